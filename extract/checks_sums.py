@@ -1,0 +1,290 @@
+"""Sum checks, and the vocabulary every check shares.
+
+A check reads a sequence of normalised observations and yields ``CheckResult``s naming the
+positions involved; it never raises and never changes an observation. Only reported and nil
+values (nil = 0) take part; a sum whose inputs include a suppressed, illegible, missing or
+not-applicable value is skipped (it cannot be verified). Arithmetic is exact (``Fraction``), so
+no float noise decides a mismatch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Protocol
+
+from extract.model import Observation, Status
+
+SUM_MISMATCH = "sum_mismatch"
+COUNT_UNITS = frozenset({"count", "persons"})
+
+# (table_id, entity_scope, municipality_code, period, law_area, provision)
+GroupKey = tuple[str, str | None, int | None, str | None, str | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One failed identity: the flag code, a report line, and the observation positions."""
+
+    code: str
+    message: str
+    indices: tuple[int, ...]
+    table_id: str
+    page: int | None
+
+
+class Check(Protocol):
+    """A validation check: observations in, results out (never raises)."""
+
+    name: str
+    code: str
+    description: str
+
+    def run(self, observations: Sequence[Observation]) -> Iterable[CheckResult]: ...
+
+
+def exact_value(obs: Observation) -> Fraction | None:
+    """The value of a reported or nil observation as an exact fraction; None if unusable."""
+    if obs.status == Status.NIL:
+        value = 0.0 if obs.value is None else obs.value
+    elif obs.status == Status.REPORTED and obs.value is not None:
+        value = obs.value
+    else:
+        return None
+    if not math.isfinite(value):
+        return None
+    return Fraction(repr(float(value)))
+
+
+def half_unit(decimals: int) -> Fraction:
+    """Half of the last printed digit: the rounding tolerance of a value with ``decimals``."""
+    return Fraction(1, 2 * 10 ** max(decimals, 0))
+
+
+def fmt(value: Fraction) -> str:
+    """A number for a report line: integers as such, others with at most two decimals."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{float(value):.2f}".rstrip("0").rstrip(".")
+
+
+def place(obs: Observation) -> str:
+    """Where a value belongs, for report lines: municipality, provision or law, period."""
+    entity = obs.municipality or ("Hele landet" if obs.entity_scope == "hele_landet" else None)
+    what = obs.provision or obs.law_label or obs.law_area
+    return " ".join(part for part in (entity, what, obs.period) if part)
+
+
+def result(
+    code: str, message: str, observations: Sequence[Observation], main: int, others: Iterable[int]
+) -> CheckResult:
+    """A result located at observation ``main``, flagging it and ``others``."""
+    obs = observations[main]
+    indices = tuple(sorted({main, *others}))
+    return CheckResult(
+        code, f"{message} (table {obs.table_id})", indices, obs.table_id, obs.cell.page
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Operand:
+    """One usable measure of a cell group: its exact value and its positions."""
+
+    measure: str
+    value: Fraction
+    indices: tuple[int, ...]
+    decimals: int
+
+
+@dataclass(frozen=True, slots=True)
+class CellGroup:
+    """The observations sharing a table, entity, period, law area and provision, by measure."""
+
+    key: GroupKey
+    observations: Sequence[Observation]
+    by_measure: Mapping[str, tuple[int, ...]]
+
+    @property
+    def first(self) -> Observation:
+        return self.observations[next(iter(self.by_measure.values()))[0]]
+
+    def _value(self, measure: str) -> Fraction | None:
+        """The measure's value; None if any copy is unusable or the copies disagree."""
+        values = {exact_value(self.observations[i]) for i in self.by_measure[measure]}
+        return values.pop() if len(values) == 1 else None
+
+    def get(self, measure: str) -> Operand | None:
+        """The measure's operand; None if it is absent or unusable."""
+        indices = self.by_measure.get(measure)
+        value = self._value(measure) if indices else None
+        if not indices or value is None:
+            return None
+        decimals = min(self.observations[i].decimals for i in indices)
+        return Operand(measure, value, indices, decimals)
+
+    def has_all(self, measures: Iterable[str]) -> bool:
+        """Whether every measure is present (usable or not)."""
+        return all(m in self.by_measure for m in measures)
+
+    def blocked(self, measures: Iterable[str]) -> bool:
+        """Whether any of the measures is present but unusable (cannot verify)."""
+        return any(m in self.by_measure and self._value(m) is None for m in measures)
+
+    def take(self, measures: Iterable[str]) -> list[Operand] | None:
+        """Operands for all measures, or None unless every one is present and usable."""
+        operands = [self.get(m) for m in measures]
+        usable = [op for op in operands if op is not None]
+        return usable if len(usable) == len(operands) else None
+
+
+def cell_groups(observations: Sequence[Observation]) -> list[CellGroup]:
+    """Observations grouped by (table, entity, municipality, period, law area, provision)."""
+    grouped: dict[GroupKey, dict[str, list[int]]] = {}
+    for i, obs in enumerate(observations):
+        key: GroupKey = (
+            obs.table_id,
+            obs.entity_scope,
+            obs.municipality_code,
+            obs.period,
+            obs.law_area,
+            obs.provision,
+        )
+        grouped.setdefault(key, {}).setdefault(obs.measure, []).append(i)
+    return [
+        CellGroup(key, observations, {m: tuple(ix) for m, ix in by_measure.items()})
+        for key, by_measure in grouped.items()
+    ]
+
+
+def total(operands: Iterable[Operand]) -> Fraction:
+    """Sum of the operands' values."""
+    return sum((op.value for op in operands), Fraction(0))
+
+
+def indices_of(operands: Iterable[Operand]) -> set[int]:
+    """All positions of the operands."""
+    return {i for op in operands for i in op.indices}
+
+
+OUTCOMES = ("stadfaestet", "aendret_ophaevet", "hjemvist")
+# (total measure, its parts) within one cell group.
+IDENTITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("realitetsbehandlede", OUTCOMES),
+    ("indbragt_domstole", ("medhold", "ikke_medhold")),
+)
+# afgjorte = one base + one extra set; a table uses one of these forms.
+DECIDED_BASES: tuple[tuple[str, ...], ...] = (("realitetsbehandlede",), OUTCOMES)
+DECIDED_EXTRAS: tuple[tuple[str, ...], ...] = (
+    ("bortfaldne",),
+    ("afvist",),
+    ("bortfaldne", "afvist"),
+)
+DECIDED_FORMS = tuple(base + extra for base in DECIDED_BASES for extra in DECIDED_EXTRAS)
+
+
+class OutcomeSum:
+    """realitetsbehandlede = stadfaestet + aendret_ophaevet + hjemvist (and indbragt_domstole =
+    medhold + ikke_medhold) within a cell group, when all are present and usable."""
+
+    name = "outcome_sum"
+    code = SUM_MISMATCH
+    description = "realitetsbehandlede = stadfæstet + ændret/ophævet + hjemvist (same group)"
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        for group in cell_groups(observations):
+            for whole, parts in IDENTITIES:
+                operands = group.take((whole, *parts))
+                if operands is None:
+                    continue
+                printed, summed = operands[0].value, total(operands[1:])
+                if printed == summed:
+                    continue
+                message = (
+                    f"{place(group.first)}: {whole} printed {fmt(printed)}"
+                    f", {' + '.join(parts)} = {fmt(summed)}"
+                )
+                yield result(
+                    self.code, message, observations, operands[0].indices[0], indices_of(operands)
+                )
+
+
+class DecidedSum:
+    """afgjorte = realitetsbehandlede (or its three outcomes) + bortfaldne and/or afvist: a
+    mismatch only if none of the forms whose inputs are all present holds."""
+
+    name = "decided_sum"
+    code = SUM_MISMATCH
+    description = "afgjorte = realitetsbehandlede + bortfaldne / + afvist (any available form)"
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        measures = {m for form in DECIDED_FORMS for m in form}
+        for group in cell_groups(observations):
+            decided = group.get("afgjorte")
+            if decided is None or group.blocked(measures):
+                continue
+            forms = [(form, ops) for form in DECIDED_FORMS if (ops := group.take(form))]
+            if not forms or any(total(ops) == decided.value for _, ops in forms):
+                continue
+            sums = "; ".join(f"{' + '.join(form)} = {fmt(total(ops))}" for form, ops in forms)
+            message = f"{place(group.first)}: afgjorte printed {fmt(decided.value)}, {sums}"
+            involved = {i for _, ops in forms for i in indices_of(ops)}
+            yield result(self.code, message, observations, decided.indices[0], involved)
+
+
+class RowTotals:
+    """Total rows = sum of group rows (else member rows); group rows = sum of their members;
+    total columns = sum of the row's member columns of the same measure. Counts only."""
+
+    name = "row_totals"
+    code = SUM_MISMATCH
+    description = "total and subtotal rows and total columns equal the sum of their parts"
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        slices: dict[tuple[object, ...], list[int]] = {}
+        rows: dict[tuple[object, ...], list[int]] = {}
+        for i, obs in enumerate(observations):
+            if obs.unit not in COUNT_UNITS:
+                continue
+            scope = (obs.table_id, obs.entity_scope, obs.municipality_code, obs.period)
+            slices.setdefault((*scope, obs.measure, obs.column_key), []).append(i)
+            rows.setdefault((obs.table_id, obs.row_index, obs.period, obs.measure), []).append(i)
+        for members in slices.values():
+            yield from self._down(observations, members)
+        for cells in rows.values():
+            parts = [i for i in cells if observations[i].column_role == "member"]
+            for i in cells:
+                if observations[i].column_role == "total" and parts:
+                    yield from self._compare(observations, i, parts, "columns")
+
+    def _down(self, observations: Sequence[Observation], cells: list[int]) -> Iterator[CheckResult]:
+        """Checks in one column slice: groups against their members, totals against parts."""
+        by_role: dict[str, list[int]] = {}
+        for i in cells:
+            by_role.setdefault(observations[i].row_role, []).append(i)
+        groups, members = by_role.get("group", []), by_role.get("member", [])
+        for g in groups:
+            own = [m for m in members if observations[m].group_row == observations[g].row_index]
+            if own:
+                yield from self._compare(observations, g, own, "its rows")
+        parts = groups or members
+        for t in by_role.get("total", []):
+            if parts:
+                yield from self._compare(observations, t, parts, "rows")
+
+    def _compare(
+        self, observations: Sequence[Observation], whole: int, parts: list[int], what: str
+    ) -> Iterator[CheckResult]:
+        printed = exact_value(observations[whole])
+        values = [exact_value(observations[i]) for i in parts]
+        if printed is None or any(v is None for v in values):
+            return
+        summed = sum((v for v in values if v is not None), Fraction(0))
+        if summed != printed:
+            obs = observations[whole]
+            message = (
+                f"{obs.row_label} [{obs.column_label}] {obs.measure} {obs.period or ''}".rstrip()
+                + f": printed {fmt(printed)}, sum of {what} {fmt(summed)}"
+            )
+            yield result(self.code, message, observations, whole, parts)

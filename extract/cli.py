@@ -1,0 +1,159 @@
+"""The ``ankestat`` command line.
+
+    ankestat extract PATH... --out DIR   documents -> records + run report
+    ankestat rules check                 validate every rule file
+    ankestat rules list                  one line per rule
+    ankestat schema                      print the record JSON Schema
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extract import __version__
+from extract.model import ExitCode, FileResult, FileStatus
+from extract.readers import accepted_suffixes
+from extract.rulebook import RuleError, load_rulebook
+from extract.writers import WriteOptions, get_writer, writer_names, writers_help
+
+
+def default_rules_dir() -> Path:
+    """$ANKESTAT_RULES, else the rules shipped in the package, else the source tree's rules/."""
+    env = os.environ.get("ANKESTAT_RULES")
+    if env:
+        return Path(env)
+    packaged = Path(__file__).parent / "_rules"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+
+
+def collect_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Files named directly, plus supported files found recursively in folders (sorted)."""
+    suffixes = accepted_suffixes()
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in suffixes
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ))
+        else:
+            found.append(path)
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(str(path.resolve()), path)
+    return list(unique.values())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ankestat",
+        description="Extract Danish appeals statistics (ankestatistik) from PDFs into records "
+                    "with one stable schema; every value traceable to its page and cell.",
+    )
+    parser.add_argument("--version", action="version", version=f"ankestat {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser(
+        "extract", help="extract records from files and folders",
+        description="Read documents (folders are searched recursively for "
+                    f"{', '.join(accepted_suffixes())} files), write records and a run report "
+                    "to --out. Exit code 0 when every file was read, 1 when any failed "
+                    "(the other files are still processed).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="output formats:\n" + writers_help(),
+    )
+    ex.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    ex.add_argument("--out", type=Path, required=True, help="output folder (created)")
+    ex.add_argument("--format", default=",".join(writer_names()),
+                    help=f"comma-separated output formats (default: all of "
+                         f"{', '.join(writer_names())})")
+    ex.add_argument("--excel-csv", action="store_true",
+                    help='CSV for Excel: ";" separator, decimal comma, UTF-8 with BOM')
+    ex.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                    help="files processed in parallel (default: number of cores)")
+    ex.add_argument("--rules", type=Path, default=None,
+                    help="rules folder (default: $ANKESTAT_RULES or the shipped rules)")
+    ex.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+    rules = sub.add_parser("rules", help="check or list the table rules")
+    rules.add_argument("action", choices=["check", "list"])
+    rules.add_argument("--rules", type=Path, default=None, help="rules folder")
+
+    sub.add_parser("schema", help="print the record JSON Schema")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``ankestat`` command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        from extract.schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return ExitCode.OK
+    rules_dir = args.rules or default_rules_dir()
+    try:
+        rulebook = load_rulebook(rules_dir)
+    except (RuleError, ValueError) as exc:
+        print(f"ankestat: invalid rules: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    if args.command == "rules":
+        if args.action == "list":
+            for rule in rulebook.rules:
+                print(f"{rule.id:32} {rule.file:36} {rule.description}")
+        else:
+            print(f"{len(rulebook.rules)} rules OK in {rules_dir}")
+        return ExitCode.OK
+    return _extract(args, rules_dir)
+
+
+def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
+    from extract.report import summary_lines, write_report
+    from extract.runner import run_files
+
+    try:
+        writers = [get_writer(name.strip()) for name in args.format.split(",") if name.strip()]
+    except ValueError as exc:
+        print(f"ankestat: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        print(f"ankestat: {path}: no such file or folder", file=sys.stderr)
+    inputs = collect_inputs([p for p in args.paths if p.exists()])
+    if not inputs and not missing:
+        print("ankestat: no supported files found", file=sys.stderr)
+        return ExitCode.USAGE
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    clock = time.perf_counter()
+    show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
+    results: list[FileResult] = run_files(inputs, rules_dir, max(1, args.jobs), show_progress)
+    results.extend(FileResult(source_file=p.name, path=str(p), status=FileStatus.FAILED,
+                              error="no such file or folder") for p in missing)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    records = [record for result in results for record in result.records]
+    options = WriteOptions(excel_csv=args.excel_csv)
+    for writer in writers:
+        writer.write(records, out / f"records{writer.suffix}", options)
+    write_report(results, out, started, time.perf_counter() - clock, __version__)
+    for result in results:
+        if result.status is FileStatus.FAILED:
+            print(f"ankestat: {result.path}: {result.error}", file=sys.stderr)
+    if not args.quiet:
+        for line in summary_lines(results):
+            print(line)
+        print(f"records and report written to {out}/")
+    failed = any(r.status is FileStatus.FAILED for r in results)
+    return ExitCode.SOME_FAILED if failed else ExitCode.OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,175 @@
+"""The cell grid every detector produces, and its conversion to a ``TableCandidate``.
+
+A ``Grid`` is rows x columns of slots on one page with ``GridCell``s that may span slots.
+Column 0 is the stub (row labels). ``to_candidate`` finds the header rows, builds each value
+column's header path (one level per distinct span, top first) and the body rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.detect.layout import group_lines, is_value_text, is_year, union_bbox
+from extract.model import BBox, Cell, TableCandidate, TableRow, Word
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """A cell covering rows row0..row1 and columns col0..col1 (inclusive)."""
+
+    row0: int
+    row1: int
+    col0: int
+    col1: int
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return words_text(self.words)
+
+    @property
+    def bbox(self) -> BBox | None:
+        return union_bbox(w.bbox for w in self.words) if self.words else None
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """Slots of one table on one page, with the cells found in them."""
+
+    page: int
+    detector: str
+    row_edges: tuple[float, ...]
+    col_edges: tuple[float, ...]
+    cells: tuple[GridCell, ...]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.row_edges) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.col_edges) - 1
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.col_edges[0], self.row_edges[0], self.col_edges[-1], self.row_edges[-1])
+
+    def cell_at(self, row: int, col: int) -> GridCell | None:
+        for cell in self.cells:
+            if cell.row0 <= row <= cell.row1 and cell.col0 <= col <= cell.col1:
+                return cell
+        return None
+
+
+def words_text(words: Sequence[Word]) -> str:
+    """Text of words read line by line, lines joined with one space."""
+    if not words:
+        return ""
+    return " ".join(line.text for line in group_lines(words))
+
+
+def _is_data(text: str, stub: str) -> bool:
+    """A value cell that holds data (a year counts as data only when the row has a label)."""
+    if not text or not is_value_text(text):
+        return False
+    return not (is_year(text) and not stub)
+
+
+def header_row_count(grid: Grid) -> int:
+    """Leading rows that are column headers: some header text, no data, before any label row."""
+    count = 0
+    for row in range(grid.n_rows):
+        stub_cell = grid.cell_at(row, 0)
+        stub = stub_cell.text if stub_cell and stub_cell.row0 == row else ""
+        texts = [_own_text(grid, row, col) for col in range(1, grid.n_cols)]
+        if not any(texts) or any(_is_data(t, stub) for t in texts):
+            break
+        count += 1
+    return count
+
+
+def _own_text(grid: Grid, row: int, col: int) -> str:
+    cell = grid.cell_at(row, col)
+    return cell.text if cell is not None and cell.row0 == row else ""
+
+
+def column_paths(grid: Grid, header_rows: int) -> tuple[tuple[str, ...], ...]:
+    """Header path of each value column: the texts above it, one level per distinct cell."""
+    paths: list[tuple[str, ...]] = []
+    for col in range(1, grid.n_cols):
+        levels: list[str] = []
+        spans: list[tuple[int, int]] = []
+        seen: set[int] = set()
+        for row in range(header_rows):
+            cell = grid.cell_at(row, col)
+            if cell is None or id(cell) in seen or not cell.text:
+                continue
+            seen.add(id(cell))
+            span = (cell.col0, cell.col1)
+            if spans and spans[-1] == span:
+                levels[-1] = f"{levels[-1]} {cell.text}"
+            else:
+                levels.append(cell.text)
+                spans.append(span)
+        paths.append(tuple(levels))
+    return tuple(paths)
+
+
+def stub_header(grid: Grid, header_rows: int) -> str:
+    """Text above the row labels (e.g. "År"), or ""."""
+    texts: list[str] = []
+    for row in range(header_rows):
+        cell = grid.cell_at(row, 0)
+        if cell is not None and cell.row0 == row and cell.col1 == 0 and cell.text:
+            texts.append(cell.text)
+    return " ".join(texts)
+
+
+def body_rows(grid: Grid, header_rows: int) -> list[TableRow]:
+    """Body rows: the label (stub text) and one Cell per value column (None when empty)."""
+    rows: list[TableRow] = []
+    for row in range(header_rows, grid.n_rows):
+        stub_cell = grid.cell_at(row, 0)
+        label = stub_cell.text if stub_cell is not None and stub_cell.row0 == row else ""
+        cells: list[Cell | None] = []
+        for col in range(1, grid.n_cols):
+            cell = grid.cell_at(row, col)
+            if cell is None or cell.row0 != row or not cell.words:
+                cells.append(None)
+                continue
+            cells.append(Cell(text=cell.text, page=grid.page, bbox=cell.bbox,
+                              ocr_confidence=_confidence(cell.words)))
+        if not label and not any(c is not None for c in cells):
+            continue
+        rows.append(TableRow(label=label, cells=tuple(cells), page=grid.page,
+                             label_bbox=stub_cell.bbox if stub_cell else None))
+    return rows
+
+
+def _confidence(words: Sequence[Word]) -> float | None:
+    values = [w.confidence for w in words if w.confidence is not None]
+    return min(values) if values else None
+
+
+def to_candidate(
+    grid: Grid,
+    table_id: str,
+    caption: str | None,
+    title: str | None,
+    notes: tuple[str, ...],
+) -> TableCandidate:
+    """The TableCandidate for one page's grid."""
+    header_rows = header_row_count(grid)
+    return TableCandidate(
+        table_id=table_id,
+        detector=grid.detector,
+        pages=(grid.page,),
+        bbox=grid.bbox,
+        caption=caption,
+        title=title,
+        notes=notes,
+        stub_header=stub_header(grid, header_rows),
+        column_headers=column_paths(grid, header_rows),
+        rows=tuple(body_rows(grid, header_rows)),
+    )

@@ -1,0 +1,155 @@
+"""Page geometry primitives: words -> text lines -> chunks (runs of words with no column gap).
+
+Pure functions over ``Word``s; nothing here knows about tables or rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from extract.model import BBox, Status, Word
+from extract.numbers import parse_number
+
+# Words closer than this many font sizes belong to the same chunk (one space is ~0.3 em).
+CHUNK_GAP_EM = 0.5
+# Two words are on one line when their vertical overlap is at least this share of the smaller.
+LINE_OVERLAP = 0.5
+
+_VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def union_bbox(boxes: Iterable[BBox]) -> BBox:
+    """The smallest box holding all ``boxes`` (at least one)."""
+    xs0, tops, xs1, bottoms = zip(*boxes, strict=True)
+    return (min(xs0), min(tops), max(xs1), max(bottoms))
+
+
+def is_value_text(text: str) -> bool:
+    """True for text that reads as a table value: a number, ".", "-", or a glitched number."""
+    parsed = parse_number(text)
+    if parsed.status in _VALUE_STATUSES:
+        return True
+    return parsed.status is Status.ILLEGIBLE and "not_a_number" not in parsed.flags
+
+
+def is_year(text: str) -> bool:
+    """True for a bare four-digit year such as "2024" (a period header, not a value)."""
+    return bool(_YEAR.match(text.strip()))
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Words on one line with no column gap between them."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return union_bbox(w.bbox for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return max(w.bbox[2] for w in self.words)
+
+    @property
+    def is_value(self) -> bool:
+        return is_value_text(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """Words sharing a baseline band, left to right, split into chunks."""
+
+    words: tuple[Word, ...]
+    chunks: tuple[Chunk, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        return union_bbox(w.bbox for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.bbox[1] for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bbox[3] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return max(w.bbox[2] for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def font_size(self) -> float:
+        sizes = [w.font_size for w in self.words if w.font_size > 0]
+        return median(sizes) if sizes else 10.0
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def group_lines(words: Sequence[Word]) -> list[TextLine]:
+    """Group words into text lines, top to bottom; each line's words left to right."""
+    rows: list[list[Word]] = []
+    spans: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: (w.bbox[1], w.bbox[0])):
+        band = (word.bbox[1], word.bbox[3])
+        height = max(band[1] - band[0], 0.1)
+        for index in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            span = spans[index]
+            smaller = min(height, max(span[1] - span[0], 0.1))
+            if _overlap(band, span) >= LINE_OVERLAP * smaller:
+                rows[index].append(word)
+                spans[index] = (min(span[0], band[0]), max(span[1], band[1]))
+                break
+        else:
+            rows.append([word])
+            spans.append(band)
+    lines = [make_line(row) for row in rows]
+    lines.sort(key=lambda line: (line.top, line.x0))
+    return lines
+
+
+def make_line(words: Sequence[Word]) -> TextLine:
+    """A TextLine from words of one line (any order)."""
+    ordered = tuple(sorted(words, key=lambda w: w.bbox[0]))
+    return TextLine(words=ordered, chunks=tuple(split_chunks(ordered)))
+
+
+def split_chunks(words: Sequence[Word]) -> list[Chunk]:
+    """Split left-to-right words of one line wherever the gap exceeds CHUNK_GAP_EM."""
+    chunks: list[list[Word]] = []
+    for word in words:
+        if chunks:
+            prev = chunks[-1][-1]
+            size = max(prev.font_size, word.font_size, 4.0)
+            if word.bbox[0] - prev.bbox[2] <= CHUNK_GAP_EM * size:
+                chunks[-1].append(word)
+                continue
+        chunks.append([word])
+    return [Chunk(tuple(c)) for c in chunks]

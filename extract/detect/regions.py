@@ -1,0 +1,211 @@
+"""Where the tables are on one page: ruled clusters, whitespace blocks, captions and notes.
+
+In: one ``PageContent``. Out: ``PageTable``s (a Grid with the caption above it, the nearby
+title text, and the Note/Kilde lines under it), top to bottom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.detect.grid import Grid, body_rows, header_row_count
+from extract.detect.layout import TextLine, group_lines
+from extract.detect.ruled import RulingCluster, cluster_rulings, lattice_grid
+from extract.detect.whitespace import (
+    column_bands,
+    column_edges,
+    is_data_line,
+    stub_limit,
+    value_chunks,
+    whitespace_grid,
+)
+from extract.model import BBox, PageContent
+
+CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")
+NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
+FOOTER = re.compile(r"^(?:Side\s+)?\d{1,3}$")
+# Largest gap (in font sizes) inside one table, and between a table and its caption.
+TABLE_GAP_EM = 2.6
+CAPTION_GAP_EM = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class PageTable:
+    """One table found on a page, with the text around it."""
+
+    grid: Grid
+    caption: str | None
+    caption_number: str | None
+    title: str | None
+    notes: tuple[str, ...]
+    top: float
+    bottom: float
+
+
+def _inside(line: TextLine, box: BBox, pad: float = 2.0) -> bool:
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
+
+
+def _is_footer(line: TextLine, page: PageContent) -> bool:
+    in_margin = line.top > 0.92 * page.height or line.bottom < 0.06 * page.height
+    return in_margin and bool(FOOTER.match(line.text.strip()))
+
+
+def _usable(grid: Grid) -> bool:
+    rows = body_rows(grid, header_row_count(grid))
+    return grid.n_cols >= 2 and any(row.has_values for row in rows)
+
+
+def _ruled_tables(clusters: Sequence[RulingCluster], lines: Sequence[TextLine],
+                  page: PageContent) -> list[tuple[Grid, list[TextLine]]]:
+    found: list[tuple[Grid, list[TextLine]]] = []
+    for cluster in clusters:
+        inside = [line for line in lines if _inside(line, cluster.bbox)]
+        if not inside:
+            continue
+        words = [w for line in inside for w in line.words]
+        if cluster.is_lattice:
+            grid = lattice_grid(cluster, words, page.number)
+        else:
+            left = stub_limit(inside)
+            bands = column_bands(inside, left)
+            if not bands:
+                continue
+            grid = lattice_grid(cluster, words, page.number,
+                                xs=column_edges(inside, bands, left))
+        if _usable(grid):
+            found.append((grid, inside))
+    return found
+
+
+def _is_prose(line: TextLine, value_left: float) -> bool:
+    return len(line.chunks) == 1 and line.x1 > value_left + 5 and len(line.words) >= 6
+
+
+def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+    """Runs of lines that form unruled tables (header lines included)."""
+    blocks: list[list[TextLine]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not is_data_line(line, line.x0) or _is_stop(line):
+            i += 1
+            continue
+        left = line.x0
+        value_left = min(c.x0 for c in value_chunks(line, left))
+        block, pending, last = [line], [], line
+        j = i + 1
+        while j < len(lines):
+            nxt = lines[j]
+            if _is_stop(nxt) or nxt.top - last.bottom > TABLE_GAP_EM * nxt.font_size:
+                break
+            if nxt.x0 < left - 3 or _is_prose(nxt, value_left):
+                break
+            if is_data_line(nxt, left):
+                block.extend(pending)
+                pending = []
+                block.append(nxt)
+                value_left = min(value_left, *(c.x0 for c in value_chunks(nxt, left)))
+            elif nxt.top - last.bottom < 0.5 * nxt.font_size and not pending:
+                block.append(nxt)  # wrapped label of the last row
+            else:
+                pending.append(nxt)
+            last = nxt
+            j += 1
+        header: list[TextLine] = []
+        k = i - 1
+        top = line
+        while k >= 0 and len(header) < 8:
+            above = lines[k]
+            if _is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
+                break
+            in_values = any(c.x1 > value_left - 2 for c in above.chunks)
+            close = top.top - above.bottom < 0.5 * top.font_size
+            if _is_prose(above, value_left) or above.x0 < left - 3 or not (in_values or close):
+                break
+            header.insert(0, above)
+            top = above
+            k -= 1
+        blocks.append(header + block)
+        i = j
+    return blocks
+
+
+def _is_stop(line: TextLine) -> bool:
+    text = line.text.strip()
+    return bool(CAPTION.match(text) or NOTE.match(text))
+
+
+def _caption_above(lines: Sequence[TextLine], top: float,
+                   floor: float) -> tuple[str | None, str | None, str | None]:
+    """(caption, caption number, title) for a table whose first line starts at ``top``."""
+    above = [line for line in lines if floor <= line.bottom <= top + 1]
+    if not above:
+        return None, None, None
+    size = above[-1].font_size
+    for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
+        match = CAPTION.match(above[index].text.strip())
+        if match and top - above[index].bottom <= CAPTION_GAP_EM * size * 2:
+            text = " ".join(line.text.strip() for line in above[index:])
+            return text, match.group("number"), None
+    title_lines: list[TextLine] = []
+    edge = top
+    for line in reversed(above):
+        if edge - line.bottom > 1.6 * line.font_size or len(title_lines) == 3:
+            break
+        title_lines.insert(0, line)
+        edge = line.top
+    title = " ".join(line.text.strip() for line in title_lines) or None
+    return None, None, title
+
+
+def _notes_below(lines: Sequence[TextLine], bottom: float) -> tuple[str, ...]:
+    below = [line for line in lines if line.top >= bottom - 1]
+    notes: list[str] = []
+    edge = bottom
+    for line in below:
+        gap = line.top - edge
+        if not notes:
+            if gap > 3.5 * line.font_size or not NOTE.match(line.text.strip()):
+                break
+            notes.append(line.text.strip())
+        elif NOTE.match(line.text.strip()) and gap < 2.5 * line.font_size:
+            notes.append(line.text.strip())
+        elif gap < 0.8 * line.font_size:
+            notes[-1] = f"{notes[-1]} {line.text.strip()}"
+        else:
+            break
+        edge = line.bottom
+    return tuple(notes)
+
+
+def find_tables(page: PageContent) -> list[PageTable]:
+    """Every table on the page, top to bottom."""
+    if not page.words:
+        return []
+    lines = [line for line in group_lines(page.words) if not _is_footer(line, page)]
+    found = _ruled_tables(cluster_rulings(page.rulings, page.width), lines, page)
+    taken = {id(line) for _, inside in found for line in inside}
+    free = [line for line in lines if id(line) not in taken]
+    for block in _whitespace_blocks(free):
+        try:
+            grid = whitespace_grid(block, page.number)
+        except ValueError:
+            continue
+        if _usable(grid):
+            found.append((grid, block))
+    found.sort(key=lambda item: item[0].bbox[1])
+    tables: list[PageTable] = []
+    floor = 0.0
+    for grid, inside in found:
+        top = min(line.top for line in inside)
+        bottom = max(line.bottom for line in inside)
+        outside = [line for line in lines if id(line) not in {id(x) for x in inside}]
+        caption, number, title = _caption_above(outside, top, floor)
+        tables.append(PageTable(grid, caption, number, title, _notes_below(outside, bottom),
+                                top, bottom))
+        floor = bottom
+    return tables

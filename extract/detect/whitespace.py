@@ -1,0 +1,176 @@
+"""Whitespace tables: value columns from aligned number chunks, rows from line spacing.
+
+In: the text lines of one table region (caption and notes already removed). Out: a ``Grid``
+whose column 0 is the stub. Header lines become one grid row each (the grid's header logic
+merges wrapped header text); body rows join wrapped label lines to the row they belong to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from extract.detect.grid import Grid, GridCell
+from extract.detect.layout import Chunk, TextLine, is_year
+from extract.model import Word
+
+# A header chunk spans every column whose tile holds this share of its width.
+SPAN_SHARE = 0.3
+# A label-only line joins a neighbouring row when its gap is below this share of the gap
+# between consecutive single-line rows.
+JOIN_SHARE = 0.6
+
+
+def stub_limit(lines: Sequence[TextLine]) -> float:
+    """Left edge of the region: chunks starting here are row labels."""
+    return min(line.x0 for line in lines)
+
+
+def value_chunks(line: TextLine, left: float) -> list[Chunk]:
+    """The line's value chunks that are not its row label."""
+    return [c for c in line.chunks if c.is_value and c.x0 > left + 2.0]
+
+
+def is_data_line(line: TextLine, left: float) -> bool:
+    """A line carrying table values (years alone with no label are header, not data)."""
+    values = value_chunks(line, left)
+    if not values:
+        return False
+    has_label = any(c.x0 <= left + 2.0 for c in line.chunks)
+    if not has_label and all(is_year(c.text) for c in values):
+        return False
+    return has_label or len(values) >= 2
+
+
+def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, float]]:
+    """X-intervals of value columns: overlapping value chunks of data lines merged."""
+    spans = sorted((c.x0, c.x1) for line in lines if is_data_line(line, left)
+                   for c in value_chunks(line, left))
+    bands: list[list[float]] = []
+    for x0, x1 in spans:
+        if bands and x0 <= bands[-1][1] + 0.5:
+            bands[-1][1] = max(bands[-1][1], x1)
+        else:
+            bands.append([x0, x1])
+    return [(a, b) for a, b in bands]
+
+
+def column_edges(lines: Sequence[TextLine], bands: Sequence[tuple[float, float]],
+                 left: float) -> list[float]:
+    """Edges of stub + value tiles: midpoints between neighbouring bands."""
+    label_right = max((c.x1 for line in lines for c in line.chunks
+                       if c.x1 < bands[0][0] and not c.is_value), default=bands[0][0] - 2.0)
+    edges = [left - 1.0, (label_right + bands[0][0]) / 2]
+    for (_, right), (nxt, _) in zip(bands, bands[1:], strict=False):
+        edges.append((right + nxt) / 2)
+    last_gap = (bands[-1][0] - edges[-1]) if len(bands) > 1 else 20.0
+    edges.append(bands[-1][1] + max(last_gap, 4.0))
+    return edges
+
+
+def _span(chunk: Chunk, edges: Sequence[float]) -> tuple[int, int]:
+    width = max(chunk.x1 - chunk.x0, 0.1)
+    hits = [i for i in range(len(edges) - 1)
+            if min(chunk.x1, edges[i + 1]) - max(chunk.x0, edges[i]) >= SPAN_SHARE * width]
+    if not hits:
+        centre = (chunk.x0 + chunk.x1) / 2
+        hits = [min(range(len(edges) - 1),
+                    key=lambda i: abs((edges[i] + edges[i + 1]) / 2 - centre))]
+    return min(hits), max(hits)
+
+
+def _tile(chunk: Chunk, edges: Sequence[float]) -> int:
+    best, best_overlap = 0, -1e9
+    for i in range(len(edges) - 1):
+        overlap = min(chunk.x1, edges[i + 1]) - max(chunk.x0, edges[i])
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best
+
+
+def split_header(lines: Sequence[TextLine], left: float) -> int:
+    """Number of leading lines that are column headers (before the first data line)."""
+    for i, line in enumerate(lines):
+        if is_data_line(line, left):
+            # label-only lines right above the first data line belong to its row
+            j = i
+            while j > 0 and all(c.x0 <= left + 2.0 for c in lines[j - 1].chunks) and \
+                    lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size:
+                j -= 1
+            return j
+    return 0
+
+
+def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLine]]:
+    """Group body lines into rows: each data line anchors a row; label lines join by gap."""
+    anchors = [is_data_line(line, left) for line in lines]
+    gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
+    row_gaps = [g for i, g in enumerate(gaps) if anchors[i] and anchors[i + 1]]
+    size = median(line.font_size for line in lines) if lines else 9.0
+    limit = JOIN_SHARE * median(row_gaps) if row_gaps else 0.35 * size
+    owner: list[int] = list(range(len(lines)))
+    for i, line in enumerate(lines):
+        if anchors[i]:
+            continue
+        before = gaps[i - 1] if i > 0 else None
+        after = gaps[i] if i < len(gaps) else None
+        candidates = [(g, d) for g, d in ((before, -1), (after, 1)) if g is not None and g < limit]
+        if candidates:
+            _, direction = min(candidates)
+            owner[i] = i + direction
+    # follow chains of label lines to their anchor (or to a label-only row)
+    def root(i: int) -> int:
+        seen = set()
+        while owner[i] != i and i not in seen:
+            seen.add(i)
+            i = owner[i]
+        return i
+
+    groups: dict[int, list[TextLine]] = {}
+    for i, line in enumerate(lines):
+        groups.setdefault(root(i), []).append(line)
+    rows = [groups[k] for k in sorted(groups)]
+    return _split_multi_anchor(rows, left)
+
+
+def _split_multi_anchor(rows: list[list[TextLine]], left: float) -> list[list[TextLine]]:
+    """A group with several data lines is several rows (label lines stay with the first)."""
+    out: list[list[TextLine]] = []
+    for row in rows:
+        current: list[TextLine] = []
+        for line in row:
+            if is_data_line(line, left) and any(is_data_line(x, left) for x in current):
+                out.append(current)
+                current = []
+            current.append(line)
+        out.append(current)
+    return out
+
+
+def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "whitespace") -> Grid:
+    """Grid of an unruled table region (lines top to bottom, caption/notes excluded)."""
+    left = stub_limit(lines)
+    bands = column_bands(lines, left)
+    if not bands:
+        raise ValueError("no value columns")
+    edges = column_edges(lines, bands, left)
+    n_header = split_header(lines, left)
+    cells: list[GridCell] = []
+    row_tops: list[float] = []
+    for r, line in enumerate(lines[:n_header]):
+        row_tops.append(line.top)
+        for chunk in line.chunks:
+            c0, c1 = _span(chunk, edges)
+            cells.append(GridCell(r, r, c0, c1, chunk.words))
+    for r, group in enumerate(body_row_groups(lines[n_header:], left), start=n_header):
+        row_tops.append(min(line.top for line in group))
+        per_tile: dict[int, list[Word]] = {}
+        for line in group:
+            for chunk in line.chunks:
+                tile = 0 if chunk.x0 <= left + 2.0 or chunk.x1 <= edges[1] else _tile(chunk, edges)
+                per_tile.setdefault(tile, []).extend(chunk.words)
+        for tile, words in sorted(per_tile.items()):
+            cells.append(GridCell(r, r, tile, tile, tuple(words)))
+    row_edges = (*row_tops, max(line.bottom for line in lines))
+    return Grid(page=page, detector=detector, row_edges=tuple(row_edges),
+                col_edges=tuple(edges), cells=tuple(cells))

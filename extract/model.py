@@ -1,0 +1,311 @@
+"""The shared vocabulary: small frozen types that every stage imports.
+
+Data flows one way through these types:
+
+    Document (pages of Words and Rulings)
+      -> TableCandidate (caption, column header paths, rows of Cells)
+      -> Observation (one mapped value with raw dimensions, before normalisation)
+      -> Record (the published contract, see ``record-schema.md``)
+
+plus ``Finding`` (anything worth reporting) and ``FileResult`` (one input file's outcome).
+No stage mutates what it receives; each returns new values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = "1"
+
+# (x0, top, x1, bottom) in PDF points, origin top-left of the page.
+BBox = tuple[float, float, float, float]
+
+
+class Status(StrEnum):
+    """Status of one value, as in the record contract."""
+
+    REPORTED = "reported"
+    SUPPRESSED = "suppressed"
+    NIL = "nil"
+    NOT_APPLICABLE = "not_applicable"
+    MISSING = "missing"
+    ILLEGIBLE = "illegible"
+
+
+# SDMX CL_OBS_STATUS code for each status.
+OBS_STATUS: dict[Status, str] = {
+    Status.REPORTED: "A",
+    Status.NIL: "A",
+    Status.SUPPRESSED: "Q",
+    Status.NOT_APPLICABLE: "M",
+    Status.MISSING: "O",
+    Status.ILLEGIBLE: "O",
+}
+
+
+class FileStatus(StrEnum):
+    """Outcome of one input file."""
+
+    OK = "ok"
+    PARTIAL = "partial"
+    FAILED = "failed"
+
+
+class ExitCode:
+    """Process exit codes of the CLI."""
+
+    OK = 0
+    SOME_FAILED = 1
+    USAGE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word on a page, from the text layer (source "text") or from OCR (source "ocr")."""
+
+    text: str
+    bbox: BBox
+    source: str = "text"
+    confidence: float | None = None
+    font_size: float = 0.0
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """A ruling line segment (drawn line or thin rectangle edge) in page coordinates."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.bottom - self.top) <= (self.x1 - self.x0)
+
+
+@dataclass(frozen=True, slots=True)
+class PageContent:
+    """What a reader saw on one page: words with boxes and ruling lines.
+
+    ``needs_ocr`` is set when the page has no usable text layer; such a page carries no words
+    until an OCR reader fills them in.
+    """
+
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    rulings: tuple[Ruling, ...] = ()
+    needs_ocr: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input file as read: identity plus its pages."""
+
+    path: Path
+    sha256: str
+    source_kind: str
+    pages: tuple[PageContent, ...]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its raw text and where it came from."""
+
+    text: str
+    page: int | None
+    bbox: BBox | None = None
+    ocr_confidence: float | None = None
+    sheet: str | None = None
+    cell_ref: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One logical table row: a row label (wrapped lines joined) and one cell per value column.
+
+    ``cells[i]`` is None where the row has nothing under value column ``i``.
+    """
+
+    label: str
+    cells: tuple[Cell | None, ...]
+    page: int | None
+    label_bbox: BBox | None = None
+
+    @property
+    def has_values(self) -> bool:
+        return any(c is not None and c.text.strip() for c in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class TableCandidate:
+    """A table found by detection, before any rule has looked at it.
+
+    ``column_headers[i]`` is the header path of value column ``i``, top level first
+    (e.g. ``("Stadfæstet", "Antal")``). ``stub_header`` is the header above the row labels.
+    """
+
+    table_id: str
+    detector: str
+    pages: tuple[int, ...]
+    bbox: BBox | None
+    caption: str | None
+    title: str | None
+    notes: tuple[str, ...]
+    stub_header: str
+    column_headers: tuple[tuple[str, ...], ...]
+    rows: tuple[TableRow, ...]
+    sheet: str | None = None
+
+    @property
+    def first_page(self) -> int | None:
+        return self.pages[0] if self.pages else None
+
+    def column_label(self, index: int) -> str:
+        """Header path of value column ``index`` as printed, levels joined with " / "."""
+        return " / ".join(level for level in self.column_headers[index] if level)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """Document-level text a rule may read dimensions from (title lines, detected type)."""
+
+    document_type: str
+    heading: str
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One value mapped by a rule.
+
+    Rule mapping fills the printed dimensions (``entity``, ``period``, ``law_label``,
+    ``provision``); normalisation returns a copy with ``entity_scope``, ``municipality_code``,
+    ``municipality``, ``period`` (canonical), ``period_type`` and ``law_area`` filled in.
+
+    ``row_role`` is ``member`` (an ordinary row), ``group`` (a subtotal row whose members follow
+    it; members point to it with ``group_row``), ``total`` (sum of the groups, or of the members
+    when there are no groups) or ``extra`` (outside any sum). ``column_role`` is ``member`` or
+    ``total`` in the same sense for columns. ``decimals`` is the number of decimals printed.
+    """
+
+    table_id: str
+    table_title: str | None
+    rule_id: str
+    row_index: int
+    row_key: str
+    column_key: str
+    row_label: str
+    column_label: str
+    cell: Cell
+    entity: str | None
+    period: str | None
+    law_label: str | None
+    provision: str | None
+    measure: str
+    unit: str
+    value: float | None
+    status: Status
+    flags: tuple[str, ...] = ()
+    row_role: str = "member"
+    column_role: str = "member"
+    group_row: int | None = None
+    decimals: int = 0
+    entity_scope: str | None = None
+    municipality_code: int | None = None
+    municipality: str | None = None
+    period_type: str | None = None
+    law_area: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One published value, exactly the fields of record-schema.md, in that order."""
+
+    schema_version: str
+    record_id: str
+    source_file: str
+    source_sha256: str
+    source_kind: str
+    document_type: str
+    page: int | None
+    sheet: str | None
+    cell_ref: str | None
+    table_id: str
+    table_title: str | None
+    row_label: str
+    column_label: str
+    cell_text: str
+    bbox: list[float] | None
+    ocr_confidence: float | None
+    entity_scope: str
+    municipality_code: int | None
+    municipality: str | None
+    cooperation: list[dict[str, Any]]
+    period: str
+    period_type: str
+    law_area: str | None
+    law_label: str | None
+    provision: str | None
+    measure: str
+    unit: str
+    value: float | None
+    status: str
+    obs_status: str
+    flags: list[str]
+    rule_id: str
+    engine_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something worth reporting about a file: a validation result or a processing note.
+
+    ``severity`` is ``error`` (the file or a table could not be processed), ``warning``
+    (a value is doubtful) or ``info``.
+    """
+
+    code: str
+    message: str
+    severity: str = "warning"
+    page: int | None = None
+    table_id: str | None = None
+    record_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableSummary:
+    """One table seen in a file, mapped by a rule or not."""
+
+    table_id: str
+    page: int | None
+    caption: str | None
+    rule_id: str | None
+    values: int = 0
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome of processing one input file."""
+
+    source_file: str
+    path: str
+    status: FileStatus
+    error: str | None = None
+    source_sha256: str | None = None
+    document_type: str | None = None
+    pages: int = 0
+    pages_needing_ocr: tuple[int, ...] = ()
+    tables: tuple[TableSummary, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    records: tuple[Record, ...] = field(default=(), repr=False)
+    seconds: float = 0.0

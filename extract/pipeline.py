@@ -1,0 +1,150 @@
+"""The pipeline: the only module that wires the stages together.
+
+    read -> classify -> detect tables -> choose rule + map cells -> normalise -> validate
+         -> records
+
+In: one input path and a loaded ``Rulebook``. Out: a ``FileResult`` (status ok / partial /
+failed, tables seen, findings, records). Unreadable input is a failed result with a one-line
+reason, never an exception; the input file is only ever read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from extract import __version__
+from extract.checks import flags_by_index, run_checks
+from extract.detect import detect_tables
+from extract.detect.layout import group_lines
+from extract.matching import choose_rule, map_table
+from extract.model import (
+    Document,
+    DocumentContext,
+    FileResult,
+    FileStatus,
+    Finding,
+    Observation,
+    TableSummary,
+)
+from extract.normalise import label_key, normalise_observation
+from extract.readers import UnreadableInput, reader_for
+from extract.records import build_records
+from extract.rulebook import Rulebook
+
+HEADING_LINES = 15
+
+
+def file_sha256(path: Path) -> tuple[str, bytes]:
+    """(sha256 hex of the file's bytes, its first 8 KiB)."""
+    digest = hashlib.sha256()
+    head = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            if not head:
+                head = chunk[:8192]
+            digest.update(chunk)
+    return digest.hexdigest(), head
+
+
+def read_document(path: Path) -> Document:
+    """Read any supported file; raises UnreadableInput with a one-line reason."""
+    try:
+        sha256, head = file_sha256(path)
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
+    return reader_for(path, head).read(path, sha256)
+
+
+def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
+    """The document's type (from rules/document_types.yaml) and its heading text."""
+    heading = ""
+    for page in document.pages:
+        if page.words:
+            lines = group_lines(page.words)[:HEADING_LINES]
+            heading = "\n".join(line.text for line in lines)
+            break
+    key = label_key(heading.replace("\n", " "))
+    for document_type in rulebook.document_types:
+        if any(pattern.search(key) for pattern in document_type.patterns):
+            return DocumentContext(document_type.code, heading)
+    return DocumentContext("ukendt", heading)
+
+
+def process_file(path: Path, rulebook: Rulebook) -> FileResult:
+    """Run every stage on one file."""
+    started = time.perf_counter()
+    try:
+        document = read_document(path)
+    except UnreadableInput as exc:
+        return FileResult(source_file=path.name, path=str(path), status=FileStatus.FAILED,
+                          error=str(exc), seconds=time.perf_counter() - started)
+    context = document_context(document, rulebook)
+    findings: list[Finding] = [
+        Finding("needs_ocr", f"page {page.number} has no usable text layer (scanned image?); "
+                "its tables were not read", "error", page=page.number)
+        for page in document.pages if page.needs_ocr
+    ]
+    summaries: list[TableSummary] = []
+    observations: list[Observation] = []
+    for table in detect_tables(document):
+        rule, tied = choose_rule(table, rulebook, context.document_type)
+        if rule is None:
+            summaries.append(TableSummary(table.table_id, table.first_page, table.caption, None))
+            findings.append(Finding("unmapped_table", f"table {table.table_id} "
+                                    f"({len(table.rows)} rows) matched no rule", "info",
+                                    page=table.first_page, table_id=table.table_id))
+            continue
+        if tied:
+            findings.append(Finding("ambiguous_rule", f"table {table.table_id}: rules "
+                                    f"{', '.join((rule.id, *tied))} match equally; used "
+                                    f"{rule.id}", "warning", table.first_page, table.table_id))
+        mapped = map_table(table, rule, context, rulebook.reference)
+        findings.extend(mapped.findings)
+        kept = _normalise(mapped.observations, rulebook, findings)
+        observations.extend(kept)
+        summaries.append(TableSummary(table.table_id, table.first_page, table.caption, rule.id,
+                                      values=len(kept)))
+    results = run_checks(observations)
+    records = build_records(
+        source_file=path.name, source_sha256=document.sha256,
+        source_kind=document.source_kind, document_type=context.document_type,
+        observations=observations, flags=flags_by_index(results),
+        reference=rulebook.reference, engine_version=__version__,
+    )
+    findings.extend(
+        Finding(r.code, r.message, "warning", r.page, r.table_id,
+                tuple(records[i].record_id for i in r.indices))
+        for r in results
+    )
+    return FileResult(
+        source_file=path.name, path=str(path), status=_status(findings, summaries),
+        source_sha256=document.sha256, document_type=context.document_type,
+        pages=len(document.pages),
+        pages_needing_ocr=tuple(p.number for p in document.pages if p.needs_ocr),
+        tables=tuple(summaries), findings=tuple(findings), records=tuple(records),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _normalise(observations: Sequence[Observation], rulebook: Rulebook,
+               findings: list[Finding]) -> list[Observation]:
+    kept: list[Observation] = []
+    for obs in observations:
+        result = normalise_observation(rulebook.reference, obs)
+        if isinstance(result, str):
+            findings.append(Finding("missing_dimension", f"table {obs.table_id}: {result}",
+                                    "error", obs.cell.page, obs.table_id))
+        else:
+            kept.append(result)
+    return kept
+
+
+def _status(findings: Sequence[Finding], tables: Sequence[TableSummary]) -> FileStatus:
+    if any(f.severity == "error" for f in findings):
+        return FileStatus.PARTIAL
+    if tables and not any(t.rule_id for t in tables):
+        return FileStatus.PARTIAL
+    return FileStatus.OK

@@ -1,0 +1,87 @@
+"""PDF reader on pdfplumber: words with boxes and ruling lines per page.
+
+In: a PDF path and its sha256. Out: a ``Document`` whose pages carry text-layer ``Word``s and
+``Ruling``s. A page with no usable text layer (image-only scan, or glyphs without a Unicode
+mapping) is marked ``needs_ocr`` instead of being skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from extract.model import Document, PageContent, Ruling, Word
+from extract.readers import UnreadableInput
+
+# A page whose words are mostly "(cid:NN)" glyphs has no usable text layer.
+_CID_SHARE_FOR_OCR = 0.3
+# Edges shorter than this (points) are glyph decorations, not rulings.
+_MIN_RULING_LENGTH = 4.0
+
+
+def read_pdf(path: Path, sha256: str) -> Document:
+    """Read every page of a PDF; raises UnreadableInput with a one-line reason."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = tuple(_read_page(page) for page in pdf.pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise UnreadableInput("encrypted PDF (a password is needed to open it)") from exc
+    except PDFSyntaxError as exc:
+        raise UnreadableInput(f"damaged or truncated PDF ({exc})") from exc
+    except UnreadableInput:
+        raise
+    except Exception as exc:  # pdfminer raises many ad-hoc types on broken files
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise UnreadableInput("encrypted PDF (a password is needed to open it)") from exc
+        raise UnreadableInput(f"damaged PDF ({name}: {exc})") from exc
+    if not pages:
+        raise UnreadableInput("PDF has no pages")
+    return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=pages)
+
+
+def _read_page(page: Any) -> PageContent:
+    raw_words = page.extract_words(
+        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "fontname"]
+    )
+    words = tuple(
+        Word(
+            text=w["text"],
+            bbox=(float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
+            source="text",
+            font_size=round(float(w["size"]), 2),
+            bold="bold" in str(w["fontname"]).lower(),
+        )
+        for w in raw_words
+        if w["text"].strip()
+    )
+    cid_words = sum(1 for w in words if "(cid:" in w.text)
+    unusable = not words or cid_words > _CID_SHARE_FOR_OCR * len(words)
+    needs_ocr = unusable and bool(page.images)
+    if unusable and not needs_ocr and cid_words:
+        needs_ocr = True
+    return PageContent(
+        number=int(page.page_number),
+        width=float(page.width),
+        height=float(page.height),
+        words=() if unusable else words,
+        rulings=_rulings(page),
+        needs_ocr=needs_ocr,
+    )
+
+
+def _rulings(page: Any) -> tuple[Ruling, ...]:
+    """Horizontal and vertical edges of drawn lines and rectangles, in top-left coordinates."""
+    out: list[Ruling] = []
+    for edge in page.edges:
+        x0, x1 = float(edge["x0"]), float(edge["x1"])
+        top, bottom = float(edge["top"]), float(edge["bottom"])
+        if max(x1 - x0, bottom - top) < _MIN_RULING_LENGTH:
+            continue
+        out.append(Ruling(x0=x0, top=top, x1=x1, bottom=bottom))
+    out.sort(key=lambda r: (r.top, r.x0))
+    return tuple(out)

@@ -1,0 +1,78 @@
+"""Records: normalised, validated observations -> the published ``Record`` contract.
+
+In: the ``Document`` identity, its type, the observations and the validation flags per
+observation. Out: ``Record``s with deterministic ids (same input, same ids).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+
+from extract.model import OBS_STATUS, SCHEMA_VERSION, Observation, Record, Status
+from extract.normalise import cooperation
+from extract.reference import Reference
+
+# Flags that mean the engine is not sure of a value; the rest are informational.
+_DOUBTFUL_STATUS = {Status.ILLEGIBLE}
+
+
+def record_id(source_sha256: str, table_id: str, row_key: str, column_key: str) -> str:
+    """Deterministic id: sha256 over the source hash, table, row key and column key."""
+    text = "\x1f".join((source_sha256, table_id, row_key, column_key))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def build_records(
+    *,
+    source_file: str,
+    source_sha256: str,
+    source_kind: str,
+    document_type: str,
+    observations: Sequence[Observation],
+    flags: Mapping[int, tuple[str, ...]],
+    reference: Reference,
+    engine_version: str,
+) -> list[Record]:
+    """One Record per observation (observations must be normalised)."""
+    records = []
+    for index, obs in enumerate(observations):
+        assert obs.entity_scope is not None and obs.period is not None
+        all_flags = sorted(set(obs.flags) | set(flags.get(index, ())))
+        code = obs.municipality_code
+        records.append(Record(
+            schema_version=SCHEMA_VERSION,
+            record_id=record_id(source_sha256, obs.table_id, obs.row_key, obs.column_key),
+            source_file=source_file,
+            source_sha256=source_sha256,
+            source_kind=source_kind,
+            document_type=document_type,
+            page=obs.cell.page,
+            sheet=obs.cell.sheet,
+            cell_ref=obs.cell.cell_ref,
+            table_id=obs.table_id,
+            table_title=obs.table_title,
+            row_label=obs.row_label,
+            column_label=obs.column_label,
+            cell_text=obs.cell.text,
+            bbox=[round(v, 2) for v in obs.cell.bbox] if obs.cell.bbox else None,
+            ocr_confidence=obs.cell.ocr_confidence,
+            entity_scope=obs.entity_scope,
+            municipality_code=code,
+            municipality=obs.municipality,
+            cooperation=cooperation(reference, code, obs.period) if code is not None else [],
+            period=obs.period,
+            period_type=obs.period_type or "year",
+            law_area=obs.law_area,
+            law_label=obs.law_label,
+            provision=obs.provision,
+            measure=obs.measure,
+            unit=obs.unit,
+            value=obs.value if obs.status in (Status.REPORTED, Status.NIL) else None,
+            status=obs.status.value,
+            obs_status=OBS_STATUS[obs.status],
+            flags=all_flags,
+            rule_id=obs.rule_id,
+            engine_version=engine_version,
+        ))
+    return records

@@ -1,0 +1,159 @@
+"""The run report: ``report.json`` (everything, per file and in total) and ``report.txt``.
+
+Nothing is dropped silently: every file appears with its status and error, every table the
+engine saw appears as mapped (with its rule) or unmapped, every finding appears with its place.
+``summary_lines`` gives the same short human summary the CLI prints.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from extract.model import FileResult, FileStatus, Finding, TableSummary
+
+REPORT_JSON = "report.json"
+REPORT_TXT = "report.txt"
+TOP_FINDINGS = 5
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _mapped(result: FileResult) -> list[TableSummary]:
+    return [t for t in result.tables if t.rule_id is not None]
+
+
+def _unmapped(result: FileResult) -> list[TableSummary]:
+    return [t for t in result.tables if t.rule_id is None]
+
+
+def finding_counts(results: Sequence[FileResult]) -> dict[str, int]:
+    """Count findings by code over all files, most frequent first (ties by code)."""
+    counts = Counter(f.code for r in results for f in r.findings)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def totals(results: Sequence[FileResult]) -> dict[str, Any]:
+    """Return the run totals: files by status, records, tables mapped/unmapped, findings."""
+    by_status = Counter(r.status for r in results)
+    return {
+        "files": len(results),
+        "ok": by_status[FileStatus.OK],
+        "partial": by_status[FileStatus.PARTIAL],
+        "failed": by_status[FileStatus.FAILED],
+        "records": sum(len(r.records) for r in results),
+        "tables_mapped": sum(len(_mapped(r)) for r in results),
+        "tables_unmapped": sum(len(_unmapped(r)) for r in results),
+        "findings_by_code": finding_counts(results),
+    }
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "message": finding.message,
+        "page": finding.page,
+        "table_id": finding.table_id,
+        "record_ids": list(finding.record_ids),
+    }
+
+
+def file_json(result: FileResult) -> dict[str, Any]:
+    """Return the report entry of one file (the records themselves go to the writers)."""
+    return {
+        "source_file": result.source_file,
+        "path": result.path,
+        "status": str(result.status),
+        "error": result.error,
+        "source_sha256": result.source_sha256,
+        "document_type": result.document_type,
+        "pages": result.pages,
+        "pages_needing_ocr": list(result.pages_needing_ocr),
+        "tables_mapped": [
+            {
+                "table_id": t.table_id,
+                "page": t.page,
+                "caption": t.caption,
+                "rule_id": t.rule_id,
+                "values": t.values,
+            }
+            for t in _mapped(result)
+        ],
+        "tables_unmapped": [
+            {"table_id": t.table_id, "page": t.page, "caption": t.caption}
+            for t in _unmapped(result)
+        ],
+        "findings": [_finding_json(f) for f in result.findings],
+        "records": len(result.records),
+        "seconds": round(result.seconds, 3),
+    }
+
+
+def report_json(
+    results: Sequence[FileResult], started: str, seconds: float, engine_version: str
+) -> dict[str, Any]:
+    """Return the whole run report as a JSON-ready dict."""
+    return {
+        "engine_version": engine_version,
+        "started": started,
+        "seconds": round(seconds, 3),
+        "totals": totals(results),
+        "files": [file_json(r) for r in results],
+    }
+
+
+def file_line(result: FileResult, name_width: int = 0) -> str:
+    """One summary line: status, file name, records, tables, findings, error reason."""
+    line = (
+        f"{result.status!s:<7} {result.source_file:<{name_width}}  "
+        f"{_plural(len(result.records), 'record')}, "
+        f"tables {len(_mapped(result))} mapped / {len(_unmapped(result))} unmapped, "
+        f"{_plural(len(result.findings), 'finding')}"
+    )
+    if result.error:
+        line += f"; error: {result.error}"
+    return line
+
+
+def summary_lines(results: Sequence[FileResult]) -> list[str]:
+    """The human summary: one line per file, then totals and the most frequent finding codes."""
+    width = max((len(r.source_file) for r in results), default=0)
+    lines = [file_line(r, width) for r in results]
+    t = totals(results)
+    n_findings = sum(t["findings_by_code"].values())
+    lines.append(
+        f"Total: {_plural(t['files'], 'file')} ({t['ok']} ok, {t['partial']} partial, "
+        f"{t['failed']} failed), {_plural(t['records'], 'record')}, "
+        f"tables {t['tables_mapped']} mapped / {t['tables_unmapped']} unmapped, "
+        f"{_plural(n_findings, 'finding')}"
+    )
+    if t["findings_by_code"]:
+        top = list(t["findings_by_code"].items())[:TOP_FINDINGS]
+        lines.append("Most frequent findings: " + ", ".join(f"{c} {n}" for c, n in top))
+    return lines
+
+
+def write_report(
+    results: Sequence[FileResult],
+    out_dir: Path,
+    started: str,
+    seconds: float,
+    engine_version: str,
+) -> tuple[Path, Path]:
+    """Write ``report.json`` and ``report.txt`` into ``out_dir``; return their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path = out_dir / REPORT_JSON
+    txt_path = out_dir / REPORT_TXT
+    data = report_json(results, started, seconds, engine_version)
+    json_path.write_text(
+        json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
+    )
+    header = f"ankestat {engine_version}, run started {started}, {seconds:.1f} s"
+    txt_path.write_text("\n".join([header, *summary_lines(results)]) + "\n", encoding="utf-8")
+    return json_path, txt_path

@@ -1,0 +1,308 @@
+"""Rules as data: load ``rules/*.yaml`` into small typed objects, validating as we go.
+
+One YAML file holds one rule (one table layout). Every problem raises ``RuleError`` naming
+the file, the rule and the key, e.g.
+``rules/x.yaml: rule 'aarsredegoerelse-4.4': columns[2].set.measure: unknown measure 'foo'``.
+The format is documented in docs/rules.md.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from extract.model import Status
+from extract.reference import Reference, load_reference
+
+DIMENSIONS = ("entity", "period", "law", "provision", "measure", "aspect")
+ROLES = ("member", "group", "total", "extra")
+ASPECTS = ("count", "share")
+LOOKUPS = ("law", "entity", "measure", "period")
+TEXT_SOURCES = ("caption", "title", "heading", "notes")
+TEMPLATE_FIELDS = ("label", "header")
+
+_RULE_KEYS = {"id", "description", "document_types", "match", "context", "rows", "columns",
+              "cells"}
+_MATCH_KEYS = {"caption", "title", "stub", "headers", "rows"}
+_MATCHER_KEYS = {"match", "lookup", "set", "role", "carry"}
+_CONTEXT_KEYS = {"value", "from", "pattern", "find"}
+_CELL_KEYS = {"when", "text", "status"}
+
+
+class RuleError(ValueError):
+    """A rule file is invalid; the message names the file, the rule and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """Maps a row label or column header path to dimensions."""
+
+    pattern: re.Pattern[str] | None
+    lookup: str | None
+    assign: tuple[tuple[str, str], ...]
+    role: str
+    carry: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ContextSource:
+    """Where a table-wide dimension comes from: a constant, or text around the table."""
+
+    dimension: str
+    value: str | None
+    sources: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+    find: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CellOverride:
+    """Per-cell status override, e.g. "-" means not applicable for Barnets lov before 2024."""
+
+    when: tuple[tuple[str, re.Pattern[str]], ...]
+    text: re.Pattern[str] | None
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One table layout: how to recognise it and how to read its cells."""
+
+    id: str
+    file: str
+    description: str
+    document_types: tuple[str, ...]
+    caption: re.Pattern[str] | None
+    title: re.Pattern[str] | None
+    stub: re.Pattern[str] | None
+    headers: tuple[re.Pattern[str], ...]
+    row_labels: tuple[re.Pattern[str], ...]
+    context: tuple[ContextSource, ...]
+    rows: tuple[Matcher, ...]
+    columns: tuple[Matcher, ...]
+    cells: tuple[CellOverride, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentType:
+    """A document type and the heading patterns that identify it."""
+
+    code: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rulebook:
+    """Every rule plus the reference data and document types they rely on."""
+
+    directory: Path
+    rules: tuple[Rule, ...]
+    document_types: tuple[DocumentType, ...]
+    reference: Reference
+
+
+class _Where:
+    """Error context: file, rule and key path."""
+
+    def __init__(self, file: str, rule: str) -> None:
+        self.file, self.rule = file, rule
+
+    def fail(self, key: str, problem: str) -> RuleError:
+        return RuleError(f"{self.file}: rule '{self.rule}': {key}: {problem}")
+
+    def regex(self, key: str, value: object) -> re.Pattern[str]:
+        if not isinstance(value, str) or not value:
+            raise self.fail(key, f"expected a regular expression, got {value!r}")
+        try:
+            return re.compile(value, re.IGNORECASE)
+        except re.error as exc:
+            raise self.fail(key, f"invalid regular expression {value!r}: {exc}") from exc
+
+    def mapping(self, key: str, value: object, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected a mapping, got {type(value).__name__}")
+        unknown = sorted(set(map(str, value)) - allowed)
+        if unknown:
+            raise self.fail(f"{key}.{unknown[0]}",
+                            f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        return {str(k): v for k, v in value.items()}
+
+    def listing(self, key: str, value: object) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(key, f"expected a list, got {type(value).__name__}")
+        return value
+
+
+def load_rulebook(directory: Path) -> Rulebook:
+    """Load and validate every rule file in ``directory`` (plus reference/ and document types)."""
+    reference = load_reference(directory / "reference")
+    document_types = _load_document_types(directory / "document_types.yaml")
+    known_types = {t.code for t in document_types} | {"ukendt"}
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    files = sorted(p for p in directory.glob("*.yaml") if p.name != "document_types.yaml")
+    for path in files:
+        rule = load_rule(path, reference, known_types)
+        if rule.id in seen:
+            raise RuleError(f"{path.name}: rule '{rule.id}': id: already used in {seen[rule.id]}")
+        seen[rule.id] = path.name
+        rules.append(rule)
+    if not rules:
+        raise RuleError(f"{directory}: no rule files (*.yaml) found")
+    return Rulebook(directory, tuple(rules), document_types, reference)
+
+
+def _load_document_types(path: Path) -> tuple[DocumentType, ...]:
+    where = _Where(path.name, "document_types")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{path.name}: cannot read: {exc}") from exc
+    body = where.mapping("(top)", data, {"document_types"}).get("document_types")
+    if not isinstance(body, dict) or not body:
+        raise where.fail("document_types", "expected a mapping of type -> patterns")
+    return tuple(
+        DocumentType(str(code), tuple(where.regex(f"document_types.{code}[{i}]", p)
+                                      for i, p in enumerate(where.listing(str(code), patterns))))
+        for code, patterns in body.items()
+    )
+
+
+def load_rule(path: Path, reference: Reference, document_types: set[str]) -> Rule:
+    """Load one rule file; raises RuleError naming the file, the rule and the key."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{path.name}: cannot read: {exc}") from exc
+    rule_id = str(data.get("id", "?")) if isinstance(data, dict) else "?"
+    where = _Where(path.name, rule_id)
+    body = where.mapping("(top)", data, _RULE_KEYS)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", rule_id):
+        raise where.fail("id", "required; lowercase letters, digits, '.', '_' or '-'")
+    types = tuple(str(t) for t in where.listing("document_types", body.get("document_types")))
+    for i, code in enumerate(types):
+        if code not in document_types:
+            raise where.fail(f"document_types[{i}]", f"unknown document type '{code}'")
+    match = where.mapping("match", body.get("match"), _MATCH_KEYS)
+    if not match:
+        raise where.fail("match", "needs at least one of: " + ", ".join(sorted(_MATCH_KEYS)))
+
+    def optional(key: str) -> re.Pattern[str] | None:
+        return where.regex(f"match.{key}", match[key]) if key in match else None
+
+    return Rule(
+        id=rule_id,
+        file=path.name,
+        description=str(body.get("description", "")),
+        document_types=types,
+        caption=optional("caption"),
+        title=optional("title"),
+        stub=optional("stub"),
+        headers=tuple(where.regex(f"match.headers[{i}]", p)
+                      for i, p in enumerate(where.listing("match.headers", match.get("headers")))),
+        row_labels=tuple(where.regex(f"match.rows[{i}]", p)
+                         for i, p in enumerate(where.listing("match.rows", match.get("rows")))),
+        context=_context(where, body.get("context"), reference),
+        rows=_matchers(where, "rows", body.get("rows"), reference),
+        columns=_matchers(where, "columns", body.get("columns"), reference),
+        cells=_cells(where, body.get("cells")),
+    )
+
+
+def _check_value(where: _Where, key: str, dimension: str, value: str,
+                 reference: Reference, fields: set[str]) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+    except ValueError as exc:
+        raise where.fail(key, f"bad template {value!r}: {exc}") from exc
+    unknown = names - fields
+    if unknown:
+        raise where.fail(key, f"unknown template field '{sorted(unknown)[0]}' "
+                              f"(known: {', '.join(sorted(fields))})")
+    if names:
+        return
+    if dimension == "measure" and not reference.is_measure(value):
+        raise where.fail(key, f"unknown measure '{value}'")
+    if dimension == "aspect" and value not in ASPECTS:
+        raise where.fail(key, f"aspect must be one of {', '.join(ASPECTS)}, got '{value}'")
+
+
+def _matchers(where: _Where, section: str, value: object,
+              reference: Reference) -> tuple[Matcher, ...]:
+    out: list[Matcher] = []
+    for i, item in enumerate(where.listing(section, value)):
+        key = f"{section}[{i}]"
+        spec = where.mapping(key, item, _MATCHER_KEYS)
+        pattern = where.regex(f"{key}.match", spec["match"]) if "match" in spec else None
+        lookup = spec.get("lookup")
+        if lookup is not None and lookup not in LOOKUPS:
+            raise where.fail(f"{key}.lookup", f"must be one of {', '.join(LOOKUPS)}")
+        if pattern is None and lookup is None:
+            raise where.fail(key, "needs 'match' (a regular expression) or 'lookup'")
+        fields = set(TEMPLATE_FIELDS) | set(pattern.groupindex if pattern else ())
+        assign = where.mapping(f"{key}.set", spec.get("set", {}), set(DIMENSIONS))
+        for dim, dim_value in assign.items():
+            _check_value(where, f"{key}.set.{dim}", dim, str(dim_value), reference, fields)
+        role = str(spec.get("role", "member"))
+        if role not in ROLES:
+            raise where.fail(f"{key}.role", f"must be one of {', '.join(ROLES)}, got '{role}'")
+        carry = spec.get("carry", False)
+        if not isinstance(carry, bool):
+            raise where.fail(f"{key}.carry", "must be true or false")
+        out.append(Matcher(pattern, lookup, tuple((k, str(v)) for k, v in assign.items()),
+                           role, carry))
+    return tuple(out)
+
+
+def _context(where: _Where, value: object, reference: Reference) -> tuple[ContextSource, ...]:
+    if value is None:
+        return ()
+    body = where.mapping("context", value, set(DIMENSIONS))
+    out: list[ContextSource] = []
+    for dim, spec_value in body.items():
+        key = f"context.{dim}"
+        if not isinstance(spec_value, dict):
+            spec_value = {"value": spec_value}
+        spec = where.mapping(key, spec_value, _CONTEXT_KEYS)
+        sources = tuple(str(s) for s in where.listing(f"{key}.from", spec.get("from")))
+        for i, source in enumerate(sources):
+            if source not in TEXT_SOURCES:
+                raise where.fail(f"{key}.from[{i}]", f"must be one of {', '.join(TEXT_SOURCES)}")
+        constant = spec.get("value")
+        pattern = where.regex(f"{key}.pattern", spec["pattern"]) if "pattern" in spec else None
+        find = spec.get("find")
+        if find is not None and find != "municipality":
+            raise where.fail(f"{key}.find", "only 'municipality' is supported")
+        if constant is None and not (sources and (pattern or find)):
+            raise where.fail(key, "needs 'value', or 'from' with 'pattern' or 'find'")
+        if pattern is not None and pattern.groups < 1:
+            raise where.fail(f"{key}.pattern", "needs one capturing group (the value)")
+        if constant is not None:
+            _check_value(where, f"{key}.value", dim, str(constant), reference, set())
+        out.append(ContextSource(dim, None if constant is None else str(constant), sources,
+                                 pattern, find))
+    return tuple(out)
+
+
+def _cells(where: _Where, value: object) -> tuple[CellOverride, ...]:
+    out: list[CellOverride] = []
+    statuses = {s.value for s in Status}
+    for i, item in enumerate(where.listing("cells", value)):
+        key = f"cells[{i}]"
+        spec = where.mapping(key, item, _CELL_KEYS)
+        when = where.mapping(f"{key}.when", spec.get("when", {}), set(DIMENSIONS))
+        status = str(spec.get("status", ""))
+        if status not in statuses:
+            raise where.fail(f"{key}.status", f"must be one of {', '.join(sorted(statuses))}")
+        text = where.regex(f"{key}.text", spec["text"]) if "text" in spec else None
+        out.append(CellOverride(
+            tuple((dim, where.regex(f"{key}.when.{dim}", p)) for dim, p in when.items()),
+            text, Status(status)))
+    return tuple(out)

@@ -1,0 +1,75 @@
+"""Batch runner: process many files, in a process pool when ``jobs`` > 1, with progress.
+
+In: input paths, the rules folder, the number of jobs. Out: one ``FileResult`` per input, in
+input order. A crash inside one file's processing becomes that file's failed result; the
+other files go on.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
+from pathlib import Path
+
+from extract.model import FileResult, FileStatus
+from extract.pipeline import process_file
+from extract.rulebook import Rulebook, load_rulebook
+
+
+class _Worker:
+    """Per-process state: the rulebook, loaded once when the worker starts."""
+
+    rulebook: Rulebook | None = None
+
+
+def _init_worker(rules_dir: str) -> None:
+    _Worker.rulebook = load_rulebook(Path(rules_dir))
+
+
+def _safe_process(path: Path, rulebook: Rulebook) -> FileResult:
+    try:
+        return process_file(path, rulebook)
+    except Exception as exc:  # a bug must not stop the batch: report it on this file
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return FileResult(
+            source_file=path.name, path=str(path), status=FileStatus.FAILED,
+            error=f"internal error {type(exc).__name__}: {exc} "
+                  f"(at {Path(where.filename).name}:{where.lineno})",
+        )
+
+
+def _work(path: Path) -> FileResult:
+    assert _Worker.rulebook is not None
+    return _safe_process(path, _Worker.rulebook)
+
+
+def run_files(paths: Sequence[Path], rules_dir: Path, jobs: int,
+              progress: bool) -> list[FileResult]:
+    """Process ``paths``; results in the same order."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(),
+                   MofNCompleteColumn(), TimeElapsedColumn(), transient=True) \
+        if progress else None
+    results: dict[int, FileResult] = {}
+    with bar if bar is not None else nullcontext():
+        task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
+        if jobs <= 1 or len(paths) <= 1:
+            rulebook = load_rulebook(rules_dir)
+            for index, path in enumerate(paths):
+                results[index] = _safe_process(path, rulebook)
+                if bar is not None and task is not None:
+                    bar.update(task, advance=1, description=path.name[:40])
+        else:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(paths)),
+                                     initializer=_init_worker,
+                                     initargs=(str(rules_dir),)) as pool:
+                futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
+                for future in as_completed(futures):
+                    index = futures[future]
+                    results[index] = future.result()
+                    if bar is not None and task is not None:
+                        bar.update(task, advance=1, description=paths[index].name[:40])
+    return [results[i] for i in range(len(paths))]

@@ -1,0 +1,71 @@
+"""The registry of record writers: one entry per output format.
+
+CLI choices, help text and error messages are derived from ``WRITERS``. Adding a format is
+one module with a class that satisfies ``Writer`` plus one line in ``_ALL`` below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Protocol
+
+from extract.model import Record
+from extract.writers.csv import CsvWriter
+from extract.writers.jsonl import JsonlWriter
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOptions:
+    """Options every writer receives; a writer ignores the ones that do not concern it.
+
+    ``excel_csv``: CSV for a Danish Excel (";" delimiter, decimal comma, BOM, CRLF).
+    """
+
+    excel_csv: bool = False
+
+
+class Writer(Protocol):
+    """One output format: a name for the CLI, a file suffix, a one-line description."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def suffix(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
+
+    def write(self, records: Sequence[Record], path: Path, options: WriteOptions) -> None:
+        """Write ``records`` (in the given order) to the file ``path``, replacing it."""
+        ...
+
+
+_ALL: tuple[Writer, ...] = (
+    JsonlWriter(),
+    CsvWriter(),
+)
+
+WRITERS: Mapping[str, Writer] = MappingProxyType({w.name: w for w in _ALL})
+
+
+def writer_names() -> tuple[str, ...]:
+    """Names of the registered writers, default (JSON Lines) first: the CLI's choices."""
+    return tuple(WRITERS)
+
+
+def writers_help() -> str:
+    """One help line per writer, e.g. ``"jsonl (.jsonl): JSON Lines, one record per line"``."""
+    return "\n".join(f"{w.name} ({w.suffix}): {w.description}" for w in WRITERS.values())
+
+
+def get_writer(name: str) -> Writer:
+    """Return the writer registered as ``name``; ValueError naming the known formats if none."""
+    try:
+        return WRITERS[name]
+    except KeyError:
+        known = ", ".join(writer_names())
+        raise ValueError(f"unknown output format {name!r}; known formats: {known}") from None

@@ -1,0 +1,64 @@
+"""JSON Lines writer, and the JSON form of one record that the flat writers build on.
+
+``record_dict`` is the one place that turns a ``Record`` into plain values: keys in contract
+order (``dataclasses.fields(Record)``), integral values as ints, bbox rounded to 2 decimals.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from extract.model import Record
+
+if TYPE_CHECKING:
+    from extract.writers import WriteOptions
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Record))
+
+BBOX_DECIMALS = 2
+
+
+def clean_number(value: float | None) -> int | float | None:
+    """Return ``value`` as an int when it is integral (1278.0 -> 1278), else unchanged."""
+    if value is None or isinstance(value, int):
+        return value
+    return int(value) if value.is_integer() else value
+
+
+def record_dict(record: Record) -> dict[str, Any]:
+    """Return ``record`` as a JSON-ready dict: contract field order, clean numbers, new lists."""
+    out: dict[str, Any] = {}
+    for name in FIELD_NAMES:
+        out[name] = getattr(record, name)
+    out["value"] = clean_number(record.value)
+    out["bbox"] = (
+        None if record.bbox is None else [round(float(x), BBOX_DECIMALS) for x in record.bbox]
+    )
+    out["cooperation"] = [dict(item) for item in record.cooperation]
+    out["flags"] = list(record.flags)
+    return out
+
+
+def record_json(record: Record) -> str:
+    """Return ``record`` as one line of JSON (UTF-8 text, no ASCII escaping, no NaN)."""
+    return json.dumps(record_dict(record), ensure_ascii=False, allow_nan=False)
+
+
+class JsonlWriter:
+    """JSON Lines: UTF-8, one record per line, keys in contract order."""
+
+    name = "jsonl"
+    suffix = ".jsonl"
+    description = "JSON Lines, UTF-8, one record per line (the default)"
+
+    def write(self, records: Sequence[Record], path: Path, options: WriteOptions) -> None:
+        """Write ``records`` to ``path`` (replacing it), one JSON object per line, LF endings."""
+        lines = [record_json(r) for r in records]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as fh:
+            for line in lines:
+                fh.write(line + "\n")
