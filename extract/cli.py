@@ -4,6 +4,7 @@
     ankestat rules check                 validate every rule file
     ankestat rules list                  one line per rule
     ankestat schema                      print the record JSON Schema
+    ankestat tables FILE...              what table detection sees, without rules
 """
 
 from __future__ import annotations
@@ -88,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--rules", type=Path, default=None, help="rules folder")
 
     sub.add_parser("schema", help="print the record JSON Schema")
+
+    tables = sub.add_parser(
+        "tables", help="show every table the detection stage finds (no rules needed)",
+        description="Dump each detected table: id, pages, detector, caption, title, column "
+                    "header paths and rows (label + cell texts), as JSON or as text.")
+    tables.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    tables.add_argument("--text", action="store_true", help="human-readable text, not JSON")
     return parser
 
 
@@ -99,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(schema_text())
         return ExitCode.OK
+    if args.command == "tables":
+        from extract.tables_view import show_tables
+
+        return show_tables(args.files, as_text=args.text)
     rules_dir = args.rules or default_rules_dir()
     try:
         rulebook = load_rulebook(rules_dir)

@@ -83,9 +83,10 @@ def _context_values(rule: Rule, table: TableCandidate, context: DocumentContext,
         for name in source.sources:
             text = texts[name]
             if source.pattern is not None:
-                match = source.pattern.search(text)
-                if match:
-                    values[source.dimension] = match.group(1)
+                # the match nearest the table: the last one in text printed above it
+                matches = list(source.pattern.finditer(text))
+                if matches:
+                    values[source.dimension] = matches[-1].group(1)
                     break
             elif source.find == "municipality":
                 found = find_municipality(reference, text)

@@ -20,15 +20,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pdf_layout as pl  # noqa: E402
-import sample_data as sd  # noqa: E402
-import sample_tables as stb  # noqa: E402
+import ishoej_tables as it
+import pdf_layout as pl
+import sample_data as sd
+import sample_tables as stb
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 
 Overrides = dict[tuple[str, str, str], str]
 Record = dict[str, Any]
 REPORT = "aarsredegoerelse-2024"
 BYRAAD = "referat-ishoej-byraad-2022-10-31"
 SUNDHED = "referat-ishoej-sundhedsudvalg-2021-03-08"
+SPLIT_TABLES = frozenset({"4.8", "paragraffer"})  # long tables that may continue on the next page
 
 
 def place_flow(
@@ -50,18 +55,26 @@ def place_flow(
             pending.append((pl.para(text, style), gap))
         elif kind in ("p", "box"):
             p: Any = pl.para(text, st.body)
+            if seq + 1 < len(flow) and flow[seq + 1][0] == "table":
+                pending.append((p, 6.0))  # the paragraph that introduces a table stays with it
+                continue
             if kind == "box":
-                shade = [("BACKGROUND", (0, 0), (0, 0), pl.colors.HexColor("#e8eef4")),
-                         ("LEFTPADDING", (0, 0), (0, 0), 8), ("RIGHTPADDING", (0, 0), (0, 0), 8),
-                         ("TOPPADDING", (0, 0), (0, 0), 6), ("BOTTOMPADDING", (0, 0), (0, 0), 6)]  # fmt: skip
+                shade = [
+                    ("BACKGROUND", (0, 0), (0, 0), colors.HexColor("#e8eef4")),
+                    ("LEFTPADDING", (0, 0), (0, 0), 8),
+                    ("RIGHTPADDING", (0, 0), (0, 0), 8),
+                    ("TOPPADDING", (0, 0), (0, 0), 6),
+                    ("BOTTOMPADDING", (0, 0), (0, 0), 6),
+                ]
                 p = pl.grid_table([[p]], [w.width], "grid", 1, shade)
             w.block([*pending, (p, 6.0)])
             pending = []
         elif kind == "table":
             built, lead, tail = tables[text]
-            if built.truth_id == "4.8" or text == "paragraffer":
-                pages = w.split_table([*pending, *lead], built.build, built.n_rows,
-                                      built.header_rows, 4.0)  # fmt: skip
+            if text in SPLIT_TABLES:
+                pages = w.split_table(
+                    [*pending, *lead], built.build, built.n_rows, built.header_rows, 4.0
+                )
                 if tail:
                     w.block(tail)
             else:
@@ -85,13 +98,13 @@ def write_truth(path: Path, items: list[tuple[Any, ...]]) -> list[Record]:
 
 def _footer_side(canvas: Any, page: int) -> None:
     if page > 1:
-        pl.footer_text(canvas, f"Side {page}", pl.A4[0] - 45, 28, "right")
+        pl.footer_text(canvas, f"Side {page}", A4[0] - 45, 28, "right")
 
 
 def _footer_url(url: str) -> pl.Footer:
     def draw(canvas: Any, page: int) -> None:
         pl.footer_text(canvas, url, 30, 18)
-        pl.footer_text(canvas, str(page), pl.A4[0] - 30, 18, "right")
+        pl.footer_text(canvas, str(page), A4[0] - 30, 18, "right")
 
     return draw
 
@@ -101,12 +114,24 @@ def build_aarsredegoerelse(out_dir: Path, overrides: Overrides | None = None) ->
     pl.register_fonts()
     st, pr = pl.make_styles(), stb.Printer(overrides)
     path = out_dir / f"{REPORT}.pdf"
-    setup = pl.PageSetup(45, 45, 50, 50, "Årsredegørelse 2024", "Ankestyrelsen",
-                         "Ankestyrelsens redegørelse til Det Rådgivende Praksisudvalg")  # fmt: skip
+    setup = pl.PageSetup(
+        45,
+        45,
+        50,
+        50,
+        "Årsredegørelse 2024",
+        "Ankestyrelsen",
+        "Ankestyrelsens redegørelse til Det Rådgivende Praksisudvalg",
+    )
     w = pl.PageWriter(path, setup, _footer_side)
-    title = pl.ParagraphStyle("title", parent=st.h1, fontSize=30, leading=36)
-    w.block([(pl.para("Ankestyrelsen", st.h2), 0.0), (pl.para("Årsredegørelse 2024", title), 220.0),
-             (pl.para(setup.subject, st.h2), 16.0)])  # fmt: skip
+    title = ParagraphStyle("title", parent=st.h1, fontSize=30, leading=36)
+    w.block(
+        [
+            (pl.para("Ankestyrelsen", st.h2), 0.0),
+            (pl.para("Årsredegørelse 2024", title), 220.0),
+            (pl.para(setup.subject, st.h2), 16.0),
+        ]
+    )
     w.new_page()
     items = place_flow(w, st, sd.REPORT_FLOW, stb.report_tables(st, pr, w.width))
     w.save()
@@ -120,10 +145,17 @@ def build_referat_byraad(out_dir: Path, overrides: Overrides | None = None) -> P
     pl.register_fonts()
     st, pr = pl.make_styles(), stb.Printer(overrides)
     path = out_dir / f"{BYRAAD}.pdf"
-    setup = pl.PageSetup(30, 30, 40, 40, "Referat Ishøj Byråd 31. oktober 2022", "Ishøj Kommune",
-                         "Punkt 230 Omgørelsesprocenter på socialområdet 2021")  # fmt: skip
+    setup = pl.PageSetup(
+        30,
+        30,
+        40,
+        40,
+        "Referat Ishøj Byråd 31. oktober 2022",
+        "Ishøj Kommune",
+        "Punkt 230 Omgørelsesprocenter på socialområdet 2021",
+    )
     w = pl.PageWriter(path, setup, _footer_url(sd.BYRAAD_URL))
-    items = place_flow(w, st, sd.BYRAAD_FLOW, stb.byraad_tables(st, pr, w.width))
+    items = place_flow(w, st, sd.BYRAAD_FLOW, it.byraad_tables(st, pr, w.width))
     w.save()
     pr.check_used()
     write_truth(out_dir / f"{BYRAAD}.truth.jsonl", items)
@@ -135,10 +167,17 @@ def build_referat_sundhed(out_dir: Path, overrides: Overrides | None = None) -> 
     pl.register_fonts()
     st, pr = pl.make_styles(), stb.Printer(overrides)
     path = out_dir / f"{SUNDHED}.pdf"
-    setup = pl.PageSetup(30, 30, 40, 40, "Referat Social- og Sundhedsudvalget 8. marts 2021",
-                         "Ishøj Kommune", "29. Ankestatistik for Ishøj Kommune 2020")  # fmt: skip
+    setup = pl.PageSetup(
+        30,
+        30,
+        40,
+        40,
+        "Referat Social- og Sundhedsudvalget 8. marts 2021",
+        "Ishøj Kommune",
+        "29. Ankestatistik for Ishøj Kommune 2020",
+    )
     w = pl.PageWriter(path, setup, _footer_url(sd.SUNDHED_URL))
-    items = place_flow(w, st, sd.SUNDHED_FLOW, stb.sundhed_tables(st, pr, w.width))
+    items = place_flow(w, st, sd.SUNDHED_FLOW, it.sundhed_tables(st, pr, w.width))
     w.save()
     pr.check_used()
     write_truth(out_dir / f"{SUNDHED}.truth.jsonl", items)
@@ -148,8 +187,11 @@ def build_referat_sundhed(out_dir: Path, overrides: Overrides | None = None) -> 
 def build_all(out_dir: Path) -> list[Path]:
     """Build the three samples into ``out_dir``, run the self-check, return the PDF paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [build_aarsredegoerelse(out_dir), build_referat_byraad(out_dir),
-             build_referat_sundhed(out_dir)]  # fmt: skip
+    paths = [
+        build_aarsredegoerelse(out_dir),
+        build_referat_byraad(out_dir),
+        build_referat_sundhed(out_dir),
+    ]
     self_check(out_dir)
     return paths
 
@@ -184,7 +226,7 @@ def self_check(out_dir: Path) -> dict[str, Counter[Any]]:
     counts = ("stadfaestet", "aendret_ophaevet", "hjemvist", "realitetsbehandlede")
     _check_sums(rep, "4.4", counts)
     _check_sums(rep, "4.8", counts)
-    _check_sums(rep, "4.2", ("afgjorte", "andel_procent"))
+    _check_sums(rep, "4.2", ("afgjorte",))
     for tid in ("4.3", "4.4", "4.8"):
         for row in {(r["period"], r["law_area"], r["provision"]) for r in _pick(rep, table_id=tid)}:
             sel = _pick(rep, table_id=tid, period=row[0], law_area=row[1], provision=row[2])
@@ -203,15 +245,29 @@ def self_check(out_dir: Path) -> dict[str, Counter[Any]]:
             sel7, measure="indbragt_domstole"
         )
     for tid in ("4.3", "4.4", "4.6", "4.8"):
-        assert _one(rep, table_id=tid, period="2024", law_area="alle", provision=None,
-                    measure="realitetsbehandlede") == 17305  # fmt: skip
+        assert (
+            _one(
+                rep,
+                table_id=tid,
+                period="2024",
+                law_area="alle",
+                provision=None,
+                measure="realitetsbehandlede",
+            )
+            == 17305
+        )
     byr = read_truth(out_dir / f"{BYRAAD}.truth.jsonl")
+    bilag_pages = {r["page"] for r in byr if r["provision"]}  # the bilag starts on a new page
     for m in ("realitetsbehandlede", "stadfaestet", "aendret_ophaevet", "hjemvist", "afvist"):
-        sel = _pick(byr, measure=m, period="2021", entity_scope="kommune")
+        sel = [r for r in _pick(byr, measure=m) if r["page"] in bilag_pages]
         assert sum(r["value"] for r in sel if r["provision"]) == _one(sel, provision=None), m
     sun = read_truth(out_dir / f"{SUNDHED}.truth.jsonl")
-    _check_sums(sun, None, ("stadfaestet", "aendret_ophaevet", "hjemvist", "afvist", "afgjorte"),
-                entity_scope="kommune")  # fmt: skip
+    _check_sums(
+        sun,
+        None,
+        ("stadfaestet", "aendret_ophaevet", "hjemvist", "afvist", "afgjorte"),
+        entity_scope="kommune",
+    )
     for law in {r["law_area"] for r in sun}:
         sel = _pick(sun, law_area=law, unit="count")
         assert sum(r["value"] for r in sel if r["measure"] != "afgjorte") == _one(
@@ -220,8 +276,10 @@ def self_check(out_dir: Path) -> dict[str, Counter[Any]]:
     statuses = Counter(r["status"] for r in rep + byr + sun)
     assert statuses["illegible"] == 3 and statuses["not_applicable"] == 6, statuses
     _check_wraps()
-    result = {name: Counter(str(r["table_id"]) for r in recs)
-              for name, recs in ((REPORT, rep), (BYRAAD, byr), (SUNDHED, sun))}  # fmt: skip
+    result = {
+        name: Counter(str(r["table_id"]) for r in recs)
+        for name, recs in ((REPORT, rep), (BYRAAD, byr), (SUNDHED, sun))
+    }
     for name, counter in result.items():
         pages = {r["page"] for r in read_truth(out_dir / f"{name}.truth.jsonl")}
         print(f"{name}: {sum(counter.values())} values on pages {sorted(pages)}; {dict(counter)}")
@@ -233,16 +291,21 @@ def _check_wraps() -> None:
     """The labels the brief says must wrap do wrap (and the bilag's others do not)."""
     pl.register_fonts()
     st, st8 = pl.make_styles(), pl.make_styles(8.0)
-    width = pl.A4[0] - 90
+    width = A4[0] - 90
     w48 = stb.report_tables(st, stb.Printer(None), width)["4.8"][0].build([0])._colWidths[0]
     long = "Børn - KSB - Ikke frist - Ungestøtte - § 114, stk. 1, nr. 2-4, § 114, stk. 2, § 115, "
     assert pl.wrapped_lines(long + "§ 116, § 117", st.cell, w48) == 3
-    for label in ("Lov om aktiv beskæftigelsesindsats", "Lov om højeste, mellemste førtidspension m.fl."):
-        assert pl.wrapped_lines(label, st.cell, 150.0) == 2, label
-    bil = stb.byraad_tables(st, stb.Printer(None), pl.A4[0] - 60)["paragraffer"][0]
+    for label in (
+        "Lov om aktiv beskæftigelsesindsats",
+        "Lov om højeste, mellemste førtidspension m.fl.",
+    ):
+        assert pl.wrapped_lines(label, st.cell, 148.0) == 2, label
+    bil = it.byraad_tables(st, stb.Printer(None), A4[0] - 60)["paragraffer"][0]
     wb = bil.build([0])._colWidths[0]
     two = [lab for lab, _ in sd.BILAG_TABLE if pl.wrapped_lines(lab, st8.cell, wb) == 2]
-    assert len(two) == 4 and all(pl.wrapped_lines(lab, st8.cell, wb) <= 2 for lab, _ in sd.BILAG_TABLE), two
+    assert len(two) == 4 and all(
+        pl.wrapped_lines(lab, st8.cell, wb) <= 2 for lab, _ in sd.BILAG_TABLE
+    ), two
 
 
 def main(argv: Sequence[str] | None = None) -> int:

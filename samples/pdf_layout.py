@@ -65,7 +65,9 @@ def make_styles(cell_size: float = 8.5) -> Styles:
     """Build the style set; ``cell_size`` is the table body font size."""
 
     def ps(name: str, font: str, size: float, lead: float, align: int = TA_LEFT) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=lead, alignment=align)
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=lead, alignment=align, splitLongWords=0
+        )
 
     cl = cell_size + 2
     return Styles(
@@ -193,17 +195,17 @@ class PageWriter:
     @property
     def width(self) -> float:
         """Usable text width in points."""
-        return A4[0] - self._setup.left - self._setup.right
+        return float(A4[0] - self._setup.left - self._setup.right)
 
     @property
     def canvas(self) -> Any:
         return self._canvas
 
     def _space(self) -> float:
-        return self._y - self._setup.bottom
+        return float(self._y - self._setup.bottom)
 
     def _at_top(self) -> bool:
-        return self._y >= self._top - 0.01
+        return bool(self._y >= self._top - 0.01)
 
     def new_page(self) -> None:
         """Finish the current page (footer drawn) and start the next one."""
@@ -212,7 +214,9 @@ class PageWriter:
         self.page += 1
         self._y = self._top
 
-    def _measure(self, items: Sequence[tuple[Flowable, float]]) -> list[tuple[Flowable, float, float]]:
+    def _measure(
+        self, items: Sequence[tuple[Flowable, float]]
+    ) -> list[tuple[Flowable, float, float]]:
         return [(f, gap, f.wrap(self.width, BIG)[1]) for f, gap in items]
 
     def _draw(self, measured: Sequence[tuple[Flowable, float, float]]) -> None:
@@ -303,7 +307,8 @@ def footer_text(canvas: Any, text: str, x: float, y: float, align: str = "left")
 
 def fit(lines: Sequence[str], style: ParagraphStyle) -> float:
     """Width a column needs so that each of ``lines`` fits on one line."""
-    return max(pdfmetrics.stringWidth(s, style.fontName, style.fontSize) for s in lines) + 2 * PAD + 0.5
+    widest = max(float(pdfmetrics.stringWidth(s, style.fontName, style.fontSize)) for s in lines)
+    return widest + 2 * PAD + 0.5
 
 
 def heads(style: ParagraphStyle, *cells: Sequence[str] | str) -> list[Paragraph]:

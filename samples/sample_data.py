@@ -554,6 +554,7 @@ BILAG_TABLE = [
     ("Voksne - socialpædagogisk bistand - § 85", "0 0 0 0 0"),
     ("Voksne - støtte og kontaktperson - §§ 98 og 99", "0 0 0 0 0"),
     ("Voksne - ulovligt skolefravær, standsning af børne- og ungeydelse - § 155c", "3 2 0 1 0"),
+    ("I alt", "50 31 4 15 7"),
 ]
 
 # --- Ishøj Social- og Sundhedsudvalget, referat 8. marts 2021, punkt 29 ----------------------

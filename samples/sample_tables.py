@@ -14,10 +14,22 @@ from typing import Any
 
 import pdf_layout as pl
 import sample_data as sd
+from reportlab.lib.styles import ParagraphStyle
 
 Overrides = dict[tuple[str, str, str], str]
-TRUTH_KEYS = ("table_id", "page", "entity_scope", "municipality_code", "period", "law_area",
-              "provision", "measure", "unit", "value", "status")  # fmt: skip
+TRUTH_KEYS = (
+    "table_id",
+    "page",
+    "entity_scope",
+    "municipality_code",
+    "period",
+    "law_area",
+    "provision",
+    "measure",
+    "unit",
+    "value",
+    "status",
+)
 LAW_CODES = {
     "Lov om aktiv beskæftigelsesindsats": "lab",
     "Lov om aktiv socialpolitik": "aktivloven",
@@ -111,12 +123,21 @@ class Printer:
 
 
 def simple_table(
-    st: pl.Styles, pr: Printer, key: str, truth_id: str | None, head: list[list[Any]],
-    rows: Sequence[tuple[str, Sequence[str] | None]], col_keys: Sequence[str],
-    dims: Callable[[int, int], Dims], widths: Sequence[float], rules: str,
-    extra: Sequence[tuple[Any, ...]] = (), bold: frozenset[int] = frozenset(),
-    row_keys: Sequence[str] = (), valign: str = "MIDDLE",
-) -> Built:  # fmt: skip
+    st: pl.Styles,
+    pr: Printer,
+    key: str,
+    truth_id: str | None,
+    head: list[list[Any]],
+    rows: Sequence[tuple[str, Sequence[str] | None]],
+    col_keys: Sequence[str],
+    dims: Callable[[int, int], Dims],
+    widths: Sequence[float],
+    rules: str,
+    extra: Sequence[tuple[Any, ...]] = (),
+    bold: frozenset[int] = frozenset(),
+    row_keys: Sequence[str] = (),
+    valign: str = "MIDDLE",
+) -> Built:
     """Table of (label, cells) rows; ``dims(row, col)`` gives each value's dimensions.
 
     Overrides are looked up as (key, row key, column key); the row key is the label unless
@@ -142,17 +163,15 @@ def truth_lines(built: Built, row_pages: Sequence[int], seq: int) -> list[tuple[
     for v in built.values:
         value, status = parse_value(v.text)
         d = v.dims
-        rec = dict(zip(TRUTH_KEYS, (built.truth_id, row_pages[v.row], d.entity_scope,
-                   d.municipality_code, d.period, d.law_area, d.provision, d.measure, d.unit,
-                   value, status), strict=True))  # fmt: skip
+        fields = (built.truth_id, row_pages[v.row], d.entity_scope, d.municipality_code,
+                  d.period, d.law_area, d.provision, d.measure, d.unit, value, status)  # fmt: skip
+        rec = dict(zip(TRUTH_KEYS, fields, strict=True))
         out.append(((row_pages[v.row], built.truth_id or "", seq, v.row, v.col), rec))
     return out
 
 
 def notes(st: pl.Styles, texts: Sequence[str]) -> list[Any]:
     return [(pl.para(t, st.note), 4.0 if i == 0 else 2.5) for i, t in enumerate(texts)]
-
-
 
 
 def caption(st: pl.Styles, text: str) -> list[Any]:
@@ -163,32 +182,45 @@ def spans(*cells: tuple[int, int, int, int]) -> list[tuple[Any, ...]]:
     return [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in cells]
 
 
+# fmt: off
 OUTCOME_KEYS = ("Stadfæstet / Antal", "Stadfæstet / Procent", "Ændret/Ophævet / Antal",
                 "Ændret/Ophævet / Procent", "Hjemvist / Antal", "Hjemvist / Procent",
-                "Realitetsbehandlede sager", "Omgørelsesprocent")  # fmt: skip
+                "Realitetsbehandlede sager", "Omgørelsesprocent")
 OUTCOME_MEASURES = (("stadfaestet", "count"), ("stadfaestelsesprocent", "percent"),
                     ("aendret_ophaevet", "count"), ("andel_aendret", "percent"),
                     ("hjemvist", "count"), ("andel_hjemvist", "percent"),
-                    ("realitetsbehandlede", "count"), ("omgoerelsesprocent", "percent"))  # fmt: skip
+                    ("realitetsbehandlede", "count"), ("omgoerelsesprocent", "percent"))
 T48_KEYS = ("Stadfæstelse", "Hjemvisning", "Ændring/Ophævelse", "Realitetsbehandlet",
-            "Andel hjemvist", "Andel ændret", "Omgørelsesprocent")  # fmt: skip
+            "Andel hjemvist", "Andel ændret", "Omgørelsesprocent")
 T48_MEASURES = (("stadfaestet", "count"), ("hjemvist", "count"), ("aendret_ophaevet", "count"),
                 ("realitetsbehandlede", "count"), ("andel_hjemvist", "percent"),
-                ("andel_aendret", "percent"), ("omgoerelsesprocent", "percent"))  # fmt: skip
+                ("andel_aendret", "percent"), ("omgoerelsesprocent", "percent"))
+# fmt: on
 
 
 def outcome_head(st: pl.Styles, stub: str, real: Sequence[str], style: Any) -> list[list[Any]]:
     """The two header rows shared by tables 4.3 and 4.4 (spans set by the caller)."""
-    top = pl.heads(style, stub, "Stadfæstet", "", "Ændret/Ophævet", "", "Hjemvist", "", real,
-                   ("Omgørelses-", "procent"))  # fmt: skip
+    top = pl.heads(
+        style,
+        stub,
+        "Stadfæstet",
+        "",
+        "Ændret/Ophævet",
+        "",
+        "Hjemvist",
+        "",
+        real,
+        ("Omgørelses-", "procent"),
+    )
     return [top, pl.heads(style, "", *["Antal", "Procent"] * 3, "", "")]
 
 
 def report_tables(st: pl.Styles, pr: Printer, width: float) -> dict[str, Any]:
     """Tables 4.2-4.8 of the annual report as {id: (built, lead, tail)}."""
     y = sd.YEARS
-    grid_spans = spans((0, 0, 0, 1), (1, 0, 2, 0), (3, 0, 4, 0), (5, 0, 6, 0), (7, 0, 7, 1),
-                       (8, 0, 8, 1))  # fmt: skip
+    grid_spans = spans(
+        (0, 0, 0, 1), (1, 0, 2, 0), (3, 0, 4, 0), (5, 0, 6, 0), (7, 0, 7, 1), (8, 0, 8, 1)
+    )
     out: dict[str, Any] = {}
 
     def t42(r: int, c: int) -> Dims:
@@ -196,62 +228,132 @@ def report_tables(st: pl.Styles, pr: Printer, width: float) -> dict[str, Any]:
         special = {"Bortfaldne": "bortfaldne", "Realitetsbehandlede sager": "realitetsbehandlede"}
         if label in special:
             m = special[label]
-            return Dims(y[c // 2], "alle", f"andel_{m}" if pct else m, "percent" if pct else "count")
+            return Dims(
+                y[c // 2], "alle", f"andel_{m}" if pct else m, "percent" if pct else "count"
+            )
         measure, unit = ("andel_procent", "percent") if pct else ("afgjorte", "count")
         return Dims(y[c // 2], LAW_CODES[label], measure, unit)
 
     w42 = [215.0] + [(width - 215.0) / 6] * 6
     out["4.2"] = simple_table(
-        st, pr, "4.2", "4.2",
-        [pl.heads(st.head, "", y[0], "", y[1], "", y[2], ""),
-         pl.heads(st.head, "", *["Antal", "Procent"] * 3)],
-        sd.TABLE_4_2, [f"{yr} / {m}" for yr in y for m in ("Antal", "Procent")], t42, w42,
-        "none", spans((1, 0, 2, 0), (3, 0, 4, 0), (5, 0, 6, 0)), frozenset({10}),
-    )  # fmt: skip
+        st,
+        pr,
+        "4.2",
+        "4.2",
+        [
+            pl.heads(st.head, "", y[0], "", y[1], "", y[2], ""),
+            pl.heads(st.head, "", *["Antal", "Procent"] * 3),
+        ],
+        sd.TABLE_4_2,
+        [f"{yr} / {m}" for yr in y for m in ("Antal", "Procent")],
+        t42,
+        w42,
+        "none",
+        spans((1, 0, 2, 0), (3, 0, 4, 0), (5, 0, 6, 0)),
+        frozenset({10}),
+    )
 
     def t43(r: int, c: int) -> Dims:
         return Dims(sd.TABLE_4_3[r][0], "alle", *OUTCOME_MEASURES[c])
 
     w43 = [50.0] + [46.0] * 6 + [100.0, width - 50.0 - 276.0 - 100.0]
     head43 = outcome_head(st, "År", ("Realitetsbehandlede", "sager"), st.head)
-    out["4.3"] = simple_table(st, pr, "4.3", "4.3", head43, sd.TABLE_4_3, OUTCOME_KEYS, t43, w43,
-                              "grid", grid_spans)  # fmt: skip
+    out["4.3"] = simple_table(
+        st, pr, "4.3", "4.3", head43, sd.TABLE_4_3, OUTCOME_KEYS, t43, w43, "grid", grid_spans
+    )
 
     def t44(r: int, c: int) -> Dims:
         return Dims("2024", LAW_CODES[sd.TABLE_4_4[r][0]], *OUTCOME_MEASURES[c])
 
-    h75 = pl.ParagraphStyle("h75", parent=st.head, fontSize=7.5, leading=9)
+    h75 = ParagraphStyle("h75", parent=st.head, fontSize=7.5, leading=9)
     real44 = ("Realitets-", "behandlede", "sager")
     w_real = pl.fit(real44, h75)
-    w44 = [150.0] + [40.0] * 6 + [w_real, width - 150.0 - 240.0 - w_real]
+    w44 = [148.0] + [40.0] * 6 + [w_real, width - 148.0 - 240.0 - w_real]
     head44 = outcome_head(st, "", real44, h75)
-    out["4.4"] = simple_table(st, pr, "4.4", "4.4", head44, sd.TABLE_4_4, OUTCOME_KEYS, t44, w44,
-                              "grid", grid_spans, frozenset({10}))  # fmt: skip
+    out["4.4"] = simple_table(
+        st,
+        pr,
+        "4.4",
+        "4.4",
+        head44,
+        sd.TABLE_4_4,
+        OUTCOME_KEYS,
+        t44,
+        w44,
+        "grid",
+        grid_spans,
+        frozenset({10}),
+    )
 
     def t45(r: int, c: int) -> Dims:
         return Dims(y[c], LAW_CODES[sd.TABLE_4_5[r][0]], "omgoerelsesprocent", "percent")
 
-    out["4.5"] = simple_table(st, pr, "4.5", "4.5", [pl.heads(st.head, "", *y)], sd.TABLE_4_5, y,
-                              t45, [230.0, 60.0, 60.0, 60.0], "none", bold=frozenset({10}))  # fmt: skip
+    out["4.5"] = simple_table(
+        st,
+        pr,
+        "4.5",
+        "4.5",
+        [pl.heads(st.head, "", *y)],
+        sd.TABLE_4_5,
+        y,
+        t45,
+        [230.0, 60.0, 60.0, 60.0],
+        "none",
+        bold=frozenset({10}),
+    )
 
-    m46 = (("sagsbehandlingstid_uger", "weeks"), ("liggetid_uger", "weeks"),
-           ("realitetsbehandlede", "count"))  # fmt: skip
-    k46 = ("Gennemsnitlig sagsbehandlingstid i uger", "Gennemsnitlig liggetid i uger",
-           "Realitetsbehandlede sager")  # fmt: skip
-    head46 = [[pl.para("År", st.head_left),
-               *pl.heads(st.head, ("Gennemsnitlig", "sagsbehandlingstid i uger"),
-                         ("Gennemsnitlig", "liggetid i uger"), ("Realitetsbehandlede", "sager"))]]
-    out["4.6"] = simple_table(st, pr, "4.6", "4.6", head46, sd.TABLE_4_6, k46,
-                              lambda r, c: Dims(sd.TABLE_4_6[r][0], "alle", *m46[c]),
-                              [60.0, 135.0, 135.0, 135.0], "none")  # fmt: skip
+    m46 = (
+        ("sagsbehandlingstid_uger", "weeks"),
+        ("liggetid_uger", "weeks"),
+        ("realitetsbehandlede", "count"),
+    )
+    k46 = (
+        "Gennemsnitlig sagsbehandlingstid i uger",
+        "Gennemsnitlig liggetid i uger",
+        "Realitetsbehandlede sager",
+    )
+    head46 = [
+        [
+            pl.para("År", st.head_left),
+            *pl.heads(
+                st.head,
+                ("Gennemsnitlig", "sagsbehandlingstid i uger"),
+                ("Gennemsnitlig", "liggetid i uger"),
+                ("Realitetsbehandlede", "sager"),
+            ),
+        ]
+    ]
+    out["4.6"] = simple_table(
+        st,
+        pr,
+        "4.6",
+        "4.6",
+        head46,
+        sd.TABLE_4_6,
+        k46,
+        lambda r, c: Dims(sd.TABLE_4_6[r][0], "alle", *m46[c]),
+        [60.0, 135.0, 135.0, 135.0],
+        "none",
+    )
 
-    m47 = {"Sager indbragt for domstolene i alt": ("indbragt_domstole", "count"),
-           "sager, hvor Ankestyrelsen fik medhold": ("medhold", "count"),
-           "sager, hvor Ankestyrelsen ikke fik medhold": ("ikke_medhold", "count"),
-           "Medholdsprocent": ("medholdsprocent", "percent")}  # fmt: skip
-    out["4.7"] = simple_table(st, pr, "4.7", "4.7", [pl.heads(st.head, "", *y)], sd.TABLE_4_7, y,
-                              lambda r, c: Dims(y[c], "alle", *m47[sd.TABLE_4_7[r][0]]),
-                              [230.0, 60.0, 60.0, 60.0], "none")  # fmt: skip
+    m47 = {
+        "Sager indbragt for domstolene i alt": ("indbragt_domstole", "count"),
+        "sager, hvor Ankestyrelsen fik medhold": ("medhold", "count"),
+        "sager, hvor Ankestyrelsen ikke fik medhold": ("ikke_medhold", "count"),
+        "Medholdsprocent": ("medholdsprocent", "percent"),
+    }
+    out["4.7"] = simple_table(
+        st,
+        pr,
+        "4.7",
+        "4.7",
+        [pl.heads(st.head, "", *y)],
+        sd.TABLE_4_7,
+        y,
+        lambda r, c: Dims(y[c], "alle", *m47[sd.TABLE_4_7[r][0]]),
+        [230.0, 60.0, 60.0, 60.0],
+        "none",
+    )
 
     rows48 = [(label, tuple(vals.split())) for _, label, vals in sd.TABLE_4_8]
     laws: list[str] = []
@@ -262,98 +364,32 @@ def report_tables(st: pl.Styles, pr: Printer, width: float) -> dict[str, Any]:
         provision = rows48[r][0] if sd.TABLE_4_8[r][0] == "P" else None
         return Dims("2024", LAW_CODES[laws[r]], *T48_MEASURES[c], provision=provision)
 
-    head48 = ["", "Stadfæstelse", "Hjemvisning", ("Ændring/", "Ophævelse"), ("Realitets-", "behandlet"),
-              ("Andel", "hjemvist"), ("Andel", "ændret"), ("Omgørelses-", "procent")]  # fmt: skip
+    head48 = [
+        "",
+        "Stadfæstelse",
+        "Hjemvisning",
+        ("Ændring/", "Ophævelse"),
+        ("Realitets-", "behandlet"),
+        ("Andel", "hjemvist"),
+        ("Andel", "ændret"),
+        ("Omgørelses-", "procent"),
+    ]
     w48 = [pl.fit([h] if isinstance(h, str) else h, st.head_small) for h in head48[1:]]
     w48 = [width - sum(w48), *w48]
     bold48 = frozenset(i for i, (k, _, _) in enumerate(sd.TABLE_4_8) if k != "P")
-    out["4.8"] = simple_table(st, pr, "4.8", "4.8", [pl.heads(st.head_small, *head48)], rows48,
-                              T48_KEYS, t48, w48, "hrules", bold=bold48)  # fmt: skip
+    out["4.8"] = simple_table(
+        st,
+        pr,
+        "4.8",
+        "4.8",
+        [pl.heads(st.head_small, *head48)],
+        rows48,
+        T48_KEYS,
+        t48,
+        w48,
+        "hrules",
+        bold=bold48,
+    )
     for tid in out:
         out[tid] = (out[tid], caption(st, sd.CAPTIONS[tid]), notes(st, sd.NOTES[tid]))
     return out
-
-
-def kommune(period: str, law: str, measure: str, unit: str, provision: str | None = None) -> Dims:
-    return Dims(period, law, measure, unit, provision, "kommune", sd.ISHOEJ_CODE)
-
-
-def joined(lines: Sequence[str]) -> str:
-    """Header lines joined as read: "Pensions-" + "love" -> "Pensions-love", else a space."""
-    out = lines[0]
-    for line in lines[1:]:
-        out += line if out.endswith("-") else " " + line
-    return out
-
-
-def byraad_tables(st: pl.Styles, pr: Printer, width: float) -> dict[str, Any]:
-    """The Ishøj byråd table and the per-provision bilag table (caption-less)."""
-    yrs = sd.BYRAAD_YEARS
-    rows = [(label, cells) for _, label, cells in sd.BYRAAD_TABLE]
-    keys = [f"{g} / {label}" if cells else label for g, label, cells in sd.BYRAAD_TABLE]
-    col_keys = [f"{g} / {yr}" for g in sd.BYRAAD_GROUPS for yr in yrs]
-    measures = (("realitetsbehandlede", "count"), ("stadfaestelsesprocent", "percent"),
-                ("omgoerelsesprocent", "percent"))  # fmt: skip
-
-    def dims(r: int, c: int) -> Dims:
-        if sd.BYRAAD_TABLE[r][0] == "Ishøj":
-            return kommune(yrs[c % 3], "serviceloven", *measures[c // 3])
-        return Dims(yrs[c % 3], "serviceloven", *measures[c // 3])
-
-    w_real = pl.fit(["9301 sager101"], st.num)
-    stub = 78.0
-    w_pct = (width - stub - 3 * w_real) / 6
-    head = [pl.heads(st.head, "", sd.BYRAAD_GROUPS[0], "", "", sd.BYRAAD_GROUPS[1], "", "",
-                     sd.BYRAAD_GROUPS[2], "", ""),
-            pl.heads(st.head, "", *yrs * 3)]  # fmt: skip
-    sp = spans((0, 0, 0, 1), (1, 0, 3, 0), (4, 0, 6, 0), (7, 0, 9, 0))
-    main = simple_table(st, pr, "ankestatistik", None, head, rows, col_keys, dims,
-                        [stub, *[w_real] * 3, *[w_pct] * 6], "grid", sp, row_keys=keys)  # fmt: skip
-    tail = [(pl.para(sd.BYRAAD_KILDE, st.note), 4.0)]
-
-    st8 = pl.make_styles(8.0)
-    h7 = pl.ParagraphStyle("h7", parent=st.head_small, fontSize=7, leading=8.5)
-    bil_rows = [(label, tuple(vals.split())) for label, vals in sd.BILAG_TABLE]
-    bil_keys = [joined(h) for h in sd.BILAG_HEADERS]
-    bil_measures = (("realitetsbehandlede", "count"), ("stadfaestet", "count"),
-                    ("aendret_ophaevet", "count"), ("hjemvist", "count"), ("afvist", "count"))  # fmt: skip
-
-    def bil_dims(r: int, c: int) -> Dims:
-        label = bil_rows[r][0]
-        return kommune("2021", "serviceloven", *bil_measures[c], None if label == "I alt" else label)
-
-    w_vals = [pl.fit(h, h7) for h in sd.BILAG_HEADERS]
-    bil_head = [[pl.para("Ishøj", st.head_left), *pl.heads(h7, *sd.BILAG_HEADERS)]]
-    bilag = simple_table(st8, pr, "paragraffer", None, bil_head, bil_rows, bil_keys, bil_dims,
-                         [width - sum(w_vals), *w_vals], "none", valign="TOP")  # fmt: skip
-    bil_tail = [(pl.para(sd.BILAG_KILDE, st.note), 6.0)]
-    return {"ankestatistik": (main, [], tail), "paragraffer": (bilag, [], bil_tail)}
-
-
-def sundhed_tables(st: pl.Styles, pr: Printer, width: float) -> dict[str, Any]:
-    """The two Ishøj 2020 tables: decided cases by outcome and law, and omgørelsesprocent."""
-    keys1 = [joined(h) for h in sd.SUNDHED_AFGJORTE_HEADERS]
-    measures = {"Stadfæstelser": "stadfaestet", "Ændringer": "aendret_ophaevet",
-                "Hjemvisninger": "hjemvist", "Afvisninger": "afvist", "I alt": "afgjorte"}  # fmt: skip
-
-    def dims1(r: int, c: int) -> Dims:
-        return kommune("2020", LAW_CODES[keys1[c]], measures[sd.SUNDHED_AFGJORTE[r][0]], "count")
-
-    w_cols = [max(pl.fit(h, st.head), 58.0) for h in sd.SUNDHED_AFGJORTE_HEADERS]
-    head1 = [pl.heads(st.head, "", *sd.SUNDHED_AFGJORTE_HEADERS)]
-    t1 = simple_table(st, pr, "afgjorte-2020", None, head1, sd.SUNDHED_AFGJORTE, keys1, dims1,
-                      [100.0, *w_cols], "grid")  # fmt: skip
-
-    keys2 = [joined(h) for h in sd.SUNDHED_OMG_HEADERS]
-
-    def dims2(r: int, c: int) -> Dims:
-        law = LAW_CODES[keys2[c]]
-        if sd.SUNDHED_OMG[r][0] == "Ishøj Kommune":
-            return kommune("2020", law, "omgoerelsesprocent", "percent")
-        return Dims("2020", law, "omgoerelsesprocent", "percent")
-
-    head2 = [[pl.lines_para(("Omgørelses-", "procent"), st.head_left),
-              *pl.heads(st.head, *sd.SUNDHED_OMG_HEADERS)]]  # fmt: skip
-    t2 = simple_table(st, pr, "omgoerelse-2020", None, head2, sd.SUNDHED_OMG, keys2, dims2,
-                      [100.0, *w_cols], "grid")  # fmt: skip
-    return {"afgjorte-2020": (t1, [], []), "omgoerelse-2020": (t2, [], [])}

@@ -131,21 +131,38 @@ COLUMNS_4_4 = [
     col("Omgørelsesprocent", measure="omgoerelsesprocent"),
 ]
 LAB = "Lov om aktiv beskæftigelsesindsats"
+LAWS_2024 = [  # (law as printed in table 4.4, law_area)
+    (LAB, "lab"),
+    ("Lov om aktiv socialpolitik", "aktivloven"),
+    ("Lov om social pension", "pensionsloven"),
+    ("Serviceloven", "serviceloven"),
+    ("Barnets lov", "barnets_lov"),
+    ("Sygedagpengeloven", "sygedagpengeloven"),
+    ("Lov om højeste, mellemste førtidspension m.fl.", "foertidspension"),
+    ("Lov om almene boliger", "almenboligloven"),
+    ("Boligstøtteloven", "boligstoetteloven"),
+    ("Andre Love*", "andre_love"),
+]
 ROWS_4_4 = [
-    row(LAB, "686 78 99 11 95 11 880 22", law_area="lab"),
-    row("Lov om aktiv socialpolitik", "3.970 78 476 9 670 13 5.116 22", law_area="aktivloven"),
-    row("Lov om social pension", "437 86 15 3 54 11 506 14", law_area="pensionsloven"),
-    row("Serviceloven", "1.785 54 150 5 1.352 41 3.287 46", law_area="serviceloven"),
-    row("Barnets lov", "2.010 56 341 9 1.258 35 3.609 44", law_area="barnets_lov"),
-    row("Sygedagpengeloven", "2.526 78 345 11 356 11 3.227 22", law_area="sygedagpengeloven"),
-    row(
-        "Lov om højeste, mellemste førtidspension m.fl.",
-        "33 79 1 2 8 19 42 21",
-        law_area="foertidspension",
+    *(
+        row(label, cells, law_area=code)
+        for (label, code), cells in zip(
+            LAWS_2024,
+            [
+                "686 78 99 11 95 11 880 22",
+                "3.970 78 476 9 670 13 5.116 22",
+                "437 86 15 3 54 11 506 14",
+                "1.785 54 150 5 1.352 41 3.287 46",
+                "2.010 56 341 9 1.258 35 3.609 44",
+                "2.526 78 345 11 356 11 3.227 22",
+                "33 79 1 2 8 19 42 21",
+                "138 65 2 1 71 34 211 35",
+                "30 52 4 7 24 41 58 48",
+                "283 77 39 11 47 13 369 23",
+            ],
+            strict=True,
+        )
     ),
-    row("Lov om almene boliger", "138 65 2 1 71 34 211 35", law_area="almenboligloven"),
-    row("Boligstøtteloven", "30 52 4 7 24 41 58 48", law_area="boligstoetteloven"),
-    row("Andre Love*", "283 77 39 11 47 13 369 23", law_area="andre_love"),
     row("Sager i alt", "11.898 69 1.472 9 3.935 23 17.305 31", law_area="alle", row_role="total"),
 ]
 
@@ -161,20 +178,25 @@ COLUMNS_4_2 = [
     for kind, measure in (("Antal", "afgjorte"), ("Procent", "andel_procent"))
 ]
 ROWS_4_2 = [
-    row(LAB, "1.278 6 1.192 6 985 5", law_area="lab"),
-    row("Lov om aktiv socialpolitik", "4.659 23 5.788 27 5.894 30", law_area="aktivloven"),
-    row("Lov om social pension", "673 3 743 3 574 3", law_area="pensionsloven"),
-    row("Serviceloven", "9.272 46 8.669 41 3.908 20", law_area="serviceloven"),
-    row("Barnets lov", "- - - - 3.996 20", law_area="barnets_lov"),
-    row("Sygedagpengeloven", "3.496 17 3.971 19 3.566 18", law_area="sygedagpengeloven"),
-    row(
-        "Lov om højeste, mellemste førtidspension m.fl.",
-        "67 0 64 0 45 0",
-        law_area="foertidspension",
+    *(
+        row(label, cells, law_area=code)
+        for (label, code), cells in zip(
+            LAWS_2024,
+            [
+                "1.278 6 1.192 6 985 5",
+                "4.659 23 5.788 27 5.894 30",
+                "673 3 743 3 574 3",
+                "9.272 46 8.669 41 3.908 20",
+                "- - - - 3.996 20",  # Barnets lov from 2024
+                "3.496 17 3.971 19 3.566 18",
+                "67 0 64 0 45 0",
+                "278 1 250 1 250 1",
+                "63 0 73 0 68 0",
+                "362 2 569 3 443 2",
+            ],
+            strict=True,
+        )
     ),
-    row("Lov om almene boliger", "278 1 250 1 250 1", law_area="almenboligloven"),
-    row("Boligstøtteloven", "63 0 73 0 68 0", law_area="boligstoetteloven"),
-    row("Andre Love*", "362 2 569 3 443 2", law_area="andre_love"),
     row(
         "Afgjorte sager i alt",
         "20.148 100 21.319 100 19.729 100",
@@ -229,54 +251,37 @@ COLUMNS_4_8 = [
 INDSKUD = "Indskudslån - § 54-71"
 ALMENE = "Almene boliger - § 54-61"
 BOTILBUD = "Længerevarende botilbud, Almenboligloven - § 105"
-ROWS_4_8_HOUSING = [
-    row("Boligstøtteloven", "30 24 4 58 41 7 48", law_area="boligstoetteloven", row_role="group"),
-    row(
-        INDSKUD, "30 24 4 58 41 7 48", law_area="boligstoetteloven", provision=INDSKUD, group_row=0
-    ),
-    row(
-        "Lov om almene boliger",
-        "138 71 2 211 34 1 35",
-        law_area="almenboligloven",
-        row_role="group",
-    ),
-    row(ALMENE, "133 70 1 204 34 0 35", law_area="almenboligloven", provision=ALMENE, group_row=2),
-    row(BOTILBUD, "5 1 1 7 14 14 29", law_area="almenboligloven", provision=BOTILBUD, group_row=2),
+ROWS_4_8_HOUSING = [  # (label, cells, law_area, provision, row_role, group_row)
+    row(label, cells, law_area=code, provision=provision, row_role=role, group_row=group)
+    for label, cells, code, provision, role, group in [
+        ("Boligstøtteloven", "30 24 4 58 41 7 48", "boligstoetteloven", None, "group", None),
+        (INDSKUD, "30 24 4 58 41 7 48", "boligstoetteloven", INDSKUD, "member", 0),
+        ("Lov om almene boliger", "138 71 2 211 34 1 35", "almenboligloven", None, "group", None),
+        (ALMENE, "133 70 1 204 34 0 35", "almenboligloven", ALMENE, "member", 2),
+        (BOTILBUD, "5 1 1 7 14 14 29", "almenboligloven", BOTILBUD, "member", 2),
+    ]
 ]
-# Every law row of Bilag 1 (as groups; their provision rows left out) and the Hovedtotal.
+# Every law row of Bilag 1 (as groups; their provision rows left out) under the Hovedtotal.
 ROWS_4_8_LAWS = [
     row("Hovedtotal", "11.898 3.935 1.472 17.305 23 9 31", law_area="alle", row_role="total"),
-    row("Andre Love", "283 47 39 369 13 11 23", law_area="andre_love", row_role="group"),
-    row("Barnets lov", "2.010 1.258 341 3.609 35 9 44", law_area="barnets_lov", row_role="group"),
-    row("Boligstøtteloven", "30 24 4 58 41 7 48", law_area="boligstoetteloven", row_role="group"),
-    row(LAB, "686 95 99 880 11 11 22", law_area="lab", row_role="group"),
-    row(
-        "Lov om aktiv socialpolitik",
-        "3.970 670 476 5.116 13 9 22",
-        law_area="aktivloven",
-        row_role="group",
-    ),
-    row(
-        "Lov om almene boliger",
-        "138 71 2 211 34 1 35",
-        law_area="almenboligloven",
-        row_role="group",
-    ),
-    row(
-        "Lov om højeste, mellemste førtidspension m.fl.",
-        "33 8 1 42 19 2 21",
-        law_area="foertidspension",
-        row_role="group",
-    ),
-    row(
-        "Lov om social pension", "437 54 15 506 11 3 14", law_area="pensionsloven", row_role="group"
-    ),
-    row("Serviceloven", "1.785 1.352 150 3.287 41 5 46", law_area="serviceloven", row_role="group"),
-    row(
-        "Sygedagpengeloven",
-        "2.526 356 345 3.227 11 11 22",
-        law_area="sygedagpengeloven",
-        row_role="group",
+    *(
+        row(label, cells, law_area=code, row_role="group")
+        for label, code, cells in [
+            ("Andre Love", "andre_love", "283 47 39 369 13 11 23"),
+            ("Barnets lov", "barnets_lov", "2.010 1.258 341 3.609 35 9 44"),
+            ("Boligstøtteloven", "boligstoetteloven", "30 24 4 58 41 7 48"),
+            (LAB, "lab", "686 95 99 880 11 11 22"),
+            ("Lov om aktiv socialpolitik", "aktivloven", "3.970 670 476 5.116 13 9 22"),
+            ("Lov om almene boliger", "almenboligloven", "138 71 2 211 34 1 35"),
+            (
+                "Lov om højeste, mellemste førtidspension m.fl.",
+                "foertidspension",
+                "33 8 1 42 19 2 21",
+            ),
+            ("Lov om social pension", "pensionsloven", "437 54 15 506 11 3 14"),
+            ("Serviceloven", "serviceloven", "1.785 1.352 150 3.287 41 5 46"),
+            ("Sygedagpengeloven", "sygedagpengeloven", "2.526 356 345 3.227 11 11 22"),
+        ]
     ),
 ]
 

@@ -77,15 +77,21 @@ def _is_data(text: str, stub: str) -> bool:
 
 
 def header_row_count(grid: Grid) -> int:
-    """Leading rows that are column headers: some header text, no data, before any label row."""
+    """Leading rows that are column headers.
+
+    The header ends with the last row, before the first row holding data, that has text over
+    the value columns; label-only rows between it and the data (e.g. "Ishøj" above its rows)
+    belong to the body.
+    """
     count = 0
     for row in range(grid.n_rows):
         stub_cell = grid.cell_at(row, 0)
         stub = stub_cell.text if stub_cell and stub_cell.row0 == row else ""
         texts = [_own_text(grid, row, col) for col in range(1, grid.n_cols)]
-        if not any(texts) or any(_is_data(t, stub) for t in texts):
+        if any(_is_data(t, stub) for t in texts):
             break
-        count += 1
+        if any(texts):
+            count = row + 1
     return count
 
 

@@ -20,6 +20,8 @@ LINE_OVERLAP = 0.5
 
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
+_NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
 
 
 def union_bbox(boxes: Iterable[BBox]) -> BBox:
@@ -33,7 +35,8 @@ def is_value_text(text: str) -> bool:
     parsed = parse_number(text)
     if parsed.status in _VALUE_STATUSES:
         return True
-    return parsed.status is Status.ILLEGIBLE and "not_a_number" not in parsed.flags
+    starts_like_number = bool(_NUMBER_START.match(text.strip()))
+    return parsed.status is Status.ILLEGIBLE and starts_like_number
 
 
 def is_year(text: str) -> bool:

@@ -129,7 +129,8 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             header.insert(0, above)
             top = above
             k -= 1
-        blocks.append(header + block)
+        if sum(1 for x in block if is_data_line(x, left)) >= 2:
+            blocks.append(header + block)
         i = j
     return blocks
 
@@ -154,7 +155,7 @@ def _caption_above(lines: Sequence[TextLine], top: float,
     title_lines: list[TextLine] = []
     edge = top
     for line in reversed(above):
-        if edge - line.bottom > 1.6 * line.font_size or len(title_lines) == 3:
+        if edge - line.bottom > 0.9 * line.font_size or len(title_lines) == 3:
             break
         title_lines.insert(0, line)
         edge = line.top

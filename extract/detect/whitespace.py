@@ -14,8 +14,8 @@ from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import Chunk, TextLine, is_year
 from extract.model import Word
 
-# A header chunk spans every column whose tile holds this share of its width.
-SPAN_SHARE = 0.3
+# A header chunk spans every column extent holding this share of its width.
+SPAN_SHARE = 0.2
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
@@ -58,9 +58,10 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
 def column_edges(lines: Sequence[TextLine], bands: Sequence[tuple[float, float]],
                  left: float) -> list[float]:
     """Edges of stub + value tiles: midpoints between neighbouring bands."""
-    label_right = max((c.x1 for line in lines for c in line.chunks
-                       if c.x1 < bands[0][0] and not c.is_value), default=bands[0][0] - 2.0)
-    edges = [left - 1.0, (label_right + bands[0][0]) / 2]
+    label_right = max((c.x1 for line in lines
+                       for c in line.chunks if c.x0 <= left + 2.0 and c.x1 < bands[0][0]),
+                      default=bands[0][0] - 4.0)
+    edges = [left - 1.0, min(label_right + 2.0, (label_right + bands[0][0]) / 2)]
     for (_, right), (nxt, _) in zip(bands, bands[1:], strict=False):
         edges.append((right + nxt) / 2)
     last_gap = (bands[-1][0] - edges[-1]) if len(bands) > 1 else 20.0
@@ -68,15 +69,41 @@ def column_edges(lines: Sequence[TextLine], bands: Sequence[tuple[float, float]]
     return edges
 
 
-def _span(chunk: Chunk, edges: Sequence[float]) -> tuple[int, int]:
+def header_extents(leaf: TextLine, bands: Sequence[tuple[float, float]],
+                   edges: Sequence[float]) -> list[tuple[float, float]]:
+    """Horizontal extent of each value column for placing header text.
+
+    When the lowest header line has one chunk per column, a column is its band joined with
+    that chunk; otherwise it is its tile (between the midpoints to its neighbours).
+    """
+    chunks = [c for c in leaf.chunks if c.x1 > edges[1]]
+    if len(chunks) == len(bands):
+        return [(min(b[0], c.x0), max(b[1], c.x1)) for b, c in zip(bands, chunks, strict=True)]
+    return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
+
+
+def header_span(chunk: Chunk, extents: Sequence[tuple[float, float]],
+                stub_edge: float) -> tuple[int, int]:
+    """Grid columns (inclusive, stub = 0) a header chunk stands over.
+
+    A chunk overlapping several column extents spans them; a chunk sitting in the gap between
+    two columns (a group header centred over its pair) spans both.
+    """
+    if chunk.x1 <= stub_edge:
+        return 0, 0
     width = max(chunk.x1 - chunk.x0, 0.1)
-    hits = [i for i in range(len(edges) - 1)
-            if min(chunk.x1, edges[i + 1]) - max(chunk.x0, edges[i]) >= SPAN_SHARE * width]
+    centre = (chunk.x0 + chunk.x1) / 2
+    hits = [i for i, (a, b) in enumerate(extents)
+            if min(chunk.x1, b) - max(chunk.x0, a) >= SPAN_SHARE * width
+            or (chunk.x0 <= a and b <= chunk.x1)]
+    for i in range(len(extents) - 1):
+        if extents[i][1] <= centre <= extents[i + 1][0]:
+            hits = [*hits, i, i + 1]
+            break
     if not hits:
-        centre = (chunk.x0 + chunk.x1) / 2
-        hits = [min(range(len(edges) - 1),
-                    key=lambda i: abs((edges[i] + edges[i + 1]) / 2 - centre))]
-    return min(hits), max(hits)
+        hits = [min(range(len(extents)),
+                    key=lambda i: abs((extents[i][0] + extents[i][1]) / 2 - centre))]
+    return 1 + min(hits), 1 + max(hits)
 
 
 def _tile(chunk: Chunk, edges: Sequence[float]) -> int:
@@ -157,10 +184,11 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     n_header = split_header(lines, left)
     cells: list[GridCell] = []
     row_tops: list[float] = []
+    extents = header_extents(lines[n_header - 1], bands, edges) if n_header else []
     for r, line in enumerate(lines[:n_header]):
         row_tops.append(line.top)
         for chunk in line.chunks:
-            c0, c1 = _span(chunk, edges)
+            c0, c1 = header_span(chunk, extents, edges[1])
             cells.append(GridCell(r, r, c0, c1, chunk.words))
     for r, group in enumerate(body_row_groups(lines[n_header:], left), start=n_header):
         row_tops.append(min(line.top for line in group))
