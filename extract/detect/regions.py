@@ -154,8 +154,12 @@ def _caption_above(lines: Sequence[TextLine], top: float,
             return text, match.group("number"), None
     title_lines: list[TextLine] = []
     edge = top
+    if above[-1].bold:  # a bold heading right above the table is its title
+        above = [line for line in above if line.bold and line.top >= above[-1].top - 40]
     for line in reversed(above):
-        if edge - line.bottom > 0.9 * line.font_size or len(title_lines) == 3:
+        # the paragraph right above the table: one gap to it, then tight line spacing
+        limit = (2.0 if not title_lines else 0.6) * line.font_size
+        if edge - line.bottom > limit or len(title_lines) == 3:
             break
         title_lines.insert(0, line)
         edge = line.top
