@@ -1,10 +1,10 @@
 """The ``ankestat`` command line.
 
-    ankestat extract PATH... --out DIR   documents -> records + run report
-    ankestat rules check                 validate every rule file
-    ankestat rules list                  one line per rule
-    ankestat schema                      print the record JSON Schema
-    ankestat tables FILE...              what table detection sees, without rules
+ankestat extract PATH... --out DIR   documents -> records + run report
+ankestat rules check                 validate every rule file
+ankestat rules list                  one line per rule
+ankestat schema                      print the record JSON Schema
+ankestat tables FILE...              what table detection sees, without rules
 """
 
 from __future__ import annotations
@@ -39,11 +39,15 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in suffixes
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in suffixes
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
         else:
             found.append(path)
     unique: dict[str, Path] = {}
@@ -56,31 +60,45 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ankestat",
         description="Extract Danish appeals statistics (ankestatistik) from PDFs into records "
-                    "with one stable schema; every value traceable to its page and cell.",
+        "with one stable schema; every value traceable to its page and cell.",
     )
     parser.add_argument("--version", action="version", version=f"ankestat {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser(
-        "extract", help="extract records from files and folders",
+        "extract",
+        help="extract records from files and folders",
         description="Read documents (folders are searched recursively for "
-                    f"{', '.join(accepted_suffixes())} files), write records and a run report "
-                    "to --out. Exit code 0 when every file was read, 1 when any failed "
-                    "(the other files are still processed).",
+        f"{', '.join(accepted_suffixes())} files), write records and a run report "
+        "to --out. Exit code 0 when every file was read, 1 when any failed "
+        "(the other files are still processed).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="output formats:\n" + writers_help(),
     )
     ex.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     ex.add_argument("--out", type=Path, required=True, help="output folder (created)")
-    ex.add_argument("--format", default=",".join(writer_names()),
-                    help=f"comma-separated output formats (default: all of "
-                         f"{', '.join(writer_names())})")
-    ex.add_argument("--excel-csv", action="store_true",
-                    help='CSV for Excel: ";" separator, decimal comma, UTF-8 with BOM')
-    ex.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                    help="files processed in parallel (default: number of cores)")
-    ex.add_argument("--rules", type=Path, default=None,
-                    help="rules folder (default: $ANKESTAT_RULES or the shipped rules)")
+    ex.add_argument(
+        "--format",
+        default=",".join(writer_names()),
+        help=f"comma-separated output formats (default: all of {', '.join(writer_names())})",
+    )
+    ex.add_argument(
+        "--excel-csv",
+        action="store_true",
+        help='CSV for Excel: ";" separator, decimal comma, UTF-8 with BOM',
+    )
+    ex.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="files processed in parallel (default: number of cores)",
+    )
+    ex.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        help="rules folder (default: $ANKESTAT_RULES or the shipped rules)",
+    )
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
@@ -91,9 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the record JSON Schema")
 
     tables = sub.add_parser(
-        "tables", help="show every table the detection stage finds (no rules needed)",
+        "tables",
+        help="show every table the detection stage finds (no rules needed)",
         description="Dump each detected table: id, pages, detector, caption, title, column "
-                    "header paths and rows (label + cell texts), as JSON or as text.")
+        "header paths and rows (label + cell texts), as JSON or as text.",
+    )
     tables.add_argument("files", nargs="+", type=Path, metavar="FILE")
     tables.add_argument("--text", action="store_true", help="human-readable text, not JSON")
     return parser
@@ -147,8 +167,15 @@ def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
     clock = time.perf_counter()
     show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
     results: list[FileResult] = run_files(inputs, rules_dir, max(1, args.jobs), show_progress)
-    results.extend(FileResult(source_file=p.name, path=str(p), status=FileStatus.FAILED,
-                              error="no such file or folder") for p in missing)
+    results.extend(
+        FileResult(
+            source_file=p.name,
+            path=str(p),
+            status=FileStatus.FAILED,
+            error="no such file or folder",
+        )
+        for p in missing
+    )
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     records = [record for result in results for record in result.records]

@@ -38,8 +38,11 @@ def rule_score(rule: Rule, table: TableCandidate, document_type: str) -> int | N
     if rule.document_types and document_type not in rule.document_types:
         return None
     score = 0
-    for pattern, text, weight in ((rule.caption, table.caption, 3), (rule.title, table.title, 2),
-                                  (rule.stub, table.stub_header, 1)):
+    for pattern, text, weight in (
+        (rule.caption, table.caption, 3),
+        (rule.title, table.title, 2),
+        (rule.stub, table.stub_header, 1),
+    ):
         if pattern is None:
             continue
         if text is None or not pattern.search(label_key(text)):
@@ -58,11 +61,15 @@ def rule_score(rule: Rule, table: TableCandidate, document_type: str) -> int | N
     return score
 
 
-def choose_rule(table: TableCandidate, rulebook: Rulebook,
-                document_type: str) -> tuple[Rule | None, tuple[str, ...]]:
+def choose_rule(
+    table: TableCandidate, rulebook: Rulebook, document_type: str
+) -> tuple[Rule | None, tuple[str, ...]]:
     """The best-scoring rule and the ids of rules tied with it (empty when unambiguous)."""
-    scored = [(score, rule) for rule in rulebook.rules
-              if (score := rule_score(rule, table, document_type)) is not None]
+    scored = [
+        (score, rule)
+        for rule in rulebook.rules
+        if (score := rule_score(rule, table, document_type)) is not None
+    ]
     if not scored:
         return None, ()
     best = max(score for score, _ in scored)
@@ -71,10 +78,15 @@ def choose_rule(table: TableCandidate, rulebook: Rulebook,
     return winners[0], tied
 
 
-def _context_values(rule: Rule, table: TableCandidate, context: DocumentContext,
-                    reference: Reference) -> dict[str, str]:
-    texts = {"caption": table.caption or "", "title": table.title or "",
-             "heading": context.heading, "notes": " ".join(table.notes)}
+def _context_values(
+    rule: Rule, table: TableCandidate, context: DocumentContext, reference: Reference
+) -> dict[str, str]:
+    texts = {
+        "caption": table.caption or "",
+        "title": table.title or "",
+        "heading": context.heading,
+        "notes": " ".join(table.notes),
+    }
     values: dict[str, str] = {}
     for source in rule.context:
         if source.value is not None:
@@ -128,8 +140,9 @@ def _apply(matcher: Matcher, label: str, reference: Reference) -> dict[str, str]
     return found
 
 
-def _first(matchers: Sequence[Matcher], label: str,
-           reference: Reference) -> tuple[Matcher, dict[str, str]] | None:
+def _first(
+    matchers: Sequence[Matcher], label: str, reference: Reference
+) -> tuple[Matcher, dict[str, str]] | None:
     for matcher in matchers:
         dims = _apply(matcher, label, reference)
         if dims is not None:
@@ -146,16 +159,20 @@ def _status_override(rule: Rule, dims: Mapping[str, str], text: str) -> Status |
     return None
 
 
-def map_table(table: TableCandidate, rule: Rule, context: DocumentContext,
-              reference: Reference) -> Mapped:
+def map_table(
+    table: TableCandidate, rule: Rule, context: DocumentContext, reference: Reference
+) -> Mapped:
     """Every value cell of ``table`` as an Observation, per ``rule``."""
     findings: list[Finding] = []
     base = _context_values(rule, table, context, reference)
     columns: list[tuple[Matcher, dict[str, str]] | None] = []
-    for index, path in enumerate(table.column_headers):
+    for index, _path in enumerate(table.column_headers):
         label = table.column_label(index)
-        columns.append(_first(rule.columns, label, reference) if rule.columns else
-                       (Matcher(None, None, (), "member", False), {}))
+        columns.append(
+            _first(rule.columns, label, reference)
+            if rule.columns
+            else (Matcher(None, None, (), "member", False), {})
+        )
     out: list[Observation] = []
     carried: dict[str, str] = {}
     carried_labels: list[str] = []
@@ -169,11 +186,18 @@ def map_table(table: TableCandidate, rule: Rule, context: DocumentContext,
                 carried_labels = [row.label]
             continue
         if hit is None and rule.rows:
-            findings.append(_unmapped("unmapped_row", table, row.page,
-                                      f"row '{row.label}' has values but no row rule matched"))
+            findings.append(
+                _unmapped(
+                    "unmapped_row",
+                    table,
+                    row.page,
+                    f"row '{row.label}' has values but no row rule matched; not emitted",
+                )
+            )
             continue
-        matcher, row_dims = hit if hit is not None else (Matcher(None, None, (), "member", False),
-                                                         {})
+        matcher, row_dims = (
+            hit if hit is not None else (Matcher(None, None, (), "member", False), {})
+        )
         if matcher.carry:
             carried.update(row_dims)
             carried_labels = []
@@ -188,55 +212,108 @@ def map_table(table: TableCandidate, rule: Rule, context: DocumentContext,
         for c, cell in enumerate(row.cells):
             column = columns[c]
             if column is None:
-                if cell is not None and cell.text.strip():
-                    findings.append(_unmapped(
-                        "unmapped_column", table, row.page,
-                        f"column '{table.column_label(c)}' has values but no column rule matched "
-                        f"(row '{row.label}')"))
                 continue
             col_matcher, col_dims = column
             dims = {**base, **{k: v for k, v in carried.items()}, **col_dims, **row_dims}
             cell = cell or Cell(text="", page=row.page)
-            observation = _observation(table, rule, r, row_key, row.label, c, cell, dims,
-                                       matcher.role, col_matcher.role,
-                                       group_row if matcher.role == "member" else None, reference)
+            observation = _observation(
+                table,
+                rule,
+                r,
+                row_key,
+                row.label,
+                c,
+                cell,
+                dims,
+                matcher.role,
+                col_matcher.role,
+                group_row if matcher.role == "member" else None,
+                reference,
+            )
             if isinstance(observation, Finding):
                 findings.append(observation)
             else:
                 out.append(observation)
+    findings.extend(_unmapped_columns(table, columns))
     return Mapped(tuple(out), tuple(_dedupe(findings)))
 
 
-def _observation(table: TableCandidate, rule: Rule, row_index: int, row_key: str, label: str,
-                 column: int, cell: Cell, dims: dict[str, str], row_role: str,
-                 column_role: str, group_row: int | None,
-                 reference: Reference) -> Observation | Finding:
+def _unmapped_columns(
+    table: TableCandidate, columns: Sequence[tuple[Matcher, dict[str, str]] | None]
+) -> list[Finding]:
+    """One finding per value column that holds values but matched no column rule."""
+    out = []
+    for c, column in enumerate(columns):
+        filled = sum(1 for row in table.rows if (cell := row.cells[c]) and cell.text.strip())
+        if column is None and filled:
+            message = (
+                f"column '{table.column_label(c)}' has {filled} values but no column "
+                "rule matched; they were not emitted"
+            )
+            out.append(_unmapped("unmapped_column", table, table.first_page, message))
+    return out
+
+
+def _observation(
+    table: TableCandidate,
+    rule: Rule,
+    row_index: int,
+    row_key: str,
+    label: str,
+    column: int,
+    cell: Cell,
+    dims: dict[str, str],
+    row_role: str,
+    column_role: str,
+    group_row: int | None,
+    reference: Reference,
+) -> Observation | Finding:
     measure = dims.get("measure")
     if not measure:
-        return _unmapped("missing_dimension", table, cell.page,
-                         f"no measure for row '{label}', column '{table.column_label(column)}'")
+        return _unmapped(
+            "missing_dimension",
+            table,
+            cell.page,
+            f"no measure for row '{label}', column '{table.column_label(column)}'",
+        )
     if dims.get("aspect") == "share":
         share = reference.share_of(measure)
         if share is None:
-            return _unmapped("missing_dimension", table, cell.page,
-                             f"measure '{measure}' has no share measure (row '{label}')")
+            return _unmapped(
+                "missing_dimension",
+                table,
+                cell.page,
+                f"measure '{measure}' has no share measure (row '{label}')",
+            )
         measure = share
     parsed = parse_number(cell.text)
     status, value, flags = parsed.status, parsed.value, parsed.flags
     override = _status_override(rule, dims, cell.text)
     if override is not None:
         status = override
-        value = 0.0 if override is Status.NIL else (value if override is Status.REPORTED
-                                                    else None)
+        value = 0.0 if override is Status.NIL else (value if override is Status.REPORTED else None)
     return Observation(
-        table_id=table.table_id, table_title=table.caption or _short(table.title),
-        rule_id=rule.id, row_index=row_index, row_key=row_key,
-        column_key=" / ".join(table.column_headers[column]), row_label=label,
-        column_label=table.column_label(column), cell=cell,
-        entity=dims.get("entity"), period=dims.get("period"), law_label=dims.get("law"),
-        provision=dims.get("provision") or None, measure=measure,
-        unit=reference.measure_unit(measure), value=value, status=status, flags=flags,
-        row_role=row_role, column_role=column_role, group_row=group_row,
+        table_id=table.table_id,
+        table_title=table.caption or _short(table.title),
+        rule_id=rule.id,
+        row_index=row_index,
+        row_key=row_key,
+        column_key=" / ".join(table.column_headers[column]),
+        row_label=label,
+        column_label=table.column_label(column),
+        cell=cell,
+        entity=dims.get("entity"),
+        period=dims.get("period"),
+        law_label=dims.get("law"),
+        provision=dims.get("provision") or None,
+        measure=measure,
+        unit=reference.measure_unit(measure),
+        value=value,
+        status=status,
+        flags=flags,
+        row_role=row_role,
+        column_role=column_role,
+        group_row=group_row,
         decimals=parsed.decimals,
     )
 
@@ -246,8 +323,13 @@ def _short(title: str | None) -> str | None:
 
 
 def _unmapped(code: str, table: TableCandidate, page: int | None, message: str) -> Finding:
-    return Finding(code=code, message=f"table {table.table_id}: {message}", severity="error",
-                   page=page, table_id=table.table_id)
+    return Finding(
+        code=code,
+        message=f"table {table.table_id}: {message}",
+        severity="error",
+        page=page,
+        table_id=table.table_id,
+    )
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

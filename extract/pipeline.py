@@ -79,13 +79,24 @@ def process_file(path: Path, rulebook: Rulebook) -> FileResult:
     try:
         document = read_document(path)
     except UnreadableInput as exc:
-        return FileResult(source_file=path.name, path=str(path), status=FileStatus.FAILED,
-                          error=str(exc), seconds=time.perf_counter() - started)
+        return FileResult(
+            source_file=path.name,
+            path=str(path),
+            status=FileStatus.FAILED,
+            error=str(exc),
+            seconds=time.perf_counter() - started,
+        )
     context = document_context(document, rulebook)
     findings: list[Finding] = [
-        Finding("needs_ocr", f"page {page.number} has no usable text layer (scanned image?); "
-                "its tables were not read", "error", page=page.number)
-        for page in document.pages if page.needs_ocr
+        Finding(
+            "needs_ocr",
+            f"page {page.number} has no usable text layer (scanned image?); "
+            "its tables were not read",
+            "error",
+            page=page.number,
+        )
+        for page in document.pages
+        if page.needs_ocr
     ]
     summaries: list[TableSummary] = []
     observations: list[Observation] = []
@@ -93,50 +104,88 @@ def process_file(path: Path, rulebook: Rulebook) -> FileResult:
         rule, tied = choose_rule(table, rulebook, context.document_type)
         if rule is None:
             summaries.append(TableSummary(table.table_id, table.first_page, table.caption, None))
-            findings.append(Finding("unmapped_table", f"table {table.table_id} "
-                                    f"({len(table.rows)} rows) matched no rule", "info",
-                                    page=table.first_page, table_id=table.table_id))
+            findings.append(
+                Finding(
+                    "unmapped_table",
+                    f"table {table.table_id} ({len(table.rows)} rows) matched no rule",
+                    "info",
+                    page=table.first_page,
+                    table_id=table.table_id,
+                )
+            )
             continue
         if tied:
-            findings.append(Finding("ambiguous_rule", f"table {table.table_id}: rules "
-                                    f"{', '.join((rule.id, *tied))} match equally; used "
-                                    f"{rule.id}", "warning", table.first_page, table.table_id))
+            findings.append(
+                Finding(
+                    "ambiguous_rule",
+                    f"table {table.table_id}: rules "
+                    f"{', '.join((rule.id, *tied))} match equally; used "
+                    f"{rule.id}",
+                    "warning",
+                    table.first_page,
+                    table.table_id,
+                )
+            )
         mapped = map_table(table, rule, context, rulebook.reference)
         findings.extend(mapped.findings)
         kept = _normalise(mapped.observations, rulebook, findings)
         observations.extend(kept)
-        summaries.append(TableSummary(table.table_id, table.first_page, table.caption, rule.id,
-                                      values=len(kept)))
+        summaries.append(
+            TableSummary(table.table_id, table.first_page, table.caption, rule.id, values=len(kept))
+        )
     results = run_checks(observations)
     records = build_records(
-        source_file=path.name, source_sha256=document.sha256,
-        source_kind=document.source_kind, document_type=context.document_type,
-        observations=observations, flags=flags_by_index(results),
-        reference=rulebook.reference, engine_version=__version__,
+        source_file=path.name,
+        source_sha256=document.sha256,
+        source_kind=document.source_kind,
+        document_type=context.document_type,
+        observations=observations,
+        flags=flags_by_index(results),
+        reference=rulebook.reference,
+        engine_version=__version__,
     )
     findings.extend(
-        Finding(r.code, r.message, "warning", r.page, r.table_id,
-                tuple(records[i].record_id for i in r.indices))
+        Finding(
+            r.code,
+            r.message,
+            "warning",
+            r.page,
+            r.table_id,
+            tuple(records[i].record_id for i in r.indices),
+        )
         for r in results
     )
     return FileResult(
-        source_file=path.name, path=str(path), status=_status(findings, summaries),
-        source_sha256=document.sha256, document_type=context.document_type,
+        source_file=path.name,
+        path=str(path),
+        status=_status(findings, summaries),
+        source_sha256=document.sha256,
+        document_type=context.document_type,
         pages=len(document.pages),
         pages_needing_ocr=tuple(p.number for p in document.pages if p.needs_ocr),
-        tables=tuple(summaries), findings=tuple(findings), records=tuple(records),
+        tables=tuple(summaries),
+        findings=tuple(findings),
+        records=tuple(records),
         seconds=time.perf_counter() - started,
     )
 
 
-def _normalise(observations: Sequence[Observation], rulebook: Rulebook,
-               findings: list[Finding]) -> list[Observation]:
+def _normalise(
+    observations: Sequence[Observation], rulebook: Rulebook, findings: list[Finding]
+) -> list[Observation]:
     kept: list[Observation] = []
     for obs in observations:
         result = normalise_observation(rulebook.reference, obs)
         if isinstance(result, str):
-            findings.append(Finding("missing_dimension", f"table {obs.table_id}: {result}",
-                                    "error", obs.cell.page, obs.table_id))
+            findings.append(
+                Finding(
+                    "missing_dimension",
+                    f"table {obs.table_id}: {result}",
+                    "error",
+                    obs.cell.page,
+                    obs.table_id,
+                )
+            )
         else:
             kept.append(result)
     return kept

@@ -26,8 +26,7 @@ LOOKUPS = ("law", "entity", "measure", "period")
 TEXT_SOURCES = ("caption", "title", "heading", "notes")
 TEMPLATE_FIELDS = ("label", "header")
 
-_RULE_KEYS = {"id", "description", "document_types", "match", "context", "rows", "columns",
-              "cells"}
+_RULE_KEYS = {"id", "description", "document_types", "match", "context", "rows", "columns", "cells"}
 _MATCH_KEYS = {"caption", "title", "stub", "headers", "rows"}
 _MATCHER_KEYS = {"match", "lookup", "set", "role", "carry"}
 _CONTEXT_KEYS = {"value", "from", "pattern", "find"}
@@ -128,8 +127,9 @@ class _Where:
             raise self.fail(key, f"expected a mapping, got {type(value).__name__}")
         unknown = sorted(set(map(str, value)) - allowed)
         if unknown:
-            raise self.fail(f"{key}.{unknown[0]}",
-                            f"unknown key (allowed: {', '.join(sorted(allowed))})")
+            raise self.fail(
+                f"{key}.{unknown[0]}", f"unknown key (allowed: {', '.join(sorted(allowed))})"
+            )
         return {str(k): v for k, v in value.items()}
 
     def listing(self, key: str, value: object) -> list[Any]:
@@ -169,8 +169,13 @@ def _load_document_types(path: Path) -> tuple[DocumentType, ...]:
     if not isinstance(body, dict) or not body:
         raise where.fail("document_types", "expected a mapping of type -> patterns")
     return tuple(
-        DocumentType(str(code), tuple(where.regex(f"document_types.{code}[{i}]", p)
-                                      for i, p in enumerate(where.listing(str(code), patterns))))
+        DocumentType(
+            str(code),
+            tuple(
+                where.regex(f"document_types.{code}[{i}]", p)
+                for i, p in enumerate(where.listing(str(code), patterns))
+            ),
+        )
         for code, patterns in body.items()
     )
 
@@ -205,10 +210,14 @@ def load_rule(path: Path, reference: Reference, document_types: set[str]) -> Rul
         caption=optional("caption"),
         title=optional("title"),
         stub=optional("stub"),
-        headers=tuple(where.regex(f"match.headers[{i}]", p)
-                      for i, p in enumerate(where.listing("match.headers", match.get("headers")))),
-        row_labels=tuple(where.regex(f"match.rows[{i}]", p)
-                         for i, p in enumerate(where.listing("match.rows", match.get("rows")))),
+        headers=tuple(
+            where.regex(f"match.headers[{i}]", p)
+            for i, p in enumerate(where.listing("match.headers", match.get("headers")))
+        ),
+        row_labels=tuple(
+            where.regex(f"match.rows[{i}]", p)
+            for i, p in enumerate(where.listing("match.rows", match.get("rows")))
+        ),
         context=_context(where, body.get("context"), reference),
         rows=_matchers(where, "rows", body.get("rows"), reference),
         columns=_matchers(where, "columns", body.get("columns"), reference),
@@ -216,16 +225,19 @@ def load_rule(path: Path, reference: Reference, document_types: set[str]) -> Rul
     )
 
 
-def _check_value(where: _Where, key: str, dimension: str, value: str,
-                 reference: Reference, fields: set[str]) -> None:
+def _check_value(
+    where: _Where, key: str, dimension: str, value: str, reference: Reference, fields: set[str]
+) -> None:
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(value) if name}
     except ValueError as exc:
         raise where.fail(key, f"bad template {value!r}: {exc}") from exc
     unknown = names - fields
     if unknown:
-        raise where.fail(key, f"unknown template field '{sorted(unknown)[0]}' "
-                              f"(known: {', '.join(sorted(fields))})")
+        raise where.fail(
+            key,
+            f"unknown template field '{sorted(unknown)[0]}' (known: {', '.join(sorted(fields))})",
+        )
     if names:
         return
     if dimension == "measure" and not reference.is_measure(value):
@@ -234,8 +246,9 @@ def _check_value(where: _Where, key: str, dimension: str, value: str,
         raise where.fail(key, f"aspect must be one of {', '.join(ASPECTS)}, got '{value}'")
 
 
-def _matchers(where: _Where, section: str, value: object,
-              reference: Reference) -> tuple[Matcher, ...]:
+def _matchers(
+    where: _Where, section: str, value: object, reference: Reference
+) -> tuple[Matcher, ...]:
     out: list[Matcher] = []
     for i, item in enumerate(where.listing(section, value)):
         key = f"{section}[{i}]"
@@ -256,8 +269,9 @@ def _matchers(where: _Where, section: str, value: object,
         carry = spec.get("carry", False)
         if not isinstance(carry, bool):
             raise where.fail(f"{key}.carry", "must be true or false")
-        out.append(Matcher(pattern, lookup, tuple((k, str(v)) for k, v in assign.items()),
-                           role, carry))
+        out.append(
+            Matcher(pattern, lookup, tuple((k, str(v)) for k, v in assign.items()), role, carry)
+        )
     return tuple(out)
 
 
@@ -286,8 +300,9 @@ def _context(where: _Where, value: object, reference: Reference) -> tuple[Contex
             raise where.fail(f"{key}.pattern", "needs one capturing group (the value)")
         if constant is not None:
             _check_value(where, f"{key}.value", dim, str(constant), reference, set())
-        out.append(ContextSource(dim, None if constant is None else str(constant), sources,
-                                 pattern, find))
+        out.append(
+            ContextSource(dim, None if constant is None else str(constant), sources, pattern, find)
+        )
     return tuple(out)
 
 
@@ -302,7 +317,11 @@ def _cells(where: _Where, value: object) -> tuple[CellOverride, ...]:
         if status not in statuses:
             raise where.fail(f"{key}.status", f"must be one of {', '.join(sorted(statuses))}")
         text = where.regex(f"{key}.text", spec["text"]) if "text" in spec else None
-        out.append(CellOverride(
-            tuple((dim, where.regex(f"{key}.when.{dim}", p)) for dim, p in when.items()),
-            text, Status(status)))
+        out.append(
+            CellOverride(
+                tuple((dim, where.regex(f"{key}.when.{dim}", p)) for dim, p in when.items()),
+                text,
+                Status(status),
+            )
+        )
     return tuple(out)

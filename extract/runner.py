@@ -34,9 +34,11 @@ def _safe_process(path: Path, rulebook: Rulebook) -> FileResult:
     except Exception as exc:  # a bug must not stop the batch: report it on this file
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return FileResult(
-            source_file=path.name, path=str(path), status=FileStatus.FAILED,
+            source_file=path.name,
+            path=str(path),
+            status=FileStatus.FAILED,
             error=f"internal error {type(exc).__name__}: {exc} "
-                  f"(at {Path(where.filename).name}:{where.lineno})",
+            f"(at {Path(where.filename).name}:{where.lineno})",
         )
 
 
@@ -45,14 +47,23 @@ def _work(path: Path) -> FileResult:
     return _safe_process(path, _Worker.rulebook)
 
 
-def run_files(paths: Sequence[Path], rules_dir: Path, jobs: int,
-              progress: bool) -> list[FileResult]:
+def run_files(
+    paths: Sequence[Path], rules_dir: Path, jobs: int, progress: bool
+) -> list[FileResult]:
     """Process ``paths``; results in the same order."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    bar = Progress("[progress.description]{task.description}", BarColumn(),
-                   MofNCompleteColumn(), TimeElapsedColumn(), transient=True) \
-        if progress else None
+    bar = (
+        Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=True,
+        )
+        if progress
+        else None
+    )
     results: dict[int, FileResult] = {}
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
@@ -63,9 +74,11 @@ def run_files(paths: Sequence[Path], rules_dir: Path, jobs: int,
                 if bar is not None and task is not None:
                     bar.update(task, advance=1, description=path.name[:40])
         else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(paths)),
-                                     initializer=_init_worker,
-                                     initargs=(str(rules_dir),)) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(paths)),
+                initializer=_init_worker,
+                initargs=(str(rules_dir),),
+            ) as pool:
                 futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
                 for future in as_completed(futures):
                     index = futures[future]

@@ -27,9 +27,11 @@ def table_json(source: str, table: TableCandidate) -> dict[str, object]:
 
 def table_text(table: TableCandidate) -> list[str]:
     """A table candidate as lines of text."""
-    lines = [f"--- table {table.table_id} (pages {', '.join(map(str, table.pages))}, "
-             f"{table.detector})",
-             f"caption: {table.caption}", f"title:   {table.title}"]
+    lines = [
+        f"--- table {table.table_id} (pages {', '.join(map(str, table.pages))}, {table.detector})",
+        f"caption: {table.caption}",
+        f"title:   {table.title}",
+    ]
     for i in range(len(table.column_headers)):
         lines.append(f"  col {i + 1}: {table.column_label(i)}")
     for row in table.rows:

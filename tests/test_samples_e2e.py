@@ -23,8 +23,18 @@ from extract.writers.jsonl import record_dict
 from tests.conftest import RULES, SAMPLES
 
 PDFS = sorted(SAMPLES.glob("*.pdf"))
-TRUTH_KEYS = ("page", "entity_scope", "municipality_code", "period", "law_area", "provision",
-              "measure", "unit", "value", "status")
+TRUTH_KEYS = (
+    "page",
+    "entity_scope",
+    "municipality_code",
+    "period",
+    "law_area",
+    "provision",
+    "measure",
+    "unit",
+    "value",
+    "status",
+)
 # engine_version changes with every release; everything else must stay identical.
 VOLATILE = ("engine_version",)
 
@@ -57,8 +67,9 @@ def test_records_equal_golden(pdf: Path, update_goldens: bool) -> None:
     golden = pdf.with_suffix(".records.jsonl")
     records = _records(pdf)
     if update_goldens:
-        golden.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                          encoding="utf-8")
+        golden.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
     assert golden.exists(), f"missing golden {golden.name}: review output, then --update-goldens"
     expected = [json.loads(line) for line in golden.read_text(encoding="utf-8").splitlines()]
     assert len(records) == len(expected)
@@ -68,14 +79,17 @@ def test_records_equal_golden(pdf: Path, update_goldens: bool) -> None:
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
 def test_every_printed_value_emitted_exactly_once(pdf: Path) -> None:
-    truth = [json.loads(line) for line in
-             pdf.with_suffix(".truth.jsonl").read_text(encoding="utf-8").splitlines()]
+    truth = [
+        json.loads(line)
+        for line in pdf.with_suffix(".truth.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     got = Counter(tuple(r[k] for k in TRUTH_KEYS) for r in _records(pdf))
     want = Counter(tuple(t[k] for k in TRUTH_KEYS) for t in truth)
     assert got - want == Counter(), "values emitted that were not printed"
     assert want - got == Counter(), "printed values not emitted"
-    for record, row in zip(sorted(_records(pdf), key=_order), sorted(truth, key=_order),
-                           strict=True):
+    for record, row in zip(
+        sorted(_records(pdf), key=_order), sorted(truth, key=_order), strict=True
+    ):
         if row["table_id"] is not None:
             assert record["table_id"] == row["table_id"]
 
@@ -115,13 +129,20 @@ def _find(result: FileResult, **where: Any) -> list[dict[str, Any]]:
 
 def test_wrapped_labels_are_joined_not_split() -> None:
     result = _result(SAMPLES / "aarsredegoerelse-2024.pdf")
-    label = ("Børn - KSB - Ikke frist - Ungestøtte - § 114, stk. 1, nr. 2-4, § 114, stk. 2, "
-             "§ 115, § 116, § 117")
+    label = (
+        "Børn - KSB - Ikke frist - Ungestøtte - § 114, stk. 1, nr. 2-4, § 114, stk. 2, "
+        "§ 115, § 116, § 117"
+    )
     rows = _find(result, table_id="4.8", provision=label)
     assert [(r["measure"], r["value"]) for r in rows] == [
-        ("stadfaestet", 38), ("hjemvist", 21), ("aendret_ophaevet", 8),
-        ("realitetsbehandlede", 67), ("andel_hjemvist", 31), ("andel_aendret", 12),
-        ("omgoerelsesprocent", 43)]
+        ("stadfaestet", 38),
+        ("hjemvist", 21),
+        ("aendret_ophaevet", 8),
+        ("realitetsbehandlede", 67),
+        ("andel_hjemvist", 31),
+        ("andel_aendret", 12),
+        ("omgoerelsesprocent", 43),
+    ]
     assert {r["law_area"] for r in rows} == {"barnets_lov"}
     assert {r["row_label"] for r in rows} == {label}
 
@@ -129,11 +150,15 @@ def test_wrapped_labels_are_joined_not_split() -> None:
 def test_danish_numbers_and_not_applicable() -> None:
     result = _result(SAMPLES / "aarsredegoerelse-2024.pdf")
     [afgjorte] = _find(result, table_id="4.2", law_area="lab", period="2022", measure="afgjorte")
-    assert (afgjorte["cell_text"], afgjorte["value"], afgjorte["status"]) == ("1.278", 1278,
-                                                                             "reported")
+    assert (afgjorte["cell_text"], afgjorte["value"], afgjorte["status"]) == (
+        "1.278",
+        1278,
+        "reported",
+    )
     barnets = _find(result, table_id="4.2", law_area="barnets_lov", period="2022")
     assert {(r["cell_text"], r["value"], r["status"], r["obs_status"]) for r in barnets} == {
-        ("-", None, "not_applicable", "M")}
+        ("-", None, "not_applicable", "M")
+    }
     [weeks] = _find(result, table_id="4.6", period="2024", measure="sagsbehandlingstid_uger")
     assert (weeks["value"], weeks["unit"]) == (26.3, "weeks")
     [medhold] = _find(result, table_id="4.7", period="2022", measure="medholdsprocent")
@@ -142,36 +167,61 @@ def test_danish_numbers_and_not_applicable() -> None:
 
 def test_glitches_are_illegible_and_flagged_never_guessed() -> None:
     result = _result(SAMPLES / "referat-ishoej-byraad-2022-10-31.pdf")
-    illegible = {(r["municipality"], r["period"], r["measure"], r["cell_text"], r["value"],
-                  tuple(r["flags"]))
-                 for r in _find(result, status="illegible")}
+    illegible = {
+        (
+            r["municipality"],
+            r["period"],
+            r["measure"],
+            r["cell_text"],
+            r["value"],
+            tuple(r["flags"]),
+        )
+        for r in _find(result, status="illegible")
+    }
     assert illegible == {
         ("Ishøj", "2019", "stadfaestelsesprocent", "62, %", None, ("truncated_number",)),
         (None, "2019", "realitetsbehandlede", "9301 sager101", None, ("merged_text",)),
         (None, "2019", "stadfaestelsesprocent", "59,%", None, ("truncated_number",)),
     }
-    [landet] = _find(result, entity_scope="hele_landet", period="2020",
-                     measure="realitetsbehandlede")
+    [landet] = _find(
+        result, entity_scope="hele_landet", period="2020", measure="realitetsbehandlede"
+    )
     assert (landet["cell_text"], landet["value"]) == ("10329 sager", 10329)
 
 
 def test_cooperation_and_conflicting_sources_are_visible() -> None:
     result = _result(SAMPLES / "referat-ishoej-byraad-2022-10-31.pdf")
-    [bilag_total] = _find(result, provision=None, law_area="serviceloven", period="2021",
-                          measure="realitetsbehandlede", table_id="p3-t1")
+    [bilag_total] = _find(
+        result,
+        provision=None,
+        law_area="serviceloven",
+        period="2021",
+        measure="realitetsbehandlede",
+        table_id="p3-t1",
+    )
     assert bilag_total["value"] == 50
-    assert bilag_total["cooperation"] == [{
-        "delegating_code": 187, "delegating": "Vallensbæk",
-        "area": "det specialiserede socialområde for børn og voksne (serviceloven); "
-                "Ishøjs ankestatistik omfatter også Vallensbæk-borgere"}]
+    assert bilag_total["cooperation"] == [
+        {
+            "delegating_code": 187,
+            "delegating": "Vallensbæk",
+            "area": "det specialiserede socialområde for børn og voksne (serviceloven); "
+            "Ishøjs ankestatistik omfatter også Vallensbæk-borgere",
+        }
+    ]
     # The byråd table says 52 realitetsbehandlede serviceloven cases in 2021, the bilag 50.
     assert bilag_total["flags"] == ["conflict_other_source"]
-    [summary] = _find(result, table_id="p1-t1", municipality_code=183, period="2021",
-                      measure="realitetsbehandlede")
+    [summary] = _find(
+        result,
+        table_id="p1-t1",
+        municipality_code=183,
+        period="2021",
+        measure="realitetsbehandlede",
+    )
     assert (summary["value"], summary["flags"]) == (52, ["conflict_other_source"])
     national = _find(result, entity_scope="hele_landet")
-    assert national and all(r["cooperation"] == [] and r["municipality_code"] is None
-                            for r in national)
+    assert national and all(
+        r["cooperation"] == [] and r["municipality_code"] is None for r in national
+    )
 
 
 def test_record_ids_are_deterministic_and_unique(rulebook: Rulebook) -> None:

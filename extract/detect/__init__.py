@@ -35,8 +35,9 @@ def detect_tables(document: Document) -> list[TableCandidate]:
 
 def _candidate(page_table: PageTable, page: int, index: int) -> TableCandidate:
     table_id = page_table.caption_number or f"p{page}-t{index}"
-    return to_candidate(page_table.grid, table_id, page_table.caption, page_table.title,
-                        page_table.notes)
+    return to_candidate(
+        page_table.grid, table_id, page_table.caption, page_table.title, page_table.notes
+    )
 
 
 def _continues(previous: TableCandidate, candidate: TableCandidate, table: PageTable) -> bool:
@@ -65,5 +66,6 @@ def _unique_ids(tables: list[TableCandidate]) -> list[TableCandidate]:
     for table in tables:
         count = seen.get(table.table_id, 0)
         seen[table.table_id] = count + 1
-        out.append(table if count == 0 else replace(table, table_id=f"{table.table_id}-{count + 1}"))
+        new_id = f"{table.table_id}-{count + 1}"
+        out.append(table if count == 0 else replace(table, table_id=new_id))
     return out

@@ -144,12 +144,24 @@ def body_rows(grid: Grid, header_rows: int) -> list[TableRow]:
             if cell is None or cell.row0 != row or not cell.words:
                 cells.append(None)
                 continue
-            cells.append(Cell(text=cell.text, page=grid.page, bbox=cell.bbox,
-                              ocr_confidence=_confidence(cell.words)))
+            cells.append(
+                Cell(
+                    text=cell.text,
+                    page=grid.page,
+                    bbox=cell.bbox,
+                    ocr_confidence=_confidence(cell.words),
+                )
+            )
         if not label and not any(c is not None for c in cells):
             continue
-        rows.append(TableRow(label=label, cells=tuple(cells), page=grid.page,
-                             label_bbox=stub_cell.bbox if stub_cell else None))
+        rows.append(
+            TableRow(
+                label=label,
+                cells=tuple(cells),
+                page=grid.page,
+                label_bbox=stub_cell.bbox if stub_cell else None,
+            )
+        )
     return rows
 
 

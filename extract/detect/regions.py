@@ -59,8 +59,9 @@ def _usable(grid: Grid) -> bool:
     return grid.n_cols >= 2 and any(row.has_values for row in rows)
 
 
-def _ruled_tables(clusters: Sequence[RulingCluster], lines: Sequence[TextLine],
-                  page: PageContent) -> list[tuple[Grid, list[TextLine]]]:
+def _ruled_tables(
+    clusters: Sequence[RulingCluster], lines: Sequence[TextLine], page: PageContent
+) -> list[tuple[Grid, list[TextLine]]]:
     found: list[tuple[Grid, list[TextLine]]] = []
     for cluster in clusters:
         inside = [line for line in lines if _inside(line, cluster.bbox)]
@@ -74,8 +75,7 @@ def _ruled_tables(clusters: Sequence[RulingCluster], lines: Sequence[TextLine],
             bands = column_bands(inside, left)
             if not bands:
                 continue
-            grid = lattice_grid(cluster, words, page.number,
-                                xs=column_edges(inside, bands, left))
+            grid = lattice_grid(cluster, words, page.number, xs=column_edges(inside, bands, left))
         if _usable(grid):
             found.append((grid, inside))
     return found
@@ -96,7 +96,9 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             continue
         left = line.x0
         value_left = min(c.x0 for c in value_chunks(line, left))
-        block, pending, last = [line], [], line
+        block: list[TextLine] = [line]
+        pending: list[TextLine] = []
+        last = line
         j = i + 1
         while j < len(lines):
             nxt = lines[j]
@@ -140,8 +142,9 @@ def _is_stop(line: TextLine) -> bool:
     return bool(CAPTION.match(text) or NOTE.match(text))
 
 
-def _caption_above(lines: Sequence[TextLine], top: float,
-                   floor: float) -> tuple[str | None, str | None, str | None]:
+def _caption_above(
+    lines: Sequence[TextLine], top: float, floor: float
+) -> tuple[str | None, str | None, str | None]:
     """(caption, caption number, title) for a table whose first line starts at ``top``."""
     above = [line for line in lines if floor <= line.bottom <= top + 1]
     if not above:
@@ -210,7 +213,8 @@ def find_tables(page: PageContent) -> list[PageTable]:
         bottom = max(line.bottom for line in inside)
         outside = [line for line in lines if id(line) not in {id(x) for x in inside}]
         caption, number, title = _caption_above(outside, top, floor)
-        tables.append(PageTable(grid, caption, number, title, _notes_below(outside, bottom),
-                                top, bottom))
+        tables.append(
+            PageTable(grid, caption, number, title, _notes_below(outside, bottom), top, bottom)
+        )
         floor = bottom
     return tables

@@ -44,8 +44,10 @@ class RulingCluster:
 
 def _touch(a: Ruling, b: Ruling) -> bool:
     return (
-        a.x0 - SNAP <= b.x1 and b.x0 - SNAP <= a.x1
-        and a.top - SNAP <= b.bottom and b.top - SNAP <= a.bottom
+        a.x0 - SNAP <= b.x1
+        and b.x0 - SNAP <= a.x1
+        and a.top - SNAP <= b.bottom
+        and b.top - SNAP <= a.bottom
     )
 
 
@@ -72,8 +74,12 @@ def cluster_rulings(rulings: Sequence[Ruling], page_width: float) -> list[Ruling
         groups.setdefault(find(i), []).append(r)
     clusters = []
     for members in groups.values():
-        box = (min(r.x0 for r in members), min(r.top for r in members),
-               max(r.x1 for r in members), max(r.bottom for r in members))
+        box = (
+            min(r.x0 for r in members),
+            min(r.top for r in members),
+            max(r.x1 for r in members),
+            max(r.bottom for r in members),
+        )
         clusters.append(RulingCluster(tuple(members), box))
     clusters.sort(key=lambda c: (c.bbox[1], c.bbox[0]))
     return [c for c in clusters if len(_snap_positions([h.top for h in c.horizontals])) >= 2]
@@ -99,15 +105,17 @@ def _snap_positions(values: Sequence[float]) -> list[float]:
 def row_edges(cluster: RulingCluster) -> list[float]:
     """Y positions of the horizontal rulings (meaningfully wide ones)."""
     width = cluster.bbox[2] - cluster.bbox[0]
-    return _snap_positions([(h.top + h.bottom) / 2 for h in cluster.horizontals
-                            if h.x1 - h.x0 >= 0.08 * width])
+    return _snap_positions(
+        [(h.top + h.bottom) / 2 for h in cluster.horizontals if h.x1 - h.x0 >= 0.08 * width]
+    )
 
 
 def col_edges(cluster: RulingCluster) -> list[float]:
     """X positions of the vertical rulings (meaningfully tall ones)."""
     height = cluster.bbox[3] - cluster.bbox[1]
-    return _snap_positions([(v.x0 + v.x1) / 2 for v in cluster.verticals
-                            if v.bottom - v.top >= 0.05 * height])
+    return _snap_positions(
+        [(v.x0 + v.x1) / 2 for v in cluster.verticals if v.bottom - v.top >= 0.05 * height]
+    )
 
 
 def _covered(segments: Sequence[tuple[float, float]], lo: float, hi: float) -> bool:
@@ -117,7 +125,9 @@ def _covered(segments: Sequence[tuple[float, float]], lo: float, hi: float) -> b
 
 
 def lattice_grid(
-    cluster: RulingCluster, words: Sequence[Word], page: int,
+    cluster: RulingCluster,
+    words: Sequence[Word],
+    page: int,
     xs: Sequence[float] | None = None,
 ) -> Grid:
     """Grid of a ruled table: slots between rulings, merged where a ruling is missing.
@@ -127,12 +137,14 @@ def lattice_grid(
     ys = row_edges(cluster)
     cols = list(xs) if xs is not None else col_edges(cluster)
     n_rows, n_cols = len(ys) - 1, len(cols) - 1
-    v_segments = {i: [(v.top, v.bottom) for v in cluster.verticals
-                      if abs((v.x0 + v.x1) / 2 - x) <= SNAP]
-                  for i, x in enumerate(cols)}
-    h_segments = {i: [(h.x0, h.x1) for h in cluster.horizontals
-                      if abs((h.top + h.bottom) / 2 - y) <= SNAP]
-                  for i, y in enumerate(ys)}
+    v_segments = {
+        i: [(v.top, v.bottom) for v in cluster.verticals if abs((v.x0 + v.x1) / 2 - x) <= SNAP]
+        for i, x in enumerate(cols)
+    }
+    h_segments = {
+        i: [(h.x0, h.x1) for h in cluster.horizontals if abs((h.top + h.bottom) / 2 - y) <= SNAP]
+        for i, y in enumerate(ys)
+    }
     drawn_columns = xs is None
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
 
@@ -143,8 +155,10 @@ def lattice_grid(
 
     for r in range(n_rows):
         for c in range(n_cols):
-            if drawn_columns and c + 1 < n_cols and not _covered(
-                v_segments[c + 1], ys[r], ys[r + 1]
+            if (
+                drawn_columns
+                and c + 1 < n_cols
+                and not _covered(v_segments[c + 1], ys[r], ys[r + 1])
             ):
                 parent[find((r, c + 1))] = find((r, c))
             if r + 1 < n_rows and not _covered(h_segments[r + 1], cols[c], cols[c + 1]):
@@ -155,19 +169,23 @@ def lattice_grid(
     slot_words: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
-        r = _index(ys, cy)
-        c = _index(cols, cx if drawn_columns else word.bbox[2] - 0.5)
-        if r is not None and c is not None:
-            slot_words.setdefault(find((r, c)), []).append(word)
+        row_at = _index(ys, cy)
+        col_at = _index(cols, cx)
+        if row_at is not None and col_at is not None:
+            slot_words.setdefault(find((row_at, col_at)), []).append(word)
     cells = []
     for root, slots in members.items():
         rows = [s[0] for s in slots]
         columns = [s[1] for s in slots]
-        cells.append(GridCell(min(rows), max(rows), min(columns), max(columns),
-                              tuple(slot_words.get(root, ()))))
+        cells.append(
+            GridCell(
+                min(rows), max(rows), min(columns), max(columns), tuple(slot_words.get(root, ()))
+            )
+        )
     cells.sort(key=lambda cell: (cell.row0, cell.col0))
-    return Grid(page=page, detector="ruled", row_edges=tuple(ys), col_edges=tuple(cols),
-                cells=tuple(cells))
+    return Grid(
+        page=page, detector="ruled", row_edges=tuple(ys), col_edges=tuple(cols), cells=tuple(cells)
+    )
 
 
 def _index(edges: Sequence[float], value: float) -> int | None:

@@ -7,6 +7,7 @@ merges wrapped header text); body rows join wrapped label lines to the row they 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from statistics import median
 
@@ -44,8 +45,9 @@ def is_data_line(line: TextLine, left: float) -> bool:
 
 def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, float]]:
     """X-intervals of value columns: overlapping value chunks of data lines merged."""
-    spans = sorted((c.x0, c.x1) for line in lines if is_data_line(line, left)
-                   for c in value_chunks(line, left))
+    spans = sorted(
+        (c.x0, c.x1) for line in lines if is_data_line(line, left) for c in value_chunks(line, left)
+    )
     bands: list[list[float]] = []
     for x0, x1 in spans:
         if bands and x0 <= bands[-1][1] + 0.5:
@@ -55,22 +57,25 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
     return [(a, b) for a, b in bands]
 
 
-def column_edges(lines: Sequence[TextLine], bands: Sequence[tuple[float, float]],
-                 left: float) -> list[float]:
+def column_edges(
+    lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], left: float
+) -> list[float]:
     """Edges of stub + value tiles: midpoints between neighbouring bands."""
-    label_right = max((c.x1 for line in lines
-                       for c in line.chunks if c.x0 <= left + 2.0 and c.x1 < bands[0][0]),
-                      default=bands[0][0] - 4.0)
+    label_right = max(
+        (c.x1 for line in lines for c in line.chunks if c.x0 <= left + 2.0 and c.x1 < bands[0][0]),
+        default=bands[0][0] - 4.0,
+    )
     edges = [left - 1.0, min(label_right + 2.0, (label_right + bands[0][0]) / 2)]
-    for (_, right), (nxt, _) in zip(bands, bands[1:], strict=False):
+    for (_, right), (nxt, _) in itertools.pairwise(bands):
         edges.append((right + nxt) / 2)
     last_gap = (bands[-1][0] - edges[-1]) if len(bands) > 1 else 20.0
     edges.append(bands[-1][1] + max(last_gap, 4.0))
     return edges
 
 
-def header_extents(leaf: TextLine, bands: Sequence[tuple[float, float]],
-                   edges: Sequence[float]) -> list[tuple[float, float]]:
+def header_extents(
+    leaf: TextLine, bands: Sequence[tuple[float, float]], edges: Sequence[float]
+) -> list[tuple[float, float]]:
     """Horizontal extent of each value column for placing header text.
 
     When the lowest header line has one chunk per column, a column is its band joined with
@@ -82,8 +87,9 @@ def header_extents(leaf: TextLine, bands: Sequence[tuple[float, float]],
     return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
 
 
-def header_span(chunk: Chunk, extents: Sequence[tuple[float, float]],
-                stub_edge: float) -> tuple[int, int]:
+def header_span(
+    chunk: Chunk, extents: Sequence[tuple[float, float]], stub_edge: float
+) -> tuple[int, int]:
     """Grid columns (inclusive, stub = 0) a header chunk stands over.
 
     A chunk overlapping several column extents spans them; a chunk sitting in the gap between
@@ -93,16 +99,22 @@ def header_span(chunk: Chunk, extents: Sequence[tuple[float, float]],
         return 0, 0
     width = max(chunk.x1 - chunk.x0, 0.1)
     centre = (chunk.x0 + chunk.x1) / 2
-    hits = [i for i, (a, b) in enumerate(extents)
-            if min(chunk.x1, b) - max(chunk.x0, a) >= SPAN_SHARE * width
-            or (chunk.x0 <= a and b <= chunk.x1)]
+    hits = [
+        i
+        for i, (a, b) in enumerate(extents)
+        if min(chunk.x1, b) - max(chunk.x0, a) >= SPAN_SHARE * width
+        or (chunk.x0 <= a and b <= chunk.x1)
+    ]
     for i in range(len(extents) - 1):
         if extents[i][1] <= centre <= extents[i + 1][0]:
             hits = [*hits, i, i + 1]
             break
     if not hits:
-        hits = [min(range(len(extents)),
-                    key=lambda i: abs((extents[i][0] + extents[i][1]) / 2 - centre))]
+        hits = [
+            min(
+                range(len(extents)), key=lambda i: abs((extents[i][0] + extents[i][1]) / 2 - centre)
+            )
+        ]
     return 1 + min(hits), 1 + max(hits)
 
 
@@ -121,8 +133,11 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
         if is_data_line(line, left):
             # label-only lines right above the first data line belong to its row
             j = i
-            while j > 0 and all(c.x0 <= left + 2.0 for c in lines[j - 1].chunks) and \
-                    lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size:
+            while (
+                j > 0
+                and all(c.x0 <= left + 2.0 for c in lines[j - 1].chunks)
+                and lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size
+            ):
                 j -= 1
             return j
     return 0
@@ -136,7 +151,7 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
     size = median(line.font_size for line in lines) if lines else 9.0
     limit = JOIN_SHARE * median(row_gaps) if row_gaps else 0.35 * size
     owner: list[int] = list(range(len(lines)))
-    for i, line in enumerate(lines):
+    for i in range(len(lines)):
         if anchors[i]:
             continue
         before = gaps[i - 1] if i > 0 else None
@@ -145,6 +160,7 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
         if candidates:
             _, direction = min(candidates)
             owner[i] = i + direction
+
     # follow chains of label lines to their anchor (or to a label-only row)
     def root(i: int) -> int:
         seen = set()
@@ -200,5 +216,10 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
         for tile, words in sorted(per_tile.items()):
             cells.append(GridCell(r, r, tile, tile, tuple(words)))
     row_edges = (*row_tops, max(line.bottom for line in lines))
-    return Grid(page=page, detector=detector, row_edges=tuple(row_edges),
-                col_edges=tuple(edges), cells=tuple(cells))
+    return Grid(
+        page=page,
+        detector=detector,
+        row_edges=tuple(row_edges),
+        col_edges=tuple(edges),
+        cells=tuple(cells),
+    )

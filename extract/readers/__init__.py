@@ -39,8 +39,13 @@ def _read_pdf(path: Path, sha256: str) -> Document:
 
 
 READERS: tuple[Reader, ...] = (
-    Reader("pdf", "PDF with a text layer (pages without one are reported as needing OCR)",
-           (".pdf",), _sniff_pdf, _read_pdf),
+    Reader(
+        "pdf",
+        "PDF with a text layer (pages without one are reported as needing OCR)",
+        (".pdf",),
+        _sniff_pdf,
+        _read_pdf,
+    ),
 )
 
 

@@ -24,24 +24,39 @@ def read_pdf(path: Path, sha256: str) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSEOF
 
     try:
         with pdfplumber.open(path) as pdf:
             pages = tuple(_read_page(page) for page in pdf.pages)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise UnreadableInput("encrypted PDF (a password is needed to open it)") from exc
-    except PDFSyntaxError as exc:
-        raise UnreadableInput(f"damaged or truncated PDF ({exc})") from exc
-    except UnreadableInput:
-        raise
-    except Exception as exc:  # pdfminer raises many ad-hoc types on broken files
-        name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name:
+    except Exception as exc:  # pdfplumber wraps pdfminer's many ad-hoc exception types
+        cause = _root_cause(exc)
+        if (
+            isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError)
+            or "Password" in type(cause).__name__
+        ):
             raise UnreadableInput("encrypted PDF (a password is needed to open it)") from exc
-        raise UnreadableInput(f"damaged PDF ({name}: {exc})") from exc
+        if isinstance(cause, PDFSyntaxError | PSEOF):
+            raise UnreadableInput(
+                f"damaged or truncated PDF ({cause or type(cause).__name__})"
+            ) from exc
+        raise UnreadableInput(f"damaged PDF ({type(cause).__name__}: {cause})") from exc
     if not pages:
         raise UnreadableInput("PDF has no pages")
     return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=pages)
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The innermost exception: pdfplumber wraps pdfminer's in PdfminerException(args[0])."""
+    seen = 0
+    while seen < 10:
+        seen += 1
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        inner = inner or exc.__cause__ or exc.__context__
+        if inner is None:
+            return exc
+        exc = inner
+    return exc
 
 
 def _read_page(page: Any) -> PageContent:

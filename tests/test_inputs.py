@@ -1,0 +1,156 @@
+"""Bad and unusual input: clear reasons, nothing lost, nothing changed, the batch goes on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.cli import main
+from extract.model import FileStatus
+from extract.pipeline import process_file
+from extract.rulebook import Rulebook
+from tests.conftest import SAMPLES
+from tests.pdf_factory import image_only_pdf, table_items, text_pdf
+
+REPORT_HEADING = (50, 40, "Årsredegørelse 2024")
+
+
+def _suppressed_table(path: Path) -> Path:
+    caption = (50, 80, "TABEL 4.5 OMGØRELSESPROCENT EFTER LOVOMRÅDE I PERIODEN 2022-2024")
+    rows = [
+        ("Lov om aktiv beskæftigelsesindsats", "25", ".", "22"),
+        ("Lov om aktiv socialpolitik", "..", "23", "22"),
+        ("Barnets lov", "-", "-", "44"),
+        ("Boligstøtteloven", "29 %", "24¹", "−3"),
+    ]
+    items = [
+        REPORT_HEADING,
+        caption,
+        *table_items(110, ["2022", "2023", "2024"], rows),
+        (50, 200, "Kilde: Ankestyrelsens sagsbehandlingssystem."),
+    ]
+    return text_pdf(path, [items])
+
+
+def test_suppressed_value_is_never_zero(rulebook: Rulebook, tmp_path: Path) -> None:
+    result = process_file(_suppressed_table(tmp_path / "suppressed.pdf"), rulebook)
+    got = {
+        (r.law_area, r.period): (r.cell_text, r.value, r.status, r.obs_status, r.flags)
+        for r in result.records
+    }
+    assert got[("lab", "2023")] == (".", None, "suppressed", "Q", [])
+    assert got[("aktivloven", "2022")] == ("..", None, "suppressed", "Q", [])
+    assert got[("barnets_lov", "2022")] == ("-", None, "not_applicable", "M", [])
+    assert got[("barnets_lov", "2024")] == ("44", 44, "reported", "A", [])
+    assert got[("boligstoetteloven", "2022")] == ("29 %", 29, "reported", "A", [])
+    assert got[("boligstoetteloven", "2023")] == ("24¹", 24, "reported", "A", ["footnote_mark"])
+    assert got[("boligstoetteloven", "2024")] == ("−3", -3, "reported", "A", [])
+
+
+def test_suppressed_stays_empty_in_csv_and_null_in_jsonl(tmp_path: Path) -> None:
+    pdf = (
+        _suppressed_table(tmp_path / "in" / "suppressed.pdf")
+        if (tmp_path / "in").mkdir() is None
+        else None
+    )
+    assert pdf is not None
+    assert (
+        main(["extract", str(pdf), "--out", str(tmp_path / "out"), "--jobs", "1", "--quiet"]) == 0
+    )
+    rows = [json.loads(line) for line in (tmp_path / "out" / "records.jsonl").open()]
+    suppressed = [r for r in rows if r["status"] == "suppressed"]
+    assert len(suppressed) == 2 and all(r["value"] is None for r in suppressed)
+    csv_lines = (tmp_path / "out" / "records.csv").read_text(encoding="utf-8").splitlines()
+    header = csv_lines[0].split(",")
+    value_at, status_at = header.index("value"), header.index("status")
+    import csv
+
+    parsed = list(csv.reader(csv_lines[1:]))
+    assert {(r[value_at], r[status_at]) for r in parsed if r[status_at] == "suppressed"} == {
+        ("", "suppressed")
+    }
+
+
+def test_image_only_pdf_is_reported_as_needing_ocr(rulebook: Rulebook, tmp_path: Path) -> None:
+    scan = image_only_pdf(
+        SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf", tmp_path / "scan.pdf"
+    )
+    result = process_file(scan, rulebook)
+    assert result.status is FileStatus.PARTIAL
+    assert result.pages_needing_ocr == (1,)
+    assert [f.code for f in result.findings] == ["needs_ocr"]
+    assert result.records == ()
+
+
+def test_table_no_rule_matches_is_listed(rulebook: Rulebook, tmp_path: Path) -> None:
+    items = [
+        REPORT_HEADING,
+        (50, 80, "TABEL 9.1 KLAGER OVER PARKERING EFTER BYDEL"),
+        *table_items(110, ["2023", "2024"], [("Nord", "12", "14"), ("Syd", "7", "9")]),
+    ]
+    path = text_pdf(tmp_path / "other.pdf", [items])
+    result = process_file(path, rulebook)
+    assert [(t.table_id, t.page, t.caption, t.rule_id) for t in result.tables] == [
+        ("9.1", 1, "TABEL 9.1 KLAGER OVER PARKERING EFTER BYDEL", None)
+    ]
+    assert result.status is FileStatus.PARTIAL
+    assert result.records == ()
+    out = tmp_path / "out"
+    assert main(["extract", str(path), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    [entry] = report["files"]
+    assert entry["tables_unmapped"] == [
+        {"table_id": "9.1", "page": 1, "caption": "TABEL 9.1 KLAGER OVER PARKERING EFTER BYDEL"}
+    ]
+
+
+def _bad_inputs(folder: Path) -> dict[str, str]:
+    """Bad files in ``folder``; name -> the reason the engine must give."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "notes.pdf").write_text("dette er ikke en pdf", encoding="utf-8")
+    good = (SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf").read_bytes()
+    (folder / "truncated.pdf").write_bytes(good[: len(good) // 3])
+    text_pdf(folder / "locked.pdf", [[(50, 50, "hemmelig")]], encrypt="hemmelig")
+    return {
+        "empty.pdf": "empty file (0 bytes)",
+        "notes.pdf": "not a supported document",
+        "truncated.pdf": "PDF",
+        "locked.pdf": "encrypted PDF",
+    }
+
+
+@pytest.mark.parametrize("name", ["empty.pdf", "notes.pdf", "truncated.pdf", "locked.pdf"])
+def test_bad_input_fails_with_a_reason(name: str, rulebook: Rulebook, tmp_path: Path) -> None:
+    reasons = _bad_inputs(tmp_path)
+    result = process_file(tmp_path / name, rulebook)
+    assert result.status is FileStatus.FAILED
+    assert result.error is not None and reasons[name] in result.error
+    assert "\n" not in result.error
+
+
+def test_batch_goes_on_and_inputs_are_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = tmp_path / "inbox"
+    reasons = _bad_inputs(inbox / "bad")
+    good = inbox / "good.pdf"
+    good.write_bytes((SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf").read_bytes())
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.rglob("*.pdf")}
+    code = main(
+        ["extract", str(inbox), "--out", str(tmp_path / "out"), "--jobs", "2", "--no-progress"]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    for name, reason in reasons.items():
+        [line] = [x for x in err.splitlines() if name in x]
+        assert reason in line
+    records = (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(records) == 42
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.rglob("*.pdf")}
+    assert before == after
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["totals"]["failed"] == 4 and report["totals"]["ok"] == 1
