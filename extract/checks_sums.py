@@ -58,6 +58,14 @@ def exact_value(obs: Observation) -> Fraction | None:
     return Fraction(repr(float(value)))
 
 
+def part_value(obs: Observation) -> Fraction | None:
+    """A part of a sum: like ``exact_value``, but a row or column that did not exist yet
+    ("-" read as not applicable, e.g. Barnets lov before 2024) adds nothing."""
+    if obs.status == Status.NOT_APPLICABLE:
+        return Fraction(0)
+    return exact_value(obs)
+
+
 def half_unit(decimals: int) -> Fraction:
     """Half of the last printed digit: the rounding tolerance of a value with ``decimals``."""
     return Fraction(1, 2 * 10 ** max(decimals, 0))
@@ -277,7 +285,7 @@ class RowTotals:
         self, observations: Sequence[Observation], whole: int, parts: list[int], what: str
     ) -> Iterator[CheckResult]:
         printed = exact_value(observations[whole])
-        values = [exact_value(observations[i]) for i in parts]
+        values = [part_value(observations[i]) for i in parts]
         if printed is None or any(v is None for v in values):
             return
         summed = sum((v for v in values if v is not None), Fraction(0))

@@ -13,9 +13,6 @@ from extract.model import OBS_STATUS, SCHEMA_VERSION, Observation, Record, Statu
 from extract.normalise import cooperation
 from extract.reference import Reference
 
-# Flags that mean the engine is not sure of a value; the rest are informational.
-_DOUBTFUL_STATUS = {Status.ILLEGIBLE}
-
 
 def record_id(source_sha256: str, table_id: str, row_key: str, column_key: str) -> str:
     """Deterministic id: sha256 over the source hash, table, row key and column key."""

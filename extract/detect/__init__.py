@@ -10,13 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extract.detect.grid import to_candidate
-from extract.detect.regions import PageTable, find_tables
+from extract.detect.regions import DETECTORS, PageTable, find_tables
 from extract.model import Document, TableCandidate
 
-DETECTORS: dict[str, str] = {
-    "ruled": "tables drawn with ruling lines (full grid, or horizontal rules between rows)",
-    "whitespace": "unruled tables: value columns from aligned numbers, rows from line spacing",
-}
+__all__ = ["DETECTORS", "detect_tables"]
 
 
 def detect_tables(document: Document) -> list[TableCandidate]:

@@ -7,7 +7,7 @@ title text, and the Note/Kilde lines under it), top to bottom.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract.detect.grid import Grid, body_rows, header_row_count
@@ -190,21 +190,59 @@ def _notes_below(lines: Sequence[TextLine], bottom: float) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def find_tables(page: PageContent) -> list[PageTable]:
-    """Every table on the page, top to bottom."""
-    if not page.words:
-        return []
-    lines = [line for line in group_lines(page.words) if not _is_footer(line, page)]
-    found = _ruled_tables(cluster_rulings(page.rulings, page.width), lines, page)
-    taken = {id(line) for _, inside in found for line in inside}
-    free = [line for line in lines if id(line) not in taken]
-    for block in _whitespace_blocks(free):
+Found = list[tuple[Grid, list[TextLine]]]
+
+
+def _ruled(page: PageContent, lines: Sequence[TextLine]) -> Found:
+    return _ruled_tables(cluster_rulings(page.rulings, page.width), lines, page)
+
+
+def _whitespace(page: PageContent, lines: Sequence[TextLine]) -> Found:
+    found: Found = []
+    for block in _whitespace_blocks(lines):
         try:
             grid = whitespace_grid(block, page.number)
         except ValueError:
             continue
         if _usable(grid):
             found.append((grid, block))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """One way of finding tables on a page; it gets the lines earlier detectors left free."""
+
+    name: str
+    description: str
+    find: Callable[[PageContent, Sequence[TextLine]], Found]
+
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector(
+        "ruled",
+        "tables drawn with ruling lines (full grid, or horizontal rules "
+        "between rows; columns then come from whitespace)",
+        _ruled,
+    ),
+    Detector(
+        "whitespace",
+        "unruled tables: value columns from aligned numbers, rows from "
+        "line spacing, wrapped labels joined",
+        _whitespace,
+    ),
+)
+
+
+def find_tables(page: PageContent) -> list[PageTable]:
+    """Every table on the page, top to bottom."""
+    if not page.words:
+        return []
+    lines = [line for line in group_lines(page.words) if not _is_footer(line, page)]
+    found: Found = []
+    for detector in DETECTORS:
+        taken = {id(line) for _, inside in found for line in inside}
+        found.extend(detector.find(page, [line for line in lines if id(line) not in taken]))
     found.sort(key=lambda item: item[0].bbox[1])
     tables: list[PageTable] = []
     floor = 0.0
