@@ -55,6 +55,8 @@ def exact_value(obs: Observation) -> Fraction | None:
         return None
     if not math.isfinite(value):
         return None
+    if float(value).is_integer():  # most values: a fast exact path
+        return Fraction(int(value))
     return Fraction(repr(float(value)))
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from extract import __version__
 from extract.model import ExitCode, FileResult, FileStatus
-from extract.readers import accepted_suffixes
+from extract.readers import ReadOptions, accepted_suffixes
+from extract.readers.pdf import PDF_BACKENDS
 from extract.rulebook import RuleError, load_rulebook
 from extract.writers import WriteOptions, get_writer, writer_names, writers_help
 
@@ -99,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="rules folder (default: $ANKESTAT_RULES or the shipped rules)",
     )
+    ex.add_argument(
+        "--pdf-backend",
+        choices=list(PDF_BACKENDS),
+        default="pdfium",
+        help="text-layer parser: pdfium (fast, default) or pdfplumber (pdfminer)",
+    )
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
@@ -166,7 +173,9 @@ def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
     started = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
     show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
-    results: list[FileResult] = run_files(inputs, rules_dir, max(1, args.jobs), show_progress)
+    results: list[FileResult] = run_files(
+        inputs, rules_dir, max(1, args.jobs), show_progress, ReadOptions(args.pdf_backend)
+    )
     results.extend(
         FileResult(
             source_file=p.name,

@@ -30,7 +30,7 @@ from extract.model import (
     TableSummary,
 )
 from extract.normalise import label_key, normalise_observation
-from extract.readers import UnreadableInput, reader_for
+from extract.readers import ReadOptions, UnreadableInput, reader_for
 from extract.records import build_records
 from extract.rulebook import Rulebook
 
@@ -49,13 +49,13 @@ def file_sha256(path: Path) -> tuple[str, bytes]:
     return digest.hexdigest(), head
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     """Read any supported file; raises UnreadableInput with a one-line reason."""
     try:
         sha256, head = file_sha256(path)
     except OSError as exc:
         raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
-    return reader_for(path, head).read(path, sha256)
+    return reader_for(path, head).read(path, sha256, options or ReadOptions())
 
 
 def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
@@ -73,11 +73,11 @@ def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
     return DocumentContext("ukendt", heading)
 
 
-def process_file(path: Path, rulebook: Rulebook) -> FileResult:
+def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = None) -> FileResult:
     """Run every stage on one file."""
     started = time.perf_counter()
     try:
-        document = read_document(path)
+        document = read_document(path, options)
     except UnreadableInput as exc:
         return FileResult(
             source_file=path.name,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from extract.model import FileResult, FileStatus
 from extract.pipeline import process_file
+from extract.readers import ReadOptions
 from extract.rulebook import Rulebook, load_rulebook
 
 
@@ -22,15 +23,17 @@ class _Worker:
     """Per-process state: the rulebook, loaded once when the worker starts."""
 
     rulebook: Rulebook | None = None
+    options: ReadOptions = ReadOptions()
 
 
-def _init_worker(rules_dir: str) -> None:
+def _init_worker(rules_dir: str, options: ReadOptions) -> None:
     _Worker.rulebook = load_rulebook(Path(rules_dir))
+    _Worker.options = options
 
 
-def _safe_process(path: Path, rulebook: Rulebook) -> FileResult:
+def _safe_process(path: Path, rulebook: Rulebook, options: ReadOptions) -> FileResult:
     try:
-        return process_file(path, rulebook)
+        return process_file(path, rulebook, options)
     except Exception as exc:  # a bug must not stop the batch: report it on this file
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return FileResult(
@@ -44,11 +47,15 @@ def _safe_process(path: Path, rulebook: Rulebook) -> FileResult:
 
 def _work(path: Path) -> FileResult:
     assert _Worker.rulebook is not None
-    return _safe_process(path, _Worker.rulebook)
+    return _safe_process(path, _Worker.rulebook, _Worker.options)
 
 
 def run_files(
-    paths: Sequence[Path], rules_dir: Path, jobs: int, progress: bool
+    paths: Sequence[Path],
+    rules_dir: Path,
+    jobs: int,
+    progress: bool,
+    options: ReadOptions | None = None,
 ) -> list[FileResult]:
     """Process ``paths``; results in the same order."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -64,20 +71,21 @@ def run_files(
         if progress
         else None
     )
+    read_options = options or ReadOptions()
     results: dict[int, FileResult] = {}
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
         if jobs <= 1 or len(paths) <= 1:
             rulebook = load_rulebook(rules_dir)
             for index, path in enumerate(paths):
-                results[index] = _safe_process(path, rulebook)
+                results[index] = _safe_process(path, rulebook, read_options)
                 if bar is not None and task is not None:
                     bar.update(task, advance=1, description=path.name[:40])
         else:
             with ProcessPoolExecutor(
                 max_workers=min(jobs, len(paths)),
                 initializer=_init_worker,
-                initargs=(str(rules_dir),),
+                initargs=(str(rules_dir), read_options),
             ) as pool:
                 futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
                 for future in as_completed(futures):

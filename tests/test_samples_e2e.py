@@ -18,6 +18,7 @@ import pytest
 
 from extract.model import FileResult, FileStatus
 from extract.pipeline import process_file
+from extract.readers import ReadOptions
 from extract.rulebook import Rulebook, load_rulebook
 from extract.writers.jsonl import record_dict
 from tests.conftest import RULES, SAMPLES
@@ -230,3 +231,15 @@ def test_record_ids_are_deterministic_and_unique(rulebook: Rulebook) -> None:
     second = [r.record_id for r in process_file(pdf, rulebook).records]
     assert first == second
     assert len(set(first)) == len(first)
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_both_pdf_backends_give_the_same_values(pdf: Path, rulebook: Rulebook) -> None:
+    """PDFium (default) and pdfplumber read the same text layer: same values, same places."""
+    plumber = process_file(pdf, rulebook, ReadOptions(pdf_backend="pdfplumber"))
+    fields = ("record_id", *TRUTH_KEYS, "row_label", "column_label", "cell_text", "flags")
+
+    def view(records: Any) -> list[tuple[Any, ...]]:
+        return [tuple(record_dict(r)[k] for k in fields) for r in records]
+
+    assert view(plumber.records) == view(_result(pdf).records)

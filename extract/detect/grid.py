@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.detect.layout import group_lines, is_value_text, is_year, union_bbox
+from extract.detect.layout import group_word_rows, is_value_text, is_year, union_bbox
 from extract.model import BBox, Cell, TableCandidate, TableRow, Word
 
 
@@ -56,17 +56,28 @@ class Grid:
         return (self.col_edges[0], self.row_edges[0], self.col_edges[-1], self.row_edges[-1])
 
     def cell_at(self, row: int, col: int) -> GridCell | None:
-        for cell in self.cells:
-            if cell.row0 <= row <= cell.row1 and cell.col0 <= col <= cell.col1:
-                return cell
-        return None
+        """The cell covering slot (row, col), or None."""
+        return self.slots().get((row, col))
+
+    def slots(self) -> dict[tuple[int, int], GridCell]:
+        """Every covered slot and its cell (built on each call; callers keep it)."""
+        return {
+            (r, c): cell
+            for cell in self.cells
+            for r in range(cell.row0, cell.row1 + 1)
+            for c in range(cell.col0, cell.col1 + 1)
+        }
 
 
 def words_text(words: Sequence[Word]) -> str:
     """Text of words read line by line, lines joined with one space."""
     if not words:
         return ""
-    return " ".join(line.text for line in group_lines(words))
+    tops = [w.bbox[1] for w in words]
+    if max(tops) - min(tops) < 1.0:  # one line: the common case, no grouping needed
+        return " ".join(w.text for w in sorted(words, key=lambda w: w.bbox[0]))
+    rows = sorted(group_word_rows(words), key=lambda row: min(w.bbox[1] for w in row))
+    return " ".join(" ".join(w.text for w in sorted(row, key=lambda w: w.bbox[0])) for row in rows)
 
 
 def _is_data(text: str, stub: str) -> bool:
@@ -76,6 +87,12 @@ def _is_data(text: str, stub: str) -> bool:
     return not (is_year(text) and not stub)
 
 
+def has_body_values(grid: Grid) -> bool:
+    """True when some value column below the header holds text."""
+    header = header_row_count(grid)
+    return any(cell.words for cell in grid.cells if cell.col0 >= 1 and cell.row0 >= header)
+
+
 def header_row_count(grid: Grid) -> int:
     """Leading rows that are column headers.
 
@@ -83,11 +100,12 @@ def header_row_count(grid: Grid) -> int:
     the value columns; label-only rows between it and the data (e.g. "Ishøj" above its rows)
     belong to the body.
     """
+    slots = grid.slots()
     count = 0
     for row in range(grid.n_rows):
-        stub_cell = grid.cell_at(row, 0)
+        stub_cell = slots.get((row, 0))
         stub = stub_cell.text if stub_cell and stub_cell.row0 == row else ""
-        texts = [_own_text(grid, row, col) for col in range(1, grid.n_cols)]
+        texts = [_own_text(slots, row, col) for col in range(1, grid.n_cols)]
         if any(_is_data(t, stub) for t in texts):
             break
         if any(texts):
@@ -95,20 +113,21 @@ def header_row_count(grid: Grid) -> int:
     return count
 
 
-def _own_text(grid: Grid, row: int, col: int) -> str:
-    cell = grid.cell_at(row, col)
+def _own_text(slots: dict[tuple[int, int], GridCell], row: int, col: int) -> str:
+    cell = slots.get((row, col))
     return cell.text if cell is not None and cell.row0 == row else ""
 
 
 def column_paths(grid: Grid, header_rows: int) -> tuple[tuple[str, ...], ...]:
     """Header path of each value column: the texts above it, one level per distinct cell."""
+    slots = grid.slots()
     paths: list[tuple[str, ...]] = []
     for col in range(1, grid.n_cols):
         levels: list[str] = []
         spans: list[tuple[int, int]] = []
         seen: set[int] = set()
         for row in range(header_rows):
-            cell = grid.cell_at(row, col)
+            cell = slots.get((row, col))
             if cell is None or id(cell) in seen or not cell.text:
                 continue
             seen.add(id(cell))
@@ -134,13 +153,14 @@ def stub_header(grid: Grid, header_rows: int) -> str:
 
 def body_rows(grid: Grid, header_rows: int) -> list[TableRow]:
     """Body rows: the label (stub text) and one Cell per value column (None when empty)."""
+    slots = grid.slots()
     rows: list[TableRow] = []
     for row in range(header_rows, grid.n_rows):
-        stub_cell = grid.cell_at(row, 0)
+        stub_cell = slots.get((row, 0))
         label = stub_cell.text if stub_cell is not None and stub_cell.row0 == row else ""
         cells: list[Cell | None] = []
         for col in range(1, grid.n_cols):
-            cell = grid.cell_at(row, col)
+            cell = slots.get((row, col))
             if cell is None or cell.row0 != row or not cell.words:
                 cells.append(None)
                 continue

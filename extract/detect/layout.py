@@ -46,13 +46,12 @@ def is_year(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """Words on one line with no column gap between them."""
+    """Words on one line with no column gap between them; ``is_value`` when the text reads
+    as a table value (see ``is_value_text``)."""
 
     words: tuple[Word, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    text: str
+    is_value: bool
 
     @property
     def bbox(self) -> BBox:
@@ -65,10 +64,6 @@ class Chunk:
     @property
     def x1(self) -> float:
         return max(w.bbox[2] for w in self.words)
-
-    @property
-    def is_value(self) -> bool:
-        return is_value_text(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +113,13 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def group_lines(words: Sequence[Word]) -> list[TextLine]:
     """Group words into text lines, top to bottom; each line's words left to right."""
+    lines = [make_line(row) for row in group_word_rows(words)]
+    lines.sort(key=lambda line: (line.top, line.x0))
+    return lines
+
+
+def group_word_rows(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped by line (vertical overlap), in order of each line's first word."""
     rows: list[list[Word]] = []
     spans: list[tuple[float, float]] = []
     for word in sorted(words, key=lambda w: (w.bbox[1], w.bbox[0])):
@@ -133,9 +135,7 @@ def group_lines(words: Sequence[Word]) -> list[TextLine]:
         else:
             rows.append([word])
             spans.append(band)
-    lines = [make_line(row) for row in rows]
-    lines.sort(key=lambda line: (line.top, line.x0))
-    return lines
+    return rows
 
 
 def make_line(words: Sequence[Word]) -> TextLine:
@@ -155,4 +155,10 @@ def split_chunks(words: Sequence[Word]) -> list[Chunk]:
                 chunks[-1].append(word)
                 continue
         chunks.append([word])
-    return [Chunk(tuple(c)) for c in chunks]
+    return [make_chunk(c) for c in chunks]
+
+
+def make_chunk(words: Sequence[Word]) -> Chunk:
+    """A Chunk of words (left to right), its text and whether it reads as a value."""
+    text = " ".join(w.text for w in words)
+    return Chunk(tuple(words), text, is_value_text(text))

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extract.detect.grid import Grid, body_rows, header_row_count
+from extract.detect.grid import Grid, has_body_values
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.ruled import RulingCluster, cluster_rulings, lattice_grid
 from extract.detect.whitespace import (
@@ -55,8 +55,7 @@ def _is_footer(line: TextLine, page: PageContent) -> bool:
 
 
 def _usable(grid: Grid) -> bool:
-    rows = body_rows(grid, header_row_count(grid))
-    return grid.n_cols >= 2 and any(row.has_values for row in rows)
+    return grid.n_cols >= 2 and has_body_values(grid)
 
 
 def _ruled_tables(

@@ -18,6 +18,13 @@ class UnreadableInput(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """Reader settings: ``pdf_backend`` is a key of ``extract.readers.pdf.PDF_BACKENDS``."""
+
+    pdf_backend: str = "pdfium"
+
+
+@dataclass(frozen=True, slots=True)
 class Reader:
     """A format reader: ``sniff`` decides from the first bytes, ``read`` builds the Document."""
 
@@ -25,17 +32,17 @@ class Reader:
     description: str
     suffixes: tuple[str, ...]
     sniff: Callable[[bytes], bool]
-    read: Callable[[Path, str], Document]
+    read: Callable[[Path, str, ReadOptions], Document]
 
 
 def _sniff_pdf(head: bytes) -> bool:
     return b"%PDF-" in head[:1024]
 
 
-def _read_pdf(path: Path, sha256: str) -> Document:
+def _read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
     from extract.readers.pdf import read_pdf
 
-    return read_pdf(path, sha256)
+    return read_pdf(path, sha256, options.pdf_backend)
 
 
 READERS: tuple[Reader, ...] = (

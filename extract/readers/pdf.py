@@ -1,12 +1,14 @@
-"""PDF reader on pdfplumber: words with boxes and ruling lines per page.
+"""PDF reader: words with boxes and ruling lines per page, from one of two backends.
 
 In: a PDF path and its sha256. Out: a ``Document`` whose pages carry text-layer ``Word``s and
 ``Ruling``s. A page with no usable text layer (image-only scan, or glyphs without a Unicode
-mapping) is marked ``needs_ocr`` instead of being skipped.
+mapping) is marked ``needs_ocr`` instead of being skipped. The pdfplumber backend's page code
+lives here; the PDFium backend's in ``pdfium_layer``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,40 @@ _CID_SHARE_FOR_OCR = 0.3
 _MIN_RULING_LENGTH = 4.0
 
 
-def read_pdf(path: Path, sha256: str) -> Document:
-    """Read every page of a PDF; raises UnreadableInput with a one-line reason."""
+def read_pdf(path: Path, sha256: str, backend: str = "pdfium") -> Document:
+    """Read every page of a PDF with the named text-layer backend.
+
+    Raises UnreadableInput with a one-line reason (encrypted, damaged, no pages).
+    """
+    try:
+        read_pages = PDF_BACKENDS[backend]
+    except KeyError:
+        known = ", ".join(PDF_BACKENDS)
+        raise ValueError(f"unknown PDF backend '{backend}' (known: {known})") from None
+    pages = read_pages(path)
+    if not pages:
+        raise UnreadableInput("PDF has no pages")
+    return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=pages)
+
+
+def _pdfium_pages(path: Path) -> tuple[PageContent, ...]:
+    import pypdfium2
+
+    from extract.readers.pdfium_layer import read_pages
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise UnreadableInput("encrypted PDF (a password is needed to open it)") from exc
+        raise UnreadableInput(f"damaged or truncated PDF ({exc})") from exc
+    try:
+        return read_pages(pdf)
+    finally:
+        pdf.close()
+
+
+def _pdfplumber_pages(path: Path) -> tuple[PageContent, ...]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -28,7 +62,7 @@ def read_pdf(path: Path, sha256: str) -> Document:
 
     try:
         with pdfplumber.open(path) as pdf:
-            pages = tuple(_read_page(page) for page in pdf.pages)
+            return tuple(_read_page(page) for page in pdf.pages)
     except Exception as exc:  # pdfplumber wraps pdfminer's many ad-hoc exception types
         cause = _root_cause(exc)
         if (
@@ -41,9 +75,14 @@ def read_pdf(path: Path, sha256: str) -> Document:
                 f"damaged or truncated PDF ({cause or type(cause).__name__})"
             ) from exc
         raise UnreadableInput(f"damaged PDF ({type(cause).__name__}: {cause})") from exc
-    if not pages:
-        raise UnreadableInput("PDF has no pages")
-    return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=pages)
+
+
+# Text-layer backends: PDFium (fast, the default) and pdfplumber/pdfminer (pure Python).
+# Both give the same PageContent; the tests run the samples through both.
+PDF_BACKENDS: dict[str, Callable[[Path], tuple[PageContent, ...]]] = {
+    "pdfium": _pdfium_pages,
+    "pdfplumber": _pdfplumber_pages,
+}
 
 
 def _root_cause(exc: BaseException) -> BaseException:

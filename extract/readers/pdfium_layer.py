@@ -1,0 +1,243 @@
+"""PDF text layer through PDFium (pypdfium2): words with boxes and ruling lines per page.
+
+In: an open ``pypdfium2.PdfDocument``. Out: ``PageContent`` per page, the same as the
+pdfplumber backend gives (top-left coordinates in points), about ten times faster because
+PDFium parses the content streams in C++.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from extract.model import PageContent, Ruling, Word
+
+# A gap wider than this share of the font size between two glyphs starts a new word.
+WORD_GAP_EM = 0.25
+# PDFium's font weight at and above which text counts as bold.
+BOLD_WEIGHT = 600
+# Edges shorter than this (points) are glyph decorations, not rulings.
+MIN_RULING_LENGTH = 4.0
+# A page whose glyphs mostly lack a Unicode mapping has no usable text layer.
+UNMAPPED_SHARE_FOR_OCR = 0.3
+
+
+def read_pages(pdf: Any) -> tuple[PageContent, ...]:
+    """Every page of an open pypdfium2 document."""
+    return tuple(_read_page(pdf[index], index + 1) for index in range(len(pdf)))
+
+
+def _read_page(page: Any, number: int) -> PageContent:
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = page.get_cropbox()
+    textpage = page.get_textpage()
+    words, unmapped, glyphs = _words(raw, textpage, left, top)
+    unusable = not words or unmapped > UNMAPPED_SHARE_FOR_OCR * max(glyphs, 1)
+    rulings, has_images = _graphics(raw, page, left, top)
+    return PageContent(
+        number=number,
+        width=float(right - left),
+        height=float(top - bottom),
+        words=() if unusable else tuple(words),
+        rulings=tuple(rulings),
+        needs_ocr=unusable and (has_images or unmapped > 0),
+    )
+
+
+def _words(raw: Any, textpage: Any, left: float, top: float) -> tuple[list[Word], int, int]:
+    """(words, glyphs without Unicode mapping, glyph count) of one text page.
+
+    The page text comes in one call; words are its runs of non-space characters (PDFium puts
+    generated spaces and line breaks where glyphs are apart). Each word's box spans the loose
+    boxes (font ascent to descent) of its first and last glyph; a run whose ends are not on one
+    line, or whose glyphs are far apart, is split glyph by glyph.
+    """
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # characters outside the BMP: fall back to one glyph at a time
+        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 0xFFFD) for i in range(count))
+    text = text.translate(_PRINTED)
+    unmapped = text.count("\ufffd") + text.count("\x00")
+    words: list[Word] = []
+    for match in _TOKEN.finditer(text):
+        first, last = match.start(), match.end() - 1
+        a, b = _loose_box(raw, handle, first), _loose_box(raw, handle, last)
+        size = raw.FPDFText_GetFontSize(handle, first)
+        if raw.FPDFText_HasUnicodeMapError(handle, first):
+            unmapped += last - first + 1
+        if (
+            abs(a[3] - b[3]) > 0.5 * max(size, 1.0)
+            or b[2] < a[0]
+            or (b[2] - a[0]) > 1.2 * max(size, 1.0) * (last - first + 1)
+        ):
+            words.extend(_split_glyphs(raw, handle, text, first, last, left, top))
+            continue
+        bold = raw.FPDFText_GetFontWeight(handle, first) >= BOLD_WEIGHT
+        words.append(
+            Word(
+                match.group().replace("\ufffe", "-"),
+                (a[0] - left, top - max(a[3], b[3]), b[2] - left, top - min(a[1], b[1])),
+                "text",
+                None,
+                round(size, 2),
+                bold,
+            )
+        )
+    return words, unmapped, count
+
+
+# PDFium marks a hyphen at a line end as U+0002 (per glyph) or U+FFFE (in page text); the
+# word after it starts on the next line.
+_PRINTED = str.maketrans({0x02: "\ufffe"})
+_TOKEN = re.compile(r"[^\s\x00\ufffe\uffff]+\ufffe?|\ufffe")
+
+
+def _loose_box(raw: Any, handle: Any, index: int) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of a glyph from its font's ascent and descent."""
+    box = raw.FS_RECTF()
+    raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
+    return box.left, box.bottom, box.right, box.top
+
+
+def _split_glyphs(
+    raw: Any, handle: Any, text: str, first: int, last: int, left: float, top: float
+) -> list[Word]:
+    """Words of one run read glyph by glyph, split where glyphs are apart or change line."""
+    words: list[Word] = []
+    chars: list[str] = []
+    box = (0.0, 0.0, 0.0, 0.0)
+    size = 0.0
+    for i in range(first, last + 1):
+        glyph = _loose_box(raw, handle, i)
+        if chars:
+            apart = glyph[0] - box[2] > WORD_GAP_EM * max(size, 1.0) or glyph[0] < box[0]
+            if apart or abs(glyph[3] - box[3]) > 0.5 * max(size, 1.0):
+                words.append(_word(chars, box, size, left, top))
+                chars = []
+        if not chars:
+            box, size = glyph, raw.FPDFText_GetFontSize(handle, i)
+        else:
+            box = (box[0], min(box[1], glyph[1]), max(box[2], glyph[2]), max(box[3], glyph[3]))
+        chars.append("-" if text[i] == "\ufffe" else text[i])
+    if chars:
+        words.append(_word(chars, box, size, left, top))
+    return words
+
+
+def _word(
+    chars: list[str], box: tuple[float, float, float, float], size: float, left: float, top: float
+) -> Word:
+    return Word(
+        "".join(chars),
+        (box[0] - left, top - box[3], box[2] - left, top - box[1]),
+        "text",
+        None,
+        round(size, 2),
+        False,
+    )
+
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _then(inner: Matrix, outer: Matrix) -> Matrix:
+    """The transform applying ``inner`` first, then ``outer``."""
+    a, b, c, d, e, f = inner
+    pa, pb, pc, pd, pe, pf = outer
+    return (
+        a * pa + b * pc,
+        a * pb + b * pd,
+        c * pa + d * pc,
+        c * pb + d * pd,
+        e * pa + f * pc + pe,
+        e * pb + f * pd + pf,
+    )
+
+
+def _object_matrix(raw: Any, handle: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(handle, ctypes.byref(m)):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _page_objects(raw: Any, page: Any) -> Iterator[tuple[Any, int, Matrix]]:
+    """(handle, type, transform of the enclosing forms) of every object, forms entered."""
+    stack = [(None, _IDENTITY, raw.FPDFPage_CountObjects(page.raw))]
+    while stack:
+        form, outer, count = stack.pop()
+        for index in range(count):
+            if form is None:
+                handle = raw.FPDFPage_GetObject(page.raw, index)
+            else:
+                handle = raw.FPDFFormObj_GetObject(form, index)
+            kind = raw.FPDFPageObj_GetType(handle)
+            if kind == raw.FPDF_PAGEOBJ_FORM and len(stack) < 8:
+                inner = _then(_object_matrix(raw, handle), outer)
+                stack.append((handle, inner, raw.FPDFFormObj_CountObjects(handle)))
+            else:
+                yield handle, kind, outer
+
+
+def _graphics(raw: Any, page: Any, left: float, top: float) -> tuple[list[Ruling], bool]:
+    """(horizontal and vertical segments of drawn paths, whether the page has images)."""
+    rulings: list[Ruling] = []
+    has_images = False
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    fill_mode = ctypes.c_int()
+    stroke = ctypes.c_int()
+    for handle, kind, outer in _page_objects(raw, page):
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            has_images = True
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPath_GetDrawMode(handle, ctypes.byref(fill_mode), ctypes.byref(stroke))
+        if not stroke.value and (fill_mode.value == 0 or _white_fill(raw, handle)):
+            continue
+        a, b, c, d, e, f = _then(_object_matrix(raw, handle), outer)
+        start = current = None
+        for j in range(raw.FPDFPath_CountSegments(handle)):
+            segment = raw.FPDFPath_GetPathSegment(handle, j)
+            raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO:
+                start = current = point
+                continue
+            if current is not None:
+                rulings.extend(_edge(current, point, left, top))
+            current = point
+            if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                rulings.extend(_edge(current, start, left, top))
+                current = start
+    rulings.sort(key=lambda r: (r.top, r.x0))
+    return rulings, has_images
+
+
+def _white_fill(raw: Any, handle: Any) -> bool:
+    r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
+    raw.FPDFPageObj_GetFillColor(
+        handle, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(alpha)
+    )
+    return min(r.value, g.value, b.value) >= 250 or alpha.value == 0
+
+
+def _edge(
+    p: tuple[float, float], q: tuple[float, float], left: float, top: float
+) -> Iterator[Ruling]:
+    (px, py), (qx, qy) = p, q
+    horizontal = abs(py - qy) < 1.0
+    vertical = abs(px - qx) < 1.0
+    if not (horizontal or vertical) or max(abs(px - qx), abs(py - qy)) < MIN_RULING_LENGTH:
+        return
+    yield Ruling(
+        x0=min(px, qx) - left,
+        top=top - max(py, qy),
+        x1=max(px, qx) - left,
+        bottom=top - min(py, qy),
+    )

@@ -1,0 +1,114 @@
+"""The command line: schema, rules, tables and extract options."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.cli import collect_inputs, main
+from extract.model import Record
+from tests.conftest import SAMPLES
+
+SUNDHED = SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf"
+
+
+def test_schema_prints_the_record_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert list(schema["properties"]) == list(Record.__dataclass_fields__)
+
+
+def test_rules_check(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "check"]) == 0
+    assert capsys.readouterr().out.startswith("11 rules OK")
+
+
+def test_invalid_rules_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["rules", "check", "--rules", str(tmp_path)]) == 2
+    assert "invalid rules" in capsys.readouterr().err
+
+
+def test_tables_shows_what_detection_sees(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tables", str(SUNDHED)]) == 0
+    tables = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    first = tables[0]
+    assert first["column_labels"] == [
+        "aktivlov",
+        "Pensions- love",
+        "Sygedag- pengelov",
+        "Servicelov",
+        "øvrige",
+        "I alt",
+    ]
+    assert [row["label"] for row in first["rows"]] == [
+        "Stadfæstelser",
+        "Ændringer",
+        "Hjemvisninger",
+        "Afvisninger",
+        "I alt",
+    ]
+    assert [c["text"] for c in first["rows"][0]["cells"]] == ["15", "7", "4", "51", "0", "77"]
+
+
+def test_excel_csv_and_formats(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code = main(
+        [
+            "extract",
+            str(SUNDHED),
+            "--out",
+            str(out),
+            "--format",
+            "csv",
+            "--excel-csv",
+            "--jobs",
+            "1",
+            "--quiet",
+        ]
+    )
+    assert code == 0
+    assert not (out / "records.jsonl").exists()
+    text = (out / "records.csv").read_bytes().decode("utf-8-sig")
+    header, first = text.splitlines()[:2]
+    assert header.startswith("schema_version;record_id;source_file;")
+    assert ";aktivloven;aktivlov;;stadfaestet;count;15;reported;A;" in first
+
+
+def test_unknown_format_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(SUNDHED), "--out", str(tmp_path), "--format", "xml"]) == 2
+    assert "unknown output format 'xml'" in capsys.readouterr().err
+
+
+def test_missing_path_fails_but_others_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "extract",
+            str(tmp_path / "nope.pdf"),
+            str(SUNDHED),
+            "--out",
+            str(tmp_path / "out"),
+            "--jobs",
+            "1",
+            "--quiet",
+        ]
+    )
+    assert code == 1
+    assert "nope.pdf: no such file or folder" in capsys.readouterr().err
+    assert len((tmp_path / "out" / "records.jsonl").read_text().splitlines()) == 42
+
+
+def test_folders_are_searched_recursively_for_pdfs(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.PDF").write_bytes(b"%PDF-1.4")
+    (tmp_path / "a" / "notes.txt").write_text("x")
+    (tmp_path / "a" / ".hidden").mkdir()
+    (tmp_path / "a" / ".hidden" / "y.pdf").write_bytes(b"%PDF-1.4")
+    assert collect_inputs([tmp_path / "a"]) == [tmp_path / "a" / "b" / "x.PDF"]
