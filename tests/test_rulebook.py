@@ -97,11 +97,13 @@ def test_errors_name_file_rule_and_key(
 def test_duplicate_ids_are_refused(rules_dir: Path) -> None:
     (rules_dir / "a.yaml").write_text(GOOD, encoding="utf-8")
     (rules_dir / "b.yaml").write_text(GOOD, encoding="utf-8")
-    with pytest.raises(RuleError, match="b.yaml: rule 'test-rule': id: already used in a.yaml"):
+    with pytest.raises(RuleError) as error:
         load_rulebook(rules_dir)
+    assert str(error.value) == "b.yaml: rule 'test-rule': id: already used in a.yaml"
 
 
 def test_broken_yaml_names_the_file(rules_dir: Path) -> None:
     (rules_dir / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(RuleError, match="^broken.yaml: cannot read"):
+    with pytest.raises(RuleError) as error:
         load_rulebook(rules_dir)
+    assert str(error.value).startswith("broken.yaml: cannot read")
