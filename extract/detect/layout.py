@@ -44,14 +44,11 @@ def is_year(text: str) -> bool:
     return bool(_YEAR.match(text.strip()))
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """Words on one line with no column gap between them; ``is_value`` when the text reads
-    as a table value (see ``is_value_text``)."""
+class _WordRun:
+    """Geometry shared by runs of words (``words`` left to right)."""
 
+    __slots__ = ()
     words: tuple[Word, ...]
-    text: str
-    is_value: bool
 
     @property
     def bbox(self) -> BBox:
@@ -67,15 +64,21 @@ class Chunk:
 
 
 @dataclass(frozen=True, slots=True)
-class TextLine:
+class Chunk(_WordRun):
+    """Words on one line with no column gap between them; ``is_value`` when the text reads
+    as a table value (see ``is_value_text``)."""
+
+    words: tuple[Word, ...]
+    text: str
+    is_value: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine(_WordRun):
     """Words sharing a baseline band, left to right, split into chunks."""
 
     words: tuple[Word, ...]
     chunks: tuple[Chunk, ...]
-
-    @property
-    def bbox(self) -> BBox:
-        return union_bbox(w.bbox for w in self.words)
 
     @property
     def top(self) -> float:
@@ -84,14 +87,6 @@ class TextLine:
     @property
     def bottom(self) -> float:
         return max(w.bbox[3] for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].bbox[0]
-
-    @property
-    def x1(self) -> float:
-        return max(w.bbox[2] for w in self.words)
 
     @property
     def text(self) -> str:
