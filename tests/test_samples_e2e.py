@@ -23,7 +23,9 @@ from extract.rulebook import Rulebook, load_rulebook
 from extract.writers.jsonl import record_dict
 from tests.conftest import RULES, SAMPLES
 
-PDFS = sorted(SAMPLES.glob("*.pdf"))
+# Digital samples; the "scan-" ones are image-only (aktindsigt) copies for the OCR reader.
+PDFS = sorted(p for p in SAMPLES.glob("*.pdf") if not p.name.startswith("scan-"))
+SCANS = sorted(SAMPLES.glob("scan-*.pdf"))
 TRUTH_KEYS = (
     "page",
     "entity_scope",
@@ -243,3 +245,12 @@ def test_both_pdf_backends_give_the_same_values(pdf: Path, rulebook: Rulebook) -
         return [tuple(record_dict(r)[k] for k in fields) for r in records]
 
     assert view(plumber.records) == view(_result(pdf).records)
+
+
+@pytest.mark.parametrize("scan", SCANS, ids=lambda p: p.stem)
+def test_scanned_samples_are_reported_as_needing_ocr(scan: Path, rulebook: Rulebook) -> None:
+    result = process_file(scan, rulebook)
+    assert result.status is FileStatus.PARTIAL
+    assert result.pages_needing_ocr == tuple(range(1, result.pages + 1))
+    assert {f.code for f in result.findings} == {"needs_ocr"}
+    assert result.records == ()
