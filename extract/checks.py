@@ -24,6 +24,7 @@ from extract.checks_sums import (
     half_unit,
     place,
 )
+from extract.checks_values import LowOcrConfidence, Plausible
 from extract.model import Observation
 
 CONFLICT_OTHER_SOURCE = "conflict_other_source"
@@ -99,6 +100,8 @@ CHECKS: tuple[Check, ...] = (
     Rates(),
     RateComplements(),
     CrossTable(),
+    LowOcrConfidence(),
+    Plausible(),
 )
 
 

@@ -106,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
         default="pdfium",
         help="text-layer parser: pdfium (fast, default) or pdfplumber (pdfminer)",
     )
+    ex.add_argument(
+        "--ocr",
+        action="store_true",
+        help="experimental: read scanned pages and images (PNG, JPEG, TIFF) with Tesseract "
+        "(Danish); without it they are reported as needing OCR",
+    )
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
@@ -123,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     tables.add_argument("files", nargs="+", type=Path, metavar="FILE")
     tables.add_argument("--text", action="store_true", help="human-readable text, not JSON")
+    tables.add_argument("--ocr", action="store_true", help="OCR scanned pages (experimental)")
     return parser
 
 
@@ -137,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "tables":
         from extract.tables_view import show_tables
 
-        return show_tables(args.files, as_text=args.text)
+        return show_tables(args.files, as_text=args.text, options=ReadOptions(ocr=args.ocr))
     rules_dir = args.rules or default_rules_dir()
     try:
         rulebook = load_rulebook(rules_dir)
@@ -174,7 +181,11 @@ def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
     clock = time.perf_counter()
     show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
     results: list[FileResult] = run_files(
-        inputs, rules_dir, max(1, args.jobs), show_progress, ReadOptions(args.pdf_backend)
+        inputs,
+        rules_dir,
+        max(1, args.jobs),
+        show_progress,
+        ReadOptions(args.pdf_backend, ocr=args.ocr),
     )
     results.extend(
         FileResult(

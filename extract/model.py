@@ -93,7 +93,10 @@ class PageContent:
     """What a reader saw on one page: words with boxes and ruling lines.
 
     ``needs_ocr`` is set when the page has no usable text layer; such a page carries no words
-    until an OCR reader fills them in.
+    until an OCR reader fills them in. An OCR'd page sets ``source_kind`` ("pdf_ocr",
+    "image_ocr"; None means the document's) and ``rotation``: the degrees (counter-clockwise)
+    the page image was turned to straighten it. Word boxes are in the straightened page;
+    records map them back. ``notes`` are reader remarks for the run report ("blank page").
     """
 
     number: int
@@ -102,6 +105,9 @@ class PageContent:
     words: tuple[Word, ...]
     rulings: tuple[Ruling, ...] = ()
     needs_ocr: bool = False
+    source_kind: str | None = None
+    rotation: float = 0.0
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,9 @@ def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
     for document_type in rulebook.document_types:
         if any(pattern.search(key) for pattern in document_type.patterns):
             return DocumentContext(document_type.code, heading)
-    return DocumentContext("ukendt", heading)
+    scanned = any(page.source_kind for page in document.pages)
+    # pages that came back as scans are what an aktindsigt (FOI reply) looks like
+    return DocumentContext("aktindsigt" if scanned else "ukendt", heading)
 
 
 def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = None) -> FileResult:
@@ -87,17 +89,7 @@ def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = N
             seconds=time.perf_counter() - started,
         )
     context = document_context(document, rulebook)
-    findings: list[Finding] = [
-        Finding(
-            "needs_ocr",
-            f"page {page.number} has no usable text layer (scanned image?); "
-            "its tables were not read",
-            "error",
-            page=page.number,
-        )
-        for page in document.pages
-        if page.needs_ocr
-    ]
+    findings = _page_findings(document)
     summaries: list[TableSummary] = []
     observations: list[Observation] = []
     for table in detect_tables(document):
@@ -137,7 +129,7 @@ def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = N
     records = build_records(
         source_file=path.name,
         source_sha256=document.sha256,
-        source_kind=document.source_kind,
+        document=document,
         document_type=context.document_type,
         observations=observations,
         flags=flags_by_index(results),
@@ -168,6 +160,35 @@ def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = N
         records=tuple(records),
         seconds=time.perf_counter() - started,
     )
+
+
+def _page_findings(document: Document) -> list[Finding]:
+    """Findings about pages: not read (no text layer, no OCR), and the readers' notes."""
+    findings = []
+    for page in document.pages:
+        if page.needs_ocr:
+            why = "; ".join(page.notes) or "run with --ocr to read it"
+            findings.append(
+                Finding(
+                    "needs_ocr",
+                    f"page {page.number} has no usable text layer "
+                    f"and was not OCR'd ({why}); its tables were not read",
+                    "error",
+                    page=page.number,
+                )
+            )
+            continue
+        findings.extend(
+            Finding("page_note", f"page {page.number}: {note}", "info", page=page.number)
+            for note in page.notes
+        )
+        if page.source_kind and not page.words:
+            findings.append(
+                Finding(
+                    "no_text", f"page {page.number}: OCR found no text", "info", page=page.number
+                )
+            )
+    return findings
 
 
 def _normalise(

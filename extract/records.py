@@ -7,9 +7,19 @@ observation. Out: ``Record``s with deterministic ids (same input, same ids).
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Mapping, Sequence
 
-from extract.model import OBS_STATUS, SCHEMA_VERSION, Observation, Record, Status
+from extract.model import (
+    OBS_STATUS,
+    SCHEMA_VERSION,
+    BBox,
+    Document,
+    Observation,
+    PageContent,
+    Record,
+    Status,
+)
 from extract.normalise import cooperation
 from extract.reference import Reference
 
@@ -24,14 +34,19 @@ def build_records(
     *,
     source_file: str,
     source_sha256: str,
-    source_kind: str,
+    document: Document,
     document_type: str,
     observations: Sequence[Observation],
     flags: Mapping[int, tuple[str, ...]],
     reference: Reference,
     engine_version: str,
 ) -> list[Record]:
-    """One Record per observation (observations must be normalised)."""
+    """One Record per observation (observations must be normalised).
+
+    A value from an OCR'd page gets that page's source kind, and its box is turned back from
+    the straightened page image to the page as scanned.
+    """
+    pages: dict[int | None, PageContent] = {page.number: page for page in document.pages}
     records = []
     for index, obs in enumerate(observations):
         assert obs.entity_scope is not None and obs.period is not None
@@ -43,7 +58,7 @@ def build_records(
                 record_id=record_id(source_sha256, obs.table_id, obs.row_key, obs.column_key),
                 source_file=source_file,
                 source_sha256=source_sha256,
-                source_kind=source_kind,
+                source_kind=_page(pages, obs).source_kind or document.source_kind,
                 document_type=document_type,
                 page=obs.cell.page,
                 sheet=obs.cell.sheet,
@@ -53,7 +68,7 @@ def build_records(
                 row_label=obs.row_label,
                 column_label=obs.column_label,
                 cell_text=obs.cell.text,
-                bbox=[round(v, 2) for v in obs.cell.bbox] if obs.cell.bbox else None,
+                bbox=_page_box(_page(pages, obs), obs.cell.bbox),
                 ocr_confidence=obs.cell.ocr_confidence,
                 entity_scope=obs.entity_scope,
                 municipality_code=code,
@@ -75,3 +90,26 @@ def build_records(
             )
         )
     return records
+
+
+def _page(pages: Mapping[int | None, PageContent], obs: Observation) -> PageContent:
+    page = pages.get(obs.cell.page)
+    return page if page is not None else PageContent(0, 0.0, 0.0, ())
+
+
+def _page_box(page: PageContent, box: BBox | None) -> list[float] | None:
+    """A cell box in page coordinates: undo the page's straightening rotation, if any."""
+    if box is None:
+        return None
+    if not page.rotation or not page.width:
+        return [round(v, 2) for v in box]
+    # the image was turned counter-clockwise by ``rotation`` (y down): turn the corners back
+    angle = math.radians(-page.rotation)
+    cx, cy = page.width / 2, page.height / 2
+    cos, sin = math.cos(angle), math.sin(angle)
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        dx, dy = x - cx, y - cy
+        xs.append(cx + dx * cos + dy * sin)
+        ys.append(cy - dx * sin + dy * cos)
+    return [round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2)]

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 from extract.model import FileResult, FileStatus
@@ -72,6 +73,8 @@ def run_files(
         else None
     )
     read_options = options or ReadOptions()
+    if len(paths) < jobs:  # spare workers read pages of the same file (OCR) in parallel
+        read_options = replace(read_options, ocr_threads=max(1, jobs // max(len(paths), 1)))
     results: dict[int, FileResult] = {}
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None

@@ -14,7 +14,7 @@ from pathlib import Path
 from extract.detect import detect_tables
 from extract.model import ExitCode, TableCandidate
 from extract.pipeline import read_document
-from extract.readers import UnreadableInput
+from extract.readers import ReadOptions, UnreadableInput
 
 
 def table_json(source: str, table: TableCandidate) -> dict[str, object]:
@@ -41,12 +41,12 @@ def table_text(table: TableCandidate) -> list[str]:
     return lines
 
 
-def show_tables(files: Sequence[Path], as_text: bool) -> int:
+def show_tables(files: Sequence[Path], as_text: bool, options: ReadOptions | None = None) -> int:
     """Print the tables of each file; exit code 1 if any file could not be read."""
     code = ExitCode.OK
     for path in files:
         try:
-            document = read_document(path)
+            document = read_document(path, options)
         except UnreadableInput as exc:
             print(f"ankestat: {path}: {exc}", file=sys.stderr)
             code = ExitCode.SOME_FAILED

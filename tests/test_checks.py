@@ -358,6 +358,8 @@ def test_the_registry_lists_each_check_once_with_its_flag() -> None:
         ("rates", "rate_mismatch"),
         ("rate_complements", "rate_mismatch"),
         ("cross_table", "conflict_other_source"),
+        ("low_ocr_confidence", "low_ocr_confidence"),
+        ("plausible", "implausible_value"),
     ]
     assert all(check.description for check in CHECKS)
 
@@ -679,3 +681,22 @@ def test_flags_by_index_gives_each_observation_its_sorted_unique_codes() -> None
     assert flags[where["Serviceloven", "Ændret/Ophævet / Antal"]] == ("sum_mismatch",)
     assert where[LAB, "Stadfæstet / Procent"] not in flags
     assert list(flags) == sorted(flags)
+
+
+def test_single_value_checks_flag_ocr_doubt_and_impossible_values() -> None:
+    from dataclasses import replace
+
+    from extract.model import Cell
+
+    base = table_4_4()[:3]
+    observations = [
+        replace(base[0], cell=Cell("686", 4, ocr_confidence=61.0)),
+        replace(base[1], value=635.0, cell=Cell("635%", 4, ocr_confidence=90.0)),
+        replace(base[2], cell=Cell("99", 4, ocr_confidence=96.0)),
+    ]
+    codes = {
+        (r.code, r.indices)
+        for r in run_checks(observations)
+        if r.code in ("low_ocr_confidence", "implausible_value")
+    }
+    assert codes == {("low_ocr_confidence", (0,)), ("implausible_value", (1,))}

@@ -15,6 +15,8 @@ from extract.numbers import parse_number
 
 # Words closer than this many font sizes belong to the same chunk (one space is ~0.3 em).
 CHUNK_GAP_EM = 0.5
+# OCR word boxes hug the ink, so the gap between two words of a phrase looks wider.
+OCR_CHUNK_GAP_EM = 1.0
 # Two words are on one line when their vertical overlap is at least this share of the smaller.
 LINE_OVERLAP = 0.5
 
@@ -146,7 +148,8 @@ def split_chunks(words: Sequence[Word]) -> list[Chunk]:
         if chunks:
             prev = chunks[-1][-1]
             size = max(prev.font_size, word.font_size, 4.0)
-            if word.bbox[0] - prev.bbox[2] <= CHUNK_GAP_EM * size:
+            em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
+            if word.bbox[0] - prev.bbox[2] <= em * size:
                 chunks[-1].append(word)
                 continue
         chunks.append([word])

@@ -53,7 +53,10 @@ def _touch(a: Ruling, b: Ruling) -> bool:
 
 def cluster_rulings(rulings: Sequence[Ruling], page_width: float) -> list[RulingCluster]:
     """Group touching rulings; horizontal rules stacked over the same span also group."""
-    items = [r for r in rulings if not (r.horizontal and r.x1 - r.x0 > 0.98 * page_width)]
+    items = sorted(
+        (r for r in rulings if not (r.horizontal and r.x1 - r.x0 > 0.98 * page_width)),
+        key=lambda r: (r.top, r.x0),
+    )
     parent = list(range(len(items)))
 
     def find(i: int) -> int:

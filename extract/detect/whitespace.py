@@ -20,6 +20,15 @@ SPAN_SHARE = 0.2
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
+# How far (in font sizes) a row label may start right of the region's left edge.
+LEFT_JITTER_EM = 0.4
+
+
+def at_left(chunk: Chunk, left: float) -> bool:
+    """True for a chunk starting at the region's left edge (a row label), allowing for the
+    jitter of OCR word boxes (a few tenths of the font size)."""
+    size = max(w.font_size for w in chunk.words) or 9.0
+    return chunk.x0 <= left + max(2.0, LEFT_JITTER_EM * size)
 
 
 def stub_limit(lines: Sequence[TextLine]) -> float:
@@ -29,7 +38,7 @@ def stub_limit(lines: Sequence[TextLine]) -> float:
 
 def value_chunks(line: TextLine, left: float) -> list[Chunk]:
     """The line's value chunks that are not its row label."""
-    return [c for c in line.chunks if c.is_value and c.x0 > left + 2.0]
+    return [c for c in line.chunks if c.is_value and not at_left(c, left)]
 
 
 def is_data_line(line: TextLine, left: float) -> bool:
@@ -37,7 +46,7 @@ def is_data_line(line: TextLine, left: float) -> bool:
     values = value_chunks(line, left)
     if not values:
         return False
-    has_label = any(c.x0 <= left + 2.0 for c in line.chunks)
+    has_label = any(at_left(c, left) for c in line.chunks)
     if not has_label and all(is_year(c.text) for c in values):
         return False
     return has_label or len(values) >= 2
@@ -62,7 +71,7 @@ def column_edges(
 ) -> list[float]:
     """Edges of stub + value tiles: midpoints between neighbouring bands."""
     label_right = max(
-        (c.x1 for line in lines for c in line.chunks if c.x0 <= left + 2.0 and c.x1 < bands[0][0]),
+        (c.x1 for line in lines for c in line.chunks if at_left(c, left) and c.x1 < bands[0][0]),
         default=bands[0][0] - 4.0,
     )
     edges = [left - 1.0, min(label_right + 2.0, (label_right + bands[0][0]) / 2)]
@@ -135,7 +144,7 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
             j = i
             while (
                 j > 0
-                and all(c.x0 <= left + 2.0 for c in lines[j - 1].chunks)
+                and all(at_left(c, left) for c in lines[j - 1].chunks)
                 and lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size
             ):
                 j -= 1
@@ -211,7 +220,7 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
         per_tile: dict[int, list[Word]] = {}
         for line in group:
             for chunk in line.chunks:
-                tile = 0 if chunk.x0 <= left + 2.0 or chunk.x1 <= edges[1] else _tile(chunk, edges)
+                tile = 0 if at_left(chunk, left) or chunk.x1 <= edges[1] else _tile(chunk, edges)
                 per_tile.setdefault(tile, []).extend(chunk.words)
         for tile, words in sorted(per_tile.items()):
             cells.append(GridCell(r, r, tile, tile, tuple(words)))

@@ -9,11 +9,12 @@ lives here; the PDFium backend's in ``pdfium_layer``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from extract.model import Document, PageContent, Ruling, Word
-from extract.readers import UnreadableInput
+from extract.readers import ReadOptions, UnreadableInput
 
 # A page whose words are mostly "(cid:NN)" glyphs has no usable text layer.
 _CID_SHARE_FOR_OCR = 0.3
@@ -21,20 +22,57 @@ _CID_SHARE_FOR_OCR = 0.3
 _MIN_RULING_LENGTH = 4.0
 
 
-def read_pdf(path: Path, sha256: str, backend: str = "pdfium") -> Document:
-    """Read every page of a PDF with the named text-layer backend.
+def read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
+    """Read every page of a PDF with the options' text-layer backend, then OCR the pages
+    that have no usable text layer (unless ``options.ocr`` is off).
 
     Raises UnreadableInput with a one-line reason (encrypted, damaged, no pages).
     """
     try:
-        read_pages = PDF_BACKENDS[backend]
+        read_pages = PDF_BACKENDS[options.pdf_backend]
     except KeyError:
         known = ", ".join(PDF_BACKENDS)
-        raise ValueError(f"unknown PDF backend '{backend}' (known: {known})") from None
+        raise ValueError(f"unknown PDF backend '{options.pdf_backend}' (known: {known})") from None
     pages = read_pages(path)
     if not pages:
         raise UnreadableInput("PDF has no pages")
+    if options.ocr and any(page.needs_ocr for page in pages):
+        pages = _ocr_scanned(path, pages, options)
     return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=pages)
+
+
+def _ocr_scanned(
+    path: Path, pages: tuple[PageContent, ...], options: ReadOptions
+) -> tuple[PageContent, ...]:
+    """The pages with those that need OCR replaced by their OCR reading.
+
+    Without Tesseract the pages stay ``needs_ocr`` with a note saying what to install.
+    """
+    import pypdfium2
+
+    from extract.readers.ocr import OcrSettings, OcrUnavailable, check_tesseract, ocr_pages
+
+    settings = OcrSettings(threads=options.ocr_threads)
+    try:
+        check_tesseract(settings)
+    except OcrUnavailable as exc:
+        return tuple(replace(p, notes=(*p.notes, str(exc))) if p.needs_ocr else p for p in pages)
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        images = [
+            (
+                page.number,
+                pdf[page.number - 1].render(scale=settings.dpi / 72, grayscale=True).to_pil(),
+                page.width,
+                page.height,
+            )
+            for page in pages
+            if page.needs_ocr
+        ]
+    finally:
+        pdf.close()
+    read = {page.number: page for page in ocr_pages(images, settings, "pdf_ocr")}
+    return tuple(read.get(page.number, page) for page in pages)
 
 
 def _pdfium_pages(path: Path) -> tuple[PageContent, ...]:

@@ -1,0 +1,60 @@
+"""Checks on single values: OCR confidence and plausible ranges.
+
+Observations in, ``CheckResult``s out, like every check in the registry (``extract.checks``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from extract.checks_sums import CheckResult, place, result
+from extract.model import Observation, Status
+
+LOW_OCR_CONFIDENCE = "low_ocr_confidence"
+IMPLAUSIBLE_VALUE = "implausible_value"
+# An OCR'd cell read with less confidence than this (0-100) is flagged.
+OCR_CONFIDENCE_THRESHOLD = 80.0
+# Units whose values are shares of a whole.
+_SHARE_UNITS = {"percent"}
+_COUNT_UNITS = {"count", "persons"}
+
+
+class LowOcrConfidence:
+    """A value read by OCR with low confidence: it may be misread."""
+
+    name = "low_ocr_confidence"
+    code = LOW_OCR_CONFIDENCE
+    description = f"OCR'd values were read with confidence >= {OCR_CONFIDENCE_THRESHOLD:g}"
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        for i, obs in enumerate(observations):
+            conf = obs.cell.ocr_confidence
+            if conf is not None and conf < OCR_CONFIDENCE_THRESHOLD and obs.cell.text.strip():
+                message = (
+                    f"{place(obs)} {obs.measure}: '{obs.cell.text}' read with OCR "
+                    f"confidence {conf:.0f}"
+                )
+                yield result(self.code, message, observations, i, ())
+
+
+class Plausible:
+    """A value outside what its unit allows: a share above 100 %, a negative or fractional
+    count, negative weeks. Typical of a lost decimal comma in OCR ("635%" for "63,5 %")."""
+
+    name = "plausible"
+    code = IMPLAUSIBLE_VALUE
+    description = "percentages within 0-100, counts whole and not negative, weeks not negative"
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        for i, obs in enumerate(observations):
+            if obs.status is not Status.REPORTED or obs.value is None:
+                continue
+            value = obs.value
+            wrong = (
+                (obs.unit in _SHARE_UNITS and not 0 <= value <= 100)
+                or (obs.unit in _COUNT_UNITS and (value < 0 or not float(value).is_integer()))
+                or (obs.unit == "weeks" and value < 0)
+            )
+            if wrong:
+                message = f"{place(obs)} {obs.measure}: {value:g} is not a possible {obs.unit}"
+                yield result(self.code, message, observations, i, ())

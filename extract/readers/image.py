@@ -1,0 +1,45 @@
+"""Scanned page images (PNG, JPEG, TIFF incl. multi-page TIFF) read with OCR.
+
+In: an image file. Out: a ``Document`` (source kind "image_ocr") with one OCR'd page per
+image frame; the page size in points comes from the image's resolution (300 dpi if unset).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.model import Document
+from extract.readers import ReadOptions, UnreadableInput
+
+DEFAULT_DPI = 300.0
+MAX_PIXELS = 200_000_000  # a page image larger than this is refused (decompression bomb)
+
+
+def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
+    """OCR every frame of an image file; raises UnreadableInput with a one-line reason."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    from extract.readers.ocr import OcrSettings, ocr_pages
+
+    if not options.ocr:
+        raise UnreadableInput("image file: it can only be read with OCR (run with --ocr)")
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(path) as image:
+            frames = []
+            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+                dpi = _dpi(frame.info.get("dpi"))
+                grey = frame.convert("L")
+                frames.append((number, grey, grey.width * 72 / dpi, grey.height * 72 / dpi))
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise UnreadableInput(f"unreadable image ({exc})") from exc
+    if not frames:
+        raise UnreadableInput("image has no frames")
+    pages = ocr_pages(frames, OcrSettings(threads=options.ocr_threads), "image_ocr")
+    return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
+
+
+def _dpi(value: object) -> float:
+    if isinstance(value, tuple) and value and isinstance(value[0], int | float) and value[0] > 0:
+        return float(value[0])
+    return DEFAULT_DPI

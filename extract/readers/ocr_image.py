@@ -1,0 +1,98 @@
+"""Image operations before OCR (OpenCV + NumPy): ink, skew, rotation, table lines, binarising.
+
+In and out: 8-bit grey page images as NumPy arrays (white = 255). Pure functions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Skew search: coarse steps over +-MAX_SKEW degrees, then fine steps around the best.
+MAX_SKEW = 3.0
+COARSE_STEP = 0.25
+FINE_STEP = 0.05
+# A ruling is a dark run at least this long (points) and at most this thick (points).
+MIN_LINE_POINTS = 40.0
+MAX_LINE_POINTS = 2.5
+
+
+def ink_share(grey: Any) -> float:
+    """Share of dark pixels (a blank page has next to none)."""
+    import numpy as np
+
+    dark = int(np.count_nonzero(grey < 128))
+    return dark / max(int(grey.size), 1)
+
+
+def _dark_mask(grey: Any) -> Any:
+    import cv2
+
+    return cv2.threshold(255 - grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+
+
+def find_skew(grey: Any) -> float:
+    """Degrees (counter-clockwise) to turn the page so its text lines are horizontal.
+
+    Searches the angle whose horizontal projection of ink is sharpest (lines of text and
+    blank space between them), on a quarter-size copy.
+    """
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(_dark_mask(grey), None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    height, width = small.shape
+    centre = (width / 2, height / 2)
+
+    def sharpness(angle: float) -> float:
+        turn = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        turned = cv2.warpAffine(small, turn, (width, height), flags=cv2.INTER_NEAREST)
+        profile = turned.sum(axis=1, dtype=np.float64)
+        return float(np.sum(np.diff(profile) ** 2))
+
+    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, COARSE_STEP)
+    best = max(coarse, key=sharpness)
+    fine = np.arange(best - COARSE_STEP, best + COARSE_STEP + 1e-9, FINE_STEP)
+    return round(float(max(fine, key=sharpness)), 2)
+
+
+def rotate(grey: Any, angle: float) -> Any:
+    """The image turned ``angle`` degrees counter-clockwise about its centre, white filled."""
+    import cv2
+
+    height, width = grey.shape
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(grey, turn, (width, height), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
+def ruling_boxes(grey: Any, scale: float) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom in pixels) of long thin horizontal and vertical lines."""
+    import cv2
+
+    dark = _dark_mask(grey)
+    length = max(int(MIN_LINE_POINTS * scale), 10)
+    boxes: list[tuple[float, float, float, float]] = []
+    for kernel in ((length, 1), (1, length)):
+        element = cv2.getStructuringElement(cv2.MORPH_RECT, kernel)
+        found = cv2.morphologyEx(dark, cv2.MORPH_OPEN, element)
+        count, _labels, stats, _centres = cv2.connectedComponentsWithStats(found)
+        for i in range(1, count):
+            x, y, w, h = (int(v) for v in stats[i][:4])
+            if min(w, h) <= MAX_LINE_POINTS * scale * 2:
+                boxes.append((float(x), float(y), float(x + w), float(y + h)))
+    return boxes
+
+
+def remove_lines(grey: Any, boxes: list[tuple[float, float, float, float]]) -> Any:
+    """The image with the ruling boxes (and a pixel around them) painted white."""
+    clean = grey.copy()
+    for x0, top, x1, bottom in boxes:
+        clean[max(int(top) - 1, 0) : int(bottom) + 2, max(int(x0) - 1, 0) : int(x1) + 2] = 255
+    return clean
+
+
+def binarise(grey: Any) -> Any:
+    """Black text on white: median filter against speckle noise, then Otsu's threshold."""
+    import cv2
+
+    smooth = cv2.medianBlur(grey, 3)
+    return cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]

@@ -1,0 +1,166 @@
+"""The OCR path (experimental, ``--ocr``): scanned pages read with Tesseract.
+
+Uses the sample minutes rendered to a clean image-only PDF, the noisy scanned samples, and
+small made-up pages (blank, upside down, prose only).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from extract.cli import main
+from extract.model import FileStatus, PageContent
+from extract.pipeline import process_file
+from extract.readers import ReadOptions
+from extract.records import _page_box
+from extract.rulebook import Rulebook
+from extract.writers.jsonl import record_dict
+from tests.conftest import SAMPLES
+from tests.pdf_factory import image_only_pdf
+
+OCR = ReadOptions(ocr=True)
+SUNDHED = SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf"
+KEYS = (
+    "page",
+    "entity_scope",
+    "municipality_code",
+    "period",
+    "law_area",
+    "provision",
+    "measure",
+    "unit",
+    "value",
+    "status",
+)
+
+
+def _truth(pdf: Path) -> Counter[tuple[Any, ...]]:
+    lines = pdf.with_suffix(".truth.jsonl").read_text(encoding="utf-8").splitlines()
+    return Counter(tuple(json.loads(line)[k] for k in KEYS) for line in lines)
+
+
+@pytest.fixture(scope="module")
+def clean_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return image_only_pdf(SUNDHED, tmp_path_factory.mktemp("scan") / "scan.pdf")
+
+
+def test_without_ocr_a_scan_is_reported_as_needing_ocr(
+    rulebook: Rulebook, clean_scan: Path
+) -> None:
+    result = process_file(clean_scan, rulebook)
+    assert result.status is FileStatus.PARTIAL
+    assert result.pages_needing_ocr == (1,)
+    [finding] = result.findings
+    assert finding.code == "needs_ocr" and "run with --ocr" in finding.message
+
+
+def test_a_clean_scan_gives_the_digital_values(rulebook: Rulebook, clean_scan: Path) -> None:
+    result = process_file(clean_scan, rulebook, OCR)
+    records = [record_dict(r) for r in result.records]
+    got = Counter(tuple(r[k] for k in KEYS) for r in records)
+    # every value read is one the digital original prints: nothing invented or misread
+    assert got - _truth(SUNDHED) == Counter()
+    # the decided-cases table (outcomes x law areas) is read completely
+    assert sum(1 for r in records if r["rule_id"] == "referat-udfald-efter-lovomraade") == 30
+    assert {r["source_kind"] for r in records} == {"pdf_ocr"}
+    assert all(r["ocr_confidence"] is not None for r in records)
+    assert result.document_type == "referat"
+
+
+def test_an_upside_down_page_is_turned(
+    rulebook: Rulebook, clean_scan: Path, tmp_path: Path
+) -> None:
+    import pypdfium2
+
+    image = pypdfium2.PdfDocument(str(clean_scan))[0].render(scale=200 / 72).to_pil()
+    turned = tmp_path / "turned.png"
+    image.rotate(180).save(turned, dpi=(200, 200))
+    result = process_file(turned, rulebook, OCR)
+    assert "page 1: page was upside down; read turned 180°" in [f.message for f in result.findings]
+    values = Counter(
+        (r.law_area, r.measure, r.value)
+        for r in result.records
+        if r.rule_id == "referat-udfald-efter-lovomraade"
+    )
+    assert values[("serviceloven", "stadfaestet", 51)] == 1
+    assert {r.source_kind for r in result.records} == {"image_ocr"}
+
+
+def test_blank_and_prose_pages_are_handled(rulebook: Rulebook, tmp_path: Path) -> None:
+    blank = tmp_path / "blank.png"
+    Image.new("L", (1654, 2339), 255).save(blank, dpi=(200, 200))
+    result = process_file(blank, rulebook, OCR)
+    assert result.status is FileStatus.OK and result.records == ()
+    assert [f.message for f in result.findings] == [
+        "page 1: blank page",
+        "page 1: OCR found no text",
+    ]
+    prose = image_only_pdf(SUNDHED, tmp_path / "prose.pdf", page_index=1)
+    result = process_file(prose, rulebook, OCR)
+    assert result.records == () and result.status is not FileStatus.FAILED
+
+
+def test_noisy_scans_are_read_and_marked_as_ocr(rulebook: Rulebook) -> None:
+    scan = SAMPLES / "scan-referat-ishoej-sundhedsudvalg-2021-03-08.pdf"
+    result = process_file(scan, rulebook, OCR)
+    assert result.records
+    assert {r.source_kind for r in result.records} == {"pdf_ocr"}
+    assert all(r.ocr_confidence is not None for r in result.records)
+    assert any(f.code == "page_note" and "straightened by" in f.message for f in result.findings)
+
+
+def test_multipage_tiff(rulebook: Rulebook) -> None:
+    tiff = SAMPLES / "scan-referat-ishoej-sundhedsudvalg-2021-03-08.tiff"
+    result = process_file(tiff, rulebook, OCR)
+    assert result.pages == 2 and result.status is not FileStatus.FAILED
+    assert {r.source_kind for r in result.records} <= {"image_ocr"}
+    without = process_file(tiff, rulebook)
+    assert without.status is FileStatus.FAILED
+    assert without.error == "image file: it can only be read with OCR (run with --ocr)"
+
+
+def test_missing_tesseract_says_what_to_install(
+    rulebook: Rulebook, clean_scan: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    result = process_file(clean_scan, rulebook, OCR)
+    [finding] = result.findings
+    assert finding.code == "needs_ocr"
+    assert "install the Debian packages tesseract-ocr and tesseract-ocr-dan" in finding.message
+    png = tmp_path / "page.png"
+    Image.new("L", (100, 100), 255).save(png)
+    failed = process_file(png, rulebook, OCR)
+    assert failed.status is FileStatus.FAILED and failed.error is not None
+    assert "tesseract-ocr-dan" in failed.error
+
+
+def test_boxes_are_turned_back_to_the_scanned_page() -> None:
+    import cv2
+    import numpy as np
+
+    page = PageContent(1, 600.0, 800.0, (), rotation=1.2)
+    # where OpenCV's straightening (the OCR reader's rotate) moves the scanned point (100, 100)
+    turn = cv2.getRotationMatrix2D((300.0, 400.0), 1.2, 1.0)
+    x, y = turn @ np.array([100.0, 100.0, 1.0])
+    assert abs(y - 100.0) > 3  # far enough from the centre for the turn to matter
+    back = _page_box(page, (float(x), float(y), float(x), float(y)))
+    assert back is not None and [round(v, 1) for v in back] == [100.0, 100.0, 100.0, 100.0]
+    assert _page_box(PageContent(1, 600.0, 800.0, ()), (1.0, 2.0, 3.0, 4.0)) == [1, 2, 3, 4]
+
+
+def test_cli_ocr_flag(tmp_path: Path, clean_scan: Path) -> None:
+    out = tmp_path / "out"
+    assert (
+        main(["extract", str(clean_scan), "--out", str(out), "--ocr", "--quiet", "--jobs", "2"])
+        == 0
+    )
+    rows = [json.loads(line) for line in (out / "records.jsonl").open(encoding="utf-8")]
+    assert rows and {r["source_kind"] for r in rows} == {"pdf_ocr"}
