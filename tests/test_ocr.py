@@ -23,21 +23,11 @@ from extract.rulebook import Rulebook
 from extract.writers.jsonl import record_dict
 from tests.conftest import SAMPLES
 from tests.pdf_factory import image_only_pdf
+from tests.test_samples_e2e import TRUTH_KEYS
 
 OCR = ReadOptions(ocr=True)
 SUNDHED = SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf"
-KEYS = (
-    "page",
-    "entity_scope",
-    "municipality_code",
-    "period",
-    "law_area",
-    "provision",
-    "measure",
-    "unit",
-    "value",
-    "status",
-)
+KEYS = TRUTH_KEYS
 
 
 def _truth(pdf: Path) -> Counter[tuple[Any, ...]]:
