@@ -29,11 +29,9 @@ class LowOcrConfidence:
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         for i, obs in enumerate(observations):
             conf = obs.cell.ocr_confidence
-            if conf is not None and conf < OCR_CONFIDENCE_THRESHOLD and obs.cell.text.strip():
-                message = (
-                    f"{place(obs)} {obs.measure}: '{obs.cell.text}' read with OCR "
-                    f"confidence {conf:.0f}"
-                )
+            if conf is not None and conf < OCR_CONFIDENCE_THRESHOLD:
+                read = f"'{obs.cell.text}'" if obs.cell.text.strip() else "nothing"
+                message = f"{place(obs)} {obs.measure}: {read} read with OCR confidence {conf:.0f}"
                 yield result(self.code, message, observations, i, ())
 
 

@@ -215,7 +215,10 @@ def map_table(
                 continue
             col_matcher, col_dims = column
             dims = {**base, **{k: v for k, v in carried.items()}, **col_dims, **row_dims}
-            cell = cell or Cell(text="", page=row.page)
+            if cell is None:
+                # nothing read where a value belongs; on an OCR'd row that is OCR's doubt
+                scanned = any(c is not None and c.ocr_confidence is not None for c in row.cells)
+                cell = Cell(text="", page=row.page, ocr_confidence=0.0 if scanned else None)
             observation = _observation(
                 table,
                 rule,
