@@ -8,6 +8,7 @@ merges wrapped header text); body rows join wrapped label lines to the row they 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from statistics import median
 
@@ -20,6 +21,7 @@ SPAN_SHARE = 0.2
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
+_PUNCTUATION = re.compile(r"^[^\w§]{1,3}$")
 # How far (in font sizes) a row label may start right of the region's left edge.
 LEFT_JITTER_EM = 0.4
 
@@ -52,18 +54,73 @@ def is_data_line(line: TextLine, left: float) -> bool:
     return has_label or len(values) >= 2
 
 
-def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, float]]:
-    """X-intervals of value columns: overlapping value chunks of data lines merged."""
-    spans = sorted(
-        (c.x0, c.x1) for line in lines if is_data_line(line, left) for c in value_chunks(line, left)
-    )
-    bands: list[list[float]] = []
-    for x0, x1 in spans:
-        if bands and x0 <= bands[-1][1] + 0.5:
-            bands[-1][1] = max(bands[-1][1], x1)
+def _merge(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping x-intervals merged, left to right."""
+    merged: list[list[float]] = []
+    for x0, x1 in sorted(spans):
+        if merged and x0 <= merged[-1][1] + 0.5:
+            merged[-1][1] = max(merged[-1][1], x1)
         else:
-            bands.append([x0, x1])
-    return [(a, b) for a, b in bands]
+            merged.append([x0, x1])
+    return [(a, b) for a, b in merged]
+
+
+def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, float]]:
+    """X-intervals of value columns, from the value chunks of data lines.
+
+    A column is where values of at least two rows stand (one row in tables of fewer than
+    four). A chunk reaching across two such columns (two values run together, or scanner dirt
+    next to a digit) does not join them. A digit-bearing chunk right of the first column but
+    outside every column makes a column of its own (a sparse column); lone punctuation
+    outside every column is dirt, and digits left of all columns belong to a row label.
+    """
+    rows = [value_chunks(line, left) for line in lines if is_data_line(line, left)]
+    support = 2 if len(rows) >= 4 else 1
+    strong = [
+        span
+        for span in _merge([(c.x0, c.x1) for row in rows for c in row])
+        if _rows_covering(rows, span) >= support
+    ]
+    cores = _merge([core for span in strong for core in _cores(rows, span, support)])
+    bands: list[tuple[float, float]] = []
+    for core in cores:
+        inside = [
+            c
+            for row in rows
+            for c in row
+            if c.x0 < core[1]
+            and c.x1 > core[0]
+            and sum(1 for o in cores if c.x0 < o[1] and c.x1 > o[0]) == 1
+        ]
+        bands.append((min(c.x0 for c in inside), max(c.x1 for c in inside)) if inside else core)
+    first = bands[0][0] if bands else float("inf")
+    lone = [
+        (c.x0, c.x1)
+        for row in rows
+        for c in row
+        if any(ch.isdigit() for ch in c.text)
+        and c.x0 > first  # digits left of every column belong to a row label
+        and not any(c.x0 < b[1] and c.x1 > b[0] for b in bands)
+    ]
+    return sorted([*bands, *_merge(lone)])
+
+
+def _rows_covering(rows: Sequence[Sequence[Chunk]], span: tuple[float, float]) -> int:
+    return sum(1 for row in rows if any(c.x0 < span[1] and c.x1 > span[0] for c in row))
+
+
+def _cores(
+    rows: Sequence[Sequence[Chunk]], span: tuple[float, float], support: int
+) -> list[tuple[float, float]]:
+    """Parts of ``span`` covered by value chunks of at least ``support`` rows."""
+    edges = sorted(
+        {x for row in rows for c in row for x in (c.x0, c.x1) if span[0] <= x <= span[1]}
+    )
+    cores: list[tuple[float, float]] = []
+    for a, b in zip(edges, edges[1:], strict=False):
+        if b - a > 0 and _rows_covering(rows, (a, b)) >= support:
+            cores.append((a, b))
+    return _merge(cores)
 
 
 def column_edges(
@@ -221,6 +278,8 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
         for line in group:
             for chunk in line.chunks:
                 tile = 0 if at_left(chunk, left) or chunk.x1 <= edges[1] else _tile(chunk, edges)
+                if tile == 0 and not at_left(chunk, left) and _PUNCTUATION.match(chunk.text):
+                    continue  # a speck in the label column (scanner dirt), not label text
                 per_tile.setdefault(tile, []).extend(chunk.words)
         for tile, words in sorted(per_tile.items()):
             cells.append(GridCell(r, r, tile, tile, tuple(words)))

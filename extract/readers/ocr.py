@@ -91,18 +91,19 @@ def ocr_page(
     scale = grey.shape[1] / width  # pixels per point
     if ink_share(grey) < settings.blank_ink:
         return PageContent(number, width, height, (), notes=("blank page",))
-    angle = find_skew(grey)
-    straight = rotate(grey, angle) if abs(angle) >= 0.05 else grey
+    skew = find_skew(grey)
+    straight = rotate(grey, skew) if abs(skew) >= 0.05 else grey
     words, rulings = _read_page(straight, scale, settings)
     notes: list[str] = []
+    angle = skew
     if _looks_upside_down(words):
         turned_words, turned_rulings = _read_page(straight[::-1, ::-1].copy(), scale, settings)
         if _mean_confidence(turned_words) > _mean_confidence(words) + 10:
             words, rulings = turned_words, turned_rulings
-            angle += 180.0
+            angle = skew + 180.0
             notes.append("page was upside down; read turned 180°")
-    if abs(angle % 180.0) >= 0.05:
-        notes.append(f"straightened by {angle % 180.0:+.2f}°")
+    if abs(skew) >= 0.05:
+        notes.append(f"straightened by {skew:+.2f}°")
     return PageContent(
         number, width, height, tuple(words), rulings, rotation=angle, notes=tuple(notes)
     )
@@ -125,7 +126,11 @@ def _read_page(
 # A token that is (or should be) a number: digits with separators, or digits misread as
 # look-alike letters and brackets ("(9)" for "0", "l" for "1", "O" for "0").
 _NUMBERISH = re.compile(r"^[(\[]?[-–−]?[\dOolI|$&§S]{1,9}(?:[.,]\d{1,3})*[)\]]?[.,]?\s*%?$")
-_SECOND_LOOK = "0123456789.,%-"
+_DIGITS_ONLY = "-c tessedit_char_whitelist=0123456789.,%-"
+# Words (three letters or more) read with less confidence than this are read again from their
+# own crop with the Danish model alone, which knows æ, ø and å better than dan+eng.
+TEXT_SECOND_LOOK_BELOW = 85.0
+TEXT_LANG = "dan"
 # Lone punctuation read with less confidence than this is dirt on the scan, not text.
 SPECK_CONFIDENCE = 70.0
 _PUNCTUATION = re.compile(r"^[\W_]{1,3}$")
@@ -173,8 +178,16 @@ def _read_words(clean: Any, scale: float, settings: OcrSettings) -> list[Word]:
         and _NUMBERISH.match(text)
         and (any(ch.isdigit() for ch in text) or "(" in text)
     ]
-    for i, (text, conf) in _second_look(clean, boxes, doubtful, settings).items():
+    for i, (text, conf) in _second_look(clean, boxes, doubtful, "eng", _DIGITS_ONLY).items():
         if conf > boxes[i][1] or not _NUMBERISH.match(boxes[i][0]):
+            boxes[i] = (text, conf, *boxes[i][2:])
+    wordy = [
+        i
+        for i, (text, conf, *_rest) in enumerate(boxes)
+        if conf < TEXT_SECOND_LOOK_BELOW and sum(ch.isalpha() for ch in text) >= 3
+    ]
+    for i, (text, conf) in _second_look(clean, boxes, wordy, TEXT_LANG, "").items():
+        if conf > boxes[i][1] and " " not in text:
             boxes[i] = (text, conf, *boxes[i][2:])
     return [
         Word(
@@ -202,9 +215,10 @@ def _second_look(
     clean: Any,
     boxes: Sequence[tuple[str, float, int, int, int, int]],
     indices: Sequence[int],
-    settings: OcrSettings,
+    lang: str,
+    config: str,
 ) -> dict[int, tuple[str, float]]:
-    """Read the crops of ``indices`` again, digits only, all in one Tesseract call.
+    """Read the crops of ``indices`` again (``lang``, extra ``config``), in one Tesseract call.
 
     The crops are stacked on one white sheet, one per line, and read as a block; each line
     read is matched back to its crop by position.
@@ -230,8 +244,8 @@ def _second_look(
         top += crop.shape[0] + gap
     data = pytesseract.image_to_data(
         Image.fromarray(sheet),
-        lang="eng",
-        config=f"--psm 6 -c tessedit_char_whitelist={_SECOND_LOOK}",
+        lang=lang,
+        config=f"--psm 6 {config}".strip(),
         output_type=pytesseract.Output.DICT,
     )
     found: dict[int, list[tuple[str, float]]] = {}
@@ -243,7 +257,11 @@ def _second_look(
             if a <= centre <= b:
                 found.setdefault(indices[k], []).append((text.strip(), float(data["conf"][j])))
     return {
-        i: ("".join(t for t, _ in parts), min(c for _, c in parts)) for i, parts in found.items()
+        i: (
+            " ".join(t for t, _ in parts) if not config else "".join(t for t, _ in parts),
+            min(c for _, c in parts),
+        )
+        for i, parts in found.items()
     }
 
 
