@@ -117,7 +117,7 @@ def _cores(
         {x for row in rows for c in row for x in (c.x0, c.x1) if span[0] <= x <= span[1]}
     )
     cores: list[tuple[float, float]] = []
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in itertools.pairwise(edges):
         if b - a > 0 and _rows_covering(rows, (a, b)) >= support:
             cores.append((a, b))
     return _merge(cores)
