@@ -111,8 +111,8 @@ def test_multipage_tiff(rulebook: Rulebook) -> None:
     assert result.pages == 2 and result.status is not FileStatus.FAILED
     assert {r.source_kind for r in result.records} <= {"image_ocr"}
     without = process_file(tiff, rulebook)
-    assert without.status is FileStatus.FAILED
-    assert without.error == "image file: it can only be read with OCR (run with --ocr)"
+    assert without.status is FileStatus.PARTIAL
+    assert without.pages_needing_ocr == (1, 2) and without.records == ()
 
 
 def test_missing_tesseract_says_what_to_install(

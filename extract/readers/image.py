@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.model import Document
+from extract.model import Document, PageContent
 from extract.readers import ReadOptions, UnreadableInput
 
 DEFAULT_DPI = 300.0
@@ -21,8 +21,6 @@ def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
 
     from extract.readers.ocr import OcrSettings, ocr_pages
 
-    if not options.ocr:
-        raise UnreadableInput("image file: it can only be read with OCR (run with --ocr)")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with Image.open(path) as image:
@@ -35,6 +33,9 @@ def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
         raise UnreadableInput(f"unreadable image ({exc})") from exc
     if not frames:
         raise UnreadableInput("image has no frames")
+    if not options.ocr:  # like a scanned PDF page: reported as needing OCR, not dropped
+        pages = [PageContent(n, w, h, (), needs_ocr=True) for n, _image, w, h in frames]
+        return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
     pages = ocr_pages(frames, OcrSettings(threads=options.ocr_threads), "image_ocr")
     return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
 
