@@ -27,12 +27,11 @@ from tests.test_samples_e2e import TRUTH_KEYS
 
 OCR = ReadOptions(ocr=True)
 SUNDHED = SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf"
-KEYS = TRUTH_KEYS
 
 
 def _truth(pdf: Path) -> Counter[tuple[Any, ...]]:
     lines = pdf.with_suffix(".truth.jsonl").read_text(encoding="utf-8").splitlines()
-    return Counter(tuple(json.loads(line)[k] for k in KEYS) for line in lines)
+    return Counter(tuple(json.loads(line)[k] for k in TRUTH_KEYS) for line in lines)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +52,7 @@ def test_without_ocr_a_scan_is_reported_as_needing_ocr(
 def test_a_clean_scan_gives_the_digital_values(rulebook: Rulebook, clean_scan: Path) -> None:
     result = process_file(clean_scan, rulebook, OCR)
     records = [record_dict(r) for r in result.records]
-    got = Counter(tuple(r[k] for k in KEYS) for r in records)
+    got = Counter(tuple(r[k] for k in TRUTH_KEYS) for r in records)
     # every value read is one the digital original prints: nothing invented or misread
     assert got - _truth(SUNDHED) == Counter()
     # the decided-cases table (outcomes x law areas) is read completely

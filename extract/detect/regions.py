@@ -28,7 +28,7 @@ NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*
 FOOTER = re.compile(r"^(?:Side\s+)?\d{1,3}$")
 # Largest gap (in font sizes) inside one table, and between a table and its caption.
 TABLE_GAP_EM = 2.6
-CAPTION_GAP_EM = 5.0
+CAPTION_GAP_EM = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +40,6 @@ class PageTable:
     caption_number: str | None
     title: str | None
     notes: tuple[str, ...]
-    top: float
-    bottom: float
 
 
 def _inside(line: TextLine, box: BBox, pad: float = 2.0) -> bool:
@@ -151,7 +149,7 @@ def _caption_above(
     size = above[-1].font_size
     for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
         match = CAPTION.match(above[index].text.strip())
-        if match and top - above[index].bottom <= CAPTION_GAP_EM * size * 2:
+        if match and top - above[index].bottom <= CAPTION_GAP_EM * size:
             text = " ".join(line.text.strip() for line in above[index:])
             return text, match.group("number"), None
     title_lines: list[TextLine] = []
@@ -250,8 +248,6 @@ def find_tables(page: PageContent) -> list[PageTable]:
         bottom = max(line.bottom for line in inside)
         outside = [line for line in lines if id(line) not in {id(x) for x in inside}]
         caption, number, title = _caption_above(outside, top, floor)
-        tables.append(
-            PageTable(grid, caption, number, title, _notes_below(outside, bottom), top, bottom)
-        )
+        tables.append(PageTable(grid, caption, number, title, _notes_below(outside, bottom)))
         floor = bottom
     return tables
