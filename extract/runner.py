@@ -27,7 +27,8 @@ class _Worker:
     options: ReadOptions = ReadOptions()
 
 
-def _init_worker(rules_dir: str, options: ReadOptions) -> None:
+def init_worker(rules_dir: str, options: ReadOptions) -> None:
+    """Pool initializer: load the rulebook once in this worker process (for ``work_in_pool``)."""
     _Worker.rulebook = load_rulebook(Path(rules_dir))
     _Worker.options = options
 
@@ -46,7 +47,8 @@ def _safe_process(path: Path, rulebook: Rulebook, options: ReadOptions) -> FileR
         )
 
 
-def _work(path: Path) -> FileResult:
+def work_in_pool(path: Path) -> FileResult:
+    """Process one file in a pool worker set up by ``init_worker``; never raises."""
     assert _Worker.rulebook is not None
     return _safe_process(path, _Worker.rulebook, _Worker.options)
 
@@ -87,10 +89,10 @@ def run_files(
         else:
             with ProcessPoolExecutor(
                 max_workers=min(jobs, len(paths)),
-                initializer=_init_worker,
+                initializer=init_worker,
                 initargs=(str(rules_dir), read_options),
             ) as pool:
-                futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
+                futures = {pool.submit(work_in_pool, path): i for i, path in enumerate(paths)}
                 for future in as_completed(futures):
                     index = futures[future]
                     results[index] = future.result()

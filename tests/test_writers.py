@@ -6,6 +6,8 @@ import csv
 import hashlib
 import io
 import json
+import sqlite3
+from contextlib import closing
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -166,11 +168,12 @@ def _read_csv(path: Path, excel: bool) -> list[list[str]]:
 
 
 def test_registry_names_suffixes_and_unknown_format() -> None:
-    assert writer_names() == ("jsonl", "csv")
-    assert [w.suffix for w in WRITERS.values()] == [".jsonl", ".csv"]
+    assert writer_names() == ("jsonl", "csv", "sqlite")
+    assert [w.suffix for w in WRITERS.values()] == [".jsonl", ".csv", ".sqlite"]
     assert get_writer("csv").name == "csv"
     assert writers_help().splitlines()[0].startswith("jsonl (.jsonl): ")
-    with pytest.raises(ValueError, match=r"unknown output format 'xml'; known formats: jsonl, csv"):
+    known = "jsonl, csv, sqlite"
+    with pytest.raises(ValueError, match=rf"unknown output format 'xml'; known formats: {known}"):
         get_writer("xml")
 
 
@@ -185,6 +188,11 @@ def test_every_writer_writes_all_records_with_the_contract_fields(
         rows = _read_jsonl(path)
         assert [list(r) for r in rows] == [FIELD_ORDER] * len(RECORDS)
         assert [r["record_id"] for r in rows] == [r.record_id for r in RECORDS]
+    elif name == "sqlite":
+        with closing(sqlite3.connect(path)) as conn:
+            cursor = conn.execute("SELECT * FROM records ORDER BY rowid")
+            assert [d[0] for d in cursor.description] == FIELD_ORDER
+            assert [row[1] for row in cursor] == [r.record_id for r in RECORDS]
     else:
         table = _read_csv(path, excel=False)
         assert table[0] == FIELD_ORDER

@@ -15,6 +15,7 @@ from typing import Protocol
 from extract.model import Record
 from extract.writers.csv import CsvWriter
 from extract.writers.jsonl import JsonlWriter
+from extract.writers.sqlite import SqliteWriter
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +48,13 @@ class Writer(Protocol):
 _ALL: tuple[Writer, ...] = (
     JsonlWriter(),
     CsvWriter(),
+    SqliteWriter(),
 )
 
 WRITERS: Mapping[str, Writer] = MappingProxyType({w.name: w for w in _ALL})
+
+# What ``ankestat extract`` writes without --format; the SQLite database is asked for by name.
+DEFAULT_FORMATS: tuple[str, ...] = ("jsonl", "csv")
 
 
 def writer_names() -> tuple[str, ...]:

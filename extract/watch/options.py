@@ -1,0 +1,213 @@
+"""The options of ``ankestat watch``: each one a command-line option and an environment variable.
+
+``OPTIONS`` is the one table: option name -> (environment variable, parser, default, help). The
+argparse sub-command and the resolution (command line, else environment, else default) are
+both built from it. A bad environment value is an error naming the variable and the value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from extract.readers import ReadOptions
+from extract.readers.pdf import PDF_BACKENDS
+from extract.writers import WriteOptions
+
+if TYPE_CHECKING:
+    from extract.watch.watcher import WatchSettings
+
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+def parse_flag(text: str) -> bool:
+    """``1/true/yes/on`` -> True, ``0/false/no/off`` or empty -> False, else ValueError."""
+    low = text.strip().lower()
+    if low in {"1", "true", "yes", "on"}:
+        return True
+    if low in {"", "0", "false", "no", "off"}:
+        return False
+    raise ValueError("expected 1/0, true/false, yes/no or on/off")
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise ValueError("expected a number of seconds >= 0")
+    return value
+
+
+def _jobs(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError("expected a whole number >= 1")
+    return value
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise ValueError(f"expected one of {', '.join(choices)}")
+        return text
+
+    return parse
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One watch option: its environment variable, how text becomes a value, its default."""
+
+    env: str
+    parse: Callable[[str], Any]
+    default: Any
+    help: str
+    flag: bool = False
+    metavar: str | None = None
+
+
+OPTIONS: dict[str, Option] = {
+    "out": Option(
+        "ANKESTAT_OUT",
+        Path,
+        None,
+        "output folder (not inside the inbox): store, per-document files, run report",
+        metavar="DIR",
+    ),
+    "once": Option(
+        "ANKESTAT_ONCE", parse_flag, False, "process what is in the inbox, then exit", True
+    ),
+    "polling": Option(
+        "ANKESTAT_POLLING",
+        parse_flag,
+        False,
+        "list the inbox every --poll-interval instead of waiting for file events "
+        "(network shares, where events do not arrive)",
+        True,
+    ),
+    "poll_interval": Option(
+        "ANKESTAT_POLL_INTERVAL", _seconds, 2.0, "seconds between listings", metavar="SECONDS"
+    ),
+    "settle": Option(
+        "ANKESTAT_SETTLE",
+        _seconds,
+        1.0,
+        "a file is read once its size and mtime have not changed for this many seconds",
+        metavar="SECONDS",
+    ),
+    "jobs": Option("ANKESTAT_JOBS", _jobs, 1, "documents read in parallel", metavar="N"),
+    "pdf_backend": Option(
+        "ANKESTAT_PDF_BACKEND",
+        _choice(tuple(PDF_BACKENDS)),
+        "pdfium",
+        "text-layer parser",
+        metavar="{" + ",".join(PDF_BACKENDS) + "}",
+    ),
+    "ocr": Option("ANKESTAT_OCR", parse_flag, False, "OCR scanned pages and images", True),
+    "excel_csv": Option(
+        "ANKESTAT_EXCEL_CSV", parse_flag, False, "per-document CSV for Danish Excel", True
+    ),
+    "log_level": Option(
+        "ANKESTAT_LOG_LEVEL",
+        _choice(LOG_LEVELS),
+        "info",
+        "log detail",
+        metavar="{" + ",".join(LOG_LEVELS) + "}",
+    ),
+}
+
+
+def _cli_type(option: Option) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        try:
+            return option.parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+
+    return parse
+
+
+def add_watch_parser(sub: Any) -> None:
+    """Add the ``watch`` sub-command to argparse sub-parsers ``sub``."""
+    parser = sub.add_parser(
+        "watch",
+        help="watch a folder: every document dropped in it becomes records in a SQLite store",
+        description="Process the documents in INBOX, then every new one once it is completely "
+        "written. Records go to OUT/ankestat.sqlite (table 'records', plus 'documents' by "
+        "sha256) and OUT/documents/; a processed document moves to INBOX/done/, a failed one "
+        "to INBOX/failed/ with <name>.error.txt. The same bytes are never stored twice. "
+        "Every option can also be set by the environment variable shown.",
+    )
+    parser.add_argument(
+        "inbox",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar="INBOX",
+        help="the folder to watch [env ANKESTAT_INBOX]",
+    )
+    parser.add_argument(
+        "--rules", type=Path, default=None, metavar="DIR", help="rules folder [env ANKESTAT_RULES]"
+    )
+    for name, option in OPTIONS.items():
+        flag = "--" + name.replace("_", "-")
+        if option.flag:
+            text = f"{option.help} [env {option.env}]"
+            parser.add_argument(flag, dest=name, action="store_true", default=None, help=text)
+            continue
+        default = "" if option.default is None else f"; default {option.default}"
+        parser.add_argument(
+            flag,
+            dest=name,
+            type=_cli_type(option),
+            default=None,
+            metavar=option.metavar,
+            help=f"{option.help} [env {option.env}{default}]",
+        )
+
+
+def resolve(args: argparse.Namespace, name: str, environ: dict[str, str]) -> Any:
+    """The value of option ``name``: command line, else environment, else default."""
+    given = getattr(args, name)
+    if given is not None:
+        return given
+    option = OPTIONS[name]
+    raw = environ.get(option.env)
+    if raw is None:
+        return option.default
+    try:
+        return option.parse(raw)
+    except ValueError as exc:
+        raise ValueError(f"{option.env}={raw!r}: {exc}") from None
+
+
+def watch_settings(
+    args: argparse.Namespace, rules_dir: Path, environ: dict[str, str] | None = None
+) -> tuple[WatchSettings, str]:
+    """The watcher's settings and log level; ValueError naming what is missing or bad."""
+    from extract.watch.watcher import WatchSettings
+
+    env = dict(os.environ) if environ is None else environ
+    inbox = args.inbox or (Path(env["ANKESTAT_INBOX"]) if env.get("ANKESTAT_INBOX") else None)
+    if inbox is None:
+        raise ValueError("watch: give the INBOX folder (or set ANKESTAT_INBOX)")
+    out = resolve(args, "out", env)
+    if out is None:
+        raise ValueError("watch: give --out DIR (or set ANKESTAT_OUT)")
+    value = {name: resolve(args, name, env) for name in OPTIONS}
+    settings = WatchSettings(
+        inbox=inbox,
+        out=out,
+        rules_dir=rules_dir,
+        jobs=value["jobs"],
+        once=value["once"],
+        polling=value["polling"],
+        poll_interval=value["poll_interval"],
+        settle=value["settle"],
+        read_options=ReadOptions(value["pdf_backend"], ocr=value["ocr"]),
+        write_options=WriteOptions(excel_csv=value["excel_csv"]),
+    )
+    return settings, str(value["log_level"])

@@ -1,0 +1,390 @@
+"""The watch loop: settled inbox files -> worker pool -> store -> done/ or failed/.
+
+Per document, in this order (a kill between any two steps is safe):
+1. sha256 of the bytes; if the store knows it, the file is a duplicate: move it (step 5).
+2. a pool worker runs the pipeline on it;
+3. its per-document files are written (whole files, renamed into place);
+4. its records and its ``documents`` row are committed in one SQLite transaction;
+5. it is moved atomically to ``done/`` (``failed/`` with ``<name>.error.txt`` if it failed).
+A kill before 4 leaves the document in the inbox, to be processed again; after 4 it is in the
+store and a restart only moves it (step 1). So each document ends up stored exactly once.
+
+Everything that wakes the loop (watchdog events, finished documents, signals) arrives through
+one ``SimpleQueue``, which is safe to put to from a signal handler.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from extract import __version__
+from extract.model import ExitCode, FileResult, FileStatus
+from extract.pipeline import file_sha256
+from extract.readers import ReadOptions
+from extract.report import write_report
+from extract.runner import work_in_pool
+from extract.watch.inbox import (
+    DONE,
+    FAILED,
+    InboxLock,
+    Settling,
+    check_folders,
+    is_candidate_name,
+    list_inbox,
+    move_into,
+)
+from extract.watch.outputs import write_document_files
+from extract.watch.pool import start_pool
+from extract.watch.store import KnownDocument, Store, StoreError
+from extract.writers import WriteOptions
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver
+
+log = logging.getLogger("ankestat.watch")
+
+SAFETY_RESCAN = 60.0  # watchdog mode: list the inbox now and then in case an event was lost
+MIN_WAIT = 0.01  # seconds; the shortest wait for a file to settle
+WORKER_DEATHS = 2  # a document in flight when a worker died this often is failed
+_STOP = "stop"
+_WAKE = "wake"
+
+
+@dataclass(frozen=True, slots=True)
+class WatchSettings:
+    """Everything ``ankestat watch`` is told (see its --help)."""
+
+    inbox: Path
+    out: Path
+    rules_dir: Path
+    jobs: int = 1
+    once: bool = False
+    polling: bool = False
+    poll_interval: float = 2.0
+    settle: float = 1.0
+    read_options: ReadOptions = field(default_factory=ReadOptions)
+    write_options: WriteOptions = field(default_factory=WriteOptions)
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    path: Path
+    sha256: str
+    pool: ProcessPoolExecutor
+
+
+class Watcher:
+    """One watcher on one inbox; ``run`` until ``--once`` is through or a stop is asked for."""
+
+    def __init__(self, settings: WatchSettings) -> None:
+        self.settings = settings
+        self.inbox = settings.inbox.resolve()
+        self.out = settings.out.resolve()
+        self.settling = Settling(settings.settle)
+        self.results: list[FileResult] = []
+        self._wake: queue.SimpleQueue[Path | str] = queue.SimpleQueue()
+        self._in_flight: dict[Future[FileResult], _Task] = {}
+        self._deaths: Counter[str] = Counter()
+        self._stopping = False
+        self._abandon = False
+        self._started = datetime.now(UTC).isoformat(timespec="seconds")
+        self._clock = time.perf_counter()
+        self._observing = False
+
+    @property
+    def abandoned(self) -> bool:
+        """Whether a second stop request abandoned documents being read."""
+        return self._abandon
+
+    def stop(self) -> None:
+        """Ask the loop to stop: finish the documents being read, start no new one.
+
+        A second call abandons them (they stay in the inbox). Safe from a signal handler.
+        """
+        self._wake.put(_STOP)
+
+    def run(self) -> int:
+        """Watch until stopped (or, with ``once``, until the inbox is empty); the exit code.
+
+        Raises WatchError or StoreError when the watcher cannot start.
+        """
+        check_folders(self.inbox, self.out)
+        lock = InboxLock(self.inbox)
+        lock.acquire()
+        try:
+            with Store(self.out) as store:
+                self._store = store
+                restore = self._install_signals()
+                self._pool = self._new_pool()
+                observer = self._start_observer()
+                try:
+                    return self._loop()
+                finally:
+                    if observer is not None:
+                        from extract.watch.sources import stop_observer
+
+                        stop_observer(observer)
+                    self._pool.shutdown(wait=not self._abandon, cancel_futures=True)
+                    restore()
+        finally:
+            lock.release()
+
+    # --- set-up -------------------------------------------------------------------------
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        s = self.settings
+        return start_pool(s.rules_dir, max(1, s.jobs), s.read_options)
+
+    def _start_observer(self) -> BaseObserver | None:
+        s = self.settings
+        mode = "once" if s.once else f"polling every {s.poll_interval:g} s"
+        observer = None
+        if not (s.once or s.polling):
+            from extract.watch.sources import start_observer
+
+            try:
+                observer = start_observer(self.inbox, self._wake.put)
+                mode = "watchdog events"
+            except OSError as exc:
+                log.warning("cannot watch for events (%s); polling instead", exc)
+        self._observing = observer is not None
+        log.info(
+            "watching %s (%s), store %s, %d job(s), settle %g s",
+            self.inbox,
+            mode,
+            self._store.path,
+            s.jobs,
+            s.settle,
+        )
+        return observer
+
+    def _install_signals(self) -> Callable[[], None]:
+        if threading.current_thread() is not threading.main_thread():
+            return lambda: None
+
+        def handler(signum: int, frame: FrameType | None) -> None:
+            self.stop()
+
+        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+        def restore() -> None:
+            for sig, old in previous.items():
+                signal.signal(sig, old)
+
+        return restore
+
+    # --- the loop -----------------------------------------------------------------------
+
+    def _loop(self) -> int:
+        s = self.settings
+        interval = SAFETY_RESCAN if self._observing else s.poll_interval
+        self._scan()
+        next_scan = time.monotonic() + interval
+        while True:
+            self._collect()
+            if self._stopping:
+                if self._abandon or not self._in_flight:
+                    break
+            else:
+                free = max(1, s.jobs) - len(self._in_flight)
+                if free > 0:
+                    for path in self.settling.ready(free):
+                        self._start(path)
+                if s.once and not self.settling and not self._in_flight:
+                    break
+                if not s.once and time.monotonic() >= next_scan:
+                    self._scan()
+                    next_scan = time.monotonic() + interval
+            timeout = max(0.0, next_scan - time.monotonic())
+            due = self.settling.next_due()
+            if due is not None and len(self._in_flight) < max(1, s.jobs):
+                timeout = min(timeout, max(due - time.monotonic(), MIN_WAIT))
+            self._wait(timeout)
+        if self._abandon and self._in_flight:
+            names = ", ".join(t.path.name for t in self._in_flight.values())
+            log.warning("abandoned (left in the inbox, read again next time): %s", names)
+        log.info("stopped; %d document(s) processed in this run", len(self.results))
+        failed = any(r.status is FileStatus.FAILED for r in self.results)
+        return ExitCode.SOME_FAILED if s.once and failed else ExitCode.OK
+
+    def _wait(self, timeout: float) -> None:
+        try:
+            self._handle(self._wake.get(timeout=timeout))
+        except queue.Empty:
+            return
+        while True:
+            try:
+                self._handle(self._wake.get_nowait())
+            except queue.Empty:
+                return
+
+    def _handle(self, item: Path | str) -> None:
+        if item == _STOP:
+            if self._stopping:
+                self._abandon = True
+                log.info("second stop request: abandoning the documents being read")
+            else:
+                self._stopping = True
+                log.info(
+                    "stop requested: finishing %d document(s) being read", len(self._in_flight)
+                )
+        elif (
+            isinstance(item, Path)
+            and not self._stopping
+            and is_candidate_name(item.name)
+            and not any(t.path == item for t in self._in_flight.values())
+        ):
+            self.settling.add(item)
+
+    def _scan(self) -> None:
+        busy = {t.path for t in self._in_flight.values()}
+        for path in list_inbox(self.inbox):
+            if path not in busy:
+                self.settling.add(path)
+
+    # --- one document -------------------------------------------------------------------
+
+    def _start(self, path: Path) -> None:
+        try:
+            sha256, _ = file_sha256(path)
+        except OSError as exc:
+            log.warning("%s: cannot read (%s); skipped", path.name, exc.strerror or exc)
+            return
+        known = self._store.known(sha256)
+        if known is not None:
+            self._finish_known(path, known)
+            return
+        if any(t.sha256 == sha256 for t in self._in_flight.values()):
+            self.settling.add(path)  # the same bytes are being read: a duplicate once stored
+            return
+        try:
+            future = self._pool.submit(work_in_pool, path)
+        except BrokenProcessPool:
+            self._pool = self._new_pool()
+            future = self._pool.submit(work_in_pool, path)
+        self._in_flight[future] = _Task(path, sha256, self._pool)
+        future.add_done_callback(lambda _: self._wake.put(_WAKE))
+
+    def _collect(self) -> None:
+        for future in [f for f in self._in_flight if f.done()]:
+            task = self._in_flight.pop(future)
+            if future.cancelled():
+                continue
+            error = future.exception()
+            if isinstance(error, BrokenProcessPool):
+                self._worker_died(task)
+            elif error is not None:  # work_in_pool never raises; a bug must not stop the watch
+                log.error("%s: %s: %s", task.path.name, type(error).__name__, error)
+            else:
+                self._settle(task, future.result())
+
+    def _worker_died(self, task: _Task) -> None:
+        if task.pool is self._pool:
+            log.error("a worker process died; starting new workers")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+        if self._stopping:
+            return
+        self._deaths[task.sha256] += 1
+        if self._deaths[task.sha256] < WORKER_DEATHS:
+            self.settling.add(task.path)
+            return
+        reason = "the engine's worker process died while reading this file"
+        self._settle(task, FileResult(task.path.name, str(task.path), FileStatus.FAILED, reason))
+
+    def _settle(self, task: _Task, result: FileResult) -> None:
+        """Steps 3-5 for a processed document."""
+        if result.source_sha256 is not None and result.source_sha256 != task.sha256:
+            log.info("%s changed while being read; reading it again", task.path.name)
+            self.settling.add(task.path)
+            return
+        failed = result.status is FileStatus.FAILED
+        if not failed:
+            write_document_files(self.out, result, task.sha256, self.settings.write_options)
+        self._store.commit_document(result, task.sha256)
+        self.results.append(result)
+        error = _error_text(task.path.name, task.sha256, result.error) if failed else None
+        target = self._move(task.path, FAILED if failed else DONE, error)
+        if failed:
+            log.warning("failed  %s: %s -> %s", task.path.name, result.error, target)
+        else:
+            log.info(
+                "%-7s %s: %d records, %d findings (%.2f s) -> %s",
+                result.status,
+                task.path.name,
+                len(result.records),
+                len(result.findings),
+                result.seconds,
+                target,
+            )
+        write_report(self.results, self.out, self._started, self._elapsed(), __version__)
+
+    def _finish_known(self, path: Path, known: KnownDocument) -> None:
+        failed = known.status == str(FileStatus.FAILED)
+        error = _error_text(path.name, known.sha256, known.error, known) if failed else None
+        target = self._move(path, FAILED if failed else DONE, error)
+        log.info(
+            "duplicate %s: same bytes as %r, stored %s (%s); not processed again -> %s",
+            path.name,
+            known.name,
+            known.processed_at,
+            known.status,
+            target,
+        )
+
+    def _move(self, path: Path, folder: str, error: str | None) -> str:
+        try:
+            target = move_into(path, self.inbox / folder, error)
+        except FileNotFoundError:
+            log.warning("%s: left the inbox before it could be moved to %s/", path.name, folder)
+            return "(gone)"
+        except OSError as exc:
+            log.error("%s: cannot move it to %s/ (%s)", path.name, folder, exc.strerror or exc)
+            return "(not moved)"
+        return str(target.relative_to(self.inbox))
+
+    def _elapsed(self) -> float:
+        return time.perf_counter() - self._clock
+
+
+def _error_text(
+    name: str, sha256: str, reason: str | None, known: KnownDocument | None = None
+) -> str:
+    lines = [f"{name}: {reason or 'unknown error'}", f"sha256: {sha256}"]
+    if known is not None:
+        lines.append(f"first seen as {known.name} on {known.processed_at}")
+    lines.append(f"ankestat {__version__}, {datetime.now(UTC).isoformat(timespec='seconds')}")
+    return "\n".join(lines) + "\n"
+
+
+def watch(settings: WatchSettings) -> int:
+    """Run a watcher in this (main) process; the exit code. WatchError if it cannot start.
+
+    When the store or the output folder cannot be written, the watcher stops with exit code 1
+    (the document at hand stays in the inbox). After an abandoning second stop request the
+    process exits at once; its workers follow it (see ``pool``).
+    """
+    watcher = Watcher(settings)
+    try:
+        code = watcher.run()
+    except (StoreError, OSError) as exc:
+        log.error("stopping: %s", exc)
+        return ExitCode.SOME_FAILED
+    if watcher.abandoned:
+        logging.shutdown()
+        os._exit(code)
+    return code

@@ -1,0 +1,97 @@
+"""SQLite writer, and the ``records`` table that the watch store shares with it.
+
+The table has exactly the contract fields, in contract order. Column types come from the
+``Record`` annotations: ``int`` -> INTEGER, ``float`` -> REAL, everything else TEXT; NOT NULL
+unless the field may be None. List fields (``cooperation``, ``flags``, ``bbox``) are JSON text,
+as in the CSV. ``record_id`` is the primary key, and rows are upserted by it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from extract.model import Record
+from extract.writers.csv import LIST_FIELDS
+from extract.writers.jsonl import FIELD_NAMES, record_dict
+
+if TYPE_CHECKING:
+    from extract.writers import WriteOptions
+
+RECORDS_TABLE = "records"
+
+
+def _column(name: str, annotation: str) -> str:
+    kinds = {part.strip() for part in annotation.split("|")}
+    nullable = "None" in kinds
+    kinds.discard("None")
+    sql_type = {"int": "INTEGER", "float": "REAL"}.get(kinds.pop() if len(kinds) == 1 else "")
+    text = f"{name} {sql_type or 'TEXT'}"
+    if name == "record_id":
+        return text + " PRIMARY KEY"
+    return text if nullable else text + " NOT NULL"
+
+
+RECORDS_DDL = (
+    f"CREATE TABLE IF NOT EXISTS {RECORDS_TABLE} (\n  "
+    + ",\n  ".join(_column(f.name, str(f.type)) for f in fields(Record))
+    + "\n)"
+)
+
+_UPSERT = (
+    f"INSERT INTO {RECORDS_TABLE} ({', '.join(FIELD_NAMES)}) "
+    f"VALUES ({', '.join('?' for _ in FIELD_NAMES)}) "
+    "ON CONFLICT(record_id) DO UPDATE SET "
+    + ", ".join(f"{n} = excluded.{n}" for n in FIELD_NAMES if n != "record_id")
+)
+
+
+def record_row(record: Record) -> tuple[Any, ...]:
+    """Return the SQLite row of ``record``: contract order, list fields as JSON text."""
+    data = record_dict(record)
+    return tuple(
+        json.dumps(data[name], ensure_ascii=False, allow_nan=False)
+        if name in LIST_FIELDS and data[name] is not None
+        else data[name]
+        for name in FIELD_NAMES
+    )
+
+
+def create_records_table(conn: sqlite3.Connection) -> None:
+    """Create the ``records`` table (and its lookup indexes) if it does not exist."""
+    conn.execute(RECORDS_DDL)
+    conn.execute(
+        f"CREATE INDEX IF NOT EXISTS {RECORDS_TABLE}_source ON {RECORDS_TABLE} (source_sha256)"
+    )
+
+
+def upsert_records(conn: sqlite3.Connection, records: Sequence[Record]) -> None:
+    """Insert ``records``, replacing rows with the same ``record_id`` (no commit)."""
+    conn.executemany(_UPSERT, [record_row(r) for r in records])
+
+
+class SqliteWriter:
+    """SQLite database with one ``records`` table (datasette and pandas read it directly)."""
+
+    name = "sqlite"
+    suffix = ".sqlite"
+    description = "SQLite database, table 'records' (record_id primary key, lists as JSON text)"
+
+    def write(self, records: Sequence[Record], path: Path, options: WriteOptions) -> None:
+        """Write ``records`` to a new database at ``path``, replacing it as a whole."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.unlink(missing_ok=True)
+        conn = sqlite3.connect(partial)
+        try:
+            with conn:
+                create_records_table(conn)
+                upsert_records(conn, records)
+        finally:
+            conn.close()
+        os.replace(partial, path)
