@@ -24,7 +24,7 @@ from extract.checks_sums import (
     half_unit,
     place,
 )
-from extract.checks_values import LowOcrConfidence, Plausible
+from extract.checks_values import LowOcrConfidence, OcrLabelCorrected, Plausible
 from extract.model import Observation
 
 CONFLICT_OTHER_SOURCE = "conflict_other_source"
@@ -101,6 +101,7 @@ CHECKS: tuple[Check, ...] = (
     RateComplements(),
     CrossTable(),
     LowOcrConfidence(),
+    OcrLabelCorrected(),
     Plausible(),
 )
 

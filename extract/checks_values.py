@@ -5,12 +5,13 @@ Observations in, ``CheckResult``s out, like every check in the registry (``extra
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from extract.checks_sums import CheckResult, place, result
 from extract.model import Observation, Status
 
 LOW_OCR_CONFIDENCE = "low_ocr_confidence"
+OCR_LABEL_CORRECTED = "ocr_label_corrected"
 IMPLAUSIBLE_VALUE = "implausible_value"
 # An OCR'd cell read with less confidence than this (0-100) is flagged.
 OCR_CONFIDENCE_THRESHOLD = 80.0
@@ -20,11 +21,13 @@ _COUNT_UNITS = {"count", "persons"}
 
 
 class LowOcrConfidence:
-    """A value read by OCR with low confidence: it may be misread."""
+    """A value, or its row label, read by OCR with low confidence: it may be misread."""
 
     name = "low_ocr_confidence"
     code = LOW_OCR_CONFIDENCE
-    description = f"OCR'd values were read with confidence >= {OCR_CONFIDENCE_THRESHOLD:g}"
+    description = (
+        f"OCR'd values and row labels were read with confidence >= {OCR_CONFIDENCE_THRESHOLD:g}"
+    )
 
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         for i, obs in enumerate(observations):
@@ -33,6 +36,42 @@ class LowOcrConfidence:
                 read = f"'{obs.cell.text}'" if obs.cell.text.strip() else "nothing"
                 message = f"{place(obs)} {obs.measure}: {read} read with OCR confidence {conf:.0f}"
                 yield result(self.code, message, observations, i, ())
+        for first, *others in _rows(observations, _low_label_confidence):
+            obs = observations[first]
+            message = (
+                f"row label '{obs.row_label}' read with OCR confidence "
+                f"{obs.label_confidence:.0f}; its {1 + len(others)} values may be misplaced"
+            )
+            yield result(self.code, message, observations, first, others)
+
+
+class OcrLabelCorrected:
+    """A row label with OCR'd words repaired against the vocabulary (``extract.lexicon``)."""
+
+    name = "ocr_label_corrected"
+    code = OCR_LABEL_CORRECTED
+    description = "OCR'd row labels were read as printed, without repair from the vocabulary"
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        for first, *others in _rows(observations, lambda obs: bool(obs.label_repairs)):
+            obs = observations[first]
+            message = f"row label '{obs.row_label}' read as {'; '.join(obs.label_repairs)}"
+            yield result(self.code, message, observations, first, others)
+
+
+def _low_label_confidence(obs: Observation) -> bool:
+    return obs.label_confidence is not None and obs.label_confidence < OCR_CONFIDENCE_THRESHOLD
+
+
+def _rows(
+    observations: Sequence[Observation], wanted: Callable[[Observation], bool]
+) -> list[list[int]]:
+    """Indices of the ``wanted`` observations, one list per table row, in order."""
+    rows: dict[tuple[str, int], list[int]] = {}
+    for i, obs in enumerate(observations):
+        if wanted(obs):
+            rows.setdefault((obs.table_id, obs.row_index), []).append(i)
+    return list(rows.values())
 
 
 class Plausible:

@@ -8,7 +8,7 @@ whatever the rule could not map (rows or columns with values no rule line covers
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import (
     Cell,
@@ -17,10 +17,11 @@ from extract.model import (
     Observation,
     Status,
     TableCandidate,
+    TableRow,
 )
 from extract.normalise import entity, find_municipality, label_key, law_area, measure_for_label
 from extract.normalise import period as parse_period
-from extract.numbers import parse_number
+from extract.numbers import read_cell
 from extract.reference import Reference
 from extract.rulebook import Matcher, Rule, Rulebook
 
@@ -198,6 +199,9 @@ def map_table(
         matcher, row_dims = (
             hit if hit is not None else (Matcher(None, None, (), "member", False), {})
         )
+        if matcher.skip is not None:
+            findings.append(_skipped(table, row, matcher.skip))
+            continue
         if matcher.carry:
             carried.update(row_dims)
             carried_labels = []
@@ -235,8 +239,19 @@ def map_table(
             )
             if isinstance(observation, Finding):
                 findings.append(observation)
+            elif row.label_confidence is None and not row.label_repairs:
+                out.append(observation)  # no OCR label data: skip the (costly) copy
             else:
-                out.append(observation)
+                out.append(
+                    replace(
+                        observation,
+                        label_confidence=row.label_confidence,
+                        label_repairs=(
+                            *row.label_repairs,
+                            *(table.header_repairs[c] if table.header_repairs else ()),
+                        ),
+                    )
+                )
     findings.extend(_unmapped_columns(table, columns))
     return Mapped(tuple(out), tuple(_dedupe(findings)))
 
@@ -289,7 +304,7 @@ def _observation(
                 f"measure '{measure}' has no share measure (row '{label}')",
             )
         measure = share
-    parsed = parse_number(cell.text)
+    parsed = read_cell(cell)
     status, value, flags = parsed.status, parsed.value, parsed.flags
     override = _status_override(rule, dims, cell.text)
     if override is not None:
@@ -323,6 +338,22 @@ def _observation(
 
 def _short(title: str | None) -> str | None:
     return title if title and len(title) <= 80 else None
+
+
+def _skipped(table: TableCandidate, row: TableRow, reason: str) -> Finding:
+    """An info finding for a row the rule leaves out on purpose, with its values."""
+    values = ", ".join(
+        f"{c.cell_ref or index + 1}={c.text.strip()}"
+        for index, c in enumerate(row.cells)
+        if c is not None and c.text.strip()
+    )
+    return Finding(
+        "skipped_row",
+        f"table {table.table_id}: row '{row.label}' ({values}) not emitted: {reason}",
+        "info",
+        row.page,
+        table.table_id,
+    )
 
 
 def _unmapped(code: str, table: TableCandidate, page: int | None, message: str) -> Finding:

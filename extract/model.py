@@ -64,7 +64,11 @@ class ExitCode:
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One word on a page, from the text layer (source "text") or from OCR (source "ocr")."""
+    """One word on a page, from the text layer (source "text") or from OCR (source "ocr").
+
+    ``read_as`` is what OCR read when the word was repaired against the vocabulary
+    (``extract.lexicon``); None when ``text`` is what was read.
+    """
 
     text: str
     bbox: BBox
@@ -72,6 +76,7 @@ class Word:
     confidence: float | None = None
     font_size: float = 0.0
     bold: bool = False
+    read_as: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,40 @@ class Ruling:
 
 
 @dataclass(frozen=True, slots=True)
+class SheetValue:
+    """One non-empty spreadsheet cell as stored.
+
+    ``text`` is the cell's content as text: a text cell as typed ("1.278", "."), a number as
+    stored in the file ("0.379", "1278"), a formula without a cached value as its formula.
+    ``number`` is set for cells stored as numbers, in the unit shown (a percent-formatted
+    fraction 0.379 gives 37.9); ``decimals`` is the number of decimals shown. ``flags`` are
+    reader remarks on the value (``formula_without_value``).
+    """
+
+    text: str
+    number: float | None = None
+    decimals: int = 0
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SheetGrid:
+    """One sheet (or a whole csv) as read: rows of cells, merged ranges, hidden rows/columns.
+
+    ``rows[r][c]`` is the cell at 0-based row ``r``, column ``c`` (None: empty); rows may be
+    shorter than ``n_cols``. ``merges`` are (row0, col0, row1, col1), inclusive, 0-based.
+    ``name`` is the sheet name (None for a csv, which has no sheets).
+    """
+
+    name: str | None
+    n_cols: int
+    rows: tuple[tuple[SheetValue | None, ...], ...]
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+    hidden_rows: tuple[int, ...] = ()
+    hidden_cols: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PageContent:
     """What a reader saw on one page: words with boxes and ruling lines.
 
@@ -97,6 +136,7 @@ class PageContent:
     "image_ocr"; None means the document's) and ``rotation``: the degrees (counter-clockwise)
     the page image was turned to straighten it. Word boxes are in the straightened page;
     records map them back. ``notes`` are reader remarks for the run report ("blank page").
+    A spreadsheet reader gives one PageContent per sheet, with no words and ``sheet`` set.
     """
 
     number: int
@@ -108,6 +148,7 @@ class PageContent:
     source_kind: str | None = None
     rotation: float = 0.0
     notes: tuple[str, ...] = ()
+    sheet: SheetGrid | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +167,11 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: its raw text and where it came from."""
+    """One table cell: its raw text and where it came from.
+
+    Spreadsheet cells also carry ``number`` (a value stored as a number, in the unit shown),
+    ``decimals`` (decimals shown) and ``flags`` (reader remarks), as in ``SheetValue``.
+    """
 
     text: str
     page: int | None
@@ -134,19 +179,26 @@ class Cell:
     ocr_confidence: float | None = None
     sheet: str | None = None
     cell_ref: str | None = None
+    number: float | None = None
+    decimals: int = 0
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
     """One logical table row: a row label (wrapped lines joined) and one cell per value column.
 
-    ``cells[i]`` is None where the row has nothing under value column ``i``.
+    ``cells[i]`` is None where the row has nothing under value column ``i``. For an OCR'd
+    row, ``label_confidence`` is the lowest confidence of the label's words and
+    ``label_repairs`` lists the label's repaired words as "read -> repaired".
     """
 
     label: str
     cells: tuple[Cell | None, ...]
     page: int | None
     label_bbox: BBox | None = None
+    label_confidence: float | None = None
+    label_repairs: tuple[str, ...] = ()
 
     @property
     def has_values(self) -> bool:
@@ -159,6 +211,8 @@ class TableCandidate:
 
     ``column_headers[i]`` is the header path of value column ``i``, top level first
     (e.g. ``("Stadfæstet", "Antal")``). ``stub_header`` is the header above the row labels.
+    ``header_repairs[i]`` lists OCR'd header words of column ``i`` repaired from the
+    vocabulary, as "read -> repaired" (empty for text-layer tables).
     """
 
     table_id: str
@@ -172,6 +226,7 @@ class TableCandidate:
     column_headers: tuple[tuple[str, ...], ...]
     rows: tuple[TableRow, ...]
     sheet: str | None = None
+    header_repairs: tuple[tuple[str, ...], ...] = ()
 
     @property
     def first_page(self) -> int | None:
@@ -202,6 +257,7 @@ class Observation:
     it; members point to it with ``group_row``), ``total`` (sum of the groups, or of the members
     when there are no groups) or ``extra`` (outside any sum). ``column_role`` is ``member`` or
     ``total`` in the same sense for columns. ``decimals`` is the number of decimals printed.
+    ``label_confidence`` and ``label_repairs`` come from the row (OCR'd rows only).
     """
 
     table_id: str
@@ -226,6 +282,8 @@ class Observation:
     column_role: str = "member"
     group_row: int | None = None
     decimals: int = 0
+    label_confidence: float | None = None
+    label_repairs: tuple[str, ...] = ()
     entity_scope: str | None = None
     municipality_code: int | None = None
     municipality: str | None = None

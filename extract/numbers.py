@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from extract.model import Status
+from extract.model import Cell, Status
 
 # Flags this module puts on a value.
 FOOTNOTE_MARK = "footnote_mark"
@@ -21,6 +21,7 @@ GARBLED = "garbled_number"
 MERGED = "merged_text"
 AMBIGUOUS = "ambiguous_number"
 NOT_A_NUMBER = "not_a_number"
+FORMULA_WITHOUT_VALUE = "formula_without_value"  # set by spreadsheet readers
 
 # Invisible characters (soft hyphen, zero-width spaces and joiners, BOM) deleted before reading.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -84,6 +85,22 @@ def parse_number(text: str) -> ParsedNumber:
     if sign is not None and sign.group(1) != "+" and value:
         value = -value
     return _result(value, Status.REPORTED, flags, len(fraction), percent)
+
+
+def read_cell(cell: Cell) -> ParsedNumber:
+    """A table cell's value: a number stored as a number (spreadsheets) as it is, a formula
+    without a cached value as MISSING (flagged, never 0), anything else via ``parse_number``."""
+    if FORMULA_WITHOUT_VALUE in cell.flags:
+        return ParsedNumber(None, Status.MISSING, tuple(sorted(cell.flags)), 0, False)
+    if cell.number is not None:
+        if not math.isfinite(cell.number):
+            return _result(None, Status.ILLEGIBLE, {*cell.flags, GARBLED}, 0, False)
+        return _result(cell.number, Status.REPORTED, set(cell.flags), cell.decimals, False)
+    parsed = parse_number(cell.text)
+    if not cell.flags:
+        return parsed
+    flags = set(parsed.flags) | set(cell.flags)
+    return _result(parsed.value, parsed.status, flags, parsed.decimals, parsed.percent_sign)
 
 
 def format_number(

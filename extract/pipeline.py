@@ -1,7 +1,8 @@
 """The pipeline: the only module that wires the stages together.
 
-    read -> classify -> detect tables -> choose rule + map cells -> normalise -> validate
-         -> records
+    read -> repair OCR words -> classify -> detect tables -> repair OCR labels
+         -> choose rule + map cells
+         -> normalise -> validate -> records
 
 In: one input path and a loaded ``Rulebook``. Out: a ``FileResult`` (status ok / partial /
 failed, tables seen, findings, records). Unreadable input is a failed result with a one-line
@@ -19,6 +20,7 @@ from extract import __version__
 from extract.checks import flags_by_index, run_checks
 from extract.detect import detect_tables
 from extract.detect.layout import group_lines
+from extract.lexicon import repair_document, repair_labels
 from extract.matching import choose_rule, map_table
 from extract.model import (
     Document,
@@ -27,10 +29,12 @@ from extract.model import (
     FileStatus,
     Finding,
     Observation,
+    PageContent,
     TableSummary,
 )
 from extract.normalise import label_key, normalise_observation
 from extract.readers import ReadOptions, UnreadableInput, reader_for
+from extract.readers.sheet_cells import column_letters
 from extract.records import build_records
 from extract.rulebook import Rulebook
 
@@ -66,13 +70,31 @@ def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
             lines = group_lines(page.words)[:HEADING_LINES]
             heading = "\n".join(line.text for line in lines)
             break
+        if page.sheet is not None and page.sheet.rows:
+            heading = _sheet_heading(page)
+            break
     key = label_key(heading.replace("\n", " "))
     for document_type in rulebook.document_types:
         if any(pattern.search(key) for pattern in document_type.patterns):
             return DocumentContext(document_type.code, heading)
+    if any(page.sheet is not None for page in document.pages):
+        return DocumentContext("regneark", heading)  # a spreadsheet of no known kind
     scanned = any(page.source_kind for page in document.pages)
     # pages that came back as scans are what an aktindsigt (FOI reply) looks like
     return DocumentContext("aktindsigt" if scanned else "ukendt", heading)
+
+
+def _sheet_heading(page: PageContent) -> str:
+    """The first lines of a sheet: each non-empty row's cell texts joined with spaces."""
+    assert page.sheet is not None
+    lines: list[str] = []
+    for row in page.sheet.rows:
+        text = " ".join(v.text.strip() for v in row if v is not None and v.text.strip())
+        if text:
+            lines.append(text)
+        if len(lines) == HEADING_LINES:
+            break
+    return "\n".join(lines)
 
 
 def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = None) -> FileResult:
@@ -88,11 +110,12 @@ def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = N
             error=str(exc),
             seconds=time.perf_counter() - started,
         )
+    document = repair_document(document, rulebook.lexicon)
     context = document_context(document, rulebook)
     findings = _page_findings(document)
     summaries: list[TableSummary] = []
     observations: list[Observation] = []
-    for table in detect_tables(document):
+    for table in repair_labels(detect_tables(document), rulebook.lexicon):
         rule, tied = choose_rule(table, rulebook, context.document_type)
         if rule is None:
             summaries.append(TableSummary(table.table_id, table.first_page, table.caption, None))
@@ -166,6 +189,9 @@ def _page_findings(document: Document) -> list[Finding]:
     """Findings about pages: not read (no text layer, no OCR), and the readers' notes."""
     findings = []
     for page in document.pages:
+        if page.sheet is not None:
+            findings.extend(_sheet_findings(page))
+            continue
         if page.needs_ocr:
             why = "; ".join(page.notes) or "run with --ocr to read it"
             findings.append(
@@ -188,6 +214,27 @@ def _page_findings(document: Document) -> list[Finding]:
                     "no_text", f"page {page.number}: OCR found no text", "info", page=page.number
                 )
             )
+    return findings
+
+
+def _sheet_findings(page: PageContent) -> list[Finding]:
+    """A sheet's reader notes, and its hidden rows and columns (their values are read)."""
+    assert page.sheet is not None
+    where = f"sheet '{page.sheet.name}'" if page.sheet.name is not None else "csv"
+    findings = [Finding("page_note", f"{where}: {note}", "info") for note in page.notes]
+    hidden = []
+    if page.sheet.hidden_rows:
+        hidden.append("rows " + ", ".join(str(r + 1) for r in page.sheet.hidden_rows))
+    if page.sheet.hidden_cols:
+        hidden.append("columns " + ", ".join(column_letters(c) for c in page.sheet.hidden_cols))
+    if hidden:
+        findings.append(
+            Finding(
+                "hidden_cells",
+                f"{where}: hidden {' and '.join(hidden)}; their values are read like the others",
+                "warning",
+            )
+        )
     return findings
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from extract.model import (
     OBS_STATUS,
@@ -47,6 +48,7 @@ def build_records(
     the straightened page image to the page as scanned.
     """
     pages: dict[int | None, PageContent] = {page.number: page for page in document.pages}
+    cooperations: dict[tuple[int, str], list[dict[str, Any]]] = {}  # per code and period
     records = []
     for index, obs in enumerate(observations):
         assert obs.entity_scope is not None and obs.period is not None
@@ -73,7 +75,9 @@ def build_records(
                 entity_scope=obs.entity_scope,
                 municipality_code=code,
                 municipality=obs.municipality,
-                cooperation=cooperation(reference, code, obs.period) if code is not None else [],
+                cooperation=[]
+                if code is None
+                else _cooperation(cooperations, reference, code, obs.period),
                 period=obs.period,
                 period_type=obs.period_type or "year",
                 law_area=obs.law_area,
@@ -90,6 +94,15 @@ def build_records(
             )
         )
     return records
+
+
+def _cooperation(
+    seen: dict[tuple[int, str], list[dict[str, Any]]], reference: Reference, code: int, period: str
+) -> list[dict[str, Any]]:
+    """``cooperation()`` once per (municipality, period); each record gets its own copy."""
+    if (code, period) not in seen:
+        seen[(code, period)] = cooperation(reference, code, period)
+    return [dict(entry) for entry in seen[(code, period)]]
 
 
 def _page(pages: Mapping[int | None, PageContent], obs: Observation) -> PageContent:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from extract.lexicon import Lexicon, VocabularyError, build_lexicon
 from extract.model import Status
 from extract.reference import Reference, load_reference
 
@@ -28,7 +29,7 @@ TEMPLATE_FIELDS = ("label", "header")
 
 _RULE_KEYS = {"id", "description", "document_types", "match", "context", "rows", "columns", "cells"}
 _MATCH_KEYS = {"caption", "title", "stub", "headers", "rows"}
-_MATCHER_KEYS = {"match", "lookup", "set", "role", "carry"}
+_MATCHER_KEYS = {"match", "lookup", "set", "role", "carry", "skip"}
 _CONTEXT_KEYS = {"value", "from", "pattern", "find"}
 _CELL_KEYS = {"when", "text", "status"}
 
@@ -46,6 +47,7 @@ class Matcher:
     assign: tuple[tuple[str, str], ...]
     role: str
     carry: bool
+    skip: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,7 @@ class Rulebook:
     rules: tuple[Rule, ...]
     document_types: tuple[DocumentType, ...]
     reference: Reference
+    lexicon: Lexicon = field(default_factory=lambda: Lexicon(frozenset()))
 
 
 class _Where:
@@ -156,7 +159,11 @@ def load_rulebook(directory: Path) -> Rulebook:
         rules.append(rule)
     if not rules:
         raise RuleError(f"{directory}: no rule files (*.yaml) found")
-    return Rulebook(directory, tuple(rules), document_types, reference)
+    try:
+        lexicon = build_lexicon(directory, reference)
+    except VocabularyError as exc:
+        raise RuleError(f"reference/{exc}") from exc
+    return Rulebook(directory, tuple(rules), document_types, reference, lexicon)
 
 
 def _load_document_types(path: Path) -> tuple[DocumentType, ...]:
@@ -269,8 +276,13 @@ def _matchers(
         carry = spec.get("carry", False)
         if not isinstance(carry, bool):
             raise where.fail(f"{key}.carry", "must be true or false")
+        skip = spec.get("skip")
+        if skip is not None and (section != "rows" or not isinstance(skip, str) or not skip):
+            raise where.fail(f"{key}.skip", "only in rows, and must be the reason (text)")
         out.append(
-            Matcher(pattern, lookup, tuple((k, str(v)) for k, v in assign.items()), role, carry)
+            Matcher(
+                pattern, lookup, tuple((k, str(v)) for k, v in assign.items()), role, carry, skip
+            )
         )
     return tuple(out)
 

@@ -27,8 +27,11 @@ def table_json(source: str, table: TableCandidate) -> dict[str, object]:
 
 def table_text(table: TableCandidate) -> list[str]:
     """A table candidate as lines of text."""
+    where = f"pages {', '.join(map(str, table.pages))}"
+    if table.detector == "sheet":  # spreadsheet tables have no pages: name the sheet and stub
+        where = f"sheet {table.sheet!r}, stub {table.stub_header!r}"
     lines = [
-        f"--- table {table.table_id} (pages {', '.join(map(str, table.pages))}, {table.detector})",
+        f"--- table {table.table_id} ({where}, {table.detector})",
         f"caption: {table.caption}",
         f"title:   {table.title}",
     ]

@@ -359,6 +359,7 @@ def test_the_registry_lists_each_check_once_with_its_flag() -> None:
         ("rate_complements", "rate_mismatch"),
         ("cross_table", "conflict_other_source"),
         ("low_ocr_confidence", "low_ocr_confidence"),
+        ("ocr_label_corrected", "ocr_label_corrected"),
         ("plausible", "implausible_value"),
     ]
     assert all(check.description for check in CHECKS)

@@ -22,7 +22,7 @@ def test_schema_prints_the_record_json_schema(capsys: pytest.CaptureFixture[str]
 
 def test_rules_check(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "check"]) == 0
-    assert capsys.readouterr().out.startswith("11 rules OK")
+    assert capsys.readouterr().out.startswith("15 rules OK")
 
 
 def test_invalid_rules_folder_is_a_usage_error(

@@ -35,7 +35,7 @@ def rules_dir(tmp_path: Path) -> Path:
 
 def test_shipped_rules_load() -> None:
     book = load_rulebook(RULES)
-    assert len(book.rules) == 11
+    assert len(book.rules) == 15
     assert {r.id for r in book.rules} >= {"aarsredegoerelse-4.8", "referat-udfald-efter-lovomraade"}
     assert [t.code for t in book.document_types][:2] == ["aarsredegoerelse", "aktindsigt"]
 

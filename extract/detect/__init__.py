@@ -1,6 +1,8 @@
 """Table detection: pages -> ``TableCandidate``s, tables continued over pages joined.
 
-In: a ``Document``. Out: every table candidate in reading order. A table at the top of a page
+In: a ``Document``. Out: every table candidate in reading order. Pages of words go through
+the page detectors (``DETECTORS``); spreadsheet pages (``page.sheet``) through the sheet
+detector (``extract.detect.sheet``). A table at the top of a page
 without a caption whose header repeats the previous page's last table (or has no header and
 the same number of columns) is that table's continuation and is appended to it.
 """
@@ -11,6 +13,7 @@ from dataclasses import replace
 
 from extract.detect.grid import to_candidate
 from extract.detect.regions import DETECTORS, PageTable, find_tables
+from extract.detect.sheet import sheet_tables
 from extract.model import Document, TableCandidate
 
 __all__ = ["DETECTORS", "detect_tables"]
@@ -20,6 +23,9 @@ def detect_tables(document: Document) -> list[TableCandidate]:
     """All tables of a document, continuations across pages joined."""
     tables: list[TableCandidate] = []
     for page in document.pages:
+        if page.sheet is not None:
+            tables.extend(sheet_tables(page))
+            continue
         found = find_tables(page)
         for index, page_table in enumerate(found, start=1):
             candidate = _candidate(page_table, page.number, index)

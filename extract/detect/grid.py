@@ -174,12 +174,17 @@ def body_rows(grid: Grid, header_rows: int) -> list[TableRow]:
             )
         if not label and not any(c is not None for c in cells):
             continue
+        label_words = stub_cell.words if stub_cell is not None and label else ()
         rows.append(
             TableRow(
                 label=label,
                 cells=tuple(cells),
                 page=grid.page,
                 label_bbox=stub_cell.bbox if stub_cell else None,
+                label_confidence=_confidence(label_words),
+                label_repairs=tuple(
+                    f"{w.read_as} -> {w.text}" for w in label_words if w.read_as is not None
+                ),
             )
         )
     return rows

@@ -6,12 +6,13 @@ title text, and the Note/Kilde lines under it), top to bottom.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract.detect.grid import Grid, has_body_values
-from extract.detect.layout import TextLine, group_lines
+from extract.detect.layout import Chunk, TextLine, group_lines
 from extract.detect.ruled import RulingCluster, cluster_rulings, lattice_grid
 from extract.detect.whitespace import (
     column_bands,
@@ -82,6 +83,13 @@ def _is_prose(line: TextLine, value_left: float) -> bool:
     return len(line.chunks) == 1 and line.x1 > value_left + 5 and len(line.words) >= 6
 
 
+def _value_left(chunks: Sequence[Chunk], so_far: float) -> float:
+    """Left edge of the value columns: the leftmost number so far (a lone "." does not count:
+    it may be a speck of dirt on a scan; infinite until a number is seen)."""
+    numbers = [c.x0 for c in chunks if any(ch.isdigit() for ch in c.text)]
+    return min(so_far, *numbers) if numbers else so_far
+
+
 def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     """Runs of lines that form unruled tables (header lines included)."""
     blocks: list[list[TextLine]] = []
@@ -92,7 +100,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             i += 1
             continue
         left = line.x0
-        value_left = min(c.x0 for c in value_chunks(line, left))
+        value_left = _value_left(value_chunks(line, left), math.inf)
         block: list[TextLine] = [line]
         pending: list[TextLine] = []
         last = line
@@ -107,7 +115,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 block.extend(pending)
                 pending = []
                 block.append(nxt)
-                value_left = min(value_left, *(c.x0 for c in value_chunks(nxt, left)))
+                value_left = _value_left(value_chunks(nxt, left), value_left)
             elif nxt.top - last.bottom < 0.5 * nxt.font_size and not pending:
                 block.append(nxt)  # wrapped label of the last row
             else:

@@ -22,8 +22,8 @@ class ReadOptions:
     """Reader settings.
 
     ``pdf_backend``: a key of ``extract.readers.pdf.PDF_BACKENDS``. ``ocr``: read pages
-    without a text layer (and images) with Tesseract; off by default while OCR accuracy on
-    noisy scans is below target, so such pages are reported as ``needs_ocr``.
+    without a text layer (and images) with Tesseract; off by default (about 5 s a page), so
+    such pages are reported as ``needs_ocr``.
     ``ocr_threads``: pages OCR'd at the same time within one file.
     """
 
@@ -34,13 +34,18 @@ class ReadOptions:
 
 @dataclass(frozen=True, slots=True)
 class Reader:
-    """A format reader: ``sniff`` decides from the first bytes, ``read`` builds the Document."""
+    """A format reader: ``sniff`` decides from the first bytes, ``read`` builds the Document.
+
+    ``suffix_required``: the format has no magic bytes (csv), so the file name must also end
+    in one of ``suffixes``.
+    """
 
     name: str
     description: str
     suffixes: tuple[str, ...]
     sniff: Callable[[bytes], bool]
     read: Callable[[Path, str, ReadOptions], Document]
+    suffix_required: bool = False
 
 
 def _sniff_pdf(head: bytes) -> bool:
@@ -63,6 +68,55 @@ def _read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
     return read_image(path, sha256, options)
 
 
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+
+
+def _sniff_ods(head: bytes) -> bool:
+    # ODF stores the uncompressed "mimetype" member first, so its text is in the first bytes
+    return head.startswith(_ZIP_MAGIC) and _ODS_MIMETYPE in head[:200]
+
+
+def _read_ods(path: Path, sha256: str, options: ReadOptions) -> Document:
+    from extract.readers.workbook_ods import read_ods
+
+    return read_ods(path, sha256, options)
+
+
+def _sniff_xlsx(head: bytes) -> bool:
+    # any other zip: the reader checks for xl/workbook.xml and names what it found instead
+    return head.startswith(_ZIP_MAGIC)
+
+
+def _read_xlsx(path: Path, sha256: str, options: ReadOptions) -> Document:
+    from extract.readers.workbook_xlsx import read_xlsx
+
+    return read_xlsx(path, sha256, options)
+
+
+def _sniff_ole2(head: bytes) -> bool:
+    # .xls, and also a password-protected xlsx (an OLE2 "EncryptedPackage"): the reader tells
+    return head.startswith(_OLE2_MAGIC)
+
+
+def _read_xls(path: Path, sha256: str, options: ReadOptions) -> Document:
+    from extract.readers.workbook_xls import read_xls
+
+    return read_xls(path, sha256, options)
+
+
+def _sniff_text(head: bytes) -> bool:
+    # csv has no magic bytes: anything that is not one of the binary formats above
+    return not head.startswith((_ZIP_MAGIC, _OLE2_MAGIC, b"%PDF-"))
+
+
+def _read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
+    from extract.readers.delimited import read_csv
+
+    return read_csv(path, sha256, options)
+
+
 READERS: tuple[Reader, ...] = (
     Reader(
         "pdf",
@@ -78,6 +132,35 @@ READERS: tuple[Reader, ...] = (
         _sniff_image,
         _read_image,
     ),
+    Reader(
+        "ods",
+        "OpenDocument spreadsheets (.ods)",
+        (".ods",),
+        _sniff_ods,
+        _read_ods,
+    ),
+    Reader(
+        "xlsx",
+        "Excel workbooks (.xlsx, .xlsm): cached values, merged cells, hidden rows/columns",
+        (".xlsx", ".xlsm"),
+        _sniff_xlsx,
+        _read_xlsx,
+    ),
+    Reader(
+        "xls",
+        "legacy Excel workbooks (.xls)",
+        (".xls",),
+        _sniff_ole2,
+        _read_xls,
+    ),
+    Reader(
+        "csv",
+        "delimited text (.csv, .tsv): UTF-8 or Windows-1252, ';' ',' or tab",
+        (".csv", ".tsv"),
+        _sniff_text,
+        _read_csv,
+        suffix_required=True,
+    ),
 )
 
 
@@ -90,7 +173,10 @@ def reader_for(path: Path, head: bytes) -> Reader:
     """The reader for a file, judged by its first bytes; raises UnreadableInput if none fits."""
     if not head:
         raise UnreadableInput("empty file (0 bytes)")
+    suffix = path.suffix.lower()
     for reader in READERS:
+        if reader.suffix_required and suffix not in reader.suffixes:
+            continue
         if reader.sniff(head):
             return reader
     kinds = ", ".join(r.name for r in READERS)

@@ -18,10 +18,15 @@ import shutil
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.model import PageContent, Ruling, Word
 from extract.readers import UnreadableInput
+from extract.readers.ocr_image import trim_specks
+from extract.readers.ocr_second_look import DIGITS_ONLY, second_look
+
+if TYPE_CHECKING:
+    from extract.readers.ocr_cells import TextBox
 
 INSTALL_HINT = "install the Debian packages tesseract-ocr and tesseract-ocr-dan"
 
@@ -112,11 +117,34 @@ def ocr_page(
 def _read_page(
     straight: Any, scale: float, settings: OcrSettings
 ) -> tuple[list[Word], tuple[Ruling, ...]]:
-    """Words and rulings of a straightened page image."""
+    """Words and rulings of a straightened page image.
+
+    Ruled tables are read cell by cell (``ocr_cells``), the rest of the page line by line.
+    """
+    import pytesseract
+    from PIL import Image
+
+    from extract.readers.ocr_cells import (
+        blank_out,
+        read_cells,
+        table_cells,
+        table_regions,
+        text_boxes,
+    )
     from extract.readers.ocr_image import binarise, remove_lines, ruling_boxes
 
     lines = ruling_boxes(straight, scale)
-    words = _read_words(binarise(remove_lines(straight, lines)), scale, settings)
+    clean = binarise(remove_lines(straight, lines))
+    regions = table_regions(lines, scale)
+    data = pytesseract.image_to_data(
+        Image.fromarray(blank_out(clean, regions)),
+        lang=settings.lang,
+        config=f"--psm {settings.psm}",
+        output_type=pytesseract.Output.DICT,
+    )
+    cells = [cell for region in regions for cell in table_cells(region, lines, scale)]
+    boxes = text_boxes(data) + read_cells(clean, cells, settings.lang)
+    words = _words(clean, boxes, scale, settings)
     rulings = tuple(
         Ruling(x0 / scale, top / scale, x1 / scale, bottom / scale) for x0, top, x1, bottom in lines
     )
@@ -126,67 +154,62 @@ def _read_page(
 # A token that is (or should be) a number: digits with separators, or digits misread as
 # look-alike letters and brackets ("(9)" for "0", "l" for "1", "O" for "0").
 _NUMBERISH = re.compile(r"^[(\[]?[-–−]?[\dOolI|$&§S]{1,9}(?:[.,]\d{1,3})*[)\]]?[.,]?\s*%?$")
-_DIGITS_ONLY = "-c tessedit_char_whitelist=0123456789.,%-"
+# A short token read with less confidence than this may be a number blurred by dirt ("an)"
+# for "0" next to a speck): it is read again digits-only, and a surer number replaces it.
+GARBLED_BELOW = 50.0
+GARBLED_LENGTH = 4
 # Words (three letters or more) read with less confidence than this are read again from their
 # own crop with the Danish model alone, which knows æ, ø and å better than dan+eng.
 TEXT_SECOND_LOOK_BELOW = 85.0
 TEXT_LANG = "dan"
 # Lone punctuation read with less confidence than this is dirt on the scan, not text.
-SPECK_CONFIDENCE = 70.0
+SPECK_CONFIDENCE = 80.0
+# A lone letter read with less confidence than this is dirt too (dirt is often read as "i").
+LONE_LETTER_CONFIDENCE = 70.0
 _PUNCTUATION = re.compile(r"^[\W_]{1,3}$")
 # A text line's box is about this many times its font size (ascenders to descenders).
 FONT_PER_LINE = 0.8
 
 
-def _read_words(clean: Any, scale: float, settings: OcrSettings) -> list[Word]:
-    """Tesseract's words from a binarised page, numbers with low confidence read again."""
-    import pytesseract
-    from PIL import Image
-
-    data = pytesseract.image_to_data(
-        Image.fromarray(clean),
-        lang=settings.lang,
-        config=f"--psm {settings.psm}",
-        output_type=pytesseract.Output.DICT,
-    )
-    boxes: list[tuple[str, float, int, int, int, int]] = []
-    line_height: dict[tuple[int, int, int], int] = {}
-    sizes: list[float] = []
-    for i, level in enumerate(data["level"]):
-        if level == 4:  # a text line: its height sets the font size of its words
-            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            line_height[key] = data["height"][i]
-    for i, text in enumerate(data["text"]):
-        text = text.strip()
-        if text and not _speck(text, float(data["conf"][i])):
-            boxes.append(
-                (
-                    text,
-                    float(data["conf"][i]),
-                    data["left"][i],
-                    data["top"][i],
-                    data["width"][i],
-                    data["height"][i],
-                )
-            )
-            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            sizes.append(line_height.get(key, data["height"][i]) / scale * FONT_PER_LINE)
+def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSettings) -> list[Word]:
+    """Words from Tesseract's boxes (page pixels): specks dropped, doubtful ones read again."""
+    kept = [b for b in read if not _speck(b, read)]
+    boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in kept]
+    sizes = [b.line_height / scale * FONT_PER_LINE for b in kept]
     doubtful = [
         i
         for i, (text, conf, *_rest) in enumerate(boxes)
-        if conf < settings.second_look_below
-        and _NUMBERISH.match(text)
-        and (any(ch.isdigit() for ch in text) or "(" in text)
+        if (
+            conf < settings.second_look_below
+            and _NUMBERISH.match(text)
+            and (any(ch.isdigit() for ch in text) or "(" in text)
+        )
+        or (conf < GARBLED_BELOW and len(text) <= GARBLED_LENGTH)
     ]
-    for i, (text, conf) in _second_look(clean, boxes, doubtful, "eng", _DIGITS_ONLY).items():
-        if conf > boxes[i][1] or not _NUMBERISH.match(boxes[i][0]):
-            boxes[i] = (text, conf, *boxes[i][2:])
+    reread = second_look(clean, boxes, doubtful, "eng", DIGITS_ONLY)
+    # The English model is surer of digits, but now and then reads a lone "0" as "9" with
+    # confidence 0; what it is unsure of is read once more with the Danish model.
+    unsure = [i for i in doubtful if i not in reread or reread[i][1] < GARBLED_BELOW]
+    for i, again in second_look(clean, boxes, unsure, "dan", DIGITS_ONLY).items():
+        if i not in reread or again[1] > reread[i][1]:
+            reread[i] = again
+    for i, (text, conf, *box) in reread.items():
+        old_text, old_conf = boxes[i][:2]
+        if _NUMBERISH.match(old_text):
+            if conf > old_conf:
+                boxes[i] = (text, conf, *boxes[i][2:])
+        elif conf > old_conf and _NUMBERISH.match(text) and text[:1].isdigit():
+            # garbled, and a surer number: it takes the number's own box (without the dirt)
+            boxes[i] = (text, conf, box[0], box[1], box[2], box[3])
+    for i, (text, conf, *box) in enumerate(boxes):
+        if _NUMBERISH.match(text):
+            boxes[i] = (text, conf, *trim_specks(clean, (box[0], box[1], box[2], box[3])))
     wordy = [
         i
         for i, (text, conf, *_rest) in enumerate(boxes)
         if conf < TEXT_SECOND_LOOK_BELOW and sum(ch.isalpha() for ch in text) >= 3
     ]
-    for i, (text, conf) in _second_look(clean, boxes, wordy, TEXT_LANG, "").items():
+    for i, (text, conf, *_box) in second_look(clean, boxes, wordy, TEXT_LANG, "").items():
         if conf > boxes[i][1] and " " not in text:
             boxes[i] = (text, conf, *boxes[i][2:])
     return [
@@ -201,68 +224,27 @@ def _read_words(clean: Any, scale: float, settings: OcrSettings) -> list[Word]:
     ]
 
 
-def _speck(text: str, confidence: float) -> bool:
-    """True for scanner dirt read as text: lone punctuation or a lone letter, low confidence.
+def _speck(box: TextBox, read: Sequence[TextBox]) -> bool:
+    """True for scanner dirt read as text: lone punctuation, or a lone letter standing apart
+    from other words, read with low confidence.
 
-    A printed "." or "-" in a table cell is read with high confidence and kept.
+    A printed "." or "-" in a table cell is read with high confidence and kept; one lost
+    leaves an empty OCR'd cell, which the checks flag. A lone letter next to a word ("I" of
+    "I alt") is kept.
     """
-    if _PUNCTUATION.match(text):
-        return confidence < SPECK_CONFIDENCE
-    return len(text) == 1 and text.isalpha() and confidence < SPECK_CONFIDENCE / 2
-
-
-def _second_look(
-    clean: Any,
-    boxes: Sequence[tuple[str, float, int, int, int, int]],
-    indices: Sequence[int],
-    lang: str,
-    config: str,
-) -> dict[int, tuple[str, float]]:
-    """Read the crops of ``indices`` again (``lang``, extra ``config``), in one Tesseract call.
-
-    The crops are stacked on one white sheet, one per line, and read as a block; each line
-    read is matched back to its crop by position.
-    """
-    import numpy as np
-    import pytesseract
-    from PIL import Image
-
-    if not indices:
-        return {}
-    pad, gap = 6, 24
-    crops = []
-    for i in indices:
-        _text, _conf, x, y, w, h = boxes[i]
-        crops.append(clean[max(0, y - pad) : y + h + pad, max(0, x - pad) : x + w + pad])
-    sheet_width = max(c.shape[1] for c in crops) + 4 * gap
-    sheet = np.full((sum(c.shape[0] + gap for c in crops) + gap, sheet_width), 255, np.uint8)
-    spans: list[tuple[int, int]] = []
-    top = gap
-    for crop in crops:
-        sheet[top : top + crop.shape[0], 2 * gap : 2 * gap + crop.shape[1]] = crop
-        spans.append((top, top + crop.shape[0]))
-        top += crop.shape[0] + gap
-    data = pytesseract.image_to_data(
-        Image.fromarray(sheet),
-        lang=lang,
-        config=f"--psm 6 {config}".strip(),
-        output_type=pytesseract.Output.DICT,
+    if _PUNCTUATION.match(box.text):
+        return box.confidence < SPECK_CONFIDENCE
+    if len(box.text) != 1 or not box.text.isalpha() or box.confidence >= LONE_LETTER_CONFIDENCE:
+        return False
+    reach = 2 * box.height
+    return not any(
+        other is not box
+        and other.top < box.top + box.height
+        and box.top < other.top + other.height
+        and other.left - reach < box.left + box.width
+        and box.left - reach < other.left + other.width
+        for other in read
     )
-    found: dict[int, list[tuple[str, float]]] = {}
-    for j, text in enumerate(data["text"]):
-        if not text.strip():
-            continue
-        centre = data["top"][j] + data["height"][j] / 2
-        for k, (a, b) in enumerate(spans):
-            if a <= centre <= b:
-                found.setdefault(indices[k], []).append((text.strip(), float(data["conf"][j])))
-    return {
-        i: (
-            " ".join(t for t, _ in parts) if not config else "".join(t for t, _ in parts),
-            min(c for _, c in parts),
-        )
-        for i, parts in found.items()
-    }
 
 
 def _mean_confidence(words: Sequence[Word]) -> float:

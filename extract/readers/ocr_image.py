@@ -96,3 +96,43 @@ def binarise(grey: Any) -> Any:
 
     smooth = cv2.medianBlur(grey, 3)
     return cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+
+
+# Ink inside a word's box smaller than this share of the word's largest blob, and standing
+# this many box heights apart from the rest, is dirt that Tesseract took into the word.
+SPECK_AREA_SHARE = 0.15
+SPECK_GAP_HEIGHTS = 0.3
+
+
+def trim_specks(clean: Any, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The box (left, top, width, height; pixels) shrunk to its ink without dirt beside it."""
+    import cv2
+
+    left, top, width, height = box
+    crop = clean[top : top + height, left : left + width]
+    if crop.size == 0:
+        return box
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(
+        (crop < 128).astype("uint8"), connectivity=8
+    )
+    blobs = [tuple(int(v) for v in stats[i]) for i in range(1, count)]
+    if len(blobs) < 2:
+        return box
+    largest = max(b[4] for b in blobs)
+    gap = SPECK_GAP_HEIGHTS * height
+
+    def apart(blob: tuple[int, ...]) -> bool:
+        x0, x1 = blob[0], blob[0] + blob[2]
+        return all(
+            other is blob or x1 + gap <= other[0] or other[0] + other[2] + gap <= x0
+            for other in blobs
+        )
+
+    kept = [b for b in blobs if not (b[4] < SPECK_AREA_SHARE * largest and apart(b))]
+    if len(kept) == len(blobs):
+        return box
+    x0 = min(b[0] for b in kept)
+    y0 = min(b[1] for b in kept)
+    x1 = max(b[0] + b[2] for b in kept)
+    y1 = max(b[1] + b[3] for b in kept)
+    return (left + x0, top + y0, x1 - x0, y1 - y0)

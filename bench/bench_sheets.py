@@ -1,0 +1,191 @@
+"""Throughput and peak memory on a large talportal-like export: ankestat against pandas.
+
+In: nothing (``--rows`` N, default 50,000). The script builds, in a temporary folder, one
+talportal-like export (Instans, Sagsemne, then 6 measures x 2 years under a two-row header,
+";" and decimal commas, Windows-1252) as csv and as xlsx (openpyxl, measures merged over their
+years). Out: a printed table of seconds, cells/s and peak RSS per tool and file, and ankestat's
+speed as a fraction of a plain pandas read of the same file, plus an optional JSON dump.
+
+Tools, each run in a fresh process (this script with ``--worker``), best of ``--repeat``:
+- ``ankestat-read``: the reader only (``read_document``: file -> sheet cells);
+- ``ankestat-pipeline``: everything (``process_file``: read, detect, rules, normalise, checks,
+  records);
+- ``pandas``: ``pd.read_csv(sep=";", decimal=",", encoding="cp1252", header=[0, 1])`` and
+  ``pd.read_excel(engine="openpyxl", header=[0, 1])``.
+Cells are the file's cells (rows x columns, header included), the same figure for every tool.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+MEASURES = (
+    "Realitetsbehandlede sager i alt",
+    "Stadfæstede sager",
+    "Ændrede/ophævede sager",
+    "Hjemviste sager",
+    "Afviste sager",
+    "Omgørelsesprocent",
+)
+YEARS = (2023, 2024)
+TOOLS = ("ankestat-read", "ankestat-pipeline", "pandas")
+
+
+def _rows(n_rows: int) -> list[list[Any]]:
+    """Header rows and ``n_rows`` data rows; counts add up, percentages match them."""
+    sys.path.insert(0, str(ROOT))
+    from extract.reference import load_reference
+
+    names = [m.name for m in load_reference(ROOT / "rules" / "reference").municipalities]
+    instanser = [*names, "Hele landet"]
+    per_instans = -(-n_rows // len(instanser))
+    rng = random.Random(2024)
+    header1: list[Any] = ["Instans", "Sagsemne"]
+    header2: list[Any] = [None, None]
+    for measure in MEASURES:
+        header1 += [measure] + [None] * (len(YEARS) - 1)
+        header2 += list(YEARS)
+    rows: list[list[Any]] = [header1, header2]
+    for i in range(n_rows):
+        row: list[Any] = [instanser[i // per_instans], f"Sagsemne {i % per_instans + 1} - § {i}"]
+        by_year = []
+        for _ in YEARS:
+            kept, changed, sent_back = rng.randint(0, 60), rng.randint(0, 9), rng.randint(0, 20)
+            total = kept + changed + sent_back
+            rate = round(100 * (changed + sent_back) / total, 1) if total else None
+            by_year.append((total, kept, changed, sent_back, rng.randint(0, 9), rate))
+        for m in range(len(MEASURES)):
+            row += [year[m] if year[m] is not None else "." for year in by_year]
+        rows.append(row)
+    return rows
+
+
+def build_csv(rows: list[list[Any]], path: Path) -> None:
+    def text(value: Any) -> str:
+        if value is None:
+            return ""
+        return f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
+
+    lines = (";".join(text(v) for v in row) for row in rows)
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+
+
+def build_xlsx(rows: list[list[Any]], path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:B2")
+    for m in range(len(MEASURES)):
+        first = 3 + m * len(YEARS)
+        sheet.merge_cells(start_row=1, start_column=first, end_row=1, end_column=first + 1)
+    workbook.save(path)
+
+
+def worker(tool: str, path: Path) -> dict[str, Any]:
+    """Run one tool on one file in this process; return seconds, peak RSS and a count."""
+    sys.path.insert(0, str(ROOT))
+    import pandas as pd
+
+    from extract.pipeline import process_file, read_document
+    from extract.rulebook import load_rulebook
+
+    if path.suffix == ".xlsx":
+        import openpyxl  # noqa: F401  (imported before timing, like the csv module)
+    rulebook = load_rulebook(ROOT / "rules")
+    started = time.perf_counter()
+    if tool == "ankestat-read":
+        document = read_document(path)
+        count = sum(len(row) for page in document.pages if page.sheet for row in page.sheet.rows)
+    elif tool == "ankestat-pipeline":
+        result = process_file(path, rulebook)
+        assert result.status.value == "ok", (result.status, result.error, result.findings[:3])
+        count = len(result.records)
+    elif path.suffix == ".csv":
+        frame = pd.read_csv(path, sep=";", decimal=",", encoding="cp1252", header=[0, 1])
+        count = frame.size
+    else:
+        frame = pd.read_excel(path, engine="openpyxl", header=[0, 1])
+        count = frame.size
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "peak_rss_mib": peak, "count": count}
+
+
+def _run(tool: str, path: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", tool, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--formats", nargs="+", default=["csv", "xlsx"])
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--worker", nargs=2, metavar=("TOOL", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker[0], Path(args.worker[1]))))
+        return 0
+    rows = _rows(args.rows)
+    cells = sum(len(rows[0]) for _ in rows)
+    figures: list[dict[str, Any]] = []
+    print(f"python {platform.python_version()}, {args.rows:,} data rows, {cells:,} cells per file")
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in args.formats:
+            path = Path(tmp) / f"talportal-bench.{fmt}"
+            (build_csv if fmt == "csv" else build_xlsx)(rows, path)
+            size = path.stat().st_size
+            for tool in TOOLS:
+                runs = [_run(tool, path) for _ in range(args.repeat)]
+                best = min(r["seconds"] for r in runs)
+                figures.append(
+                    {
+                        "format": fmt,
+                        "bytes": size,
+                        "tool": tool,
+                        "seconds": best,
+                        "cells_per_s": cells / best,
+                        "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
+                        "count": runs[0]["count"],
+                    }
+                )
+    print(f"{'file':6} {'tool':18} {'seconds':>8} {'cells/s':>11} {'peak MiB':>9} "
+          f"{'vs pandas':>9} {'count':>9}")  # fmt: skip
+    for fig in figures:
+        pandas = next(f for f in figures if f["format"] == fig["format"] and f["tool"] == "pandas")
+        ratio = pandas["seconds"] / fig["seconds"]
+        fig["speed_vs_pandas"] = ratio
+        print(
+            f"{fig['format']:6} {fig['tool']:18} {fig['seconds']:8.2f} "
+            f"{fig['cells_per_s']:11,.0f} {fig['peak_rss_mib']:9.0f} {ratio:9.2f} "
+            f"{fig['count']:9,}"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""Repair of OCR'd words against the words ankestatistik tables use.
+
+Tesseract misreads Danish letters and thin strokes in typical ways: "ø" as "e", "o" or "a"
+("Bern" for "Børn"), "æ" as "ze" ("Hjzelpemidier"), "l" as "i" ("aktiviov"). A word that is
+not a known word but lies only such misreadings away from exactly one known word is read as
+that word. Numbers and words with digits are never touched: values are only ever corrected
+through identities (checks), never through a word list.
+
+In: a ``Document`` and the ``Lexicon`` (built from the reference data and the rules). Out: the
+same document with OCR'd words repaired; a repaired ``Word`` keeps what was read in
+``read_as``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from extract.model import Document, PageContent, TableCandidate, Word
+from extract.reference import Reference
+
+VOCABULARY_FILE = "vocabulary.yaml"
+# Cost of one typical misreading, and of any other edit (insert, delete, substitute).
+MISREAD_COST = 0.25
+EDIT_COST = 1.0
+# A repair may cost at most this much; words of LONG_WORD letters or more may also carry one
+# plain edit.
+MAX_COST = 0.75
+MAX_COST_LONG = 1.25
+LONG_WORD = 8
+# A row label is read as a known phrase when the phrase is among the PHRASE_CANDIDATES
+# sharing most words with it and costs at most PHRASE_COST_PER_LETTER per letter.
+PHRASE_CANDIDATES = 3
+PHRASE_COST_PER_LETTER = 0.15
+# Words shorter than this are left alone ("og", "om", "i").
+MIN_LETTERS = 3
+# What Tesseract reads for printed letters: printed -> misreadings.
+MISREADINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "ø": ("e", "o", "a", "0", "g"),
+        "æ": ("ze", "ae", "z", "e", "a", "œ", "zz"),
+        "å": ("a", "â", "á"),
+        "l": ("i", "1", "|", "t", "!"),
+        "i": ("l", "1", "|", "j", "f"),
+        "m": ("rn", "in"),
+        "e": ("c", "o"),
+        "c": ("e",),
+        "h": ("b", "li"),
+        "i ": ("h",),  # "I alt" read as "halt"
+    }
+)
+# The same, by the last printed letter: letter -> ((printed, misreadings), ...).
+_BY_LAST_LETTER: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = MappingProxyType(
+    {
+        last: tuple((k, v) for k, v in MISREADINGS.items() if k[-1] == last)
+        for last in {k[-1] for k in MISREADINGS}
+    }
+)
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+")
+_SKELETON_VOWELS = re.compile(r"[aeoøæåœ0âág]+")  # g: "ø" is read as "g" too
+_SKELETON_STROKES = re.compile(r"[li1|!ij]")
+
+
+class VocabularyError(ValueError):
+    """The vocabulary file is missing or invalid; the message names the file and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Known words (lower case), indexed by skeleton (misreadable letters folded together),
+    and known whole labels (``phrases``: the sagsemner and the vocabulary's labels)."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...] = ()
+    by_skeleton: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[str]] = {}
+        for word in sorted(self.words):
+            index.setdefault(skeleton(word), []).append(word)
+        object.__setattr__(
+            self, "by_skeleton", MappingProxyType({k: tuple(v) for k, v in index.items()})
+        )
+
+    def repair(self, text: str) -> str | None:
+        """The known word ``text`` is a misreading of, in ``text``'s case; None if none/unsure."""
+        core = text.strip(".,:;*()-–")
+        if len(core) < MIN_LETTERS or not core.isalpha() or core.lower() in self.words:
+            return None
+        lower = core.lower()
+        scored = sorted(
+            (misread_cost(word, lower), word) for word in self.by_skeleton.get(skeleton(lower), ())
+        )
+        if not scored:
+            return None
+        best_cost, best = scored[0]
+        limit = MAX_COST_LONG if len(best) >= LONG_WORD else MAX_COST
+        if best_cost > limit or (len(scored) > 1 and scored[1][0] <= best_cost):
+            return None
+        return text.replace(core, _same_case(best, core))
+
+    def repair_label(self, label: str) -> str | None:
+        """The known phrase an OCR'd row ``label`` is a misreading of; None if none or unsure."""
+        text = " ".join(label.split())
+        if not text or text in self.phrases:
+            return None
+        mine = _tokens(text)
+        if not mine:
+            return None
+
+        def nearness(phrase: str) -> tuple[float, int]:
+            theirs = _tokens(phrase)
+            return (-len(mine & theirs) / len(mine | theirs), abs(len(phrase) - len(text)))
+
+        near = sorted(self.phrases, key=nearness)
+        scored = sorted(
+            (misread_cost(p.lower(), text.lower()), p) for p in near[:PHRASE_CANDIDATES]
+        )
+        best_cost, best = scored[0]
+        limit = max(MAX_COST, PHRASE_COST_PER_LETTER * len(best))
+        if best_cost > limit or (len(scored) > 1 and scored[1][0] <= best_cost + EDIT_COST):
+            return None
+        return best
+
+
+def _tokens(text: str) -> set[str]:
+    return set(text.lower().replace("–", "-").split())
+
+
+def skeleton(word: str) -> str:
+    """``word`` with the letters Tesseract confuses folded together ("børn", "bern" -> "b*rn")."""
+    folded = word.lower().replace("rn", "m").replace("ze", "æ")
+    folded = _SKELETON_STROKES.sub("|", folded)
+    return _SKELETON_VOWELS.sub("*", folded)
+
+
+def misread_cost(printed: str, read: str) -> float:
+    """Edit distance from ``printed`` to ``read`` where a typical misreading costs little."""
+    rows, cols = len(printed), len(read)
+    cost = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        cost[i][0] = i * EDIT_COST
+    for j in range(1, cols + 1):
+        cost[0][j] = j * EDIT_COST
+    for i in range(1, rows + 1):
+        letter = printed[i - 1]
+        for j in range(1, cols + 1):
+            same = read[j - 1] == letter
+            best = min(
+                cost[i - 1][j] + EDIT_COST,
+                cost[i][j - 1] + EDIT_COST,
+                cost[i - 1][j - 1] + (0.0 if same else EDIT_COST),
+            )
+            for shown, misreads in _BY_LAST_LETTER.get(letter, ()):
+                before = i - len(shown)
+                if before < 0 or printed[before:i] != shown:
+                    continue
+                for misread in misreads:
+                    start = j - len(misread)
+                    if start >= 0 and read[start:j] == misread:
+                        best = min(best, cost[before][start] + MISREAD_COST)
+            cost[i][j] = best
+    return cost[rows][cols]
+
+
+def _same_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def words_of(texts: Iterable[str]) -> set[str]:
+    """Lower-case words of at least MIN_LETTERS letters in ``texts``."""
+    return {w.lower() for text in texts for w in _WORD.findall(text) if len(w) >= MIN_LETTERS}
+
+
+def read_vocabulary(path: Path) -> dict[str, list[str]]:
+    """The lists of the vocabulary file (sagsemner, labels, words); VocabularyError if bad."""
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"{path.name}: cannot be read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path.name}: expected a mapping of {', '.join(_KEYS)}")
+    unknown = sorted(set(map(str, data)) - set(_KEYS))
+    if unknown:
+        raise VocabularyError(
+            f"{path.name}: {unknown[0]}: unknown key (allowed: {', '.join(_KEYS)})"
+        )
+    lists: dict[str, list[str]] = {}
+    for key in _KEYS:
+        entries = data.get(key)
+        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+            raise VocabularyError(f"{path.name}: {key}: expected a list of strings")
+        lists[key] = entries
+    return lists
+
+
+_KEYS = ("sagsemner", "labels", "words")
+
+
+def repair_document(document: Document, lexicon: Lexicon) -> Document:
+    """``document`` with its OCR'd words repaired (pages without OCR words are kept as is)."""
+    pages = tuple(_repair_page(page, lexicon) for page in document.pages)
+    return replace(document, pages=pages)
+
+
+def _repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:
+    if not any(word.source == "ocr" for word in page.words):
+        return page
+    seen: dict[str, str | None] = {}
+    words: list[Word] = []
+    for word in page.words:
+        if word.source != "ocr":
+            words.append(word)
+            continue
+        if word.text not in seen:
+            seen[word.text] = lexicon.repair(word.text)
+        repaired = seen[word.text]
+        words.append(word if repaired is None else replace(word, text=repaired, read_as=word.text))
+    return replace(page, words=tuple(words))
+
+
+def build_lexicon(rules_dir: Path, reference: Reference) -> Lexicon:
+    """The known words: the vocabulary file, the reference labels, the rules' strings."""
+    lists = read_vocabulary(rules_dir / "reference" / VOCABULARY_FILE)
+    phrases = (*lists["sagsemner"], *lists["labels"])
+    texts = [*phrases, *lists["words"]]
+    for law in reference.law_areas:
+        texts.extend((law.name, *law.labels))
+    for measure in reference.measures:
+        texts.extend(measure.labels)
+    texts.extend(reference.national_labels)
+    texts.extend(m.name for m in reference.municipalities)
+    for path in sorted(rules_dir.glob("*.yaml")):
+        texts.extend(_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return Lexicon(frozenset(words_of(texts)), tuple(" ".join(p.split()) for p in phrases))
+
+
+def _strings(data: object) -> Iterator[str]:
+    """Every string value in parsed YAML (not the keys)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+
+
+def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[TableCandidate]:
+    """``tables`` with each OCR'd row label (and column header level) that misreads a known
+    phrase read as that phrase; tables without OCR'd rows are returned as they are."""
+    out = []
+    for table in tables:
+        if all(row.label_confidence is None for row in table.rows):
+            out.append(table)
+            continue
+        headers, header_repairs = _repair_headers(table.column_headers, lexicon)
+        rows = []
+        for row in table.rows:
+            phrase = lexicon.repair_label(row.label) if row.label_confidence is not None else None
+            if phrase is not None:
+                row = replace(
+                    row,
+                    label=phrase,
+                    label_repairs=(*row.label_repairs, f"{row.label} -> {phrase}"),
+                )
+            rows.append(row)
+        out.append(
+            replace(table, rows=tuple(rows), column_headers=headers, header_repairs=header_repairs)
+        )
+    return out
+
+
+def _repair_headers(
+    paths: tuple[tuple[str, ...], ...], lexicon: Lexicon
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """Header paths with each level that misreads a known phrase read as it, and per column
+    the repairs made."""
+    new_paths, repairs = [], []
+    for path in paths:
+        levels, notes = [], []
+        for level in path:
+            phrase = lexicon.repair_label(level)
+            levels.append(phrase or level)
+            if phrase is not None:
+                notes.append(f"{level} -> {phrase}")
+        new_paths.append(tuple(levels))
+        repairs.append(tuple(notes))
+    return tuple(new_paths), tuple(repairs)

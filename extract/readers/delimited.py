@@ -1,0 +1,109 @@
+"""csv reader: delimited text (";", "," or tab) -> one page with a ``SheetGrid``.
+
+In: a path to a csv/tsv file. Out: a ``Document`` (source kind ``csv``) with one page whose
+sheet has no name; every field is a text cell kept exactly as written ("37,9", "."), so the
+Danish number module reads it like printed text.
+
+The encoding is decided from the bytes: a BOM (UTF-8 or UTF-16), else strict UTF-8, else
+Windows-1252 (the superset of Latin-1 that Danish Excel and the talportal write). Anything
+else (NUL bytes without a BOM, bytes Windows-1252 does not define) is refused with the reason.
+The delimiter is the candidate that splits the most lines into the same number of fields.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from extract.model import Document, SheetValue
+from extract.readers import ReadOptions, UnreadableInput
+from extract.readers.sheet_cells import sheet_page, text_value
+
+DELIMITERS = (";", "\t", ",")
+_DELIMITER_NAMES = {";": "';'", "\t": "tab", ",": "','"}
+_SNIFF_LINES = 200
+MAX_BYTES = 1 << 30
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) of a csv file's bytes; raises UnreadableInput if neither fits."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", "UTF-8 (with BOM)")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", "UTF-16")
+    if b"\x00" in data:
+        raise UnreadableInput(
+            "unexpected encoding: the csv holds NUL bytes and no BOM "
+            "(UTF-16 without a byte-order mark, or not text at all)"
+        )
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(
+            f"unexpected encoding: neither UTF-8 nor Windows-1252/Latin-1 "
+            f"(byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from exc
+
+
+def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
+    try:
+        return data.decode(codec), name
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(f"invalid {name} text at byte offset {exc.start}") from exc
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that gives the most lines with one common field count (ties: ";" first)."""
+    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    best, best_score = "", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = Counter(
+            len(row) - 1 for row in csv.reader(lines, delimiter=delimiter) if len(row) > 1
+        )
+        if not counts:
+            continue
+        fields, lines_with = max(counts.items(), key=lambda item: (item[1], item[0]))
+        score = (lines_with, fields)
+        if score > best_score:
+            best, best_score = delimiter, score
+    if not best:
+        raise UnreadableInput("not a delimited table: no line holds a ';', ',' or tab")
+    return best
+
+
+def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
+    """Read a csv/tsv file as one sheet of text cells; raises UnreadableInput with the reason."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise UnreadableInput(f"refused: csv larger than {MAX_BYTES:,} bytes")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
+    text, encoding = decode(data)
+    delimiter = sniff_delimiter(text)
+    rows: list[tuple[SheetValue | None, ...]] = []
+    # equal fields share one immutable SheetValue: exports repeat the same few texts a lot
+    values: dict[str, SheetValue | None] = {}
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            cells = []
+            for field in row:
+                if field not in values:
+                    values[field] = text_value(field)
+                cells.append(values[field])
+            rows.append(tuple(cells))
+    except csv.Error as exc:
+        raise UnreadableInput(f"malformed csv at line {len(rows) + 1} ({exc})") from exc
+    page = sheet_page(1, None, rows)
+    if page.sheet is None or not page.sheet.rows:
+        raise UnreadableInput("no cells: the csv holds only empty lines")
+    note = f"csv read as {encoding}, delimiter {_DELIMITER_NAMES[delimiter]}"
+    return Document(path, sha256, "csv", (replace(page, notes=(*page.notes, note)),))

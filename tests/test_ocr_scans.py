@@ -1,0 +1,128 @@
+"""The scanned samples (``samples/scan-*``), read with OCR: goldens, and accuracy against the
+digital originals' truth.
+
+Each scan is an image-only copy of a digital sample (200 dpi JPEG in a PDF, or a 1-bit TIFF),
+tilted, blurred, noisy and specked. Its golden (``<name>.records.jsonl``; the TIFF's is
+``<name>.tiff.records.jsonl``) holds the engine's exact records; its truth file is the digital
+original's truth for the pages scanned. The acceptance: at least 98 % of the printed values
+come out equal (key, value, status), and every value that does not is flagged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extract.model import FileResult, FileStatus
+from extract.pipeline import process_file
+from extract.readers import ReadOptions
+from extract.rulebook import load_rulebook
+from extract.writers.jsonl import record_dict
+from tests.conftest import RULES, SAMPLES
+from tests.test_samples_e2e import VOLATILE
+
+SCANS = sorted(p for p in SAMPLES.glob("scan-*") if p.suffix in {".pdf", ".tiff"})
+KEY = ("page", "entity_scope", "municipality_code", "period", "law_area", "provision", "measure")
+MIN_EQUAL_SHARE = 0.98
+
+
+@cache
+def _result(path: Path) -> FileResult:
+    return process_file(path, load_rulebook(RULES), ReadOptions(ocr=True, ocr_threads=2))
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    out = []
+    for record in _result(path).records:
+        data = record_dict(record)
+        for key in VOLATILE:
+            data.pop(key)
+        out.append(data)
+    return out
+
+
+def _golden(scan: Path) -> Path:
+    name = scan.stem if scan.suffix == ".pdf" else scan.name
+    return scan.with_name(f"{name}.records.jsonl")
+
+
+def _truth(scan: Path) -> list[dict[str, Any]]:
+    path = scan.with_name(f"{scan.stem}.truth.jsonl")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_there_are_scans() -> None:
+    assert [p.name for p in SCANS] == [
+        "scan-aarsredegoerelse-2024-side4.pdf",
+        "scan-referat-ishoej-byraad-2022-10-31.pdf",
+        "scan-referat-ishoej-sundhedsudvalg-2021-03-08.pdf",
+        "scan-referat-ishoej-sundhedsudvalg-2021-03-08.tiff",
+    ]
+
+
+@pytest.mark.parametrize("scan", SCANS, ids=lambda p: p.name)
+def test_scan_records_equal_golden(scan: Path, update_goldens: bool) -> None:
+    golden = _golden(scan)
+    records = _records(scan)
+    if update_goldens:
+        golden.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
+    assert golden.exists(), f"missing golden {golden.name}: review output, then --update-goldens"
+    expected = [json.loads(line) for line in golden.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(expected)
+    for got, want in zip(records, expected, strict=True):
+        assert got == want
+
+
+@pytest.mark.parametrize("scan", SCANS, ids=lambda p: p.name)
+def test_every_record_is_marked_as_ocr(scan: Path) -> None:
+    result = _result(scan)
+    assert result.status is not FileStatus.FAILED and result.records
+    kind = "pdf_ocr" if scan.suffix == ".pdf" else "image_ocr"
+    assert {r.source_kind for r in result.records} == {kind}
+    assert all(r.ocr_confidence is not None for r in result.records)
+    assert any(f.code == "page_note" and "straightened by" in f.message for f in result.findings)
+
+
+def _score(scan: Path) -> dict[str, int]:
+    """Printed values equal / differing but flagged / differing unflagged / missing, and
+    records for values not printed (flagged or not)."""
+    got: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for record in _records(scan):
+        got[tuple(record[k] for k in KEY)].append(record)
+    truth = {tuple(row[k] for k in KEY): row for row in _truth(scan)}
+    score = dict.fromkeys(("printed", "equal", "flagged", "unflagged", "missing"), 0)
+    for key, row in truth.items():
+        score["printed"] += 1
+        found = got.get(key)
+        if not found:
+            score["missing"] += 1
+        elif all((r["value"], r["status"]) == (row["value"], row["status"]) for r in found):
+            score["equal"] += 1  # (a value printed in two tables comes out twice, both equal)
+        elif all(
+            r["flags"] for r in found if (r["value"], r["status"]) != (row["value"], row["status"])
+        ):
+            score["flagged"] += 1
+        else:
+            score["unflagged"] += 1
+    extra = [r for key, rs in got.items() if key not in truth for r in rs]
+    score["extra_flagged"] = sum(1 for r in extra if r["flags"])
+    score["extra_unflagged"] = len(extra) - score["extra_flagged"]
+    return score
+
+
+def test_scans_give_the_digital_values_and_flag_every_other() -> None:
+    scores = {scan.name: _score(scan) for scan in SCANS}
+    total = {k: sum(s[k] for s in scores.values()) for k in next(iter(scores.values()))}
+    report = json.dumps(scores, indent=1)
+    assert total["equal"] >= MIN_EQUAL_SHARE * total["printed"], report
+    assert total["unflagged"] == 0 and total["extra_unflagged"] == 0, report
+    assert total["missing"] == 0, report
+    # measured when written: 482 of 491 equal, the 9 others flagged, nothing missing or extra
+    assert total["printed"] == 491
