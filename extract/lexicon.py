@@ -14,7 +14,7 @@ same document with OCR'd words repaired; a repaired ``Word`` keeps what was read
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -79,6 +79,7 @@ class Lexicon:
     words: frozenset[str]
     phrases: tuple[str, ...] = ()
     by_skeleton: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    phrase_tokens: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -87,6 +88,7 @@ class Lexicon:
         object.__setattr__(
             self, "by_skeleton", MappingProxyType({k: tuple(v) for k, v in index.items()})
         )
+        object.__setattr__(self, "phrase_tokens", tuple(_tokens(p) for p in self.phrases))
 
     def repair(self, text: str) -> str | None:
         """The known word ``text`` is a misreading of, in ``text``'s case; None if none/unsure."""
@@ -114,11 +116,12 @@ class Lexicon:
         if not mine:
             return None
 
-        def nearness(phrase: str) -> tuple[float, int]:
-            theirs = _tokens(phrase)
-            return (-len(mine & theirs) / len(mine | theirs), abs(len(phrase) - len(text)))
+        def nearness(index: int) -> tuple[float, int]:
+            theirs = self.phrase_tokens[index]
+            overlap = len(mine & theirs) / len(mine | theirs)
+            return (-overlap, abs(len(self.phrases[index]) - len(text)))
 
-        near = sorted(self.phrases, key=nearness)
+        near = [self.phrases[i] for i in sorted(range(len(self.phrases)), key=nearness)]
         scored = sorted(
             (misread_cost(p.lower(), text.lower()), p) for p in near[:PHRASE_CANDIDATES]
         )
@@ -129,8 +132,8 @@ class Lexicon:
         return best
 
 
-def _tokens(text: str) -> set[str]:
-    return set(text.lower().replace("–", "-").split())
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(text.lower().replace("–", "-").split())
 
 
 def skeleton(word: str) -> str:
@@ -229,32 +232,18 @@ def _repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:
     return replace(page, words=tuple(words))
 
 
-def build_lexicon(rules_dir: Path, reference: Reference) -> Lexicon:
-    """The known words: the vocabulary file, the reference labels, the rules' strings."""
+def build_lexicon(rules_dir: Path, reference: Reference, rule_texts: Iterable[str]) -> Lexicon:
+    """The known words: the vocabulary file, the reference labels and the rules' texts."""
     lists = read_vocabulary(rules_dir / "reference" / VOCABULARY_FILE)
     phrases = (*lists["sagsemner"], *lists["labels"])
-    texts = [*phrases, *lists["words"]]
+    texts = [*phrases, *lists["words"], *rule_texts]
     for law in reference.law_areas:
         texts.extend((law.name, *law.labels))
     for measure in reference.measures:
         texts.extend(measure.labels)
     texts.extend(reference.national_labels)
     texts.extend(m.name for m in reference.municipalities)
-    for path in sorted(rules_dir.glob("*.yaml")):
-        texts.extend(_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
     return Lexicon(frozenset(words_of(texts)), tuple(" ".join(p.split()) for p in phrases))
-
-
-def _strings(data: object) -> Iterator[str]:
-    """Every string value in parsed YAML (not the keys)."""
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from _strings(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _strings(value)
 
 
 def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[TableCandidate]:

@@ -239,19 +239,14 @@ def map_table(
             )
             if isinstance(observation, Finding):
                 findings.append(observation)
-            elif row.label_confidence is None and not row.label_repairs:
-                out.append(observation)  # no OCR label data: skip the (costly) copy
-            else:
-                out.append(
-                    replace(
-                        observation,
-                        label_confidence=row.label_confidence,
-                        label_repairs=(
-                            *row.label_repairs,
-                            *(table.header_repairs[c] if table.header_repairs else ()),
-                        ),
-                    )
+                continue
+            header_repairs = table.header_repairs[c] if table.header_repairs else ()
+            repairs = (*row.label_repairs, *header_repairs)
+            if row.label_confidence is not None or repairs:  # OCR'd labels (else: no copy)
+                observation = replace(
+                    observation, label_confidence=row.label_confidence, label_repairs=repairs
                 )
+            out.append(observation)
     findings.extend(_unmapped_columns(table, columns))
     return Mapped(tuple(out), tuple(_dedupe(findings)))
 

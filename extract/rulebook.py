@@ -160,10 +160,23 @@ def load_rulebook(directory: Path) -> Rulebook:
     if not rules:
         raise RuleError(f"{directory}: no rule files (*.yaml) found")
     try:
-        lexicon = build_lexicon(directory, reference)
+        texts = [text for rule in rules for text in rule_texts(rule)]
+        texts += [p.pattern for kind in document_types for p in kind.patterns]
+        lexicon = build_lexicon(directory, reference, texts)
     except VocabularyError as exc:
         raise RuleError(f"reference/{exc}") from exc
     return Rulebook(directory, tuple(rules), document_types, reference, lexicon)
+
+
+def rule_texts(rule: Rule) -> list[str]:
+    """The words a rule knows: its description, its patterns and the values it sets."""
+    patterns = [rule.caption, rule.title, rule.stub, *rule.headers, *rule.row_labels]
+    patterns += [m.pattern for m in (*rule.rows, *rule.columns)]
+    patterns += [c.pattern for c in rule.context]
+    texts = [rule.description, *(p.pattern for p in patterns if p is not None)]
+    texts += [value for m in (*rule.rows, *rule.columns) for _key, value in m.assign]
+    texts += [c.value for c in rule.context if c.value]
+    return texts
 
 
 def _load_document_types(path: Path) -> tuple[DocumentType, ...]:

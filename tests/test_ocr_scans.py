@@ -22,9 +22,8 @@ from extract.model import FileResult, FileStatus
 from extract.pipeline import process_file
 from extract.readers import ReadOptions
 from extract.rulebook import load_rulebook
-from extract.writers.jsonl import record_dict
 from tests.conftest import RULES, SAMPLES
-from tests.test_samples_e2e import VOLATILE
+from tests.goldens import check_golden, read_jsonl, records_as_rows
 
 SCANS = sorted(p for p in SAMPLES.glob("scan-*") if p.suffix in {".pdf", ".tiff"})
 KEY = ("page", "entity_scope", "municipality_code", "period", "law_area", "provision", "measure")
@@ -37,13 +36,7 @@ def _result(path: Path) -> FileResult:
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
-    out = []
-    for record in _result(path).records:
-        data = record_dict(record)
-        for key in VOLATILE:
-            data.pop(key)
-        out.append(data)
-    return out
+    return records_as_rows(_result(path))
 
 
 def _golden(scan: Path) -> Path:
@@ -52,8 +45,7 @@ def _golden(scan: Path) -> Path:
 
 
 def _truth(scan: Path) -> list[dict[str, Any]]:
-    path = scan.with_name(f"{scan.stem}.truth.jsonl")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return read_jsonl(scan.with_name(f"{scan.stem}.truth.jsonl"))
 
 
 def test_there_are_scans() -> None:
@@ -67,17 +59,7 @@ def test_there_are_scans() -> None:
 
 @pytest.mark.parametrize("scan", SCANS, ids=lambda p: p.name)
 def test_scan_records_equal_golden(scan: Path, update_goldens: bool) -> None:
-    golden = _golden(scan)
-    records = _records(scan)
-    if update_goldens:
-        golden.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-        )
-    assert golden.exists(), f"missing golden {golden.name}: review output, then --update-goldens"
-    expected = [json.loads(line) for line in golden.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == len(expected)
-    for got, want in zip(records, expected, strict=True):
-        assert got == want
+    check_golden(_records(scan), _golden(scan), update_goldens)
 
 
 @pytest.mark.parametrize("scan", SCANS, ids=lambda p: p.name)

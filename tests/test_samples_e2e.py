@@ -8,7 +8,6 @@ printed, independently of the engine.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -22,6 +21,7 @@ from extract.readers import ReadOptions
 from extract.rulebook import Rulebook, load_rulebook
 from extract.writers.jsonl import record_dict
 from tests.conftest import RULES, SAMPLES
+from tests.goldens import check_golden, read_jsonl, records_as_rows
 
 # Digital samples; the "scan-" ones are image-only (aktindsigt) copies for the OCR reader.
 PDFS = sorted(p for p in SAMPLES.glob("*.pdf") if not p.name.startswith("scan-"))
@@ -38,8 +38,6 @@ TRUTH_KEYS = (
     "value",
     "status",
 )
-# engine_version changes with every release; everything else must stay identical.
-VOLATILE = ("engine_version",)
 
 
 @cache
@@ -48,13 +46,7 @@ def _result(path: Path) -> FileResult:
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
-    out = []
-    for record in _result(path).records:
-        data = record_dict(record)
-        for key in VOLATILE:
-            data.pop(key)
-        out.append(data)
-    return out
+    return records_as_rows(_result(path))
 
 
 def test_there_are_samples() -> None:
@@ -67,25 +59,12 @@ def test_there_are_samples() -> None:
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
 def test_records_equal_golden(pdf: Path, update_goldens: bool) -> None:
-    golden = pdf.with_suffix(".records.jsonl")
-    records = _records(pdf)
-    if update_goldens:
-        golden.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-        )
-    assert golden.exists(), f"missing golden {golden.name}: review output, then --update-goldens"
-    expected = [json.loads(line) for line in golden.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == len(expected)
-    for got, want in zip(records, expected, strict=True):
-        assert got == want
+    check_golden(_records(pdf), pdf.with_suffix(".records.jsonl"), update_goldens)
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
 def test_every_printed_value_emitted_exactly_once(pdf: Path) -> None:
-    truth = [
-        json.loads(line)
-        for line in pdf.with_suffix(".truth.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
+    truth = read_jsonl(pdf.with_suffix(".truth.jsonl"))
     got = Counter(tuple(r[k] for k in TRUTH_KEYS) for r in _records(pdf))
     want = Counter(tuple(t[k] for k in TRUTH_KEYS) for t in truth)
     assert got - want == Counter(), "values emitted that were not printed"

@@ -24,8 +24,9 @@ from extract.pipeline import process_file
 from extract.rulebook import load_rulebook
 from extract.writers import WriteOptions
 from extract.writers.csv import CsvWriter
-from extract.writers.jsonl import JsonlWriter, record_dict
+from extract.writers.jsonl import JsonlWriter
 from tests.conftest import RULES, SAMPLES
+from tests.goldens import check_golden, read_jsonl, records_as_rows
 
 SHEETS = sorted([*SAMPLES.glob("*.xlsx"), *SAMPLES.glob("*.csv")])
 TALPORTAL = "talportal-ishoej-serviceloven-2019-2021"
@@ -42,7 +43,6 @@ TRUTH_KEYS = (
     "value",
     "status",
 )
-VOLATILE = ("engine_version",)
 # What may differ between the same figures read from csv and from xlsx: where they came from.
 PROVENANCE = (
     "source_file",
@@ -68,17 +68,7 @@ def _result(path: Path) -> FileResult:
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
-    out = []
-    for record in _result(path).records:
-        data = record_dict(record)
-        for key in VOLATILE:
-            data.pop(key)
-        out.append(data)
-    return out
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return records_as_rows(_result(path))
 
 
 def test_there_are_sheet_samples() -> None:
@@ -92,22 +82,12 @@ def test_there_are_sheet_samples() -> None:
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.name)
 def test_records_equal_golden(sheet: Path, update_goldens: bool) -> None:
-    golden = companion(sheet, "records")
-    records = _records(sheet)
-    if update_goldens:
-        golden.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-        )
-    assert golden.exists(), f"missing golden {golden.name}: review output, then --update-goldens"
-    expected = _read_jsonl(golden)
-    assert len(records) == len(expected)
-    for got, want in zip(records, expected, strict=True):
-        assert got == want
+    check_golden(_records(sheet), companion(sheet, "records"), update_goldens)
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.name)
 def test_every_written_value_emitted_exactly_once(sheet: Path) -> None:
-    truth = _read_jsonl(companion(sheet, "truth"))
+    truth = read_jsonl(companion(sheet, "truth"))
     got = Counter(tuple(r[k] for k in TRUTH_KEYS) for r in _records(sheet))
     want = Counter(tuple(t[k] for k in TRUTH_KEYS) for t in truth)
     assert got - want == Counter(), "values emitted that were not written"

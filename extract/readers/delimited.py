@@ -21,12 +21,11 @@ from pathlib import Path
 
 from extract.model import Document, SheetValue
 from extract.readers import ReadOptions, UnreadableInput
-from extract.readers.sheet_cells import sheet_page, text_value
+from extract.readers.sheet_cells import read_bounded, sheet_page, text_value
 
 DELIMITERS = (";", "\t", ",")
 _DELIMITER_NAMES = {";": "';'", "\t": "tab", ",": "','"}
 _SNIFF_LINES = 200
-MAX_BYTES = 1 << 30
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -81,12 +80,7 @@ def sniff_delimiter(text: str) -> str:
 
 def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read a csv/tsv file as one sheet of text cells; raises UnreadableInput with the reason."""
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UnreadableInput(f"refused: csv larger than {MAX_BYTES:,} bytes")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
+    data = read_bounded(path, "csv")
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text)
     rows: list[tuple[SheetValue | None, ...]] = []

@@ -63,14 +63,18 @@ def table_regions(lines: Sequence[tuple[float, float, float, float]], scale: flo
             max(int(x0) - join, 0) : int(x1) + join + 1,
         ] = 255
     count, labels, stats, _centres = cv2.connectedComponentsWithStats(mask)
+    # per group of touching lines: how many run across, how many down
+    across, down = [0] * count, [0] * count
+    for x0, top, x1, bottom in lines:
+        group = int(labels[int((top + bottom) / 2), int((x0 + x1) / 2)])
+        if x1 - x0 > bottom - top:
+            across[group] += 1
+        else:
+            down[group] += 1
     regions: list[Box] = []
     for index in range(1, count):
-        x, y, w, h = (int(v) for v in stats[index][:4])
-        members = [
-            b for b in lines if labels[int((b[1] + b[3]) / 2), int((b[0] + b[2]) / 2)] == index
-        ]
-        across = sum(1 for b in members if b[2] - b[0] > b[3] - b[1])
-        if across >= MIN_LINES_EACH_WAY and len(members) - across >= MIN_LINES_EACH_WAY:
+        if across[index] >= MIN_LINES_EACH_WAY and down[index] >= MIN_LINES_EACH_WAY:
+            x, y, w, h = (int(v) for v in stats[index][:4])
             regions.append((x + join, y + join, x + w - join, y + h - join))
     return regions
 
@@ -133,7 +137,12 @@ def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
     data = pytesseract.image_to_data(
         Image.fromarray(sheet), lang=lang, config="--psm 6", output_type=pytesseract.Output.DICT
     )
-    return [_to_page(box, placed) for box in text_boxes(data) if _within(box, placed)]
+    out = []
+    for box in text_boxes(data):
+        found = _placement(box, placed)
+        if found is not None:
+            out.append(_to_page(box, *found))
+    return out
 
 
 def text_boxes(data: dict[str, list[Any]]) -> list[TextBox]:
@@ -171,14 +180,9 @@ def _placement(box: TextBox, placed: Sequence[tuple[int, Box]]) -> tuple[int, Bo
     return None
 
 
-def _within(box: TextBox, placed: Sequence[tuple[int, Box]]) -> bool:
-    return _placement(box, placed) is not None
-
-
-def _to_page(box: TextBox, placed: Sequence[tuple[int, Box]]) -> TextBox:
-    found = _placement(box, placed)
-    assert found is not None
-    y, (x0, top, _x1, _bottom) = found
+def _to_page(box: TextBox, y: int, cell: Box) -> TextBox:
+    """``box`` read on the sheet where ``cell`` was placed at height ``y``, in page pixels."""
+    x0, top, _x1, _bottom = cell
     return TextBox(
         box.text,
         box.confidence,

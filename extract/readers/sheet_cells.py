@@ -175,6 +175,21 @@ def require_cells(path: Path, pages: Sequence[PageContent]) -> None:
         )
 
 
+# A csv or .xls file larger than this is refused before it is read into memory.
+MAX_FILE_BYTES = 1 << 30
+
+
+def read_bounded(path: Path, kind: str) -> bytes:
+    """The bytes of ``path``; UnreadableInput if it cannot be read or is over MAX_FILE_BYTES
+    (``kind`` names the file in the message: "csv", "workbook")."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UnreadableInput(f"refused: {kind} larger than {MAX_FILE_BYTES:,} bytes")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
+
+
 def check_zip(path: Path) -> zipfile.ZipFile:
     """Open a zip-based workbook after checking the members' declared sizes (zip bombs)."""
     try:

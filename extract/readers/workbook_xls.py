@@ -14,6 +14,7 @@ from extract.readers import ReadOptions, UnreadableInput
 from extract.readers.sheet_cells import (
     date_text,
     number_value,
+    read_bounded,
     require_cells,
     sheet_page,
     text_value,
@@ -21,19 +22,13 @@ from extract.readers.sheet_cells import (
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-_MAX_BYTES = 1 << 30
 
 
 def read_xls(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read every sheet of an .xls workbook; raises UnreadableInput with the reason."""
     import xlrd
 
-    try:
-        if path.stat().st_size > _MAX_BYTES:
-            raise UnreadableInput(f"refused: workbook larger than {_MAX_BYTES:,} bytes")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
+    data = read_bounded(path, "workbook")
     if _ENCRYPTED_PACKAGE in data:
         raise UnreadableInput("password-protected (encrypted) workbook; save it without a password")
     try:
