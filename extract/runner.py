@@ -53,6 +53,13 @@ def work_in_pool(path: Path) -> FileResult:
     return _safe_process(path, _Worker.rulebook, _Worker.options)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def run_files(
     paths: Sequence[Path],
     rules_dir: Path,
@@ -75,8 +82,11 @@ def run_files(
         else None
     )
     read_options = options or ReadOptions()
-    if len(paths) < jobs:  # spare workers read pages of the same file (OCR) in parallel
-        read_options = replace(read_options, ocr_threads=max(1, jobs // max(len(paths), 1)))
+    if jobs > 1:
+        # Each file OCRs up to ``jobs`` pages at once. While several files are read, that is
+        # more Tesseract processes than cores; once the short files are done, the long one
+        # still keeps every core busy, instead of one core idling until it ends.
+        read_options = replace(read_options, ocr_threads=jobs)
     results: dict[int, FileResult] = {}
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
@@ -92,7 +102,9 @@ def run_files(
                 initializer=init_worker,
                 initargs=(str(rules_dir), read_options),
             ) as pool:
-                futures = {pool.submit(work_in_pool, path): i for i, path in enumerate(paths)}
+                # largest files first, so a long one does not start last
+                order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+                futures = {pool.submit(work_in_pool, paths[i]): i for i in order}
                 for future in as_completed(futures):
                     index = futures[future]
                     results[index] = future.result()

@@ -6,7 +6,9 @@ image frame; the page size in points comes from the image's resolution (300 dpi 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from extract.model import Document, PageContent
 from extract.readers import ReadOptions, UnreadableInput
@@ -17,9 +19,11 @@ MAX_PIXELS = 200_000_000  # a page image larger than this is refused (decompress
 
 def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
     """OCR every frame of an image file; raises UnreadableInput with a one-line reason."""
+    import numpy as np
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    from extract.readers.ocr import OcrSettings, ocr_pages
+    from extract.readers.ocr import OcrSettings, PageImage, ocr_pages
+    from extract.readers.ocr_image import ink_share
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
@@ -36,8 +40,17 @@ def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
     if not options.ocr:  # like a scanned PDF page: reported as needing OCR, not dropped
         pages = [PageContent(n, w, h, (), needs_ocr=True) for n, _image, w, h in frames]
         return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
-    pages = ocr_pages(frames, OcrSettings(threads=options.ocr_threads), "image_ocr")
+    scanned = [
+        PageImage(n, w, h, partial(_same, image), ink_share(np.asarray(image)))
+        for n, image, w, h in frames
+    ]
+    pages = ocr_pages(scanned, OcrSettings(threads=options.ocr_threads), "image_ocr")
     return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
+
+
+def _same(image: Any) -> Any:
+    """The frame as it was read (image files are loaded whole: one frame each)."""
+    return image
 
 
 def _dpi(value: object) -> float:

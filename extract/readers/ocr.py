@@ -15,10 +15,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from extract.model import PageContent, Ruling, Word
 from extract.readers import UnreadableInput
@@ -28,6 +28,7 @@ from extract.readers.ocr_second_look import DIGITS_ONLY, second_look
 if TYPE_CHECKING:
     from extract.readers.ocr_cells import TextBox
 
+T = TypeVar("T")
 INSTALL_HINT = "install the Debian packages tesseract-ocr and tesseract-ocr-dan"
 
 
@@ -67,21 +68,39 @@ def check_tesseract(settings: OcrSettings) -> None:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """A page to OCR: its number, its size in points and how to get its image.
+
+    ``load`` is called once, when the page's turn comes, so that a long scan is never held in
+    memory as images all at once. ``cost`` is a guess of how long the page takes (its ink):
+    when pages are read in parallel the costliest go first, so no long page starts last.
+    """
+
+    number: int
+    width: float
+    height: float
+    load: Callable[[], Any]
+    cost: float = 0.0
+
+
 def ocr_pages(
-    images: Sequence[tuple[int, Any, float, float]], settings: OcrSettings, source_kind: str
+    pages: Sequence[PageImage], settings: OcrSettings, source_kind: str
 ) -> list[PageContent]:
-    """OCR (page number, PIL image, width pt, height pt) items, ``settings.threads`` at a time."""
+    """OCR the pages, ``settings.threads`` at a time; results in page order."""
     check_tesseract(settings)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read by the tesseract subprocesses
 
-    def one(item: tuple[int, Any, float, float]) -> PageContent:
-        number, image, width, height = item
-        return replace(ocr_page(image, number, width, height, settings), source_kind=source_kind)
+    def one(page: PageImage) -> PageContent:
+        content = ocr_page(page.load(), page.number, page.width, page.height, settings)
+        return replace(content, source_kind=source_kind)
 
-    if settings.threads <= 1 or len(images) <= 1:
-        return [one(item) for item in images]
+    if settings.threads <= 1 or len(pages) <= 1:
+        return [one(page) for page in pages]
     with ThreadPoolExecutor(max_workers=settings.threads) as pool:
-        return list(pool.map(one, images))
+        order = sorted(range(len(pages)), key=lambda i: -pages[i].cost)
+        futures = {i: pool.submit(one, pages[i]) for i in order}
+        return [futures[i].result() for i in range(len(pages))]
 
 
 def ocr_page(
@@ -136,14 +155,15 @@ def _read_page(
     lines = ruling_boxes(straight, scale)
     clean = binarise(remove_lines(straight, lines))
     regions = table_regions(lines, scale)
+    cells = [cell for region in regions for cell in table_cells(region, lines, scale)]
+    cell_boxes = _start(lambda: read_cells(clean, cells, settings.lang), settings.threads > 1)
     data = pytesseract.image_to_data(
         Image.fromarray(blank_out(clean, regions)),
         lang=settings.lang,
         config=f"--psm {settings.psm}",
         output_type=pytesseract.Output.DICT,
     )
-    cells = [cell for region in regions for cell in table_cells(region, lines, scale)]
-    boxes = text_boxes(data) + read_cells(clean, cells, settings.lang)
+    boxes = text_boxes(data) + cell_boxes()
     words = _words(clean, boxes, scale, settings)
     rulings = tuple(
         Ruling(x0 / scale, top / scale, x1 / scale, bottom / scale) for x0, top, x1, bottom in lines
@@ -186,6 +206,15 @@ def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSetti
         )
         or (conf < GARBLED_BELOW and len(text) <= GARBLED_LENGTH)
     ]
+    wordy = [
+        i
+        for i, (text, conf, *_rest) in enumerate(boxes)
+        if conf < TEXT_SECOND_LOOK_BELOW and sum(ch.isalpha() for ch in text) >= 3
+    ]
+    words_again = _start(
+        lambda: second_look(clean, boxes, wordy, TEXT_LANG, ""), settings.threads > 1
+    )
+    first_reading = list(boxes)
     reread = second_look(clean, boxes, doubtful, "eng", DIGITS_ONLY)
     # The English model is surer of digits, but now and then reads a lone "0" as "9" with
     # confidence 0; what it is unsure of is read once more with the Danish model.
@@ -204,13 +233,9 @@ def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSetti
     for i, (text, conf, *box) in enumerate(boxes):
         if _NUMBERISH.match(text):
             boxes[i] = (text, conf, *trim_specks(clean, (box[0], box[1], box[2], box[3])))
-    wordy = [
-        i
-        for i, (text, conf, *_rest) in enumerate(boxes)
-        if conf < TEXT_SECOND_LOOK_BELOW and sum(ch.isalpha() for ch in text) >= 3
-    ]
-    for i, (text, conf, *_box) in second_look(clean, boxes, wordy, TEXT_LANG, "").items():
-        if conf > boxes[i][1] and " " not in text:
+    for i, (text, conf, *_box) in words_again().items():
+        # (a word the digits-only look made a number is a number now)
+        if boxes[i][0] == first_reading[i][0] and conf > boxes[i][1] and " " not in text:
             boxes[i] = (text, conf, *boxes[i][2:])
     return [
         Word(
@@ -222,6 +247,17 @@ def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSetti
         )
         for (text, conf, x, y, w, h), size in zip(boxes, sizes, strict=True)
     ]
+
+
+def _start(work: Callable[[], T], parallel: bool) -> Callable[[], T]:
+    """``work`` started in its own thread when ``parallel`` (its Tesseract call then runs beside
+    the caller's), else run when asked for; returns what gives its result."""
+    if not parallel:
+        return work
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(work)
+    pool.shutdown(wait=False)
+    return future.result
 
 
 def _speck(box: TextBox, read: Sequence[TextBox]) -> bool:

@@ -16,11 +16,12 @@ MIN_LINE_POINTS = 40.0
 MAX_LINE_POINTS = 2.5
 
 
-def ink_share(grey: Any) -> float:
-    """Share of dark pixels (a blank page has next to none)."""
+def ink_share(grey: Any, darker_than: int = 128) -> float:
+    """Share of pixels darker than ``darker_than`` (a blank page has next to none; on a
+    coarse rendering, where text is grey, count with a lighter bound such as 200)."""
     import numpy as np
 
-    dark = int(np.count_nonzero(grey < 128))
+    dark = int(np.count_nonzero(grey < darker_than))
     return dark / max(int(grey.size), 1)
 
 

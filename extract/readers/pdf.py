@@ -8,8 +8,10 @@ lives here; the PDFium backend's in ``pdfium_layer``.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,12 @@ def read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
     return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=pages)
 
 
+# A scanned page is first rendered this coarsely to guess from its ink how long OCR takes
+# (at 20 dpi text is grey, so pixels darker than 200 count as ink).
+COST_DPI = 20.0
+COST_DARKER_THAN = 200
+
+
 def _ocr_scanned(
     path: Path, pages: tuple[PageContent, ...], options: ReadOptions
 ) -> tuple[PageContent, ...]:
@@ -48,9 +56,17 @@ def _ocr_scanned(
 
     Without Tesseract the pages stay ``needs_ocr`` with a note saying what to install.
     """
+    import numpy as np
     import pypdfium2
 
-    from extract.readers.ocr import OcrSettings, OcrUnavailable, check_tesseract, ocr_pages
+    from extract.readers.ocr import (
+        OcrSettings,
+        OcrUnavailable,
+        PageImage,
+        check_tesseract,
+        ocr_pages,
+    )
+    from extract.readers.ocr_image import ink_share
 
     settings = OcrSettings(threads=options.ocr_threads)
     try:
@@ -58,20 +74,27 @@ def _ocr_scanned(
     except OcrUnavailable as exc:
         return tuple(replace(p, notes=(*p.notes, str(exc))) if p.needs_ocr else p for p in pages)
     pdf = pypdfium2.PdfDocument(str(path))
+    lock = threading.Lock()  # PDFium is not thread-safe: one page renders at a time
+
+    def render(number: int, dpi: float) -> Any:
+        with lock:
+            return pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+
     try:
-        images = [
-            (
+        scanned = [
+            PageImage(
                 page.number,
-                pdf[page.number - 1].render(scale=settings.dpi / 72, grayscale=True).to_pil(),
                 page.width,
                 page.height,
+                partial(render, page.number, settings.dpi),
+                ink_share(np.asarray(render(page.number, COST_DPI)), COST_DARKER_THAN),
             )
             for page in pages
             if page.needs_ocr
         ]
+        read = {page.number: page for page in ocr_pages(scanned, settings, "pdf_ocr")}
     finally:
         pdf.close()
-    read = {page.number: page for page in ocr_pages(images, settings, "pdf_ocr")}
     return tuple(read.get(page.number, page) for page in pages)
 
 

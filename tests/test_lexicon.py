@@ -1,0 +1,80 @@
+"""Repair of OCR'd words and labels against the vocabulary (extract/lexicon.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.lexicon import Lexicon, VocabularyError, misread_cost, read_vocabulary
+from extract.rulebook import Rulebook
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("Bern", "Børn"),
+        ("Born", "Børn"),
+        ("Hjzelpemidier", "Hjælpemidler"),
+        ("forzeidrebetaling", "forældrebetaling"),
+        ("aktiviov", "aktivlov"),
+        ("Omgerelses-", "Omgørelses-"),
+        ("Omggrelsesprocent", "Omgørelsesprocent"),
+        ("STADFAESTEDE", "STADFÆSTEDE"),
+    ],
+)
+def test_typical_misreadings_are_read_as_the_known_word(
+    rulebook: Rulebook, read: str, printed: str
+) -> None:
+    assert rulebook.lexicon.repair(read) == printed
+
+
+@pytest.mark.parametrize("word", ["Børn", "Serviceloven", "1O2", "§159", "og", "Bogstav"])
+def test_known_words_numbers_short_and_far_words_are_left_alone(
+    rulebook: Rulebook, word: str
+) -> None:
+    assert rulebook.lexicon.repair(word) is None
+
+
+def test_a_word_near_two_known_words_is_left_alone() -> None:
+    # "bon" is one misreading from both ("ø" and "e" are both read as "o")
+    assert Lexicon(frozenset({"bøn", "ben"})).repair("bon") is None
+    assert Lexicon(frozenset({"bøn"})).repair("bon") == "bøn"
+    # "a" is not a typical misreading of "e": "bern" is "børn", not "barn"
+    assert Lexicon(frozenset({"børn", "barn"})).repair("bern") == "børn"
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("halt", "I alt"),
+        ("l alt", "I alt"),
+        ("Børn - samvær - 71", "Børn - samvær - § 71"),
+        ("Voksne - midlertidigt botilbud - § 107 i", "Voksne - midlertidigt botilbud - § 107"),
+    ],
+)
+def test_row_labels_are_read_as_the_known_label(
+    rulebook: Rulebook, read: str, printed: str
+) -> None:
+    assert rulebook.lexicon.repair_label(read) == printed
+
+
+@pytest.mark.parametrize("label", ["Serviceloven 2021", "Ishøj Kommune", "I alt"])
+def test_other_labels_are_left_alone(rulebook: Rulebook, label: str) -> None:
+    assert rulebook.lexicon.repair_label(label) is None
+
+
+def test_misreadings_cost_less_than_other_edits() -> None:
+    assert misread_cost("børn", "bern") == 0.25
+    assert misread_cost("hjælp", "hjzelp") == 0.25
+    assert misread_cost("børn", "bxrn") == 1.0
+
+
+def test_a_bad_vocabulary_file_names_file_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text("sagsemner: []\nlabels: []\nwords: []\nextra: []\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"vocabulary\.yaml: extra: unknown key"):
+        read_vocabulary(path)
+    path.write_text("sagsemner: []\nlabels: [1]\nwords: []\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"vocabulary\.yaml: labels: expected a list"):
+        read_vocabulary(path)
