@@ -101,7 +101,8 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         default=os.cpu_count() or 1,
-        help="files processed in parallel (default: number of cores)",
+        help="files processed in parallel, and with --ocr pages of one file OCR'd at once "
+        "(default: number of cores)",
     )
     ex.add_argument(
         "--rules",
@@ -134,10 +135,18 @@ def _parser() -> argparse.ArgumentParser:
         "tables",
         help="show every table the detection stage finds (no rules needed)",
         description="Dump each detected table: id, pages, detector, caption, title, column "
-        "header paths and rows (label + cell texts), as JSON or as text.",
+        "header paths and rows (label + cell texts), as JSON (one object per line) or as text; "
+        "with --grid also its cell grid per page (row, col, row_span, col_span, text, bbox).",
     )
     tables.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    tables.add_argument("--text", action="store_true", help="human-readable text, not JSON")
+    view = tables.add_mutually_exclusive_group()
+    view.add_argument("--text", action="store_true", help="human-readable text, not JSON")
+    view.add_argument(
+        "--csv", action="store_true", help="CSV, one row per grid cell (with its table id)"
+    )
+    tables.add_argument(
+        "--grid", action="store_true", help="add each table's cell grid per page (JSON or text)"
+    )
     tables.add_argument("--ocr", action="store_true", help="OCR scanned pages")
     add_watch_parser(sub)
     return parser
@@ -152,9 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(schema_text())
         return ExitCode.OK
     if args.command == "tables":
-        from extract.tables_view import show_tables
+        from extract.tables_view import View, show_tables
 
-        return show_tables(args.files, as_text=args.text, options=ReadOptions(ocr=args.ocr))
+        view: View = "text" if args.text else "csv" if args.csv else "json"
+        return show_tables(args.files, view, grid=args.grid, options=ReadOptions(ocr=args.ocr))
     rules_dir = args.rules or default_rules_dir()
     try:
         rulebook = load_rulebook(rules_dir)

@@ -9,31 +9,52 @@ the same number of columns) is that table's continuation and is appended to it.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from extract.detect.grid import to_candidate
+from extract.detect.grid import Grid, to_candidate
 from extract.detect.regions import DETECTORS, PageTable, find_tables
 from extract.detect.sheet import sheet_tables
 from extract.model import Document, TableCandidate
 
-__all__ = ["DETECTORS", "detect_tables"]
+__all__ = ["DETECTORS", "DetectedTable", "detect_table_grids", "detect_tables"]
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedTable:
+    """A table candidate and the cell grid of each page it covers (none for a sheet table)."""
+
+    candidate: TableCandidate
+    grids: tuple[Grid, ...]
 
 
 def detect_tables(document: Document) -> list[TableCandidate]:
     """All tables of a document, continuations across pages joined."""
+    return [table.candidate for table in detect_table_grids(document)]
+
+
+def detect_table_grids(document: Document) -> list[DetectedTable]:
+    """All tables of a document with their page grids, continuations across pages joined."""
     tables: list[TableCandidate] = []
+    grids: list[tuple[Grid, ...]] = []
     for page in document.pages:
         if page.sheet is not None:
-            tables.extend(sheet_tables(page))
+            found_sheet = sheet_tables(page)
+            tables.extend(found_sheet)
+            grids.extend(() for _ in found_sheet)
             continue
         found = find_tables(page)
         for index, page_table in enumerate(found, start=1):
             candidate = _candidate(page_table, page.number, index)
             if index == 1 and tables and _continues(tables[-1], candidate, page_table):
                 tables[-1] = _join(tables[-1], candidate)
+                grids[-1] = (*grids[-1], page_table.grid)
             else:
                 tables.append(candidate)
-    return _unique_ids(tables)
+                grids.append((page_table.grid,))
+    return [
+        DetectedTable(table, table_grids)
+        for table, table_grids in zip(_unique_ids(tables), grids, strict=True)
+    ]
 
 
 def _candidate(page_table: PageTable, page: int, index: int) -> TableCandidate:
