@@ -194,6 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from extract.pipeline import process_file
     from extract.readers import ReadOptions
     from extract.readers.ocr import OcrSettings, ocr_page
+    from extract.readers.ocr_tesseract import ENGINE_VARIABLE, engine_name
     from extract.rulebook import load_rulebook
 
     for module in ("numpy", "pytesseract", "extract.readers.ocr_image", "extract.readers.pdf"):
@@ -204,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     facts = {
         "nproc": os.cpu_count() or 1,
         "tesseract": (tesseract.stdout or tesseract.stderr).splitlines()[0],
+        "ocr_engine": engine_name(),
         "python": platform.python_version(),
         "pypdfium2": version("pypdfium2"),
         "platform": platform.platform(),
@@ -245,7 +247,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"tesseract {' '.join(o)} (tsv)": partial(plain, options=o)
             for o in (PLAIN_DAN, PLAIN_ENGINE)
         }
-        methods["ankestat ocr_page"] = engine_ocr
+        methods[f"ankestat ocr_page ({engine_name()})"] = engine_ocr
+        if engine_name() != "command":
+
+            def command_ocr(scan: str) -> int:
+                os.environ[ENGINE_VARIABLE] = "command"
+                try:
+                    return engine_ocr(scan)
+                finally:
+                    del os.environ[ENGINE_VARIABLE]
+
+            methods["ankestat ocr_page (command)"] = command_ocr
         methods["ankestat process_file (1 thread)"] = pipeline(1)
         rows = measure(methods, SCANS, repeat)
         total_pages = sum(counts.values())

@@ -24,6 +24,7 @@ from extract.model import PageContent, Ruling, Word
 from extract.readers import UnreadableInput
 from extract.readers.ocr_image import trim_specks
 from extract.readers.ocr_second_look import DIGITS_ONLY, second_look
+from extract.readers.ocr_tesseract import read_data
 
 if TYPE_CHECKING:
     from extract.readers.ocr_cells import TextBox
@@ -140,9 +141,6 @@ def _read_page(
 
     Ruled tables are read cell by cell (``ocr_cells``), the rest of the page line by line.
     """
-    import pytesseract
-    from PIL import Image
-
     from extract.readers.ocr_cells import (
         blank_out,
         read_cells,
@@ -157,12 +155,7 @@ def _read_page(
     regions = table_regions(lines, scale)
     cells = [cell for region in regions for cell in table_cells(region, lines, scale)]
     cell_boxes = _start(lambda: read_cells(clean, cells, settings.lang), settings.threads > 1)
-    data = pytesseract.image_to_data(
-        Image.fromarray(blank_out(clean, regions)),
-        lang=settings.lang,
-        config=f"--psm {settings.psm}",
-        output_type=pytesseract.Output.DICT,
-    )
+    data = read_data(blank_out(clean, regions), settings.lang, f"--psm {settings.psm}")
     boxes = text_boxes(data) + cell_boxes()
     words = _words(clean, boxes, scale, settings)
     rulings = tuple(

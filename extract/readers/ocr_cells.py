@@ -114,8 +114,8 @@ def blank_out(clean: Any, regions: Sequence[Box]) -> Any:
 def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
     """Read every inked cell of ``clean`` as its own block, in one Tesseract call."""
     import numpy as np
-    import pytesseract
-    from PIL import Image
+
+    from extract.readers.ocr_tesseract import read_data
 
     crops: list[tuple[Box, Any]] = []
     for cell in cells:
@@ -134,9 +134,7 @@ def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
         sheet[y : y + crop.shape[0], SHEET_PAD : SHEET_PAD + crop.shape[1]] = crop
         placed.append((y, cell))
         y += crop.shape[0] + SHEET_GAP
-    data = pytesseract.image_to_data(
-        Image.fromarray(sheet), lang=lang, config="--psm 6", output_type=pytesseract.Output.DICT
-    )
+    data = read_data(sheet, lang, "--psm 6")
     out = []
     for box in text_boxes(data):
         found = _placement(box, placed)

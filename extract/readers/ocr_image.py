@@ -75,9 +75,15 @@ def ruling_boxes(grey: Any, scale: float) -> list[tuple[float, float, float, flo
     for kernel in ((length, 1), (1, length)):
         element = cv2.getStructuringElement(cv2.MORPH_RECT, kernel)
         found = cv2.morphologyEx(dark, cv2.MORPH_OPEN, element)
-        count, _labels, stats, _centres = cv2.connectedComponentsWithStats(found)
+        # only the part of the page with lines is searched for them (most pages have few)
+        left, top, width, height = cv2.boundingRect(found)
+        if width == 0 or height == 0:
+            continue
+        part = found[top : top + height, left : left + width]
+        count, _labels, stats, _centres = cv2.connectedComponentsWithStats(part)
         for i in range(1, count):
             x, y, w, h = (int(v) for v in stats[i][:4])
+            x, y = x + left, y + top
             if min(w, h) <= MAX_LINE_POINTS * scale * 2:
                 boxes.append((float(x), float(y), float(x + w), float(y + h)))
     return boxes

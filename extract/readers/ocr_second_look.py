@@ -30,8 +30,8 @@ def second_look(
     a space, or without one when reading digits only).
     """
     import numpy as np
-    import pytesseract
-    from PIL import Image
+
+    from extract.readers.ocr_tesseract import read_data
 
     if not indices:
         return {}
@@ -49,12 +49,7 @@ def second_look(
         sheet[y : y + crop.shape[0], 2 * SHEET_GAP : 2 * SHEET_GAP + crop.shape[1]] = crop
         spans.append((y, y + crop.shape[0]))
         y += crop.shape[0] + SHEET_GAP
-    data = pytesseract.image_to_data(
-        Image.fromarray(sheet),
-        lang=lang,
-        config=f"--psm 6 {config}".strip(),
-        output_type=pytesseract.Output.DICT,
-    )
+    data = read_data(sheet, lang, f"--psm 6 {config}".strip())
     found: dict[int, list[Read]] = {}
     for j, text in enumerate(data["text"]):
         if not text.strip():
