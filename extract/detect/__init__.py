@@ -1,22 +1,31 @@
 """Table detection: pages -> ``TableCandidate``s, tables continued over pages joined.
 
-In: a ``Document``. Out: every table candidate in reading order. Pages of words go through
-the page detectors (``DETECTORS``); spreadsheet pages (``page.sheet``) through the sheet
-detector (``extract.detect.sheet``). A table at the top of a page
-without a caption whose header repeats the previous page's last table (or has no header and
+In: a ``Document``, or its pages one at a time. Out: every table candidate in reading order
+(``iter_tables`` gives each out as soon as it is complete, so pages need not all be held).
+Pages of words go through the page detectors (``DETECTORS``); spreadsheet pages
+(``page.sheet``) through the sheet detector (``extract.detect.sheet``). A table at the top of
+a page without a caption whose header repeats the previous page's last table (or has no header and
 the same number of columns) is that table's continuation and is appended to it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from extract.detect.grid import Grid, to_candidate
 from extract.detect.regions import DETECTORS, PageTable, find_tables
 from extract.detect.sheet import sheet_tables
-from extract.model import Document, TableCandidate
+from extract.model import Document, PageContent, TableCandidate
 
-__all__ = ["DETECTORS", "DetectedTable", "detect_table_grids", "detect_tables"]
+__all__ = [
+    "DETECTORS",
+    "DetectedTable",
+    "detect_table_grids",
+    "detect_tables",
+    "iter_table_grids",
+    "iter_tables",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,32 +38,51 @@ class DetectedTable:
 
 def detect_tables(document: Document) -> list[TableCandidate]:
     """All tables of a document, continuations across pages joined."""
-    return [table.candidate for table in detect_table_grids(document)]
+    return [table.candidate for table in iter_table_grids(document.pages)]
 
 
 def detect_table_grids(document: Document) -> list[DetectedTable]:
     """All tables of a document with their page grids, continuations across pages joined."""
-    tables: list[TableCandidate] = []
-    grids: list[tuple[Grid, ...]] = []
-    for page in document.pages:
+    return list(iter_table_grids(document.pages))
+
+
+def iter_tables(pages: Iterable[PageContent]) -> Iterator[TableCandidate]:
+    """``iter_table_grids`` without the grids."""
+    return (table.candidate for table in iter_table_grids(pages))
+
+
+def iter_table_grids(pages: Iterable[PageContent]) -> Iterator[DetectedTable]:
+    """The tables of pages read one at a time, each given out as soon as it is complete.
+
+    A page's tables are found when the page arrives; all but its last are complete then. The
+    last waits for the next page, whose first table may continue it (joined); so at most one
+    table and one page are held, whatever the length of the document.
+    """
+    waiting: DetectedTable | None = None  # the last table so far: may continue on the next page
+    seen: dict[str, int] = {}  # table ids given out so far, to keep them unique
+    for page in pages:
         if page.sheet is not None:
-            found_sheet = sheet_tables(page)
-            tables.extend(found_sheet)
-            grids.extend(() for _ in found_sheet)
+            if waiting is not None:
+                yield _unique(waiting, seen)
+                waiting = None
+            for table in sheet_tables(page):
+                yield _unique(DetectedTable(table, ()), seen)
             continue
-        found = find_tables(page)
-        for index, page_table in enumerate(found, start=1):
+        for index, page_table in enumerate(find_tables(page), start=1):
             candidate = _candidate(page_table, page.number, index)
-            if index == 1 and tables and _continues(tables[-1], candidate, page_table):
-                tables[-1] = _join(tables[-1], candidate)
-                grids[-1] = (*grids[-1], page_table.grid)
-            else:
-                tables.append(candidate)
-                grids.append((page_table.grid,))
-    return [
-        DetectedTable(table, table_grids)
-        for table, table_grids in zip(_unique_ids(tables), grids, strict=True)
-    ]
+            if (
+                index == 1
+                and waiting is not None
+                and _continues(waiting.candidate, candidate, page_table)
+            ):
+                joined = _join(waiting.candidate, candidate)
+                waiting = DetectedTable(joined, (*waiting.grids, page_table.grid))
+                continue
+            if waiting is not None:
+                yield _unique(waiting, seen)
+            waiting = DetectedTable(candidate, (page_table.grid,))
+    if waiting is not None:
+        yield _unique(waiting, seen)
 
 
 def _candidate(page_table: PageTable, page: int, index: int) -> TableCandidate:
@@ -84,12 +112,11 @@ def _join(first: TableCandidate, more: TableCandidate) -> TableCandidate:
     )
 
 
-def _unique_ids(tables: list[TableCandidate]) -> list[TableCandidate]:
-    seen: dict[str, int] = {}
-    out = []
-    for table in tables:
-        count = seen.get(table.table_id, 0)
-        seen[table.table_id] = count + 1
-        new_id = f"{table.table_id}-{count + 1}"
-        out.append(table if count == 0 else replace(table, table_id=new_id))
-    return out
+def _unique(table: DetectedTable, seen: dict[str, int]) -> DetectedTable:
+    """The table, renamed "<id>-<n>" if its id was given out n - 1 times before."""
+    table_id = table.candidate.table_id
+    count = seen.get(table_id, 0)
+    seen[table_id] = count + 1
+    if count == 0:
+        return table
+    return replace(table, candidate=replace(table.candidate, table_id=f"{table_id}-{count + 1}"))

@@ -7,11 +7,15 @@ column's header path (one level per distinct span, top first) and the body rows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.detect.layout import group_word_rows, is_value_text, is_year, union_bbox
 from extract.model import BBox, Cell, TableCandidate, TableRow, Word
+
+# Words of the text layer whose boxes touch (gap at most this, in points) are one word.
+TOUCH = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +74,27 @@ class Grid:
 
 
 def words_text(words: Sequence[Word]) -> str:
-    """Text of words read line by line, lines joined with one space."""
+    """Text of words read line by line, lines joined with one space.
+
+    Words that touch (a small-caps initial and the rest of its word, set in two sizes) are
+    one word: no space between them.
+    """
     if not words:
         return ""
     tops = [w.bbox[1] for w in words]
     if max(tops) - min(tops) < 1.0:  # one line: the common case, no grouping needed
-        return " ".join(w.text for w in sorted(words, key=lambda w: w.bbox[0]))
+        return _line_text(words)
     rows = sorted(group_word_rows(words), key=lambda row: min(w.bbox[1] for w in row))
-    return " ".join(" ".join(w.text for w in sorted(row, key=lambda w: w.bbox[0])) for row in rows)
+    return " ".join(_line_text(row) for row in rows)
+
+
+def _line_text(words: Sequence[Word]) -> str:
+    ordered = sorted(words, key=lambda w: w.bbox[0])
+    parts = [ordered[0].text]
+    for prev, word in itertools.pairwise(ordered):
+        touching = word.source == "text" and abs(word.bbox[0] - prev.bbox[2]) <= TOUCH
+        parts.append(word.text if touching else f" {word.text}")
+    return "".join(parts)
 
 
 def _is_data(text: str, stub: str) -> bool:

@@ -20,10 +20,18 @@ OCR_CHUNK_GAP_EM = 1.0
 # Two words are on one line when their vertical overlap is at least this share of the smaller.
 LINE_OVERLAP = 0.5
 
+# A text-layer font size below this share of the word's box height is a scaled size-1 font.
+SCALED_SIZE_SHARE = 0.4
+
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
 _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
+# One printed number as a word ("2,753,438", "45%"); a 3-digit word after a number is its
+# thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
+# is a list in running text.
+_NUMBER_WORD = re.compile(r"^[\-–−]?\d(?:[\d.,]*\d)?%?$")
+_THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
 
 
 def union_bbox(boxes: Iterable[BBox]) -> BBox:
@@ -96,12 +104,21 @@ class TextLine(_WordRun):
 
     @property
     def font_size(self) -> float:
-        sizes = [w.font_size for w in self.words if w.font_size > 0]
+        sizes = [size for w in self.words if (size := word_size(w)) > 0]
         return median(sizes) if sizes else 10.0
 
     @property
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
+
+
+def word_size(word: Word) -> float:
+    """The word's font size; from its box height when the text layer's size is implausibly
+    small (text drawn at size 1 and scaled up by the text matrix)."""
+    height = word.bbox[3] - word.bbox[1]
+    if word.source != "ocr" and 0 < word.font_size < SCALED_SIZE_SHARE * height:
+        return 0.8 * height
+    return word.font_size
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -142,18 +159,30 @@ def make_line(words: Sequence[Word]) -> TextLine:
 
 
 def split_chunks(words: Sequence[Word]) -> list[Chunk]:
-    """Split left-to-right words of one line wherever the gap exceeds CHUNK_GAP_EM."""
+    """Split left-to-right words of one line wherever the gap exceeds CHUNK_GAP_EM, and between
+    two numbers of the text layer (values set tight, "3,068,550 3,103,540")."""
     chunks: list[list[Word]] = []
     for word in words:
         if chunks:
             prev = chunks[-1][-1]
-            size = max(prev.font_size, word.font_size, 4.0)
+            size = max(word_size(prev), word_size(word), 4.0)
             em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
-            if word.bbox[0] - prev.bbox[2] <= em * size:
+            if word.bbox[0] - prev.bbox[2] <= em * size and not _two_values(prev, word):
                 chunks[-1].append(word)
                 continue
         chunks.append([word])
     return [make_chunk(c) for c in chunks]
+
+
+def _two_values(left: Word, right: Word) -> bool:
+    """True for two numbers set close together that are two values, not one number."""
+    if left.source == "ocr" or right.source == "ocr":
+        return False
+    return bool(
+        _NUMBER_WORD.match(left.text)
+        and _NUMBER_WORD.match(right.text)
+        and not _THOUSANDS_GROUP.match(right.text)
+    )
 
 
 def make_chunk(words: Sequence[Word]) -> Chunk:

@@ -11,14 +11,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from extract.detect.columns import column_streams
 from extract.detect.grid import Grid, has_body_values
 from extract.detect.layout import Chunk, TextLine, group_lines
-from extract.detect.ruled import RulingCluster, cluster_rulings, lattice_grid
+from extract.detect.plausible import is_rotated_glyph, is_table
+from extract.detect.rotated import upright_page
+from extract.detect.ruled import RulingCluster, cluster_rulings, join_rule_bands, ruled_grid
+from extract.detect.stacked import split_stacked
 from extract.detect.whitespace import (
-    column_bands,
-    column_edges,
     is_data_line,
-    stub_limit,
     value_chunks,
     whitespace_grid,
 )
@@ -30,6 +31,8 @@ FOOTER = re.compile(r"^(?:Side\s+)?\d{1,3}$")
 # Largest gap (in font sizes) inside one table, and between a table and its caption.
 TABLE_GAP_EM = 2.6
 CAPTION_GAP_EM = 10.0
+# Largest gap (in font sizes) above a header line that starts left of the table's rows.
+NEAR_EM = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +68,8 @@ def _ruled_tables(
         inside = [line for line in lines if _inside(line, cluster.bbox)]
         if not inside:
             continue
-        words = [w for line in inside for w in line.words]
-        if cluster.is_lattice:
-            grid = lattice_grid(cluster, words, page.number)
-        else:
-            left = stub_limit(inside)
-            bands = column_bands(inside, left)
-            if not bands:
-                continue
-            grid = lattice_grid(cluster, words, page.number, xs=column_edges(inside, bands, left))
-        if _usable(grid):
+        grid = ruled_grid(cluster, inside, page.number)
+        if grid is not None and _usable(grid):
             found.append((grid, inside))
     return found
 
@@ -94,6 +89,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     """Runs of lines that form unruled tables (header lines included)."""
     blocks: list[list[TextLine]] = []
     i = 0
+    floor = 0  # lines before this index belong to an earlier block
     while i < len(lines):
         line = lines[i]
         if not is_data_line(line, line.x0) or _is_stop(line):
@@ -109,8 +105,17 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             nxt = lines[j]
             if _is_stop(nxt) or nxt.top - last.bottom > TABLE_GAP_EM * nxt.font_size:
                 break
-            if nxt.x0 < left - 3 or _is_prose(nxt, value_left):
+            if _is_prose(nxt, value_left):
                 break
+            if nxt.x0 < left - 3 and _right_aligned_stub(nxt, line):
+                left = nxt.x0  # a stub of numbers set flush right ("250", "1,000")
+            if nxt.x0 < left - 3:
+                if not (_is_section_label(nxt) and _data_follows(lines, j + 1, left)):
+                    break
+                pending.append(nxt)  # a group heading out at the page margin ("Sex")
+                last = nxt
+                j += 1
+                continue
             if is_data_line(nxt, left):
                 block.extend(pending)
                 pending = []
@@ -125,21 +130,51 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         header: list[TextLine] = []
         k = i - 1
         top = line
-        while k >= 0 and len(header) < 8:
+        while k >= floor and len(header) < 8:
             above = lines[k]
             if _is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
             in_values = any(c.x1 > value_left - 2 for c in above.chunks)
             close = top.top - above.bottom < 0.5 * top.font_size
-            if _is_prose(above, value_left) or above.x0 < left - 3 or not (in_values or close):
+            # a line starting left of the rows: a group heading right above its rows, or a
+            # header line over the values at row spacing (not a title further up)
+            near = top.top - above.bottom < NEAR_EM * top.font_size
+            heading = _is_section_label(above) and is_data_line(top, left)
+            outside = above.x0 < left - 3 and not (heading or (near and in_values))
+            if _is_prose(above, value_left) or outside or not (in_values or close):
                 break
             header.insert(0, above)
             top = above
             k -= 1
         if sum(1 for x in block if is_data_line(x, left)) >= 2:
             blocks.append(header + block)
+            floor = j
         i = j
     return blocks
+
+
+def _is_section_label(line: TextLine) -> bool:
+    """A short label line with no values: a group heading inside a table."""
+    return len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
+
+
+def _right_aligned_stub(line: TextLine, first: TextLine) -> bool:
+    """True when ``line`` is a data line whose row label ends where the label of the block's
+    first line ends: a right-aligned stub, so the line starts further left."""
+    end = first.chunks[0].x1
+    return abs(line.chunks[0].x1 - end) <= 2.0 and is_data_line(line, line.x0)
+
+
+def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
+    """True when a data line comes within two lines from ``start``, each close to the last."""
+    last = lines[start - 1]
+    for line in lines[start : start + 2]:
+        if line.top - last.bottom > TABLE_GAP_EM * line.font_size or line.x0 < left - 3:
+            return False
+        if is_data_line(line, left):
+            return True
+        last = line
+    return False
 
 
 def _is_stop(line: TextLine) -> bool:
@@ -199,12 +234,13 @@ Found = list[tuple[Grid, list[TextLine]]]
 
 
 def _ruled(page: PageContent, lines: Sequence[TextLine]) -> Found:
-    return _ruled_tables(cluster_rulings(page.rulings, page.width), lines, page)
+    clusters = join_rule_bands(cluster_rulings(page.rulings, page.width), lines)
+    return _ruled_tables(clusters, lines, page)
 
 
 def _whitespace(page: PageContent, lines: Sequence[TextLine]) -> Found:
     found: Found = []
-    for block in _whitespace_blocks(lines):
+    for block in [part for run in _whitespace_blocks(lines) for part in split_stacked(run)]:
         try:
             grid = whitespace_grid(block, page.number)
         except ValueError:
@@ -243,11 +279,21 @@ def find_tables(page: PageContent) -> list[PageTable]:
     """Every table on the page, top to bottom."""
     if not page.words:
         return []
-    lines = [line for line in group_lines(page.words) if not _is_footer(line, page)]
+    glyphs = [w for w in page.words if is_rotated_glyph(w)]
+    upright = [w for w in page.words if not is_rotated_glyph(w)]
+    lines = [line for line in group_lines(upright) if not _is_footer(line, page)]
+    tables = [table for stream in column_streams(lines) for table in _stream_tables(page, stream)]
+    turned = upright_page(page, glyphs)
+    return tables if turned is None else tables + find_tables(turned)
+
+
+def _stream_tables(page: PageContent, lines: Sequence[TextLine]) -> list[PageTable]:
+    """The tables in one column of the page (the whole page when it has one), top to bottom."""
     found: Found = []
     for detector in DETECTORS:
         taken = {id(line) for _, inside in found for line in inside}
-        found.extend(detector.find(page, [line for line in lines if id(line) not in taken]))
+        free = [line for line in lines if id(line) not in taken]
+        found.extend(item for item in detector.find(page, free) if is_table(item[0]))
     found.sort(key=lambda item: item[0].bbox[1])
     tables: list[PageTable] = []
     floor = 0.0

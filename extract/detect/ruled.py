@@ -1,8 +1,10 @@
 """Ruled tables: clusters of ruling lines -> row and column edges -> a Grid with spans.
 
 A cluster with vertical rulings inside gives both rows and columns (a lattice). A stack of
-horizontal rulings only (a report's "lines between rows" style) gives the rows; its columns
-come from whitespace (``whitespace.column_bands``).
+horizontal rulings only (a report's "lines between rows" style, or booktabs rules) gives the
+rows; its columns come from whitespace (``whitespace.column_bands``). Rows and columns the
+rulings leave out (several text rows between two rules, two value columns inside one drawn
+column) come from the text as virtual edges (``ruled_text``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.detect.grid import Grid, GridCell
+from extract.detect.layout import TextLine
+from extract.detect.ruled_text import (
+    crossed_edges,
+    is_bar_chart,
+    is_chart_text,
+    joined_across,
+    merge_segments,
+    slot_index,
+    sub_columns,
+    text_rows,
+    whitespace_columns,
+)
+from extract.detect.whitespace import is_data_line, stub_limit
 from extract.model import BBox, Ruling, Word
 
 # Rulings closer than this (points) are the same line / touch each other.
@@ -41,6 +56,18 @@ class RulingCluster:
         tall = [v for v in self.verticals if v.bottom - v.top >= 0.3 * height]
         return len(_snap_positions([v.x0 for v in tall])) >= 3
 
+    @property
+    def has_inner_verticals(self) -> bool:
+        """True when a vertical rule of a fifth of the height stands inside the cluster (after
+        the stub, or column rules drawn in the header only)."""
+        height = self.bbox[3] - self.bbox[1]
+        return any(
+            v.bottom - v.top >= 0.2 * height
+            and self.bbox[0] + 3 * SNAP < v.x0
+            and v.x1 < self.bbox[2] - 3 * SNAP
+            for v in self.verticals
+        )
+
 
 def _touch(a: Ruling, b: Ruling) -> bool:
     return (
@@ -51,13 +78,25 @@ def _touch(a: Ruling, b: Ruling) -> bool:
     )
 
 
-def cluster_rulings(rulings: Sequence[Ruling], page_width: float) -> list[RulingCluster]:
-    """Group touching rulings; horizontal rules stacked over the same span also group."""
+def cluster_rulings(
+    rulings: Sequence[Ruling], page_width: float, min_rules: int = 2
+) -> list[RulingCluster]:
+    """Group touching rulings; horizontal rules stacked over the same span also group
+    (unless a vertical rule touches either: then each belongs to its own drawn table).
+    Clusters with fewer than ``min_rules`` horizontal rule positions are left out."""
     items = sorted(
-        (r for r in rulings if not (r.horizontal and r.x1 - r.x0 > 0.98 * page_width)),
+        (
+            r
+            for r in merge_segments(rulings)
+            if not (r.horizontal and r.x1 - r.x0 > 0.98 * page_width)
+        ),
         key=lambda r: (r.top, r.x0),
     )
     parent = list(range(len(items)))
+    verticals = [r for r in items if not r.horizontal]
+    framed = {
+        i for i, r in enumerate(items) if r.horizontal and any(_touch(r, v) for v in verticals)
+    }
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -70,7 +109,7 @@ def cluster_rulings(rulings: Sequence[Ruling], page_width: float) -> list[Ruling
             b = items[j]
             if b.top - a.bottom > 60:  # sorted by top: nothing further can touch
                 break
-            if _touch(a, b) or _stacked(a, b):
+            if _touch(a, b) or (_stacked(a, b) and not {i, j} & framed):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Ruling]] = {}
     for i, r in enumerate(items):
@@ -85,7 +124,63 @@ def cluster_rulings(rulings: Sequence[Ruling], page_width: float) -> list[Ruling
         )
         clusters.append(RulingCluster(tuple(members), box))
     clusters.sort(key=lambda c: (c.bbox[1], c.bbox[0]))
-    return [c for c in clusters if len(_snap_positions([h.top for h in c.horizontals])) >= 2]
+    return [c for c in clusters if _rule_count(c) >= min_rules]
+
+
+def _rule_count(cluster: RulingCluster) -> int:
+    return len(_snap_positions([h.top for h in cluster.horizontals]))
+
+
+def join_rule_bands(
+    clusters: Sequence[RulingCluster], lines: Sequence[TextLine]
+) -> list[RulingCluster]:
+    """Clusters of horizontal rules only, over the same span, joined when the text lines
+    between them are tabular (several chunks, some data) and the lower cluster does not
+    start with a header: one long booktabs table whose rules stand only between groups of
+    rows. In: clusters top to bottom (single rules too). Out: the joined clusters with two
+    rules or more."""
+    out: list[RulingCluster] = []
+    for cluster in clusters:
+        last = out[-1] if out else None
+        if last is not None and _same_band(last, cluster, lines):
+            box = (
+                min(last.bbox[0], cluster.bbox[0]),
+                last.bbox[1],
+                max(last.bbox[2], cluster.bbox[2]),
+                max(last.bbox[3], cluster.bbox[3]),
+            )
+            out[-1] = RulingCluster(last.rulings + cluster.rulings, box)
+        else:
+            out.append(cluster)
+    return [cluster for cluster in out if _rule_count(cluster) >= 2]
+
+
+def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
+    """True when ``lower`` continues the table ``upper`` bounds (see ``join_rule_bands``)."""
+    if upper.verticals or lower.verticals or lower.bbox[1] <= upper.bbox[3]:
+        return False
+    width = max(upper.bbox[2] - upper.bbox[0], lower.bbox[2] - lower.bbox[0])
+    if abs(upper.bbox[0] - lower.bbox[0]) > 0.03 * width:
+        return False
+    if abs(upper.bbox[2] - lower.bbox[2]) > 0.03 * width:
+        return False
+    between = [
+        line
+        for line in lines
+        if upper.bbox[3] < (line.top + line.bottom) / 2 < lower.bbox[1]
+        and line.x1 > upper.bbox[0]
+        and line.x0 < upper.bbox[2]
+    ]
+    if not between or any(len(line.chunks) < 2 for line in between):
+        return False
+    edges = row_edges(lower)
+    end = edges[1] if len(edges) > 1 else edges[0]
+    first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
+    left = stub_limit([*between, *first])
+    if not any(is_data_line(line, left) for line in between):
+        return False
+    # a lower cluster whose first band holds text but no data is a new table's header
+    return not first or any(is_data_line(line, left) for line in first)
 
 
 def _stacked(a: Ruling, b: Ruling) -> bool:
@@ -127,18 +222,71 @@ def _covered(segments: Sequence[tuple[float, float]], lo: float, hi: float) -> b
     return have >= need
 
 
+def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> Grid | None:
+    """Grid of the text lines inside a ruling cluster, or None when it has no value columns.
+
+    Drawn columns (a lattice) are split where one holds several whitespace columns; without
+    drawn columns, the columns come from whitespace. Bands between rules holding several
+    text rows are split into them. A chart (its text mostly single letters, or bar labels
+    standing in tall slots between gridlines) gives None.
+    """
+    if is_chart_text(lines):
+        return None
+    if cluster.is_lattice or cluster.has_inner_verticals:
+        drawn = _with_outer(col_edges(cluster), cluster.bbox)
+        virtual_xs = sub_columns(lines, drawn)
+        virtual_ys = text_rows(row_edges(cluster), lines, drawn, virtual_xs)
+        grid = lattice_grid(cluster, lines, page, virtual_xs=virtual_xs, virtual_ys=virtual_ys)
+        return None if is_bar_chart(grid) else grid
+    xs = whitespace_columns(lines)
+    if not xs:
+        return None
+    if not text_rows(row_edges(cluster), lines):
+        # rules between all rows: each band is one row, header text wraps inside its band
+        grid = lattice_grid(cluster, lines, page, xs=xs, join_crossed=False)
+    else:
+        virtual_ys = text_rows(row_edges(cluster), lines, xs, xs[1:-1])
+        grid = lattice_grid(cluster, lines, page, xs=xs, virtual_ys=virtual_ys)
+    return None if is_bar_chart(grid) else grid
+
+
+def _with_outer(cols: Sequence[float], box: BBox) -> list[float]:
+    """Drawn column edges with the cluster's sides added where no vertical rule stands."""
+    out = list(cols)
+    if not out or out[0] > box[0] + 3 * SNAP:
+        out.insert(0, box[0])
+    if out[-1] < box[2] - 3 * SNAP:
+        out.append(box[2])
+    return out
+
+
 def lattice_grid(
     cluster: RulingCluster,
-    words: Sequence[Word],
+    lines: Sequence[TextLine],
     page: int,
     xs: Sequence[float] | None = None,
+    virtual_xs: Sequence[float] = (),
+    virtual_ys: Sequence[float] = (),
+    join_crossed: bool = True,
 ) -> Grid:
     """Grid of a ruled table: slots between rulings, merged where a ruling is missing.
 
-    ``xs`` overrides the column edges (used when columns come from whitespace).
+    ``xs`` overrides the column edges (columns from whitespace: every inner edge is
+    virtual). ``virtual_xs``/``virtual_ys`` are extra edges found in the text; a virtual
+    edge separates its two slots unless a text chunk (a word, across a row edge) crosses it
+    (always, without ``join_crossed``).
     """
-    ys = row_edges(cluster)
-    cols = list(xs) if xs is not None else col_edges(cluster)
+    ruled_ys = row_edges(cluster)
+    ys = sorted({*ruled_ys, *(y for y in virtual_ys if ruled_ys[0] < y < ruled_ys[-1])})
+    if xs is not None:
+        cols = list(xs)
+        drawn = cols  # the frame header spans are judged against
+        soft_x = set(range(1, len(cols) - 1))
+    else:
+        drawn = _with_outer(col_edges(cluster), cluster.bbox)
+        cols = sorted({*drawn, *(x for x in virtual_xs if drawn[0] < x < drawn[-1])})
+        soft_x = {i for i, x in enumerate(cols) if x not in drawn}
+    soft_y = {i for i, y in enumerate(ys) if y not in ruled_ys}
     n_rows, n_cols = len(ys) - 1, len(cols) - 1
     v_segments = {
         i: [(v.top, v.bottom) for v in cluster.verticals if abs((v.x0 + v.x1) / 2 - x) <= SNAP]
@@ -148,7 +296,8 @@ def lattice_grid(
         i: [(h.x0, h.x1) for h in cluster.horizontals if abs((h.top + h.bottom) / 2 - y) <= SNAP]
         for i, y in enumerate(ys)
     }
-    drawn_columns = xs is None
+    soft_xs = [cols[i] for i in sorted(soft_x)]
+    crossed = crossed_edges(lines, ys, cols, drawn, soft_xs, soft_y) if join_crossed else set()
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
 
     def find(slot: tuple[int, int]) -> tuple[int, int]:
@@ -158,22 +307,28 @@ def lattice_grid(
 
     for r in range(n_rows):
         for c in range(n_cols):
-            if (
-                drawn_columns
-                and c + 1 < n_cols
-                and not _covered(v_segments[c + 1], ys[r], ys[r + 1])
+            if c + 1 < n_cols and joined_across(
+                c + 1 in soft_x,
+                _covered(v_segments[c + 1], ys[r], ys[r + 1]),
+                ((r, c + 1), "label") in crossed,
+                ((r, c + 1), "value") in crossed,
+                (r, "data") in crossed,
             ):
                 parent[find((r, c + 1))] = find((r, c))
-            if r + 1 < n_rows and not _covered(h_segments[r + 1], cols[c], cols[c + 1]):
+            if r + 1 < n_rows and (
+                ((r + 1, c), "y") in crossed
+                if r + 1 in soft_y
+                else not _covered(h_segments[r + 1], cols[c], cols[c + 1])
+            ):
                 parent[find((r + 1, c))] = find((r, c))
     members: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for slot in parent:
         members.setdefault(find(slot), []).append(slot)
     slot_words: dict[tuple[int, int], list[Word]] = {}
-    for word in words:
+    for word in (w for line in lines for w in line.words):
         cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
-        row_at = _index(ys, cy)
-        col_at = _index(cols, cx)
+        row_at = slot_index(ys, cy)
+        col_at = slot_index(cols, cx)
         if row_at is not None and col_at is not None:
             slot_words.setdefault(find((row_at, col_at)), []).append(word)
     cells = []
@@ -189,10 +344,3 @@ def lattice_grid(
     return Grid(
         page=page, detector="ruled", row_edges=tuple(ys), col_edges=tuple(cols), cells=tuple(cells)
     )
-
-
-def _index(edges: Sequence[float], value: float) -> int | None:
-    for i in range(len(edges) - 1):
-        if edges[i] <= value < edges[i + 1]:
-            return i
-    return None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from statistics import median
 
 from extract.detect.grid import Grid, GridCell
-from extract.detect.layout import Chunk, TextLine, is_year
+from extract.detect.layout import Chunk, TextLine, is_year, word_size
 from extract.model import Word
 
 # A header chunk spans every column extent holding this share of its width.
@@ -22,6 +22,10 @@ SPAN_SHARE = 0.2
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
 _PUNCTUATION = re.compile(r"^[^\w§]{1,3}$")
+# A dot leader between a row label and its values ("0.99 ........ 800"): no cell text.
+_LEADER = re.compile(r"^[.·…]{4,}$")
+# Header lines closer than this (in font sizes) are one wrapped header text.
+WRAP_GAP_EM = 0.5
 # How far (in font sizes) a row label may start right of the region's left edge.
 LEFT_JITTER_EM = 0.4
 
@@ -29,7 +33,7 @@ LEFT_JITTER_EM = 0.4
 def at_left(chunk: Chunk, left: float) -> bool:
     """True for a chunk starting at the region's left edge (a row label), allowing for the
     jitter of OCR word boxes (a few tenths of the font size)."""
-    size = max(w.font_size for w in chunk.words) or 9.0
+    size = max(word_size(w) for w in chunk.words) or 9.0
     return chunk.x0 <= left + max(2.0, LEFT_JITTER_EM * size)
 
 
@@ -75,50 +79,79 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
     outside every column is dirt, and digits left of all columns belong to a row label.
     """
     rows = [value_chunks(line, left) for line in lines if is_data_line(line, left)]
+    spans = [[(c.x0, c.x1) for c in row] for row in rows]  # chunk extents, computed once
     support = 2 if len(rows) >= 4 else 1
     strong = [
         span
-        for span in _merge([(c.x0, c.x1) for row in rows for c in row])
-        if _rows_covering(rows, span) >= support
+        for span in _merge([x for row in spans for x in row])
+        if _rows_covering(spans, span) >= support
     ]
-    cores = _merge([core for span in strong for core in _cores(rows, span, support)])
+    cores = _merge([core for span in strong for core in _cores(spans, span, support)])
     bands: list[tuple[float, float]] = []
     for core in cores:
         inside = [
-            c
-            for row in rows
-            for c in row
-            if c.x0 < core[1]
-            and c.x1 > core[0]
-            and sum(1 for o in cores if c.x0 < o[1] and c.x1 > o[0]) == 1
+            (x0, x1)
+            for row in spans
+            for x0, x1 in row
+            if x0 < core[1]
+            and x1 > core[0]
+            and sum(1 for o in cores if x0 < o[1] and x1 > o[0]) == 1
         ]
-        bands.append((min(c.x0 for c in inside), max(c.x1 for c in inside)) if inside else core)
+        bands.append((min(x[0] for x in inside), max(x[1] for x in inside)) if inside else core)
+    label_ends = [
+        c.x1 for line in lines if is_data_line(line, left) for c in line.chunks if at_left(c, left)
+    ]
+    bands = [b for b in bands if not _in_stub(b, label_ends)]
     first = bands[0][0] if bands else float("inf")
     lone = [
-        (c.x0, c.x1)
-        for row in rows
-        for c in row
+        (x0, x1)
+        for row, row_spans in zip(rows, spans, strict=True)
+        for c, (x0, x1) in zip(row, row_spans, strict=True)
         if any(ch.isdigit() for ch in c.text)
-        and c.x0 > first  # digits left of every column belong to a row label
-        and not any(c.x0 < b[1] and c.x1 > b[0] for b in bands)
+        and x0 > first  # digits left of every column belong to a row label
+        and not any(x0 < b[1] and x1 > b[0] for b in bands)
     ]
     return sorted([*bands, *_merge(lone)])
 
 
-def _rows_covering(rows: Sequence[Sequence[Chunk]], span: tuple[float, float]) -> int:
-    return sum(1 for row in rows if any(c.x0 < span[1] and c.x1 > span[0] for c in row))
+Span = tuple[float, float]
 
 
-def _cores(
-    rows: Sequence[Sequence[Chunk]], span: tuple[float, float], support: int
-) -> list[tuple[float, float]]:
-    """Parts of ``span`` covered by value chunks of at least ``support`` rows."""
-    edges = sorted(
-        {x for row in rows for c in row for x in (c.x0, c.x1) if span[0] <= x <= span[1]}
-    )
-    cores: list[tuple[float, float]] = []
-    for a, b in itertools.pairwise(edges):
-        if b - a > 0 and _rows_covering(rows, (a, b)) >= support:
+def _in_stub(band: Span, label_ends: Sequence[float]) -> bool:
+    """True for a band of short row labels set flush right with the long ones ("250" under
+    "1,000"): it ends where the row labels at the left edge (``label_ends``) end."""
+    if not label_ends:
+        return False
+    end = max(label_ends)
+    return band[0] < end and abs(band[1] - end) <= 2.0
+
+
+def _rows_covering(rows: Sequence[Sequence[Span]], span: Span) -> int:
+    return sum(1 for row in rows if any(x0 < span[1] and x1 > span[0] for x0, x1 in row))
+
+
+def _cores(rows: Sequence[Sequence[Span]], span: Span, support: int) -> list[Span]:
+    """Parts of ``span`` covered by value chunks of at least ``support`` rows (one sweep over
+    the chunk edges: each row adds one over its chunks, overlapping chunks counted once)."""
+    edges = sorted({x for row in rows for pair in row for x in pair if span[0] <= x <= span[1]})
+    index = {x: i for i, x in enumerate(edges)}
+    change = [0] * (len(edges) + 1)
+    for row in rows:
+        inside = sorted((x0, x1) for x0, x1 in row if x0 < span[1] and x1 > span[0])
+        runs: list[list[float]] = []
+        for x0, x1 in inside:
+            if runs and x0 <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], x1)
+            else:
+                runs.append([x0, x1])
+        for x0, x1 in runs:
+            change[index[max(x0, span[0])]] += 1
+            change[index[min(x1, span[1])]] -= 1
+    cores: list[Span] = []
+    covering = 0
+    for i, (a, b) in enumerate(itertools.pairwise(edges)):
+        covering += change[i]
+        if b - a > 0 and covering >= support:
             cores.append((a, b))
     return _merge(cores)
 
@@ -272,6 +305,7 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
         for chunk in line.chunks:
             c0, c1 = header_span(chunk, extents, edges[1])
             cells.append(GridCell(r, r, c0, c1, chunk.words))
+    cells = join_wrapped_headers(cells, lines[:n_header])
     for r, group in enumerate(body_row_groups(lines[n_header:], left), start=n_header):
         row_tops.append(min(line.top for line in group))
         per_tile: dict[int, list[Word]] = {}
@@ -280,6 +314,8 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
                 tile = 0 if at_left(chunk, left) or chunk.x1 <= edges[1] else _tile(chunk, edges)
                 if tile == 0 and not at_left(chunk, left) and _PUNCTUATION.match(chunk.text):
                     continue  # a speck in the label column (scanner dirt), not label text
+                if _LEADER.match(chunk.text.replace(" ", "")):
+                    continue
                 per_tile.setdefault(tile, []).extend(chunk.words)
         for tile, words in sorted(per_tile.items()):
             cells.append(GridCell(r, r, tile, tile, tuple(words)))
@@ -291,3 +327,34 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
         col_edges=tuple(edges),
         cells=tuple(cells),
     )
+
+
+def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -> list[GridCell]:
+    """Header cells (one row per line in ``lines``) with wrapped text joined: a cell directly
+    under a cell of the same columns, at line spacing (gap under WRAP_GAP_EM), continues it
+    and the two become one cell spanning both rows. A line with a stub label keeps a value
+    cell of its own (its row stays a header level; the label may start the body)."""
+    out: list[GridCell] = []
+    open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
+    for r, line in enumerate(lines):
+        row = [cell for cell in cells if cell.row0 == r]
+        keys = [(cell.col0, cell.col1) for cell in row]
+        tight = r > 0 and line.top - lines[r - 1].bottom < WRAP_GAP_EM * line.font_size
+        joins = [
+            tight and key[0] >= 1 and key in open_cells and keys.count(key) == 1 for key in keys
+        ]
+        values = [j for j, key in zip(joins, keys, strict=True) if key[0] >= 1]
+        if any(key[0] == 0 for key in keys) and values and all(values):
+            joins = [False] * len(keys)
+        still_open: dict[tuple[int, int], int] = {}
+        for cell, key, join in zip(row, keys, joins, strict=True):
+            if join:
+                above = open_cells[key]
+                prev = out[above]
+                out[above] = GridCell(prev.row0, r, prev.col0, prev.col1, prev.words + cell.words)
+                still_open[key] = above
+            else:
+                out.append(cell)
+                still_open[key] = len(out) - 1
+        open_cells = still_open
+    return out

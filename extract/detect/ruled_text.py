@@ -1,0 +1,341 @@
+"""Text-made edges inside ruled tables: split rulings joined, sub-columns and text rows.
+
+Rulings often bound a table without drawing every row and column: booktabs style (rules
+above and below the header and at the bottom only), columns drawn only between column
+groups, or a cell border drawn as one short segment per row. In: a ruling cluster and the
+text lines inside it. Out: *virtual* edges, column edges from whitespace and row edges from
+text lines, that the lattice grid uses beside the drawn ones (``ruled.lattice_grid``). A
+virtual edge separates two slots unless a text chunk crosses it. Also: whether a ruled
+region is a chart rather than a table.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from extract.detect.grid import Grid
+from extract.detect.layout import Chunk, TextLine
+from extract.detect.whitespace import (
+    at_left,
+    body_row_groups,
+    column_bands,
+    column_edges,
+    is_data_line,
+    split_header,
+    stub_limit,
+)
+from extract.model import Ruling
+
+# Segments closer than this (points) on the same line join into one ruling; segments whose
+# positions differ by at most LINE_TOLERANCE lie on the same line.
+JOIN_GAP = 2.5
+LINE_TOLERANCE = 1.0
+# Share of one-letter words above which a ruled region is a chart, not a table.
+CHART_LETTERS = 0.25
+# A lattice is a bar chart when this share of its text cells span TALL_ROWS rows or more.
+TALL_SHARE = 0.2
+TALL_ROWS = 4
+# A header chunk spans the columns it reaches into when its centre is this close (share of
+# their width) to theirs.
+CENTRED_SHARE = 0.2
+
+
+def merge_segments(rulings: Sequence[Ruling]) -> list[Ruling]:
+    """Rulings with collinear touching segments joined (a rule drawn as one piece per cell)."""
+    out: list[Ruling] = []
+    for horizontal in (True, False):
+        group = [r for r in rulings if r.horizontal == horizontal]
+        for line in _collinear(group, horizontal):
+            along = sorted(line, key=lambda r: r.x0 if horizontal else r.top)
+            out.extend(_join(along, horizontal))
+    out.sort(key=lambda r: (r.top, r.x0))
+    return out
+
+
+def _collinear(rulings: Sequence[Ruling], horizontal: bool) -> list[list[Ruling]]:
+    """Rulings grouped by the line they lie on (positions within ``LINE_TOLERANCE``)."""
+
+    def position(r: Ruling) -> float:
+        return (r.top + r.bottom) / 2 if horizontal else (r.x0 + r.x1) / 2
+
+    lines: list[list[Ruling]] = []
+    last = float("-inf")
+    for r in sorted(rulings, key=position):
+        if not lines or position(r) - last > LINE_TOLERANCE:
+            lines.append([])
+        lines[-1].append(r)
+        last = position(r)
+    return lines
+
+
+def _join(group: Sequence[Ruling], horizontal: bool) -> list[Ruling]:
+    """Segments of one line (sorted along it) joined where they touch or overlap."""
+    joined: list[Ruling] = []
+    for r in group:
+        if joined:
+            last = joined[-1]
+            gap = r.x0 - last.x1 if horizontal else r.top - last.bottom
+            if gap <= JOIN_GAP:
+                joined[-1] = Ruling(
+                    min(last.x0, r.x0),
+                    min(last.top, r.top),
+                    max(last.x1, r.x1),
+                    max(last.bottom, r.bottom),
+                )
+                continue
+        joined.append(r)
+    return joined
+
+
+def whitespace_columns(lines: Sequence[TextLine]) -> list[float]:
+    """Column edges of the lines from whitespace (stub + value columns), or [] if none."""
+    left = stub_limit(lines)
+    bands = column_bands(lines, left)
+    return column_edges(lines, bands, left) if bands else []
+
+
+def sub_columns(lines: Sequence[TextLine], drawn: Sequence[float]) -> list[float]:
+    """Virtual column edges inside drawn columns that hold several whitespace columns.
+
+    ``drawn``: x of the drawn column edges, left to right. A drawn column holding two or more
+    value columns side by side (e.g. "Male | Female" under a group drawn as one column), or
+    the row labels and a value column, is split at the midpoints between them. Two columns
+    count as side by side when at least two rows, and half the rows with a value in the
+    drawn column, fill both.
+    """
+    left = stub_limit(lines)
+    data = [line for line in lines if is_data_line(line, left)]
+    rows = [
+        [(c.x0, c.x1) for c in line.chunks if c.is_value and not at_left(c, left)] for line in data
+    ]
+    bands = column_bands(lines, left)
+    labels = [_label_span(line, left) for line in data]
+    label_right = max((label[1] for label in labels if label), default=None)
+    if bands and label_right is not None and label_right < bands[0][0]:
+        # the row labels count as a column (filled by the rows that have one)
+        stub = (left, label_right)
+        bands = [stub, *bands]
+        rows = [[*row, stub] if label else row for row, label in zip(rows, labels, strict=True)]
+    out: list[float] = []
+    for a, b in itertools.pairwise(drawn):
+        inside = [band for band in bands if a < (band[0] + band[1]) / 2 < b]
+        filled = sum(1 for row in rows if any(_hits(span, band) for span in row for band in inside))
+        for first, second in itertools.pairwise(inside):
+            both = sum(
+                1
+                for row in rows
+                if any(_hits(span, first) for span in row)
+                and any(_hits(span, second) for span in row)
+            )
+            if second[0] > first[1] and both >= max(2, filled / 2):
+                out.append((first[1] + second[0]) / 2)
+    return out
+
+
+def _label_span(line: TextLine, left: float) -> tuple[float, float] | None:
+    """The x-extent of a data line's row label (its chunks before its first value right of
+    the label), or None when the line does not start with a label at the left edge."""
+    if not at_left(line.chunks[0], left):
+        return None
+    values = [c.x0 for c in line.chunks if c.is_value and not at_left(c, left)]
+    end = min(values) if values else line.x1
+    return line.chunks[0].x0, max(c.x1 for c in line.chunks if c.x1 <= end)
+
+
+def _hits(span: tuple[float, float], band: tuple[float, float]) -> bool:
+    return span[0] < band[1] and span[1] > band[0]
+
+
+def text_rows(
+    ys: Sequence[float],
+    lines: Sequence[TextLine],
+    frame: Sequence[float] = (),
+    soft_xs: Sequence[float] = (),
+) -> list[float]:
+    """Virtual row edges inside the bands between ruled rows ``ys`` (top to bottom).
+
+    A band with two or more data lines (values with a row label) is several rows: header
+    lines (those above its first data line) one row each, body lines grouped by
+    ``whitespace.body_row_groups`` (wrapped labels join their row). A band without data
+    lines holding a group header (``group_headers``) is cut below each group header line;
+    otherwise its lines are one cell's wrapped text.
+    """
+    if not lines:
+        return []
+    left = stub_limit(lines)
+    groups = group_headers(lines, frame, soft_xs)
+    out: list[float] = []
+    for top, bottom in itertools.pairwise(ys):
+        band = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
+        if len(band) < 2:
+            continue
+        data = sum(1 for line in band if _labelled_data(line, left))
+        if data >= 2:
+            n_header = split_header(band, left)
+            rows = [[line] for line in band[:n_header]]
+            rows.extend(body_row_groups(band[n_header:], left))
+        elif data == 0 and any(id(c) in groups for line in band for c in line.chunks):
+            rows = _under_group_headers(band, groups)
+        else:
+            continue
+        for above, below in itertools.pairwise(rows):
+            low = max(line.bottom for line in above)
+            high = min(line.top for line in below)
+            out.append((low + high) / 2 if high > low else high)
+    return out
+
+
+def _under_group_headers(band: Sequence[TextLine], groups: set[int]) -> list[list[TextLine]]:
+    """A header band cut below each line holding a group header; the lines under the last
+    one stay together (sub-headers wrapped over several lines)."""
+    rows: list[list[TextLine]] = [[]]
+    for line in band:
+        rows[-1].append(line)
+        if any(id(c) in groups for c in line.chunks):
+            rows.append([])
+    return [row for row in rows if row]
+
+
+def group_headers(
+    lines: Sequence[TextLine], frame: Sequence[float], soft_xs: Sequence[float]
+) -> set[int]:
+    """Ids of the chunks that head a group of columns: reaching across a virtual column edge
+    (``soft_xs``), centred over their columns (see ``centred``), with the next line holding
+    two chunks or more inside the columns they reach into, none reaching across those
+    edges (the sub-headers)."""
+    out: set[int] = set()
+    edges = sorted({*frame, *soft_xs})
+    ordered = sorted(lines, key=lambda line: line.top)
+    for i, line in enumerate(ordered):
+        below = next((nxt for nxt in ordered[i + 1 :] if nxt.top >= line.bottom - 1.0), None)
+        if below is None or below.top - line.bottom > 1.5 * line.font_size:
+            continue
+        for chunk in line.chunks:
+            inner = [x for x in soft_xs if chunk.x0 < x - 1.0 < x + 1.0 < chunk.x1]
+            if not inner or not centred(chunk, frame):
+                continue
+            lo, hi = _reach(chunk, edges)
+            under = [c for c in below.chunks if c.x0 >= lo - 2.0 and c.x1 <= hi + 2.0]
+            if len(under) >= 2 and not any(
+                c.x0 < x - 1.0 < x + 1.0 < c.x1 for c in under for x in inner
+            ):
+                out.add(id(chunk))
+    return out
+
+
+def _reach(chunk: Chunk, edges: Sequence[float]) -> tuple[float, float]:
+    """Left and right edge of the slots the chunk reaches into."""
+    first = slot_index(edges, chunk.x0)
+    last = slot_index(edges, chunk.x1)
+    lo = edges[first] if first is not None else chunk.x0
+    hi = edges[last + 1] if last is not None else chunk.x1
+    return lo, hi
+
+
+def centred(chunk: Chunk, frame: Sequence[float]) -> bool:
+    """True when a header chunk spans the columns it reaches into: it stays inside one slot
+    of ``frame`` (the drawn columns, whose virtual sub-columns it heads), or stands centred
+    over the slots it reaches into, not merely running into a neighbour (closely set words
+    of two headers)."""
+    first = slot_index(frame, chunk.x0)
+    last = slot_index(frame, chunk.x1)
+    if first is None or last is None:
+        return False
+    if first == last:
+        return True
+    middle = (frame[first] + frame[last + 1]) / 2
+    width = frame[last + 1] - frame[first]
+    return abs((chunk.x0 + chunk.x1) / 2 - middle) <= CENTRED_SHARE * width
+
+
+def _labelled_data(line: TextLine, left: float) -> bool:
+    """A data line led by a row label, at the left edge or indented (header lines such as
+    "1996/7 (000) 1992/3" start with a value)."""
+    return is_data_line(line, left) and (
+        at_left(line.chunks[0], left) or not line.chunks[0].is_value
+    )
+
+
+def is_bar_chart(grid: Grid) -> bool:
+    """True for a bar chart read as a lattice: a fifth of its text cells (three at least)
+    reach down four rows or more (bars and labels between gridlines, not table cells)."""
+    cells = [cell for cell in grid.cells if cell.words]
+    tall = sum(1 for cell in cells if cell.row1 - cell.row0 >= TALL_ROWS - 1)
+    return tall >= 3 and tall >= TALL_SHARE * len(cells)
+
+
+def is_chart_text(lines: Sequence[TextLine]) -> bool:
+    """True for the text of a chart: a quarter of its words are single letters (axis titles
+    set vertically or letter-spaced come out one letter a word)."""
+    words = [w.text for line in lines for w in line.words]
+    letters = sum(1 for text in words if len(text) == 1 and text.isalpha())
+    return len(words) >= 6 and letters >= CHART_LETTERS * len(words)
+
+
+def crossed_edges(
+    lines: Sequence[TextLine],
+    ys: Sequence[float],
+    cols: Sequence[float],
+    frame: Sequence[float],
+    soft_xs: Sequence[float],
+    soft_y: set[int],
+) -> set[tuple[tuple[int, int], str] | tuple[int, str]]:
+    """Edges text crosses, and the rows holding data lines.
+
+    ((row, col), "label"|"value"): a chunk of a line without (with) values in ``row``
+    reaches across the column edge left of ``col``. ((row, col), "y"): a word in ``col``
+    reaches across the virtual row edge above ``row`` by a quarter of its height on each
+    side. (row, "data"): ``row`` holds a data line.
+    """
+    out: set[tuple[tuple[int, int], str] | tuple[int, str]] = set()
+    left = stub_limit(lines)
+    groups = group_headers(lines, frame, soft_xs)
+    for line in lines:
+        kind = "value" if is_data_line(line, left) else "label"
+        row_of_line = slot_index(ys, (line.top + line.bottom) / 2)
+        if kind == "value" and row_of_line is not None:
+            out.add((row_of_line, "data"))
+        for chunk in line.chunks:
+            x0, top, x1, bottom = chunk.bbox
+            row = slot_index(ys, (top + bottom) / 2)
+            if row is None:
+                continue
+            spans = kind == "value" or id(chunk) in groups
+            for i in range(1, len(cols) - 1):
+                if spans and x0 < cols[i] - 1.0 and x1 > cols[i] + 1.0:
+                    out.add(((row, i), kind))
+        for word in line.words:
+            x0, top, x1, bottom = word.bbox
+            col = slot_index(cols, (x0 + x1) / 2)
+            reach = 0.25 * (bottom - top)
+            if col is None:
+                continue
+            for i in soft_y:
+                if top < ys[i] - reach and bottom > ys[i] + reach:
+                    out.add(((i, col), "y"))
+    return out
+
+
+def joined_across(
+    soft: bool, drawn: bool, label_across: bool, value_across: bool, data: bool
+) -> bool:
+    """Whether two slots side by side form one cell.
+
+    A virtual edge (``soft``) joins them when a label or header chunk reaches across it. A
+    drawn edge keeps them apart; a missing one joins them, except in a row of data where
+    only a chunk reaching across joins them (rules left out of the body, not a span).
+    """
+    if soft:
+        return label_across
+    if drawn:
+        return False
+    return not data or label_across or value_across
+
+
+def slot_index(edges: Sequence[float], value: float) -> int | None:
+    """Index of the slot between consecutive ``edges`` holding ``value``, or None."""
+    for i in range(len(edges) - 1):
+        if edges[i] <= value < edges[i + 1]:
+            return i
+    return None

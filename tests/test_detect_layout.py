@@ -1,0 +1,305 @@
+"""Unruled table detection on synthetic pages: prose and charts are no tables, stacked tables
+are cut apart, tight numbers, scaled fonts, group headings and wrapped headers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.detect.grid import Grid
+from extract.detect.layout import group_lines, split_chunks
+from extract.detect.regions import find_tables
+from extract.model import PageContent, Word
+
+SIZE = 9.0
+CHAR = 0.5 * SIZE  # width of one character
+SPACE = 0.25 * SIZE  # width of one space (under the chunk gap of half a font size)
+
+
+def _words(x: float, top: float, text: str, size: float = SIZE, height: float = SIZE) -> list[Word]:
+    """The words of ``text`` set from ``x`` at ``top``, one space between words."""
+    out: list[Word] = []
+    for token in text.split():
+        width = len(token) * CHAR
+        out.append(Word(token, (x, top, x + width, top + height), font_size=size))
+        x += width + SPACE
+    return out
+
+
+def _right(x1: float, top: float, text: str) -> list[Word]:
+    """``text`` set flush right against ``x1``."""
+    return _words(x1 - (len(text) * CHAR + (len(text.split()) - 1) * (SPACE - CHAR)), top, text)
+
+
+def _page(lines: Sequence[Sequence[tuple[float, str]]], top: float = 100.0) -> PageContent:
+    """A page of lines 12 points apart; each line is (x, text) pieces set left-aligned."""
+    words = [
+        w
+        for i, line in enumerate(lines)
+        for x, text in line
+        for w in _words(x, top + 12.0 * i, text)
+    ]
+    return PageContent(1, 600.0, 800.0, tuple(words))
+
+
+def _rows(grid: Grid) -> list[list[tuple[int, str]]]:
+    """Each grid row as (column, text) pairs, left to right."""
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for cell in sorted(grid.cells, key=lambda c: (c.row0, c.col0)):
+        rows.setdefault(cell.row0, []).append((cell.col0, cell.text))
+    return [rows[r] for r in sorted(rows)]
+
+
+def test_prose_with_numbers_is_no_table() -> None:
+    # justified text: wide word gaps split each line into chunks, and chunks that start with
+    # a number line up by chance, as value columns would
+    text = [
+        ("the rate was", "125 cases for", "the very young", "which is almost", "three times"),
+        ("higher than it", "12 years ago", "and than that", "of the next age", "group in the"),
+        ("most of the", "30 countries that", "reported cases", "of the disease", "in both the"),
+        ("years and the", "45 percent share", "was much the", "same as it was", "the year before"),
+    ]
+    lines = [[(60.0 + 90.0 * k, piece) for k, piece in enumerate(line)] for line in text]
+    assert find_tables(_page(lines)) == []
+
+
+def test_two_columns_of_prose_are_no_table() -> None:
+    # two text columns; lines of the right one that start with a number look like values
+    left = [
+        "the survey was run in the spring and the",
+        "schools that took part in it were asked",
+        "about the data that the state keeps on",
+        "its own students and on the staff of the",
+    ]
+    right = [
+        "12 schools were in the sample and the rest",
+        "2011 data gaps in the survey were found",
+        "22 topics include the health of students",
+        "14 of them were asked again in the fall",
+    ]
+    lines = [[(60.0, a), (320.0, b)] for a, b in zip(left, right, strict=True)]
+    assert find_tables(_page(lines)) == []
+
+
+def test_chart_axis_with_rotated_title_is_no_table() -> None:
+    ticks = ["120", "100", "80", "60", "40", "20"]
+    letters = ["n o i", "t a l", "u p o p", "r e p", "s e s", "a c"]
+    words: list[Word] = []
+    for i, (tick, soup) in enumerate(zip(ticks, letters, strict=True)):
+        words += _words(60.0, 100.0 + 12.0 * i, soup)
+        words += _right(160.0, 100.0 + 12.0 * i, tick)
+    assert find_tables(PageContent(1, 600.0, 800.0, tuple(words))) == []
+
+
+def test_stacked_tables_with_other_columns_are_cut_apart() -> None:
+    # the lower table's wide values bridge the upper table's columns: read as one block,
+    # every column would run into the next
+    words: list[Word] = []
+    top = 100.0
+    for heading, columns, values in (
+        ("1.0 1.1 1.2", (250.0, 270.0, 290.0), ("80", "88", "96")),
+        ("1.7 1.8 1.9", (263.0, 283.0, 303.0), ("136", "144", "152")),
+    ):
+        words += _words(200.0, top, "Design effect")
+        top += 12.0
+        for x1, head in zip(columns, heading.split(), strict=True):
+            words += _right(x1, top, head)
+        top += 12.0
+        for label in ("0.99", "0.95", "0.90"):
+            words += _words(72.0, top, label)
+            for x1, value in zip(columns, values, strict=True):
+                words += _right(x1, top, value)
+            top += 12.0
+        top += 12.0
+    tables = find_tables(PageContent(1, 600.0, 800.0, tuple(words)))
+    assert [(t.grid.n_rows, t.grid.n_cols) for t in tables] == [(5, 4), (5, 4)]
+    assert _rows(tables[0].grid)[2] == [(0, "0.99"), (1, "80"), (2, "88"), (3, "96")]
+    assert _rows(tables[1].grid)[2] == [(0, "0.99"), (1, "136"), (2, "144"), (3, "152")]
+
+
+def test_tight_numbers_are_two_values_but_thousands_groups_and_lists_stay_one() -> None:
+    def chunks(text: str) -> list[str]:
+        return [c.text for c in split_chunks(_words(0.0, 0.0, text))]
+
+    assert chunks("3,068,550 3,103,540 12.5") == ["3,068,550", "3,103,540", "12.5"]
+    assert chunks("1 234") == ["1 234"]
+    assert chunks("1269 (19.9%)") == ["1269 (19.9%)"]
+    assert chunks("§§ 15, 21, 24") == ["§§ 15, 21, 24"]
+
+
+def test_scaled_size_one_font_reads_like_its_box_height() -> None:
+    # the text layer says size 1 (scaled by the text matrix); the box is 9 points high
+    words = _words(0.0, 0.0, "15", size=1.0) + _words(11.3, 0.0, "455", size=1.0)
+    (line,) = group_lines(words)
+    assert [c.text for c in line.chunks] == ["15 455"]
+    assert line.font_size == 0.8 * SIZE
+
+
+def test_group_headings_at_the_margin_stay_in_the_table() -> None:
+    lines: list[list[tuple[float, str]]] = [
+        [(60.0, "Characteristic"), (250.0, "Total"), (320.0, "Share")],
+        [(60.0, "Sex")],
+        [(70.0, "Male"), (250.0, "61,206"), (320.0, "4.7")],
+        [(70.0, "Female"), (250.0, "49,486"), (320.0, "5.9")],
+        [(60.0, "Region")],
+        [(70.0, "Northeast"), (250.0, "23,128"), (320.0, "5.4")],
+        [(70.0, "Midwest"), (250.0, "29,202"), (320.0, "4.2")],
+    ]
+    (table,) = find_tables(_page(lines))
+    rows = _rows(table.grid)
+    assert [row[0][1] for row in rows] == [
+        "Characteristic",
+        "Sex",
+        "Male",
+        "Female",
+        "Region",
+        "Northeast",
+        "Midwest",
+    ]
+    assert rows[5] == [(0, "Northeast"), (1, "23,128"), (2, "5.4")]
+
+
+def test_wrapped_header_is_one_cell_and_numeric_stub_set_flush_right() -> None:
+    words: list[Word] = []
+    for i, (a, b) in enumerate((("Body", "Relative"), ("Weight", "to Controls"))):
+        words += _words(150.0, 100.0 + 10.0 * i, a)  # 1 point between the header lines
+        words += _words(220.0, 100.0 + 10.0 * i, b)
+    for i, (stub, one, two) in enumerate(
+        (("0", "5.8", "100"), ("250", "5.9", "102"), ("1,000", "5.8", "96"))
+    ):
+        top = 125.0 + 12.0 * i
+        words += _right(100.0, top, stub) + _right(180.0, top, one) + _right(260.0, top, two)
+    (table,) = find_tables(PageContent(1, 600.0, 800.0, tuple(words)))
+    rows = _rows(table.grid)
+    assert rows[0] == [(1, "Body Weight"), (2, "Relative to Controls")]
+    assert next(cell for cell in table.grid.cells if cell.row0 == 0).row1 == 1
+    assert rows[1:] == [
+        [(0, "0"), (1, "5.8"), (2, "100")],
+        [(0, "250"), (1, "5.9"), (2, "102")],
+        [(0, "1,000"), (1, "5.8"), (2, "96")],
+    ]
+
+
+def test_axis_ticks_beside_labels_are_no_table() -> None:
+    # a bar chart: tick values down the axis, bar labels and values beside them
+    words: list[Word] = []
+    for i, tick in enumerate(("450", "400", "350", "300", "250", "200")):
+        top = 100.0 + 12.0 * i
+        words += _words(
+            60.0, top, ("Diff CDS", "spread", "Diff bond", "yield", "Italy", "Spain")[i]
+        )
+        words += _right(160.0, top, tick)
+        words += _right(260.0, top, tick)
+    assert find_tables(PageContent(1, 600.0, 800.0, tuple(words))) == []
+
+
+def test_letters_set_sideways_are_not_read() -> None:
+    # a rotated axis title beside a table: one glyph per word, each box wider than high
+    sideways = [
+        Word(letter, (30.0, 100.0 + 6.0 * i, 40.0, 106.0 + 6.0 * i), font_size=9.0)
+        for i, letter in enumerate("population")
+    ]
+    lines: list[list[tuple[float, str]]] = [
+        [(60.0, "Country"), (200.0, "Cases"), (260.0, "Rate")],
+        [(60.0, "Austria"), (200.0, "12"), (260.0, "1.5")],
+        [(60.0, "Belgium"), (200.0, "30"), (260.0, "2.8")],
+        [(60.0, "Denmark"), (200.0, "7"), (260.0, "0.9")],
+    ]
+    page = _page(lines)
+    (table,) = find_tables(PageContent(1, 600.0, 800.0, page.words + tuple(sideways)))
+    assert _rows(table.grid) == [
+        [(0, "Country"), (1, "Cases"), (2, "Rate")],
+        [(0, "Austria"), (1, "12"), (2, "1.5")],
+        [(0, "Belgium"), (1, "30"), (2, "2.8")],
+        [(0, "Denmark"), (1, "7"), (2, "0.9")],
+    ]
+
+
+def test_dot_leaders_are_no_cell_text() -> None:
+    lines: list[list[tuple[float, str]]] = [
+        [(72.0, "0.99"), (108.0, ".................."), (252.0, "800"), (300.0, "880")],
+        [(72.0, "0.95"), (108.0, ".................."), (252.0, "160"), (300.0, "176")],
+        [(72.0, "0.90"), (108.0, ".................."), (252.0, "80"), (300.0, "88")],
+    ]
+    (table,) = find_tables(_page(lines))
+    assert _rows(table.grid) == [
+        [(0, "0.99"), (1, "800"), (2, "880")],
+        [(0, "0.95"), (1, "160"), (2, "176")],
+        [(0, "0.90"), (1, "80"), (2, "88")],
+    ]
+
+
+def test_table_beside_a_text_column_is_read_without_the_text() -> None:
+    prose = [
+        "disparities in heart disease and stroke among persons who",
+        "have heart disease or have had a stroke often focus on the",
+        "differences in access to care and the use of diagnostic and",
+        "surgical procedures and the type of medication used in the",
+        "treatment of the disease and research on the promotion of",
+        "health through preventing the onset of hypertension in the",
+    ]
+    table = [
+        ("State", "No.", "Rate"),
+        ("Alabama", "1,144", "193.5"),
+        ("Alaska", "39,385", "181.2"),
+        ("Arizona", "6,930", "177.4"),
+        ("Arkansas", "10,602", "167.8"),
+        ("Colorado", "2,187", "162.4"),
+    ]
+    lines = [
+        [(60.0, label), (180.0, number), (240.0, rate), (320.0, text)]
+        for (label, number, rate), text in zip(table, prose, strict=True)
+    ]
+    (found,) = find_tables(_page(lines))
+    assert _rows(found.grid) == [
+        [(0, "State"), (1, "No."), (2, "Rate")],
+        [(0, "Alabama"), (1, "1,144"), (2, "193.5")],
+        [(0, "Alaska"), (1, "39,385"), (2, "181.2")],
+        [(0, "Arizona"), (1, "6,930"), (2, "177.4")],
+        [(0, "Arkansas"), (1, "10,602"), (2, "167.8")],
+        [(0, "Colorado"), (1, "2,187"), (2, "162.4")],
+    ]
+
+
+def test_a_title_above_the_header_is_no_header_line() -> None:
+    # the title starts left of the rows, a font size and a half above the header
+    words = _words(56.0, 88.0, "Ankestatistik Ishøj")
+    lines: list[list[tuple[float, str]]] = [
+        [(200.0, "Stadfæstede"), (280.0, "Hjemviste")],
+        [(60.0, "Biler - § 114"), (200.0, "4"), (280.0, "2")],
+        [(60.0, "Boligindretning - § 116"), (200.0, "2"), (280.0, "0")],
+        [(60.0, "Hjemmehjælp - § 83"), (200.0, "7"), (280.0, "1")],
+    ]
+    page = _page(lines, top=110.0)
+    (found,) = find_tables(PageContent(1, 600.0, 800.0, tuple(words) + page.words))
+    assert found.title == "Ankestatistik Ishøj"
+    assert _rows(found.grid)[0] == [(1, "Stadfæstede"), (2, "Hjemviste")]
+
+
+def test_a_page_set_sideways_is_read_turned() -> None:
+    # a landscape page shown with /Rotate: the text layer gives each glyph alone, bottom to
+    # top, its box wider than high; read turned, the table comes out upright
+    height = 800.0  # of the page as stored; the turned page is 800 wide
+    rows = [
+        ("Country", "Enquiries", "Share"),
+        ("Spain", "268", "15.5"),
+        ("Germany", "233", "13.5"),
+        ("United Kingdom", "139", "8.1"),
+        ("France", "136", "7.9"),
+    ]
+    glyphs: list[Word] = []
+    for i, row in enumerate(rows):
+        top = 100.0 + 12.0 * i
+        for x, text in zip((60.0, 250.0, 330.0), row, strict=True):
+            for word in _words(x, top, text):
+                for k, char in enumerate(word.text):
+                    a = word.bbox[0] + CHAR * k  # the glyph's box in the turned page
+                    box = (top, height - (a + CHAR), top + SIZE, height - a)
+                    glyphs.append(Word(char, box, font_size=SIZE))
+    (table,) = find_tables(PageContent(1, 600.0, height, tuple(glyphs)))
+    assert _rows(table.grid) == [
+        [(0, "Country"), (1, "Enquiries"), (2, "Share")],
+        [(0, "Spain"), (1, "268"), (2, "15.5")],
+        [(0, "Germany"), (1, "233"), (2, "13.5")],
+        [(0, "United Kingdom"), (1, "139"), (2, "8.1")],
+        [(0, "France"), (1, "136"), (2, "7.9")],
+    ]
