@@ -4,10 +4,11 @@ In: the samples (digital ``samples/*.pdf`` and scanned ``samples/scan-*.pdf``). 
 temporary folder, a long digital PDF (default 500 pages) and a short one (default 50 pages,
 the first pages of the long one) by repeating the digital samples' pages, and a scanned PDF
 (default 50 pages) and a short one (one round of the scans, 7 pages) from the scans. Out: a
-printed table (pages, wall seconds, pages/s, peak RSS of the process tree and of its largest
-process) and whether peak memory stays flat (long within 1.5x of short); optionally a JSON
-dump. Each run is a fresh ``ankestat extract`` process started by a small wrapper that reports
-its children's ``ru_maxrss``; the tree's total RSS is sampled with psutil every 20 ms.
+printed table (pages, wall seconds, CPU seconds, pages/s, peak RSS of the process tree and of
+its largest process) and whether peak memory stays flat (long within 1.5x of short); optionally
+a JSON dump. Each run is a fresh ``ankestat extract`` process started by a small wrapper that
+reports its children's ``ru_maxrss`` and CPU time; the tree's total RSS is sampled with psutil
+every 20 ms.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ANKESTAT = Path(sys.executable).parent / "ankestat"
 FLAT_LIMIT = 1.5  # acceptance: long-PDF peak RSS within 1.5x of the short PDF's
-# The wrapper runs the command as its child, then prints the largest child's peak RSS (KiB).
+# The wrapper runs the command as its child, then prints the largest child's peak RSS (KiB)
+# and the CPU seconds (user + system) of all its children.
 WRAPPER = (
     "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(u.ru_maxrss, u.ru_utime + u.ru_stime); sys.exit(code)"
 )
 
 
@@ -64,6 +67,7 @@ class Run:
     tree_peak_mib: float  # sampled sum of RSS over ankestat and its children
     largest_process_mib: float  # ru_maxrss of the largest process (exact, not sampled)
     exit_code: int
+    cpu_seconds: float = 0.0  # user + system of the whole tree: steadier than wall time
 
     @property
     def pages_per_second(self) -> float:
@@ -95,21 +99,22 @@ def measure(name: str, pdf: Path, pages: int, jobs: int, ocr: bool, out: Path) -
         time.sleep(0.02)  # sampling interval, not synchronisation
     seconds = time.perf_counter() - started
     stdout = wrapper.stdout.read() if wrapper.stdout else ""
-    largest_kib = int(stdout.strip().splitlines()[-1]) if stdout.strip() else 0
+    last = stdout.strip().splitlines()[-1].split() if stdout.strip() else ["0", "0"]
+    largest_kib, cpu = int(last[0]), float(last[1])
     return Run(
-        name, pages, jobs, ocr, seconds, peak / 2**20, largest_kib / 1024, wrapper.returncode
+        name, pages, jobs, ocr, seconds, peak / 2**20, largest_kib / 1024, wrapper.returncode, cpu
     )
 
 
 def print_runs(runs: list[Run]) -> None:
     print(
-        f"\n{'PDF':<16} {'pages':>5} {'jobs':>4} {'seconds':>8} {'pages/s':>8} "
+        f"\n{'PDF':<16} {'pages':>5} {'jobs':>4} {'seconds':>8} {'cpu s':>7} {'pages/s':>8} "
         f"{'tree MiB':>9} {'largest MiB':>11} {'exit':>4}"
     )
     for run in runs:
         print(
             f"{run.name:<16} {run.pages:>5} {run.jobs:>4} {run.seconds:>8.2f} "
-            f"{run.pages_per_second:>8.2f} {run.tree_peak_mib:>9.1f} "
+            f"{run.cpu_seconds:>7.2f} {run.pages_per_second:>8.2f} {run.tree_peak_mib:>9.1f} "
             f"{run.largest_process_mib:>11.1f} {run.exit_code:>4}"
         )
 

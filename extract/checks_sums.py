@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Protocol
 
@@ -53,6 +53,11 @@ def exact_value(obs: Observation) -> Fraction | None:
         value = obs.value
     else:
         return None
+    return exact_number(value)
+
+
+def exact_number(value: float) -> Fraction | None:
+    """A finite number as an exact fraction (as printed: 37.9 is 379/10); None if not finite."""
     if not math.isfinite(value):
         return None
     if float(value).is_integer():  # most values: a fast exact path
@@ -80,7 +85,24 @@ def fmt(value: Fraction) -> str:
     return f"{float(value):.2f}".rstrip("0").rstrip(".")
 
 
-def place(obs: Observation) -> str:
+class Placed(Protocol):
+    """Anything that says where a value belongs: an ``Observation`` or a ``Record``."""
+
+    @property
+    def entity_scope(self) -> str | None: ...
+    @property
+    def municipality(self) -> str | None: ...
+    @property
+    def provision(self) -> str | None: ...
+    @property
+    def law_label(self) -> str | None: ...
+    @property
+    def law_area(self) -> str | None: ...
+    @property
+    def period(self) -> str | None: ...
+
+
+def place(obs: Placed) -> str:
     """Where a value belongs, for report lines: municipality, provision or law, period."""
     entity = obs.municipality or ("Hele landet" if obs.entity_scope == "hele_landet" else None)
     what = obs.provision or obs.law_label or obs.law_area
@@ -115,6 +137,8 @@ class CellGroup:
     key: GroupKey
     observations: Sequence[Observation]
     by_measure: Mapping[str, tuple[int, ...]]
+    # each measure's value once worked out (several checks ask for the same ones)
+    _values: dict[str, Fraction | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def first(self) -> Observation:
@@ -122,8 +146,10 @@ class CellGroup:
 
     def _value(self, measure: str) -> Fraction | None:
         """The measure's value; None if any copy is unusable or the copies disagree."""
-        values = {exact_value(self.observations[i]) for i in self.by_measure[measure]}
-        return values.pop() if len(values) == 1 else None
+        if measure not in self._values:
+            values = {exact_value(self.observations[i]) for i in self.by_measure[measure]}
+            self._values[measure] = values.pop() if len(values) == 1 else None
+        return self._values[measure]
 
     def get(self, measure: str) -> Operand | None:
         """The measure's operand; None if it is absent or unusable."""
@@ -252,21 +278,48 @@ class RowTotals:
     description = "total and subtotal rows and total columns equal the sum of their parts"
 
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
-        slices: dict[tuple[object, ...], list[int]] = {}
-        rows: dict[tuple[object, ...], list[int]] = {}
-        for i, obs in enumerate(observations):
-            if obs.unit not in COUNT_UNITS:
-                continue
-            scope = (obs.table_id, obs.entity_scope, obs.municipality_code, obs.period)
-            slices.setdefault((*scope, obs.measure, obs.column_key), []).append(i)
-            rows.setdefault((obs.table_id, obs.row_index, obs.period, obs.measure), []).append(i)
-        for members in slices.values():
+        for phase in self.phases(observations):
+            yield from phase
+
+    def phases(self, observations: Sequence[Observation]) -> tuple[Iterator[CheckResult], ...]:
+        """The results down the columns, then across the rows (the order ``run`` gives)."""
+        return self._columns(observations), self._rows(observations)
+
+    def _columns(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        for members in self._slices(observations, by_row=False).values():
             yield from self._down(observations, members)
-        for cells in rows.values():
+
+    def _rows(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        for cells in self._slices(observations, by_row=True).values():
             parts = [i for i in cells if observations[i].column_role == "member"]
             for i in cells:
                 if observations[i].column_role == "total" and parts:
                     yield from self._compare(observations, i, parts, "columns")
+
+    @staticmethod
+    def _slices(
+        observations: Sequence[Observation], by_row: bool
+    ) -> dict[tuple[object, ...], list[int]]:
+        """Count positions by column slice (table, entity, period, measure, column) or by row
+        (table, row, period, measure)."""
+        slices: dict[tuple[object, ...], list[int]] = {}
+        for i, obs in enumerate(observations):
+            if obs.unit not in COUNT_UNITS:
+                continue
+            key: tuple[object, ...] = (
+                (obs.table_id, obs.row_index, obs.period, obs.measure)
+                if by_row
+                else (
+                    obs.table_id,
+                    obs.entity_scope,
+                    obs.municipality_code,
+                    obs.period,
+                    obs.measure,
+                    obs.column_key,
+                )
+            )
+            slices.setdefault(key, []).append(i)
+        return slices
 
     def _down(self, observations: Sequence[Observation], cells: list[int]) -> Iterator[CheckResult]:
         """Checks in one column slice: groups against their members, totals against parts."""

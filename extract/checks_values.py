@@ -30,12 +30,22 @@ class LowOcrConfidence:
     )
 
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        for phase in self.phases(observations):
+            yield from phase
+
+    def phases(self, observations: Sequence[Observation]) -> tuple[Iterator[CheckResult], ...]:
+        """The results on values, then on row labels (the order ``run`` gives)."""
+        return self._values(observations), self._labels(observations)
+
+    def _values(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         for i, obs in enumerate(observations):
             conf = obs.cell.ocr_confidence
             if conf is not None and conf < OCR_CONFIDENCE_THRESHOLD:
                 read = f"'{obs.cell.text}'" if obs.cell.text.strip() else "nothing"
                 message = f"{place(obs)} {obs.measure}: {read} read with OCR confidence {conf:.0f}"
                 yield result(self.code, message, observations, i, ())
+
+    def _labels(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         for first, *others in _rows(observations, _low_label_confidence):
             obs = observations[first]
             message = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ from extract.watch.options import add_watch_parser
 from extract.writers import (
     DEFAULT_FORMATS,
     WriteOptions,
+    Writer,
     get_writer,
     writer_names,
     writers_help,
@@ -208,7 +210,6 @@ def _watch(args: argparse.Namespace, rules_dir: Path) -> int:
 
 def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
     from extract.report import summary_lines, write_report
-    from extract.runner import run_files
 
     try:
         writers = [get_writer(name.strip()) for name in args.format.split(",") if name.strip()]
@@ -224,14 +225,9 @@ def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
         return ExitCode.USAGE
     started = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
-    show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
-    results: list[FileResult] = run_files(
-        inputs,
-        rules_dir,
-        max(1, args.jobs),
-        show_progress,
-        ReadOptions(args.pdf_backend, ocr=args.ocr),
-    )
+    with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
+        results = _extract_files(args, inputs, rules_dir, Path(spool_dir))
+        _write_records(args, writers, results)
     results.extend(
         FileResult(
             source_file=p.name,
@@ -241,22 +237,47 @@ def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
         )
         for p in missing
     )
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    records = [record for result in results for record in result.records]
-    options = WriteOptions(excel_csv=args.excel_csv)
-    for writer in writers:
-        writer.write(records, out / f"records{writer.suffix}", options)
-    write_report(results, out, started, time.perf_counter() - clock, __version__)
+    write_report(results, args.out, started, time.perf_counter() - clock, __version__)
     for result in results:
         if result.status is FileStatus.FAILED:
             print(f"ankestat: {result.path}: {result.error}", file=sys.stderr)
     if not args.quiet:
         for line in summary_lines(results):
             print(line)
-        print(f"records and report written to {out}/")
+        print(f"records and report written to {args.out}/")
     failed = any(r.status is FileStatus.FAILED for r in results)
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
+
+
+def _extract_files(
+    args: argparse.Namespace, inputs: list[Path], rules_dir: Path, spool_dir: Path
+) -> list[FileResult]:
+    """Every input through the pipeline, records spooled to ``spool_dir``."""
+    from extract.runner import run_files
+
+    show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
+    return run_files(
+        inputs,
+        rules_dir,
+        max(1, args.jobs),
+        show_progress,
+        ReadOptions(args.pdf_backend, ocr=args.ocr),
+        spool_dir=spool_dir,
+    )
+
+
+def _write_records(
+    args: argparse.Namespace, writers: list[Writer], results: list[FileResult]
+) -> None:
+    """Each format's file in ``--out``: every file's records in input order, read back from
+    the spools one at a time (never all in memory)."""
+    from extract.spool import file_records
+
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    options = WriteOptions(excel_csv=args.excel_csv)
+    for writer in writers:
+        writer.write(file_records(results), out / f"records{writer.suffix}", options)
 
 
 if __name__ == "__main__":

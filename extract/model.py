@@ -357,9 +357,27 @@ class TableSummary:
     values: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class RecordSpool:
+    """A file's records spooled to disk instead of held in memory (``extract.spool``).
+
+    ``path``: the spool file (pickled batches of ``Record``s, in record order); ``count``: the
+    number of records; ``extra_flags``: flag codes to add to the records at these positions
+    (document-wide checks that ended after the records were spooled).
+    """
+
+    path: str
+    count: int
+    extra_flags: tuple[tuple[int, tuple[str, ...]], ...] = ()
+
+
 @dataclass(frozen=True)
 class FileResult:
-    """The outcome of processing one input file."""
+    """The outcome of processing one input file.
+
+    The records are either held (``records``) or spooled to a file (``spool``, records empty);
+    ``record_count`` counts them either way.
+    """
 
     source_file: str
     path: str
@@ -373,3 +391,9 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     records: tuple[Record, ...] = field(default=(), repr=False)
     seconds: float = 0.0
+    spool: RecordSpool | None = None
+
+    @property
+    def record_count(self) -> int:
+        """The number of records, held or spooled."""
+        return self.spool.count if self.spool is not None else len(self.records)

@@ -1,25 +1,42 @@
 """The pipeline: the only module that wires the stages together.
 
-    read -> repair OCR words -> classify -> detect tables -> repair OCR labels
+    read a page -> repair OCR words -> classify -> detect tables -> repair OCR labels
          -> choose rule + map cells
          -> normalise -> validate -> records
 
 In: one input path and a loaded ``Rulebook``. Out: a ``FileResult`` (status ok / partial /
 failed, tables seen, findings, records). Unreadable input is a failed result with a one-line
 reason, never an exception; the input file is only ever read.
+
+The file streams through: pages are read one at a time and dropped once their tables are
+found, each table is mapped, checked and turned into records as soon as it is complete (a
+table continued on the next page waits for it), and the records go to a sink: a list
+(``process_file``) or a temporary file (``process_file_spooled``, the CLI's path, so memory
+stays flat however long the document). The one document-wide check (the same value in two
+tables) keeps a compact index and adds its flags once every table has been seen.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from extract import __version__
-from extract.checks import flags_by_index, run_checks
-from extract.detect import detect_tables
-from extract.detect.layout import group_lines
+from extract.checks import (
+    CROSS_TABLE_ORDER,
+    CheckResult,
+    CrossTable,
+    CrossTableIndex,
+    Order,
+    flags_by_index,
+    record_copy,
+    table_check_results,
+)
+from extract.classify import context_for, page_heading
+from extract.detect import iter_tables
 from extract.lexicon import repair_document, repair_labels
 from extract.matching import choose_rule, map_table
 from extract.model import (
@@ -30,15 +47,16 @@ from extract.model import (
     Finding,
     Observation,
     PageContent,
+    Record,
+    TableCandidate,
     TableSummary,
 )
-from extract.normalise import label_key, normalise_observation
-from extract.readers import ReadOptions, UnreadableInput, reader_for
+from extract.normalise import normalise_observation
+from extract.readers import PageStream, Reader, ReadOptions, UnreadableInput, reader_for
 from extract.readers.sheet_cells import column_letters
-from extract.records import build_records
+from extract.records import RecordBuilder
 from extract.rulebook import Rulebook
-
-HEADING_LINES = 15
+from extract.spool import MemorySink, RecordSink, SpoolSink
 
 
 def file_sha256(path: Path) -> tuple[str, bytes]:
@@ -55,70 +73,172 @@ def file_sha256(path: Path) -> tuple[str, bytes]:
 
 def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     """Read any supported file; raises UnreadableInput with a one-line reason."""
+    reader, sha256 = _identify(path)
+    return reader.read(path, sha256, options or ReadOptions())
+
+
+def open_document(path: Path, options: ReadOptions | None = None) -> PageStream:
+    """Open any supported file to read page by page; raises UnreadableInput with a one-line
+    reason (a page that turns out unreadable later raises it from the iteration)."""
+    reader, sha256 = _identify(path)
+    return reader.open(path, sha256, options or ReadOptions())
+
+
+def _identify(path: Path) -> tuple[Reader, str]:
+    """The file's reader (by its first bytes) and its sha256."""
     try:
         sha256, head = file_sha256(path)
     except OSError as exc:
         raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
-    return reader_for(path, head).read(path, sha256, options or ReadOptions())
-
-
-def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
-    """The document's type (from rules/document_types.yaml) and its heading text."""
-    heading = ""
-    for page in document.pages:
-        if page.words:
-            lines = group_lines(page.words)[:HEADING_LINES]
-            heading = "\n".join(line.text for line in lines)
-            break
-        if page.sheet is not None and page.sheet.rows:
-            heading = _sheet_heading(page)
-            break
-    key = label_key(heading.replace("\n", " "))
-    for document_type in rulebook.document_types:
-        if any(pattern.search(key) for pattern in document_type.patterns):
-            return DocumentContext(document_type.code, heading)
-    if any(page.sheet is not None for page in document.pages):
-        return DocumentContext("regneark", heading)  # a spreadsheet of no known kind
-    scanned = any(page.source_kind for page in document.pages)
-    # pages that came back as scans are what an aktindsigt (FOI reply) looks like
-    return DocumentContext("aktindsigt" if scanned else "ukendt", heading)
-
-
-def _sheet_heading(page: PageContent) -> str:
-    """The first lines of a sheet: each non-empty row's cell texts joined with spaces."""
-    assert page.sheet is not None
-    lines: list[str] = []
-    for row in page.sheet.rows:
-        text = " ".join(v.text.strip() for v in row if v is not None and v.text.strip())
-        if text:
-            lines.append(text)
-        if len(lines) == HEADING_LINES:
-            break
-    return "\n".join(lines)
+    return reader_for(path, head), sha256
 
 
 def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = None) -> FileResult:
-    """Run every stage on one file."""
+    """Run every stage on one file; the result holds the records."""
+    sink = MemorySink()
+    result, late_flags = _run(path, rulebook, options, sink)
+    if result.status is FileStatus.FAILED:
+        return result
+    return replace(result, records=sink.finish(late_flags))
+
+
+def process_file_spooled(
+    path: Path,
+    rulebook: Rulebook,
+    options: ReadOptions | None = None,
+    spool_dir: Path | None = None,
+) -> FileResult:
+    """Run every stage on one file, spooling the records to a temporary file in ``spool_dir``
+    as its tables finish: ``result.spool`` names it, ``result.records`` is empty. Read them
+    with ``extract.spool.file_records``; the caller deletes the file (or ``spool_dir``)."""
+    sink = SpoolSink(spool_dir)
+    try:
+        result, late_flags = _run(path, rulebook, options, sink)
+    except BaseException:
+        sink.discard()
+        raise
+    if result.status is FileStatus.FAILED:
+        sink.discard()
+        return result
+    return replace(result, spool=sink.finish(late_flags))
+
+
+def _run(
+    path: Path, rulebook: Rulebook, options: ReadOptions | None, sink: RecordSink
+) -> tuple[FileResult, dict[int, tuple[str, ...]]]:
+    """The file's result without records (they went to ``sink``), and the flags to add to
+    the records at these positions."""
     started = time.perf_counter()
     try:
-        document = read_document(path, options)
+        stream = open_document(path, options)
+        run = _FileRun(stream, rulebook, sink)
+        try:
+            run.read()
+        finally:
+            stream.pages.close()
     except UnreadableInput as exc:
-        return FileResult(
+        failed = FileResult(
             source_file=path.name,
             path=str(path),
             status=FileStatus.FAILED,
             error=str(exc),
             seconds=time.perf_counter() - started,
         )
-    document = repair_document(document, rulebook.lexicon)
-    context = document_context(document, rulebook)
-    findings = _page_findings(document)
-    summaries: list[TableSummary] = []
-    observations: list[Observation] = []
-    for table in repair_labels(detect_tables(document), rulebook.lexicon):
-        rule, tied = choose_rule(table, rulebook, context.document_type)
+        return failed, {}
+    late_flags = run.finish()
+    assert run.context is not None
+    findings = run.findings()
+    result = FileResult(
+        source_file=path.name,
+        path=str(path),
+        status=_status(findings, run.summaries),
+        source_sha256=stream.sha256,
+        document_type=run.context.document_type,
+        pages=run.page_count,
+        pages_needing_ocr=tuple(run.needing_ocr),
+        tables=tuple(run.summaries),
+        findings=tuple(findings),
+        seconds=time.perf_counter() - started,
+    )
+    return result, late_flags
+
+
+class _FileRun:
+    """One file going through the stages page by page and table by table; it keeps only what
+    the result reports (findings, table summaries) and the cross-table index."""
+
+    def __init__(self, stream: PageStream, rulebook: Rulebook, sink: RecordSink) -> None:
+        self.stream = stream
+        self.rulebook = rulebook
+        self.sink = sink
+        self.pages: dict[int | None, PageContent] = {}  # number -> page without its words
+        self.page_count = 0
+        self.needing_ocr: list[int] = []
+        self.page_findings: list[Finding] = []
+        self.table_findings: list[Finding] = []
+        self.check_findings: list[tuple[Order, Finding]] = []
+        self.summaries: list[TableSummary] = []
+        self.context: DocumentContext | None = None
+        self.builder: RecordBuilder | None = None
+        self.waiting: list[TableCandidate] = []  # complete, but the heading is not known yet
+        self.index = CrossTableIndex()
+        self.count = 0  # records given to the sink so far
+
+    def read(self) -> None:
+        """Every page and table of the file."""
+        for table in iter_tables(self._pages()):
+            self.waiting.append(table)
+            if self.context is not None:
+                self._flush()
+        if self.context is None:
+            self._set_context("")
+        self._flush()
+
+    def _pages(self) -> Iterator[PageContent]:
+        """The stream's pages, OCR'd words repaired; notes what the result says of pages."""
+        stream = self.stream
+        for page in stream.pages:
+            if any(word.source == "ocr" for word in page.words):
+                one = Document(stream.path, stream.sha256, stream.source_kind, (page,))
+                page = repair_document(one, self.rulebook.lexicon).pages[0]
+            self.page_count += 1
+            if page.needs_ocr:
+                self.needing_ocr.append(page.number)
+            self.pages[page.number] = replace(page, words=(), rulings=(), sheet=None)
+            self.page_findings.extend(_page_findings(page))
+            if self.context is None and (heading := page_heading(page)) is not None:
+                self._set_context(heading)
+            yield page
+
+    def _set_context(self, heading: str) -> None:
+        stream = self.stream
+        self.context = context_for(
+            heading, self.rulebook, sheets=stream.sheets, scanned=stream.scanned
+        )
+        self.builder = RecordBuilder(
+            source_file=stream.path.name,
+            source_sha256=stream.sha256,
+            source_kind=stream.source_kind,
+            document_type=self.context.document_type,
+            reference=self.rulebook.reference,
+            engine_version=__version__,
+        )
+
+    def _flush(self) -> None:
+        waiting, self.waiting = self.waiting, []
+        for table in waiting:
+            self._table(table)
+
+    def _table(self, table: TableCandidate) -> None:
+        """Map, normalise and check one complete table; its records go to the sink."""
+        assert self.context is not None and self.builder is not None
+        rulebook, findings = self.rulebook, self.table_findings
+        (table,) = repair_labels([table], rulebook.lexicon)
+        rule, tied = choose_rule(table, rulebook, self.context.document_type)
         if rule is None:
-            summaries.append(TableSummary(table.table_id, table.first_page, table.caption, None))
+            self.summaries.append(
+                TableSummary(table.table_id, table.first_page, table.caption, None)
+            )
             findings.append(
                 Finding(
                     "unmapped_table",
@@ -128,7 +248,7 @@ def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = N
                     table_id=table.table_id,
                 )
             )
-            continue
+            return
         if tied:
             findings.append(
                 Finding(
@@ -141,79 +261,75 @@ def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = N
                     table.table_id,
                 )
             )
-        mapped = map_table(table, rule, context, rulebook.reference)
+        mapped = map_table(table, rule, self.context, rulebook.reference)
         findings.extend(mapped.findings)
         kept = _normalise(mapped.observations, rulebook, findings)
-        observations.extend(kept)
-        summaries.append(
+        self.summaries.append(
             TableSummary(table.table_id, table.first_page, table.caption, rule.id, values=len(kept))
         )
-    results = run_checks(observations)
-    records = build_records(
-        source_file=path.name,
-        source_sha256=document.sha256,
-        document=document,
-        document_type=context.document_type,
-        observations=observations,
-        flags=flags_by_index(results),
-        reference=rulebook.reference,
-        engine_version=__version__,
-    )
-    findings.extend(
-        Finding(
-            r.code,
-            r.message,
-            "warning",
-            r.page,
-            r.table_id,
-            tuple(records[i].record_id for i in r.indices),
-        )
-        for r in results
-    )
-    return FileResult(
-        source_file=path.name,
-        path=str(path),
-        status=_status(findings, summaries),
-        source_sha256=document.sha256,
-        document_type=context.document_type,
-        pages=len(document.pages),
-        pages_needing_ocr=tuple(p.number for p in document.pages if p.needs_ocr),
-        tables=tuple(summaries),
-        findings=tuple(findings),
-        records=tuple(records),
-        seconds=time.perf_counter() - started,
+        results = table_check_results(kept)
+        records = self.builder.build(kept, flags_by_index([r for _, r in results]), self.pages)
+        self.check_findings.extend((order, _finding(r, records)) for order, r in results)
+        self.index.add(kept, self.count)
+        self.sink.add(records)
+        self.count += len(records)
+
+    def finish(self) -> dict[int, tuple[str, ...]]:
+        """The cross-table check over everything seen; its flags by record position."""
+        conflicts = self.index.conflicts()
+        if not conflicts:
+            return {}
+        records = self.sink.records_at({i for positions in conflicts for i in positions})
+        copies = {i: record_copy(record) for i, record in records.items()}
+        late: dict[int, tuple[str, ...]] = {}
+        for positions in conflicts:
+            found = CrossTable().describe(positions, copies)
+            self.check_findings.append((CROSS_TABLE_ORDER, _finding(found, records)))
+            for i in positions:
+                late[i] = (*late.get(i, ()), found.code)
+        return late
+
+    def findings(self) -> list[Finding]:
+        """Page findings, table findings, then the checks' in registry order."""
+        checks = sorted(self.check_findings, key=lambda item: item[0])  # stable
+        return [*self.page_findings, *self.table_findings, *(f for _, f in checks)]
+
+
+def _finding(found: CheckResult, records: Sequence[Record] | dict[int, Record]) -> Finding:
+    """A check result as a warning naming its records."""
+    return Finding(
+        found.code,
+        found.message,
+        "warning",
+        found.page,
+        found.table_id,
+        tuple(records[i].record_id for i in found.indices),
     )
 
 
-def _page_findings(document: Document) -> list[Finding]:
-    """Findings about pages: not read (no text layer, no OCR), and the readers' notes."""
-    findings = []
-    for page in document.pages:
-        if page.sheet is not None:
-            findings.extend(_sheet_findings(page))
-            continue
-        if page.needs_ocr:
-            why = "; ".join(page.notes) or "run with --ocr to read it"
-            findings.append(
-                Finding(
-                    "needs_ocr",
-                    f"page {page.number} has no usable text layer "
-                    f"and was not OCR'd ({why}); its tables were not read",
-                    "error",
-                    page=page.number,
-                )
+def _page_findings(page: PageContent) -> list[Finding]:
+    """Findings about a page: not read (no text layer, no OCR), and the reader's notes."""
+    if page.sheet is not None:
+        return _sheet_findings(page)
+    if page.needs_ocr:
+        why = "; ".join(page.notes) or "run with --ocr to read it"
+        return [
+            Finding(
+                "needs_ocr",
+                f"page {page.number} has no usable text layer "
+                f"and was not OCR'd ({why}); its tables were not read",
+                "error",
+                page=page.number,
             )
-            continue
-        findings.extend(
-            Finding("page_note", f"page {page.number}: {note}", "info", page=page.number)
-            for note in page.notes
+        ]
+    findings = [
+        Finding("page_note", f"page {page.number}: {note}", "info", page=page.number)
+        for note in page.notes
+    ]
+    if page.source_kind and not page.words:
+        findings.append(
+            Finding("no_text", f"page {page.number}: OCR found no text", "info", page=page.number)
         )
-        if page.source_kind and not page.words:
-            findings.append(
-                Finding(
-                    "no_text", f"page {page.number}: OCR found no text", "info", page=page.number
-                )
-            )
     return findings
 
 

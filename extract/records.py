@@ -1,7 +1,8 @@
 """Records: normalised, validated observations -> the published ``Record`` contract.
 
-In: the ``Document`` identity, its type, the observations and the validation flags per
-observation. Out: ``Record``s with deterministic ids (same input, same ids).
+In: the document's identity and type, the observations (a whole document's, or one table's at
+a time through ``RecordBuilder``) and the validation flags per observation. Out: ``Record``s
+with deterministic ids (same input, same ids).
 """
 
 from __future__ import annotations
@@ -42,58 +43,97 @@ def build_records(
     reference: Reference,
     engine_version: str,
 ) -> list[Record]:
-    """One Record per observation (observations must be normalised).
+    """One Record per observation of a whole document (see ``RecordBuilder``)."""
+    builder = RecordBuilder(
+        source_file=source_file,
+        source_sha256=source_sha256,
+        source_kind=document.source_kind,
+        document_type=document_type,
+        reference=reference,
+        engine_version=engine_version,
+    )
+    pages: dict[int | None, PageContent] = {page.number: page for page in document.pages}
+    return builder.build(observations, flags, pages)
+
+
+class RecordBuilder:
+    """Builds one file's records table by table, with the file's identity and type.
 
     A value from an OCR'd page gets that page's source kind, and its box is turned back from
     the straightened page image to the page as scanned.
     """
-    pages: dict[int | None, PageContent] = {page.number: page for page in document.pages}
-    cooperations: dict[tuple[int, str], list[dict[str, Any]]] = {}  # per code and period
-    records = []
-    for index, obs in enumerate(observations):
+
+    def __init__(
+        self,
+        *,
+        source_file: str,
+        source_sha256: str,
+        source_kind: str,
+        document_type: str,
+        reference: Reference,
+        engine_version: str,
+    ) -> None:
+        self.source_file = source_file
+        self.source_sha256 = source_sha256
+        self.source_kind = source_kind
+        self.document_type = document_type
+        self.reference = reference
+        self.engine_version = engine_version
+        self._cooperations: dict[tuple[int, str], list[dict[str, Any]]] = {}  # code, period
+
+    def build(
+        self,
+        observations: Sequence[Observation],
+        flags: Mapping[int, tuple[str, ...]],
+        pages: Mapping[int | None, PageContent],
+    ) -> list[Record]:
+        """One Record per observation (normalised); ``flags`` by position in ``observations``,
+        ``pages`` by number (only size, rotation and source kind are read)."""
+        return [self._record(obs, flags.get(i, ()), pages) for i, obs in enumerate(observations)]
+
+    def _record(
+        self, obs: Observation, flags: tuple[str, ...], pages: Mapping[int | None, PageContent]
+    ) -> Record:
         assert obs.entity_scope is not None and obs.period is not None
-        all_flags = sorted(set(obs.flags) | set(flags.get(index, ())))
         code = obs.municipality_code
-        records.append(
-            Record(
-                schema_version=SCHEMA_VERSION,
-                record_id=record_id(source_sha256, obs.table_id, obs.row_key, obs.column_key),
-                source_file=source_file,
-                source_sha256=source_sha256,
-                source_kind=_page(pages, obs).source_kind or document.source_kind,
-                document_type=document_type,
-                page=obs.cell.page,
-                sheet=obs.cell.sheet,
-                cell_ref=obs.cell.cell_ref,
-                table_id=obs.table_id,
-                table_title=obs.table_title,
-                row_label=obs.row_label,
-                column_label=obs.column_label,
-                cell_text=obs.cell.text,
-                bbox=_page_box(_page(pages, obs), obs.cell.bbox),
-                ocr_confidence=obs.cell.ocr_confidence,
-                entity_scope=obs.entity_scope,
-                municipality_code=code,
-                municipality=obs.municipality,
-                cooperation=[]
-                if code is None
-                else _cooperation(cooperations, reference, code, obs.period),
-                period=obs.period,
-                period_type=obs.period_type or "year",
-                law_area=obs.law_area,
-                law_label=obs.law_label,
-                provision=obs.provision,
-                measure=obs.measure,
-                unit=obs.unit,
-                value=obs.value if obs.status in (Status.REPORTED, Status.NIL) else None,
-                status=obs.status.value,
-                obs_status=OBS_STATUS[obs.status],
-                flags=all_flags,
-                rule_id=obs.rule_id,
-                engine_version=engine_version,
-            )
+        page = _page(pages, obs)
+        return Record(
+            schema_version=SCHEMA_VERSION,
+            record_id=record_id(self.source_sha256, obs.table_id, obs.row_key, obs.column_key),
+            source_file=self.source_file,
+            source_sha256=self.source_sha256,
+            source_kind=page.source_kind or self.source_kind,
+            document_type=self.document_type,
+            page=obs.cell.page,
+            sheet=obs.cell.sheet,
+            cell_ref=obs.cell.cell_ref,
+            table_id=obs.table_id,
+            table_title=obs.table_title,
+            row_label=obs.row_label,
+            column_label=obs.column_label,
+            cell_text=obs.cell.text,
+            bbox=_page_box(page, obs.cell.bbox),
+            ocr_confidence=obs.cell.ocr_confidence,
+            entity_scope=obs.entity_scope,
+            municipality_code=code,
+            municipality=obs.municipality,
+            cooperation=[]
+            if code is None
+            else _cooperation(self._cooperations, self.reference, code, obs.period),
+            period=obs.period,
+            period_type=obs.period_type or "year",
+            law_area=obs.law_area,
+            law_label=obs.law_label,
+            provision=obs.provision,
+            measure=obs.measure,
+            unit=obs.unit,
+            value=obs.value if obs.status in (Status.REPORTED, Status.NIL) else None,
+            status=obs.status.value,
+            obs_status=OBS_STATUS[obs.status],
+            flags=sorted(set(obs.flags) | set(flags)),
+            rule_id=obs.rule_id,
+            engine_version=self.engine_version,
         )
-    return records
 
 
 def _cooperation(

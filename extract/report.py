@@ -46,7 +46,7 @@ def totals(results: Sequence[FileResult]) -> dict[str, Any]:
         "ok": by_status[FileStatus.OK],
         "partial": by_status[FileStatus.PARTIAL],
         "failed": by_status[FileStatus.FAILED],
-        "records": sum(len(r.records) for r in results),
+        "records": sum(r.record_count for r in results),
         "tables_mapped": sum(len(_mapped(r)) for r in results),
         "tables_unmapped": sum(len(_unmapped(r)) for r in results),
         "findings_by_code": finding_counts(results),
@@ -90,7 +90,7 @@ def file_json(result: FileResult) -> dict[str, Any]:
             for t in _unmapped(result)
         ],
         "findings": [_finding_json(f) for f in result.findings],
-        "records": len(result.records),
+        "records": result.record_count,
         "seconds": round(result.seconds, 3),
     }
 
@@ -112,7 +112,7 @@ def file_line(result: FileResult, name_width: int = 0) -> str:
     """One summary line: status, file name, records, tables, findings, error reason."""
     line = (
         f"{result.status!s:<7} {result.source_file:<{name_width}}  "
-        f"{_plural(len(result.records), 'record')}, "
+        f"{_plural(result.record_count, 'record')}, "
         f"tables {len(_mapped(result))} mapped / {len(_unmapped(result))} unmapped, "
         f"{_plural(len(result.findings), 'finding')}"
     )

@@ -2,7 +2,8 @@
 
 In: input paths, the rules folder, the number of jobs. Out: one ``FileResult`` per input, in
 input order. A crash inside one file's processing becomes that file's failed result; the
-other files go on.
+other files go on. With a ``spool_dir`` each file's records are spooled there as its tables
+finish (``FileResult.spool``) instead of being held and sent back from the worker.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from extract.model import FileResult, FileStatus
-from extract.pipeline import process_file
+from extract.pipeline import process_file, process_file_spooled
 from extract.readers import ReadOptions
 from extract.rulebook import Rulebook, load_rulebook
 
@@ -25,16 +26,23 @@ class _Worker:
 
     rulebook: Rulebook | None = None
     options: ReadOptions = ReadOptions()
+    spool_dir: Path | None = None
 
 
-def init_worker(rules_dir: str, options: ReadOptions) -> None:
-    """Pool initializer: load the rulebook once in this worker process (for ``work_in_pool``)."""
+def init_worker(rules_dir: str, options: ReadOptions, spool_dir: str | None = None) -> None:
+    """Pool initializer: load the rulebook once in this worker process (for ``work_in_pool``);
+    with ``spool_dir``, records are spooled there."""
     _Worker.rulebook = load_rulebook(Path(rules_dir))
     _Worker.options = options
+    _Worker.spool_dir = None if spool_dir is None else Path(spool_dir)
 
 
-def _safe_process(path: Path, rulebook: Rulebook, options: ReadOptions) -> FileResult:
+def _safe_process(
+    path: Path, rulebook: Rulebook, options: ReadOptions, spool_dir: Path | None = None
+) -> FileResult:
     try:
+        if spool_dir is not None:
+            return process_file_spooled(path, rulebook, options, spool_dir)
         return process_file(path, rulebook, options)
     except Exception as exc:  # a bug must not stop the batch: report it on this file
         where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -50,7 +58,7 @@ def _safe_process(path: Path, rulebook: Rulebook, options: ReadOptions) -> FileR
 def work_in_pool(path: Path) -> FileResult:
     """Process one file in a pool worker set up by ``init_worker``; never raises."""
     assert _Worker.rulebook is not None
-    return _safe_process(path, _Worker.rulebook, _Worker.options)
+    return _safe_process(path, _Worker.rulebook, _Worker.options, _Worker.spool_dir)
 
 
 def _size(path: Path) -> int:
@@ -66,8 +74,10 @@ def run_files(
     jobs: int,
     progress: bool,
     options: ReadOptions | None = None,
+    spool_dir: Path | None = None,
 ) -> list[FileResult]:
-    """Process ``paths``; results in the same order."""
+    """Process ``paths``; results in the same order (records spooled to ``spool_dir`` if
+    given: read them with ``extract.spool.file_records``)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     bar = (
@@ -93,14 +103,18 @@ def run_files(
         if jobs <= 1 or len(paths) <= 1:
             rulebook = load_rulebook(rules_dir)
             for index, path in enumerate(paths):
-                results[index] = _safe_process(path, rulebook, read_options)
+                results[index] = _safe_process(path, rulebook, read_options, spool_dir)
                 if bar is not None and task is not None:
                     bar.update(task, advance=1, description=path.name[:40])
         else:
             with ProcessPoolExecutor(
                 max_workers=min(jobs, len(paths)),
                 initializer=init_worker,
-                initargs=(str(rules_dir), read_options),
+                initargs=(
+                    str(rules_dir),
+                    read_options,
+                    None if spool_dir is None else str(spool_dir),
+                ),
             ) as pool:
                 # largest files first, so a long one does not start last
                 order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))

@@ -1,16 +1,18 @@
 """Readers: one per input format, each turning a file into a ``Document``.
 
 ``READERS`` is the one registry; the pipeline picks a reader by what the file is (its leading
-bytes), not by its name, and the CLI derives its list of accepted formats from here.
+bytes), not by its name, and the CLI derives its list of accepted formats from here. A reader
+that can also hand out its pages one at a time (``Reader.stream``, the PDF reader) lets the
+pipeline hold one page at a time; ``open_pages`` gives every format as a ``PageStream``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.model import Document
+from extract.model import Document, PageContent
 
 
 class UnreadableInput(Exception):
@@ -33,11 +35,29 @@ class ReadOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class PageStream:
+    """A document whose pages are read one at a time.
+
+    ``pages`` yields every page once, in order, each read when its turn comes (a reader error
+    surfaces as UnreadableInput from the iteration); close it when stopping early. What must be
+    known before the first page is here: ``scanned`` (some page is an OCR reading) and
+    ``sheets`` (some page is a spreadsheet sheet).
+    """
+
+    path: Path
+    sha256: str
+    source_kind: str
+    pages: Generator[PageContent, None, None]
+    scanned: bool = False
+    sheets: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Reader:
     """A format reader: ``sniff`` decides from the first bytes, ``read`` builds the Document.
 
     ``suffix_required``: the format has no magic bytes (csv), so the file name must also end
-    in one of ``suffixes``.
+    in one of ``suffixes``. ``stream``: reads the file page by page (None: ``read`` it whole).
     """
 
     name: str
@@ -46,6 +66,25 @@ class Reader:
     sniff: Callable[[bytes], bool]
     read: Callable[[Path, str, ReadOptions], Document]
     suffix_required: bool = False
+    stream: Callable[[Path, str, ReadOptions], PageStream] | None = None
+
+    def open(self, path: Path, sha256: str, options: ReadOptions) -> PageStream:
+        """The file as a ``PageStream``: streamed if the reader can, else read whole first."""
+        if self.stream is not None:
+            return self.stream(path, sha256, options)
+        document = self.read(path, sha256, options)
+        return PageStream(
+            document.path,
+            document.sha256,
+            document.source_kind,
+            _each(document.pages),
+            scanned=any(page.source_kind for page in document.pages),
+            sheets=any(page.sheet is not None for page in document.pages),
+        )
+
+
+def _each(pages: tuple[PageContent, ...]) -> Generator[PageContent, None, None]:
+    yield from pages
 
 
 def _sniff_pdf(head: bytes) -> bool:
@@ -56,6 +95,12 @@ def _read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
     from extract.readers.pdf import read_pdf
 
     return read_pdf(path, sha256, options)
+
+
+def _stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
+    from extract.readers.pdf import stream_pdf
+
+    return stream_pdf(path, sha256, options)
 
 
 def _sniff_image(head: bytes) -> bool:
@@ -124,6 +169,7 @@ READERS: tuple[Reader, ...] = (
         (".pdf",),
         _sniff_pdf,
         _read_pdf,
+        stream=_stream_pdf,
     ),
     Reader(
         "image",

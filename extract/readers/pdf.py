@@ -9,14 +9,15 @@ lives here; the PDFium backend's in ``pdfium_layer``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from extract.model import Document, PageContent, Ruling, Word
-from extract.readers import ReadOptions, UnreadableInput
+from extract.readers import PageStream, ReadOptions, UnreadableInput
 
 # A page whose words are mostly "(cid:NN)" glyphs has no usable text layer.
 _CID_SHARE_FOR_OCR = 0.3
@@ -30,17 +31,61 @@ def read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
 
     Raises UnreadableInput with a one-line reason (encrypted, damaged, no pages).
     """
+    stream = stream_pdf(path, sha256, options)
+    return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=tuple(stream.pages))
+
+
+def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
+    """A PDF as a ``PageStream``: pages read from the text layer one at a time, as iterated.
+
+    With ``options.ocr``, every page is looked at first (keeping only those without a usable
+    text layer) and those are OCR'd before the stream starts; the text pages are read again
+    when their turn comes. Raises UnreadableInput (encrypted, damaged, no pages) on opening.
+    """
     try:
-        read_pages = PDF_BACKENDS[options.pdf_backend]
+        opener = PDF_BACKENDS[options.pdf_backend]
     except KeyError:
         known = ", ".join(PDF_BACKENDS)
         raise ValueError(f"unknown PDF backend '{options.pdf_backend}' (known: {known})") from None
-    pages = read_pages(path)
-    if not pages:
-        raise UnreadableInput("PDF has no pages")
-    if options.ocr and any(page.needs_ocr for page in pages):
-        pages = _ocr_scanned(path, pages, options)
-    return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=pages)
+    source = opener(path)
+    try:
+        count = len(source)
+        if not count:
+            raise UnreadableInput("PDF has no pages")
+        read: dict[int, PageContent] = {}
+        if options.ocr:
+            scanned = tuple(p for n in range(1, count + 1) if (p := source.page(n)).needs_ocr)
+            if scanned:
+                read = {p.number: p for p in _ocr_scanned(path, scanned, options)}
+    except BaseException:
+        source.close()
+        raise
+    scanned_kind = any(page.source_kind for page in read.values())
+    return PageStream(path, sha256, "pdf_text", _pages(source, count, read), scanned=scanned_kind)
+
+
+def _pages(
+    source: PdfPages, count: int, read: dict[int, PageContent]
+) -> Generator[PageContent, None, None]:
+    """Pages 1..count: those already read (OCR'd) as they are, the others from ``source``."""
+    try:
+        for number in range(1, count + 1):
+            done = read.pop(number, None)
+            yield done if done is not None else source.page(number)
+    finally:
+        source.close()
+
+
+class PdfPages(Protocol):
+    """An open PDF of one backend: its page count, and one page read at a time."""
+
+    def __len__(self) -> int: ...
+
+    def page(self, number: int) -> PageContent:
+        """Page ``number`` (1-based); UnreadableInput if the PDF turns out damaged."""
+        ...
+
+    def close(self) -> None: ...
 
 
 # A scanned page is first rendered this coarsely to guess from its ink how long OCR takes
@@ -98,32 +143,84 @@ def _ocr_scanned(
     return tuple(read.get(page.number, page) for page in pages)
 
 
-def _pdfium_pages(path: Path) -> tuple[PageContent, ...]:
-    import pypdfium2
-
-    from extract.readers.pdfium_layer import read_pages
-
-    try:
-        pdf = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise UnreadableInput("encrypted PDF (a password is needed to open it)") from exc
-        raise UnreadableInput(f"damaged or truncated PDF ({exc})") from exc
-    try:
-        return read_pages(pdf)
-    finally:
-        pdf.close()
+# PDFium keeps what it parsed for a page (fonts, images) for as long as the document is open,
+# even after the page is closed; reopening it every so many pages keeps memory flat.
+PDF_REOPEN_PAGES = 50
 
 
-def _pdfplumber_pages(path: Path) -> tuple[PageContent, ...]:
-    import pdfplumber
+class _PdfiumPages:
+    """``PdfPages`` through PDFium: one page's words and rulings at a time (``pdfium_layer``)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._pdf = self._open()
+        self._read = 0  # pages read since the document was opened
+
+    def _open(self) -> Any:
+        import pypdfium2
+
+        try:
+            return pypdfium2.PdfDocument(str(self._path))
+        except pypdfium2.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise UnreadableInput("encrypted PDF (a password is needed to open it)") from exc
+            raise UnreadableInput(f"damaged or truncated PDF ({exc})") from exc
+
+    def __len__(self) -> int:
+        return len(self._pdf)
+
+    def page(self, number: int) -> PageContent:
+        from extract.readers.pdfium_layer import read_page
+
+        if self._read == PDF_REOPEN_PAGES:
+            self._pdf.close()
+            self._pdf = self._open()
+            self._read = 0
+        self._read += 1
+        return read_page(self._pdf, number)
+
+    def close(self) -> None:
+        self._pdf.close()
+
+
+class _PdfplumberPages:
+    """``PdfPages`` through pdfplumber; each page's parsed objects are dropped once read."""
+
+    def __init__(self, path: Path) -> None:
+        import pdfplumber
+
+        with _plumber_errors():
+            self._pdf = pdfplumber.open(path)
+            try:
+                self._pages = self._pdf.pages
+            except BaseException:
+                self._pdf.close()
+                raise
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def page(self, number: int) -> PageContent:
+        page = self._pages[number - 1]
+        try:
+            with _plumber_errors():
+                return _read_page(page)
+        finally:
+            page.close()  # drop the page's parsed objects: one page held at a time
+
+    def close(self) -> None:
+        self._pdf.close()
+
+
+@contextmanager
+def _plumber_errors() -> Iterator[None]:
+    """pdfplumber's and pdfminer's many exception types as UnreadableInput with the reason."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSEOF
 
     try:
-        with pdfplumber.open(path) as pdf:
-            return tuple(_read_page(page) for page in pdf.pages)
+        yield
     except Exception as exc:  # pdfplumber wraps pdfminer's many ad-hoc exception types
         cause = _root_cause(exc)
         if (
@@ -140,9 +237,9 @@ def _pdfplumber_pages(path: Path) -> tuple[PageContent, ...]:
 
 # Text-layer backends: PDFium (fast, the default) and pdfplumber/pdfminer (pure Python).
 # Both give the same PageContent; the tests run the samples through both.
-PDF_BACKENDS: dict[str, Callable[[Path], tuple[PageContent, ...]]] = {
-    "pdfium": _pdfium_pages,
-    "pdfplumber": _pdfplumber_pages,
+PDF_BACKENDS: dict[str, Callable[[Path], PdfPages]] = {
+    "pdfium": _PdfiumPages,
+    "pdfplumber": _PdfplumberPages,
 }
 
 

@@ -26,7 +26,17 @@ UNMAPPED_SHARE_FOR_OCR = 0.3
 
 def read_pages(pdf: Any) -> tuple[PageContent, ...]:
     """Every page of an open pypdfium2 document."""
-    return tuple(_read_page(pdf[index], index + 1) for index in range(len(pdf)))
+    return tuple(read_page(pdf, number) for number in range(1, len(pdf) + 1))
+
+
+def read_page(pdf: Any, number: int) -> PageContent:
+    """Page ``number`` (1-based) of an open pypdfium2 document; PDFium's copy of the page is
+    released before returning, so reading page after page holds one page at a time."""
+    page = pdf[number - 1]
+    try:
+        return _read_page(page, number)
+    finally:
+        page.close()
 
 
 def _read_page(page: Any, number: int) -> PageContent:
@@ -34,7 +44,10 @@ def _read_page(page: Any, number: int) -> PageContent:
 
     left, bottom, right, top = page.get_cropbox()
     textpage = page.get_textpage()
-    words, unmapped, glyphs = _words(raw, textpage, left, top)
+    try:
+        words, unmapped, glyphs = _words(raw, textpage, left, top)
+    finally:
+        textpage.close()
     unusable = not words or unmapped > UNMAPPED_SHARE_FOR_OCR * max(glyphs, 1)
     rulings, has_images = _graphics(raw, page, left, top)
     return PageContent(

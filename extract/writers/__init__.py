@@ -6,7 +6,7 @@ one module with a class that satisfies ``Writer`` plus one line in ``_ALL`` belo
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -40,8 +40,9 @@ class Writer(Protocol):
     @property
     def description(self) -> str: ...
 
-    def write(self, records: Sequence[Record], path: Path, options: WriteOptions) -> None:
-        """Write ``records`` (in the given order) to the file ``path``, replacing it."""
+    def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:
+        """Write ``records`` (in the given order) to the file ``path``, replacing it. Records
+        are taken one at a time as written: an iterator of any length is fine."""
         ...
 
 

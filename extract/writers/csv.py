@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,10 +49,10 @@ class CsvWriter:
     suffix = ".csv"
     description = 'CSV, one row per record, list fields as JSON text ("excel" mode: ";" and 37,9)'
 
-    def write(self, records: Sequence[Record], path: Path, options: WriteOptions) -> None:
+    def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:
         """Write a header row and one row per record to ``path``, replacing it."""
         excel = options.excel_csv
-        rows = [csv_row(r, excel) for r in records]
+        rows = (csv_row(r, excel) for r in records)
         path.parent.mkdir(parents=True, exist_ok=True)
         encoding = "utf-8-sig" if excel else "utf-8"
         with path.open("w", encoding=encoding, newline="") as fh:

@@ -7,7 +7,7 @@ order (``dataclasses.fields(Record)``), integral values as ints, bbox rounded to
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,10 +55,9 @@ class JsonlWriter:
     suffix = ".jsonl"
     description = "JSON Lines, UTF-8, one record per line (the default)"
 
-    def write(self, records: Sequence[Record], path: Path, options: WriteOptions) -> None:
+    def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:
         """Write ``records`` to ``path`` (replacing it), one JSON object per line, LF endings."""
-        lines = [record_json(r) for r in records]
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8", newline="\n") as fh:
-            for line in lines:
-                fh.write(line + "\n")
+            for record in records:
+                fh.write(record_json(record) + "\n")

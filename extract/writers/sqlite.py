@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,9 +70,9 @@ def create_records_table(conn: sqlite3.Connection) -> None:
     )
 
 
-def upsert_records(conn: sqlite3.Connection, records: Sequence[Record]) -> None:
+def upsert_records(conn: sqlite3.Connection, records: Iterable[Record]) -> None:
     """Insert ``records``, replacing rows with the same ``record_id`` (no commit)."""
-    conn.executemany(_UPSERT, [record_row(r) for r in records])
+    conn.executemany(_UPSERT, (record_row(r) for r in records))
 
 
 class SqliteWriter:
@@ -82,7 +82,7 @@ class SqliteWriter:
     suffix = ".sqlite"
     description = "SQLite database, table 'records' (record_id primary key, lists as JSON text)"
 
-    def write(self, records: Sequence[Record], path: Path, options: WriteOptions) -> None:
+    def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:
         """Write ``records`` to a new database at ``path``, replacing it as a whole."""
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
