@@ -88,12 +88,18 @@ class PageImage:
 def ocr_pages(
     pages: Sequence[PageImage], settings: OcrSettings, source_kind: str
 ) -> list[PageContent]:
-    """OCR the pages, ``settings.threads`` at a time; results in page order."""
+    """OCR the pages, ``settings.threads`` at a time; results in page order.
+
+    With fewer pages than threads, a page's cell read and word re-read run beside its main
+    pass; with as many pages as threads or more, the threads are busy with pages already (two
+    Tesseracts per core only cost switching and more engines in memory).
+    """
     check_tesseract(settings)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read by the tesseract subprocesses
+    page_settings = settings if len(pages) < settings.threads else replace(settings, threads=1)
 
     def one(page: PageImage) -> PageContent:
-        content = ocr_page(page.load(), page.number, page.width, page.height, settings)
+        content = ocr_page(page.load(), page.number, page.width, page.height, page_settings)
         return replace(content, source_kind=source_kind)
 
     if settings.threads <= 1 or len(pages) <= 1:
