@@ -97,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--excel-csv",
         action="store_true",
-        help='CSV for Excel: ";" separator, decimal comma, UTF-8 with BOM',
+        help='CSV for Excel: ";" separator, decimal comma, UTF-8 with BOM, and a leading "\'" on '
+        "text Excel would run as a formula",
     )
     ex.add_argument(
         "--jobs",

@@ -3,13 +3,16 @@
 List fields (``cooperation``, ``flags``, ``bbox``) are JSON text; None is the empty string.
 Plain mode: "," delimiter, decimal point, UTF-8, LF. Excel mode (``options.excel_csv``):
 ";" delimiter, decimal comma in ``value`` and ``ocr_confidence``, UTF-8 with BOM, CRLF,
-so a Danish Excel opens the file with numbers as numbers.
+so a Danish Excel opens the file with numbers as numbers; a text cell Excel would run as a
+formula ("=…", "+…", "@…", "-A1") gets a leading "'" there (CSV injection), the JSONL and
+plain CSV keep the text as read.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +25,9 @@ if TYPE_CHECKING:
 
 LIST_FIELDS = frozenset({"cooperation", "flags", "bbox"})
 DECIMAL_FIELDS = frozenset({"value", "ocr_confidence"})
+# Text Excel takes for a formula: "=", "+", "@", a tab or CR first, or "-" before a letter or
+# a bracket ("-" alone and "-12" are harmless and left as they are).
+FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?=[^\d\s.,]))")
 
 
 def csv_cell(name: str, value: Any, excel: bool) -> str:
@@ -33,6 +39,8 @@ def csv_cell(name: str, value: Any, excel: bool) -> str:
     text = str(value)
     if excel and name in DECIMAL_FIELDS:
         return text.replace(".", ",")
+    if excel and FORMULA_START.match(text):
+        return "'" + text
     return text
 
 
