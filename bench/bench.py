@@ -212,6 +212,16 @@ def page_count(path: Path) -> int:
         document.close()
 
 
+def machine_facts(*packages: str) -> dict[str, Any]:
+    """Cores, Python version, platform and the installed versions of ``packages``."""
+    return {
+        "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        **{name: version(name) for name in packages},
+    }
+
+
 def engine_stamp() -> float:
     """Newest modification time under extract/ and rules/ (to notice edits during a run)."""
     paths = [*(ROOT / "extract").rglob("*.py"), *(ROOT / "rules").rglob("*")]
@@ -265,12 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--samples {args.samples}: no *.pdf files there")
     tools = [TOOL_BY_KEY[key] for key in args.tools]
     pages = {f.name: page_count(f) for f in files}
-    machine = {
-        "nproc": os.cpu_count(),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        **{name: version(name) for name in ("camelot-py", "pdfplumber", "pypdfium2")},
-    }
+    machine = machine_facts("camelot-py", "pdfplumber", "pypdfium2")
     print("machine: " + ", ".join(f"{k}={v}" for k, v in machine.items()))
     print(f"repeat={args.repeat} (best time, highest peak RSS); one fresh process per run")
     sets = [[f] for f in files] + ([files] if len(files) > 1 else [])

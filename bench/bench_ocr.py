@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -22,8 +21,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from functools import partial
 from importlib import import_module
-from importlib.metadata import version
 from pathlib import Path
+
+from bench import engine_stamp, machine_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SHORT = {  # the scanned samples, with a short column label; the first has the most pages
@@ -176,12 +176,6 @@ def cli(files: Sequence[Path], jobs: int, out: Path) -> int:
     return int(totals["records"])
 
 
-def engine_stamp() -> float:
-    """Newest modification time under extract/ and rules/ (to notice edits during a run)."""
-    paths = [*(ROOT / "extract").rglob("*.py"), *(ROOT / "rules").rglob("*")]
-    return max(path.stat().st_mtime for path in paths)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2, help="runs per figure (best is kept)")
@@ -199,16 +193,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     for module in ("numpy", "pytesseract", "extract.readers.ocr_image", "extract.readers.pdf"):
         import_module(module)  # up front, so that no import is timed as work
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # what ocr_pages sets for its tesseract subprocesses
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # what extract.readers.ocr_tesseract sets for Tesseract
     stamp = engine_stamp()
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True)
     facts = {
-        "nproc": os.cpu_count() or 1,
+        **machine_facts("pypdfium2"),
         "tesseract": (tesseract.stdout or tesseract.stderr).splitlines()[0],
         "ocr_engine": engine_name(),
-        "python": platform.python_version(),
-        "pypdfium2": version("pypdfium2"),
-        "platform": platform.platform(),
         "loadavg_at_start": round(os.getloadavg()[0], 2),
     }
     print("machine: " + ", ".join(f"{k}={v}" for k, v in facts.items()))

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -24,11 +22,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import PDFIUM, ROOT, VECTOR, _maxrss_mib, engine_stamp, page_count
+from bench import PDFIUM, ROOT, VECTOR, _maxrss_mib, engine_stamp, machine_facts, page_count
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "icdar2013"
 CellT = tuple[int, int, int, int, str]  # row0, row1, col0, col1 (inclusive), text
@@ -373,12 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     files = [args.corpus / pdf for pdf in docs]
     pages = sum(page_count(f) for f in files)
     n_truth = sum(len(truths[0][1]) for truths in docs.values())
-    machine = {
-        "nproc": os.cpu_count(),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        **{name: version(name) for name in ("camelot-py", "pdfplumber", "pypdfium2")},
-    }
+    machine = machine_facts("camelot-py", "pdfplumber", "pypdfium2")
     print("machine: " + ", ".join(f"{k}={v}" for k, v in machine.items()))
     print(f"{len(files)} PDFs, {pages} pages, {n_truth} truth tables; one fresh process per tool")
     print("F1/prec/recall: micro-averaged over all adjacency relations; doc F1: mean per PDF;")

@@ -6,9 +6,8 @@ not a known word but lies only such misreadings away from exactly one known word
 that word. Numbers and words with digits are never touched: values are only ever corrected
 through identities (checks), never through a word list.
 
-In: a ``Document`` and the ``Lexicon`` (built from the reference data and the rules). Out: the
-same document with OCR'd words repaired; a repaired ``Word`` keeps what was read in
-``read_as``.
+In: a page and the ``Lexicon`` (built from the reference data and the rules). Out: the same
+page with OCR'd words repaired; a repaired ``Word`` keeps what was read in ``read_as``.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from extract.model import Document, PageContent, TableCandidate, Word
+from extract.model import PageContent, TableCandidate, Word
 from extract.reference import Reference
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -210,13 +209,8 @@ def read_vocabulary(path: Path) -> dict[str, list[str]]:
 _KEYS = ("sagsemner", "labels", "words")
 
 
-def repair_document(document: Document, lexicon: Lexicon) -> Document:
-    """``document`` with its OCR'd words repaired (pages without OCR words are kept as is)."""
-    pages = tuple(_repair_page(page, lexicon) for page in document.pages)
-    return replace(document, pages=pages)
-
-
-def _repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:
+def repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:
+    """``page`` with its OCR'd words repaired (a page without OCR words is kept as is)."""
     if not any(word.source == "ocr" for word in page.words):
         return page
     seen: dict[str, str | None] = {}

@@ -37,7 +37,7 @@ from extract.checks import (
 )
 from extract.classify import context_for, page_heading
 from extract.detect import iter_tables
-from extract.lexicon import repair_document, repair_labels
+from extract.lexicon import repair_labels, repair_page
 from extract.matching import choose_rule, map_table
 from extract.model import (
     Document,
@@ -198,9 +198,7 @@ class _FileRun:
         """The stream's pages, OCR'd words repaired; notes what the result says of pages."""
         stream = self.stream
         for page in stream.pages:
-            if any(word.source == "ocr" for word in page.words):
-                one = Document(stream.path, stream.sha256, stream.source_kind, (page,))
-                page = repair_document(one, self.rulebook.lexicon).pages[0]
+            page = repair_page(page, self.rulebook.lexicon)
             self.page_count += 1
             if page.needs_ocr:
                 self.needing_ocr.append(page.number)

@@ -5,14 +5,13 @@ In: a grey page image and the page size in points. Out: a ``PageContent`` whose 
 ``rotation`` says by how much it was turned), and whose rulings are the table lines found in
 the image. From there the normal detection -> rules -> records path runs unchanged.
 
-Tesseract runs as a subprocess (pytesseract) with ``OMP_THREAD_LIMIT=1``, which is several
-times faster per page on small machines than its default threading; pages run in parallel
-threads instead.
+Tesseract runs in process or as the command (``ocr_tesseract``), with ``OMP_THREAD_LIMIT=1``,
+which is several times faster per page on small machines than its default threading; pages
+run in parallel threads instead.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Callable, Sequence
@@ -95,7 +94,6 @@ def ocr_pages(
     Tesseracts per core only cost switching and more engines in memory).
     """
     check_tesseract(settings)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read by the tesseract subprocesses
     page_settings = settings if len(pages) < settings.threads else replace(settings, threads=1)
 
     def one(page: PageImage) -> PageContent:
