@@ -198,7 +198,7 @@ def read_vocabulary(path: Path) -> dict[str, list[str]]:
             f"{path.name}: {unknown[0]}: unknown key (allowed: {', '.join(_KEYS)})"
         )
     lists: dict[str, list[str]] = {}
-    for key in _KEYS:
+    for key in _LIST_KEYS:
         entries = data.get(key)
         if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
             raise VocabularyError(f"{path.name}: {key}: expected a list of strings")
@@ -206,7 +206,9 @@ def read_vocabulary(path: Path) -> dict[str, list[str]]:
     return lists
 
 
-_KEYS = ("sagsemner", "labels", "words")
+# provision_lists (the law area of each provision list) is read by extract.interpret.
+_KEYS = ("sagsemner", "labels", "words", "provision_lists")
+_LIST_KEYS = ("sagsemner", "labels", "words")
 
 
 def repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:

@@ -1,8 +1,8 @@
 """The pipeline: the only module that wires the stages together.
 
     read a page -> repair OCR words -> classify -> detect tables -> repair OCR labels
-         -> choose rule + map cells
-         -> normalise -> validate -> records
+         -> interpret (vocabulary + rules: every cell keyed, dimensions as codes)
+         -> validate -> records
 
 In: one input path and a loaded ``Rulebook``. Out: a ``FileResult`` (status ok / partial /
 failed, tables seen, findings, records). Unreadable input is a failed result with a one-line
@@ -37,8 +37,8 @@ from extract.checks import (
 )
 from extract.classify import context_for, page_heading
 from extract.detect import iter_tables
+from extract.interpret.table import Interpreter
 from extract.lexicon import repair_labels, repair_page
-from extract.matching import choose_rule, map_table
 from extract.model import (
     Document,
     DocumentContext,
@@ -51,7 +51,6 @@ from extract.model import (
     TableCandidate,
     TableSummary,
 )
-from extract.normalise import normalise_observation
 from extract.readers import PageStream, Reader, ReadOptions, UnreadableInput, reader_for
 from extract.readers.sheet_cells import column_letters
 from extract.records import RecordBuilder
@@ -170,6 +169,7 @@ class _FileRun:
     def __init__(self, stream: PageStream, rulebook: Rulebook, sink: RecordSink) -> None:
         self.stream = stream
         self.rulebook = rulebook
+        self.interpreter = Interpreter(rulebook)
         self.sink = sink
         self.pages: dict[int | None, PageContent] = {}  # number -> page without its words
         self.page_count = 0
@@ -232,38 +232,28 @@ class _FileRun:
         assert self.context is not None and self.builder is not None
         rulebook, findings = self.rulebook, self.table_findings
         (table,) = repair_labels([table], rulebook.lexicon)
-        rule, tied = choose_rule(table, rulebook, self.context.document_type)
-        if rule is None:
+        read = self.interpreter.interpret(table, self.context)
+        findings.extend(read.findings)
+        if not read.statistics:
             self.summaries.append(
                 TableSummary(table.table_id, table.first_page, table.caption, None)
             )
             findings.append(
                 Finding(
                     "unmapped_table",
-                    f"table {table.table_id} ({len(table.rows)} rows) matched no rule",
+                    f"table {table.table_id} ({len(table.rows)} rows) not read: no header, "
+                    "label, caption or title names a measure",
                     "info",
                     page=table.first_page,
                     table_id=table.table_id,
                 )
             )
             return
-        if tied:
-            findings.append(
-                Finding(
-                    "ambiguous_rule",
-                    f"table {table.table_id}: rules "
-                    f"{', '.join((rule.id, *tied))} match equally; used "
-                    f"{rule.id}",
-                    "warning",
-                    table.first_page,
-                    table.table_id,
-                )
-            )
-        mapped = map_table(table, rule, self.context, rulebook.reference)
-        findings.extend(mapped.findings)
-        kept = _normalise(mapped.observations, rulebook, findings)
+        kept = list(read.observations)
         self.summaries.append(
-            TableSummary(table.table_id, table.first_page, table.caption, rule.id, values=len(kept))
+            TableSummary(
+                table.table_id, table.first_page, table.caption, read.rule_id, values=len(kept)
+            )
         )
         results = table_check_results(kept)
         records = self.builder.build(kept, flags_by_index([r for _, r in results]), self.pages)
@@ -350,27 +340,6 @@ def _sheet_findings(page: PageContent) -> list[Finding]:
             )
         )
     return findings
-
-
-def _normalise(
-    observations: Sequence[Observation], rulebook: Rulebook, findings: list[Finding]
-) -> list[Observation]:
-    kept: list[Observation] = []
-    for obs in observations:
-        result = normalise_observation(rulebook.reference, obs)
-        if isinstance(result, str):
-            findings.append(
-                Finding(
-                    "missing_dimension",
-                    f"table {obs.table_id}: {result}",
-                    "error",
-                    obs.cell.page,
-                    obs.table_id,
-                )
-            )
-        else:
-            kept.append(result)
-    return kept
 
 
 def _status(findings: Sequence[Finding], tables: Sequence[TableSummary]) -> FileStatus:

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from extract.identities import Identities, IdentityError, parse_identities
 from extract.normalise import label_key
 
 LAW_AREAS_FILE = "law_areas.yaml"
@@ -82,21 +83,25 @@ class Cooperation:
 
 @dataclass(frozen=True, slots=True)
 class LawArea:
-    """One law area: contract code, official name, printed labels."""
+    """One law area: contract code, official name, printed labels, and the first year it
+    existed (None: always), before which a "-" printed for it means not applicable."""
 
     code: str
     name: str
     labels: tuple[str, ...]
+    from_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """One measure: contract code, unit, printed labels, and its share measure if any."""
+    """One measure: contract code, unit, printed labels, its share measure if any, and
+    whether its values have a law area (``has_law``)."""
 
     code: str
     unit: str
     labels: tuple[str, ...]
     share: str | None = None
+    has_law: bool = True
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,8 @@ class Reference:
     law_areas: tuple[LawArea, ...]
     measures: tuple[Measure, ...]
     national_labels: tuple[str, ...]
+    unprinted_law: str | None = None
+    identities: Identities = field(default_factory=Identities)
     law_area_keys: Mapping[str, str] = field(init=False, repr=False, compare=False)
     measure_keys: Mapping[str, str] = field(init=False, repr=False, compare=False)
     national_keys: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -155,12 +162,20 @@ class Reference:
 
 def load_reference(directory: Path) -> Reference:
     """Read and validate the five reference files in ``directory``; return a Reference."""
+    measures, unprinted_law, identities = _read_measures(directory / MEASURES_FILE)
+    law_areas = _read_law_areas(directory / LAW_AREAS_FILE)
+    if unprinted_law is not None and unprinted_law not in {a.code for a in law_areas}:
+        raise _Entry(MEASURES_FILE).fail(
+            f"unprinted_law {unprinted_law!r}", f"is not a law area of {LAW_AREAS_FILE}"
+        )
     return Reference(
         municipalities=_read_municipalities(directory / MUNICIPALITIES_FILE),
         cooperations=_read_cooperations(directory / COOPERATIONS_FILE),
-        law_areas=_read_law_areas(directory / LAW_AREAS_FILE),
-        measures=_read_measures(directory / MEASURES_FILE),
+        law_areas=law_areas,
+        measures=measures,
         national_labels=_read_national(directory / NATIONAL_FILE),
+        unprinted_law=unprinted_law,
+        identities=identities,
     )
 
 
@@ -205,8 +220,8 @@ class _Entry:
 # --- YAML files -----------------------------------------------------------------------------
 
 
-def _load_yaml(path: Path, top_key: str) -> object:
-    """Parse ``path`` and return the value under ``top_key`` (the only top-level key)."""
+def _load_yaml(path: Path, top_key: str, optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Parse ``path``: a mapping with ``top_key`` and perhaps the ``optional`` keys."""
     whole = _Entry(path.name)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -216,8 +231,8 @@ def _load_yaml(path: Path, top_key: str) -> object:
         raise whole.fail(None, f"not valid YAML: {exc}") from None
     if not isinstance(data, dict) or top_key not in data:
         raise whole.fail(top_key, "is missing at the top level")
-    whole.keys(data, (top_key,))
-    return data[top_key]
+    whole.keys(data, (top_key,), optional)
+    return {str(k): v for k, v in data.items()}
 
 
 def _entries(file: str, kind: str, value: object) -> list[tuple[str, _Entry, dict[str, Any]]]:
@@ -237,28 +252,43 @@ def _entries(file: str, kind: str, value: object) -> list[tuple[str, _Entry, dic
 
 def _read_law_areas(path: Path) -> tuple[LawArea, ...]:
     areas = []
-    for code, entry, body in _entries(path.name, "law area", _load_yaml(path, "law_areas")):
-        entry.keys(body, ("name", "labels"))
+    data = _load_yaml(path, "law_areas")["law_areas"]
+    for code, entry, body in _entries(path.name, "law area", data):
+        entry.keys(body, ("name", "labels"), ("from_year",))
         name = entry.text("name", body["name"])
-        areas.append(LawArea(code, name, entry.labels("labels", body["labels"])))
+        first = body.get("from_year")
+        if first is not None:
+            first = entry.integer("from_year", str(first), FIRST_YEAR, LAST_YEAR)
+        areas.append(LawArea(code, name, entry.labels("labels", body["labels"]), first))
     return tuple(areas)
 
 
-def _read_measures(path: Path) -> tuple[Measure, ...]:
+def _read_measures(path: Path) -> tuple[tuple[Measure, ...], str | None, Identities]:
+    """The measures, the law area of values printed without one, and the identities."""
+    data = _load_yaml(path, "measures", ("unprinted_law", "identities"))
     measures = []
-    for code, entry, body in _entries(path.name, "measure", _load_yaml(path, "measures")):
-        entry.keys(body, ("unit", "labels"), ("share",))
+    for code, entry, body in _entries(path.name, "measure", data["measures"]):
+        entry.keys(body, ("unit", "labels"), ("share", "law"))
         unit = body["unit"]
         if unit not in UNITS:
             raise entry.fail(f"unit {unit!r}", f"is not one of {', '.join(UNITS)}")
         labels = entry.labels("labels", body["labels"])
         share = entry.text("share", body["share"]) if "share" in body else None
-        measures.append(Measure(code, unit, labels, share))
-    return tuple(measures)
+        law = body.get("law", "any")
+        if law not in ("any", "none"):
+            raise entry.fail(f"law {law!r}", "must be 'none' (no law area) or left out")
+        measures.append(Measure(code, unit, labels, share, has_law=law != "none"))
+    unprinted = data.get("unprinted_law")
+    try:
+        identities = parse_identities(data.get("identities"), {m.code for m in measures})
+    except IdentityError as exc:
+        raise _Entry(path.name).fail(None, str(exc)) from None
+    return tuple(measures), None if unprinted is None else str(unprinted), identities
 
 
 def _read_national(path: Path) -> tuple[str, ...]:
-    return _Entry(path.name, "hele_landet").labels("labels", _load_yaml(path, "hele_landet"))
+    entry = _Entry(path.name, "hele_landet")
+    return entry.labels("labels", _load_yaml(path, "hele_landet")["hele_landet"])
 
 
 # --- CSV files ------------------------------------------------------------------------------

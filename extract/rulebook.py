@@ -1,9 +1,11 @@
 """Rules as data: load ``rules/*.yaml`` into small typed objects, validating as we go.
 
-One YAML file holds one rule (one table layout). Every problem raises ``RuleError`` naming
-the file, the rule and the key, e.g.
-``rules/x.yaml: rule 'aarsredegoerelse-4.4': columns[2].set.measure: unknown measure 'foo'``.
-The format is documented in docs/rules.md.
+Tables are read from the vocabulary (``extract.interpret``); a rule holds only what the
+vocabulary cannot know: a document type's defaults ("the annual report's figures are for the
+whole country"), or labels of an exceptional layout read another way. One YAML file holds one
+rule. Every problem raises ``RuleError`` naming the file, the rule and the key, e.g.
+``rules/x.yaml: rule 'x': columns[2].set.measure: unknown measure 'foo'``. The format is
+documented in docs/rules.md.
 """
 
 from __future__ import annotations
@@ -16,20 +18,22 @@ from typing import Any
 
 import yaml
 
+from extract.interpret.periods import PeriodsError
+from extract.interpret.vocabulary import Vocabulary, build_vocabulary
+from extract.interpret.words import WordsError
 from extract.lexicon import Lexicon, VocabularyError, build_lexicon
 from extract.model import Status
 from extract.reference import Reference, load_reference
 
 DIMENSIONS = ("entity", "period", "law", "provision", "measure", "aspect")
-ROLES = ("member", "group", "total", "extra")
+ROLES = ("member", "total")
 ASPECTS = ("count", "share")
-LOOKUPS = ("law", "entity", "measure", "period")
 TEXT_SOURCES = ("caption", "title", "heading", "notes")
 TEMPLATE_FIELDS = ("label", "header")
 
 _RULE_KEYS = {"id", "description", "document_types", "match", "context", "rows", "columns", "cells"}
-_MATCH_KEYS = {"caption", "title", "stub", "headers", "rows"}
-_MATCHER_KEYS = {"match", "lookup", "set", "role", "carry", "skip"}
+_MATCH_KEYS = {"caption", "title", "notes", "stub", "headers", "rows"}
+_MATCHER_KEYS = {"match", "set", "role", "skip"}
 _CONTEXT_KEYS = {"value", "from", "pattern", "find"}
 _CELL_KEYS = {"when", "text", "status"}
 
@@ -40,13 +44,13 @@ class RuleError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """Maps a row label or column header path to dimensions."""
+    """Reads a row label or column header path another way than the vocabulary: the
+    dimensions it sets (``assign``), a role (None: as the vocabulary reads it), or ``skip``
+    (the reason the row is left out)."""
 
-    pattern: re.Pattern[str] | None
-    lookup: str | None
+    pattern: re.Pattern[str]
     assign: tuple[tuple[str, str], ...]
-    role: str
-    carry: bool
+    role: str | None = None
     skip: str | None = None
 
 
@@ -72,7 +76,10 @@ class CellOverride:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One table layout: how to recognise it and how to read its cells."""
+    """What the vocabulary cannot infer for some tables: which tables (document types, and
+    patterns that must all hold; none: every table of those types), dimensions they default
+    to (``context``), labels read another way (``rows``, ``columns``) and status overrides
+    (``cells``)."""
 
     id: str
     file: str
@@ -80,6 +87,7 @@ class Rule:
     document_types: tuple[str, ...]
     caption: re.Pattern[str] | None
     title: re.Pattern[str] | None
+    notes: re.Pattern[str] | None
     stub: re.Pattern[str] | None
     headers: tuple[re.Pattern[str], ...]
     row_labels: tuple[re.Pattern[str], ...]
@@ -105,6 +113,7 @@ class Rulebook:
     rules: tuple[Rule, ...]
     document_types: tuple[DocumentType, ...]
     reference: Reference
+    vocabulary: Vocabulary
     lexicon: Lexicon = field(default_factory=lambda: Lexicon(frozenset()))
 
 
@@ -157,20 +166,20 @@ def load_rulebook(directory: Path) -> Rulebook:
             raise RuleError(f"{path.name}: rule '{rule.id}': id: already used in {seen[rule.id]}")
         seen[rule.id] = path.name
         rules.append(rule)
-    if not rules:
-        raise RuleError(f"{directory}: no rule files (*.yaml) found")
     try:
+        vocabulary = build_vocabulary(directory / "reference", reference)
         texts = [text for rule in rules for text in rule_texts(rule)]
         texts += [p.pattern for kind in document_types for p in kind.patterns]
+        texts += list(vocabulary.words.heads)
         lexicon = build_lexicon(directory, reference, texts)
-    except VocabularyError as exc:
+    except (VocabularyError, WordsError, PeriodsError) as exc:
         raise RuleError(f"reference/{exc}") from exc
-    return Rulebook(directory, tuple(rules), document_types, reference, lexicon)
+    return Rulebook(directory, tuple(rules), document_types, reference, vocabulary, lexicon)
 
 
 def rule_texts(rule: Rule) -> list[str]:
     """The words a rule knows: its description, its patterns and the values it sets."""
-    patterns = [rule.caption, rule.title, rule.stub, *rule.headers, *rule.row_labels]
+    patterns = [rule.caption, rule.title, rule.notes, rule.stub, *rule.headers, *rule.row_labels]
     patterns += [m.pattern for m in (*rule.rows, *rule.columns)]
     patterns += [c.pattern for c in rule.context]
     texts = [rule.description, *(p.pattern for p in patterns if p is not None)]
@@ -215,9 +224,9 @@ def load_rule(path: Path, reference: Reference, document_types: set[str]) -> Rul
     for i, code in enumerate(types):
         if code not in document_types:
             raise where.fail(f"document_types[{i}]", f"unknown document type '{code}'")
-    match = where.mapping("match", body.get("match"), _MATCH_KEYS)
-    if not match:
-        raise where.fail("match", "needs at least one of: " + ", ".join(sorted(_MATCH_KEYS)))
+    match = where.mapping("match", body.get("match") or {}, _MATCH_KEYS)
+    if not match and not types:
+        raise where.fail("match", "a rule needs document_types, match, or both")
 
     def optional(key: str) -> re.Pattern[str] | None:
         return where.regex(f"match.{key}", match[key]) if key in match else None
@@ -229,6 +238,7 @@ def load_rule(path: Path, reference: Reference, document_types: set[str]) -> Rul
         document_types=types,
         caption=optional("caption"),
         title=optional("title"),
+        notes=optional("notes"),
         stub=optional("stub"),
         headers=tuple(
             where.regex(f"match.headers[{i}]", p)
@@ -273,28 +283,27 @@ def _matchers(
     for i, item in enumerate(where.listing(section, value)):
         key = f"{section}[{i}]"
         spec = where.mapping(key, item, _MATCHER_KEYS)
-        pattern = where.regex(f"{key}.match", spec["match"]) if "match" in spec else None
-        lookup = spec.get("lookup")
-        if lookup is not None and lookup not in LOOKUPS:
-            raise where.fail(f"{key}.lookup", f"must be one of {', '.join(LOOKUPS)}")
-        if pattern is None and lookup is None:
-            raise where.fail(key, "needs 'match' (a regular expression) or 'lookup'")
-        fields = set(TEMPLATE_FIELDS) | set(pattern.groupindex if pattern else ())
+        if "match" not in spec:
+            raise where.fail(key, "needs 'match' (a regular expression over the label)")
+        pattern = where.regex(f"{key}.match", spec["match"])
+        fields = set(TEMPLATE_FIELDS) | set(pattern.groupindex)
         assign = where.mapping(f"{key}.set", spec.get("set", {}), set(DIMENSIONS))
         for dim, dim_value in assign.items():
             _check_value(where, f"{key}.set.{dim}", dim, str(dim_value), reference, fields)
-        role = str(spec.get("role", "member"))
-        if role not in ROLES:
+        role = spec.get("role")
+        if role is not None and role not in ROLES:
             raise where.fail(f"{key}.role", f"must be one of {', '.join(ROLES)}, got '{role}'")
-        carry = spec.get("carry", False)
-        if not isinstance(carry, bool):
-            raise where.fail(f"{key}.carry", "must be true or false")
         skip = spec.get("skip")
         if skip is not None and (section != "rows" or not isinstance(skip, str) or not skip):
             raise where.fail(f"{key}.skip", "only in rows, and must be the reason (text)")
+        if not assign and role is None and skip is None:
+            raise where.fail(key, "needs 'set', 'role' or 'skip'")
         out.append(
             Matcher(
-                pattern, lookup, tuple((k, str(v)) for k, v in assign.items()), role, carry, skip
+                pattern,
+                tuple((k, str(v)) for k, v in assign.items()),
+                None if role is None else str(role),
+                skip,
             )
         )
     return tuple(out)

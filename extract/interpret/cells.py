@@ -1,0 +1,148 @@
+"""One cell's key: the dimensions of its column, its row, the groups above it and the context,
+merged; then its value.
+
+In: the plans of the cell's column and row, the table context, the cell. Out: a ``Keyed`` cell
+(every dimension as a code, value and status read) or the reason it has no complete,
+unambiguous key. Row and column must not disagree on a dimension; the context only fills what
+both leave out. A share aspect ("Procent", "Andel", a "%" in the cell) turns a count measure
+into its share measure (Stadfæstet -> stadfaestelsesprocent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.interpret.columns import ColumnPlan
+from extract.interpret.context import Context
+from extract.interpret.periods import period_type
+from extract.interpret.rows import RowPlan
+from extract.interpret.vocabulary import NATIONAL, KnownProvision
+from extract.model import Cell, Status
+from extract.numbers import ParsedNumber, read_cell
+from extract.reference import Reference
+
+KEY_DIMS = ("entity", "period", "law", "measure", "aspect")
+
+
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """A cell with its complete key and its value."""
+
+    entity_scope: str
+    municipality_code: int | None
+    municipality: str | None
+    period: str
+    period_type: str
+    law_area: str | None
+    provision: str | None
+    measure: str
+    unit: str
+    parsed: ParsedNumber
+    status: Status
+    value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """Why a cell has no key: ``what`` is the missing or conflicting dimension (for grouping
+    the report) and ``why`` the explanation."""
+
+    what: str
+    why: str
+
+
+def key_cell(
+    cell: Cell,
+    column: ColumnPlan,
+    row: RowPlan,
+    row_label: str,
+    context: Context,
+    reference: Reference,
+    provision_law: KnownProvision | None,
+) -> Keyed | Missing:
+    """The key and value of one cell, or why it has none."""
+    dims: dict[str, str] = {}
+    for dim in KEY_DIMS:
+        from_row = row.dims.get(dim) or row.carried.get(dim)
+        from_column = column.dims.get(dim)
+        if from_row and from_column and from_row != from_column:
+            return Missing(dim, f"{dim} is {from_row} by the row and {from_column} by the column")
+        value = from_row or from_column or (None if dim == "aspect" else context.value(dim))
+        if value:
+            dims[dim] = value
+    if "aspect" not in dims and context.value("aspect") == "share":
+        dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
+    parsed = read_cell(cell)
+    measure = _measure(dims, parsed, reference)
+    if isinstance(measure, Missing):
+        return measure
+    info = reference.measure_by_code[measure]
+    provision = row_label if row.kind == "provision" else None
+    law: str | None = dims.get("law")
+    of_provisions = provision is not None or row.of_provisions
+    if not info.has_law:
+        if provision is None and set(row.dims) <= {"law"} and "law" in row.dims:
+            provision = row_label  # a benefit named like a law ("Sygedagpenge")
+        law = None
+    elif law is None and of_provisions:
+        law = _provision_law(provision_law, dims.get("period"))
+        if law is None:
+            return Missing("law", "no law area for the provision rows")
+    elif law is None:
+        law = reference.unprinted_law
+    entity, period = dims.get("entity"), dims.get("period")
+    if entity is None:
+        return Missing("entity", "no entity (municipality or the whole country)")
+    if period is None:
+        return Missing("period", "no period")
+    status, value = parsed.status, parsed.value
+    if status is Status.NIL and law is not None and _before(reference, law, period):
+        status, value = Status.NOT_APPLICABLE, None
+    code = None if entity == NATIONAL else int(entity)
+    return Keyed(
+        entity_scope="hele_landet" if code is None else "kommune",
+        municipality_code=code,
+        municipality=None if code is None else reference.municipality_by_code[code].name,
+        period=period,
+        period_type=period_type(period),
+        law_area=law,
+        provision=provision,
+        measure=measure,
+        unit=info.unit,
+        parsed=parsed,
+        status=status,
+        value=value,
+    )
+
+
+def _measure(dims: dict[str, str], parsed: ParsedNumber, reference: Reference) -> str | Missing:
+    """The measure with its aspect applied."""
+    measure = dims.get("measure")
+    if measure is None:
+        return Missing("measure", "no measure")
+    aspect = dims.get("aspect")
+    info = reference.measure_by_code[measure]
+    if aspect is None and parsed.percent_sign and info.unit != "percent" and info.share:
+        aspect = "share"  # "38 %" printed under a count measure is its share
+    if aspect == "share" and info.unit != "percent":
+        if info.share is None:
+            return Missing("measure", f"{measure} has no share (percent) measure")
+        return info.share
+    if aspect == "count" and info.unit == "percent":
+        return Missing("measure", f"{measure} is a percentage, the header says a count")
+    return measure
+
+
+def _provision_law(known: KnownProvision | None, period: str | None) -> str | None:
+    """The law area of a known provision list, if the period lies within the list's years."""
+    if known is None or period is None:
+        return None
+    if known.until is not None and int(period[:4]) > known.until:
+        return None
+    return known.law
+
+
+def _before(reference: Reference, law: str, period: str) -> bool:
+    """Whether ``period`` lies before the year law area ``law`` came into force."""
+    area = next((a for a in reference.law_areas if a.code == law), None)
+    return area is not None and area.from_year is not None and int(period[:4]) < area.from_year

@@ -1,0 +1,69 @@
+"""The column axis: what each value column is, from the reading of its header path.
+
+In: the reading of each column's header path (all levels read as one label, so a word broken
+between two header lines is rejoined). Out: one ``ColumnPlan`` per column: a member, a total
+("I alt" over law areas is law area "alle"; over outcome measures it is the measure whose parts
+they are), skipped (a total over entities or periods has no key) or unresolved (a header the
+vocabulary does not understand: its values are not emitted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from extract.identities import Identities
+from extract.interpret.reading import Reading
+from extract.interpret.rows import ALL_LAWS
+
+AXIS_DIMS = ("measure", "law", "entity", "period")
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnPlan:
+    """What one value column is: ``kind`` member, total, skip or unresolved; ``dims`` its
+    dimensions (a total's filled in); ``note`` why it was skipped or not resolved."""
+
+    index: int
+    kind: str
+    dims: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    note: str = ""
+
+    @property
+    def role(self) -> str:
+        return "total" if self.kind == "total" else "member"
+
+
+def plan_columns(readings: Sequence[Reading], identities: Identities) -> list[ColumnPlan]:
+    """A plan for every value column."""
+    plans = []
+    members = [r for r in readings if r.resolved and not r.total]
+    axis = {d for r in members for d in r.dims if d in AXIS_DIMS}
+    measures = {r.dims["measure"] for r in members if "measure" in r.dims}
+    for i, reading in enumerate(readings):
+        if not reading.resolved:
+            plans.append(ColumnPlan(i, "unresolved", reading.dims, reading.problem))
+        elif reading.total and axis - set(reading.dims):
+            plans.append(_total(i, reading, axis, measures, identities))
+        else:
+            plans.append(ColumnPlan(i, "member", reading.dims))
+    return plans
+
+
+def _total(
+    index: int, reading: Reading, axis: set[str], measures: set[str], identities: Identities
+) -> ColumnPlan:
+    lacking = axis - set(reading.dims)
+    dims = dict(reading.dims)
+    if "law" in lacking:
+        return ColumnPlan(index, "total", MappingProxyType(dims | {"law": ALL_LAWS}))
+    if "measure" in lacking:
+        whole = identities.whole_of(measures)
+        if whole is None:
+            note = f"a total of {', '.join(sorted(measures))}: no measure is their sum"
+            return ColumnPlan(index, "skip", reading.dims, note)
+        return ColumnPlan(index, "member", MappingProxyType(dims | {"measure": whole}))
+    what = "entities" if "entity" in lacking else "periods"
+    return ColumnPlan(index, "skip", reading.dims, f"a total over several {what} has no one key")
+

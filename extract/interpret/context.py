@@ -1,0 +1,148 @@
+"""Table context: the dimensions a table's own labels leave out, from the text around it.
+
+In: a table's caption and title, the document heading and the defaults of the rules that apply.
+Out: ``Context``: for each dimension the value that text gives, and where it came from. Running
+text is read for what it names: a dimension named with exactly one value counts ("Tabel 3:
+Omgørelsesprocent 2020 for Ishøj Kommune" gives measure, period and entity); one named with two
+values gives nothing. Years that are part of a date or a range are never a period. The heading
+gives an entity, and a period only from a line about the statistics ("Ankestatistik 2021",
+never "Referat 31. oktober 2022").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from extract.interpret.reading import Reader
+from extract.interpret.vocabulary import NATIONAL, Meaning
+from extract.interpret.words import tokens
+from extract.normalise import find_municipality
+
+# Dimensions the text around a table may give, and from which text (later wins).
+SOURCES = ("rule", "heading", "title", "caption")
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """One dimension's value from the context, and the text it came from."""
+
+    value: str
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """The context dimensions of a table, the axis words of its caption, title and stub
+    header, and whether the caption or title names a measure at all."""
+
+    dims: Mapping[str, Given] = field(default_factory=dict)
+    axes: frozenset[str] = frozenset()
+
+    def value(self, dim: str) -> str | None:
+        given = self.dims.get(dim)
+        return given.value if given else None
+
+
+def table_context(
+    reader: Reader,
+    *,
+    caption: str | None,
+    title: str | None,
+    heading: str,
+    defaults: Iterable[tuple[str, str, str]] = (),
+) -> Context:
+    """The context of one table. ``defaults`` are (dimension, value, rule id) from the rules
+    that apply, already resolved to codes."""
+    dims: dict[str, Given] = {}
+    for dim, value, rule_id in defaults:
+        dims[dim] = Given(value, "rule", rule_id)
+    for dim, value in _heading_dims(reader, heading).items():
+        dims[dim] = Given(value, "heading", _line_of(heading, value))
+    axes: set[str] = set()
+    for source, text in (("title", title), ("caption", caption)):
+        if not text:
+            continue
+        found, text_axes = named(reader, text)
+        axes |= text_axes
+        for dim, value in found.items():
+            dims[dim] = Given(value, source, text)
+    return Context(dims, frozenset(axes))
+
+
+def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
+    """What running text names with exactly one value per dimension, and its axis words."""
+    values: dict[str, set[str]] = {}
+    axes: set[str] = set()
+    for meaning in _meanings(reader, text):
+        if meaning.dim == "axis":
+            axes.add(meaning.value)
+        elif meaning.dim in ("measure", "law", "aspect"):
+            values.setdefault(meaning.dim, set()).add(meaning.value)
+    entities = _entities(reader, text)
+    if entities:
+        values["entity"] = entities
+    periods = {p for p, _ in reader.vocabulary.periods.find(text)}
+    if periods:
+        values["period"] = periods
+    return {dim: found.pop() for dim, found in values.items() if len(found) == 1}, frozenset(axes)
+
+
+def _meanings(reader: Reader, text: str) -> list[Meaning]:
+    """Every meaning of the phrases read in ``text`` (periods and entities apart)."""
+    reading = reader.read(text)
+    return [
+        m for part in reading.parts for m in part.meanings if m.dim not in ("period", "entity")
+    ]
+
+
+def _entities(reader: Reader, text: str) -> set[str]:
+    """Entities named in running text: municipalities as printed (capitalised, so "greve" in
+    a sentence is no municipality) and the national labels."""
+    found: set[str] = set()
+    municipality = find_municipality(reader.vocabulary.reference, text)
+    if municipality is not None and municipality.code is not None:
+        found.add(str(municipality.code))
+        # a second municipality named later in the text makes the entity unclear
+        rest = text.replace(municipality.name or "", " ")
+        other = find_municipality(reader.vocabulary.reference, rest)
+        if other is not None and other.code != municipality.code:
+            found.add(str(other.code))
+    reading = reader.read(text)
+    for part in reading.parts:
+        for meaning in part.meanings:
+            if meaning.dim == "entity" and meaning.value == NATIONAL:
+                found.add(NATIONAL)
+    return found
+
+
+def _heading_dims(reader: Reader, heading: str) -> dict[str, str]:
+    """The entity of the heading's first line that names one (its title, mostly; prose
+    further down names other municipalities in passing), and a period only from lines about
+    the statistics, when they name one (dates never count)."""
+    if not heading.strip():
+        return {}
+    dims: dict[str, str] = {}
+    for line in heading.splitlines():  # the first line naming one entity (the title, mostly)
+        entities = _entities(reader, line)
+        if entities:
+            if len(entities) == 1:
+                dims["entity"] = entities.pop()
+            break
+    periods: set[str] = set()
+    topic = reader.vocabulary.words.topic
+    for line in heading.splitlines():
+        if any(token.rstrip(".:") in topic for token in tokens(line)):
+            periods |= {p for p, _ in reader.vocabulary.periods.find(line)}
+    if len(periods) == 1:
+        dims["period"] = periods.pop()
+    return dims
+
+
+def _line_of(heading: str, value: str) -> str:
+    """The heading line a value most likely came from (for --explain); the first line."""
+    for line in heading.splitlines():
+        if value in line:
+            return line.strip()
+    return heading.splitlines()[0].strip() if heading.strip() else ""

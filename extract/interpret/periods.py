@@ -1,0 +1,149 @@
+"""Periods: printed period text -> canonical period, from the grammar in ``periods.yaml``.
+
+``PeriodGrammar.parse("3. kvartal 2024")`` gives ``("2024-Q3", "quarter")``; the whole text
+must be one period. ``PeriodGrammar.find(text)`` finds the periods named in running text (a
+caption, a title) and leaves out years that are part of a date ("31. oktober 2022",
+"08.03.2021") or of a range ("2022-2024", "i perioden 2022 til 2024").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PERIODS_FILE = "periods.yaml"
+_YEAR = r"(199\d|20\d\d)"
+PERIOD_TYPES = {"year": r"\d{4}", "half": r"\d{4}-H[12]", "quarter": r"\d{4}-Q[1-4]"}
+
+
+class PeriodsError(ValueError):
+    """periods.yaml is invalid; the message names the key."""
+
+
+def period_type(period: str) -> str:
+    """The type of a canonical period: year, half, quarter or month."""
+    for kind, pattern in PERIOD_TYPES.items():
+        if re.fullmatch(pattern, period):
+            return kind
+    return "month"
+
+
+@dataclass(frozen=True)
+class PeriodGrammar:
+    """The period forms of periods.yaml, compiled."""
+
+    months: dict[str, int]
+    forms: tuple[tuple[re.Pattern[str], str, int, int], ...]
+    month_form: re.Pattern[str]
+    in_text: re.Pattern[str]
+    date: re.Pattern[str]
+    range_: re.Pattern[str]
+
+    def parse(self, text: str) -> tuple[str, str] | None:
+        """(period, type) when the whole text is one period, else None."""
+        key = " ".join(text.casefold().replace("–", "-").split()).rstrip(".:")
+        for pattern, kind, year_group, number_group in self.forms:
+            match = pattern.fullmatch(key)
+            if match is not None:
+                year = match.group(year_group)
+                if kind == "year":
+                    return year, kind
+                number = int(match.group(number_group))
+                prefix = {"half": "H", "quarter": "Q", "month": ""}[kind]
+                value = f"{number:02d}" if kind == "month" else str(number)
+                return f"{year}-{prefix}{value}", kind
+        match = self.month_form.fullmatch(key)
+        if match is not None:
+            year = match.group(2) if len(match.group(2)) == 4 else "20" + match.group(2)
+            return f"{year}-{self.months[match.group(1)]:02d}", "month"
+        return None
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        """The distinct periods named in running text, in order, dates and ranges left out."""
+        key = " ".join(text.casefold().replace("–", "-").split())
+        blocked = [m.span() for m in self.date.finditer(key)]
+        blocked += [m.span() for m in self.range_.finditer(key)]
+        found: dict[str, str] = {}
+        for match in self.in_text.finditer(key):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in blocked):
+                continue
+            parsed = self.parse(match.group(0))
+            if parsed is not None:
+                found.setdefault(*parsed)
+        return list(found.items())
+
+
+def load_periods(directory: Path) -> PeriodGrammar:
+    """Read ``periods.yaml`` from ``directory``; raises PeriodsError naming the key."""
+    path = directory / PERIODS_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PeriodsError(f"{PERIODS_FILE}: cannot read: {exc}") from exc
+    if not isinstance(data, dict) or set(data) != {"months", "quarters", "halves"}:
+        raise PeriodsError(f"{PERIODS_FILE}: expected the keys months, quarters, halves")
+    months: dict[str, int] = {}
+    for name, number in (data["months"] or {}).items():
+        if not isinstance(number, int) or not 1 <= number <= 12:
+            raise PeriodsError(f"{PERIODS_FILE}: months.{name}: expected a number 1-12")
+        months[str(name).casefold()] = number
+    quarters = _words(data, "quarters")
+    halves = _words(data, "halves")
+    return compile_grammar(months, quarters, halves)
+
+
+def _words(data: dict[str, object], key: str) -> list[str]:
+    value = data[key]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise PeriodsError(f"{PERIODS_FILE}: {key}: expected a list of words")
+    return [str(v).casefold() for v in value]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def compile_grammar(months: dict[str, int], quarters: list[str], halves: list[str]) -> PeriodGrammar:
+    """The grammar for these month names, quarter words and half-year words."""
+    letters_q = [w for w in quarters if len(w) == 1]
+    words_q = [w for w in quarters if len(w) > 1]
+    letters_h = [w for w in halves if len(w) == 1]
+    words_h = [w for w in halves if len(w) > 1]
+    q, qw = _alternatives(letters_q or ["q"]), _alternatives(words_q or ["kvartal"])
+    h, hw = _alternatives(letters_h or ["h"]), _alternatives(words_h or ["halvår"])
+    sep = r"\s?-?\s?"
+    of = r"\.?(?:\s(?:af|i))?\s"
+    forms = (
+        (re.compile(_YEAR), "year", 1, 0),
+        (re.compile(_YEAR + sep + h + r"\.?([12])"), "half", 1, 2),
+        (re.compile(h + r"\.?([12])" + sep + _YEAR), "half", 2, 1),
+        (re.compile(r"([12])\.?\s?" + hw + of + _YEAR), "half", 2, 1),
+        (re.compile(_YEAR + r",?\s([12])\.?\s?" + hw), "half", 1, 2),
+        (re.compile(_YEAR + sep + q + r"\.?([1-4])"), "quarter", 1, 2),
+        (re.compile(q + r"\.?([1-4])" + sep + _YEAR), "quarter", 2, 1),
+        (re.compile(r"([1-4])\.?\s?" + qw + of + _YEAR), "quarter", 2, 1),
+        (re.compile(_YEAR + r",?\s([1-4])\.?\s?" + qw), "quarter", 1, 2),
+        (re.compile(_YEAR + r"(?:\s?-\s?|\s?m|\s|/)(0[1-9]|1[0-2])"), "month", 1, 2),
+    )
+    names = _alternatives(list(months))
+    month_form = re.compile("(" + names[3:-1] + r")\.?[\s-]?'?(199\d|20\d\d|[0-9]{2})")
+    in_text = re.compile(
+        r"(?<![\w.])(?:[1-4]\.?\s?(?:" + qw + "|" + hw + r")" + of + _YEAR
+        + "|" + names + r"\.?\s" + _YEAR
+        + "|" + _YEAR + sep + r"(?:" + q + r"[1-4]|" + h + r"[12]|m(?:0[1-9]|1[0-2]))"
+        + "|" + _YEAR + r")(?![\w])"
+    )  # fmt: skip
+    date = re.compile(
+        r"\b\d{1,2}\.\s?(?:" + names + r"|\d{1,2}\.?)\.?\s?" + _YEAR + r"\b"
+        + r"|\b\d{1,2}[./-]\d{1,2}[./-]" + _YEAR + r"\b"
+        + r"|\b" + _YEAR + r"-\d{2}-\d{2}\b"
+    )  # fmt: skip
+    range_ = re.compile(
+        _YEAR + r"\s?(?:-|til|og|/)\s?(?:" + _YEAR + r"|\d{2})(?!\d)"
+        + r"|(?:fra|siden|efter|før|inden|primo|ultimo|medio|pr\.?)\s" + _YEAR
+    )  # fmt: skip
+    return PeriodGrammar(dict(months), forms, month_form, in_text, date, range_)

@@ -1,0 +1,254 @@
+"""Reading one label: printed text -> what it says (``Reading``), by tiling it with phrases.
+
+In: a label ("Realitetsbeh. sager / 2021", "Ishøj Kommune Serviceloven", "Omg.-pct.") and the
+``Vocabulary``. Out: a ``Reading``: the dimensions its phrases give (measure, aspect, law area,
+entity, period), whether it is a total, the axis words it holds, and the words it could not
+place. The label is cut into tokens; each token is read as known words (inflections,
+abbreviations, compounds, words broken over lines rejoined); the tiling that leaves the fewest
+words unread, then uses the fewest phrases, wins. Two best tilings that disagree, or one
+label naming two values of one dimension, make a conflict: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+
+from extract.interpret.vocabulary import Meaning, Vocabulary
+from extract.interpret.words import tokens
+
+DIMENSIONS = ("measure", "aspect", "law", "entity", "period")
+MAX_PERIOD_TOKENS = 4
+MAX_JOIN = 3
+# Tilings kept per position while searching (the best ones; labels are short).
+MAX_TILINGS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One piece of a tiling: the tokens it covers, as printed (lower case), and its meanings
+    (none for a word that could not be read)."""
+
+    text: str
+    meanings: tuple[Meaning, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one label says.
+
+    ``dims``: dimension -> value (measure/law-area code, "count"/"share", "hele_landet" or a
+    municipality code, canonical period). ``total``: a total word was read. ``axes``: axis
+    words read ("law", "provision", ...). ``unknown``: tokens no phrase covers. ``conflicts``:
+    dimensions read with two values. ``parts``: the winning tiling, for --explain.
+    """
+
+    text: str
+    dims: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    total: bool = False
+    axes: frozenset[str] = frozenset()
+    unknown: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    parts: tuple[Part, ...] = ()
+
+    @property
+    def resolved(self) -> bool:
+        """Every word was read and nothing conflicts."""
+        return not self.unknown and not self.conflicts
+
+    @property
+    def empty(self) -> bool:
+        """Nothing at all was read (a blank label, or noise words only)."""
+        return not self.dims and not self.total and not self.axes and not self.unknown
+
+    @property
+    def problem(self) -> str:
+        """Why the label is not resolved ("" when it is)."""
+        if self.conflicts:
+            return "conflicting: " + "; ".join(self.conflicts)
+        if self.unknown:
+            return "not understood: " + " ".join(self.unknown)
+        return ""
+
+    def describe(self) -> str:
+        """The reading in one line: "measure=stadfaestet period=2021" or what went wrong."""
+        items = [f"{dim}={value}" for dim, value in self.dims.items()]
+        if self.total:
+            items.append("total")
+        items += [f"axis={axis}" for axis in sorted(self.axes)]
+        if self.unknown:
+            items.append("unread: " + " ".join(self.unknown))
+        if self.conflicts:
+            items.append("conflict: " + ", ".join(self.conflicts))
+        return " ".join(items) if items else "(nothing)"
+
+
+# A tiling: (unread words, phrases used) as its cost, then its parts.
+_Tiling = tuple[tuple[int, int], tuple[Part, ...]]
+
+
+class Reader:
+    """Reads labels with one vocabulary; readings are memoised per text."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._read = lru_cache(maxsize=65536)(self._read_text)
+
+    def read(self, text: str) -> Reading:
+        """The reading of one label."""
+        return self._read(text)
+
+    def _read_text(self, text: str) -> Reading:
+        toks = tuple(tokens(text))
+        if not toks:
+            return Reading(text)
+        best = _Search(self.vocabulary, toks).best()
+        return _reading(text, best)
+
+
+def _reading(text: str, tilings: list[_Tiling]) -> Reading:
+    """The reading of the best tilings: their common dimensions, or a conflict."""
+    readings = [_one(text, parts) for _, parts in tilings]
+    first = readings[0]
+    if any(r.dims != first.dims or r.total != first.total for r in readings[1:]):
+        dims = sorted({d for r in readings for d in r.dims if r.dims.get(d) != first.dims.get(d)})
+        return Reading(
+            text,
+            first.dims,
+            first.total,
+            first.axes,
+            first.unknown,
+            (*first.conflicts, *(f"{d} (read two ways)" for d in dims or ["total"])),
+            first.parts,
+        )
+    return first
+
+
+def _one(text: str, parts: tuple[Part, ...]) -> Reading:
+    dims: dict[str, str] = {}
+    conflicts: list[str] = []
+    total = False
+    axes: set[str] = set()
+    unknown: list[str] = []
+    for part in parts:
+        if not part.meanings:
+            unknown.append(part.text)
+        for meaning in part.meanings:
+            if meaning.dim == "total":
+                total = True
+            elif meaning.dim == "axis":
+                axes.add(meaning.value)
+            elif dims.setdefault(meaning.dim, meaning.value) != meaning.value:
+                conflicts.append(f"{meaning.dim} {dims[meaning.dim]} or {meaning.value}")
+    return Reading(
+        text,
+        MappingProxyType(dims),
+        total,
+        frozenset(axes),
+        tuple(unknown),
+        tuple(dict.fromkeys(conflicts)),
+        parts,
+    )
+
+
+class _Search:
+    """The best tilings of one token sequence (dynamic programming from the end)."""
+
+    def __init__(self, vocabulary: Vocabulary, toks: tuple[str, ...]) -> None:
+        self.v = vocabulary
+        self.toks = toks
+        self.memo: dict[int, list[_Tiling]] = {}
+        self.edges = [self._word_edges(i) for i in range(len(toks))]
+
+    def best(self) -> list[_Tiling]:
+        return self._from(0)
+
+    def _word_edges(self, i: int) -> list[tuple[int, tuple[str, ...]]]:
+        """(end, word heads) for each way words start at token ``i``; () for a noise word."""
+        words = self.v.words
+        token = self.toks[i]
+        out: list[tuple[int, tuple[str, ...]]] = []
+        for k in range(MAX_JOIN, 1, -1):
+            if i + k <= len(self.toks):
+                joined = words.join(self.toks[i : i + k])
+                if joined is not None:
+                    out.append((i + k, () if joined in words.noise else (joined,)))
+        for reading in words.read(token):
+            noise = all(w in words.noise for w in reading)
+            out.append((i + 1, () if noise else reading))
+        return out
+
+    def _from(self, i: int) -> list[_Tiling]:
+        if i == len(self.toks):
+            return [((0, 0), ())]
+        if i in self.memo:
+            return self.memo[i]
+        options: list[_Tiling] = []
+        token = self.toks[i]
+        for end, words in self.edges[i]:
+            if not words:  # a noise word
+                options.extend(self._then(i, end, None, (0, 0)))
+        for end, period in self._periods(i):
+            meaning = (Meaning("period", period),)
+            options.extend(self._then(i, end, meaning, (0, 1)))
+        for end, meanings in self._phrases(i):
+            options.extend(self._then(i, end, meanings, (0, 1)))
+        options.extend(self._then(i, i + 1, (), (1, 0), text=token))
+        options.sort(key=lambda tiling: tiling[0])
+        best_cost = options[0][0]
+        kept = [t for t in options if t[0] == best_cost][:MAX_TILINGS]
+        self.memo[i] = kept
+        return kept
+
+    def _then(
+        self,
+        i: int,
+        end: int,
+        meanings: tuple[Meaning, ...] | None,
+        cost: tuple[int, int],
+        text: str | None = None,
+    ) -> list[_Tiling]:
+        """Tilings that cover tokens i..end with this piece, then the best from ``end``."""
+        out = []
+        for (unread, used), rest in self._from(end):
+            total_cost = (unread + cost[0], used + cost[1])
+            if meanings is None:
+                out.append((total_cost, rest))
+                continue
+            part = Part(text or " ".join(self.toks[i:end]), meanings)
+            out.append((total_cost, (part, *rest)))
+        return out
+
+    def _periods(self, i: int) -> list[tuple[int, str]]:
+        out = []
+        for k in range(1, MAX_PERIOD_TOKENS + 1):
+            if i + k > len(self.toks):
+                break
+            parsed = self.v.periods.parse(" ".join(self.toks[i : i + k]))
+            if parsed is not None:
+                out.append((i + k, parsed[0]))
+        return out
+
+    def _phrases(self, i: int) -> list[tuple[int, tuple[Meaning, ...]]]:
+        """(end, meanings) of every phrase that starts at token i (noise may lie inside)."""
+        found: list[tuple[int, tuple[Meaning, ...]]] = []
+        stack: list[tuple[int, tuple[str, ...]]] = [(i, ())]
+        while stack:
+            at, key = stack.pop()
+            if at >= len(self.toks):
+                continue
+            for end, words in self.edges[at]:
+                if not words:
+                    if key:  # noise inside a phrase
+                        stack.append((end, key))
+                    continue
+                longer = key + words
+                if longer not in self.v.prefixes:
+                    continue
+                meanings = self.v.phrases.get(longer)
+                if meanings is not None:
+                    found.append((end, meanings))
+                stack.append((end, longer))
+        return found

@@ -1,0 +1,239 @@
+"""The row axis: what each row of a table is, from the readings of its labels.
+
+In: the table's rows with the reading of each label (``Reading``), the context's axis words and
+the vocabulary's known provisions. Out: one ``RowPlan`` per row: a label-only row whose label
+names something is a group header whose dimensions the rows under it carry ("Ishøj", "Jan
+2022"); a value row is a member (its label resolved), a provision (a label the vocabulary does
+not know, where provisions are expected: under a law row, in a table about bestemmelser or
+sagsemner, or when most such labels are known provisions), a law row with provisions under it
+(a group, a subtotal), a total, or unresolved. A total row is read as the total of what its
+label lacks: all law areas ("alle"), the law area itself over its provisions, or the measure
+whose parts the other rows are ("I alt" under Stadfæstet, Ændret, Hjemvist = realitetsbehandlede).
+A total over several entities, periods or groups has no key and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from extract.identities import Identities
+from extract.interpret.reading import Reading
+from extract.interpret.vocabulary import KnownProvision
+from extract.model import TableRow
+from extract.normalise import label_key
+
+GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
+ALL_LAWS = "alle"
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan:
+    """What one row is.
+
+    ``kind``: header (label-only, carried), ignored (label-only, says nothing), member,
+    provision, law (a law row with provisions: a subtotal), total, skip, unresolved.
+    ``dims``: the row's own dimensions (a total's filled in). ``carried``: dimensions of the
+    group headers above it, ``carried_labels`` their labels. ``group_row``: for a provision,
+    the index of its law row. ``note``: why a row was skipped or not resolved. ``law_label``:
+    the printed label its law area came from (its own, its law row's or its group header's).
+    ``of_provisions``: a total of the provision rows of a table that names no law area.
+    """
+
+    index: int
+    kind: str
+    dims: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    carried: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    carried_labels: tuple[str, ...] = ()
+    group_row: int | None = None
+    note: str = ""
+    law_label: str | None = None
+    of_provisions: bool = False
+
+    @property
+    def role(self) -> str:
+        """The row's role in the sum checks."""
+        return {"law": "group", "total": "total"}.get(self.kind, "member")
+
+
+def plan_rows(
+    rows: Sequence[TableRow],
+    readings: Sequence[Reading],
+    *,
+    provisions_expected: bool,
+    measure_has_law: bool,
+    known: Mapping[str, KnownProvision],
+    identities: Identities,
+) -> list[RowPlan]:
+    """A plan for every row (see the module docstring)."""
+    plans = _first_pass(rows, readings)
+    if not measure_has_law:  # values without a law area: a label naming a law is a benefit
+        plans = [
+            replace(p, kind="provision", dims={}) if p.kind == "member" and "law" in p.dims else p
+            for p in plans
+        ]
+    candidates = [p for p in plans if p.kind == "provision"]
+    law_rows = [p for p in plans if p.kind in ("member", "total") and "law" in p.dims]
+    carried_law = any("law" in p.carried for p in candidates)
+    expected = (
+        provisions_expected
+        or not measure_has_law
+        or bool(law_rows)
+        or carried_law
+        or _mostly_known(rows, candidates, known)
+    )
+    if candidates and not expected:
+        plans = [
+            replace(p, kind="unresolved", note=readings[p.index].problem)
+            if p.kind == "provision"
+            else p
+            for p in plans
+        ]
+    elif candidates and law_rows:
+        plans = _law_groups(plans, rows)
+    return _totals(plans, readings, identities)
+
+
+def _first_pass(rows: Sequence[TableRow], readings: Sequence[Reading]) -> list[RowPlan]:
+    """Headers carried down; value rows as member, total, provision (candidate) or
+    unresolved."""
+    levels: list[tuple[Mapping[str, str], str]] = []  # carried group headers, outer first
+    plans: list[RowPlan] = []
+    for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
+        if not row.has_values:
+            dims = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
+            if dims and reading.resolved and not reading.total:
+                at = next((k for k, (d, _) in enumerate(levels) if set(d) & set(dims)), None)
+                levels = levels[:at] if at is not None else levels
+                levels.append((MappingProxyType(dims), row.label))
+                plans.append(RowPlan(i, "header", MappingProxyType(dims)))
+            else:
+                plans.append(RowPlan(i, "ignored", note=reading.describe()))
+            continue
+        carried: dict[str, str] = {}
+        law_label = None
+        for dims, label in levels:
+            carried.update(dims)
+            law_label = label if "law" in dims else law_label
+        if reading.conflicts:
+            kind = "unresolved"
+        elif reading.unknown:
+            kind = "provision"
+        elif reading.total:
+            kind = "total"
+        else:
+            kind = "member"
+        note = reading.problem if kind == "unresolved" else ""
+        dims = MappingProxyType({}) if kind == "provision" else reading.dims
+        if "law" in dims:
+            law_label = row.label
+        labels = tuple(label for _, label in levels)
+        plans.append(
+            RowPlan(i, kind, dims, MappingProxyType(carried), labels, None, note, law_label)
+        )
+    return plans
+
+
+def _mostly_known(
+    rows: Sequence[TableRow], candidates: Sequence[RowPlan], known: Mapping[str, KnownProvision]
+) -> bool:
+    """At least half the candidate labels are known provisions or cite a paragraph (§)."""
+    hits = sum(
+        1 for p in candidates if label_key(rows[p.index].label) in known or "§" in rows[p.index].label
+    )
+    return bool(candidates) and 2 * hits >= len(candidates)
+
+
+def _law_groups(plans: list[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
+    """Provision rows joined to their law row: the law row above them, or below them when the
+    table starts with provisions (law rows closing their groups as subtotals)."""
+    value_rows = [p for p in plans if p.kind in ("member", "total", "provision")]
+    first = next((p for p in value_rows if p.kind != "total" or "law" in p.dims), None)
+    closes = first is not None and first.kind == "provision"
+    order = reversed(plans) if closes else iter(plans)
+    out: dict[int, RowPlan] = {}
+    current: RowPlan | None = None
+    members: dict[int, int] = {}
+    for plan in order:
+        if plan.kind in ("member", "total"):
+            current = plan if "law" in plan.dims else None
+        elif plan.kind == "header" and "law" in plan.dims:
+            current = None  # provisions under a law header carry its law
+        elif plan.kind == "provision" and current is not None:
+            law = {"law": current.dims["law"]}
+            out[plan.index] = replace(
+                plan,
+                dims={**plan.dims, **law},
+                group_row=current.index,
+                law_label=rows[current.index].label,
+            )
+            members[current.index] = members.get(current.index, 0) + 1
+    return [
+        out.get(p.index)
+        or (replace(p, kind="law") if p.index in members else p)
+        for p in plans
+    ]
+
+
+def _totals(
+    plans: list[RowPlan], readings: Sequence[Reading], identities: Identities
+) -> list[RowPlan]:
+    """Each total row's missing dimension filled in, or the row skipped."""
+    members = [p for p in plans if p.kind in ("member", "law", "provision")]
+    axis = {d for p in members for d in p.dims if d in GROUP_DIMS}
+    has_provisions = any(p.kind == "provision" for p in plans)
+    measures = {p.dims["measure"] for p in members if "measure" in p.dims}
+    out = []
+    for plan in plans:
+        if plan.kind != "total":
+            out.append(plan)
+            continue
+        out.append(_total(plan, plans, axis, has_provisions, measures, identities))
+    return out
+
+
+def _total(
+    plan: RowPlan,
+    plans: Sequence[RowPlan],
+    axis: set[str],
+    has_provisions: bool,
+    measures: set[str],
+    identities: Identities,
+) -> RowPlan:
+    dims = dict(plan.dims)
+    spread = _spread_groups(plans, plan)
+    if spread:
+        return replace(plan, kind="skip", note=f"a total over several {spread} has no one key")
+    if "law" in axis and "law" not in dims:
+        dims["law"] = ALL_LAWS
+    elif has_provisions and "law" not in axis:
+        # the law-level total of the provisions listed: their law area
+        return replace(plan, dims=MappingProxyType(dims), of_provisions=True)
+    elif "measure" in axis and "measure" not in dims:
+        whole = identities.whole_of(measures)
+        if whole is None:
+            note = f"a total of {', '.join(sorted(measures))}: no measure is their sum"
+            return replace(plan, kind="skip", note=note)
+        return replace(plan, kind="member", dims=MappingProxyType(dims | {"measure": whole}))
+    elif axis & {"entity", "period"} - set(dims):
+        what = "entities" if "entity" in axis - set(dims) else "periods"
+        return replace(plan, kind="skip", note=f"a total over several {what} has no one key")
+    elif "law" in dims and has_provisions:
+        return replace(plan, kind="law")
+    return replace(plan, dims=MappingProxyType(dims))
+
+
+def _spread_groups(plans: Sequence[RowPlan], total: RowPlan) -> str | None:
+    """"periods"/"entities" when the value rows fall into several groups of that dimension
+    and not every group has a total row of its own (so this total sums over groups)."""
+    for dim, name in (("period", "periods"), ("entity", "entities")):
+        groups: dict[str, bool] = {}
+        for plan in plans:
+            if plan.kind in ("member", "law", "provision", "total") and dim in plan.carried:
+                value = plan.carried[dim]
+                groups[value] = groups.get(value, False) or plan.kind == "total"
+        if dim in total.carried and len(groups) > 1 and not all(groups.values()):
+            return name
+    return None
+

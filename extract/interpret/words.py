@@ -1,0 +1,252 @@
+"""Words: printed table text -> tokens -> the vocabulary's words (``rules/reference/words.yaml``).
+
+``tokens(text)`` cuts a label into lower-case tokens (separators and footnote marks dropped,
+"-" at a join kept on the left part so it may be rejoined). ``WordBook.read(token)`` gives the
+ways one token reads as known words: a family's head ("stadfæstelser" -> "stadfæstet"), an
+abbreviation ("stadf." -> "stadfæstet", "pct." -> "procent"), a compound of two known words
+("omgørelsesprocent" -> "omgørelse" + "procent"), "-loven" read as "-lov". ``WordBook.join``
+reads two or three tokens as one word when a header broke it ("realitets-" + "behandlede").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from extract.normalise import label_key
+
+WORDS_FILE = "words.yaml"
+ASPECTS = ("count", "share")
+AXES = ("law", "provision", "entity", "period", "measure")
+# A word cut short without a full stop must keep this many letters to be read as a word.
+MIN_TRUNCATED = 7
+# Compound parts shorter than this are not looked for ("s" + ...).
+MIN_PART = 3
+
+# Separators between words: slashes, brackets, commas, colons, dashes set off by spaces.
+_SEPARATORS = re.compile(r"[/()\[\],;:|+&\"“”„«»]|\s[-–—]\s|\s[-–—]$|^[-–—]\s|[–—]")
+# A footnote mark at the end: "1)", "(2)", "*", superscripts.
+_FOOTNOTE_END = re.compile(r"(?:\s*(?:\d\)|\(\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+$")
+# A join inside a word ("Pensions-love", "Omgørelses-%"): cut after the hyphen.
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[^\W\d_%])|(?<=[^\W\d_])-(?=%)")
+_PERCENT_GLUED = re.compile(r"(?<=[^\W\d_])%")
+_LAW_FORM = re.compile(r"^(.*lov)(?:en|ens|e|ene|s)?$")
+
+
+class WordsError(ValueError):
+    """words.yaml is invalid; the message names the key."""
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of a printed label: lower case, NFC, separators and footnote marks out."""
+    key = label_key(text)
+    key = _FOOTNOTE_END.sub("", key)
+    key = _SEPARATORS.sub(" ", key)
+    key = _INNER_HYPHEN.sub("- ", key)
+    key = _PERCENT_GLUED.sub(" %", key)
+    out = []
+    for token in key.split():
+        token = token.strip("'’`*¹²³")
+        if token and any(ch.isalnum() or ch in "%§" for ch in token):
+            out.append(token)
+    return out
+
+
+def _bare(token: str) -> str:
+    """A token without a hyphen at its end and in the "-lov" form."""
+    token = token.rstrip("-")
+    match = _LAW_FORM.match(token)
+    return match.group(1) if match and len(token) > 3 else token
+
+
+@dataclass(frozen=True)
+class WordBook:
+    """The word families, abbreviations and word classes of words.yaml, plus every other word
+    the vocabulary's labels use (``with_words``)."""
+
+    heads: Mapping[str, str]
+    abbreviations: Mapping[str, str]
+    noise: frozenset[str]
+    topic: frozenset[str]
+    total: frozenset[str]
+    aspects: Mapping[str, str]
+    axes: Mapping[str, str]
+    # words an abbreviation may stand for (class words such as axis words are left out)
+    content: frozenset[str] = frozenset()
+    _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sorted.extend(sorted(self.content or self.heads))
+
+    def with_words(self, words: Iterable[str], *, content: bool = True) -> WordBook:
+        """A copy that also knows ``words`` (each its own head); ``content`` words may be
+        abbreviated."""
+        heads = dict(self.heads)
+        added = set()
+        for word in words:
+            bare = _bare(word)
+            heads.setdefault(bare, self.heads.get(word, bare))
+            added.add(bare)
+        known = self.content or frozenset(self.heads)
+        return WordBook(
+            MappingProxyType(heads),
+            self.abbreviations,
+            self.noise,
+            self.topic,
+            self.total,
+            self.aspects,
+            self.axes,
+            known | added if content else known,
+        )
+
+    def head(self, token: str) -> str | None:
+        """The head of a known word (exactly as printed, or in its "-lov" form), or None."""
+        bare = _bare(token)
+        return self.heads.get(bare) or self.heads.get(token)
+
+    def read(self, token: str) -> tuple[tuple[str, ...], ...]:
+        """The readings of one token as known words (empty: none). Several readings only when
+        the token is itself known and also splits as a compound."""
+        known = self.head(token)
+        if known is not None:
+            return ((known,),)
+        short = self.abbreviations.get(token) or self.abbreviations.get(token.rstrip("-"))
+        if short is not None:
+            return ((self.heads.get(short, short),),)
+        if token.endswith(".") and (known := self.head(token.rstrip("."))) is not None:
+            return ((known,),)  # a full stop ending a sentence
+        bare = _bare(token)
+        if "." in bare.rstrip("."):
+            found = self._inner_abbreviation(bare)
+        elif bare.endswith("."):
+            found = self._prefix(bare.rstrip("."), 2)
+        else:
+            found = self._prefix(bare, MIN_TRUNCATED) if len(bare) >= MIN_TRUNCATED else None
+        if found is not None:
+            return ((found,),)
+        compound = self._compound(bare)
+        return (compound,) if compound is not None else ()
+
+    def join(self, parts: Iterable[str]) -> str | None:
+        """Two or three tokens read as one word broken by a line end, or None."""
+        joined = "".join(p.rstrip("-") for p in parts)
+        return self.head(joined)
+
+    def _prefix(self, stem: str, minimum: int) -> str | None:
+        """The one head of all known words beginning with ``stem``; None if none or several."""
+        if len(stem) < minimum:
+            return None
+        start = bisect.bisect_left(self._sorted, stem)
+        heads = set()
+        for word in self._sorted[start:]:
+            if not word.startswith(stem):
+                break
+            heads.add(self.heads[word])
+            if len(heads) > 1:
+                return None
+        return heads.pop() if heads else None
+
+    def _inner_abbreviation(self, token: str) -> str | None:
+        """"sagsbeh.tid": the one head of known words beginning "sagsbeh" and ending "tid"."""
+        first, _, last = token.partition(".")
+        last = last.strip(".")
+        if len(first) < 2 or not last or "." in last:
+            return None
+        start = bisect.bisect_left(self._sorted, first)
+        heads = set()
+        for word in self._sorted[start:]:
+            if not word.startswith(first):
+                break
+            if word.endswith(last) and len(word) > len(first) + len(last):
+                heads.add(self.heads[word])
+        return heads.pop() if len(heads) == 1 else None
+
+    def _compound(self, token: str) -> tuple[str, ...] | None:
+        """A word made of two known words (a linking "s" or "e" allowed): their heads."""
+        found: set[tuple[str, ...]] = set()
+        for cut in range(MIN_PART, len(token) - MIN_PART + 1):
+            left, right = token[:cut], token[cut:]
+            right_head = self.head(right)
+            if right_head is None:
+                continue
+            for stem in (left, left[:-1] if left[-1] in "se" else None):
+                left_head = self.head(stem) if stem and len(stem) >= MIN_PART else None
+                if left_head is not None:
+                    found.add((left_head, right_head))
+        return found.pop() if len(found) == 1 else None
+
+
+def load_words(directory: Path) -> WordBook:
+    """Read ``words.yaml`` from ``directory``; raises WordsError naming the key."""
+    path = directory / WORDS_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise WordsError(f"{WORDS_FILE}: cannot read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise WordsError(f"{WORDS_FILE}: expected a mapping")
+    allowed = {"families", "abbreviations", "noise", "topic", "total", "aspects", "axes"}
+    unknown = sorted(set(map(str, data)) - allowed)
+    if unknown:
+        raise WordsError(f"{WORDS_FILE}: {unknown[0]}: unknown key ({', '.join(sorted(allowed))})")
+    heads: dict[str, str] = {}
+    for i, family in enumerate(_list(data, "families")):
+        forms = [_word(f"families[{i}]", form) for form in _as_list(f"families[{i}]", family)]
+        for form in forms:
+            if heads.setdefault(form, forms[0]) != forms[0]:
+                raise WordsError(f"{WORDS_FILE}: families[{i}]: {form!r} is in two families")
+    abbreviations = {
+        _word("abbreviations", k): _word(f"abbreviations.{k}", v)
+        for k, v in _mapping(data, "abbreviations").items()
+    }
+    return WordBook(
+        MappingProxyType(heads),
+        MappingProxyType(abbreviations),
+        frozenset(_word("noise", w) for w in _list(data, "noise")),
+        frozenset(_word("topic", w) for w in _list(data, "topic")),
+        frozenset(_word("total", w) for w in _list(data, "total")),
+        MappingProxyType(_classes(data, "aspects", ASPECTS)),
+        MappingProxyType(_classes(data, "axes", AXES)),
+    )
+
+
+def _classes(data: Mapping[str, Any], key: str, names: tuple[str, ...]) -> dict[str, str]:
+    """word -> class for a mapping of class -> words (classes limited to ``names``)."""
+    out: dict[str, str] = {}
+    for name, words in _mapping(data, key).items():
+        if name not in names:
+            raise WordsError(f"{WORDS_FILE}: {key}.{name}: must be one of {', '.join(names)}")
+        for word in _as_list(f"{key}.{name}", words):
+            out[_word(f"{key}.{name}", word)] = str(name)
+    return out
+
+
+def _word(key: str, value: object) -> str:
+    if not isinstance(value, str | int) or not str(value).strip():
+        raise WordsError(f"{WORDS_FILE}: {key}: expected a word, got {value!r}")
+    return unicodedata.normalize("NFC", str(value).strip().casefold())
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    return _as_list(key, data.get(key, []))
+
+
+def _as_list(key: str, value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise WordsError(f"{WORDS_FILE}: {key}: expected a list")
+    return value
+
+
+def _mapping(data: Mapping[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise WordsError(f"{WORDS_FILE}: {key}: expected a mapping")
+    return {str(k): v for k, v in value.items()}
