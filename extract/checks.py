@@ -2,7 +2,9 @@
 
 Observations in (normalised, in one sequence), ``CheckResult``s out; ``flags_by_index`` turns
 the results into the flag codes each observation carries. The sum checks live in
-``checks_sums``, the rate checks in ``checks_rates``; the cross-table check is here.
+``checks_sums``, the rate checks in ``checks_rates``; the cross-table check is here. The
+identities the sum and rate checks verify are data (``Identities``, from measures.yaml), so
+``checks_for`` builds the registry for one set of identities.
 
 Every check but the cross-table one looks within one table, so a streamed file runs them table
 by table (``table_check_results``) and feeds a ``CrossTableIndex`` that holds only positions and
@@ -23,9 +25,8 @@ from extract.checks_sums import (
     SUM_MISMATCH,
     Check,
     CheckResult,
-    DecidedSum,
-    OutcomeSum,
     RowTotals,
+    SumIdentities,
     exact_number,
     exact_value,
     fmt,
@@ -33,6 +34,7 @@ from extract.checks_sums import (
     place,
 )
 from extract.checks_values import LowOcrConfidence, OcrLabelCorrected, Plausible
+from extract.identities import Identities
 from extract.model import Observation, Record
 
 CONFLICT_OTHER_SOURCE = "conflict_other_source"
@@ -40,15 +42,16 @@ CONFLICT_OTHER_SOURCE = "conflict_other_source"
 Order = tuple[int, int]
 
 __all__ = [
-    "CHECKS",
     "CONFLICT_OTHER_SOURCE",
     "RATE_MISMATCH",
+    "REGISTRY",
     "SUM_MISMATCH",
     "Check",
     "CheckResult",
     "Copy",
     "CrossTable",
     "CrossTableIndex",
+    "checks_for",
     "flags_by_index",
     "observation_copy",
     "record_copy",
@@ -190,22 +193,28 @@ class CrossTable:
         )
 
 
-CHECKS: tuple[Check, ...] = (
-    OutcomeSum(),
-    DecidedSum(),
-    RowTotals(),
-    Rates(),
-    RateComplements(),
-    CrossTable(),
-    LowOcrConfidence(),
-    OcrLabelCorrected(),
-    Plausible(),
+# The registry: every check class in the order their results are reported, and whether it
+# is built with the identities of measures.yaml.
+REGISTRY: tuple[tuple[type, bool], ...] = (
+    (SumIdentities, True),
+    (RowTotals, False),
+    (Rates, True),
+    (RateComplements, True),
+    (CrossTable, False),
+    (LowOcrConfidence, False),
+    (OcrLabelCorrected, False),
+    (Plausible, False),
 )
 
 
-def run_checks(observations: Sequence[Observation]) -> list[CheckResult]:
+def checks_for(identities: Identities) -> tuple[Check, ...]:
+    """Every check of the registry, built for these identities."""
+    return tuple(kind(identities) if data else kind() for kind, data in REGISTRY)
+
+
+def run_checks(observations: Sequence[Observation], identities: Identities) -> list[CheckResult]:
     """Every registered check over the observations, results in registry order."""
-    return [found for check in CHECKS for found in check.run(observations)]
+    return [found for check in checks_for(identities) for found in check.run(observations)]
 
 
 @runtime_checkable
@@ -216,15 +225,21 @@ class PhasedCheck(Protocol):
 
 
 # Where the cross-table check's results go among all results of a file (see ``Order``).
-CROSS_TABLE_ORDER: Order = (next(i for i, c in enumerate(CHECKS) if isinstance(c, CrossTable)), 0)
+CROSS_TABLE_ORDER: Order = (
+    next(i for i, (kind, _) in enumerate(REGISTRY) if kind is CrossTable),
+    0,
+)
 
 
-def table_check_results(observations: Sequence[Observation]) -> list[tuple[Order, CheckResult]]:
-    """Every check but the cross-table one (each looks within one table) over one table's
-    observations, each result with its ``Order``: sorting the results of all tables of a
-    file by it (stably) gives ``run_checks``' order over the whole file."""
+def table_check_results(
+    observations: Sequence[Observation], checks: Sequence[Check]
+) -> list[tuple[Order, CheckResult]]:
+    """Every check of ``checks`` (a registry from ``checks_for``) but the cross-table one
+    (each looks within one table) over one table's observations, each result with its
+    ``Order``: sorting the results of all tables of a file by it (stably) gives
+    ``run_checks``' order over the whole file."""
     found: list[tuple[Order, CheckResult]] = []
-    for number, check in enumerate(CHECKS):
+    for number, check in enumerate(checks):
         if isinstance(check, CrossTable):
             continue
         phases = (

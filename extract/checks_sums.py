@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Protocol
 
+from extract.identities import Identities
 from extract.model import Observation, Status
 
 SUM_MISMATCH = "sum_mismatch"
@@ -204,69 +205,37 @@ def indices_of(operands: Iterable[Operand]) -> set[int]:
     return {i for op in operands for i in op.indices}
 
 
-OUTCOMES = ("stadfaestet", "aendret_ophaevet", "hjemvist")
-# (total measure, its parts) within one cell group.
-IDENTITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("realitetsbehandlede", OUTCOMES),
-    ("indbragt_domstole", ("medhold", "ikke_medhold")),
-)
-# afgjorte = one base + one extra set; a table uses one of these forms.
-DECIDED_BASES: tuple[tuple[str, ...], ...] = (("realitetsbehandlede",), OUTCOMES)
-DECIDED_EXTRAS: tuple[tuple[str, ...], ...] = (
-    ("bortfaldne",),
-    ("afvist",),
-    ("bortfaldne", "afvist"),
-)
-DECIDED_FORMS = tuple(base + extra for base in DECIDED_BASES for extra in DECIDED_EXTRAS)
+class SumIdentities:
+    """Every sum identity of measures.yaml within a cell group: a whole printed with parts
+    must equal their sum in at least one of its forms whose parts are all present
+    (realitetsbehandlede = stadfaestet + aendret_ophaevet + hjemvist; afgjorte =
+    realitetsbehandlede + bortfaldne, or + afvist, ...). A group where any measure of a form
+    is present but unusable (suppressed, illegible) cannot be verified and is skipped."""
 
-
-class OutcomeSum:
-    """realitetsbehandlede = stadfaestet + aendret_ophaevet + hjemvist (and indbragt_domstole =
-    medhold + ikke_medhold) within a cell group, when all are present and usable."""
-
-    name = "outcome_sum"
+    name = "sum_identities"
     code = SUM_MISMATCH
-    description = "realitetsbehandlede = stadfæstet + ændret/ophævet + hjemvist (same group)"
+    description = "wholes equal the sum of their parts (identities of measures.yaml)"
+
+    def __init__(self, identities: Identities) -> None:
+        self.wholes: dict[str, list[tuple[str, ...]]] = {}
+        for form in identities.sums:
+            self.wholes.setdefault(form.whole, []).append(form.parts)
 
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
-        for group in cell_groups(observations):
-            for whole, parts in IDENTITIES:
-                operands = group.take((whole, *parts))
-                if operands is None:
+        groups = cell_groups(observations)
+        for whole, forms in self.wholes.items():
+            measures = {m for form in forms for m in form}
+            for group in groups:
+                printed = group.get(whole)
+                if printed is None or group.blocked(measures):
                     continue
-                printed, summed = operands[0].value, total(operands[1:])
-                if printed == summed:
+                found = [(form, ops) for form in forms if (ops := group.take(form))]
+                if not found or any(total(ops) == printed.value for _, ops in found):
                     continue
-                message = (
-                    f"{place(group.first)}: {whole} printed {fmt(printed)}"
-                    f", {' + '.join(parts)} = {fmt(summed)}"
-                )
-                yield result(
-                    self.code, message, observations, operands[0].indices[0], indices_of(operands)
-                )
-
-
-class DecidedSum:
-    """afgjorte = realitetsbehandlede (or its three outcomes) + bortfaldne and/or afvist: a
-    mismatch only if none of the forms whose inputs are all present holds."""
-
-    name = "decided_sum"
-    code = SUM_MISMATCH
-    description = "afgjorte = realitetsbehandlede + bortfaldne / + afvist (any available form)"
-
-    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
-        measures = {m for form in DECIDED_FORMS for m in form}
-        for group in cell_groups(observations):
-            decided = group.get("afgjorte")
-            if decided is None or group.blocked(measures):
-                continue
-            forms = [(form, ops) for form in DECIDED_FORMS if (ops := group.take(form))]
-            if not forms or any(total(ops) == decided.value for _, ops in forms):
-                continue
-            sums = "; ".join(f"{' + '.join(form)} = {fmt(total(ops))}" for form, ops in forms)
-            message = f"{place(group.first)}: afgjorte printed {fmt(decided.value)}, {sums}"
-            involved = {i for _, ops in forms for i in indices_of(ops)}
-            yield result(self.code, message, observations, decided.indices[0], involved)
+                sums = "; ".join(f"{' + '.join(form)} = {fmt(total(ops))}" for form, ops in found)
+                message = f"{place(group.first)}: {whole} printed {fmt(printed.value)}, {sums}"
+                involved = {i for _, ops in found for i in indices_of(ops)}
+                yield result(self.code, message, observations, printed.indices[0], involved)
 
 
 class RowTotals:

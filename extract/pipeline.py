@@ -31,6 +31,7 @@ from extract.checks import (
     CrossTable,
     CrossTableIndex,
     Order,
+    checks_for,
     flags_by_index,
     record_copy,
     table_check_results,
@@ -45,7 +46,6 @@ from extract.model import (
     FileResult,
     FileStatus,
     Finding,
-    Observation,
     PageContent,
     Record,
     TableCandidate,
@@ -170,6 +170,7 @@ class _FileRun:
         self.stream = stream
         self.rulebook = rulebook
         self.interpreter = Interpreter(rulebook)
+        self.checks = checks_for(rulebook.reference.identities)
         self.sink = sink
         self.pages: dict[int | None, PageContent] = {}  # number -> page without its words
         self.page_count = 0
@@ -255,7 +256,7 @@ class _FileRun:
                 table.table_id, table.first_page, table.caption, read.rule_id, values=len(kept)
             )
         )
-        results = table_check_results(kept)
+        results = table_check_results(kept, self.checks)
         records = self.builder.build(kept, flags_by_index([r for _, r in results]), self.pages)
         self.check_findings.extend((order, _finding(r, records)) for order, r in results)
         self.index.add(kept, self.count)

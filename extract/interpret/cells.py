@@ -67,9 +67,9 @@ def key_cell(
         from_column = column.dims.get(dim)
         if from_row and from_column and from_row != from_column:
             return Missing(dim, f"{dim} is {from_row} by the row and {from_column} by the column")
-        value = from_row or from_column or (None if dim == "aspect" else context.value(dim))
-        if value:
-            dims[dim] = value
+        found = from_row or from_column or (None if dim == "aspect" else context.value(dim))
+        if found:
+            dims[dim] = found
     if "aspect" not in dims and context.value("aspect") == "share":
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
     parsed = read_cell(cell)

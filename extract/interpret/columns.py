@@ -66,4 +66,3 @@ def _total(
         return ColumnPlan(index, "member", MappingProxyType(dims | {"measure": whole}))
     what = "entities" if "entity" in lacking else "periods"
     return ColumnPlan(index, "skip", reading.dims, f"a total over several {what} has no one key")
-

@@ -92,9 +92,7 @@ def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
 def _meanings(reader: Reader, text: str) -> list[Meaning]:
     """Every meaning of the phrases read in ``text`` (periods and entities apart)."""
     reading = reader.read(text)
-    return [
-        m for part in reading.parts for m in part.meanings if m.dim not in ("period", "entity")
-    ]
+    return [m for part in reading.parts for m in part.meanings if m.dim not in ("period", "entity")]
 
 
 def _entities(reader: Reader, text: str) -> set[str]:

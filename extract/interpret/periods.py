@@ -107,7 +107,9 @@ def _alternatives(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-def compile_grammar(months: dict[str, int], quarters: list[str], halves: list[str]) -> PeriodGrammar:
+def compile_grammar(
+    months: dict[str, int], quarters: list[str], halves: list[str]
+) -> PeriodGrammar:
     """The grammar for these month names, quarter words and half-year words."""
     letters_q = [w for w in quarters if len(w) == 1]
     words_q = [w for w in quarters if len(w) > 1]

@@ -102,20 +102,20 @@ def _first_pass(rows: Sequence[TableRow], readings: Sequence[Reading]) -> list[R
     plans: list[RowPlan] = []
     for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
         if not row.has_values:
-            dims = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
-            if dims and reading.resolved and not reading.total:
-                at = next((k for k, (d, _) in enumerate(levels) if set(d) & set(dims)), None)
+            named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
+            if named and reading.resolved and not reading.total:
+                at = next((k for k, (d, _) in enumerate(levels) if set(d) & set(named)), None)
                 levels = levels[:at] if at is not None else levels
-                levels.append((MappingProxyType(dims), row.label))
-                plans.append(RowPlan(i, "header", MappingProxyType(dims)))
+                levels.append((MappingProxyType(named), row.label))
+                plans.append(RowPlan(i, "header", MappingProxyType(named)))
             else:
                 plans.append(RowPlan(i, "ignored", note=reading.describe()))
             continue
         carried: dict[str, str] = {}
         law_label = None
-        for dims, label in levels:
-            carried.update(dims)
-            law_label = label if "law" in dims else law_label
+        for level, label in levels:
+            carried.update(level)
+            law_label = label if "law" in level else law_label
         if reading.conflicts:
             kind = "unresolved"
         elif reading.unknown:
@@ -140,7 +140,9 @@ def _mostly_known(
 ) -> bool:
     """At least half the candidate labels are known provisions or cite a paragraph (§)."""
     hits = sum(
-        1 for p in candidates if label_key(rows[p.index].label) in known or "§" in rows[p.index].label
+        1
+        for p in candidates
+        if label_key(rows[p.index].label) in known or "§" in rows[p.index].label
     )
     return bool(candidates) and 2 * hits >= len(candidates)
 
@@ -170,9 +172,7 @@ def _law_groups(plans: list[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]
             )
             members[current.index] = members.get(current.index, 0) + 1
     return [
-        out.get(p.index)
-        or (replace(p, kind="law") if p.index in members else p)
-        for p in plans
+        out.get(p.index) or (replace(p, kind="law") if p.index in members else p) for p in plans
     ]
 
 
@@ -225,7 +225,7 @@ def _total(
 
 
 def _spread_groups(plans: Sequence[RowPlan], total: RowPlan) -> str | None:
-    """"periods"/"entities" when the value rows fall into several groups of that dimension
+    """ "periods"/"entities" when the value rows fall into several groups of that dimension
     and not every group has a total row of its own (so this total sums over groups)."""
     for dim, name in (("period", "periods"), ("entity", "entities")):
         groups: dict[str, bool] = {}
@@ -236,4 +236,3 @@ def _spread_groups(plans: Sequence[RowPlan], total: RowPlan) -> str | None:
         if dim in total.carried and len(groups) > 1 and not all(groups.values()):
             return name
     return None
-

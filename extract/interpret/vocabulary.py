@@ -60,8 +60,11 @@ class Vocabulary:
     phrases: Mapping[tuple[str, ...], tuple[Meaning, ...]]
     prefixes: frozenset[tuple[str, ...]]
     provisions: Mapping[str, KnownProvision]
-    names: tuple[tuple[str, str], ...]  # (label key, label as listed) for "did you mean"
-    _near: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # (label key, label as listed, meaning) of measures, law areas, entities: "did you mean"
+    names: tuple[tuple[str, str, Meaning], ...]
+    _near: dict[str, tuple[tuple[str, Meaning], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def heads(self, text: str) -> list[str]:
         """The word heads of a label, noise left out (its phrase key)."""
@@ -72,13 +75,13 @@ class Vocabulary:
             out.extend(w for w in words if w not in self.words.noise)
         return out
 
-    def nearest(self, text: str, limit: int = 3) -> tuple[str, ...]:
-        """The vocabulary labels closest to ``text`` ("did you mean")."""
+    def nearest(self, text: str, limit: int = 3) -> tuple[tuple[str, Meaning], ...]:
+        """The vocabulary labels closest to ``text``, with their meanings ("did you mean")."""
         key = label_key(text)
         if key not in self._near:
-            keys = [k for k, _ in self.names]
+            keys = [k for k, _, _ in self.names]
             close = difflib.get_close_matches(key, keys, n=limit, cutoff=0.6)
-            by_key = dict(self.names)
+            by_key = {k: (label, meaning) for k, label, meaning in self.names}
             self._near[key] = tuple(by_key[k] for k in close)
         return self._near[key]
 
@@ -90,21 +93,18 @@ def build_vocabulary(directory: Path, reference: Reference) -> Vocabulary:
     labelled = list(_labelled(reference))
     base = base.with_words(_class_words(base), content=False)
     new_words = {
-        token.rstrip("-")
-        for text, _ in labelled
-        for token in tokens(text)
-        if not base.read(token)
+        token.rstrip("-") for text, _ in labelled for token in tokens(text) if not base.read(token)
     }
     words = base.with_words(new_words)
     phrases: dict[tuple[str, ...], list[Meaning]] = {}
-    names: dict[str, str] = {}
+    names: dict[str, tuple[str, Meaning]] = {}
     draft = Vocabulary(words, periods, reference, {}, frozenset(), {}, ())
     for text, meaning in labelled:
         key = tuple(draft.heads(text))
         if key and meaning not in phrases.setdefault(key, []):
             phrases[key].append(meaning)
         if meaning.dim in ("measure", "law", "entity"):
-            names.setdefault(label_key(text), text)
+            names.setdefault(label_key(text), (text, meaning))
     for word, meaning in _word_meanings(words):
         if meaning not in phrases.setdefault((word,), []):
             phrases[(word,)].append(meaning)
@@ -116,7 +116,7 @@ def build_vocabulary(directory: Path, reference: Reference) -> Vocabulary:
         MappingProxyType({k: tuple(v) for k, v in phrases.items()}),
         prefixes,
         MappingProxyType(_provisions(directory, reference)),
-        tuple(names.items()),
+        tuple((key, label, meaning) for key, (label, meaning) in names.items()),
     )
 
 

@@ -155,7 +155,7 @@ class WordBook:
         return heads.pop() if heads else None
 
     def _inner_abbreviation(self, token: str) -> str | None:
-        """"sagsbeh.tid": the one head of known words beginning "sagsbeh" and ending "tid"."""
+        """ "sagsbeh.tid": the one head of known words beginning "sagsbeh" and ending "tid"."""
         first, _, last = token.partition(".")
         last = last.strip(".")
         if len(first) < 2 or not last or "." in last:

@@ -1,0 +1,188 @@
+"""A planned table's cells as observations: each value cell keyed, duplicates left out.
+
+In: the table, the plans of its columns and rows, its context and the reference data. Out: one
+``Observation`` per value cell whose key is complete and which no other cell of the table
+shares (dimensions already as codes), and the findings for the cells left out: how many lack
+which dimension, and the cells that read as the same value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.interpret.cells import Keyed, Missing, key_cell
+from extract.interpret.columns import ColumnPlan
+from extract.interpret.context import Context
+from extract.interpret.rows import RowPlan
+from extract.interpret.vocabulary import KnownProvision, Vocabulary
+from extract.model import Cell, Finding, Observation, TableCandidate
+from extract.normalise import label_key
+
+_KEYED_ROWS = ("member", "provision", "law", "total")
+_KEYED_COLUMNS = ("member", "total")
+
+
+@dataclass(frozen=True, slots=True)
+class Keying:
+    """What keying a table needs besides its plans: context, vocabulary, the rule id."""
+
+    context: Context
+    vocabulary: Vocabulary
+    rule_id: str
+
+
+def table_observations(
+    table: TableCandidate,
+    columns: Sequence[ColumnPlan],
+    rows: Sequence[RowPlan],
+    keying: Keying,
+) -> tuple[list[Observation], list[Finding]]:
+    """The observations of every keyed cell, and the findings for the cells left out."""
+    known = _provision_list(table, rows, keying.vocabulary)
+    reference = keying.vocabulary.reference
+    missing: Counter[str] = Counter()
+    keyed: list[tuple[Observation, tuple[str, ...]]] = []
+    for plan in rows:
+        if plan.kind not in _KEYED_ROWS:
+            continue
+        row = table.rows[plan.index]
+        for column in columns:
+            if column.kind not in _KEYED_COLUMNS:
+                continue
+            cell = row.cells[column.index]
+            if cell is None:  # on an OCR'd row, an empty cell is OCR's doubt
+                scanned = any(c is not None and c.ocr_confidence is not None for c in row.cells)
+                cell = Cell(text="", page=row.page, ocr_confidence=0.0 if scanned else None)
+            found = key_cell(cell, column, plan, row.label, keying.context, reference, known)
+            if isinstance(found, Missing):
+                missing[found.why] += 1
+                continue
+            observation = _observation(table, plan, column, cell, found, keying.rule_id)
+            keyed.append((observation, _key(observation)))
+    findings = [
+        _finding(table, "missing_dimension", f"{count} values not emitted: {why}")
+        for why, count in sorted(missing.items())
+    ]
+    kept, duplicates = _without_duplicates(table, keyed)
+    return kept, findings + duplicates
+
+
+def _provision_list(
+    table: TableCandidate, rows: Sequence[RowPlan], vocabulary: Vocabulary
+) -> KnownProvision | None:
+    """The known provision list at least half the provision rows come from, if they agree on
+    one law area."""
+    labels = [table.rows[p.index].label for p in rows if p.kind == "provision"]
+    known = [
+        found
+        for label in labels
+        if (found := vocabulary.provisions.get(label_key(label))) is not None
+    ]
+    laws = {(k.law, k.until) for k in known}
+    if not labels or 2 * len(known) < len(labels) or len(laws) != 1:
+        return None
+    return known[0]
+
+
+def _observation(
+    table: TableCandidate,
+    plan: RowPlan,
+    column: ColumnPlan,
+    cell: Cell,
+    key: Keyed,
+    rule_id: str,
+) -> Observation:
+    row = table.rows[plan.index]
+    header_repairs = table.header_repairs[column.index] if table.header_repairs else ()
+    return Observation(
+        table_id=table.table_id,
+        table_title=table.caption or _short(table.title),
+        rule_id=rule_id,
+        row_index=plan.index,
+        row_key=" > ".join((*plan.carried_labels, row.label)),
+        column_key=" / ".join(table.column_headers[column.index]),
+        row_label=row.label,
+        column_label=table.column_label(column.index),
+        cell=cell,
+        entity=None,
+        period=key.period,
+        law_label=_law_label(plan, column, table) if key.law_area else None,
+        provision=key.provision,
+        measure=key.measure,
+        unit=key.unit,
+        value=key.value,
+        status=key.status,
+        flags=key.parsed.flags,
+        row_role=plan.role,
+        column_role=column.role,
+        group_row=plan.group_row,
+        decimals=key.parsed.decimals,
+        label_confidence=row.label_confidence,
+        label_repairs=(*row.label_repairs, *header_repairs),
+        entity_scope=key.entity_scope,
+        municipality_code=key.municipality_code,
+        municipality=key.municipality,
+        period_type=key.period_type,
+        law_area=key.law_area,
+    )
+
+
+def _without_duplicates(
+    table: TableCandidate, keyed: list[tuple[Observation, tuple[str, ...]]]
+) -> tuple[list[Observation], list[Finding]]:
+    """Observations whose key no other cell of the table has, and a finding per key that
+    several cells share (none of them is emitted: which one is meant cannot be known)."""
+    counts = Counter(key for _, key in keyed)
+    findings = []
+    for key, count in counts.items():
+        if count > 1:
+            cells = [o for o, k in keyed if k == key]
+            where = "; ".join(f"row '{o.row_label}', column '{o.column_label}'" for o in cells[:3])
+            message = (
+                f"{count} cells read as the same value ({_describe(key)}): {where}; none emitted"
+            )
+            findings.append(_finding(table, "ambiguous_key", message, cells[0].cell.page))
+    return [o for o, k in keyed if counts[k] == 1], findings
+
+
+def _finding(table: TableCandidate, code: str, message: str, page: int | None = None) -> Finding:
+    return Finding(
+        code,
+        f"table {table.table_id}: {message}",
+        "error",
+        page if page is not None else table.first_page,
+        table.table_id,
+    )
+
+
+def _key(obs: Observation) -> tuple[str, ...]:
+    return (
+        str(obs.entity_scope),
+        str(obs.municipality_code),
+        str(obs.period),
+        str(obs.law_area),
+        label_key(obs.provision or ""),
+        obs.measure,
+    )
+
+
+def _describe(key: tuple[str, ...]) -> str:
+    scope, code, period, law, provision, measure = key
+    where = "hele landet" if scope == "hele_landet" else f"kommune {code}"
+    return " ".join(p for p in (where, period, law, provision, measure) if p and p != "None")
+
+
+def _law_label(plan: RowPlan, column: ColumnPlan, table: TableCandidate) -> str | None:
+    """The printed label the law area came from: the column's, the row's (or its law row's or
+    group header's), or none (the law area was not printed in the table)."""
+    if "law" in column.dims:
+        return table.column_label(column.index)
+    if plan.kind == "total" and "law" in plan.dims and plan.law_label is None:
+        return table.rows[plan.index].label  # "I alt" read as all law areas
+    return plan.law_label
+
+
+def _short(title: str | None) -> str | None:
+    return title if title and len(title) <= 80 else None

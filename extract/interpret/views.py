@@ -1,0 +1,101 @@
+"""What a table's labels were read as, for the report and for ``ankestat tables --explain``.
+
+In: a table, the readings of its headers and labels, and the plans the interpreter made of
+them. Out: one ``LabelView`` per column and row (where, text, reading, role, note) and the
+findings that name what did not resolve, with the nearest vocabulary entries ("did you mean").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.interpret.columns import ColumnPlan
+from extract.interpret.reading import Reading
+from extract.interpret.rows import RowPlan
+from extract.interpret.vocabulary import Meaning, Vocabulary
+from extract.model import Finding, TableCandidate, TableRow
+
+
+@dataclass(frozen=True, slots=True)
+class LabelView:
+    """One header or label as read: where ("column 3", "row 7"), its text, its reading, the
+    role the table gave it (member, total, provision, law, header, skip, unresolved ...), a
+    note (why it was skipped or not resolved) and the nearest vocabulary entries when it was
+    not resolved."""
+
+    where: str
+    text: str
+    reading: str
+    role: str
+    note: str = ""
+    nearest: tuple[tuple[str, Meaning], ...] = ()
+
+
+def label_views(
+    table: TableCandidate,
+    columns: Sequence[tuple[ColumnPlan, Reading]],
+    rows: Sequence[tuple[RowPlan, Reading]],
+    vocabulary: Vocabulary,
+) -> tuple[list[LabelView], list[Finding]]:
+    """The views of every column and row, and the findings for those not resolved or
+    skipped."""
+    views: list[LabelView] = []
+    findings: list[Finding] = []
+    for plan, reading in columns:
+        label = table.column_label(plan.index)
+        near = vocabulary.nearest(label) if plan.kind == "unresolved" else ()
+        views.append(
+            LabelView(
+                f"column {plan.index + 1}", label, reading.describe(), plan.kind, plan.note, near
+            )
+        )
+        values = _column_values(table, plan.index)
+        what = f"column '{label}' ({values} values)"
+        finding = _finding(table, plan.kind, what, plan.note, near, table.first_page)
+        if finding is not None:
+            findings.append(finding)
+    for row_plan, reading in rows:
+        row = table.rows[row_plan.index]
+        kind, note = row_plan.kind, row_plan.note
+        near = vocabulary.nearest(row.label) if kind == "unresolved" else ()
+        where = f"row {row_plan.index + 1}"
+        views.append(LabelView(where, row.label, reading.describe(), kind, note, near))
+        what = f"row '{row.label}' ({_row_values(row)})"
+        finding = _finding(table, kind, what, note, near, row.page)
+        if finding is not None:
+            findings.append(finding)
+    return views, findings
+
+
+def did_you_mean(near: Sequence[tuple[str, Meaning]]) -> str:
+    """'; did you mean 'Stadfæstet' (measure=stadfaestet)?' or ''."""
+    if not near:
+        return ""
+    return "; did you mean " + ", ".join(f"'{label}' ({meaning})" for label, meaning in near) + "?"
+
+
+def _finding(
+    table: TableCandidate,
+    kind: str,
+    what: str,
+    note: str,
+    near: Sequence[tuple[str, Meaning]],
+    page: int | None,
+) -> Finding | None:
+    if kind == "unresolved":
+        code, message, severity = "unresolved_label", f"{what} not read: {note}", "error"
+        message += did_you_mean(near)
+    elif kind == "skip":
+        code, message, severity = "skipped_row", f"{what} not emitted: {note}", "info"
+    else:
+        return None
+    return Finding(code, f"table {table.table_id}: {message}", severity, page, table.table_id)
+
+
+def _column_values(table: TableCandidate, index: int) -> int:
+    return sum(1 for row in table.rows if (cell := row.cells[index]) and cell.text.strip())
+
+
+def _row_values(row: TableRow) -> str:
+    return ", ".join(c.text.strip() for c in row.cells if c is not None and c.text.strip())
