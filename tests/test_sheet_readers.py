@@ -7,6 +7,7 @@ the exact values, statuses, flags and cell references that come out of the full 
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import struct
 import zipfile
 from pathlib import Path
@@ -21,6 +22,7 @@ from extract.pipeline import process_file, read_document
 from extract.readers import UnreadableInput, accepted_suffixes
 from extract.readers.sheet_cells import (
     cell_ref,
+    date_text,
     format_decimals,
     number_value,
     parse_range,
@@ -339,3 +341,59 @@ def test_skip_is_a_reason_and_only_for_rows(
     with pytest.raises(RuleError) as error:
         load_rulebook(rules)
     assert str(error.value) == f"x.yaml: rule 'x': {problem}"
+
+
+def test_date_text_cuts_to_what_the_format_shows() -> None:
+    when = dt.datetime(2023, 1, 1)
+    assert [date_text(when, f) for f in ("mmm yyyy", "mmm-yy", "[$-406]mmmm yyyy;@")] == [
+        "2023-01",
+        "2023-01",
+        "2023-01",
+    ]
+    assert date_text(when, "yyyy") == "2023"
+    assert date_text(when, "yyyy-mm-dd h:mm:ss") == "2023-01-01"
+    assert date_text(dt.datetime(2023, 1, 1, 12, 30), "dd-mm-yyyy") == "2023-01-01"
+    assert date_text(dt.datetime(2023, 1, 1, 12, 30), "dd-mm-yyyy hh:mm") == "2023-01-01 12:30:00"
+
+
+def test_ods_date_cell_follows_its_date_style(tmp_path: Path) -> None:
+    from odf.number import DateStyle, Month, Year
+    from odf.number import Text as NumberText
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    month = DateStyle(name="N1")
+    month.addElement(Month(style="short", textual="true"))
+    month.addElement(NumberText(text=" "))
+    month.addElement(Year(style="long"))
+    doc.automaticstyles.addElement(month)
+    doc.automaticstyles.addElement(Style(name="ce1", family="table-cell", datastylename="N1"))
+
+    def cell(text: str, **attrs: Any) -> TableCell:
+        element = TableCell(**attrs)
+        element.addElement(P(text=text))
+        return element
+
+    table = Table(name="Ark1")
+    for cells in (
+        [cell("Ydelse"),
+         cell("jan 2023", valuetype="date", datevalue="2023-01-01", stylename="ce1"),
+         cell("feb 2023", valuetype="date", datevalue="2023-02-01T00:00:00", stylename="ce1"),
+         cell("15-03-2023", valuetype="date", datevalue="2023-03-15T00:00:00")],
+        [cell("A-dagpenge")] + [cell(str(n), valuetype="float", value=str(n)) for n in (1, 2, 3)],
+    ):  # fmt: skip
+        row = TableRow()
+        for element in cells:
+            row.addElement(element)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "dates.ods"
+    doc.save(str(path))
+    grid = read_document(path).pages[0].sheet
+    assert grid is not None
+    assert [v.text if v else None for v in grid.rows[0]] == [
+        "Ydelse", "2023-01", "2023-02", "2023-03-15",
+    ]  # fmt: skip

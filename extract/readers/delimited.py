@@ -7,7 +7,8 @@ Danish number module reads it like printed text.
 The encoding is decided from the bytes: a BOM (UTF-8 or UTF-16), else strict UTF-8, else
 Windows-1252 (the superset of Latin-1 that Danish Excel and the talportal write). Anything
 else (NUL bytes without a BOM, bytes Windows-1252 does not define) is refused with the reason.
-The delimiter is the candidate that splits the most lines into the same number of fields.
+The delimiter is the candidate that splits the most lines into the same number of fields,
+unless the first line names it the way Excel writes it ("sep=;"); that line is not a row.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +28,7 @@ from extract.readers.sheet_cells import read_bounded, sheet_page, text_value
 DELIMITERS = (";", "\t", ",")
 _DELIMITER_NAMES = {";": "';'", "\t": "tab", ",": "','"}
 _SNIFF_LINES = 200
+_SEP_LINE = re.compile(r"\Asep=([;,\t|:])[ \t]*(?:\r\n|\r|\n|\Z)", re.IGNORECASE)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -82,7 +85,11 @@ def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read a csv/tsv file as one sheet of text cells; raises UnreadableInput with the reason."""
     data = read_bounded(path, "csv")
     text, encoding = decode(data)
-    delimiter = sniff_delimiter(text)
+    named = _SEP_LINE.match(text)
+    if named is not None:
+        delimiter, text = named.group(1), text[named.end() :]
+    else:
+        delimiter = sniff_delimiter(text)
     rows: list[tuple[SheetValue | None, ...]] = []
     # equal fields share one immutable SheetValue: exports repeat the same few texts a lot
     values: dict[str, SheetValue | None] = {}
@@ -99,5 +106,6 @@ def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
     page = sheet_page(1, None, rows)
     if page.sheet is None or not page.sheet.rows:
         raise UnreadableInput("no cells: the csv holds only empty lines")
-    note = f"csv read as {encoding}, delimiter {_DELIMITER_NAMES[delimiter]}"
+    name = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
+    note = f"csv read as {encoding}, delimiter {name}"
     return Document(path, sha256, "csv", (replace(page, notes=(*page.notes, note)),))

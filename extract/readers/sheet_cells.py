@@ -111,13 +111,23 @@ def number_value(number: float | int, number_format: str | None) -> SheetValue:
 
 
 def date_text(value: dt.date | dt.datetime | dt.time, number_format: str | None) -> str:
-    """A date cell as text: "2022-01" when the format shows no day, else an ISO date."""
+    """A date cell as text, cut to what its format shows: "2023-01" for a month ("mmm yyyy",
+    "mmm-yy"), "2023" for a year ("yyyy"), else "2023-01-15"; the time of day only when the
+    format shows it (or is unknown) and it is not midnight."""
     if isinstance(value, dt.time):
         return value.isoformat()
     fmt = _QUOTED.sub("", (number_format or "").lower())
-    if "d" not in fmt and ("m" in fmt or "y" in fmt):
+    date_part = fmt.split("h")[0]  # "m" after the hours is minutes
+    shows_time = not fmt or "h" in fmt or "s" in fmt
+    if "d" not in date_part and "m" in date_part:
         return f"{value.year:04d}-{value.month:02d}"
-    if isinstance(value, dt.datetime) and (value.hour or value.minute or value.second):
+    if "d" not in date_part and "y" in date_part:
+        return f"{value.year:04d}"
+    if (
+        shows_time
+        and isinstance(value, dt.datetime)
+        and (value.hour or value.minute or value.second)
+    ):
         return value.isoformat(sep=" ")
     return value.strftime("%Y-%m-%d")
 

@@ -6,12 +6,16 @@ repeated empty rows and columns (an ods pads its tables to a million rows) are n
 
 An ods stores both the value (``office:value``) and the text shown; a percentage cell
 (``office:value-type="percentage"``, value 0.379, shown "37,9 %") gives 37.9 with the
-decimals shown.
+decimals shown. A date cell gives its ISO date, cut to what its date style shows: "2023-01"
+for a month ("jan 2023"), "2023" for a year, else "2023-01-15" (never "2023-01-01T00:00:00").
+The date styles come from ``styles.xml`` and the automatic styles ahead of the tables.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -20,6 +24,7 @@ from extract.readers import ReadOptions, UnreadableInput
 from extract.readers.sheet_cells import (
     MAX_DECIMALS,
     check_zip,
+    date_text,
     formula_value,
     number_text,
     require_cells,
@@ -30,6 +35,11 @@ from extract.readers.sheet_cells import (
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
+# the parts of a date style, as the letters of an Excel number format (for ``date_text``)
+_DATE_PARTS = {f"{{{_NUMBER}}}{part}": letter for part, letter in
+               (("day", "d"), ("month", "m"), ("year", "y"), ("hours", "h"))}  # fmt: skip
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _MAX_REPEAT = 10_000  # repeats beyond this are padding, kept only when empty
 _NUMERIC = ("float", "percentage", "currency")
@@ -43,6 +53,31 @@ def _o(name: str) -> str:
     return f"{{{_OFFICE}}}{name}"
 
 
+@dataclass
+class _Styles:
+    """Date styles (name -> format letters, "my" for month and year) and the data style of
+    each cell style (name -> date style name)."""
+
+    dates: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+
+    def take(self, element: ET.Element) -> None:
+        """Note a ``number:date-style`` or ``style:style`` element that has ended."""
+        name = element.get(f"{{{_STYLE}}}name")
+        if name is None:
+            return
+        if element.tag == f"{{{_NUMBER}}}date-style":
+            self.dates[name] = "".join(_DATE_PARTS.get(child.tag, "") for child in element)
+        elif element.tag == f"{{{_STYLE}}}style":
+            data_style = element.get(f"{{{_STYLE}}}data-style-name")
+            if data_style is not None:
+                self.cells[name] = data_style
+
+    def date_format(self, cell_style: str | None) -> str | None:
+        """The format letters of a cell style's date style, None if unknown."""
+        return self.dates.get(self.cells.get(cell_style or "", ""))
+
+
 def read_ods(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read every table of an ods file; raises UnreadableInput with the reason."""
     with check_zip(path) as archive:
@@ -54,17 +89,23 @@ def read_ods(path: Path, sha256: str, options: ReadOptions) -> Document:
             manifest = archive.read("META-INF/manifest.xml")
         if b"encryption-data" in manifest:
             raise UnreadableInput("password-protected (encrypted) spreadsheet")
+        styles = _Styles()
         try:
+            if "styles.xml" in names:
+                with archive.open("styles.xml") as handle:
+                    for _, element in ET.iterparse(handle):
+                        styles.take(element)
             with archive.open("content.xml") as handle:
-                pages = _read_tables(handle)
+                pages = _read_tables(handle, styles)
         except ET.ParseError as exc:
             raise UnreadableInput(f"corrupt ods spreadsheet (content.xml: {exc})") from exc
     require_cells(path, pages)
     return Document(path, sha256, "ods", tuple(pages))
 
 
-def _read_tables(handle: IO[bytes]) -> list[PageContent]:
+def _read_tables(handle: IO[bytes], styles: _Styles) -> list[PageContent]:
     pages: list[PageContent] = []
+    column_styles: list[str | None] = []
     rows: list[list[SheetValue | None]] = []
     merges: list[tuple[int, int, int, int]] = []
     hidden_rows: list[int] = []
@@ -75,14 +116,19 @@ def _read_tables(handle: IO[bytes]) -> list[PageContent]:
         if event == "start":
             if tag == _t("table"):
                 rows, merges, hidden_rows, hidden_cols, col_index = [], [], [], [], 0
+                column_styles = []
             continue
-        if tag == _t("table-column"):
+        if tag in (f"{{{_NUMBER}}}date-style", f"{{{_STYLE}}}style"):
+            styles.take(element)
+        elif tag == _t("table-column"):
             repeat = int(element.get(_t("number-columns-repeated"), "1"))
+            style = element.get(_t("default-cell-style-name"))
+            column_styles.extend([style] * min(repeat, _MAX_REPEAT))
             if element.get(_t("visibility"), "visible") != "visible":
                 hidden_cols.extend(range(col_index, col_index + min(repeat, _MAX_REPEAT)))
             col_index += repeat
         elif tag == _t("table-row"):
-            _add_row(element, rows, merges, hidden_rows)
+            _add_row(element, rows, merges, hidden_rows, _CellStyles(styles, column_styles))
             element.clear()
         elif tag == _t("table"):
             name = element.get(_t("name"), f"Sheet{len(pages) + 1}")
@@ -91,18 +137,33 @@ def _read_tables(handle: IO[bytes]) -> list[PageContent]:
     return pages
 
 
+@dataclass(frozen=True, slots=True)
+class _CellStyles:
+    """The styles known so far, and each column's default cell style in the current table."""
+
+    styles: _Styles
+    columns: list[str | None]
+
+    def date_format(self, cell: ET.Element, col: int) -> str | None:
+        style = cell.get(_t("style-name"))
+        if style is None and col < len(self.columns):
+            style = self.columns[col]
+        return self.styles.date_format(style)
+
+
 def _add_row(
     element: ET.Element,
     rows: list[list[SheetValue | None]],
     merges: list[tuple[int, int, int, int]],
     hidden_rows: list[int],
+    styles: _CellStyles,
 ) -> None:
     cells: list[SheetValue | None] = []
     for cell in element:
         if cell.tag not in (_t("table-cell"), _t("covered-table-cell")):
             continue
         repeat = int(cell.get(_t("number-columns-repeated"), "1"))
-        value = _value(cell) if cell.tag == _t("table-cell") else None
+        value = _value(cell, styles, len(cells)) if cell.tag == _t("table-cell") else None
         if value is None and repeat > _MAX_REPEAT:
             repeat = 1  # padding to the sheet's edge
         span_cols = int(cell.get(_t("number-columns-spanned"), "1"))
@@ -121,7 +182,7 @@ def _add_row(
         rows.append(list(cells))
 
 
-def _value(cell: ET.Element) -> SheetValue | None:
+def _value(cell: ET.Element, styles: _CellStyles, col: int) -> SheetValue | None:
     kind = cell.get(_o("value-type"))
     shown = "\n".join("".join(p.itertext()) for p in cell.iter(f"{{{_TEXT}}}p"))
     formula = cell.get(_t("formula"))
@@ -136,11 +197,22 @@ def _value(cell: ET.Element) -> SheetValue | None:
         if kind == "percentage":
             number = round(number * 100, MAX_DECIMALS)
         return SheetValue(raw, number, _shown_decimals(shown, raw))
-    if kind in ("date", "time"):
-        return text_value(cell.get(_o("date-value")) or cell.get(_o("time-value")) or shown)
+    if kind == "date":
+        return _date(cell.get(_o("date-value")), styles.date_format(cell, col), shown)
+    if kind == "time":
+        return text_value(cell.get(_o("time-value")) or shown)
     if kind is None and formula:
         return formula_value(formula)
     return text_value(shown)
+
+
+def _date(raw: str | None, date_format: str | None, shown: str) -> SheetValue | None:
+    """A date cell as ``date_text`` gives it ("2023-01" for a month style), else as shown."""
+    try:
+        when = dt.datetime.fromisoformat(raw or "")
+    except ValueError:
+        return text_value(raw or shown)
+    return SheetValue(date_text(when, date_format))
 
 
 def _shown_decimals(shown: str, raw: str) -> int:

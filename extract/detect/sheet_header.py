@@ -1,0 +1,160 @@
+"""The rows above a sheet table's first data row: title, notes, header rows, group rows.
+
+In: a ``SheetView``, the non-blank rows above a table's first data row (each with whether a
+blank row precedes it) and the number of label columns. Out: a ``Head``, and the header path of
+each value column.
+
+- Header rows are the run of adjacent rows (no blank row between them) that ends with the last
+  row holding text right of the label columns. Single-cell rows in the label columns at the
+  top of that run, and every row above it, are title lines; "Kilde:"/"Note:" lines are notes.
+- Rows between the header rows and the first data row with text only in the label columns are
+  group labels of the body ("Ishøj" above its Sagsemne rows).
+- A header cell spans the columns of its merge. In an upper header row, an unmerged blank cell
+  continues the text to its left (a csv cannot merge); text repeated over adjacent columns
+  spans them just the same. A path never repeats a level (a header merged down two rows).
+- A first data row without a label whose cells are whole numbers rising left to right (months
+  1–12, quarters, ages) is the lowest header row, as a row of years is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from extract.detect.sheet_stub import Stub
+from extract.detect.sheet_view import SheetView, is_caption, is_note
+
+HeadRow = tuple[int, bool]  # (row, whether a blank row precedes it)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """What the rows above a table hold: title lines and notes (text, top first), header rows
+    (top first) and label-only rows that belong to the body."""
+
+    title: tuple[str, ...]
+    notes: tuple[str, ...]
+    header_rows: tuple[int, ...]
+    label_rows: tuple[int, ...]
+
+
+def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
+    """Sort the rows above a table into title, notes, header rows and body label rows."""
+    edge = max(n_labels, 1)
+    wide = [
+        i
+        for i, (r, _) in enumerate(head)
+        if any(c >= edge for c in view.filled(r)) and not _note_or_caption(view, r)
+    ]
+    if not wide:
+        title, notes = _title_and_notes(view, [r for r, _ in head])
+        return Head(title, notes, (), ())
+    last = wide[-1]
+    first = last
+    while first > 0 and not head[first][1]:
+        first -= 1
+    while first < last and _title_line(view, head[first][0], edge):
+        first += 1
+    title, notes = _title_and_notes(view, [r for r, _ in head[:first]])
+    header = tuple(r for r, _ in head[first : last + 1])
+    below = [r for r, _ in head[last + 1 :]]
+    notes += tuple(view.text(r) for r in below if is_note(view.text(r)))
+    labels = tuple(r for r in below if not is_note(view.text(r)))
+    return Head(title, notes, header, labels)
+
+
+def _note_or_caption(view: SheetView, r: int) -> bool:
+    text = view.text(r)
+    return is_note(text) or is_caption(text)
+
+
+def _title_line(view: SheetView, r: int, edge: int) -> bool:
+    """True for a title line at the top of the header run: a caption, a note, or one cell in
+    the label columns, unless it is a stub header merged down over the header rows
+    ("Lovområde" over two rows; a title merged over rows and columns is a title)."""
+    if _note_or_caption(view, r):
+        return True
+    cols = view.filled(r)
+    if len(cols) != 1 or cols[0] >= edge:
+        return False
+    span = view.merge_at.get((r, cols[0]))
+    return span is None or span[2] == span[0] or span[3] >= edge
+
+
+def _title_and_notes(
+    view: SheetView, rows: Sequence[int]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    title: list[str] = []
+    notes: list[str] = []
+    for r in rows:
+        text = view.text(r)
+        (notes if is_note(text) else title).append(text)
+    return tuple(title), tuple(notes)
+
+
+def numeric_header(view: SheetView, rows: Sequence[int], stub: Stub) -> bool:
+    """True when the first of ``rows`` is a header row of whole numbers (see module doc)."""
+    if not stub.columns or len(rows) < 2 or view.first_value(rows[0]) is None:
+        return False
+    r = rows[0]
+    if any(view.shown(r, c) for c in stub.columns):
+        return False
+    numbers: list[float] = []
+    for c in view.filled(r):
+        value = view.own(r, c)
+        if value is None or value.number is None or not value.number.is_integer():
+            return False
+        numbers.append(value.number)
+    rising = all(a < b for a, b in pairwise(numbers))
+    labelled = any(view.shown(later, stub.columns[-1]) for later in rows[1:3])
+    return len(numbers) >= 2 and rising and labelled
+
+
+def column_paths(
+    view: SheetView, header_rows: Sequence[int], value_cols: Sequence[int], n_labels: int
+) -> list[tuple[str, ...]]:
+    """The header path of each value column, top level first."""
+    if not value_cols:
+        return []
+    levels = [
+        _level(view, r, value_cols[-1] + 1, n_labels, upper=i < len(header_rows) - 1)
+        for i, r in enumerate(header_rows)
+    ]
+    paths: list[tuple[str, ...]] = []
+    for c in value_cols:
+        path: list[str] = []
+        for texts in levels:
+            text = texts[c - n_labels]
+            if text and (not path or path[-1] != text):
+                path.append(text)
+        paths.append(tuple(path))
+    return paths
+
+
+def _level(view: SheetView, r: int, end: int, n_labels: int, upper: bool) -> list[str]:
+    """Header texts of row ``r`` for columns n_labels..end-1; in an upper row, a blank
+    unmerged cell continues the text to its left until a merge ends the run."""
+    texts: list[str] = []
+    carry = ""
+    for c in range(n_labels, end):
+        text = view.shown(r, c)
+        if (r, c) in view.merge_at:
+            carry = ""
+        elif text:
+            carry = text
+        elif upper:
+            text = carry
+        texts.append(text)
+    return texts
+
+
+def stub_header(view: SheetView, header_rows: Sequence[int], n_labels: int) -> str:
+    """The label columns' header texts, top to bottom and left to right, joined by " / "."""
+    parts: list[str] = []
+    for c in range(n_labels):
+        for r in header_rows:
+            text = view.shown(r, c)
+            if text and text not in parts:
+                parts.append(text)
+    return " / ".join(parts)
