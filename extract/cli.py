@@ -3,8 +3,10 @@
 ankestat extract PATH... --out DIR   documents -> records + run report
 ankestat rules check                 validate every rule file
 ankestat rules list                  one line per rule
+ankestat rules suggest FILE...       draft rules for tables that did not resolve
 ankestat schema                      print the record JSON Schema
 ankestat tables FILE...              what table detection sees, without rules
+ankestat tables --explain FILE...    ... and what each header and label was read as
 ankestat watch INBOX --out DIR       watched folder -> SQLite store (crash-safe, exactly once)
 """
 
@@ -23,7 +25,7 @@ from extract import __version__
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.pdf import PDF_BACKENDS
-from extract.rulebook import RuleError, load_rulebook
+from extract.rulebook import RuleDirs, RuleError, load_rulebook
 from extract.watch.options import add_watch_parser
 from extract.writers import (
     DEFAULT_FORMATS,
@@ -35,13 +37,17 @@ from extract.writers import (
 )
 
 
-def default_rules_dir() -> Path:
-    """$ANKESTAT_RULES, else the rules shipped in the package, else the source tree's rules/."""
-    env = os.environ.get("ANKESTAT_RULES")
-    if env:
-        return Path(env)
+def shipped_rules_dir() -> Path:
+    """The rules shipped in the package, else the source tree's rules/."""
     packaged = Path(__file__).parent / "_rules"
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+
+
+def rule_dirs(added: Sequence[Path] | None) -> RuleDirs:
+    """The shipped rules, then the folders of $ANKESTAT_RULES (separated by ':'), then
+    ``added`` (--rules): their rules are added to the shipped ones."""
+    env = [Path(p) for p in os.environ.get("ANKESTAT_RULES", "").split(os.pathsep) if p]
+    return (shipped_rules_dir(), *env, *(added or ()))
 
 
 def collect_inputs(paths: Sequence[Path]) -> list[Path]:
@@ -110,8 +116,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--rules",
         type=Path,
+        action="append",
         default=None,
-        help="rules folder (default: $ANKESTAT_RULES or the shipped rules)",
+        metavar="DIR",
+        help="a folder of rules added to the shipped ones (repeatable; also $ANKESTAT_RULES, "
+        "folders separated by ':')",
     )
     ex.add_argument(
         "--pdf-backend",
@@ -128,9 +137,21 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
-    rules = sub.add_parser("rules", help="check or list the table rules")
-    rules.add_argument("action", choices=["check", "list"])
-    rules.add_argument("--rules", type=Path, default=None, help="rules folder")
+    rules = sub.add_parser(
+        "rules",
+        help="check or list the rules, or draft one for a table that did not resolve",
+        description="check: validate every rule file (errors name the file, rule and key); "
+        "list: one line per rule; suggest FILE...: for each table of the files whose headers "
+        "or labels did not resolve, or which lacks a dimension, print a draft rule (YAML) "
+        "reading them as their nearest vocabulary entries, to check and save in a rules folder.",
+    )
+    rules.add_argument("action", choices=["check", "list", "suggest"])
+    rules.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files (suggest)")
+    rules.add_argument(
+        "--rules", type=Path, action="append", default=None, metavar="DIR",
+        help="a folder of rules added to the shipped ones (repeatable)",
+    )  # fmt: skip
+    rules.add_argument("--ocr", action="store_true", help="OCR scanned pages (suggest)")
 
     sub.add_parser("schema", help="print the record JSON Schema")
 
@@ -151,6 +172,16 @@ def _parser() -> argparse.ArgumentParser:
         "--grid", action="store_true", help="add each table's cell grid per page (JSON or text)"
     )
     tables.add_argument("--ocr", action="store_true", help="OCR scanned pages")
+    view.add_argument(
+        "--explain",
+        action="store_true",
+        help="text, with what each header and label was read as (context, dimensions, role) "
+        "and the values emitted; unresolved labels with the nearest vocabulary entries",
+    )
+    tables.add_argument(
+        "--rules", type=Path, action="append", default=None, metavar="DIR",
+        help="a folder of rules added to the shipped ones, for --explain (repeatable)",
+    )  # fmt: skip
     add_watch_parser(sub)
     return parser
 
@@ -163,30 +194,42 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(schema_text())
         return ExitCode.OK
-    if args.command == "tables":
+    if args.command == "tables" and not args.explain:
         from extract.tables_view import View, show_tables
 
         view: View = "text" if args.text else "csv" if args.csv else "json"
         return show_tables(args.files, view, grid=args.grid, options=ReadOptions(ocr=args.ocr))
-    rules_dir = args.rules or default_rules_dir()
+    rules = rule_dirs(args.rules)
     try:
-        rulebook = load_rulebook(rules_dir)
+        rulebook = load_rulebook(rules[0], rules[1:])
     except (RuleError, ValueError) as exc:
         print(f"ankestat: invalid rules: {exc}", file=sys.stderr)
         return ExitCode.USAGE
+    if args.command == "tables":
+        from extract.tables_view import show_tables
+
+        options = ReadOptions(ocr=args.ocr)
+        return show_tables(args.files, "text", options=options, explain=rulebook)
     if args.command == "rules":
+        if args.action == "suggest":
+            from extract.tables_view import suggest_rules
+
+            if not args.files:
+                print("ankestat: rules suggest needs FILE arguments", file=sys.stderr)
+                return ExitCode.USAGE
+            return suggest_rules(args.files, rulebook, ReadOptions(ocr=args.ocr))
         if args.action == "list":
             for rule in rulebook.rules:
                 print(f"{rule.id:32} {rule.file:36} {rule.description}")
         else:
-            print(f"{len(rulebook.rules)} rules OK in {rules_dir}")
+            print(f"{len(rulebook.rules)} rules OK in {', '.join(map(str, rules))}")
         return ExitCode.OK
     if args.command == "watch":
-        return _watch(args, rules_dir)
-    return _extract(args, rules_dir)
+        return _watch(args, rules)
+    return _extract(args, rules)
 
 
-def _watch(args: argparse.Namespace, rules_dir: Path) -> int:
+def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
     """``ankestat watch``: logging set up here (timestamps, stderr), then the watch loop."""
     import logging
 
@@ -195,7 +238,7 @@ def _watch(args: argparse.Namespace, rules_dir: Path) -> int:
     from extract.watch.watcher import watch
 
     try:
-        settings, level = watch_settings(args, rules_dir)
+        settings, level = watch_settings(args, rules)
     except ValueError as exc:
         print(f"ankestat: {exc}", file=sys.stderr)
         return ExitCode.USAGE
@@ -209,7 +252,7 @@ def _watch(args: argparse.Namespace, rules_dir: Path) -> int:
         return ExitCode.USAGE
 
 
-def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
+def _extract(args: argparse.Namespace, rules: RuleDirs) -> int:
     from extract.report import summary_lines, write_report
 
     try:
@@ -227,7 +270,7 @@ def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
     started = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
-        results = _extract_files(args, inputs, rules_dir, Path(spool_dir))
+        results = _extract_files(args, inputs, rules, Path(spool_dir))
         _write_records(args, writers, results)
     results.extend(
         FileResult(
@@ -251,7 +294,7 @@ def _extract(args: argparse.Namespace, rules_dir: Path) -> int:
 
 
 def _extract_files(
-    args: argparse.Namespace, inputs: list[Path], rules_dir: Path, spool_dir: Path
+    args: argparse.Namespace, inputs: list[Path], rules: RuleDirs, spool_dir: Path
 ) -> list[FileResult]:
     """Every input through the pipeline, records spooled to ``spool_dir``."""
     from extract.runner import run_files
@@ -259,7 +302,7 @@ def _extract_files(
     show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
     return run_files(
         inputs,
-        rules_dir,
+        rules,
         max(1, args.jobs),
         show_progress,
         ReadOptions(args.pdf_backend, ocr=args.ocr),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,19 +153,36 @@ class _Where:
         return value
 
 
-def load_rulebook(directory: Path) -> Rulebook:
-    """Load and validate every rule file in ``directory`` (plus reference/ and document types)."""
+# The shipped rules folder first, then folders whose rules are added to it.
+RuleDirs = tuple[Path, ...]
+
+
+def load_rulebook(directory: Path, extra: Sequence[Path] = ()) -> Rulebook:
+    """Load and validate every rule file in ``directory`` (plus its reference/ and document
+    types), then the rule files of the ``extra`` folders, which add to them (their rules only:
+    reference data and document types come from ``directory``)."""
     reference = load_reference(directory / "reference")
     document_types = _load_document_types(directory / "document_types.yaml")
     known_types = {t.code for t in document_types} | {"ukendt"}
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     files = sorted(p for p in directory.glob("*.yaml") if p.name != "document_types.yaml")
+    for folder in extra:
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: not a folder of rules")
+        for unread in ("reference", "document_types.yaml"):
+            if (folder / unread).exists():
+                raise RuleError(
+                    f"{folder / unread}: only rule files are added from {folder}; reference "
+                    "data and document types are read from the shipped rules (a rule can read "
+                    "any label another way: see docs/rules.md)"
+                )
+        files += sorted(folder.glob("*.yaml"))
     for path in files:
         rule = load_rule(path, reference, known_types)
         if rule.id in seen:
-            raise RuleError(f"{path.name}: rule '{rule.id}': id: already used in {seen[rule.id]}")
-        seen[rule.id] = path.name
+            raise RuleError(f"{path}: rule '{rule.id}': id: already used in {seen[rule.id]}")
+        seen[rule.id] = str(path)
         rules.append(rule)
     try:
         vocabulary = build_vocabulary(directory / "reference", reference)

@@ -1,6 +1,6 @@
 """Batch runner: process many files, in a process pool when ``jobs`` > 1, with progress.
 
-In: input paths, the rules folder, the number of jobs. Out: one ``FileResult`` per input, in
+In: input paths, the rules folders, the number of jobs. Out: one ``FileResult`` per input, in
 input order. A crash inside one file's processing becomes that file's failed result; the
 other files go on. With a ``spool_dir`` each file's records are spooled there as its tables
 finish (``FileResult.spool``) instead of being held and sent back from the worker.
@@ -18,7 +18,7 @@ from pathlib import Path
 from extract.model import FileResult, FileStatus
 from extract.pipeline import process_file, process_file_spooled
 from extract.readers import ReadOptions
-from extract.rulebook import Rulebook, load_rulebook
+from extract.rulebook import RuleDirs, Rulebook, load_rulebook
 
 
 class _Worker:
@@ -29,10 +29,10 @@ class _Worker:
     spool_dir: Path | None = None
 
 
-def init_worker(rules_dir: str, options: ReadOptions, spool_dir: str | None = None) -> None:
+def init_worker(rules: RuleDirs, options: ReadOptions, spool_dir: str | None = None) -> None:
     """Pool initializer: load the rulebook once in this worker process (for ``work_in_pool``);
     with ``spool_dir``, records are spooled there."""
-    _Worker.rulebook = load_rulebook(Path(rules_dir))
+    _Worker.rulebook = load_rulebook(rules[0], rules[1:])
     _Worker.options = options
     _Worker.spool_dir = None if spool_dir is None else Path(spool_dir)
 
@@ -70,7 +70,7 @@ def _size(path: Path) -> int:
 
 def run_files(
     paths: Sequence[Path],
-    rules_dir: Path,
+    rules: RuleDirs,
     jobs: int,
     progress: bool,
     options: ReadOptions | None = None,
@@ -101,7 +101,7 @@ def run_files(
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
         if jobs <= 1 or len(paths) <= 1:
-            rulebook = load_rulebook(rules_dir)
+            rulebook = load_rulebook(rules[0], rules[1:])
             for index, path in enumerate(paths):
                 results[index] = _safe_process(path, rulebook, read_options, spool_dir)
                 if bar is not None and task is not None:
@@ -111,7 +111,7 @@ def run_files(
                 max_workers=min(jobs, len(paths)),
                 initializer=init_worker,
                 initargs=(
-                    str(rules_dir),
+                    rules,
                     read_options,
                     None if spool_dir is None else str(spool_dir),
                 ),

@@ -1,8 +1,10 @@
-"""``ankestat tables``: what the detection stage sees, for rule authors.
+"""``ankestat tables``: what the detection stage sees, and (``--explain``) what the
+interpreter reads in it; ``ankestat rules suggest``: draft rules for what it could not read.
 
 In: files. Out: every TableCandidate as JSON (one object per table) or as readable text, with
 ``grid`` also the cell grid of each page the table covers (cells with row, col, spans, text,
-bbox); or, as CSV, one row per grid cell.
+bbox); or, as CSV, one row per grid cell. With a rulebook to explain with, each table's text is
+followed by the reading of its context, headers and labels.
 """
 
 from __future__ import annotations
@@ -15,11 +17,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Literal
 
+from extract.classify import document_context
 from extract.detect import DetectedTable, detect_table_grids
 from extract.detect.export import CSV_FIELDS, grid_csv_rows, grid_data
-from extract.model import ExitCode, TableCandidate
+from extract.interpret.explain import explain_lines, suggest_rule
+from extract.interpret.table import Interpreter
+from extract.lexicon import repair_labels, repair_page
+from extract.model import Document, ExitCode, TableCandidate
 from extract.pipeline import read_document
 from extract.readers import ReadOptions, UnreadableInput
+from extract.rulebook import Rulebook
 
 View = Literal["json", "text", "csv"]
 
@@ -73,9 +80,10 @@ def show_tables(
     view: View = "json",
     grid: bool = False,
     options: ReadOptions | None = None,
+    explain: Rulebook | None = None,
 ) -> int:
-    """Print the tables of each file (``csv``: one row per grid cell); exit code 1 if any file
-    could not be read."""
+    """Print the tables of each file (``csv``: one row per grid cell; with ``explain``, text
+    with the interpreter's reading); exit code 1 if any file could not be read."""
     code = ExitCode.OK
     writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS) if view == "csv" else None
     if writer is not None:
@@ -86,6 +94,9 @@ def show_tables(
         except UnreadableInput as exc:
             print(f"ankestat: {path}: {exc}", file=sys.stderr)
             code = ExitCode.SOME_FAILED
+            continue
+        if explain is not None:
+            print("\n".join(_explained(document, explain)))
             continue
         for detected in detect_table_grids(document):
             table = detected.candidate
@@ -98,3 +109,50 @@ def show_tables(
                 data = table_json(path.name, table, detected if grid else None)
                 print(json.dumps(data, ensure_ascii=False))
     return code
+
+
+def _explained(document: Document, rulebook: Rulebook) -> list[str]:
+    """Each table of a document as text, followed by the interpreter's reading of it."""
+    document = _repaired(document, rulebook)
+    context = document_context(document, rulebook)
+    interpreter = Interpreter(rulebook)
+    lines = [f"=== {document.name}: document type {context.document_type}"]
+    for detected in detect_table_grids(document):
+        (table,) = repair_labels([detected.candidate], rulebook.lexicon)
+        lines += table_text(table)
+        lines += explain_lines(interpreter.interpret(table, context))
+    return lines
+
+
+def suggest_rules(
+    files: Sequence[Path], rulebook: Rulebook, options: ReadOptions | None = None
+) -> int:
+    """Print a draft rule for every table the interpreter could not read completely; exit
+    code 1 if any file could not be read."""
+    code = ExitCode.OK
+    drafts = 0
+    for path in files:
+        try:
+            document = _repaired(read_document(path, options), rulebook)
+        except UnreadableInput as exc:
+            print(f"ankestat: {path}: {exc}", file=sys.stderr)
+            code = ExitCode.SOME_FAILED
+            continue
+        context = document_context(document, rulebook)
+        interpreter = Interpreter(rulebook)
+        for detected in detect_table_grids(document):
+            (table,) = repair_labels([detected.candidate], rulebook.lexicon)
+            read = interpreter.interpret(table, context)
+            draft = suggest_rule(table, read, source=path.name, document_type=context.document_type)
+            if draft is not None:
+                print(("---\n" if drafts else "") + draft, end="")
+                drafts += 1
+    if not drafts:
+        print("# every table was read completely: no rule needed", file=sys.stderr)
+    return code
+
+
+def _repaired(document: Document, rulebook: Rulebook) -> Document:
+    """The document with OCR'd words repaired, as the pipeline reads it."""
+    pages = tuple(repair_page(page, rulebook.lexicon) for page in document.pages)
+    return Document(document.path, document.sha256, document.source_kind, pages)

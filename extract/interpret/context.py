@@ -11,6 +11,7 @@ never "Referat 31. oktober 2022").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -21,6 +22,8 @@ from extract.normalise import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
 SOURCES = ("rule", "heading", "title", "caption")
+# The end of a caption's main clause: a dash set off by spaces.
+_MAIN_CLAUSE = re.compile(r"\s[-–—]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +61,8 @@ def table_context(
     dims: dict[str, Given] = {}
     for dim, value, rule_id in defaults:
         dims[dim] = Given(value, "rule", rule_id)
-    for dim, value in _heading_dims(reader, heading).items():
-        dims[dim] = Given(value, "heading", _line_of(heading, value))
+    for dim, (value, line) in _heading_dims(reader, heading).items():
+        dims[dim] = Given(value, "heading", line)
     axes: set[str] = set()
     for source, text in (("title", title), ("caption", caption)):
         if not text:
@@ -72,14 +75,24 @@ def table_context(
 
 
 def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
-    """What running text names with exactly one value per dimension, and its axis words."""
+    """What running text names with exactly one value per dimension, and its axis words.
+
+    Measures and law areas count only in the main clause, before a dash set off by spaces
+    ("Omgørelsesprocent 2020 – beskæftigelsesområdet indgår under øvrige" names no law area);
+    an aspect only when it is a share ("Udfald i procent")."""
     values: dict[str, set[str]] = {}
     axes: set[str] = set()
+    main = _MAIN_CLAUSE.split(text, maxsplit=1)[0]
     for meaning in _meanings(reader, text):
         if meaning.dim == "axis":
             axes.add(meaning.value)
-        elif meaning.dim in ("measure", "law", "aspect"):
+        elif meaning.dim == "aspect":
             values.setdefault(meaning.dim, set()).add(meaning.value)
+    for meaning in _meanings(reader, main):
+        if meaning.dim in ("measure", "law"):
+            values.setdefault(meaning.dim, set()).add(meaning.value)
+    if values.get("aspect") != {"share"}:
+        values.pop("aspect", None)
     entities = _entities(reader, text)
     if entities:
         values["entity"] = entities
@@ -115,32 +128,25 @@ def _entities(reader: Reader, text: str) -> set[str]:
     return found
 
 
-def _heading_dims(reader: Reader, heading: str) -> dict[str, str]:
+def _heading_dims(reader: Reader, heading: str) -> dict[str, tuple[str, str]]:
     """The entity of the heading's first line that names one (its title, mostly; prose
     further down names other municipalities in passing), and a period only from lines about
     the statistics, when they name one (dates never count)."""
     if not heading.strip():
         return {}
-    dims: dict[str, str] = {}
+    dims: dict[str, tuple[str, str]] = {}
     for line in heading.splitlines():  # the first line naming one entity (the title, mostly)
         entities = _entities(reader, line)
         if entities:
             if len(entities) == 1:
-                dims["entity"] = entities.pop()
+                dims["entity"] = (entities.pop(), line.strip())
             break
-    periods: set[str] = set()
+    periods: dict[str, str] = {}
     topic = reader.vocabulary.words.topic
     for line in heading.splitlines():
         if any(token.rstrip(".:") in topic for token in tokens(line)):
-            periods |= {p for p, _ in reader.vocabulary.periods.find(line)}
+            for period, _ in reader.vocabulary.periods.find(line):
+                periods.setdefault(period, line.strip())
     if len(periods) == 1:
-        dims["period"] = periods.pop()
+        dims["period"] = next(iter(periods.items()))
     return dims
-
-
-def _line_of(heading: str, value: str) -> str:
-    """The heading line a value most likely came from (for --explain); the first line."""
-    for line in heading.splitlines():
-        if value in line:
-            return line.strip()
-    return heading.splitlines()[0].strip() if heading.strip() else ""

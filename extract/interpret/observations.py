@@ -33,16 +33,27 @@ class Keying:
     rule_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class TableValues:
+    """The observations of a table, the findings for the cells left out, and the
+    dimensions cells lacked (for ``rules suggest``)."""
+
+    observations: list[Observation]
+    findings: list[Finding]
+    lacking: tuple[str, ...]
+
+
 def table_observations(
     table: TableCandidate,
     columns: Sequence[ColumnPlan],
     rows: Sequence[RowPlan],
     keying: Keying,
-) -> tuple[list[Observation], list[Finding]]:
+) -> TableValues:
     """The observations of every keyed cell, and the findings for the cells left out."""
     known = _provision_list(table, rows, keying.vocabulary)
     reference = keying.vocabulary.reference
     missing: Counter[str] = Counter()
+    lacking: dict[str, None] = {}
     keyed: list[tuple[Observation, tuple[str, ...]]] = []
     for plan in rows:
         if plan.kind not in _KEYED_ROWS:
@@ -58,6 +69,7 @@ def table_observations(
             found = key_cell(cell, column, plan, row.label, keying.context, reference, known)
             if isinstance(found, Missing):
                 missing[found.why] += 1
+                lacking[found.what] = None
                 continue
             observation = _observation(table, plan, column, cell, found, keying.rule_id)
             keyed.append((observation, _key(observation)))
@@ -66,7 +78,7 @@ def table_observations(
         for why, count in sorted(missing.items())
     ]
     kept, duplicates = _without_duplicates(table, keyed)
-    return kept, findings + duplicates
+    return TableValues(kept, findings + duplicates, tuple(lacking))
 
 
 def _provision_list(

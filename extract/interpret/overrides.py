@@ -143,6 +143,8 @@ def _code(dimension: str, printed: str, reader: Reader) -> str | None:
     if dimension == "period":
         parsed = reader.vocabulary.periods.parse(printed)
         return parsed[0] if parsed else None
+    if dimension == "law" and printed in {a.code for a in reader.vocabulary.reference.law_areas}:
+        return printed
     reading = reader.read(printed)
     if dimension == "law" and reading.total and "law" not in reading.dims:
         return "alle"

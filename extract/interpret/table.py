@@ -40,6 +40,7 @@ class Interpretation:
     labels: tuple[LabelView, ...]
     observations: tuple[Observation, ...]
     findings: tuple[Finding, ...]
+    lacking: tuple[str, ...] = ()
 
 
 class Interpreter:
@@ -85,15 +86,16 @@ class Interpreter:
             book.vocabulary,
         )
         keying = Keying(around, book.vocabulary, rule_id)
-        observations, missing = table_observations(table, column_plans, row_plans, keying)
+        values = table_observations(table, column_plans, row_plans, keying)
         return Interpretation(
             table.table_id,
             True,
             rule_id,
             around,
             tuple(views),
-            tuple(observations),
-            tuple(findings + missing),
+            tuple(values.observations),
+            tuple(findings + values.findings),
+            values.lacking,
         )
 
 

@@ -7,7 +7,7 @@ findings that name what did not resolve, with the nearest vocabulary entries ("d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from extract.interpret.columns import ColumnPlan
@@ -21,8 +21,9 @@ from extract.model import Finding, TableCandidate, TableRow
 class LabelView:
     """One header or label as read: where ("column 3", "row 7"), its text, its reading, the
     role the table gave it (member, total, provision, law, header, skip, unresolved ...), a
-    note (why it was skipped or not resolved) and the nearest vocabulary entries when it was
-    not resolved."""
+    note (why it was skipped or not resolved), the nearest vocabulary entries when it was
+    not resolved, and ``planned``: the dimensions the table gives it (a total's filled in, a
+    provision's law area, the group headers' carried down)."""
 
     where: str
     text: str
@@ -30,6 +31,7 @@ class LabelView:
     role: str
     note: str = ""
     nearest: tuple[tuple[str, Meaning], ...] = ()
+    planned: str = ""
 
 
 def label_views(
@@ -47,7 +49,13 @@ def label_views(
         near = vocabulary.nearest(label) if plan.kind == "unresolved" else ()
         views.append(
             LabelView(
-                f"column {plan.index + 1}", label, reading.describe(), plan.kind, plan.note, near
+                f"column {plan.index + 1}",
+                label,
+                reading.describe(),
+                plan.kind,
+                plan.note,
+                near,
+                _dims(plan.dims),
             )
         )
         values = _column_values(table, plan.index)
@@ -60,12 +68,17 @@ def label_views(
         kind, note = row_plan.kind, row_plan.note
         near = vocabulary.nearest(row.label) if kind == "unresolved" else ()
         where = f"row {row_plan.index + 1}"
-        views.append(LabelView(where, row.label, reading.describe(), kind, note, near))
+        planned = _dims({**row_plan.carried, **row_plan.dims})
+        views.append(LabelView(where, row.label, reading.describe(), kind, note, near, planned))
         what = f"row '{row.label}' ({_row_values(row)})"
         finding = _finding(table, kind, what, note, near, row.page)
         if finding is not None:
             findings.append(finding)
     return views, findings
+
+
+def _dims(dims: Mapping[str, str]) -> str:
+    return " ".join(f"{dim}={value}" for dim, value in dims.items())
 
 
 def did_you_mean(near: Sequence[tuple[str, Meaning]]) -> str:

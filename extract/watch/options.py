@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from extract.rulebook import RuleDirs
 from extract.readers import ReadOptions
 from extract.readers.pdf import PDF_BACKENDS
 from extract.writers import WriteOptions
@@ -150,7 +151,13 @@ def add_watch_parser(sub: Any) -> None:
         help="the folder to watch [env ANKESTAT_INBOX]",
     )
     parser.add_argument(
-        "--rules", type=Path, default=None, metavar="DIR", help="rules folder [env ANKESTAT_RULES]"
+        "--rules",
+        type=Path,
+        action="append",
+        default=None,
+        metavar="DIR",
+        help="a folder of rules added to the shipped ones (repeatable) [env ANKESTAT_RULES, "
+        "folders separated by ':']",
     )
     for name, option in OPTIONS.items():
         flag = "--" + name.replace("_", "-")
@@ -185,7 +192,7 @@ def resolve(args: argparse.Namespace, name: str, environ: dict[str, str]) -> Any
 
 
 def watch_settings(
-    args: argparse.Namespace, rules_dir: Path, environ: dict[str, str] | None = None
+    args: argparse.Namespace, rules: RuleDirs, environ: dict[str, str] | None = None
 ) -> tuple[WatchSettings, str]:
     """The watcher's settings and log level; ValueError naming what is missing or bad."""
     from extract.watch.watcher import WatchSettings
@@ -201,7 +208,7 @@ def watch_settings(
     settings = WatchSettings(
         inbox=inbox,
         out=out,
-        rules_dir=rules_dir,
+        rules=rules,
         jobs=value["jobs"],
         once=value["once"],
         polling=value["polling"],

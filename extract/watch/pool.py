@@ -19,6 +19,7 @@ from pathlib import Path
 
 from extract.readers import ReadOptions
 from extract.runner import init_worker
+from extract.rulebook import RuleDirs
 
 _PRELOAD = ["extract.runner"]
 
@@ -28,16 +29,16 @@ def _exit_with_parent(sentinel: int) -> None:
     os._exit(0)
 
 
-def _init_watch_worker(rules_dir: str, options: ReadOptions) -> None:
+def _init_watch_worker(rules: RuleDirs, options: ReadOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
-    init_worker(rules_dir, options)
+    init_worker(rules, options)
 
 
-def start_pool(rules_dir: Path, jobs: int, options: ReadOptions) -> ProcessPoolExecutor:
+def start_pool(rules: RuleDirs, jobs: int, options: ReadOptions) -> ProcessPoolExecutor:
     """A pool of ``jobs`` started workers, each loading the rulebook; submit ``work_in_pool``."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
@@ -45,7 +46,7 @@ def start_pool(rules_dir: Path, jobs: int, options: ReadOptions) -> ProcessPoolE
         max_workers=jobs,
         mp_context=context,
         initializer=_init_watch_worker,
-        initargs=(str(rules_dir), options),
+        initargs=(rules, options),
     )
     for _ in range(jobs):  # start the workers now, not when the first document arrives
         pool.submit(int)

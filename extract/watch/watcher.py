@@ -35,6 +35,7 @@ from extract import __version__
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.pipeline import file_sha256
 from extract.readers import ReadOptions
+from extract.rulebook import RuleDirs
 from extract.report import write_report
 from extract.runner import work_in_pool
 from extract.watch.inbox import (
@@ -70,7 +71,7 @@ class WatchSettings:
 
     inbox: Path
     out: Path
-    rules_dir: Path
+    rules: RuleDirs
     jobs: int = 1
     once: bool = False
     polling: bool = False
@@ -147,7 +148,7 @@ class Watcher:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         s = self.settings
-        return start_pool(s.rules_dir, max(1, s.jobs), s.read_options)
+        return start_pool(s.rules, max(1, s.jobs), s.read_options)
 
     def _start_observer(self) -> BaseObserver | None:
         s = self.settings
