@@ -180,9 +180,10 @@ def load_rulebook(directory: Path, extra: Sequence[Path] = ()) -> Rulebook:
         files += sorted(folder.glob("*.yaml"))
     for path in files:
         rule = load_rule(path, reference, known_types)
+        shown = path.name if path.parent == directory else str(path)
         if rule.id in seen:
-            raise RuleError(f"{path}: rule '{rule.id}': id: already used in {seen[rule.id]}")
-        seen[rule.id] = str(path)
+            raise RuleError(f"{shown}: rule '{rule.id}': id: already used in {seen[rule.id]}")
+        seen[rule.id] = shown
         rules.append(rule)
     try:
         vocabulary = build_vocabulary(directory / "reference", reference)

@@ -18,7 +18,7 @@ from pathlib import Path
 from extract.model import FileResult, FileStatus
 from extract.pipeline import process_file, process_file_spooled
 from extract.readers import ReadOptions
-from extract.rulebook import RuleDirs, Rulebook, load_rulebook
+from extract.rulebook import Rulebook, RuleDirs, load_rulebook
 
 
 class _Worker:

@@ -56,7 +56,7 @@ def test_a_clean_scan_gives_the_digital_values(rulebook: Rulebook, clean_scan: P
     # every value read is one the digital original prints: nothing invented or misread
     assert got - _truth(SUNDHED) == Counter()
     # the decided-cases table (outcomes x law areas) is read completely
-    assert sum(1 for r in records if r["rule_id"] == "referat-udfald-efter-lovomraade") == 30
+    assert sum(1 for r in records if r["table_id"] == "p1-t1") == 30
     assert {r["source_kind"] for r in records} == {"pdf_ocr"}
     assert all(r["ocr_confidence"] is not None for r in records)
     assert result.document_type == "referat"
@@ -75,7 +75,7 @@ def test_an_upside_down_page_is_turned(
     values = Counter(
         (r.law_area, r.measure, r.value)
         for r in result.records
-        if r.rule_id == "referat-udfald-efter-lovomraade"
+        if r.table_id == "p1-t1"
     )
     assert values[("serviceloven", "stadfaestet", 51)] == 1
     assert {r.source_kind for r in result.records} == {"image_ocr"}

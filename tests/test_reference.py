@@ -158,14 +158,15 @@ BROKEN = [
         "measures.yaml",
         "    unit: persons",
         "    unit: persons\n    scale: 1",
-        "measures.yaml: measure 'antal_personer': scale is not a known key (unit, labels, share)",
+        "measures.yaml: measure 'antal_personer': scale is not a known key (unit, labels, share, "
+        "law)",
     ),
     (
         "measures.yaml",
         '    labels: ["Medholdsprocent"]',
-        '    labels: ["Medholdsprocent", "Procent"]',
-        "measures.yaml: measure 'medholdsprocent': label 'Procent' is also a label of measure "
-        "'andel_procent'",
+        '    labels: ["Medholdsprocent", "Andel ændret"]',
+        "measures.yaml: measure 'medholdsprocent': label 'Andel ændret' is also a label of measure "
+        "'andel_aendret'",
     ),
     (
         "law_areas.yaml",

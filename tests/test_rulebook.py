@@ -1,4 +1,6 @@
-"""Rules are data, validated when loaded; errors name the file, the rule and the key."""
+"""Rules are data, validated when loaded; errors name the file, the rule and the key. A rule
+holds only what the vocabulary cannot infer, and folders given with --rules add to the shipped
+rules."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from extract.interpret.table import Interpreter
+from extract.model import Cell, DocumentContext, TableCandidate, TableRow
 from extract.rulebook import RuleError, load_rulebook
 from tests.conftest import RULES
 
@@ -14,15 +18,16 @@ GOOD = """\
 id: test-rule
 document_types: [referat]
 match:
-  headers: ['^omgørelsesprocent$']
+  headers: ['^genoptagne sager$']
 context:
   entity: {from: [heading], find: municipality}
   period: {from: [caption, title], pattern: '(\\d{4})'}
 rows:
-  - lookup: law
+  - match: '^ialt$'
+    role: total
 columns:
-  - match: '^omgørelsesprocent$'
-    set: {measure: omgoerelsesprocent}
+  - match: '^genoptagne sager$'
+    set: {measure: indkomne}
 """
 
 
@@ -33,34 +38,72 @@ def rules_dir(tmp_path: Path) -> Path:
     return target
 
 
+def _table(headers: list[str], rows: list[tuple[str, list[str]]], title: str) -> TableCandidate:
+    return TableCandidate(
+        table_id="p1-t1",
+        detector="test",
+        pages=(1,),
+        bbox=None,
+        caption=None,
+        title=title,
+        notes=(),
+        stub_header="",
+        column_headers=tuple((h,) for h in headers),
+        rows=tuple(
+            TableRow(label, tuple(Cell(text, 1) for text in cells), 1) for label, cells in rows
+        ),
+    )
+
+
 def test_shipped_rules_load() -> None:
     book = load_rulebook(RULES)
-    assert len(book.rules) == 15
-    assert {r.id for r in book.rules} >= {"aarsredegoerelse-4.8", "referat-udfald-efter-lovomraade"}
+    assert sorted(r.id for r in book.rules) == ["aarsredegoerelse", "ankestyrelsens-egne-tal"]
     assert [t.code for t in book.document_types][:2] == ["aarsredegoerelse", "aktindsigt"]
 
 
-def test_a_new_layout_is_a_new_file(rules_dir: Path) -> None:
+def test_a_rule_reads_a_label_the_vocabulary_does_not_know(rules_dir: Path) -> None:
+    table = _table(
+        ["Stadfæstede sager", "Genoptagne sager"],
+        [("Serviceloven", ["10", "12"]), ("Ialt", ["10", "12"])],
+        "Ankestatistik 2021",
+    )
+    context = DocumentContext("referat", "Ishøj Kommune\nReferat")
+    unread = Interpreter(load_rulebook(rules_dir)).interpret(table, context)
+    assert [(o.law_area, o.measure) for o in unread.observations] == [
+        ("serviceloven", "stadfaestet"),
+        ("alle", "stadfaestet"),
+    ]
+    assert [f.message for f in unread.findings] == [
+        "table p1-t1: column 'Genoptagne sager' (2 values) not read: not understood: genoptagne; "
+        "did you mean 'Modtagne sager' (measure=indkomne), 'Indkomne sager' (measure=indkomne), "
+        "'Afgjorte sager' (measure=afgjorte)?"
+    ]
     (rules_dir / "test-rule.yaml").write_text(GOOD, encoding="utf-8")
-    book = load_rulebook(rules_dir)
-    [rule] = [r for r in book.rules if r.id == "test-rule"]
-    assert rule.file == "test-rule.yaml" and rule.document_types == ("referat",)
+    read = Interpreter(load_rulebook(rules_dir)).interpret(table, context)
+    got = [(o.municipality_code, o.period, o.law_area, o.measure) for o in read.observations]
+    assert got == [
+        (183, "2021", "serviceloven", "stadfaestet"),
+        (183, "2021", "serviceloven", "indkomne"),
+        (183, "2021", "alle", "stadfaestet"),
+        (183, "2021", "alle", "indkomne"),
+    ]
+    assert read.findings == ()
+    assert {o.rule_id for o in read.observations} == {"test-rule"}
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
         (
-            ("omgoerelsesprocent}", "omgorelsesprocent}"),
-            "test-rule.yaml: rule 'test-rule': columns[0].set.measure: unknown measure "
-            "'omgorelsesprocent'",
+            ("indkomne}", "indkomme}"),
+            "test-rule.yaml: rule 'test-rule': columns[0].set.measure: unknown measure 'indkomme'",
         ),
         (
-            ("lookup: law", "lookup: lov"),
-            "test-rule.yaml: rule 'test-rule': rows[0].lookup: must be one of",
+            ("    role: total", "    lookup: law"),
+            "test-rule.yaml: rule 'test-rule': rows[0].lookup: unknown key",
         ),
         (
-            ("'^omgørelsesprocent$']", "'^omgørelses(procent$']"),
+            ("'^genoptagne sager$']", "'^genoptagne (sager$']"),
             "test-rule.yaml: rule 'test-rule': match.headers[0]: invalid regular expression",
         ),
         (
@@ -69,17 +112,25 @@ def test_a_new_layout_is_a_new_file(rules_dir: Path) -> None:
         ),
         (("rows:\n", "rowz:\n"), "test-rule.yaml: rule 'test-rule': (top).rowz: unknown key"),
         (
-            ("    set: {measure", "    role: subtotal\n    set: {measure"),
-            "test-rule.yaml: rule 'test-rule': columns[0].role: must be one of",
+            ("    role: total", "    role: subtotal"),
+            "test-rule.yaml: rule 'test-rule': rows[0].role: must be one of",
         ),
         (
             ("pattern: '(\\d{4})'", "pattern: '\\d{4}'"),
             "test-rule.yaml: rule 'test-rule': context.period.pattern: needs one capturing group",
         ),
         (
-            ("set: {measure: omgoerelsesprocent}", "set: {measure: '{nope}'}"),
+            ("set: {measure: indkomne}", "set: {measure: '{nope}'}"),
             "test-rule.yaml: rule 'test-rule': columns[0].set.measure: unknown template field "
             "'nope'",
+        ),
+        (
+            ("    set: {measure: indkomne}\n", ""),
+            "test-rule.yaml: rule 'test-rule': columns[0]: needs 'set', 'role' or 'skip'",
+        ),
+        (
+            ("document_types: [referat]\nmatch:\n  headers: ['^genoptagne sager$']\n", ""),
+            "test-rule.yaml: rule 'test-rule': match: a rule needs document_types, match, or both",
         ),
     ],
 )
@@ -107,3 +158,24 @@ def test_broken_yaml_names_the_file(rules_dir: Path) -> None:
     with pytest.raises(RuleError) as error:
         load_rulebook(rules_dir)
     assert str(error.value).startswith("broken.yaml: cannot read")
+
+
+def test_added_folders_add_rules_and_keep_the_shipped_ones(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "test-rule.yaml").write_text(GOOD, encoding="utf-8")
+    book = load_rulebook(RULES, [mine])
+    assert {r.id for r in book.rules} == {"aarsredegoerelse", "ankestyrelsens-egne-tal", "test-rule"}
+    assert book.reference.measure_unit("omgoerelsesprocent") == "percent"  # shipped data kept
+    (mine / "clash.yaml").write_text(GOOD.replace("test-rule", "aarsredegoerelse"), "utf-8")
+    with pytest.raises(RuleError, match=r"clash\.yaml: rule 'aarsredegoerelse': id: already used"):
+        load_rulebook(RULES, [mine])
+
+
+def test_an_added_folder_with_reference_data_is_refused(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    (mine / "reference").mkdir(parents=True)
+    with pytest.raises(RuleError, match=r"mine/reference: only rule files are added"):
+        load_rulebook(RULES, [mine])
+    with pytest.raises(RuleError, match=r"nowhere: not a folder of rules"):
+        load_rulebook(RULES, [tmp_path / "nowhere"])

@@ -262,7 +262,7 @@ def test_corrupt_file_fails_and_the_next_good_file_is_processed(
     inbox: Path, tmp_path: Path, log: LogWaiter, polling: bool
 ) -> None:
     out = tmp_path / "out"
-    settings = WatchSettings(inbox, out, RULES, polling=polling, poll_interval=0.1, settle=0.1)
+    settings = WatchSettings(inbox, out, (RULES,), polling=polling, poll_interval=0.1, settle=0.1)
     with running(settings):
         log.wait_for("watching")
         (inbox / "broken.pdf").write_bytes(SUNDHED.read_bytes()[:3000])  # truncated

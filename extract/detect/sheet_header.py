@@ -117,10 +117,11 @@ def column_paths(
     """The header path of each value column, top level first."""
     if not value_cols:
         return []
-    levels = [
-        _level(view, r, value_cols[-1] + 1, n_labels, upper=i < len(header_rows) - 1)
-        for i, r in enumerate(header_rows)
-    ]
+    levels: list[list[str]] = []
+    for i, r in enumerate(header_rows):
+        upper = i < len(header_rows) - 1
+        parent = levels[-1] if levels else None
+        levels.append(_level(view, r, value_cols[-1] + 1, n_labels, upper, parent))
     paths: list[tuple[str, ...]] = []
     for c in value_cols:
         path: list[str] = []
@@ -132,18 +133,24 @@ def column_paths(
     return paths
 
 
-def _level(view: SheetView, r: int, end: int, n_labels: int, upper: bool) -> list[str]:
+def _level(
+    view: SheetView, r: int, end: int, n_labels: int, upper: bool, parent: list[str] | None
+) -> list[str]:
     """Header texts of row ``r`` for columns n_labels..end-1; in an upper row, a blank
-    unmerged cell continues the text to its left until a merge ends the run."""
+    unmerged cell continues the text to its left until a merge ends the run, and (below the
+    top row) only under the same text of the row above (a blank under a new upper header
+    starts nothing: "Realitetsbehandlet" over a blank is not continued from "Procent")."""
     texts: list[str] = []
     carry = ""
     for c in range(n_labels, end):
         text = view.shown(r, c)
+        k = c - n_labels
+        same_parent = parent is None or (k > 0 and parent[k] == parent[k - 1] != "")
         if (r, c) in view.merge_at:
             carry = ""
         elif text:
             carry = text
-        elif upper:
+        elif upper and same_parent:
             text = carry
         texts.append(text)
     return texts

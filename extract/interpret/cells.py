@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.periods import period_type
-from extract.interpret.rows import RowPlan
+from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.model import Cell, Status
 from extract.numbers import ParsedNumber, read_cell

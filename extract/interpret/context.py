@@ -21,7 +21,10 @@ from extract.interpret.words import tokens
 from extract.normalise import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
-SOURCES = ("rule", "heading", "title", "caption")
+SOURCES = ("rule", "heading", "title", "caption", "stub")
+# A heading line of at most this many words, not ending in a full stop, is a title (others
+# are prose).
+TITLE_WORDS = 8
 # The end of a caption's main clause: a dash set off by spaces.
 _MAIN_CLAUSE = re.compile(r"\s[-–—]\s")
 
@@ -54,10 +57,12 @@ def table_context(
     caption: str | None,
     title: str | None,
     heading: str,
+    stub: str = "",
     defaults: Iterable[tuple[str, str, str]] = (),
 ) -> Context:
     """The context of one table. ``defaults`` are (dimension, value, rule id) from the rules
-    that apply, already resolved to codes."""
+    that apply, already resolved to codes; ``stub`` is the header over the row labels, whose
+    dimensions hold for the whole table ("Hele landet" in the top left corner)."""
     dims: dict[str, Given] = {}
     for dim, value, rule_id in defaults:
         dims[dim] = Given(value, "rule", rule_id)
@@ -71,18 +76,25 @@ def table_context(
         axes |= text_axes
         for dim, value in found.items():
             dims[dim] = Given(value, source, text)
+    if stub:
+        reading = reader.read(stub)
+        axes |= reading.axes
+        if reading.resolved:
+            for dim, value in reading.dims.items():
+                dims[dim] = Given(value, "stub", stub)
     return Context(dims, frozenset(axes))
 
 
 def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
     """What running text names with exactly one value per dimension, and its axis words.
 
-    Measures and law areas count only in the main clause, before a dash set off by spaces
-    ("Omgørelsesprocent 2020 – beskæftigelsesområdet indgår under øvrige" names no law area);
-    an aspect only when it is a share ("Udfald i procent")."""
+    Measures and law areas count in the main clause, before a dash set off by spaces, and in
+    a later segment that is nothing but names ("Talportal H2 2017 – Serviceloven"), not in a
+    remark ("Omgørelsesprocent 2020 – beskæftigelsesområdet indgår under øvrige" names no law
+    area); an aspect only when it is a share ("Udfald i procent")."""
     values: dict[str, set[str]] = {}
     axes: set[str] = set()
-    main = _MAIN_CLAUSE.split(text, maxsplit=1)[0]
+    main, *more = _MAIN_CLAUSE.split(text)
     for meaning in _meanings(reader, text):
         if meaning.dim == "axis":
             axes.add(meaning.value)
@@ -91,6 +103,12 @@ def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
     for meaning in _meanings(reader, main):
         if meaning.dim in ("measure", "law"):
             values.setdefault(meaning.dim, set()).add(meaning.value)
+    for segment in more:  # "... – Serviceloven": a segment that is only a name counts
+        reading = reader.read(segment)
+        if reading.resolved:
+            for dim in ("measure", "law"):
+                if dim in reading.dims:
+                    values.setdefault(dim, set()).add(reading.dims[dim])
     if values.get("aspect") != {"share"}:
         values.pop("aspect", None)
     entities = _entities(reader, text)
@@ -130,8 +148,8 @@ def _entities(reader: Reader, text: str) -> set[str]:
 
 def _heading_dims(reader: Reader, heading: str) -> dict[str, tuple[str, str]]:
     """The entity of the heading's first line that names one (its title, mostly; prose
-    further down names other municipalities in passing), and a period only from lines about
-    the statistics, when they name one (dates never count)."""
+    further down names other municipalities in passing), and a period only from title lines
+    (short ones) about the statistics, when they name one (dates never count)."""
     if not heading.strip():
         return {}
     dims: dict[str, tuple[str, str]] = {}
@@ -144,7 +162,9 @@ def _heading_dims(reader: Reader, heading: str) -> dict[str, tuple[str, str]]:
     periods: dict[str, str] = {}
     topic = reader.vocabulary.words.topic
     for line in heading.splitlines():
-        if any(token.rstrip(".:") in topic for token in tokens(line)):
+        words = tokens(line)
+        title = len(words) <= TITLE_WORDS and not line.rstrip().endswith(".")
+        if title and any(w.rstrip(".:") in topic for w in words):
             for period, _ in reader.vocabulary.periods.find(line):
                 periods.setdefault(period, line.strip())
     if len(periods) == 1:

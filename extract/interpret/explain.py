@@ -17,7 +17,13 @@ from extract.interpret.views import LabelView, did_you_mean
 from extract.model import TableCandidate
 from extract.normalise import label_key
 
-_SOURCE = {"rule": "rule", "heading": "document heading", "title": "title", "caption": "caption"}
+_SOURCE = {
+    "rule": "rule",
+    "heading": "document heading",
+    "title": "title",
+    "caption": "caption",
+    "stub": "stub header",
+}
 _SHOWN = 70  # characters of a long text shown
 
 
@@ -43,7 +49,7 @@ def explain_lines(read: Interpretation) -> list[str]:
 def _view_line(view: LabelView, width: int) -> str:
     text = repr(_cut(view.text, 40)).ljust(width)
     line = f"    {view.where:>9} {text} -> {view.reading}  [{view.role}"
-    if view.planned and view.planned != view.reading:
+    if view.planned and not view.reading.startswith(view.planned):
         line += f": {view.planned}"
     line += "]"
     if view.note and view.role in ("unresolved", "skip"):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extract.interpret.cells import Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
-from extract.interpret.rows import RowPlan
+from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.model import Cell, Finding, Observation, TableCandidate
 from extract.normalise import label_key

@@ -17,6 +17,10 @@ import yaml
 PERIODS_FILE = "periods.yaml"
 _YEAR = r"(199\d|20\d\d)"
 PERIOD_TYPES = {"year": r"\d{4}", "half": r"\d{4}-H[12]", "quarter": r"\d{4}-Q[1-4]"}
+_YEAR_IN = re.compile(r"(?<!\d)(199\d|20\d\d)(?!\d)")
+_LETTER_NUMBER = re.compile(r"[a-z][1-4]")
+# Months that open and close a quarter or a half year ("jan.-jun." is the first half).
+_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
 
 
 class PeriodsError(ValueError):
@@ -38,9 +42,11 @@ class PeriodGrammar:
     months: dict[str, int]
     forms: tuple[tuple[re.Pattern[str], str, int, int], ...]
     month_form: re.Pattern[str]
+    month_span: re.Pattern[str]
     in_text: re.Pattern[str]
     date: re.Pattern[str]
     range_: re.Pattern[str]
+    period_words: frozenset[str] = frozenset()
 
     def parse(self, text: str) -> tuple[str, str] | None:
         """(period, type) when the whole text is one period, else None."""
@@ -59,22 +65,48 @@ class PeriodGrammar:
         if match is not None:
             year = match.group(2) if len(match.group(2)) == 4 else "20" + match.group(2)
             return f"{year}-{self.months[match.group(1)]:02d}", "month"
+        match = self.month_span.fullmatch(key)
+        if match is not None:
+            span = _SPANS.get((self.months[match.group(1)], self.months[match.group(2)]))
+            if span is not None:
+                kind = "half" if span[0] == "H" else "quarter"
+                return f"{match.group(3)}-{span}", kind
         return None
 
     def find(self, text: str) -> list[tuple[str, str]]:
-        """The distinct periods named in running text, in order, dates and ranges left out."""
+        """The distinct periods named in running text, in order. Each year is read with the
+        words around it that make it a longer period ("H2 2019", "1. kvartal 2023", "jan.-jun.
+        2025"); a year next to period words that make no period, or part of a date or a range,
+        is no period at all."""
         key = " ".join(text.casefold().replace("–", "-").split())
         blocked = [m.span() for m in self.date.finditer(key)]
         blocked += [m.span() for m in self.range_.finditer(key)]
+        words = [
+            (m.group(0).strip(",;:()*¹²³"), m.start(), m.end()) for m in re.finditer(r"\S+", key)
+        ]
         found: dict[str, str] = {}
-        for match in self.in_text.finditer(key):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in blocked):
+        for i, (word, start, end) in enumerate(words):
+            if not _YEAR_IN.search(word) or any(s < end and start < e for s, e in blocked):
                 continue
-            parsed = self.parse(match.group(0))
-            if parsed is not None:
-                found.setdefault(*parsed)
+            best: tuple[int, tuple[str, str]] | None = None
+            for first in range(max(0, i - 3), i + 1):
+                for last in range(i, min(len(words), i + 3)):
+                    parsed = self.parse(" ".join(w for w, _, _ in words[first : last + 1]))
+                    if parsed is not None and (best is None or last - first > best[0]):
+                        best = (last - first, parsed)
+            near = [w for w, _, _ in words[max(0, i - 2) : i + 3] if w != word]
+            if best is None or (best[0] == 0 and any(self._periodish(w) for w in near)):
+                continue
+            found.setdefault(*best[1])
         return list(found.items())
+
+    def _periodish(self, word: str) -> bool:
+        """A word that belongs to a period other than a plain year (a month, quarter or half)."""
+        bare = word.strip(".,-")
+        parts = [p for p in re.split(r"[-./]", bare) if p]
+        return any(
+            p in self.months or p in self.period_words or _LETTER_NUMBER.fullmatch(p) for p in parts
+        )
 
 
 def load_periods(directory: Path) -> PeriodGrammar:
@@ -148,4 +180,6 @@ def compile_grammar(
         _YEAR + r"\s?(?:-|til|og|/)\s?(?:" + _YEAR + r"|\d{2})(?!\d)"
         + r"|(?:fra|siden|efter|før|inden|primo|ultimo|medio|pr\.?)\s" + _YEAR
     )  # fmt: skip
-    return PeriodGrammar(dict(months), forms, month_form, in_text, date, range_)
+    month_span = re.compile("(" + names[3:-1] + r")\.?\s?-\s?(" + names[3:-1] + r")\.?\s" + _YEAR)
+    words = frozenset([*quarters, *halves])
+    return PeriodGrammar(dict(months), forms, month_form, month_span, in_text, date, range_, words)

@@ -11,7 +11,7 @@ label naming two values of one dimension, make a conflict: nothing is guessed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -105,12 +105,29 @@ class Reader:
         if not toks:
             return Reading(text)
         best = _Search(self.vocabulary, toks).best()
-        return _reading(text, best)
+        return _reading(text, best, self._share_of)
+
+    def _share_of(self, measures: list[str]) -> str | None:
+        """For two measures read in one label, the one the label is about: a rate named with
+        its base ("Andel hjemvist af realitetsbehandlede"), or a part named with its whole
+        (a group header "Realitetsbehandlede sager" over "Stadfæstede"; with "%" under it,
+        the part's share). None when the two are not so related."""
+        identities = self.vocabulary.reference.identities
+        first, second = measures
+        for part, other in ((first, second), (second, first)):
+            rate = identities.rate(part)
+            if rate is not None and (other,) in rate.bases:
+                return part
+            if any(part in form for form in identities.forms_of(other)):
+                return part
+        return None
 
 
-def _reading(text: str, tilings: list[_Tiling]) -> Reading:
+def _reading(
+    text: str, tilings: list[_Tiling], share_of: Callable[[list[str]], str | None]
+) -> Reading:
     """The reading of the best tilings: their common dimensions, or a conflict."""
-    readings = [_one(text, parts) for _, parts in tilings]
+    readings = [_one(text, parts, share_of) for _, parts in tilings]
     first = readings[0]
     if any(r.dims != first.dims or r.total != first.total for r in readings[1:]):
         dims = sorted({d for r in readings for d in r.dims if r.dims.get(d) != first.dims.get(d)})
@@ -126,12 +143,15 @@ def _reading(text: str, tilings: list[_Tiling]) -> Reading:
     return first
 
 
-def _one(text: str, parts: tuple[Part, ...]) -> Reading:
+def _one(
+    text: str, parts: tuple[Part, ...], share_of: Callable[[list[str]], str | None]
+) -> Reading:
     dims: dict[str, str] = {}
     conflicts: list[str] = []
     total = False
     axes: set[str] = set()
     unknown: list[str] = []
+    measures: list[str] = []
     for part in parts:
         if not part.meanings:
             unknown.append(part.text)
@@ -140,8 +160,16 @@ def _one(text: str, parts: tuple[Part, ...]) -> Reading:
                 total = True
             elif meaning.dim == "axis":
                 axes.add(meaning.value)
+            elif meaning.dim == "measure":
+                measures.extend([] if meaning.value in measures else [meaning.value])
             elif dims.setdefault(meaning.dim, meaning.value) != meaning.value:
                 conflicts.append(f"{meaning.dim} {dims[meaning.dim]} or {meaning.value}")
+    if len(measures) == 2 and (chosen := share_of(measures)) is not None:
+        measures = [chosen]  # a rate with its base, or a part under its whole
+    if measures:
+        dims["measure"] = measures[0]
+    if len(measures) > 1:
+        conflicts.append("measure " + " or ".join(measures))
     return Reading(
         text,
         MappingProxyType(dims),

@@ -15,10 +15,12 @@ A total over several entities, periods or groups has no key and is skipped.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from types import MappingProxyType
 
 from extract.identities import Identities
+from extract.interpret.law_groups import law_groups
+from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
 from extract.model import TableRow
@@ -26,35 +28,6 @@ from extract.normalise import label_key
 
 GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
 ALL_LAWS = "alle"
-
-
-@dataclass(frozen=True, slots=True)
-class RowPlan:
-    """What one row is.
-
-    ``kind``: header (label-only, carried), ignored (label-only, says nothing), member,
-    provision, law (a law row with provisions: a subtotal), total, skip, unresolved.
-    ``dims``: the row's own dimensions (a total's filled in). ``carried``: dimensions of the
-    group headers above it, ``carried_labels`` their labels. ``group_row``: for a provision,
-    the index of its law row. ``note``: why a row was skipped or not resolved. ``law_label``:
-    the printed label its law area came from (its own, its law row's or its group header's).
-    ``of_provisions``: a total of the provision rows of a table that names no law area.
-    """
-
-    index: int
-    kind: str
-    dims: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    carried: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    carried_labels: tuple[str, ...] = ()
-    group_row: int | None = None
-    note: str = ""
-    law_label: str | None = None
-    of_provisions: bool = False
-
-    @property
-    def role(self) -> str:
-        """The row's role in the sum checks."""
-        return {"law": "group", "total": "total"}.get(self.kind, "member")
 
 
 def plan_rows(
@@ -91,7 +64,7 @@ def plan_rows(
             for p in plans
         ]
     elif candidates and law_rows:
-        plans = _law_groups(plans, rows)
+        plans = law_groups(plans, rows, known)
     return _totals(plans, readings, identities)
 
 
@@ -145,35 +118,6 @@ def _mostly_known(
         if label_key(rows[p.index].label) in known or "§" in rows[p.index].label
     )
     return bool(candidates) and 2 * hits >= len(candidates)
-
-
-def _law_groups(plans: list[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
-    """Provision rows joined to their law row: the law row above them, or below them when the
-    table starts with provisions (law rows closing their groups as subtotals)."""
-    value_rows = [p for p in plans if p.kind in ("member", "total", "provision")]
-    first = next((p for p in value_rows if p.kind != "total" or "law" in p.dims), None)
-    closes = first is not None and first.kind == "provision"
-    order = reversed(plans) if closes else iter(plans)
-    out: dict[int, RowPlan] = {}
-    current: RowPlan | None = None
-    members: dict[int, int] = {}
-    for plan in order:
-        if plan.kind in ("member", "total"):
-            current = plan if "law" in plan.dims else None
-        elif plan.kind == "header" and "law" in plan.dims:
-            current = None  # provisions under a law header carry its law
-        elif plan.kind == "provision" and current is not None:
-            law = {"law": current.dims["law"]}
-            out[plan.index] = replace(
-                plan,
-                dims={**plan.dims, **law},
-                group_row=current.index,
-                law_label=rows[current.index].label,
-            )
-            members[current.index] = members.get(current.index, 0) + 1
-    return [
-        out.get(p.index) or (replace(p, kind="law") if p.index in members else p) for p in plans
-    ]
 
 
 def _totals(

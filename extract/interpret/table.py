@@ -16,8 +16,9 @@ from extract.interpret.columns import ColumnPlan, plan_columns
 from extract.interpret.context import Context, table_context
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
+from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading
-from extract.interpret.rows import RowPlan, plan_rows
+from extract.interpret.rows import plan_rows
 from extract.interpret.views import LabelView, label_views
 from extract.model import DocumentContext, Finding, Observation, TableCandidate
 from extract.rulebook import Rule, Rulebook
@@ -57,7 +58,7 @@ class Interpreter:
         defaults = rule_defaults(rules, table, context, reader)
         around = table_context(
             reader, caption=table.caption, title=table.title, heading=context.heading,
-            defaults=defaults,
+            stub=table.stub_header, defaults=defaults,
         )  # fmt: skip
         used = [rule for _, _, rule in defaults]
         width = len(table.column_headers)
@@ -69,11 +70,10 @@ class Interpreter:
             return Interpretation(table.table_id, False, rule_id, around, (), (), ())
         identities = book.reference.identities
         column_plans = _column_plans(columns, plan_columns([r for r, _ in columns], identities))
-        stub = reader.read(table.stub_header) if table.stub_header else Reading("")
         row_plans = plan_rows(
             table.rows,
             [reading for reading, _ in rows],
-            provisions_expected="provision" in around.axes | stub.axes,
+            provisions_expected="provision" in around.axes,
             measure_has_law=_measure_has_law(book, around, column_plans),
             known=book.vocabulary.provisions,
             identities=identities,

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from extract.interpret.columns import ColumnPlan
+from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reading
-from extract.interpret.rows import RowPlan
 from extract.interpret.vocabulary import Meaning, Vocabulary
 from extract.model import Finding, TableCandidate, TableRow
 

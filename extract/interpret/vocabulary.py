@@ -10,6 +10,7 @@ by word through the ``WordBook``, so "Stadfæstede sager" and "Stadfæstelser" a
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,8 @@ from extract.reference import Reference
 
 VOCABULARY_FILE = "vocabulary.yaml"
 NATIONAL = "hele_landet"
+# "Lov om (en) ..." at the start of a law's name.
+_LAW_OF = re.compile(r"^lov om (?:en )?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,9 @@ def _labelled(reference: Reference) -> Iterable[tuple[str, Meaning]]:
     for area in reference.law_areas:
         for label in (area.name, *area.labels):
             yield label, Meaning("law", area.code)
+            short = _LAW_OF.sub("", label)
+            if short != label:  # "Lov om social pension" is also printed "Social pension"
+                yield short, Meaning("law", area.code)
     for label in reference.national_labels:
         yield label, Meaning("entity", NATIONAL)
     for m in reference.municipalities:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extract.rulebook import RuleDirs
 from extract.readers import ReadOptions
 from extract.readers.pdf import PDF_BACKENDS
+from extract.rulebook import RuleDirs
 from extract.writers import WriteOptions
 
 if TYPE_CHECKING:

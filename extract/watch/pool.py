@@ -15,11 +15,10 @@ import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import wait
-from pathlib import Path
 
 from extract.readers import ReadOptions
-from extract.runner import init_worker
 from extract.rulebook import RuleDirs
+from extract.runner import init_worker
 
 _PRELOAD = ["extract.runner"]
 

@@ -35,8 +35,8 @@ from extract import __version__
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.pipeline import file_sha256
 from extract.readers import ReadOptions
-from extract.rulebook import RuleDirs
 from extract.report import write_report
+from extract.rulebook import RuleDirs
 from extract.runner import work_in_pool
 from extract.watch.inbox import (
     DONE,

@@ -1,0 +1,120 @@
+"""Law rows and the provision rows under them.
+
+In: the row plans of a table with law rows (rows whose label is a law area) and provision
+candidates (labels the vocabulary does not know), the rows' cells and the known provisions.
+Out: the plans with each provision joined to its law row: the law row above it, or below it
+when the table starts with provisions (law rows then close their groups as subtotals).
+
+A law row with values is the subtotal of the rows under it as far as the numbers say so: the
+nearest rows whose sum equals it in some column are its provisions, and a row after them is
+not. When no run of rows adds up to it, the rows under it are its provisions only if they look
+like provisions (they cite a paragraph, "§", or are known provisions), up to the first that
+does not: that one is a law area or a category the vocabulary does not know, not a provision
+of the law row above it ("Højeste/mellemste førtidspension" printed under "Sygedagpengeloven"
+in a table of law areas), and it and the rows after it are left unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from fractions import Fraction
+
+from extract.interpret.plans import RowPlan
+from extract.interpret.vocabulary import KnownProvision
+from extract.model import Cell, Status, TableRow
+from extract.normalise import label_key
+from extract.numbers import read_cell
+
+
+def law_groups(
+    plans: list[RowPlan], rows: Sequence[TableRow], known: Mapping[str, KnownProvision]
+) -> list[RowPlan]:
+    """The plans with provisions joined to their law rows (see the module docstring)."""
+    out = {p.index: p for p in plans}
+    for law_index, indices in _members(plans).items():
+        law = out[law_index]
+        joined = _adding_up(rows[law_index], [rows[i] for i in indices])
+        if joined:
+            out[law_index] = replace(law, kind="law")
+        broken = ""
+        for n, i in enumerate(indices):
+            plan = out[i]
+            if not broken and (n < joined or (not joined and _cites(rows[i].label, known))):
+                out[i] = replace(
+                    plan,
+                    dims={**plan.dims, "law": law.dims["law"]},
+                    group_row=law_index,
+                    law_label=rows[law_index].label,
+                )
+                continue
+            why = broken or (
+                f"after the rows that add up to '{rows[law_index].label}'"
+                if joined
+                else f"no paragraph, and the rows under '{rows[law_index].label}' do not add "
+                "up to it"
+            )
+            out[i] = replace(plan, kind="unresolved", note=f"not understood: {why}")
+            broken = broken or f"follows '{rows[i].label}', which was not understood"
+    return [out[p.index] for p in plans]
+
+
+def _members(plans: Sequence[RowPlan]) -> dict[int, list[int]]:
+    """Law row index -> the provision candidates joined to it."""
+    value_rows = [p for p in plans if p.kind in ("member", "total", "provision")]
+    first = next((p for p in value_rows if p.kind != "total" or "law" in p.dims), None)
+    closes = first is not None and first.kind == "provision"
+    members: dict[int, list[int]] = {}
+    current: RowPlan | None = None
+    for plan in reversed(plans) if closes else plans:
+        if plan.kind in ("member", "total"):
+            current = plan if "law" in plan.dims else None
+        elif plan.kind == "header" and "law" in plan.dims:
+            current = None  # provisions under a law header carry its law
+        elif plan.kind == "provision" and current is not None:
+            members.setdefault(current.index, []).append(plan.index)
+    return members
+
+
+def _adding_up(law: TableRow, members: Sequence[TableRow]) -> int:
+    """How many of the members (nearest first) add up to the law row: the number whose sums
+    equal its values in the most columns (the count columns all match there; a percent column
+    printed without "%" rarely does), the fewest on a tie; 0 if none matches anywhere."""
+    columns = [
+        (column, total)
+        for column, cell in enumerate(law.cells)
+        if (total := _number(cell)) is not None and total > 0
+    ]
+    sums = {column: Fraction(0) for column, _ in columns}
+    unusable: set[int] = set()  # columns where a member printed no count
+    best, best_matches = 0, 0
+    for n, row in enumerate(members, start=1):
+        matches = 0
+        for column, total in columns:
+            part = _number(row.cells[column]) if column < len(row.cells) else None
+            if part is None:
+                unusable.add(column)
+            if column in unusable or part is None:
+                continue
+            sums[column] += part
+            matches += sums[column] == total
+        if matches > best_matches:
+            best, best_matches = n, matches
+    return best
+
+
+def _number(cell: Cell | None) -> Fraction | None:
+    """A cell's count (a number without a percent sign; "-" is 0), or None."""
+    if cell is None:
+        return None
+    parsed = read_cell(cell)
+    if parsed.status is Status.NIL:
+        return Fraction(0)
+    if parsed.status is not Status.REPORTED or parsed.value is None or parsed.percent_sign:
+        return None
+    return Fraction(repr(parsed.value))
+
+
+def _cites(label: str, known: Mapping[str, KnownProvision]) -> bool:
+    """Whether a label looks like a provision: it cites a paragraph or is a known one."""
+    return "§" in label or label_key(label) in known

@@ -1,0 +1,40 @@
+"""The plan of a table's rows: what each row is, shared by the row planning modules.
+
+``RowPlan`` is what ``extract.interpret.rows`` makes of each row and what the keying of cells
+reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan:
+    """What one row is.
+
+    ``kind``: header (label-only, carried), ignored (label-only, says nothing), member,
+    provision, law (a law row with provisions: a subtotal), total, skip, unresolved.
+    ``dims``: the row's own dimensions (a total's filled in). ``carried``: dimensions of the
+    group headers above it, ``carried_labels`` their labels. ``group_row``: for a provision,
+    the index of its law row. ``note``: why a row was skipped or not resolved. ``law_label``:
+    the printed label its law area came from (its own, its law row's or its group header's).
+    ``of_provisions``: a total of the provision rows of a table that names no law area.
+    """
+
+    index: int
+    kind: str
+    dims: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    carried: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    carried_labels: tuple[str, ...] = ()
+    group_row: int | None = None
+    note: str = ""
+    law_label: str | None = None
+    of_provisions: bool = False
+
+    @property
+    def role(self) -> str:
+        """The row's role in the sum checks."""
+        return {"law": "group", "total": "total"}.get(self.kind, "member")
