@@ -182,6 +182,7 @@ class _FileRun:
         self.context: DocumentContext | None = None
         self.builder: RecordBuilder | None = None
         self.waiting: list[TableCandidate] = []  # complete, but the heading is not known yet
+        self.sheet_headings: dict[str, str] = {}  # a sheet's own first lines, by sheet name
         self.index = CrossTableIndex()
         self.count = 0  # records given to the sink so far
 
@@ -204,6 +205,8 @@ class _FileRun:
             if page.needs_ocr:
                 self.needing_ocr.append(page.number)
             self.pages[page.number] = replace(page, words=(), rulings=(), sheet=None)
+            if page.sheet is not None and page.sheet.name is not None:
+                self.sheet_headings[page.sheet.name] = page_heading(page) or ""
             self.page_findings.extend(_page_findings(page))
             if self.context is None and (heading := page_heading(page)) is not None:
                 self._set_context(heading)
@@ -233,7 +236,11 @@ class _FileRun:
         assert self.context is not None and self.builder is not None
         rulebook, findings = self.rulebook, self.table_findings
         (table,) = repair_labels([table], rulebook.lexicon)
-        read = self.interpreter.interpret(table, self.context)
+        context = self.context
+        if table.sheet is not None and table.sheet in self.sheet_headings:
+            # a sheet's tables are headed by the sheet's own first lines, not the first sheet's
+            context = replace(context, heading=self.sheet_headings[table.sheet])
+        read = self.interpreter.interpret(table, context)
         findings.extend(read.findings)
         if not read.statistics:
             self.summaries.append(

@@ -102,7 +102,15 @@ def body_rows(
             out.extend(TableRow(text, empty, None) for text in _groups(view, r, outer_cols, outer))
         if label or has_values:
             out.append(TableRow(label, cells, None))
+        elif not has_values and (left := _left_of(view, r, stub)):
+            out.append(TableRow(left, empty, None))  # a group label left of the label columns
     return out
+
+
+def _left_of(view: SheetView, r: int, stub: Stub) -> str:
+    """The text of row ``r`` left of its label columns (a group label there), or ""."""
+    first = stub.columns[0] if stub.columns else 0
+    return next((t for c in range(first) if (t := view.shown(r, c))), "")
 
 
 def _label(

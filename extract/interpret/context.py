@@ -25,6 +25,8 @@ SOURCES = ("rule", "heading", "title", "caption", "stub")
 # A heading line of at most this many words, not ending in a full stop, is a title (others
 # are prose).
 TITLE_WORDS = 8
+# Words of numbers, years and ranges of years ("2019-2021").
+_NUMBERS = re.compile(r"[\d.,/-]+")
 # The end of a caption's main clause: a dash set off by spaces.
 _MAIN_CLAUSE = re.compile(r"\s[-–—]\s")
 
@@ -76,6 +78,8 @@ def table_context(
         axes |= text_axes
         for dim, value in found.items():
             dims[dim] = Given(value, source, text)
+        for dim in _named_twice(reader, text) - set(found):
+            dims.pop(dim, None)  # a title naming two entities leaves it open: no default
     if stub:
         reading = reader.read(stub)
         axes |= reading.axes
@@ -103,9 +107,9 @@ def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
     for meaning in _meanings(reader, main):
         if meaning.dim in ("measure", "law"):
             values.setdefault(meaning.dim, set()).add(meaning.value)
-    for segment in more:  # "... – Serviceloven": a segment that is only a name counts
+    for segment in more:  # "... – Serviceloven i 2021": a segment of names (and years) counts
         reading = reader.read(segment)
-        if reading.resolved:
+        if not reading.conflicts and all(_NUMBERS.fullmatch(w) for w in reading.unknown):
             for dim in ("measure", "law"):
                 if dim in reading.dims:
                     values.setdefault(dim, set()).add(reading.dims[dim])
@@ -118,6 +122,14 @@ def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
     if periods:
         values["period"] = periods
     return {dim: found.pop() for dim, found in values.items() if len(found) == 1}, frozenset(axes)
+
+
+def _named_twice(reader: Reader, text: str) -> set[str]:
+    """The dimensions running text names with two or more values (entity, period)."""
+    twice = {"entity"} if len(_entities(reader, text)) > 1 else set()
+    if len(reader.vocabulary.periods.find(text)) > 1:
+        twice.add("period")
+    return twice
 
 
 def _meanings(reader: Reader, text: str) -> list[Meaning]:

@@ -111,4 +111,9 @@ def _column_values(table: TableCandidate, index: int) -> int:
 
 
 def _row_values(row: TableRow) -> str:
-    return ", ".join(c.text.strip() for c in row.cells if c is not None and c.text.strip())
+    """The row's printed values, each with its cell reference in a sheet ("C477=8501")."""
+    return ", ".join(
+        f"{c.cell_ref}={c.text.strip()}" if c.cell_ref else c.text.strip()
+        for c in row.cells
+        if c is not None and c.text.strip()
+    )
