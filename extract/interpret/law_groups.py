@@ -16,7 +16,7 @@ in a table of law areas), and it and the rows after it are left unresolved.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
@@ -28,35 +28,78 @@ from extract.numbers import read_cell
 
 
 def law_groups(
-    plans: list[RowPlan], rows: Sequence[TableRow], known: Mapping[str, KnownProvision]
+    plans: list[RowPlan],
+    rows: Sequence[TableRow],
+    known: Mapping[str, KnownProvision],
+    named_law: Callable[[int], str | None],
 ) -> list[RowPlan]:
-    """The plans with provisions joined to their law rows (see the module docstring)."""
+    """The plans with provisions joined to their law rows (see the module docstring).
+    ``named_law(i)`` is the law area row ``i``'s own label names, if any ("Diverse -
+    pensionsloven"). A table that repeats its law rows and provisions (once per measure, say)
+    joins a provision everywhere it is joined once by the numbers."""
     out = {p.index: p for p in plans}
-    for law_index, indices in _members(plans).items():
+    groups = _members(plans)
+    joined = {law: _joined(law, indices, rows, known, named_law) for law, indices in groups.items()}
+    proven = {
+        (out[law].dims["law"], label_key(rows[i].label))
+        for law, indices in groups.items()
+        if joined[law]
+        for i in indices[: joined[law]]
+    }
+    for law_index, indices in groups.items():
         law = out[law_index]
-        joined = _adding_up(rows[law_index], [rows[i] for i in indices])
-        if joined:
+        code = law.dims["law"]
+        if joined[law_index]:
             out[law_index] = replace(law, kind="law")
         broken = ""
         for n, i in enumerate(indices):
             plan = out[i]
-            if not broken and (n < joined or (not joined and _cites(rows[i].label, known))):
+            member = (
+                n < joined[law_index]
+                if joined[law_index]
+                else (code, label_key(rows[i].label)) in proven
+                or _cites(rows[i].label, known)
+                or named_law(i) == code
+            )
+            if member and not broken:
                 out[i] = replace(
                     plan,
-                    dims={**plan.dims, "law": law.dims["law"]},
+                    dims={**plan.dims, "law": code},
                     group_row=law_index,
                     law_label=rows[law_index].label,
                 )
                 continue
             why = broken or (
                 f"after the rows that add up to '{rows[law_index].label}'"
-                if joined
+                if joined[law_index]
                 else f"no paragraph, and the rows under '{rows[law_index].label}' do not add "
                 "up to it"
             )
             out[i] = replace(plan, kind="unresolved", note=f"not understood: {why}")
             broken = broken or f"follows '{rows[i].label}', which was not understood"
     return [out[p.index] for p in plans]
+
+
+def _joined(
+    law: int,
+    indices: Sequence[int],
+    rows: Sequence[TableRow],
+    known: Mapping[str, KnownProvision],
+    named_law: Callable[[int], str | None],
+) -> int:
+    """How many of the rows under law row ``law`` its numbers prove to be its provisions."""
+    code = named_law(law)
+
+    def cites(i: int) -> bool:
+        return _cites(rows[i].label, known) or (code is not None and named_law(i) == code)
+
+    members = [rows[i] for i in indices]
+    joined = _adding_up(rows[law], members)
+    while 0 < joined < len(indices) and cites(indices[joined]) and _zero(members[joined]):
+        joined += 1  # rows of zeros after the sum still add up to it
+    if joined and any(cites(i) for i in indices[joined:]):
+        return 0  # a paragraph after the rows that "add up": the sum was a coincidence
+    return joined
 
 
 def _members(plans: Sequence[RowPlan]) -> dict[int, list[int]]:
@@ -101,6 +144,11 @@ def _adding_up(law: TableRow, members: Sequence[TableRow]) -> int:
         if matches > best_matches:
             best, best_matches = n, matches
     return best
+
+
+def _zero(row: TableRow) -> bool:
+    """Whether a row prints 0 (or "-") wherever it prints a count."""
+    return all(_number(cell) in (None, 0) for cell in row.cells)
 
 
 def _number(cell: Cell | None) -> Fraction | None:

@@ -128,6 +128,7 @@ def _reading(
 ) -> Reading:
     """The reading of the best tilings: their common dimensions, or a conflict."""
     readings = [_one(text, parts, share_of) for _, parts in tilings]
+    readings = [r for r in readings if not r.conflicts] or readings  # a tiling that agrees wins
     first = readings[0]
     if any(r.dims != first.dims or r.total != first.total for r in readings[1:]):
         dims = sorted({d for r in readings for d in r.dims if r.dims.get(d) != first.dims.get(d)})
@@ -204,8 +205,7 @@ class _Search:
                 if joined is not None:
                     out.append((i + k, () if joined in words.noise else (joined,)))
         for reading in words.read(token):
-            noise = all(w in words.noise for w in reading)
-            out.append((i + 1, () if noise else reading))
+            out.append((i + 1, tuple(w for w in reading if w not in words.noise)))
         return out
 
     def _from(self, i: int) -> list[_Tiling]:

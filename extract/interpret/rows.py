@@ -64,7 +64,7 @@ def plan_rows(
             for p in plans
         ]
     elif candidates and law_rows:
-        plans = law_groups(plans, rows, known)
+        plans = law_groups(plans, rows, known, lambda i: readings[i].dims.get("law"))
     return _totals(plans, readings, identities)
 
 

@@ -132,6 +132,8 @@ class WordBook:
             found = self._prefix(bare, MIN_TRUNCATED) if len(bare) >= MIN_TRUNCATED else None
         if found is not None:
             return ((found,),)
+        if token.endswith("s-") and (known := self.head(bare[:-1])) is not None:
+            return ((known,),)  # "Medholds-%": a word joined on with a linking "s"
         compound = self._compound(bare)
         return (compound,) if compound is not None else ()
 
@@ -174,7 +176,7 @@ class WordBook:
         found: set[tuple[str, ...]] = set()
         for cut in range(MIN_PART, len(token) - MIN_PART + 1):
             left, right = token[:cut], token[cut:]
-            right_head = self.head(right)
+            right_head = self.head(right) or self.abbreviations.get(right)
             if right_head is None:
                 continue
             for stem in (left, left[:-1] if left[-1] in "se" else None):
