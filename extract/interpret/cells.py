@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
-from extract.interpret.periods import period_type
+from extract.interpret.periods import combine, period_type
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.model import Cell, Status
@@ -62,7 +62,14 @@ def key_cell(
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none."""
     dims: dict[str, str] = {}
+    when = _period(row, column, context)
+    if isinstance(when, Missing):
+        return when
+    if when is not None:
+        dims["period"] = when
     for dim in KEY_DIMS:
+        if dim == "period":
+            continue
         from_row = row.dims.get(dim) or row.carried.get(dim)
         from_column = column.dims.get(dim)
         if from_row and from_column and from_row != from_column:
@@ -113,6 +120,26 @@ def key_cell(
         status=status,
         value=value,
     )
+
+
+def _period(row: RowPlan, column: ColumnPlan, context: Context) -> str | Missing | None:
+    """The cell's period: the row's (its own, else its groups'), the column's and the
+    context's, a part without its year ("-H1") joined to the one year given elsewhere."""
+    own = row.dims.get("period") or row.carried.get("period")
+    carried = row.carried.get("period")
+    if own is not None and own.startswith("-") and carried and not carried.startswith("-"):
+        own = combine(carried, own)  # "H1" rows under a year group
+    given = [p for p in (own, column.dims.get("period")) if p]
+    parts = [p for p in given if p.startswith("-")]
+    whole = [p for p in given if not p.startswith("-")]
+    if len(set(whole)) > 1:
+        return Missing("period", f"period is {whole[0]} by the row and {whole[1]} by the column")
+    if not parts:
+        return whole[0] if whole else context.value("period")
+    year = whole[0] if whole else context.value("period")
+    if len(set(parts)) > 1 or year is None or period_type(year) != "year":
+        return Missing("period", f"a {parts[0][1:]} without its year")
+    return combine(year, parts[0])
 
 
 def _measure(dims: dict[str, str], parsed: ParsedNumber, reference: Reference) -> str | Missing:

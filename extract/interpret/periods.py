@@ -27,6 +27,11 @@ class PeriodsError(ValueError):
     """periods.yaml is invalid; the message names the key."""
 
 
+def combine(year: str, part: str) -> str:
+    """A year and a period part ("-H1", "-Q3", "-01"): "2024-H1"."""
+    return year + part
+
+
 def period_type(period: str) -> str:
     """The type of a canonical period: year, half, quarter or month."""
     for kind, pattern in PERIOD_TYPES.items():
@@ -46,6 +51,7 @@ class PeriodGrammar:
     in_text: re.Pattern[str]
     date: re.Pattern[str]
     range_: re.Pattern[str]
+    part: re.Pattern[str]
     period_words: frozenset[str] = frozenset()
 
     def parse(self, text: str) -> tuple[str, str] | None:
@@ -72,6 +78,22 @@ class PeriodGrammar:
                 kind = "half" if span[0] == "H" else "quarter"
                 return f"{match.group(3)}-{span}", kind
         return None
+
+    def parse_part(self, text: str) -> str | None:
+        """A period without its year ("H1", "2. halvår", "K3", "3. kvartal", "januar") as
+        "-H1", "-Q3", "-01"; None otherwise. The year comes from elsewhere in the table."""
+        key = " ".join(text.casefold().replace("–", "-").split()).rstrip(".:")
+        match = self.part.fullmatch(key)
+        if match is None:
+            return None
+        name = match.group("month")
+        half = match.group("h") or match.group("h2")
+        quarter = match.group("q") or match.group("q2")
+        if name is not None:
+            return f"-{self.months[name]:02d}"
+        if half is not None:
+            return f"-H{half}"
+        return f"-Q{quarter}" if quarter is not None else None
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """The distinct periods named in running text, in order. Each year is read with the
@@ -181,5 +203,12 @@ def compile_grammar(
         + r"|(?:fra|siden|efter|før|inden|primo|ultimo|medio|pr\.?)\s" + _YEAR
     )  # fmt: skip
     month_span = re.compile("(" + names[3:-1] + r")\.?\s?-\s?(" + names[3:-1] + r")\.?\s" + _YEAR)
+    part = re.compile(
+        r"(?P<month>" + names[3:-1] + r")\.?"
+        + r"|" + h + r"\.?(?P<h>[12])|(?P<h2>[12])\.?\s?" + hw
+        + r"|" + q + r"\.?(?P<q>[1-4])|(?P<q2>[1-4])\.?\s?" + qw
+    )  # fmt: skip
     words = frozenset([*quarters, *halves])
-    return PeriodGrammar(dict(months), forms, month_form, month_span, in_text, date, range_, words)
+    return PeriodGrammar(
+        dict(months), forms, month_form, month_span, in_text, date, range_, part, words
+    )

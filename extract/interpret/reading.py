@@ -250,13 +250,18 @@ class _Search:
         return out
 
     def _periods(self, i: int) -> list[tuple[int, str]]:
+        """(end, period) of each period starting at token i: whole ("2024-H1"), or a part
+        without its year ("-H1", from "1. halvår" printed under a year)."""
         out = []
+        grammar = self.v.periods
         for k in range(1, MAX_PERIOD_TOKENS + 1):
             if i + k > len(self.toks):
                 break
-            parsed = self.v.periods.parse(" ".join(self.toks[i : i + k]))
-            if parsed is not None:
-                out.append((i + k, parsed[0]))
+            text = " ".join(self.toks[i : i + k])
+            parsed = grammar.parse(text)
+            part = grammar.parse_part(text) if parsed is None else None
+            if parsed is not None or part is not None:
+                out.append((i + k, parsed[0] if parsed is not None else str(part)))
         return out
 
     def _phrases(self, i: int) -> list[tuple[int, tuple[Meaning, ...]]]:

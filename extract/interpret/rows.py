@@ -40,7 +40,7 @@ def plan_rows(
     identities: Identities,
 ) -> list[RowPlan]:
     """A plan for every row (see the module docstring)."""
-    plans = _first_pass(rows, readings)
+    plans = _first_pass(rows, readings, identities)
     if not measure_has_law:  # values without a law area: a label naming a law is a benefit
         plans = [
             replace(p, kind="provision", dims={}) if p.kind == "member" and "law" in p.dims else p
@@ -68,18 +68,26 @@ def plan_rows(
     return _totals(plans, readings, identities)
 
 
-def _first_pass(rows: Sequence[TableRow], readings: Sequence[Reading]) -> list[RowPlan]:
+def _first_pass(
+    rows: Sequence[TableRow], readings: Sequence[Reading], identities: Identities
+) -> list[RowPlan]:
     """Headers carried down; value rows as member, total, provision (candidate) or
-    unresolved."""
+    unresolved. A header that is a total ("I alt" over the rows after the measure groups) is
+    the total of the groups beside it: all law areas, or the measure whose parts they are."""
     levels: list[tuple[Mapping[str, str], str]] = []  # carried group headers, outer first
+    seen: dict[str, set[str]] = {}  # values the group headers gave, by dimension
     plans: list[RowPlan] = []
     for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
         if not row.has_values:
             named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
-            if named and reading.resolved and not reading.total:
+            if not named and reading.total and reading.resolved and levels:
+                named = _total_header(levels[-1][0], seen, identities)
+            if named and reading.resolved:
                 at = next((k for k, (d, _) in enumerate(levels) if set(d) & set(named)), None)
                 levels = levels[:at] if at is not None else levels
                 levels.append((MappingProxyType(named), row.label))
+                for dim, value in named.items():
+                    seen.setdefault(dim, set()).add(value)
                 plans.append(RowPlan(i, "header", MappingProxyType(named)))
             else:
                 plans.append(RowPlan(i, "ignored", note=reading.describe()))
@@ -89,10 +97,13 @@ def _first_pass(rows: Sequence[TableRow], readings: Sequence[Reading]) -> list[R
         for level, label in levels:
             carried.update(level)
             law_label = label if "law" in level else law_label
-        if reading.conflicts:
-            kind = "unresolved"
-        elif reading.unknown:
+        if carried.get("skip"):
+            plans.append(RowPlan(i, "skip", note=carried["skip"]))
+            continue
+        if reading.unknown:
             kind = "provision"
+        elif reading.conflicts:
+            kind = "unresolved"
         elif reading.total:
             kind = "total"
         else:
@@ -106,6 +117,22 @@ def _first_pass(rows: Sequence[TableRow], readings: Sequence[Reading]) -> list[R
             RowPlan(i, kind, dims, MappingProxyType(carried), labels, None, note, law_label)
         )
     return plans
+
+
+def _total_header(
+    beside: Mapping[str, str], seen: Mapping[str, set[str]], identities: Identities
+) -> dict[str, str]:
+    """The dimensions of a total header over groups like ``beside``: law area "alle", the
+    whole of the measures the groups named, or a reason to skip its rows."""
+    if "law" in beside:
+        return {"law": ALL_LAWS}
+    if "measure" in beside:
+        whole = identities.whole_of(seen.get("measure", set()))
+        if whole is not None:
+            return {"measure": whole}
+        return {"skip": "a total of measures that are no one measure's parts"}
+    what = "entities" if "entity" in beside else "periods"
+    return {"skip": f"a total over several {what} has no one key"}
 
 
 def _mostly_known(
