@@ -246,16 +246,7 @@ class _FileRun:
             self.summaries.append(
                 TableSummary(table.table_id, table.first_page, table.caption, None)
             )
-            findings.append(
-                Finding(
-                    "unmapped_table",
-                    f"table {table.table_id} ({len(table.rows)} rows) not read: no header, "
-                    "label, caption or title names a measure",
-                    "info",
-                    page=table.first_page,
-                    table_id=table.table_id,
-                )
-            )
+            findings.append(_unread_table(table, read.named))
             return
         kept = list(read.observations)
         self.summaries.append(
@@ -289,6 +280,20 @@ class _FileRun:
         """Page findings, table findings, then the checks' in registry order."""
         checks = sorted(self.check_findings, key=lambda item: item[0])  # stable
         return [*self.page_findings, *self.table_findings, *(f for _, f in checks)]
+
+
+def _unread_table(table: TableCandidate, named: Sequence[str]) -> Finding:
+    """A table not read as ankestatistik: a warning when its labels name periods, law areas
+    or entities (statistics without a measure the vocabulary knows), else an info line."""
+    what = f"its labels name {', '.join(named)}, but " if named else ""
+    return Finding(
+        "unmapped_table",
+        f"table {table.table_id} ({len(table.rows)} rows) not read: {what}no header, label, "
+        "caption or title names a measure",
+        "warning" if named else "info",
+        page=table.first_page,
+        table_id=table.table_id,
+    )
 
 
 def _finding(found: CheckResult, records: Sequence[Record] | dict[int, Record]) -> Finding:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from extract.interpret.columns import ColumnPlan, plan_columns
 from extract.interpret.context import Context, table_context
+from extract.interpret.label_columns import label_columns, row_text
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
 from extract.interpret.plans import RowPlan
@@ -31,8 +32,9 @@ _Label = tuple[Reading, Override | None]
 @dataclass(frozen=True)
 class Interpretation:
     """What the interpreter made of one table. ``statistics`` is False when nothing in or
-    around the table names a measure (it is not read as ankestatistik at all). ``rule_id``
-    is the rule that shaped the reading, or "vocabulary"."""
+    around the table names a measure (it is not read as ankestatistik at all); ``named`` then
+    lists the dimensions its labels do name. ``rule_id`` is the rule that shaped the reading,
+    or "vocabulary". ``lacking``: dimensions some cells had no value for."""
 
     table_id: str
     statistics: bool
@@ -42,6 +44,7 @@ class Interpretation:
     observations: tuple[Observation, ...]
     findings: tuple[Finding, ...]
     lacking: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
 
 
 class Interpreter:
@@ -63,13 +66,24 @@ class Interpreter:
         used = [rule for _, _, rule in defaults]
         width = len(table.column_headers)
         columns = [_label(reader, rules, table.column_label(i), rows=False) for i in range(width)]
-        rows = [_label(reader, rules, row.label, rows=True) for row in table.rows]
+        labelling = label_columns(table, reader)
+        rows = [
+            _label(reader, rules, row_text(table, i, labelling), rows=True)
+            for i in range(len(table.rows))
+        ]
         used += [found.rule_id for _, found in (*columns, *rows) if found is not None]
         rule_id = used[-1] if used else VOCABULARY_RULE
         if not _is_statistics(around, columns, rows):
-            return Interpretation(table.table_id, False, rule_id, around, (), (), ())
+            named = {d for reading, _ in (*columns, *rows) for d in reading.dims}
+            return Interpretation(
+                table.table_id, False, rule_id, around, (), (), (), named=tuple(sorted(named))
+            )
         identities = book.reference.identities
         column_plans = _column_plans(columns, plan_columns([r for r, _ in columns], identities))
+        column_plans = [
+            replace(p, kind="label", note="its cells label the rows") if p.index in labelling else p
+            for p in column_plans
+        ]
         row_plans = plan_rows(
             table.rows,
             [reading for reading, _ in rows],
