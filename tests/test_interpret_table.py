@@ -1,0 +1,318 @@
+"""Tables read from the vocabulary (extract.interpret.table): the same real numbers laid out
+the ways other writers lay them out, each case with what must come out, and what must not."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from extract.interpret.table import Interpretation, Interpreter
+from extract.model import Cell, DocumentContext, TableCandidate, TableRow
+from extract.rulebook import Rulebook
+
+Row = tuple[str, Sequence[str] | None]  # label, printed cells (None: a label-only row)
+MINUTES = DocumentContext("referat", "Ishøj Kommune\nSocialudvalget\nReferat 8. marts 2021")
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Row],
+    *,
+    caption: str | None = None,
+    title: str | None = None,
+    stub: str = "",
+) -> TableCandidate:
+    """A detected table: header paths given as "level / level", rows as printed."""
+    width = len(headers)
+    return TableCandidate(
+        table_id="p1-t1",
+        detector="test",
+        pages=(1,),
+        bbox=None,
+        caption=caption,
+        title=title,
+        notes=(),
+        stub_header=stub,
+        column_headers=tuple(tuple(h.split(" / ")) if h else () for h in headers),
+        rows=tuple(
+            TableRow(label, tuple(Cell(t, 1) for t in cells) if cells else (None,) * width, 1)
+            for label, cells in rows
+        ),
+    )
+
+
+def read(
+    rulebook: Rulebook, candidate: TableCandidate, context: DocumentContext = MINUTES
+) -> Interpretation:
+    return Interpreter(rulebook).interpret(candidate, context)
+
+
+def keys(result: Interpretation) -> list[tuple[object, ...]]:
+    return [
+        (o.municipality_code, o.period, o.law_area, o.provision, o.measure, o.value, o.status)
+        for o in result.observations
+    ]
+
+
+OUTCOMES_BY_LAW = [
+    ("Stadfæstelser", ["15", "51", "66"]),
+    ("Ændringer", ["2", "6", "8"]),
+    ("Hjemvisninger", ["5", "17", "22"]),
+    ("Afvisninger", ["3", "11", "14"]),
+    ("I alt", ["25", "85", "110"]),
+]
+
+
+def test_outcomes_by_law_with_totals(rulebook: Rulebook) -> None:
+    result = read(
+        rulebook,
+        table(["aktivlov", "Servicelov", "I alt"], OUTCOMES_BY_LAW, title="Afgjorte sager 2020"),
+    )
+    got = keys(result)
+    assert len(got) == 15 and result.findings == ()
+    assert got[0] == (183, "2020", "aktivloven", None, "stadfaestet", 15.0, "reported")
+    assert got[2] == (183, "2020", "alle", None, "stadfaestet", 66.0, "reported")
+    # the "I alt" row over stadfæstet, ændret, hjemvist and afvist is their whole: afgjorte
+    assert got[-1] == (183, "2020", "alle", None, "afgjorte", 110.0, "reported")
+
+
+def test_the_total_of_the_three_outcomes_is_realitetsbehandlede(rulebook: Rulebook) -> None:
+    rows = [r for r in OUTCOMES_BY_LAW if r[0] != "Afvisninger"]
+    rows[-1] = ("I alt", ["22", "74", "96"])
+    got = keys(read(rulebook, table(["aktivlov", "Servicelov", "I alt"], rows, title="2020")))
+    assert got[-1][4] == "realitetsbehandlede"
+
+
+def test_transposed_with_abbreviations_and_broken_headers(rulebook: Rulebook) -> None:
+    result = read(
+        rulebook,
+        table(
+            ["Stadf.", "Ændr./ oph.", "Hjemv.", "Realitets- behandlede", "Omg.-pct."],
+            [("LAS", ["15", "2", "5", "22", "32 %"]), ("SEL", ["51", "6", "17", "74", "31 %"])],
+            caption="Tabel 3: Udfald i 2020 – Ishøj Kommune",
+        ),
+    )
+    got = keys(result)
+    assert len(got) == 10
+    assert got[4] == (183, "2020", "aktivloven", None, "omgoerelsesprocent", 32.0, "reported")
+
+
+def test_entity_groups_and_years_under_measures(rulebook: Rulebook) -> None:
+    result = read(
+        rulebook,
+        table(
+            [
+                "Realitetsbehandlede sager i alt / 2019",
+                "Realitetsbehandlede sager i alt / 2020",
+                "Omgørelsesprocent / 2019",
+                "Omgørelsesprocent / 2020",
+            ],
+            [
+                ("Ishøj", None),
+                ("Serviceloven", ["66", "74", "37,9 %", "31,1 %"]),
+                ("Hele landet", None),
+                ("Serviceloven", ["9301 sager101", "10329 sager", "40,9 %", "36,2 %"]),
+            ],
+            title="Ankestatistik",
+        ),
+    )
+    got = keys(result)
+    assert got[3] == (183, "2020", "serviceloven", None, "omgoerelsesprocent", 31.1, "reported")
+    assert got[4] == (None, "2019", "serviceloven", None, "realitetsbehandlede", None, "illegible")
+    assert got[5][5] == 10329.0
+
+
+LAWS_WITH_PROVISIONS = [
+    ("Hovedtotal", ["300", "70"]),
+    ("Serviceloven", ["180", "50"]),
+    ("Hjælpemidler - § 112", ["100", "20"]),
+    ("Merudgifter - § 100", ["80", "30"]),
+    ("Aktivloven", ["120", "20"]),
+    ("Diverse - Aktivloven", ["120", "20"]),
+]
+
+
+def test_law_rows_with_provisions_that_add_up(rulebook: Rulebook) -> None:
+    result = read(
+        rulebook,
+        table(["Stadfæstet", "Hjemvist"], LAWS_WITH_PROVISIONS, caption="Sager i 2024"),
+        DocumentContext("aarsredegoerelse", "Ankestyrelsens årsredegørelse 2024"),
+    )
+    got = {(o.law_area, o.provision, o.measure): (o.value, o.row_role) for o in result.observations}
+    assert got[("alle", None, "stadfaestet")] == (300.0, "total")
+    assert got[("serviceloven", None, "hjemvist")] == (50.0, "group")
+    assert got[("serviceloven", "Merudgifter - § 100", "hjemvist")] == (30.0, "member")
+    assert got[("aktivloven", "Diverse - Aktivloven", "stadfaestet")] == (120.0, "member")
+    assert all(o.entity_scope == "hele_landet" for o in result.observations)
+    assert result.findings == ()
+
+
+def test_an_unknown_law_name_is_never_taken_for_a_provision(rulebook: Rulebook) -> None:
+    rows = [
+        ("Sygedagpengeloven", ["3.496", "17"]),
+        ("Højeste/mellemste førtidspension efter gamle regler", ["67", "0"]),
+        ("Lov om almene boliger", ["278", "1"]),
+    ]
+    result = read(
+        rulebook,
+        table(["2022 / Antal", "2022 / Procent"], rows, caption="Afgjorte sager efter lovområde"),
+        DocumentContext("aarsredegoerelse", "Årsredegørelse"),
+    )
+    assert [o.law_area for o in result.observations] == [
+        "sygedagpengeloven",
+        "sygedagpengeloven",
+        "almenboligloven",
+        "almenboligloven",
+    ]
+    [finding] = result.findings
+    assert "row 'Højeste/mellemste førtidspension efter gamle regler' (67, 0) not read" in (
+        finding.message
+    )
+
+
+def test_benefit_months_and_a_grand_total(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("Jan 2022", None),
+        ("A-dagpenge", ["55"]),
+        ("Sygedagpenge", ["185"]),
+        ("Feb 2022", None),
+        ("A-dagpenge", ["51"]),
+        ("Sygedagpenge", ["."]),
+        ("I alt", ["291"]),
+    ]
+    result = read(rulebook, table(["Antal personer"], rows, title="Fanø"))
+    got = keys(result)
+    assert got == [
+        (563, "2022-01", None, "A-dagpenge", "antal_personer", 55.0, "reported"),
+        (563, "2022-01", None, "Sygedagpenge", "antal_personer", 185.0, "reported"),
+        (563, "2022-02", None, "A-dagpenge", "antal_personer", 51.0, "reported"),
+        (563, "2022-02", None, "Sygedagpenge", "antal_personer", None, "suppressed"),
+    ]
+    assert [f.code for f in result.findings] == ["skipped_row"]  # over two months: no key
+
+
+def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("Stadfæstede", None),
+        ("LAS", ["15"]),
+        ("Sager i alt", ["77"]),
+        ("Ændringer", None),
+        ("LAS", ["2"]),
+        ("Sager i alt", ["9"]),
+        ("Hjemvisninger", None),
+        ("LAS", ["5"]),
+        ("Sager i alt", ["25"]),
+        ("I alt", None),
+        ("LAS", ["22"]),
+        ("Sager i alt", ["111"]),
+    ]
+    got = keys(read(rulebook, table(["2020"], rows, stub="Fanø")))
+    assert got[-2:] == [
+        (563, "2020", "aktivloven", None, "realitetsbehandlede", 22.0, "reported"),
+        (563, "2020", "alle", None, "realitetsbehandlede", 111.0, "reported"),
+    ]
+    assert [g[4] for g in got[:6]] == ["stadfaestet"] * 2 + ["aendret_ophaevet"] * 2 + [
+        "hjemvist"
+    ] * 2
+
+
+def test_a_text_column_labels_its_rows(rulebook: Rulebook) -> None:
+    result = read(
+        rulebook,
+        table(
+            ["Lovområde", "Ishøj / 2020", "Hele landet / 2020"],
+            [("Realitetsbeh. i alt", ["Serviceloven", "74", "10 329"])],
+        ),
+    )
+    assert keys(result) == [
+        (183, "2020", "serviceloven", None, "realitetsbehandlede", 74.0, "reported"),
+        (None, "2020", "serviceloven", None, "realitetsbehandlede", 10329.0, "reported"),
+    ]
+
+
+def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
+    result = read(
+        rulebook,
+        table(["Omgørelsesprocent", "Omgørelsesprocent"], [("SEL", ["31", "32"])], title="2020"),
+    )
+    assert result.observations == ()
+    assert [f.code for f in result.findings] == ["ambiguous_key"]
+
+
+def test_a_meeting_date_is_no_period(rulebook: Rulebook) -> None:
+    result = read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["51"])]))
+    assert result.observations == ()
+    assert [f.message for f in result.findings] == ["table p1-t1: 1 values not emitted: no period"]
+
+
+def test_a_title_line_of_the_heading_gives_the_period(rulebook: Rulebook) -> None:
+    heading = DocumentContext("referat", "Ishøj Kommune\nPunkt 12: Ankestatistik 2021\nReferat")
+    got = keys(read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["51"])]), heading))
+    assert got == [(183, "2021", "serviceloven", None, "stadfaestet", 51.0, "reported")]
+
+
+def test_barnets_lov_before_2024_is_not_applicable(rulebook: Rulebook) -> None:
+    got = keys(
+        read(
+            rulebook,
+            table(
+                ["2023", "2024"],
+                [("Barnets lov", ["-", "44"]), ("Serviceloven", ["-", "46"])],
+                caption="Omgørelsesprocent efter lovområde",
+            ),
+            DocumentContext("aarsredegoerelse", "Årsredegørelse"),
+        )
+    )
+    assert [(g[1], g[2], g[5], g[6]) for g in got] == [
+        ("2023", "barnets_lov", None, "not_applicable"),
+        ("2024", "barnets_lov", 44.0, "reported"),
+        ("2023", "serviceloven", 0.0, "nil"),
+        ("2024", "serviceloven", 46.0, "reported"),
+    ]
+
+
+def test_a_percent_sign_makes_a_count_measure_its_share(rulebook: Rulebook) -> None:
+    got = keys(read(rulebook, table(["Stadfæstet"], [("SEL", ["70 %"])], title="2020")))
+    assert got == [(183, "2020", "serviceloven", None, "stadfaestelsesprocent", 70.0, "reported")]
+
+
+def test_a_table_that_names_no_measure_is_not_read(rulebook: Rulebook) -> None:
+    result = read(rulebook, table(["2023", "2024"], [("Drift", ["12,3", "13,1"])], title="Budget"))
+    assert not result.statistics and result.observations == ()
+    assert result.named == ("period",)
+
+
+def test_half_years_under_a_year(rulebook: Rulebook) -> None:
+    rows: list[Row] = [("2024", None), ("H1", ["31"]), ("2. halvår", ["30"])]
+    got = keys(read(rulebook, table(["Omgørelsesprocent"], rows, stub="Serviceloven")))
+    assert [(g[1], g[5]) for g in got] == [("2024-H1", 31.0), ("2024-H2", 30.0)]
+
+
+@pytest.mark.parametrize(
+    ("caption", "law"),
+    [
+        ("Ankestyrelsens talportal 2021 – Serviceloven", "serviceloven"),
+        ("Omgørelsesprocent 2021 – beskæftigelsesområdet indgår under øvrige", "alle"),
+    ],
+)
+def test_a_caption_segment_of_names_counts_a_remark_does_not(
+    rulebook: Rulebook, caption: str, law: str
+) -> None:
+    got = keys(read(rulebook, table(["Omgørelsesprocent"], [("Ishøj", ["31"])], caption=caption)))
+    assert got == [(183, "2021", law, None, "omgoerelsesprocent", 31.0, "reported")]
+
+
+def test_the_stub_header_holds_for_the_whole_table(rulebook: Rulebook) -> None:
+    got = keys(
+        read(
+            rulebook,
+            table(
+                ["2022", "2023"],
+                [("Serviceloven", ["38", "39"])],
+                caption="Omgørelsesprocent",
+                stub="Hele landet",
+            ),
+        )
+    )
+    assert {g[0] for g in got} == {None}  # the corner names the whole country
