@@ -7,16 +7,20 @@ when the table starts with provisions (law rows then close their groups as subto
 
 A law row with values is the subtotal of the rows under it as far as the numbers say so: the
 nearest rows whose sum equals it in some column are its provisions, and a row after them is
-not. When no run of rows adds up to it, the rows under it are its provisions only if they look
-like provisions (they cite a paragraph, "§", or are known provisions), up to the first that
-does not: that one is a law area or a category the vocabulary does not know, not a provision
-of the law row above it ("Højeste/mellemste førtidspension" printed under "Sygedagpengeloven"
-in a table of law areas), and it and the rows after it are left unresolved.
+not. When no run of rows adds up to it, a row under it is its provision if the table shows so
+elsewhere (the same row under the same law, proven by its numbers), if it looks like a
+provision (it cites a paragraph, "§", is a known provision, or names that law: "Diverse -
+Aktivloven"), or, in a table of provisions (many rows cite paragraphs), if it is no law's name.
+Any other row is a law area or a category the vocabulary does not know, not a provision of the
+law row above it ("Højeste/mellemste førtidspension" printed under "Sygedagpengeloven" in a
+table of law areas), and is left unresolved; after a row that reads like a law's name
+("Repatrieringsloven"), the rows under it are that law's, so they are left unresolved too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+import re
 from dataclasses import replace
 from fractions import Fraction
 
@@ -25,6 +29,9 @@ from extract.interpret.vocabulary import KnownProvision
 from extract.model import Cell, Status, TableRow
 from extract.normalise import label_key
 from extract.numbers import read_cell
+
+# The name of a law: "Lov om ...", or one word ending in -lov, -loven, -love.
+_LAW_NAME = re.compile(r"^(?:lov(?:en)? om\b|[^\W\d_]+lov(?:en|e|ene)?$)")
 
 
 def law_groups(
@@ -46,6 +53,9 @@ def law_groups(
         if joined[law]
         for i in indices[: joined[law]]
     }
+    candidates = [i for indices in groups.values() for i in indices]
+    cited = sum(1 for i in candidates if _cites(rows[i].label, known))
+    provisions_table = 3 * cited >= len(candidates)  # rows citing paragraphs abound
     for law_index, indices in groups.items():
         law = out[law_index]
         code = law.dims["law"]
@@ -54,13 +64,16 @@ def law_groups(
         broken = ""
         for n, i in enumerate(indices):
             plan = out[i]
-            member = (
-                n < joined[law_index]
-                if joined[law_index]
-                else (code, label_key(rows[i].label)) in proven
-                or _cites(rows[i].label, known)
-                or named_law(i) == code
-            )
+            label = rows[i].label
+            if joined[law_index]:
+                member = n < joined[law_index]
+            else:
+                member = (
+                    (code, label_key(label)) in proven
+                    or _cites(label, known)
+                    or named_law(i) == code
+                    or (provisions_table and not _lawish(label) and named_law(i) is None)
+                )
             if member and not broken:
                 out[i] = replace(
                     plan,
@@ -76,7 +89,8 @@ def law_groups(
                 "up to it"
             )
             out[i] = replace(plan, kind="unresolved", note=f"not understood: {why}")
-            broken = broken or f"follows '{rows[i].label}', which was not understood"
+            if _lawish(label) or joined[law_index]:  # an unknown law: its rows are its own
+                broken = broken or f"follows '{label}', which was not understood"
     return [out[p.index] for p in plans]
 
 
@@ -161,6 +175,11 @@ def _number(cell: Cell | None) -> Fraction | None:
     if parsed.status is not Status.REPORTED or parsed.value is None or parsed.percent_sign:
         return None
     return Fraction(repr(parsed.value))
+
+
+def _lawish(label: str) -> bool:
+    """Whether a label reads like the name of a law ("Repatrieringsloven", "Lov om ...")."""
+    return bool(_LAW_NAME.match(label_key(label)))
 
 
 def _cites(label: str, known: Mapping[str, KnownProvision]) -> bool:

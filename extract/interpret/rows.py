@@ -100,7 +100,9 @@ def _first_pass(
         if carried.get("skip"):
             plans.append(RowPlan(i, "skip", note=carried["skip"]))
             continue
-        if reading.unknown:
+        if reading.unknown and not any(ch.isalpha() for ch in row.label):
+            kind = "unresolved"  # a number as a row label: values read as labels
+        elif reading.unknown:
             kind = "provision"
         elif reading.conflicts:
             kind = "unresolved"
@@ -152,7 +154,7 @@ def _totals(
 ) -> list[RowPlan]:
     """Each total row's missing dimension filled in, or the row skipped."""
     members = [p for p in plans if p.kind in ("member", "law", "provision")]
-    axis = {d for p in members for d in p.dims if d in GROUP_DIMS}
+    axis = {d for p in members for d in (*p.dims, *p.carried) if d in GROUP_DIMS}
     has_provisions = any(p.kind == "provision" for p in plans)
     measures = {p.dims["measure"] for p in members if "measure" in p.dims}
     out = []
@@ -174,9 +176,11 @@ def _total(
 ) -> RowPlan:
     dims = dict(plan.dims)
     spread = _spread_groups(plans, plan)
+    if spread == "law areas":  # after several law groups, not each with its own total
+        return replace(plan, dims=MappingProxyType(dims | {"law": ALL_LAWS}))
     if spread:
         return replace(plan, kind="skip", note=f"a total over several {spread} has no one key")
-    if "law" in axis and "law" not in dims:
+    if "law" in axis and "law" not in dims and "law" not in plan.carried:
         dims["law"] = ALL_LAWS
     elif has_provisions and "law" not in axis:
         # the law-level total of the provisions listed: their law area
@@ -196,9 +200,10 @@ def _total(
 
 
 def _spread_groups(plans: Sequence[RowPlan], total: RowPlan) -> str | None:
-    """ "periods"/"entities" when the value rows fall into several groups of that dimension
-    and not every group has a total row of its own (so this total sums over groups)."""
-    for dim, name in (("period", "periods"), ("entity", "entities")):
+    """ "periods", "entities" or "law areas" when the value rows fall into several groups of
+    that dimension (group headers above them) and not every group has a total row of its own
+    (so this total sums over the groups)."""
+    for dim, name in (("period", "periods"), ("entity", "entities"), ("law", "law areas")):
         groups: dict[str, bool] = {}
         for plan in plans:
             if plan.kind in ("member", "law", "provision", "total") and dim in plan.carried:
