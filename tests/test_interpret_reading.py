@@ -236,9 +236,7 @@ def test_no_entity(reader: Reader, label: str) -> None:
         ("Stadfæstelsesprocent / 2019", {"measure": "stadfaestelsesprocent", "period": "2019"}),
     ],
 )
-def test_labels_naming_several_dimensions(
-    reader: Reader, label: str, dims: dict[str, str]
-) -> None:
+def test_labels_naming_several_dimensions(reader: Reader, label: str, dims: dict[str, str]) -> None:
     reading = read(reader, label)
     assert reading.resolved
     assert {k: v for k, v in reading.dims.items() if k != "aspect"} == dims

@@ -73,9 +73,7 @@ def test_an_upside_down_page_is_turned(
     result = process_file(turned, rulebook, OCR)
     assert "page 1: page was upside down; read turned 180°" in [f.message for f in result.findings]
     values = Counter(
-        (r.law_area, r.measure, r.value)
-        for r in result.records
-        if r.table_id == "p1-t1"
+        (r.law_area, r.measure, r.value) for r in result.records if r.table_id == "p1-t1"
     )
     assert values[("serviceloven", "stadfaestet", 51)] == 1
     assert {r.source_kind for r in result.records} == {"image_ocr"}

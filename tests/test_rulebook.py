@@ -165,7 +165,11 @@ def test_added_folders_add_rules_and_keep_the_shipped_ones(tmp_path: Path) -> No
     mine.mkdir()
     (mine / "test-rule.yaml").write_text(GOOD, encoding="utf-8")
     book = load_rulebook(RULES, [mine])
-    assert {r.id for r in book.rules} == {"aarsredegoerelse", "ankestyrelsens-egne-tal", "test-rule"}
+    assert {r.id for r in book.rules} == {
+        "aarsredegoerelse",
+        "ankestyrelsens-egne-tal",
+        "test-rule",
+    }
     assert book.reference.measure_unit("omgoerelsesprocent") == "percent"  # shipped data kept
     (mine / "clash.yaml").write_text(GOOD.replace("test-rule", "aarsredegoerelse"), "utf-8")
     with pytest.raises(RuleError, match=r"clash\.yaml: rule 'aarsredegoerelse': id: already used"):

@@ -92,13 +92,13 @@ def test_annual_report_tables() -> None:
     result = _result(SAMPLES / "aarsredegoerelse-2024.pdf")
     values = {t.table_id: (t.rule_id, t.page, t.values) for t in result.tables}
     assert values == {
-        "4.2": ("aarsredegoerelse-4.2", 3, 78),
-        "4.3": ("aarsredegoerelse-4.3", 4, 24),
-        "4.4": ("aarsredegoerelse-4.4", 4, 88),
-        "4.5": ("aarsredegoerelse-4.5", 5, 33),
-        "4.6": ("aarsredegoerelse-4.6", 5, 9),
-        "4.7": ("aarsredegoerelse-4.7", 6, 12),
-        "4.8": ("aarsredegoerelse-4.8", 7, 1092),
+        "4.2": ("ankestyrelsens-egne-tal", 3, 78),
+        "4.3": ("ankestyrelsens-egne-tal", 4, 24),
+        "4.4": ("ankestyrelsens-egne-tal", 4, 88),
+        "4.5": ("ankestyrelsens-egne-tal", 5, 33),
+        "4.6": ("ankestyrelsens-egne-tal", 5, 9),
+        "4.7": ("ankestyrelsens-egne-tal", 6, 12),
+        "4.8": ("ankestyrelsens-egne-tal", 7, 1092),
     }
     bilag = [r for r in result.records if r.table_id == "4.8"]
     assert sorted({r.page for r in bilag}) == [7, 8, 9, 10, 11]

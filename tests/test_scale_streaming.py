@@ -15,12 +15,10 @@ import pytest
 import extract.checks
 import extract.pipeline
 from extract.checks import (
-    CHECKS,
     CheckResult,
     CrossTable,
     CrossTableIndex,
     Order,
-    run_checks,
     table_check_results,
 )
 from extract.cli import main
@@ -31,7 +29,7 @@ from extract.readers.pdf import read_pdf
 from extract.rulebook import Rulebook, load_rulebook
 from extract.spool import MemorySink, file_records
 from tests.conftest import RULES, SAMPLES
-from tests.test_checks import ISHOEJ, col, row, table
+from tests.test_checks import CHECKS, ISHOEJ, col, row, run_checks, table
 
 STREAMED = [
     "aarsredegoerelse-2024.pdf",
@@ -83,9 +81,11 @@ def test_checks_table_by_table_give_the_whole_file_results_in_order(
 ) -> None:
     seen: list[Observation] = []
 
-    def recording(observations: Sequence[Observation]) -> list[tuple[Order, CheckResult]]:
+    def recording(
+        observations: Sequence[Observation], checks: Sequence[extract.checks.Check]
+    ) -> list[tuple[Order, CheckResult]]:
         seen.extend(observations)
-        return table_check_results(observations)
+        return table_check_results(observations, checks)
 
     monkeypatch.setattr(extract.pipeline, "table_check_results", recording)
     result = process_file(SAMPLES / name, rulebook)
@@ -127,7 +127,7 @@ def test_table_results_sorted_by_order_are_the_registry_order_over_tables() -> N
     per_table = [
         (order, replace(r, indices=tuple(i + offset for i in r.indices)))
         for offset, observations in ((0, first), (len(first), second))
-        for order, r in table_check_results(observations)
+        for order, r in table_check_results(observations, CHECKS)
     ]
     assert [r for _, r in sorted(per_table, key=lambda item: item[0])] == whole
 

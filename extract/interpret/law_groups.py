@@ -19,8 +19,8 @@ table of law areas), and is left unresolved; after a row that reads like a law's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from fractions import Fraction
 

@@ -35,6 +35,8 @@ MIN_PART = 3
 _SEPARATORS = re.compile(r"[/()\[\],;:|+&\"“”„«»]|\s[-–—]\s|\s[-–—]$|^[-–—]\s|[–—]")
 # A footnote mark at the end: "1)", "(2)", "*", superscripts.
 _FOOTNOTE_END = re.compile(r"(?:\s*(?:\d\)|\(\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+$")
+# A footnote mark after a word inside a label ("2023 1) / antal", "Realitetsbehandlede (1)").
+_FOOTNOTE_INSIDE = re.compile(r"(?<=\S) ?(?:\(\d\)|\d\))(?=\s|$)")
 # A join inside a word ("Pensions-love", "Omgørelses-%"): cut after the hyphen.
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[^\W\d_%])|(?<=[^\W\d_])-(?=%)")
 _PERCENT_GLUED = re.compile(r"(?<=[^\W\d_])%")
@@ -49,6 +51,7 @@ def tokens(text: str) -> list[str]:
     """The tokens of a printed label: lower case, NFC, separators and footnote marks out."""
     key = label_key(text)
     key = _FOOTNOTE_END.sub("", key)
+    key = _FOOTNOTE_INSIDE.sub(" ", key)
     key = _SEPARATORS.sub(" ", key)
     key = _INNER_HYPHEN.sub("- ", key)
     key = _PERCENT_GLUED.sub(" %", key)
