@@ -120,7 +120,7 @@ def _explained(document: Document, rulebook: Rulebook) -> list[str]:
     for detected in detect_table_grids(document):
         (table,) = repair_labels([detected.candidate], rulebook.lexicon)
         lines += table_text(table)
-        lines += explain_lines(interpreter.interpret(table, context))
+        lines += explain_lines(interpreter.interpret(table, context), rulebook.reference)
     return lines
 
 

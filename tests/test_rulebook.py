@@ -183,3 +183,18 @@ def test_an_added_folder_with_reference_data_is_refused(tmp_path: Path) -> None:
         load_rulebook(RULES, [mine])
     with pytest.raises(RuleError, match=r"nowhere: not a folder of rules"):
         load_rulebook(RULES, [tmp_path / "nowhere"])
+
+
+def test_a_cell_override_changes_the_status(rules_dir: Path) -> None:
+    (rules_dir / "dash.yaml").write_text(
+        "id: dash\ndocument_types: [referat]\ncells:\n"
+        "  - when: {law: '^serviceloven$'}\n    text: '^-$'\n    status: not_applicable\n",
+        encoding="utf-8",
+    )
+    table = _table(["Stadfæstede sager"], [("Serviceloven", ["-"]), ("LAS", ["-"])], "2021")
+    context = DocumentContext("referat", "Ishøj Kommune\nReferat")
+    read = Interpreter(load_rulebook(rules_dir)).interpret(table, context)
+    assert [(o.law_area, o.status.value, o.value) for o in read.observations] == [
+        ("serviceloven", "not_applicable", None),
+        ("aktivloven", "nil", 0.0),
+    ]

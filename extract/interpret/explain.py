@@ -16,6 +16,7 @@ from extract.interpret.table import Interpretation
 from extract.interpret.views import LabelView, did_you_mean
 from extract.model import TableCandidate
 from extract.normalise import label_key
+from extract.reference import Reference
 
 _SOURCE = {
     "rule": "rule",
@@ -27,14 +28,18 @@ _SOURCE = {
 _SHOWN = 70  # characters of a long text shown
 
 
-def explain_lines(read: Interpretation) -> list[str]:
-    """What each header and label of one table was read as, the context, and the outcome."""
+def explain_lines(read: Interpretation, reference: Reference | None = None) -> list[str]:
+    """What each header and label of one table was read as, the context, and the outcome
+    (municipality codes named from ``reference``)."""
     if not read.statistics:
         return ["  not read as ankestatistik: no header, label, caption or title names a measure"]
     lines = ["  context:"]
     for dim, given in read.context.dims.items():
         source = f"from the {_SOURCE[given.source]}: {_cut(given.text)!r}"
-        lines.append(f"    {dim} = {given.value}  ({source})")
+        value = given.value
+        if dim == "entity" and value.isdigit() and reference is not None:
+            value += f" {reference.municipality_by_code[int(value)].name}"
+        lines.append(f"    {dim} = {value}  ({source})")
     if not read.context.dims:
         lines.append("    (nothing)")
     lines.append("  labels:")

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.interpret.cells import Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
-from extract.model import Cell, Finding, Observation, TableCandidate
+from extract.model import Cell, Finding, Observation, Status, TableCandidate
 from extract.normalise import label_key
+from extract.rulebook import CellOverride
 
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
@@ -26,11 +27,13 @@ _KEYED_COLUMNS = ("member", "total")
 
 @dataclass(frozen=True, slots=True)
 class Keying:
-    """What keying a table needs besides its plans: context, vocabulary, the rule id."""
+    """What keying a table needs besides its plans: context, vocabulary, the rule id, and
+    the status overrides of the rules that apply."""
 
     context: Context
     vocabulary: Vocabulary
     rule_id: str
+    overrides: tuple[CellOverride, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,8 @@ def table_observations(
                 lacking[found.what] = None
                 continue
             observation = _observation(table, plan, column, cell, found, keying.rule_id)
+            if keying.overrides:
+                observation = _overridden(observation, keying.overrides)
             keyed.append((observation, _key(observation)))
     findings = [
         _finding(table, "missing_dimension", f"{count} values not emitted: {why}")
@@ -139,6 +144,31 @@ def _observation(
         period_type=key.period_type,
         law_area=key.law_area,
     )
+
+
+def _overridden(obs: Observation, overrides: Sequence[CellOverride]) -> Observation:
+    """The observation with the status of the first override whose cell text and dimension
+    patterns it matches (a pattern matches a dimension's code or its printed label)."""
+    printed = {
+        "law": (obs.law_area, obs.law_label),
+        "period": (obs.period,),
+        "entity": (obs.entity_scope, obs.municipality, str(obs.municipality_code)),
+        "measure": (obs.measure,),
+        "provision": (obs.provision,),
+        "aspect": (),
+    }
+    for override in overrides:
+        if override.text is not None and not override.text.search(obs.cell.text.strip()):
+            continue
+        if all(
+            any(v is not None and pattern.search(label_key(v)) for v in printed[dim])
+            for dim, pattern in override.when
+        ):
+            status = override.status
+            keep = status is Status.REPORTED
+            value = 0.0 if status is Status.NIL else (obs.value if keep else None)
+            return replace(obs, status=status, value=value)
+    return obs
 
 
 def _without_duplicates(

@@ -99,7 +99,8 @@ class Interpreter:
             [(plan, rows[plan.index][0]) for plan in row_plans],
             book.vocabulary,
         )
-        keying = Keying(around, book.vocabulary, rule_id)
+        overrides = tuple(override for rule in rules for override in rule.cells)
+        keying = Keying(around, book.vocabulary, rule_id, overrides)
         values = table_observations(table, column_plans, row_plans, keying)
         return Interpretation(
             table.table_id,
