@@ -95,12 +95,12 @@ def _match_lines(table: TableCandidate, unresolved: Sequence[LabelView]) -> list
     header or label."""
     for key, text in (("caption", table.caption), ("title", table.title)):
         if text:
-            return [f"  {key}: {_quoted('^' + re.escape(label_key(text)[:60]))}"]
+            return [f"  {key}: {_quoted('^' + _escape(label_key(text)[:60]))}"]
     view = unresolved[0] if unresolved else None
     if view is None:
-        return ["  headers: [" + _quoted("^" + re.escape(label_key(table.column_label(0)))) + "]"]
+        return ["  headers: [" + _quoted("^" + _escape(label_key(table.column_label(0)))) + "]"]
     key = "headers" if view.where.startswith("column") else "rows"
-    return [f"  {key}: [{_quoted('^' + re.escape(label_key(view.text)) + '$')}]"]
+    return [f"  {key}: [{_quoted('^' + _escape(label_key(view.text)) + '$')}]"]
 
 
 def _context_lines(lacking: Sequence[str]) -> list[str]:
@@ -119,8 +119,9 @@ def _context_lines(lacking: Sequence[str]) -> list[str]:
 
 
 def _matcher_lines(view: LabelView) -> list[str]:
-    pattern = _quoted("^" + re.escape(label_key(view.text)) + "$")
-    dims = [(meaning.dim, meaning.value) for _, meaning in view.nearest if meaning.dim != "entity"]
+    pattern = _quoted("^" + _escape(label_key(view.text)) + "$")
+    near = (meaning for _, meaning in view.nearest if meaning.dim != "entity")
+    dims = list(dict.fromkeys((meaning.dim, meaning.value) for meaning in near))
     if not dims:
         return [
             f"  # - match: {pattern}   # {view.note}",
@@ -130,6 +131,11 @@ def _matcher_lines(view: LabelView) -> list[str]:
     others = ", ".join(f"{d}={v}" for d, v in dims[1:])
     note = f"   # or {others}" if others else ""
     return [f"  - match: {pattern}", f"    set: {{{dim}: {value}}}{note}"]
+
+
+def _escape(text: str) -> str:
+    """A regular expression matching ``text`` (spaces left as they are, for reading)."""
+    return re.escape(text).replace("\\ ", " ")
 
 
 def _quoted(text: str) -> str:
