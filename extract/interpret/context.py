@@ -4,9 +4,8 @@ In: a table's caption and title, the document heading and the defaults of the ru
 Out: ``Context``: for each dimension the value that text gives, and where it came from. Running
 text is read for what it names: a dimension named with exactly one value counts ("Tabel 3:
 Omgørelsesprocent 2020 for Ishøj Kommune" gives measure, period and entity); one named with two
-values gives nothing. Years that are part of a date or a range are never a period. The heading
-gives an entity, and a period only from a line about the statistics ("Ankestatistik 2021",
-never "Referat 31. oktober 2022").
+values gives nothing. Years that are part of a date or a range are never a period. The document
+heading gives an entity only (the municipality of its first line that names one).
 """
 
 from __future__ import annotations
@@ -17,14 +16,12 @@ from dataclasses import dataclass, field
 
 from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import NATIONAL, Meaning
-from extract.interpret.words import tokens
 from extract.normalise import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
 SOURCES = ("rule", "heading", "title", "caption", "stub")
-# A heading line of at most this many words, not ending in a full stop, is a title (others
-# are prose).
-TITLE_WORDS = 8
+# A number printed with a percent sign ("28,6 %", "31%").
+_PRINTED_PERCENT = re.compile(r"\d[\d.,]*\s?%")
 # Words of numbers, years and ranges of years ("2019-2021").
 _NUMBERS = re.compile(r"[\d.,/-]+")
 # The end of a caption's main clause: a dash set off by spaces.
@@ -98,6 +95,7 @@ def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
     area); an aspect only when it is a share ("Udfald i procent")."""
     values: dict[str, set[str]] = {}
     axes: set[str] = set()
+    text = _PRINTED_PERCENT.sub(" ", text)  # "28,6 %" in a sentence is a value, not an aspect
     main, *more = _MAIN_CLAUSE.split(text)
     for meaning in _meanings(reader, text):
         if meaning.dim == "axis":
@@ -160,25 +158,14 @@ def _entities(reader: Reader, text: str) -> set[str]:
 
 def _heading_dims(reader: Reader, heading: str) -> dict[str, tuple[str, str]]:
     """The entity of the heading's first line that names one (its title, mostly; prose
-    further down names other municipalities in passing), and a period only from title lines
-    (short ones) about the statistics, when they name one (dates never count)."""
-    if not heading.strip():
-        return {}
+    further down names other municipalities in passing). A heading gives no period: its
+    dates are meeting dates, and a year in its title may be the year of a table whose own
+    finer period ("1. halvår") was not read."""
     dims: dict[str, tuple[str, str]] = {}
-    for line in heading.splitlines():  # the first line naming one entity (the title, mostly)
+    for line in heading.splitlines():
         entities = _entities(reader, line)
         if entities:
             if len(entities) == 1:
                 dims["entity"] = (entities.pop(), line.strip())
             break
-    periods: dict[str, str] = {}
-    topic = reader.vocabulary.words.topic
-    for line in heading.splitlines():
-        words = tokens(line)
-        title = len(words) <= TITLE_WORDS and not line.rstrip().endswith(".")
-        if title and any(w.rstrip(".:") in topic for w in words):
-            for period, _ in reader.vocabulary.periods.find(line):
-                periods.setdefault(period, line.strip())
-    if len(periods) == 1:
-        dims["period"] = next(iter(periods.items()))
     return dims

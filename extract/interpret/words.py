@@ -78,7 +78,6 @@ class WordBook:
     heads: Mapping[str, str]
     abbreviations: Mapping[str, str]
     noise: frozenset[str]
-    topic: frozenset[str]
     total: frozenset[str]
     aspects: Mapping[str, str]
     axes: Mapping[str, str]
@@ -103,7 +102,6 @@ class WordBook:
             MappingProxyType(heads),
             self.abbreviations,
             self.noise,
-            self.topic,
             self.total,
             self.aspects,
             self.axes,
@@ -198,7 +196,7 @@ def load_words(directory: Path) -> WordBook:
         raise WordsError(f"{WORDS_FILE}: cannot read: {exc}") from exc
     if not isinstance(data, dict):
         raise WordsError(f"{WORDS_FILE}: expected a mapping")
-    allowed = {"families", "abbreviations", "noise", "topic", "total", "aspects", "axes"}
+    allowed = {"families", "abbreviations", "noise", "total", "aspects", "axes"}
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
         raise WordsError(f"{WORDS_FILE}: {unknown[0]}: unknown key ({', '.join(sorted(allowed))})")
@@ -216,7 +214,6 @@ def load_words(directory: Path) -> WordBook:
         MappingProxyType(heads),
         MappingProxyType(abbreviations),
         frozenset(_word("noise", w) for w in _list(data, "noise")),
-        frozenset(_word("topic", w) for w in _list(data, "topic")),
         frozenset(_word("total", w) for w in _list(data, "total")),
         MappingProxyType(_classes(data, "aspects", ASPECTS)),
         MappingProxyType(_classes(data, "axes", AXES)),
