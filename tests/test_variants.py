@@ -7,13 +7,19 @@ import csv
 import hashlib
 import io
 import json
+import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from samples.variants import captions, grid, kommuner, layout, printing, select
 from samples.variants import truth as tr
-from samples.variants.generate import generate
+from samples.variants.audit import audit, norm, table_problems, truth_problems
+from samples.variants.captions import names_law
+from samples.variants.generate import PERIOD_KINDS, Drawn, Printed, families, generate
+from samples.variants.model import Grid
 from samples.variants.score import Counts, score_doc, score_seed
 from samples.variants.sheets import display
 
@@ -229,3 +235,146 @@ def test_score_seed_runs_the_engine(tmp_path: Path) -> None:
     counts = score_seed("t2", 3, tmp_path)
     assert counts.cells > 0
     assert counts.missing_listed_info <= counts.missing_unreported
+
+
+# -- truth says what the document prints ------------------------------------------------
+
+
+def _select(name: str, keep: dict[str, set[str]] | None = None) -> select.Selection:
+    """Family ``name`` with only the member keys in ``keep`` (per axis) shown."""
+    fam = families([name])[0]
+    keep = keep or {}
+    members = {
+        a: [m for m in ms if a not in keep or m.key in keep[a] or m.law in keep[a]]
+        for a, ms in fam.axes.items()
+    }
+    forms = kommuner.name_forms(183)
+    members["entity"] = [
+        replace(m, labels=forms) if m.scope == "kommune" else m for m in members["entity"]
+    ]
+    return select.Selection(fam, members)
+
+
+def _build(
+    sel: select.Selection,
+    rows: list[str],
+    cols: list[str],
+    where: dict[str, str],
+    seed: str,
+    **kw: object,
+) -> Grid:
+    plc = layout.Placement(rows, cols, where=where, **kw)  # type: ignore[arg-type]
+    ctx = layout.Context("referat", True, 30, False)
+    return grid.build(sel, plc, random.Random(seed), ctx, printing.NumberStyle())
+
+
+@pytest.mark.parametrize("name", ["4.2", "4.5", "4.4", "4.8"])
+def test_relabelled_periods_keep_barnets_lov_in_its_years(name: str) -> None:
+    """Barnets lov took effect 1 January 2024: its "-" stays before 2024, its numbers
+    from 2024 on, whatever period type the periods are relabelled to."""
+    fam = families([name])[0]
+    relabelled = 0
+    for n in range(200):
+        sel = select.Selection(fam, {a: list(ms) for a, ms in fam.axes.items()})
+        select.relabel(sel, 183, random.Random(f"bl:{n}"), PERIOD_KINDS)
+        relabelled += sel.relabelled != "none"
+        for old, new in zip(fam.axes["period"], sel.members["period"], strict=True):
+            year = int((new.period or "")[:4])
+            for f in fam.facts.values():
+                if f.coords[1] == old.key and f.law_area == "barnets_lov":
+                    assert (year < 2024) == (f.status == "not_applicable"), (n, new.period, f)
+    assert relabelled > 40
+
+
+@pytest.mark.parametrize("repeat", [False, True])
+def test_entity_stub_column_holds_the_entity_beside_group_rows(repeat: bool) -> None:
+    """rows.outer "stubcol,group": the entity column holds the entity, the measure group
+    labels sit in the label column (not under the entity column's header)."""
+    keep = {"measure": {"stadfaestet", "hjemvist"}, "item": {"lab"}}
+    sel = _select("4.8", keep)
+    styles = {"entity": "stubcol", "measure": "group"}
+    g = _build(
+        sel, ["entity", "measure", "item"], ["period"], {}, "e", styles=styles, repeat=repeat
+    )
+    entity = {norm(w) for w in sel.members["entity"][0].labels}
+    measures = {norm(w) for m in sel.members["measure"] for w in m.labels}
+    col0 = [norm(r.stub[0]) for r in g.body if r.stub[0]]
+    assert col0 and set(col0) <= entity, col0
+    groups = [norm(r.stub[1]) for r in g.body if r.kind == "group"]
+    assert len([x for x in groups if x in measures]) == 2, groups
+    assert table_problems(Printed("d.xlsx", "sheet", [Drawn(g, sel)], []), Drawn(g, sel), 0) == []
+
+
+def test_year_rows_of_split_periods_sit_in_the_period_column() -> None:
+    """Years over quarters as group rows go in the period column, not the entity column."""
+    sel = _select("byraad")
+    quarters = ("2023-Q4", "2024-Q1", "2024-Q2")
+    sel.members["period"] = [
+        replace(m, period=q) for m, q in zip(sel.members["period"], quarters, strict=True)
+    ]
+    styles = {"entity": "stubcol"}
+    where = {"item": "caption"}
+    g = _build(sel, ["entity", "period"], ["measure"], where, "y", styles=styles, split=True)
+    assert not any(r.stub[0] in ("2023", "2024") for r in g.body)
+    assert {r.stub[1] for r in g.body if r.kind == "group"} == {"2023", "2024"}
+    printed = Printed("d.xlsx", "sheet", [Drawn(g, sel)], [])
+    assert table_problems(printed, Drawn(g, sel), 0) == []
+
+
+def test_fused_period_is_on_every_measure_header_also_over_antal_procent() -> None:
+    sel = _select("4.4")
+    where = {"period": "fused", "entity": "caption"}
+    for n in range(10):
+        g = _build(sel, ["item"], ["measure"], where, f"f{n}", pairs=True)
+        tops = [h.text for h in g.head if not h.stub and h.row == 0]
+        assert tops and all(norm(t).endswith("2024") for t in tops), tops
+
+
+def test_provisions_without_their_law_row_name_the_law_in_the_caption() -> None:
+    """The bilag lists serviceloven's provisions: the caption says which law they are of."""
+    sel = _select("bilag")
+    for n in range(20):
+        g = _build(sel, ["item"], ["measure"], {"entity": "title", "period": "title"}, f"b{n}")
+        assert g.caption and names_law(g.caption, "serviceloven"), g.caption
+
+
+def test_reader_finds_every_key_printed(tmp_path: Path) -> None:
+    """The audit's reader finds every truth key where the document prints it, and no
+    truth line breaks a domain rule (units, Barnets lov's years)."""
+    assert audit(SEED, COUNT, tmp_path / "a") == []
+    assert audit("t5", 30, tmp_path / "b", names=["4.2", "4.8", "bilag", "byraad"]) == []
+
+
+def test_audit_sees_a_dimension_that_is_not_printed() -> None:
+    sel = _select("byraad")
+    styles = {"entity": "stubcol"}
+    g = _build(sel, ["entity", "period"], ["measure"], {"item": "caption"}, "x", styles=styles)
+    for row in g.body:
+        row.stub[0] = ""
+    found = table_problems(Printed("d.xlsx", "sheet", [Drawn(g, sel)], []), Drawn(g, sel), 0)
+    assert found and all(x.startswith("[entity not printed]") for x in found)
+    bad = _truth(law_area="barnets_lov", status="not_applicable", value=None, cell_text="-")
+    assert any(x.startswith("[law years]") for x in truth_problems(bad))
+    assert any(x.startswith("[unit]") for x in truth_problems(_truth(measure="andel_hjemvist")))
+
+
+def test_caption_of_a_law_total_does_not_say_all_laws() -> None:
+    """The bilag's "I alt" is serviceloven's total, not all laws."""
+    total = next(m for m in families(["bilag"])[0].axes["item"] if m.role == "total")
+    for n in range(20):
+        text = captions.phrase("item", total, "I alt", random.Random(n), 0)
+        assert "alle" not in text, text
+
+
+def test_context_in_the_top_left_cell_only_over_a_single_stub_column() -> None:
+    """A stub header names its column: with several stub columns the context (the period,
+    the municipality) goes to the title line instead of heading the first column."""
+    sel = _select("4.4")
+    ctx = layout.Context("sheet", True, 30, True)
+    seen = 0
+    for n in range(400):
+        plc = layout.place(sel, random.Random(f"s{n}"), ctx)
+        if "stubcol" in plc.styles.values():
+            seen += 1
+            assert "stub" not in plc.where.values(), plc
+    assert seen > 20

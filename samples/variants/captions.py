@@ -8,6 +8,7 @@ line above the table, or in the top-left header cell. These helpers write those 
 from __future__ import annotations
 
 import random
+import re
 
 from samples.variants import periods, vocab
 from samples.variants.model import Member
@@ -45,11 +46,28 @@ def phrase(axis: str, m: Member, label: str, rng: random.Random, period_style: i
     if axis == "period":
         return periods.phrase(periods.parse(m.period or ""), period_style)
     if axis == "item":
-        if m.law == "alle" or m.role == "total":
+        if m.law == "alle":
             return rng.choice(("– alle lovområder", "(alle sager)", "– alle sager"))
         low = label if label.isupper() else label.lower()
         return rng.choice((f"– {label}", f"vedr. {low}", f"({label})", f"efter {low}"))
     return f"– {label.lower()}"
+
+
+def law_phrase(law: str, rng: random.Random) -> str:
+    """A law inside a caption: "i serviceloven", "efter SEL", "– Lov om social service"."""
+    label = vocab.pick(rng, vocab.LAW_LABELS[law])
+    low = label if label.isupper() else label.lower()
+    return rng.choice((f"i {low}", f"efter {low}", f"– {label}", f"({label})"))
+
+
+def names_law(text: str, law: str) -> bool:
+    """Whether ``text`` already names ``law`` in one of its wordings."""
+    words = re.findall(r"\w+", text.casefold())
+    return any(
+        re.findall(r"\w+", w.casefold()) == words[i : i + len(re.findall(r"\w+", w))]
+        for w in vocab.LAW_LABELS[law]
+        for i in range(len(words))
+    )
 
 
 def subject(

@@ -35,6 +35,19 @@ def _dims(b: Builder) -> list[tuple[str, str]]:
     return out
 
 
+def _unnamed_law(b: Builder) -> str | None:
+    """The law of the provisions (or of a law's total) shown when no row names it: the
+    caption must (the bilag of serviceloven's provisions)."""
+    items = b.order["item"]
+    named = {m.law for m in items if m.role in ("law", "plain")}
+    laws = sorted(
+        m.law
+        for m in items
+        if m.role in ("provision", "total") and m.law and m.law not in ("alle", *named)
+    )
+    return laws[0] if laws else None
+
+
 def describe(b: Builder, grid: Grid, ctx: Context) -> None:
     """Fill in the caption, title line and heading parts of ``grid``."""
     where = b.plc.where
@@ -47,7 +60,8 @@ def describe(b: Builder, grid: Grid, ctx: Context) -> None:
             measure = f"{rng.choice(b.fam.subjects)} – {label.lower()}"
         else:
             measure = label[:1].upper() + label[1:]
-    need = "caption" in where.values()
+    law = _unnamed_law(b)
+    need = "caption" in where.values() or law is not None
     if need or (measure is not None and where.get("measure") == "caption"):
         drawn = True
     else:
@@ -66,6 +80,8 @@ def describe(b: Builder, grid: Grid, ctx: Context) -> None:
                 [periods.parse(p.period or "") for p in b.order["period"]], rng.randrange(2)
             )
             phrases += [extra] if extra else []
+        if law is not None and not captions.names_law(" ".join([subject, *phrases]), law):
+            phrases.append(captions.law_phrase(law, rng))
         upper = ctx.doc_kind == "aarsredegoerelse" and rng.random() < 0.5
         grid.caption = captions.caption_text(subject, phrases, upper)
     titles = [b.label[(a, b.context[a].key)] for a, w in where.items() if w == "title"]

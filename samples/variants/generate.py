@@ -45,6 +45,17 @@ class Drawn:
     sel: select.Selection
 
 
+@dataclass
+class Printed:
+    """A document's tables and the heading texts printed around them (letterhead, titles,
+    running header, a sheet's heading row), for checks such as ``samples.variants.audit``."""
+
+    doc: str
+    kind: str
+    tables: list[Drawn]
+    heading: list[str]
+
+
 def draw_table(
     fam: Family, rng: random.Random, ctx: layout.Context, code: int, limit: int
 ) -> Drawn:
@@ -81,7 +92,21 @@ def _pick_families(rng: random.Random, pool: list[Family], kind: str, n: int) ->
     return chosen
 
 
-def _pdf(rng: random.Random, stem: str, out: Path, pool: list[Family], code: int) -> dict[str, Any]:
+def _pdf_heading(doc: pdf_doc.PdfDoc) -> list[str]:
+    """The document's heading texts: headings, letterhead lines, the running header."""
+    out = [b.text for b in doc.blocks if isinstance(b, pdf_doc.Heading)]
+    out += [b.text for b in doc.blocks if isinstance(b, pdf_doc.Para) and b.small]
+    return [*out, doc.furniture.header or ""]
+
+
+def _pdf(
+    rng: random.Random,
+    stem: str,
+    out: Path,
+    pool: list[Family],
+    code: int,
+    sink: list[Printed] | None = None,
+) -> dict[str, Any]:
     has_national = any(f.national for f in pool)
     has_local = any(not f.national for f in pool)
     kinds = [
@@ -125,6 +150,8 @@ def _pdf(rng: random.Random, stem: str, out: Path, pool: list[Family], code: int
         doc = docs_pdf.notat(rng, spec, fitted, code, kommune, year, heading)
     path = out / f"{stem}.pdf"
     pages, placed = pdf_doc.render(path, doc)
+    if sink is not None:
+        sink.append(Printed(path.name, kind, drawn, _pdf_heading(doc)))
     by_table: dict[int, set[int]] = {}
     for index, p in placed:
         by_table.setdefault(index, set()).add(p.page)
@@ -169,14 +196,21 @@ def _pdf(rng: random.Random, stem: str, out: Path, pool: list[Family], code: int
 
 
 def _sheet_cells(
-    rng: random.Random, drawn: list[Drawn], kommune: str, is_csv: bool, cells: sh.Cells, first: bool
+    rng: random.Random,
+    drawn: list[Drawn],
+    kommune: str,
+    is_csv: bool,
+    cells: sh.Cells,
+    first: bool,
+    heading: list[str],
 ) -> list[tuple[int, sh.SheetCell, dict[str, str]]]:
     out = []
     parts = {a: t for d in drawn for a, t in d.grid.heading.items()}
     if parts or (first and rng.random() < 0.3):
         entity = parts.get("entity", kommune if rng.random() < 0.5 else "")
         period = parts.get("period", "")
-        cells.text_row(" ".join(x for x in ("Ankestatistik", entity, period) if x), True)
+        heading.append(" ".join(x for x in ("Ankestatistik", entity, period) if x))
+        cells.text_row(heading[-1], True)
     for n, d in enumerate(drawn):
         g = d.grid
         if g.caption:
@@ -202,7 +236,13 @@ def _sheet_cells(
 
 
 def _sheet(
-    rng: random.Random, stem: str, out: Path, pool: list[Family], code: int, is_csv: bool
+    rng: random.Random,
+    stem: str,
+    out: Path,
+    pool: list[Family],
+    code: int,
+    is_csv: bool,
+    sink: list[Printed] | None = None,
 ) -> dict[str, Any]:
     n = 1 if is_csv else rng.choices([1, 2], [0.7, 0.3])[0]
     kind = "csv" if is_csv else "sheet"
@@ -217,9 +257,10 @@ def _sheet(
     written: list[tuple[str | None, int, sh.SheetCell, dict[str, str]]] = []
     sheets: list[tuple[str, sh.Cells]] = []
     base = 0
+    heading: list[str] = []
     for s, group in enumerate(groups):
         cells = sh.Cells(row=rng.choice([0, 0, 1, 2]))
-        for index, cell, axes in _sheet_cells(rng, group, kommune, is_csv, cells, s == 0):
+        for index, cell, axes in _sheet_cells(rng, group, kommune, is_csv, cells, s == 0, heading):
             written.append((None if is_csv else names[s], base + index, cell, axes))
         base += len(group)
         sheets.append((names[s], cells))
@@ -239,6 +280,8 @@ def _sheet(
             )
         )
     tr.write(out / f"{stem}.truth.jsonl", lines)
+    if sink is not None:
+        sink.append(Printed(path.name, kind, drawn, heading))
     return {
         "doc": path.name,
         "format": ext,
@@ -251,9 +294,15 @@ def _sheet(
 
 
 def generate_one(
-    seed: str, index: int, out: Path, formats: Sequence[str], pool: list[Family]
+    seed: str,
+    index: int,
+    out: Path,
+    formats: Sequence[str],
+    pool: list[Family],
+    sink: list[Printed] | None = None,
 ) -> Path:
-    """Write document ``index`` of ``seed`` (document, truth, layout) into ``out``."""
+    """Write document ``index`` of ``seed`` (document, truth, layout) into ``out``; append
+    what it printed to ``sink`` when given."""
     fonts.register()
     rng = random.Random(f"{seed}:{index}")
     weights = {"pdf": 0.45, "xlsx": 0.3, "csv": 0.25}
@@ -261,9 +310,9 @@ def generate_one(
     stem = f"v{seed}-{index:04d}"
     code = kommuner.draw(rng, rng.choice([183, 563]))
     if fmt == "pdf":
-        info = _pdf(rng, stem, out, pool, code)
+        info = _pdf(rng, stem, out, pool, code, sink)
     else:
-        info = _sheet(rng, stem, out, pool, code, fmt == "csv")
+        info = _sheet(rng, stem, out, pool, code, fmt == "csv", sink)
     info = {"seed": seed, "index": index, **info}
     (out / f"{stem}.layout.json").write_text(
         json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

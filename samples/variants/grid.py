@@ -99,7 +99,7 @@ class Builder:
     def head_text(self, a: str, sub: str, m: Member) -> str:
         if sub == "group":
             if self._paired(m) and m.pair:
-                return vocab.pick(self.rng, vocab.OUTCOME_GROUP[m.pair[0]])
+                return self._fused(a, vocab.pick(self.rng, vocab.OUTCOME_GROUP[m.pair[0]]))
             sub = "full"
         if sub == "kind" and m.pair:
             return vocab.pick(self.rng, vocab.KIND_LABELS[m.pair[1]])
@@ -108,7 +108,11 @@ class Builder:
             return str(p.year)
         if sub == "short" and p:
             return periods.short_label(p, self.sstyle)
-        text = self.label[(a, m.key)]
+        return self._fused(a, self.label[(a, m.key)])
+
+    def _fused(self, a: str, text: str) -> str:
+        """A measure header with the table's one period joined to it ("Hjemviste sager
+        2021"), when the period sits there."""
         if a == "measure" and self.plc.where.get("period") == "fused":
             text += " " + self.label[("period", self.sel.members["period"][0].key)]
         return text
@@ -182,7 +186,8 @@ class Builder:
             label = self.label[(a, m.key)]
             sub_carry, sub_prefix = dict(carry), prefix
             if style == "group":
-                out.append(self._row("group", {0: label}, [], bold=True))
+                col = sum(1 for b in self.plc.rows[:level] if self.plc.styles[b] == "stubcol")
+                out.append(self._row("group", {**carry, col: label}, [], bold=True))
             elif style == "stubcol":
                 sub_carry[self.stub_axes.index(a)] = label
             else:
@@ -193,8 +198,7 @@ class Builder:
             if style == "stubcol" and not self.plc.repeat:
                 col = self.stub_axes.index(a)
                 for row in out[before + 1 :]:
-                    if row.kind == "data":
-                        row.stub[col] = ""
+                    row.stub[col] = ""
 
     def _row(
         self,
@@ -228,7 +232,8 @@ class Builder:
                 p = periods.parse(m.period or "")
                 if str(p.year) != year:
                     year = str(p.year)
-                    out.append(self._row("group", {0: year}, [], bold=True))
+                    out.append(self._row("group", {**carry, last: year}, [], bold=True))
+                    carry = {k: v for k, v in carry.items() if self.plc.repeat}
                 label = periods.short_label(p, self.sstyle)
             if m.role == "part" and not parts_seen:
                 parts_seen = True
@@ -268,7 +273,7 @@ class Builder:
             status,
             fact.expect,
         )
-        return ValueCell(text, truth, decimals)
+        return ValueCell(text, truth, decimals, coords)
 
 
 def build(

@@ -171,6 +171,10 @@ def place(sel: Selection, rng: random.Random, ctx: Context) -> Placement:
         if a == plc.rows[-2] and len(m[plc.rows[-1]]) <= 4:
             options.append(("combined", 0.15))
         plc.styles[a] = "stubcol" if long else _weighted(rng, options)
+    if "stubcol" in plc.styles.values():
+        # the top-left cell names the context only over a single stub column: over several
+        # it would head the first one, which holds another axis
+        plc.where = {a: "title" if w == "stub" else w for a, w in plc.where.items()}
     plc.repeat = long or rng.random() < 0.3
     groups = {mm.pair[0] for mm in m["measure"] if mm.pair and mm.pair[1] == "procent"}
     paired = any(mm.pair and mm.pair[1] == "antal" and mm.pair[0] in groups for mm in m["measure"])

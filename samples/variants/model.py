@@ -97,11 +97,12 @@ class Truth:
 
 @dataclass(frozen=True)
 class ValueCell:
-    """A printed value cell: its text and its truth."""
+    """A printed value cell: its text, its truth and the family members it sits at."""
 
     text: str
     truth: Truth
     decimals: int = 0
+    coords: Coords | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from samples.variants.fonts import ASCENT, DESCENT, FACES, Face, width
-from samples.variants.model import Grid
+from samples.variants.model import BodyRow, Grid
 from samples.variants.textwrap_pdf import break_header, wrap
 
 Op = Callable[[object], None]
@@ -137,7 +137,7 @@ def measure(grid: Grid, look: Look, avail: float) -> Measured | None:
             want = 30.0 + (len(h.text) % 3) * 4.0
         need[h.col] = max(need[h.col], want)
     for col in range(grid.n_stub):
-        labels = [r.stub[col] for r in grid.body if r.kind == "data" and r.stub[col]]
+        labels = [r.stub[col] for r in grid.body if r.stub[col] and not _spans(r, col)]
         lines = [part for lab in labels for part in lab.split("\n")] or [""]
         longest_word = max(
             width(w, look.face.bold, look.size) for ln in lines for w in ln.split() or [""]
@@ -165,6 +165,15 @@ def measure(grid: Grid, look: Look, avail: float) -> Measured | None:
     return _lines(grid, look, need)
 
 
+def _spans(row: BodyRow, col: int) -> bool:
+    """Whether the label in ``col`` runs on over the columns to its right: the last label of
+    a group row (a group row's other labels, e.g. the entity beside a measure group, keep to
+    their own columns)."""
+    if row.kind != "group" or not row.stub[col]:
+        return False
+    return not any(row.stub[col + 1 :])
+
+
 def _lines(grid: Grid, look: Look, widths: list[float]) -> Measured | None:
     pad = 2 * look.hpad
     head_lines: list[list[str]] = []
@@ -189,7 +198,7 @@ def _lines(grid: Grid, look: Look, widths: list[float]) -> Measured | None:
     for row in grid.body:
         cells: list[list[str]] = []
         for col, label in enumerate(row.stub):
-            span = total - sum(widths[:col]) if row.kind == "group" else widths[col]
+            span = total - sum(widths[:col]) if _spans(row, col) else widths[col]
             w = span - pad - 10.0 * row.indent
             font = _font(look, row.bold)
             lines = [ln for part in label.split("\n") for ln in wrap(part, font, look.size, w)]

@@ -76,15 +76,31 @@ def from_ordinal(kind: str, ordinal: int) -> Period:
     return Period(kind, year, index + 1)
 
 
-def relabel(periods: list[Period], kind: str, rng: random.Random) -> list[Period] | None:
+Bounds = tuple[int, int]
+
+
+def relabel(
+    periods: list[Period], kind: str, rng: random.Random, bounds: list[Bounds] | None = None
+) -> list[Period] | None:
     """``len(periods)`` consecutive periods of ``kind`` at a random start, or None if they
-    do not fit between 2016 and 2025."""
+    do not fit between 2016 and 2025. ``bounds[i]`` (first year, last year) keeps the
+    ``i``-th new period within those years (a law's data stays in the years it existed)."""
     n = len(periods)
     first = Period(kind, FIRST_YEAR).ordinal()
     last = Period(kind, LAST_YEAR, PER_YEAR[kind]).ordinal()
     if last - first + 1 < n:
         return None
-    start = rng.randint(first, last - n + 1)
+    if bounds is None:
+        start = rng.randint(first, last - n + 1)
+        return [from_ordinal(kind, start + i) for i in range(n)]
+    starts = [
+        s
+        for s in range(first, last - n + 2)
+        if all(lo <= from_ordinal(kind, s + i).year <= hi for i, (lo, hi) in enumerate(bounds))
+    ]
+    if not starts:
+        return None
+    start = rng.choice(starts)
     return [from_ordinal(kind, start + i) for i in range(n)]
 
 

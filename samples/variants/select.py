@@ -13,6 +13,8 @@ from samples.variants import kommuner, periods
 from samples.variants.model import Family, Member
 
 OUTCOME_COUNTS = ("stadfaestet", "aendret_ophaevet", "hjemvist", "realitetsbehandlede")
+# Laws that exist from a year on (domain brief: Barnets lov from 2024, "-" in earlier years).
+LAW_SINCE = {"barnets_lov": 2024}
 
 
 @dataclass
@@ -126,8 +128,9 @@ def relabel(sel: Selection, code: int, rng: random.Random, kinds: tuple[str, ...
         return
     options = [k for k in kinds if k != ps[0].type]
     rng.shuffle(options)
+    bounds = _law_bounds(sel)
     for kind in options:
-        new = periods.relabel(ps, kind, rng)
+        new = periods.relabel(ps, kind, rng, bounds)
         if new is not None:
             sel.members["period"] = [
                 replace(m, period=p.canonical)
@@ -135,3 +138,27 @@ def relabel(sel: Selection, code: int, rng: random.Random, kinds: tuple[str, ...
             ]
             sel.relabelled = kind
             return
+
+
+def _law_bounds(sel: Selection) -> list[periods.Bounds] | None:
+    """Per shown period, the years a relabelled period may lie in so that a law's values stay
+    where the law existed: "-" (not applicable) before it, its numbers from its first year.
+    None when the selection shows no such law."""
+    fam, m = sel.family, sel.members
+    out: list[periods.Bounds] = []
+    for p in m["period"]:
+        lo, hi = periods.FIRST_YEAR, periods.LAST_YEAR
+        for e in m["entity"]:
+            for i in m["item"]:
+                for ms in m["measure"]:
+                    f = fam.facts.get((e.key, p.key, i.key, ms.key))
+                    since = LAW_SINCE.get(f.law_area or "") if f else None
+                    if f is None or since is None:
+                        continue
+                    if f.status == "not_applicable":
+                        hi = min(hi, since - 1)
+                    else:
+                        lo = max(lo, since)
+        out.append((lo, hi))
+    constrained = any(b != (periods.FIRST_YEAR, periods.LAST_YEAR) for b in out)
+    return out if constrained else None
