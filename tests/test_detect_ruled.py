@@ -309,3 +309,39 @@ def test_touching_words_read_as_one_word() -> None:
         Word("2", (168.0, 100.0, 172.0, 110.0), source="ocr"),
     ]
     assert words_text(words) == "THRESHOLD FOR 2"
+
+
+def test_lattice_cell_text_wrapped_over_lines_stays_one_row() -> None:
+    """A fully drawn table whose cells wrap: the label broken with a hyphen ("Landeve-",
+    "jen") and a value cell's last line alone under the others stay in their row."""
+    xs = (55.0, 160.0, 250.0, 330.0)
+    words = [
+        *_line(104, (60, "Strækning"), (165, "Passager"), (255, "Hegn")),
+        *_line(122, (60, "Oddervej"), (165, "A1 i 3.020"), (255, "1.700-2.500")),
+        *_line(140, (60, "Tandervej - Landeve-"), (165, "A2 i 4.200,"), (255, "4.000-4.300")),
+        *_line(151, (60, "jen"), (165, "5.500 og 6.500"), (255, "og 6.100-")),
+        *_line(162, (255, "7.200")),
+        *_line(180, (60, "Enslevvej"), (165, "Kombineret"), (255, "11.100")),
+    ]
+    ys = (100.0, 117.0, 135.0, 175.0, 193.0)
+    rules = [_hrule(y, xs[0], xs[-1]) for y in ys] + [_vrule(x, ys[0], ys[-1]) for x in xs]
+    (table,) = find_tables(_page(words, rules))
+    labels = [cell.text for cell in table.grid.cells if cell.col0 == 0 and cell.words]
+    assert labels == ["Strækning", "Oddervej", "Tandervej - Landeve- jen", "Enslevvej"]
+    last = [cell.text for cell in table.grid.cells if cell.col0 == 2 and cell.row0 == 2]
+    assert last == ["4.000-4.300 og 6.100- 7.200"]
+
+
+def test_booktabs_bottom_rule_far_below_the_header_rule_bounds_the_table() -> None:
+    """Rules above and below the header, and one at the bottom more than 60 pt further
+    down: one ruled table of all the rows between them."""
+    words = _line(105, (60, "Status"), (200, "Sample"), (300, "Percent"))
+    rows = [("Total", "39695", "100.0"), ("Not interviewed", "5701", "14.4")]
+    rows += [("Interviewed", "2683", "6.8"), ("Examined", "30818", "77.6")]
+    rows += [("Home", "493", "1.2"), ("Other", "17", "0.1")]
+    for i, (label, count, share) in enumerate(rows):
+        words += _line(125 + 12 * i, (60, label), (200, count), (300, share))
+    rules = [_hrule(100, 55, 340), _hrule(118, 55, 340), _hrule(200, 55, 340)]
+    (table,) = find_tables(_page(words, rules))
+    assert table.grid.detector == "ruled"
+    assert table.grid.n_rows == 7

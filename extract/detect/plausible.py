@@ -1,9 +1,10 @@
 """Whether a detected grid is a table at all, or prose and chart labels that lined up.
 
 In: a ``Grid`` from any detector, or one word. Out: ``is_table`` (False for a grid made of
-running text or of a chart's axis labels and rotated letters), ``is_prose_line`` for single
-text lines, ``is_rotated_glyph`` for letters set sideways. Pure functions; nothing here moves
-cells.
+running text, of a chart's axis labels and rotated letters, of a table of contents, and for
+unruled text whose numbers are no quantities: a letterhead's phone numbers, a cover's
+document number, version and date), ``is_prose_line`` for single text lines,
+``is_rotated_glyph`` for letters set sideways. Pure functions; nothing here moves cells.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid, GridCell
+from extract.detect.header import header_row_count, is_plain_value
 from extract.detect.layout import is_value_text
 from extract.model import Word
 
@@ -42,9 +44,18 @@ TICKS_SHARE = 0.5
 # Share of the steps that equal the smallest one (the others skip missing ticks).
 TICKS_EVEN_SHARE = 0.7
 _PLAIN_NUMBER = re.compile(r"^-?\d[\d.,]*%?$")
+# A number that is a code, not a quantity: a leading zero ("01", "00"), a long run of digits
+# without grouping (a document or phone number), a date.
+_CODE = re.compile(r"^(?:0\d+|\d{7,}|\d{1,4}[-./]\d{1,2}[-./]\d{1,4})$")
+# A table of contents: page numbers (at most three digits) ending entries that start with a
+# section number ("2.", "4.1", "A)"), down the page in order, on this share of its rows.
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.|\d+(?:\.\d+)+|\d+\)|[A-Za-z][.)])$")
+CONTENTS_MIN = 3
+CONTENTS_SHARE = 0.6
 
 
-def is_table(grid: Grid) -> bool:
+def is_table(grid: Grid, header_rows: int | None = None) -> bool:
     """True unless the grid is a single row (a header band alone), has no letter or digit
     (dots and dashes), reads as running text (unless ruled) or as chart labels."""
     rows = _rows(grid)
@@ -56,6 +67,12 @@ def is_table(grid: Grid) -> bool:
         return False
     if _is_letter_soup([w for cell in grid.cells for w in cell.words]):
         return False
+    if _is_contents(rows):
+        return False
+    if grid.detector != "ruled":
+        values = _body_values(grid, header_rows)
+        if _no_quantities(values) or _staggered(values):
+            return False
     return not _is_chart_axis(grid)
 
 
@@ -97,9 +114,15 @@ def _is_prose_row(cells: Sequence[GridCell]) -> bool:
 
 
 def _is_letter_soup(words: Sequence[Word]) -> bool:
+    stray = [
+        w.text
+        for w in words
+        if len(w.text) == 1 and w.text.islower() and w.text not in _ONE_LETTER_WORDS
+    ]
+    if len(stray) < SOUP_MIN:  # the common case: no need to read every word
+        return False
     texts = [w.text for w in words if not is_value_text(w.text)]
-    stray = [t for t in texts if len(t) == 1 and t.islower() and t not in _ONE_LETTER_WORDS]
-    return len(stray) >= SOUP_MIN and len(stray) >= SOUP_SHARE * len(texts)
+    return len(stray) >= SOUP_SHARE * len(texts)
 
 
 def _is_chart_axis(grid: Grid) -> bool:
@@ -128,3 +151,65 @@ def _even_steps(values: list[tuple[int, int]]) -> bool:
     smallest = min(abs(s) for s in steps)
     even = sum(1 for s in steps if abs(s) == smallest)
     return all(abs(s) % smallest == 0 for s in steps) and even >= TICKS_EVEN_SHARE * len(steps)
+
+
+def _is_contents(rows: Sequence[Sequence[GridCell]]) -> bool:
+    """True for a table of contents: most rows are entries that start with a section number
+    and end with a page number, the page numbers in order down the page."""
+    if len(rows) < CONTENTS_MIN:
+        return False
+    pages: list[int] = []
+    misses = 0
+    for cells in rows:  # each row's cells left to right
+        last = max(cells[-1].words, key=lambda w: w.bbox[2])
+        words = [w for cell in cells for w in cell.words]
+        first = min(words, key=lambda w: (w.bbox[1], w.bbox[0]))
+        entry = _PAGE_NUMBER.match(last.text) and _SECTION.match(first.text)
+        if entry and any(_ALPHA.match(w.text) for w in words):
+            pages.append(int(last.text))
+        else:
+            misses += 1
+            if misses > (1 - CONTENTS_SHARE) * len(rows):
+                return False
+    if len(pages) < CONTENTS_MIN or len(pages) < CONTENTS_SHARE * len(rows):
+        return False
+    return all(a <= b for a, b in itertools.pairwise(pages))
+
+
+def _body_values(grid: Grid, header_rows: int | None) -> list[list[GridCell]]:
+    """The value cells (columns 1 on) of the rows below the header (``header_rows``, found
+    when None), by row."""
+    header = header_row_count(grid) if header_rows is None else header_rows
+    by_row: dict[int, list[GridCell]] = {}
+    for cell in grid.cells:
+        if cell.words and cell.col0 >= 1 and cell.row0 >= header:
+            by_row.setdefault(cell.row0, []).append(cell)
+    return [by_row[r] for r in sorted(by_row)]
+
+
+def _no_quantities(rows: Sequence[Sequence[GridCell]]) -> bool:
+    """True when fewer than two body cells (by row) hold a quantity (a number that is no
+    code)."""
+    quantities = 0
+    for row in rows:
+        for cell in row:
+            text = cell.text.strip()
+            if is_plain_value(text) and not _CODE.match(text):
+                quantities += 1
+                if quantities == 2:
+                    return False
+    return True
+
+
+def _staggered(rows: Sequence[Sequence[GridCell]]) -> bool:
+    """True when the body's values (by row) do not stand in columns: with two rows of values
+    or more, fewer than half of the value columns hold values of two rows (numbers that
+    happened to sit in a few lines, each line's at other places)."""
+    if len(rows) < 2:
+        return False
+    counts: dict[int, int] = {}
+    for row in rows:
+        for col in {cell.col0 for cell in row}:
+            counts[col] = counts.get(col, 0) + 1
+    shared = sum(1 for n in counts.values() if n >= 2)
+    return 2 * shared < len(counts)

@@ -1,7 +1,9 @@
 """Where the tables are on one page: ruled clusters, whitespace blocks, captions and notes.
 
 In: one ``PageContent``. Out: ``PageTable``s (a Grid with the caption above it, the nearby
-title text, and the Note/Kilde lines under it), top to bottom.
+title text, the Note/Kilde lines under it, and the text lines above and below it), top to
+bottom; ``read_page`` also gives all the page's lines and those after its last table, for
+joining tables continued over pages (``continued``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract.detect.columns import column_streams
-from extract.detect.grid import Grid, has_body_values
+from extract.detect.grid import Grid
+from extract.detect.header import has_body_values, header_row_count
 from extract.detect.layout import Chunk, TextLine, group_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
@@ -37,13 +40,40 @@ NEAR_EM = 1.0
 
 @dataclass(frozen=True, slots=True)
 class PageTable:
-    """One table found on a page, with the text around it."""
+    """One table found on a page, with the text around it. ``above`` and ``below`` are its
+    column's lines above and below it; ``header_rows`` its grid's header rows
+    (``header.header_row_count``)."""
 
     grid: Grid
     caption: str | None
     caption_number: str | None
     title: str | None
     notes: tuple[str, ...]
+    above: tuple[TextLine, ...] = ()
+    below: tuple[TextLine, ...] = ()
+    header_rows: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """One page's tables, top to bottom, all its text lines, its lines after the last table
+    (all of them on a page without tables), top to bottom, and its height."""
+
+    tables: tuple[PageTable, ...]
+    lines: tuple[TextLine, ...]
+    tail: tuple[TextLine, ...]
+    height: float = 842.0
+
+
+_DIGITS = re.compile(r"\d+")
+# Lines kept as a page's tail (a table's header printed at the bottom of the page).
+TAIL_LINES = 12
+
+
+def line_key(line: TextLine) -> str:
+    """A line's text with every number masked: the same for a running header or footer on
+    every page ("Side 3 af 10", "Side 4 af 10")."""
+    return _DIGITS.sub("#", line.text)
 
 
 def _inside(line: TextLine, box: BBox, pad: float = 2.0) -> bool:
@@ -56,10 +86,6 @@ def _is_footer(line: TextLine, page: PageContent) -> bool:
     return in_margin and bool(FOOTER.match(line.text.strip()))
 
 
-def _usable(grid: Grid) -> bool:
-    return grid.n_cols >= 2 and has_body_values(grid)
-
-
 def _ruled_tables(
     clusters: Sequence[RulingCluster], lines: Sequence[TextLine], page: PageContent
 ) -> list[tuple[Grid, list[TextLine]]]:
@@ -69,7 +95,7 @@ def _ruled_tables(
         if not inside:
             continue
         grid = ruled_grid(cluster, inside, page.number)
-        if grid is not None and _usable(grid):
+        if grid is not None:
             found.append((grid, inside))
     return found
 
@@ -92,7 +118,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     floor = 0  # lines before this index belong to an earlier block
     while i < len(lines):
         line = lines[i]
-        if not is_data_line(line, line.x0) or _is_stop(line):
+        if not is_data_line(line, line.x0) or is_stop(line):
             i += 1
             continue
         left = line.x0
@@ -103,7 +129,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         j = i + 1
         while j < len(lines):
             nxt = lines[j]
-            if _is_stop(nxt) or nxt.top - last.bottom > TABLE_GAP_EM * nxt.font_size:
+            if is_stop(nxt) or nxt.top - last.bottom > TABLE_GAP_EM * nxt.font_size:
                 break
             if _is_prose(nxt, value_left):
                 break
@@ -132,7 +158,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         top = line
         while k >= floor and len(header) < 8:
             above = lines[k]
-            if _is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
+            if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
             in_values = any(c.x1 > value_left - 2 for c in above.chunks)
             close = top.top - above.bottom < 0.5 * top.font_size
@@ -177,12 +203,12 @@ def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
     return False
 
 
-def _is_stop(line: TextLine) -> bool:
+def is_stop(line: TextLine) -> bool:
     text = line.text.strip()
     return bool(CAPTION.match(text) or NOTE.match(text))
 
 
-def _caption_above(
+def caption_above(
     lines: Sequence[TextLine], top: float, floor: float
 ) -> tuple[str | None, str | None, str | None]:
     """(caption, caption number, title) for a table whose first line starts at ``top``."""
@@ -234,7 +260,7 @@ Found = list[tuple[Grid, list[TextLine]]]
 
 
 def _ruled(page: PageContent, lines: Sequence[TextLine]) -> Found:
-    clusters = join_rule_bands(cluster_rulings(page.rulings, page.width), lines)
+    clusters = join_rule_bands(cluster_rulings(page.rulings, page.width, min_rules=1), lines)
     return _ruled_tables(clusters, lines, page)
 
 
@@ -242,11 +268,9 @@ def _whitespace(page: PageContent, lines: Sequence[TextLine]) -> Found:
     found: Found = []
     for block in [part for run in _whitespace_blocks(lines) for part in split_stacked(run)]:
         try:
-            grid = whitespace_grid(block, page.number)
+            found.append((whitespace_grid(block, page.number), block))
         except ValueError:
             continue
-        if _usable(grid):
-            found.append((grid, block))
     return found
 
 
@@ -277,31 +301,48 @@ DETECTORS: tuple[Detector, ...] = (
 
 def find_tables(page: PageContent) -> list[PageTable]:
     """Every table on the page, top to bottom."""
+    return list(read_page(page).tables)
+
+
+def read_page(page: PageContent) -> PageRead:
+    """The page's tables (top to bottom), its lines and its tail."""
     if not page.words:
-        return []
+        return PageRead((), (), (), page.height)
     glyphs = [w for w in page.words if is_rotated_glyph(w)]
     upright = [w for w in page.words if not is_rotated_glyph(w)]
     lines = [line for line in group_lines(upright) if not _is_footer(line, page)]
     tables = [table for stream in column_streams(lines) for table in _stream_tables(page, stream)]
+    end = max((table.grid.bbox[3] for table in tables), default=-1.0)
+    tail = tuple(line for line in lines if line.top > end)[-TAIL_LINES:]
     turned = upright_page(page, glyphs)
-    return tables if turned is None else tables + find_tables(turned)
+    if turned is not None:
+        tables += find_tables(turned)
+    return PageRead(tuple(tables), tuple(lines), tail, page.height)
 
 
 def _stream_tables(page: PageContent, lines: Sequence[TextLine]) -> list[PageTable]:
     """The tables in one column of the page (the whole page when it has one), top to bottom."""
-    found: Found = []
+    found: list[tuple[Grid, list[TextLine], int]] = []  # grid, its lines, its header rows
     for detector in DETECTORS:
-        taken = {id(line) for _, inside in found for line in inside}
+        taken = {id(line) for _, inside, _ in found for line in inside}
         free = [line for line in lines if id(line) not in taken]
-        found.extend(item for item in detector.find(page, free) if is_table(item[0]))
+        for grid, inside in detector.find(page, free):
+            header = header_row_count(grid)
+            usable = grid.n_cols >= 2 and has_body_values(grid, header)
+            if usable and is_table(grid, header):
+                found.append((grid, inside, header))
     found.sort(key=lambda item: item[0].bbox[1])
     tables: list[PageTable] = []
     floor = 0.0
-    for grid, inside in found:
+    for grid, inside, header in found:
         top = min(line.top for line in inside)
         bottom = max(line.bottom for line in inside)
-        outside = [line for line in lines if id(line) not in {id(x) for x in inside}]
-        caption, number, title = _caption_above(outside, top, floor)
-        tables.append(PageTable(grid, caption, number, title, _notes_below(outside, bottom)))
+        taken = {id(x) for x in inside}
+        outside = [line for line in lines if id(line) not in taken]
+        caption, number, title = caption_above(outside, top, floor)
+        notes = _notes_below(outside, bottom)
+        above = tuple(line for line in outside if line.bottom <= top + 1)
+        below = tuple(line for line in outside if line.top >= bottom - 1)
+        tables.append(PageTable(grid, caption, number, title, notes, above, below, header))
         floor = bottom
     return tables

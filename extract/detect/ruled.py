@@ -4,18 +4,20 @@ A cluster with vertical rulings inside gives both rows and columns (a lattice). 
 horizontal rulings only (a report's "lines between rows" style, or booktabs rules) gives the
 rows; its columns come from whitespace (``whitespace.column_bands``). Rows and columns the
 rulings leave out (several text rows between two rules, two value columns inside one drawn
-column) come from the text as virtual edges (``ruled_text``).
+column) come from the text as virtual edges (``ruled_text``). Without drawn columns, a header
+holding a group header is read line by line, as in an unruled table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import TextLine
 from extract.detect.ruled_text import (
     crossed_edges,
+    group_headers,
     is_bar_chart,
     is_chart_text,
     joined_across,
@@ -25,7 +27,8 @@ from extract.detect.ruled_text import (
     text_rows,
     whitespace_columns,
 )
-from extract.detect.whitespace import is_data_line, stub_limit
+from extract.detect.whitespace import at_left, is_data_line, split_header, stub_limit
+from extract.detect.whitespace_header import group_spans, join_wrapped_headers
 from extract.model import BBox, Ruling, Word
 
 # Rulings closer than this (points) are the same line / touch each other.
@@ -247,7 +250,54 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
     else:
         virtual_ys = text_rows(row_edges(cluster), lines, xs, xs[1:-1])
         grid = lattice_grid(cluster, lines, page, xs=xs, virtual_ys=virtual_ys)
-    return None if is_bar_chart(grid) else grid
+    return None if is_bar_chart(grid) else _header_by_lines(grid, lines)
+
+
+def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
+    """The grid with its header read line by line, as in an unruled table, when a header
+    line holds a group header over several columns (no drawn column rule says which; see
+    ``group_spans``): one row per header line, a group header over its group, other header
+    text in the column its middle stands in, wrapped text joined. Unchanged without a
+    group header, or when a cell reaches from the header into the body."""
+    left = stub_limit(lines)
+    n_header = split_header(lines, left)
+    head = list(lines[:n_header])
+    if n_header < 2:
+        return grid
+    edges = grid.col_edges
+    extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
+    groups = [
+        group_spans(line.chunks, extents, edges[1], lines[r + 1].chunks)
+        for r, line in enumerate(head)
+    ]
+    body_top = lines[n_header].top if n_header < len(lines) else grid.row_edges[-1]
+    k = sum(1 for y in grid.row_edges[1:] if y <= body_top + 1.0)
+    if not any(any(line) for line in groups) or k == 0:
+        return grid
+    if any(cell.row0 < k <= cell.row1 for cell in grid.cells):
+        return grid
+    phrases = group_headers(lines, edges, edges[1:-1])  # group headers of several words
+    placed: dict[tuple[int, int, int], list[Word]] = {}
+    for r, (line, spans) in enumerate(zip(head, groups, strict=True)):
+        for chunk, span in zip(line.chunks, spans, strict=True):
+            if span is None and id(chunk) in phrases:
+                x0, x1 = phrases[id(chunk)]
+                cols = [c for c in range(1, len(edges) - 1) if x0 < edges[c + 1] and x1 > edges[c]]
+                span = (cols[0], cols[-1]) if cols else None
+            if span is None:
+                col = 0 if at_left(chunk, left) else slot_index(edges, (chunk.x0 + chunk.x1) / 2)
+                span = (col or 0, col or 0)
+            placed.setdefault((r, *span), []).extend(chunk.words)
+    cells = [GridCell(r, r, c0, c1, tuple(words)) for (r, c0, c1), words in placed.items()]
+    shift = n_header - k
+    body = [
+        GridCell(c.row0 + shift, c.row1 + shift, c.col0, c.col1, c.words)
+        for c in grid.cells
+        if c.row0 >= k
+    ]
+    row_edges = (*(line.top for line in head), *grid.row_edges[k:])
+    header = join_wrapped_headers(cells, head)
+    return replace(grid, row_edges=row_edges, cells=(*header, *body))
 
 
 def _with_outer(cols: Sequence[float], box: BBox) -> list[float]:

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid
-from extract.detect.layout import Chunk, TextLine
+from extract.detect.layout import Chunk, TextLine, make_chunk
 from extract.detect.whitespace import (
     at_left,
     body_row_groups,
@@ -25,6 +25,7 @@ from extract.detect.whitespace import (
     split_header,
     stub_limit,
 )
+from extract.detect.whitespace_header import flush_with_one, phrase_runs
 from extract.model import Ruling
 
 # Segments closer than this (points) on the same line join into one ruling; segments whose
@@ -165,6 +166,8 @@ def text_rows(
         return []
     left = stub_limit(lines)
     groups = group_headers(lines, frame, soft_xs)
+    edges = sorted({*frame, *soft_xs})
+    stub_right = edges[1] if len(edges) > 1 else float("inf")
     out: list[float] = []
     for top, bottom in itertools.pairwise(ys):
         band = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
@@ -174,7 +177,11 @@ def text_rows(
         if data >= 2:
             n_header = split_header(band, left)
             rows = [[line] for line in band[:n_header]]
-            rows.extend(body_row_groups(band[n_header:], left))
+            for group in body_row_groups(band[n_header:], left):
+                if rows and len(rows) > n_header and not _starts_row(group, left, stub_right):
+                    rows[-1].extend(group)  # wrapped cell text under the row's last line
+                else:
+                    rows.append(group)
         elif data == 0 and any(id(c) in groups for line in band for c in line.chunks):
             rows = _under_group_headers(band, groups)
         else:
@@ -186,7 +193,15 @@ def text_rows(
     return out
 
 
-def _under_group_headers(band: Sequence[TextLine], groups: set[int]) -> list[list[TextLine]]:
+def _starts_row(group: Sequence[TextLine], left: float, stub_right: float) -> bool:
+    """True for body lines that start a row: with text in the stub column (left of
+    ``stub_right``), or data; not the last line of a value cell's wrapped text."""
+    return any(line.x0 < stub_right or is_data_line(line, left) for line in group)
+
+
+def _under_group_headers(
+    band: Sequence[TextLine], groups: dict[int, tuple[float, float]]
+) -> list[list[TextLine]]:
     """A header band cut below each line holding a group header; the lines under the last
     one stay together (sub-headers wrapped over several lines)."""
     rows: list[list[TextLine]] = [[]]
@@ -199,29 +214,42 @@ def _under_group_headers(band: Sequence[TextLine], groups: set[int]) -> list[lis
 
 def group_headers(
     lines: Sequence[TextLine], frame: Sequence[float], soft_xs: Sequence[float]
-) -> set[int]:
-    """Ids of the chunks that head a group of columns: reaching across a virtual column edge
-    (``soft_xs``), centred over their columns (see ``centred``), with the next line holding
-    two chunks or more inside the columns they reach into, none reaching across those
-    edges (the sub-headers)."""
-    out: set[int] = set()
+) -> dict[int, tuple[float, float]]:
+    """The chunks that head a group of columns (by id), each with the extent of its header:
+    a phrase (chunks a wide word space apart, "Mexican American") reaching across a virtual
+    column edge (``soft_xs``), centred over its columns (see ``centred``), with the next line
+    holding two chunks or more inside the columns it reaches into, none reaching across
+    those edges (the sub-headers), and not flush with one of them alone (a column's own
+    header running a little into the next column heads no group)."""
+    out: dict[int, tuple[float, float]] = {}
     edges = sorted({*frame, *soft_xs})
     ordered = sorted(lines, key=lambda line: line.top)
     for i, line in enumerate(ordered):
         below = next((nxt for nxt in ordered[i + 1 :] if nxt.top >= line.bottom - 1.0), None)
         if below is None or below.top - line.bottom > 1.5 * line.font_size:
             continue
-        for chunk in line.chunks:
-            inner = [x for x in soft_xs if chunk.x0 < x - 1.0 < x + 1.0 < chunk.x1]
-            if not inner or not centred(chunk, frame):
+        for phrase in _phrases(line):
+            head = (
+                phrase[0] if len(phrase) == 1 else make_chunk([w for c in phrase for w in c.words])
+            )
+            inner = [x for x in soft_xs if head.x0 < x - 1.0 < x + 1.0 < head.x1]
+            if not inner or not centred(head, frame):
                 continue
-            lo, hi = _reach(chunk, edges)
+            lo, hi = _reach(head, edges)
             under = [c for c in below.chunks if c.x0 >= lo - 2.0 and c.x1 <= hi + 2.0]
-            if len(under) >= 2 and not any(
-                c.x0 < x - 1.0 < x + 1.0 < c.x1 for c in under for x in inner
+            if (
+                len(under) >= 2
+                and not flush_with_one(head, under)
+                and not any(c.x0 < x - 1.0 < x + 1.0 < c.x1 for c in under for x in inner)
             ):
-                out.add(id(chunk))
+                out.update((id(chunk), (head.x0, head.x1)) for chunk in phrase)
     return out
+
+
+def _phrases(line: TextLine) -> list[list[Chunk]]:
+    """The line's chunks, and its phrases of several chunks (``phrase_runs``)."""
+    runs = [run for run in phrase_runs(line.chunks) if len(run) > 1]
+    return [[chunk] for chunk in line.chunks] + runs
 
 
 def _reach(chunk: Chunk, edges: Sequence[float]) -> tuple[float, float]:
@@ -298,6 +326,7 @@ def crossed_edges(
             out.add((row_of_line, "data"))
         for chunk in line.chunks:
             x0, top, x1, bottom = chunk.bbox
+            x0, x1 = groups.get(id(chunk), (x0, x1))  # a group header's whole phrase
             row = slot_index(ys, (top + bottom) / 2)
             if row is None:
                 continue

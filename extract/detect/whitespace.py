@@ -1,8 +1,10 @@
 """Whitespace tables: value columns from aligned number chunks, rows from line spacing.
 
 In: the text lines of one table region (caption and notes already removed). Out: a ``Grid``
-whose column 0 is the stub. Header lines become one grid row each (the grid's header logic
-merges wrapped header text); body rows join wrapped label lines to the row they belong to.
+whose column 0 is the stub. Header lines become one grid row each, their text placed over
+its columns by ``whitespace_header`` (wrapped text joined, group headers spanning their
+group); body rows join wrapped label lines to the row they belong to. A column of label text
+between the row labels and the values (an inner stub column) is a column of its own.
 """
 
 from __future__ import annotations
@@ -14,18 +16,15 @@ from statistics import median
 
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import Chunk, TextLine, is_year, word_size
+from extract.detect.whitespace_header import header_extents, join_wrapped_headers, line_spans
 from extract.model import Word
 
-# A header chunk spans every column extent holding this share of its width.
-SPAN_SHARE = 0.2
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
 _PUNCTUATION = re.compile(r"^[^\w§]{1,3}$")
 # A dot leader between a row label and its values ("0.99 ........ 800"): no cell text.
 _LEADER = re.compile(r"^[.·…]{4,}$")
-# Header lines closer than this (in font sizes) are one wrapped header text.
-WRAP_GAP_EM = 0.5
 # How far (in font sizes) a row label may start right of the region's left edge.
 LEFT_JITTER_EM = 0.4
 
@@ -156,6 +155,44 @@ def _cores(rows: Sequence[Sequence[Span]], span: Span, support: int) -> list[Spa
     return _merge(cores)
 
 
+def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) -> list[Span]:
+    """X-intervals of label columns between the row labels and the values (``bands``): words
+    that are no value, set flush left at one place on two data lines or more, and on one at
+    least beside a row label at the left edge (an entity column, then a law-area column).
+    Indented row labels (a heading's members) never share a line with a label at the edge."""
+    if not bands:
+        return []
+    first = bands[0][0]
+    runs: list[list[tuple[float, float, bool]]] = []  # flush-left groups of label chunks
+    for line in lines:
+        if not is_data_line(line, left):
+            continue
+        beside = any(at_left(c, left) for c in line.chunks)
+        for c in line.chunks:
+            if at_left(c, left) or c.is_value or c.x1 >= first or not _has_letter(c.text):
+                continue
+            run = next((r for r in runs if abs(r[0][0] - c.x0) <= 2.0), None)
+            if run is None:
+                runs.append([(c.x0, c.x1, beside)])
+            else:
+                run.append((c.x0, c.x1, beside))
+    out = [
+        (min(x0 for x0, _, _ in run), max(x1 for _, x1, _ in run))
+        for run in runs
+        if len(run) >= 2 and any(b for _, _, b in run)
+    ]
+    label_ends = [c.x1 for line in lines for c in line.chunks if at_left(c, left)]
+    return [
+        band
+        for band in _merge(out)
+        if not any(band[0] < end for end in label_ends if end < band[1])
+    ]
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
 def column_edges(
     lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], left: float
 ) -> list[float]:
@@ -172,52 +209,8 @@ def column_edges(
     return edges
 
 
-def header_extents(
-    leaf: TextLine, bands: Sequence[tuple[float, float]], edges: Sequence[float]
-) -> list[tuple[float, float]]:
-    """Horizontal extent of each value column for placing header text.
-
-    When the lowest header line has one chunk per column, a column is its band joined with
-    that chunk; otherwise it is its tile (between the midpoints to its neighbours).
-    """
-    chunks = [c for c in leaf.chunks if c.x1 > edges[1]]
-    if len(chunks) == len(bands):
-        return [(min(b[0], c.x0), max(b[1], c.x1)) for b, c in zip(bands, chunks, strict=True)]
-    return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
-
-
-def header_span(
-    chunk: Chunk, extents: Sequence[tuple[float, float]], stub_edge: float
-) -> tuple[int, int]:
-    """Grid columns (inclusive, stub = 0) a header chunk stands over.
-
-    A chunk overlapping several column extents spans them; a chunk sitting in the gap between
-    two columns (a group header centred over its pair) spans both.
-    """
-    if chunk.x1 <= stub_edge:
-        return 0, 0
-    width = max(chunk.x1 - chunk.x0, 0.1)
-    centre = (chunk.x0 + chunk.x1) / 2
-    hits = [
-        i
-        for i, (a, b) in enumerate(extents)
-        if min(chunk.x1, b) - max(chunk.x0, a) >= SPAN_SHARE * width
-        or (chunk.x0 <= a and b <= chunk.x1)
-    ]
-    for i in range(len(extents) - 1):
-        if extents[i][1] <= centre <= extents[i + 1][0]:
-            hits = [*hits, i, i + 1]
-            break
-    if not hits:
-        hits = [
-            min(
-                range(len(extents)), key=lambda i: abs((extents[i][0] + extents[i][1]) / 2 - centre)
-            )
-        ]
-    return 1 + min(hits), 1 + max(hits)
-
-
-def _tile(chunk: Chunk, edges: Sequence[float]) -> int:
+def tile_of(chunk: Chunk, edges: Sequence[float]) -> int:
+    """The column tile (between ``edges``) the chunk overlaps most."""
     best, best_overlap = 0, -1e9
     for i in range(len(edges) - 1):
         overlap = min(chunk.x1, edges[i + 1]) - max(chunk.x0, edges[i])
@@ -271,22 +264,39 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
     groups: dict[int, list[TextLine]] = {}
     for i, line in enumerate(lines):
         groups.setdefault(root(i), []).append(line)
-    rows = [groups[k] for k in sorted(groups)]
+    rows: list[list[TextLine]] = []
+    for key in sorted(groups):
+        if rows and _finishes_word(rows[-1][-1], groups[key][0], left):
+            rows[-1].extend(groups[key])  # a label broken over two lines with a hyphen
+        else:
+            rows.append(groups[key])
     return _split_multi_anchor(rows, left)
 
 
 def _split_multi_anchor(rows: list[list[TextLine]], left: float) -> list[list[TextLine]]:
-    """A group with several data lines is several rows (label lines stay with the first)."""
+    """A group with several data lines is several rows (label lines stay with the first),
+    unless a line's label finishes a word the line above broke with a hyphen ("Landeve-",
+    "jen"): then it is the same row's wrapped text."""
     out: list[list[TextLine]] = []
     for row in rows:
         current: list[TextLine] = []
         for line in row:
-            if is_data_line(line, left) and any(is_data_line(x, left) for x in current):
+            new_row = is_data_line(line, left) and any(is_data_line(x, left) for x in current)
+            if new_row and not _finishes_word(current[-1], line, left):
                 out.append(current)
                 current = []
             current.append(line)
         out.append(current)
     return out
+
+
+def _finishes_word(above: TextLine, line: TextLine, left: float) -> bool:
+    """True when ``line``'s row label starts in lower case and the label above ends with a
+    hyphen: one word broken over the two lines."""
+    label, before = line.chunks[0], above.chunks[0]
+    if not (at_left(label, left) and at_left(before, left)):
+        return False
+    return before.text.endswith("-") and label.text[:1].islower()
 
 
 def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "whitespace") -> Grid:
@@ -295,6 +305,7 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     bands = column_bands(lines, left)
     if not bands:
         raise ValueError("no value columns")
+    bands = [*text_bands(lines, left, bands), *bands]
     edges = column_edges(lines, bands, left)
     n_header = split_header(lines, left)
     cells: list[GridCell] = []
@@ -302,8 +313,9 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     extents = header_extents(lines[n_header - 1], bands, edges) if n_header else []
     for r, line in enumerate(lines[:n_header]):
         row_tops.append(line.top)
-        for chunk in line.chunks:
-            c0, c1 = header_span(chunk, extents, edges[1])
+        below = lines[r + 1].chunks if r + 1 < len(lines) else ()
+        spans = line_spans(line.chunks, extents, edges[1], below)
+        for chunk, (c0, c1) in zip(line.chunks, spans, strict=True):
             cells.append(GridCell(r, r, c0, c1, chunk.words))
     cells = join_wrapped_headers(cells, lines[:n_header])
     for r, group in enumerate(body_row_groups(lines[n_header:], left), start=n_header):
@@ -311,7 +323,7 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
         per_tile: dict[int, list[Word]] = {}
         for line in group:
             for chunk in line.chunks:
-                tile = 0 if at_left(chunk, left) or chunk.x1 <= edges[1] else _tile(chunk, edges)
+                tile = 0 if at_left(chunk, left) or chunk.x1 <= edges[1] else tile_of(chunk, edges)
                 if tile == 0 and not at_left(chunk, left) and _PUNCTUATION.match(chunk.text):
                     continue  # a speck in the label column (scanner dirt), not label text
                 if _LEADER.match(chunk.text.replace(" ", "")):
@@ -327,34 +339,3 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
         col_edges=tuple(edges),
         cells=tuple(cells),
     )
-
-
-def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -> list[GridCell]:
-    """Header cells (one row per line in ``lines``) with wrapped text joined: a cell directly
-    under a cell of the same columns, at line spacing (gap under WRAP_GAP_EM), continues it
-    and the two become one cell spanning both rows. A line with a stub label keeps a value
-    cell of its own (its row stays a header level; the label may start the body)."""
-    out: list[GridCell] = []
-    open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
-    for r, line in enumerate(lines):
-        row = [cell for cell in cells if cell.row0 == r]
-        keys = [(cell.col0, cell.col1) for cell in row]
-        tight = r > 0 and line.top - lines[r - 1].bottom < WRAP_GAP_EM * line.font_size
-        joins = [
-            tight and key[0] >= 1 and key in open_cells and keys.count(key) == 1 for key in keys
-        ]
-        values = [j for j, key in zip(joins, keys, strict=True) if key[0] >= 1]
-        if any(key[0] == 0 for key in keys) and values and all(values):
-            joins = [False] * len(keys)
-        still_open: dict[tuple[int, int], int] = {}
-        for cell, key, join in zip(row, keys, joins, strict=True):
-            if join:
-                above = open_cells[key]
-                prev = out[above]
-                out[above] = GridCell(prev.row0, r, prev.col0, prev.col1, prev.words + cell.words)
-                still_open[key] = above
-            else:
-                out.append(cell)
-                still_open[key] = len(out) - 1
-        open_cells = still_open
-    return out

@@ -2,27 +2,34 @@
 
 In: a PDF path and its sha256. Out: a ``Document`` whose pages carry text-layer ``Word``s and
 ``Ruling``s. A page with no usable text layer (image-only scan, or glyphs without a Unicode
-mapping) is marked ``needs_ocr`` instead of being skipped. The pdfplumber backend's page code
-lives here; the PDFium backend's in ``pdfium_layer``.
+mapping) is marked ``needs_ocr`` instead of being skipped. Both backends draw rulings from
+filled rectangles the same way (``fill_rulings``: a thin bar is one rule, shading inside
+shading of its colour none). The pdfplumber backend's page code lives here; the PDFium
+backend's in ``pdfium_layer``.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from extract.model import Document, PageContent, Ruling, Word
+from extract.model import BBox, Document, PageContent, Ruling, Word
 from extract.readers import PageStream, ReadOptions, UnreadableInput
 
 # A page whose words are mostly "(cid:NN)" glyphs has no usable text layer.
 _CID_SHARE_FOR_OCR = 0.3
 # Edges shorter than this (points) are glyph decorations, not rulings.
 _MIN_RULING_LENGTH = 4.0
+# A filled rectangle at most this thick (points) is a rule drawn as a bar (Word draws table
+# borders so); a thicker one is shading.
+THIN_FILL = 3.0
+# Fills of one colour beyond this many on a page are not checked for nesting (chart tiles).
+NESTED_CHECK_LIMIT = 2000
 
 
 def read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
@@ -256,6 +263,69 @@ def _root_cause(exc: BaseException) -> BaseException:
     return exc
 
 
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A filled rectangle drawn without a stroke: its box (top-left coordinates, points) and
+    its fill colour (components rounded, as the backend gives them)."""
+
+    box: BBox
+    colour: tuple[float, ...]
+
+
+def fill_rulings(fills: Sequence[Fill]) -> list[Ruling]:
+    """The rulings filled rectangles draw, in top-left coordinates.
+
+    A thin one (THIN_FILL) is one ruling along its middle: a border drawn as a bar. A thicker
+    one is shading and gives its four edges (a shaded band's edges separate rows), unless it
+    lies inside a larger fill of the same colour, where it cannot be seen (a paragraph's
+    shading inside its shaded cell).
+    """
+    out: list[Ruling] = []
+    shading: dict[tuple[float, ...], list[BBox]] = {}
+    for fill in fills:
+        x0, top, x1, bottom = fill.box
+        if min(x1 - x0, bottom - top) <= THIN_FILL:
+            if max(x1 - x0, bottom - top) >= _MIN_RULING_LENGTH:
+                out.append(_middle(fill.box))
+        else:
+            shading.setdefault(fill.colour, []).append(fill.box)
+    for boxes in shading.values():
+        boxes.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
+        check = len(boxes) <= NESTED_CHECK_LIMIT
+        for i, box in enumerate(boxes):
+            if check and any(_contains(outer, box) for outer in boxes[:i]):
+                continue
+            x0, top, x1, bottom = box
+            out.extend(
+                Ruling(*edge)
+                for edge in (
+                    (x0, top, x1, top),
+                    (x0, bottom, x1, bottom),
+                    (x0, top, x0, bottom),
+                    (x1, top, x1, bottom),
+                )
+            )
+    return out
+
+
+def _middle(box: BBox) -> Ruling:
+    x0, top, x1, bottom = box
+    if x1 - x0 >= bottom - top:
+        y = (top + bottom) / 2
+        return Ruling(x0, y, x1, y)
+    x = (x0 + x1) / 2
+    return Ruling(x, top, x, bottom)
+
+
+def _contains(outer: BBox, inner: BBox, slack: float = 0.5) -> bool:
+    return (
+        outer[0] - slack <= inner[0]
+        and outer[1] - slack <= inner[1]
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
 def _read_page(page: Any) -> PageContent:
     raw_words = page.extract_words(
         x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "fontname"]
@@ -287,9 +357,21 @@ def _read_page(page: Any) -> PageContent:
 
 
 def _rulings(page: Any) -> tuple[Ruling, ...]:
-    """Horizontal and vertical edges of drawn lines and rectangles, in top-left coordinates."""
-    out: list[Ruling] = []
-    for edge in page.edges:
+    """Horizontal and vertical edges of drawn lines, curves and stroked rectangles, and the
+    rulings of filled rectangles (``fill_rulings``), in top-left coordinates."""
+    from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
+
+    fills: list[Fill] = []
+    edges = [line_to_edge(line) for line in page.lines]
+    edges.extend(edge for curve in page.curves for edge in curve_to_edges(curve))
+    for rect in page.rects:
+        if rect["stroke"]:
+            edges.extend(rect_to_edges(rect))
+        elif rect["fill"] and not _white(rect.get("non_stroking_color")):
+            box = (float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]))
+            fills.append(Fill(box, _colour(rect.get("non_stroking_color"))))
+    out = fill_rulings(fills)
+    for edge in edges:
         x0, x1 = float(edge["x0"]), float(edge["x1"])
         top, bottom = float(edge["top"]), float(edge["bottom"])
         if max(x1 - x0, bottom - top) < _MIN_RULING_LENGTH:
@@ -297,3 +379,20 @@ def _rulings(page: Any) -> tuple[Ruling, ...]:
         out.append(Ruling(x0=x0, top=top, x1=x1, bottom=bottom))
     out.sort(key=lambda r: (r.top, r.x0))
     return tuple(out)
+
+
+def _colour(value: Any) -> tuple[float, ...]:
+    """A pdfplumber colour (a number, a tuple of components, or a pattern name) as a tuple."""
+    if isinstance(value, int | float):
+        return (round(float(value), 3),)
+    if isinstance(value, tuple | list):
+        return tuple(round(float(v), 3) for v in value if isinstance(v, int | float))
+    return ()
+
+
+def _white(value: Any) -> bool:
+    """True for a fill colour that is white (grey 1, RGB all 1, CMYK all 0)."""
+    parts = _colour(value)
+    if len(parts) == 4:
+        return all(v <= 0.02 for v in parts)
+    return bool(parts) and all(v >= 0.98 for v in parts)

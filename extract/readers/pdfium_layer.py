@@ -18,6 +18,8 @@ from extract.model import PageContent, Ruling, Word
 WORD_GAP_EM = 0.25
 # PDFium's font weight at and above which text counts as bold.
 BOLD_WEIGHT = 600
+# Room for a font's name (longer names are cut; "Bold" comes early in them).
+FONT_NAME_BYTES = 128
 # Edges shorter than this (points) are glyph decorations, not rulings.
 MIN_RULING_LENGTH = 4.0
 # A page whose glyphs mostly lack a Unicode mapping has no usable text layer.
@@ -69,6 +71,7 @@ def _words(raw: Any, textpage: Any, left: float, top: float) -> tuple[list[Word]
     line, or whose glyphs are far apart, is split glyph by glyph.
     """
     handle = textpage.raw
+    font_name = ctypes.create_string_buffer(FONT_NAME_BYTES)  # read font names into it
     count = raw.FPDFText_CountChars(handle)
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) != count:  # characters outside the BMP: fall back to one glyph at a time
@@ -87,9 +90,9 @@ def _words(raw: Any, textpage: Any, left: float, top: float) -> tuple[list[Word]
             or b[2] < a[0]
             or (b[2] - a[0]) > 1.2 * max(size, 1.0) * (last - first + 1)
         ):
-            words.extend(_split_glyphs(raw, handle, text, first, last, left, top))
+            words.extend(_split_glyphs(raw, handle, text, (first, last), (left, top), font_name))
             continue
-        bold = raw.FPDFText_GetFontWeight(handle, first) >= BOLD_WEIGHT
+        bold = _bold(raw, handle, first, font_name)
         words.append(
             Word(
                 match.group().replace("\ufffe", "-"),
@@ -101,6 +104,17 @@ def _words(raw: Any, textpage: Any, left: float, top: float) -> tuple[list[Word]
             )
         )
     return words, unmapped, count
+
+
+def _bold(raw: Any, handle: Any, index: int, name: Any) -> bool:
+    """Whether the glyph at ``index`` is set in a bold font: by the font's weight, or, when the
+    font gives none (the standard 14 fonts), by its name ("Helvetica-Bold"), read into the
+    buffer ``name`` (FONT_NAME_BYTES long)."""
+    weight = raw.FPDFText_GetFontWeight(handle, index)
+    if weight > 0:
+        return bool(weight >= BOLD_WEIGHT)
+    raw.FPDFText_GetFontInfo(handle, index, name, FONT_NAME_BYTES, None)
+    return b"bold" in name.value.lower()
 
 
 # PDFium marks a hyphen at a line end as U+0002 (per glyph) or U+FFFE (in page text); the
@@ -117,32 +131,47 @@ def _loose_box(raw: Any, handle: Any, index: int) -> tuple[float, float, float, 
 
 
 def _split_glyphs(
-    raw: Any, handle: Any, text: str, first: int, last: int, left: float, top: float
+    raw: Any,
+    handle: Any,
+    text: str,
+    run: tuple[int, int],
+    origin: tuple[float, float],
+    font_name: Any,
 ) -> list[Word]:
-    """Words of one run read glyph by glyph, split where glyphs are apart or change line."""
+    """Words of one run (glyph indices ``run``, inclusive) read glyph by glyph, split where
+    glyphs are apart or change line; ``origin`` is the page's (left, top)."""
+    first, last = run
+    left, top = origin
     words: list[Word] = []
     chars: list[str] = []
     box = (0.0, 0.0, 0.0, 0.0)
     size = 0.0
+    bold = False
     for i in range(first, last + 1):
         glyph = _loose_box(raw, handle, i)
         if chars:
             apart = glyph[0] - box[2] > WORD_GAP_EM * max(size, 1.0) or glyph[0] < box[0]
             if apart or abs(glyph[3] - box[3]) > 0.5 * max(size, 1.0):
-                words.append(_word(chars, box, size, left, top))
+                words.append(_word(chars, box, size, left, top, bold))
                 chars = []
         if not chars:
             box, size = glyph, raw.FPDFText_GetFontSize(handle, i)
+            bold = _bold(raw, handle, i, font_name)
         else:
             box = (box[0], min(box[1], glyph[1]), max(box[2], glyph[2]), max(box[3], glyph[3]))
         chars.append("-" if text[i] == "\ufffe" else text[i])
     if chars:
-        words.append(_word(chars, box, size, left, top))
+        words.append(_word(chars, box, size, left, top, bold))
     return words
 
 
 def _word(
-    chars: list[str], box: tuple[float, float, float, float], size: float, left: float, top: float
+    chars: list[str],
+    box: tuple[float, float, float, float],
+    size: float,
+    left: float,
+    top: float,
+    bold: bool,
 ) -> Word:
     return Word(
         "".join(chars),
@@ -150,7 +179,7 @@ def _word(
         "text",
         None,
         round(size, 2),
-        False,
+        bold,
     )
 
 
@@ -198,8 +227,13 @@ def _page_objects(raw: Any, page: Any) -> Iterator[tuple[Any, int, Matrix]]:
 
 
 def _graphics(raw: Any, page: Any, left: float, top: float) -> tuple[list[Ruling], bool]:
-    """(horizontal and vertical segments of drawn paths, whether the page has images)."""
+    """(rulings of drawn paths, whether the page has images): the horizontal and vertical
+    segments of stroked paths and of filled shapes, except filled rectangles without a stroke,
+    which go through ``fill_rulings`` (a thin one is one rule, nested shading is dropped)."""
+    from extract.readers.pdf import Fill, fill_rulings
+
     rulings: list[Ruling] = []
+    fills: list[Fill] = []
     has_images = False
     x = ctypes.c_float()
     y = ctypes.c_float()
@@ -211,33 +245,65 @@ def _graphics(raw: Any, page: Any, left: float, top: float) -> tuple[list[Ruling
         if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
         raw.FPDFPath_GetDrawMode(handle, ctypes.byref(fill_mode), ctypes.byref(stroke))
-        if not stroke.value and (fill_mode.value == 0 or _white_fill(raw, handle)):
+        colour = None if stroke.value or fill_mode.value == 0 else _fill_colour(raw, handle)
+        if not stroke.value and colour is None:
             continue
         a, b, c, d, e, f = _then(_object_matrix(raw, handle), outer)
+        points: list[tuple[float, float]] = []
+        edges: list[Ruling] = []
         start = current = None
         for j in range(raw.FPDFPath_CountSegments(handle)):
             segment = raw.FPDFPath_GetPathSegment(handle, j)
             raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
             point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            points.append(point)
             if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO:
                 start = current = point
                 continue
             if current is not None:
-                rulings.extend(_edge(current, point, left, top))
+                edges.extend(_edge(current, point, left, top))
             current = point
             if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-                rulings.extend(_edge(current, start, left, top))
+                edges.extend(_edge(current, start, left, top))
                 current = start
+        box = _rectangle(points) if colour is not None else None
+        if box is not None and colour is not None:
+            x0, y0, x1, y1 = box
+            fills.append(Fill((x0 - left, top - y1, x1 - left, top - y0), colour))
+        else:
+            rulings.extend(edges)
+    rulings.extend(fill_rulings(fills))
     rulings.sort(key=lambda r: (r.top, r.x0))
     return rulings, has_images
 
 
-def _white_fill(raw: Any, handle: Any) -> bool:
+def _rectangle(points: list[tuple[float, float]]) -> tuple[float, float, float, float] | None:
+    """(x0, y0, x1, y1) of a path that is one axis-aligned rectangle (four corners, the first
+    maybe repeated), or None."""
+    if len(points) == 5 and _near(points[0], points[4]):
+        points = points[:4]
+    if len(points) != 4:
+        return None
+    xs = sorted({round(px, 2) for px, _ in points})
+    ys = sorted({round(py, 2) for _, py in points})
+    if len(xs) > 2 or len(ys) > 2:
+        return None
+    return (xs[0], ys[0], xs[-1], ys[-1])
+
+
+def _near(p: tuple[float, float], q: tuple[float, float]) -> bool:
+    return abs(p[0] - q[0]) < 0.01 and abs(p[1] - q[1]) < 0.01
+
+
+def _fill_colour(raw: Any, handle: Any) -> tuple[float, ...] | None:
+    """The path's fill colour (RGB), or None when it cannot be seen (white, transparent)."""
     r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
     raw.FPDFPageObj_GetFillColor(
         handle, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(alpha)
     )
-    return min(r.value, g.value, b.value) >= 250 or alpha.value == 0
+    if min(r.value, g.value, b.value) >= 250 or alpha.value == 0:
+        return None
+    return (float(r.value), float(g.value), float(b.value))
 
 
 def _edge(

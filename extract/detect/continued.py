@@ -1,0 +1,308 @@
+"""Tables continued over pages: the first table of a page joined to the page before.
+
+In: the table still open at the end of a page (``OpenTable``), that page's ``PageRead``, and
+the next page's first table with its ``PageRead``. Out: the joined table, or None.
+
+A table continues the one before when it has no caption (or one saying "fortsat"), nothing
+stands above it but the page's running lines (lines in its top margin, or found on the page
+before as well, numbers aside), a "(fortsat)" line or rows of values, and nothing below the
+one before but running lines. Then:
+
+- with the header repeated (the same header paths), or without a header (its columns over
+  the same places, or as many), its rows are appended; the stub columns and the groups of
+  outer stub columns open at the page end go on (a group broken at the page end continues);
+- a table without a header under the lines that end the page before (nothing after them but
+  running lines) takes them as its header, and as its first rows when they hold data: a
+  header, or a table's start, printed at the bottom of a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extract.detect.candidate import Layout, to_candidate
+from extract.detect.grid import Grid, GridCell
+from extract.detect.layout import TextLine
+from extract.detect.plausible import is_prose_line
+from extract.detect.regions import (
+    TABLE_GAP_EM,
+    PageRead,
+    PageTable,
+    caption_above,
+    is_stop,
+    line_key,
+)
+from extract.detect.whitespace import at_left, is_data_line, split_header, stub_limit, tile_of
+from extract.detect.whitespace_header import join_wrapped_headers, line_spans
+from extract.model import Cell, TableCandidate, TableRow
+
+# A caption or line saying that the table goes on from the page before.
+CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
+# Lines in this top share of a page are its running header (the first page may have none).
+RUNNING_MARGIN = 0.07
+# Header lines at a page's end may stand this far (points) outside the table's sides.
+SIDE_SLACK = 6.0
+# Two columns are the same when they overlap by this share of the narrower one.
+SAME_COLUMN = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedTable:
+    """A table candidate and the cell grid of each page it covers (none for a sheet table)."""
+
+    candidate: TableCandidate
+    grids: tuple[Grid, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTable:
+    """The last table of a page, which the next page may continue: the table so far, how its
+    last page was read (``layout``, ``grid``) and the lines below it there."""
+
+    table: DetectedTable
+    layout: Layout
+    grid: Grid
+    below: tuple[TextLine, ...]
+
+
+def join_next(
+    open_table: OpenTable | None,
+    before: PageRead,
+    after: PageRead,
+    page_table: PageTable,
+    candidate: TableCandidate,
+    layout: Layout,
+) -> OpenTable | None:
+    """The table ``page_table`` (first on its page, read as ``candidate``) joined to the page
+    before (``before``): to ``open_table``, or to a header at that page's end; None when it
+    does not continue anything."""
+    marked = page_table.caption is not None and CONTINUED.search(page_table.caption)
+    if page_table.caption is not None and not marked:
+        return None
+    margin = RUNNING_MARGIN * after.height  # a running header may start on this page
+    above = [line for line in page_table.above if not _table_line(line) and line.top > margin]
+    if not running(above, before):
+        return None
+    page = page_table.grid.page
+    if (
+        open_table is not None
+        and open_table.grid.page == page - 1
+        and running(open_table.below, after)
+    ):
+        joined = _append(open_table, page_table, candidate, layout)
+        if joined is not None:
+            return joined
+    if any(candidate.column_headers):
+        return None
+    return _under_tail(before, after, page_table, candidate, layout)
+
+
+def _append(
+    open_table: OpenTable, page_table: PageTable, candidate: TableCandidate, layout: Layout
+) -> OpenTable | None:
+    first = open_table.table.candidate
+    same_header = any(first.column_headers) and candidate.column_headers == first.column_headers
+    if not same_header and any(candidate.column_headers):
+        return None
+    grid = page_table.grid
+    before = open_table.layout
+    # outer stub columns left blank all down this page are not in its grid: its first column
+    # is the stub column of the page before that stands at its place
+    skip = _first_column_at(open_table.grid, before.n_stub, grid) if not same_header else 0
+    n_stub = min(before.n_stub - skip, grid.n_cols - 1)
+    more, more_layout = candidate, layout
+    if (n_stub, before.groups[skip:]) != (layout.n_stub, ()):  # read it on from the page before
+        more, more_layout = to_candidate(
+            grid,
+            candidate.table_id,
+            None,
+            page_table.title,
+            page_table.notes,
+            n_stub=n_stub,
+            groups=before.groups[skip:],
+        )
+    more_layout = replace(more_layout, groups=before.groups[:skip] + more_layout.groups)
+    mapping: list[int] | None = None
+    if same_header:
+        if more.column_headers != first.column_headers:
+            return None
+    else:
+        mapping = _same_columns(open_table.grid, open_table.layout, grid, more_layout)
+    if mapping is None and len(more.column_headers) == len(first.column_headers):
+        mapping = list(range(len(first.column_headers)))
+    if mapping is None:
+        return None
+    rows = _mapped(more.rows, mapping, len(first.column_headers))
+    joined = replace(
+        first,
+        pages=first.pages + tuple(p for p in more.pages if p not in first.pages),
+        rows=first.rows + tuple(rows),
+        notes=first.notes + more.notes,
+    )
+    table = DetectedTable(joined, (*open_table.table.grids, grid))
+    return OpenTable(table, more_layout, grid, page_table.below)
+
+
+def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:
+    """Which of the first ``n_stub`` columns of ``prev_grid`` the first column of ``grid``
+    stands over most (0 when none of them)."""
+    a, b = grid.col_edges[0], grid.col_edges[1]
+    overlaps = [
+        min(b, prev_grid.col_edges[c + 1]) - max(a, prev_grid.col_edges[c])
+        for c in range(min(n_stub, prev_grid.n_cols))
+    ]
+    best = max(range(len(overlaps)), key=lambda c: overlaps[c], default=0)
+    return best if overlaps and overlaps[best] > 0 else 0
+
+
+def _same_columns(prev_grid: Grid, prev: Layout, grid: Grid, layout: Layout) -> list[int] | None:
+    """For each value column of ``layout``, the index of the value column of ``prev`` over the
+    same place; None unless each finds a distinct one, in order."""
+    mapping: list[int] = []
+    for col in layout.columns:
+        a, b = grid.col_edges[col], grid.col_edges[col + 1]
+        best, share = -1, 0.0
+        for index, other in enumerate(prev.columns):
+            c, d = prev_grid.col_edges[other], prev_grid.col_edges[other + 1]
+            overlap = min(b, d) - max(a, c)
+            narrower = max(min(b - a, d - c), 0.1)
+            if overlap / narrower > share:
+                best, share = index, overlap / narrower
+        if share < SAME_COLUMN or (mapping and best <= mapping[-1]):
+            return None
+        mapping.append(best)
+    return mapping
+
+
+def _mapped(rows: Sequence[TableRow], mapping: Sequence[int], width: int) -> list[TableRow]:
+    out: list[TableRow] = []
+    for row in rows:
+        cells: list[Cell | None] = [None] * width
+        for index, cell in zip(mapping, row.cells, strict=True):
+            cells[index] = cell
+        out.append(replace(row, cells=tuple(cells)))
+    return out
+
+
+def _under_tail(
+    before: PageRead,
+    after: PageRead,
+    page_table: PageTable,
+    candidate: TableCandidate,
+    layout: Layout,
+) -> OpenTable | None:
+    """The table joined to the lines ending the page before, read as its header (and first
+    rows), when they stand over its columns."""
+    grid = page_table.grid
+    tail = list(before.tail)
+    keys = {line_key(line) for line in after.lines}
+    while tail and line_key(tail[-1]) in keys:
+        tail.pop()
+    block = _last_block(tail)
+    if not block or not _over_columns(block, grid):
+        return None
+    head = _tail_grid(block, grid)
+    rest = tail[: len(tail) - len(block)]
+    caption, number, title = caption_above(rest, block[0].top, float("-inf"))
+    page = head.page
+    first, first_layout = to_candidate(
+        head, number or f"p{page}-t{len(before.tables) + 1}", caption, title, ()
+    )
+    if not any(first.column_headers):
+        return None
+    more, more_layout = to_candidate(
+        grid,
+        candidate.table_id,
+        None,
+        None,
+        page_table.notes,
+        n_stub=first_layout.n_stub,
+        groups=first_layout.groups,
+    )
+    columns = sorted({*first_layout.columns, *more_layout.columns})
+    paths = dict(zip(first_layout.columns, first.column_headers, strict=True))
+    rows = _mapped(first.rows, [columns.index(c) for c in first_layout.columns], len(columns))
+    rows += _mapped(more.rows, [columns.index(c) for c in more_layout.columns], len(columns))
+    joined = replace(
+        first,
+        pages=(page, grid.page),
+        column_headers=tuple(paths.get(c, ()) for c in columns),
+        rows=tuple(rows),
+        notes=more.notes,
+    )
+    table = DetectedTable(joined, (head, grid))
+    layout = replace(more_layout, columns=tuple(columns))
+    return OpenTable(table, layout, grid, page_table.below)
+
+
+def _table_line(line: TextLine) -> bool:
+    """A line that says the table goes on ("(fortsat)"), or a row of values (one the page's
+    table left out): no text of the page's own above the table."""
+    return bool(CONTINUED.search(line.text)) or is_data_line(line, line.x0)
+
+
+def running(lines: Sequence[TextLine], page: PageRead) -> bool:
+    """True when every one of ``lines`` is found on ``page`` too (numbers aside): running
+    headers and footers."""
+    if not lines:
+        return True
+    keys = {line_key(line) for line in page.lines}
+    return all(line_key(line) in keys for line in lines)
+
+
+def _last_block(lines: Sequence[TextLine]) -> list[TextLine]:
+    """The last run of lines set close together (a table's header, maybe its first rows),
+    without running text, captions or notes."""
+    block: list[TextLine] = []
+    for line in reversed(lines):
+        if is_stop(line) or is_prose_line(line.words, 6):
+            break
+        if block and block[0].top - line.bottom > TABLE_GAP_EM * line.font_size:
+            break
+        block.insert(0, line)
+    return block
+
+
+def _over_columns(block: Sequence[TextLine], grid: Grid) -> bool:
+    """True when the lines stand within the table's sides and over two of its columns (one
+    when it has a single value column)."""
+    left, right = grid.col_edges[0] - SIDE_SLACK, grid.col_edges[-1] + SIDE_SLACK
+    if any(c.x0 < left or c.x1 > right for line in block for c in line.chunks):
+        return False
+    hit = {
+        i
+        for line in block
+        for c in line.chunks
+        for i in range(1, grid.n_cols)
+        if c.x0 < grid.col_edges[i + 1] and c.x1 > grid.col_edges[i]
+    }
+    return len(hit) >= min(2, grid.n_cols - 1)
+
+
+def _tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
+    """The lines at a page's end as a grid over the columns of the table that continues them
+    on the next page: one row per line, header text spanning the columns it stands over."""
+    edges = grid.col_edges
+    extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
+    left = min(stub_limit(block), edges[0] + 1.0)
+    n_header = (
+        split_header(block, left) if any(is_data_line(x, left) for x in block) else len(block)
+    )
+    cells: list[GridCell] = []
+    for row, line in enumerate(block):
+        below = block[row + 1].chunks if row + 1 < n_header else ()
+        spans = line_spans(line.chunks, extents, edges[1], below)
+        for chunk, span in zip(line.chunks, spans, strict=True):
+            if at_left(chunk, left) or chunk.x1 <= edges[1]:
+                span = (0, 0)
+            elif row >= n_header:
+                span = (tile_of(chunk, edges), tile_of(chunk, edges))
+            cells.append(GridCell(row, row, span[0], span[1], chunk.words))
+    header = join_wrapped_headers([c for c in cells if c.row0 < n_header], block[:n_header])
+    cells = [*header, *(c for c in cells if c.row0 >= n_header)]
+    row_edges = (*(line.top for line in block), block[-1].bottom)
+    return Grid(
+        block[0].words[0].bbox and grid.page - 1, grid.detector, row_edges, edges, tuple(cells)
+    )

@@ -1,0 +1,209 @@
+"""The column header of a grid: which leading rows are header, and each column's header path.
+
+In: a ``Grid`` (column 0 the stub) and the number of stub columns. Out: the number of header
+rows, each value column's header path (one level per distinct span, top first: a cell
+spanning several columns is a level of its own over each of them, text wrapped over several
+rows in one column's extent is one level), the stub header, and whether the corner text
+names the columns.
+
+A header row holds no data: no cell reading as a plain number, and only header-like text
+otherwise: words, a number with a unit ("58 – 63 dB"), bold type over the values. A table
+whose values all come with text around them ("Ca. 5.200.000 kr.") has its header above the
+first row with a number in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.detect.grid import Grid, GridCell
+from extract.detect.layout import is_value_text, is_year
+from extract.model import Status, Word
+from extract.numbers import parse_number
+
+_PLAIN = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# An amount in words has at most this many words around it.
+AMOUNT_WORDS = 8
+_NUMERIC = re.compile(r"^[(\-–−+]?\d[\d.,]*%?\)?$")
+_AMOUNT = re.compile(
+    r"^-?(?:\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+,\d+|(?!(?:19|20)\d\d\b)[1-9]\d{3,})[.,]?$"
+)
+Slots = dict[tuple[int, int], GridCell]
+
+
+def is_plain_value(text: str) -> bool:
+    """True for a cell that reads as a number as it stands ("1.278", "37,9 %", "3.30", ".",
+    "-"), in Danish or English notation."""
+    return bool(_NUMERIC.match(text.strip())) or parse_number(text).status in _PLAIN
+
+
+def _header_like(cell: GridCell) -> bool:
+    """True for value-like text set as a header: in bold, or with a word ("58 – 63 dB")."""
+    return all(w.bold for w in cell.words) or any(_WORD.search(w.text) for w in cell.words)
+
+
+def _has_amount(cell: GridCell) -> bool:
+    """A cell that is one amount with a few words around it ("Ca. 5.200.000,00 kr. inkl.
+    PTA."): grouped digits or a decimal comma, or four digits that are no year (not a page
+    or item number), the only number among at most AMOUNT_WORDS words, not set in bold."""
+    words = cell.words
+    if len(words) > AMOUNT_WORDS or all(w.bold for w in words):
+        return False
+    numbers = [w for w in words if any(ch.isdigit() for ch in w.text)]
+    return len(numbers) == 1 and bool(_AMOUNT.match(numbers[0].text))
+
+
+def _own(slots: Slots, row: int, col: int) -> GridCell | None:
+    cell = slots.get((row, col))
+    return cell if cell is not None and cell.row0 == row and cell.words else None
+
+
+def header_row_count(grid: Grid, first_value: int = 1) -> int:
+    """Leading rows that are column headers.
+
+    The header ends with the last row, before the first row holding data, that has text over
+    the value columns (from ``first_value``); label-only rows between it and the data (e.g.
+    "Ishøj" above its rows) belong to the body. Data is a value (a year only beside a row
+    label, and not in a row of years); above a row of plain numbers, a number set as a
+    header (in bold, or with a word: "58 – 63 dB") is no data. Without any data row (values
+    with text around them), the header is the leading rows set in bold, or else the rows
+    above the first one with an amount; a table of text alone is all header (no body).
+    """
+    slots = grid.slots()
+
+    def row_cells(row: int) -> list[tuple[GridCell, str, bool]]:
+        """The row's value cells: (cell, text, whether it reads as a value that may be data)."""
+        labelled = _own(slots, row, 0) is not None
+        cells = [c for col in range(first_value, grid.n_cols) if (c := _own(slots, row, col))]
+        texts = [c.text for c in cells]
+        values = [is_value_text(t) for t in texts]
+        years = [v and is_year(t) for t, v in zip(texts, values, strict=True)]
+        if sum(values) >= 2 and years == values:
+            labelled = False  # a row of years is a header, whatever stands over the labels
+        return [
+            (c, t, v and not (y and not labelled))
+            for c, t, v, y in zip(cells, texts, values, years, strict=True)
+        ]
+
+    plain: list[bool] = []  # whether the table holds a plain number (looked up once)
+
+    def holds_plain() -> bool:
+        if not plain:
+            found = (
+                v and is_plain_value(t) for r in range(grid.n_rows) for _, t, v in row_cells(r)
+            )
+            plain.append(any(found))
+        return plain[0]
+
+    first_data = first_amount = None
+    texts: list[bool] = []
+    for row in range(grid.n_rows):
+        first = _first_text(slots, row, first_value, grid.n_cols)
+        if first is not None and _NUMERIC.match(first) and not is_year(first):
+            first_data = row  # the common body row: a plain number comes first
+            texts.append(True)
+            break
+        cells = row_cells(row)
+        texts.append(bool(cells))
+        if any(
+            value and (is_plain_value(text) or not _header_like(cell) or not holds_plain())
+            for cell, text, value in cells
+        ):
+            first_data = row
+            break
+        if first_amount is None and any(_has_amount(c) for c, _, _ in cells):
+            first_amount = row
+    end = first_data
+    if end is None and first_amount is not None:
+        bold = _bold_rows(grid, slots)
+        end = bold if 0 < bold <= first_amount else first_amount
+    end = grid.n_rows if end is None else end
+    return max((row + 1 for row in range(min(end, len(texts))) if texts[row]), default=0)
+
+
+def _first_text(slots: Slots, row: int, first_value: int, n_cols: int) -> str | None:
+    """Text of the row's first own value cell, or None."""
+    return next(
+        (c.text for col in range(first_value, n_cols) if (c := _own(slots, row, col))), None
+    )
+
+
+def _bold_rows(grid: Grid, slots: Slots) -> int:
+    """The number of leading rows whose words are all bold, when a row below is not."""
+    for row in range(grid.n_rows):
+        words = [w for col in range(grid.n_cols) if (c := _own(slots, row, col)) for w in c.words]
+        if words and not all(w.bold for w in words):
+            return row
+    return 0
+
+
+def has_body_values(grid: Grid, header_rows: int | None = None) -> bool:
+    """True when some value column below the header (``header_rows``, found when None)
+    holds text."""
+    header = header_row_count(grid) if header_rows is None else header_rows
+    return any(cell.words for cell in grid.cells if cell.col0 >= 1 and cell.row0 >= header)
+
+
+def column_paths(grid: Grid, header_rows: int, first_value: int = 1) -> list[tuple[str, ...]]:
+    """Header path of each value column (from ``first_value``): the texts above it, one level
+    per distinct cell; cells of one span in consecutive rows (wrapped text) join into one."""
+    slots = grid.slots()
+    paths: list[tuple[str, ...]] = []
+    for col in range(first_value, grid.n_cols):
+        levels: list[str] = []
+        spans: list[tuple[int, int]] = []
+        seen: set[int] = set()
+        for row in range(header_rows):
+            cell = slots.get((row, col))
+            if cell is None or id(cell) in seen or not cell.text:
+                continue
+            seen.add(id(cell))
+            span = (max(cell.col0, first_value), cell.col1)
+            if spans and spans[-1] == span:
+                levels[-1] = f"{levels[-1]} {cell.text}"
+            else:
+                levels.append(cell.text)
+                spans.append(span)
+        paths.append(tuple(levels))
+    return paths
+
+
+def stub_header(grid: Grid, header_rows: int, n_stub: int = 1) -> str:
+    """Text above the row labels (e.g. "År"), or ""; with several stub columns their header
+    texts joined with " / ", outer first."""
+    parts: list[str] = []
+    slots = grid.slots()
+    for col in range(n_stub):
+        texts: list[str] = []
+        for row in range(header_rows):
+            cell = slots.get((row, col))
+            own = cell is not None and cell.row0 == row and cell.col0 == col
+            if own and cell is not None and cell.text and cell.col1 < n_stub:
+                texts.append(cell.text)
+        if texts:
+            parts.append(" ".join(texts))
+    return " / ".join(parts)
+
+
+def corner_names_columns(grid: Grid, header_rows: int, n_stub: int = 1) -> bool:
+    """True when the text in the corner over the row labels names the columns: the row labels
+    are set in bold like the header (a column of row headings) while the values are not, and
+    the corner is bold too ("Støjbelastning" over "58 – 63 dB | 63 – 68 dB", rows "Boliger",
+    "Personer"). The corner then heads every column's path."""
+    corner: list[Word] = []
+    labels: list[Word] = []
+    values: list[Word] = []
+    for cell in grid.cells:
+        if not cell.words:
+            continue
+        if cell.col1 < n_stub:
+            (corner if cell.row1 < header_rows else labels).extend(cell.words)
+        elif cell.row0 >= header_rows and cell.col0 >= n_stub:
+            values.extend(cell.words)
+    return _all_bold(corner) and _all_bold(labels) and bool(values) and not _all_bold(values)
+
+
+def _all_bold(words: Sequence[Word]) -> bool:
+    return bool(words) and all(w.bold for w in words)

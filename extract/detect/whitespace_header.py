@@ -1,0 +1,183 @@
+"""Header text of unruled tables: which columns each header line's chunks stand over.
+
+In: the chunks of header lines and the value columns' extents. Out: each chunk's span of
+grid columns (a chunk over several columns, or centred over a group of them, spans them),
+and header cells with wrapped text joined (a cell right under a cell of the same columns,
+at line spacing, continues it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.detect.grid import GridCell
+from extract.detect.header import is_plain_value
+from extract.detect.layout import Chunk, TextLine, is_year, word_size
+
+# A header chunk spans every column extent holding this share of its width.
+SPAN_SHARE = 0.2
+# A header chunk spans the columns between its neighbours when its centre is this close
+# (share of their width) to theirs.
+CENTRED_SHARE = 0.2
+# Words of a header line this close (in font sizes) may form one header phrase.
+PHRASE_GAP_EM = 0.8
+# Header lines closer than this (in font sizes) are one wrapped header text.
+WRAP_GAP_EM = 0.5
+
+
+def header_extents(
+    leaf: TextLine, bands: Sequence[tuple[float, float]], edges: Sequence[float]
+) -> list[tuple[float, float]]:
+    """Horizontal extent of each value column for placing header text.
+
+    When the lowest header line has one chunk per column, a column is its band joined with
+    that chunk; otherwise it is its tile (between the midpoints to its neighbours).
+    """
+    chunks = [c for c in leaf.chunks if c.x1 > edges[1]]
+    if len(chunks) == len(bands):
+        return [(min(b[0], c.x0), max(b[1], c.x1)) for b, c in zip(bands, chunks, strict=True)]
+    return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
+
+
+def header_span(
+    chunk: Chunk, extents: Sequence[tuple[float, float]], stub_edge: float
+) -> tuple[int, int]:
+    """Grid columns (inclusive, stub = 0) a header chunk stands over.
+
+    A chunk overlapping several column extents spans them; a chunk sitting in the gap between
+    two columns (a group header centred over its pair) spans both.
+    """
+    if chunk.x1 <= stub_edge:
+        return 0, 0
+    width = max(chunk.x1 - chunk.x0, 0.1)
+    centre = (chunk.x0 + chunk.x1) / 2
+    hits = [
+        i
+        for i, (a, b) in enumerate(extents)
+        if min(chunk.x1, b) - max(chunk.x0, a) >= SPAN_SHARE * width
+        or (chunk.x0 <= a and b <= chunk.x1)
+    ]
+    for i in range(len(extents) - 1):
+        if extents[i][1] <= centre <= extents[i + 1][0]:
+            hits = [*hits, i, i + 1]
+            break
+    if not hits:
+        hits = [
+            min(
+                range(len(extents)), key=lambda i: abs((extents[i][0] + extents[i][1]) / 2 - centre)
+            )
+        ]
+    return 1 + min(hits), 1 + max(hits)
+
+
+def line_spans(
+    chunks: Sequence[Chunk],
+    extents: Sequence[tuple[float, float]],
+    stub_edge: float,
+    below: Sequence[Chunk] = (),
+) -> list[tuple[int, int]]:
+    """Grid columns (inclusive, stub = 0) each header chunk of one line stands over: as
+    ``header_span``, widened to the group a group header heads (``group_spans``)."""
+    groups = group_spans(chunks, extents, stub_edge, below)
+    spans: list[tuple[int, int]] = []
+    for chunk, group in zip(chunks, groups, strict=True):
+        c0, c1 = header_span(chunk, extents, stub_edge)
+        spans.append((c0, c1) if group is None else (min(c0, group[0]), max(c1, group[1])))
+    return spans
+
+
+def group_spans(
+    chunks: Sequence[Chunk],
+    extents: Sequence[tuple[float, float]],
+    stub_edge: float,
+    below: Sequence[Chunk],
+) -> list[tuple[int, int] | None]:
+    """For each header chunk of one line, the grid columns of the group it heads, or None: a
+    chunk centred over the columns between its neighbours on the line (half-way to each, or
+    the table's side), with two chunks of the next line (``below``) under those columns that
+    are sub-headers (no plain numbers but years), heads them ("2023" over "Antal | Pct.",
+    "Støjbelastning" over four dB ranges), unless set flush with one of them alone
+    (``flush_with_one``: wrapped text of one column)."""
+    values = [c for c in chunks if c.x1 > stub_edge]
+    out: list[tuple[int, int] | None] = []
+    for chunk in chunks:
+        if chunk.x1 <= stub_edge or chunk.text.endswith("-"):
+            out.append(None)  # a word broken at the line end: wrapped text, no group header
+            continue
+        i = values.index(chunk)
+        lo = (values[i - 1].x1 + chunk.x0) / 2 if i > 0 else float("-inf")
+        hi = (chunk.x1 + values[i + 1].x0) / 2 if i + 1 < len(values) else float("inf")
+        inside = [k for k, (a, b) in enumerate(extents) if lo <= (a + b) / 2 <= hi]
+        group = None
+        if len(inside) >= 2:
+            a, b = extents[inside[0]][0], extents[inside[-1]][1]
+            middle = (chunk.x0 + chunk.x1) / 2
+            subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and _sub_header(c.text)]
+            centred = abs(middle - (a + b) / 2) <= CENTRED_SHARE * (b - a)
+            if len(subs) >= 2 and centred and not flush_with_one(chunk, subs):
+                group = (1 + inside[0], 1 + inside[-1])
+        out.append(group)
+    return out
+
+
+def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
+    """Chunks of one line (left to right) in runs: words (no numbers) set at most a wide
+    word space apart (PHRASE_GAP_EM) are one phrase ("Mexican  American"), every other
+    chunk a run of its own."""
+    runs: list[list[Chunk]] = []
+    for chunk in chunks:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and not last.is_value
+            and not chunk.is_value
+            and chunk.x0 - last.x1 <= PHRASE_GAP_EM * max(word_size(w) for w in chunk.words)
+        ):
+            runs[-1].append(chunk)
+        else:
+            runs.append([chunk])
+    return runs
+
+
+def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -> list[GridCell]:
+    """Header cells (one row per line in ``lines``) with wrapped text joined: a cell directly
+    under a cell of the same columns, at line spacing (gap under WRAP_GAP_EM), continues it
+    and the two become one cell spanning both rows. A line with a stub label keeps a value
+    cell of its own (its row stays a header level; the label may start the body)."""
+    out: list[GridCell] = []
+    open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
+    for r, line in enumerate(lines):
+        row = [cell for cell in cells if cell.row0 == r]
+        keys = [(cell.col0, cell.col1) for cell in row]
+        tight = r > 0 and line.top - lines[r - 1].bottom < WRAP_GAP_EM * line.font_size
+        joins = [
+            tight and key[0] >= 1 and key in open_cells and keys.count(key) == 1 for key in keys
+        ]
+        values = [j for j, key in zip(joins, keys, strict=True) if key[0] >= 1]
+        if any(key[0] == 0 for key in keys) and values and all(values):
+            joins = [False] * len(keys)
+        still_open: dict[tuple[int, int], int] = {}
+        for cell, key, join in zip(row, keys, joins, strict=True):
+            if join:
+                above = open_cells[key]
+                prev = out[above]
+                out[above] = GridCell(prev.row0, r, prev.col0, prev.col1, prev.words + cell.words)
+                still_open[key] = above
+            else:
+                out.append(cell)
+                still_open[key] = len(out) - 1
+        open_cells = still_open
+    return out
+
+
+def _sub_header(text: str) -> bool:
+    return is_year(text) or not is_plain_value(text)
+
+
+def flush_with_one(chunk: Chunk, under: Sequence[Chunk]) -> bool:
+    """True for a header set flush with the first (last) chunk under it that does not reach
+    over the next (previous) one: the header of that column alone, running into the gap."""
+    ordered = sorted(under, key=lambda c: c.x0)
+    if abs(chunk.x0 - ordered[0].x0) <= 1.0 and chunk.x1 < ordered[1].x0:
+        return True
+    return abs(chunk.x1 - ordered[-1].x1) <= 1.0 and chunk.x0 > ordered[-2].x1

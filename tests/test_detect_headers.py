@@ -1,0 +1,188 @@
+"""Column headers on synthetic pages: header rows become header levels, group headers span
+their columns, wrapped header text is one level, padding columns are left out, a corner
+naming the columns heads their paths, and values with text around them still make a body."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pdf_factory import (
+    body,
+    centred_at,
+    detect,
+    hrule,
+    labels,
+    right_at,
+    vrule,
+    word_page,
+    words_at,
+)
+
+from extract.model import Ruling, Word
+
+DB = ["58 – 63 dB", "63 – 68 dB", "68 – 73 dB", "Over 73 dB"]
+ROWS = [("Nord", "5.828", "3.334", "873", "65"), ("Syd", "4.944", "2.326", "1.249", "239")]
+
+
+def _body_words(top: float, rights: Sequence[float], rows: Sequence[tuple[str, ...]]) -> list[Word]:
+    out: list[Word] = []
+    for i, (label, *values) in enumerate(rows):
+        out += words_at(60, top + 12 * i, label)
+        for x, value in zip(rights, values, strict=True):
+            out += right_at(x, top + 12 * i, value)
+    return out
+
+
+def test_unruled_group_header_centred_over_its_columns_heads_each_path() -> None:
+    rights = [250.0, 310.0, 370.0, 430.0]
+    words = centred_at(327.0, 100, "Støjbelastning", bold=True)
+    words += words_at(60, 112, "Område", bold=True)
+    for x, head in zip(rights, DB, strict=True):
+        words += right_at(x, 112, head, bold=True)
+    (table,) = detect(word_page(words + _body_words(126, rights, ROWS)))
+    assert labels(table) == [f"Støjbelastning / {head}" for head in DB]
+    assert table.stub_header == "Område"
+    assert body(table) == ROWS  # "58 – 63 dB" is a header, not a row of values
+
+
+def test_three_header_rows_make_three_levels() -> None:
+    rights = [250.0, 300.0, 370.0, 420.0]
+    words = centred_at(330, 100, "Afgjorte sager")
+    words += centred_at(270, 112, "2023") + centred_at(390, 112, "2024")
+    for x, head in zip(rights, ["Antal", "Pct.", "Antal", "Pct."], strict=True):
+        words += right_at(x, 124, head)
+    rows = [("Serviceloven", "120", "30,0", "125", "31,0"), ("I alt", "200", "40,2", "207", "42,0")]
+    (table,) = detect(word_page(words + _body_words(138, rights, rows)))
+    assert labels(table) == [
+        "Afgjorte sager / 2023 / Antal",
+        "Afgjorte sager / 2023 / Pct.",
+        "Afgjorte sager / 2024 / Antal",
+        "Afgjorte sager / 2024 / Pct.",
+    ]
+    assert body(table) == rows
+
+
+def test_header_wrapped_over_three_lines_in_one_column_is_one_level() -> None:
+    rights = [260.0, 330.0, 400.0]
+    heads = [["Afgjorte", "sager", "i alt"], ["Heraf", "omgjorte"], ["Omgørelses-", "procent"]]
+    words: list[Word] = []
+    for x, lines in zip(rights, heads, strict=True):
+        for j, text in enumerate(lines):
+            words += right_at(x, 100 + 10 * j, text)
+    rows = [("Serviceloven", "120", "30", "25,0"), ("I alt", "200", "40", "20,0")]
+    (table,) = detect(word_page(words + _body_words(134, rights, rows)))
+    assert labels(table) == ["Afgjorte sager i alt", "Heraf omgjorte", "Omgørelses- procent"]
+
+
+def _lattice(xs: list[float], ys: list[float], open_slots: set[tuple[int, int]]) -> list[Ruling]:
+    """Rules of a full grid over ``xs`` x ``ys``; a vertical rule is left out beside the slots
+    (row, column edge index) in ``open_slots`` (a merged cell)."""
+    rules = [hrule(y, xs[0], xs[-1]) for y in ys]
+    for i, x in enumerate(xs):
+        for r in range(len(ys) - 1):
+            if (r, i) not in open_slots:
+                rules.append(vrule(x, ys[r], ys[r + 1]))
+    return rules
+
+
+def test_ruled_upper_header_cell_spanning_its_columns_heads_each_path() -> None:
+    xs = [50.0, 150.0, 210.0, 270.0, 330.0, 390.0]
+    ys = [100.0, 114.0, 128.0, 142.0, 156.0]
+    words = words_at(55, 108, "Område", bold=True)
+    words += centred_at(270, 103, "Støjbelastning", bold=True)
+    for i, head in enumerate(DB):
+        words += centred_at((xs[i + 1] + xs[i + 2]) / 2, 117, head.replace(" dB", ""), True)
+    words += _body_words(131, [x - 4 for x in xs[2:]], [(r[0], *r[1:]) for r in ROWS])
+    # the corner spans both header rows, the upper header all four columns
+    rules = [
+        r for r in _lattice(xs, ys, {(0, 2), (0, 3), (0, 4)}) if r.top != 114.0 or not r.horizontal
+    ]
+    rules.append(hrule(114.0, 150.0, 390.0))
+    (table,) = detect(word_page(words, rules))
+    assert table.stub_header == "Område"
+    assert labels(table) == [f"Støjbelastning / {h.replace(' dB', '')}" for h in DB]
+    assert body(table) == ROWS
+
+
+def test_booktabs_group_headers_read_line_by_line() -> None:
+    rights = [206.0, 266.0, 326.0, 386.0]
+    words = centred_at(270, 103, "Afgjorte sager")
+    words += centred_at(210, 115, "2023") + centred_at(330, 115, "2024")
+    for x, head in zip(rights, ["Antal", "Pct.", "Antal", "Pct."], strict=True):
+        words += right_at(x, 127, head)
+    words += _body_words(143, rights, ROWS)
+    rules = [hrule(98, 50, 390), hrule(138, 50, 390), hrule(170, 50, 390)]
+    (table,) = detect(word_page(words, rules))
+    assert table.detector == "ruled"
+    assert labels(table) == [
+        "Afgjorte sager / 2023 / Antal",
+        "Afgjorte sager / 2023 / Pct.",
+        "Afgjorte sager / 2024 / Antal",
+        "Afgjorte sager / 2024 / Pct.",
+    ]
+
+
+def test_bold_corner_over_bold_row_headings_names_the_columns() -> None:
+    """A Word table: the corner "Støjbelastning" over the row headings "Boliger",
+    "Personer" (bold like the header), the values plain: the corner is the columns' upper
+    level, as a reader reads "Støjbelastning: 58 – 63 dB"."""
+    xs = [57.0, 136.0, 194.0, 251.0, 308.0, 366.0]
+    ys = [700.0, 742.0, 756.0, 770.0]
+    words = words_at(62, 717, "Støjbelastning", bold=True)
+    for i, head in enumerate(DB):
+        words += centred_at((xs[i + 1] + xs[i + 2]) / 2, 711, head.replace(" dB", ""), True)
+        words += centred_at((xs[i + 1] + xs[i + 2]) / 2, 724, "dB", True)
+    for r, (label, *values) in enumerate([("Boliger", *ROWS[0][1:]), ("Personer", *ROWS[1][1:])]):
+        words += words_at(62, 745 + 14 * r, label, bold=True)
+        for i, value in enumerate(values):
+            words += centred_at((xs[i + 1] + xs[i + 2]) / 2, 745 + 14 * r, value)
+    (table,) = detect(word_page(words, _lattice(xs, ys, set())))
+    assert labels(table) == [f"Støjbelastning / {head}" for head in DB]
+    assert table.stub_header == ""
+    assert [row.label for row in table.rows] == ["Boliger", "Personer"]
+
+
+def test_plain_corner_over_plain_row_labels_stays_the_stub_header() -> None:
+    ys = [100.0, 114.0, 128.0, 142.0]
+    words = words_at(62, 103, "Indsatsområde", bold=True)
+    words += centred_at(230, 103, "Pris", True) + centred_at(290, 103, "Meter", True)
+    for r, (label, a, b) in enumerate([("Kongevejen", "2,2", "220"), ("Omfartsvej", "5,6", "555")]):
+        words += words_at(62, 117 + 14 * r, label)
+        words += centred_at(230, 117 + 14 * r, a) + centred_at(290, 117 + 14 * r, b)
+    (table,) = detect(word_page(words, _lattice([57.0, 200.0, 260.0, 320.0], ys, set())))
+    assert table.stub_header == "Indsatsområde"
+    assert labels(table) == ["Pris", "Meter"]
+
+
+def test_no_empty_padding_columns() -> None:
+    """Rules drawn around a header cell's inner shading add column edges that hold
+    nothing: the table keeps its printed columns only."""
+    xs = [50.0, 150.0, 210.0, 270.0]
+    ys = [100.0, 114.0, 128.0, 142.0]
+    rules = _lattice(xs, ys, set())
+    rules += [vrule(155.0, 100.0, 114.0), vrule(205.0, 100.0, 114.0)]  # inner edges, header
+    words = words_at(55, 103, "Lov") + centred_at(180, 103, "Antal") + centred_at(240, 103, "Pct.")
+    words += _body_words(117, [200.0, 260.0], [("Serviceloven", "12", "15"), ("Pension", "3", "4")])
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["Antal", "Pct."]
+    assert body(table) == [("Serviceloven", "12", "15"), ("Pension", "3", "4")]
+
+
+def test_amounts_with_text_around_them_and_a_merged_total_row() -> None:
+    """A ruled two-column table whose values are amounts in words ("Ca. 18.500.000 kr"), its
+    header in bold, its total row one merged cell ("Samlet pris 30.530.000,00 kr.")."""
+    xs = [60.0, 286.0, 506.0]
+    ys = [216.0 + 13.5 * i for i in range(6)]
+    words = words_at(65, 219, "Støjtiltag", bold=True) + words_at(291, 219, "Pris", bold=True)
+    items = [
+        ("Støjvolde", "Ca. 18.500.000 kr"),
+        ("Støjkassetter", "Ca. 930.000 kr inkl. PTA."),
+        ("Længdeprofil", "Ca. 4.500.000,00 kr. inkl. PTA."),
+    ]
+    for r, (label, price) in enumerate(items):
+        words += words_at(65, 232.5 + 13.5 * r, label) + words_at(291, 232.5 + 13.5 * r, price)
+    words += right_at(500, 273, "Samlet pris 30.530.000,00 kr.", bold=True)
+    rules = _lattice(xs, ys, {(4, 1)})
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["Pris"]
+    assert body(table) == [*items, ("Samlet pris", "30.530.000,00 kr.")]

@@ -1,0 +1,186 @@
+"""Tables continued over pages, on synthetic pages: with the header repeated or not, a group
+of stub rows broken at the page end, a header (or a table's start) printed at the bottom of
+a page, and what does not continue (a table under text of its own, tables on one page)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pdf_factory import body, detect, labels, right_at, word_page, words_at
+
+from extract.model import PageContent, Word
+
+RIGHTS = [330.0, 390.0, 450.0]
+YEARS = ["2022", "2023", "2024"]
+FIRST = [("Serviceloven", "12", "15", "18"), ("Beskæftigelse", "7", "9", "11")]
+MORE = [("Pension", "1", "2", "3"), ("Boliger", "4", "5", "6"), ("I alt", "24", "31", "38")]
+PROSE = "Denne side handler om noget helt andet end tabellen og er en lang linje med ord"
+
+
+def _table(top: float, rows: Sequence[tuple[str, ...]], header: bool = True) -> list[Word]:
+    words: list[Word] = []
+    if header:
+        for x, year in zip(RIGHTS, YEARS, strict=True):
+            words += right_at(x, top, year)
+        top += 14
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(60, top + 12 * i, label)
+        for x, value in zip(RIGHTS, values, strict=True):
+            words += right_at(x, top + 12 * i, value)
+    return words
+
+
+def _page(number: int, *parts: list[Word]) -> PageContent:
+    running = words_at(420, 40, f"Side {number} af 9")  # a running header, page number aside
+    return word_page([*running, *(w for part in parts for w in part)], number=number)
+
+
+def test_header_repeated_on_the_next_page() -> None:
+    first = _page(1, words_at(60, 100, PROSE), _table(700, FIRST))
+    second = _page(2, _table(80, MORE))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert labels(table) == YEARS
+    assert body(table) == FIRST + MORE
+
+
+def test_continued_without_a_header() -> None:
+    first = _page(1, words_at(60, 100, PROSE), _table(700, FIRST))
+    second = _page(2, _table(80, MORE, header=False))
+    (table,) = detect(first, second)
+    assert body(table) == FIRST + MORE
+    assert [row.page for row in table.rows] == [1, 1, 2, 2, 2]
+
+
+def test_table_under_text_of_its_own_is_a_new_table() -> None:
+    """The next page's table has a heading and a paragraph above it: not a continuation, even
+    with the same header."""
+    first = _page(1, words_at(60, 100, PROSE), _table(700, FIRST))
+    other = "En sammenligning af opgørelserne fra de to år viser nogle forskelle i tallene"
+    heading = words_at(60, 90, "Sammenligning af opgørelserne") + words_at(60, 105, other)
+    second = _page(2, heading, _table(130, MORE))
+    tables = detect(first, second)
+    assert [t.pages for t in tables] == [(1,), (2,)]
+
+
+def test_a_note_under_the_table_ends_it() -> None:
+    first = _page(1, _table(700, FIRST), words_at(60, 740, "Kilde: Ankestyrelsen"))
+    second = _page(2, _table(80, MORE, header=False))
+    assert [t.pages for t in detect(first, second)] == [(1,), (2,)]
+
+
+def test_header_at_the_bottom_of_a_page_joins_its_body_on_the_next() -> None:
+    header = words_at(60, 760, "Lovområde") + _table(760, [])
+    first = _page(1, words_at(60, 100, PROSE), header)
+    second = _page(2, _table(80, FIRST + MORE, header=False))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert table.stub_header == "Lovområde"
+    assert labels(table) == YEARS
+    assert body(table) == FIRST + MORE
+
+
+def test_table_starting_low_on_a_page_with_one_row() -> None:
+    """The header and one row at the page end (too little to be a table alone), the rest on
+    the next page without the header."""
+    first = _page(1, words_at(60, 100, PROSE), _table(750, FIRST[:1]))
+    second = _page(2, _table(80, FIRST[1:] + MORE, header=False))
+    (table,) = detect(first, second)
+    assert labels(table) == YEARS
+    assert body(table) == FIRST + MORE
+    assert [row.page for row in table.rows] == [1, 2, 2, 2, 2]
+
+
+def test_group_of_stub_rows_broken_at_the_page_end_goes_on() -> None:
+    def rows(top: float, items: list[tuple[str, str, str]], header: bool) -> list[Word]:
+        words = (words_at(60, top, "Kommune") + words_at(160, top, "Lov")) if header else []
+        words += (right_at(330, top, "Antal") + right_at(390, top, "Pct.")) if header else []
+        top += 14 if header else 0
+        for i, (outer, inner, value) in enumerate(items):
+            y = top + 12 * i
+            words += (words_at(60, y, outer) if outer else []) + words_at(160, y, inner)
+            words += right_at(330, y, value) + right_at(390, y, f"{value},0")
+        return words
+
+    first = _page(1, rows(700, [("Ishøj", "Serviceloven", "12"), ("", "Pension", "7")], True))
+    second = _page(
+        2,
+        rows(
+            80,
+            [("", "Boliger", "3"), ("Albertslund", "Serviceloven", "1"), ("", "Pension", "4")],
+            False,
+        ),
+    )
+    (table,) = detect(first, second)
+    assert table.stub_header == "Kommune / Lov"
+    assert body(table) == [
+        ("Ishøj", "", ""),
+        ("Serviceloven", "12", "12,0"),
+        ("Pension", "7", "7,0"),
+        ("Boliger", "3", "3,0"),  # still Ishøj's: no new group row at the page top
+        ("Albertslund", "", ""),
+        ("Serviceloven", "1", "1,0"),
+        ("Pension", "4", "4,0"),
+    ]
+
+
+def test_tables_on_one_page_stay_apart_and_only_the_last_continues() -> None:
+    upper = _table(100, FIRST)
+    title = words_at(60, 200, "Tabel 2 Sager efter lov")
+    lower = _table(230, MORE)
+    first = _page(1, upper, title, lower)
+    second = _page(2, _table(80, FIRST, header=False))
+    tables = detect(first, second)
+    assert [t.pages for t in tables] == [(1,), (1, 2)]
+    assert body(tables[0]) == FIRST
+    assert body(tables[1]) == MORE + FIRST
+
+
+def _grouped(top: float, items: list[tuple[str, str, str]], header: bool) -> list[Word]:
+    """Rows "Kommune | Lov | Antal | Pct." (the header when ``header``)."""
+    words: list[Word] = []
+    if header:
+        words += words_at(60, top, "Kommune") + words_at(160, top, "Lov")
+        words += right_at(330, top, "Antal") + right_at(390, top, "Pct.")
+        top += 14
+    for i, (outer, inner, value) in enumerate(items):
+        y = top + 12 * i
+        words += (words_at(60, y, outer) if outer else []) + words_at(160, y, inner)
+        words += right_at(330, y, value) + right_at(390, y, f"{value},0")
+    return words
+
+
+def test_group_repeated_at_the_top_of_the_next_page_starts_no_new_group() -> None:
+    first = _page(1, _grouped(700, [("Ishøj", "Serviceloven", "12"), ("", "Pension", "7")], True))
+    second = _page(2, _grouped(80, [("Ishøj", "Boliger", "3"), ("", "Sygedagpenge", "2")], False))
+    (table,) = detect(first, second)
+    assert [row.label for row in table.rows] == [
+        "Ishøj",
+        "Serviceloven",
+        "Pension",
+        "Boliger",
+        "Sygedagpenge",
+    ]
+
+
+def test_continued_rows_with_the_outer_column_blank_keep_the_stub_columns() -> None:
+    first = _page(1, _grouped(700, [("Ishøj", "Serviceloven", "12"), ("", "Pension", "7")], True))
+    second = _page(2, _grouped(80, [("", "Boliger", "3"), ("", "Sygedagpenge", "2")], False))
+    (table,) = detect(first, second)
+    assert labels(table) == ["Antal", "Pct."]
+    assert body(table)[-2:] == [("Boliger", "3", "3,0"), ("Sygedagpenge", "2", "2,0")]
+
+
+def test_a_line_saying_fortsat_above_the_rest_does_not_stop_it() -> None:
+    first = _page(1, words_at(60, 100, PROSE), _table(700, FIRST))
+    second = _page(2, words_at(60, 80, "Afgjorte sager (fortsat)"), _table(100, MORE, False))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+
+
+def test_a_running_header_that_starts_on_the_second_page_does_not_stop_it() -> None:
+    """The first page has a title instead of the running header the others carry."""
+    first = word_page(words_at(60, 100, PROSE) + _table(700, FIRST), number=1)
+    second = word_page(words_at(60, 30, "Årsredegørelse 2024") + _table(80, MORE, False), number=2)
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)

@@ -1,0 +1,106 @@
+"""Several stub columns on synthetic pages, read as the sheet detector reads them: the
+innermost labels the row, each outer column's value a label-only row before the rows it
+groups (blanks mean "as above"), the stub header the columns' headers joined with " / "."""
+
+from __future__ import annotations
+
+from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
+
+from extract.model import Word
+
+RIGHTS = [330.0, 390.0, 450.0]
+NONE = ("", "", "")
+
+
+def _unruled(rows: list[tuple[str, str, str, str, str]], top: float = 100.0) -> list[Word]:
+    """Header "Kommune | Lovområde | 2022 2023 2024", then the rows (outer, inner, values)."""
+    words = words_at(60, top, "Kommune") + words_at(160, top, "Lovområde")
+    for x, year in zip(RIGHTS, ["2022", "2023", "2024"], strict=True):
+        words += right_at(x, top, year)
+    for i, (outer, inner, *values) in enumerate(rows, start=1):
+        y = top + 12 * i
+        words += (words_at(60, y, outer) if outer else []) + words_at(160, y, inner)
+        for x, value in zip(RIGHTS, values, strict=True):
+            words += right_at(x, y, value)
+    return words
+
+
+def test_unruled_entity_then_law_area_with_blanks_as_above() -> None:
+    rows = [
+        ("Ishøj", "Serviceloven", "12", "15", "18"),
+        ("", "Beskæftigelse", "7", "9", "11"),
+        ("Albertslund", "Serviceloven", "1", "2", "3"),
+        ("", "Beskæftigelse", "4", "5", "6"),
+    ]
+    (table,) = detect(word_page(_unruled(rows)))
+    assert table.stub_header == "Kommune / Lovområde"
+    assert labels(table) == ["2022", "2023", "2024"]
+    assert body(table) == [
+        ("Ishøj", *NONE),
+        ("Serviceloven", "12", "15", "18"),
+        ("Beskæftigelse", "7", "9", "11"),
+        ("Albertslund", *NONE),
+        ("Serviceloven", "1", "2", "3"),
+        ("Beskæftigelse", "4", "5", "6"),
+    ]
+
+
+def test_indented_members_under_a_heading_stay_one_stub_column() -> None:
+    """A heading at the margin with its members indented below is one label column."""
+    words = right_at(330, 100, "2023") + right_at(390, 100, "2024")
+    words += words_at(60, 112, "Serviceloven")
+    for i, (label, a, b) in enumerate([("Hjemvist", "3", "4"), ("Ændret", "5", "6")], start=2):
+        words += words_at(72, 100 + 12 * i, label) + right_at(330, 100 + 12 * i, a)
+        words += right_at(390, 100 + 12 * i, b)
+    (table,) = detect(word_page(words))
+    assert table.stub_header == ""
+    assert body(table) == [("Serviceloven", "", ""), ("Hjemvist", "3", "4"), ("Ændret", "5", "6")]
+
+
+def test_ruled_stub_columns_merged_down_and_a_total_across_them() -> None:
+    """A lattice: the outer label merged down over its rows (no rule between them in its
+    column), "I alt" merged across both label columns, ending the groups."""
+    xs = [50.0, 150.0, 260.0, 330.0]
+    ys = [100.0 + 14 * i for i in range(7)]
+    words = words_at(55, 103, "Køn") + words_at(155, 103, "Alder") + right_at(325, 103, "Antal")
+    cells = [
+        ("Kvinder", "0-17 år", "120"),
+        ("", "18-64 år", "340"),
+        ("Mænd", "0-17 år", "110"),
+        ("", "18-64 år", "300"),
+    ]
+    for r, (outer, inner, value) in enumerate(cells, start=1):
+        y = 103 + 14 * r
+        words += (words_at(55, y, outer) if outer else []) + words_at(155, y, inner)
+        words += right_at(325, y, value)
+    words += words_at(55, 103 + 14 * 5, "I alt") + right_at(325, 103 + 14 * 5, "870")
+    rules = [hrule(y, xs[0], xs[-1]) for y in (ys[0], ys[1], ys[3], ys[5], ys[6])]
+    rules += [hrule(ys[2], xs[1], xs[-1]), hrule(ys[4], xs[1], xs[-1])]  # merged down
+    rules += [vrule(x, ys[0], ys[-1]) for x in (xs[0], xs[2], xs[3])]
+    rules.append(vrule(xs[1], ys[0], ys[5]))  # "I alt" spans both label columns
+    (table,) = detect(word_page(words, rules))
+    assert table.stub_header == "Køn / Alder"
+    assert labels(table) == ["Antal"]
+    assert body(table) == [
+        ("Kvinder", ""),
+        ("0-17 år", "120"),
+        ("18-64 år", "340"),
+        ("Mænd", ""),
+        ("0-17 år", "110"),
+        ("18-64 år", "300"),
+        ("I alt", "870"),
+    ]
+
+
+def test_a_text_column_of_distinct_descriptions_is_no_stub_column() -> None:
+    """Row labels, then a column of descriptions that group nothing (every row its own), then
+    values: the descriptions stay a column of the table, not label-only rows."""
+    words = words_at(60, 100, "Projekt") + words_at(160, 100, "Placering")
+    words += right_at(390, 100, "Meter")
+    rows = [("Kongevejen", "Østside", "220"), ("Omfartsvej", "Begge sider", "555")]
+    for i, (label, place, metres) in enumerate(rows, start=1):
+        words += words_at(60, 100 + 12 * i, label) + words_at(160, 100 + 12 * i, place)
+        words += right_at(390, 100 + 12 * i, metres)
+    (table,) = detect(word_page(words))
+    assert [row.label for row in table.rows] == ["Kongevejen", "Omfartsvej"]
+    assert all(any(cell is not None for cell in row.cells) for row in table.rows)
