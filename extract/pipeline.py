@@ -282,15 +282,25 @@ class _FileRun:
         return [*self.page_findings, *self.table_findings, *(f for _, f in checks)]
 
 
+# A table not read that holds this many numbers is worth a warning.
+MANY_NUMBERS = 4
+
+
 def _unread_table(table: TableCandidate, named: Sequence[str]) -> Finding:
-    """A table not read as ankestatistik: a warning when its labels name periods, law areas
-    or entities (statistics without a measure the vocabulary knows), else an info line."""
+    """A table not read as ankestatistik: a warning when it holds numbers (four or more) or
+    its labels name periods, law areas or entities; an info line for a table of text."""
     what = f"its labels name {', '.join(named)}, but " if named else ""
+    numbers = sum(
+        1
+        for row in table.rows
+        for cell in row.cells
+        if cell is not None and any(ch.isdigit() for ch in cell.text)
+    )
     return Finding(
         "unmapped_table",
-        f"table {table.table_id} ({len(table.rows)} rows) not read: {what}no header, label, "
-        "caption or title names a measure",
-        "warning" if named else "info",
+        f"table {table.table_id} ({len(table.rows)} rows, {numbers} numbers) not read: {what}"
+        "no header, label, caption or title names a measure",
+        "warning" if named or numbers >= MANY_NUMBERS else "info",
         page=table.first_page,
         table_id=table.table_id,
     )
