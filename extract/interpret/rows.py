@@ -75,19 +75,19 @@ def _first_pass(
     unresolved. A header that is a total ("I alt" over the rows after the measure groups) is
     the total of the groups beside it: all law areas, or the measure whose parts they are."""
     levels: list[tuple[Mapping[str, str], str]] = []  # carried group headers, outer first
-    seen: dict[str, set[str]] = {}  # values the group headers gave, by dimension
+    headers = _headers(rows, readings)
     plans: list[RowPlan] = []
     for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
         if not row.has_values:
             named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
-            if not named and reading.total and reading.resolved and levels:
-                named = _total_header(levels[-1][0], seen, identities)
+            if not named and reading.total and reading.resolved:
+                beside = _siblings(i, rows, headers)
+                if beside is not None:
+                    named = _total_header(beside, _values(headers, beside), identities)
             if named and reading.resolved:
                 at = next((k for k, (d, _) in enumerate(levels) if set(d) & set(named)), None)
                 levels = levels[:at] if at is not None else levels
                 levels.append((MappingProxyType(named), row.label))
-                for dim, value in named.items():
-                    seen.setdefault(dim, set()).add(value)
                 plans.append(RowPlan(i, "header", MappingProxyType(named)))
             else:
                 plans.append(RowPlan(i, "ignored", note=reading.describe()))
@@ -119,6 +119,42 @@ def _first_pass(
             RowPlan(i, kind, dims, MappingProxyType(carried), labels, None, note, law_label)
         )
     return plans
+
+
+def _headers(rows: Sequence[TableRow], readings: Sequence[Reading]) -> dict[int, Mapping[str, str]]:
+    """Label-only rows that name something (group headers), by index: their dimensions."""
+    out: dict[int, Mapping[str, str]] = {}
+    for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
+        named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
+        if not row.has_values and named and reading.resolved:
+            out[i] = named
+    return out
+
+
+def _siblings(
+    i: int, rows: Sequence[TableRow], headers: Mapping[int, Mapping[str, str]]
+) -> Mapping[str, str] | None:
+    """The group headers a total header at ``i`` is a sibling of: the next one when it
+    comes first in its group (right under its parent header: "Hele landet", "Sager i alt",
+    then the law areas), else the one before it (after its group's rows)."""
+    before = max((h for h in headers if h < i), default=None)
+    after = min((h for h in headers if h > i), default=None)
+    first_child = before is None or not any(rows[k].has_values for k in range(before + 1, i))
+    if first_child and after is not None:
+        return headers[after]
+    return headers[before] if before is not None else None
+
+
+def _values(
+    headers: Mapping[int, Mapping[str, str]], beside: Mapping[str, str]
+) -> dict[str, set[str]]:
+    """The values the group headers give the dimensions of ``beside``."""
+    out: dict[str, set[str]] = {}
+    for dims in headers.values():
+        for dim in beside:
+            if dim in dims:
+                out.setdefault(dim, set()).add(dims[dim])
+    return out
 
 
 def _total_header(
