@@ -114,6 +114,11 @@ def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
     if values.get("aspect") != {"share"}:
         values.pop("aspect", None)
     entities = _entities(reader, text)
+    for line in reversed(text.splitlines()):  # the line nearest the table names it
+        named_here = _entities(reader, line)
+        if named_here:
+            entities = named_here
+            break
     if entities:
         values["entity"] = entities
     periods = {p for p, _ in reader.vocabulary.periods.find(text)}
@@ -123,8 +128,12 @@ def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
 
 
 def _named_twice(reader: Reader, text: str) -> set[str]:
-    """The dimensions running text names with two or more values (entity, period)."""
-    twice = {"entity"} if len(_entities(reader, text)) > 1 else set()
+    """The dimensions running text names with two or more values (entity, period); the
+    entity of a text of several lines is its last line's that names one."""
+    last = next(
+        (e for line in reversed(text.splitlines()) if (e := _entities(reader, line))), set()
+    )
+    twice = {"entity"} if len(last) > 1 else set()
     if len(reader.vocabulary.periods.find(text)) > 1:
         twice.add("period")
     return twice

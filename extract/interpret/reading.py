@@ -163,10 +163,14 @@ def _one(
                 axes.add(meaning.value)
             elif meaning.dim == "measure":
                 measures.extend([] if meaning.value in measures else [meaning.value])
+            elif meaning.dim == "aspect" and dims.get("aspect", meaning.value) != meaning.value:
+                dims["aspect"] = ""  # "Antal/pct.": counts and shares both, so neither
             elif dims.setdefault(meaning.dim, meaning.value) != meaning.value:
                 conflicts.append(f"{meaning.dim} {dims[meaning.dim]} or {meaning.value}")
     if len(measures) == 2 and (chosen := share_of(measures)) is not None:
         measures = [chosen]  # a rate with its base, or a part under its whole
+    if dims.get("aspect") == "":
+        del dims["aspect"]
     if measures:
         dims["measure"] = measures[0]
     if len(measures) > 1:
