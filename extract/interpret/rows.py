@@ -23,11 +23,13 @@ from extract.interpret.law_groups import law_groups
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
-from extract.model import TableRow
+from extract.model import Status, TableRow
+from extract.numbers import GARBLED, MERGED, TRUNCATED, parse_number
 from extract.normalise import label_key
 
 GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
 ALL_LAWS = "alle"
+_VALUE_GLITCHES = frozenset({MERGED, GARBLED, TRUNCATED})
 
 
 def plan_rows(
@@ -100,7 +102,7 @@ def _first_pass(
         if carried.get("skip"):
             plans.append(RowPlan(i, "skip", note=carried["skip"]))
             continue
-        if reading.unknown and not any(ch.isalpha() for ch in row.label):
+        if reading.unknown and _value_like(row.label):
             kind = "unresolved"  # a number as a row label: values read as labels
         elif reading.unknown:
             kind = "provision"
@@ -119,6 +121,16 @@ def _first_pass(
             RowPlan(i, kind, dims, MappingProxyType(carried), labels, None, note, law_label)
         )
     return plans
+
+
+def _value_like(label: str) -> bool:
+    """Whether a label is a printed value ("66", "9301 sager101", "62, %"), not a label."""
+    if not any(ch.isalpha() for ch in label):
+        return True
+    if not label.strip()[:1].isdigit():
+        return False  # "Biler - §§ 114 og 115": a label with numbers in it
+    parsed = parse_number(label)
+    return parsed.status is Status.REPORTED or bool(set(parsed.flags) & _VALUE_GLITCHES)
 
 
 def _headers(rows: Sequence[TableRow], readings: Sequence[Reading]) -> dict[int, Mapping[str, str]]:
