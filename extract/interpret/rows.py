@@ -23,13 +23,11 @@ from extract.interpret.law_groups import law_groups
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
-from extract.model import Status, TableRow
-from extract.numbers import GARBLED, MERGED, TRUNCATED, parse_number
+from extract.model import TableRow
 from extract.normalise import label_key
 
 GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
 ALL_LAWS = "alle"
-_VALUE_GLITCHES = frozenset({MERGED, GARBLED, TRUNCATED})
 
 
 def plan_rows(
@@ -124,13 +122,11 @@ def _first_pass(
 
 
 def _value_like(label: str) -> bool:
-    """Whether a label is a printed value ("66", "9301 sager101", "62, %"), not a label."""
-    if not any(ch.isalpha() for ch in label):
-        return True
-    if not label.strip()[:1].isdigit():
-        return False  # "Biler - §§ 114 og 115": a label with numbers in it
-    parsed = parse_number(label)
-    return parsed.status is Status.REPORTED or bool(set(parsed.flags) & _VALUE_GLITCHES)
+    """Whether a label is a printed value ("66", "62, %", "9301 sager101": more digits than
+    letters), not a label ("225 timers reglen - § 13 f", "Hjælpemidler - 112")."""
+    letters = sum(1 for ch in label if ch.isalpha())
+    digits = sum(1 for ch in label if ch.isdigit())
+    return letters == 0 or digits > letters
 
 
 def _headers(rows: Sequence[TableRow], readings: Sequence[Reading]) -> dict[int, Mapping[str, str]]:
