@@ -323,3 +323,28 @@ def test_the_stub_header_holds_for_the_whole_table(rulebook: Rulebook) -> None:
         )
     )
     assert {g[0] for g in got} == {None}  # the corner names the whole country
+
+
+def test_a_value_read_as_a_row_label_is_no_provision(rulebook: Rulebook) -> None:
+    rows: list[Row] = [("Biler - §§ 114 og 115", ["4"]), ("9301 sager101", ["40,9"])]
+    result = read(rulebook, table(["Realitetsbehandlede sager"], rows, title="Serviceloven 2021"))
+    assert [o.provision for o in result.observations] == ["Biler - §§ 114 og 115"]
+    assert "row '9301 sager101' (40,9) not read" in result.findings[0].message
+
+
+def test_a_total_header_opening_its_group_totals_the_groups_after_it(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("Hele landet", None),
+        ("Sager i alt", None),
+        ("Stadfæstede sager", ["11898"]),
+        ("LAB", None),
+        ("Stadfæstede sager", ["686"]),
+        ("Aktivloven", None),
+        ("Stadfæstede sager", ["3970"]),
+    ]
+    got = keys(read(rulebook, table(["2024"], rows, title="Udfald")))
+    assert [(g[0], g[2], g[5]) for g in got] == [
+        (None, "alle", 11898.0),
+        (None, "lab", 686.0),
+        (None, "aktivloven", 3970.0),
+    ]
