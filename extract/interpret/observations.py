@@ -177,15 +177,17 @@ def _without_duplicates(
     """Observations whose key no other cell of the table has, and a finding per key that
     several cells share (none of them is emitted: which one is meant cannot be known)."""
     counts = Counter(key for _, key in keyed)
+    shared: dict[tuple[str, ...], list[Observation]] = {}
+    for observation, key in keyed:
+        if counts[key] > 1:
+            shared.setdefault(key, []).append(observation)
     findings = []
-    for key, count in counts.items():
-        if count > 1:
-            cells = [o for o, k in keyed if k == key]
-            where = "; ".join(f"row '{o.row_label}', column '{o.column_label}'" for o in cells[:3])
-            message = (
-                f"{count} cells read as the same value ({_describe(key)}): {where}; none emitted"
-            )
-            findings.append(_finding(table, "ambiguous_key", message, cells[0].cell.page))
+    for key, cells in shared.items():
+        where = "; ".join(f"row '{o.row_label}', column '{o.column_label}'" for o in cells[:3])
+        message = (
+            f"{len(cells)} cells read as the same value ({_describe(key)}): {where}; none emitted"
+        )
+        findings.append(_finding(table, "ambiguous_key", message, cells[0].cell.page))
     return [o for o, k in keyed if counts[k] == 1], findings
 
 

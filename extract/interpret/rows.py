@@ -14,6 +14,7 @@ A total over several entities, periods or groups has no key and is skipped.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
@@ -76,12 +77,13 @@ def _first_pass(
     the total of the groups beside it: all law areas, or the measure whose parts they are."""
     levels: list[tuple[Mapping[str, str], str]] = []  # carried group headers, outer first
     headers = _headers(rows, readings)
+    order = sorted(headers)
     plans: list[RowPlan] = []
     for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
         if not row.has_values:
             named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
             if not named and reading.total and reading.resolved:
-                beside = _siblings(i, rows, headers)
+                beside = _siblings(i, rows, headers, order)
                 if beside is not None:
                     named = _total_header(beside, _values(headers, beside), identities)
             if named and reading.resolved:
@@ -140,13 +142,19 @@ def _headers(rows: Sequence[TableRow], readings: Sequence[Reading]) -> dict[int,
 
 
 def _siblings(
-    i: int, rows: Sequence[TableRow], headers: Mapping[int, Mapping[str, str]]
+    i: int,
+    rows: Sequence[TableRow],
+    headers: Mapping[int, Mapping[str, str]],
+    order: Sequence[int],
 ) -> Mapping[str, str] | None:
     """The group headers a total header at ``i`` is a sibling of: the next one when it
     comes first in its group (right under its parent header: "Hele landet", "Sager i alt",
     then the law areas), else the one before it (after its group's rows)."""
-    before = max((h for h in headers if h < i), default=None)
-    after = min((h for h in headers if h > i), default=None)
+    at = bisect.bisect_left(order, i)
+    before = order[at - 1] if at > 0 else None
+    after = order[at + 1] if at + 1 < len(order) and order[at] == i else None
+    if after is None and at < len(order) and order[at] != i:
+        after = order[at]
     first_child = before is None or not any(rows[k].has_values for k in range(before + 1, i))
     if first_child and after is not None:
         return headers[after]
@@ -201,25 +209,26 @@ def _totals(
     axis = {d for p in members for d in (*p.dims, *p.carried) if d in GROUP_DIMS}
     has_provisions = any(p.kind == "provision" for p in plans)
     measures = {p.dims["measure"] for p in members if "measure" in p.dims}
+    spread = _spread(plans)
     out = []
     for plan in plans:
         if plan.kind != "total":
             out.append(plan)
             continue
-        out.append(_total(plan, plans, axis, has_provisions, measures, identities))
+        out.append(_total(plan, spread, axis, has_provisions, measures, identities))
     return out
 
 
 def _total(
     plan: RowPlan,
-    plans: Sequence[RowPlan],
+    spread_dims: set[str],
     axis: set[str],
     has_provisions: bool,
     measures: set[str],
     identities: Identities,
 ) -> RowPlan:
     dims = dict(plan.dims)
-    spread = _spread_groups(plans, plan)
+    spread = _spread_groups(spread_dims, plan)
     if spread == "law areas":  # after several law groups, not each with its own total
         return replace(plan, dims=MappingProxyType(dims | {"law": ALL_LAWS}))
     if spread:
@@ -243,16 +252,25 @@ def _total(
     return replace(plan, dims=MappingProxyType(dims))
 
 
-def _spread_groups(plans: Sequence[RowPlan], total: RowPlan) -> str | None:
-    """ "periods", "entities" or "law areas" when the value rows fall into several groups of
-    that dimension (group headers above them) and not every group has a total row of its own
-    (so this total sums over the groups)."""
-    for dim, name in (("period", "periods"), ("entity", "entities"), ("law", "law areas")):
-        groups: dict[str, bool] = {}
-        for plan in plans:
-            if plan.kind in ("member", "law", "provision", "total") and dim in plan.carried:
+_SPREAD = (("period", "periods"), ("entity", "entities"), ("law", "law areas"))
+
+
+def _spread(plans: Sequence[RowPlan]) -> set[str]:
+    """The dimensions ("periods", "entities", "law areas") whose group headers split the
+    value rows into several groups, not every one with a total row of its own: a total row
+    under such groups sums over them. One pass over the rows."""
+    groups: dict[str, dict[str, bool]] = {dim: {} for dim, _ in _SPREAD}
+    for plan in plans:
+        if plan.kind not in ("member", "law", "provision", "total"):
+            continue
+        for dim, _ in _SPREAD:
+            if dim in plan.carried:
                 value = plan.carried[dim]
-                groups[value] = groups.get(value, False) or plan.kind == "total"
-        if dim in total.carried and len(groups) > 1 and not all(groups.values()):
-            return name
-    return None
+                seen = groups[dim]
+                seen[value] = seen.get(value, False) or plan.kind == "total"
+    return {name for dim, name in _SPREAD if len(groups[dim]) > 1 and not all(groups[dim].values())}
+
+
+def _spread_groups(spread: set[str], total: RowPlan) -> str | None:
+    """The first spread dimension (see ``_spread``) this total row lies in a group of."""
+    return next((name for dim, name in _SPREAD if name in spread and dim in total.carried), None)
