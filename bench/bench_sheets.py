@@ -56,7 +56,8 @@ def _rows(n_rows: int) -> list[list[Any]]:
     for measure in MEASURES:
         header1 += [measure] + [None] * (len(YEARS) - 1)
         header2 += list(YEARS)
-    rows: list[list[Any]] = [header1, header2]
+    # the title names the law area of the sagsemner (their provisions)
+    rows: list[list[Any]] = [["Ankestyrelsens talportal – Serviceloven"], header1, header2]
     for i in range(n_rows):
         row: list[Any] = [instanser[i // per_instans], f"Sagsemne {i % per_instans + 1} - § {i}"]
         by_year = []
@@ -88,11 +89,11 @@ def build_xlsx(rows: list[list[Any]], path: Path) -> None:
     sheet = workbook.active
     for row in rows:
         sheet.append(row)
-    sheet.merge_cells("A1:A2")
-    sheet.merge_cells("B1:B2")
+    sheet.merge_cells("A2:A3")  # under the title row
+    sheet.merge_cells("B2:B3")
     for m in range(len(MEASURES)):
         first = 3 + m * len(YEARS)
-        sheet.merge_cells(start_row=1, start_column=first, end_row=1, end_column=first + 1)
+        sheet.merge_cells(start_row=2, start_column=first, end_row=2, end_column=first + 1)
     workbook.save(path)
 
 
@@ -116,10 +117,12 @@ def worker(tool: str, path: Path) -> dict[str, Any]:
         assert result.status.value == "ok", (result.status, result.error, result.findings[:3])
         count = len(result.records)
     elif path.suffix == ".csv":
-        frame = pd.read_csv(path, sep=";", decimal=",", encoding="cp1252", header=[0, 1])
+        frame = pd.read_csv(
+            path, sep=";", decimal=",", encoding="cp1252", header=[0, 1], skiprows=1
+        )
         count = frame.size
     else:
-        frame = pd.read_excel(path, engine="openpyxl", header=[0, 1])
+        frame = pd.read_excel(path, engine="openpyxl", header=[0, 1], skiprows=1)
         count = frame.size
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker[0], Path(args.worker[1]))))
         return 0
     rows = _rows(args.rows)
-    cells = sum(len(rows[0]) for _ in rows)
+    cells = sum(len(rows[1]) for _ in rows[1:])
     figures: list[dict[str, Any]] = []
     print(f"python {platform.python_version()}, {args.rows:,} data rows, {cells:,} cells per file")
     with tempfile.TemporaryDirectory() as tmp:

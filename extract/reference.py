@@ -125,6 +125,7 @@ class Reference:
     municipality_keys: Mapping[str, Municipality] = field(init=False, repr=False, compare=False)
     municipality_by_code: Mapping[int, Municipality] = field(init=False, repr=False, compare=False)
     measure_by_code: Mapping[str, Measure] = field(init=False, repr=False, compare=False)
+    law_from_year: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_code = _municipality_index(self.municipalities)
@@ -137,6 +138,8 @@ class Reference:
         sets(self, "municipality_by_code", MappingProxyType(by_code))
         sets(self, "municipality_keys", MappingProxyType(municipality_keys))
         sets(self, "measure_by_code", MappingProxyType(measure_by_code))
+        first_years = {a.code: a.from_year for a in self.law_areas if a.from_year is not None}
+        sets(self, "law_from_year", MappingProxyType(first_years))
         sets(self, "law_area_keys", _label_index(LAW_AREAS_FILE, "law area", law_area_entries))
         sets(self, "measure_keys", _label_index(MEASURES_FILE, "measure", measure_entries))
         sets(self, "national_keys", _national_keys(self.national_labels, municipality_keys))

@@ -171,5 +171,5 @@ def _provision_law(known: KnownProvision | None, period: str | None) -> str | No
 
 def _before(reference: Reference, law: str, period: str) -> bool:
     """Whether ``period`` lies before the year law area ``law`` came into force."""
-    area = next((a for a in reference.law_areas if a.code == law), None)
-    return area is not None and area.from_year is not None and int(period[:4]) < area.from_year
+    first = reference.law_from_year.get(law)
+    return first is not None and int(period[:4]) < first

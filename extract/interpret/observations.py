@@ -207,9 +207,10 @@ def _key(obs: Observation) -> tuple[str, ...]:
         str(obs.municipality_code),
         str(obs.period),
         str(obs.law_area),
-        label_key(obs.provision or ""),
+        label_key(obs.provision) if obs.provision else "",
         obs.measure,
     )
+
 
 
 def _describe(key: tuple[str, ...]) -> str:

@@ -16,7 +16,6 @@ import yaml
 
 PERIODS_FILE = "periods.yaml"
 _YEAR = r"(199\d|20\d\d)"
-PERIOD_TYPES = {"year": r"\d{4}", "half": r"\d{4}-H[12]", "quarter": r"\d{4}-Q[1-4]"}
 _YEAR_IN = re.compile(r"(?<!\d)(199\d|20\d\d)(?!\d)")
 _LETTER_NUMBER = re.compile(r"[a-z][1-4]")
 # Months that open and close a quarter or a half year ("jan.-jun." is the first half).
@@ -33,11 +32,11 @@ def combine(year: str, part: str) -> str:
 
 
 def period_type(period: str) -> str:
-    """The type of a canonical period: year, half, quarter or month."""
-    for kind, pattern in PERIOD_TYPES.items():
-        if re.fullmatch(pattern, period):
-            return kind
-    return "month"
+    """The type of a canonical period ("2024", "2024-H1", "2024-Q3", "2024-01"): year, half,
+    quarter or month."""
+    if len(period) == 4:
+        return "year"
+    return {"H": "half", "Q": "quarter"}.get(period[5:6], "month")
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,20 @@ class PeriodGrammar:
                 kind = "half" if span[0] == "H" else "quarter"
                 return f"{match.group(3)}-{span}", kind
         return None
+
+    def may_start(self, token: str) -> bool:
+        """Whether a period may begin with this (lower-case) token: a digit, a month name, a
+        quarter or half word or letter ("k3", "h1"). A quick test before ``parse``."""
+        if token[:1].isdigit():
+            return True
+        bare = token.rstrip(".:,")
+        head = bare.split("-")[0].split(".")[0]
+        return (
+            head in self.months
+            or bare in self.period_words
+            or head in self.period_words
+            or (len(bare) >= 2 and bare[0] in self.period_words and bare[1].isdigit())
+        )
 
     def parse_part(self, text: str) -> str | None:
         """A period without its year ("H1", "2. halvår", "K3", "3. kvartal", "januar") as

@@ -256,8 +256,10 @@ class _Search:
     def _periods(self, i: int) -> list[tuple[int, str]]:
         """(end, period) of each period starting at token i: whole ("2024-H1"), or a part
         without its year ("-H1", from "1. halvår" printed under a year)."""
-        out = []
+        out: list[tuple[int, str]] = []
         grammar = self.v.periods
+        if not grammar.may_start(self.toks[i]):
+            return out
         for k in range(1, MAX_PERIOD_TOKENS + 1):
             if i + k > len(self.toks):
                 break

@@ -84,6 +84,9 @@ class WordBook:
     # words an abbreviation may stand for (class words such as axis words are left out)
     content: frozenset[str] = frozenset()
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
+    _reads: dict[str, tuple[tuple[str, ...], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._sorted.extend(sorted(self.content or self.heads))
@@ -114,8 +117,13 @@ class WordBook:
         return self.heads.get(bare) or self.heads.get(token)
 
     def read(self, token: str) -> tuple[tuple[str, ...], ...]:
-        """The readings of one token as known words (empty: none). Several readings only when
-        the token is itself known and also splits as a compound."""
+        """The readings of one token as known words (empty: none); remembered per token."""
+        found = self._reads.get(token)
+        if found is None:
+            found = self._reads[token] = self._read(token)
+        return found
+
+    def _read(self, token: str) -> tuple[tuple[str, ...], ...]:
         known = self.head(token)
         if known is not None:
             return ((known,),)
