@@ -8,7 +8,9 @@ each value column.
   row holding text right of the label columns. Single-cell rows in the label columns at the
   top of that run, and every row above it, are title lines; "Kilde:"/"Note:" lines are notes.
 - Rows between the header rows and the first data row with text only in the label columns are
-  group labels of the body ("Ishøj" above its Sagsemne rows).
+  group labels of the body ("Ishøj" above its Sagsemne rows). So is a row with a label and only
+  number-like cells (a count like a year, 2010) under a group label, or under a header row
+  with a different text in its label column.
 - A header cell spans the columns of its merge. In an upper header row, an unmerged blank cell
   continues the text to its left (a csv cannot merge); text repeated over adjacent columns
   spans them just the same. A path never repeats a level (a header merged down two rows).
@@ -54,6 +56,9 @@ def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
     first = last
     while first > 0 and not head[first][1]:
         first -= 1
+    data = next((i for i in wide if i > first and _data_row(view, head, first, i, edge)), None)
+    if data is not None and data > wide[0]:  # the first body rows: "Barnets lov | 2010"
+        last = max(i for i in wide if i < data)
     while first < last and _title_line(view, head[first][0], edge):
         first += 1
     title, notes = _title_and_notes(view, [r for r, _ in head[:first]])
@@ -62,6 +67,34 @@ def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
     notes += tuple(view.text(r) for r in below if is_note(view.text(r)))
     labels = tuple(r for r in below if not is_note(view.text(r)))
     return Head(title, notes, header, labels)
+
+
+def _data_row(view: SheetView, head: Sequence[HeadRow], first: int, i: int, edge: int) -> bool:
+    """True for head row ``i`` of the header run starting at ``first`` when it is the first
+    body row: a label, only number-like cells right of it (a count that looks like a year,
+    2010; a glitch, "9301 sager101"), below a header row, and either under a group label
+    ("Ishøj" alone in the label columns) or with its own label under a different header text
+    in the same label column (stub headers are not stacked in one column; body labels are)."""
+    r = head[i][0]
+    cols = view.filled(r)
+    right = [c for c in cols if c >= edge]
+    if not right or len(right) == len(cols) or not all(view.number_like(r, c) for c in right):
+        return False  # no label, or not only numbers right of it
+    above = [row for row, _ in head[first:i] if any(c >= edge for c in view.filled(row))]
+    if not above:
+        return False
+    if any(
+        view.filled(row) and all(c < edge for c in view.filled(row))
+        for row, _ in head[first:i]
+        if row > above[0]
+    ):
+        return True
+    return any(
+        (text := view.shown(r, c))
+        and any(view.own(a, c) and view.shown(a, c) != text for a in above)
+        for c in cols
+        if c < edge and (r, c) not in view.merge_at
+    )
 
 
 def _note_or_caption(view: SheetView, r: int) -> bool:
