@@ -56,9 +56,7 @@ def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
     first = last
     while first > 0 and not head[first][1]:
         first -= 1
-    data = next((i for i in wide if i > first and _data_row(view, head, first, i, edge)), None)
-    if data is not None and data > wide[0]:  # the first body rows: "Barnets lov | 2010"
-        last = max(i for i in wide if i < data)
+    last = _last_header(view, head, first, last, edge)
     while first < last and _title_line(view, head[first][0], edge):
         first += 1
     title, notes = _title_and_notes(view, [r for r, _ in head[:first]])
@@ -69,32 +67,33 @@ def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
     return Head(title, notes, header, labels)
 
 
-def _data_row(view: SheetView, head: Sequence[HeadRow], first: int, i: int, edge: int) -> bool:
-    """True for head row ``i`` of the header run starting at ``first`` when it is the first
-    body row: a label, only number-like cells right of it (a count that looks like a year,
-    2010; a glitch, "9301 sager101"), below a header row, and either under a group label
-    ("Ishøj" alone in the label columns) or with its own label under a different header text
-    in the same label column (stub headers are not stacked in one column; body labels are)."""
-    r = head[i][0]
-    cols = view.filled(r)
-    right = [c for c in cols if c >= edge]
-    if not right or len(right) == len(cols) or not all(view.number_like(r, c) for c in right):
-        return False  # no label, or not only numbers right of it
-    above = [row for row, _ in head[first:i] if any(c >= edge for c in view.filled(row))]
-    if not above:
-        return False
-    if any(
-        view.filled(row) and all(c < edge for c in view.filled(row))
-        for row, _ in head[first:i]
-        if row > above[0]
-    ):
-        return True
-    return any(
-        (text := view.shown(r, c))
-        and any(view.own(a, c) and view.shown(a, c) != text for a in above)
-        for c in cols
-        if c < edge and (r, c) not in view.merge_at
-    )
+def _last_header(view: SheetView, head: Sequence[HeadRow], first: int, last: int, edge: int) -> int:
+    """The last header row of the run ``first``..``last``: the row before the first body row
+    in it, if any. A body row there has a label and only number-like cells right of it (a
+    count that looks like a year, 2010; a glitch, "9301 sager101"), below a header row, and
+    either under a group label ("Ishøj" alone in the label columns) or with its own label under
+    a different header text in that label column (stub headers are not stacked; body labels
+    are). One pass over the run."""
+    stub_texts: dict[int, str] = {}  # label column -> the first header text in it
+    header = -1
+    grouped = False
+    for i in range(first, last + 1):
+        r = head[i][0]
+        cols = view.filled(r)
+        right = [c for c in cols if c >= edge]
+        if not right or _note_or_caption(view, r):
+            grouped = grouped or (header >= 0 and bool(cols))
+            continue
+        numbers = len(right) < len(cols) and all(view.number_like(r, c) for c in right)
+        if header >= 0 and numbers:
+            labels = [(c, view.shown(r, c)) for c in cols if c < edge]
+            if grouped or any(stub_texts.get(c, text) != text for c, text in labels):
+                return header
+        header = i
+        for c in cols:
+            if c < edge:
+                stub_texts.setdefault(c, view.shown(r, c))
+    return last
 
 
 def _note_or_caption(view: SheetView, r: int) -> bool:
