@@ -163,3 +163,16 @@ def test_a_garbled_first_value_under_a_group_label_is_a_body_row(tmp_path: Path)
         ("2025K3", None),
         ("Realitetsbehandlede sager", ("10329",)),
     ]
+
+
+def test_counts_like_years_under_a_header_of_years_are_values(tmp_path: Path) -> None:
+    rows = [
+        ["Ændret/ophævet efter år"],
+        [],
+        [None, "Sagsemne", 2022, 2023, 2024],
+        [None, "Hele landet"],
+        [None, "Sager i alt", 2045, 2034, 1472],
+    ]
+    (table,) = xlsx_tables(tmp_path / "dated.xlsx", rows)
+    assert (table.stub_header, column_labels(table)) == ("Sagsemne", ["2022", "2023", "2024"])
+    assert row_texts(table) == [("Hele landet", None), ("Sager i alt", ("2045", "2034", "1472"))]

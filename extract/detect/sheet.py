@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from extract.detect.sheet_header import (
     HeadRow,
     column_paths,
+    dated_columns,
     numeric_header,
     split_head,
     stub_header,
@@ -181,6 +182,10 @@ def _title_above(view: SheetView, r: int) -> bool:
 def _table(view: SheetView, found: _Found, table_id: str) -> TableCandidate:
     stub = find_stub(view, found.body)
     head = split_head(view, found.head, stub.n_labels)
+    dated = dated_columns(view, head.header_rows)
+    if any(c in dated for c in stub.columns):  # years under a year are counts: value columns
+        stub = find_stub(view, found.body, dated)
+        head = split_head(view, found.head, stub.n_labels)
     body = [*head.label_rows, *found.body]
     header_rows = list(head.header_rows)
     if not head.label_rows and numeric_header(view, body, stub):

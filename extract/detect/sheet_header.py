@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from extract.detect.sheet_stub import Stub
-from extract.detect.sheet_view import SheetView, is_caption, is_note
+from extract.detect.sheet_view import PERIOD, SheetView, is_caption, is_note
 
 HeadRow = tuple[int, bool]  # (row, whether a blank row precedes it)
 
@@ -141,6 +141,18 @@ def numeric_header(view: SheetView, rows: Sequence[int], stub: Stub) -> bool:
     rising = all(a < b for a, b in pairwise(numbers))
     labelled = any(view.shown(later, stub.columns[-1]) for later in rows[1:3])
     return len(numbers) >= 2 and rising and labelled
+
+
+def dated_columns(view: SheetView, header_rows: Sequence[int]) -> set[int]:
+    """Columns under a period in the header rows (a merged period over all it spans): a column
+    of years under "2022" holds counts (2045), not labels."""
+    dated: set[int] = set()
+    for r in header_rows:
+        for c in view.filled(r):
+            if view.kind_at(r, c) == PERIOD:
+                span = view.merge_at.get((r, c))
+                dated.update(range(c, span[3] + 1) if span else (c,))
+    return dated
 
 
 def column_paths(

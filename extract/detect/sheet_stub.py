@@ -6,7 +6,8 @@ Out: a ``Stub`` (where values begin, which columns hold labels) and the ``TableR
 - Label columns are the leading columns where labels outnumber values in the data rows (a tie
   is values). A column of counts with a stray label-like cell stays a value column, and a
   label column with a few number-like labels ("2023", "§ 110", "0-17 år") stays a label
-  column. Years count as labels, unless the column holds values too (a count of 2010).
+  column. Years count as labels, unless the column holds values too (a count of 2010) or
+  stands under a year in the header (2045 under "2022").
 - A first column of whole numbers left of a column of label text is a code column ("Nr.",
   "Kommunekode"): a label column too.
 - The innermost label column labels the row. Each outer label column's value (merged down,
@@ -18,7 +19,7 @@ Out: a ``Stub`` (where values begin, which columns hold labels) and the ``TableR
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from extract.detect.sheet_view import TEXT, VALUE, SheetView
@@ -35,8 +36,9 @@ class Stub:
     columns: tuple[int, ...]
 
 
-def find_stub(view: SheetView, rows: Sequence[int]) -> Stub:
-    """The label columns of a table whose body is ``rows`` (one pass over their cells)."""
+def find_stub(view: SheetView, rows: Sequence[int], dated: Collection[int] = ()) -> Stub:
+    """The label columns of a table whose body is ``rows`` (one pass over their cells);
+    ``dated``: columns under a period in the header, whose years are counts (2045)."""
     values: list[int] = []  # per column: values in data rows,
     texts: list[int] = []  # text in data rows,
     periods: list[int] = []  # periods (2023, "2023K1") in data rows,
@@ -64,8 +66,8 @@ def find_stub(view: SheetView, rows: Sequence[int]) -> Stub:
                 continue
             labels[c] += 1
             (texts if kind == TEXT else periods)[c] += first is not None
-    for c, n in enumerate(periods):  # years among values are values ("2010" sager), else labels
-        (values if values[c] else texts)[c] += n
+    for c, n in enumerate(periods):  # years among values, or under a year, are values (2010)
+        (values if values[c] or c in dated else texts)[c] += n
     n_labels = next((c for c, n in enumerate(values) if _holds_values(n, texts[c])), leftmost or 0)
     if n_labels == 0 and len(values) > 1 and whole[0] == values[0] and 2 * texts[1] > data:
         # a code column ("Nr.", "Kommunekode") left of the label column is part of the stub
