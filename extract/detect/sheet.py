@@ -54,7 +54,8 @@ class _Found:
         """Take data row ``r``, whose values begin at column ``first``."""
         self.body.append(r)
         self.value_col = min(self.value_col, first)
-        self.label_cols.update(c for c in view.filled(r) if c < first)
+        if not self.label_cols.issuperset(range(first)):  # rows repeat one pattern: look once
+            self.label_cols.update(c for c in range(first) if view.own(r, c) is not None)
 
 
 def sheet_tables(page: PageContent) -> list[TableCandidate]:
