@@ -70,6 +70,20 @@ def test_a_header_row_with_one_text_cell_right_of_the_labels_starts_a_table(
     assert row_texts(second) == [("Alle lovområder", ("0.78", "0.65"))]
 
 
+def test_a_row_with_one_text_cell_right_under_a_data_row_stays_in_the_body(
+    tmp_path: Path,
+) -> None:
+    text = "Lovområde;Antal\nServiceloven;5\nBarnets lov;x\nAktivloven;7\nAndre love;n/a\n"
+    (table,) = csv_tables(tmp_path / "marker.csv", text)
+    assert table.notes == ()
+    assert row_texts(table) == [
+        ("Serviceloven", ("5",)),
+        ("Barnets lov", ("x",)),
+        ("Aktivloven", ("7",)),
+        ("Andre love", ("n/a",)),
+    ]
+
+
 def test_a_long_table_with_a_year_column_keeps_it_as_a_label_column(tmp_path: Path) -> None:
     rows = [
         ["Kommune", "År", "Lov", "Antal/pct."],

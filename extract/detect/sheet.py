@@ -4,8 +4,8 @@ In: a page whose ``sheet`` is set. Out: its tables, top to bottom, with ``Cell``
 the sheet name and A1 reference. Every step is one pass over the rows (no quadratic work).
 
 1. Rows are data rows (holding a value, ``sheet_view``), text rows or blank. A label with one
-   number-like cell right of it, joined to the table above by no blank row, is a data row
-   ("Barnets lov | 2010": a count that looks like a year).
+   cell right of it, right under a data row, is a data row ("Barnets lov | 2010": a count
+   that looks like a year).
 2. A table starts at a data row; the text rows above it since the previous table are its head
    (title, notes, header rows: ``sheet_header``). It goes on over text rows and blank rows
    until a row that starts something else: a caption ("Tabel …"), a note ("Kilde: …"), a
@@ -82,7 +82,7 @@ def _segments(view: SheetView) -> list[_Found]:
             continue
         first = view.first_value(r)
         if first is None and current is not None and not (tail or gap):
-            first = _one_number(view, r, current.value_col)  # right under a data row
+            first = _one_cell(view, r, current.value_col)  # right under a data row
         if first is None:
             tail.append((r, gap))
         elif current is not None and _continues(view, current, tail, gap, r, first):
@@ -108,21 +108,21 @@ def _starts_table(view: SheetView, r: int, value_col: int, joined: bool = False)
     """True for a text row that starts a new table after one whose values start at
     ``value_col``: a caption, or a header-like row: text right of the label columns (a body
     row holds values there, or nothing), two cells there, or one and no label. A label with
-    one number-like cell right of it, ``joined`` to the table by no blank row, is a body row
-    ("Barnets lov | 2010": a count like a year; "Landstotal | 9301 sager101": a glitch)."""
+    one cell right of it, ``joined`` to the table by no blank row, is a body row ("Barnets lov
+    | 2010": a count like a year; "Landstotal | 9301 sager101": a glitch; "| x")."""
     if is_caption(view.text(r)):
         return True
-    if joined and _one_number(view, r, value_col) is not None:
+    if joined and _one_cell(view, r, value_col) is not None:
         return False
     return any(c >= max(value_col, 1) for c in view.filled(r))
 
 
-def _one_number(view: SheetView, r: int, value_col: int) -> int | None:
-    """The column of row ``r``'s one number-like cell right of its labels, when it has
-    labels and one such cell ("Barnets lov | 2010"); else None."""
+def _one_cell(view: SheetView, r: int, value_col: int) -> int | None:
+    """The column of row ``r``'s one cell right of its labels, when it has labels, one such
+    cell and is no note; else None."""
     cols = view.filled(r)
     right = [c for c in cols if c >= max(value_col, 1)]
-    if len(right) == 1 and len(cols) > 1 and view.number_like(r, right[0]):
+    if len(right) == 1 and len(cols) > 1 and not is_note(view.text(r)):
         return right[0]
     return None
 
