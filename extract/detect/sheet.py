@@ -3,12 +3,15 @@
 In: a page whose ``sheet`` is set. Out: its tables, top to bottom, with ``Cell``s that carry
 the sheet name and A1 reference. Every step is one pass over the rows (no quadratic work).
 
-1. Rows are data rows (holding a value, ``sheet_view``), text rows or blank.
+1. Rows are data rows (holding a value, ``sheet_view``), text rows or blank. A label with one
+   cell right of it, right under a data row, is a data row ("Barnets lov | 2010": a count
+   that looks like a year).
 2. A table starts at a data row; the text rows above it since the previous table are its head
    (title, notes, header rows: ``sheet_header``). It goes on over text rows and blank rows
-   until a row that starts something else: a caption ("Tabel …"), a note ("Kilde: …"), or a
-   header-like row (text right of the label columns). Text rows between its data rows are
-   label rows of its body (a group label after a spacer row).
+   until a row that starts something else: a caption ("Tabel …"), a note ("Kilde: …"), a
+   header-like row (text right of the label columns), or, after a break, a data row with all
+   its values where the table has labels (a narrower table under a long one). Text rows
+   between its data rows are label rows of its body (a group label after a spacer row).
 3. Rows under a table with no blank row between, and the blocks after it that start with a
    note, are its notes; the rest is the head of the next table. Text under the last table of a
    sheet is its notes.
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from extract.detect.sheet_header import (
     HeadRow,
     column_paths,
+    dated_columns,
     numeric_header,
     split_head,
     stub_header,
@@ -36,13 +40,22 @@ from extract.model import PageContent, TableCandidate
 @dataclass(slots=True)
 class _Found:
     """A table's rows as segmented: head (rows above it), body (data rows and the text rows
-    between them, blank rows left out), notes (rows under it), and the leftmost column where
-    a data row's values begin."""
+    between them, blank rows left out), notes (rows under it), the leftmost column where
+    a data row's values begin, and the columns left of that holding labels in its data
+    rows."""
 
     head: list[HeadRow]
     body: list[int]
     value_col: int
     notes: list[int] = field(default_factory=list)
+    label_cols: set[int] = field(default_factory=set)
+
+    def add(self, view: SheetView, r: int, first: int) -> None:
+        """Take data row ``r``, whose values begin at column ``first``."""
+        self.body.append(r)
+        self.value_col = min(self.value_col, first)
+        if not self.label_cols.issuperset(range(first)):  # rows repeat one pattern: look once
+            self.label_cols.update(c for c in range(first) if view.own(r, c) is not None)
 
 
 def sheet_tables(page: PageContent) -> list[TableCandidate]:
@@ -68,19 +81,21 @@ def _segments(view: SheetView) -> list[_Found]:
             gap = True
             continue
         first = view.first_value(r)
+        if first is None and current is not None and not (tail or gap):
+            first = _one_cell(view, r, current.value_col)  # right under a data row
         if first is None:
             tail.append((r, gap))
-        elif current is not None and _continues(view, current.value_col, tail):
+        elif current is not None and _continues(view, current, tail, gap, r, first):
             current.body.extend(row for row, _ in tail)
-            current.body.append(r)
-            current.value_col = min(current.value_col, first)
+            current.add(view, r, first)
             tail = []
         else:
             head = tail
             if current is not None:
                 current.notes, head = _split_tail(view, current.value_col, tail)
                 found.append(current)
-            current = _Found(head, [r], first)
+            current = _Found(head, [], first)
+            current.add(view, r, first)
             tail = []
         gap = False
     if current is not None:
@@ -89,21 +104,46 @@ def _segments(view: SheetView) -> list[_Found]:
     return found
 
 
-def _starts_table(view: SheetView, r: int, value_col: int) -> bool:
+def _starts_table(view: SheetView, r: int, value_col: int, joined: bool = False) -> bool:
     """True for a text row that starts a new table after one whose values start at
-    ``value_col``: a caption, or a header-like row (two cells right of the labels, or one cell
-    there and none in the label columns)."""
+    ``value_col``: a caption, or a header-like row: text right of the label columns (a body
+    row holds values there, or nothing), two cells there, or one and no label. A label with
+    one cell right of it, ``joined`` to the table by no blank row, is a body row ("Barnets lov
+    | 2010": a count like a year; "Landstotal | 9301 sager101": a glitch; "| x")."""
     if is_caption(view.text(r)):
         return True
+    if joined and _one_cell(view, r, value_col) is not None:
+        return False
+    return any(c >= max(value_col, 1) for c in view.filled(r))
+
+
+def _one_cell(view: SheetView, r: int, value_col: int) -> int | None:
+    """The column of row ``r``'s one cell right of its labels, when it has labels, one such
+    cell and is no note; else None."""
     cols = view.filled(r)
-    right = sum(c >= max(value_col, 1) for c in cols)
-    return right >= 2 or (right == 1 and len(cols) == 1)
+    right = [c for c in cols if c >= max(value_col, 1)]
+    if len(right) == 1 and len(cols) > 1 and not is_note(view.text(r)):
+        return right[0]
+    return None
 
 
-def _continues(view: SheetView, value_col: int, tail: Sequence[HeadRow]) -> bool:
-    """True when the table goes on over the text rows ``tail`` to the next data row: none of
-    them starts a table or is a note."""
-    return not any(_starts_table(view, r, value_col) or is_note(view.text(r)) for r, _ in tail)
+def _continues(
+    view: SheetView, table: _Found, tail: Sequence[HeadRow], gap: bool, r: int, first: int
+) -> bool:
+    """True when ``table`` goes on over the text rows ``tail`` to the next data row ``r``,
+    whose values begin at ``first``: none of them starts a table or is a note, and after a
+    break (a blank or text row) ``r`` does not hold all its values where the table has labels
+    (that is the next table, narrower)."""
+    value_col = table.value_col
+    narrower = first < value_col and all(c < value_col for c in view.filled(r))
+    if (tail or gap) and narrower and first in table.label_cols:
+        return False
+    joined = True  # no blank row since the table's last data row
+    for t, blank_above in tail:
+        joined = joined and not blank_above
+        if _starts_table(view, t, value_col, joined) or is_note(view.text(t)):
+            return False
+    return True
 
 
 def _split_tail(
@@ -143,6 +183,10 @@ def _title_above(view: SheetView, r: int) -> bool:
 def _table(view: SheetView, found: _Found, table_id: str) -> TableCandidate:
     stub = find_stub(view, found.body)
     head = split_head(view, found.head, stub.n_labels)
+    dated = dated_columns(view, head.header_rows)
+    if any(c in dated for c in stub.columns):  # years under a year are counts: value columns
+        stub = find_stub(view, found.body, dated)
+        head = split_head(view, found.head, stub.n_labels)
     body = [*head.label_rows, *found.body]
     header_rows = list(head.header_rows)
     if not head.label_rows and numeric_header(view, body, stub):

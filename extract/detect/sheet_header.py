@@ -8,7 +8,9 @@ each value column.
   row holding text right of the label columns. Single-cell rows in the label columns at the
   top of that run, and every row above it, are title lines; "Kilde:"/"Note:" lines are notes.
 - Rows between the header rows and the first data row with text only in the label columns are
-  group labels of the body ("Ishøj" above its Sagsemne rows).
+  group labels of the body ("Ishøj" above its Sagsemne rows). So is a row with a label and only
+  number-like cells (a count like a year, 2010) under a group label, or under a header row
+  with a different text in its label column.
 - A header cell spans the columns of its merge. In an upper header row, an unmerged blank cell
   continues the text to its left (a csv cannot merge); text repeated over adjacent columns
   spans them just the same. A path never repeats a level (a header merged down two rows).
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from extract.detect.sheet_stub import Stub
-from extract.detect.sheet_view import SheetView, is_caption, is_note
+from extract.detect.sheet_view import PERIOD, SheetView, is_caption, is_note
 
 HeadRow = tuple[int, bool]  # (row, whether a blank row precedes it)
 
@@ -54,6 +56,7 @@ def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
     first = last
     while first > 0 and not head[first][1]:
         first -= 1
+    last = _last_header(view, head, first, last, edge)
     while first < last and _title_line(view, head[first][0], edge):
         first += 1
     title, notes = _title_and_notes(view, [r for r, _ in head[:first]])
@@ -62,6 +65,35 @@ def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
     notes += tuple(view.text(r) for r in below if is_note(view.text(r)))
     labels = tuple(r for r in below if not is_note(view.text(r)))
     return Head(title, notes, header, labels)
+
+
+def _last_header(view: SheetView, head: Sequence[HeadRow], first: int, last: int, edge: int) -> int:
+    """The last header row of the run ``first``..``last``: the row before the first body row
+    in it, if any. A body row there has a label and only number-like cells right of it (a
+    count that looks like a year, 2010; a glitch, "9301 sager101"), below a header row, and
+    either under a group label ("Ishøj" alone in the label columns) or with its own label under
+    a different header text in that label column (stub headers are not stacked; body labels
+    are). One pass over the run."""
+    stub_texts: dict[int, str] = {}  # label column -> the first header text in it
+    header = -1
+    grouped = False
+    for i in range(first, last + 1):
+        r = head[i][0]
+        cols = view.filled(r)
+        right = [c for c in cols if c >= edge]
+        if not right or _note_or_caption(view, r):
+            grouped = grouped or (header >= 0 and bool(cols))
+            continue
+        numbers = len(right) < len(cols) and all(view.number_like(r, c) for c in right)
+        if header >= 0 and numbers:
+            labels = [(c, view.shown(r, c)) for c in cols if c < edge]
+            if grouped or any(stub_texts.get(c, text) != text for c, text in labels):
+                return header
+        header = i
+        for c in cols:
+            if c < edge:
+                stub_texts.setdefault(c, view.shown(r, c))
+    return last
 
 
 def _note_or_caption(view: SheetView, r: int) -> bool:
@@ -109,6 +141,18 @@ def numeric_header(view: SheetView, rows: Sequence[int], stub: Stub) -> bool:
     rising = all(a < b for a, b in pairwise(numbers))
     labelled = any(view.shown(later, stub.columns[-1]) for later in rows[1:3])
     return len(numbers) >= 2 and rising and labelled
+
+
+def dated_columns(view: SheetView, header_rows: Sequence[int]) -> set[int]:
+    """Columns under a period in the header rows (a merged period over all it spans): a column
+    of years under "2022" holds counts (2045), not labels."""
+    dated: set[int] = set()
+    for r in header_rows:
+        for c in view.filled(r):
+            if view.kind_at(r, c) == PERIOD:
+                span = view.merge_at.get((r, c))
+                dated.update(range(c, span[3] + 1) if span else (c,))
+    return dated
 
 
 def column_paths(

@@ -3,9 +3,11 @@
 In: a ``SheetView`` and a table's body rows (data rows and label-only rows, top to bottom).
 Out: a ``Stub`` (where values begin, which columns hold labels) and the ``TableRow``s.
 
-- Label columns are the leading columns where labels outnumber values in the data rows. A
-  column of counts with a stray label-like cell stays a value column, and a label column with
-  a few number-like labels ("2023", "§ 110", "0-17 år") stays a label column.
+- Label columns are the leading columns where labels outnumber values in the data rows (a tie
+  is values). A column of counts with a stray label-like cell stays a value column, and a
+  label column with a few number-like labels ("2023", "§ 110", "0-17 år") stays a label
+  column. Years count as labels, unless the column holds values too (a count of 2010) or
+  stands under a year in the header (2045 under "2022").
 - A first column of whole numbers left of a column of label text is a code column ("Nr.",
   "Kommunekode"): a label column too.
 - The innermost label column labels the row. Each outer label column's value (merged down,
@@ -17,7 +19,7 @@ Out: a ``Stub`` (where values begin, which columns hold labels) and the ``TableR
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from extract.detect.sheet_view import TEXT, VALUE, SheetView
@@ -34,10 +36,12 @@ class Stub:
     columns: tuple[int, ...]
 
 
-def find_stub(view: SheetView, rows: Sequence[int]) -> Stub:
-    """The label columns of a table whose body is ``rows`` (one pass over their cells)."""
+def find_stub(view: SheetView, rows: Sequence[int], dated: Collection[int] = ()) -> Stub:
+    """The label columns of a table whose body is ``rows`` (one pass over their cells);
+    ``dated``: columns under a period in the header, whose years are counts (2045)."""
     values: list[int] = []  # per column: values in data rows,
-    texts: list[int] = []  # text (not a year) in data rows,
+    texts: list[int] = []  # text in data rows,
+    periods: list[int] = []  # periods (2023, "2023K1") in data rows,
     labels: list[int] = []  # anything but a value, in any body row,
     whole: list[int] = []  # values that are whole numbers (a code: "101", 1, 2, 3)
     leftmost: int | None = None
@@ -50,7 +54,7 @@ def find_stub(view: SheetView, rows: Sequence[int]) -> Stub:
             leftmost = first if leftmost is None else min(leftmost, first)
         if len(values) < len(row):
             grow = [0] * (len(row) - len(values))
-            for counts in (values, texts, labels, whole):
+            for counts in (values, texts, periods, labels, whole):
                 counts.extend(grow)
         for c, value in enumerate(row):
             if value is None or not value.text.strip():
@@ -61,13 +65,24 @@ def find_stub(view: SheetView, rows: Sequence[int]) -> Stub:
                 whole[c] += _whole(value)
                 continue
             labels[c] += 1
-            texts[c] += kind == TEXT and first is not None
-    n_labels = next((c for c, n in enumerate(values) if n > texts[c]), leftmost or 0)
+            (texts if kind == TEXT else periods)[c] += first is not None
+    for c, n in enumerate(periods):  # years among values, or under a year, are values (2010)
+        (values if values[c] or c in dated else texts)[c] += n
+    n_labels = next((c for c, n in enumerate(values) if _holds_values(n, texts[c])), leftmost or 0)
     if n_labels == 0 and len(values) > 1 and whole[0] == values[0] and 2 * texts[1] > data:
         # a code column ("Nr.", "Kommunekode") left of the label column is part of the stub
-        n_labels = next((c for c in range(1, len(values)) if values[c] > texts[c]), leftmost or 0)
+        n_labels = next(
+            (c for c in range(1, len(values)) if _holds_values(values[c], texts[c])),
+            leftmost or 0,
+        )
     held = range(min(n_labels, len(labels)))
     return Stub(n_labels, tuple(c for c in held if labels[c] or values[c]))
+
+
+def _holds_values(values: int, labels: int) -> bool:
+    """True for a value column: at least one value, and no fewer than labels in the data
+    rows (a tie in a two-row table with one garbled value, "9301 sager101", is values)."""
+    return values > 0 and values >= labels
 
 
 def _whole(value: SheetValue) -> bool:

@@ -29,10 +29,12 @@ _VALUE_STATUSES = frozenset({Status.REPORTED, Status.NIL, Status.SUPPRESSED})
 # a doubtful number is still a number standing where a value belongs
 _DOUBTFUL = frozenset({AMBIGUOUS, TRUNCATED, FOOTNOTE_MARK})
 _YEAR = r"(?:19|20)\d\d"
+# footnote marks after a year: "*", "¹", "(1)", "1)", several with spaces between ("2021 ² ¹")
+_MARKS = r"(?:\s?(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\d{1,2}\)))*"
 # a period written as text: a year ("2023", "2023*"), a date ("2023-01", "15.01.2023",
 # "01.2023") or a Statistikbanken period code ("2023K1", "2023M01", "2023H1")
 _PERIOD = re.compile(
-    rf"^(?:{_YEAR}\s?(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{{1,2}}\))?"
+    rf"^(?:{_YEAR}{_MARKS}"
     rf"|{_YEAR}-\d\d(?:-\d\d)?|(?:\d\d?[.-])?\d\d?[.-]{_YEAR}|{_YEAR}[KMQH]\d\d?)$"
 )
 _ERROR = re.compile(r"^#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|I/T|DIVISION/0!)$")
@@ -121,6 +123,17 @@ class SheetView:
         if found is None:
             found = self.kinds[id(value)] = cell_kind(value)
         return found
+
+    def kind_at(self, r: int, c: int) -> int | None:
+        """``kind`` of the cell stored at (r, c), None when empty."""
+        value = self.own(r, c)
+        return None if value is None else self.kind(value)
+
+    def number_like(self, r: int, c: int) -> bool:
+        """True for a cell at (r, c) that is a value or a period, or text beginning with a
+        digit ("9301 sager101"): what a body row may hold right of its labels."""
+        kind = self.kind_at(r, c)
+        return kind is not None and (kind != TEXT or self.shown(r, c)[:1].isdigit())
 
     def filled(self, r: int) -> list[int]:
         """Columns of row ``r`` that hold a cell of their own."""
