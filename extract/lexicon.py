@@ -207,8 +207,8 @@ def read_vocabulary(path: Path) -> dict[str, list[str]]:
 
 
 # provision_lists (the law area of each provision list) is read by extract.interpret.
-_KEYS = ("sagsemner", "labels", "words", "provision_lists")
-_LIST_KEYS = ("sagsemner", "labels", "words")
+_KEYS = ("sagsemner", "labels", "words", "provision_lists", "ydelser")
+_LIST_KEYS = ("sagsemner", "labels", "words", "ydelser")
 
 
 def repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:
@@ -231,7 +231,7 @@ def repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:
 def build_lexicon(rules_dir: Path, reference: Reference, rule_texts: Iterable[str]) -> Lexicon:
     """The known words: the vocabulary file, the reference labels and the rules' texts."""
     lists = read_vocabulary(rules_dir / "reference" / VOCABULARY_FILE)
-    phrases = (*lists["sagsemner"], *lists["labels"])
+    phrases = (*lists["sagsemner"], *lists["ydelser"], *lists["labels"])
     texts = [*phrases, *lists["words"], *rule_texts]
     for law in reference.law_areas:
         texts.extend((law.name, *law.labels))

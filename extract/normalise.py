@@ -62,7 +62,8 @@ def find_municipality(ref: Reference, text: str) -> Entity | None:
     """
     alternatives = []
     for m in sorted(ref.municipalities, key=lambda m: len(m.name), reverse=True):
-        variants = sorted({m.name, m.name.upper()})
+        names = {m.name, m.name[:-1]} if m.name.endswith("s") else {m.name}  # "Nordfyn(s)"
+        variants = sorted(names | {n.upper() for n in names})
         forms = "|".join(r"[-\s]".join(map(re.escape, v.split("-"))) for v in variants)
         alternatives.append(f"(?P<m{m.code}>{forms})")
     if not alternatives:

@@ -102,6 +102,7 @@ class Measure:
     labels: tuple[str, ...]
     share: str | None = None
     has_law: bool = True
+    counts: str | None = None
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def _read_measures(path: Path) -> tuple[tuple[Measure, ...], str | None, Identit
     data = _load_yaml(path, "measures", ("unprinted_law", "identities"))
     measures = []
     for code, entry, body in _entries(path.name, "measure", data["measures"]):
-        entry.keys(body, ("unit", "labels"), ("share", "law"))
+        entry.keys(body, ("unit", "labels"), ("share", "law", "counts"))
         unit = body["unit"]
         if unit not in UNITS:
             raise entry.fail(f"unit {unit!r}", f"is not one of {', '.join(UNITS)}")
@@ -280,7 +281,8 @@ def _read_measures(path: Path) -> tuple[tuple[Measure, ...], str | None, Identit
         law = body.get("law", "any")
         if law not in ("any", "none"):
             raise entry.fail(f"law {law!r}", "must be 'none' (no law area) or left out")
-        measures.append(Measure(code, unit, labels, share, has_law=law != "none"))
+        counts = entry.text("counts", body["counts"]) if "counts" in body else None
+        measures.append(Measure(code, unit, labels, share, law != "none", counts))
     unprinted = data.get("unprinted_law")
     try:
         identities = parse_identities(data.get("identities"), {m.code for m in measures})

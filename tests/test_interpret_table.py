@@ -348,3 +348,13 @@ def test_a_total_header_opening_its_group_totals_the_groups_after_it(rulebook: R
         (None, "lab", 686.0),
         (None, "aktivloven", 3970.0),
     ]
+
+
+def test_a_count_of_benefits_counts_persons(rulebook: Rulebook) -> None:
+    rows: list[Row] = [("A-dagpenge", ["55"]), ("Sygedagpenge", ["185"]), ("Fleksjob", ["43"])]
+    got = keys(read(rulebook, table(["Antal"], rows, title="Fanø, januar 2022")))
+    assert got == [
+        (563, "2022-01", None, "A-dagpenge", "antal_personer", 55.0, "reported"),
+        (563, "2022-01", None, "Sygedagpenge", "antal_personer", 185.0, "reported"),
+        (563, "2022-01", None, "Fleksjob", "antal_personer", 43.0, "reported"),
+    ]

@@ -159,7 +159,7 @@ BROKEN = [
         "    unit: persons",
         "    unit: persons\n    scale: 1",
         "measures.yaml: measure 'antal_personer': scale is not a known key (unit, labels, share, "
-        "law)",
+        "law, counts)",
     ),
     (
         "measures.yaml",

@@ -24,6 +24,7 @@ _SOURCE = {
     "title": "title",
     "caption": "caption",
     "stub": "stub header",
+    "rows": "row labels",
 }
 _SHOWN = 70  # characters of a long text shown
 

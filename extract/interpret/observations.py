@@ -212,7 +212,6 @@ def _key(obs: Observation) -> tuple[str, ...]:
     )
 
 
-
 def _describe(key: tuple[str, ...]) -> str:
     scope, code, period, law, provision, measure = key
     where = "hele landet" if scope == "hele_landet" else f"kommune {code}"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.interpret.columns import ColumnPlan, plan_columns
-from extract.interpret.context import Context, table_context
+from extract.interpret.context import Context, Given, table_context
 from extract.interpret.label_columns import label_columns, row_text
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
@@ -22,6 +22,7 @@ from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
 from extract.interpret.views import LabelView, label_views
 from extract.model import DocumentContext, Finding, Observation, TableCandidate
+from extract.normalise import label_key
 from extract.rulebook import Rule, Rulebook
 
 VOCABULARY_RULE = "vocabulary"
@@ -73,6 +74,10 @@ class Interpreter:
         ]
         used += [found.rule_id for _, found in (*columns, *rows) if found is not None]
         rule_id = used[-1] if used else VOCABULARY_RULE
+        counted = _counted_measure(book, table, columns)
+        if counted is not None:  # "Antal" of rows that are benefits: persons
+            dims = {**around.dims, "measure": Given(counted, "rows", "the rows it counts")}
+            around = Context(dims, around.axes)
         if not _is_statistics(around, columns, rows):
             named = {d for reading, _ in (*columns, *rows) for d in reading.dims}
             return Interpretation(
@@ -118,6 +123,22 @@ def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _
     """The reading of one label: a rule line's, if one matches, else the vocabulary's."""
     found = override(rules, text, rows=rows, reader=reader) if rules else None
     return (found.reading, found) if found is not None else (reader.read(text), None)
+
+
+def _counted_measure(
+    book: Rulebook, table: TableCandidate, columns: Sequence[_Label]
+) -> str | None:
+    """The measure a table counts by its rows ("Antal" over rows that are mostly benefits:
+    antal_personer), when no header, label or caption names a measure."""
+    if any("measure" in reading.dims for reading, _ in columns):
+        return None
+    if not any(reading.dims.get("aspect") == "count" for reading, _ in columns):
+        return None
+    labels = [label_key(row.label) for row in table.rows if row.has_values]
+    for measure, counted in book.vocabulary.counted.items():
+        if labels and 2 * sum(1 for label in labels if label in counted) >= len(labels):
+            return measure
+    return None
 
 
 def _is_statistics(context: Context, columns: Sequence[_Label], rows: Sequence[_Label]) -> bool:

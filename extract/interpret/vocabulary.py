@@ -63,6 +63,8 @@ class Vocabulary:
     phrases: Mapping[tuple[str, ...], tuple[Meaning, ...]]
     prefixes: frozenset[tuple[str, ...]]
     provisions: Mapping[str, KnownProvision]
+    # measure -> the label keys of the rows it counts (antal_personer: the benefits)
+    counted: Mapping[str, frozenset[str]]
     # (label key, label as listed, meaning) of measures, law areas, entities: "did you mean"
     names: tuple[tuple[str, str, Meaning], ...]
     _near: dict[str, tuple[tuple[str, Meaning], ...]] = field(
@@ -101,7 +103,7 @@ def build_vocabulary(directory: Path, reference: Reference) -> Vocabulary:
     words = base.with_words(new_words)
     phrases: dict[tuple[str, ...], list[Meaning]] = {}
     names: dict[str, tuple[str, Meaning]] = {}
-    draft = Vocabulary(words, periods, reference, {}, frozenset(), {}, ())
+    draft = Vocabulary(words, periods, reference, {}, frozenset(), {}, {}, ())
     for text, meaning in labelled:
         key = tuple(draft.heads(text))
         if key and meaning not in phrases.setdefault(key, []):
@@ -119,6 +121,7 @@ def build_vocabulary(directory: Path, reference: Reference) -> Vocabulary:
         MappingProxyType({k: tuple(v) for k, v in phrases.items()}),
         prefixes,
         MappingProxyType(_provisions(directory, reference)),
+        MappingProxyType(_counted(directory, reference)),
         tuple((key, label, meaning) for key, (label, meaning) in names.items()),
     )
 
@@ -142,13 +145,16 @@ def _labelled(reference: Reference) -> Iterable[tuple[str, Meaning]]:
 
 
 def _name_forms(name: str) -> list[str]:
-    """A municipality's name, its genitive, and the old "Aa"/"Å" spellings."""
+    """A municipality's name, its genitive (or the name without it), and the old "Aa"/"Å"
+    spellings."""
     forms = [name]
     if name.startswith("Aa"):
         forms.append("Å" + name[2:].replace("aa", "å"))
     elif name.startswith("Å"):
         forms.append("Aa" + name[1:])
-    return forms + [f + "s" for f in forms if not f.endswith("s")]
+    # "Nordfyns", "Vesthimmerlands": official names in the genitive, also printed without it
+    bare = [f[:-1] for f in forms if f.endswith("s")]
+    return forms + bare + [f + "s" for f in forms if not f.endswith("s")]
 
 
 def _class_words(words: WordBook) -> set[str]:
@@ -186,4 +192,22 @@ def _provisions(directory: Path, reference: Reference) -> dict[str, KnownProvisi
             raise VocabularyError(f"{where}: no list '{section}' in the file")
         for label in labels:
             out[label_key(str(label))] = KnownProvision(str(label), str(spec["law"]), until)
+    return out
+
+
+def _counted(directory: Path, reference: Reference) -> dict[str, frozenset[str]]:
+    """For each measure with ``counts``, the label keys of the vocabulary.yaml list it names."""
+    measures = [m for m in reference.measures if m.counts]
+    if not measures:
+        return {}
+    data = yaml.safe_load((directory / VOCABULARY_FILE).read_text(encoding="utf-8")) or {}
+    out: dict[str, frozenset[str]] = {}
+    for measure in measures:
+        labels = data.get(measure.counts)
+        if not isinstance(labels, list):
+            raise VocabularyError(
+                f"measures.yaml: measure {measure.code!r}: counts {measure.counts!r} is no "
+                f"list of {VOCABULARY_FILE}"
+            )
+        out[measure.code] = frozenset(label_key(str(label)) for label in labels)
     return out
