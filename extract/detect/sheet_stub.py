@@ -115,10 +115,11 @@ def body_rows(
             outer = [""] * len(outer)  # a label over the outer columns ends the groups
         else:
             out.extend(TableRow(text, empty, None) for text in _groups(view, r, outer_cols, outer))
+        left = "" if has_values else _left_of(view, r, stub)
+        if left:
+            out.append(TableRow(left, empty, None))  # a group label left of the label columns
         if label or has_values:
             out.append(TableRow(label, cells, None))
-        elif not has_values and (left := _left_of(view, r, stub)):
-            out.append(TableRow(left, empty, None))  # a group label left of the label columns
     return out
 
 

@@ -228,6 +228,12 @@ def _total(
     identities: Identities,
 ) -> RowPlan:
     dims = dict(plan.dims)
+    own = set(dims) & set(GROUP_DIMS)
+    if own and not axis - own - set(plan.carried):
+        # "Realitetsbehandlede sager i alt" among measure rows: a row like the others
+        return replace(plan, kind="law" if "law" in own and has_provisions else "member")
+    if "law" in own and has_provisions:
+        return replace(plan, kind="law")  # "I alt, serviceloven": the law's subtotal
     spread = _spread_groups(spread_dims, plan)
     if spread == "law areas":  # after several law groups, not each with its own total
         return replace(plan, dims=MappingProxyType(dims | {"law": ALL_LAWS}))
@@ -238,7 +244,7 @@ def _total(
     elif has_provisions and "law" not in axis:
         # the law-level total of the provisions listed: their law area
         return replace(plan, dims=MappingProxyType(dims), of_provisions=True)
-    elif "measure" in axis and "measure" not in dims:
+    elif "measure" in axis and "measure" not in dims and measures:
         whole = identities.whole_of(measures)
         if whole is None:
             note = f"a total of {', '.join(sorted(measures))}: no measure is their sum"
@@ -247,8 +253,6 @@ def _total(
     elif axis & {"entity", "period"} - set(dims):
         what = "entities" if "entity" in axis - set(dims) else "periods"
         return replace(plan, kind="skip", note=f"a total over several {what} has no one key")
-    elif "law" in dims and has_provisions:
-        return replace(plan, kind="law")
     return replace(plan, dims=MappingProxyType(dims))
 
 
