@@ -190,3 +190,33 @@ def test_counts_like_years_under_a_header_of_years_are_values(tmp_path: Path) ->
     (table,) = xlsx_tables(tmp_path / "dated.xlsx", rows)
     assert (table.stub_header, column_labels(table)) == ("Sagsemne", ["2022", "2023", "2024"])
     assert row_texts(table) == [("Hele landet", None), ("Sager i alt", ("2045", "2034", "1472"))]
+
+
+def test_a_row_of_counts_like_years_under_a_data_row_stays_in_the_body(tmp_path: Path) -> None:
+    rows = [
+        [None, "Udfald", "Serviceloven", "Barnets lov"],
+        [None, "Stadfæstet", 3712, 988],
+        [None, "Ændret eller ophævet", 2045, 2034],
+        [None, "Hjemvist", 1472, 301],
+    ]
+    (table,) = xlsx_tables(tmp_path / "counts.xlsx", rows)
+    assert (table.stub_header, column_labels(table)) == ("Udfald", ["Serviceloven", "Barnets lov"])
+    assert row_texts(table) == [
+        ("Stadfæstet", ("3712", "988")),
+        ("Ændret eller ophævet", ("2045", "2034")),
+        ("Hjemvist", ("1472", "301")),
+    ]
+
+
+def test_a_header_of_consecutive_years_under_a_table_starts_the_next(tmp_path: Path) -> None:
+    rows = [
+        [None, "Udfald", "Antal"],
+        [None, "Stadfæstet", 3712],
+        [None, "Hjemvist", 1472],
+        [None, "Lovområde", 2022, 2023],
+        [None, "Serviceloven", 9272, 9301],
+    ]
+    first, second = xlsx_tables(tmp_path / "stacked.xlsx", rows)
+    assert row_texts(first) == [("Stadfæstet", ("3712",)), ("Hjemvist", ("1472",))]
+    assert (second.stub_header, column_labels(second)) == ("Lovområde", ["2022", "2023"])
+    assert row_texts(second) == [("Serviceloven", ("9272", "9301"))]

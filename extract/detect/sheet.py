@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extract.detect.sheet_header import (
     HeadRow,
@@ -33,7 +34,7 @@ from extract.detect.sheet_header import (
     stub_header,
 )
 from extract.detect.sheet_stub import body_rows, find_stub
-from extract.detect.sheet_view import SheetView, is_caption, is_note
+from extract.detect.sheet_view import PERIOD, SheetView, is_caption, is_note
 from extract.model import PageContent, TableCandidate
 
 
@@ -83,6 +84,8 @@ def _segments(view: SheetView) -> list[_Found]:
         first = view.first_value(r)
         if first is None and current is not None and not (tail or gap):
             first = _one_cell(view, r, current.value_col)  # right under a data row
+            if first is None:
+                first = _year_like_counts(view, r, current.value_col)
         if first is None:
             tail.append((r, gap))
         elif current is not None and _continues(view, current, tail, gap, r, first):
@@ -125,6 +128,32 @@ def _one_cell(view: SheetView, r: int, value_col: int) -> int | None:
     if len(right) == 1 and len(cols) > 1 and not is_note(view.text(r)):
         return right[0]
     return None
+
+
+def _year_like_counts(view: SheetView, r: int, value_col: int) -> int | None:
+    """The first value column of row ``r`` when it is a label over counts that look like
+    years ("Ændret eller ophævet | 2045 | 2034"), else None: a label left of ``value_col``
+    and two or more whole numbers 1900-2099 right of it that are not a run of consecutive
+    years (a header of years steps by one: "2022 | 2023 | 2024")."""
+    cols = view.filled(r)
+    right = [c for c in cols if c >= max(value_col, 1)]
+    if len(right) < 2 or len(right) == len(cols) or is_note(view.text(r)):
+        return None
+    years: list[int] = []
+    for c in right:
+        value = view.own(r, c)
+        text = view.shown(r, c)
+        if value is None or view.kind(value) != PERIOD:
+            return None
+        if value.number is not None:
+            years.append(int(value.number))
+        elif text.isdigit():
+            years.append(int(text))
+        else:
+            return None  # "2023*", "2023-01": a period
+
+    steps = {b - a for a, b in pairwise(years)}
+    return None if steps <= {1} or steps <= {-1} else right[0]
 
 
 def _continues(
