@@ -259,6 +259,44 @@ def test_a_percentage_in_a_sentence_is_no_share_aspect(rulebook: Rulebook) -> No
     assert got == [(183, "2021", "serviceloven", None, "stadfaestet", 5.0, "reported")]
 
 
+def test_a_sentence_above_a_table_is_no_title(rulebook: Rulebook) -> None:
+    title = "På servicelovens område har Ishøj Kommune dog en lavere omgørelsesprocent end Greve."
+    rows = [("Stadfæstet", ["51"]), ("Omgjort, pct.", ["30"])]
+    result = read(rulebook, table(["2022"], rows, title=title))
+    assert result.observations == ()  # neither serviceloven nor Ishøj: the sentence compares
+    assert [f.message for f in result.findings] == [
+        "table p1-t1: 2 values not emitted: no entity (municipality or the whole country)"
+    ]
+    same = "På servicelovens område har Ishøj Kommune dog en lavere omgørelsesprocent end andre."
+    got = keys(read(rulebook, table(["2022"], rows, title=same)))
+    assert got == [  # the heading's entity stands; the law area is not the sentence's
+        (183, "2022", "alle", None, "stadfaestet", 51.0, "reported"),
+        (183, "2022", "alle", None, "omgoerelsesprocent", 30.0, "reported"),
+    ]
+
+
+def test_a_row_of_the_table_above_is_no_title(rulebook: Rulebook) -> None:
+    rows = [("Stadfæstelsesprocent", ["70", "69"])]
+    got = keys(read(rulebook, table(["2022", "2023"], rows, title="Aktivloven (LAS) 35 32")))
+    assert got == [
+        (183, "2022", "alle", None, "stadfaestelsesprocent", 70.0, "reported"),
+        (183, "2023", "alle", None, "stadfaestelsesprocent", 69.0, "reported"),
+    ]
+
+
+def test_a_column_naming_no_measure_among_measure_columns_takes_none(rulebook: Rulebook) -> None:
+    headers = ["Stadfæstede 2024", "Hjemvist 2024", "Andel hjemvist 2024", "i pct. 2024"]
+    rows = [("Lov om aktiv socialpolitik", ["3970", "670", "13 %", "22 %"])]
+    caption = "Tabel 4: Realitetsbehandlede sager efter lovområde"
+    result = read(rulebook, table(headers, rows, caption=caption))
+    assert [o.measure for o in result.observations] == [
+        "stadfaestet",
+        "hjemvist",
+        "andel_hjemvist",
+    ]  # "i pct." is not the share of the caption's measure: its own words were lost
+    assert "1 values not emitted: no measure" in result.findings[-1].message
+
+
 def test_barnets_lov_before_2024_is_not_applicable(rulebook: Rulebook) -> None:
     got = keys(
         read(

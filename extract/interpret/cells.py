@@ -59,8 +59,13 @@ def key_cell(
     context: Context,
     reference: Reference,
     provision_law: KnownProvision | None,
+    *,
+    measure_from_context: bool = True,
 ) -> Keyed | Missing:
-    """The key and value of one cell, or why it has none."""
+    """The key and value of one cell, or why it has none. Without ``measure_from_context``
+    (most of the table's columns, or rows, name measures) a cell whose row and column name none
+    has none: a column "i pct." beside "Hjemvist" and "Andel ændret" is not a share of the
+    caption's measure."""
     dims: dict[str, str] = {}
     when = _period(row, column, context)
     if isinstance(when, Missing):
@@ -74,7 +79,10 @@ def key_cell(
         from_column = column.dims.get(dim)
         if from_row and from_column and from_row != from_column:
             return Missing(dim, f"{dim} is {from_row} by the row and {from_column} by the column")
-        found = from_row or from_column or (None if dim == "aspect" else context.value(dim))
+        from_context = None if dim == "aspect" else context.value(dim)
+        if dim == "measure" and not measure_from_context:
+            from_context = None
+        found = from_row or from_column or from_context
         if found:
             dims[dim] = found
     if "aspect" not in dims and context.value("aspect") == "share":

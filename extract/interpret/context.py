@@ -11,11 +11,12 @@ heading gives an entity only (the municipality of its first line that names one)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import NATIONAL, Meaning
+from extract.interpret.words import tokens
 from extract.normalise import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
@@ -24,6 +25,13 @@ SOURCES = ("rule", "heading", "title", "caption", "stub")
 _PRINTED_PERCENT = re.compile(r"\d[\d.,]*\s?%")
 # Words of numbers, years and ranges of years ("2019-2021").
 _NUMBERS = re.compile(r"[\d.,/-]+")
+# A sentence of running text: seven words or more ending in a full stop after a word (not an
+# abbreviation: "m.v.", "mio."); a paragraph above a table, not its title.
+_SENTENCE = re.compile(r"^(?:\S+\s+){6,}\S*[^\W\d_]{4,}\.$")
+# A row of a table printed above this one: a label and two or more numbers that are not all
+# years ("Aktivloven (LAS) 35 32 29").
+_ROW_OF_VALUES = re.compile(r"(?:\s(\d[\d.,]*\s?%?))(?:\s\d[\d.,]*\s?%?)+$")
+_YEARS = re.compile(r"(?:\s(?:19|20)\d\d)+$")
 # The end of a caption's main clause: a dash set off by spaces.
 _MAIN_CLAUSE = re.compile(r"\s[-–—]\s")
 
@@ -71,6 +79,11 @@ def table_context(
     for source, text in (("title", title), ("caption", caption)):
         if not text:
             continue
+        if source == "title" and not is_title(text, reader.vocabulary.words.pointers):
+            entity = dims.get("entity")
+            if entity is not None and _entities(reader, text) - {entity.value}:
+                dims.pop("entity")  # the paragraph speaks of another entity: leave it open
+            continue
         found, text_axes = named(reader, text)
         axes |= text_axes
         for dim, value in found.items():
@@ -84,6 +97,20 @@ def table_context(
             for dim, value in reading.dims.items():
                 dims[dim] = Given(value, "stub", stub)
     return Context(dims, frozenset(axes))
+
+
+def is_title(text: str, pointers: Collection[str]) -> bool:
+    """False for text above a table that does not say what the table holds: a sentence of
+    running text that does not point at the table ("På servicelovens område har Rudersdal
+    Kommune dog en lavere omgørelsesprocent end landsgennemsnittet.", but not "Af
+    nedenstående tabel fremgår …": ``pointers`` are such words), or a row of values of a
+    table above ("Aktivloven (LAS) 35 32 29")."""
+    last = " ".join(text.splitlines()[-1].split()) if text.strip() else ""
+    if _ROW_OF_VALUES.search(last) and not _YEARS.search(last):
+        return False
+    if not _SENTENCE.match(" ".join(text.split())):
+        return True
+    return any(token.casefold() in pointers for token in tokens(text))
 
 
 def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:

@@ -1,7 +1,8 @@
 """Label columns detection took for value columns: found by what their cells say.
 
 In: a table and a ``Reader``. Out: the value columns whose every non-empty cell is text, not a
-number, and at least half of whose cells the vocabulary reads as a dimension (a law area, an
+number, and whose header names what rows list ("Lovområde/bestemmelse", an axis word and no
+measure) or at least half of whose cells the vocabulary reads as a dimension (a law area, an
 entity, a period, a measure). Such a column labels its rows ("Lovområde" with "Serviceloven"
 in every row, beside the row labels): its cells are read with the row labels, and it holds
 no values.
@@ -22,6 +23,10 @@ def label_columns(table: TableCandidate, reader: Reader) -> tuple[int, ...]:
             cell for row in table.rows if (cell := row.cells[c]) is not None and cell.text.strip()
         ]
         if not cells or any(read_cell(cell).status is not Status.ILLEGIBLE for cell in cells):
+            continue
+        header = reader.read(" ".join(table.column_headers[c]))
+        if header.axes and "measure" not in header.dims:
+            found.append(c)
             continue
         named = sum(1 for cell in cells if (r := reader.read(cell.text)).resolved and r.dims)
         if 2 * named >= len(cells):

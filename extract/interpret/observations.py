@@ -46,6 +46,18 @@ class TableValues:
     lacking: tuple[str, ...]
 
 
+def _measure_columns_and_rows(
+    columns: Sequence[ColumnPlan], rows: Sequence[RowPlan]
+) -> tuple[bool, bool]:
+    """Whether most keyed columns, and most keyed rows, name measures (their own or their
+    groups'): then the measures run along that axis, and a member naming none is unknown."""
+    keyed_columns = [c for c in columns if c.kind in _KEYED_COLUMNS]
+    keyed_rows = [r for r in rows if r.kind in _KEYED_ROWS]
+    by_columns = sum(1 for c in keyed_columns if "measure" in c.dims)
+    by_rows = sum(1 for r in keyed_rows if "measure" in r.dims or "measure" in r.carried)
+    return 2 * by_columns > len(keyed_columns), 2 * by_rows > len(keyed_rows)
+
+
 def table_observations(
     table: TableCandidate,
     columns: Sequence[ColumnPlan],
@@ -58,6 +70,7 @@ def table_observations(
     missing: Counter[str] = Counter()
     lacking: dict[str, None] = {}
     keyed: list[tuple[Observation, tuple[str, ...]]] = []
+    along_columns, along_rows = _measure_columns_and_rows(columns, rows)
     for plan in rows:
         if plan.kind not in _KEYED_ROWS:
             continue
@@ -69,7 +82,10 @@ def table_observations(
             if cell is None:  # on an OCR'd row, an empty cell is OCR's doubt
                 scanned = any(c is not None and c.ocr_confidence is not None for c in row.cells)
                 cell = Cell(text="", page=row.page, ocr_confidence=0.0 if scanned else None)
-            found = key_cell(cell, column, plan, row.label, keying.context, reference, known)
+            found = key_cell(
+                cell, column, plan, row.label, keying.context, reference, known,
+                measure_from_context=not (along_columns or along_rows),
+            )  # fmt: skip
             if isinstance(found, Missing):
                 missing[found.why] += 1
                 lacking[found.what] = None

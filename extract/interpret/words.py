@@ -81,6 +81,8 @@ class WordBook:
     total: frozenset[str]
     aspects: Mapping[str, str]
     axes: Mapping[str, str]
+    # words of running text that point at the table under it ("nedenstående tabel")
+    pointers: frozenset[str]
     # words an abbreviation may stand for (class words such as axis words are left out)
     content: frozenset[str] = frozenset()
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -108,6 +110,7 @@ class WordBook:
             self.total,
             self.aspects,
             self.axes,
+            self.pointers,
             known | added if content else known,
         )
 
@@ -204,7 +207,7 @@ def load_words(directory: Path) -> WordBook:
         raise WordsError(f"{WORDS_FILE}: cannot read: {exc}") from exc
     if not isinstance(data, dict):
         raise WordsError(f"{WORDS_FILE}: expected a mapping")
-    allowed = {"families", "abbreviations", "noise", "total", "aspects", "axes"}
+    allowed = {"families", "abbreviations", "noise", "total", "aspects", "axes", "pointers"}
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
         raise WordsError(f"{WORDS_FILE}: {unknown[0]}: unknown key ({', '.join(sorted(allowed))})")
@@ -225,6 +228,7 @@ def load_words(directory: Path) -> WordBook:
         frozenset(_word("total", w) for w in _list(data, "total")),
         MappingProxyType(_classes(data, "aspects", ASPECTS)),
         MappingProxyType(_classes(data, "axes", AXES)),
+        frozenset(_word("pointers", w) for w in _list(data, "pointers")),
     )
 
 
