@@ -212,7 +212,8 @@ class TableCandidate:
     ``column_headers[i]`` is the header path of value column ``i``, top level first
     (e.g. ``("Stadfæstet", "Antal")``). ``stub_header`` is the header above the row labels.
     ``header_repairs[i]`` lists OCR'd header words of column ``i`` repaired from the
-    vocabulary, as "read -> repaired" (empty for text-layer tables).
+    vocabulary, as "read -> repaired" (empty for text-layer tables). ``title``: the text
+    lines right above the table that are not its caption, one per line ("\n" between).
     """
 
     table_id: str

@@ -64,7 +64,7 @@ def table_text(table: TableCandidate) -> list[str]:
     lines = [
         f"--- table {table.table_id} ({where}, {table.detector})",
         f"caption: {table.caption}",
-        f"title:   {table.title}",
+        f"title:   {' / '.join(table.title.splitlines()) if table.title else None}",
     ]
     for i in range(len(table.column_headers)):
         lines.append(f"  col {i + 1}: {table.column_label(i)}")

@@ -256,7 +256,7 @@ def test_header_at_an_offset_under_title_blank_and_noterow_texts(tmp_path: Path)
     (table,) = xlsx_tables(tmp_path / "offset.xlsx", rows, ["D6:D7"])
     assert (table.caption, table.title) == (
         None,
-        "Ankestatistik for Ishøj Kommune Udtrukket fra talportalen",
+        "Ankestatistik for Ishøj Kommune\nUdtrukket fra talportalen",
     )
     assert table.notes == ("Note: tallene for 2024 er foreløbige",)
     assert table.stub_header == "Lovområde"

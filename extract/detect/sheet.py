@@ -224,7 +224,7 @@ def _table(view: SheetView, found: _Found, table_id: str) -> TableCandidate:
     lines = list(head.title)
     at = next((i for i, line in enumerate(lines) if is_caption(line)), None)
     caption = " ".join(lines[at:]) if at is not None else None
-    title = " ".join(lines[:at] if at is not None else lines) or None
+    title = "\n".join(lines[:at] if at is not None else lines) or None
     return TableCandidate(
         table_id=table_id,
         detector="sheet",

@@ -140,7 +140,8 @@ def _escape(text: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    """``text`` on one line as a single-quoted YAML scalar."""
+    return "'" + " ".join(text.split()).replace("'", "''") + "'"
 
 
 def _cut(text: str, limit: int = _SHOWN) -> str:

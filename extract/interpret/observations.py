@@ -245,4 +245,6 @@ def _law_label(plan: RowPlan, column: ColumnPlan, table: TableCandidate) -> str 
 
 
 def _short(title: str | None) -> str | None:
-    return title if title and len(title) <= 80 else None
+    """A title of 80 characters or fewer, on one line; None for a longer one (prose)."""
+    flat = " ".join(title.split()) if title else ""
+    return flat if flat and len(flat) <= 80 else None
