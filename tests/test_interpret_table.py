@@ -192,6 +192,19 @@ def test_benefit_months_and_a_grand_total(rulebook: Rulebook) -> None:
     assert [f.code for f in result.findings] == ["skipped_row"]  # over two months: no key
 
 
+def test_a_benefit_label_naming_its_municipality(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("Jan 2022", None),
+        ("Slagelse Kommune, Revalidering", ["."]),
+        ("Slagelse Kommune – Ledighedsydelse", ["8"]),
+    ]
+    got = keys(read(rulebook, table(["Antal personer"], rows)))  # the minutes are Ishøj's
+    assert got == [
+        (330, "2022-01", None, "Revalidering", "antal_personer", None, "suppressed"),
+        (330, "2022-01", None, "Ledighedsydelse", "antal_personer", 8.0, "reported"),
+    ]
+
+
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Stadfæstede", None),

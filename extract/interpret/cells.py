@@ -18,6 +18,7 @@ from extract.interpret.periods import combine, period_type
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.model import Cell, Status
+from extract.normalise import without_entity
 from extract.numbers import ParsedNumber, read_cell
 from extract.reference import Reference
 
@@ -108,12 +109,14 @@ def key_cell(
     entity, period = dims.get("entity"), dims.get("period")
     if entity is None:
         return Missing("entity", "no entity (municipality or the whole country)")
+    code = None if entity == NATIONAL else int(entity)
+    if provision is not None and "entity" in row.dims:  # "Slagelse Kommune, Revalidering"
+        provision = without_entity(reference, provision, code)
     if period is None:
         return Missing("period", "no period")
     status, value = parsed.status, parsed.value
     if status is Status.NIL and law is not None and _before(reference, law, period):
         status, value = Status.NOT_APPLICABLE, None
-    code = None if entity == NATIONAL else int(entity)
     return Keyed(
         entity_scope="hele_landet" if code is None else "kommune",
         municipality_code=code,

@@ -113,7 +113,7 @@ def _first_pass(
         else:
             kind = "member"
         note = reading.problem if kind == "unresolved" else ""
-        dims = MappingProxyType({}) if kind == "provision" else reading.dims
+        dims = _edge_entity(reading) if kind == "provision" else reading.dims
         if "law" in dims:
             law_label = row.label
         labels = tuple(label for _, label in levels)
@@ -278,3 +278,14 @@ def _spread(plans: Sequence[RowPlan]) -> set[str]:
 def _spread_groups(spread: set[str], total: RowPlan) -> str | None:
     """The first spread dimension (see ``_spread``) this total row lies in a group of."""
     return next((name for dim, name in _SPREAD if name in spread and dim in total.carried), None)
+
+
+def _edge_entity(reading: Reading) -> Mapping[str, str]:
+    """A provision row's own dimensions: the entity its label begins or ends with
+    ("Slagelse Kommune, Revalidering"); nothing else it names is the row's."""
+    edges = (reading.parts[0], reading.parts[-1]) if reading.parts else ()
+    for part in edges:
+        for meaning in part.meanings:
+            if meaning.dim == "entity":
+                return MappingProxyType({"entity": meaning.value})
+    return MappingProxyType({})
