@@ -192,6 +192,28 @@ def test_benefit_months_and_a_grand_total(rulebook: Rulebook) -> None:
     assert [f.code for f in result.findings] == ["skipped_row"]  # over two months: no key
 
 
+def test_a_total_header_naming_a_measure_after_law_groups_is_all_laws(
+    rulebook: Rulebook,
+) -> None:
+    rows: list[Row] = [
+        ("Serviceloven", None),
+        ("2022", ["9272"]),
+        ("Andre love", None),
+        ("2022", ["362"]),
+        ("Afgjorte sager i alt", None),
+        ("2022", ["40123"]),
+        ("Heraf bortfaldne", None),
+        ("2022", ["3567"]),
+    ]
+    got = keys(read(rulebook, table(["Antal"], rows, caption="Afgjorte sager efter lovområde")))
+    assert got == [
+        (183, "2022", "serviceloven", None, "afgjorte", 9272.0, "reported"),
+        (183, "2022", "andre_love", None, "afgjorte", 362.0, "reported"),
+        (183, "2022", "alle", None, "afgjorte", 40123.0, "reported"),
+        (183, "2022", "alle", None, "bortfaldne", 3567.0, "reported"),
+    ]
+
+
 def test_a_benefit_label_naming_its_municipality(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Jan 2022", None),

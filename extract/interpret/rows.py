@@ -82,10 +82,12 @@ def _first_pass(
     for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
         if not row.has_values:
             named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
-            if not named and reading.total and reading.resolved:
+            if reading.total and reading.resolved:
                 beside = _siblings(i, rows, headers, order)
-                if beside is not None:
+                if beside is not None and not named:
                     named = _total_header(beside, _values(headers, beside), identities)
+                elif beside is not None and "law" in beside and "law" not in named:
+                    named["law"] = ALL_LAWS  # "Afgjorte sager i alt" after the law groups
             if named and reading.resolved:
                 at = next((k for k, (d, _) in enumerate(levels) if set(d) & set(named)), None)
                 levels = levels[:at] if at is not None else levels
