@@ -214,6 +214,33 @@ def test_a_total_header_naming_a_measure_after_law_groups_is_all_laws(
     ]
 
 
+LAW_GROUPS_AFTER_TOTALS: list[Row] = [
+    ("Afgjorte sager i alt", None),
+    ("Antal", ["40"]),
+    ("Realitetsbehandlede sager", None),
+    ("Antal", ["36"]),
+    ("Procent", ["90 %"]),
+    ("Serviceloven", None),
+    ("Antal", ["25"]),
+    ("Aktivloven", None),
+    ("Antal", ["15"]),
+]
+
+
+def test_law_groups_after_measure_groups_break_down_the_one_they_sum_to(
+    rulebook: Rulebook,
+) -> None:
+    got = keys(read(rulebook, table(["2022"], LAW_GROUPS_AFTER_TOTALS)))
+    assert got[-2:] == [  # 25 + 15 = 40: all afgjorte sager, not the 36 realitetsbehandlede
+        (183, "2022", "serviceloven", None, "afgjorte", 25.0, "reported"),
+        (183, "2022", "aktivloven", None, "afgjorte", 15.0, "reported"),
+    ]
+    unclear = [*LAW_GROUPS_AFTER_TOTALS[:-1], ("Antal", ["14"])]  # 39: no measure's total
+    result = read(rulebook, table(["2022"], unclear))
+    assert [o.law_area for o in result.observations] == ["alle", "alle", "alle"]
+    assert "2 values not emitted: no measure" in result.findings[-1].message
+
+
 def test_a_benefit_label_naming_its_municipality(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Jan 2022", None),

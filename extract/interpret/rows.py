@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 from extract.identities import Identities
 from extract.interpret.law_groups import law_groups
+from extract.interpret.nesting import settle_law_groups
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
@@ -41,7 +42,7 @@ def plan_rows(
     identities: Identities,
 ) -> list[RowPlan]:
     """A plan for every row (see the module docstring)."""
-    plans = _first_pass(rows, readings, identities)
+    plans = settle_law_groups(_first_pass(rows, readings, identities), rows)
     if not measure_has_law:  # values without a law area: a label naming a law is a benefit
         plans = [
             replace(p, kind="provision", dims={}) if p.kind == "member" and "law" in p.dims else p

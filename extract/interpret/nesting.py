@@ -1,0 +1,129 @@
+"""Law groups after a measure group with rows of its own: nested under it, or not.
+
+In: the first-pass row plans (group headers carried down) and the table's rows. Out: the
+plans with the measure of such law groups settled by the numbers.
+
+A measure header with value rows of its own ("Realitetsbehandlede sager" / Antal / Procent)
+followed by law headers ("Serviceloven" / Antal / Procent, …) reads two ways: the law groups
+break that measure down, or they stand beside it and break down another measure (the 4.2
+layout: "Afgjorte sager i alt", "Bortfaldne", "Realitetsbehandlede sager", then the law areas
+of all afgjorte sager). The law groups' rows, summed label by label ("Antal" over every law
+area), equal the rows of the measure they break down. When exactly one measure group's own
+rows match, the law groups carry that measure; when none or several do, they carry none (the
+caption's, if any, then applies, else the values are reported as lacking a measure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from extract.interpret.plans import RowPlan
+from extract.model import TableRow
+from extract.normalise import label_key
+from extract.numbers import read_cell
+
+# Counts are exact; a sum off by this much or more is another measure's breakdown.
+_TOLERANCE = 0.5
+
+
+@dataclass(slots=True)
+class _MeasureGroup:
+    """One measure header's rows: its own (before any law header) and its law groups'."""
+
+    measure: str
+    own: list[int] = field(default_factory=list)
+    under_laws: list[int] = field(default_factory=list)
+
+
+def settle_law_groups(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
+    """The plans with the measure of law groups after a measure group with rows of its own
+    settled by sums (see the module docstring)."""
+    groups = _measure_groups(plans)
+    ambiguous = [g for g in groups if g.own and g.under_laws]
+    if not ambiguous:
+        return list(plans)
+    by_index = {p.index: p for p in plans}
+    own_sums = {g.measure: _by_label(rows, by_index, g.own) for g in groups if g.own}
+    out = {p.index: p for p in plans}
+    for group in ambiguous:
+        sums = _by_label(rows, by_index, group.under_laws, add=True)
+        matches = [m for m, own in own_sums.items() if _equal(sums, own)]
+        measure = matches[0] if len(matches) == 1 else None
+        if measure == group.measure:
+            continue
+        for i in group.under_laws:
+            carried = dict(out[i].carried)
+            carried.pop("measure", None)
+            if measure is not None:
+                carried["measure"] = measure
+            out[i] = replace(out[i], carried=MappingProxyType(carried))
+    return [out[p.index] for p in plans]
+
+
+def _measure_groups(plans: Sequence[RowPlan]) -> list[_MeasureGroup]:
+    """The measure headers without a law area, in order, with their value rows: those before
+    the first law header under them, and those under law headers after it."""
+    groups: list[_MeasureGroup] = []
+    current: _MeasureGroup | None = None
+    in_laws = False
+    for plan in plans:
+        if plan.kind == "header":
+            dims = plan.dims
+            if "measure" in dims and "law" not in dims:
+                current, in_laws = _MeasureGroup(dims["measure"]), False
+                groups.append(current)
+            elif "law" in dims and "measure" not in dims and current is not None:
+                in_laws = True
+            elif current is not None and set(dims) & {"entity", "period"}:
+                current = None  # another entity or period: a new block of groups
+            continue
+        if current is None or plan.kind != "member":
+            continue
+        if plan.carried.get("measure") != current.measure or "measure" in plan.dims:
+            continue
+        if in_laws and "law" in plan.carried:
+            current.under_laws.append(plan.index)
+        elif not in_laws and "law" not in plan.carried and "law" not in plan.dims:
+            current.own.append(plan.index)
+    return groups
+
+
+def _by_label(
+    rows: Sequence[TableRow],
+    plans: dict[int, RowPlan],
+    indexes: Sequence[int],
+    *,
+    add: bool = False,
+) -> dict[str, list[float | None]]:
+    """The rows' numbers by label ("antal": one per cell), summed over rows of one label
+    when ``add`` (a cell that is no number makes that sum None). Share rows are left out."""
+    out: dict[str, list[float | None]] = {}
+    for i in indexes:
+        if plans[i].dims.get("aspect") == "share":
+            continue
+        key = label_key(rows[i].label)
+        numbers = [read_cell(c).value if c is not None else None for c in rows[i].cells]
+        if key not in out:
+            out[key] = numbers
+        elif add:
+            out[key] = [a + b if a is not None and b is not None else None
+                        for a, b in zip(out[key], numbers, strict=True)]  # fmt: skip
+        else:
+            out[key] = [None] * len(numbers)  # two own rows of one label: nothing to compare
+    return out
+
+
+def _equal(sums: dict[str, list[float | None]], own: dict[str, list[float | None]]) -> bool:
+    """Every label both have agrees in every cell both have a number in, and at least one
+    cell was compared."""
+    compared = 0
+    for key, summed in sums.items():
+        for a, b in zip(summed, own.get(key, ()), strict=False):
+            if a is None or b is None:
+                continue
+            if abs(a - b) >= _TOLERANCE:
+                return False
+            compared += 1
+    return compared > 0
