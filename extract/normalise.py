@@ -76,21 +76,6 @@ def find_municipality(ref: Reference, text: str) -> Entity | None:
     return Entity("kommune", found.code, found.name)
 
 
-def without_entity(ref: Reference, text: str, code: int | None) -> str:
-    """``text`` without the entity it begins or ends with, and the separator next to it
-    ("Slagelse Kommune, Revalidering" -> "Revalidering"; "Hele landet – Revalidering" ->
-    "Revalidering"): ``code`` a municipality code, None for the whole country."""
-    if code is None:
-        names = list(ref.national_labels)
-    else:
-        name = ref.municipality_by_code[code].name
-        names = [f"{name} kommune", f"{name}s kommune", name]
-    forms = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    cut = re.sub(rf"^\s*(?:{forms})(?!\w)\s*[,:;/–—-]?\s*", "", text, flags=re.IGNORECASE)
-    cut = re.sub(rf"\s*[,:;/–—-]?\s*(?<!\w)(?:{forms})\s*$", "", cut, flags=re.IGNORECASE)
-    return cut if cut.strip() else text
-
-
 def cooperation(
     ref: Reference, municipality_code: int, period: str | int
 ) -> list[dict[str, object]]:

@@ -254,6 +254,40 @@ def test_a_benefit_label_naming_its_municipality(rulebook: Rulebook) -> None:
     ]
 
 
+def test_a_provision_label_beginning_with_its_measure(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("Stadfæstede sager, Diverse – serviceloven", ["5"]),
+        ("Hjemvisning – Voksne - ledsageordning - § 97", ["2"]),
+    ]
+    caption = "Omgørelsesprocenter fordelt på paragraffer i lov om social service"
+    got = keys(read(rulebook, table(["2021"], rows, caption=caption)))
+    assert got == [  # the measure is the label's, not the caption's omgørelsesprocent
+        (183, "2021", "serviceloven", "Diverse – serviceloven", "stadfaestet", 5.0, "reported"),
+        (
+            183,
+            "2021",
+            "serviceloven",
+            "Voksne - ledsageordning - § 97",
+            "hjemvist",
+            2.0,
+            "reported",
+        ),
+    ]
+
+
+def test_a_provision_named_with_a_measure_word_under_measure_columns(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("Sygedagpengeloven", ["7", "3"]),
+        ("Bortfald af retten til sygedagpenge - §§ 21-23", ["7", "3"]),
+    ]
+    got = keys(read(rulebook, table(["Stadfæstet 2024", "Hjemvist 2024"], rows)))
+    provision = "Bortfald af retten til sygedagpenge - §§ 21-23"
+    assert got[2:] == [
+        (183, "2024", "sygedagpengeloven", provision, "stadfaestet", 7.0, "reported"),
+        (183, "2024", "sygedagpengeloven", provision, "hjemvist", 3.0, "reported"),
+    ]
+
+
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Stadfæstede", None),

@@ -18,7 +18,6 @@ from extract.interpret.periods import combine, period_type
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.model import Cell, Status
-from extract.normalise import without_entity
 from extract.numbers import ParsedNumber, read_cell
 from extract.reference import Reference
 
@@ -93,7 +92,7 @@ def key_cell(
     if isinstance(measure, Missing):
         return measure
     info = reference.measure_by_code[measure]
-    provision = row_label if row.kind == "provision" else None
+    provision = (row.provision_label or row_label) if row.kind == "provision" else None
     law: str | None = dims.get("law")
     of_provisions = provision is not None or row.of_provisions
     if not info.has_law:
@@ -110,8 +109,6 @@ def key_cell(
     if entity is None:
         return Missing("entity", "no entity (municipality or the whole country)")
     code = None if entity == NATIONAL else int(entity)
-    if provision is not None and "entity" in row.dims:  # "Slagelse Kommune, Revalidering"
-        provision = without_entity(reference, provision, code)
     if period is None:
         return Missing("period", "no period")
     status, value = parsed.status, parsed.value

@@ -22,6 +22,8 @@ class RowPlan:
     the index of its law row. ``note``: why a row was skipped or not resolved. ``law_label``:
     the printed label its law area came from (its own, its law row's or its group header's).
     ``of_provisions``: a total of the provision rows of a table that names no law area.
+    ``provision_label``: a provision row's name as printed without the names its label
+    begins or ends with ("Revalidering" of "Slagelse Kommune, Revalidering").
     """
 
     index: int
@@ -33,6 +35,7 @@ class RowPlan:
     note: str = ""
     law_label: str | None = None
     of_provisions: bool = False
+    provision_label: str | None = None
 
     @property
     def role(self) -> str:

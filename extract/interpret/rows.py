@@ -15,16 +15,18 @@ A total over several entities, periods or groups has no key and is skipped.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
 from extract.identities import Identities
+from extract.interpret.edges import provision_edges
 from extract.interpret.law_groups import law_groups
 from extract.interpret.nesting import settle_law_groups
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
+from extract.interpret.words import WordBook
 from extract.model import TableRow
 from extract.normalise import label_key
 
@@ -40,9 +42,13 @@ def plan_rows(
     measure_has_law: bool,
     known: Mapping[str, KnownProvision],
     identities: Identities,
+    words: WordBook,
+    column_dims: Collection[str] = (),
 ) -> list[RowPlan]:
-    """A plan for every row (see the module docstring)."""
-    plans = settle_law_groups(_first_pass(rows, readings, identities), rows)
+    """A plan for every row (see the module docstring). ``column_dims``: the dimensions the
+    table's value columns name."""
+    first = _first_pass(rows, readings, identities, words, column_dims)
+    plans = settle_law_groups(first, rows)
     if not measure_has_law:  # values without a law area: a label naming a law is a benefit
         plans = [
             replace(p, kind="provision", dims={}) if p.kind == "member" and "law" in p.dims else p
@@ -71,7 +77,11 @@ def plan_rows(
 
 
 def _first_pass(
-    rows: Sequence[TableRow], readings: Sequence[Reading], identities: Identities
+    rows: Sequence[TableRow],
+    readings: Sequence[Reading],
+    identities: Identities,
+    words: WordBook,
+    column_dims: Collection[str],
 ) -> list[RowPlan]:
     """Headers carried down; value rows as member, total, provision (candidate) or
     unresolved. A header that is a total ("I alt" over the rows after the measure groups) is
@@ -116,13 +126,26 @@ def _first_pass(
         else:
             kind = "member"
         note = reading.problem if kind == "unresolved" else ""
-        dims = _edge_entity(reading) if kind == "provision" else reading.dims
+        printed = None
+        dims: Mapping[str, str] = reading.dims
+        if kind == "provision":  # "Stadfæstede sager, Diverse – serviceloven"
+            edges = provision_edges(row.label, reading, words, column_dims)
+            if edges is None:
+                kind, note = (
+                    "unresolved",
+                    "a provision's name not told apart from the names around it",
+                )
+            else:
+                dims, printed = edges
         if "law" in dims:
             law_label = row.label
         labels = tuple(label for _, label in levels)
         plans.append(
-            RowPlan(i, kind, dims, MappingProxyType(carried), labels, None, note, law_label)
-        )
+            RowPlan(
+                i, kind, dims, MappingProxyType(carried), labels, None, note, law_label,
+                provision_label=printed,
+            )
+        )  # fmt: skip
     return plans
 
 
@@ -281,14 +304,3 @@ def _spread(plans: Sequence[RowPlan]) -> set[str]:
 def _spread_groups(spread: set[str], total: RowPlan) -> str | None:
     """The first spread dimension (see ``_spread``) this total row lies in a group of."""
     return next((name for dim, name in _SPREAD if name in spread and dim in total.carried), None)
-
-
-def _edge_entity(reading: Reading) -> Mapping[str, str]:
-    """A provision row's own dimensions: the entity its label begins or ends with
-    ("Slagelse Kommune, Revalidering"); nothing else it names is the row's."""
-    edges = (reading.parts[0], reading.parts[-1]) if reading.parts else ()
-    for part in edges:
-        for meaning in part.meanings:
-            if meaning.dim == "entity":
-                return MappingProxyType({"entity": meaning.value})
-    return MappingProxyType({})

@@ -96,6 +96,8 @@ class Interpreter:
             measure_has_law=_measure_has_law(book, around, column_plans),
             known=book.vocabulary.provisions,
             identities=identities,
+            words=book.vocabulary.words,
+            column_dims={d for p in column_plans if p.kind != "label" for d in p.dims},
         )
         row_plans = [_row_override(plan, rows[plan.index][1]) for plan in row_plans]
         views, findings = label_views(
