@@ -286,6 +286,11 @@ def test_a_provision_named_with_a_measure_word_under_measure_columns(rulebook: R
         (183, "2024", "sygedagpengeloven", provision, "stadfaestet", 7.0, "reported"),
         (183, "2024", "sygedagpengeloven", provision, "hjemvist", 3.0, "reported"),
     ]
+    grouped = [("Hjemvist", None), *rows]  # under a group header naming the measure
+    got = keys(
+        read(rulebook, table(["2024"], [(label, cells and cells[1:]) for label, cells in grouped]))
+    )
+    assert got[1:] == [(183, "2024", "sygedagpengeloven", provision, "hjemvist", 3.0, "reported")]
 
 
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:

@@ -28,8 +28,8 @@ def provision_edges(
     """(dimensions, provision as printed) of one provision row label (see the module
     docstring): no dimensions and the label itself when its edges name nothing; None when
     they do but the provision's words cannot be told apart in the printed label. A dimension
-    in ``columns`` (the table's columns name it) is not looked for: "Bortfald af retten til
-    sygedagpenge" under "Stadfæstet", "Hjemvist" … is a provision's name."""
+    in ``columns`` (the table's columns or the row's group headers name it) is not looked
+    for: "Bortfald af retten til sygedagpenge" under "Stadfæstet" is a provision's name."""
     allowed = EDGE_DIMS - set(columns)
     parts = list(reading.parts)
     head = _edge_count(parts, words, allowed)

@@ -129,7 +129,8 @@ def _first_pass(
         printed = None
         dims: Mapping[str, str] = reading.dims
         if kind == "provision":  # "Stadfæstede sager, Diverse – serviceloven"
-            edges = provision_edges(row.label, reading, words, column_dims)
+            given = {*column_dims, *carried}  # "Bortfald af …" under "Stadfæstet"
+            edges = provision_edges(row.label, reading, words, given)
             if edges is None:
                 kind, note = (
                     "unresolved",
