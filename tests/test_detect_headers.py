@@ -186,3 +186,29 @@ def test_amounts_with_text_around_them_and_a_merged_total_row() -> None:
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["Pris"]
     assert body(table) == [*items, ("Samlet pris", "30.530.000,00 kr.")]
+
+
+def test_header_wrapped_beside_the_stub_headers_stays_header() -> None:
+    """A value column's header "1. halvår 2021" set on three lines, the stub headers of two
+    stub columns on its middle line: the three lines are the header, not group rows."""
+    words = centred_at(330, 100, "1.") + words_at(60, 110, "Type") + words_at(160, 110, "Lov")
+    words += centred_at(330, 110, "halvår") + centred_at(330, 120, "2021")
+    rows = [
+        ("Stadfæstet", "Serviceloven", "12"),
+        ("", "Pension", "3"),
+        ("Hjemvist", "Pension", "4"),
+    ]
+    for i, (outer, inner, value) in enumerate(rows):
+        y = 136 + 14 * i
+        words += (words_at(60, y, outer) if outer else []) + words_at(160, y, inner)
+        words += right_at(340, y, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["1. halvår 2021"]
+    assert table.stub_header == "Type / Lov"
+    assert body(table) == [
+        ("Stadfæstet", ""),
+        ("Serviceloven", "12"),
+        ("Pension", "3"),
+        ("Hjemvist", ""),
+        ("Pension", "4"),
+    ]

@@ -67,9 +67,11 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
     the value columns (from ``first_value``); label-only rows between it and the data (e.g.
     "Ishøj" above its rows) belong to the body. Data is a value (a year only beside a row
     label, and not in a row of years); above a row of plain numbers, a number set as a
-    header (in bold, or with a word: "58 – 63 dB") is no data. Without any data row (values
-    with text around them), the header is the leading rows set in bold, or else the rows
-    above the first one with an amount; a table of text alone is all header (no body).
+    header (in bold, or with a word: "58 – 63 dB") is no data. Rows a header cell reaches
+    down over (its text wrapped beside a stub header) are header rows too. Without any data
+    row (values with text around them), the header is the leading rows set in bold, or else
+    the rows above the first one with an amount; a table of text alone is all header (no
+    body).
     """
     slots = grid.slots()
 
@@ -120,7 +122,10 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
         bold = _bold_rows(grid, slots)
         end = bold if 0 < bold <= first_amount else first_amount
     end = grid.n_rows if end is None else end
-    return max((row + 1 for row in range(min(end, len(texts))) if texts[row]), default=0)
+    header = max((row + 1 for row in range(min(end, len(texts))) if texts[row]), default=0)
+    # a header cell reaching down over rows (wrapped text beside a stub header) keeps them
+    reach = max((c.row1 + 1 for c in grid.cells if c.words and c.row0 < header), default=0)
+    return min(max(header, reach), end)
 
 
 def _first_text(slots: Slots, row: int, first_value: int, n_cols: int) -> str | None:

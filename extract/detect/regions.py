@@ -135,6 +135,8 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 break
             if nxt.x0 < left - 3 and _right_aligned_stub(nxt, line):
                 left = nxt.x0  # a stub of numbers set flush right ("250", "1,000")
+            if nxt.x0 < left - 3 and not pending and _outer_label(nxt, block, left):
+                left = nxt.x0  # a new group's label in an outer stub column, blank above
             if nxt.x0 < left - 3:
                 if not (_is_section_label(nxt) and _data_follows(lines, j + 1, left)):
                     break
@@ -142,7 +144,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 last = nxt
                 j += 1
                 continue
-            if is_data_line(nxt, left):
+            if is_data_line(nxt, left, value_left):
                 block.extend(pending)
                 pending = []
                 block.append(nxt)
@@ -172,7 +174,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             header.insert(0, above)
             top = above
             k -= 1
-        if sum(1 for x in block if is_data_line(x, left)) >= 2:
+        if sum(1 for x in block if is_data_line(x, left, value_left)) >= 2:
             blocks.append(header + block)
             floor = j
         i = j
@@ -189,6 +191,17 @@ def _right_aligned_stub(line: TextLine, first: TextLine) -> bool:
     first line ends: a right-aligned stub, so the line starts further left."""
     end = first.chunks[0].x1
     return abs(line.chunks[0].x1 - end) <= 2.0 and is_data_line(line, line.x0)
+
+
+def _outer_label(line: TextLine, block: Sequence[TextLine], left: float) -> bool:
+    """True for a data line starting left of the block (``left``) whose values stand in the
+    block's value columns: its first chunk labels a group in an outer stub column left
+    blank on the rows above."""
+    values = value_chunks(line, line.x0)
+    if not values or not is_data_line(line, line.x0) or line.chunks[0].x1 >= values[0].x0:
+        return False
+    above = [c for x in block for c in value_chunks(x, left)]
+    return all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in above) for c in values)
 
 
 def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:

@@ -21,6 +21,7 @@ from extract.detect.whitespace import (
     body_row_groups,
     column_bands,
     column_edges,
+    data_lines,
     is_data_line,
     split_header,
     stub_limit,
@@ -165,6 +166,7 @@ def text_rows(
     if not lines:
         return []
     left = stub_limit(lines)
+    flags = {id(line): d for line, d in zip(lines, data_lines(lines, left), strict=True)}
     groups = group_headers(lines, frame, soft_xs)
     edges = sorted({*frame, *soft_xs})
     stub_right = edges[1] if len(edges) > 1 else float("inf")
@@ -173,7 +175,7 @@ def text_rows(
         band = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         if len(band) < 2:
             continue
-        data = sum(1 for line in band if _labelled_data(line, left))
+        data = sum(1 for line in band if flags[id(line)] and _led_by_label(line, left))
         if data >= 2:
             n_header = split_header(band, left)
             rows = [[line] for line in band[:n_header]]
@@ -277,12 +279,10 @@ def centred(chunk: Chunk, frame: Sequence[float]) -> bool:
     return abs((chunk.x0 + chunk.x1) / 2 - middle) <= CENTRED_SHARE * width
 
 
-def _labelled_data(line: TextLine, left: float) -> bool:
-    """A data line led by a row label, at the left edge or indented (header lines such as
+def _led_by_label(line: TextLine, left: float) -> bool:
+    """A line led by a row label, at the left edge or indented (header lines such as
     "1996/7 (000) 1992/3" start with a value)."""
-    return is_data_line(line, left) and (
-        at_left(line.chunks[0], left) or not line.chunks[0].is_value
-    )
+    return at_left(line.chunks[0], left) or not line.chunks[0].is_value
 
 
 def is_bar_chart(grid: Grid) -> bool:
@@ -319,8 +319,8 @@ def crossed_edges(
     out: set[tuple[tuple[int, int], str] | tuple[int, str]] = set()
     left = stub_limit(lines)
     groups = group_headers(lines, frame, soft_xs)
-    for line in lines:
-        kind = "value" if is_data_line(line, left) else "label"
+    for line, data in zip(lines, data_lines(lines, left), strict=True):
+        kind = "value" if data else "label"
         row_of_line = slot_index(ys, (line.top + line.bottom) / 2)
         if kind == "value" and row_of_line is not None:
             out.add((row_of_line, "data"))

@@ -46,15 +46,45 @@ def value_chunks(line: TextLine, left: float) -> list[Chunk]:
     return [c for c in line.chunks if c.is_value and not at_left(c, left)]
 
 
-def is_data_line(line: TextLine, left: float) -> bool:
-    """A line carrying table values (years alone with no label are header, not data)."""
+def is_data_line(line: TextLine, left: float, value_left: float | None = None) -> bool:
+    """A line carrying table values: a row label at the left edge and values, or two values
+    (years alone with no label are header, not data). Given ``value_left`` (the left edge of
+    the value columns), a label ending left of it is a row label too: an inner stub column's,
+    its outer columns blank ("as above")."""
     values = value_chunks(line, left)
     if not values:
         return False
     has_label = any(at_left(c, left) for c in line.chunks)
+    if not has_label and value_left is not None:
+        has_label = _label_before(line, min(value_left, values[0].x0))
     if not has_label and all(is_year(c.text) for c in values):
         return False
     return has_label or len(values) >= 2
+
+
+def _label_before(line: TextLine, edge: float) -> bool:
+    """True when a chunk of label text (letters, no value) ends left of ``edge``."""
+    return any(
+        c.x1 < edge and not c.is_value and any(ch.isalpha() for ch in c.text) for c in line.chunks
+    )
+
+
+def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
+    """For each line, whether it is a data line (``is_data_line``), the value columns' left
+    edge taken from the lines with a label at the left edge (so a label in an inner stub
+    column counts, a wrapped value cell's text does not)."""
+    plain = [is_data_line(line, left) for line in lines]
+    value_left = min(
+        (c.x0 for line, data in zip(lines, plain, strict=True) if data
+         for c in value_chunks(line, left)),
+        default=None,
+    )  # fmt: skip
+    if value_left is None:
+        return plain
+    return [
+        data or is_data_line(line, left, value_left)
+        for line, data in zip(lines, plain, strict=True)
+    ]
 
 
 def _merge(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -77,7 +107,8 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
     outside every column makes a column of its own (a sparse column); lone punctuation
     outside every column is dirt, and digits left of all columns belong to a row label.
     """
-    rows = [value_chunks(line, left) for line in lines if is_data_line(line, left)]
+    data = data_lines(lines, left)
+    rows = [value_chunks(line, left) for line, d in zip(lines, data, strict=True) if d]
     spans = [[(c.x0, c.x1) for c in row] for row in rows]  # chunk extents, computed once
     support = 2 if len(rows) >= 4 else 1
     strong = [
@@ -98,7 +129,11 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
         ]
         bands.append((min(x[0] for x in inside), max(x[1] for x in inside)) if inside else core)
     label_ends = [
-        c.x1 for line in lines if is_data_line(line, left) for c in line.chunks if at_left(c, left)
+        c.x1
+        for line, d in zip(lines, data, strict=True)
+        if d
+        for c in line.chunks
+        if at_left(c, left)
     ]
     bands = [b for b in bands if not _in_stub(b, label_ends)]
     first = bands[0][0] if bands else float("inf")
@@ -164,8 +199,8 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
         return []
     first = bands[0][0]
     runs: list[list[tuple[float, float, bool]]] = []  # flush-left groups of label chunks
-    for line in lines:
-        if not is_data_line(line, left):
+    for line, data in zip(lines, data_lines(lines, left), strict=True):
+        if not data:
             continue
         beside = any(at_left(c, left) for c in line.chunks)
         for c in line.chunks:
@@ -221,8 +256,8 @@ def tile_of(chunk: Chunk, edges: Sequence[float]) -> int:
 
 def split_header(lines: Sequence[TextLine], left: float) -> int:
     """Number of leading lines that are column headers (before the first data line)."""
-    for i, line in enumerate(lines):
-        if is_data_line(line, left):
+    for i, data in enumerate(data_lines(lines, left)):
+        if data:
             # label-only lines right above the first data line belong to its row
             j = i
             while (
@@ -237,7 +272,7 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
 
 def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLine]]:
     """Group body lines into rows: each data line anchors a row; label lines join by gap."""
-    anchors = [is_data_line(line, left) for line in lines]
+    anchors = data_lines(lines, left)
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
     row_gaps = [g for i, g in enumerate(gaps) if anchors[i] and anchors[i + 1]]
     size = median(line.font_size for line in lines) if lines else 9.0
@@ -270,10 +305,13 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
             rows[-1].extend(groups[key])  # a label broken over two lines with a hyphen
         else:
             rows.append(groups[key])
-    return _split_multi_anchor(rows, left)
+    data = {id(line): flag for line, flag in zip(lines, anchors, strict=True)}
+    return _split_multi_anchor(rows, left, data)
 
 
-def _split_multi_anchor(rows: list[list[TextLine]], left: float) -> list[list[TextLine]]:
+def _split_multi_anchor(
+    rows: list[list[TextLine]], left: float, data: dict[int, bool]
+) -> list[list[TextLine]]:
     """A group with several data lines is several rows (label lines stay with the first),
     unless a line's label finishes a word the line above broke with a hyphen ("Landeve-",
     "jen"): then it is the same row's wrapped text."""
@@ -281,7 +319,7 @@ def _split_multi_anchor(rows: list[list[TextLine]], left: float) -> list[list[Te
     for row in rows:
         current: list[TextLine] = []
         for line in row:
-            new_row = is_data_line(line, left) and any(is_data_line(x, left) for x in current)
+            new_row = data[id(line)] and any(data[id(x)] for x in current)
             if new_row and not _finishes_word(current[-1], line, left):
                 out.append(current)
                 current = []
