@@ -212,3 +212,31 @@ def test_header_wrapped_beside_the_stub_headers_stays_header() -> None:
         ("Hjemvist", ""),
         ("Pension", "4"),
     ]
+
+
+def test_a_year_beside_the_stub_header_over_counts_is_the_header() -> None:
+    """ "Lovområde | 2020" over rows of counts: the year heads its column (it is no value of
+    a row "Lovområde"), unruled and with a rule under the header."""
+    words = words_at(60, 100, "Lovområde", bold=True) + right_at(250, 100, "2020", bold=True)
+    rows = [("Aktivloven", "15"), ("Pensionslove", "7"), ("Servicelov", "51")]
+    words += _body_words(114, [250.0], rows)
+    for rules in ([], [hrule(111, 55, 255)]):
+        (table,) = detect(word_page(words, rules))
+        assert labels(table) == ["2020"]
+        assert table.stub_header == "Lovområde"
+        assert body(table) == rows
+
+
+def test_a_group_row_running_across_the_value_column_starts_the_body() -> None:
+    """A ruled table whose group row "Stadf." is one cell across the stub and the value
+    column (no rule between them on its row): a body row, not a second header level."""
+    xs = [50.0, 250.0, 300.0]
+    ys = [100.0 + 14 * i for i in range(5)]
+    rules = [hrule(y, xs[0], xs[-1]) for y in ys] + [vrule(x, ys[0], ys[-1]) for x in (50, 300)]
+    rules += [vrule(250, ys[0], ys[1]), vrule(250, ys[2], ys[-1])]
+    words = words_at(55, 103, "Lovområde") + right_at(296, 103, "2024")
+    words += words_at(55, 117, "Stadf.", bold=True)
+    words += _body_words(131, [296.0], [("Boligstøtte", "30"), ("Indskudslån", "24")])
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024"]
+    assert body(table) == [("Stadf.", ""), ("Boligstøtte", "30"), ("Indskudslån", "24")]

@@ -69,11 +69,31 @@ def _label_before(line: TextLine, edge: float) -> bool:
     )
 
 
+def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -> list[bool]:
+    """``data`` with the first data line no data when its values are all years standing over
+    values that are no years (a period header beside the stub header: "Lovområde | 2020")."""
+    first = next((i for i, d in enumerate(data) if d), None)
+    if first is None:
+        return data
+    years = value_chunks(lines[first], left)
+    if not all(is_year(c.text) for c in years):
+        return data
+    below = [
+        c
+        for line, d in zip(lines[first + 1 :], data[first + 1 :], strict=True)
+        if d
+        for c in value_chunks(line, left)
+    ]
+    if all(any(o.x0 < c.x1 and c.x0 < o.x1 and not is_year(o.text) for o in below) for c in years):
+        return [d and i != first for i, d in enumerate(data)]
+    return data
+
+
 def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
     """For each line, whether it is a data line (``is_data_line``), the value columns' left
     edge taken from the lines with a label at the left edge (so a label in an inner stub
     column counts, a wrapped value cell's text does not)."""
-    plain = [is_data_line(line, left) for line in lines]
+    plain = _years_as_header([is_data_line(line, left) for line in lines], lines, left)
     value_left = min(
         (c.x0 for line, data in zip(lines, plain, strict=True) if data
          for c in value_chunks(line, left)),
