@@ -19,7 +19,13 @@ from extract.detect.header import has_body_values, header_row_count
 from extract.detect.layout import Chunk, TextLine, group_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
-from extract.detect.ruled import RulingCluster, cluster_rulings, join_rule_bands, ruled_grid
+from extract.detect.ruled import (
+    RulingCluster,
+    cluster_rulings,
+    join_rule_bands,
+    ruled_grid,
+    without_underlines,
+)
 from extract.detect.stacked import split_stacked
 from extract.detect.whitespace import (
     is_data_line,
@@ -273,7 +279,8 @@ Found = list[tuple[Grid, list[TextLine]]]
 
 
 def _ruled(page: PageContent, lines: Sequence[TextLine]) -> Found:
-    clusters = join_rule_bands(cluster_rulings(page.rulings, page.width, min_rules=1), lines)
+    rulings = without_underlines(page.rulings, lines)
+    clusters = join_rule_bands(cluster_rulings(rulings, page.width, min_rules=1), lines)
     return _ruled_tables(clusters, lines, page)
 
 

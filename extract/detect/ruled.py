@@ -10,6 +10,7 @@ holding a group header is read line by line, as in an unruled table.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -35,6 +36,11 @@ from extract.model import BBox, Ruling, Word
 SNAP = 2.0
 # A ruling separates two slots when it covers at least this share of the shared side.
 COVER = 0.6
+# A rule this close (points) under a chunk of words, as wide as it, underlines it.
+UNDERLINE_GAP = 4.0
+# Vertical rules reaching this far (points) past the outermost horizontal rule end a row
+# there: the frame is open at that end.
+OPEN_END = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +91,8 @@ def cluster_rulings(
     rulings: Sequence[Ruling], page_width: float, min_rules: int = 2
 ) -> list[RulingCluster]:
     """Group touching rulings; horizontal rules stacked over the same span also group
-    (unless a vertical rule touches either: then each belongs to its own drawn table).
+    (unless a vertical rule framing rows touches either: then each belongs to its own drawn
+    table; the sides of one shaded band frame no rows).
     Clusters with fewer than ``min_rules`` horizontal rule positions are left out."""
     items = sorted(
         (
@@ -96,7 +103,8 @@ def cluster_rulings(
         key=lambda r: (r.top, r.x0),
     )
     parent = list(range(len(items)))
-    verticals = [r for r in items if not r.horizontal]
+    horizontals = [r for r in items if r.horizontal]
+    verticals = [r for r in items if not r.horizontal and _crosses_rule(r, horizontals)]
     framed = {
         i for i, r in enumerate(items) if r.horizontal and any(_touch(r, v) for v in verticals)
     }
@@ -128,6 +136,38 @@ def cluster_rulings(
         clusters.append(RulingCluster(tuple(members), box))
     clusters.sort(key=lambda c: (c.bbox[1], c.bbox[0]))
     return [c for c in clusters if _rule_count(c) >= min_rules]
+
+
+def without_underlines(rulings: Sequence[Ruling], lines: Sequence[TextLine]) -> list[Ruling]:
+    """The rulings without those underlining one run of words (a link in a list of
+    contents): a horizontal rule at most UNDERLINE_GAP under a chunk, as wide as it."""
+    bottoms = sorted((line.bottom, i) for i, line in enumerate(lines))
+    keys = [b for b, _ in bottoms]
+    out: list[Ruling] = []
+    for rule in rulings:
+        if rule.horizontal:
+            y = (rule.top + rule.bottom) / 2
+            lo = bisect.bisect_left(keys, y - UNDERLINE_GAP)
+            hi = bisect.bisect_right(keys, y + SNAP)
+            near = (lines[i] for _, i in bottoms[lo:hi])
+            if any(
+                abs(c.x0 - rule.x0) <= SNAP and abs(c.x1 - rule.x1) <= SNAP
+                for line in near
+                for c in line.chunks
+            ):
+                continue
+        out.append(rule)
+    return out
+
+
+def _crosses_rule(vertical: Ruling, horizontals: Sequence[Ruling]) -> bool:
+    """True when a horizontal rule meets ``vertical`` between its ends: it frames rows of a
+    table, not a single band (the sides of a shaded header band or zebra stripe)."""
+    return any(
+        vertical.top + SNAP < h.top < vertical.bottom - SNAP
+        and h.x0 - SNAP <= vertical.x0 <= h.x1 + SNAP
+        for h in horizontals
+    )
 
 
 def _rule_count(cluster: RulingCluster) -> int:
@@ -204,11 +244,21 @@ def _snap_positions(values: Sequence[float]) -> list[float]:
 
 
 def row_edges(cluster: RulingCluster) -> list[float]:
-    """Y positions of the horizontal rulings (meaningfully wide ones)."""
+    """Y positions of the horizontal rulings (meaningfully wide ones), and the ends of the
+    vertical rules where they reach OPEN_END beyond the first or last of them (a frame
+    left open where the table breaks over pages)."""
     width = cluster.bbox[2] - cluster.bbox[0]
-    return _snap_positions(
+    ys = _snap_positions(
         [(h.top + h.bottom) / 2 for h in cluster.horizontals if h.x1 - h.x0 >= 0.08 * width]
     )
+    verticals = cluster.verticals
+    if ys and verticals:
+        top, bottom = min(v.top for v in verticals), max(v.bottom for v in verticals)
+        if top < ys[0] - OPEN_END:
+            ys.insert(0, top)
+        if bottom > ys[-1] + OPEN_END:
+            ys.append(bottom)
+    return ys
 
 
 def col_edges(cluster: RulingCluster) -> list[float]:
@@ -244,6 +294,8 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
     xs = whitespace_columns(lines)
     if not xs:
         return None
+    if xs[-2] < cluster.bbox[2] < xs[-1]:
+        xs[-1] = cluster.bbox[2]  # the last column ends with the rules
     if not text_rows(row_edges(cluster), lines):
         # rules between all rows: each band is one row, header text wraps inside its band
         grid = lattice_grid(cluster, lines, page, xs=xs, join_crossed=False)
@@ -298,6 +350,20 @@ def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
     row_edges = (*(line.top for line in head), *grid.row_edges[k:])
     header = join_wrapped_headers(cells, head)
     return replace(grid, row_edges=row_edges, cells=(*header, *body))
+
+
+def _header_chunk_middles(lines: Sequence[TextLine], soft_xs: Sequence[float]) -> dict[int, float]:
+    """For the words of a header chunk reaching across a virtual column edge (by word id), the
+    chunk's middle: a header ("2. halvår 2024") goes whole to the column it stands over most,
+    not word by word (a row label at the left edge is left alone)."""
+    left = stub_limit(lines)
+    out: dict[int, float] = {}
+    for line in lines[: split_header(lines, left)]:
+        for chunk in line.chunks:
+            if at_left(chunk, left) or not any(chunk.x0 < x < chunk.x1 for x in soft_xs):
+                continue
+            out.update((id(w), (chunk.x0 + chunk.x1) / 2) for w in chunk.words)
+    return out
 
 
 def _with_outer(cols: Sequence[float], box: BBox) -> list[float]:
@@ -375,8 +441,10 @@ def lattice_grid(
     for slot in parent:
         members.setdefault(find(slot), []).append(slot)
     slot_words: dict[tuple[int, int], list[Word]] = {}
+    middles = _header_chunk_middles(lines, soft_xs)
     for word in (w for line in lines for w in line.words):
         cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
+        cx = middles.get(id(word), cx)
         row_at = slot_index(ys, cy)
         col_at = slot_index(cols, cx)
         if row_at is not None and col_at is not None:

@@ -251,17 +251,36 @@ def _has_letter(text: str) -> bool:
 def column_edges(
     lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], left: float
 ) -> list[float]:
-    """Edges of stub + value tiles: midpoints between neighbouring bands."""
+    """Edges of stub + value tiles: midpoints between neighbouring bands, each band widened
+    to the header text standing over it (``header_widened``)."""
     label_right = max(
         (c.x1 for line in lines for c in line.chunks if at_left(c, left) and c.x1 < bands[0][0]),
         default=bands[0][0] - 4.0,
     )
     edges = [left - 1.0, min(label_right + 2.0, (label_right + bands[0][0]) / 2)]
-    for (_, right), (nxt, _) in itertools.pairwise(bands):
+    for (_, right), (nxt, _) in itertools.pairwise(header_widened(lines, bands, left)):
         edges.append((right + nxt) / 2)
     last_gap = (bands[-1][0] - edges[-1]) if len(bands) > 1 else 20.0
     edges.append(bands[-1][1] + max(last_gap, 4.0))
     return edges
+
+
+def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float) -> list[Span]:
+    """The bands, each joined with the header text over it: from every header line holding
+    one chunk over each band (overlapping it, in order, the joined bands still apart), so
+    that a header wider than its values ("REALITETSBEH. I ALT" over "0") stays in its
+    column when the columns stand close."""
+    out = list(bands)
+    for line in lines[: split_header(lines, left)]:
+        chunks = [c for c in line.chunks if not at_left(c, left)]
+        if len(chunks) != len(bands):
+            continue
+        if not all(c.x0 < b[1] and b[0] < c.x1 for c, b in zip(chunks, bands, strict=True)):
+            continue
+        wide = [(min(a[0], c.x0), max(a[1], c.x1)) for a, c in zip(out, chunks, strict=True)]
+        if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):
+            out = wide
+    return out
 
 
 def tile_of(chunk: Chunk, edges: Sequence[float]) -> int:
