@@ -34,8 +34,9 @@ from extract.detect.regions import (
     is_stop,
     line_key,
 )
-from extract.detect.whitespace import at_left, is_data_line, split_header, stub_limit, tile_of
+from extract.detect.whitespace import tile_of
 from extract.detect.whitespace_header import join_wrapped_headers, line_spans
+from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import Cell, TableCandidate, TableRow
 
 # A caption or line saying that the table goes on from the page before.

@@ -19,19 +19,16 @@ from extract.detect.header import has_body_values, header_row_count
 from extract.detect.layout import Chunk, TextLine, group_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
-from extract.detect.ruled import (
+from extract.detect.ruled import ruled_grid
+from extract.detect.rulings import (
     RulingCluster,
     cluster_rulings,
     join_rule_bands,
-    ruled_grid,
     without_underlines,
 )
 from extract.detect.stacked import split_stacked
-from extract.detect.whitespace import (
-    is_data_line,
-    value_chunks,
-    whitespace_grid,
-)
+from extract.detect.whitespace import whitespace_grid
+from extract.detect.whitespace_rows import is_data_line, value_chunks
 from extract.model import BBox, PageContent
 
 CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")

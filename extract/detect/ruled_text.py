@@ -1,8 +1,8 @@
-"""Text-made edges inside ruled tables: split rulings joined, sub-columns and text rows.
+"""Text-made edges inside ruled tables: sub-columns and text rows.
 
 Rulings often bound a table without drawing every row and column: booktabs style (rules
 above and below the header and at the bottom only), columns drawn only between column
-groups, or a cell border drawn as one short segment per row. In: a ruling cluster and the
+groups, a frame without column rules. In: a ruling cluster and the
 text lines inside it. Out: *virtual* edges, column edges from whitespace and row edges from
 text lines, that the lattice grid uses beside the drawn ones (``ruled.lattice_grid``). A
 virtual edge separates two slots unless a text chunk crosses it. Also: whether a ruled
@@ -16,24 +16,17 @@ from collections.abc import Sequence
 
 from extract.detect.grid import Grid
 from extract.detect.layout import Chunk, TextLine, make_chunk
-from extract.detect.whitespace import (
+from extract.detect.whitespace import column_bands, column_edges, text_bands
+from extract.detect.whitespace_header import flush_with_one, phrase_runs
+from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,
-    column_bands,
-    column_edges,
     data_lines,
     is_data_line,
     split_header,
     stub_limit,
-    text_bands,
 )
-from extract.detect.whitespace_header import flush_with_one, phrase_runs
-from extract.model import Ruling
 
-# Segments closer than this (points) on the same line join into one ruling; segments whose
-# positions differ by at most LINE_TOLERANCE lie on the same line.
-JOIN_GAP = 2.5
-LINE_TOLERANCE = 1.0
 Span = tuple[float, float]
 # Share of one-letter words above which a ruled region is a chart, not a table.
 CHART_LETTERS = 0.25
@@ -43,53 +36,6 @@ TALL_ROWS = 4
 # A header chunk spans the columns it reaches into when its centre is this close (share of
 # their width) to theirs.
 CENTRED_SHARE = 0.2
-
-
-def merge_segments(rulings: Sequence[Ruling]) -> list[Ruling]:
-    """Rulings with collinear touching segments joined (a rule drawn as one piece per cell)."""
-    out: list[Ruling] = []
-    for horizontal in (True, False):
-        group = [r for r in rulings if r.horizontal == horizontal]
-        for line in _collinear(group, horizontal):
-            along = sorted(line, key=lambda r: r.x0 if horizontal else r.top)
-            out.extend(_join(along, horizontal))
-    out.sort(key=lambda r: (r.top, r.x0))
-    return out
-
-
-def _collinear(rulings: Sequence[Ruling], horizontal: bool) -> list[list[Ruling]]:
-    """Rulings grouped by the line they lie on (positions within ``LINE_TOLERANCE``)."""
-
-    def position(r: Ruling) -> float:
-        return (r.top + r.bottom) / 2 if horizontal else (r.x0 + r.x1) / 2
-
-    lines: list[list[Ruling]] = []
-    last = float("-inf")
-    for r in sorted(rulings, key=position):
-        if not lines or position(r) - last > LINE_TOLERANCE:
-            lines.append([])
-        lines[-1].append(r)
-        last = position(r)
-    return lines
-
-
-def _join(group: Sequence[Ruling], horizontal: bool) -> list[Ruling]:
-    """Segments of one line (sorted along it) joined where they touch or overlap."""
-    joined: list[Ruling] = []
-    for r in group:
-        if joined:
-            last = joined[-1]
-            gap = r.x0 - last.x1 if horizontal else r.top - last.bottom
-            if gap <= JOIN_GAP:
-                joined[-1] = Ruling(
-                    min(last.x0, r.x0),
-                    min(last.top, r.top),
-                    max(last.x1, r.x1),
-                    max(last.bottom, r.bottom),
-                )
-                continue
-        joined.append(r)
-    return joined
 
 
 def whitespace_columns(lines: Sequence[TextLine]) -> list[float]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.detect.layout import TextLine
-from extract.detect.whitespace import column_bands, data_lines, stub_limit
+from extract.detect.whitespace import column_bands
+from extract.detect.whitespace_rows import data_lines, stub_limit
 
 
 def split_stacked(lines: Sequence[TextLine]) -> list[list[TextLine]]:
