@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from extract.detect.captions import CAPTION, is_stop, text_around
 from extract.detect.columns import column_streams
 from extract.detect.grid import Grid
 from extract.detect.header import has_body_values, header_row_count
@@ -31,12 +32,11 @@ from extract.detect.whitespace import whitespace_grid
 from extract.detect.whitespace_rows import is_data_line, value_chunks
 from extract.model import BBox, PageContent
 
-CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")
-NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
+__all__ = ["CAPTION", "DETECTORS", "Detector", "PageRead", "PageTable", "find_tables", "read_page"]
+
 FOOTER = re.compile(r"^(?:Side\s+)?\d{1,3}$")
-# Largest gap (in font sizes) inside one table, and between a table and its caption.
+# Largest gap (in font sizes) inside one table.
 TABLE_GAP_EM = 2.6
-CAPTION_GAP_EM = 10.0
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
 
@@ -44,8 +44,9 @@ NEAR_EM = 1.0
 @dataclass(frozen=True, slots=True)
 class PageTable:
     """One table found on a page, with the text around it. ``above`` and ``below`` are its
-    column's lines above and below it; ``header_rows`` its grid's header rows
-    (``header.header_row_count``)."""
+    column's lines above and below it; ``header_rows`` its
+    grid's header rows (``header.header_row_count``); ``caption_below`` says that its
+    caption stands under it."""
 
     grid: Grid
     caption: str | None
@@ -55,6 +56,7 @@ class PageTable:
     above: tuple[TextLine, ...] = ()
     below: tuple[TextLine, ...] = ()
     header_rows: int | None = None
+    caption_below: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,59 +221,6 @@ def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
     return False
 
 
-def is_stop(line: TextLine) -> bool:
-    text = line.text.strip()
-    return bool(CAPTION.match(text) or NOTE.match(text))
-
-
-def caption_above(
-    lines: Sequence[TextLine], top: float, floor: float
-) -> tuple[str | None, str | None, str | None]:
-    """(caption, caption number, title) for a table whose first line starts at ``top``."""
-    above = [line for line in lines if floor <= line.bottom <= top + 1]
-    if not above:
-        return None, None, None
-    size = above[-1].font_size
-    for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
-        match = CAPTION.match(above[index].text.strip())
-        if match and top - above[index].bottom <= CAPTION_GAP_EM * size:
-            text = " ".join(line.text.strip() for line in above[index:])
-            return text, match.group("number"), None
-    title_lines: list[TextLine] = []
-    edge = top
-    if above[-1].bold:  # a bold heading right above the table is its title
-        above = [line for line in above if line.bold and line.top >= above[-1].top - 40]
-    for line in reversed(above):
-        # the paragraph right above the table: one gap to it, then tight line spacing
-        limit = (2.0 if not title_lines else 0.6) * line.font_size
-        if edge - line.bottom > limit or len(title_lines) == 3:
-            break
-        title_lines.insert(0, line)
-        edge = line.top
-    title = " ".join(line.text.strip() for line in title_lines) or None
-    return None, None, title
-
-
-def _notes_below(lines: Sequence[TextLine], bottom: float) -> tuple[str, ...]:
-    below = [line for line in lines if line.top >= bottom - 1]
-    notes: list[str] = []
-    edge = bottom
-    for line in below:
-        gap = line.top - edge
-        if not notes:
-            if gap > 3.5 * line.font_size or not NOTE.match(line.text.strip()):
-                break
-            notes.append(line.text.strip())
-        elif NOTE.match(line.text.strip()) and gap < 2.5 * line.font_size:
-            notes.append(line.text.strip())
-        elif gap < 0.8 * line.font_size:
-            notes[-1] = f"{notes[-1]} {line.text.strip()}"
-        else:
-            break
-        edge = line.bottom
-    return tuple(notes)
-
-
 Found = list[tuple[Grid, list[TextLine]]]
 
 
@@ -351,15 +300,21 @@ def _stream_tables(page: PageContent, lines: Sequence[TextLine]) -> list[PageTab
     found.sort(key=lambda item: item[0].bbox[1])
     tables: list[PageTable] = []
     floor = 0.0
-    for grid, inside, header in found:
-        top = min(line.top for line in inside)
+    tops = [min(line.top for line in inside) for _, inside, _ in found]
+    for k, (grid, inside, header) in enumerate(found):
+        top = tops[k]
         bottom = max(line.bottom for line in inside)
         taken = {id(x) for x in inside}
         outside = [line for line in lines if id(line) not in taken]
-        caption, number, title = caption_above(outside, top, floor)
-        notes = _notes_below(outside, bottom)
+        limit = tops[k + 1] if k + 1 < len(found) else math.inf
+        text = text_around(outside, top, max(bottom, grid.bbox[3]), floor, limit)
         above = tuple(line for line in outside if line.bottom <= top + 1)
         below = tuple(line for line in outside if line.top >= bottom - 1)
-        tables.append(PageTable(grid, caption, number, title, notes, above, below, header))
-        floor = bottom
+        tables.append(
+            PageTable(
+                grid, text.caption, text.number, text.title, text.notes, above, below, header,
+                caption_below=text.below,
+            )
+        )  # fmt: skip
+        floor = text.end
     return tables

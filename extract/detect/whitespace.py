@@ -16,7 +16,12 @@ from collections.abc import Sequence
 
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import Chunk, TextLine
-from extract.detect.whitespace_header import header_extents, join_wrapped_headers, line_spans
+from extract.detect.whitespace_header import (
+    header_extents,
+    join_wrapped_headers,
+    line_spans,
+    stacked_extents,
+)
 from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,
@@ -192,11 +197,13 @@ def column_edges(
 
 def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float) -> list[Span]:
     """The bands, each joined with the header text over it: from every header line holding
-    one chunk over each band (overlapping it, in order, the joined bands still apart), so
-    that a header wider than its values ("REALITETSBEH. I ALT" over "0") stays in its
-    column when the columns stand close."""
+    one chunk over each band (overlapping it, in order, the joined bands still apart), or
+    else from the header's stacks of text (``stacked_extents``), so that a header wider
+    than its values ("REALITETSBEH. I ALT" over "0") stays in its column when the columns
+    stand close."""
     out = list(bands)
-    for line in lines[: split_header(lines, left)]:
+    head = lines[: split_header(lines, left)]
+    for line in head:
         chunks = [c for c in line.chunks if not at_left(c, left)]
         if len(chunks) != len(bands):
             continue
@@ -205,6 +212,11 @@ def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float
         wide = [(min(a[0], c.x0), max(a[1], c.x1)) for a, c in zip(out, chunks, strict=True)]
         if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):
             out = wide
+    if out == list(bands) and head:
+        label_right = max(
+            (c.x1 for line in lines for c in line.chunks if at_left(c, left)), default=left
+        )
+        return stacked_extents(head, bands, min(label_right, bands[0][0])) or out
     return out
 
 
@@ -229,7 +241,7 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     n_header = split_header(lines, left)
     cells: list[GridCell] = []
     row_tops: list[float] = []
-    extents = header_extents(lines[n_header - 1], bands, edges) if n_header else []
+    extents = header_extents(lines[:n_header], bands, edges) if n_header else []
     for r, line in enumerate(lines[:n_header]):
         row_tops.append(line.top)
         below = lines[r + 1].chunks if r + 1 < len(lines) else ()

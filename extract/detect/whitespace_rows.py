@@ -16,10 +16,10 @@ from extract.detect.layout import Chunk, TextLine, is_year, word_size
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
-
-
 # How far (in font sizes) a row label may start right of the region's left edge.
 LEFT_JITTER_EM = 0.4
+# Gaps (points) this close are the same spacing (lines of one wrapped label).
+TIE_GAP = 0.5
 
 
 def at_left(chunk: Chunk, left: float) -> bool:
@@ -117,20 +117,39 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
 
 
 def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLine]]:
-    """Group body lines into rows: each data line anchors a row; label lines join by gap."""
-    anchors = data_lines(lines, left)
+    """Group body lines into rows: each data line, and each line of values alone in the value
+    columns (set in the middle of a row whose label wraps round it), anchors a row; label
+    lines join by gap."""
+    anchors = [
+        data or all(c.is_value and not at_left(c, left) for c in line.chunks)
+        for line, data in zip(lines, data_lines(lines, left), strict=True)
+    ]
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
     row_gaps = [g for i, g in enumerate(gaps) if anchors[i] and anchors[i + 1]]
     size = median(line.font_size for line in lines) if lines else 9.0
     limit = JOIN_SHARE * median(row_gaps) if row_gaps else 0.35 * size
     owner: list[int] = list(range(len(lines)))
+
+    def steps(i: int, d: int) -> int:
+        """Lines from ``i`` to the next anchor in direction ``d``, all gaps under the limit
+        (a large number when there is none)."""
+        j = i + d
+        while 0 <= j < len(lines) and gaps[min(j, j - d)] < limit:
+            if anchors[j]:
+                return abs(j - i)
+            j += d
+        return len(lines)
+
     for i in range(len(lines)):
         if anchors[i]:
             continue
         before = gaps[i - 1] if i > 0 else None
         after = gaps[i] if i < len(gaps) else None
         candidates = [(g, d) for g, d in ((before, -1), (after, 1)) if g is not None and g < limit]
-        if candidates:
+        if len(candidates) == 2 and abs(candidates[0][0] - candidates[1][0]) <= TIE_GAP:
+            # wrapped lines as far apart as the next: join towards the nearer data line
+            owner[i] = i + min((-1, 1), key=lambda d: steps(i, d))
+        elif candidates:
             _, direction = min(candidates)
             owner[i] = i + direction
 
