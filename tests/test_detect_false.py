@@ -3,6 +3,8 @@ a cover's document facts; and header text that runs into the next column heads n
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pdf_factory import body, centred_at, detect, hrule, labels, right_at, word_page, words_at
 
 from extract.model import Word
@@ -20,6 +22,25 @@ def test_table_of_contents_is_no_table() -> None:
     for i, (number, title, page) in enumerate(entries):
         words += words_at(60, 100 + 12 * i, number) + words_at(80, 100 + 12 * i, title)
         words += right_at(520, 100 + 12 * i, page)
+    assert detect(word_page(words)) == []
+
+
+def test_table_of_contents_in_a_larger_font_after_the_numbers_is_no_table() -> None:
+    """Entries whose title is set a point larger than its number (so its box starts higher)
+    still start with the section number; an entry wrapped to a second line ends with the
+    page number there."""
+    entries = [("1.", "Meddelelser", "3"), ("2.", "Takstreduktion på aflastningstilbuddet", "7")]
+    entries += [("3.", "Prioritering af midler til kronisk syge borgere for", "")]
+    entries += [("", "ældre", "10"), ("4.", "Evaluering af rygestopkurser", "14")]
+    words = words_at(60, 80, "INDHOLDSFORTEGNELSE")
+    for i, (number, title, page) in enumerate(entries):
+        top = 100 + 12 * i
+        words += words_at(60, top, number) if number else []
+        words += [
+            replace(w, bbox=(w.bbox[0], top - 1, w.bbox[2], top + 10))
+            for w in words_at(80, top, title)
+        ]
+        words += right_at(520, top, page) if page else []
     assert detect(word_page(words)) == []
 
 

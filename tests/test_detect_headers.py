@@ -186,3 +186,57 @@ def test_amounts_with_text_around_them_and_a_merged_total_row() -> None:
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["Pris"]
     assert body(table) == [*items, ("Samlet pris", "30.530.000,00 kr.")]
+
+
+def test_header_wrapped_beside_the_stub_headers_stays_header() -> None:
+    """A value column's header "1. halvår 2021" set on three lines, the stub headers of two
+    stub columns on its middle line: the three lines are the header, not group rows."""
+    words = centred_at(330, 100, "1.") + words_at(60, 110, "Type") + words_at(160, 110, "Lov")
+    words += centred_at(330, 110, "halvår") + centred_at(330, 120, "2021")
+    rows = [
+        ("Stadfæstet", "Serviceloven", "12"),
+        ("", "Pension", "3"),
+        ("Hjemvist", "Pension", "4"),
+    ]
+    for i, (outer, inner, value) in enumerate(rows):
+        y = 136 + 14 * i
+        words += (words_at(60, y, outer) if outer else []) + words_at(160, y, inner)
+        words += right_at(340, y, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["1. halvår 2021"]
+    assert table.stub_header == "Type / Lov"
+    assert body(table) == [
+        ("Stadfæstet", ""),
+        ("Serviceloven", "12"),
+        ("Pension", "3"),
+        ("Hjemvist", ""),
+        ("Pension", "4"),
+    ]
+
+
+def test_a_year_beside_the_stub_header_over_counts_is_the_header() -> None:
+    """ "Lovområde | 2020" over rows of counts: the year heads its column (it is no value of
+    a row "Lovområde"), unruled and with a rule under the header."""
+    words = words_at(60, 100, "Lovområde", bold=True) + right_at(250, 100, "2020", bold=True)
+    rows = [("Aktivloven", "15"), ("Pensionslove", "7"), ("Servicelov", "51")]
+    words += _body_words(114, [250.0], rows)
+    for rules in ([], [hrule(111, 55, 255)]):
+        (table,) = detect(word_page(words, rules))
+        assert labels(table) == ["2020"]
+        assert table.stub_header == "Lovområde"
+        assert body(table) == rows
+
+
+def test_a_group_row_running_across_the_value_column_starts_the_body() -> None:
+    """A ruled table whose group row "Stadf." is one cell across the stub and the value
+    column (no rule between them on its row): a body row, not a second header level."""
+    xs = [50.0, 250.0, 300.0]
+    ys = [100.0 + 14 * i for i in range(5)]
+    rules = [hrule(y, xs[0], xs[-1]) for y in ys] + [vrule(x, ys[0], ys[-1]) for x in (50, 300)]
+    rules += [vrule(250, ys[0], ys[1]), vrule(250, ys[2], ys[-1])]
+    words = words_at(55, 103, "Lovområde") + right_at(296, 103, "2024")
+    words += words_at(55, 117, "Stadf.", bold=True)
+    words += _body_words(131, [296.0], [("Boligstøtte", "30"), ("Indskudslån", "24")])
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024"]
+    assert body(table) == [("Stadf.", ""), ("Boligstøtte", "30"), ("Indskudslån", "24")]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pdf_factory import body, detect, hrule, labels, right_at, word_page, words_at
+
 from extract.detect.grid import Grid
 from extract.detect.layout import group_lines, split_chunks
 from extract.detect.regions import find_tables
@@ -303,3 +305,41 @@ def test_a_page_set_sideways_is_read_turned() -> None:
         [(0, "United Kingdom"), (1, "139"), (2, "8.1")],
         [(0, "France"), (1, "136"), (2, "7.9")],
     ]
+
+
+def test_monospaced_words_a_space_apart_are_one_chunk() -> None:
+    """In a monospaced font a word space is a whole character (0.6 em) wide, wider than the
+    chunk gap of proportional type: the words of one label still make one chunk."""
+    cw = 0.6 * SIZE
+
+    def mono(x: float, top: float, text: str) -> list[Word]:
+        out = []
+        for token in text.split():
+            out.append(Word(token, (x, top, x + cw * len(token), top + SIZE), font_size=SIZE))
+            x += cw * (len(token) + 1)
+        return out
+
+    (line,) = group_lines(mono(60, 100, "Bevillingstidspunkt og satser - §§ 22-26"))
+    assert [c.text for c in line.chunks] == ["Bevillingstidspunkt og satser - §§ 22-26"]
+    words = mono(60, 100, "Lov") + mono(300, 100, "Antal")
+    words += mono(60, 112, "Hjælp efter §§ 22-26") + mono(318, 112, "96")
+    words += mono(60, 124, "Formue - §§ 14 og 15") + mono(309, 124, "128")
+    (table,) = detect(word_page(words))
+    assert body(table) == [("Hjælp efter §§ 22-26", "96"), ("Formue - §§ 14 og 15", "128")]
+
+
+def test_a_period_label_with_a_year_is_header_text_not_a_value() -> None:
+    """ "2. halvår 2024" starts with a digit but is a period label: the line holding it is
+    the header, and the label is read whole over its column, though it reaches left into
+    the label column beside it."""
+    words = words_at(55, 100, "Udfald") + words_at(160, 100, "Paragraf")
+    words += words_at(330, 100, "2. halvår 2024")
+    rows = [("Stadfæstet", "Børn - § 50", "1"), ("", "Børn - forældrebetaling § 159 ab", "4")]
+    rows += [("", "Husvilde - § 80", "0")]
+    for i, (outer, inner, value) in enumerate(rows):
+        y = 114 + 14 * i
+        words += (words_at(55, y, outer) if outer else []) + words_at(160, y, inner)
+        words += right_at(400, y, value)
+    (table,) = detect(word_page(words, [hrule(97 + 14 * i, 50, 405) for i in range(5)]))
+    assert labels(table) == ["2. halvår 2024"]
+    assert table.stub_header == "Udfald / Paragraf"

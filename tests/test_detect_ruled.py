@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from extract.detect.grid import Grid, words_text
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.regions import find_tables
-from extract.detect.ruled import cluster_rulings, join_rule_bands, ruled_grid
-from extract.detect.ruled_text import merge_segments
+from extract.detect.ruled import ruled_grid
+from extract.detect.rulings import cluster_rulings, join_rule_bands, merge_segments
 from extract.model import PageContent, Ruling, Word
 
 SIZE = 9.0

@@ -104,3 +104,53 @@ def test_a_text_column_of_distinct_descriptions_is_no_stub_column() -> None:
     (table,) = detect(word_page(words))
     assert [row.label for row in table.rows] == ["Kongevejen", "Omfartsvej"]
     assert all(any(cell is not None for cell in row.cells) for row in table.rows)
+
+
+def _one_value(rows: list[tuple[str, str, str]], top: float = 100.0) -> list[Word]:
+    """Header "Måned | Ydelse | Antal", then rows (outer, inner, one value)."""
+    words = words_at(60, top, "Måned") + words_at(160, top, "Ydelse") + right_at(330, top, "Antal")
+    for i, (outer, inner, value) in enumerate(rows, start=1):
+        y = top + 14 * i
+        words += (words_at(60, y, outer) if outer else []) + words_at(160, y, inner)
+        words += right_at(330, y, value)
+    return words
+
+
+ONE_VALUE = [
+    ("Oktober 2024", "Uddannelseshjælp", "6"),
+    ("", "Revalidering", "3"),
+    ("", "Ressourceforløb", "3"),
+    ("November 2024", "Uddannelseshjælp", "5"),
+    ("", "Revalidering", "4"),
+]
+
+
+def test_rows_with_the_outer_column_blank_and_one_value_are_rows() -> None:
+    """A row whose label stands in the inner stub column (the outer one blank "as above")
+    and that has one value is a data row, the last one too."""
+    (table,) = detect(word_page(_one_value(ONE_VALUE)))
+    assert labels(table) == ["Antal"]
+    assert body(table) == [
+        ("Oktober 2024", ""),
+        ("Uddannelseshjælp", "6"),
+        ("Revalidering", "3"),
+        ("Ressourceforløb", "3"),
+        ("November 2024", ""),
+        ("Uddannelseshjælp", "5"),
+        ("Revalidering", "4"),
+    ]
+
+
+def test_an_outer_label_further_left_than_the_rows_above_continues_the_table() -> None:
+    """The page starts with rows whose outer column is blank; a later row names a new group
+    at the outer column, further left: the same table goes on."""
+    rows = [("", "Revalidering", "3"), ("", "Ressourceforløb", "2"), *ONE_VALUE[3:]]
+    words = [w for w in _one_value(rows) if w.bbox[1] > 100]  # no header: a continuation
+    (table,) = detect(word_page(words))
+    assert body(table) == [
+        ("Revalidering", "3"),
+        ("Ressourceforløb", "2"),
+        ("November 2024", ""),
+        ("Uddannelseshjælp", "5"),
+        ("Revalidering", "4"),
+    ]

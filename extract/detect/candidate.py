@@ -153,7 +153,7 @@ def _groups_rows(slots: Slots, body: range, outer: int, inner: int) -> bool:
     for row in body:
         cell = slots.get((row, outer))
         text = cell.text if cell is not None and cell.col1 == outer else ""
-        own = cell is not None and cell.row0 == row
+        own = cell is not None and cell.row0 == row and bool(cell.words)
         if _own(slots, row, inner) is not None and seen and (not own or text == above):
             groups += 1
         if own and text:

@@ -3,10 +3,11 @@
 In: the table still open at the end of a page (``OpenTable``), that page's ``PageRead``, and
 the next page's first table with its ``PageRead``. Out: the joined table, or None.
 
-A table continues the one before when it has no caption (or one saying "fortsat"), nothing
-stands above it but the page's running lines (lines in its top margin, or found on the page
-before as well, numbers aside), a "(fortsat)" line or rows of values, and nothing below the
-one before but running lines. Then:
+A table continues the one before when it has no caption above it (or one saying "fortsat";
+a caption under its last part becomes the table's when it has none), nothing stands above
+it but the page's running lines (lines in its top margin, or found on the page before as
+well, numbers aside), a "(fortsat)" line or rows of values, and nothing below the one
+before but running lines. Then:
 
 - with the header repeated (the same header paths), or without a header (its columns over
   the same places, or as many), its rows are appended; the stub columns and the groups of
@@ -23,19 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.detect.candidate import Layout, to_candidate
+from extract.detect.captions import caption_above, is_stop
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
-from extract.detect.regions import (
-    TABLE_GAP_EM,
-    PageRead,
-    PageTable,
-    caption_above,
-    is_stop,
-    line_key,
-)
-from extract.detect.whitespace import at_left, is_data_line, split_header, stub_limit, tile_of
+from extract.detect.regions import TABLE_GAP_EM, PageRead, PageTable, line_key
+from extract.detect.whitespace import tile_of
 from extract.detect.whitespace_header import join_wrapped_headers, line_spans
+from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import Cell, TableCandidate, TableRow
 
 # A caption or line saying that the table goes on from the page before.
@@ -78,8 +74,8 @@ def join_next(
     """The table ``page_table`` (first on its page, read as ``candidate``) joined to the page
     before (``before``): to ``open_table``, or to a header at that page's end; None when it
     does not continue anything."""
-    marked = page_table.caption is not None and CONTINUED.search(page_table.caption)
-    if page_table.caption is not None and not marked:
+    above_caption = None if page_table.caption_below else page_table.caption
+    if above_caption is not None and not CONTINUED.search(above_caption):
         return None
     margin = RUNNING_MARGIN * after.height  # a running header may start on this page
     above = [line for line in page_table.above if not _table_line(line) and line.top > margin]
@@ -93,10 +89,19 @@ def join_next(
     ):
         joined = _append(open_table, page_table, candidate, layout)
         if joined is not None:
-            return joined
+            return _with_caption_below(joined, page_table)
     if any(candidate.column_headers):
         return None
     return _under_tail(before, after, page_table, candidate, layout)
+
+
+def _with_caption_below(joined: OpenTable, page_table: PageTable) -> OpenTable:
+    """The joined table with the caption under its last part, when it has none above."""
+    table = joined.table
+    if not page_table.caption_below or table.candidate.caption is not None:
+        return joined
+    candidate = replace(table.candidate, caption=page_table.caption)
+    return replace(joined, table=replace(table, candidate=candidate))
 
 
 def _append(

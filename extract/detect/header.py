@@ -65,11 +65,14 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
 
     The header ends with the last row, before the first row holding data, that has text over
     the value columns (from ``first_value``); label-only rows between it and the data (e.g.
-    "Ishøj" above its rows) belong to the body. Data is a value (a year only beside a row
+    "Ishøj" above its rows, also when its cell runs on across the value columns) belong to
+    the body. Data is a value (a year only beside a row
     label, and not in a row of years); above a row of plain numbers, a number set as a
-    header (in bold, or with a word: "58 – 63 dB") is no data. Without any data row (values
-    with text around them), the header is the leading rows set in bold, or else the rows
-    above the first one with an amount; a table of text alone is all header (no body).
+    header (in bold, or with a word: "58 – 63 dB") is no data. Rows a header cell reaches
+    down over (its text wrapped beside a stub header) are header rows too. Without any data
+    row (values with text around them), the header is the leading rows set in bold, or else
+    the rows above the first one with an amount; a table of text alone is all header (no
+    body).
     """
     slots = grid.slots()
 
@@ -80,7 +83,7 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
         texts = [c.text for c in cells]
         values = [is_value_text(t) for t in texts]
         years = [v and is_year(t) for t, v in zip(texts, values, strict=True)]
-        if sum(values) >= 2 and years == values:
+        if any(years) and years == values and (sum(values) >= 2 or _over_values(grid, cells)):
             labelled = False  # a row of years is a header, whatever stands over the labels
         return [
             (c, t, v and not (y and not labelled))
@@ -106,7 +109,8 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
             texts.append(True)
             break
         cells = row_cells(row)
-        texts.append(bool(cells))
+        # a label running from the stub across the values (a group row) is no header text
+        texts.append(any(c.col0 >= first_value for c, _, _ in cells))
         if any(
             value and (is_plain_value(text) or not _header_like(cell) or not holds_plain())
             for cell, text, value in cells
@@ -120,7 +124,22 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
         bold = _bold_rows(grid, slots)
         end = bold if 0 < bold <= first_amount else first_amount
     end = grid.n_rows if end is None else end
-    return max((row + 1 for row in range(min(end, len(texts))) if texts[row]), default=0)
+    header = max((row + 1 for row in range(min(end, len(texts))) if texts[row]), default=0)
+    # a header cell reaching down over rows (wrapped text beside a stub header) keeps them
+    reach = max((c.row1 + 1 for c in grid.cells if c.words and c.row0 < header), default=0)
+    return min(max(header, reach), end)
+
+
+def _over_values(grid: Grid, cells: Sequence[GridCell]) -> bool:
+    """True when below each of ``cells`` (years) its column holds values that are no years:
+    a period header beside the stub header ("Lovområde | 2020"), not a row of years."""
+    below: dict[int, list[str]] = {}
+    for cell in grid.cells:
+        if cell.words and cell.row0 > cells[0].row1 and cell.col0 == cell.col1:
+            below.setdefault(cell.col0, []).append(cell.text)
+    return all(
+        any(is_value_text(t) and not is_year(t) for t in below.get(c.col0, ())) for c in cells
+    )
 
 
 def _first_text(slots: Slots, row: int, first_value: int, n_cols: int) -> str | None:

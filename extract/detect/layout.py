@@ -17,6 +17,10 @@ from extract.numbers import parse_number
 CHUNK_GAP_EM = 0.5
 # OCR word boxes hug the ink, so the gap between two words of a phrase looks wider.
 OCR_CHUNK_GAP_EM = 1.0
+# In a monospaced font words a space apart (one character) are one chunk: the gap may be
+# this many character widths; widths of letters within this share of each other are one.
+MONO_SPACE_SHARE = 1.3
+MONO_TOLERANCE = 0.02
 # Two words are on one line when their vertical overlap is at least this share of the smaller.
 LINE_OVERLAP = 0.5
 
@@ -27,6 +31,9 @@ _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
 _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
+# A year in text that does not read as a number is a period label ("2. halvår 2024",
+# "2024K3", "2023-01"), not a glitched value.
+_PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 # One printed number as a word ("2,753,438", "45%"); a 3-digit word after a number is its
 # thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
 # is a list in running text.
@@ -41,12 +48,14 @@ def union_bbox(boxes: Iterable[BBox]) -> BBox:
 
 
 def is_value_text(text: str) -> bool:
-    """True for text that reads as a table value: a number, ".", "-", or a glitched number."""
+    """True for text that reads as a table value: a number, ".", "-", or a glitched number
+    (but not a period label with a year in it)."""
     parsed = parse_number(text)
     if parsed.status in _VALUE_STATUSES:
         return True
     starts_like_number = bool(_NUMBER_START.match(text.strip()))
-    return parsed.status is Status.ILLEGIBLE and starts_like_number
+    glitched = parsed.status is Status.ILLEGIBLE and starts_like_number
+    return glitched and not _PERIOD_YEAR.search(text)
 
 
 def is_year(text: str) -> bool:
@@ -159,19 +168,36 @@ def make_line(words: Sequence[Word]) -> TextLine:
 
 
 def split_chunks(words: Sequence[Word]) -> list[Chunk]:
-    """Split left-to-right words of one line wherever the gap exceeds CHUNK_GAP_EM, and between
-    two numbers of the text layer (values set tight, "3,068,550 3,103,540")."""
+    """Split left-to-right words of one line wherever the gap exceeds CHUNK_GAP_EM (in a
+    monospaced font, whose word space is a whole character wide, MONO_SPACE_SHARE of a
+    character), and between two numbers of the text layer (values set tight, "3,068,550
+    3,103,540")."""
     chunks: list[list[Word]] = []
+    space = MONO_SPACE_SHARE * (_mono_width(words) or 0.0)
     for word in words:
         if chunks:
             prev = chunks[-1][-1]
             size = max(word_size(prev), word_size(word), 4.0)
             em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
-            if word.bbox[0] - prev.bbox[2] <= em * size and not _two_values(prev, word):
+            gap = max(em * size, space)
+            if word.bbox[0] - prev.bbox[2] <= gap and not _two_values(prev, word):
                 chunks[-1].append(word)
                 continue
         chunks.append([word])
     return [make_chunk(c) for c in chunks]
+
+
+def _mono_width(words: Sequence[Word]) -> float | None:
+    """The character width of a monospaced font, when the line's words of letters (two at
+    least, two letters or more) all have it, within MONO_TOLERANCE; else None."""
+    widths = [
+        (w.bbox[2] - w.bbox[0]) / len(w.text)
+        for w in words
+        if len(w.text) >= 2 and w.text.isalpha() and w.source != "ocr"
+    ]
+    if len(widths) < 2 or min(widths) <= 0:
+        return None
+    return widths[0] if max(widths) <= (1 + MONO_TOLERANCE) * min(widths) else None
 
 
 def _two_values(left: Word, right: Word) -> bool:

@@ -163,7 +163,7 @@ def _is_contents(rows: Sequence[Sequence[GridCell]]) -> bool:
     for cells in rows:  # each row's cells left to right
         last = max(cells[-1].words, key=lambda w: w.bbox[2])
         words = [w for cell in cells for w in cell.words]
-        first = min(words, key=lambda w: (w.bbox[1], w.bbox[0]))
+        first = _first_word(words)
         entry = _PAGE_NUMBER.match(last.text) and _SECTION.match(first.text)
         if entry and any(_ALPHA.match(w.text) for w in words):
             pages.append(int(last.text))
@@ -174,6 +174,14 @@ def _is_contents(rows: Sequence[Sequence[GridCell]]) -> bool:
     if len(pages) < CONTENTS_MIN or len(pages) < CONTENTS_SHARE * len(rows):
         return False
     return all(a <= b for a, b in itertools.pairwise(pages))
+
+
+def _first_word(words: Sequence[Word]) -> Word:
+    """The leftmost word of the first line (words whose top is within half a word's height
+    of the highest top: boxes of one line differ by font)."""
+    top = min(w.bbox[1] for w in words)
+    line = [w for w in words if w.bbox[1] - top < 0.5 * (w.bbox[3] - w.bbox[1])]
+    return min(line, key=lambda w: w.bbox[0])
 
 
 def _body_values(grid: Grid, header_rows: int | None) -> list[list[GridCell]]:

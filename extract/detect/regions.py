@@ -13,27 +13,30 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from extract.detect.captions import CAPTION, is_stop, text_around
 from extract.detect.columns import column_streams
 from extract.detect.grid import Grid
 from extract.detect.header import has_body_values, header_row_count
 from extract.detect.layout import Chunk, TextLine, group_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
-from extract.detect.ruled import RulingCluster, cluster_rulings, join_rule_bands, ruled_grid
-from extract.detect.stacked import split_stacked
-from extract.detect.whitespace import (
-    is_data_line,
-    value_chunks,
-    whitespace_grid,
+from extract.detect.ruled import ruled_grid
+from extract.detect.rulings import (
+    RulingCluster,
+    cluster_rulings,
+    join_rule_bands,
+    without_underlines,
 )
+from extract.detect.stacked import split_stacked
+from extract.detect.whitespace import whitespace_grid
+from extract.detect.whitespace_rows import is_data_line, value_chunks
 from extract.model import BBox, PageContent
 
-CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")
-NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
+__all__ = ["CAPTION", "DETECTORS", "Detector", "PageRead", "PageTable", "find_tables", "read_page"]
+
 FOOTER = re.compile(r"^(?:Side\s+)?\d{1,3}$")
-# Largest gap (in font sizes) inside one table, and between a table and its caption.
+# Largest gap (in font sizes) inside one table.
 TABLE_GAP_EM = 2.6
-CAPTION_GAP_EM = 10.0
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
 
@@ -41,8 +44,9 @@ NEAR_EM = 1.0
 @dataclass(frozen=True, slots=True)
 class PageTable:
     """One table found on a page, with the text around it. ``above`` and ``below`` are its
-    column's lines above and below it; ``header_rows`` its grid's header rows
-    (``header.header_row_count``)."""
+    column's lines above and below it; ``header_rows`` its
+    grid's header rows (``header.header_row_count``); ``caption_below`` says that its
+    caption stands under it."""
 
     grid: Grid
     caption: str | None
@@ -52,6 +56,7 @@ class PageTable:
     above: tuple[TextLine, ...] = ()
     below: tuple[TextLine, ...] = ()
     header_rows: int | None = None
+    caption_below: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,8 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 break
             if nxt.x0 < left - 3 and _right_aligned_stub(nxt, line):
                 left = nxt.x0  # a stub of numbers set flush right ("250", "1,000")
+            if nxt.x0 < left - 3 and not pending and _outer_label(nxt, block, left):
+                left = nxt.x0  # a new group's label in an outer stub column, blank above
             if nxt.x0 < left - 3:
                 if not (_is_section_label(nxt) and _data_follows(lines, j + 1, left)):
                     break
@@ -142,7 +149,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 last = nxt
                 j += 1
                 continue
-            if is_data_line(nxt, left):
+            if is_data_line(nxt, left, value_left):
                 block.extend(pending)
                 pending = []
                 block.append(nxt)
@@ -172,7 +179,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             header.insert(0, above)
             top = above
             k -= 1
-        if sum(1 for x in block if is_data_line(x, left)) >= 2:
+        if sum(1 for x in block if is_data_line(x, left, value_left)) >= 2:
             blocks.append(header + block)
             floor = j
         i = j
@@ -191,6 +198,17 @@ def _right_aligned_stub(line: TextLine, first: TextLine) -> bool:
     return abs(line.chunks[0].x1 - end) <= 2.0 and is_data_line(line, line.x0)
 
 
+def _outer_label(line: TextLine, block: Sequence[TextLine], left: float) -> bool:
+    """True for a data line starting left of the block (``left``) whose values stand in the
+    block's value columns: its first chunk labels a group in an outer stub column left
+    blank on the rows above."""
+    values = value_chunks(line, line.x0)
+    if not values or not is_data_line(line, line.x0) or line.chunks[0].x1 >= values[0].x0:
+        return False
+    above = [c for x in block for c in value_chunks(x, left)]
+    return all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in above) for c in values)
+
+
 def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
     """True when a data line comes within two lines from ``start``, each close to the last."""
     last = lines[start - 1]
@@ -203,64 +221,12 @@ def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
     return False
 
 
-def is_stop(line: TextLine) -> bool:
-    text = line.text.strip()
-    return bool(CAPTION.match(text) or NOTE.match(text))
-
-
-def caption_above(
-    lines: Sequence[TextLine], top: float, floor: float
-) -> tuple[str | None, str | None, str | None]:
-    """(caption, caption number, title) for a table whose first line starts at ``top``."""
-    above = [line for line in lines if floor <= line.bottom <= top + 1]
-    if not above:
-        return None, None, None
-    size = above[-1].font_size
-    for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
-        match = CAPTION.match(above[index].text.strip())
-        if match and top - above[index].bottom <= CAPTION_GAP_EM * size:
-            text = " ".join(line.text.strip() for line in above[index:])
-            return text, match.group("number"), None
-    title_lines: list[TextLine] = []
-    edge = top
-    if above[-1].bold:  # a bold heading right above the table is its title
-        above = [line for line in above if line.bold and line.top >= above[-1].top - 40]
-    for line in reversed(above):
-        # the paragraph right above the table: one gap to it, then tight line spacing
-        limit = (2.0 if not title_lines else 0.6) * line.font_size
-        if edge - line.bottom > limit or len(title_lines) == 3:
-            break
-        title_lines.insert(0, line)
-        edge = line.top
-    title = " ".join(line.text.strip() for line in title_lines) or None
-    return None, None, title
-
-
-def _notes_below(lines: Sequence[TextLine], bottom: float) -> tuple[str, ...]:
-    below = [line for line in lines if line.top >= bottom - 1]
-    notes: list[str] = []
-    edge = bottom
-    for line in below:
-        gap = line.top - edge
-        if not notes:
-            if gap > 3.5 * line.font_size or not NOTE.match(line.text.strip()):
-                break
-            notes.append(line.text.strip())
-        elif NOTE.match(line.text.strip()) and gap < 2.5 * line.font_size:
-            notes.append(line.text.strip())
-        elif gap < 0.8 * line.font_size:
-            notes[-1] = f"{notes[-1]} {line.text.strip()}"
-        else:
-            break
-        edge = line.bottom
-    return tuple(notes)
-
-
 Found = list[tuple[Grid, list[TextLine]]]
 
 
 def _ruled(page: PageContent, lines: Sequence[TextLine]) -> Found:
-    clusters = join_rule_bands(cluster_rulings(page.rulings, page.width, min_rules=1), lines)
+    rulings = without_underlines(page.rulings, lines)
+    clusters = join_rule_bands(cluster_rulings(rulings, page.width, min_rules=1), lines)
     return _ruled_tables(clusters, lines, page)
 
 
@@ -334,15 +300,21 @@ def _stream_tables(page: PageContent, lines: Sequence[TextLine]) -> list[PageTab
     found.sort(key=lambda item: item[0].bbox[1])
     tables: list[PageTable] = []
     floor = 0.0
-    for grid, inside, header in found:
-        top = min(line.top for line in inside)
+    tops = [min(line.top for line in inside) for _, inside, _ in found]
+    for k, (grid, inside, header) in enumerate(found):
+        top = tops[k]
         bottom = max(line.bottom for line in inside)
         taken = {id(x) for x in inside}
         outside = [line for line in lines if id(line) not in taken]
-        caption, number, title = caption_above(outside, top, floor)
-        notes = _notes_below(outside, bottom)
+        limit = tops[k + 1] if k + 1 < len(found) else math.inf
+        text = text_around(outside, top, max(bottom, grid.bbox[3]), floor, limit)
         above = tuple(line for line in outside if line.bottom <= top + 1)
         below = tuple(line for line in outside if line.top >= bottom - 1)
-        tables.append(PageTable(grid, caption, number, title, notes, above, below, header))
-        floor = bottom
+        tables.append(
+            PageTable(
+                grid, text.caption, text.number, text.title, text.notes, above, below, header,
+                caption_below=text.below,
+            )
+        )  # fmt: skip
+        floor = text.end
     return tables

@@ -1,4 +1,4 @@
-"""Ruled tables: clusters of ruling lines -> row and column edges -> a Grid with spans.
+"""Ruled tables: a cluster of ruling lines (``rulings``) and its text -> a Grid with spans.
 
 A cluster with vertical rulings inside gives both rows and columns (a lattice). A stack of
 horizontal rulings only (a report's "lines between rows" style, or booktabs rules) gives the
@@ -11,7 +11,7 @@ holding a group header is read line by line, as in an unruled table.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import TextLine
@@ -21,202 +21,18 @@ from extract.detect.ruled_text import (
     is_bar_chart,
     is_chart_text,
     joined_across,
-    merge_segments,
     slot_index,
     sub_columns,
     text_rows,
     whitespace_columns,
 )
-from extract.detect.whitespace import at_left, is_data_line, split_header, stub_limit
+from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
 from extract.detect.whitespace_header import group_spans, join_wrapped_headers
-from extract.model import BBox, Ruling, Word
+from extract.detect.whitespace_rows import at_left, split_header, stub_limit
+from extract.model import BBox, Word
 
-# Rulings closer than this (points) are the same line / touch each other.
-SNAP = 2.0
 # A ruling separates two slots when it covers at least this share of the shared side.
 COVER = 0.6
-
-
-@dataclass(frozen=True, slots=True)
-class RulingCluster:
-    """Rulings that touch each other, with their joint box."""
-
-    rulings: tuple[Ruling, ...]
-    bbox: BBox
-
-    @property
-    def horizontals(self) -> tuple[Ruling, ...]:
-        return tuple(r for r in self.rulings if r.horizontal)
-
-    @property
-    def verticals(self) -> tuple[Ruling, ...]:
-        return tuple(r for r in self.rulings if not r.horizontal)
-
-    @property
-    def is_lattice(self) -> bool:
-        """True when internal vertical rulings exist (columns are drawn)."""
-        height = self.bbox[3] - self.bbox[1]
-        tall = [v for v in self.verticals if v.bottom - v.top >= 0.3 * height]
-        return len(_snap_positions([v.x0 for v in tall])) >= 3
-
-    @property
-    def has_inner_verticals(self) -> bool:
-        """True when a vertical rule of a fifth of the height stands inside the cluster (after
-        the stub, or column rules drawn in the header only)."""
-        height = self.bbox[3] - self.bbox[1]
-        return any(
-            v.bottom - v.top >= 0.2 * height
-            and self.bbox[0] + 3 * SNAP < v.x0
-            and v.x1 < self.bbox[2] - 3 * SNAP
-            for v in self.verticals
-        )
-
-
-def _touch(a: Ruling, b: Ruling) -> bool:
-    return (
-        a.x0 - SNAP <= b.x1
-        and b.x0 - SNAP <= a.x1
-        and a.top - SNAP <= b.bottom
-        and b.top - SNAP <= a.bottom
-    )
-
-
-def cluster_rulings(
-    rulings: Sequence[Ruling], page_width: float, min_rules: int = 2
-) -> list[RulingCluster]:
-    """Group touching rulings; horizontal rules stacked over the same span also group
-    (unless a vertical rule touches either: then each belongs to its own drawn table).
-    Clusters with fewer than ``min_rules`` horizontal rule positions are left out."""
-    items = sorted(
-        (
-            r
-            for r in merge_segments(rulings)
-            if not (r.horizontal and r.x1 - r.x0 > 0.98 * page_width)
-        ),
-        key=lambda r: (r.top, r.x0),
-    )
-    parent = list(range(len(items)))
-    verticals = [r for r in items if not r.horizontal]
-    framed = {
-        i for i, r in enumerate(items) if r.horizontal and any(_touch(r, v) for v in verticals)
-    }
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if b.top - a.bottom > 60:  # sorted by top: nothing further can touch
-                break
-            if _touch(a, b) or (_stacked(a, b) and not {i, j} & framed):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Ruling]] = {}
-    for i, r in enumerate(items):
-        groups.setdefault(find(i), []).append(r)
-    clusters = []
-    for members in groups.values():
-        box = (
-            min(r.x0 for r in members),
-            min(r.top for r in members),
-            max(r.x1 for r in members),
-            max(r.bottom for r in members),
-        )
-        clusters.append(RulingCluster(tuple(members), box))
-    clusters.sort(key=lambda c: (c.bbox[1], c.bbox[0]))
-    return [c for c in clusters if _rule_count(c) >= min_rules]
-
-
-def _rule_count(cluster: RulingCluster) -> int:
-    return len(_snap_positions([h.top for h in cluster.horizontals]))
-
-
-def join_rule_bands(
-    clusters: Sequence[RulingCluster], lines: Sequence[TextLine]
-) -> list[RulingCluster]:
-    """Clusters of horizontal rules only, over the same span, joined when the text lines
-    between them are tabular (several chunks, some data) and the lower cluster does not
-    start with a header: one long booktabs table whose rules stand only between groups of
-    rows. In: clusters top to bottom (single rules too). Out: the joined clusters with two
-    rules or more."""
-    out: list[RulingCluster] = []
-    for cluster in clusters:
-        last = out[-1] if out else None
-        if last is not None and _same_band(last, cluster, lines):
-            box = (
-                min(last.bbox[0], cluster.bbox[0]),
-                last.bbox[1],
-                max(last.bbox[2], cluster.bbox[2]),
-                max(last.bbox[3], cluster.bbox[3]),
-            )
-            out[-1] = RulingCluster(last.rulings + cluster.rulings, box)
-        else:
-            out.append(cluster)
-    return [cluster for cluster in out if _rule_count(cluster) >= 2]
-
-
-def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
-    """True when ``lower`` continues the table ``upper`` bounds (see ``join_rule_bands``)."""
-    if upper.verticals or lower.verticals or lower.bbox[1] <= upper.bbox[3]:
-        return False
-    width = max(upper.bbox[2] - upper.bbox[0], lower.bbox[2] - lower.bbox[0])
-    if abs(upper.bbox[0] - lower.bbox[0]) > 0.03 * width:
-        return False
-    if abs(upper.bbox[2] - lower.bbox[2]) > 0.03 * width:
-        return False
-    between = [
-        line
-        for line in lines
-        if upper.bbox[3] < (line.top + line.bottom) / 2 < lower.bbox[1]
-        and line.x1 > upper.bbox[0]
-        and line.x0 < upper.bbox[2]
-    ]
-    if not between or any(len(line.chunks) < 2 for line in between):
-        return False
-    edges = row_edges(lower)
-    end = edges[1] if len(edges) > 1 else edges[0]
-    first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
-    left = stub_limit([*between, *first])
-    if not any(is_data_line(line, left) for line in between):
-        return False
-    # a lower cluster whose first band holds text but no data is a new table's header
-    return not first or any(is_data_line(line, left) for line in first)
-
-
-def _stacked(a: Ruling, b: Ruling) -> bool:
-    """Two horizontal rules over (nearly) the same x-span, up to 60 pt apart."""
-    if not (a.horizontal and b.horizontal):
-        return False
-    width = max(a.x1 - a.x0, b.x1 - b.x0)
-    return abs(a.x0 - b.x0) < 0.05 * width and abs(a.x1 - b.x1) < 0.05 * width
-
-
-def _snap_positions(values: Sequence[float]) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if out and v - out[-1] <= SNAP:
-            continue
-        out.append(v)
-    return out
-
-
-def row_edges(cluster: RulingCluster) -> list[float]:
-    """Y positions of the horizontal rulings (meaningfully wide ones)."""
-    width = cluster.bbox[2] - cluster.bbox[0]
-    return _snap_positions(
-        [(h.top + h.bottom) / 2 for h in cluster.horizontals if h.x1 - h.x0 >= 0.08 * width]
-    )
-
-
-def col_edges(cluster: RulingCluster) -> list[float]:
-    """X positions of the vertical rulings (meaningfully tall ones)."""
-    height = cluster.bbox[3] - cluster.bbox[1]
-    return _snap_positions(
-        [(v.x0 + v.x1) / 2 for v in cluster.verticals if v.bottom - v.top >= 0.05 * height]
-    )
 
 
 def _covered(segments: Sequence[tuple[float, float]], lo: float, hi: float) -> bool:
@@ -244,6 +60,8 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
     xs = whitespace_columns(lines)
     if not xs:
         return None
+    if xs[-2] < cluster.bbox[2] < xs[-1]:
+        xs[-1] = cluster.bbox[2]  # the last column ends with the rules
     if not text_rows(row_edges(cluster), lines):
         # rules between all rows: each band is one row, header text wraps inside its band
         grid = lattice_grid(cluster, lines, page, xs=xs, join_crossed=False)
@@ -298,6 +116,20 @@ def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
     row_edges = (*(line.top for line in head), *grid.row_edges[k:])
     header = join_wrapped_headers(cells, head)
     return replace(grid, row_edges=row_edges, cells=(*header, *body))
+
+
+def _header_chunk_middles(lines: Sequence[TextLine], soft_xs: Sequence[float]) -> dict[int, float]:
+    """For the words of a header chunk reaching across a virtual column edge (by word id), the
+    chunk's middle: a header ("2. halvår 2024") goes whole to the column it stands over most,
+    not word by word (a row label at the left edge is left alone)."""
+    left = stub_limit(lines)
+    out: dict[int, float] = {}
+    for line in lines[: split_header(lines, left)]:
+        for chunk in line.chunks:
+            if at_left(chunk, left) or not any(chunk.x0 < x < chunk.x1 for x in soft_xs):
+                continue
+            out.update((id(w), (chunk.x0 + chunk.x1) / 2) for w in chunk.words)
+    return out
 
 
 def _with_outer(cols: Sequence[float], box: BBox) -> list[float]:
@@ -375,8 +207,10 @@ def lattice_grid(
     for slot in parent:
         members.setdefault(find(slot), []).append(slot)
     slot_words: dict[tuple[int, int], list[Word]] = {}
+    middles = _header_chunk_middles(lines, soft_xs)
     for word in (w for line in lines for w in line.words):
         cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
+        cx = middles.get(id(word), cx)
         row_at = slot_index(ys, cy)
         col_at = slot_index(cols, cx)
         if row_at is not None and col_at is not None:

@@ -1,8 +1,8 @@
-"""Text-made edges inside ruled tables: split rulings joined, sub-columns and text rows.
+"""Text-made edges inside ruled tables: sub-columns and text rows.
 
 Rulings often bound a table without drawing every row and column: booktabs style (rules
 above and below the header and at the bottom only), columns drawn only between column
-groups, or a cell border drawn as one short segment per row. In: a ruling cluster and the
+groups, a frame without column rules. In: a ruling cluster and the
 text lines inside it. Out: *virtual* edges, column edges from whitespace and row edges from
 text lines, that the lattice grid uses beside the drawn ones (``ruled.lattice_grid``). A
 virtual edge separates two slots unless a text chunk crosses it. Also: whether a ruled
@@ -16,22 +16,18 @@ from collections.abc import Sequence
 
 from extract.detect.grid import Grid
 from extract.detect.layout import Chunk, TextLine, make_chunk
-from extract.detect.whitespace import (
+from extract.detect.whitespace import column_bands, column_edges, text_bands
+from extract.detect.whitespace_header import flush_with_one, phrase_runs
+from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,
-    column_bands,
-    column_edges,
+    data_lines,
     is_data_line,
     split_header,
     stub_limit,
 )
-from extract.detect.whitespace_header import flush_with_one, phrase_runs
-from extract.model import Ruling
 
-# Segments closer than this (points) on the same line join into one ruling; segments whose
-# positions differ by at most LINE_TOLERANCE lie on the same line.
-JOIN_GAP = 2.5
-LINE_TOLERANCE = 1.0
+Span = tuple[float, float]
 # Share of one-letter words above which a ruled region is a chart, not a table.
 CHART_LETTERS = 0.25
 # A lattice is a bar chart when this share of its text cells span TALL_ROWS rows or more.
@@ -42,58 +38,14 @@ TALL_ROWS = 4
 CENTRED_SHARE = 0.2
 
 
-def merge_segments(rulings: Sequence[Ruling]) -> list[Ruling]:
-    """Rulings with collinear touching segments joined (a rule drawn as one piece per cell)."""
-    out: list[Ruling] = []
-    for horizontal in (True, False):
-        group = [r for r in rulings if r.horizontal == horizontal]
-        for line in _collinear(group, horizontal):
-            along = sorted(line, key=lambda r: r.x0 if horizontal else r.top)
-            out.extend(_join(along, horizontal))
-    out.sort(key=lambda r: (r.top, r.x0))
-    return out
-
-
-def _collinear(rulings: Sequence[Ruling], horizontal: bool) -> list[list[Ruling]]:
-    """Rulings grouped by the line they lie on (positions within ``LINE_TOLERANCE``)."""
-
-    def position(r: Ruling) -> float:
-        return (r.top + r.bottom) / 2 if horizontal else (r.x0 + r.x1) / 2
-
-    lines: list[list[Ruling]] = []
-    last = float("-inf")
-    for r in sorted(rulings, key=position):
-        if not lines or position(r) - last > LINE_TOLERANCE:
-            lines.append([])
-        lines[-1].append(r)
-        last = position(r)
-    return lines
-
-
-def _join(group: Sequence[Ruling], horizontal: bool) -> list[Ruling]:
-    """Segments of one line (sorted along it) joined where they touch or overlap."""
-    joined: list[Ruling] = []
-    for r in group:
-        if joined:
-            last = joined[-1]
-            gap = r.x0 - last.x1 if horizontal else r.top - last.bottom
-            if gap <= JOIN_GAP:
-                joined[-1] = Ruling(
-                    min(last.x0, r.x0),
-                    min(last.top, r.top),
-                    max(last.x1, r.x1),
-                    max(last.bottom, r.bottom),
-                )
-                continue
-        joined.append(r)
-    return joined
-
-
 def whitespace_columns(lines: Sequence[TextLine]) -> list[float]:
-    """Column edges of the lines from whitespace (stub + value columns), or [] if none."""
+    """Column edges of the lines from whitespace (stub, label and value columns), or [] if
+    none."""
     left = stub_limit(lines)
     bands = column_bands(lines, left)
-    return column_edges(lines, bands, left) if bands else []
+    if not bands:
+        return []
+    return column_edges(lines, [*text_bands(lines, left, bands), *bands], left)
 
 
 def sub_columns(lines: Sequence[TextLine], drawn: Sequence[float]) -> list[float]:
@@ -141,7 +93,8 @@ def _label_span(line: TextLine, left: float) -> tuple[float, float] | None:
         return None
     values = [c.x0 for c in line.chunks if c.is_value and not at_left(c, left)]
     end = min(values) if values else line.x1
-    return line.chunks[0].x0, max(c.x1 for c in line.chunks if c.x1 <= end)
+    first = line.chunks[0]
+    return first.x0, max((c.x1 for c in line.chunks if c.x1 <= end), default=first.x1)
 
 
 def _hits(span: tuple[float, float], band: tuple[float, float]) -> bool:
@@ -165,6 +118,7 @@ def text_rows(
     if not lines:
         return []
     left = stub_limit(lines)
+    flags = {id(line): d for line, d in zip(lines, data_lines(lines, left), strict=True)}
     groups = group_headers(lines, frame, soft_xs)
     edges = sorted({*frame, *soft_xs})
     stub_right = edges[1] if len(edges) > 1 else float("inf")
@@ -173,12 +127,12 @@ def text_rows(
         band = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         if len(band) < 2:
             continue
-        data = sum(1 for line in band if _labelled_data(line, left))
+        data = sum(1 for line in band if flags[id(line)] and _led_by_label(line, left))
         if data >= 2:
             n_header = split_header(band, left)
             rows = [[line] for line in band[:n_header]]
             for group in body_row_groups(band[n_header:], left):
-                if rows and len(rows) > n_header and not _starts_row(group, left, stub_right):
+                if rows and len(rows) > n_header and not _starts_row(group, stub_right, flags):
                     rows[-1].extend(group)  # wrapped cell text under the row's last line
                 else:
                     rows.append(group)
@@ -193,10 +147,11 @@ def text_rows(
     return out
 
 
-def _starts_row(group: Sequence[TextLine], left: float, stub_right: float) -> bool:
+def _starts_row(group: Sequence[TextLine], stub_right: float, data: dict[int, bool]) -> bool:
     """True for body lines that start a row: with text in the stub column (left of
-    ``stub_right``), or data; not the last line of a value cell's wrapped text."""
-    return any(line.x0 < stub_right or is_data_line(line, left) for line in group)
+    ``stub_right``), or data (``data`` by line id); not the last line of a value cell's
+    wrapped text."""
+    return any(line.x0 < stub_right or data[id(line)] for line in group)
 
 
 def _under_group_headers(
@@ -224,6 +179,8 @@ def group_headers(
     out: dict[int, tuple[float, float]] = {}
     edges = sorted({*frame, *soft_xs})
     ordered = sorted(lines, key=lambda line: line.top)
+    # columns from whitespace only: a header is centred over the text of its columns
+    content = _slot_content(lines, frame) if set(frame[1:-1]) <= set(soft_xs) else None
     for i, line in enumerate(ordered):
         below = next((nxt for nxt in ordered[i + 1 :] if nxt.top >= line.bottom - 1.0), None)
         if below is None or below.top - line.bottom > 1.5 * line.font_size:
@@ -233,7 +190,7 @@ def group_headers(
                 phrase[0] if len(phrase) == 1 else make_chunk([w for c in phrase for w in c.words])
             )
             inner = [x for x in soft_xs if head.x0 < x - 1.0 < x + 1.0 < head.x1]
-            if not inner or not centred(head, frame):
+            if not inner or not centred(head, frame, content):
                 continue
             lo, hi = _reach(head, edges)
             under = [c for c in below.chunks if c.x0 >= lo - 2.0 and c.x1 <= hi + 2.0]
@@ -261,28 +218,49 @@ def _reach(chunk: Chunk, edges: Sequence[float]) -> tuple[float, float]:
     return lo, hi
 
 
-def centred(chunk: Chunk, frame: Sequence[float]) -> bool:
+def centred(
+    chunk: Chunk, frame: Sequence[float], content: Sequence[Span | None] | None = None
+) -> bool:
     """True when a header chunk spans the columns it reaches into: it stays inside one slot
     of ``frame`` (the drawn columns, whose virtual sub-columns it heads), or stands centred
     over the slots it reaches into, not merely running into a neighbour (closely set words
-    of two headers)."""
+    of two headers). With ``content`` (the text's extent in each slot, for columns from
+    whitespace) it is centred over the text of those slots, not over their tiles."""
     first = slot_index(frame, chunk.x0)
     last = slot_index(frame, chunk.x1)
     if first is None or last is None:
         return False
     if first == last:
         return True
-    middle = (frame[first] + frame[last + 1]) / 2
-    width = frame[last + 1] - frame[first]
-    return abs((chunk.x0 + chunk.x1) / 2 - middle) <= CENTRED_SHARE * width
+    lo, hi = frame[first], frame[last + 1]
+    if content is not None and (a := content[first]) is not None:
+        lo = a[0]
+    if content is not None and (b := content[last]) is not None:
+        hi = b[1]
+    return abs((chunk.x0 + chunk.x1) / 2 - (lo + hi) / 2) <= CENTRED_SHARE * (hi - lo)
 
 
-def _labelled_data(line: TextLine, left: float) -> bool:
-    """A data line led by a row label, at the left edge or indented (header lines such as
+def _slot_content(lines: Sequence[TextLine], frame: Sequence[float]) -> list[Span | None]:
+    """For each slot of ``frame``, the extent of the chunks standing inside it (None when
+    none does)."""
+    out: list[Span | None] = [None] * (len(frame) - 1)
+    for chunk in (c for line in lines for c in line.chunks):
+        first, last = slot_index(frame, chunk.x0), slot_index(frame, chunk.x1 - 0.01)
+        if first is None or first != last:
+            continue
+        have = out[first]
+        out[first] = (
+            (chunk.x0, chunk.x1)
+            if have is None
+            else (min(have[0], chunk.x0), max(have[1], chunk.x1))
+        )
+    return out
+
+
+def _led_by_label(line: TextLine, left: float) -> bool:
+    """A line led by a row label, at the left edge or indented (header lines such as
     "1996/7 (000) 1992/3" start with a value)."""
-    return is_data_line(line, left) and (
-        at_left(line.chunks[0], left) or not line.chunks[0].is_value
-    )
+    return at_left(line.chunks[0], left) or not line.chunks[0].is_value
 
 
 def is_bar_chart(grid: Grid) -> bool:
@@ -319,8 +297,8 @@ def crossed_edges(
     out: set[tuple[tuple[int, int], str] | tuple[int, str]] = set()
     left = stub_limit(lines)
     groups = group_headers(lines, frame, soft_xs)
-    for line in lines:
-        kind = "value" if is_data_line(line, left) else "label"
+    for line, data in zip(lines, data_lines(lines, left), strict=True):
+        kind = "value" if data else "label"
         row_of_line = slot_index(ys, (line.top + line.bottom) / 2)
         if kind == "value" and row_of_line is not None:
             out.add((row_of_line, "data"))

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.detect.layout import TextLine
-from extract.detect.whitespace import column_bands, is_data_line, stub_limit
+from extract.detect.whitespace import column_bands
+from extract.detect.whitespace_rows import data_lines, stub_limit
 
 
 def split_stacked(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     """The block as one or more tables, top to bottom (each part keeps two data lines)."""
     left = stub_limit(lines)
-    data = [is_data_line(line, left) for line in lines]
+    data = data_lines(lines, left)
     whole = -1
     for cut in _cuts(data):
         top, bottom = lines[:cut], lines[cut:]

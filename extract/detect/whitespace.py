@@ -1,9 +1,10 @@
 """Whitespace tables: value columns from aligned number chunks, rows from line spacing.
 
 In: the text lines of one table region (caption and notes already removed). Out: a ``Grid``
-whose column 0 is the stub. Header lines become one grid row each, their text placed over
-its columns by ``whitespace_header`` (wrapped text joined, group headers spanning their
-group); body rows join wrapped label lines to the row they belong to. A column of label text
+whose column 0 is the stub; which lines are header and which make a row comes from
+``whitespace_rows``. Header lines become one grid row each, their text placed over its
+columns by ``whitespace_header`` (wrapped text joined, group headers spanning their group);
+body rows join wrapped label lines to the row they belong to. A column of label text
 between the row labels and the values (an inner stub column) is a column of its own.
 """
 
@@ -12,49 +13,28 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from statistics import median
 
 from extract.detect.grid import Grid, GridCell
-from extract.detect.layout import Chunk, TextLine, is_year, word_size
-from extract.detect.whitespace_header import header_extents, join_wrapped_headers, line_spans
+from extract.detect.layout import Chunk, TextLine
+from extract.detect.whitespace_header import (
+    header_extents,
+    join_wrapped_headers,
+    line_spans,
+    stacked_extents,
+)
+from extract.detect.whitespace_rows import (
+    at_left,
+    body_row_groups,
+    data_lines,
+    split_header,
+    stub_limit,
+    value_chunks,
+)
 from extract.model import Word
 
-# A label-only line joins a neighbouring row when its gap is below this share of the gap
-# between consecutive single-line rows.
-JOIN_SHARE = 0.6
 _PUNCTUATION = re.compile(r"^[^\w§]{1,3}$")
 # A dot leader between a row label and its values ("0.99 ........ 800"): no cell text.
 _LEADER = re.compile(r"^[.·…]{4,}$")
-# How far (in font sizes) a row label may start right of the region's left edge.
-LEFT_JITTER_EM = 0.4
-
-
-def at_left(chunk: Chunk, left: float) -> bool:
-    """True for a chunk starting at the region's left edge (a row label), allowing for the
-    jitter of OCR word boxes (a few tenths of the font size)."""
-    size = max(word_size(w) for w in chunk.words) or 9.0
-    return chunk.x0 <= left + max(2.0, LEFT_JITTER_EM * size)
-
-
-def stub_limit(lines: Sequence[TextLine]) -> float:
-    """Left edge of the region: chunks starting here are row labels."""
-    return min(line.x0 for line in lines)
-
-
-def value_chunks(line: TextLine, left: float) -> list[Chunk]:
-    """The line's value chunks that are not its row label."""
-    return [c for c in line.chunks if c.is_value and not at_left(c, left)]
-
-
-def is_data_line(line: TextLine, left: float) -> bool:
-    """A line carrying table values (years alone with no label are header, not data)."""
-    values = value_chunks(line, left)
-    if not values:
-        return False
-    has_label = any(at_left(c, left) for c in line.chunks)
-    if not has_label and all(is_year(c.text) for c in values):
-        return False
-    return has_label or len(values) >= 2
 
 
 def _merge(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -77,7 +57,8 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
     outside every column makes a column of its own (a sparse column); lone punctuation
     outside every column is dirt, and digits left of all columns belong to a row label.
     """
-    rows = [value_chunks(line, left) for line in lines if is_data_line(line, left)]
+    data = data_lines(lines, left)
+    rows = [value_chunks(line, left) for line, d in zip(lines, data, strict=True) if d]
     spans = [[(c.x0, c.x1) for c in row] for row in rows]  # chunk extents, computed once
     support = 2 if len(rows) >= 4 else 1
     strong = [
@@ -98,7 +79,11 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
         ]
         bands.append((min(x[0] for x in inside), max(x[1] for x in inside)) if inside else core)
     label_ends = [
-        c.x1 for line in lines if is_data_line(line, left) for c in line.chunks if at_left(c, left)
+        c.x1
+        for line, d in zip(lines, data, strict=True)
+        if d
+        for c in line.chunks
+        if at_left(c, left)
     ]
     bands = [b for b in bands if not _in_stub(b, label_ends)]
     first = bands[0][0] if bands else float("inf")
@@ -164,8 +149,8 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
         return []
     first = bands[0][0]
     runs: list[list[tuple[float, float, bool]]] = []  # flush-left groups of label chunks
-    for line in lines:
-        if not is_data_line(line, left):
+    for line, data in zip(lines, data_lines(lines, left), strict=True):
+        if not data:
             continue
         beside = any(at_left(c, left) for c in line.chunks)
         for c in line.chunks:
@@ -196,17 +181,43 @@ def _has_letter(text: str) -> bool:
 def column_edges(
     lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], left: float
 ) -> list[float]:
-    """Edges of stub + value tiles: midpoints between neighbouring bands."""
+    """Edges of stub + value tiles: midpoints between neighbouring bands, each band widened
+    to the header text standing over it (``header_widened``)."""
     label_right = max(
         (c.x1 for line in lines for c in line.chunks if at_left(c, left) and c.x1 < bands[0][0]),
         default=bands[0][0] - 4.0,
     )
     edges = [left - 1.0, min(label_right + 2.0, (label_right + bands[0][0]) / 2)]
-    for (_, right), (nxt, _) in itertools.pairwise(bands):
+    for (_, right), (nxt, _) in itertools.pairwise(header_widened(lines, bands, left)):
         edges.append((right + nxt) / 2)
     last_gap = (bands[-1][0] - edges[-1]) if len(bands) > 1 else 20.0
     edges.append(bands[-1][1] + max(last_gap, 4.0))
     return edges
+
+
+def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float) -> list[Span]:
+    """The bands, each joined with the header text over it: from every header line holding
+    one chunk over each band (overlapping it, in order, the joined bands still apart), or
+    else from the header's stacks of text (``stacked_extents``), so that a header wider
+    than its values ("REALITETSBEH. I ALT" over "0") stays in its column when the columns
+    stand close."""
+    out = list(bands)
+    head = lines[: split_header(lines, left)]
+    for line in head:
+        chunks = [c for c in line.chunks if not at_left(c, left)]
+        if len(chunks) != len(bands):
+            continue
+        if not all(c.x0 < b[1] and b[0] < c.x1 for c, b in zip(chunks, bands, strict=True)):
+            continue
+        wide = [(min(a[0], c.x0), max(a[1], c.x1)) for a, c in zip(out, chunks, strict=True)]
+        if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):
+            out = wide
+    if out == list(bands) and head:
+        label_right = max(
+            (c.x1 for line in lines for c in line.chunks if at_left(c, left)), default=left
+        )
+        return stacked_extents(head, bands, min(label_right, bands[0][0])) or out
+    return out
 
 
 def tile_of(chunk: Chunk, edges: Sequence[float]) -> int:
@@ -217,86 +228,6 @@ def tile_of(chunk: Chunk, edges: Sequence[float]) -> int:
         if overlap > best_overlap:
             best, best_overlap = i, overlap
     return best
-
-
-def split_header(lines: Sequence[TextLine], left: float) -> int:
-    """Number of leading lines that are column headers (before the first data line)."""
-    for i, line in enumerate(lines):
-        if is_data_line(line, left):
-            # label-only lines right above the first data line belong to its row
-            j = i
-            while (
-                j > 0
-                and all(at_left(c, left) for c in lines[j - 1].chunks)
-                and lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size
-            ):
-                j -= 1
-            return j
-    return 0
-
-
-def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLine]]:
-    """Group body lines into rows: each data line anchors a row; label lines join by gap."""
-    anchors = [is_data_line(line, left) for line in lines]
-    gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
-    row_gaps = [g for i, g in enumerate(gaps) if anchors[i] and anchors[i + 1]]
-    size = median(line.font_size for line in lines) if lines else 9.0
-    limit = JOIN_SHARE * median(row_gaps) if row_gaps else 0.35 * size
-    owner: list[int] = list(range(len(lines)))
-    for i in range(len(lines)):
-        if anchors[i]:
-            continue
-        before = gaps[i - 1] if i > 0 else None
-        after = gaps[i] if i < len(gaps) else None
-        candidates = [(g, d) for g, d in ((before, -1), (after, 1)) if g is not None and g < limit]
-        if candidates:
-            _, direction = min(candidates)
-            owner[i] = i + direction
-
-    # follow chains of label lines to their anchor (or to a label-only row)
-    def root(i: int) -> int:
-        seen = set()
-        while owner[i] != i and i not in seen:
-            seen.add(i)
-            i = owner[i]
-        return i
-
-    groups: dict[int, list[TextLine]] = {}
-    for i, line in enumerate(lines):
-        groups.setdefault(root(i), []).append(line)
-    rows: list[list[TextLine]] = []
-    for key in sorted(groups):
-        if rows and _finishes_word(rows[-1][-1], groups[key][0], left):
-            rows[-1].extend(groups[key])  # a label broken over two lines with a hyphen
-        else:
-            rows.append(groups[key])
-    return _split_multi_anchor(rows, left)
-
-
-def _split_multi_anchor(rows: list[list[TextLine]], left: float) -> list[list[TextLine]]:
-    """A group with several data lines is several rows (label lines stay with the first),
-    unless a line's label finishes a word the line above broke with a hyphen ("Landeve-",
-    "jen"): then it is the same row's wrapped text."""
-    out: list[list[TextLine]] = []
-    for row in rows:
-        current: list[TextLine] = []
-        for line in row:
-            new_row = is_data_line(line, left) and any(is_data_line(x, left) for x in current)
-            if new_row and not _finishes_word(current[-1], line, left):
-                out.append(current)
-                current = []
-            current.append(line)
-        out.append(current)
-    return out
-
-
-def _finishes_word(above: TextLine, line: TextLine, left: float) -> bool:
-    """True when ``line``'s row label starts in lower case and the label above ends with a
-    hyphen: one word broken over the two lines."""
-    label, before = line.chunks[0], above.chunks[0]
-    if not (at_left(label, left) and at_left(before, left)):
-        return False
-    return before.text.endswith("-") and label.text[:1].islower()
 
 
 def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "whitespace") -> Grid:
@@ -310,7 +241,7 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     n_header = split_header(lines, left)
     cells: list[GridCell] = []
     row_tops: list[float] = []
-    extents = header_extents(lines[n_header - 1], bands, edges) if n_header else []
+    extents = header_extents(lines[:n_header], bands, edges) if n_header else []
     for r, line in enumerate(lines[:n_header]):
         row_tops.append(line.top)
         below = lines[r + 1].chunks if r + 1 < len(lines) else ()

@@ -8,6 +8,7 @@ at line spacing, continues it).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from extract.detect.grid import GridCell
@@ -26,17 +27,47 @@ WRAP_GAP_EM = 0.5
 
 
 def header_extents(
-    leaf: TextLine, bands: Sequence[tuple[float, float]], edges: Sequence[float]
+    lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], edges: Sequence[float]
 ) -> list[tuple[float, float]]:
-    """Horizontal extent of each value column for placing header text.
+    """Horizontal extent of each value column for placing the text of header ``lines``.
 
     When the lowest header line has one chunk per column, a column is its band joined with
-    that chunk; otherwise it is its tile (between the midpoints to its neighbours).
+    that chunk; else, when the header lines' text stands in one stack per column
+    (``stacked_extents``), its band joined with its stack; otherwise it is its tile (between
+    the midpoints to its neighbours).
     """
-    chunks = [c for c in leaf.chunks if c.x1 > edges[1]]
+    chunks = [c for c in lines[-1].chunks if c.x1 > edges[1]]
     if len(chunks) == len(bands):
         return [(min(b[0], c.x0), max(b[1], c.x1)) for b, c in zip(bands, chunks, strict=True)]
+    stacked = stacked_extents(lines, bands, edges[1])
+    if stacked is not None:
+        return stacked
     return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
+
+
+def stacked_extents(
+    lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], stub_edge: float
+) -> list[tuple[float, float]] | None:
+    """Each band joined with the header text over it, when the header ``lines``' chunks
+    right of ``stub_edge``, merged where they overlap (one header wrapped over lines, "I" /
+    "alt"), make one stack per band, each nearest its own band (a header centred in its
+    cell over values set flush right), the joined bands still apart; else None."""
+    spans = sorted((c.x0, c.x1) for line in lines for c in line.chunks if c.x1 > stub_edge)
+    stacks: list[list[float]] = []
+    for x0, x1 in spans:
+        if stacks and x0 < stacks[-1][1]:
+            stacks[-1][1] = max(stacks[-1][1], x1)
+        else:
+            stacks.append([x0, x1])
+    if not bands or len(stacks) != len(bands):
+        return None
+    middles = [(b[0] + b[1]) / 2 for b in bands]
+    for i, (x0, x1) in enumerate(stacks):
+        centre = (x0 + x1) / 2
+        if min(range(len(bands)), key=lambda k: abs(middles[k] - centre)) != i:
+            return None
+    wide = [(min(b[0], s[0]), max(b[1], s[1])) for b, s in zip(bands, stacks, strict=True)]
+    return wide if all(a[1] < b[0] for a, b in itertools.pairwise(wide)) else None
 
 
 def header_span(

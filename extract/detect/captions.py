@@ -1,0 +1,135 @@
+"""The text around a table: its caption (above it, or right under it), title and notes.
+
+In: the text lines of the page outside the table and the table's top and bottom. Out: the
+caption ("Tabel 4.4 …", with its number), the title (a bold heading or the paragraph right
+above the table) and the Note/Kilde lines under it. A caption under a table belongs to it
+when it stands right under it, closer to it than to a table below (whose caption it would
+otherwise be).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.detect.layout import TextLine
+
+CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")
+NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
+# Largest gap (in font sizes) between a caption and the table under it, and between a table
+# and the caption under it.
+CAPTION_GAP_EM = 10.0
+CAPTION_BELOW_EM = 1.0
+# Lines of one caption or note paragraph are closer than this (in font sizes).
+PARAGRAPH_EM = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Around:
+    """The text around one table: ``caption`` (above it, or under it when ``below``), its
+    ``number``, the ``title``, the ``notes`` and ``end``, the bottom of the lowest of them
+    and the table."""
+
+    caption: str | None
+    number: str | None
+    title: str | None
+    notes: tuple[str, ...]
+    below: bool
+    end: float
+
+
+def text_around(
+    lines: Sequence[TextLine], top: float, bottom: float, floor: float, limit: float
+) -> Around:
+    """The caption, title and notes of a table from ``top`` to ``bottom``, in ``lines`` (the
+    page's lines outside it); ``floor`` is the bottom of the table above, ``limit`` the top
+    of the table below (the caption under this table must stand closer to it)."""
+    caption, number, title = caption_above(lines, top, floor)
+    below = None if caption is not None else caption_below(lines, bottom, limit)
+    end = bottom
+    if below is not None:
+        caption, number, end = below
+    notes, end = notes_below(lines, end)
+    return Around(caption, number, title, notes, below is not None, end)
+
+
+def caption_below(
+    lines: Sequence[TextLine], bottom: float, limit: float
+) -> tuple[str, str | None, float] | None:
+    """(caption, number, its bottom) of a caption line right under a table ending at
+    ``bottom`` (within CAPTION_BELOW_EM, with the lines that continue it), when it stands
+    closer to the table than to the next table's top ``limit``; else None."""
+    under = [line for line in lines if line.top >= bottom - 1]
+    if not under:
+        return None
+    first = under[0]
+    gap = first.top - bottom
+    match = CAPTION.match(first.text.strip())
+    if match is None or gap > CAPTION_BELOW_EM * first.font_size:
+        return None
+    last = first
+    for line in under[1:]:
+        if line.top - last.bottom >= PARAGRAPH_EM * line.font_size or is_stop(line):
+            break
+        last = line
+    if limit - last.bottom <= gap:
+        return None  # the caption of the table below
+    text = " ".join(line.text.strip() for line in under[: under.index(last) + 1])
+    return text, match.group("number"), last.bottom
+
+
+def is_stop(line: TextLine) -> bool:
+    """True for a caption or note line: it ends a run of table lines."""
+    text = line.text.strip()
+    return bool(CAPTION.match(text) or NOTE.match(text))
+
+
+def caption_above(
+    lines: Sequence[TextLine], top: float, floor: float
+) -> tuple[str | None, str | None, str | None]:
+    """(caption, caption number, title) for a table whose first line starts at ``top``."""
+    above = [line for line in lines if floor <= line.bottom <= top + 1]
+    if not above:
+        return None, None, None
+    size = above[-1].font_size
+    for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
+        match = CAPTION.match(above[index].text.strip())
+        if match and top - above[index].bottom <= CAPTION_GAP_EM * size:
+            text = " ".join(line.text.strip() for line in above[index:])
+            return text, match.group("number"), None
+    title_lines: list[TextLine] = []
+    edge = top
+    if above[-1].bold:  # a bold heading right above the table is its title
+        above = [line for line in above if line.bold and line.top >= above[-1].top - 40]
+    for line in reversed(above):
+        # the paragraph right above the table: one gap to it, then tight line spacing
+        limit = (2.0 if not title_lines else 0.6) * line.font_size
+        if edge - line.bottom > limit or len(title_lines) == 3:
+            break
+        title_lines.insert(0, line)
+        edge = line.top
+    title = " ".join(line.text.strip() for line in title_lines) or None
+    return None, None, title
+
+
+def notes_below(lines: Sequence[TextLine], bottom: float) -> tuple[tuple[str, ...], float]:
+    """The Note/Kilde lines right under ``bottom`` (lines continuing one joined to it) and
+    the bottom of the last (``bottom`` when none)."""
+    below = [line for line in lines if line.top >= bottom - 1]
+    notes: list[str] = []
+    edge = bottom
+    for line in below:
+        gap = line.top - edge
+        if not notes:
+            if gap > 3.5 * line.font_size or not NOTE.match(line.text.strip()):
+                break
+            notes.append(line.text.strip())
+        elif NOTE.match(line.text.strip()) and gap < 2.5 * line.font_size:
+            notes.append(line.text.strip())
+        elif gap < PARAGRAPH_EM * line.font_size:
+            notes[-1] = f"{notes[-1]} {line.text.strip()}"
+        else:
+            break
+        edge = line.bottom
+    return tuple(notes), edge

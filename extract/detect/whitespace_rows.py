@@ -1,0 +1,202 @@
+"""Rows of unruled text: which lines carry data, which are the header, which make one row.
+
+In: the text lines of one table region, top to bottom, and its left edge. Out: whether
+each line is a data line (a row label and values; a label in an inner stub column counts
+when the outer ones are blank), how many leading lines are header, and the body lines
+grouped into rows (wrapped labels joined to the row they belong to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from extract.detect.layout import Chunk, TextLine, is_year, word_size
+
+# A label-only line joins a neighbouring row when its gap is below this share of the gap
+# between consecutive single-line rows.
+JOIN_SHARE = 0.6
+# How far (in font sizes) a row label may start right of the region's left edge.
+LEFT_JITTER_EM = 0.4
+# Gaps (points) this close are the same spacing (lines of one wrapped label).
+TIE_GAP = 0.5
+
+
+def at_left(chunk: Chunk, left: float) -> bool:
+    """True for a chunk starting at the region's left edge (a row label), allowing for the
+    jitter of OCR word boxes (a few tenths of the font size)."""
+    size = max(word_size(w) for w in chunk.words) or 9.0
+    return chunk.x0 <= left + max(2.0, LEFT_JITTER_EM * size)
+
+
+def stub_limit(lines: Sequence[TextLine]) -> float:
+    """Left edge of the region: chunks starting here are row labels."""
+    return min(line.x0 for line in lines)
+
+
+def value_chunks(line: TextLine, left: float) -> list[Chunk]:
+    """The line's value chunks that are not its row label."""
+    return [c for c in line.chunks if c.is_value and not at_left(c, left)]
+
+
+def is_data_line(line: TextLine, left: float, value_left: float | None = None) -> bool:
+    """A line carrying table values: a row label at the left edge and values, or two values
+    (years alone with no label are header, not data). Given ``value_left`` (the left edge of
+    the value columns), a label ending left of it is a row label too: an inner stub column's,
+    its outer columns blank ("as above")."""
+    values = value_chunks(line, left)
+    if not values:
+        return False
+    has_label = any(at_left(c, left) for c in line.chunks)
+    if not has_label and value_left is not None:
+        has_label = _label_before(line, min(value_left, values[0].x0))
+    if not has_label and all(is_year(c.text) for c in values):
+        return False
+    return has_label or len(values) >= 2
+
+
+def _label_before(line: TextLine, edge: float) -> bool:
+    """True when a chunk of label text (letters, no value) ends left of ``edge``."""
+    return any(
+        c.x1 < edge and not c.is_value and any(ch.isalpha() for ch in c.text) for c in line.chunks
+    )
+
+
+def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -> list[bool]:
+    """``data`` with the first data line no data when its values are all years standing over
+    values that are no years (a period header beside the stub header: "Lovområde | 2020")."""
+    first = next((i for i, d in enumerate(data) if d), None)
+    if first is None:
+        return data
+    years = value_chunks(lines[first], left)
+    if not all(is_year(c.text) for c in years):
+        return data
+    below = [
+        c
+        for line, d in zip(lines[first + 1 :], data[first + 1 :], strict=True)
+        if d
+        for c in value_chunks(line, left)
+    ]
+    if all(any(o.x0 < c.x1 and c.x0 < o.x1 and not is_year(o.text) for o in below) for c in years):
+        return [d and i != first for i, d in enumerate(data)]
+    return data
+
+
+def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
+    """For each line, whether it is a data line (``is_data_line``), the value columns' left
+    edge taken from the lines with a label at the left edge (so a label in an inner stub
+    column counts, a wrapped value cell's text does not)."""
+    plain = _years_as_header([is_data_line(line, left) for line in lines], lines, left)
+    value_left = min(
+        (c.x0 for line, data in zip(lines, plain, strict=True) if data
+         for c in value_chunks(line, left)),
+        default=None,
+    )  # fmt: skip
+    if value_left is None:
+        return plain
+    return [
+        data or is_data_line(line, left, value_left)
+        for line, data in zip(lines, plain, strict=True)
+    ]
+
+
+def split_header(lines: Sequence[TextLine], left: float) -> int:
+    """Number of leading lines that are column headers (before the first data line)."""
+    for i, data in enumerate(data_lines(lines, left)):
+        if data:
+            # label-only lines right above the first data line belong to its row
+            j = i
+            while (
+                j > 0
+                and all(at_left(c, left) for c in lines[j - 1].chunks)
+                and lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size
+            ):
+                j -= 1
+            return j
+    return 0
+
+
+def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLine]]:
+    """Group body lines into rows: each data line, and each line of values alone in the value
+    columns (set in the middle of a row whose label wraps round it), anchors a row; label
+    lines join by gap."""
+    anchors = [
+        data or all(c.is_value and not at_left(c, left) for c in line.chunks)
+        for line, data in zip(lines, data_lines(lines, left), strict=True)
+    ]
+    gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
+    row_gaps = [g for i, g in enumerate(gaps) if anchors[i] and anchors[i + 1]]
+    size = median(line.font_size for line in lines) if lines else 9.0
+    limit = JOIN_SHARE * median(row_gaps) if row_gaps else 0.35 * size
+    owner: list[int] = list(range(len(lines)))
+
+    def steps(i: int, d: int) -> int:
+        """Lines from ``i`` to the next anchor in direction ``d``, all gaps under the limit
+        (a large number when there is none)."""
+        j = i + d
+        while 0 <= j < len(lines) and gaps[min(j, j - d)] < limit:
+            if anchors[j]:
+                return abs(j - i)
+            j += d
+        return len(lines)
+
+    for i in range(len(lines)):
+        if anchors[i]:
+            continue
+        before = gaps[i - 1] if i > 0 else None
+        after = gaps[i] if i < len(gaps) else None
+        candidates = [(g, d) for g, d in ((before, -1), (after, 1)) if g is not None and g < limit]
+        if len(candidates) == 2 and abs(candidates[0][0] - candidates[1][0]) <= TIE_GAP:
+            # wrapped lines as far apart as the next: join towards the nearer data line
+            owner[i] = i + min((-1, 1), key=lambda d: steps(i, d))
+        elif candidates:
+            _, direction = min(candidates)
+            owner[i] = i + direction
+
+    # follow chains of label lines to their anchor (or to a label-only row)
+    def root(i: int) -> int:
+        seen = set()
+        while owner[i] != i and i not in seen:
+            seen.add(i)
+            i = owner[i]
+        return i
+
+    groups: dict[int, list[TextLine]] = {}
+    for i, line in enumerate(lines):
+        groups.setdefault(root(i), []).append(line)
+    rows: list[list[TextLine]] = []
+    for key in sorted(groups):
+        if rows and _finishes_word(rows[-1][-1], groups[key][0], left):
+            rows[-1].extend(groups[key])  # a label broken over two lines with a hyphen
+        else:
+            rows.append(groups[key])
+    data = {id(line): flag for line, flag in zip(lines, anchors, strict=True)}
+    return _split_multi_anchor(rows, left, data)
+
+
+def _split_multi_anchor(
+    rows: list[list[TextLine]], left: float, data: dict[int, bool]
+) -> list[list[TextLine]]:
+    """A group with several data lines is several rows (label lines stay with the first),
+    unless a line's label finishes a word the line above broke with a hyphen ("Landeve-",
+    "jen"): then it is the same row's wrapped text."""
+    out: list[list[TextLine]] = []
+    for row in rows:
+        current: list[TextLine] = []
+        for line in row:
+            new_row = data[id(line)] and any(data[id(x)] for x in current)
+            if new_row and not _finishes_word(current[-1], line, left):
+                out.append(current)
+                current = []
+            current.append(line)
+        out.append(current)
+    return out
+
+
+def _finishes_word(above: TextLine, line: TextLine, left: float) -> bool:
+    """True when ``line``'s row label starts in lower case and the label above ends with a
+    hyphen: one word broken over the two lines."""
+    label, before = line.chunks[0], above.chunks[0]
+    if not (at_left(label, left) and at_left(before, left)):
+        return False
+    return before.text.endswith("-") and label.text[:1].islower()

@@ -1,0 +1,54 @@
+"""Captions on synthetic pages: a caption printed under its table, under the last part of a
+table continued over pages, and a caption above the next table that stays with it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pdf_factory import body, detect, labels, right_at, word_page, words_at
+
+from extract.model import PageContent, Word
+
+RIGHTS = [330.0, 390.0]
+ROWS = [("Serviceloven", "12", "15"), ("Pension", "7", "9"), ("Boliger", "3", "4")]
+CAPTION = "Tabel 2 Realitetsbehandlede sager efter lovområde på landsplan 2020"
+
+
+def _table(top: float, rows: Sequence[tuple[str, ...]]) -> list[Word]:
+    words = right_at(330, top, "2019") + right_at(390, top, "2020")
+    for i, (label, *values) in enumerate(rows, start=1):
+        words += words_at(60, top + 12 * i, label)
+        for x, value in zip(RIGHTS, values, strict=True):
+            words += right_at(x, top + 12 * i, value)
+    return words
+
+
+def _page(number: int, words: list[Word]) -> PageContent:
+    return word_page([*words_at(420, 40, f"Side {number} af 9"), *words], number=number)
+
+
+def test_a_caption_under_the_table_is_its_caption() -> None:
+    words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 14, CAPTION)
+    (table,) = detect(_page(1, words))
+    assert table.caption == CAPTION
+    assert table.table_id == "2"
+    assert body(table) == ROWS
+
+
+def test_a_caption_under_the_last_part_of_a_continued_table() -> None:
+    first = _page(1, words_at(60, 100, "Afgjorte sager") + _table(700, ROWS))
+    second = _page(2, _table(80, ROWS[:2]) + words_at(60, 80 + 12 * 2 + 14, CAPTION))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert table.caption == CAPTION
+    assert labels(table) == ["2019", "2020"]
+    assert body(table) == ROWS + ROWS[:2]
+
+
+def test_a_caption_above_the_next_table_stays_with_that_table() -> None:
+    upper = _table(100, ROWS)
+    caption = words_at(60, 190, CAPTION)
+    lower = _table(204, ROWS[:2])
+    first, second = detect(_page(1, upper + caption + lower))
+    assert first.caption is None
+    assert second.caption == CAPTION

@@ -1,0 +1,70 @@
+"""Rows of unruled tables on synthetic pages: a label wrapped over several lines with its
+values on the last line (set at the cell's bottom) or between its lines (in the middle),
+and headers centred in their cells over values set flush right."""
+
+from __future__ import annotations
+
+from pdf_factory import SIZE, body, centred_at, detect, labels, right_at, word_page, words_at
+
+from extract.model import Word
+
+LEAD = SIZE + 1.5  # line spacing inside a cell
+PAD = 8.0  # space between rows
+
+
+def _rows(rows: list[tuple[list[str], str, str]], at: str, columns: int = 2) -> list[Word]:
+    """Rows of (label lines, two values; the first ``columns`` of them printed), the values
+    on the label's last line ("bottom") or half-way down it ("middle")."""
+    words = right_at(330, 80, "Antal") + (right_at(390, 80, "Pct.") if columns == 2 else [])
+    top = 100.0
+    for label, *values in rows:
+        for j, text in enumerate(label):
+            words += words_at(60, top + j * LEAD, text)
+        y = top + (len(label) - 1) * LEAD * (1.0 if at == "bottom" else 0.5)
+        for x, value in list(zip([330.0, 390.0], values, strict=True))[:columns]:
+            words += right_at(x, y, value)
+        top += len(label) * LEAD + PAD
+    return words
+
+
+ROWS = [
+    (["Husvilde - § 80"], "2", "33"),
+    (
+        ["Magtanvendelse, voksne, indgreb i", "selvbestemmelsesretten, anbragte", "i boform"],
+        "0",
+        "0",
+    ),
+    (["Tabt arbejdsfortjeneste §§ 42,43 +", "tilbagebetaling"], "7", "71"),
+    (["Voksne - genoptræning § 86"], "4", "67"),
+]
+JOINED = [(" ".join(label), *values) for label, *values in ROWS]
+
+
+def test_label_wrapped_with_its_values_on_the_last_line() -> None:
+    (table,) = detect(word_page(_rows(ROWS, "bottom")))
+    assert body(table) == JOINED
+
+
+def test_label_wrapped_round_its_value_in_the_middle() -> None:
+    """One value column, the value half-way down a label of two lines: on a line of its
+    own between them."""
+    (table,) = detect(word_page(_rows(ROWS, "middle", columns=1)))
+    assert body(table) == [(label, value) for label, value, _ in JOINED]
+
+
+def test_headers_centred_in_their_cells_over_values_set_flush_right() -> None:
+    """Each header centred in a cell whose values stand flush right, so the header stands
+    left of its values, nearer the column before; "I alt" wrapped above and below."""
+    heads = [("Stadfæstelse", 165.0), ("Ændringer", 257.0), ("Hjemv.", 341.0), ("I", 504.0)]
+    words = words_at(60, 100, "Lov")
+    for text, middle in heads:
+        words += centred_at(middle, 100 if text != "I" else 95, text)
+    words += centred_at(504, 105, "alt")
+    rows = [("Aktivloven", "15", "2", "5", "25"), ("Servicelov", "51", "6", "17", "85")]
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(60, 118 + 13 * i, label)
+        for x, value in zip([211.0, 300.0, 377.0, 536.0], values, strict=True):
+            words += right_at(x, 118 + 13 * i, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["Stadfæstelse", "Ændringer", "Hjemv.", "I alt"]
+    assert body(table) == rows

@@ -1,0 +1,144 @@
+"""Ruled tables drawn with shading and part frames, on synthetic pages: a shaded header band
+over rules between the rows, zebra stripes, a frame left open at the page end, a label
+column inside a frame without column rules, close columns under wide headers, and rules
+that underline words (no table)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
+
+from extract.model import Ruling, Word
+
+X0, X1 = 50.0, 400.0
+
+
+def _band(top: float, bottom: float, x0: float = X0, x1: float = X1) -> list[Ruling]:
+    """The four edges of a shaded rectangle (what a fill gives as rulings)."""
+    return [
+        hrule(top, x0, x1),
+        hrule(bottom, x0, x1),
+        vrule(x0, top, bottom),
+        vrule(x1, top, bottom),
+    ]
+
+
+def _rows(top: float, rows: Sequence[tuple[str, ...]], rights: Sequence[float]) -> list[Word]:
+    words: list[Word] = []
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(55, top + 15 * i, label)
+        for x, value in zip(rights, values, strict=True):
+            words += right_at(x, top + 15 * i, value)
+    return words
+
+
+RIGHTS = [300.0, 395.0]
+ROWS = [("Serviceloven", "12", "15"), ("Pension", "3", "4"), ("Boliger", "7", "9")]
+
+
+def test_shaded_header_band_over_rules_between_rows_is_one_table() -> None:
+    """The header's shading is a rectangle; the rows below are ruled one by one: the first
+    row, between the band and the first rule, stays in the table under the header."""
+    words = words_at(55, 103, "Lov") + right_at(300, 103, "Antal") + right_at(395, 103, "Pct.")
+    words += _rows(118, ROWS, RIGHTS)
+    rules = _band(100, 114) + [hrule(114 + 15 * (i + 1), X0, X1) for i in range(3)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["Antal", "Pct."]
+    assert body(table) == ROWS
+
+
+def test_zebra_stripes_are_one_table() -> None:
+    """Every other row shaded, nothing else drawn: one table, not a table per stripe."""
+    words = words_at(55, 103, "Lov") + right_at(300, 103, "Antal") + right_at(395, 103, "Pct.")
+    rows = [*ROWS, ("Sygedagpenge", "5", "6")]
+    words += _rows(118, rows, RIGHTS)
+    rules = _band(100, 114) + _band(129, 144) + _band(159, 174)
+    (table,) = detect(word_page(words, rules))
+    assert table.detector == "ruled"
+    assert labels(table) == ["Antal", "Pct."]
+    assert body(table) == rows
+
+
+STUB = [
+    ("Oktober 2024", "Uddannelseshjælp", "6"),
+    ("", "Revalidering", "3"),
+    ("November 2024", "Uddannelseshjælp", "5"),
+    ("", "Revalidering", "4"),
+]
+GROUPED = [
+    ("Oktober 2024", ""),
+    ("Uddannelseshjælp", "6"),
+    ("Revalidering", "3"),
+    ("November 2024", ""),
+    ("Uddannelseshjælp", "5"),
+    ("Revalidering", "4"),
+]
+
+
+def _box_words(top: float) -> list[Word]:
+    words = words_at(55, top, "År") + words_at(150, top, "Ydelse") + right_at(295, top, "Antal")
+    for i, (outer, inner, value) in enumerate(STUB):
+        y = top + 20 + 18 * i
+        words += (words_at(55, y, outer) if outer else []) + words_at(150, y, inner)
+        words += right_at(295, y, value)
+    return words
+
+
+def test_label_column_inside_a_frame_without_column_rules() -> None:
+    """A box around the table and a rule under its header, no column rules: the label
+    column between the outer labels and the values is a stub column of its own."""
+    rules = [hrule(y, X0, 300) for y in (95, 112, 190)] + [vrule(x, 95, 190) for x in (X0, 300)]
+    (table,) = detect(word_page(_box_words(100), rules))
+    assert table.detector == "ruled"
+    assert table.stub_header == "År / Ydelse"
+    assert labels(table) == ["Antal"]
+    assert body(table) == GROUPED
+
+
+def test_frame_left_open_at_the_page_end_keeps_the_rows_below_the_last_rule() -> None:
+    """The box's side rules run on below the rule under the header (no rule closes the
+    table: it goes on over the page); the rows down there are the table's body."""
+    rules = [hrule(y, X0, 300) for y in (95, 112)] + [vrule(x, 95, 190) for x in (X0, 300)]
+    (table,) = detect(word_page(_box_words(100), rules))
+    assert table.detector == "ruled"
+    assert labels(table) == ["Antal"]
+    assert body(table) == GROUPED
+
+
+HEADS = ["REALITETSBEH. I ALT", "STADFÆSTEDE SAGER", "HJEMVISTE SAGER", "AFVISTE SAGER"]
+
+
+def test_wide_headers_over_close_columns_stay_over_their_own_column() -> None:
+    """Headers wider than their values, set flush right over them and close together, with
+    rules between the rows: each header heads its own column, and the last column's rows
+    stay apart though its header reaches the rules' right end."""
+    rights = [240.0, 330.0, 410.0, 490.0]
+    words = words_at(55, 103, "KOMMUNE")
+    for x, head in zip(rights, HEADS, strict=True):
+        words += right_at(x, 103, head)
+    rows = [("Ishøj", "12", "7", "3", "1"), ("Albertslund", "8", "5", "2", "0")]
+    rows += [("Brøndby", "5", "4", "1", "2")]
+    words += _rows(118, rows, rights)
+    rules = [hrule(100 + 15 * i, X0, 490) for i in range(5)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == HEADS
+    assert body(table) == rows
+
+
+def test_rules_underlining_words_make_no_table() -> None:
+    """A list of contents whose entries are links, each underlined by a rule as wide as its
+    text (two of them nearly as wide: stacked rules around two entries): the underlines
+    are no table rules."""
+    entries = [("1.", "Meddelelser", "3"), ("2.", "Bygningsvedligeholdelse 2013", "3")]
+    entries += [("3.", "Takstreduktion på aflastningstilbuddet Torvevej i 2013", "7")]
+    entries += [("4.", "Opfølgningsproces vedrørende sundhed", "9")]
+    entries += [("5.", "Prioritering af midler til kronisk syge borgere i 2013", "14")]
+    words: list[Word] = []
+    rules: list[Ruling] = []
+    for i, (number, title, page) in enumerate(entries):
+        top = 100 + 12 * i
+        words += words_at(60, top, number) + words_at(80, top, title) + right_at(500, top, page)
+        x1 = max(w.bbox[2] for w in words_at(80, top, title))
+        rules.append(hrule(top + 10, 80, x1))
+    assert detect(word_page(words, rules)) == []
