@@ -293,6 +293,15 @@ def test_a_provision_named_with_a_measure_word_under_measure_columns(rulebook: R
     assert got[1:] == [(183, "2024", "sygedagpengeloven", provision, "hjemvist", 3.0, "reported")]
 
 
+def test_a_group_header_not_all_understood_gives_its_rows_nothing(rulebook: Rulebook) -> None:
+    rows: list[Row] = [("Hele Måned landet", None), ("2020-04", ["13"]), ("2020-05", ["11"])]
+    result = read(rulebook, table(["Medhold"], rows))
+    assert result.observations == ()  # not Ishøj's from the heading: the header names an entity
+    assert [f.message for f in result.findings if f.code == "missing_dimension"] == [
+        "table p1-t1: 2 values not emitted: the group header naming its entity was not understood"
+    ]
+
+
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Stadfæstede", None),

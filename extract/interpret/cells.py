@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.periods import combine, period_type
-from extract.interpret.plans import RowPlan
+from extract.interpret.plans import UNREAD, RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.model import Cell, Status
 from extract.numbers import ParsedNumber, read_cell
@@ -76,6 +76,8 @@ def key_cell(
         if dim == "period":
             continue
         from_row = row.dims.get(dim) or row.carried.get(dim)
+        if from_row == UNREAD:
+            return Missing(dim, f"the group header naming its {dim} was not understood")
         from_column = column.dims.get(dim)
         if from_row and from_column and from_row != from_column:
             return Missing(dim, f"{dim} is {from_row} by the row and {from_column} by the column")
@@ -134,6 +136,8 @@ def _period(row: RowPlan, column: ColumnPlan, context: Context) -> str | Missing
     """The cell's period: the row's (its own, else its groups'), the column's and the
     context's, a part without its year ("-H1") joined to the one year given elsewhere."""
     own = row.dims.get("period") or row.carried.get("period")
+    if own == UNREAD:
+        return Missing("period", "the group header naming its period was not understood")
     carried = row.carried.get("period")
     if own is not None and own.startswith("-") and carried and not carried.startswith("-"):
         own = combine(carried, own)  # "H1" rows under a year group

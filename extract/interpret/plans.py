@@ -10,6 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+# The value of a dimension a group header names in words that were not all understood: the
+# rows under it have no value for that dimension (the context does not fill it in).
+UNREAD = "?"
+
 
 @dataclass(frozen=True, slots=True)
 class RowPlan:

@@ -23,7 +23,7 @@ from extract.identities import Identities
 from extract.interpret.edges import provision_edges
 from extract.interpret.law_groups import law_groups
 from extract.interpret.nesting import settle_law_groups
-from extract.interpret.plans import RowPlan
+from extract.interpret.plans import UNREAD, RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
 from extract.interpret.words import WordBook
@@ -99,7 +99,9 @@ def _first_pass(
                     named = _total_header(beside, _values(headers, beside), identities)
                 elif beside is not None and "law" in beside and "law" not in named:
                     named["law"] = ALL_LAWS  # "Afgjorte sager i alt" after the law groups
-            if named and reading.resolved:
+            if named and not reading.resolved:  # "Hele Måned landet": what it names is unclear
+                named = {d: UNREAD for d in named if d != "aspect"}
+            if named:
                 at = next((k for k, (d, _) in enumerate(levels) if set(d) & set(named)), None)
                 levels = levels[:at] if at is not None else levels
                 levels.append((MappingProxyType(named), row.label))
