@@ -385,6 +385,16 @@ def test_a_sentence_above_a_table_is_no_title(rulebook: Rulebook) -> None:
     ]
 
 
+def test_a_paragraph_mentioning_another_table_is_no_title(rulebook: Rulebook) -> None:
+    title = (
+        "I 2024 var den højeste omgørelsesprocent inden for serviceloven. Som det fremgår af "
+        "Tabel 4.4, blev 46 procent af sagerne omgjort. Det er knap hver anden sag."
+    )
+    result = read(rulebook, table(["H2"], [("Serviceloven", ["46"])], title=title))
+    assert result.observations == ()  # neither 2024 nor omgørelsesprocent is this table's
+    assert not result.statistics  # nothing names its measure
+
+
 def test_a_row_of_the_table_above_is_no_title(rulebook: Rulebook) -> None:
     rows = [("Stadfæstelsesprocent", ["70", "69"])]
     got = keys(read(rulebook, table(["2022", "2023"], rows, title="Aktivloven (LAS) 35 32")))

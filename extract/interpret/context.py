@@ -27,7 +27,9 @@ _PRINTED_PERCENT = re.compile(r"\d[\d.,]*\s?%")
 _NUMBERS = re.compile(r"[\d.,/-]+")
 # A sentence of running text: seven words or more ending in a full stop after a word (not an
 # abbreviation: "m.v.", "mio."); a paragraph above a table, not its title.
-_SENTENCE = re.compile(r"^(?:\S+\s+){6,}\S*[^\W\d_]{4,}\.$")
+_SENTENCE = re.compile(r"^(?:\S+\s+){6,}(?:\S*[^\W\d_]{3,}|\d{4})\.$")
+# Where one sentence ends and the next begins.
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-ZÆØÅ])")
 # A row of a table printed above this one: a label and two or more numbers that are not all
 # years ("Aktivloven (LAS) 35 32 29").
 _ROW_OF_VALUES = re.compile(r"(?:\s(\d[\d.,]*\s?%?))(?:\s\d[\d.,]*\s?%?)+$")
@@ -79,11 +81,14 @@ def table_context(
     for source, text in (("title", title), ("caption", caption)):
         if not text:
             continue
-        if source == "title" and not is_title(text, reader.vocabulary.words.pointers):
-            entity = dims.get("entity")
-            if entity is not None and _entities(reader, text) - {entity.value}:
-                dims.pop("entity")  # the paragraph speaks of another entity: leave it open
-            continue
+        if source == "title":
+            said = title_text(text, reader.vocabulary.words.pointers)
+            if said is None:
+                entity = dims.get("entity")
+                if entity is not None and _entities(reader, text) - {entity.value}:
+                    dims.pop("entity")  # the paragraph speaks of another entity: leave it open
+                continue
+            text = said
         found, text_axes = named(reader, text)
         axes |= text_axes
         for dim, value in found.items():
@@ -99,18 +104,21 @@ def table_context(
     return Context(dims, frozenset(axes))
 
 
-def is_title(text: str, pointers: Collection[str]) -> bool:
-    """False for text above a table that does not say what the table holds: a sentence of
-    running text that does not point at the table ("På servicelovens område har Rudersdal
-    Kommune dog en lavere omgørelsesprocent end landsgennemsnittet.", but not "Af
-    nedenstående tabel fremgår …": ``pointers`` are such words), or a row of values of a
-    table above ("Aktivloven (LAS) 35 32 29")."""
+def title_text(text: str, pointers: Collection[str]) -> str | None:
+    """What of the text above a table says what the table holds: all of it, or for running
+    text its last sentence when that points at the table ("Af nedenstående tabel fremgår …":
+    ``pointers`` are such words); None for a paragraph that only talks about the figures
+    ("På servicelovens område har Rudersdal Kommune dog en lavere omgørelsesprocent end
+    landsgennemsnittet.") and for a row of values of a table above ("Aktivloven (LAS) 35 32
+    29")."""
     last = " ".join(text.splitlines()[-1].split()) if text.strip() else ""
     if _ROW_OF_VALUES.search(last) and not _YEARS.search(last):
-        return False
-    if not _SENTENCE.match(" ".join(text.split())):
-        return True
-    return any(token.casefold() in pointers for token in tokens(text))
+        return None
+    flat = " ".join(text.split())
+    if not _SENTENCE.match(flat):
+        return text
+    sentence = _SENTENCE_BREAK.split(flat)[-1]
+    return sentence if any(t.casefold() in pointers for t in tokens(sentence)) else None
 
 
 def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
