@@ -313,3 +313,25 @@ def test_headers_broken_inside_words_set_close_together_stay_apart() -> None:
         "omgørel- sesproc- ent",
     ]
     assert body(table) == rows
+
+
+def test_a_year_over_counts_beside_two_stub_headers_and_a_count_like_a_year() -> None:
+    """ "Kommune | Paragraf | 2024" over counts, one of which is 2010 (a count, on a law row
+    under a group row): the year heads the column; the count is a value."""
+    words = words_at(60, 100, "Kommune") + words_at(140, 100, "Paragraf")
+    words += right_at(330, 100, "2024")
+    rows = [("Hele landet", "Stadf.", ""), ("Hele landet", "Barnets lov", "2010")]
+    rows += [("Hele landet", "Børn - Diverse", "28"), ("Hele landet", "Børn - Samvær", "277")]
+    for i, (outer, inner, value) in enumerate(rows):
+        y = 116 + 14 * i
+        words += words_at(60, y, outer) + words_at(140, y, inner)
+        words += right_at(330, y, value) if value else []
+    rules = [hrule(97 + 14 * i + (2 if i else 0), 55, 335) for i in range(6)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024"]
+    assert table.stub_header == "Kommune / Paragraf"
+    assert [r for r in body(table) if r[1]] == [
+        ("Barnets lov", "2010"),
+        ("Børn - Diverse", "28"),
+        ("Børn - Samvær", "277"),
+    ]
