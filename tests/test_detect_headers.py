@@ -240,3 +240,98 @@ def test_a_group_row_running_across_the_value_column_starts_the_body() -> None:
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["2024"]
     assert body(table) == [("Stadf.", ""), ("Boligstøtte", "30"), ("Indskudslån", "24")]
+
+
+def test_a_group_label_between_the_header_and_the_first_row_keeps_the_header() -> None:
+    """ "Realitetsbehandlede" alone on its line, in bold, between the header and the rows
+    (a row apart from each): the header over the values is still the table's header."""
+    words = words_at(60, 100, "Paragraf", bold=True) + right_at(300, 100, "Antal", bold=True)
+    words += words_at(60, 118, "Realitetsbehandlede", bold=True)
+    rows = [("Biler - §§ 114 og 115", "4"), ("Boligindretning - § 116", "2")]
+    words += _body_words(136, [300.0], rows)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["Antal"]
+    assert body(table) == [("Realitetsbehandlede", ""), *rows]
+
+
+def test_a_header_set_half_a_line_lower_beside_wrapped_headers() -> None:
+    """ "Hjemv." set in the middle of a header whose neighbours wrap over two lines, over a
+    second header row: the wrapped texts stay whole and each heads its own column only."""
+    words = centred_at(175, 100, "Stadfæstede") + centred_at(265, 100, "Ændrede/ophævede")
+    words += centred_at(345, 106, "Hjemv.")
+    words += centred_at(175, 112, "sager") + centred_at(265, 112, "sager")
+    for x in (175.0, 265.0, 345.0):
+        words += centred_at(x, 130, "2018")
+    words += _body_words(138, [200.0, 300.0, 360.0], [("Hovedtotal", "77", "9", "25")])
+    words += _body_words(150, [200.0, 300.0, 360.0], [("Aktivlov", "15", "2", "5")])
+    rules = [hrule(96, 55, 365), hrule(134, 55, 365), hrule(162, 55, 365)]
+    for found in (detect(word_page(words)), detect(word_page(words, rules))):
+        (table,) = found
+        assert labels(table) == [
+            "Stadfæstede sager 2018",
+            "Ændrede/ophævede sager 2018",
+            "Hjemv. 2018",
+        ]
+
+
+def test_a_group_header_wrapped_above_its_sub_headers() -> None:
+    """Unruled, "ændret/ophævet" with "2024" under it, over "antal | procent" two lines
+    further down (a neighbour's header wraps over three lines): the group header with its
+    wrapped text heads both its columns, not the neighbour's."""
+    words = centred_at(330, 100, "ændret/ophævet") + centred_at(330, 110, "2024")
+    words += right_at(310, 130, "antal") + right_at(370, 130, "procent")
+    words += right_at(440, 100, "Realitets-") + right_at(440, 110, "behand-")
+    words += right_at(440, 120, "lede")
+    rows = [("Serviceloven", "150", "5", "3287"), ("Pension", "12", "7", "409")]
+    words += _body_words(146, [310.0, 370.0, 440.0], rows)
+    (table,) = detect(word_page(words))
+    assert labels(table) == [
+        "ændret/ophævet 2024 / antal",
+        "ændret/ophævet 2024 / procent",
+        "Realitets- behand- lede",
+    ]
+    assert body(table) == rows
+
+
+def test_headers_broken_inside_words_set_close_together_stay_apart() -> None:
+    """Beside a group header, "realitetsb-" / "ehandlet" and "omgørel-" / "sesproc-" /
+    "ent" set close together under booktabs rules: a word broken at its end goes on on
+    the next line, so the two are no header phrase over both columns."""
+    words = centred_at(330, 100, "hjemvist") + right_at(310, 110, "antal")
+    words += right_at(370, 110, "procent")
+    words += centred_at(420, 100, "realitetsb-") + centred_at(420, 110, "ehandlet")
+    words += centred_at(469.25, 100, "omgørel-") + centred_at(469.25, 110, "sesproc-")
+    words += centred_at(469.25, 120, "ent")
+    rows = [("Serviceloven", "150", "5", "3287", "46"), ("Pension", "12", "7", "409", "19")]
+    words += _body_words(140, [310.0, 370.0, 445.0, 490.0], rows)
+    rules = [hrule(95, 55, 495), hrule(131, 55, 495), hrule(165, 55, 495)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == [
+        "hjemvist / antal",
+        "hjemvist / procent",
+        "realitetsb- ehandlet",
+        "omgørel- sesproc- ent",
+    ]
+    assert body(table) == rows
+
+
+def test_a_year_over_counts_beside_two_stub_headers_and_a_count_like_a_year() -> None:
+    """ "Kommune | Paragraf | 2024" over counts, one of which is 2010 (a count, on a law row
+    under a group row): the year heads the column; the count is a value."""
+    words = words_at(60, 100, "Kommune") + words_at(140, 100, "Paragraf")
+    words += right_at(330, 100, "2024")
+    rows = [("Hele landet", "Stadf.", ""), ("Hele landet", "Barnets lov", "2010")]
+    rows += [("Hele landet", "Børn - Diverse", "28"), ("Hele landet", "Børn - Samvær", "277")]
+    for i, (outer, inner, value) in enumerate(rows):
+        y = 116 + 14 * i
+        words += words_at(60, y, outer) + words_at(140, y, inner)
+        words += right_at(330, y, value) if value else []
+    rules = [hrule(97 + 14 * i + (2 if i else 0), 55, 335) for i in range(6)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024"]
+    assert table.stub_header == "Kommune / Paragraf"
+    assert [r for r in body(table) if r[1]] == [
+        ("Barnets lov", "2010"),
+        ("Børn - Diverse", "28"),
+        ("Børn - Samvær", "277"),
+    ]

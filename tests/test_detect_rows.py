@@ -68,3 +68,20 @@ def test_headers_centred_in_their_cells_over_values_set_flush_right() -> None:
     (table,) = detect(word_page(words))
     assert labels(table) == ["Stadfæstelse", "Ændringer", "Hjemv.", "I alt"]
     assert body(table) == rows
+
+
+def test_a_label_wrapped_to_a_number_stays_one_label() -> None:
+    """A label whose second line is a paragraph number ("26") under its first, values on the
+    first line: the number is the label's, not a row of its own."""
+    words = right_at(330, 80, "Antal") + right_at(390, 80, "Pct.")
+    rows = [("Barnets lov", "1258", "12"), ("Børn - Diverse - Barnets lov", "12", "3")]
+    words += words_at(60, 100, rows[0][0]) + right_at(330, 100, "1258") + right_at(390, 100, "12")
+    words += words_at(70, 114, "Børn - Børnefaglig undersøgelse - § 20, § 21 og §")
+    words += words_at(70, 114 + LEAD, "26") + right_at(330, 114, "0") + right_at(390, 114, "0")
+    words += words_at(70, 138, rows[1][0]) + right_at(330, 138, "12") + right_at(390, 138, "3")
+    (table,) = detect(word_page(words))
+    assert body(table) == [
+        rows[0],
+        ("Børn - Børnefaglig undersøgelse - § 20, § 21 og § 26", "0", "0"),
+        rows[1],
+    ]

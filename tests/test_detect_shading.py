@@ -142,3 +142,43 @@ def test_rules_underlining_words_make_no_table() -> None:
         x1 = max(w.bbox[2] for w in words_at(80, top, title))
         rules.append(hrule(top + 10, 80, x1))
     assert detect(word_page(words, rules)) == []
+
+
+def test_shaded_header_and_a_bottom_rule_far_below_bound_one_table() -> None:
+    """Booktabs with a shaded header band and a bottom rule far below it, group labels
+    ("2022") alone on their lines between: one table under its header."""
+    words = words_at(55, 103, "Udfald") + right_at(300, 103, "Hele landet")
+    rows: list[tuple[str, ...]] = []
+    y = 120.0
+    for year, values in (("2022", ("7", "6")), ("2023", ("14", "4"))):
+        words += words_at(55, y, year)
+        rows.append((year, ""))
+        y += 15
+        for label, value in zip(("Medhold", "Uden medhold"), values, strict=True):
+            words += words_at(65, y, label) + right_at(300, y, value)
+            rows.append((label, value))
+            y += 15
+    rules = [*_band(100, 114, X0, 305), hrule(y + 2, X0, 305)]
+    (table,) = detect(word_page(words, rules))
+    assert table.detector == "ruled"
+    assert labels(table) == ["Hele landet"]
+    assert body(table) == rows
+
+
+def test_wrapped_labels_between_a_header_band_and_a_far_bottom_rule() -> None:
+    """A shaded header band, rows whose labels wrap to a second line of many words, and a
+    bottom rule far below: one ruled table (the wrapped lines are no running text)."""
+    words = words_at(55, 103, "Bestemmelse") + right_at(395, 103, "Hjemvisning")
+    rows: list[tuple[str, ...]] = []
+    y = 120.0
+    for i, value in enumerate(["7", "23", "12", "5"]):
+        first = f"Børn - KSB - Frist {i} - Ungestøtte - § 114, stk. 1,"
+        second = "nr. 1, § 117, §§ 119 - § 121"
+        words += words_at(55, y, first) + words_at(55, y + 10, second) + right_at(395, y, value)
+        rows.append((f"{first} {second}", value))
+        y += 26
+    rules = [*_band(100, 114), hrule(y, X0, X1)]
+    (table,) = detect(word_page(words, rules))
+    assert table.detector == "ruled"
+    assert labels(table) == ["Hjemvisning"]
+    assert body(table) == rows

@@ -154,3 +154,20 @@ def test_an_outer_label_further_left_than_the_rows_above_continues_the_table() -
         ("Uddannelseshjælp", "5"),
         ("Revalidering", "4"),
     ]
+
+
+def test_a_group_row_over_the_inner_column_under_the_header_starts_the_body() -> None:
+    """The first row holds the outer label and a group label in the inner column, no value
+    ("Hele landet | Stadfæstet"): it starts the body of two stub columns, not a second
+    header row."""
+    words = words_at(60, 100, "Kommune") + words_at(160, 100, "Lovområde")
+    words += right_at(330, 100, "2024")
+    words += words_at(60, 114, "Hele landet") + words_at(160, 114, "Stadfæstet")
+    rows = [("Aktivloven", "3.970"), ("Pensionslove", "437"), ("Barnets lov", "2.010")]
+    for i, (label, value) in enumerate(rows):
+        words += words_at(160, 128 + 14 * i, label) + right_at(330, 128 + 14 * i, value)
+    rules = [hrule(97, 55, 335), hrule(111, 55, 335)] + [vrule(x, 97, 180) for x in (55, 335)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024"]
+    assert table.stub_header == "Kommune / Lovområde"
+    assert body(table) == [("Hele landet", ""), ("Stadfæstet", ""), *rows]

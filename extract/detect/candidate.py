@@ -65,6 +65,12 @@ def to_candidate(
     if header_rows is None:
         header_rows = header_row_count(grid)
     stubs = n_stub if n_stub is not None else stub_count(grid, header_rows)
+    if n_stub is None and stubs == 1 and grid.n_cols > 2:
+        # a group row over the first label column ("Hele landet i alt | Stadfæstet") read as
+        # header: the header without it may leave a stub of two columns
+        inner = header_row_count(grid, first_value=2)
+        if inner < header_rows and stub_count(grid, inner) > 1:
+            header_rows, stubs = inner, stub_count(grid, inner)
     stubs = max(1, min(stubs, grid.n_cols - 1))
     if stubs > 1:  # text in the stub columns is no header text: a group row starts the body
         header_rows = min(header_rows, header_row_count(grid, first_value=stubs))

@@ -66,8 +66,9 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
     The header ends with the last row, before the first row holding data, that has text over
     the value columns (from ``first_value``); label-only rows between it and the data (e.g.
     "Ishøj" above its rows, also when its cell runs on across the value columns) belong to
-    the body. Data is a value (a year only beside a row
-    label, and not in a row of years); above a row of plain numbers, a number set as a
+    the body. Data is a value (a year only beside a row label, and not in a row of years,
+    nor in the table's first header row over values that are no years: "Lovområde |
+    2020"); above a row of plain numbers, a number set as a
     header (in bold, or with a word: "58 – 63 dB") is no data. Rows a header cell reaches
     down over (its text wrapped beside a stub header) are header rows too. Without any data
     row (values with text around them), the header is the leading rows set in bold, or else
@@ -76,14 +77,20 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
     """
     slots = grid.slots()
 
-    def row_cells(row: int) -> list[tuple[GridCell, str, bool]]:
-        """The row's value cells: (cell, text, whether it reads as a value that may be data)."""
+    def row_cells(row: int, top: bool = False) -> list[tuple[GridCell, str, bool]]:
+        """The row's value cells: (cell, text, whether it reads as a value that may be data);
+        ``top``: no row above holds header text over the values."""
         labelled = _own(slots, row, 0) is not None
         cells = [c for col in range(first_value, grid.n_cols) if (c := _own(slots, row, col))]
         texts = [c.text for c in cells]
         values = [is_value_text(t) for t in texts]
         years = [v and is_year(t) for t, v in zip(texts, values, strict=True)]
-        if any(years) and years == values and (sum(values) >= 2 or _over_values(grid, cells)):
+        year_cells = [c for c, y in zip(cells, years, strict=True) if y]
+        if (
+            year_cells
+            and years == values
+            and (sum(values) >= 2 or (top and _over_values(grid, year_cells)))
+        ):
             labelled = False  # a row of years is a header, whatever stands over the labels
         return [
             (c, t, v and not (y and not labelled))
@@ -108,7 +115,7 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
             first_data = row  # the common body row: a plain number comes first
             texts.append(True)
             break
-        cells = row_cells(row)
+        cells = row_cells(row, top=not any(texts))
         # a label running from the stub across the values (a group row) is no header text
         texts.append(any(c.col0 >= first_value for c, _, _ in cells))
         if any(

@@ -174,8 +174,14 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             near = top.top - above.bottom < NEAR_EM * top.font_size
             heading = _is_section_label(above) and is_data_line(top, left)
             outside = above.x0 < left - 3 and not (heading or (near and in_values))
-            if _is_prose(above, value_left) or outside or not (in_values or close):
+            if _is_prose(above, value_left) or outside:
                 break
+            if not (in_values or close):
+                # a group heading between the header and the first row ("Realitetsbehandlede"
+                # under "Paragraf | 2025"): kept with the header line over the values above it
+                heading_first = not header and _is_section_label(above) and k - 1 >= floor
+                if not (heading_first and _header_over(lines[k - 1], above, value_left)):
+                    break
             header.insert(0, above)
             top = above
             k -= 1
@@ -184,6 +190,13 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             floor = j
         i = j
     return blocks
+
+
+def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:
+    """True for a header line over the values standing within a table's gap of ``below``."""
+    in_values = any(c.x1 > value_left - 2 for c in line.chunks)
+    gap = below.top - line.bottom
+    return in_values and gap <= TABLE_GAP_EM * below.font_size and not is_stop(line)
 
 
 def _is_section_label(line: TextLine) -> bool:

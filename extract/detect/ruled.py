@@ -27,7 +27,7 @@ from extract.detect.ruled_text import (
     whitespace_columns,
 )
 from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
-from extract.detect.whitespace_header import group_spans, join_wrapped_headers
+from extract.detect.whitespace_header import beside, group_spans, join_wrapped_headers, under
 from extract.detect.whitespace_rows import at_left, split_header, stub_limit
 from extract.model import BBox, Word
 
@@ -85,7 +85,7 @@ def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
     edges = grid.col_edges
     extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
     groups = [
-        group_spans(line.chunks, extents, edges[1], lines[r + 1].chunks)
+        group_spans(line.chunks, extents, edges[1], under(head, r, lines), beside(head, r))
         for r, line in enumerate(head)
     ]
     body_top = lines[n_header].top if n_header < len(lines) else grid.row_edges[-1]

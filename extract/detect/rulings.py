@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.detect.layout import TextLine
-from extract.detect.whitespace_rows import is_data_line, stub_limit
+from extract.detect.whitespace_rows import data_lines, is_data_line, stub_limit
 from extract.model import BBox, Ruling
 
 # Rulings closer than this (points) are the same line / touch each other.
@@ -165,11 +165,11 @@ def _rule_count(cluster: RulingCluster) -> int:
 def join_rule_bands(
     clusters: Sequence[RulingCluster], lines: Sequence[TextLine]
 ) -> list[RulingCluster]:
-    """Clusters of horizontal rules only, over the same span, joined when the text lines
-    between them are tabular (several chunks, some data) and the lower cluster does not
-    start with a header: one long booktabs table whose rules stand only between groups of
-    rows. In: clusters top to bottom (single rules too). Out: the joined clusters with two
-    rules or more."""
+    """Clusters of horizontal rules only (or shaded bands), over the same span, joined when
+    the text lines between them are tabular (some data, no line of text reaching across the
+    value columns) and the lower cluster does not start with a header: one long booktabs
+    table whose rules stand only between groups of rows. In: clusters top to bottom (single
+    rules too). Out: the joined clusters with two rules or more."""
     out: list[RulingCluster] = []
     for cluster in clusters:
         last = out[-1] if out else None
@@ -186,9 +186,14 @@ def join_rule_bands(
     return [cluster for cluster in out if _rule_count(cluster) >= 2]
 
 
+def _frames_rows(cluster: RulingCluster) -> bool:
+    """True when a vertical rule of the cluster frames rows (not only a shaded band)."""
+    return any(_crosses_rule(v, cluster.horizontals) for v in cluster.verticals)
+
+
 def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
     """True when ``lower`` continues the table ``upper`` bounds (see ``join_rule_bands``)."""
-    if upper.verticals or lower.verticals or lower.bbox[1] <= upper.bbox[3]:
+    if _frames_rows(upper) or _frames_rows(lower) or lower.bbox[1] <= upper.bbox[3]:
         return False
     width = max(upper.bbox[2] - upper.bbox[0], lower.bbox[2] - lower.bbox[0])
     if abs(upper.bbox[0] - lower.bbox[0]) > 0.03 * width:
@@ -202,14 +207,21 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
         and line.x1 > upper.bbox[0]
         and line.x0 < upper.bbox[2]
     ]
-    if not between or any(len(line.chunks) < 2 for line in between):
+    if not between:
         return False
     edges = row_edges(lower)
     end = edges[1] if len(edges) > 1 else edges[0]
     first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
     left = stub_limit([*between, *first])
-    if not any(is_data_line(line, left) for line in between):
+    data = data_lines(between, left)
+    if not any(data):
         return False
+    values = min(
+        (c.x0 for line, d in zip(between, data, strict=True) if d for c in line.chunks[1:]),
+        default=upper.bbox[2],
+    )
+    if any(len(line.chunks) < 2 and line.x1 > values for line in between):
+        return False  # a line of text across the value columns: running text between tables
     # a lower cluster whose first band holds text but no data is a new table's header
     return not first or any(is_data_line(line, left) for line in first)
 

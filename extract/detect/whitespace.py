@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.whitespace_header import (
+    beside,
     header_extents,
     join_wrapped_headers,
     line_spans,
     stacked_extents,
+    under,
 )
 from extract.detect.whitespace_rows import (
     at_left,
@@ -182,10 +184,18 @@ def column_edges(
     lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], left: float
 ) -> list[float]:
     """Edges of stub + value tiles: midpoints between neighbouring bands, each band widened
-    to the header text standing over it (``header_widened``)."""
+    to the header text standing over it (``header_widened``). The stub reaches past the row
+    labels at the left edge and the indented ones (members under a group label)."""
+    indented = [
+        c.x1
+        for line, data in zip(lines, data_lines(lines, left), strict=True)
+        if data
+        for c in line.chunks
+        if not c.is_value and _has_letter(c.text)
+    ]
+    at_edge = [c.x1 for line in lines for c in line.chunks if at_left(c, left)]
     label_right = max(
-        (c.x1 for line in lines for c in line.chunks if at_left(c, left) and c.x1 < bands[0][0]),
-        default=bands[0][0] - 4.0,
+        (x1 for x1 in (*at_edge, *indented) if x1 < bands[0][0]), default=bands[0][0] - 4.0
     )
     edges = [left - 1.0, min(label_right + 2.0, (label_right + bands[0][0]) / 2)]
     for (_, right), (nxt, _) in itertools.pairwise(header_widened(lines, bands, left)):
@@ -244,8 +254,8 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     extents = header_extents(lines[:n_header], bands, edges) if n_header else []
     for r, line in enumerate(lines[:n_header]):
         row_tops.append(line.top)
-        below = lines[r + 1].chunks if r + 1 < len(lines) else ()
-        spans = line_spans(line.chunks, extents, edges[1], below)
+        head = lines[:n_header]
+        spans = line_spans(line.chunks, extents, edges[1], under(head, r, lines), beside(head, r))
         for chunk, (c0, c1) in zip(line.chunks, spans, strict=True):
             cells.append(GridCell(r, r, c0, c1, chunk.words))
     cells = join_wrapped_headers(cells, lines[:n_header])

@@ -106,10 +106,11 @@ def line_spans(
     extents: Sequence[tuple[float, float]],
     stub_edge: float,
     below: Sequence[Chunk] = (),
+    beside: Sequence[Chunk] = (),
 ) -> list[tuple[int, int]]:
     """Grid columns (inclusive, stub = 0) each header chunk of one line stands over: as
     ``header_span``, widened to the group a group header heads (``group_spans``)."""
-    groups = group_spans(chunks, extents, stub_edge, below)
+    groups = group_spans(chunks, extents, stub_edge, below, beside)
     spans: list[tuple[int, int]] = []
     for chunk, group in zip(chunks, groups, strict=True):
         c0, c1 = header_span(chunk, extents, stub_edge)
@@ -122,14 +123,17 @@ def group_spans(
     extents: Sequence[tuple[float, float]],
     stub_edge: float,
     below: Sequence[Chunk],
+    beside: Sequence[Chunk] = (),
 ) -> list[tuple[int, int] | None]:
     """For each header chunk of one line, the grid columns of the group it heads, or None: a
-    chunk centred over the columns between its neighbours on the line (half-way to each, or
-    the table's side), with two chunks of the next line (``below``) under those columns that
-    are sub-headers (no plain numbers but years), heads them ("2023" over "Antal | Pct.",
+    chunk centred over the columns between its neighbours on the line, or on lines beside it
+    (``beside``: other header lines at its height, a header set half a line lower), half-way
+    to each, or the table's side, with two chunks of the lines under it (``below``) under
+    those columns that are sub-headers (no plain numbers but years), centred over those
+    columns or over the sub-headers, heads them ("2023" over "Antal | Pct.",
     "Støjbelastning" over four dB ranges), unless set flush with one of them alone
     (``flush_with_one``: wrapped text of one column)."""
-    values = [c for c in chunks if c.x1 > stub_edge]
+    values = sorted((c for c in (*chunks, *beside) if c.x1 > stub_edge), key=lambda c: c.x0)
     out: list[tuple[int, int] | None] = []
     for chunk in chunks:
         if chunk.x1 <= stub_edge or chunk.text.endswith("-"):
@@ -144,23 +148,47 @@ def group_spans(
             a, b = extents[inside[0]][0], extents[inside[-1]][1]
             middle = (chunk.x0 + chunk.x1) / 2
             subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and _sub_header(c.text)]
-            centred = abs(middle - (a + b) / 2) <= CENTRED_SHARE * (b - a)
+            centred = False
+            if subs:  # centred over its sub-headers
+                lo_sub, hi_sub = min(c.x0 for c in subs), max(c.x1 for c in subs)
+                centred = abs(middle - (lo_sub + hi_sub) / 2) <= CENTRED_SHARE * (hi_sub - lo_sub)
             if len(subs) >= 2 and centred and not flush_with_one(chunk, subs):
                 group = (1 + inside[0], 1 + inside[-1])
         out.append(group)
     return out
 
 
+def under(head: Sequence[TextLine], index: int, lines: Sequence[TextLine]) -> list[Chunk]:
+    """The chunks of the header lines under header line ``index`` of ``head`` (the first
+    of ``lines`` after the header, under the last): where the sub-headers of a group header
+    on that line stand, the group header's own wrapped text ("2024") between."""
+    below = head[index + 1 :] if index + 1 < len(head) else lines[len(head) : len(head) + 1]
+    return [c for line in below for c in line.chunks]
+
+
+def beside(lines: Sequence[TextLine], index: int) -> list[Chunk]:
+    """The chunks of the other ``lines`` whose height overlaps line ``index``'s."""
+    line = lines[index]
+    return [
+        c
+        for k, other in enumerate(lines)
+        if k != index and other.top < line.bottom and line.top < other.bottom
+        for c in other.chunks
+    ]
+
+
 def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
     """Chunks of one line (left to right) in runs: words (no numbers) set at most a wide
     word space apart (PHRASE_GAP_EM) are one phrase ("Mexican  American"), every other
-    chunk a run of its own."""
+    chunk a run of its own (a word broken at its end, "realitetsb-", goes on on the next
+    line, not in the next chunk)."""
     runs: list[list[Chunk]] = []
     for chunk in chunks:
         last = runs[-1][-1] if runs else None
         if (
             last is not None
             and not last.is_value
+            and not last.text.endswith("-")
             and not chunk.is_value
             and chunk.x0 - last.x1 <= PHRASE_GAP_EM * max(word_size(w) for w in chunk.words)
         ):
@@ -171,23 +199,32 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
 
 
 def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -> list[GridCell]:
-    """Header cells (one row per line in ``lines``) with wrapped text joined: a cell directly
-    under a cell of the same columns, at line spacing (gap under WRAP_GAP_EM), continues it
-    and the two become one cell spanning both rows. A line with a stub label keeps a value
-    cell of its own (its row stays a header level; the label may start the body)."""
+    """Header cells (one row per line in ``lines``) with wrapped text joined: a cell under a
+    cell of the same columns, at line spacing from its last line (gap under WRAP_GAP_EM),
+    continues it and the two become one cell spanning both rows; a line holding nothing in
+    those columns between them (a neighbour's header set half a line lower) does not part
+    them. A line with a stub label keeps a value cell of its own (its row stays a header
+    level; the label may start the body)."""
     out: list[GridCell] = []
     open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
     for r, line in enumerate(lines):
         row = [cell for cell in cells if cell.row0 == r]
         keys = [(cell.col0, cell.col1) for cell in row]
-        tight = r > 0 and line.top - lines[r - 1].bottom < WRAP_GAP_EM * line.font_size
         joins = [
-            tight and key[0] >= 1 and key in open_cells and keys.count(key) == 1 for key in keys
+            key[0] >= 1
+            and key in open_cells
+            and keys.count(key) == 1
+            and line.top - lines[out[open_cells[key]].row1].bottom < WRAP_GAP_EM * line.font_size
+            for key in keys
         ]
         values = [j for j, key in zip(joins, keys, strict=True) if key[0] >= 1]
         if any(key[0] == 0 for key in keys) and values and all(values):
             joins = [False] * len(keys)
-        still_open: dict[tuple[int, int], int] = {}
+        still_open = {
+            key: index
+            for key, index in open_cells.items()
+            if not any(key[0] <= c1 and c0 <= key[1] for c0, c1 in keys)
+        }
         for cell, key, join in zip(row, keys, joins, strict=True):
             if join:
                 above = open_cells[key]

@@ -8,6 +8,7 @@ grouped into rows (wrapped labels joined to the row they belong to).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from statistics import median
 
@@ -85,13 +86,16 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
 def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
     """For each line, whether it is a data line (``is_data_line``), the value columns' left
     edge taken from the lines with a label at the left edge (so a label in an inner stub
-    column counts, a wrapped value cell's text does not)."""
+    column counts, a wrapped value cell's text does not); without such lines (every row
+    indented under group labels), from the values of all lines."""
     plain = _years_as_header([is_data_line(line, left) for line in lines], lines, left)
     value_left = min(
         (c.x0 for line, data in zip(lines, plain, strict=True) if data
          for c in value_chunks(line, left)),
         default=None,
     )  # fmt: skip
+    if value_left is None and not any(plain):
+        value_left = min((c.x0 for line in lines for c in value_chunks(line, left)), default=None)
     if value_left is None:
         return plain
     return [
@@ -120,9 +124,14 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
     """Group body lines into rows: each data line, and each line of values alone in the value
     columns (set in the middle of a row whose label wraps round it), anchors a row; label
     lines join by gap."""
+    data = data_lines(lines, left)
+    value_left = min(
+        (c.x0 for line, d in zip(lines, data, strict=True) if d for c in value_chunks(line, left)),
+        default=math.inf,
+    )
     anchors = [
-        data or all(c.is_value and not at_left(c, left) for c in line.chunks)
-        for line, data in zip(lines, data_lines(lines, left), strict=True)
+        d or all(c.is_value and c.x0 >= value_left - 2.0 for c in line.chunks)
+        for line, d in zip(lines, data, strict=True)
     ]
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
     row_gaps = [g for i, g in enumerate(gaps) if anchors[i] and anchors[i + 1]]
@@ -170,8 +179,8 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
             rows[-1].extend(groups[key])  # a label broken over two lines with a hyphen
         else:
             rows.append(groups[key])
-    data = {id(line): flag for line, flag in zip(lines, anchors, strict=True)}
-    return _split_multi_anchor(rows, left, data)
+    flags = {id(line): flag for line, flag in zip(lines, anchors, strict=True)}
+    return _split_multi_anchor(rows, left, flags)
 
 
 def _split_multi_anchor(
