@@ -105,6 +105,8 @@ def key_cell(
         law = _provision_law(provision_law, dims.get("period"))
         if law is None:
             return Missing("law", "no law area for the provision rows")
+    elif law is None and "law" in context.unclear:
+        return Missing("law", "the caption or title names law areas but gives the table none")
     elif law is None:
         law = reference.unprinted_law
     entity, period = dims.get("entity"), dims.get("period")

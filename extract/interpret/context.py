@@ -54,6 +54,9 @@ class Context:
 
     dims: Mapping[str, Given] = field(default_factory=dict)
     axes: frozenset[str] = frozenset()
+    # dimensions the caption or title names without giving the table one value for them (a
+    # law area in a remark: "… 1) Andre love omfatter dagtilbudsloven …"): no default for them
+    unclear: frozenset[str] = frozenset()
 
     def value(self, dim: str) -> str | None:
         given = self.dims.get(dim)
@@ -78,6 +81,7 @@ def table_context(
     for dim, (value, line) in _heading_dims(reader, heading).items():
         dims[dim] = Given(value, "heading", line)
     axes: set[str] = set()
+    unclear: set[str] = set()
     for source, text in (("title", title), ("caption", caption)):
         if not text:
             continue
@@ -91,6 +95,8 @@ def table_context(
             text = said
         found, text_axes = named(reader, text)
         axes |= text_axes
+        if "law" not in found and any(m.dim == "law" for m in _meanings(reader, text)):
+            unclear.add("law")
         for dim, value in found.items():
             dims[dim] = Given(value, source, text)
         for dim in _named_twice(reader, text) - set(found):
@@ -101,7 +107,8 @@ def table_context(
         if reading.resolved:
             for dim, value in reading.dims.items():
                 dims[dim] = Given(value, "stub", stub)
-    return Context(dims, frozenset(axes))
+    unclear -= set(dims)
+    return Context(dims, frozenset(axes), frozenset(unclear))
 
 
 def title_text(text: str, pointers: Collection[str]) -> str | None:

@@ -77,7 +77,7 @@ class Interpreter:
         counted = _counted_measure(book, table, columns)
         if counted is not None:  # "Antal" of rows that are benefits: persons
             dims = {**around.dims, "measure": Given(counted, "rows", "the rows it counts")}
-            around = Context(dims, around.axes)
+            around = Context(dims, around.axes, around.unclear)
         if not _is_statistics(around, columns, rows):
             named = {d for reading, _ in (*columns, *rows) for d in reading.dims}
             return Interpretation(
