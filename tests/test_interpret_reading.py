@@ -234,6 +234,10 @@ def test_no_entity(reader: Reader, label: str) -> None:
         ("2024 / Stadfæstet / Antal", {"period": "2024", "measure": "stadfaestet"}),
         ("Hele landet / 2019", {"entity": "hele_landet", "period": "2019"}),
         ("Stadfæstelsesprocent / 2019", {"measure": "stadfaestelsesprocent", "period": "2019"}),
+        ("ANTAL / 2023 / NOVE MBER", {"period": "2023-11"}),  # a year over its month, broken
+        ("2024 JAN UAR", {"period": "2024-01"}),
+        ("2023 1. halv år", {"period": "2023-H1"}),
+        ("Realit etsbe handl ede", {"measure": "realitetsbehandlede"}),  # broken three times
     ],
 )
 def test_labels_naming_several_dimensions(reader: Reader, label: str, dims: dict[str, str]) -> None:
@@ -245,3 +249,5 @@ def test_labels_naming_several_dimensions(reader: Reader, label: str, dims: dict
 def test_two_values_of_one_dimension_conflict(reader: Reader) -> None:
     reading = read(reader, "Ishøj / Hele landet")
     assert reading.conflicts and not reading.resolved
+    for label in ("2023 / 2024", "Januar / 2022 / Februar"):  # two years; two months
+        assert read(reader, label).conflicts, label

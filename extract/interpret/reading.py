@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
+from extract.interpret.periods import combine
 from extract.interpret.vocabulary import Meaning, Vocabulary
 from extract.interpret.words import tokens
 
 DIMENSIONS = ("measure", "aspect", "law", "entity", "period")
 MAX_PERIOD_TOKENS = 4
-MAX_JOIN = 3
+MAX_JOIN = 4
 # Tilings kept per position while searching (the best ones; labels are short).
 MAX_TILINGS = 6
 
@@ -144,6 +145,19 @@ def _reading(
     return first
 
 
+def _year_and_part(dims: Mapping[str, str], period: str) -> str | None:
+    """The period of a year and a part without its year read in one label ("2023" and "-11":
+    "2023-11"), or None when ``period`` and the period already read are not such a pair."""
+    before = dims.get("period")
+    if before is None:
+        return None
+    pair = sorted((before, period), key=lambda p: p.startswith("-"))
+    year, part = pair
+    if len(year) == 4 and part.startswith("-"):
+        return combine(year, part)
+    return None
+
+
 def _one(
     text: str, parts: tuple[Part, ...], share_of: Callable[[list[str]], str | None]
 ) -> Reading:
@@ -165,6 +179,8 @@ def _one(
                 measures.extend([] if meaning.value in measures else [meaning.value])
             elif meaning.dim == "aspect" and dims.get("aspect", meaning.value) != meaning.value:
                 dims["aspect"] = ""  # "Antal/pct.": counts and shares both, so neither
+            elif meaning.dim == "period" and (whole := _year_and_part(dims, meaning.value)):
+                dims["period"] = whole  # "2023 / November": a year and its month
             elif dims.setdefault(meaning.dim, meaning.value) != meaning.value:
                 conflicts.append(f"{meaning.dim} {dims[meaning.dim]} or {meaning.value}")
     if len(measures) == 2 and (chosen := share_of(measures)) is not None:
@@ -258,16 +274,22 @@ class _Search:
         without its year ("-H1", from "1. halvår" printed under a year)."""
         out: list[tuple[int, str]] = []
         grammar = self.v.periods
-        if not grammar.may_start(self.toks[i]):
-            return out
-        for k in range(1, MAX_PERIOD_TOKENS + 1):
-            if i + k > len(self.toks):
-                break
-            text = " ".join(self.toks[i : i + k])
-            parsed = grammar.parse(text)
-            part = grammar.parse_part(text) if parsed is None else None
-            if parsed is not None or part is not None:
-                out.append((i + k, parsed[0] if parsed is not None else str(part)))
+        starts = [(self.toks[i], 1)]  # its first word as printed, or broken over lines
+        for used in range(2, MAX_JOIN + 1):
+            if i + used <= len(self.toks):
+                joined = "".join(t.rstrip("-") for t in self.toks[i : i + used])
+                starts.append((joined, used))
+        for first, used in starts:
+            if not grammar.may_start(first):
+                continue
+            for k in range(used, MAX_PERIOD_TOKENS + used):
+                if i + k > len(self.toks):
+                    break
+                text = " ".join((first, *self.toks[i + used : i + k]))
+                parsed = grammar.parse(text)
+                part = grammar.parse_part(text) if parsed is None else None
+                if parsed is not None or part is not None:
+                    out.append((i + k, parsed[0] if parsed is not None else str(part)))
         return out
 
     def _phrases(self, i: int) -> list[tuple[int, tuple[Meaning, ...]]]:
