@@ -302,6 +302,23 @@ def test_a_group_header_not_all_understood_gives_its_rows_nothing(rulebook: Rule
     ]
 
 
+def test_a_skipped_total_header_ends_at_the_next_group(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("I alt", None),
+        ("2022", ["13"]),
+        ("Medhold", None),
+        ("2022", ["7"]),
+        ("Medhold, pct.", None),
+        ("2022", ["54"]),
+    ]
+    result = read(rulebook, table(["Hele landet"], rows, caption="Sager indbragt for domstolene"))
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("medhold", 7.0),
+        ("medholdsprocent", 54.0),
+    ]
+    assert [f.code for f in result.findings] == ["skipped_row"]  # 13: no measure's whole
+
+
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Stadfæstede", None),

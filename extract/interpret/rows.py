@@ -32,6 +32,8 @@ from extract.normalise import label_key
 
 GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
 ALL_LAWS = "alle"
+# Marks, in a carried level, a dimension of the groups a total header stands beside.
+SIBLING = "sibling:"
 
 
 def plan_rows(
@@ -93,18 +95,21 @@ def _first_pass(
     for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
         if not row.has_values:
             named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
+            sibling_of: set[str] = set()  # what the groups it stands beside name
             if reading.total and reading.resolved:
                 beside = _siblings(i, rows, headers, order)
                 if beside is not None and not named:
                     named = _total_header(beside, _values(headers, beside), identities)
+                    sibling_of = set(beside)
                 elif beside is not None and "law" in beside and "law" not in named:
                     named["law"] = ALL_LAWS  # "Afgjorte sager i alt" after the law groups
             if named and not reading.resolved:  # "Hele Måned landet": what it names is unclear
                 named = {d: UNREAD for d in named if d != "aspect"}
-            if named:
-                at = next((k for k, (d, _) in enumerate(levels) if set(d) & set(named)), None)
+            if named:  # a header replaces the one at its level: naming what it names
+                at = next((k for k, (d, _) in enumerate(levels) if _level_of(d) & set(named)), None)
                 levels = levels[:at] if at is not None else levels
-                levels.append((MappingProxyType(named), row.label))
+                entry = {**named, **{f"{SIBLING}{d}": "" for d in sibling_of}}
+                levels.append((MappingProxyType(entry), row.label))
                 plans.append(RowPlan(i, "header", MappingProxyType(named)))
             else:
                 plans.append(RowPlan(i, "ignored", note=reading.describe()))
@@ -112,8 +117,9 @@ def _first_pass(
         carried: dict[str, str] = {}
         law_label = None
         for level, label in levels:
-            carried.update(level)
-            law_label = label if "law" in level else law_label
+            own = {d: v for d, v in level.items() if not d.startswith(SIBLING)}
+            carried.update(own)
+            law_label = label if "law" in own else law_label
         if carried.get("skip"):
             plans.append(RowPlan(i, "skip", note=carried["skip"]))
             continue
@@ -158,6 +164,12 @@ def _value_like(label: str) -> bool:
     letters = sum(1 for ch in label if ch.isalpha())
     digits = sum(1 for ch in label if ch.isdigit())
     return letters == 0 or digits > letters
+
+
+def _level_of(level: Mapping[str, str]) -> set[str]:
+    """The dimensions a group level stands for: those it names, and for a skipped total
+    header those of the groups beside it (the next such group replaces it)."""
+    return {d.removeprefix(SIBLING) for d in level}
 
 
 def _headers(rows: Sequence[TableRow], readings: Sequence[Reading]) -> dict[int, Mapping[str, str]]:
