@@ -319,6 +319,23 @@ def test_a_skipped_total_header_ends_at_the_next_group(rulebook: Rulebook) -> No
     assert [f.code for f in result.findings] == ["skipped_row"]  # 13: no measure's whole
 
 
+def test_a_total_row_inside_a_measure_group_is_all_law_areas(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("2022", None),
+        ("Omgørelsesprocent", ["30"]),
+        ("Sagsbehandlingstid i uger", None),
+        ("Sager i alt", ["14,5"]),
+        ("Antal realitetsbehandlede sager", None),
+        ("Sager i alt", ["18389"]),
+    ]
+    got = keys(read(rulebook, table(["Hele landet"], rows)))
+    assert got == [
+        (None, "2022", "alle", None, "omgoerelsesprocent", 30.0, "reported"),
+        (None, "2022", "alle", None, "sagsbehandlingstid_uger", 14.5, "reported"),
+        (None, "2022", "alle", None, "realitetsbehandlede", 18389.0, "reported"),
+    ]
+
+
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Stadfæstede", None),

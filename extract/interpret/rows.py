@@ -285,14 +285,14 @@ def _total(
     elif has_provisions and "law" not in axis:
         # the law-level total of the provisions listed: their law area
         return replace(plan, dims=MappingProxyType(dims), of_provisions=True)
-    elif "measure" in axis and "measure" not in dims and measures:
+    elif "measure" in axis and "measure" not in {*dims, *plan.carried} and measures:
         whole = identities.whole_of(measures)
         if whole is None:
             note = f"a total of {', '.join(sorted(measures))}: no measure is their sum"
             return replace(plan, kind="skip", note=note)
         return replace(plan, kind="member", dims=MappingProxyType(dims | {"measure": whole}))
-    elif axis & {"entity", "period"} - set(dims):
-        what = "entities" if "entity" in axis - set(dims) else "periods"
+    elif axis & {"entity", "period"} - {*dims, *plan.carried}:
+        what = "entities" if "entity" in axis - {*dims, *plan.carried} else "periods"
         return replace(plan, kind="skip", note=f"a total over several {what} has no one key")
     return replace(plan, dims=MappingProxyType(dims))
 
