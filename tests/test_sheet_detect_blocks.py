@@ -220,3 +220,17 @@ def test_a_header_of_consecutive_years_under_a_table_starts_the_next(tmp_path: P
     assert row_texts(first) == [("Stadfæstet", ("3712",)), ("Hjemvist", ("1472",))]
     assert (second.stub_header, column_labels(second)) == ("Lovområde", ["2022", "2023"])
     assert row_texts(second) == [("Serviceloven", ("9272", "9301"))]
+
+
+def test_a_first_row_of_a_year_and_counts_like_years_is_a_body_row(tmp_path: Path) -> None:
+    rows = [
+        ["Realitetsbehandlede sager efter udfald"],
+        ["Landsplan"],
+        [],
+        [None, "ÆNDRET/OPHÆVET"],
+        ["2023", 2034],
+        ["2024", 1472],
+    ]
+    (table,) = xlsx_tables(tmp_path / "years.xlsx", rows)
+    assert column_labels(table) == ["ÆNDRET/OPHÆVET"]
+    assert row_texts(table) == [("2023", ("2034",)), ("2024", ("1472",))]

@@ -211,11 +211,11 @@ def _title_above(view: SheetView, r: int) -> bool:
 
 def _table(view: SheetView, found: _Found, table_id: str) -> TableCandidate:
     stub = find_stub(view, found.body)
-    head = split_head(view, found.head, stub.n_labels)
+    head = split_head(view, found.head, stub.n_labels, found.body[0])
     dated = dated_columns(view, head.header_rows)
     if any(c in dated for c in stub.columns):  # years under a year are counts: value columns
         stub = find_stub(view, found.body, dated)
-        head = split_head(view, found.head, stub.n_labels)
+        head = split_head(view, found.head, stub.n_labels, found.body[0])
     body = [*head.label_rows, *found.body]
     header_rows = list(head.header_rows)
     if not head.label_rows and numeric_header(view, body, stub):

@@ -20,7 +20,7 @@ each value column.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -41,8 +41,11 @@ class Head:
     label_rows: tuple[int, ...]
 
 
-def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
-    """Sort the rows above a table into title, notes, header rows and body label rows."""
+def split_head(
+    view: SheetView, head: Sequence[HeadRow], n_labels: int, first_body: int | None = None
+) -> Head:
+    """Sort the rows above a table into title, notes, header rows and body label rows;
+    ``first_body`` is the table's first data row."""
     edge = max(n_labels, 1)
     wide = [
         i
@@ -56,7 +59,7 @@ def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
     first = last
     while first > 0 and not head[first][1]:
         first -= 1
-    last = _last_header(view, head, first, last, edge)
+    last = _last_header(view, head, first, last, edge, first_body)
     while first < last and _title_line(view, head[first][0], edge):
         first += 1
     title, notes = _title_and_notes(view, [r for r, _ in head[:first]])
@@ -67,13 +70,21 @@ def split_head(view: SheetView, head: Sequence[HeadRow], n_labels: int) -> Head:
     return Head(title, notes, header, labels)
 
 
-def _last_header(view: SheetView, head: Sequence[HeadRow], first: int, last: int, edge: int) -> int:
+def _last_header(
+    view: SheetView,
+    head: Sequence[HeadRow],
+    first: int,
+    last: int,
+    edge: int,
+    first_body: int | None = None,
+) -> int:
     """The last header row of the run ``first``..``last``: the row before the first body row
     in it, if any. A body row there has a label and only number-like cells right of it (a
     count that looks like a year, 2010; a glitch, "9301 sager101"), below a header row, and
     either under a group label ("Ishøj" alone in the label columns) or with its own label under
     a different header text in that label column (stub headers are not stacked; body labels
-    are). One pass over the run."""
+    are), or with a period for a label where the first data row has one too, under no header
+    text ("2023 | 2034" over "2024 | 1472": counts like years). One pass over the run."""
     stub_texts: dict[int, str] = {}  # label column -> the first header text in it
     header = -1
     grouped = False
@@ -89,11 +100,26 @@ def _last_header(view: SheetView, head: Sequence[HeadRow], first: int, last: int
             labels = [(c, view.shown(r, c)) for c in cols if c < edge]
             if grouped or any(stub_texts.get(c, text) != text for c, text in labels):
                 return header
+            if labels and _period_labels(view, r, first_body, [c for c, _ in labels], stub_texts):
+                return header
         header = i
         for c in cols:
             if c < edge:
                 stub_texts.setdefault(c, view.shown(r, c))
     return last
+
+
+def _period_labels(
+    view: SheetView, r: int, body: int | None, columns: Sequence[int], above: Mapping[int, str]
+) -> bool:
+    """Whether row ``r``'s labels in ``columns`` are periods, under no header text, where the
+    data row ``body`` has periods too."""
+    if body is None:
+        return False
+    return all(
+        c not in above and view.kind_at(r, c) == PERIOD and view.kind_at(body, c) == PERIOD
+        for c in columns
+    )
 
 
 def _note_or_caption(view: SheetView, r: int) -> bool:
