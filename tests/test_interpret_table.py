@@ -336,6 +336,22 @@ def test_a_total_row_inside_a_measure_group_is_all_law_areas(rulebook: Rulebook)
     ]
 
 
+def test_a_header_naming_a_period_and_a_measure_keeps_the_period_for_the_next_measure(
+    rulebook: Rulebook,
+) -> None:
+    rows: list[Row] = [
+        ("2022 Sagsbehandlingstid i uger", None),
+        ("Serviceloven", ["14,5"]),
+        ("Realitetsbehandlede sager", None),
+        ("Serviceloven", ["9301"]),
+    ]
+    got = keys(read(rulebook, table(["Hele landet"], rows)))
+    assert got == [
+        (None, "2022", "serviceloven", None, "sagsbehandlingstid_uger", 14.5, "reported"),
+        (None, "2022", "serviceloven", None, "realitetsbehandlede", 9301.0, "reported"),
+    ]
+
+
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Stadfæstede", None),

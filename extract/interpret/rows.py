@@ -32,6 +32,8 @@ from extract.normalise import label_key
 
 GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
 ALL_LAWS = "alle"
+# The order of the levels one group header naming several dimensions opens, outer first.
+_LEVEL_ORDER = ("entity", "period", "law", "measure", "aspect", "skip")
 # Marks, in a carried level, a dimension of the groups a total header stands beside.
 SIBLING = "sibling:"
 
@@ -96,21 +98,19 @@ def _first_pass(
         if not row.has_values:
             named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
             sibling_of: set[str] = set()  # what the groups it stands beside name
+            inner: dict[str, str] = {}  # what it gives the rows under it besides its name
             if reading.total and reading.resolved:
                 beside = _siblings(i, rows, headers, order)
                 if beside is not None and not named:
                     named = _total_header(beside, _values(headers, beside), identities)
                     sibling_of = set(beside)
                 elif beside is not None and "law" in beside and "law" not in named:
-                    named["law"] = ALL_LAWS  # "Afgjorte sager i alt" after the law groups
+                    inner["law"] = ALL_LAWS  # "Afgjorte sager i alt" after the law groups
             if named and not reading.resolved:  # "Hele Måned landet": what it names is unclear
                 named = {d: UNREAD for d in named if d != "aspect"}
-            if named:  # a header replaces the one at its level: naming what it names
-                at = next((k for k, (d, _) in enumerate(levels) if _level_of(d) & set(named)), None)
-                levels = levels[:at] if at is not None else levels
-                entry = {**named, **{f"{SIBLING}{d}": "" for d in sibling_of}}
-                levels.append((MappingProxyType(entry), row.label))
-                plans.append(RowPlan(i, "header", MappingProxyType(named)))
+            if named:
+                levels = _replace_levels(levels, named, inner, sibling_of, row.label)
+                plans.append(RowPlan(i, "header", MappingProxyType(named | inner)))
             else:
                 plans.append(RowPlan(i, "ignored", note=reading.describe()))
             continue
@@ -164,6 +164,28 @@ def _value_like(label: str) -> bool:
     letters = sum(1 for ch in label if ch.isalpha())
     digits = sum(1 for ch in label if ch.isdigit())
     return letters == 0 or digits > letters
+
+
+def _replace_levels(
+    levels: Sequence[tuple[Mapping[str, str], str]],
+    named: Mapping[str, str],
+    inner: Mapping[str, str],
+    sibling_of: set[str],
+    label: str,
+) -> list[tuple[Mapping[str, str], str]]:
+    """The carried levels with a new group header: it replaces the level naming what it names
+    (and all below it), and adds one level per dimension it names, outer dimensions first
+    ("2022 Sagsbehandlingstid": the next measure header keeps the year), then ``inner`` (a
+    total header's "all law areas", which the next law header replaces)."""
+    replaced = {*named, *inner}
+    at = next((k for k, (d, _) in enumerate(levels) if _level_of(d) & replaced), None)
+    out = list(levels[:at] if at is not None else levels)
+    marks = {f"{SIBLING}{d}": "" for d in sibling_of}
+    for dim in sorted(named, key=_LEVEL_ORDER.index):
+        out.append((MappingProxyType({dim: named[dim], **marks}), label))
+    for dim, value in inner.items():
+        out.append((MappingProxyType({dim: value}), label))
+    return out
 
 
 def _level_of(level: Mapping[str, str]) -> set[str]:
