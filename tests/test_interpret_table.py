@@ -352,6 +352,22 @@ def test_a_header_naming_a_period_and_a_measure_keeps_the_period_for_the_next_me
     ]
 
 
+def test_benefits_under_a_count_group_row_count_persons(rulebook: Rulebook) -> None:
+    rows: list[Row] = [
+        ("2022M01", None),
+        ("Antal", None),
+        ("A-dagpenge", ["55"]),
+        ("Sygedagpenge", ["185"]),
+        ("Kontanthjælp", ["11"]),
+    ]
+    result = read(rulebook, table(["Tal"], rows, stub="Måned / Afgørelse / Ydelse"))
+    assert keys(result) == [
+        (183, "2022-01", None, "A-dagpenge", "antal_personer", 55.0, "reported"),
+        (183, "2022-01", None, "Sygedagpenge", "antal_personer", 185.0, "reported"),
+        (183, "2022-01", None, "Kontanthjælp", "antal_personer", 11.0, "reported"),
+    ]
+
+
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Stadfæstede", None),
