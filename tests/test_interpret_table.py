@@ -368,6 +368,20 @@ def test_benefits_under_a_count_group_row_count_persons(rulebook: Rulebook) -> N
     ]
 
 
+@pytest.mark.parametrize(("total", "measure"), [("40", "afgjorte"), ("41", None)])
+def test_rows_adding_up_to_a_total_naming_a_measure_are_its_parts(
+    rulebook: Rulebook, total: str, measure: str | None
+) -> None:
+    rows: list[Row] = [
+        ("Serviceloven", ["25"]),
+        ("Aktivloven", ["15"]),
+        ("Afgjorte sager i alt", [total]),
+    ]
+    result = read(rulebook, table(["Hele landet 2023"], rows))
+    laws = [(o.law_area, o.measure) for o in result.observations if o.law_area != "alle"]
+    assert laws == ([("serviceloven", measure), ("aktivloven", measure)] if measure else [])
+
+
 def test_a_total_group_after_measure_groups(rulebook: Rulebook) -> None:
     rows: list[Row] = [
         ("Stadfæstede", None),

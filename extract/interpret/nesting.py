@@ -127,3 +127,47 @@ def _equal(sums: dict[str, list[float | None]], own: dict[str, list[float | None
                 return False
             compared += 1
     return compared > 0
+
+
+def measure_from_totals(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
+    """The plans with rows that name no measure given the measure of the total row right
+    under them ("Afgjorte sager i alt") when they add up to it in every column: the law areas
+    listed are then parts of that measure. Rows that do not add up keep what they had."""
+    out = list(plans)
+    run: list[int] = []  # positions in ``out`` of the member rows since the last break
+    for at, plan in enumerate(plans):
+        if plan.kind == "member" and "measure" not in plan.dims and "measure" not in plan.carried:
+            if run and dict(out[run[-1]].carried) != dict(plan.carried):
+                run = []
+            run.append(at)
+            continue
+        measure = plan.dims.get("measure")
+        if plan.kind == "total" and measure is not None and len(run) >= 2:
+            parts = [rows[out[k].index] for k in run]
+            share = "share" in (plan.dims.get("aspect"), plan.carried.get("aspect"))
+            if _adds_up(parts, rows[plan.index], rounded=share):
+                for k in run:
+                    carried = {**out[k].carried, "measure": measure}
+                    out[k] = replace(out[k], carried=MappingProxyType(carried))
+        run = []
+    return out
+
+
+def _adds_up(parts: Sequence[TableRow], total: TableRow, *, rounded: bool) -> bool:
+    """Whether ``parts`` sum to ``total`` in every column both have numbers in (one at
+    least): a part that is no number (".") leaves its column out. Counts add up exactly;
+    ``rounded`` shares (6 %, 23 %, … of 100 %) within half a printed unit per part."""
+    compared = 0
+    for c, printed in enumerate(total.cells):
+        whole = read_cell(printed).value if printed is not None else None
+        read = [read_cell(cell) if (cell := p.cells[c]) is not None else None for p in parts]
+        values = [r.value if r is not None else None for r in read]
+        if whole is None or any(v is None for v in values):
+            continue
+        slack = _TOLERANCE
+        if rounded:
+            slack = sum(0.5 * 10.0**-r.decimals for r in read if r is not None)
+        if abs(sum(v for v in values if v is not None) - whole) > slack:
+            return False
+        compared += 1
+    return compared > 0

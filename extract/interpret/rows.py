@@ -22,7 +22,7 @@ from types import MappingProxyType
 from extract.identities import Identities
 from extract.interpret.edges import provision_edges
 from extract.interpret.law_groups import law_groups
-from extract.interpret.nesting import settle_law_groups
+from extract.interpret.nesting import measure_from_totals, settle_law_groups
 from extract.interpret.plans import UNREAD, RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
@@ -52,7 +52,7 @@ def plan_rows(
     """A plan for every row (see the module docstring). ``column_dims``: the dimensions the
     table's value columns name."""
     first = _first_pass(rows, readings, identities, words, column_dims)
-    plans = settle_law_groups(first, rows)
+    plans = measure_from_totals(settle_law_groups(first, rows), rows)
     if not measure_has_law:  # values without a law area: a label naming a law is a benefit
         plans = [
             replace(p, kind="provision", dims={}) if p.kind == "member" and "law" in p.dims else p

@@ -74,7 +74,7 @@ class Interpreter:
         ]
         used += [found.rule_id for _, found in (*columns, *rows) if found is not None]
         rule_id = used[-1] if used else VOCABULARY_RULE
-        counted = _counted_measure(book, table, columns, rows)
+        counted = _counted_measure(book, table, columns, rows, reader)
         if counted is not None:  # "Antal" of rows that are benefits: persons
             dims = {**around.dims, "measure": Given(counted, "rows", "the rows it counts")}
             around = Context(dims, around.axes, around.unclear)
@@ -128,15 +128,20 @@ def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _
 
 
 def _counted_measure(
-    book: Rulebook, table: TableCandidate, columns: Sequence[_Label], rows: Sequence[_Label]
+    book: Rulebook,
+    table: TableCandidate,
+    columns: Sequence[_Label],
+    rows: Sequence[_Label],
+    reader: Reader,
 ) -> str | None:
     """The measure a table counts by its rows ("Antal" over rows that are mostly benefits,
-    or a group row "Antal" above them: antal_personer), when no header or label names a
+    in a header, a group row or the title: antal_personer), when no header or label names a
     measure (a stub header's "Afgørelse" over benefits names none)."""
     labels_read = [reading for reading, _ in (*columns, *rows)]
     if any("measure" in reading.dims for reading in labels_read):
         return None
-    if not any(reading.dims.get("aspect") == "count" for reading in labels_read):
+    texts = [reader.read(text) for text in (table.caption, table.title) if text]
+    if not any(reading.dims.get("aspect") == "count" for reading in (*labels_read, *texts)):
         return None
     labels = [label_key(row.label) for row in table.rows if row.has_values]
     for measure, counted in book.vocabulary.counted.items():
