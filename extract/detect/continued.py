@@ -19,12 +19,11 @@ before but running lines. Then:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.detect.candidate import Layout, to_candidate
-from extract.detect.captions import caption_above, is_stop
+from extract.detect.captions import CONTINUED, caption_above, is_stop
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
@@ -34,8 +33,6 @@ from extract.detect.whitespace_header import beside, join_wrapped_headers, line_
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import Cell, TableCandidate, TableRow
 
-# A caption or line saying that the table goes on from the page before.
-CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
 # Lines in this top share of a page are its running header (the first page may have none).
 RUNNING_MARGIN = 0.07
 # Header lines at a page's end may stand this far (points) outside the table's sides.
