@@ -145,8 +145,9 @@ def _cores(rows: Sequence[Sequence[Span]], span: Span, support: int) -> list[Spa
 def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) -> list[Span]:
     """X-intervals of label columns between the row labels and the values (``bands``): words
     that are no value, set flush left at one place on two data lines or more, and on one at
-    least beside a row label at the left edge (an entity column, then a law-area column).
-    Indented row labels (a heading's members) never share a line with a label at the edge."""
+    least beside a label left of them (an entity column, then a law-area column; the whole
+    row may be indented). Indented row labels (a heading's members) never share a line with
+    a label left of them."""
     if not bands:
         return []
     first = bands[0][0]
@@ -154,10 +155,15 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
     for line, data in zip(lines, data_lines(lines, left), strict=True):
         if not data:
             continue
-        beside = any(at_left(c, left) for c in line.chunks)
+        labels = [
+            c.x1
+            for c in line.chunks
+            if at_left(c, left) or (not c.is_value and _has_letter(c.text))
+        ]
         for c in line.chunks:
             if at_left(c, left) or c.is_value or c.x1 >= first or not _has_letter(c.text):
                 continue
+            beside = any(x1 < c.x0 for x1 in labels)
             run = next((r for r in runs if abs(r[0][0] - c.x0) <= 2.0), None)
             if run is None:
                 runs.append([(c.x0, c.x1, beside)])
