@@ -18,7 +18,7 @@ from pdf_factory import (
     words_at,
 )
 
-from extract.model import Ruling, Word
+from extract.model import PageContent, Ruling, Word
 
 DB = ["58 – 63 dB", "63 – 68 dB", "68 – 73 dB", "Over 73 dB"]
 ROWS = [("Nord", "5.828", "3.334", "873", "65"), ("Syd", "4.944", "2.326", "1.249", "239")]
@@ -335,3 +335,37 @@ def test_a_year_over_counts_beside_two_stub_headers_and_a_count_like_a_year() ->
         ("Børn - Diverse", "28"),
         ("Børn - Samvær", "277"),
     ]
+
+
+def test_headers_centred_in_wide_cells_left_of_values_set_flush_right() -> None:
+    """A landscape table in 6.5 pt: wide columns, each header centred in its cell and its
+    values set flush right, so the header stands nearer the gap before its values than over
+    them; group headers "ANTAL" and "%" over two periods each, a shaded header band, a rule
+    under every row: every period heads its own column."""
+
+    def word(x0: float, top: float, x1: float, text: str) -> Word:
+        return Word(text, (x0, top, x1, top + 6.5), font_size=6.5)
+
+    words = [word(426, 256, 448, "ANTAL"), word(671, 256, 676, "%")]
+    words.append(word(52, 266, 95, "LOVOMRÅDE"))
+    periods = [(362.0, "JUL.-DEC.", "2023"), (480.0, "JAN.-JUN.", "2024")]
+    for x0, period, year in [*periods, *((x + 237.0, p, y) for x, p, y in periods)]:
+        words += [word(x0, 266, x0 + 32, period), word(x0 + 9, 275, x0 + 23, year)]
+    rows = [("Aktivlov", "5788", "5894", "27", "30"), ("Pensionsloven", "743", "574", "3", "3")]
+    rows += [("Serviceloven", "8669", "3908", "41", "20")]
+    for i, (label, *values) in enumerate(rows):
+        top = 287.0 + 12 * i
+        words.append(word(52, top, 52 + 3.4 * len(label), label))
+        for right, value in zip([434.0, 553.0, 671.0, 789.0], values, strict=True):
+            words.append(word(right - 3.6 * len(value), top, right, value))
+    rules = [hrule(254, 50, 792), hrule(284, 50, 792), vrule(50, 254, 284), vrule(792, 254, 284)]
+    rules += [hrule(296 + 12 * i, 50, 792) for i in range(3)]
+    (table,) = detect(PageContent(1, 842.0, 595.0, tuple(words), tuple(rules)))
+    assert table.detector == "ruled"
+    assert labels(table) == [
+        "ANTAL / JUL.-DEC. 2023",
+        "ANTAL / JAN.-JUN. 2024",
+        "% / JUL.-DEC. 2023",
+        "% / JAN.-JUN. 2024",
+    ]
+    assert body(table) == rows

@@ -213,17 +213,22 @@ def column_edges(
 
 def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float) -> list[Span]:
     """The bands, each joined with the header text over it: from every header line holding
-    one chunk over each band (overlapping it, in order, the joined bands still apart), or
-    else from the header's stacks of text (``stacked_extents``), so that a header wider
-    than its values ("REALITETSBEH. I ALT" over "0") stays in its column when the columns
-    stand close."""
+    one chunk for each band (in order, each nearest its own band: a header centred in a
+    wide cell over values set flush right; the joined bands still apart), or else from the
+    header's stacks of text (``stacked_extents``), so that a header wider than its values
+    ("REALITETSBEH. I ALT" over "0") stays in its column when the columns stand close."""
     out = list(bands)
     head = lines[: split_header(lines, left)]
+    middles = [(a + b) / 2 for a, b in bands]
     for line in head:
         chunks = [c for c in line.chunks if not at_left(c, left)]
         if len(chunks) != len(bands):
             continue
-        if not all(c.x0 < b[1] and b[0] < c.x1 for c, b in zip(chunks, bands, strict=True)):
+        nearest = [
+            min(range(len(bands)), key=lambda k: abs(middles[k] - (c.x0 + c.x1) / 2))
+            for c in chunks
+        ]
+        if nearest != list(range(len(bands))):
             continue
         wide = [(min(a[0], c.x0), max(a[1], c.x1)) for a, c in zip(out, chunks, strict=True)]
         if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):
