@@ -369,3 +369,38 @@ def test_headers_centred_in_wide_cells_left_of_values_set_flush_right() -> None:
         "% / JAN.-JUN. 2024",
     ]
     assert body(table) == rows
+
+
+def test_single_headers_set_lower_beside_group_headers_head_their_own_column() -> None:
+    """A year over the whole header, "hjemvist" and "ændret/ophævet" over "antal | procent"
+    and "antal | andel", and single headers set lower (in the middle of the header), each
+    centred over its wide column: each single header heads its own column only."""
+
+    def word(x0: float, top: float, x1: float, text: str) -> Word:
+        return Word(text, (x0, top, x1, top + 7.0), font_size=7.0)
+
+    words = [word(352, 622, 368, "2024"), word(74, 639, 106, "sagsemne")]
+    words += [word(264, 639, 293, "hjemvist"), word(317, 639, 373, "ændret/ophævet")]
+    words += [word(200, 648, 241, "stadfæstelse"), word(384, 648, 446, "realitetsbehandlet")]
+    words += [word(456, 648, 520, "omgørelsesprocent")]
+    words += [word(251, 657, 269, "antal"), word(279, 657, 305, "procent")]
+    words += [word(319, 657, 336, "antal"), word(352, 657, 371, "andel")]
+    rows = [("Aktivloven", "3.970", "670", "13", "476", "9", "5.116", "22")]
+    rows += [("Formue - §§ 14 og 15", "128", "65", "29", "31", "14", "224", "43")]
+    rights = [242.0, 270.0, 307.0, 340.0, 375.0, 447.0, 521.0]
+    for i, (label, *values) in enumerate(rows):
+        top = 674.0 + 17 * i
+        words.append(word(74, top, 74 + 3.5 * len(label), label))
+        for right, value in zip(rights, values, strict=True):
+            words.append(word(right - 3.6 * len(value), top, right, value))
+    (table,) = detect(word_page(words))
+    assert labels(table) == [
+        "2024 / stadfæstelse",
+        "2024 / hjemvist / antal",
+        "2024 / hjemvist / procent",
+        "2024 / ændret/ophævet / antal",
+        "2024 / ændret/ophævet / andel",
+        "2024 / realitetsbehandlet",
+        "2024 / omgørelsesprocent",
+    ]
+    assert body(table) == rows

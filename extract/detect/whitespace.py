@@ -21,6 +21,7 @@ from extract.detect.whitespace_header import (
     header_extents,
     join_wrapped_headers,
     line_spans,
+    nearest_extents,
     stacked_extents,
     under,
 )
@@ -237,7 +238,12 @@ def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float
         label_right = max(
             (c.x1 for line in lines for c in line.chunks if at_left(c, left)), default=left
         )
-        return stacked_extents(head, bands, min(label_right, bands[0][0])) or out
+        stub_edge = min(label_right, bands[0][0])
+        return (
+            stacked_extents(head, bands, stub_edge)
+            or nearest_extents(head, bands, stub_edge)
+            or out
+        )
     return out
 
 
