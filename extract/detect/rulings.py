@@ -220,7 +220,10 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
         (c.x0 for line, d in zip(between, data, strict=True) if d for c in line.chunks[1:]),
         default=upper.bbox[2],
     )
-    if any(len(line.chunks) < 2 and line.x1 > values for line in between):
+    if any(
+        len(line.chunks) < 2 and not line.chunks[0].is_value and line.x1 > values
+        for line in between
+    ):
         return False  # a line of text across the value columns: running text between tables
     # a lower cluster whose first band holds text but no data is a new table's header
     return not first or any(is_data_line(line, left) for line in first)
