@@ -404,3 +404,17 @@ def test_single_headers_set_lower_beside_group_headers_head_their_own_column() -
         "2024 / omgørelsesprocent",
     ]
     assert body(table) == rows
+
+
+def test_a_period_header_broken_over_three_lines_beside_the_stub_header() -> None:
+    """ "1." / "halvår" / "2025" over one value column, the stub header "Paragraf" on the
+    middle line: the three lines are one header, "1." no row of its own."""
+    words = centred_at(300, 100, "1.") + words_at(60, 110, "Paragraf")
+    words += centred_at(300, 110, "halvår") + centred_at(300, 120, "2025")
+    rows = [("Biler - §§ 114 og 115", "4"), ("Boligindretning - § 116", "2")]
+    rows += [("Hjemmehjælp - § 83", "7")]
+    words += _body_words(138, [315.0], rows)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["1. halvår 2025"]
+    assert table.stub_header == "Paragraf"
+    assert body(table) == rows

@@ -237,8 +237,8 @@ def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -
     cell of the same columns, at line spacing from its last line (gap under WRAP_GAP_EM),
     continues it and the two become one cell spanning both rows; a line holding nothing in
     those columns between them (a neighbour's header set half a line lower) does not part
-    them. A line with a stub label keeps a value cell of its own (its row stays a header
-    level; the label may start the body)."""
+    them. The last line, when it holds a stub label, keeps a value cell of its own (its row
+    stays a header level; the label may start the body)."""
     out: list[GridCell] = []
     open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
     for r, line in enumerate(lines):
@@ -252,7 +252,8 @@ def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -
             for key in keys
         ]
         values = [j for j, key in zip(joins, keys, strict=True) if key[0] >= 1]
-        if any(key[0] == 0 for key in keys) and values and all(values):
+        last = r == len(lines) - 1
+        if last and any(key[0] == 0 for key in keys) and values and all(values):
             joins = [False] * len(keys)
         still_open = {
             key: index
