@@ -203,3 +203,16 @@ def test_a_value_set_between_wrapped_label_lines_under_a_far_bottom_rule() -> No
         ("Medholds-%", "54%"),
         ("I alt", "13"),
     ]
+
+
+def test_zebra_stripes_starting_and_ending_with_an_unshaded_row() -> None:
+    """Stripes on every other row, the first and the last row unshaded: both rows belong to
+    the table, not to a caption above it or to text under it."""
+    words = words_at(55, 80, "Tabel 1 (fortsat)")
+    values = [("3", "9"), ("12", "4"), ("7", "31"), ("25", "2"), ("1", "16")]
+    rows = [(f"Voksne - bestemmelse {i}", a, b) for i, (a, b) in enumerate(values)]
+    words += _rows(100, rows, RIGHTS)
+    rules = _band(112, 127) + _band(142, 157)
+    (table,) = detect(word_page(words, rules))
+    assert table.caption == "Tabel 1 (fortsat)"
+    assert body(table) == rows

@@ -52,12 +52,14 @@ class DetectedTable:
 @dataclass(frozen=True, slots=True)
 class OpenTable:
     """The last table of a page, which the next page may continue: the table so far, how its
-    last page was read (``layout``, ``grid``) and the lines below it there."""
+    last page was read (``layout``, ``grid``), the lines below it there, and the last grid
+    holding all its stub columns with their number (``stubs``; None: ``grid``'s)."""
 
     table: DetectedTable
     layout: Layout
     grid: Grid
     below: tuple[TextLine, ...]
+    stubs: tuple[Grid, int] | None = None
 
 
 def join_next(
@@ -111,9 +113,10 @@ def _append(
     grid = page_table.grid
     before = open_table.layout
     # outer stub columns left blank all down this page are not in its grid: its first column
-    # is the stub column of the page before that stands at its place
-    skip = _first_column_at(open_table.grid, before.n_stub, grid) if not same_header else 0
-    n_stub = min(before.n_stub - skip, grid.n_cols - 1)
+    # is the stub column of the last page showing them all that stands at its place
+    stub_grid, full = open_table.stubs or (open_table.grid, before.n_stub)
+    skip = _first_column_at(stub_grid, full, grid) if not same_header else 0
+    n_stub = min(full - skip, grid.n_cols - 1)
     more, more_layout = candidate, layout
     if (n_stub, before.groups[skip:]) != (layout.n_stub, ()):  # read it on from the page before
         more, more_layout = to_candidate(
@@ -144,7 +147,8 @@ def _append(
         notes=first.notes + more.notes,
     )
     table = DetectedTable(joined, (*open_table.table.grids, grid))
-    return OpenTable(table, more_layout, grid, page_table.below)
+    stubs = (grid, n_stub) if skip == 0 and n_stub == full else (stub_grid, full)
+    return OpenTable(table, more_layout, grid, page_table.below, stubs)
 
 
 def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:

@@ -25,6 +25,7 @@ from extract.detect.rulings import (
     RulingCluster,
     cluster_rulings,
     join_rule_bands,
+    with_edge_rows,
     without_underlines,
 )
 from extract.detect.stacked import split_stacked
@@ -95,7 +96,7 @@ def _ruled_tables(
     clusters: Sequence[RulingCluster], lines: Sequence[TextLine], page: PageContent
 ) -> list[tuple[Grid, list[TextLine]]]:
     found: list[tuple[Grid, list[TextLine]]] = []
-    for cluster in clusters:
+    for cluster in (with_edge_rows(c, lines) for c in clusters):
         inside = [line for line in lines if _inside(line, cluster.bbox)]
         if not inside:
             continue
