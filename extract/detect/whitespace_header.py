@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from extract.detect.grid import GridCell
 from extract.detect.header import is_plain_value
-from extract.detect.layout import Chunk, TextLine, is_year, word_size
+from extract.detect.layout import Chunk, TextLine, is_year
 
 # A header chunk spans every column extent holding this share of its width.
 SPAN_SHARE = 0.2
@@ -224,7 +224,7 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
             and not last.is_value
             and not last.text.endswith("-")
             and not chunk.is_value
-            and chunk.x0 - last.x1 <= PHRASE_GAP_EM * max(word_size(w) for w in chunk.words)
+            and chunk.x0 - last.x1 <= PHRASE_GAP_EM * chunk.size
         ):
             runs[-1].append(chunk)
         else:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from statistics import median
 
-from extract.detect.layout import Chunk, TextLine, is_year, word_size
+from extract.detect.layout import Chunk, TextLine, is_year
 
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
@@ -26,8 +26,7 @@ TIE_GAP = 0.5
 def at_left(chunk: Chunk, left: float) -> bool:
     """True for a chunk starting at the region's left edge (a row label), allowing for the
     jitter of OCR word boxes (a few tenths of the font size)."""
-    size = max(word_size(w) for w in chunk.words) or 9.0
-    return chunk.x0 <= left + max(2.0, LEFT_JITTER_EM * size)
+    return chunk.x0 <= left + max(2.0, LEFT_JITTER_EM * (chunk.size or 9.0))
 
 
 def stub_limit(lines: Sequence[TextLine]) -> float:
