@@ -63,3 +63,11 @@ def test_a_caption_under_a_part_marked_fortsat_above() -> None:
     (table,) = detect(first, second)
     assert table.pages == (1, 2)
     assert table.caption == CAPTION
+
+
+def test_a_caption_a_line_and_a_bit_under_the_table() -> None:
+    """Rows padded in their cells: the caption stands more than a line's height under the
+    last row's text, still its caption."""
+    words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 20, CAPTION)
+    (table,) = detect(_page(1, words))
+    assert table.caption == CAPTION

@@ -22,7 +22,7 @@ NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*
 # Largest gap (in font sizes) between a caption and the table under it, and between a table
 # and the caption under it.
 CAPTION_GAP_EM = 10.0
-CAPTION_BELOW_EM = 1.0
+CAPTION_BELOW_EM = 1.5
 # Lines of one caption or note paragraph are closer than this (in font sizes).
 PARAGRAPH_EM = 0.8
 
