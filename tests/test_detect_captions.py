@@ -52,3 +52,22 @@ def test_a_caption_above_the_next_table_stays_with_that_table() -> None:
     first, second = detect(_page(1, upper + caption + lower))
     assert first.caption is None
     assert second.caption == CAPTION
+
+
+def test_a_caption_under_a_part_marked_fortsat_above() -> None:
+    """The last part of a continued table under "Tabel 2 (fortsat)", the caption under it:
+    the joined table takes the caption."""
+    first = _page(1, words_at(60, 100, "Afgjorte sager") + _table(700, ROWS))
+    last = words_at(60, 66, "Tabel 2 (fortsat)") + _table(80, ROWS[:2])
+    second = _page(2, last + words_at(60, 80 + 12 * 2 + 14, CAPTION))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert table.caption == CAPTION
+
+
+def test_a_caption_a_line_and_a_bit_under_the_table() -> None:
+    """Rows padded in their cells: the caption stands more than a line's height under the
+    last row's text, still its caption."""
+    words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 20, CAPTION)
+    (table,) = detect(_page(1, words))
+    assert table.caption == CAPTION

@@ -18,7 +18,7 @@ from pdf_factory import (
     words_at,
 )
 
-from extract.model import Ruling, Word
+from extract.model import PageContent, Ruling, Word
 
 DB = ["58 – 63 dB", "63 – 68 dB", "68 – 73 dB", "Over 73 dB"]
 ROWS = [("Nord", "5.828", "3.334", "873", "65"), ("Syd", "4.944", "2.326", "1.249", "239")]
@@ -335,3 +335,86 @@ def test_a_year_over_counts_beside_two_stub_headers_and_a_count_like_a_year() ->
         ("Børn - Diverse", "28"),
         ("Børn - Samvær", "277"),
     ]
+
+
+def test_headers_centred_in_wide_cells_left_of_values_set_flush_right() -> None:
+    """A landscape table in 6.5 pt: wide columns, each header centred in its cell and its
+    values set flush right, so the header stands nearer the gap before its values than over
+    them; group headers "ANTAL" and "%" over two periods each, a shaded header band, a rule
+    under every row: every period heads its own column."""
+
+    def word(x0: float, top: float, x1: float, text: str) -> Word:
+        return Word(text, (x0, top, x1, top + 6.5), font_size=6.5)
+
+    words = [word(426, 256, 448, "ANTAL"), word(671, 256, 676, "%")]
+    words.append(word(52, 266, 95, "LOVOMRÅDE"))
+    periods = [(362.0, "JUL.-DEC.", "2023"), (480.0, "JAN.-JUN.", "2024")]
+    for x0, period, year in [*periods, *((x + 237.0, p, y) for x, p, y in periods)]:
+        words += [word(x0, 266, x0 + 32, period), word(x0 + 9, 275, x0 + 23, year)]
+    rows = [("Aktivlov", "5788", "5894", "27", "30"), ("Pensionsloven", "743", "574", "3", "3")]
+    rows += [("Serviceloven", "8669", "3908", "41", "20")]
+    for i, (label, *values) in enumerate(rows):
+        top = 287.0 + 12 * i
+        words.append(word(52, top, 52 + 3.4 * len(label), label))
+        for right, value in zip([434.0, 553.0, 671.0, 789.0], values, strict=True):
+            words.append(word(right - 3.6 * len(value), top, right, value))
+    rules = [hrule(254, 50, 792), hrule(284, 50, 792), vrule(50, 254, 284), vrule(792, 254, 284)]
+    rules += [hrule(296 + 12 * i, 50, 792) for i in range(3)]
+    (table,) = detect(PageContent(1, 842.0, 595.0, tuple(words), tuple(rules)))
+    assert table.detector == "ruled"
+    assert labels(table) == [
+        "ANTAL / JUL.-DEC. 2023",
+        "ANTAL / JAN.-JUN. 2024",
+        "% / JUL.-DEC. 2023",
+        "% / JAN.-JUN. 2024",
+    ]
+    assert body(table) == rows
+
+
+def test_single_headers_set_lower_beside_group_headers_head_their_own_column() -> None:
+    """A year over the whole header, "hjemvist" and "ændret/ophævet" over "antal | procent"
+    and "antal | andel", and single headers set lower (in the middle of the header), each
+    centred over its wide column: each single header heads its own column only."""
+
+    def word(x0: float, top: float, x1: float, text: str) -> Word:
+        return Word(text, (x0, top, x1, top + 7.0), font_size=7.0)
+
+    words = [word(352, 622, 368, "2024"), word(74, 639, 106, "sagsemne")]
+    words += [word(264, 639, 293, "hjemvist"), word(317, 639, 373, "ændret/ophævet")]
+    words += [word(200, 648, 241, "stadfæstelse"), word(384, 648, 446, "realitetsbehandlet")]
+    words += [word(456, 648, 520, "omgørelsesprocent")]
+    words += [word(251, 657, 269, "antal"), word(279, 657, 305, "procent")]
+    words += [word(319, 657, 336, "antal"), word(352, 657, 371, "andel")]
+    rows = [("Aktivloven", "3.970", "670", "13", "476", "9", "5.116", "22")]
+    rows += [("Formue - §§ 14 og 15", "128", "65", "29", "31", "14", "224", "43")]
+    rights = [242.0, 270.0, 307.0, 340.0, 375.0, 447.0, 521.0]
+    for i, (label, *values) in enumerate(rows):
+        top = 674.0 + 17 * i
+        words.append(word(74, top, 74 + 3.5 * len(label), label))
+        for right, value in zip(rights, values, strict=True):
+            words.append(word(right - 3.6 * len(value), top, right, value))
+    (table,) = detect(word_page(words))
+    assert labels(table) == [
+        "2024 / stadfæstelse",
+        "2024 / hjemvist / antal",
+        "2024 / hjemvist / procent",
+        "2024 / ændret/ophævet / antal",
+        "2024 / ændret/ophævet / andel",
+        "2024 / realitetsbehandlet",
+        "2024 / omgørelsesprocent",
+    ]
+    assert body(table) == rows
+
+
+def test_a_period_header_broken_over_three_lines_beside_the_stub_header() -> None:
+    """ "1." / "halvår" / "2025" over one value column, the stub header "Paragraf" on the
+    middle line: the three lines are one header, "1." no row of its own."""
+    words = centred_at(300, 100, "1.") + words_at(60, 110, "Paragraf")
+    words += centred_at(300, 110, "halvår") + centred_at(300, 120, "2025")
+    rows = [("Biler - §§ 114 og 115", "4"), ("Boligindretning - § 116", "2")]
+    rows += [("Hjemmehjælp - § 83", "7")]
+    words += _body_words(138, [315.0], rows)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["1. halvår 2025"]
+    assert table.stub_header == "Paragraf"
+    assert body(table) == rows

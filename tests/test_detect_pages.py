@@ -184,3 +184,35 @@ def test_a_running_header_that_starts_on_the_second_page_does_not_stop_it() -> N
     second = word_page(words_at(60, 30, "Årsredegørelse 2024") + _table(80, MORE, False), number=2)
     (table,) = detect(first, second)
     assert table.pages == (1, 2)
+
+
+def test_stub_columns_come_back_after_a_page_with_the_outer_one_blank() -> None:
+    """Two stub columns on page 1; page 2 shows the inner one only (the outer blank all
+    down); page 3 names a new outer group again: one table with its groups."""
+
+    def rows(top: float, items: list[tuple[str, str, str]], header: bool) -> list[Word]:
+        words = (words_at(60, top, "Udfald") + words_at(160, top, "Lov")) if header else []
+        words += right_at(330, top, "Antal") if header else []
+        top += 14 if header else 0
+        for i, (outer, inner, value) in enumerate(items):
+            y = top + 12 * i
+            words += (words_at(60, y, outer) if outer else []) + words_at(160, y, inner)
+            words += right_at(330, y, value)
+        return words
+
+    first = _page(1, rows(700, [("Stadfæstet", "Serviceloven", "12"), ("", "Pension", "7")], True))
+    second = _page(2, rows(80, [("", "Boliger", "3"), ("", "Sygedagpenge", "5")], False))
+    third = _page(3, rows(80, [("Hjemvist", "Serviceloven", "1"), ("", "Pension", "4")], False))
+    (table,) = detect(first, second, third)
+    assert table.pages == (1, 2, 3)
+    assert table.stub_header == "Udfald / Lov"
+    assert body(table) == [
+        ("Stadfæstet", ""),
+        ("Serviceloven", "12"),
+        ("Pension", "7"),
+        ("Boliger", "3"),
+        ("Sygedagpenge", "5"),
+        ("Hjemvist", ""),
+        ("Serviceloven", "1"),
+        ("Pension", "4"),
+    ]

@@ -182,3 +182,37 @@ def test_wrapped_labels_between_a_header_band_and_a_far_bottom_rule() -> None:
     assert table.detector == "ruled"
     assert labels(table) == ["Hjemvisning"]
     assert body(table) == rows
+
+
+def test_a_value_set_between_wrapped_label_lines_under_a_far_bottom_rule() -> None:
+    """A shaded header band and a bottom rule far below; a label wraps over two lines with
+    its value on a line of its own between them (set in the middle): still one table."""
+    words = words_at(55, 103, "Udfald") + right_at(300, 103, "Hele landet")
+    words += words_at(55, 120, "Medhold") + right_at(300, 120, "7")
+    words += words_at(55, 134, "Sager uden") + right_at(300, 139, "6")
+    words += words_at(55, 144, "medhold")
+    words += words_at(55, 160, "Medholds-%") + right_at(300, 160, "54%")
+    words += words_at(55, 176, "I alt") + right_at(300, 176, "13")
+    rules = [*_band(100, 114, X0, 305), hrule(240, X0, 305)]
+    (table,) = detect(word_page(words, rules))
+    assert table.detector == "ruled"
+    assert labels(table) == ["Hele landet"]
+    assert body(table) == [
+        ("Medhold", "7"),
+        ("Sager uden medhold", "6"),
+        ("Medholds-%", "54%"),
+        ("I alt", "13"),
+    ]
+
+
+def test_zebra_stripes_starting_and_ending_with_an_unshaded_row() -> None:
+    """Stripes on every other row, the first and the last row unshaded: both rows belong to
+    the table, not to a caption above it or to text under it."""
+    words = words_at(55, 80, "Tabel 1 (fortsat)")
+    values = [("3", "9"), ("12", "4"), ("7", "31"), ("25", "2"), ("1", "16")]
+    rows = [(f"Voksne - bestemmelse {i}", a, b) for i, (a, b) in enumerate(values)]
+    words += _rows(100, rows, RIGHTS)
+    rules = _band(112, 127) + _band(142, 157)
+    (table,) = detect(word_page(words, rules))
+    assert table.caption == "Tabel 1 (fortsat)"
+    assert body(table) == rows

@@ -171,3 +171,25 @@ def test_a_group_row_over_the_inner_column_under_the_header_starts_the_body() ->
     assert labels(table) == ["2024"]
     assert table.stub_header == "Kommune / Lovområde"
     assert body(table) == [("Hele landet", ""), ("Stadfæstet", ""), *rows]
+
+
+def test_a_whole_row_indented_keeps_its_two_stub_columns() -> None:
+    """The outer label repeated on every row ("Landstotal"), member rows indented as a whole
+    (both labels set further right): the inner labels are a column of their own."""
+    words = words_at(60, 100, "Område") + words_at(150, 100, "Bestemmelse")
+    words += right_at(330, 100, "Antal")
+    rows = [
+        ("Landstotal", "Barnets lov", "2.010", 0.0),
+        ("Landstotal", "Børn - Diverse", "28", 10.0),
+    ]
+    rows += [
+        ("Landstotal", "Børn - Samvær", "277", 10.0),
+        ("Landstotal", "Børn - Frist", "63", 10.0),
+    ]
+    for i, (outer, inner, value, indent) in enumerate(rows):
+        y = 114 + 14 * i
+        words += words_at(60 + indent, y, outer) + words_at(150 + indent, y, inner)
+        words += right_at(330, y, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["Antal"]
+    assert [r.label for r in table.rows if r.has_values] == [r[1] for r in rows]

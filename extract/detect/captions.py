@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from extract.detect.layout import TextLine
 
 CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")
+# A caption or line saying that the table goes on from the page before.
+CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
 NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
 # Largest gap (in font sizes) between a caption and the table under it, and between a table
 # and the caption under it.
 CAPTION_GAP_EM = 10.0
-CAPTION_BELOW_EM = 1.0
+CAPTION_BELOW_EM = 1.5
 # Lines of one caption or note paragraph are closer than this (in font sizes).
 PARAGRAPH_EM = 0.8
 
@@ -44,9 +46,12 @@ def text_around(
 ) -> Around:
     """The caption, title and notes of a table from ``top`` to ``bottom``, in ``lines`` (the
     page's lines outside it); ``floor`` is the bottom of the table above, ``limit`` the top
-    of the table below (the caption under this table must stand closer to it)."""
+    of the table below (the caption under this table must stand closer to it). A caption
+    under the table stands in for none above it, or for one saying it goes on ("Tabel 2
+    (fortsat)")."""
     caption, number, title = caption_above(lines, top, floor)
-    below = None if caption is not None else caption_below(lines, bottom, limit)
+    marker = caption is not None and CONTINUED.search(caption)
+    below = None if caption is not None and not marker else caption_below(lines, bottom, limit)
     end = bottom
     if below is not None:
         caption, number, end = below

@@ -19,12 +19,11 @@ before but running lines. Then:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.detect.candidate import Layout, to_candidate
-from extract.detect.captions import caption_above, is_stop
+from extract.detect.captions import CONTINUED, caption_above, is_stop
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
@@ -34,8 +33,6 @@ from extract.detect.whitespace_header import beside, join_wrapped_headers, line_
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import Cell, TableCandidate, TableRow
 
-# A caption or line saying that the table goes on from the page before.
-CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
 # Lines in this top share of a page are its running header (the first page may have none).
 RUNNING_MARGIN = 0.07
 # Header lines at a page's end may stand this far (points) outside the table's sides.
@@ -55,12 +52,14 @@ class DetectedTable:
 @dataclass(frozen=True, slots=True)
 class OpenTable:
     """The last table of a page, which the next page may continue: the table so far, how its
-    last page was read (``layout``, ``grid``) and the lines below it there."""
+    last page was read (``layout``, ``grid``), the lines below it there, and the last grid
+    holding all its stub columns with their number (``stubs``; None: ``grid``'s)."""
 
     table: DetectedTable
     layout: Layout
     grid: Grid
     below: tuple[TextLine, ...]
+    stubs: tuple[Grid, int] | None = None
 
 
 def join_next(
@@ -114,9 +113,10 @@ def _append(
     grid = page_table.grid
     before = open_table.layout
     # outer stub columns left blank all down this page are not in its grid: its first column
-    # is the stub column of the page before that stands at its place
-    skip = _first_column_at(open_table.grid, before.n_stub, grid) if not same_header else 0
-    n_stub = min(before.n_stub - skip, grid.n_cols - 1)
+    # is the stub column of the last page showing them all that stands at its place
+    stub_grid, full = open_table.stubs or (open_table.grid, before.n_stub)
+    skip = _first_column_at(stub_grid, full, grid) if not same_header else 0
+    n_stub = min(full - skip, grid.n_cols - 1)
     more, more_layout = candidate, layout
     if (n_stub, before.groups[skip:]) != (layout.n_stub, ()):  # read it on from the page before
         more, more_layout = to_candidate(
@@ -147,7 +147,8 @@ def _append(
         notes=first.notes + more.notes,
     )
     table = DetectedTable(joined, (*open_table.table.grids, grid))
-    return OpenTable(table, more_layout, grid, page_table.below)
+    stubs = (grid, n_stub) if skip == 0 and n_stub == full else (stub_grid, full)
+    return OpenTable(table, more_layout, grid, page_table.below, stubs)
 
 
 def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
 from extract.model import BBox, Status, Word
@@ -63,58 +63,57 @@ def is_year(text: str) -> bool:
     return bool(_YEAR.match(text.strip()))
 
 
-class _WordRun:
-    """Geometry shared by runs of words (``words`` left to right)."""
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Words on one line with no column gap between them; ``is_value`` when the text reads
+    as a table value (see ``is_value_text``). ``x0``, ``x1`` and ``size`` (the largest word
+    size) are worked out once."""
 
-    __slots__ = ()
     words: tuple[Word, ...]
+    text: str
+    is_value: bool
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    size: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "x0", self.words[0].bbox[0])
+        object.__setattr__(self, "x1", max(w.bbox[2] for w in self.words))
+        object.__setattr__(self, "size", max(word_size(w) for w in self.words))
+
+    @property
+    def bbox(self) -> BBox:
+        return union_bbox(w.bbox for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """Words sharing a baseline band, left to right, split into chunks. The box and the
+    font size (the median word size) are worked out once."""
+
+    words: tuple[Word, ...]
+    chunks: tuple[Chunk, ...]
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+    font_size: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "x0", self.words[0].bbox[0])
+        object.__setattr__(self, "x1", max(w.bbox[2] for w in self.words))
+        object.__setattr__(self, "top", min(w.bbox[1] for w in self.words))
+        object.__setattr__(self, "bottom", max(w.bbox[3] for w in self.words))
+        sizes = [size for w in self.words if (size := word_size(w)) > 0]
+        object.__setattr__(self, "font_size", median(sizes) if sizes else 10.0)
 
     @property
     def bbox(self) -> BBox:
         return union_bbox(w.bbox for w in self.words)
 
     @property
-    def x0(self) -> float:
-        return self.words[0].bbox[0]
-
-    @property
-    def x1(self) -> float:
-        return max(w.bbox[2] for w in self.words)
-
-
-@dataclass(frozen=True, slots=True)
-class Chunk(_WordRun):
-    """Words on one line with no column gap between them; ``is_value`` when the text reads
-    as a table value (see ``is_value_text``)."""
-
-    words: tuple[Word, ...]
-    text: str
-    is_value: bool
-
-
-@dataclass(frozen=True, slots=True)
-class TextLine(_WordRun):
-    """Words sharing a baseline band, left to right, split into chunks."""
-
-    words: tuple[Word, ...]
-    chunks: tuple[Chunk, ...]
-
-    @property
-    def top(self) -> float:
-        return min(w.bbox[1] for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bbox[3] for w in self.words)
-
-    @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
-
-    @property
-    def font_size(self) -> float:
-        sizes = [size for w in self.words if (size := word_size(w)) > 0]
-        return median(sizes) if sizes else 10.0
 
     @property
     def bold(self) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.detect.layout import TextLine
-from extract.detect.whitespace_rows import data_lines, is_data_line, stub_limit
+from extract.detect.whitespace_rows import data_lines, is_data_line, stub_limit, value_chunks
 from extract.model import BBox, Ruling
 
 # Rulings closer than this (points) are the same line / touch each other.
@@ -26,6 +26,9 @@ SNAP = 2.0
 UNDERLINE_GAP = 4.0
 
 
+# A row of values whose middle stands this close (in font sizes) to a cluster's first or
+# last rule belongs to it (``with_edge_rows``).
+EDGE_ROW_EM = 1.6
 # Vertical rules reaching this far (points) past the outermost horizontal rule end a row
 # there: the frame is open at that end.
 OPEN_END = 4.0
@@ -186,6 +189,48 @@ def join_rule_bands(
     return [cluster for cluster in out if _rule_count(cluster) >= 2]
 
 
+def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingCluster:
+    """The cluster of rules or shaded bands without a frame, holding two rows of values at
+    least, reaching
+    over the row of values right above its first rule and right under its last one (zebra
+    stripes begin and end with an unshaded row): a rule is added past such a row, set at
+    row spacing, its values under the cluster's value columns."""
+    if _frames_rows(cluster):
+        return cluster
+    x0, top, x1, bottom = cluster.bbox
+    inside = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
+    if not inside:
+        return cluster
+    left = stub_limit(inside)
+    if sum(data_lines(inside, left)) < 2:
+        return cluster  # rules round a header (or one row): the rows under them go on alone
+    values = [c for line in inside for c in value_chunks(line, left)]
+    value_left = min((c.x0 for c in values), default=None)
+    within = [line for line in lines if line.x0 >= x0 - 2 and line.x1 <= x1 + 2]
+    added: list[Ruling] = []
+    for near, edge in (
+        (
+            max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None),
+            top,
+        ),
+        (
+            min((ln for ln in within if ln.top >= bottom), key=lambda ln: ln.top, default=None),
+            bottom,
+        ),
+    ):
+        if near is None or abs((near.top + near.bottom) / 2 - edge) > EDGE_ROW_EM * near.font_size:
+            continue
+        chunks = value_chunks(near, left)
+        lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
+        if lined_up and is_data_line(near, left, value_left):
+            y = near.top - 1.0 if edge == top else near.bottom + 1.0
+            added.append(Ruling(x0, y, x1, y))
+    if not added:
+        return cluster
+    box = (x0, min(top, *(r.top for r in added)), x1, max(bottom, *(r.bottom for r in added)))
+    return RulingCluster(cluster.rulings + tuple(added), box)
+
+
 def _frames_rows(cluster: RulingCluster) -> bool:
     """True when a vertical rule of the cluster frames rows (not only a shaded band)."""
     return any(_crosses_rule(v, cluster.horizontals) for v in cluster.verticals)
@@ -220,7 +265,10 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
         (c.x0 for line, d in zip(between, data, strict=True) if d for c in line.chunks[1:]),
         default=upper.bbox[2],
     )
-    if any(len(line.chunks) < 2 and line.x1 > values for line in between):
+    if any(
+        len(line.chunks) < 2 and not line.chunks[0].is_value and line.x1 > values
+        for line in between
+    ):
         return False  # a line of text across the value columns: running text between tables
     # a lower cluster whose first band holds text but no data is a new table's header
     return not first or any(is_data_line(line, left) for line in first)

@@ -21,6 +21,7 @@ from extract.detect.whitespace_header import (
     header_extents,
     join_wrapped_headers,
     line_spans,
+    nearest_extents,
     stacked_extents,
     under,
 )
@@ -145,8 +146,9 @@ def _cores(rows: Sequence[Sequence[Span]], span: Span, support: int) -> list[Spa
 def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) -> list[Span]:
     """X-intervals of label columns between the row labels and the values (``bands``): words
     that are no value, set flush left at one place on two data lines or more, and on one at
-    least beside a row label at the left edge (an entity column, then a law-area column).
-    Indented row labels (a heading's members) never share a line with a label at the edge."""
+    least beside a label left of them (an entity column, then a law-area column; the whole
+    row may be indented). Indented row labels (a heading's members) never share a line with
+    a label left of them."""
     if not bands:
         return []
     first = bands[0][0]
@@ -154,10 +156,15 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
     for line, data in zip(lines, data_lines(lines, left), strict=True):
         if not data:
             continue
-        beside = any(at_left(c, left) for c in line.chunks)
+        labels = [
+            c.x1
+            for c in line.chunks
+            if at_left(c, left) or (not c.is_value and _has_letter(c.text))
+        ]
         for c in line.chunks:
             if at_left(c, left) or c.is_value or c.x1 >= first or not _has_letter(c.text):
                 continue
+            beside = any(x1 < c.x0 for x1 in labels)
             run = next((r for r in runs if abs(r[0][0] - c.x0) <= 2.0), None)
             if run is None:
                 runs.append([(c.x0, c.x1, beside)])
@@ -207,17 +214,22 @@ def column_edges(
 
 def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float) -> list[Span]:
     """The bands, each joined with the header text over it: from every header line holding
-    one chunk over each band (overlapping it, in order, the joined bands still apart), or
-    else from the header's stacks of text (``stacked_extents``), so that a header wider
-    than its values ("REALITETSBEH. I ALT" over "0") stays in its column when the columns
-    stand close."""
+    one chunk for each band (in order, each nearest its own band: a header centred in a
+    wide cell over values set flush right; the joined bands still apart), or else from the
+    header's stacks of text (``stacked_extents``), so that a header wider than its values
+    ("REALITETSBEH. I ALT" over "0") stays in its column when the columns stand close."""
     out = list(bands)
     head = lines[: split_header(lines, left)]
+    middles = [(a + b) / 2 for a, b in bands]
     for line in head:
         chunks = [c for c in line.chunks if not at_left(c, left)]
         if len(chunks) != len(bands):
             continue
-        if not all(c.x0 < b[1] and b[0] < c.x1 for c, b in zip(chunks, bands, strict=True)):
+        nearest = [
+            min(range(len(bands)), key=lambda k: abs(middles[k] - (c.x0 + c.x1) / 2))
+            for c in chunks
+        ]
+        if nearest != list(range(len(bands))):
             continue
         wide = [(min(a[0], c.x0), max(a[1], c.x1)) for a, c in zip(out, chunks, strict=True)]
         if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):
@@ -226,7 +238,12 @@ def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float
         label_right = max(
             (c.x1 for line in lines for c in line.chunks if at_left(c, left)), default=left
         )
-        return stacked_extents(head, bands, min(label_right, bands[0][0])) or out
+        stub_edge = min(label_right, bands[0][0])
+        return (
+            stacked_extents(head, bands, stub_edge)
+            or nearest_extents(head, bands, stub_edge)
+            or out
+        )
     return out
 
 

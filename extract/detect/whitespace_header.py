@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from extract.detect.grid import GridCell
 from extract.detect.header import is_plain_value
-from extract.detect.layout import Chunk, TextLine, is_year, word_size
+from extract.detect.layout import Chunk, TextLine, is_year
 
 # A header chunk spans every column extent holding this share of its width.
 SPAN_SHARE = 0.2
@@ -33,13 +33,14 @@ def header_extents(
 
     When the lowest header line has one chunk per column, a column is its band joined with
     that chunk; else, when the header lines' text stands in one stack per column
-    (``stacked_extents``), its band joined with its stack; otherwise it is its tile (between
-    the midpoints to its neighbours).
+    (``stacked_extents``), its band joined with its stack, or else with the header text
+    nearest it (``nearest_extents``); otherwise it is its tile (between the midpoints to its
+    neighbours).
     """
     chunks = [c for c in lines[-1].chunks if c.x1 > edges[1]]
     if len(chunks) == len(bands):
         return [(min(b[0], c.x0), max(b[1], c.x1)) for b, c in zip(bands, chunks, strict=True)]
-    stacked = stacked_extents(lines, bands, edges[1])
+    stacked = stacked_extents(lines, bands, edges[1]) or nearest_extents(lines, bands, edges[1])
     if stacked is not None:
         return stacked
     return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
@@ -68,6 +69,39 @@ def stacked_extents(
             return None
     wide = [(min(b[0], s[0]), max(b[1], s[1])) for b, s in zip(bands, stacks, strict=True)]
     return wide if all(a[1] < b[0] for a, b in itertools.pairwise(wide)) else None
+
+
+def nearest_extents(
+    lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], stub_edge: float
+) -> list[tuple[float, float]] | None:
+    """Each band joined with the header chunks nearest it (by their middles) that reach over
+    no two bands' middles nor two chunks of another header line (group headers are left
+    out), the joined bands still apart; else None. For headers centred in cells wider than
+    their values, set at several heights."""
+    if not bands:
+        return None
+    middles = [(b[0] + b[1]) / 2 for b in bands]
+    wide = [list(b) for b in bands]
+    for line in lines:
+        for chunk in (c for c in line.chunks if c.x1 > stub_edge):
+            if sum(1 for m in middles if chunk.x0 <= m <= chunk.x1) >= 2 or _over_two(
+                chunk, line, lines
+            ):
+                continue
+            centre = (chunk.x0 + chunk.x1) / 2
+            k = min(range(len(bands)), key=lambda i: abs(middles[i] - centre))
+            wide[k] = [min(wide[k][0], chunk.x0), max(wide[k][1], chunk.x1)]
+    out = [(a, b) for a, b in wide]
+    return out if all(a[1] < b[0] for a, b in itertools.pairwise(out)) else None
+
+
+def _over_two(chunk: Chunk, line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """True when another of ``lines`` holds two chunks under (or over) ``chunk``."""
+    return any(
+        sum(1 for c in other.chunks if c.x0 < chunk.x1 and chunk.x0 < c.x1) >= 2
+        for other in lines
+        if other is not line
+    )
 
 
 def header_span(
@@ -190,7 +224,7 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
             and not last.is_value
             and not last.text.endswith("-")
             and not chunk.is_value
-            and chunk.x0 - last.x1 <= PHRASE_GAP_EM * max(word_size(w) for w in chunk.words)
+            and chunk.x0 - last.x1 <= PHRASE_GAP_EM * chunk.size
         ):
             runs[-1].append(chunk)
         else:
@@ -203,8 +237,8 @@ def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -
     cell of the same columns, at line spacing from its last line (gap under WRAP_GAP_EM),
     continues it and the two become one cell spanning both rows; a line holding nothing in
     those columns between them (a neighbour's header set half a line lower) does not part
-    them. A line with a stub label keeps a value cell of its own (its row stays a header
-    level; the label may start the body)."""
+    them. The last line, when it holds a stub label, keeps a value cell of its own (its row
+    stays a header level; the label may start the body)."""
     out: list[GridCell] = []
     open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
     for r, line in enumerate(lines):
@@ -218,7 +252,8 @@ def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -
             for key in keys
         ]
         values = [j for j, key in zip(joins, keys, strict=True) if key[0] >= 1]
-        if any(key[0] == 0 for key in keys) and values and all(values):
+        last = r == len(lines) - 1
+        if last and any(key[0] == 0 for key in keys) and values and all(values):
             joins = [False] * len(keys)
         still_open = {
             key: index
