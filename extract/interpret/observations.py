@@ -15,12 +15,14 @@ from dataclasses import dataclass, replace
 from extract.interpret.cells import Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
+from extract.interpret.fragments import split_numbers
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.model import Cell, Finding, Observation, Status, TableCandidate
 from extract.normalise import label_key
 from extract.rulebook import CellOverride
 
+_SPLIT = "a number split over two columns ('2' and '045' of '2 045'): not read"
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
 
@@ -71,6 +73,7 @@ def table_observations(
     lacking: dict[str, None] = {}
     keyed: list[tuple[Observation, tuple[str, ...]]] = []
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
+    pieces = split_numbers(table.rows)
     for plan in rows:
         if plan.kind not in _KEYED_ROWS:
             continue
@@ -79,6 +82,10 @@ def table_observations(
             if column.kind not in _KEYED_COLUMNS:
                 continue
             cell = row.cells[column.index]
+            if (plan.index, column.index) in pieces:
+                missing[_SPLIT] += 1
+                lacking["value"] = None
+                continue
             if cell is None:  # on an OCR'd row, an empty cell is OCR's doubt
                 scanned = any(c is not None and c.ocr_confidence is not None for c in row.cells)
                 cell = Cell(text="", page=row.page, ocr_confidence=0.0 if scanned else None)
