@@ -85,3 +85,26 @@ def test_a_label_wrapped_to_a_number_stays_one_label() -> None:
         ("Børn - Børnefaglig undersøgelse - § 20, § 21 og § 26", "0", "0"),
         rows[1],
     ]
+
+
+def test_a_first_row_indented_under_a_group_label_with_its_values_in_the_middle() -> None:
+    """Header, a group label at the margin, then indented rows whose labels wrap round their
+    values: the header stays the header, the first row keeps its whole label."""
+    words = right_at(330, 80, "Antal") + right_at(390, 80, "Pct.")
+    words += words_at(50, 96, "Barnets lov")
+    words += _rows_at(60, 112, [ROWS[2], ROWS[1], ROWS[3]])
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["Antal", "Pct."]
+    assert body(table) == [("Barnets lov", "", ""), JOINED[2], JOINED[1], JOINED[3]]
+
+
+def _rows_at(x: float, top: float, rows: list[tuple[list[str], str, str]]) -> list[Word]:
+    """Rows of (label lines, two values) from ``x``, the values half-way down the label."""
+    words: list[Word] = []
+    for label, *values in rows:
+        for j, text in enumerate(label):
+            words += words_at(x, top + j * LEAD, text)
+        y = top + (len(label) - 1) * LEAD * 0.5
+        words += right_at(330, y, values[0]) + right_at(390, y, values[1])
+        top += len(label) * LEAD + PAD
+    return words

@@ -127,7 +127,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         if not is_data_line(line, line.x0) or is_stop(line):
             i += 1
             continue
-        left = line.x0
+        left = _row_left(lines, i, floor)
         value_left = _value_left(value_chunks(line, left), math.inf)
         block: list[TextLine] = [line]
         pending: list[TextLine] = []
@@ -173,14 +173,17 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             # a line starting left of the rows: a group heading right above its rows, or a
             # header line over the values at row spacing (not a title further up)
             near = top.top - above.bottom < NEAR_EM * top.font_size
-            heading = _is_section_label(above) and is_data_line(top, left)
+            # the lines taken so far are the first row's label, wrapped round its values
+            first_row = all(not c.is_value and c.x1 < value_left for x in header for c in x.chunks)
+            heading = _is_section_label(above) and (is_data_line(top, left) or first_row)
             outside = above.x0 < left - 3 and not (heading or (near and in_values))
             if _is_prose(above, value_left) or outside:
                 break
             if not (in_values or close):
                 # a group heading between the header and the first row ("Realitetsbehandlede"
-                # under "Paragraf | 2025"): kept with the header line over the values above it
-                heading_first = not header and _is_section_label(above) and k - 1 >= floor
+                # under "Paragraf | 2025"; the first row's label may wrap round its values):
+                # kept with the header line over the values above it
+                heading_first = first_row and _is_section_label(above) and k - 1 >= floor
                 if not (heading_first and _header_over(lines[k - 1], above, value_left)):
                     break
             header.insert(0, above)
@@ -191,6 +194,18 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             floor = j
         i = j
     return blocks
+
+
+def _row_left(lines: Sequence[TextLine], i: int, floor: int) -> float:
+    """The left edge of the row of line ``i``: its own, or, for a line of values alone, that
+    of the label line right above it (a label wrapped round its values, set in the middle)."""
+    line = lines[i]
+    if i > floor and line.chunks[0].is_value:
+        above = lines[i - 1]
+        tight = line.top - above.bottom < 0.5 * line.font_size
+        if tight and above.x0 < line.x0 - 3 and not any(c.is_value for c in above.chunks):
+            return above.x0
+    return line.x0
 
 
 def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:

@@ -107,16 +107,26 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
     """Number of leading lines that are column headers (before the first data line)."""
     for i, data in enumerate(data_lines(lines, left)):
         if data:
-            # label-only lines right above the first data line belong to its row
+            # label-only lines right above the first data line belong to its row (its label
+            # wrapped, standing left of its values)
+            values = min((c.x0 for c in value_chunks(lines[i], left)), default=math.inf)
             j = i
             while (
                 j > 0
-                and all(at_left(c, left) for c in lines[j - 1].chunks)
+                and _row_label(lines[j - 1], left, values)
                 and lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size
             ):
                 j -= 1
             return j
     return 0
+
+
+def _row_label(line: TextLine, left: float, values: float) -> bool:
+    """True for a line of row label text: at the left edge, or words (no value) ending left
+    of the values at ``values`` (an indented label)."""
+    if all(at_left(c, left) for c in line.chunks):
+        return True
+    return all(not c.is_value and c.x1 < values for c in line.chunks)
 
 
 def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLine]]:
