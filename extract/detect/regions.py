@@ -173,7 +173,8 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             # a line starting left of the rows: a group heading right above its rows, or a
             # header line over the values at row spacing (not a title further up)
             near = top.top - above.bottom < NEAR_EM * top.font_size
-            first_row = all(not any(c.is_value for c in x.chunks) for x in header)
+            # the lines taken so far are the first row's label, wrapped round its values
+            first_row = all(not c.is_value and c.x1 < value_left for x in header for c in x.chunks)
             heading = _is_section_label(above) and (is_data_line(top, left) or first_row)
             outside = above.x0 < left - 3 and not (heading or (near and in_values))
             if _is_prose(above, value_left) or outside:
