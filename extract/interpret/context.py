@@ -29,7 +29,7 @@ _NUMBERS = re.compile(r"[\d.,/-]+")
 # abbreviation: "m.v.", "mio."); a paragraph above a table, not its title.
 _SENTENCE = re.compile(r"^(?:\S+\s+){6,}(?:\S*[^\W\d_]{3,}|\d{4})\.$")
 # Where one sentence ends and the next begins.
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-ZÆØÅ])")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-ZÆØÅ])")
 # A row of a table printed above this one: a label and two or more numbers that are not all
 # years ("Aktivloven (LAS) 35 32 29").
 _ROW_OF_VALUES = re.compile(r"(?:\s(\d[\d.,]*\s?%?))(?:\s\d[\d.,]*\s?%?)+$")
