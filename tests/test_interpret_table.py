@@ -603,3 +603,17 @@ def test_a_count_of_benefits_counts_persons(rulebook: Rulebook) -> None:
         (563, "2022-01", None, "Sygedagpenge", "antal_personer", 185.0, "reported"),
         (563, "2022-01", None, "Fleksjob", "antal_personer", 43.0, "reported"),
     ]
+
+
+def test_a_benefit_count_without_its_benefit_gives_no_value(rulebook: Rulebook) -> None:
+    """Antal personer counts people on one benefit: a row naming only its month says which
+    benefit nowhere, so no value comes out, and the report names what is missing."""
+    rows: list[Row] = [("Jan 2022", ["55"]), ("Feb 2022", ["51"])]
+    result = read(rulebook, table(["Antal personer"], rows, title="Fanø"))
+    assert keys(result) == []
+    assert any("no ydelser entry named for antal_personer" in f.message for f in result.findings)
+    named = [("Jan 2022", None), ("A-dagpenge", ["55"]), ("Feb 2022", None), ("A-dagpenge", ["51"])]
+    assert [o.value for o in read(rulebook, table(["Antal personer"], named)).observations] == [
+        55.0,
+        51.0,
+    ]

@@ -101,6 +101,8 @@ def key_cell(
         if provision is None and set(row.dims) <= {"law"} and "law" in row.dims:
             provision = row_label  # a benefit named like a law ("Sygedagpenge")
         law = None
+        if provision is None and info.counts is not None:
+            return Missing("provision", f"no {info.counts} entry named for {measure}")
     elif law is None and of_provisions:
         law = _provision_law(provision_law, dims.get("period"))
         if law is None:
