@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from extract.detect.layout import TextLine, make_line, word_size
 from extract.detect.plausible import is_prose_line
-from extract.model import Word
+from extract.model import Ruling, Word
 
 # Lines that may cross the gutter (titles, footers), as a share of all lines.
 CROSSING_SHARE = 0.1
@@ -30,22 +30,47 @@ COLUMN_WORDS = 6
 GUTTER_EM = 1.2
 # Both sides need this many lines.
 SIDE_LINES = 5
+# Horizontal rules reaching this far (points) past a gutter on both sides, at this many
+# heights, make it a table's column gap.
+GUTTER_REACH = 5.0
+RULED_ROWS = 3
 # Gutter candidates are tried this far apart (points).
 STEP = 2.0
 
 
-def column_streams(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+def column_streams(
+    lines: Sequence[TextLine], rulings: Sequence[Ruling] = ()
+) -> list[list[TextLine]]:
     """The page's lines as one stream, as the left and the right column's lines, or (two
-    columns over part of the page) the lines above, the two columns, and the lines below."""
+    columns over part of the page) the lines above, the two columns, and the lines below.
+    A gutter that rules of a table reach across (``rulings``: RULED_ROWS of them at least,
+    among the lines cut) cuts nothing: it runs between a table's columns."""
     gutter = find_gutter(lines)
-    if gutter is not None:
+    if gutter is not None and not _ruled_across(rulings, gutter, lines):
         return _split(lines, gutter)
     band = _find_band(lines)
     if band is None:
         return [list(lines)]
     start, end, gutter = band
+    if _ruled_across(rulings, gutter, lines[start:end]):
+        return [list(lines)]
     parts = [list(lines[:start]), *_split(lines[start:end], gutter), list(lines[end:])]
     return [part for part in parts if part]
+
+
+def _ruled_across(rulings: Sequence[Ruling], gutter: float, lines: Sequence[TextLine]) -> bool:
+    """True when RULED_ROWS horizontal rules or more, among ``lines``, reach across
+    ``gutter``."""
+    top, bottom = lines[0].top, lines[-1].bottom
+    ys = {
+        round((r.top + r.bottom) / 2)
+        for r in rulings
+        if r.horizontal
+        and r.x0 < gutter - GUTTER_REACH
+        and r.x1 > gutter + GUTTER_REACH
+        and top <= r.top <= bottom
+    }
+    return len(ys) >= RULED_ROWS
 
 
 def _find_band(lines: Sequence[TextLine]) -> tuple[int, int, float] | None:

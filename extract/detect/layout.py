@@ -21,6 +21,8 @@ OCR_CHUNK_GAP_EM = 1.0
 # this many character widths; widths of letters within this share of each other are one.
 MONO_SPACE_SHARE = 1.3
 MONO_TOLERANCE = 0.02
+# A monospaced font found on this many lines of a page is known on its other lines.
+MONO_LINES = 3
 # Two words are on one line when their vertical overlap is at least this share of the smaller.
 LINE_OVERLAP = 0.5
 
@@ -28,11 +30,14 @@ LINE_OVERLAP = 0.5
 SCALED_SIZE_SHARE = 0.4
 
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
-_YEAR = re.compile(r"^(19|20)\d\d$")
+# A year, with a footnote mark after it at most ("2024 ¹", "2023*", "2022 (1)").
+_YEAR = re.compile(r"^(19|20)\d\d(?:\s*(?:[*¹²³]+|\(\d\)|\d\)))?$")
 # A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
 _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
 # A year in text that does not read as a number is a period label ("2. halvår 2024",
 # "2024K3", "2023-01"), not a glitched value.
+# A glitched value holds this many words of letters at most ("9301 sager101").
+GLITCH_WORDS = 2
 _PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 # One printed number as a word ("2,753,438", "45%"); a 3-digit word after a number is its
 # thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
@@ -49,17 +54,20 @@ def union_bbox(boxes: Iterable[BBox]) -> BBox:
 
 def is_value_text(text: str) -> bool:
     """True for text that reads as a table value: a number, ".", "-", or a glitched number
-    (but not a period label with a year in it)."""
+    (but not a period label with a year in it, nor a label that starts with a number:
+    "225 timers reglen - § 13")."""
     parsed = parse_number(text)
     if parsed.status in _VALUE_STATUSES:
         return True
     starts_like_number = bool(_NUMBER_START.match(text.strip()))
     glitched = parsed.status is Status.ILLEGIBLE and starts_like_number
-    return glitched and not _PERIOD_YEAR.search(text)
+    words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
+    return glitched and words <= GLITCH_WORDS and not _PERIOD_YEAR.search(text)
 
 
 def is_year(text: str) -> bool:
-    """True for a bare four-digit year such as "2024" (a period header, not a value)."""
+    """True for a bare four-digit year such as "2024" (a period header, not a value), a
+    footnote mark after it allowed ("2024 ¹")."""
     return bool(_YEAR.match(text.strip()))
 
 
@@ -134,8 +142,13 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def group_lines(words: Sequence[Word]) -> list[TextLine]:
-    """Group words into text lines, top to bottom; each line's words left to right."""
-    lines = [make_line(row) for row in group_word_rows(words)]
+    """Group words into text lines, top to bottom; each line's words left to right. A
+    monospaced font found on MONO_LINES lines of the page or more is known on its other
+    lines too (one word of letters is enough there)."""
+    rows = [sorted(row, key=lambda w: w.bbox[0]) for row in group_word_rows(words)]
+    found = [width for width in map(_mono_width, rows) if width is not None]
+    known = [w for w in found if sum(1 for v in found if _same_width(v, w)) >= MONO_LINES]
+    lines = [make_line(row, known) for row in rows]
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
 
@@ -160,19 +173,21 @@ def group_word_rows(words: Sequence[Word]) -> list[list[Word]]:
     return rows
 
 
-def make_line(words: Sequence[Word]) -> TextLine:
-    """A TextLine from words of one line (any order)."""
+def make_line(words: Sequence[Word], mono: Sequence[float] = ()) -> TextLine:
+    """A TextLine from words of one line (any order); ``mono``: character widths of the
+    page's monospaced fonts."""
     ordered = tuple(sorted(words, key=lambda w: w.bbox[0]))
-    return TextLine(words=ordered, chunks=tuple(split_chunks(ordered)))
+    return TextLine(words=ordered, chunks=tuple(split_chunks(ordered, mono)))
 
 
-def split_chunks(words: Sequence[Word]) -> list[Chunk]:
+def split_chunks(words: Sequence[Word], mono: Sequence[float] = ()) -> list[Chunk]:
     """Split left-to-right words of one line wherever the gap exceeds CHUNK_GAP_EM (in a
     monospaced font, whose word space is a whole character wide, MONO_SPACE_SHARE of a
     character), and between two numbers of the text layer (values set tight, "3,068,550
-    3,103,540")."""
+    3,103,540"). ``mono``: character widths of the page's monospaced fonts."""
     chunks: list[list[Word]] = []
-    space = MONO_SPACE_SHARE * (_mono_width(words) or 0.0)
+    width = _mono_width(words) or _known_width(words, mono)
+    space = MONO_SPACE_SHARE * (width or 0.0)
     for word in words:
         if chunks:
             prev = chunks[-1][-1]
@@ -189,14 +204,33 @@ def split_chunks(words: Sequence[Word]) -> list[Chunk]:
 def _mono_width(words: Sequence[Word]) -> float | None:
     """The character width of a monospaced font, when the line's words of letters (two at
     least, two letters or more) all have it, within MONO_TOLERANCE; else None."""
-    widths = [
+    widths = _letter_widths(words)
+    if len(widths) < 2 or min(widths) <= 0:
+        return None
+    return widths[0] if max(widths) <= (1 + MONO_TOLERANCE) * min(widths) else None
+
+
+def _known_width(words: Sequence[Word], mono: Sequence[float]) -> float | None:
+    """The one of the page's monospaced character widths ``mono`` that all the line's words
+    of letters (one at least) have; else None."""
+    widths = _letter_widths(words)
+    for width in mono if widths else ():
+        if all(_same_width(w, width) for w in widths):
+            return width
+    return None
+
+
+def _letter_widths(words: Sequence[Word]) -> list[float]:
+    """Character widths of the text-layer words of letters (two letters or more)."""
+    return [
         (w.bbox[2] - w.bbox[0]) / len(w.text)
         for w in words
         if len(w.text) >= 2 and w.text.isalpha() and w.source != "ocr"
     ]
-    if len(widths) < 2 or min(widths) <= 0:
-        return None
-    return widths[0] if max(widths) <= (1 + MONO_TOLERANCE) * min(widths) else None
+
+
+def _same_width(a: float, b: float) -> bool:
+    return max(a, b) <= (1 + MONO_TOLERANCE) * min(a, b)
 
 
 def _two_values(left: Word, right: Word) -> bool:

@@ -306,7 +306,8 @@ def read_page(page: PageContent) -> PageRead:
     glyphs = [w for w in page.words if is_rotated_glyph(w)]
     upright = [w for w in page.words if not is_rotated_glyph(w)]
     lines = [line for line in group_lines(upright) if not _is_footer(line, page)]
-    tables = [table for stream in column_streams(lines) for table in _stream_tables(page, stream)]
+    streams = column_streams(lines, page.rulings)
+    tables = [table for stream in streams for table in _stream_tables(page, stream)]
     end = max((table.grid.bbox[3] for table in tables), default=-1.0)
     tail = tuple(line for line in lines if line.top > end)[-TAIL_LINES:]
     turned = upright_page(page, glyphs)
