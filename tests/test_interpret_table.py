@@ -617,3 +617,18 @@ def test_a_benefit_count_without_its_benefit_gives_no_value(rulebook: Rulebook) 
         55.0,
         51.0,
     ]
+
+
+def test_cells_that_cannot_be_read_are_named_in_the_report(rulebook: Rulebook) -> None:
+    """ "62, %" lost a digit and "§ 9 0" holds the end of a label: each comes out as an
+    illegible value, and one warning for the table quotes what was printed."""
+    rows: list[Row] = [("Serviceloven", ["62, %"]), ("Aktivloven", ["§ 9 0"]), ("I alt", ["40 %"])]
+    result = read(rulebook, table(["Omgørelsesprocent 2020"], rows))
+    assert [(o.status.value, o.value) for o in result.observations] == [
+        ("illegible", None),
+        ("illegible", None),
+        ("reported", 40.0),
+    ]
+    (finding,) = [f for f in result.findings if f.code == "illegible_value"]
+    assert finding.severity == "warning"
+    assert "2 values could not be read (status illegible): '62, %', '§ 9 0'" in finding.message

@@ -25,6 +25,8 @@ from extract.rulebook import CellOverride
 _SPLIT = "a number split over two columns ('2' and '045' of '2 045'): not read"
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
+# Texts of illegible cells quoted in the report, at most.
+_SHOWN_TEXTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,19 @@ def table_observations(
         for why, count in sorted(missing.items())
     ]
     kept, duplicates = _without_duplicates(table, keyed)
-    return TableValues(kept, findings + duplicates, tuple(lacking))
+    return TableValues(kept, findings + duplicates + _illegible(table, kept), tuple(lacking))
+
+
+def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Finding]:
+    """One warning naming the table's cells whose text could not be read as a value (they
+    are emitted with status illegible and no value), with the first few texts."""
+    texts = [o.cell.text.strip() for o in kept if o.status is Status.ILLEGIBLE]
+    if not texts:
+        return []
+    shown = ", ".join(repr(text) for text in texts[:_SHOWN_TEXTS])
+    more = ", ..." if len(texts) > _SHOWN_TEXTS else ""
+    message = f"{len(texts)} values could not be read (status illegible): {shown}{more}"
+    return [_finding(table, "illegible_value", message, severity="warning")]
 
 
 def _provision_list(
@@ -214,11 +228,17 @@ def _without_duplicates(
     return [o for o, k in keyed if counts[k] == 1], findings
 
 
-def _finding(table: TableCandidate, code: str, message: str, page: int | None = None) -> Finding:
+def _finding(
+    table: TableCandidate,
+    code: str,
+    message: str,
+    page: int | None = None,
+    severity: str = "error",
+) -> Finding:
     return Finding(
         code,
         f"table {table.table_id}: {message}",
-        "error",
+        severity,
         page if page is not None else table.first_page,
         table.table_id,
     )
