@@ -632,3 +632,16 @@ def test_cells_that_cannot_be_read_are_named_in_the_report(rulebook: Rulebook) -
     (finding,) = [f for f in result.findings if f.code == "illegible_value"]
     assert finding.severity == "warning"
     assert "2 values could not be read (status illegible): '62, %', '§ 9 0'" in finding.message
+
+
+def test_a_caption_naming_its_measure_wins_over_rows_that_are_also_benefits(
+    rulebook: Rulebook,
+) -> None:
+    """ "Sygedagpenge" is a benefit and a law area; under "Afgjorte sager efter lovområde"
+    the rows are law areas of afgjorte sager, not people on a benefit."""
+    rows: list[Row] = [("2022", None), ("Barnets lov", ["5"]), ("Sygedagpenge", ["7"])]
+    candidate = table(["Antal sager"], rows, caption="Afgjorte sager efter lovområde")
+    assert keys(read(rulebook, candidate)) == [
+        (183, "2022", "barnets_lov", None, "afgjorte", 5.0, "reported"),
+        (183, "2022", "sygedagpengeloven", None, "afgjorte", 7.0, "reported"),
+    ]

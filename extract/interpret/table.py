@@ -135,12 +135,13 @@ def _counted_measure(
     reader: Reader,
 ) -> str | None:
     """The measure a table counts by its rows ("Antal" over rows that are mostly benefits,
-    in a header, a group row or the title: antal_personer), when no header or label names a
-    measure (a stub header's "Afgørelse" over benefits names none)."""
+    in a header, a group row or the title: antal_personer), when no header, label, caption or
+    title names a measure (a stub header's "Afgørelse" over benefits names none; "Afgjorte
+    sager efter lovområde" over "Sygedagpenge" counts cases, not persons)."""
     labels_read = [reading for reading, _ in (*columns, *rows)]
-    if any("measure" in reading.dims for reading in labels_read):
-        return None
     texts = [reader.read(text) for text in (table.caption, table.title) if text]
+    if any("measure" in reading.dims for reading in (*labels_read, *texts)):
+        return None
     if not any(reading.dims.get("aspect") == "count" for reading in (*labels_read, *texts)):
         return None
     labels = [label_key(row.label) for row in table.rows if row.has_values]
