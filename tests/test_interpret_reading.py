@@ -131,6 +131,8 @@ PRINTED_MEASURE_LABELS = [
     ("Omg.-pct.", "omgoerelsesprocent"),
     ("Omgørelsespct.", "omgoerelsesprocent"),
     ("Stadfæstelsesprocent", "stadfaestelsesprocent"),
+    ("STADFÆSTEL- SESPROCENT", "stadfaestelsesprocent"),  # capitals broken inside a compound
+    ("HJEMVISNIN- GSPROCENT", "andel_hjemvist"),
     ("Andel hjem- vist", "andel_hjemvist"),
     ("Hjemvisningsprocent", "andel_hjemvist"),
     ("Hjemviste i pct. af realitetsbehandlede", "andel_hjemvist"),

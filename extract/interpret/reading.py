@@ -223,7 +223,7 @@ class _Search:
             if i + k <= len(self.toks):
                 joined = words.join(self.toks[i : i + k])
                 if joined is not None:
-                    out.append((i + k, () if joined in words.noise else (joined,)))
+                    out.append((i + k, tuple(w for w in joined if w not in words.noise)))
         for reading in words.read(token):
             out.append((i + 1, tuple(w for w in reading if w not in words.noise)))
         return out

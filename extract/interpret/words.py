@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -149,10 +149,16 @@ class WordBook:
         compound = self._compound(bare)
         return (compound,) if compound is not None else ()
 
-    def join(self, parts: Iterable[str]) -> str | None:
-        """Two or three tokens read as one word broken by a line end, or None."""
+    def join(self, parts: Sequence[str]) -> tuple[str, ...] | None:
+        """Two to four tokens read as one word broken by a line end: its head, or (broken
+        with a hyphen: "STADFÆSTEL- SESPROCENT") the heads of the compound it is; else None."""
         joined = "".join(p.rstrip("-") for p in parts)
-        return self.head(joined)
+        head = self.head(joined)
+        if head is not None:
+            return (head,)
+        if any(p.endswith("-") for p in parts[:-1]):
+            return self._compound(_bare(joined))
+        return None
 
     def _prefix(self, stem: str, minimum: int) -> str | None:
         """The one head of all known words beginning with ``stem``; None if none or several."""
