@@ -240,6 +240,11 @@ def test_no_entity(reader: Reader, label: str) -> None:
         ("2024 JAN UAR", {"period": "2024-01"}),
         ("2023 1. halv år", {"period": "2023-H1"}),
         ("Realit etsbe handl ede", {"measure": "realitetsbehandlede"}),  # broken three times
+        # a header word spanning three columns, copied to each
+        (
+            "2022 / Omgørelse Omgørelse Omgørelse / i pct.",
+            {"period": "2022", "measure": "omgoerelsesprocent"},
+        ),
     ],
 )
 def test_labels_naming_several_dimensions(reader: Reader, label: str, dims: dict[str, str]) -> None:

@@ -11,7 +11,7 @@ label naming two values of one dimension, make a conflict: nothing is guessed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -86,6 +86,17 @@ class Reading:
         return " ".join(items) if items else "(nothing)"
 
 
+def _once(toks: Sequence[str]) -> tuple[str, ...]:
+    """Tokens with a word of letters printed twice or more in a row kept once: one header
+    word spanning several columns, copied to each ("Omgørelse Omgørelse Omgørelse")."""
+    out: list[str] = []
+    for token in toks:
+        if out and token == out[-1] and token.isalpha():
+            continue
+        out.append(token)
+    return tuple(out)
+
+
 # A tiling: (unread words, phrases used) as its cost, then its parts.
 _Tiling = tuple[tuple[int, int], tuple[Part, ...]]
 
@@ -102,7 +113,7 @@ class Reader:
         return self._read(text)
 
     def _read_text(self, text: str) -> Reading:
-        toks = tuple(tokens(text))
+        toks = _once(tokens(text))
         if not toks:
             return Reading(text)
         best = _Search(self.vocabulary, toks).best()
