@@ -645,3 +645,19 @@ def test_a_caption_naming_its_measure_wins_over_rows_that_are_also_benefits(
         (183, "2022", "barnets_lov", None, "afgjorte", 5.0, "reported"),
         (183, "2022", "sygedagpengeloven", None, "afgjorte", 7.0, "reported"),
     ]
+
+
+def test_a_provision_label_starting_in_lower_case_is_a_wrapped_labels_end(
+    rulebook: Rulebook,
+) -> None:
+    """Sagsemner start with a capital; "anbragte i boform ... § 137g-j" is the last line of
+    a label wrapped over two, whose first line was lost (at a page break): which provision
+    it is, is not known, so its value is not emitted and the report names the row."""
+    rows: list[Row] = [
+        ("Biler - §§ 114 og 115", ["4"]),
+        ("anbragte i boform v/strafferetlig afg.. - § 137g-j", ["2"]),
+    ]
+    result = read(rulebook, table(["Realitetsbehandlede sager"], rows, title="Serviceloven 2021"))
+    assert [o.provision for o in result.observations] == ["Biler - §§ 114 og 115"]
+    (finding,) = result.findings
+    assert "row 'anbragte i boform v/strafferetlig afg..' starts in lower case" in finding.message

@@ -18,13 +18,15 @@ from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
-from extract.model import Cell, Finding, Observation, Status, TableCandidate
+from extract.model import Cell, Finding, Observation, Status, TableCandidate, TableRow
 from extract.normalise import label_key
 from extract.rulebook import CellOverride
 
 _SPLIT = "a number split over two columns ('2' and '045' of '2 045'): not read"
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
+_TAIL = "row '{label}' starts in lower case, the rest of a label wrapped over lines: not read"
+_TAIL_CHARS = 40
 # Texts of illegible cells quoted in the report, at most.
 _SHOWN_TEXTS = 3
 
@@ -80,6 +82,11 @@ def table_observations(
         if plan.kind not in _KEYED_ROWS:
             continue
         row = table.rows[plan.index]
+        if _wrapped_tail(plan, row):
+            values = sum(1 for c in columns if c.kind in _KEYED_COLUMNS)
+            missing[_TAIL.format(label=row.label[:_TAIL_CHARS].rstrip())] += values
+            lacking["provision"] = None
+            continue
         for column in columns:
             if column.kind not in _KEYED_COLUMNS:
                 continue
@@ -121,6 +128,16 @@ def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Findi
     more = ", ..." if len(texts) > _SHOWN_TEXTS else ""
     message = f"{len(texts)} values could not be read (status illegible): {shown}{more}"
     return [_finding(table, "illegible_value", message, severity="warning")]
+
+
+def _wrapped_tail(plan: RowPlan, row: TableRow) -> bool:
+    """Whether a provision row's printed label (on a page, not in a sheet's cell) starts in
+    lower case: the end of a label wrapped over lines ("anbragte i boform ... § 137g-j")
+    whose first line was not found, so the provision it names is not known."""
+    if plan.kind != "provision" or any(c is not None and c.cell_ref for c in row.cells):
+        return False
+    label = (plan.provision_label or row.label).lstrip()
+    return label[:1].islower()
 
 
 def _provision_list(
