@@ -95,7 +95,8 @@ def read_cell(cell: Cell) -> ParsedNumber:
     if cell.number is not None:
         if not math.isfinite(cell.number):
             return _result(None, Status.ILLEGIBLE, {*cell.flags, GARBLED}, 0, False)
-        return _result(cell.number, Status.REPORTED, set(cell.flags), cell.decimals, False)
+        percent = cell.text.rstrip().endswith("%")  # a csv's "31.1 %"; a sheet's format not
+        return _result(cell.number, Status.REPORTED, set(cell.flags), cell.decimals, percent)
     parsed = parse_number(cell.text)
     if not cell.flags:
         return parsed

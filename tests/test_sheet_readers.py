@@ -82,6 +82,20 @@ def test_csv_with_comma_delimiter_and_quoted_decimal_commas(
     assert _values(process_file(path, rulebook)) == TALPORTAL_VALUES
 
 
+def test_csv_with_comma_delimiter_and_decimal_points(tmp_path: Path, rulebook: Rulebook) -> None:
+    """An English-language export: "," between fields, "." before decimals. "37.9" is read
+    as 37.9 (kept as written), "52.0 %" keeps its percent sign, and "1.278" (1278, or 1.278
+    with three decimals?) is flagged ambiguous, not silently read as Danish thousands."""
+    text = TALPORTAL_CSV.replace(";", ",").replace("37,9", "37.9").replace(",52,", ",52.0 %,")
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    result = process_file(path, rulebook)
+    got = {r.cell_ref: (r.cell_text, r.measure, r.value, r.flags) for r in result.records}
+    assert got["E3"] == ("37.9", "omgoerelsesprocent", 37.9, [])
+    assert got["D3"] == ("52.0 %", "andel_realitetsbehandlede", 52.0, [])
+    assert got["C3"][2:] == (1278.0, ["ambiguous_number"])
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [

@@ -2,7 +2,9 @@
 
 In: a path to a csv/tsv file. Out: a ``Document`` (source kind ``csv``) with one page whose
 sheet has no name; every field is a text cell kept exactly as written ("37,9", "."), so the
-Danish number module reads it like printed text.
+Danish number module reads it like printed text. A file delimited by "," that writes decimals
+with a point ("31.1", as English-language exports do) has those values read as numbers, and
+its values that would read as Danish thousands ("1.278") flagged ambiguous.
 
 The encoding is decided from the bytes: a BOM (UTF-8 or UTF-16), else strict UTF-8, else
 Windows-1252 (the superset of Latin-1 that Danish Excel and the talportal write). Anything
@@ -22,12 +24,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from extract.model import Document, SheetValue
+from extract.numbers import AMBIGUOUS
 from extract.readers import ReadOptions, UnreadableInput
 from extract.readers.sheet_cells import read_bounded, sheet_page, text_value
 
 DELIMITERS = (";", "\t", ",")
 _DELIMITER_NAMES = {";": "';'", "\t": "tab", ",": "','"}
 _SNIFF_LINES = 200
+# A value written with a decimal point, one or two decimals: never Danish thousands.
+_DOT_DECIMAL = re.compile(r"^\s*(?P<sign>-)?(?P<int>\d+)\.(?P<frac>\d{1,2})\s?%?\s*$")
+_DOT_THOUSANDS = re.compile(r"^\s*-?\d{1,3}(?:\.\d{3})+\s?%?\s*$")
 _SEP_LINE = re.compile(r"\Asep=([;,\t|:])[ \t]*(?:\r\n|\r|\n|\Z)", re.IGNORECASE)
 
 
@@ -81,6 +87,27 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _with_decimal_points(
+    rows: list[tuple[SheetValue | None, ...]],
+) -> list[tuple[SheetValue | None, ...]]:
+    """The rows of a csv delimited by "," that writes decimals with a point ("31.1"): such
+    a value as its number (the text kept as written), and a value that reads as Danish
+    thousands ("1.278": 1278 or 1.278?) flagged ambiguous."""
+    out = []
+    for row in rows:
+        cells = []
+        for cell in row:
+            found = _DOT_DECIMAL.match(cell.text) if cell is not None else None
+            if cell is not None and found is not None:
+                number = float(f"{found['sign'] or ''}{found['int']}.{found['frac']}")
+                cell = replace(cell, number=number, decimals=len(found["frac"]))
+            elif cell is not None and _DOT_THOUSANDS.match(cell.text):
+                cell = replace(cell, flags=(*cell.flags, AMBIGUOUS))
+            cells.append(cell)
+        out.append(tuple(cells))
+    return out
+
+
 def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read a csv/tsv file as one sheet of text cells; raises UnreadableInput with the reason."""
     data = read_bounded(path, "csv")
@@ -103,6 +130,8 @@ def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
             rows.append(tuple(cells))
     except csv.Error as exc:
         raise UnreadableInput(f"malformed csv at line {len(rows) + 1} ({exc})") from exc
+    if delimiter == "," and any(_DOT_DECIMAL.match(field) for field in values):
+        rows = _with_decimal_points(rows)
     page = sheet_page(1, None, rows)
     if page.sheet is None or not page.sheet.rows:
         raise UnreadableInput("no cells: the csv holds only empty lines")
