@@ -661,3 +661,26 @@ def test_a_provision_label_starting_in_lower_case_is_a_wrapped_labels_end(
     assert [o.provision for o in result.observations] == ["Biler - §§ 114 og 115"]
     (finding,) = result.findings
     assert "row 'anbragte i boform v/strafferetlig afg..' starts in lower case" in finding.message
+
+
+def test_an_unnamed_total_over_its_measure_rows_and_law_rows(rulebook: Rulebook) -> None:
+    """ "I alt" names no measure, but Bortfald and Realitetsbehandlede sager under it add up
+    to it (afgjorte = bortfaldne + realitetsbehandlede), and so do the law areas after them:
+    they are the afgjorte sager by law area; shares of 100 add up to it within rounding."""
+    rows: list[Row] = [
+        ("I alt", ["300", "100 %"]),
+        ("Bortfald", ["40", "13 %"]),
+        ("Realitetsbeh. sager", ["260", "87 %"]),
+        ("Serviceloven", ["101", "34 %"]),
+        ("Aktivloven", ["119", "40 %"]),
+        ("Andre love", ["80", "27 %"]),
+    ]
+    got = keys(read(rulebook, table(["Antal sager / 2023", "Andel / 2023"], rows)))
+    assert got[0] == (183, "2023", "alle", None, "afgjorte", 300.0, "reported")
+    assert (183, "2023", "serviceloven", None, "afgjorte", 101.0, "reported") in got
+    assert (183, "2023", "andre_love", None, "afgjorte", 80.0, "reported") in got
+    off = [*rows[:-1], ("Andre love", ["81", "27 %"])]  # 301: the law areas are not afgjorte
+    assert all(
+        o.law_area in ("alle", None)
+        for o in read(rulebook, table(["Antal sager / 2023", "Andel / 2023"], off)).observations
+    )

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from extract.identities import Identities
 from extract.interpret.plans import RowPlan
 from extract.model import TableRow
 from extract.normalise import label_key
@@ -26,6 +27,8 @@ from extract.numbers import read_cell
 
 # Counts are exact; a sum off by this much or more is another measure's breakdown.
 _TOLERANCE = 0.5
+# The total of a column of shares (percent).
+_ALL_SHARES = 100.0
 
 
 @dataclass(slots=True)
@@ -153,10 +156,11 @@ def measure_from_totals(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> l
     return out
 
 
-def _adds_up(parts: Sequence[TableRow], total: TableRow, *, rounded: bool) -> bool:
+def _adds_up(parts: Sequence[TableRow], total: TableRow, *, rounded: bool | None = None) -> bool:
     """Whether ``parts`` sum to ``total`` in every column both have numbers in (one at
     least): a part that is no number (".") leaves its column out. Counts add up exactly;
-    ``rounded`` shares (6 %, 23 %, … of 100 %) within half a printed unit per part."""
+    ``rounded`` shares (6 %, 23 %, … of 100 %) within half a printed unit per part; with
+    ``rounded`` None, a column whose total is 100 is taken for shares."""
     compared = 0
     for c, printed in enumerate(total.cells):
         whole = read_cell(printed).value if printed is not None else None
@@ -165,9 +169,37 @@ def _adds_up(parts: Sequence[TableRow], total: TableRow, *, rounded: bool) -> bo
         if whole is None or any(v is None for v in values):
             continue
         slack = _TOLERANCE
-        if rounded:
+        if rounded or (rounded is None and whole == _ALL_SHARES):
             slack = sum(0.5 * 10.0**-r.decimals for r in read if r is not None)
         if abs(sum(v for v in values if v is not None) - whole) > slack:
             return False
         compared += 1
     return compared > 0
+
+
+def measure_of_unnamed_totals(
+    plans: Sequence[RowPlan], rows: Sequence[TableRow], identities: Identities
+) -> list[RowPlan]:
+    """The plans with a total row over all law areas that names no measure ("I alt" above
+    "Bortfald", "Realitetsbeh. sager" and the law areas) given the measure whose parts the
+    measure rows beside it are, when they add up to it (afgjorte = bortfaldne +
+    realitetsbehandlede); the law rows of its group then carry that measure too, when they
+    add up to it as well. A total whose neighbours do not add up keeps what it had."""
+    out = list(plans)
+    for at, total in enumerate(plans):
+        if total.kind != "total" or "measure" in {*total.dims, *total.carried}:
+            continue
+        group = [p for p in plans if p.kind == "member" and p.carried == total.carried]
+        parts = [p for p in group if "measure" in p.dims and "law" not in p.dims]
+        laws = [p for p in group if "law" in p.dims and "measure" not in p.dims]
+        whole = identities.whole_of({p.dims["measure"] for p in parts}) if parts else None
+        if whole is None or len(parts) < 2:
+            continue
+        if not _adds_up([rows[p.index] for p in parts], rows[total.index]):
+            continue
+        out[at] = replace(total, dims=MappingProxyType({**total.dims, "measure": whole}))
+        if len(laws) >= 2 and _adds_up([rows[p.index] for p in laws], rows[total.index]):
+            for plan in laws:
+                carried = MappingProxyType({**plan.carried, "measure": whole})
+                out[plan.index] = replace(out[plan.index], carried=carried)
+    return out

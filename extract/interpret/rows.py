@@ -22,7 +22,11 @@ from types import MappingProxyType
 from extract.identities import Identities
 from extract.interpret.edges import provision_edges
 from extract.interpret.law_groups import law_groups
-from extract.interpret.nesting import measure_from_totals, settle_law_groups
+from extract.interpret.nesting import (
+    measure_from_totals,
+    measure_of_unnamed_totals,
+    settle_law_groups,
+)
 from extract.interpret.plans import UNREAD, RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
@@ -77,7 +81,8 @@ def plan_rows(
         ]
     elif candidates and law_rows:
         plans = law_groups(plans, rows, known, lambda i: readings[i].dims.get("law"))
-    return _totals(plans, readings, identities)
+    plans = _totals(plans, readings, identities)
+    return measure_of_unnamed_totals(plans, rows, identities)
 
 
 def _first_pass(

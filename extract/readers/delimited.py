@@ -31,8 +31,11 @@ from extract.readers.sheet_cells import read_bounded, sheet_page, text_value
 DELIMITERS = (";", "\t", ",")
 _DELIMITER_NAMES = {";": "';'", "\t": "tab", ",": "','"}
 _SNIFF_LINES = 200
-# A value written with a decimal point, one or two decimals: never Danish thousands.
-_DOT_DECIMAL = re.compile(r"^\s*(?P<sign>-)?(?P<int>\d+)\.(?P<frac>\d{1,2})\s?%?\s*$")
+# A value written with a decimal point, one or two decimals (a "%" or a unit word after it:
+# "10.7 uger"): never Danish thousands.
+_DOT_DECIMAL = re.compile(
+    r"^\s*(?P<sign>-)?(?P<int>\d+)\.(?P<frac>\d{1,2})(?:\s?%|\s+[^\W\d_]+)?\s*$"
+)
 _DOT_THOUSANDS = re.compile(r"^\s*-?\d{1,3}(?:\.\d{3})+\s?%?\s*$")
 _SEP_LINE = re.compile(r"\Asep=([;,\t|:])[ \t]*(?:\r\n|\r|\n|\Z)", re.IGNORECASE)
 
