@@ -465,6 +465,15 @@ def test_a_sentence_above_a_table_is_no_title(rulebook: Rulebook) -> None:
     ]
 
 
+def test_a_title_ending_in_an_abbreviation_is_no_sentence(rulebook: Rulebook) -> None:
+    """A sheet's title rows "Omg.-pct. fordelt på kvartal, kommune og lovområde" and
+    "Omg.-pct." read as seven words and more ending in a full stop, but "pct." is an
+    abbreviation, not a sentence's end: the title names the measure."""
+    title = "Omg.-pct. fordelt på kvartal, kommune og lovområde\nOmg.-pct."
+    got = keys(read(rulebook, table(["2024K2"], [("Serviceloven", ["38"])], title=title)))
+    assert got == [(183, "2024-Q2", "serviceloven", None, "omgoerelsesprocent", 38.0, "reported")]
+
+
 def test_a_paragraph_mentioning_another_table_is_no_title(rulebook: Rulebook) -> None:
     title = (
         "I 2024 var den højeste omgørelsesprocent inden for serviceloven. Som det fremgår af "

@@ -86,7 +86,8 @@ def table_context(
         if not text:
             continue
         if source == "title":
-            said = title_text(text, reader.vocabulary.words.pointers)
+            words = reader.vocabulary.words
+            said = title_text(text, words.pointers, words.abbreviations)
             if said is None:
                 entity = dims.get("entity")
                 if entity is not None and _entities(reader, text) - {entity.value}:
@@ -111,7 +112,9 @@ def table_context(
     return Context(dims, frozenset(axes), frozenset(unclear))
 
 
-def title_text(text: str, pointers: Collection[str]) -> str | None:
+def title_text(
+    text: str, pointers: Collection[str], abbreviations: Collection[str] = ()
+) -> str | None:
     """What of the text above a table says what the table holds: all of it, or for running
     text its last sentence when that points at the table ("Af nedenstående tabel fremgår …":
     ``pointers`` are such words); None for a paragraph that only talks about the figures
@@ -122,8 +125,9 @@ def title_text(text: str, pointers: Collection[str]) -> str | None:
     if _ROW_OF_VALUES.search(last) and not _YEARS.search(last):
         return None
     flat = " ".join(text.split())
-    if not _SENTENCE.match(flat):
-        return text
+    last_word = re.split(r"[-/]", flat.rsplit(" ", 1)[-1])[-1].casefold()
+    if not _SENTENCE.match(flat) or last_word in abbreviations:
+        return text  # a label, not running text, ends in an abbreviation ("Omg.-pct.")
     sentence = _SENTENCE_BREAK.split(flat)[-1]
     return sentence if any(t.casefold() in pointers for t in tokens(sentence)) else None
 
