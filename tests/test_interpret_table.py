@@ -693,3 +693,31 @@ def test_an_unnamed_total_over_its_measure_rows_and_law_rows(rulebook: Rulebook)
         o.law_area in ("alle", None)
         for o in read(rulebook, table(["Antal sager / 2023", "Andel / 2023"], off)).observations
     )
+
+
+def test_a_total_header_first_in_a_period_group_is_no_total_over_periods(
+    rulebook: Rulebook,
+) -> None:
+    """ "Sager i alt" right under "2022" heads the rows of all law areas in 2022; the next
+    group header, "2023", is its parent's sibling, not its own."""
+    rows: list[Row] = [
+        ("2022", None),
+        ("Sager i alt", None),
+        ("Sager indbragt for domstolene i alt", ["13"]),
+        ("Ankestyrelsen fik medhold", ["7"]),
+        ("2023", None),
+        ("Sager i alt", None),
+        ("Sager indbragt for domstolene i alt", ["18"]),
+        ("Ankestyrelsen fik medhold", ["14"]),
+    ]
+    title = "Sager indbragt for domstolene – hele landet"
+    got = [
+        (o.period, o.measure, o.value)
+        for o in read(rulebook, table(["Værdi"], rows, title=title)).observations
+    ]
+    assert got == [
+        ("2022", "indbragt_domstole", 13.0),
+        ("2022", "medhold", 7.0),
+        ("2023", "indbragt_domstole", 18.0),
+        ("2023", "medhold", 14.0),
+    ]

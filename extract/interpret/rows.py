@@ -225,7 +225,11 @@ def _siblings(
         after = order[at]
     first_child = before is None or not any(rows[k].has_values for k in range(before + 1, i))
     if first_child and after is not None:
+        if before is not None and set(headers[after]) == set(headers[before]):
+            return None  # the next group is its parent's sibling ("2022", "Sager i alt", … "2023")
         return headers[after]
+    if first_child and before is not None:
+        return None  # right under its parent, with no group after it
     return headers[before] if before is not None else None
 
 
