@@ -721,3 +721,21 @@ def test_a_total_header_first_in_a_period_group_is_no_total_over_periods(
         ("2023", "indbragt_domstole", 18.0),
         ("2023", "medhold", 14.0),
     ]
+
+
+def test_a_table_starting_inside_a_group_takes_no_entity_from_the_heading(
+    rulebook: Rulebook,
+) -> None:
+    """Its first rows lack the year that "2023" and "2024" give the rows under them: the
+    table goes on from a page whose end (the "2022" group, the title "Hele landet") was not
+    joined to it, so the minutes' municipality is not taken for it."""
+    laws = [("Serviceloven", ["38 %"]), ("Sygedagpengeloven", ["23 %"])]
+    rows: list[Row] = [*laws, ("2023", None), *laws, ("2024", None), *laws]
+    result = read(rulebook, table(["Omgørelsesprocent"], rows))
+    assert result.observations == ()
+    assert "no entity: the table starts inside a group whose header it lacks" in " ".join(
+        f.message for f in result.findings
+    )
+    whole = [("2022", None), *rows]  # its start found: the heading's entity holds
+    got = keys(read(rulebook, table(["Omgørelsesprocent"], whole)))
+    assert got[0] == (183, "2022", "serviceloven", None, "omgoerelsesprocent", 38.0, "reported")

@@ -112,6 +112,9 @@ def key_cell(
     elif law is None:
         law = reference.unprinted_law
     entity, period = dims.get("entity"), dims.get("period")
+    if entity is None and "entity" in context.unclear:
+        why = "no entity: the table starts inside a group whose header it lacks (the rest of one"
+        return Missing("entity", f"{why} whose start was not found), so the heading's is not taken")
     if entity is None:
         return Missing("entity", "no entity (municipality or the whole country)")
     code = None if entity == NATIONAL else int(entity)

@@ -55,7 +55,8 @@ class Context:
     dims: Mapping[str, Given] = field(default_factory=dict)
     axes: frozenset[str] = frozenset()
     # dimensions the caption or title names without giving the table one value for them (a
-    # law area in a remark: "… 1) Andre love omfatter dagtilbudsloven …"): no default for them
+    # law area in a remark: "… 1) Andre love omfatter dagtilbudsloven …"), or the entity of a
+    # table that starts inside a group whose header it lacks: no default for them
     unclear: frozenset[str] = frozenset()
 
     def value(self, dim: str) -> str | None:

@@ -9,7 +9,7 @@ as. Orientation is declared nowhere: it follows from what the labels resolve to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from extract.interpret.columns import ColumnPlan, plan_columns
@@ -100,6 +100,15 @@ class Interpreter:
             column_dims={d for p in column_plans if p.kind != "label" for d in p.dims},
         )
         row_plans = [_row_override(plan, rows[plan.index][1]) for plan in row_plans]
+        given = around.dims.get("entity")
+        column_dims = {d for p in column_plans for d in p.dims}
+        if (
+            given is not None
+            and given.source == "heading"
+            and _starts_inside(row_plans, column_dims)
+        ):
+            dims = {d: g for d, g in around.dims.items() if d != "entity"}
+            around = Context(dims, around.axes, around.unclear | {"entity"})
         views, findings = label_views(
             table,
             [(plan, columns[plan.index][0]) for plan in column_plans],
@@ -119,6 +128,10 @@ class Interpreter:
             tuple(findings + values.findings),
             values.lacking,
         )
+
+
+# Dimensions whose group headers a continued table may have lost.
+_GROUPED = frozenset({"period", "entity", "law"})
 
 
 def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _Label:
@@ -149,6 +162,19 @@ def _counted_measure(
         if labels and 2 * sum(1 for label in labels if label in counted) >= len(labels):
             return measure
     return None
+
+
+def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> bool:
+    """Whether the table starts inside a group whose header is not in it: its first value
+    rows lack a period, entity or law area that group headers further down give the rows
+    under them (and no column gives). Such a table continues one whose start, with the text
+    that named it, was not found, so the document heading's entity is not taken for it."""
+    headers = [at for at, p in enumerate(plans) if p.kind == "header"]
+    if not headers:
+        return False
+    grouped = {d for p in plans if p.kind == "header" for d in p.dims} & _GROUPED - set(column_dims)
+    lead = [p for p in plans[: headers[0]] if p.kind in ("member", "provision", "law")]
+    return any(d not in p.dims for p in lead for d in grouped)
 
 
 def _is_statistics(context: Context, columns: Sequence[_Label], rows: Sequence[_Label]) -> bool:
