@@ -44,3 +44,41 @@ def test_a_split_number_is_not_emitted(rulebook: Rulebook) -> None:
         ("2023", "hjemvist", 999.0),
     ]
     assert any("a number split over two columns" in f.message for f in result.findings)
+
+
+def _benefits(month_cell: Cell) -> TableCandidate:
+    def row(label: str, x1: float, cell: Cell | None) -> TableRow:
+        return TableRow(label, (cell,), 1, label_bbox=(61.5, 451.3, x1, 460.2))
+
+    rows = (
+        row("Juni", 109.4, month_cell),
+        row("A-dagpenge", 110.0, Cell("39", 1, bbox=(300.0, 465.0, 309.0, 474.0))),
+        row("Sygedagpenge", 118.0, Cell("72", 1, bbox=(300.0, 479.0, 309.0, 488.0))),
+    )
+    return TableCandidate(
+        table_id="p1-t1",
+        detector="test",
+        pages=(1,),
+        bbox=None,
+        caption=None,
+        title="Fanø",
+        notes=(),
+        stub_header="Ydelsestype",
+        column_headers=(("Antal personer",),),
+        rows=rows,
+    )
+
+
+def test_a_group_labels_year_set_in_the_value_column_is_part_of_the_label(
+    rulebook: Rulebook,
+) -> None:
+    """ "Juni 2022" is one group label; detection put "2022", a word space after "Juni",
+    in the value column. Read whole, it gives the benefit rows under it their month."""
+    context = DocumentContext("referat", "Fanø Kommune")
+    year = Cell("2022", 1, bbox=(84.4, 451.3, 109.4, 460.2))
+    result = Interpreter(rulebook).interpret(_benefits(year), context)
+    got = [(o.period, o.provision, o.value) for o in result.observations]
+    assert got == [("2022-06", "A-dagpenge", 39.0), ("2022-06", "Sygedagpenge", 72.0)]
+    far = Cell("2022", 1, bbox=(300.0, 451.3, 309.0, 460.2))  # in the column: a count
+    result = Interpreter(rulebook).interpret(_benefits(far), context)
+    assert [o.period for o in result.observations] == []  # June of no year: nothing

@@ -1,22 +1,27 @@
-"""Numbers split in two by a thousands separator read as a gap between columns.
+"""Text split in two by a column edge: numbers split by a thousands space, group labels whose
+year ran into a value column.
 
 In: a table's rows. Out: the (row, column) positions of cells that hold a piece of such a
 number: "2" in one column and "045" right beside it, closer than a character's height, in a
 table printed with a space ("2 045") or a no-break space between the thousands. Neither piece
-is a value: the interpreter emits nothing for them and says why.
+is a value: the interpreter emits nothing for them and says why. And the rows with a group
+label "Juni" whose year "2022" was set in the value column read whole ("Juni 2022").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from extract.interpret.reading import Reader
 from extract.model import Cell, TableRow
 
 # The first piece: one to three digits (a sign allowed); the second: three digits, perhaps with
 # decimals or a percent sign after them.
 _HEAD = re.compile(r"^[-−]?\d{1,3}$")
 _TAIL = re.compile(r"^\d{3}(?:[,.]\d+)?\s?%?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Pieces closer than this share of the text height belong to one number.
 _GAP = 0.8
 
@@ -42,3 +47,29 @@ def _pieces(left: Cell | None, right: Cell | None) -> bool:
     height = left.bbox[3] - left.bbox[1]
     gap = right.bbox[0] - left.bbox[2]
     return 0 <= gap < _GAP * height
+
+
+def rejoined_period_labels(rows: Sequence[TableRow], reader: Reader) -> tuple[TableRow, ...]:
+    """The rows with a group label whose year ran into the first value column ("Juni" as
+    the label, "2022" a word space after it as the cell) read whole: "Juni 2022", a label-only
+    row. Only a label naming a period without its year, a lone year as the only cell, set
+    closer than a character's height to the label, on a page."""
+    return tuple(_rejoined(row, reader) for row in rows)
+
+
+def _rejoined(row: TableRow, reader: Reader) -> TableRow:
+    filled = [c for c in row.cells if c is not None and c.text.strip()]
+    if len(filled) != 1 or row.label_bbox is None:
+        return row
+    (cell,) = filled
+    if cell.bbox is None or cell.page != row.page or not _YEAR.match(cell.text.strip()):
+        return row
+    height = row.label_bbox[3] - row.label_bbox[1]
+    if not row.label_bbox[0] < cell.bbox[0] < row.label_bbox[2] + _GAP * height:
+        return row  # far from the label (the label's box may take the year in: "Juni 2022")
+    part = reader.read(row.label).dims.get("period", "")
+    label = f"{row.label} {cell.text.strip()}"
+    whole = reader.read(label).dims.get("period", "")
+    if not part.startswith("-") or not whole or whole.startswith("-"):
+        return row
+    return replace(row, label=label, cells=(None,) * len(row.cells))
