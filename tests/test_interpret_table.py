@@ -739,3 +739,24 @@ def test_a_table_starting_inside_a_group_takes_no_entity_from_the_heading(
     whole = [("2022", None), *rows]  # its start found: the heading's entity holds
     got = keys(read(rulebook, table(["Omgørelsesprocent"], whole)))
     assert got[0] == (183, "2022", "serviceloven", None, "omgoerelsesprocent", 38.0, "reported")
+
+
+def test_a_column_naming_no_law_area_among_law_columns_is_not_all_laws(
+    rulebook: Rulebook,
+) -> None:
+    """A group label "Lov om social service" read into the header of the first two columns
+    only: the others name no law area, and that is not "all law areas"."""
+    headers = [
+        "Realitetsbehandlede sager / Lov om social service",
+        "Stadfæstede sager / Lov om social service",
+        "Hjemviste sager",
+    ]
+    rows: list[Row] = [("2021", ["52", "33", "15"])]
+    result = read(rulebook, table(headers, rows))
+    assert [(o.law_area, o.measure) for o in result.observations] == [
+        ("serviceloven", "realitetsbehandlede"),
+        ("serviceloven", "stadfaestet"),
+    ]
+    assert "1 values not emitted: other columns name their law area, this one none" in " ".join(
+        f.message for f in result.findings
+    )

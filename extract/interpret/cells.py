@@ -61,11 +61,14 @@ def key_cell(
     provision_law: KnownProvision | None,
     *,
     measure_from_context: bool = True,
+    laws_by_columns: bool = False,
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none. Without ``measure_from_context``
     (most of the table's columns, or rows, name measures) a cell whose row and column name none
     has none: a column "i pct." beside "Hjemvist" and "Andel ændret" is not a share of the
-    caption's measure."""
+    caption's measure. With ``laws_by_columns`` (other value columns name law areas) a cell
+    whose row, column and context name none has none: the column's law area was not read
+    (a group label "Lov om social service" over two of twelve columns), it is not all laws."""
     dims: dict[str, str] = {}
     when = _period(row, column, context)
     if isinstance(when, Missing):
@@ -109,6 +112,8 @@ def key_cell(
             return Missing("law", "no law area for the provision rows")
     elif law is None and "law" in context.unclear:
         return Missing("law", "the caption or title names law areas but gives the table none")
+    elif law is None and laws_by_columns and column.kind != "total":
+        return Missing("law", "other columns name their law area, this one none")
     elif law is None:
         law = reference.unprinted_law
     entity, period = dims.get("entity"), dims.get("period")

@@ -77,6 +77,7 @@ def table_observations(
     lacking: dict[str, None] = {}
     keyed: list[tuple[Observation, tuple[str, ...]]] = []
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
+    laws_by_columns = any(c.kind == "member" and "law" in c.dims for c in columns)
     pieces = split_numbers(table.rows)
     for plan in rows:
         if plan.kind not in _KEYED_ROWS:
@@ -101,6 +102,7 @@ def table_observations(
             found = key_cell(
                 cell, column, plan, row.label, keying.context, reference, known,
                 measure_from_context=not (along_columns or along_rows),
+                laws_by_columns=laws_by_columns,
             )  # fmt: skip
             if isinstance(found, Missing):
                 missing[found.why] += 1
