@@ -760,3 +760,22 @@ def test_a_column_naming_no_law_area_among_law_columns_is_not_all_laws(
     assert "1 values not emitted: other columns name their law area, this one none" in " ".join(
         f.message for f in result.findings
     )
+
+
+def test_provisions_after_a_half_read_law_row_are_not_the_law_above(rulebook: Rulebook) -> None:
+    """ "Lov om aktiv beskæftigelsesindsats" wrapped into a label-only "Lov" and a row "om
+    aktiv beskæftigelsesindsats" that is not understood: the provisions after it are that
+    law's, not Boligstøtteloven's."""
+    rows: list[Row] = [
+        ("Boligstøtteloven", ["12"]),
+        ("Indskudslån - § 54-71", ["10"]),
+        ("Lov", None),
+        ("om aktiv beskæftigelsesindsats", ["880"]),
+        ("Fleksjob - § 116-141", ["89"]),
+    ]
+    caption = "Realitetsbehandlede sager fordelt på lovområde og bestemmelse i 2024"
+    result = read(rulebook, table(["I alt"], rows, caption=caption))
+    assert [(o.law_area, o.provision) for o in result.observations] == [
+        ("boligstoetteloven", None),
+        ("boligstoetteloven", "Indskudslån - § 54-71"),
+    ]

@@ -14,7 +14,8 @@ Aktivloven"), or, in a table of provisions (many rows cite paragraphs), if it is
 Any other row is a law area or a category the vocabulary does not know, not a provision of the
 law row above it ("Højeste/mellemste førtidspension" printed under "Sygedagpengeloven" in a
 table of law areas), and is left unresolved; after a row that reads like a law's name
-("Repatrieringsloven"), the rows under it are that law's, so they are left unresolved too.
+("Repatrieringsloven") or names another law area, the rows under it are that law's, so they
+are left unresolved too.
 """
 
 from __future__ import annotations
@@ -89,7 +90,9 @@ def law_groups(
                 "up to it"
             )
             out[i] = replace(plan, kind="unresolved", note=f"not understood: {why}")
-            if _lawish(label) or joined[law_index]:  # an unknown law: its rows are its own
+            if _lawish(label) or named_law(i) is not None or joined[law_index]:
+                # an unknown law, or another law area half read ("om aktiv
+                # beskæftigelsesindsats" under "Lov"): the rows after it are its own
                 broken = broken or f"follows '{label}', which was not understood"
     return [out[p.index] for p in plans]
 
