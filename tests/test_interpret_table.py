@@ -779,3 +779,22 @@ def test_provisions_after_a_half_read_law_row_are_not_the_law_above(rulebook: Ru
         ("boligstoetteloven", None),
         ("boligstoetteloven", "Indskudslån - § 54-71"),
     ]
+
+
+def test_a_provision_label_running_on_into_the_cells_names_no_provision(
+    rulebook: Rulebook,
+) -> None:
+    """ "Børn - Bekendtgørelse" with "om voksenansvar § 9" in the next cell: the label ran
+    on past its column, so the provision is not known and its values are not emitted; "52
+    sager" in a cell is a value, not words of the label."""
+    rows: list[Row] = [
+        ("Biler - §§ 114 og 115", ["", "52 sager"]),
+        ("Børn - Bekendtgørelse", ["om voksenansvar § 9", "3"]),
+    ]
+    result = read(rulebook, table(["", "Stadfæstede 2021"], rows, title="Serviceloven"))
+    assert [(o.provision, o.value) for o in result.observations] == [
+        ("Biler - §§ 114 og 115", 52.0)
+    ]
+    assert "row 'Børn - Bekendtgørelse' runs on into its cells ('om voksenansvar § 9')" in (
+        " ".join(f.message for f in result.findings)
+    )

@@ -20,12 +20,14 @@ from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.model import Cell, Finding, Observation, Status, TableCandidate, TableRow
 from extract.normalise import label_key
+from extract.numbers import read_cell
 from extract.rulebook import CellOverride
 
 _SPLIT = "a number split over two columns ('2' and '045' of '2 045'): not read"
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
 _TAIL = "row '{label}' starts in lower case, the rest of a label wrapped over lines: not read"
+_RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): its provision is not known"
 _TAIL_CHARS = 40
 # Texts of illegible cells quoted in the report, at most.
 _SHOWN_TEXTS = 3
@@ -83,9 +85,10 @@ def table_observations(
         if plan.kind not in _KEYED_ROWS:
             continue
         row = table.rows[plan.index]
-        if _wrapped_tail(plan, row):
+        cut = _wrapped_tail(plan, row) or _runs_on(plan, row)
+        if cut:
             values = sum(1 for c in columns if c.kind in _KEYED_COLUMNS)
-            missing[_TAIL.format(label=row.label[:_TAIL_CHARS].rstrip())] += values
+            missing[cut.format(label=row.label[:_TAIL_CHARS].rstrip())] += values
             lacking["provision"] = None
             continue
         for column in columns:
@@ -132,14 +135,28 @@ def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Findi
     return [_finding(table, "illegible_value", message, severity="warning")]
 
 
-def _wrapped_tail(plan: RowPlan, row: TableRow) -> bool:
-    """Whether a provision row's printed label (on a page, not in a sheet's cell) starts in
-    lower case: the end of a label wrapped over lines ("anbragte i boform ... § 137g-j")
-    whose first line was not found, so the provision it names is not known."""
+def _wrapped_tail(plan: RowPlan, row: TableRow) -> str:
+    """Why a provision row's printed label (on a page, not in a sheet's cell) that starts in
+    lower case names no known provision: it is the end of a label wrapped over lines
+    ("anbragte i boform ... § 137g-j") whose first line was not found; else ""."""
     if plan.kind != "provision" or any(c is not None and c.cell_ref for c in row.cells):
-        return False
+        return ""
     label = (plan.provision_label or row.label).lstrip()
-    return label[:1].islower()
+    return _TAIL if label[:1].islower() else ""
+
+
+def _runs_on(plan: RowPlan, row: TableRow) -> str:
+    """Why a provision row whose cells hold words of its label ("om", "voksenansvar § 9": the
+    label ran on past its column) names no known provision; else ""."""
+    if plan.kind != "provision":
+        return ""
+    for cell in row.cells:
+        if cell is None or read_cell(cell).status is not Status.ILLEGIBLE:
+            continue  # a value, "52 sager" too
+        words = cell.text.split()
+        if any((w.isalpha() and len(w) > 1) or w.startswith("§") for w in words):
+            return _RUNS_ON.replace("{cell}", cell.text.strip())
+    return ""
 
 
 def _provision_list(
