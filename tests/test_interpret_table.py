@@ -629,9 +629,9 @@ def test_a_benefit_count_without_its_benefit_gives_no_value(rulebook: Rulebook) 
 
 
 def test_cells_that_cannot_be_read_are_named_in_the_report(rulebook: Rulebook) -> None:
-    """ "62, %" lost a digit and "§ 9 0" holds the end of a label: each comes out as an
-    illegible value, and one warning for the table quotes what was printed."""
-    rows: list[Row] = [("Serviceloven", ["62, %"]), ("Aktivloven", ["§ 9 0"]), ("I alt", ["40 %"])]
+    """ "62, %" lost a digit and "31/8 %" holds junk: each comes out as an illegible value,
+    and one warning for the table quotes what was printed."""
+    rows: list[Row] = [("Serviceloven", ["62, %"]), ("Aktivloven", ["31/8 %"]), ("I alt", ["40 %"])]
     result = read(rulebook, table(["Omgørelsesprocent 2020"], rows))
     assert [(o.status.value, o.value) for o in result.observations] == [
         ("illegible", None),
@@ -640,7 +640,7 @@ def test_cells_that_cannot_be_read_are_named_in_the_report(rulebook: Rulebook) -
     ]
     (finding,) = [f for f in result.findings if f.code == "illegible_value"]
     assert finding.severity == "warning"
-    assert "2 values could not be read (status illegible): '62, %', '§ 9 0'" in finding.message
+    assert "2 values could not be read (status illegible): '62, %', '31/8 %'" in finding.message
 
 
 def test_a_caption_naming_its_measure_wins_over_rows_that_are_also_benefits(
@@ -798,3 +798,16 @@ def test_a_provision_label_running_on_into_the_cells_names_no_provision(
     assert "row 'Børn - Bekendtgørelse' runs on into its cells ('om voksenansvar § 9')" in (
         " ".join(f.message for f in result.findings)
     )
+
+
+def test_a_second_column_of_labels_not_read_as_one_leaves_its_rows_unnamed(
+    rulebook: Rulebook,
+) -> None:
+    """Outcome and provision in two stub columns, the second taken for a value column: the
+    row "Stadfæstede" is not all of Stadfæstede, it is one provision's, so nothing comes out."""
+    rows: list[Row] = [
+        ("Stadfæstede", ["Børn - Hjemgivelse og hjemgivelsesperiode § 68", "0"]),
+        ("", ["Voksne - længerevarende botilbud - § 108", "2"]),
+    ]
+    result = read(rulebook, table(["", "jun 2021"], rows, title="Serviceloven"))
+    assert result.observations == ()

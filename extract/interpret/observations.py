@@ -27,7 +27,7 @@ _SPLIT = "a number split over two columns ('2' and '045' of '2 045'): not read"
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
 _TAIL = "row '{label}' starts in lower case, the rest of a label wrapped over lines: not read"
-_RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): its provision is not known"
+_RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): what it names is not known"
 _TAIL_CHARS = 40
 # Texts of illegible cells quoted in the report, at most.
 _SHOWN_TEXTS = 3
@@ -85,7 +85,7 @@ def table_observations(
         if plan.kind not in _KEYED_ROWS:
             continue
         row = table.rows[plan.index]
-        cut = _wrapped_tail(plan, row) or _runs_on(plan, row)
+        cut = _wrapped_tail(plan, row) or _runs_on(row, columns)
         if cut:
             values = sum(1 for c in columns if c.kind in _KEYED_COLUMNS)
             missing[cut.format(label=row.label[:_TAIL_CHARS].rstrip())] += values
@@ -145,13 +145,13 @@ def _wrapped_tail(plan: RowPlan, row: TableRow) -> str:
     return _TAIL if label[:1].islower() else ""
 
 
-def _runs_on(plan: RowPlan, row: TableRow) -> str:
-    """Why a provision row whose cells hold words of its label ("om", "voksenansvar § 9": the
-    label ran on past its column) names no known provision; else ""."""
-    if plan.kind != "provision":
-        return ""
-    for cell in row.cells:
-        if cell is None or read_cell(cell).status is not Status.ILLEGIBLE:
+def _runs_on(row: TableRow, columns: Sequence[ColumnPlan]) -> str:
+    """Why a row whose value cells hold words ("om", "voksenansvar § 9": its label ran on past
+    its column; "Børn - Hjemgivelse … § 68": a second column of labels not read as one) is
+    not fully named by its label; else ""."""
+    for column in columns:
+        cell = row.cells[column.index]
+        if column.kind == "label" or cell is None or read_cell(cell).status is not Status.ILLEGIBLE:
             continue  # a value, "52 sager" too
         words = cell.text.split()
         if any((w.isalpha() and len(w) > 1) or w.startswith("§") for w in words):
