@@ -82,3 +82,32 @@ def test_a_group_labels_year_set_in_the_value_column_is_part_of_the_label(
     far = Cell("2022", 1, bbox=(300.0, 451.3, 309.0, 460.2))  # in the column: a count
     result = Interpreter(rulebook).interpret(_benefits(far), context)
     assert [o.period for o in result.observations] == []  # June of no year: nothing
+
+
+def test_a_label_printed_around_its_values_is_read_whole(rulebook: Rulebook) -> None:
+    """ "Lov om aktiv" above and "socialpolitik" below a row of values with no label (a
+    wrapped label set in the middle of its row): the row is Lov om aktiv socialpolitik's."""
+    rows = (
+        TableRow("Serviceloven", (Cell("150", 4),), 4),
+        TableRow("Lov om aktiv", (None,), 4),
+        TableRow("", (Cell("476", 4),), 4),
+        TableRow("socialpolitik", (None,), 4),
+    )
+    candidate = TableCandidate(
+        table_id="p3-t1",
+        detector="test",
+        pages=(4,),
+        bbox=None,
+        caption="Ændret/ophævet 2024, hele landet",
+        title=None,
+        notes=(),
+        stub_header="",
+        column_headers=(("2024",),),
+        rows=rows,
+    )
+    context = DocumentContext("aarsredegoerelse", "Ankestyrelsens årsredegørelse")
+    result = Interpreter(rulebook).interpret(candidate, context)
+    assert [(o.law_area, o.value) for o in result.observations] == [
+        ("serviceloven", 150.0),
+        ("aktivloven", 476.0),
+    ]

@@ -73,3 +73,33 @@ def _rejoined(row: TableRow, reader: Reader) -> TableRow:
     if not part.startswith("-") or not whole or whole.startswith("-"):
         return row
     return replace(row, label=label, cells=(None,) * len(row.cells))
+
+
+def rejoined_split_labels(rows: Sequence[TableRow], reader: Reader) -> tuple[TableRow, ...]:
+    """The rows with a label printed around its values read whole: a value row with no label
+    between label-only lines that say nothing alone ("Lov om aktiv", the values, then
+    "socialpolitik": a wrapped label set in the middle of its row) takes the lines as its
+    label when together they read fully; the lines are then left empty."""
+    out = list(rows)
+    for i, row in enumerate(rows):
+        if row.label.strip() or not row.has_values:
+            continue
+        parts = [k for k in (i - 1, i + 1) if 0 <= k < len(rows) and _fragment(rows[k], reader)]
+        if not parts:
+            continue
+        label = " ".join(rows[k].label.strip() for k in parts)
+        reading = reader.read(label)
+        if not reading.resolved or not reading.dims:
+            continue
+        out[i] = replace(row, label=label)
+        for k in parts:
+            out[k] = replace(rows[k], label="")
+    return tuple(out)
+
+
+def _fragment(row: TableRow, reader: Reader) -> bool:
+    """A label-only line that reads as nothing whole on its own."""
+    if row.has_values or not row.label.strip():
+        return False
+    reading = reader.read(row.label)
+    return not (reading.resolved and reading.dims)

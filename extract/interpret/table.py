@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from extract.interpret.columns import ColumnPlan, plan_columns
 from extract.interpret.context import Context, Given, table_context
-from extract.interpret.fragments import rejoined_period_labels
+from extract.interpret.fragments import rejoined_period_labels, rejoined_split_labels
 from extract.interpret.label_columns import label_columns, row_text
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
@@ -59,7 +59,8 @@ class Interpreter:
     def interpret(self, table: TableCandidate, context: DocumentContext) -> Interpretation:
         """The interpretation of one table."""
         book, reader = self.rulebook, self.reader
-        table = replace(table, rows=rejoined_period_labels(table.rows, reader))
+        rows_read = rejoined_split_labels(rejoined_period_labels(table.rows, reader), reader)
+        table = replace(table, rows=rows_read)
         rules = applicable_rules(book.rules, table, context.document_type)
         defaults = rule_defaults(rules, table, context, reader)
         around = table_context(
