@@ -418,3 +418,42 @@ def test_a_period_header_broken_over_three_lines_beside_the_stub_header() -> Non
     assert labels(table) == ["1. halvår 2025"]
     assert table.stub_header == "Paragraf"
     assert body(table) == rows
+
+
+def test_header_wrapped_word_by_word_in_one_column_heads_no_group() -> None:
+    # "Andel" / "i" / "pct." centred in one column, the last line alone on its line over a
+    # line of sub-headers: wrapped text of that column, not a group header over all of them
+    middles = [290.0, 350.0, 430.0]
+    words = centred_at(350, 100, "Andel") + centred_at(430, 100, "Realitetsbehandlede")
+    words += centred_at(290, 109, "Antal") + centred_at(350, 109, "i")
+    words += centred_at(350, 118, "pct.")
+    for x in middles:
+        words += centred_at(x, 134, "Landstotal")
+    rows = [("Serviceloven", "5", "8%", "59"), ("Barnets lov", "54", "36%", "151")]
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(60, 150 + 12 * i, label)
+        words += [
+            w for x, v in zip(middles, values, strict=True) for w in centred_at(x, 150 + 12 * i, v)
+        ]
+    (table,) = detect(word_page(words))
+    assert [label.replace(" / ", " ") for label in labels(table)] == [
+        "Antal Landstotal",
+        "Andel i pct. Landstotal",
+        "Realitetsbehandlede Landstotal",
+    ]
+    assert body(table) == rows
+
+
+def test_group_header_wrapped_over_two_lines_heads_its_group_once() -> None:
+    # "Ændrede" / "sager" centred over "Antal | %", single-line headers beside its last line
+    rights = [250.0, 310.0, 350.0, 420.0]
+    words = centred_at(318.75, 100, "Ændrede") + centred_at(318.75, 109, "sager")
+    words += right_at(250, 113, "Stadfæstet") + right_at(420, 113, "I alt")
+    words += right_at(310, 124, "Antal") + right_at(350, 124, "%")
+    rows = [
+        ("Sygedagpengeloven", "2526", "345", "11", "3227"),
+        ("Serviceloven", "205", "15", "6", "242"),
+    ]
+    (table,) = detect(word_page(words + _body_words(138, rights, rows)))
+    assert labels(table) == ["Stadfæstet", "Ændrede sager / Antal", "Ændrede sager / %", "I alt"]
+    assert body(table) == rows

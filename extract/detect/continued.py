@@ -29,7 +29,7 @@ from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
 from extract.detect.regions import TABLE_GAP_EM, PageRead, PageTable, line_key
 from extract.detect.whitespace import tile_of
-from extract.detect.whitespace_header import beside, join_wrapped_headers, line_spans, under
+from extract.detect.whitespace_header import header_groups, join_wrapped_headers, line_spans
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import Cell, TableCandidate, TableRow
 
@@ -297,11 +297,14 @@ def _tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
         split_header(block, left) if any(is_data_line(x, left) for x in block) else len(block)
     )
     cells: list[GridCell] = []
+    groups = header_groups(block[:n_header], block[:n_header], extents, edges[1])
     for row, line in enumerate(block):
-        head = block[:n_header]
-        below = under(head, row, head) if row < n_header else []
-        near = beside(head, row) if row < n_header else []
-        spans = line_spans(line.chunks, extents, edges[1], below, near)
+        spans = line_spans(
+            line.chunks,
+            extents,
+            edges[1],
+            groups[row] if row < n_header else [None] * len(line.chunks),
+        )
         for chunk, span in zip(line.chunks, spans, strict=True):
             if at_left(chunk, left) or chunk.x1 <= edges[1]:
                 span = (0, 0)

@@ -17,13 +17,12 @@ from collections.abc import Sequence
 from extract.detect.grid import Grid, GridCell
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.whitespace_header import (
-    beside,
     header_extents,
+    header_groups,
     join_wrapped_headers,
     line_spans,
     nearest_extents,
     stacked_extents,
-    under,
 )
 from extract.detect.whitespace_rows import (
     at_left,
@@ -269,10 +268,11 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     cells: list[GridCell] = []
     row_tops: list[float] = []
     extents = header_extents(lines[:n_header], bands, edges) if n_header else []
-    for r, line in enumerate(lines[:n_header]):
+    head = lines[:n_header]
+    groups = header_groups(head, lines, extents, edges[1])
+    for r, line in enumerate(head):
         row_tops.append(line.top)
-        head = lines[:n_header]
-        spans = line_spans(line.chunks, extents, edges[1], under(head, r, lines), beside(head, r))
+        spans = line_spans(line.chunks, extents, edges[1], groups[r])
         for chunk, (c0, c1) in zip(line.chunks, spans, strict=True):
             cells.append(GridCell(r, r, c0, c1, chunk.words))
     cells = join_wrapped_headers(cells, lines[:n_header])
