@@ -330,16 +330,17 @@ def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -
     cell of the same columns, at line spacing from its last line (gap under WRAP_GAP_EM),
     continues it and the two become one cell spanning both rows; a line holding nothing in
     those columns between them (a neighbour's header set half a line lower) does not part
-    them. The last line, when it holds a stub label, keeps a value cell of its own (its row
-    stays a header level; the label may start the body)."""
+    them. A stub header cell joins so only round a line of value headers set beside it
+    ("hele" / "landet" round "2024q3"). The last line, when it holds a stub label, keeps a
+    value cell of its own (its row stays a header level; the label may start the body)."""
     out: list[GridCell] = []
     open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
     for r, line in enumerate(lines):
         row = [cell for cell in cells if cell.row0 == r]
         keys = [(cell.col0, cell.col1) for cell in row]
         joins = [
-            key[0] >= 1
-            and key in open_cells
+            key in open_cells
+            and (key[0] >= 1 or r - out[open_cells[key]].row1 >= 2)
             and keys.count(key) == 1
             and line.top - lines[out[open_cells[key]].row1].bottom < WRAP_GAP_EM * line.font_size
             for key in keys
