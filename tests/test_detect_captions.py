@@ -71,3 +71,23 @@ def test_a_caption_a_line_and_a_bit_under_the_table() -> None:
     words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 20, CAPTION)
     (table,) = detect(_page(1, words))
     assert table.caption == CAPTION
+
+
+def test_a_caption_over_a_block_that_is_no_table_is_not_the_caption_of_the_table_above() -> None:
+    """Under the table, a caption with a header wrapped in narrow cells right under it (a
+    table with too few rows to be found): it introduces that, not the table above."""
+    words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 16, CAPTION)
+    top = 100 + 12 * len(ROWS) + 16 + 12
+    for i, text in enumerate(["Gns.", "sags-", "beha-", "ndling"]):
+        words += right_at(330, top + 9 * i, text)
+    words += words_at(60, top + 40, "Total") + right_at(330, top + 40, "26,3")
+    (table, *_) = detect(_page(1, words))
+    assert table.caption is None
+    assert body(table) == ROWS
+
+
+def test_a_caption_under_the_table_with_a_note_right_under_it() -> None:
+    words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 14, CAPTION)
+    words += words_at(60, 100 + 12 * len(ROWS) + 24, "Kilde: Ankestyrelsen")
+    (table,) = detect(_page(1, words))
+    assert table.caption == CAPTION
