@@ -91,3 +91,14 @@ def test_a_caption_under_the_table_with_a_note_right_under_it() -> None:
     words += words_at(60, 100 + 12 * len(ROWS) + 24, "Kilde: Ankestyrelsen")
     (table,) = detect(_page(1, words))
     assert table.caption == CAPTION
+
+
+def test_a_bold_heading_of_two_lines_set_apart_is_the_title() -> None:
+    """Bold heading lines over the table, as far apart as the heading from the table (a
+    title, then its year): both are the title; the section heading further up is not."""
+    words = words_at(60, 60, "Bilag: Ankestatistik", bold=True)
+    words += words_at(60, 80, "Realitetsbehandlede sager (hele landet)", bold=True)
+    words += words_at(60, 96, "2024", bold=True)
+    (table,) = detect(_page(1, words + _table(112, ROWS)))
+    assert table.title == "Realitetsbehandlede sager (hele landet) 2024"
+    assert body(table) == ROWS

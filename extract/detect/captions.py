@@ -122,11 +122,15 @@ def caption_above(
             return text, match.group("number"), None
     title_lines: list[TextLine] = []
     edge = top
-    if above[-1].bold:  # a bold heading right above the table is its title
+    bold = above[-1].bold
+    if bold:  # a bold heading right above the table is its title
         above = [line for line in above if line.bold and line.top >= above[-1].top - 40]
     for line in reversed(above):
-        # the paragraph right above the table: one gap to it, then tight line spacing
+        # the paragraph right above the table: one gap to it, then tight line spacing; the
+        # lines of a bold heading may stand as far apart as the heading from the table
         limit = (2.0 if not title_lines else 0.6) * line.font_size
+        if bold and title_lines:
+            limit = max(limit, top - title_lines[-1].bottom)
         if edge - line.bottom > limit or len(title_lines) == 3:
             break
         title_lines.insert(0, line)
