@@ -457,3 +457,19 @@ def test_group_header_wrapped_over_two_lines_heads_its_group_once() -> None:
     (table,) = detect(word_page(words + _body_words(138, rights, rows)))
     assert labels(table) == ["Stadfæstet", "Ændrede sager / Antal", "Ændrede sager / %", "I alt"]
     assert body(table) == rows
+
+
+def test_stub_header_wrapped_round_the_value_headers_is_one_stub_header() -> None:
+    # "lov om" / "social" / "service" centred on the line of value headers: the stub header,
+    # its last line no group row of the body; "Herning" under it a row apart is a group row
+    rights = [250.0, 330.0]
+    words = (
+        words_at(60, 100, "lov om") + words_at(60, 109.5, "social") + words_at(60, 119, "service")
+    )
+    words += right_at(250, 109.5, "Realitetsbehandlede") + right_at(330, 109.5, "Stadfæstelse")
+    words += words_at(60, 136, "Herning")
+    rows = [("2020", "74", "51"), ("2021", "52", "33")]
+    (table,) = detect(word_page(words + _body_words(150, rights, rows)))
+    assert table.stub_header == "lov om social service"
+    assert labels(table) == ["Realitetsbehandlede", "Stadfæstelse"]
+    assert body(table) == [("Herning", "", ""), *rows]

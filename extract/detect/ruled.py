@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extract.detect.grid import Grid, GridCell
+from extract.detect.header_wrap import join_wrapped_headers
 from extract.detect.layout import TextLine
 from extract.detect.ruled_text import (
     crossed_edges,
@@ -27,7 +28,7 @@ from extract.detect.ruled_text import (
     whitespace_columns,
 )
 from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
-from extract.detect.whitespace_header import header_groups, join_wrapped_headers
+from extract.detect.whitespace_header import header_groups
 from extract.detect.whitespace_rows import at_left, split_header, stub_limit
 from extract.model import BBox, Word
 

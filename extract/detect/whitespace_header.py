@@ -1,9 +1,9 @@
 """Header text of unruled tables: which columns each header line's chunks stand over.
 
 In: the chunks of header lines and the value columns' extents. Out: each chunk's span of
-grid columns (a chunk over several columns, or centred over a group of them, spans them),
-and header cells with wrapped text joined (a cell right under a cell of the same columns,
-at line spacing, continues it).
+grid columns (a chunk over several columns, or centred over a group of them, spans them);
+the lines of one cell's wrapped text judged together. Joining the wrapped text of the
+resulting cells is ``header_wrap``'s.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 
-from extract.detect.grid import GridCell
 from extract.detect.header import is_plain_value
 from extract.detect.layout import Chunk, TextLine, is_year
 
@@ -323,48 +322,6 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
         else:
             runs.append([chunk])
     return runs
-
-
-def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -> list[GridCell]:
-    """Header cells (one row per line in ``lines``) with wrapped text joined: a cell under a
-    cell of the same columns, at line spacing from its last line (gap under WRAP_GAP_EM),
-    continues it and the two become one cell spanning both rows; a line holding nothing in
-    those columns between them (a neighbour's header set half a line lower) does not part
-    them. A stub header cell joins so only round a line of value headers set beside it
-    ("hele" / "landet" round "2024q3"). The last line, when it holds a stub label, keeps a
-    value cell of its own (its row stays a header level; the label may start the body)."""
-    out: list[GridCell] = []
-    open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
-    for r, line in enumerate(lines):
-        row = [cell for cell in cells if cell.row0 == r]
-        keys = [(cell.col0, cell.col1) for cell in row]
-        joins = [
-            key in open_cells
-            and (key[0] >= 1 or r - out[open_cells[key]].row1 >= 2)
-            and keys.count(key) == 1
-            and line.top - lines[out[open_cells[key]].row1].bottom < WRAP_GAP_EM * line.font_size
-            for key in keys
-        ]
-        values = [j for j, key in zip(joins, keys, strict=True) if key[0] >= 1]
-        last = r == len(lines) - 1
-        if last and any(key[0] == 0 for key in keys) and values and all(values):
-            joins = [False] * len(keys)
-        still_open = {
-            key: index
-            for key, index in open_cells.items()
-            if not any(key[0] <= c1 and c0 <= key[1] for c0, c1 in keys)
-        }
-        for cell, key, join in zip(row, keys, joins, strict=True):
-            if join:
-                above = open_cells[key]
-                prev = out[above]
-                out[above] = GridCell(prev.row0, r, prev.col0, prev.col1, prev.words + cell.words)
-                still_open[key] = above
-            else:
-                out.append(cell)
-                still_open[key] = len(out) - 1
-        open_cells = still_open
-    return out
 
 
 def _sub_header(text: str) -> bool:
