@@ -473,3 +473,29 @@ def test_stub_header_wrapped_round_the_value_headers_is_one_stub_header() -> Non
     assert table.stub_header == "lov om social service"
     assert labels(table) == ["Realitetsbehandlede", "Stadfæstelse"]
     assert body(table) == [("Herning", "", ""), *rows]
+
+
+def test_period_header_of_two_words_a_wide_space_apart_stays_whole() -> None:
+    # "H1   2023" over each column (two chunks, the first left of the values under them), the
+    # years making the header line look like a row of values: each column keeps both words
+    middles = [430.0, 475.0, 520.0]
+    heads = [("H1", "2023"), ("H2", "2023"), ("H1", "2024")]
+    words = words_at(60, 100, "Omg.-pct.")
+    for m, (half, year) in zip(middles, heads, strict=True):
+        words += words_at(m - 18, 100, half) + words_at(m - 3, 100, year)
+    rows = [
+        ("Sager i alt", "30", "30", "31"),
+        ("LAB", "25", "27", "22"),
+        ("Pension", "12", "15", "14"),
+    ]
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(60, 116 + 12 * i, label)
+        words += [
+            w
+            for m, v in zip(middles, values, strict=True)
+            for w in centred_at(m - 1.5, 116 + 12 * i, v)
+        ]
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["H1 2023", "H2 2023", "H1 2024"]
+    assert table.stub_header == "Omg.-pct."
+    assert body(table) == rows

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop
 from extract.detect.grid import Grid, GridCell
-from extract.detect.header_wrap import join_wrapped_headers
+from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
 from extract.detect.regions import TABLE_GAP_EM, PageRead, PageTable, line_key
@@ -312,7 +312,8 @@ def _tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
             elif row >= n_header:
                 span = (tile_of(chunk, edges), tile_of(chunk, edges))
             cells.append(GridCell(row, row, span[0], span[1], chunk.words))
-    header = join_wrapped_headers([c for c in cells if c.row0 < n_header], block[:n_header])
+    head = merge_same_span([c for c in cells if c.row0 < n_header])
+    header = join_wrapped_headers(head, block[:n_header])
     cells = [*header, *(c for c in cells if c.row0 >= n_header)]
     row_edges = (*(line.top for line in block), block[-1].bottom)
     return Grid(

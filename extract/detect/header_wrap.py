@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from extract.detect.grid import GridCell
 from extract.detect.layout import TextLine
 from extract.detect.whitespace_header import WRAP_GAP_EM
+from extract.model import Word
 
 # A stub header wrapped over lines is centred on the value headers within this many font
 # sizes (its cell spans the header's height, text set in its middle).
@@ -85,3 +86,15 @@ def _centred_stub(cells: Sequence[GridCell], lines: Sequence[TextLine]) -> set[i
         if len(run) >= 2 and abs((top + bottom) / 2 - middle) <= CENTRED_EM * size:
             out.update(run[1:])
     return out
+
+
+def merge_same_span(cells: Sequence[GridCell]) -> list[GridCell]:
+    """Header cells with those of one row over the same columns made one (their words left
+    to right: "H1" and "2023" set a wide space apart over one column), in order."""
+    merged: dict[tuple[int, int, int], list[Word]] = {}
+    for cell in cells:
+        merged.setdefault((cell.row0, cell.col0, cell.col1), []).extend(cell.words)
+    return [
+        GridCell(r, r, c0, c1, tuple(sorted(words, key=lambda w: w.bbox[0])))
+        for (r, c0, c1), words in merged.items()
+    ]

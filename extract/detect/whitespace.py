@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid, GridCell
-from extract.detect.header_wrap import join_wrapped_headers
+from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.whitespace_header import (
     header_extents,
@@ -303,7 +303,7 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
         spans = line_spans(line.chunks, extents, edges[1], groups[r])
         for chunk, (c0, c1) in zip(line.chunks, spans, strict=True):
             cells.append(GridCell(r, r, c0, c1, chunk.words))
-    cells = join_wrapped_headers(cells, lines[:n_header])
+    cells = join_wrapped_headers(merge_same_span(cells), lines[:n_header])
     for r, group in enumerate(body_row_groups(lines[n_header:], left), start=n_header):
         row_tops.append(min(line.top for line in group))
         per_tile: dict[int, list[Word]] = {}
