@@ -71,3 +71,34 @@ def test_a_caption_a_line_and_a_bit_under_the_table() -> None:
     words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 20, CAPTION)
     (table,) = detect(_page(1, words))
     assert table.caption == CAPTION
+
+
+def test_a_caption_over_a_block_that_is_no_table_is_not_the_caption_of_the_table_above() -> None:
+    """Under the table, a caption with a header wrapped in narrow cells right under it (a
+    table with too few rows to be found): it introduces that, not the table above."""
+    words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 16, CAPTION)
+    top = 100 + 12 * len(ROWS) + 16 + 12
+    for i, text in enumerate(["Gns.", "sags-", "beha-", "ndling"]):
+        words += right_at(330, top + 9 * i, text)
+    words += words_at(60, top + 40, "Total") + right_at(330, top + 40, "26,3")
+    (table, *_) = detect(_page(1, words))
+    assert table.caption is None
+    assert body(table) == ROWS
+
+
+def test_a_caption_under_the_table_with_a_note_right_under_it() -> None:
+    words = _table(100, ROWS) + words_at(60, 100 + 12 * len(ROWS) + 14, CAPTION)
+    words += words_at(60, 100 + 12 * len(ROWS) + 24, "Kilde: Ankestyrelsen")
+    (table,) = detect(_page(1, words))
+    assert table.caption == CAPTION
+
+
+def test_a_bold_heading_of_two_lines_set_apart_is_the_title() -> None:
+    """Bold heading lines over the table, as far apart as the heading from the table (a
+    title, then its year): both are the title; the section heading further up is not."""
+    words = words_at(60, 60, "Bilag: Ankestatistik", bold=True)
+    words += words_at(60, 80, "Realitetsbehandlede sager (hele landet)", bold=True)
+    words += words_at(60, 96, "2024", bold=True)
+    (table,) = detect(_page(1, words + _table(112, ROWS)))
+    assert table.title == "Realitetsbehandlede sager (hele landet) 2024"
+    assert body(table) == ROWS

@@ -418,3 +418,84 @@ def test_a_period_header_broken_over_three_lines_beside_the_stub_header() -> Non
     assert labels(table) == ["1. halvår 2025"]
     assert table.stub_header == "Paragraf"
     assert body(table) == rows
+
+
+def test_header_wrapped_word_by_word_in_one_column_heads_no_group() -> None:
+    # "Andel" / "i" / "pct." centred in one column, the last line alone on its line over a
+    # line of sub-headers: wrapped text of that column, not a group header over all of them
+    middles = [290.0, 350.0, 430.0]
+    words = centred_at(350, 100, "Andel") + centred_at(430, 100, "Realitetsbehandlede")
+    words += centred_at(290, 109, "Antal") + centred_at(350, 109, "i")
+    words += centred_at(350, 118, "pct.")
+    for x in middles:
+        words += centred_at(x, 134, "Landstotal")
+    rows = [("Serviceloven", "5", "8%", "59"), ("Barnets lov", "54", "36%", "151")]
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(60, 150 + 12 * i, label)
+        words += [
+            w for x, v in zip(middles, values, strict=True) for w in centred_at(x, 150 + 12 * i, v)
+        ]
+    (table,) = detect(word_page(words))
+    assert [label.replace(" / ", " ") for label in labels(table)] == [
+        "Antal Landstotal",
+        "Andel i pct. Landstotal",
+        "Realitetsbehandlede Landstotal",
+    ]
+    assert body(table) == rows
+
+
+def test_group_header_wrapped_over_two_lines_heads_its_group_once() -> None:
+    # "Ændrede" / "sager" centred over "Antal | %", single-line headers beside its last line
+    rights = [250.0, 310.0, 350.0, 420.0]
+    words = centred_at(318.75, 100, "Ændrede") + centred_at(318.75, 109, "sager")
+    words += right_at(250, 113, "Stadfæstet") + right_at(420, 113, "I alt")
+    words += right_at(310, 124, "Antal") + right_at(350, 124, "%")
+    rows = [
+        ("Sygedagpengeloven", "2526", "345", "11", "3227"),
+        ("Serviceloven", "205", "15", "6", "242"),
+    ]
+    (table,) = detect(word_page(words + _body_words(138, rights, rows)))
+    assert labels(table) == ["Stadfæstet", "Ændrede sager / Antal", "Ændrede sager / %", "I alt"]
+    assert body(table) == rows
+
+
+def test_stub_header_wrapped_round_the_value_headers_is_one_stub_header() -> None:
+    # "lov om" / "social" / "service" centred on the line of value headers: the stub header,
+    # its last line no group row of the body; "Herning" under it a row apart is a group row
+    rights = [250.0, 330.0]
+    words = (
+        words_at(60, 100, "lov om") + words_at(60, 109.5, "social") + words_at(60, 119, "service")
+    )
+    words += right_at(250, 109.5, "Realitetsbehandlede") + right_at(330, 109.5, "Stadfæstelse")
+    words += words_at(60, 136, "Herning")
+    rows = [("2020", "74", "51"), ("2021", "52", "33")]
+    (table,) = detect(word_page(words + _body_words(150, rights, rows)))
+    assert table.stub_header == "lov om social service"
+    assert labels(table) == ["Realitetsbehandlede", "Stadfæstelse"]
+    assert body(table) == [("Herning", "", ""), *rows]
+
+
+def test_period_header_of_two_words_a_wide_space_apart_stays_whole() -> None:
+    # "H1   2023" over each column (two chunks, the first left of the values under them), the
+    # years making the header line look like a row of values: each column keeps both words
+    middles = [430.0, 475.0, 520.0]
+    heads = [("H1", "2023"), ("H2", "2023"), ("H1", "2024")]
+    words = words_at(60, 100, "Omg.-pct.")
+    for m, (half, year) in zip(middles, heads, strict=True):
+        words += words_at(m - 18, 100, half) + words_at(m - 3, 100, year)
+    rows = [
+        ("Sager i alt", "30", "30", "31"),
+        ("LAB", "25", "27", "22"),
+        ("Pension", "12", "15", "14"),
+    ]
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(60, 116 + 12 * i, label)
+        words += [
+            w
+            for m, v in zip(middles, values, strict=True)
+            for w in centred_at(m - 1.5, 116 + 12 * i, v)
+        ]
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["H1 2023", "H2 2023", "H1 2024"]
+    assert table.stub_header == "Omg.-pct."
+    assert body(table) == rows

@@ -216,3 +216,35 @@ def test_stub_columns_come_back_after_a_page_with_the_outer_one_blank() -> None:
         ("Serviceloven", "1"),
         ("Pension", "4"),
     ]
+
+
+def _wrapped_stub_table(top: float, rows: Sequence[tuple[str, str]], header: bool) -> list[Word]:
+    """A one-column table whose stub header ("hele" / "landet") wraps round the value
+    header set between its lines; rows (label, value) at 20 points, a label without a value
+    a group heading, members indented."""
+    words: list[Word] = []
+    if header:
+        words += words_at(44, top, "hele") + words_at(44, top + 12, "landet")
+        words += right_at(550, top + 6, "2024q3")
+        top += 32
+    for i, (label, value) in enumerate(rows):
+        x = 54 if label.startswith("Børn") else 44
+        words += words_at(x, top + 20 * i, label) + (
+            right_at(550, top + 20 * i, value) if value else []
+        )
+    return words
+
+
+def test_group_heading_under_a_wrapped_stub_header_keeps_the_header() -> None:
+    # "Hjemvist" (a heading, no value) between the header and the first row; the stub
+    # header's last line holds no text over the values: the header is still the table's,
+    # and the table goes on on the next page under the repeated header, its groups open
+    first_rows = [("Hjemvist", ""), ("Barnets Lov", "1 258"), ("Børn - KSB - Samvær", "73")]
+    more = [("Børn - KSB - Valg", "20"), ("Aktiv beskæftigelsesindsats", "95")]
+    caption = words_at(44, 240, "Tabel 1: Realitetsbehandlede sager")
+    first = _page(1, words_at(60, 100, PROSE), caption, _wrapped_stub_table(258, first_rows, True))
+    second = _page(2, _wrapped_stub_table(80, more, True))
+    (table,) = detect(first, second)
+    assert labels(table) == ["2024q3"]
+    assert table.pages == (1, 2)
+    assert body(table) == first_rows + more

@@ -4,9 +4,19 @@ and headers centred in their cells over values set flush right."""
 
 from __future__ import annotations
 
-from pdf_factory import SIZE, body, centred_at, detect, labels, right_at, word_page, words_at
+from pdf_factory import (
+    SIZE,
+    body,
+    centred_at,
+    detect,
+    hrule,
+    labels,
+    right_at,
+    word_page,
+    words_at,
+)
 
-from extract.model import Word
+from extract.model import Ruling, Word
 
 LEAD = SIZE + 1.5  # line spacing inside a cell
 PAD = 8.0  # space between rows
@@ -108,3 +118,57 @@ def _rows_at(x: float, top: float, rows: list[tuple[list[str], str, str]]) -> li
         words += right_at(330, y, values[0]) + right_at(390, y, values[1])
         top += len(label) * LEAD + PAD
     return words
+
+
+def _ruled_rows(
+    rows: list[tuple[str, list[str], str, str]], rights: tuple[float, float], inner: float
+) -> tuple[list[Word], list[Ruling]]:
+    """Body rows (outer label, label lines at ``inner``, two values on the label's last line)
+    from y = 100, a rule above each row and under the last (a rule between all rows)."""
+    words: list[Word] = []
+    rules: list[Ruling] = []
+    top = 100.0
+    for outer, label, *values in rows:
+        rules.append(hrule(top - PAD / 2, 55, 430))
+        words += words_at(60, top, outer) if outer else []
+        for j, text in enumerate(label):
+            words += words_at(inner, top + j * LEAD, text)
+        y = top + (len(label) - 1) * LEAD
+        words += right_at(rights[0], y, values[0]) + right_at(rights[1], y, values[1])
+        top += len(label) * LEAD + PAD
+    rules.append(hrule(top - PAD / 2, 55, 430))
+    return words, rules
+
+
+def test_wrapped_label_line_longer_than_every_data_line_label_stays_in_the_stub() -> None:
+    # ruled rows, the labels indented under a group label: the first line of a wrapped
+    # label, beside no value, reaches further right than the labels of the data lines; the
+    # stub's edge stands past it, not through its tail ("§ 9," is no part of the value)
+    words = words_at(60, 80, "Paragraf") + right_at(340, 80, "Antal") + right_at(400, 80, "Pct.")
+    rows = [
+        ("Sygedagpengeloven", [], "", ""),
+        ("", ["Fleksjob - § 116-141"], "60", "8"),
+        ("", ["Bekendtgørelse om voksenansvar - § 4 og § 9,", "samt lovens § 11"], "8", "11"),
+        ("", ["Revalidering - §§ 142-148"], "37", "7"),
+    ]
+    body_words, rules = _ruled_rows(rows[1:], (340, 400), 70)
+    words += words_at(60, 88, rows[0][0]) + body_words
+    (table,) = detect(word_page(words, [hrule(76, 55, 430), *rules]))
+    assert body(table)[-3:] == [(" ".join(label), *values) for _, label, *values in rows[1:]]
+
+
+def test_wrapped_label_line_in_an_inner_label_column_stays_in_it() -> None:
+    # ruled rows with an inner label column ("Lov"); a law name's first line, beside no
+    # value, reaches past the other laws' names: it stays in the label column
+    words = words_at(60, 80, "Instans") + words_at(120, 80, "Lov")
+    words += right_at(360, 80, "2019") + right_at(410, 80, "2020")
+    law = ["Lov om højeste, mellemste, forhøjet almindelig", "og almindelig pension"]
+    rows = [
+        ("Landstotal", ["I alt"], "30 %", "30 %"),
+        ("", ["Serviceloven"], "38 %", "39 %"),
+        ("", law, "10 %", "14 %"),
+        ("", ["Boligstøtteloven"], "29 %", "24 %"),
+    ]
+    body_words, rules = _ruled_rows(rows, (360, 410), 120)
+    (table,) = detect(word_page(words + body_words, [hrule(76, 55, 430), *rules]))
+    assert (" ".join(law), "10 %", "14 %") in body(table)

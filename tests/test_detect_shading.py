@@ -216,3 +216,40 @@ def test_zebra_stripes_starting_and_ending_with_an_unshaded_row() -> None:
     (table,) = detect(word_page(words, rules))
     assert table.caption == "Tabel 1 (fortsat)"
     assert body(table) == rows
+
+
+def test_zebra_stripes_past_an_unshaded_group_row_are_one_table() -> None:
+    """The header band touches the first shaded row (their sides meet as one rule, like a
+    frame); an unshaded row holding a group's label alone parts it from the next stripes:
+    still one table, the rows under the label under the header."""
+    words = right_at(395, 103, "Landsplan")
+    rows = [
+        ("Omgørelsesprocent", "30"),
+        ("2. halvår 2022", ""),
+        ("Stadfæstede", "11.898"),
+        ("Stadfæstet i pct.", "69"),
+        ("Hjemvist", "3.935"),
+    ]
+    for i, (label, value) in enumerate(rows):
+        words += words_at(55, 118 + 15 * i, label) + (
+            right_at(395, 118 + 15 * i, value) if value else []
+        )
+    rules = _band(100, 114) + _band(114, 129) + _band(144, 159) + _band(174, 189)
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["Landsplan"]
+    assert body(table) == rows
+
+
+def test_a_drawn_grid_and_stripes_under_a_label_line_stay_two_tables() -> None:
+    """A table drawn as a full grid (column rules), a label line, then zebra stripes of the
+    same width: the grid is a table of its own, not joined across the label."""
+    words = words_at(55, 103, "Lov") + right_at(395, 103, "Antal")
+    words += words_at(55, 118, "Serviceloven") + right_at(395, 118, "12")
+    grid = [hrule(y, X0, X1) for y in (100.0, 114.0, 129.0)]
+    grid += [vrule(x, 100, 129) for x in (X0, 300.0, X1)]
+    words += words_at(55, 135, "Kommunen")
+    words += _rows(150, ROWS, RIGHTS)
+    rules = grid + _band(146, 161) + _band(176, 191)
+    tables = detect(word_page(words, rules))
+    assert len(tables) == 2
+    assert body(tables[0]) == [("Serviceloven", "12")]

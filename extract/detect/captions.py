@@ -25,6 +25,8 @@ CAPTION_GAP_EM = 10.0
 CAPTION_BELOW_EM = 1.5
 # Lines of one caption or note paragraph are closer than this (in font sizes).
 PARAGRAPH_EM = 0.8
+# The lines of one caption start (or are centred) within this many font sizes of each other.
+ALIGN_EM = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +65,9 @@ def caption_below(
     lines: Sequence[TextLine], bottom: float, limit: float
 ) -> tuple[str, str | None, float] | None:
     """(caption, number, its bottom) of a caption line right under a table ending at
-    ``bottom`` (within CAPTION_BELOW_EM, with the lines that continue it), when it stands
-    closer to the table than to the next table's top ``limit``; else None."""
+    ``bottom`` (within CAPTION_BELOW_EM, with the lines that continue it: close, aligned
+    with it), when it stands closer to the table than to the next table's top ``limit``
+    and to the next text that is no note; else None."""
     under = [line for line in lines if line.top >= bottom - 1]
     if not under:
         return None
@@ -77,11 +80,25 @@ def caption_below(
     for line in under[1:]:
         if line.top - last.bottom >= PARAGRAPH_EM * line.font_size or is_stop(line):
             break
+        if not _aligned(line, first):
+            break  # text of something else (a table's header), not the caption going on
         last = line
     if limit - last.bottom <= gap:
         return None  # the caption of the table below
+    after = next(
+        (x for x in under[under.index(last) + 1 :] if not NOTE.match(x.text.strip())), None
+    )
+    if after is not None and after.top - last.bottom < gap:
+        return None  # it introduces what follows it closer (a table not found as one)
     text = " ".join(line.text.strip() for line in under[: under.index(last) + 1])
     return text, match.group("number"), last.bottom
+
+
+def _aligned(line: TextLine, first: TextLine) -> bool:
+    """True when ``line`` starts, or is centred, where the caption line ``first`` is."""
+    left = abs(line.x0 - first.x0) <= ALIGN_EM * first.font_size
+    centre = abs(line.x0 + line.x1 - first.x0 - first.x1) / 2 <= ALIGN_EM * first.font_size
+    return left or centre
 
 
 def is_stop(line: TextLine) -> bool:
@@ -105,11 +122,15 @@ def caption_above(
             return text, match.group("number"), None
     title_lines: list[TextLine] = []
     edge = top
-    if above[-1].bold:  # a bold heading right above the table is its title
+    bold = above[-1].bold
+    if bold:  # a bold heading right above the table is its title
         above = [line for line in above if line.bold and line.top >= above[-1].top - 40]
     for line in reversed(above):
-        # the paragraph right above the table: one gap to it, then tight line spacing
+        # the paragraph right above the table: one gap to it, then tight line spacing; the
+        # lines of a bold heading may stand as far apart as the heading from the table
         limit = (2.0 if not title_lines else 0.6) * line.font_size
+        if bold and title_lines:
+            limit = max(limit, top - title_lines[-1].bottom)
         if edge - line.bottom > limit or len(title_lines) == 3:
             break
         title_lines.insert(0, line)

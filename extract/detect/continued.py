@@ -25,11 +25,12 @@ from dataclasses import dataclass, replace
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop
 from extract.detect.grid import Grid, GridCell
+from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
 from extract.detect.regions import TABLE_GAP_EM, PageRead, PageTable, line_key
 from extract.detect.whitespace import tile_of
-from extract.detect.whitespace_header import beside, join_wrapped_headers, line_spans, under
+from extract.detect.whitespace_header import header_groups, line_spans
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import Cell, TableCandidate, TableRow
 
@@ -297,18 +298,22 @@ def _tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
         split_header(block, left) if any(is_data_line(x, left) for x in block) else len(block)
     )
     cells: list[GridCell] = []
+    groups = header_groups(block[:n_header], block[:n_header], extents, edges[1])
     for row, line in enumerate(block):
-        head = block[:n_header]
-        below = under(head, row, head) if row < n_header else []
-        near = beside(head, row) if row < n_header else []
-        spans = line_spans(line.chunks, extents, edges[1], below, near)
+        spans = line_spans(
+            line.chunks,
+            extents,
+            edges[1],
+            groups[row] if row < n_header else [None] * len(line.chunks),
+        )
         for chunk, span in zip(line.chunks, spans, strict=True):
             if at_left(chunk, left) or chunk.x1 <= edges[1]:
                 span = (0, 0)
             elif row >= n_header:
                 span = (tile_of(chunk, edges), tile_of(chunk, edges))
             cells.append(GridCell(row, row, span[0], span[1], chunk.words))
-    header = join_wrapped_headers([c for c in cells if c.row0 < n_header], block[:n_header])
+    head = merge_same_span([c for c in cells if c.row0 < n_header])
+    header = join_wrapped_headers(head, block[:n_header])
     cells = [*header, *(c for c in cells if c.row0 >= n_header)]
     row_edges = (*(line.top for line in block), block[-1].bottom)
     return Grid(

@@ -40,6 +40,9 @@ FOOTER = re.compile(r"^(?:Side\s+)?\d{1,3}$")
 TABLE_GAP_EM = 2.6
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
+# Lines of stub header text (no text over the values) that may stand between a group
+# heading under the header and the header line over the values (a stub header wrapped).
+STUB_HEADER_LINES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +187,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 # under "Paragraf | 2025"; the first row's label may wrap round its values):
                 # kept with the header line over the values above it
                 heading_first = first_row and _is_section_label(above) and k - 1 >= floor
-                if not (heading_first and _header_over(lines[k - 1], above, value_left)):
+                if not (heading_first and _header_above(lines, k - 1, floor, above, value_left)):
                     break
             header.insert(0, above)
             top = above
@@ -213,6 +216,21 @@ def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:
     in_values = any(c.x1 > value_left - 2 for c in line.chunks)
     gap = below.top - line.bottom
     return in_values and gap <= TABLE_GAP_EM * below.font_size and not is_stop(line)
+
+
+def _header_above(
+    lines: Sequence[TextLine], k: int, floor: int, below: TextLine, value_left: float
+) -> bool:
+    """True when line ``k``, or a line above it past lines of stub header text alone
+    (STUB_HEADER_LINES at most: "hele" / "landet" beside "2024q3"), is a header line over
+    the values (``_header_over``) standing within a table's gap of ``below``."""
+    for j in range(k, max(floor, k - STUB_HEADER_LINES) - 1, -1):
+        line = lines[j]
+        if _header_over(line, below, value_left):
+            return True
+        if is_stop(line) or any(c.x1 > value_left - 2 for c in line.chunks):
+            return False
+    return False
 
 
 def _is_section_label(line: TextLine) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extract.detect.grid import Grid, GridCell
+from extract.detect.header_wrap import join_wrapped_headers
 from extract.detect.layout import TextLine
 from extract.detect.ruled_text import (
     crossed_edges,
@@ -27,7 +28,7 @@ from extract.detect.ruled_text import (
     whitespace_columns,
 )
 from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
-from extract.detect.whitespace_header import beside, group_spans, join_wrapped_headers, under
+from extract.detect.whitespace_header import header_groups
 from extract.detect.whitespace_rows import at_left, split_header, stub_limit
 from extract.model import BBox, Word
 
@@ -74,7 +75,7 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
 def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
     """The grid with its header read line by line, as in an unruled table, when a header
     line holds a group header over several columns (no drawn column rule says which; see
-    ``group_spans``): one row per header line, a group header over its group, other header
+    ``header_groups``): one row per header line, a group header over its group, other header
     text in the column its middle stands in, wrapped text joined. Unchanged without a
     group header, or when a cell reaches from the header into the body."""
     left = stub_limit(lines)
@@ -84,10 +85,7 @@ def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
         return grid
     edges = grid.col_edges
     extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
-    groups = [
-        group_spans(line.chunks, extents, edges[1], under(head, r, lines), beside(head, r))
-        for r, line in enumerate(head)
-    ]
+    groups = header_groups(head, lines, extents, edges[1])
     body_top = lines[n_header].top if n_header < len(lines) else grid.row_edges[-1]
     k = sum(1 for y in grid.row_edges[1:] if y <= body_top + 1.0)
     if not any(any(line) for line in groups) or k == 0:

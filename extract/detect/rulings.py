@@ -14,8 +14,15 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.detect.captions import is_stop
 from extract.detect.layout import TextLine
-from extract.detect.whitespace_rows import data_lines, is_data_line, stub_limit, value_chunks
+from extract.detect.whitespace_rows import (
+    at_left,
+    data_lines,
+    is_data_line,
+    stub_limit,
+    value_chunks,
+)
 from extract.model import BBox, Ruling
 
 # Rulings closer than this (points) are the same line / touch each other.
@@ -29,6 +36,9 @@ UNDERLINE_GAP = 4.0
 # A row of values whose middle stands this close (in font sizes) to a cluster's first or
 # last rule belongs to it (``with_edge_rows``).
 EDGE_ROW_EM = 1.6
+# A group's label between two bands of rules stands on one row: the bands are at most this
+# far apart (in font sizes).
+GROUP_ROW_EM = 3.0
 # Vertical rules reaching this far (points) past the outermost horizontal rule end a row
 # there: the frame is open at that end.
 OPEN_END = 4.0
@@ -237,9 +247,14 @@ def _frames_rows(cluster: RulingCluster) -> bool:
 
 
 def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
-    """True when ``lower`` continues the table ``upper`` bounds (see ``join_rule_bands``)."""
-    if _frames_rows(upper) or _frames_rows(lower) or lower.bbox[1] <= upper.bbox[3]:
+    """True when ``lower`` continues the table ``upper`` bounds (see ``join_rule_bands``);
+    across a group's label on a row of its own (``_group_row``) also when one of them frames
+    its rows (a shaded header band touching the first shaded row looks like a frame)."""
+    if lower.bbox[1] <= upper.bbox[3]:
         return False
+    framed = _frames_rows(upper) or _frames_rows(lower)  # (or shaded bands touching)
+    if framed and (upper.has_inner_verticals or lower.has_inner_verticals):
+        return False  # drawn columns: a table of its own
     width = max(upper.bbox[2] - upper.bbox[0], lower.bbox[2] - lower.bbox[0])
     if abs(upper.bbox[0] - lower.bbox[0]) > 0.03 * width:
         return False
@@ -259,7 +274,8 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
     left = stub_limit([*between, *first])
     data = data_lines(between, left)
-    if not any(data):
+    group = _group_row(between, first, lower.bbox[1] - upper.bbox[3], left)
+    if (framed or not any(data)) and not group:
         return False
     values = min(
         (c.x0 for line, d in zip(between, data, strict=True) if d for c in line.chunks[1:]),
@@ -272,6 +288,24 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
         return False  # a line of text across the value columns: running text between tables
     # a lower cluster whose first band holds text but no data is a new table's header
     return not first or any(is_data_line(line, left) for line in first)
+
+
+def _group_row(
+    between: Sequence[TextLine], first: Sequence[TextLine], gap: float, left: float
+) -> bool:
+    """True when the one line ``between`` two bands of rules (``gap`` apart) is a group's
+    label on a row of its own: one chunk of words at the left edge, ending left of the values
+    of the data line that starts the lower band (``first``), no caption or note, the gap
+    one row at most (GROUP_ROW_EM): an unshaded row between zebra stripes ("2. halvår
+    2022")."""
+    if len(between) != 1 or len(between[0].chunks) != 1 or is_stop(between[0]):
+        return False
+    label = between[0].chunks[0]
+    data = [line for line in first if is_data_line(line, left)]
+    values = [c.x0 for line in data for c in value_chunks(line, left)]
+    if label.is_value or not values or label.x1 >= min(values) or not at_left(label, left):
+        return False
+    return gap <= GROUP_ROW_EM * between[0].font_size
 
 
 def _stacked(a: Ruling, b: Ruling) -> bool:

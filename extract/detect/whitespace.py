@@ -15,15 +15,14 @@ import re
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid, GridCell
+from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.whitespace_header import (
-    beside,
     header_extents,
-    join_wrapped_headers,
+    header_groups,
     line_spans,
     nearest_extents,
     stacked_extents,
-    under,
 )
 from extract.detect.whitespace_rows import (
     at_left,
@@ -38,6 +37,8 @@ from extract.model import Word
 _PUNCTUATION = re.compile(r"^[^\w§]{1,3}$")
 # A dot leader between a row label and its values ("0.99 ........ 800"): no cell text.
 _LEADER = re.compile(r"^[.·…]{4,}$")
+# A column edge stands this far (points) right of the label text left of it.
+EDGE_PAD = 2.0
 
 
 def _merge(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -192,11 +193,15 @@ def column_edges(
 ) -> list[float]:
     """Edges of stub + value tiles: midpoints between neighbouring bands, each band widened
     to the header text standing over it (``header_widened``). The stub reaches past the row
-    labels at the left edge and the indented ones (members under a group label)."""
+    labels at the left edge and the indented ones (members under a group label). No edge
+    cuts through body label text (left of every value) starting in the column left of it
+    when it can stand past it, left of the next column's text (a wrapped row label's long
+    first line, set beside no value: "... voksenansvar - § 4 og § 9,")."""
+    data = data_lines(lines, left)
     indented = [
         c.x1
-        for line, data in zip(lines, data_lines(lines, left), strict=True)
-        if data
+        for line, d in zip(lines, data, strict=True)
+        if d
         for c in line.chunks
         if not c.is_value and _has_letter(c.text)
     ]
@@ -204,12 +209,34 @@ def column_edges(
     label_right = max(
         (x1 for x1 in (*at_edge, *indented) if x1 < bands[0][0]), default=bands[0][0] - 4.0
     )
-    edges = [left - 1.0, min(label_right + 2.0, (label_right + bands[0][0]) / 2)]
-    for (_, right), (nxt, _) in itertools.pairwise(header_widened(lines, bands, left)):
+    edges = [left - 1.0, _past(label_right, bands[0][0])]
+    widened = header_widened(lines, bands, left)
+    for (_, right), (nxt, _) in itertools.pairwise(widened):
         edges.append((right + nxt) / 2)
     last_gap = (bands[-1][0] - edges[-1]) if len(bands) > 1 else 20.0
     edges.append(bands[-1][1] + max(last_gap, 4.0))
+    starts = [min(b[0], w[0]) for b, w in zip(bands, widened, strict=True)]
+    values = [c for line, d in zip(lines, data, strict=True) if d for c in value_chunks(line, left)]
+    value_left = next(  # the first band holding values (label columns come before it)
+        (b[0] for b in bands if any(c.x0 < b[1] and b[0] < c.x1 for c in values)), bands[0][0]
+    )
+    body = [  # label text: in the body, starting left of every value
+        c
+        for line in lines[split_header(lines, left) :]
+        for c in line.chunks
+        if not c.is_value and _has_letter(c.text) and c.x0 < value_left
+    ]
+    for k in range(1, len(edges) - 1):
+        ends = [c.x1 for c in body if edges[k - 1] <= c.x0 < edges[k] < c.x1 < starts[k - 1]]
+        if ends:  # label text (a wrapped label's long first line) stays in its column
+            edges[k] = max(edges[k], _past(max(ends), starts[k - 1]))
     return edges
+
+
+def _past(text_end: float, next_start: float) -> float:
+    """A column edge right of text ending at ``text_end``, left of the next column's text
+    starting at ``next_start``: a little past the text, at most half-way."""
+    return min(text_end + EDGE_PAD, (text_end + next_start) / 2)
 
 
 def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float) -> list[Span]:
@@ -269,13 +296,14 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     cells: list[GridCell] = []
     row_tops: list[float] = []
     extents = header_extents(lines[:n_header], bands, edges) if n_header else []
-    for r, line in enumerate(lines[:n_header]):
+    head = lines[:n_header]
+    groups = header_groups(head, lines, extents, edges[1])
+    for r, line in enumerate(head):
         row_tops.append(line.top)
-        head = lines[:n_header]
-        spans = line_spans(line.chunks, extents, edges[1], under(head, r, lines), beside(head, r))
+        spans = line_spans(line.chunks, extents, edges[1], groups[r])
         for chunk, (c0, c1) in zip(line.chunks, spans, strict=True):
             cells.append(GridCell(r, r, c0, c1, chunk.words))
-    cells = join_wrapped_headers(cells, lines[:n_header])
+    cells = join_wrapped_headers(merge_same_span(cells), lines[:n_header])
     for r, group in enumerate(body_row_groups(lines[n_header:], left), start=n_header):
         row_tops.append(min(line.top for line in group))
         per_tile: dict[int, list[Word]] = {}

@@ -1,17 +1,16 @@
 """Header text of unruled tables: which columns each header line's chunks stand over.
 
 In: the chunks of header lines and the value columns' extents. Out: each chunk's span of
-grid columns (a chunk over several columns, or centred over a group of them, spans them),
-and header cells with wrapped text joined (a cell right under a cell of the same columns,
-at line spacing, continues it).
+grid columns (a chunk over several columns, or centred over a group of them, spans them);
+the lines of one cell's wrapped text judged together. Joining the wrapped text of the
+resulting cells is ``header_wrap``'s.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from extract.detect.grid import GridCell
 from extract.detect.header import is_plain_value
 from extract.detect.layout import Chunk, TextLine, is_year
 
@@ -24,6 +23,9 @@ CENTRED_SHARE = 0.2
 PHRASE_GAP_EM = 0.8
 # Header lines closer than this (in font sizes) are one wrapped header text.
 WRAP_GAP_EM = 0.5
+# The lines of one wrapped header cell are aligned (centred, flush left or right) within
+# this many points.
+ALIGN_PT = 1.5
 
 
 def header_extents(
@@ -139,17 +141,101 @@ def line_spans(
     chunks: Sequence[Chunk],
     extents: Sequence[tuple[float, float]],
     stub_edge: float,
-    below: Sequence[Chunk] = (),
-    beside: Sequence[Chunk] = (),
+    groups: Sequence[tuple[int, int] | None],
 ) -> list[tuple[int, int]]:
     """Grid columns (inclusive, stub = 0) each header chunk of one line stands over: as
-    ``header_span``, widened to the group a group header heads (``group_spans``)."""
-    groups = group_spans(chunks, extents, stub_edge, below, beside)
+    ``header_span``, widened to the group it heads (``groups``, from ``header_groups``)."""
     spans: list[tuple[int, int]] = []
     for chunk, group in zip(chunks, groups, strict=True):
         c0, c1 = header_span(chunk, extents, stub_edge)
         spans.append((c0, c1) if group is None else (min(c0, group[0]), max(c1, group[1])))
     return spans
+
+
+def header_groups(
+    head: Sequence[TextLine],
+    lines: Sequence[TextLine],
+    extents: Sequence[tuple[float, float]],
+    stub_edge: float,
+) -> list[list[tuple[int, int] | None]]:
+    """For each chunk of each header line (``head``, the first of ``lines``), the grid
+    columns of the group it heads, or None (``group_spans``). The lines of one header cell
+    wrapped over several lines (``wrap_stacks``) are judged together: the neighbours of any
+    of its lines bound each of them ("pct." under "Andel" / "i", beside "Antal", heads no
+    group), and the cell heads the group any of its lines heads ("Ændrede" / "sager" over
+    "Antal | %")."""
+    stacks = wrap_stacks(head)
+    line_of = {id(c): r for r, line in enumerate(head) for c in line.chunks}
+    groups: list[list[tuple[int, int] | None]] = []
+    for r, line in enumerate(head):
+        near: dict[int, list[Chunk]] = {}
+        for chunk in line.chunks:
+            cell = stacks.get(id(chunk), [chunk])
+            own = {id(c) for c in cell}
+            near[id(chunk)] = [
+                c
+                for member in cell
+                if member is not chunk
+                for c in head[line_of[id(member)]].chunks
+                if id(c) not in own
+            ]
+        groups.append(
+            group_spans(
+                line.chunks, extents, stub_edge, under(head, r, lines), beside(head, r), near
+            )
+        )
+    found = {
+        id(c): g
+        for line, gs in zip(head, groups, strict=True)
+        for c, g in zip(line.chunks, gs, strict=True)
+    }
+    for r, line in enumerate(head):
+        for k, chunk in enumerate(line.chunks):
+            spans = [g for c in stacks.get(id(chunk), []) if (g := found[id(c)]) is not None]
+            if spans:
+                groups[r][k] = (min(g[0] for g in spans), max(g[1] for g in spans))
+    return groups
+
+
+def wrap_stacks(head: Sequence[TextLine]) -> dict[int, list[Chunk]]:
+    """The header chunks (by id) that are lines of one cell's wrapped text, each mapped to
+    the chunks of its cell, top to bottom. A chunk continues the one above it when it is
+    the only chunk of the next header line reaching under it, that one the only chunk of
+    its line reaching over it, the two set at line spacing (gap under WRAP_GAP_EM) and
+    aligned (centred, flush left or flush right, within ALIGN_PT)."""
+    above: dict[int, Chunk] = {}  # id of a chunk -> the chunk it continues
+    for r, line in enumerate(head):
+        for chunk in line.chunks:
+            nxt = next(
+                (other for other in head[r + 1 :] if _overlapping(other.chunks, chunk)), None
+            )
+            if nxt is None or nxt.top - line.bottom >= WRAP_GAP_EM * line.font_size:
+                continue
+            (lower, *more) = _overlapping(nxt.chunks, chunk)
+            if more or _overlapping(line.chunks, lower) != [chunk]:
+                continue
+            if (
+                min(
+                    abs(lower.x0 - chunk.x0),
+                    abs(lower.x1 - chunk.x1),
+                    abs(lower.x0 + lower.x1 - chunk.x0 - chunk.x1) / 2,
+                )
+                <= ALIGN_PT
+            ):
+                above[id(lower)] = chunk
+    cells: dict[int, list[Chunk]] = {}
+    for line in head:
+        for chunk in line.chunks:
+            if id(chunk) in above:
+                cell = cells.setdefault(id(above[id(chunk)]), [above[id(chunk)]])
+                cell.append(chunk)
+                cells[id(chunk)] = cell
+    return cells
+
+
+def _overlapping(chunks: Sequence[Chunk], chunk: Chunk) -> list[Chunk]:
+    """The ``chunks`` whose x-extent overlaps ``chunk``'s."""
+    return [c for c in chunks if c.x0 < chunk.x1 and chunk.x0 < c.x1]
 
 
 def group_spans(
@@ -158,6 +244,7 @@ def group_spans(
     stub_edge: float,
     below: Sequence[Chunk],
     beside: Sequence[Chunk] = (),
+    near: Mapping[int, Sequence[Chunk]] | None = None,
 ) -> list[tuple[int, int] | None]:
     """For each header chunk of one line, the grid columns of the group it heads, or None: a
     chunk centred over the columns between its neighbours on the line, or on lines beside it
@@ -166,13 +253,18 @@ def group_spans(
     those columns that are sub-headers (no plain numbers but years), centred over those
     columns or over the sub-headers, heads them ("2023" over "Antal | Pct.",
     "Støjbelastning" over four dB ranges), unless set flush with one of them alone
-    (``flush_with_one``: wrapped text of one column)."""
-    values = sorted((c for c in (*chunks, *beside) if c.x1 > stub_edge), key=lambda c: c.x0)
+    (``flush_with_one``: wrapped text of one column). ``near`` adds, by chunk id, the
+    chunks beside the other lines of its wrapped cell as neighbours."""
     out: list[tuple[int, int] | None] = []
     for chunk in chunks:
         if chunk.x1 <= stub_edge or chunk.text.endswith("-"):
             out.append(None)  # a word broken at the line end: wrapped text, no group header
             continue
+        extra = near.get(id(chunk), ()) if near is not None else ()
+        values = sorted(
+            {id(c): c for c in (*chunks, *beside, *extra) if c.x1 > stub_edge}.values(),
+            key=lambda c: c.x0,
+        )
         i = values.index(chunk)
         lo = (values[i - 1].x1 + chunk.x0) / 2 if i > 0 else float("-inf")
         hi = (chunk.x1 + values[i + 1].x0) / 2 if i + 1 < len(values) else float("inf")
@@ -230,47 +322,6 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
         else:
             runs.append([chunk])
     return runs
-
-
-def join_wrapped_headers(cells: Sequence[GridCell], lines: Sequence[TextLine]) -> list[GridCell]:
-    """Header cells (one row per line in ``lines``) with wrapped text joined: a cell under a
-    cell of the same columns, at line spacing from its last line (gap under WRAP_GAP_EM),
-    continues it and the two become one cell spanning both rows; a line holding nothing in
-    those columns between them (a neighbour's header set half a line lower) does not part
-    them. The last line, when it holds a stub label, keeps a value cell of its own (its row
-    stays a header level; the label may start the body)."""
-    out: list[GridCell] = []
-    open_cells: dict[tuple[int, int], int] = {}  # columns -> index in out of the cell above
-    for r, line in enumerate(lines):
-        row = [cell for cell in cells if cell.row0 == r]
-        keys = [(cell.col0, cell.col1) for cell in row]
-        joins = [
-            key[0] >= 1
-            and key in open_cells
-            and keys.count(key) == 1
-            and line.top - lines[out[open_cells[key]].row1].bottom < WRAP_GAP_EM * line.font_size
-            for key in keys
-        ]
-        values = [j for j, key in zip(joins, keys, strict=True) if key[0] >= 1]
-        last = r == len(lines) - 1
-        if last and any(key[0] == 0 for key in keys) and values and all(values):
-            joins = [False] * len(keys)
-        still_open = {
-            key: index
-            for key, index in open_cells.items()
-            if not any(key[0] <= c1 and c0 <= key[1] for c0, c1 in keys)
-        }
-        for cell, key, join in zip(row, keys, joins, strict=True):
-            if join:
-                above = open_cells[key]
-                prev = out[above]
-                out[above] = GridCell(prev.row0, r, prev.col0, prev.col1, prev.words + cell.words)
-                still_open[key] = above
-            else:
-                out.append(cell)
-                still_open[key] = len(out) - 1
-        open_cells = still_open
-    return out
 
 
 def _sub_header(text: str) -> bool:

@@ -86,8 +86,11 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
     """For each line, whether it is a data line (``is_data_line``), the value columns' left
     edge taken from the lines with a label at the left edge (so a label in an inner stub
     column counts, a wrapped value cell's text does not); without such lines (every row
-    indented under group labels), from the values of all lines."""
-    plain = _years_as_header([is_data_line(line, left) for line in lines], lines, left)
+    indented under group labels), from the values of all lines. A first line of years over
+    values that are no years stays header (``_years_as_header``)."""
+    first = [is_data_line(line, left) for line in lines]
+    plain = _years_as_header(first, lines, left)
+    years = [f and not p for f, p in zip(first, plain, strict=True)]  # a row of years: header
     value_left = min(
         (c.x0 for line, data in zip(lines, plain, strict=True) if data
          for c in value_chunks(line, left)),
@@ -98,8 +101,8 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
     if value_left is None:
         return plain
     return [
-        data or is_data_line(line, left, value_left)
-        for line, data in zip(lines, plain, strict=True)
+        data or (not year and is_data_line(line, left, value_left))
+        for line, data, year in zip(lines, plain, years, strict=True)
     ]
 
 
