@@ -811,3 +811,26 @@ def test_a_second_column_of_labels_not_read_as_one_leaves_its_rows_unnamed(
     ]
     result = read(rulebook, table(["", "jun 2021"], rows, title="Serviceloven"))
     assert result.observations == ()
+
+
+def test_a_table_starting_with_provisions_joins_them_below_only_by_the_sums(
+    rulebook: Rulebook,
+) -> None:
+    """The page starts with Aktivloven's last provisions (its law row is on the page before);
+    "Førtidspension efter gamle regler" below them is another law's row, not their subtotal:
+    3 + 14 is not 40. Under a law row below that its provisions do add up to, they are its."""
+    rows: list[Row] = [
+        ("Formue - §§ 14 og 15", ["3"]),
+        ("Tilbagebetaling - § 91", ["14"]),
+        ("Førtidspension efter gamle regler", ["40"]),
+    ]
+    caption = "Stadfæstede sager efter lovområde og bestemmelse 2024"
+    result = read(rulebook, table(["Antal"], rows, caption=caption))
+    assert [(o.law_area, o.provision) for o in result.observations] == [("foertidspension", None)]
+    closed = [*rows[:2], ("Førtidspension efter gamle regler", ["17"])]
+    got = read(rulebook, table(["Antal"], closed, caption=caption)).observations
+    assert [(o.law_area, o.provision) for o in got] == [
+        ("foertidspension", "Formue - §§ 14 og 15"),
+        ("foertidspension", "Tilbagebetaling - § 91"),
+        ("foertidspension", None),
+    ]

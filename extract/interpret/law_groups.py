@@ -3,7 +3,8 @@
 In: the row plans of a table with law rows (rows whose label is a law area) and provision
 candidates (labels the vocabulary does not know), the rows' cells and the known provisions.
 Out: the plans with each provision joined to its law row: the law row above it, or below it
-when the table starts with provisions (law rows then close their groups as subtotals).
+when the table starts with provisions (law rows then close their groups as subtotals, which
+their sums must prove: the table may go on from a page whose law row it lacks).
 
 A law row with values is the subtotal of the rows under it as far as the numbers say so: the
 nearest rows whose sum equals it in some column are its provisions, and a row after them is
@@ -46,7 +47,7 @@ def law_groups(
     pensionsloven"). A table that repeats its law rows and provisions (once per measure, say)
     joins a provision everywhere it is joined once by the numbers."""
     out = {p.index: p for p in plans}
-    groups = _members(plans)
+    groups, closing = _members(plans)
     joined = {law: _joined(law, indices, rows, known, named_law) for law, indices in groups.items()}
     proven = {
         (out[law].dims["law"], label_key(rows[i].label))
@@ -68,6 +69,10 @@ def law_groups(
             label = rows[i].label
             if joined[law_index]:
                 member = n < joined[law_index]
+            elif closing:
+                # a law row under its provisions closes them only as its sums (here or
+                # elsewhere in the table) prove
+                member = (code, label_key(label)) in proven
             else:
                 member = (
                     (code, label_key(label)) in proven
@@ -86,6 +91,8 @@ def law_groups(
             why = broken or (
                 f"after the rows that add up to '{rows[law_index].label}'"
                 if joined[law_index]
+                else f"the rows above '{rows[law_index].label}' do not add up to it"
+                if closing
                 else f"no paragraph, and the rows under '{rows[law_index].label}' do not add "
                 "up to it"
             )
@@ -119,8 +126,10 @@ def _joined(
     return joined
 
 
-def _members(plans: Sequence[RowPlan]) -> dict[int, list[int]]:
-    """Law row index -> the provision candidates joined to it."""
+def _members(plans: Sequence[RowPlan]) -> tuple[dict[int, list[int]], bool]:
+    """Law row index -> the provision candidates joined to it; and whether law rows close
+    their groups (the table starts with provisions: the law row of each group is below it,
+    or the table goes on from a page whose law row it lacks)."""
     value_rows = [p for p in plans if p.kind in ("member", "total", "provision")]
     first = next((p for p in value_rows if p.kind != "total" or "law" in p.dims), None)
     closes = first is not None and first.kind == "provision"
@@ -133,7 +142,7 @@ def _members(plans: Sequence[RowPlan]) -> dict[int, list[int]]:
             current = None  # provisions under a law header carry its law
         elif plan.kind == "provision" and current is not None:
             members.setdefault(current.index, []).append(plan.index)
-    return members
+    return members, closes
 
 
 def _adding_up(law: TableRow, members: Sequence[TableRow]) -> int:
