@@ -834,3 +834,19 @@ def test_a_table_starting_with_provisions_joins_them_below_only_by_the_sums(
         ("foertidspension", "Tilbagebetaling - § 91"),
         ("foertidspension", None),
     ]
+
+
+def test_a_caption_about_shares_leaves_a_column_without_percent_signs_alone(
+    rulebook: Rulebook,
+) -> None:
+    """The caption ends in "Andel" (a header word read into it), but only one column prints
+    "%": the other column's "2" is a count of hjemviste sager, not a share."""
+    rows: list[Row] = [("225 timers reglen - § 13 f og 13 g", ["2", "10 %"])]
+    caption = "Realitetsbehandlede sager fordelt på lovområde og bestemmelse i 2025 Andel"
+    result = read(
+        rulebook, table(["Hjemviste", "Andel ændret"], rows, caption=caption, title="Aktivloven")
+    )
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("hjemvist", 2.0),
+        ("andel_aendret", 10.0),
+    ]

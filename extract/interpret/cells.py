@@ -62,13 +62,16 @@ def key_cell(
     *,
     measure_from_context: bool = True,
     laws_by_columns: bool = False,
+    share_from_context: bool = True,
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none. Without ``measure_from_context``
     (most of the table's columns, or rows, name measures) a cell whose row and column name none
     has none: a column "i pct." beside "Hjemvist" and "Andel ændret" is not a share of the
     caption's measure. With ``laws_by_columns`` (other value columns name law areas) a cell
     whose row, column and context name none has none: the column's law area was not read
-    (a group label "Lov om social service" over two of twelve columns), it is not all laws."""
+    (a group label "Lov om social service" over two of twelve columns), it is not all laws.
+    Without ``share_from_context`` (other columns print "%", this one does not) a caption's
+    share aspect does not make the column's values shares."""
     dims: dict[str, str] = {}
     when = _period(row, column, context)
     if isinstance(when, Missing):
@@ -90,7 +93,7 @@ def key_cell(
         found = from_row or from_column or from_context
         if found:
             dims[dim] = found
-    if "aspect" not in dims and context.value("aspect") == "share":
+    if "aspect" not in dims and context.value("aspect") == "share" and share_from_context:
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
     parsed = read_cell(cell)
     measure = _measure(dims, parsed, reference)

@@ -80,6 +80,7 @@ def table_observations(
     keyed: list[tuple[Observation, tuple[str, ...]]] = []
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
     laws_by_columns = any(c.kind == "member" and "law" in c.dims for c in columns)
+    percent_columns = _percent_columns(table, columns)
     pieces = split_numbers(table.rows)
     for plan in rows:
         if plan.kind not in _KEYED_ROWS:
@@ -106,6 +107,7 @@ def table_observations(
                 cell, column, plan, row.label, keying.context, reference, known,
                 measure_from_context=not (along_columns or along_rows),
                 laws_by_columns=laws_by_columns,
+                share_from_context=not percent_columns or column.index in percent_columns,
             )  # fmt: skip
             if isinstance(found, Missing):
                 missing[found.why] += 1
@@ -133,6 +135,17 @@ def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Findi
     more = ", ..." if len(texts) > _SHOWN_TEXTS else ""
     message = f"{len(texts)} values could not be read (status illegible): {shown}{more}"
     return [_finding(table, "illegible_value", message, severity="warning")]
+
+
+def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:
+    """The value columns most of whose numbers are printed with a percent sign."""
+    out = set()
+    for column in columns:
+        read = [read_cell(c) for row in table.rows if (c := row.cells[column.index]) is not None]
+        numbers = [r for r in read if r.value is not None]
+        if numbers and 2 * sum(1 for r in numbers if r.percent_sign) > len(numbers):
+            out.add(column.index)
+    return out
 
 
 def _wrapped_tail(plan: RowPlan, row: TableRow) -> str:
