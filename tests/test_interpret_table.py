@@ -850,3 +850,29 @@ def test_a_caption_about_shares_leaves_a_column_without_percent_signs_alone(
         ("hjemvist", 2.0),
         ("andel_aendret", 10.0),
     ]
+
+
+def test_rows_under_a_second_header_row_are_not_keyed_by_the_first(rulebook: Rulebook) -> None:
+    """Two tables read as one: after the rows of the first, a row "Sagsemne" whose cells
+    name quarters heads the second; its rows are not under the first's "Stadfæstet"
+    columns. The first's header repeated is no second header."""
+    rows: list[Row] = [
+        ("Sygedagpengelov", ["2 526", "345"]),
+        ("Sagsemne", ["2023 K3", "2023 K4"]),
+        ("Aktivloven", ["27%", "23%"]),
+    ]
+    caption = "Realitetsbehandlede sager 2023, hele landet"
+    result = read(rulebook, table(["Stadfæstet", "Ændret"], rows, caption=caption))
+    assert [o.law_area for o in result.observations] == ["sygedagpengeloven"] * 2
+    assert "the rows under a second header row ('Sagsemne'" in " ".join(
+        f.message for f in result.findings
+    )
+    repeated: list[Row] = [
+        ("Serviceloven", ["5", "6"]),
+        ("", ["2023 K3", "2023 K4"]),
+        ("Aktivloven", ["7", "8"]),
+    ]
+    result = read(
+        rulebook, table(["2023 K3", "2023 K4"], repeated, caption="Stadfæstet, hele landet")
+    )
+    assert [o.value for o in result.observations] == [5.0, 6.0, 7.0, 8.0]

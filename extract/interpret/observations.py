@@ -28,6 +28,10 @@ _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
 _TAIL = "row '{label}' starts in lower case, the rest of a label wrapped over lines: not read"
 _RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): what it names is not known"
+_UNDER_SECOND = (
+    "the rows under a second header row ('{second}', its cells naming periods): what their "
+    "columns are is not known"
+)
 _TAIL_CHARS = 40
 # Texts of illegible cells quoted in the report, at most.
 _SHOWN_TEXTS = 3
@@ -82,14 +86,17 @@ def table_observations(
     laws_by_columns = any(c.kind == "member" and "law" in c.dims for c in columns)
     percent_columns = _percent_columns(table, columns)
     pieces = split_numbers(table.rows)
+    second, repeated = _header_rows(table, columns, keying.vocabulary)
     for plan in rows:
-        if plan.kind not in _KEYED_ROWS:
+        if plan.kind not in _KEYED_ROWS or plan.index in repeated:
             continue
         row = table.rows[plan.index]
         cut = _wrapped_tail(plan, row) or _runs_on(row, columns)
+        if second is not None and plan.index >= second:
+            cut = _UNDER_SECOND.replace("{second}", table.rows[second].label[:_TAIL_CHARS])
         if cut:
             values = sum(1 for c in columns if c.kind in _KEYED_COLUMNS)
-            missing[cut.format(label=row.label[:_TAIL_CHARS].rstrip())] += values
+            missing[cut.replace("{label}", row.label[:_TAIL_CHARS].rstrip())] += values
             lacking["provision"] = None
             continue
         for column in columns:
@@ -135,6 +142,33 @@ def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Findi
     more = ", ..." if len(texts) > _SHOWN_TEXTS else ""
     message = f"{len(texts)} values could not be read (status illegible): {shown}{more}"
     return [_finding(table, "illegible_value", message, severity="warning")]
+
+
+def _header_rows(
+    table: TableCandidate, columns: Sequence[ColumnPlan], vocabulary: Vocabulary
+) -> tuple[int | None, set[int]]:
+    """Rows whose value cells name periods ("2023 K3", "2023 K4"; two at least, one that is
+    no bare year): the first that names others than the columns' own, a header over the
+    rows after it that the table's column headers do not label (two tables read as one), or
+    None; and those repeating the table's own header (no values)."""
+    periods = vocabulary.periods
+    repeated: set[int] = set()
+    for index, row in enumerate(table.rows):
+        named: list[tuple[str, str, str | None]] = []  # text, its period, the column's
+        for column in columns:
+            cell = row.cells[column.index]
+            found = periods.parse(cell.text.strip()) if cell is not None else None
+            if cell is not None and found is not None:
+                named.append((cell.text.strip(), found[0], column.dims.get("period")))
+        if len(named) < 2 or all(
+            read_cell(Cell(t, row.page)).value is not None for t, _, _ in named
+        ):
+            continue  # bare years: values as well as labels
+        if all(period == own for _, period, own in named):
+            repeated.add(index)  # the table's own header repeated
+            continue
+        return index, repeated
+    return None, repeated
 
 
 def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:
