@@ -128,11 +128,13 @@ def _joined(
 
 def _members(plans: Sequence[RowPlan]) -> tuple[dict[int, list[int]], bool]:
     """Law row index -> the provision candidates joined to it; and whether law rows close
-    their groups (the table starts with provisions: the law row of each group is below it,
-    or the table goes on from a page whose law row it lacks)."""
+    their groups (the table starts with provisions and ends with a law row: the law row of
+    each group is below it)."""
     value_rows = [p for p in plans if p.kind in ("member", "total", "provision")]
-    first = next((p for p in value_rows if p.kind != "total" or "law" in p.dims), None)
-    closes = first is not None and first.kind == "provision"
+    named = [p for p in value_rows if p.kind != "total" or "law" in p.dims]
+    # provisions first and a law row last: law rows close their groups; provisions first and
+    # last: the table goes on from a page with the law row of its first rows
+    closes = bool(named) and named[0].kind == "provision" and named[-1].kind != "provision"
     members: dict[int, list[int]] = {}
     current: RowPlan | None = None
     for plan in reversed(plans) if closes else plans:
