@@ -876,3 +876,21 @@ def test_rows_under_a_second_header_row_are_not_keyed_by_the_first(rulebook: Rul
         rulebook, table(["2023 K3", "2023 K4"], repeated, caption="Stadfæstet, hele landet")
     )
     assert [o.value for o in result.observations] == [5.0, 6.0, 7.0, 8.0]
+
+
+def test_a_column_whose_period_breaks_the_order_of_its_neighbours_is_not_read(
+    rulebook: Rulebook,
+) -> None:
+    """ "2025" set over december instead of januar only: december 2025 between november
+    2024 and januar 2025 is out of order; with four columns either of the last two may be
+    the odd one, so both are left out. Measures side by side ("Antal 2024 | Procent 2023,
+    2024") are not one run of periods."""
+    headers = ["2024 / oktober", "2024 / november", "2025 / december", "2025 / januar"]
+    rows: list[Row] = [("A-dagpenge", ["35", "37", "36", "48"])]
+    result = read(rulebook, table(headers, rows, caption="Antal personer", title="Varde"))
+    assert [o.period for o in result.observations] == ["2024-10", "2024-11"]
+    assert "period 2025-12 out of the order" in " ".join(f.message for f in result.findings)
+    sides = ["Antal / 2024", "Procent / 2023", "Procent / 2024"]
+    rows = [("Serviceloven", ["40", "30 %", "32 %"])]
+    got = read(rulebook, table(sides, rows, caption="Stadfæstede sager, Ishøj")).observations
+    assert [o.period for o in got] == ["2024", "2023", "2024"]

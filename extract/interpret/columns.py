@@ -9,6 +9,7 @@ vocabulary does not understand: its values are not emitted).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -18,6 +19,8 @@ from extract.interpret.reading import Reading
 from extract.interpret.rows import ALL_LAWS
 
 AXIS_DIMS = ("measure", "law", "entity", "period")
+# Columns of one kind whose periods are checked for order, at least.
+_ORDERED = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +69,33 @@ def _total(
         return ColumnPlan(index, "member", MappingProxyType(dims | {"measure": whole}))
     what = "entities" if "entity" in lacking else "periods"
     return ColumnPlan(index, "skip", reading.dims, f"a total over several {what} has no one key")
+
+
+def out_of_order(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
+    """The plans with a member column whose period breaks the order of its siblings' (the
+    columns naming the same other dimensions) left unresolved: "maj … november 2024,
+    december 2025, januar 2025" is a year header set over the wrong months. Each column
+    whose removal alone leaves the periods (three or more) in order may be the one."""
+    out = list(plans)
+    siblings: dict[tuple[tuple[str, str], ...], list[ColumnPlan]] = {}
+    for plan in plans:
+        period = plan.dims.get("period", "")
+        if plan.kind == "member" and period and not period.startswith("-"):
+            others = tuple(sorted((d, v) for d, v in plan.dims.items() if d != "period"))
+            siblings.setdefault(others, []).append(plan)
+    for group in siblings.values():
+        periods = [p.dims["period"] for p in group]
+        if len(periods) < _ORDERED or _ordered(periods):
+            continue
+        odd = [k for k in range(len(periods)) if _ordered(periods[:k] + periods[k + 1 :])]
+        shown = ", ".join(periods)
+        for k in odd:
+            note = f"period {periods[k]} out of the order of its neighbours' ({shown})"
+            out[group[k].index] = ColumnPlan(group[k].index, "unresolved", group[k].dims, note)
+    return out
+
+
+def _ordered(periods: Sequence[str]) -> bool:
+    """Whether canonical periods run one way (equal neighbours allowed)."""
+    pairs = list(itertools.pairwise(periods))
+    return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)

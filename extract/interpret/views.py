@@ -46,7 +46,8 @@ def label_views(
     findings: list[Finding] = []
     for plan, reading in columns:
         label = table.column_label(plan.index)
-        near = vocabulary.nearest(label) if plan.kind == "unresolved" else ()
+        unread = plan.kind == "unresolved" and not reading.resolved
+        near = vocabulary.nearest(label) if unread else ()  # not for a header read in full
         views.append(
             LabelView(
                 f"column {plan.index + 1}",
