@@ -894,3 +894,27 @@ def test_a_column_whose_period_breaks_the_order_of_its_neighbours_is_not_read(
     rows = [("Serviceloven", ["40", "30 %", "32 %"])]
     got = read(rulebook, table(sides, rows, caption="Stadfæstede sager, Ishøj")).observations
     assert [o.period for o in got] == ["2024", "2023", "2024"]
+
+
+def test_a_value_column_without_a_header_beside_headed_ones_takes_no_measure(
+    rulebook: Rulebook,
+) -> None:
+    """The last column's header was read into its neighbour's: it has none, and the measure
+    the stub header or caption names is not its own."""
+    rows: list[Row] = [("Biler - §§ 114 og 115", ["2", "1"])]
+    result = read(
+        rulebook,
+        table(
+            ["Hjemviste sager 2021", ""], rows, caption="Realitetsbehandlede sager i serviceloven"
+        ),
+    )
+    assert [(o.measure, o.value) for o in result.observations] == [("hjemvist", 2.0)]
+    alone = read(
+        rulebook,
+        table(
+            [""],
+            [("Biler - §§ 114 og 115", ["4"])],
+            caption="Realitetsbehandlede sager i serviceloven 2021",
+        ),
+    )
+    assert [(o.measure, o.value) for o in alone.observations] == [("realitetsbehandlede", 4.0)]

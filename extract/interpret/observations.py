@@ -85,6 +85,7 @@ def table_observations(
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
     laws_by_columns = any(c.kind == "member" and "law" in c.dims for c in columns)
     percent_columns = _percent_columns(table, columns)
+    blank = _blank_columns(table, columns)
     pieces = split_numbers(table.rows)
     second, repeated = _header_rows(table, columns, keying.vocabulary)
     for plan in rows:
@@ -112,7 +113,7 @@ def table_observations(
                 cell = Cell(text="", page=row.page, ocr_confidence=0.0 if scanned else None)
             found = key_cell(
                 cell, column, plan, row.label, keying.context, reference, known,
-                measure_from_context=not (along_columns or along_rows),
+                measure_from_context=not (along_columns or along_rows or column.index in blank),
                 laws_by_columns=laws_by_columns,
                 share_from_context=not percent_columns or column.index in percent_columns,
             )  # fmt: skip
@@ -169,6 +170,14 @@ def _header_rows(
             continue
         return index, repeated
     return None, repeated
+
+
+def _blank_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:
+    """Value columns without a header beside columns with one: their header was lost or read
+    into another's, so the caption's measure is not theirs."""
+    values = [c.index for c in columns if c.kind != "label"]
+    blank = {i for i in values if not table.column_label(i).strip()}
+    return blank if len(blank) < len(values) else set()
 
 
 def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:
