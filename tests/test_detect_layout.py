@@ -328,6 +328,40 @@ def test_monospaced_words_a_space_apart_are_one_chunk() -> None:
     assert body(table) == [("Hjælp efter §§ 22-26", "96"), ("Formue - §§ 14 og 15", "128")]
 
 
+def test_monospaced_line_of_symbols_and_numbers_a_space_apart_is_one_chunk() -> None:
+    """A wrapped label's last line with no word of letters ("- § 80") in the page's
+    monospaced font: its words a space apart are one label chunk (not a dash and a number
+    read as values making a row of their own); words a little more than a space apart on
+    such a line stay apart (columns set close)."""
+    cw = 0.6 * SIZE
+
+    def mono(x: float, top: float, text: str) -> list[Word]:
+        out = []
+        for token in text.split():
+            out.append(Word(token, (x, top, x + cw * len(token), top + SIZE), font_size=SIZE))
+            x += cw * (len(token) + 1)
+        return out
+
+    words = mono(60, 100, "Lov") + mono(300, 100, "Antal") + mono(360, 100, "Pct.")
+    rows = [
+        (["Almene tilbud og husvilde", "- § 80"], "2", "33"),
+        (["Biler og busser"], "247", "21"),
+    ]
+    rows += [(["Boligindretning i hjemmet"], "125", "18"), (["Forbrugsgoder i alt"], "15", "9")]
+    top = 114.0
+    for label, count, share in rows:
+        for j, text in enumerate(label):
+            words += mono(65, top + 10 * j, text)
+        words += mono(327 - cw * len(count), top, count) + mono(387 - cw * len(share), top, share)
+        top += 10 * len(label) + 5
+    (table,) = detect(word_page(words))
+    assert body(table) == [(" ".join(label), count, share) for label, count, share in rows]
+    # a header of periods, no word of letters, its columns set 1.2 characters apart
+    periods = mono(300, 60, "H1 2023") + mono(300 + cw * 8.2, 60, "H2 2023")
+    line = group_lines(periods + words)[0]
+    assert [c.text for c in line.chunks] == ["H1 2023", "H2 2023"]
+
+
 def test_a_period_label_with_a_year_is_header_text_not_a_value() -> None:
     """ "2. halvår 2024" starts with a digit but is a period label: the line holding it is
     the header, and the label is read whole over its column, though it reaches left into

@@ -248,3 +248,32 @@ def test_group_heading_under_a_wrapped_stub_header_keeps_the_header() -> None:
     assert labels(table) == ["2024q3"]
     assert table.pages == (1, 2)
     assert body(table) == first_rows + more
+
+
+def test_a_tables_start_at_the_page_end_goes_on_under_its_header_repeated() -> None:
+    # a table's title, header and first row end page 1 (under another table); page 2
+    # repeats the header, its rows like the first one (the same text but the numbers): one
+    # table from page 1 with the title, and the table above it kept
+    other = _table(120, FIRST)
+    start = words_at(60, 700, "Afgjorte sager for hele landet") + _table(716, [MORE[0]])
+    rows = [("Pension", "4", "5", "6"), ("Boliger", "7", "8", "9"), ("I alt", "25", "32", "39")]
+    first = _page(1, words_at(60, 100, PROSE), other, words_at(60, 600, PROSE), start)
+    second = _page(2, _table(80, rows))
+    above, table = detect(first, second)
+    assert body(above) == FIRST
+    assert table.pages == (1, 2)
+    assert table.title == "Afgjorte sager for hele landet"
+    assert labels(table) == YEARS
+    assert body(table) == [MORE[0], *rows]
+
+
+def test_a_row_at_the_page_end_keeps_a_label_of_two_chunks() -> None:
+    # the first row ending page 1 (under its header) holds a label of two words a wide
+    # space apart ("Januar", "2024"): both stay the row's label when page 2 goes on
+    start = _table(716, []) + words_at(60, 730, "Januar") + words_at(93, 730, "2024")
+    start += [w for x, v in zip(RIGHTS, ["1", "2", "3"], strict=True) for w in right_at(x, 730, v)]
+    first = _page(1, words_at(60, 100, PROSE), start)
+    second = _page(2, _table(80, [*MORE, ("Selvforsørgelse og hjemrejse", "1", "1", "2")]))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert body(table)[0] == ("Januar 2024", "1", "2", "3")

@@ -68,6 +68,8 @@ def iter_table_grids(pages: Iterable[PageContent]) -> Iterator[DetectedTable]:
             if index == 1 and before is not None:
                 joined = join_next(waiting, before, read, page_table, candidate, layout)
                 if joined is not None:
+                    if waiting is not None and joined.table.grids[0] is not waiting.table.grids[0]:
+                        yield _unique(waiting.table, seen)  # joined to lines after it instead
                     waiting = joined
                     continue
             if waiting is not None:

@@ -12,9 +12,10 @@ before but running lines. Then:
 - with the header repeated (the same header paths), or without a header (its columns over
   the same places, or as many), its rows are appended; the stub columns and the groups of
   outer stub columns open at the page end go on (a group broken at the page end continues);
-- a table without a header under the lines that end the page before (nothing after them but
-  running lines) takes them as its header, and as its first rows when they hold data: a
-  header, or a table's start, printed at the bottom of a page.
+- a table without a header (or with the same header again) under the lines that end the
+  page before (nothing after them but running lines) takes them as its header, and as its
+  first rows when they hold data: a header, or a table's start, printed at the bottom of a
+  page.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ from extract.model import Cell, TableCandidate, TableRow
 
 # Lines in this top share of a page are its running header (the first page may have none).
 RUNNING_MARGIN = 0.07
+# A running header or footer stands at the same height on each page, within about this
+# many points.
+RUNNING_SLACK = 6.0
 # Header lines at a page's end may stand this far (points) outside the table's sides.
 SIDE_SLACK = 6.0
 # Two columns are the same when they overlap by this share of the narrower one.
@@ -90,8 +94,6 @@ def join_next(
         joined = _append(open_table, page_table, candidate, layout)
         if joined is not None:
             return _with_caption_below(joined, page_table)
-    if any(candidate.column_headers):
-        return None
     return _under_tail(before, after, page_table, candidate, layout)
 
 
@@ -201,13 +203,20 @@ def _under_tail(
     layout: Layout,
 ) -> OpenTable | None:
     """The table joined to the lines ending the page before, read as its header (and first
-    rows), when they stand over its columns."""
+    rows), when they stand over its columns; a table with a header of its own only when it
+    is that header repeated (a table's start, then its header again on the next page)."""
     grid = page_table.grid
     tail = list(before.tail)
-    keys = {line_key(line) for line in after.lines}
-    while tail and line_key(tail[-1]) in keys:
-        tail.pop()
+    places = {(line_key(line), round(line.top / RUNNING_SLACK)) for line in after.lines}
+    while tail and _at_place(tail[-1], places):
+        tail.pop()  # the running footer, where it stands on the next page too
     block = _last_block(tail)
+    repeated = any(candidate.column_headers)  # then read as the table under it is
+    if repeated:  # the block from the line the table's first (header) line repeats
+        top = next((line for line in after.lines if line.top >= grid.bbox[1] - 1.0), None)
+        key = line_key(top) if top is not None else None
+        start = next((i for i, line in enumerate(block) if line_key(line) == key), None)
+        block = block[start:] if start is not None else []
     if not block or not _over_columns(block, grid):
         return None
     head = _tail_grid(block, grid)
@@ -215,10 +224,20 @@ def _under_tail(
     caption, number, title = caption_above(rest, block[0].top, float("-inf"))
     page = head.page
     first, first_layout = to_candidate(
-        head, number or f"p{page}-t{len(before.tables) + 1}", caption, title, ()
+        head,
+        number or f"p{page}-t{len(before.tables) + 1}",
+        caption,
+        title,
+        (),
+        n_stub=layout.n_stub if repeated else None,
     )
     if not any(first.column_headers):
         return None
+    if repeated and (first.column_headers, first.stub_header) != (
+        candidate.column_headers,
+        candidate.stub_header,
+    ):
+        return None  # a header of its own: only the same header repeated goes on
     more, more_layout = to_candidate(
         grid,
         candidate.table_id,
@@ -242,6 +261,14 @@ def _under_tail(
     table = DetectedTable(joined, (head, grid))
     layout = replace(more_layout, columns=tuple(columns))
     return OpenTable(table, layout, grid, page_table.below)
+
+
+def _at_place(line: TextLine, places: set[tuple[str, int]]) -> bool:
+    """True when a line of the same text (numbers aside) stands at about the same height in
+    ``places`` (line keys with their tops in steps of RUNNING_SLACK): a running line, not a
+    repeated header or a row like one on the next page."""
+    step = round(line.top / RUNNING_SLACK)
+    return any((line_key(line), k) in places for k in (step - 1, step, step + 1))
 
 
 def _table_line(line: TextLine) -> bool:
@@ -312,8 +339,8 @@ def _tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
             elif row >= n_header:
                 span = (tile_of(chunk, edges), tile_of(chunk, edges))
             cells.append(GridCell(row, row, span[0], span[1], chunk.words))
-    head = merge_same_span([c for c in cells if c.row0 < n_header])
-    header = join_wrapped_headers(head, block[:n_header])
+    cells = merge_same_span(cells)  # chunks of one line in one cell ("Januar", "2024")
+    header = join_wrapped_headers([c for c in cells if c.row0 < n_header], block[:n_header])
     cells = [*header, *(c for c in cells if c.row0 >= n_header)]
     row_edges = (*(line.top for line in block), block[-1].bottom)
     return Grid(

@@ -89,8 +89,9 @@ def _centred_stub(cells: Sequence[GridCell], lines: Sequence[TextLine]) -> set[i
 
 
 def merge_same_span(cells: Sequence[GridCell]) -> list[GridCell]:
-    """Header cells with those of one row over the same columns made one (their words left
-    to right: "H1" and "2023" set a wide space apart over one column), in order."""
+    """Cells (of one line each) with those of one row over the same columns made one (their
+    words left to right: "H1" and "2023" set a wide space apart over one column), in
+    order."""
     merged: dict[tuple[int, int, int], list[Word]] = {}
     for cell in cells:
         merged.setdefault((cell.row0, cell.col0, cell.col1), []).extend(cell.words)

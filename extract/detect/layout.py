@@ -21,6 +21,9 @@ OCR_CHUNK_GAP_EM = 1.0
 # this many character widths; widths of letters within this share of each other are one.
 MONO_SPACE_SHARE = 1.3
 MONO_TOLERANCE = 0.02
+# A line with no word of letters is known monospaced by all its words; its word space is
+# then one character, within this share (wider gaps part columns set close).
+MONO_EXACT_SHARE = 1.1
 # A monospaced font found on this many lines of a page is known on its other lines.
 MONO_LINES = 3
 # Two words are on one line when their vertical overlap is at least this share of the smaller.
@@ -188,6 +191,10 @@ def split_chunks(words: Sequence[Word], mono: Sequence[float] = ()) -> list[Chun
     chunks: list[list[Word]] = []
     width = _mono_width(words) or _known_width(words, mono)
     space = MONO_SPACE_SHARE * (width or 0.0)
+    if width is None and not _letter_widths(words):
+        # no word of letters to know the font by ("- § 80"): all its words in a page's
+        # monospaced width, a word space of one character only
+        space = MONO_EXACT_SHARE * (_known_width(words, mono, letters=False) or 0.0)
     for word in words:
         if chunks:
             prev = chunks[-1][-1]
@@ -210,10 +217,17 @@ def _mono_width(words: Sequence[Word]) -> float | None:
     return widths[0] if max(widths) <= (1 + MONO_TOLERANCE) * min(widths) else None
 
 
-def _known_width(words: Sequence[Word], mono: Sequence[float]) -> float | None:
+def _known_width(
+    words: Sequence[Word], mono: Sequence[float], letters: bool = True
+) -> float | None:
     """The one of the page's monospaced character widths ``mono`` that all the line's words
-    of letters (one at least) have; else None."""
-    widths = _letter_widths(words)
+    of letters (one at least) have, or (not ``letters``) all its text-layer words; else
+    None."""
+    widths = (
+        _letter_widths(words)
+        if letters
+        else [(w.bbox[2] - w.bbox[0]) / len(w.text) for w in words if w.text and w.source != "ocr"]
+    )
     for width in mono if widths else ():
         if all(_same_width(w, width) for w in widths):
             return width
