@@ -3,6 +3,8 @@ columns gives no value at all: never the "2" alone (extract.interpret.fragments)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.interpret.fragments import split_numbers
 from extract.interpret.table import Interpreter
 from extract.model import Cell, DocumentContext, TableCandidate, TableRow
@@ -111,3 +113,37 @@ def test_a_label_printed_around_its_values_is_read_whole(rulebook: Rulebook) -> 
         ("serviceloven", 150.0),
         ("aktivloven", 476.0),
     ]
+
+
+def test_a_label_around_its_values_whose_last_line_reads_alone(rulebook: Rulebook) -> None:
+    """ "Lov om aktiv" / values / "beskæftigelsesindsats": the last line alone reads as the
+    same law area, so the whole label agrees with it. A group header above a row with no
+    label is no piece of its label."""
+    rows = (
+        TableRow("Lov om aktiv", (None,), 2),
+        TableRow("", (Cell("27%", 2),), 2),
+        TableRow("beskæftigelsesindsats", (None,), 2),
+        TableRow("Aktivloven", (Cell("23%", 2),), 2),
+    )
+    candidate = TableCandidate(
+        table_id="4.1",
+        detector="test",
+        pages=(2,),
+        bbox=None,
+        caption="Tabel 4.1 Omgørelsesprocent (%) efter lovområde (hele landet)",
+        title=None,
+        notes=(),
+        stub_header="",
+        column_headers=(("jan.-jun. 2022",),),
+        rows=rows,
+    )
+    context = DocumentContext("referat", "Ishøj Kommune")
+    result = Interpreter(rulebook).interpret(candidate, context)
+    got = [(o.row_label, o.law_area, o.value) for o in result.observations]
+    assert got == [
+        ("Lov om aktiv beskæftigelsesindsats", "lab", 27.0),
+        ("Aktivloven", "aktivloven", 23.0),
+    ]
+    header = (TableRow("Serviceloven", (None,), 2), TableRow("", (Cell("39%", 2),), 2))
+    result = Interpreter(rulebook).interpret(replace(candidate, rows=header), context)
+    assert [(o.row_label, o.law_area) for o in result.observations] == [("", "serviceloven")]

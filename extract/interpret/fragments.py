@@ -77,19 +77,28 @@ def _rejoined(row: TableRow, reader: Reader) -> TableRow:
 
 def rejoined_split_labels(rows: Sequence[TableRow], reader: Reader) -> tuple[TableRow, ...]:
     """The rows with a label printed around its values read whole: a value row with no label
-    between label-only lines that say nothing alone ("Lov om aktiv", the values, then
-    "socialpolitik": a wrapped label set in the middle of its row) takes the lines as its
-    label when together they read fully; the lines are then left empty."""
+    under a label-only line that says nothing alone, or over one ("Lov om aktiv", the values,
+    then "beskæftigelsesindsats": a wrapped label set in the middle of its row), takes the
+    lines as its label when together they read fully, in agreement with what a line says
+    alone; the lines are then left empty. A whole label above or alone below is a group
+    header, not a piece."""
     out = list(rows)
     for i, row in enumerate(rows):
         if row.label.strip() or not row.has_values:
             continue
-        parts = [k for k in (i - 1, i + 1) if 0 <= k < len(rows) and _fragment(rows[k], reader)]
+        above = i > 0 and _label_only(rows[i - 1]) and not _whole(rows[i - 1], reader)
+        below = i + 1 < len(rows) and _label_only(rows[i + 1])
+        if below and not above and _whole(rows[i + 1], reader):
+            below = False  # a whole label of its own: the next group's header
+        parts = [k for k, used in ((i - 1, above), (i + 1, below)) if used]
         if not parts:
             continue
+        alone = [reader.read(rows[k].label) for k in parts]
         label = " ".join(rows[k].label.strip() for k in parts)
         reading = reader.read(label)
         if not reading.resolved or not reading.dims:
+            continue
+        if any(reading.dims.get(d) != v for part in alone for d, v in part.dims.items()):
             continue
         out[i] = replace(row, label=label)
         for k in parts:
@@ -97,9 +106,12 @@ def rejoined_split_labels(rows: Sequence[TableRow], reader: Reader) -> tuple[Tab
     return tuple(out)
 
 
-def _fragment(row: TableRow, reader: Reader) -> bool:
-    """A label-only line that reads as nothing whole on its own."""
-    if row.has_values or not row.label.strip():
-        return False
+def _label_only(row: TableRow) -> bool:
+    """A line with a label and no values."""
+    return bool(row.label.strip()) and not row.has_values
+
+
+def _whole(row: TableRow, reader: Reader) -> bool:
+    """A label that reads fully on its own and names something."""
     reading = reader.read(row.label)
-    return not (reading.resolved and reading.dims)
+    return reading.resolved and bool(reading.dims)
