@@ -918,3 +918,26 @@ def test_a_value_column_without_a_header_beside_headed_ones_takes_no_measure(
         ),
     )
     assert [(o.measure, o.value) for o in alone.observations] == [("realitetsbehandlede", 4.0)]
+
+
+def test_rows_under_a_row_naming_its_entity(rulebook: Rulebook) -> None:
+    """ "Landsplan Stadfæstelsesprocent" and then rows naming only their measure: with a
+    stub header naming the entity column ("Myndighed") the blanks under the name mean "as
+    above"; without one, whether the name is meant for them is not known, and the minutes'
+    municipality is not taken for them either."""
+    rows: list[Row] = [
+        ("Landsplan Stadfæstelsesprocent", ["70%"]),
+        ("Andel hjemvist", ["19%"]),
+        ("Omgørelsesprocent (%)", ["30%"]),
+    ]
+    got = read(rulebook, table(["2022"], rows, stub="Myndighed Udfald")).observations
+    assert [(o.entity_scope, o.measure) for o in got] == [
+        ("hele_landet", "stadfaestelsesprocent"),
+        ("hele_landet", "andel_hjemvist"),
+        ("hele_landet", "omgoerelsesprocent"),
+    ]
+    result = read(rulebook, table(["2022"], rows, stub="Kommune Udfald"))
+    assert [(o.entity_scope, o.measure) for o in result.observations] == [
+        ("hele_landet", "stadfaestelsesprocent")
+    ]
+    assert "a row above names its entity, this one none" in result.findings[0].message

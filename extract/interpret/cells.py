@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.periods import combine, period_type
-from extract.interpret.plans import UNREAD, RowPlan
+from extract.interpret.plans import AS_ABOVE, UNREAD, RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.model import Cell, Status
 from extract.numbers import ParsedNumber, read_cell
@@ -84,6 +84,9 @@ def key_cell(
         from_row = row.dims.get(dim) or row.carried.get(dim)
         if from_row == UNREAD:
             return Missing(dim, f"the group header naming its {dim} was not understood")
+        if from_row == AS_ABOVE:
+            why = "a row above names its entity, this one none (whether it is meant for the"
+            return Missing(dim, f"{why} rows under it too is not known)")
         from_column = column.dims.get(dim)
         if from_row and from_column and from_row != from_column:
             return Missing(dim, f"{dim} is {from_row} by the row and {from_column} by the column")

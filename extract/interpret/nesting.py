@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extract.identities import Identities
-from extract.interpret.plans import RowPlan
+from extract.interpret.plans import AS_ABOVE, RowPlan
 from extract.model import TableRow
 from extract.normalise import label_key
 from extract.numbers import read_cell
@@ -202,4 +202,26 @@ def measure_of_unnamed_totals(
             for plan in laws:
                 carried = MappingProxyType({**plan.carried, "measure": whole})
                 out[plan.index] = replace(out[plan.index], carried=carried)
+    return out
+
+
+def entity_as_above(plans: Sequence[RowPlan], entity_axis: bool) -> list[RowPlan]:
+    """The plans with the value rows under a value row whose label names an entity ("Hele
+    landet Realitetsbehandlede sager", then "Ændrede/ophævede sager", …) and naming none
+    themselves given that entity when the table has an entity column (``entity_axis``: its
+    stub, caption or title names the axis; blanks under a name mean "as above"), else marked
+    as not known: whether the name is meant for the rows under it cannot be told. A group
+    header ends the run."""
+    out = list(plans)
+    named: str | None = None
+    for at, plan in enumerate(plans):
+        if plan.kind == "header":
+            named = None
+        if plan.kind not in ("member", "total", "provision", "law"):
+            continue
+        if "entity" in plan.dims:
+            named = plan.dims["entity"]
+        elif named is not None and "entity" not in plan.carried:
+            carried = {**plan.carried, "entity": named if entity_axis else AS_ABOVE}
+            out[at] = replace(plan, carried=MappingProxyType(carried))
     return out
