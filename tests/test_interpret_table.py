@@ -941,3 +941,20 @@ def test_rows_under_a_row_naming_its_entity(rulebook: Rulebook) -> None:
         ("hele_landet", "stadfaestelsesprocent")
     ]
     assert "a row above names its entity, this one none" in result.findings[0].message
+
+
+def test_rows_under_a_row_naming_its_law_area_and_measure(rulebook: Rulebook) -> None:
+    """ "Serviceloven (SEL) Realitetsbehandlede sager i alt" (two stub columns read as one),
+    then rows naming only their measure: they are not all law areas; a table whose caption
+    names the law axis reads the blanks as "as above"."""
+    rows: list[Row] = [
+        ("Serviceloven (SEL) Realitetsbehandlede sager i alt", ["9301"]),
+        ("Stadfæstelsesprocent", ["68,9 %"]),
+    ]
+    result = read(rulebook, table(["2020 / Kerteminde"], rows))
+    assert [o.law_area for o in result.observations] == ["serviceloven"]
+    by_law = read(rulebook, table(["2020 / Kerteminde"], rows, caption="Sager efter lovområde"))
+    assert [o.law_area for o in by_law.observations] == ["serviceloven", "serviceloven"]
+    plain = [("Serviceloven", ["40"]), ("Aktivloven", ["30"]), ("Bortfaldne", ["5"])]
+    got = read(rulebook, table(["2020"], plain, caption="Afgjorte sager")).observations
+    assert [o.law_area for o in got] == ["serviceloven", "aktivloven", "alle"]

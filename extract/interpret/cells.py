@@ -85,7 +85,7 @@ def key_cell(
         if from_row == UNREAD:
             return Missing(dim, f"the group header naming its {dim} was not understood")
         if from_row == AS_ABOVE:
-            why = "a row above names its entity, this one none (whether it is meant for the"
+            why = f"a row above names its {dim}, this one none (whether it is meant for the"
             return Missing(dim, f"{why} rows under it too is not known)")
         from_column = column.dims.get(dim)
         if from_row and from_column and from_row != from_column:

@@ -15,7 +15,7 @@ caption's, if any, then applies, else the values are reported as lacking a measu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -27,6 +27,8 @@ from extract.numbers import read_cell
 
 # Counts are exact; a sum off by this much or more is another measure's breakdown.
 _TOLERANCE = 0.5
+# Dimensions a value row's label may name for the rows under it too.
+_NAMED_ABOVE = ("entity", "law")
 # The total of a column of shares (percent).
 _ALL_SHARES = 100.0
 
@@ -205,23 +207,28 @@ def measure_of_unnamed_totals(
     return out
 
 
-def entity_as_above(plans: Sequence[RowPlan], entity_axis: bool) -> list[RowPlan]:
+def named_above(plans: Sequence[RowPlan], axes: Collection[str]) -> list[RowPlan]:
     """The plans with the value rows under a value row whose label names an entity ("Hele
-    landet Realitetsbehandlede sager", then "Ændrede/ophævede sager", …) and naming none
-    themselves given that entity when the table has an entity column (``entity_axis``: its
-    stub, caption or title names the axis; blanks under a name mean "as above"), else marked
-    as not known: whether the name is meant for the rows under it cannot be told. A group
-    header ends the run."""
+    landet Realitetsbehandlede sager", then "Ændrede/ophævede sager", …), or a law area
+    together with a measure or entity ("Serviceloven (SEL) Realitetsbehandlede sager": two
+    stub columns read as one), and naming none themselves given it when the table has a
+    column of them (``axes``: its stub, caption or title names the axis; blanks under a name
+    mean "as above"), else marked as not known: whether the name is meant for the rows under
+    it cannot be told. A group header ends the run."""
     out = list(plans)
-    named: str | None = None
+    named: dict[str, str] = {}
     for at, plan in enumerate(plans):
         if plan.kind == "header":
-            named = None
+            named = {}
         if plan.kind not in ("member", "total", "provision", "law"):
             continue
-        if "entity" in plan.dims:
-            named = plan.dims["entity"]
-        elif named is not None and "entity" not in plan.carried:
-            carried = {**plan.carried, "entity": named if entity_axis else AS_ABOVE}
-            out[at] = replace(plan, carried=MappingProxyType(carried))
+        for dim in _NAMED_ABOVE:
+            if dim in plan.dims and (dim == "entity" or {"measure", "entity"} & set(plan.dims)):
+                named[dim] = plan.dims[dim]
+            elif dim in named and dim not in plan.dims and dim not in out[at].carried:
+                value = named[dim] if dim in axes else AS_ABOVE
+                carried = {**out[at].carried, dim: value}
+                out[at] = replace(out[at], carried=MappingProxyType(carried))
+            elif dim in plan.dims:
+                named.pop(dim, None)
     return out

@@ -13,8 +13,8 @@ from types import MappingProxyType
 # The value of a dimension a group header names in words that were not all understood: the
 # rows under it have no value for that dimension (the context does not fill it in).
 UNREAD = "?"
-# The entity of rows under a value row that names one, where no entity column says the name
-# is meant for them as well: not known.
+# The entity (law area) of rows under a value row that names one, where no column of them
+# says the name is meant for them as well: not known.
 AS_ABOVE = "?above"
 
 

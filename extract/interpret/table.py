@@ -16,7 +16,7 @@ from extract.interpret.columns import ColumnPlan, out_of_order, plan_columns
 from extract.interpret.context import Context, Given, table_context
 from extract.interpret.fragments import rejoined_period_labels, rejoined_split_labels
 from extract.interpret.label_columns import label_columns, row_text
-from extract.interpret.nesting import entity_as_above
+from extract.interpret.nesting import named_above
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
 from extract.interpret.plans import RowPlan
@@ -105,7 +105,7 @@ class Interpreter:
             column_dims={d for p in column_plans if p.kind != "label" for d in p.dims},
         )
         row_plans = [_row_override(plan, rows[plan.index][1]) for plan in row_plans]
-        row_plans = entity_as_above(row_plans, "entity" in around.axes)
+        row_plans = named_above(row_plans, around.axes)
         given = around.dims.get("entity")
         column_dims = {d for p in column_plans for d in p.dims}
         if (
