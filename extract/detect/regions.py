@@ -177,7 +177,11 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             # header line over the values at row spacing (not a title further up)
             near = top.top - above.bottom < NEAR_EM * top.font_size
             # the lines taken so far are the first row's label, wrapped round its values
-            first_row = all(not c.is_value and c.x1 < value_left for x in header for c in x.chunks)
+            # (its values may stand on a line of their own, between its label lines)
+            first_row = all(
+                _label_only(x, value_left) or (k0 > 0 and all(c.is_value for c in x.chunks))
+                for k0, x in enumerate(header)
+            )
             heading = _is_section_label(above) and (is_data_line(top, left) or first_row)
             outside = above.x0 < left - 3 and not (heading or (near and in_values))
             if _is_prose(above, value_left) or outside:
@@ -231,6 +235,11 @@ def _header_above(
         if is_stop(line) or any(c.x1 > value_left - 2 for c in line.chunks):
             return False
     return False
+
+
+def _label_only(line: TextLine, value_left: float) -> bool:
+    """True for a line of label text alone, left of the values at ``value_left``."""
+    return all(not c.is_value and c.x1 < value_left for c in line.chunks)
 
 
 def _is_section_label(line: TextLine) -> bool:
