@@ -40,6 +40,8 @@ FOOTER = re.compile(r"^(?:Side\s+)?\d{1,3}$")
 TABLE_GAP_EM = 2.6
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
+# Text set flush left in one column starts within this many points.
+FLUSH_PT = 1.0
 # Lines of stub header text (no text over the values) that may stand between a group
 # heading under the header and the header line over the values (a stub header wrapped).
 STUB_HEADER_LINES = 3
@@ -172,6 +174,7 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
             in_values = any(c.x1 > value_left - 2 for c in above.chunks)
+            in_values = in_values or _flush_with(above, line)  # headers set flush left
             close = top.top - above.bottom < 0.5 * top.font_size
             # a line starting left of the rows: a group heading right above its rows, or a
             # header line over the values at row spacing (not a title further up)
@@ -235,6 +238,14 @@ def _header_above(
         if is_stop(line) or any(c.x1 > value_left - 2 for c in line.chunks):
             return False
     return False
+
+
+def _flush_with(header: TextLine, row: TextLine) -> bool:
+    """True when two chunks or more of ``header`` start where chunks of ``row`` start (within
+    FLUSH_PT): a header line set flush left over its columns ("LOVOMRÅDE | UDFALD | 2024K1"
+    over "Lov om ... | Stadfæstet | 686 sager")."""
+    starts = [c.x0 for c in row.chunks]
+    return sum(1 for c in header.chunks if any(abs(c.x0 - x) <= FLUSH_PT for x in starts)) >= 2
 
 
 def _label_only(line: TextLine, value_left: float) -> bool:
