@@ -499,3 +499,21 @@ def test_period_header_of_two_words_a_wide_space_apart_stays_whole() -> None:
     assert labels(table) == ["H1 2023", "H2 2023", "H1 2024"]
     assert table.stub_header == "Omg.-pct."
     assert body(table) == rows
+
+
+def test_header_set_flush_left_over_values_set_flush_right_is_the_header() -> None:
+    # "LOVOMRÅDE | UDFALD | 2024K1" each flush left in its column, the values flush right in
+    # a wide column (the period ends well left of them): still the header, not a title
+    words = words_at(60, 84, "Realitetsbehandlede sager efter lovområde på landsplan", bold=True)
+    words += (
+        words_at(60, 100, "LOVOMRÅDE") + words_at(253, 100, "UDFALD") + words_at(440, 100, "2024K1")
+    )
+    rows = [("Aktivloven", "Stadfæstet", "3 970 sager"), ("", "Hjemvist", "670 sager")]
+    rows += [("Pensionslove", "Stadfæstet", "437 sager"), ("", "Hjemvist", "54 sager")]
+    for i, (law, outcome, value) in enumerate(rows):
+        y = 116 + 14 * i
+        words += (words_at(60, y, law) if law else []) + words_at(253, y, outcome)
+        words += right_at(536, y, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["2024K1"]
+    assert table.title == "Realitetsbehandlede sager efter lovområde på landsplan"

@@ -172,3 +172,23 @@ def test_wrapped_label_line_in_an_inner_label_column_stays_in_it() -> None:
     body_words, rules = _ruled_rows(rows, (360, 410), 120)
     (table,) = detect(word_page(words + body_words, [hrule(76, 55, 430), *rules]))
     assert (" ".join(law), "10 %", "14 %") in body(table)
+
+
+def test_group_heading_over_a_first_row_wrapped_round_its_value_keeps_the_header() -> None:
+    # "2024" over "Område | Antal", then "Stadfæstet" (a heading, no value), then a first
+    # row whose label wraps round its value (set on a line of its own between its lines)
+    words = right_at(330, 70, "2024") + words_at(60, 80, "Område") + right_at(330, 80, "Antal")
+    words += words_at(60, 96, "Stadfæstet")
+    words += words_at(60, 111.4, "Lov om aktiv") + right_at(330, 117.1, "686")
+    words += words_at(60, 122.8, "beskæftigelsesindsats")
+    rows = [("Lov om aktiv socialpolitik", "3.970"), ("Lov om social pension", "437")]
+    for i, (label, value) in enumerate(rows):
+        words += words_at(60, 138.2 + 15.3 * i, label) + right_at(330, 138.2 + 15.3 * i, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["2024 Antal"]
+    assert table.stub_header == "Område"
+    assert body(table) == [
+        ("Stadfæstet", ""),
+        ("Lov om aktiv beskæftigelsesindsats", "686"),
+        *rows,
+    ]

@@ -40,6 +40,8 @@ FOOTER = re.compile(r"^(?:Side\s+)?\d{1,3}$")
 TABLE_GAP_EM = 2.6
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
+# Text set flush left in one column starts within this many points.
+FLUSH_PT = 1.0
 # Lines of stub header text (no text over the values) that may stand between a group
 # heading under the header and the header line over the values (a stub header wrapped).
 STUB_HEADER_LINES = 3
@@ -172,12 +174,17 @@ def _whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
             in_values = any(c.x1 > value_left - 2 for c in above.chunks)
+            in_values = in_values or _flush_with(above, line)  # headers set flush left
             close = top.top - above.bottom < 0.5 * top.font_size
             # a line starting left of the rows: a group heading right above its rows, or a
             # header line over the values at row spacing (not a title further up)
             near = top.top - above.bottom < NEAR_EM * top.font_size
             # the lines taken so far are the first row's label, wrapped round its values
-            first_row = all(not c.is_value and c.x1 < value_left for x in header for c in x.chunks)
+            # (its values may stand on a line of their own, between its label lines)
+            first_row = all(
+                _label_only(x, value_left) or (k0 > 0 and all(c.is_value for c in x.chunks))
+                for k0, x in enumerate(header)
+            )
             heading = _is_section_label(above) and (is_data_line(top, left) or first_row)
             outside = above.x0 < left - 3 and not (heading or (near and in_values))
             if _is_prose(above, value_left) or outside:
@@ -231,6 +238,19 @@ def _header_above(
         if is_stop(line) or any(c.x1 > value_left - 2 for c in line.chunks):
             return False
     return False
+
+
+def _flush_with(header: TextLine, row: TextLine) -> bool:
+    """True when two chunks or more of ``header`` start where chunks of ``row`` start (within
+    FLUSH_PT): a header line set flush left over its columns ("LOVOMRÅDE | UDFALD | 2024K1"
+    over "Lov om ... | Stadfæstet | 686 sager")."""
+    starts = [c.x0 for c in row.chunks]
+    return sum(1 for c in header.chunks if any(abs(c.x0 - x) <= FLUSH_PT for x in starts)) >= 2
+
+
+def _label_only(line: TextLine, value_left: float) -> bool:
+    """True for a line of label text alone, left of the values at ``value_left``."""
+    return all(not c.is_value and c.x1 < value_left for c in line.chunks)
 
 
 def _is_section_label(line: TextLine) -> bool:

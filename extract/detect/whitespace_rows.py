@@ -107,9 +107,16 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
 
 
 def split_header(lines: Sequence[TextLine], left: float) -> int:
-    """Number of leading lines that are column headers (before the first data line)."""
-    for i, data in enumerate(data_lines(lines, left)):
-        if data:
+    """Number of leading lines that are column headers (before the first data line, or the
+    first line of values alone set in a row label wrapped round them)."""
+    data_flags = data_lines(lines, left)
+    value_left = min(
+        (c.x0 for line, d in zip(lines, data_flags, strict=True) if d
+         for c in value_chunks(line, left)),
+        default=math.inf,
+    )  # fmt: skip
+    for i, data in enumerate(data_flags):
+        if data or _wrapped_round(lines, i, left, value_left):
             # label-only lines right above the first data line belong to its row (its label
             # wrapped, standing left of its values)
             values = min((c.x0 for c in value_chunks(lines[i], left)), default=math.inf)
@@ -122,6 +129,20 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
                 j -= 1
             return j
     return 0
+
+
+def _wrapped_round(lines: Sequence[TextLine], i: int, left: float, value_left: float) -> bool:
+    """True for a line of values alone (no years: those are header) set tight under a line
+    of row label text left of the value columns (``value_left``): the middle of a label
+    wrapped round its row's values (not a footnote mark under a header over the values)."""
+    line = lines[i]
+    if i == 0 or not all(c.is_value and not is_year(c.text) for c in line.chunks):
+        return False
+    if any(at_left(c, left) for c in line.chunks):
+        return False
+    above = lines[i - 1]
+    tight = line.top - above.bottom < 0.5 * line.font_size
+    return tight and all(not c.is_value and c.x1 < value_left for c in above.chunks)
 
 
 def _row_label(line: TextLine, left: float, values: float) -> bool:
