@@ -958,3 +958,18 @@ def test_rows_under_a_row_naming_its_law_area_and_measure(rulebook: Rulebook) ->
     plain = [("Serviceloven", ["40"]), ("Aktivloven", ["30"]), ("Bortfaldne", ["5"])]
     got = read(rulebook, table(["2020"], plain, caption="Afgjorte sager")).observations
     assert [o.law_area for o in got] == ["serviceloven", "aktivloven", "alle"]
+
+
+def test_a_provision_label_ending_where_no_name_ends_is_cut(rulebook: Rulebook) -> None:
+    """ "Bistands- og plejetillæg §§ 16 stk. 1 og" and "Voksne – misbrugsbehandling - §" lost
+    their ends (to the value column, or nowhere): which provision they are is not known."""
+    rows: list[Row] = [
+        ("Biler - §§ 114 og 115", ["4"]),
+        ("Bistands- og plejetillæg §§ 16 stk. 1 og", ["1"]),
+        ("Voksne – misbrugsbehandling - §", ["2"]),
+    ]
+    result = read(rulebook, table(["Realitetsbehandlede sager"], rows, title="Serviceloven 2021"))
+    assert [o.provision for o in result.observations] == ["Biler - §§ 114 og 115"]
+    assert "ends where a provision's name cannot end" in " ".join(
+        f.message for f in result.findings
+    )

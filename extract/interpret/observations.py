@@ -8,6 +8,7 @@ which dimension, and the cells that read as the same value.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -32,6 +33,9 @@ _UNDER_SECOND = (
     "the rows under a second header row ('{second}', its cells naming periods): what their "
     "columns are is not known"
 )
+_ENDS_CUT = "row '{label}' ends where a provision's name cannot end: its end was lost"
+# A provision's name does not end in a paragraph sign, "og", "stk." or a comma.
+_CUT_END = re.compile(r"(?:\s§{1,2}|\sog|\sstk\.|,)$", re.IGNORECASE)
 _TAIL_CHARS = 40
 # Texts of illegible cells quoted in the report, at most.
 _SHOWN_TEXTS = 3
@@ -192,12 +196,15 @@ def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> se
 
 
 def _wrapped_tail(plan: RowPlan, row: TableRow) -> str:
-    """Why a provision row's printed label (on a page, not in a sheet's cell) that starts in
-    lower case names no known provision: it is the end of a label wrapped over lines
-    ("anbragte i boform ... § 137g-j") whose first line was not found; else ""."""
+    """Why a provision row's printed label (on a page, not in a sheet's cell) names no known
+    provision: it starts in lower case, the end of a label wrapped over lines ("anbragte i
+    boform ... § 137g-j") whose first line was not found, or ends where no name ends ("… §§
+    16 stk. 1 og", "… - §"), its end gone elsewhere; else ""."""
     if plan.kind != "provision" or any(c is not None and c.cell_ref for c in row.cells):
         return ""
-    label = (plan.provision_label or row.label).lstrip()
+    label = (plan.provision_label or row.label).strip()
+    if _CUT_END.search(label):
+        return _ENDS_CUT  # "… §§ 16 stk. 1 og", "… - §": the rest went elsewhere
     return _TAIL if label[:1].islower() else ""
 
 
