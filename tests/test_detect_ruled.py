@@ -345,3 +345,24 @@ def test_booktabs_bottom_rule_far_below_the_header_rule_bounds_the_table() -> No
     (table,) = find_tables(_page(words, rules))
     assert table.grid.detector == "ruled"
     assert table.grid.n_rows == 7
+
+
+def test_a_bold_heading_in_the_second_stub_column_starts_its_own_row() -> None:
+    """Booktabs, two stub columns (outcome | provision): a bold line in the provision column
+    with no values, as far from the rows around it as they are from each other, heads the
+    rows under it; it is not wrapped text of the row above."""
+    heading = _line(164, (150, "Førtidspension efter gamle regler"))
+    words = [
+        *_line(105, (60, "Udfald"), (150, "Bestemmelse"), (330, "2024")),
+        *_line(125, (60, "Stadfæstet"), (150, "Lov om aktiv beskæftigelse")),
+        *_line(138, (150, "Fleksjob § 116"), (330, "22")),
+        *_line(151, (150, "Revalidering § 142"), (330, "2")),
+        *[Word(w.text, w.bbox, font_size=w.font_size, bold=True) for w in heading],
+        *_line(177, (150, "Bistandstillæg § 16"), (330, "1")),
+        *_line(190, (150, "Personlige tillæg § 17"), (330, "4")),
+    ]
+    rules = [_hrule(100, 55, 360), _hrule(118, 55, 360), _hrule(203, 55, 360)]
+    (table,) = find_tables(_page(words, rules))
+    stub = [cell.text for cell in table.grid.cells if cell.col0 == 1 and cell.words]
+    assert "Revalidering § 142" in stub
+    assert "Førtidspension efter gamle regler" in stub

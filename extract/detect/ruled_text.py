@@ -132,7 +132,12 @@ def text_rows(
             n_header = split_header(band, left)
             rows = [[line] for line in band[:n_header]]
             for group in body_row_groups(band[n_header:], left):
-                if rows and len(rows) > n_header and not _starts_row(group, stub_right, flags):
+                if (
+                    rows
+                    and len(rows) > n_header
+                    and not _starts_row(group, stub_right, flags)
+                    and not _heads_rows(group, rows[-1])
+                ):
                     rows[-1].extend(group)  # wrapped cell text under the row's last line
                 else:
                     rows.append(group)
@@ -152,6 +157,12 @@ def _starts_row(group: Sequence[TextLine], stub_right: float, data: dict[int, bo
     ``stub_right``), or data (``data`` by line id); not the last line of a value cell's
     wrapped text."""
     return any(line.x0 < stub_right or data[id(line)] for line in group)
+
+
+def _heads_rows(group: Sequence[TextLine], above: Sequence[TextLine]) -> bool:
+    """True for bold label lines under a row set in regular type: a heading over the rows
+    below it (in a second stub column), not the row's wrapped text, which keeps its font."""
+    return all(line.bold for line in group) and not any(line.bold for line in above)
 
 
 def _under_group_headers(
