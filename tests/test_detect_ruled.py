@@ -366,3 +366,21 @@ def test_a_bold_heading_in_the_second_stub_column_starts_its_own_row() -> None:
     stub = [cell.text for cell in table.grid.cells if cell.col0 == 1 and cell.words]
     assert "Revalidering § 142" in stub
     assert "Førtidspension efter gamle regler" in stub
+
+
+def test_a_heading_running_over_the_value_columns_stays_one_label() -> None:
+    """Rules round every row (shaded bands): a bold heading alone in its row, starting at the
+    stub's edge and running on over the first value column, is the row's label whole, not
+    split between the stub and that column."""
+    heading = _line(140, (60, "Lov om højeste, mellemste førtidspension m.fl."))
+    words = [
+        *_line(104, (60, "Bestemmelse"), (230, "Stadfæstet"), (320, "Hjemvist")),
+        *_line(122, (60, "Indskudslån § 54"), (240, "30"), (330, "24")),
+        *[Word(w.text, w.bbox, font_size=w.font_size, bold=True) for w in heading],
+        *_line(158, (60, "Bistandstillæg § 16"), (240, "5"), (330, "1")),
+        *_line(176, (60, "Forhøjelse af pension"), (240, "10"), (330, "3")),
+    ]
+    ys = (100.0, 117.0, 135.0, 153.0, 171.0, 189.0)
+    (table,) = find_tables(_page(words, [_hrule(y, 55, 370) for y in ys]))
+    row = [cell.text for cell in table.grid.cells if cell.row0 == 2 and cell.words]
+    assert row == ["Lov om højeste, mellemste førtidspension m.fl."]

@@ -23,6 +23,7 @@ from extract.detect.ruled_text import (
     is_chart_text,
     joined_across,
     slot_index,
+    spanning_labels,
     sub_columns,
     text_rows,
     whitespace_columns,
@@ -177,7 +178,11 @@ def lattice_grid(
         for i, y in enumerate(ys)
     }
     soft_xs = [cols[i] for i in sorted(soft_x)]
-    crossed = crossed_edges(lines, ys, cols, drawn, soft_xs, soft_y) if join_crossed else set()
+    crossed: set[tuple[tuple[int, int], str] | tuple[int, str]] = set(
+        spanning_labels(lines, ys, cols)
+    )
+    if join_crossed:
+        crossed = crossed_edges(lines, ys, cols, drawn, soft_xs, soft_y)
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
 
     def find(slot: tuple[int, int]) -> tuple[int, int]:
