@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from extract.detect.grid import Grid, words_text
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.regions import find_tables
-from extract.detect.ruled import ruled_grid
+from extract.detect.ruled import _headers_with_values, ruled_grid
 from extract.detect.rulings import cluster_rulings, join_rule_bands, merge_segments
 from extract.model import PageContent, Ruling, Word
 
@@ -384,3 +384,28 @@ def test_a_heading_running_over_the_value_columns_stays_one_label() -> None:
     (table,) = find_tables(_page(words, [_hrule(y, 55, 370) for y in ys]))
     row = [cell.text for cell in table.grid.cells if cell.row0 == 2 and cell.words]
     assert row == ["Lov om højeste, mellemste førtidspension m.fl."]
+
+
+def test_a_header_set_flush_left_over_right_aligned_numbers_heads_them() -> None:
+    """Columns from whitespace: each quarter's header ("K3", "Pct.") set flush left in its
+    column, its numbers right-aligned well to the right of it, so whitespace puts an edge
+    between them. The edge goes: the header heads those numbers, no column of its own."""
+    words = [
+        *_line(104, (279, "2023"), (473, "2024")),
+        *_line(117, (60, "Lovområde"), (218, "K3"), (347, "K4"), (476, "K1")),
+        *_line(130, (216, "Pct."), (345, "Pct."), (474, "Pct.")),
+        *_line(148, (60, "Aktivloven"), (274, "23"), (403, "27"), (532, "30")),
+        *_line(164, (60, "Social pension"), (278, "3"), (407, "3"), (536, "3")),
+        *_line(180, (60, "Servicelov"), (274, "46"), (403, "41"), (532, "20")),
+    ]
+    lines = group_lines(words)
+    edges = [49.0, 148.0, 249.0, 320.0, 442.0, 545.0]
+    assert _headers_with_values(edges, lines) == [49.0, 148.0, 320.0, 442.0, 545.0]
+    # a column with values of its own keeps its edges
+    assert _headers_with_values([49.0, 148.0, 320.0, 442.0, 545.0], lines) == [
+        49.0,
+        148.0,
+        320.0,
+        442.0,
+        545.0,
+    ]
