@@ -102,3 +102,21 @@ def test_a_bold_heading_of_two_lines_set_apart_is_the_title() -> None:
     (table,) = detect(_page(1, words + _table(112, ROWS)))
     assert table.title == "Realitetsbehandlede sager (hele landet) 2024"
     assert body(table) == ROWS
+
+
+def test_a_caption_without_tabel_under_the_table_with_a_footnote_under_it() -> None:
+    """A short phrase right under the table, no "Tabel" before it, a footnote "(1) …" under
+    that: the phrase is the table's caption, the footnote no part of it."""
+    under = 100 + 12 * len(ROWS) + 14
+    words = _table(100, ROWS) + words_at(60, under, "Ankestatistik efter serviceloven")
+    words += words_at(60, under + 11, "(1) Foreløbige tal.")
+    (table,) = detect(_page(1, words))
+    assert table.caption == "Ankestatistik efter serviceloven"
+
+
+def test_a_sentence_right_under_the_table_is_no_caption() -> None:
+    """Prose right under the table (a sentence, no "Tabel") is not taken for its caption."""
+    under = 100 + 12 * len(ROWS) + 14
+    text = "Tallene er opgjort efter serviceloven."
+    (table,) = detect(_page(1, _table(100, ROWS) + words_at(60, under, text)))
+    assert table.caption is None

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from extract.detect.grid import Grid, words_text
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.regions import find_tables
-from extract.detect.ruled import ruled_grid
+from extract.detect.ruled import _headers_with_values, ruled_grid
 from extract.detect.rulings import cluster_rulings, join_rule_bands, merge_segments
 from extract.model import PageContent, Ruling, Word
 
@@ -345,3 +345,67 @@ def test_booktabs_bottom_rule_far_below_the_header_rule_bounds_the_table() -> No
     (table,) = find_tables(_page(words, rules))
     assert table.grid.detector == "ruled"
     assert table.grid.n_rows == 7
+
+
+def test_a_bold_heading_in_the_second_stub_column_starts_its_own_row() -> None:
+    """Booktabs, two stub columns (outcome | provision): a bold line in the provision column
+    with no values, as far from the rows around it as they are from each other, heads the
+    rows under it; it is not wrapped text of the row above."""
+    heading = _line(164, (150, "Førtidspension efter gamle regler"))
+    words = [
+        *_line(105, (60, "Udfald"), (150, "Bestemmelse"), (330, "2024")),
+        *_line(125, (60, "Stadfæstet"), (150, "Lov om aktiv beskæftigelse")),
+        *_line(138, (150, "Fleksjob § 116"), (330, "22")),
+        *_line(151, (150, "Revalidering § 142"), (330, "2")),
+        *[Word(w.text, w.bbox, font_size=w.font_size, bold=True) for w in heading],
+        *_line(177, (150, "Bistandstillæg § 16"), (330, "1")),
+        *_line(190, (150, "Personlige tillæg § 17"), (330, "4")),
+    ]
+    rules = [_hrule(100, 55, 360), _hrule(118, 55, 360), _hrule(203, 55, 360)]
+    (table,) = find_tables(_page(words, rules))
+    stub = [cell.text for cell in table.grid.cells if cell.col0 == 1 and cell.words]
+    assert "Revalidering § 142" in stub
+    assert "Førtidspension efter gamle regler" in stub
+
+
+def test_a_heading_running_over_the_value_columns_stays_one_label() -> None:
+    """Rules round every row (shaded bands): a bold heading alone in its row, starting at the
+    stub's edge and running on over the first value column, is the row's label whole, not
+    split between the stub and that column."""
+    heading = _line(140, (60, "Lov om højeste, mellemste førtidspension m.fl."))
+    words = [
+        *_line(104, (60, "Bestemmelse"), (230, "Stadfæstet"), (320, "Hjemvist")),
+        *_line(122, (60, "Indskudslån § 54"), (240, "30"), (330, "24")),
+        *[Word(w.text, w.bbox, font_size=w.font_size, bold=True) for w in heading],
+        *_line(158, (60, "Bistandstillæg § 16"), (240, "5"), (330, "1")),
+        *_line(176, (60, "Forhøjelse af pension"), (240, "10"), (330, "3")),
+    ]
+    ys = (100.0, 117.0, 135.0, 153.0, 171.0, 189.0)
+    (table,) = find_tables(_page(words, [_hrule(y, 55, 370) for y in ys]))
+    row = [cell.text for cell in table.grid.cells if cell.row0 == 2 and cell.words]
+    assert row == ["Lov om højeste, mellemste førtidspension m.fl."]
+
+
+def test_a_header_set_flush_left_over_right_aligned_numbers_heads_them() -> None:
+    """Columns from whitespace: each quarter's header ("K3", "Pct.") set flush left in its
+    column, its numbers right-aligned well to the right of it, so whitespace puts an edge
+    between them. The edge goes: the header heads those numbers, no column of its own."""
+    words = [
+        *_line(104, (279, "2023"), (473, "2024")),
+        *_line(117, (60, "Lovområde"), (218, "K3"), (347, "K4"), (476, "K1")),
+        *_line(130, (216, "Pct."), (345, "Pct."), (474, "Pct.")),
+        *_line(148, (60, "Aktivloven"), (274, "23"), (403, "27"), (532, "30")),
+        *_line(164, (60, "Social pension"), (278, "3"), (407, "3"), (536, "3")),
+        *_line(180, (60, "Servicelov"), (274, "46"), (403, "41"), (532, "20")),
+    ]
+    lines = group_lines(words)
+    edges = [49.0, 148.0, 249.0, 320.0, 442.0, 545.0]
+    assert _headers_with_values(edges, lines) == [49.0, 148.0, 320.0, 442.0, 545.0]
+    # a column with values of its own keeps its edges
+    assert _headers_with_values([49.0, 148.0, 320.0, 442.0, 545.0], lines) == [
+        49.0,
+        148.0,
+        320.0,
+        442.0,
+        545.0,
+    ]

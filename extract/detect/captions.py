@@ -19,6 +19,8 @@ CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*
 # A caption or line saying that the table goes on from the page before.
 CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
 NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
+# A footnote under a table that explains a mark in it: "(1) Foreløbige tal."
+FOOTNOTE = re.compile(r"^\(\d{1,2}\)\s")
 # Largest gap (in font sizes) between a caption and the table under it, and between a table
 # and the caption under it.
 CAPTION_GAP_EM = 10.0
@@ -27,6 +29,10 @@ CAPTION_BELOW_EM = 1.5
 PARAGRAPH_EM = 0.8
 # The lines of one caption start (or are centred) within this many font sizes of each other.
 ALIGN_EM = 1.0
+# Most words in a caption under a table without "Tabel" (more is a paragraph of prose).
+PLAIN_WORDS = 16
+# Text under a table that is no caption: a sentence's end, a lead-in, a page number.
+NOT_PLAIN = re.compile(r"[.:;]$|\.\s+[A-ZÆØÅ]|^(?:Side|Page)\s+\d|^\d+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,24 +80,37 @@ def caption_below(
     first = under[0]
     gap = first.top - bottom
     match = CAPTION.match(first.text.strip())
-    if match is None or gap > CAPTION_BELOW_EM * first.font_size:
+    if gap > CAPTION_BELOW_EM * first.font_size or (match is None and not _plain(first)):
         return None
     last = first
     for line in under[1:]:
-        if line.top - last.bottom >= PARAGRAPH_EM * line.font_size or is_stop(line):
+        far = line.top - last.bottom >= PARAGRAPH_EM * line.font_size
+        if far or is_stop(line) or FOOTNOTE.match(line.text.strip()):
             break
         if not _aligned(line, first):
             break  # text of something else (a table's header), not the caption going on
         last = line
     if limit - last.bottom <= gap:
         return None  # the caption of the table below
-    after = next(
-        (x for x in under[under.index(last) + 1 :] if not NOTE.match(x.text.strip())), None
-    )
+    after = next((x for x in under[under.index(last) + 1 :] if not _note(x.text.strip())), None)
     if after is not None and after.top - last.bottom < gap:
         return None  # it introduces what follows it closer (a table not found as one)
     text = " ".join(line.text.strip() for line in under[: under.index(last) + 1])
-    return text, match.group("number"), last.bottom
+    if match is None and (len(text.split()) > PLAIN_WORDS or NOT_PLAIN.search(text)):
+        return None  # prose under the table, not its caption
+    return text, match.group("number") if match else None, last.bottom
+
+
+def _note(text: str) -> bool:
+    """True for a note, source or footnote line of text."""
+    return bool(NOTE.match(text) or FOOTNOTE.match(text))
+
+
+def _plain(line: TextLine) -> bool:
+    """True for a line that may be a caption without "Tabel" ("Ankestatistik efter
+    servicelov"): one phrase in regular type (no heading, no row of cells), no note."""
+    text = line.text.strip()
+    return len(line.chunks) == 1 and not line.bold and not is_stop(line) and len(text) > 3
 
 
 def _aligned(line: TextLine, first: TextLine) -> bool:

@@ -23,13 +23,14 @@ from extract.detect.ruled_text import (
     is_chart_text,
     joined_across,
     slot_index,
+    spanning_labels,
     sub_columns,
     text_rows,
     whitespace_columns,
 )
 from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
 from extract.detect.whitespace_header import header_groups
-from extract.detect.whitespace_rows import at_left, split_header, stub_limit
+from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import BBox, Word
 
 # A ruling separates two slots when it covers at least this share of the shared side.
@@ -58,7 +59,7 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
         virtual_ys = text_rows(row_edges(cluster), lines, drawn, virtual_xs)
         grid = lattice_grid(cluster, lines, page, virtual_xs=virtual_xs, virtual_ys=virtual_ys)
         return None if is_bar_chart(grid) else grid
-    xs = whitespace_columns(lines)
+    xs = _headers_with_values(whitespace_columns(lines), lines)
     if not xs:
         return None
     if xs[-2] < cluster.bbox[2] < xs[-1]:
@@ -70,6 +71,37 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
         virtual_ys = text_rows(row_edges(cluster), lines, xs, xs[1:-1])
         grid = lattice_grid(cluster, lines, page, xs=xs, virtual_ys=virtual_ys)
     return None if is_bar_chart(grid) else _header_by_lines(grid, lines)
+
+
+def _headers_with_values(xs: list[float], lines: Sequence[TextLine]) -> list[float]:
+    """Column edges ``xs`` without those that cut a value column from its header set apart
+    from its numbers (flush left over right-aligned numbers): a column left of the edge with
+    text but no values in the body, right of it values, and no line with text in both."""
+    if len(xs) < 4:
+        return xs
+    left = stub_limit(lines)
+    data = [is_data_line(line, left) for line in lines]
+
+    def has(line: TextLine, lo: float, hi: float, values: bool) -> bool:
+        return any(lo <= (c.x0 + c.x1) / 2 < hi and c.is_value == values for c in line.chunks)
+
+    def texts(line: TextLine, lo: float, hi: float) -> bool:
+        return any(lo <= (c.x0 + c.x1) / 2 < hi for c in line.chunks)
+
+    out = list(xs)
+    i = 2  # never the edge right of the stub
+    while i < len(out) - 1:
+        a, b, c = out[i - 1], out[i], out[i + 1]
+        body = [line for line, d in zip(lines, data, strict=True) if d]
+        empty = not any(has(line, a, b, True) for line in body)
+        filled = any(has(line, b, c, True) for line in body)
+        shared = any(texts(line, a, b) and texts(line, b, c) for line in lines)
+        headed = any(texts(line, a, b) for line in lines)
+        if empty and filled and headed and not shared:
+            del out[i]
+        else:
+            i += 1
+    return out
 
 
 def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
@@ -177,7 +209,11 @@ def lattice_grid(
         for i, y in enumerate(ys)
     }
     soft_xs = [cols[i] for i in sorted(soft_x)]
-    crossed = crossed_edges(lines, ys, cols, drawn, soft_xs, soft_y) if join_crossed else set()
+    crossed: set[tuple[tuple[int, int], str] | tuple[int, str]] = set(
+        spanning_labels(lines, ys, cols)
+    )
+    if join_crossed:
+        crossed = crossed_edges(lines, ys, cols, drawn, soft_xs, soft_y)
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
 
     def find(slot: tuple[int, int]) -> tuple[int, int]:

@@ -132,7 +132,12 @@ def text_rows(
             n_header = split_header(band, left)
             rows = [[line] for line in band[:n_header]]
             for group in body_row_groups(band[n_header:], left):
-                if rows and len(rows) > n_header and not _starts_row(group, stub_right, flags):
+                if (
+                    rows
+                    and len(rows) > n_header
+                    and not _starts_row(group, stub_right, flags)
+                    and not _heads_rows(group, rows[-1])
+                ):
                     rows[-1].extend(group)  # wrapped cell text under the row's last line
                 else:
                     rows.append(group)
@@ -152,6 +157,12 @@ def _starts_row(group: Sequence[TextLine], stub_right: float, data: dict[int, bo
     ``stub_right``), or data (``data`` by line id); not the last line of a value cell's
     wrapped text."""
     return any(line.x0 < stub_right or data[id(line)] for line in group)
+
+
+def _heads_rows(group: Sequence[TextLine], above: Sequence[TextLine]) -> bool:
+    """True for bold label lines under a row set in regular type: a heading over the rows
+    below it (in a second stub column), not the row's wrapped text, which keeps its font."""
+    return all(line.bold for line in group) and not any(line.bold for line in above)
 
 
 def _under_group_headers(
@@ -297,6 +308,7 @@ def crossed_edges(
     out: set[tuple[tuple[int, int], str] | tuple[int, str]] = set()
     left = stub_limit(lines)
     groups = group_headers(lines, frame, soft_xs)
+    out.update(spanning_labels(lines, ys, cols))
     for line, data in zip(lines, data_lines(lines, left), strict=True):
         kind = "value" if data else "label"
         row_of_line = slot_index(ys, (line.top + line.bottom) / 2)
@@ -321,6 +333,29 @@ def crossed_edges(
             for i in soft_y:
                 if top < ys[i] - reach and bottom > ys[i] + reach:
                     out.add(((i, col), "y"))
+    return out
+
+
+def spanning_labels(
+    lines: Sequence[TextLine], ys: Sequence[float], cols: Sequence[float]
+) -> set[tuple[tuple[int, int], str]]:
+    """The column edges (((row, col), "label"), as ``crossed_edges``) crossed by a label
+    alone in its row: one phrase, no values, from the stub's left edge, running on over the
+    value columns (a heading naming the rows under it); all of it is the row's label."""
+    left = stub_limit(lines)
+    rows = [slot_index(ys, (line.top + line.bottom) / 2) for line in lines]
+    out: set[tuple[tuple[int, int], str]] = set()
+    for line, row in zip(lines, rows, strict=True):
+        if row is None or rows.count(row) > 1 or len(line.chunks) != 1:
+            continue
+        chunk = line.chunks[0]
+        if chunk.is_value or not at_left(chunk, left):
+            continue
+        out.update(
+            ((row, i), "label")
+            for i in range(1, len(cols) - 1)
+            if chunk.x0 < cols[i] - 1.0 and chunk.x1 > cols[i] + 1.0
+        )
     return out
 
 
