@@ -973,3 +973,17 @@ def test_a_provision_label_ending_where_no_name_ends_is_cut(rulebook: Rulebook) 
     assert "ends where a provision's name cannot end" in " ".join(
         f.message for f in result.findings
     )
+
+
+def test_a_caption_by_half_years_over_columns_naming_only_years(rulebook: Rulebook) -> None:
+    """ "… fordelt på sagsemne og halvår" over columns "2023" and "2024": the halves under
+    the years were lost, so the values are not the years'; "1. halvår 2025" in a caption is a
+    period, not the table's grain."""
+    rows: list[Row] = [("Serviceloven", ["38", "46"])]
+    caption = "Omgørelsesprocent fordelt på sagsemne og halvår, hele landet"
+    result = read(rulebook, table(["2023", "2024"], rows, caption=caption))
+    assert result.observations == ()
+    assert "the caption gives the table's periods by half" in result.findings[0].message
+    caption = "Omgørelsesprocent 2024 og 1. halvår 2025, hele landet"
+    got = read(rulebook, table(["2024", "1. halvår 2025"], rows, caption=caption)).observations
+    assert [o.period for o in got] == ["2024", "2025-H1"]

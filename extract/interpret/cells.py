@@ -164,6 +164,9 @@ def _period(row: RowPlan, column: ColumnPlan, context: Context) -> str | Missing
     whole = [p for p in given if not p.startswith("-")]
     if len(set(whole)) > 1:
         return Missing("period", f"period is {whole[0]} by the row and {whole[1]} by the column")
+    if not parts and whole and context.grain is not None and period_type(whole[0]) == "year":
+        why = f"the caption gives the table's periods by {context.grain}, the labels only the year"
+        return Missing("period", why)
     if not parts:
         return whole[0] if whole else context.value("period")
     year = whole[0] if whole else context.value("period")

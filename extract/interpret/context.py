@@ -58,6 +58,8 @@ class Context:
     # law area in a remark: "… 1) Andre love omfatter dagtilbudsloven …"), or the entity of a
     # table that starts inside a group whose header it lacks: no default for them
     unclear: frozenset[str] = frozenset()
+    # how fine the caption or title says the table's periods are ("fordelt på halvår": half)
+    grain: str | None = None
 
     def value(self, dim: str) -> str | None:
         given = self.dims.get(dim)
@@ -83,6 +85,7 @@ def table_context(
         dims[dim] = Given(value, "heading", line)
     axes: set[str] = set()
     unclear: set[str] = set()
+    grains: set[str] = set()
     for source, text in (("title", title), ("caption", caption)):
         if not text:
             continue
@@ -97,6 +100,7 @@ def table_context(
             text = said
         found, text_axes = named(reader, text)
         axes |= text_axes
+        grains |= _grains(reader, text)
         if "law" not in found and any(m.dim == "law" for m in _meanings(reader, text)):
             unclear.add("law")
         for dim, value in found.items():
@@ -110,7 +114,8 @@ def table_context(
             for dim, value in reading.dims.items():
                 dims[dim] = Given(value, "stub", stub)
     unclear -= set(dims)
-    return Context(dims, frozenset(axes), frozenset(unclear))
+    grain = grains.pop() if len(grains) == 1 else None
+    return Context(dims, frozenset(axes), frozenset(unclear), grain)
 
 
 def title_text(
@@ -184,6 +189,17 @@ def _named_twice(reader: Reader, text: str) -> set[str]:
     if len(reader.vocabulary.periods.find(text)) > 1:
         twice.add("period")
     return twice
+
+
+def _grains(reader: Reader, text: str) -> set[str]:
+    """The grains of the period axis words in ``text`` ("… fordelt på sagsemne og halvår":
+    half), not of words inside a period ("1. halvår 2025")."""
+    grains = reader.vocabulary.words.grains
+    return {
+        grains[part.text]
+        for part in reader.read(text).parts
+        if part.text in grains and any(m.dim == "axis" for m in part.meanings)
+    }
 
 
 def _meanings(reader: Reader, text: str) -> list[Meaning]:

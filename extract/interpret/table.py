@@ -81,7 +81,7 @@ class Interpreter:
         counted = _counted_measure(book, table, columns, rows, reader)
         if counted is not None:  # "Antal" of rows that are benefits: persons
             dims = {**around.dims, "measure": Given(counted, "rows", "the rows it counts")}
-            around = Context(dims, around.axes, around.unclear)
+            around = Context(dims, around.axes, around.unclear, around.grain)
         if not _is_statistics(around, columns, rows):
             named = {d for reading, _ in (*columns, *rows) for d in reading.dims}
             return Interpretation(
@@ -114,7 +114,7 @@ class Interpreter:
             and _starts_inside(row_plans, column_dims)
         ):
             dims = {d: g for d, g in around.dims.items() if d != "entity"}
-            around = Context(dims, around.axes, around.unclear | {"entity"})
+            around = Context(dims, around.axes, around.unclear | {"entity"}, around.grain)
         views, findings = label_views(
             table,
             [(plan, columns[plan.index][0]) for plan in column_plans],

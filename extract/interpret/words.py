@@ -26,6 +26,7 @@ from extract.normalise import label_key
 WORDS_FILE = "words.yaml"
 ASPECTS = ("count", "share")
 AXES = ("law", "provision", "entity", "period", "measure")
+GRAINS = ("half", "quarter", "month")
 # A word cut short without a full stop must keep this many letters to be read as a word.
 MIN_TRUNCATED = 7
 # Compound parts shorter than this are not looked for ("s" + ...).
@@ -85,6 +86,8 @@ class WordBook:
     pointers: frozenset[str]
     # words an abbreviation may stand for (class words such as axis words are left out)
     content: frozenset[str] = frozenset()
+    # axis words naming a period's grain ("halvår": half): a caption "… fordelt på halvår"
+    grains: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
     _reads: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -112,6 +115,7 @@ class WordBook:
             self.axes,
             self.pointers,
             known | added if content else known,
+            self.grains,
         )
 
     def head(self, token: str) -> str | None:
@@ -213,7 +217,16 @@ def load_words(directory: Path) -> WordBook:
         raise WordsError(f"{WORDS_FILE}: cannot read: {exc}") from exc
     if not isinstance(data, dict):
         raise WordsError(f"{WORDS_FILE}: expected a mapping")
-    allowed = {"families", "abbreviations", "noise", "total", "aspects", "axes", "pointers"}
+    allowed = {
+        "families",
+        "abbreviations",
+        "noise",
+        "total",
+        "aspects",
+        "axes",
+        "pointers",
+        "grains",
+    }
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
         raise WordsError(f"{WORDS_FILE}: {unknown[0]}: unknown key ({', '.join(sorted(allowed))})")
@@ -235,6 +248,7 @@ def load_words(directory: Path) -> WordBook:
         MappingProxyType(_classes(data, "aspects", ASPECTS)),
         MappingProxyType(_classes(data, "axes", AXES)),
         frozenset(_word("pointers", w) for w in _list(data, "pointers")),
+        grains=MappingProxyType(_classes(data, "grains", GRAINS)),
     )
 
 
