@@ -277,3 +277,18 @@ def test_a_row_at_the_page_end_keeps_a_label_of_two_chunks() -> None:
     (table,) = detect(first, second)
     assert table.pages == (1, 2)
     assert body(table)[0] == ("Januar 2024", "1", "2", "3")
+
+
+def test_a_table_captioned_as_the_continuation_of_one_before_takes_its_caption() -> None:
+    """ "Tabel 1 (fortsat)" on a page of its own, not joined to table 1 (prose stands
+    between): it takes table 1's caption, marked continued, so what that says (hele landet)
+    holds for its rows too."""
+    caption = "Tabel 1. Realitetsbehandlede sager – hele landet"
+    first = _page(1, words_at(60, 100, PROSE), words_at(60, 680, caption), _table(700, FIRST))
+    other = "En sammenligning af opgørelserne fra de to år viser nogle forskelle i tallene"
+    second = _page(
+        2, words_at(60, 90, other), words_at(60, 115, "Tabel 1 (fortsat)"), _table(135, MORE)
+    )
+    tables = detect(first, second)
+    assert [t.pages for t in tables] == [(1,), (2,)]
+    assert tables[1].caption == f"{caption} (Tabel 1 (fortsat))"

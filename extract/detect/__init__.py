@@ -11,9 +11,10 @@ joined to it (``continued``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from extract.detect.candidate import Layout, to_candidate
+from extract.detect.captions import CONTINUED
 from extract.detect.continued import DetectedTable, OpenTable, join_next
 from extract.detect.regions import DETECTORS, PageRead, PageTable, read_page
 from extract.detect.sheet import sheet_tables
@@ -53,7 +54,7 @@ def iter_table_grids(pages: Iterable[PageContent]) -> Iterator[DetectedTable]:
     """
     waiting: OpenTable | None = None  # the last table so far: may continue on the next page
     before: PageRead | None = None  # the page before, read
-    seen: dict[str, int] = {}  # table ids given out so far, to keep them unique
+    seen = _Given()  # table ids (and first captions) given out so far, to keep them unique
     for page in pages:
         if page.sheet is not None:
             if waiting is not None:
@@ -93,11 +94,30 @@ def _candidate(page_table: PageTable, page: int, index: int) -> tuple[TableCandi
     )
 
 
-def _unique(table: DetectedTable, seen: dict[str, int]) -> DetectedTable:
-    """The table, renamed "<id>-<n>" if its id was given out n - 1 times before."""
-    table_id = table.candidate.table_id
-    count = seen.get(table_id, 0)
-    seen[table_id] = count + 1
+@dataclass(slots=True)
+class _Given:
+    """Table ids given out so far (how often) and the caption of each id's first table."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    captions: dict[str, str] = field(default_factory=dict)
+
+
+def _unique(table: DetectedTable, seen: _Given) -> DetectedTable:
+    """The table, renamed "<id>-<n>" if its id was given out n - 1 times before. A table
+    captioned as the continuation of one given out before ("Tabel 1 (fortsat)" after "Tabel
+    1. Realitetsbehandlede sager … – hele landet") takes that table's caption, marked
+    continued: what the first caption says holds for it too."""
+    candidate = table.candidate
+    table_id = candidate.table_id
+    count = seen.counts.get(table_id, 0)
+    seen.counts[table_id] = count + 1
     if count == 0:
+        if candidate.caption:
+            seen.captions[table_id] = candidate.caption
         return table
-    return replace(table, candidate=replace(table.candidate, table_id=f"{table_id}-{count + 1}"))
+    first = seen.captions.get(table_id)
+    caption = candidate.caption
+    if first and caption and CONTINUED.search(caption) and not CONTINUED.search(first):
+        caption = f"{first} ({caption})"
+    renamed = replace(candidate, table_id=f"{table_id}-{count + 1}", caption=caption)
+    return replace(table, candidate=renamed)
