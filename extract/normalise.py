@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -60,20 +61,29 @@ def find_municipality(ref: Reference, text: str) -> Entity | None:
     Names match whole words (a genitive "s" allowed); at one position the longest name wins.
     Lowercase words are not names ("odder", "greve"), so matching is case-sensitive.
     """
-    alternatives = []
-    for m in sorted(ref.municipalities, key=lambda m: len(m.name), reverse=True):
-        names = {m.name, m.name[:-1]} if m.name.endswith("s") else {m.name}  # "Nordfyn(s)"
-        variants = sorted(names | {n.upper() for n in names})
-        forms = "|".join(r"[-\s]".join(map(re.escape, v.split("-"))) for v in variants)
-        alternatives.append(f"(?P<m{m.code}>{forms})")
-    if not alternatives:
+    pattern = _names_pattern(tuple((m.name, m.code) for m in ref.municipalities))
+    if pattern is None:
         return None
-    pattern = r"(?<!\w)(?:" + "|".join(alternatives) + r")s?(?!\w)"
-    match = re.search(pattern, unicodedata.normalize("NFC", text))
+    match = pattern.search(unicodedata.normalize("NFC", text))
     if match is None or match.lastgroup is None:
         return None
     found = ref.municipality_by_code[int(match.lastgroup[1:])]
     return Entity("kommune", found.code, found.name)
+
+
+@lru_cache(maxsize=4)
+def _names_pattern(municipalities: tuple[tuple[str, int | None], ...]) -> re.Pattern[str] | None:
+    """One pattern for the (name, code) pairs: each name, its "-s"-less form, in capitals
+    too, longest first, as group ``m<code>``; None when there are none."""
+    alternatives = []
+    for name, code in sorted(municipalities, key=lambda m: len(m[0]), reverse=True):
+        names = {name, name[:-1]} if name.endswith("s") else {name}  # "Nordfyn(s)"
+        variants = sorted(names | {n.upper() for n in names})
+        forms = "|".join(r"[-\s]".join(map(re.escape, v.split("-"))) for v in variants)
+        alternatives.append(f"(?P<m{code}>{forms})")
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")s?(?!\w)")
 
 
 def cooperation(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.model import Cell, Status
 
@@ -40,6 +41,8 @@ _NUMBER = re.compile(
     r"(?:,(?P<frac>[0-9]+))?"
 )
 _DIGIT = re.compile(r"[0-9]")
+# Cell texts whose reading is remembered, at most.
+_REMEMBERED = 65536
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LOOKALIKES = frozenset("OoIl")  # letters OCR reads where 0 and 1 were printed
 _JUNK = re.compile(r"[^0-9., ]")
@@ -62,8 +65,10 @@ class ParsedNumber:
     percent_sign: bool
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def parse_number(text: str) -> ParsedNumber:
-    """Read one cell's text as a Danish-formatted number; never raises, never guesses."""
+    """Read one cell's text as a Danish-formatted number; never raises, never guesses.
+    Remembered per text (the result is immutable; tables repeat few texts)."""
     cell = " ".join(text.translate(_INVISIBLE).split())
     if not cell:
         return ParsedNumber(None, Status.MISSING, (), 0, False)
