@@ -202,3 +202,15 @@ def scaled_text_pdf(path: Path, text: str, font: str | None = None, scale: float
     c.showPage()
     c.save()
     return path
+
+
+MONO = 0.6 * SIZE  # character width of a monospaced font (its word space as wide)
+
+
+def mono_at(x: float, top: float, text: str) -> list[Word]:
+    """The words of ``text`` set in a monospaced font from ``x`` (a space one character)."""
+    out = []
+    for token in text.split():
+        out.append(Word(token, (x, top, x + MONO * len(token), top + SIZE), font_size=SIZE))
+        x += MONO * (len(token) + 1)
+    return out

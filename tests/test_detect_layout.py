@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdf_factory import body, detect, hrule, labels, right_at, word_page, words_at
+from pdf_factory import MONO, body, detect, hrule, labels, mono_at, right_at, word_page, words_at
 
 from extract.detect.grid import Grid
 from extract.detect.layout import group_lines, split_chunks
@@ -310,14 +310,7 @@ def test_a_page_set_sideways_is_read_turned() -> None:
 def test_monospaced_words_a_space_apart_are_one_chunk() -> None:
     """In a monospaced font a word space is a whole character (0.6 em) wide, wider than the
     chunk gap of proportional type: the words of one label still make one chunk."""
-    cw = 0.6 * SIZE
-
-    def mono(x: float, top: float, text: str) -> list[Word]:
-        out = []
-        for token in text.split():
-            out.append(Word(token, (x, top, x + cw * len(token), top + SIZE), font_size=SIZE))
-            x += cw * (len(token) + 1)
-        return out
+    mono = mono_at
 
     (line,) = group_lines(mono(60, 100, "Bevillingstidspunkt og satser - §§ 22-26"))
     assert [c.text for c in line.chunks] == ["Bevillingstidspunkt og satser - §§ 22-26"]
@@ -333,14 +326,7 @@ def test_monospaced_line_of_symbols_and_numbers_a_space_apart_is_one_chunk() -> 
     monospaced font: its words a space apart are one label chunk (not a dash and a number
     read as values making a row of their own); words a little more than a space apart on
     such a line stay apart (columns set close)."""
-    cw = 0.6 * SIZE
-
-    def mono(x: float, top: float, text: str) -> list[Word]:
-        out = []
-        for token in text.split():
-            out.append(Word(token, (x, top, x + cw * len(token), top + SIZE), font_size=SIZE))
-            x += cw * (len(token) + 1)
-        return out
+    mono = mono_at
 
     words = mono(60, 100, "Lov") + mono(300, 100, "Antal") + mono(360, 100, "Pct.")
     rows = [
@@ -352,12 +338,14 @@ def test_monospaced_line_of_symbols_and_numbers_a_space_apart_is_one_chunk() -> 
     for label, count, share in rows:
         for j, text in enumerate(label):
             words += mono(65, top + 10 * j, text)
-        words += mono(327 - cw * len(count), top, count) + mono(387 - cw * len(share), top, share)
+        words += mono(327 - MONO * len(count), top, count) + mono(
+            387 - MONO * len(share), top, share
+        )
         top += 10 * len(label) + 5
     (table,) = detect(word_page(words))
     assert body(table) == [(" ".join(label), count, share) for label, count, share in rows]
     # a header of periods, no word of letters, its columns set 1.2 characters apart
-    periods = mono(300, 60, "H1 2023") + mono(300 + cw * 8.2, 60, "H2 2023")
+    periods = mono(300, 60, "H1 2023") + mono(300 + MONO * 8.2, 60, "H2 2023")
     line = group_lines(periods + words)[0]
     assert [c.text for c in line.chunks] == ["H1 2023", "H2 2023"]
 

@@ -3,20 +3,23 @@ footnote mark, row labels that start with a number, a column gutter inside a rul
 
 from __future__ import annotations
 
-from pdf_factory import SIZE, body, detect, hrule, labels, right_at, vrule, word_page, words_at
+from pdf_factory import (
+    MONO,
+    body,
+    detect,
+    hrule,
+    labels,
+    mono_at,
+    right_at,
+    vrule,
+    word_page,
+    words_at,
+)
 
 from extract.detect.layout import group_lines, is_value_text
 from extract.model import Word
 
-MONO = 0.6 * SIZE  # character width of a monospaced font (its word space as wide)
-
-
-def _mono(x: float, top: float, text: str) -> list[Word]:
-    out = []
-    for token in text.split():
-        out.append(Word(token, (x, top, x + MONO * len(token), top + SIZE), font_size=SIZE))
-        x += MONO * (len(token) + 1)
-    return out
+_mono = mono_at
 
 
 def _mono_right(x1: float, top: float, text: str) -> list[Word]:
