@@ -310,13 +310,12 @@ def test_a_page_set_sideways_is_read_turned() -> None:
 def test_monospaced_words_a_space_apart_are_one_chunk() -> None:
     """In a monospaced font a word space is a whole character (0.6 em) wide, wider than the
     chunk gap of proportional type: the words of one label still make one chunk."""
-    mono = mono_at
 
-    (line,) = group_lines(mono(60, 100, "Bevillingstidspunkt og satser - §§ 22-26"))
+    (line,) = group_lines(mono_at(60, 100, "Bevillingstidspunkt og satser - §§ 22-26"))
     assert [c.text for c in line.chunks] == ["Bevillingstidspunkt og satser - §§ 22-26"]
-    words = mono(60, 100, "Lov") + mono(300, 100, "Antal")
-    words += mono(60, 112, "Hjælp efter §§ 22-26") + mono(318, 112, "96")
-    words += mono(60, 124, "Formue - §§ 14 og 15") + mono(309, 124, "128")
+    words = mono_at(60, 100, "Lov") + mono_at(300, 100, "Antal")
+    words += mono_at(60, 112, "Hjælp efter §§ 22-26") + mono_at(318, 112, "96")
+    words += mono_at(60, 124, "Formue - §§ 14 og 15") + mono_at(309, 124, "128")
     (table,) = detect(word_page(words))
     assert body(table) == [("Hjælp efter §§ 22-26", "96"), ("Formue - §§ 14 og 15", "128")]
 
@@ -326,9 +325,8 @@ def test_monospaced_line_of_symbols_and_numbers_a_space_apart_is_one_chunk() -> 
     monospaced font: its words a space apart are one label chunk (not a dash and a number
     read as values making a row of their own); words a little more than a space apart on
     such a line stay apart (columns set close)."""
-    mono = mono_at
 
-    words = mono(60, 100, "Lov") + mono(300, 100, "Antal") + mono(360, 100, "Pct.")
+    words = mono_at(60, 100, "Lov") + mono_at(300, 100, "Antal") + mono_at(360, 100, "Pct.")
     rows = [
         (["Almene tilbud og husvilde", "- § 80"], "2", "33"),
         (["Biler og busser"], "247", "21"),
@@ -337,15 +335,15 @@ def test_monospaced_line_of_symbols_and_numbers_a_space_apart_is_one_chunk() -> 
     top = 114.0
     for label, count, share in rows:
         for j, text in enumerate(label):
-            words += mono(65, top + 10 * j, text)
-        words += mono(327 - MONO * len(count), top, count) + mono(
+            words += mono_at(65, top + 10 * j, text)
+        words += mono_at(327 - MONO * len(count), top, count) + mono_at(
             387 - MONO * len(share), top, share
         )
         top += 10 * len(label) + 5
     (table,) = detect(word_page(words))
     assert body(table) == [(" ".join(label), count, share) for label, count, share in rows]
     # a header of periods, no word of letters, its columns set 1.2 characters apart
-    periods = mono(300, 60, "H1 2023") + mono(300 + MONO * 8.2, 60, "H2 2023")
+    periods = mono_at(300, 60, "H1 2023") + mono_at(300 + MONO * 8.2, 60, "H2 2023")
     line = group_lines(periods + words)[0]
     assert [c.text for c in line.chunks] == ["H1 2023", "H2 2023"]
 

@@ -19,11 +19,9 @@ from pdf_factory import (
 from extract.detect.layout import group_lines, is_value_text
 from extract.model import Word
 
-_mono = mono_at
-
 
 def _mono_right(x1: float, top: float, text: str) -> list[Word]:
-    return _mono(x1 - MONO * len(text), top, text)
+    return mono_at(x1 - MONO * len(text), top, text)
 
 
 def test_a_monospaced_font_found_on_the_page_is_known_on_a_line_of_one_word() -> None:
@@ -37,12 +35,12 @@ def test_a_monospaced_font_found_on_the_page_is_known_on_a_line_of_one_word() ->
         ("Særlig støtte - § 34", "142"),
         ("Tilbagebetaling af løbende månedlig hjælp til\nforsørgelse - § 92", "1"),
     ]
-    words = _mono(60, 104, "Sagsemne") + _mono_right(395, 104, "2024")
+    words = mono_at(60, 104, "Sagsemne") + _mono_right(395, 104, "2024")
     ys = [100.0, 116.0]
     for label, value in rows:
         lines = label.split("\n")
         for i, text in enumerate(lines):
-            words += _mono(60, ys[-1] + 4 + 11 * i, text)
+            words += mono_at(60, ys[-1] + 4 + 11 * i, text)
         words += _mono_right(395, ys[-1] + 4 + 5.5 * (len(lines) - 1), value)
         ys.append(ys[-1] + 5 + 11 * len(lines))
     (line,) = [line for line in group_lines(words) if line.text == "forsørgelse - § 91"]
