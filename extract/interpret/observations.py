@@ -162,7 +162,10 @@ def _header_rows(
         named: list[tuple[str, str, str | None]] = []  # text, its period, the column's
         for column in columns:
             cell = row.cells[column.index]
-            found = periods.parse(cell.text.strip()) if cell is not None else None
+            named_by_words = cell is not None and any(ch.isalpha() or ch == "-" for ch in cell.text)
+            found = (
+                periods.parse(cell.text.strip()) if cell is not None and named_by_words else None
+            )
             if cell is not None and found is not None:
                 named.append((cell.text.strip(), found[0], column.dims.get("period")))
         if len(named) < 2 or all(

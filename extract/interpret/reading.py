@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 
 from extract.interpret.periods import combine
@@ -97,6 +96,8 @@ def _once(toks: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Labels whose readings a vocabulary remembers, at most.
+_REMEMBERED = 65536
 # A tiling: (unread words, phrases used) as its cost, then its parts.
 _Tiling = tuple[tuple[int, int], tuple[Part, ...]]
 
@@ -106,11 +107,16 @@ class Reader:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self._read = lru_cache(maxsize=65536)(self._read_text)
 
     def read(self, text: str) -> Reading:
-        """The reading of one label."""
-        return self._read(text)
+        """The reading of one label (remembered in the vocabulary, for every reader of it)."""
+        memo = self.vocabulary.readings
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _REMEMBERED:
+                memo.clear()
+            found = memo[text] = self._read_text(text)
+        return found
 
     def _read_text(self, text: str) -> Reading:
         toks = _once(tokens(text))

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -23,6 +24,9 @@ from extract.interpret.words import WordBook, load_words, tokens
 from extract.lexicon import VocabularyError
 from extract.normalise import label_key
 from extract.reference import Reference
+
+if TYPE_CHECKING:
+    from extract.interpret.reading import Reading
 
 VOCABULARY_FILE = "vocabulary.yaml"
 NATIONAL = "hele_landet"
@@ -70,6 +74,8 @@ class Vocabulary:
     _near: dict[str, tuple[tuple[str, Meaning], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # the readings of labels read so far (by ``Reader``), kept across tables and files
+    readings: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
 
     def heads(self, text: str) -> list[str]:
         """The word heads of a label, noise left out (its phrase key)."""
