@@ -98,3 +98,26 @@ def test_a_gutter_that_rules_reach_across_is_a_column_gap_not_two_page_columns()
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["2024"]
     assert body(table) == rows
+
+
+def test_a_gutter_with_only_values_on_one_side_is_a_column_gap() -> None:
+    """Long row labels (running text by their words) and values far to the right, with no
+    rules at all: the side of the gutter holding only numbers is the table's value column,
+    not a second column of text, so the table is read whole."""
+    words = words_at(60, 100, "Bestemmelse") + right_at(520, 100, "2024")
+    rows = [
+        ("Vejledning og opkvalificering efter §§ 90-93 og §§ 95-99", "102"),
+        ("Ressourceforløbsydelse under jobafklaring og sanktioner i alt", "70"),
+        ("Forsørgerpligt, bopæl, udlandsophold mv. efter §§ 2-5", "96"),
+        ("Hjælp til visse persongrupper efter §§ 27-29 i loven", "96"),
+        ("Opholdskrav efter § 11, stk. 3 (IY eller KH/UH)", "16"),
+        ("Bevillingstidspunkt og satser efter §§ 22-26 i loven", "3.970"),
+    ]
+    rows += [
+        (f"Hjælp til enkeltudgifter efter § {n} og de følgende", str(n)) for n in range(10, 24)
+    ]
+    for i, (label, value) in enumerate(rows):
+        words += words_at(60, 116 + 14 * i, label) + right_at(520, 116 + 14 * i, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["2024"]
+    assert body(table) == rows

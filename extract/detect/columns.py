@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from extract.detect.layout import TextLine, make_line, word_size
+from extract.detect.layout import TextLine, is_value_text, make_line, word_size
 from extract.detect.plausible import is_prose_line
 from extract.model import Ruling, Word
 
@@ -148,13 +148,18 @@ def _has_text_beside(lines: Sequence[TextLine], gutter: float) -> bool:
     return sum(_text_beside(lines, gutter)) >= PROSE_LINES
 
 
+def _worded(side: Sequence[Sequence[Word]]) -> int:
+    """How many lines of one side hold a word that is no value."""
+    return sum(1 for words in side if any(not is_value_text(w.text) for w in words))
+
+
 def _text_beside(lines: Sequence[TextLine], gutter: float) -> list[bool]:
     """For each line: running text on one side of ``gutter`` and something across a gutter's
     width on the other (all False unless both sides hold SIDE_LINES lines)."""
     west = [[w for w in line.words if w.bbox[2] <= gutter] for line in lines]
     east = [[w for w in line.words if w.bbox[0] >= gutter] for line in lines]
-    if sum(1 for ws in west if ws) < SIDE_LINES or sum(1 for ws in east if ws) < SIDE_LINES:
-        return [False] * len(lines)
+    if min(_worded(west), _worded(east)) < SIDE_LINES:
+        return [False] * len(lines)  # a side of values only is a table's value column
     return [
         (is_prose_line(a, COLUMN_WORDS) or is_prose_line(b, COLUMN_WORDS))
         and _apart(a, b)
