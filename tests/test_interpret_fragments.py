@@ -11,6 +11,31 @@ from extract.model import Cell, DocumentContext, TableCandidate, TableRow
 from extract.rulebook import Rulebook
 
 
+def _candidate(
+    table_id: str,
+    page: int,
+    headers: tuple[tuple[str, ...], ...],
+    rows: tuple[TableRow, ...],
+    *,
+    caption: str | None = None,
+    title: str | None = None,
+    stub: str = "",
+) -> TableCandidate:
+    """A detected table on one page, as detection gives it to the interpreter."""
+    return TableCandidate(
+        table_id=table_id,
+        detector="test",
+        pages=(page,),
+        bbox=None,
+        caption=caption,
+        title=title,
+        notes=(),
+        stub_header=stub,
+        column_headers=headers,
+        rows=rows,
+    )
+
+
 def _cell(text: str, x0: float, x1: float) -> Cell:
     return Cell(text, 2, bbox=(x0, 320.0, x1, 327.4))
 
@@ -20,17 +45,13 @@ def _table() -> TableCandidate:
         TableRow("2022", (_cell("2", 288.1, 292.3), _cell("045", 296.5, 309.1)), 2),
         TableRow("2023", (_cell("1", 288.1, 292.3), _cell("999", 330.0, 342.6)), 2),
     )
-    return TableCandidate(
-        table_id="2.1",
-        detector="test",
-        pages=(2,),
-        bbox=None,
+    return _candidate(
+        "2.1",
+        2,
+        (("Ændret/ophævet",), ("Hjemvist",)),
+        rows,
         caption="Tabel 2.1: Realitetsbehandlede sager, hele landet",
-        title=None,
-        notes=(),
-        stub_header="År",
-        column_headers=(("Ændret/ophævet",), ("Hjemvist",)),
-        rows=rows,
+        stub="År",
     )
 
 
@@ -57,18 +78,7 @@ def _benefits(month_cell: Cell) -> TableCandidate:
         row("A-dagpenge", 110.0, Cell("39", 1, bbox=(300.0, 465.0, 309.0, 474.0))),
         row("Sygedagpenge", 118.0, Cell("72", 1, bbox=(300.0, 479.0, 309.0, 488.0))),
     )
-    return TableCandidate(
-        table_id="p1-t1",
-        detector="test",
-        pages=(1,),
-        bbox=None,
-        caption=None,
-        title="Fanø",
-        notes=(),
-        stub_header="Ydelsestype",
-        column_headers=(("Antal personer",),),
-        rows=rows,
-    )
+    return _candidate("p1-t1", 1, (("Antal personer",),), rows, title="Fanø", stub="Ydelsestype")
 
 
 def test_a_group_labels_year_set_in_the_value_column_is_part_of_the_label(
@@ -95,17 +105,8 @@ def test_a_label_printed_around_its_values_is_read_whole(rulebook: Rulebook) -> 
         TableRow("", (Cell("476", 4),), 4),
         TableRow("socialpolitik", (None,), 4),
     )
-    candidate = TableCandidate(
-        table_id="p3-t1",
-        detector="test",
-        pages=(4,),
-        bbox=None,
-        caption="Ændret/ophævet 2024, hele landet",
-        title=None,
-        notes=(),
-        stub_header="",
-        column_headers=(("2024",),),
-        rows=rows,
+    candidate = _candidate(
+        "p3-t1", 4, (("2024",),), rows, caption="Ændret/ophævet 2024, hele landet"
     )
     context = DocumentContext("aarsredegoerelse", "Ankestyrelsens årsredegørelse")
     result = Interpreter(rulebook).interpret(candidate, context)
@@ -125,17 +126,12 @@ def test_a_label_around_its_values_whose_last_line_reads_alone(rulebook: Ruleboo
         TableRow("beskæftigelsesindsats", (None,), 2),
         TableRow("Aktivloven", (Cell("23%", 2),), 2),
     )
-    candidate = TableCandidate(
-        table_id="4.1",
-        detector="test",
-        pages=(2,),
-        bbox=None,
+    candidate = _candidate(
+        "4.1",
+        2,
+        (("jan.-jun. 2022",),),
+        rows,
         caption="Tabel 4.1 Omgørelsesprocent (%) efter lovområde (hele landet)",
-        title=None,
-        notes=(),
-        stub_header="",
-        column_headers=(("jan.-jun. 2022",),),
-        rows=rows,
     )
     context = DocumentContext("referat", "Ishøj Kommune")
     result = Interpreter(rulebook).interpret(candidate, context)
