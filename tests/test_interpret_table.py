@@ -4,6 +4,7 @@ the ways other writers lay them out, each case with what must come out, and what
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -436,11 +437,42 @@ def test_a_meeting_date_is_no_period(rulebook: Rulebook) -> None:
     assert [f.message for f in result.findings] == ["table p1-t1: 1 values not emitted: no period"]
 
 
-def test_a_year_in_the_document_heading_is_no_period(rulebook: Rulebook) -> None:
-    heading = DocumentContext("referat", "Ishøj Kommune\nPunkt 12: Ankestatistik 2021\nReferat")
+def test_the_period_of_the_heading_line_on_the_statistics_is_the_tables(
+    rulebook: Rulebook,
+) -> None:
+    heading = DocumentContext(
+        "referat",
+        "Ishøj Kommune\nDato: 19. februar 2022\nPunkt 12: Ankestyrelsens statistik i 2021\n"
+        "Der har i 2020 været 7 afgørelser på området i kommunen, hvoraf 2 er hjemvist.",
+    )
+    got = keys(read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["51"])]), heading))
+    assert got == [(183, "2021", "serviceloven", None, "stadfaestet", 51.0, "reported")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Budget 2021",  # no word of appeals statistics
+        "Ankestyrelsen | Årsredegørelse 2025",  # the year of the report, not of its tables
+        "Tabel 2: Ankestyrelsens afgørelser 2021",  # another table's caption
+        "Ankestyrelsens statistik 2020 og 2021",  # two periods
+        "Ankestyrelsen har i 2021 truffet afgørelse i 7 sager om hjælpemidler efter loven.",
+    ],
+)
+def test_a_heading_line_that_is_no_title_on_the_statistics_gives_no_period(
+    rulebook: Rulebook, line: str
+) -> None:
+    heading = DocumentContext("referat", f"Ishøj Kommune\n{line}\nReferat")
     result = read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["51"])]), heading)
-    assert result.observations == ()  # the table may be a finer period of 2021, or another year
+    assert result.observations == ()
     assert [f.message for f in result.findings] == ["table p1-t1: 1 values not emitted: no period"]
+
+
+def test_a_sheets_first_rows_give_no_period(rulebook: Rulebook) -> None:
+    heading = DocumentContext("regneark", "Ankestyrelsens statistik 2021\nStadfæstet")
+    candidate = replace(table(["Stadfæstet"], [("Serviceloven", ["51"])]), sheet="Ark1")
+    result = read(rulebook, candidate, heading)
+    assert result.observations == ()
 
 
 def test_a_percentage_in_a_sentence_is_no_share_aspect(rulebook: Rulebook) -> None:

@@ -129,6 +129,9 @@ def key_cell(
     if entity is None:
         return Missing("entity", "no entity (municipality or the whole country)")
     code = None if entity == NATIONAL else int(entity)
+    if period is None and "period" in context.unclear:
+        why = "no period: the table starts inside a group whose header it lacks (the rest of one"
+        return Missing("period", f"{why} whose start was not found), so the heading's is not taken")
     if period is None:
         return Missing("period", "no period")
     status, value = parsed.status, parsed.value

@@ -5,7 +5,7 @@ Out: ``Context``: for each dimension the value that text gives, and where it cam
 text is read for what it names: a dimension named with exactly one value counts ("Tabel 3:
 Omgørelsesprocent 2020 for Ishøj Kommune" gives measure, period and entity); one named with two
 values gives nothing. Years that are part of a date or a range are never a period. The document
-heading gives an entity only (the municipality of its first line that names one).
+heading gives an entity and a period (each from its first line that names one).
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A
 # years ("Aktivloven (LAS) 35 32 29").
 _ROW_OF_VALUES = re.compile(r"(?:\s(\d[\d.,]*\s?%?))(?:\s\d[\d.,]*\s?%?)+$")
 _YEARS = re.compile(r"(?:\s(?:19|20)\d\d)+$")
+# The most words of a title line in a document's heading; a longer line is running text.
+_TITLE_WORDS = 12
 # The end of a caption's main clause: a dash set off by spaces.
 _MAIN_CLAUSE = re.compile(r"\s[-–—]\s")
 
@@ -74,14 +76,16 @@ def table_context(
     heading: str,
     stub: str = "",
     defaults: Iterable[tuple[str, str, str]] = (),
+    sheet: bool = False,
 ) -> Context:
     """The context of one table. ``defaults`` are (dimension, value, rule id) from the rules
     that apply, already resolved to codes; ``stub`` is the header over the row labels, whose
-    dimensions hold for the whole table ("Hele landet" in the top left corner)."""
+    dimensions hold for the whole table ("Hele landet" in the top left corner); ``sheet``
+    says the heading is a sheet's first rows."""
     dims: dict[str, Given] = {}
     for dim, value, rule_id in defaults:
         dims[dim] = Given(value, "rule", rule_id)
-    for dim, (value, line) in _heading_dims(reader, heading).items():
+    for dim, (value, line) in _heading_dims(reader, heading, sheet=sheet).items():
         dims[dim] = Given(value, "heading", line)
     axes: set[str] = set()
     unclear: set[str] = set()
@@ -228,16 +232,49 @@ def _entities(reader: Reader, text: str) -> set[str]:
     return found
 
 
-def _heading_dims(reader: Reader, heading: str) -> dict[str, tuple[str, str]]:
+def _heading_dims(reader: Reader, heading: str, *, sheet: bool) -> dict[str, tuple[str, str]]:
     """The entity of the heading's first line that names one (its title, mostly; prose
-    further down names other municipalities in passing). A heading gives no period: its
-    dates are meeting dates, and a year in its title may be the year of a table whose own
-    finer period ("1. halvår") was not read."""
+    further down names other municipalities in passing), and the period of its first line
+    that speaks of appeals statistics and names a period ("Punkt 68 Ankestyrelsens statistik i
+    2021", "Notat om Ankestyrelsens afgørelser i 2024") above the heading's running text, not
+    a table's caption ("Tabel 2: …") or a row of values. Dates are no period ("Dato: 19. februar
+    2021"); a line naming two periods gives none; a sheet's heading (its own first rows, the
+    titles and headers of its tables) gives no period."""
     dims: dict[str, tuple[str, str]] = {}
-    for line in heading.splitlines():
+    lines = heading.splitlines()
+    for line in lines:
         entities = _entities(reader, line)
         if entities:
             if len(entities) == 1:
                 dims["entity"] = (entities.pop(), line.strip())
             break
+    topics = reader.vocabulary.words.topics
+    for line in [] if sheet else lines:
+        flat = " ".join(line.split())
+        if _is_prose(flat):
+            break  # the title lines are above the running text
+        if not any(t in topics for t in tokens(flat)) or _is_aside(reader, flat):
+            continue
+        periods = reader.vocabulary.periods.find(flat)
+        if periods:
+            if len(periods) == 1:
+                dims["period"] = (periods[0][0], flat)
+            break
     return dims
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a line of a heading is running text: a sentence, a line with a sentence break
+    in it, or a long line (a paragraph's lines wrap mid-sentence)."""
+    return bool(
+        _SENTENCE.match(line) or _SENTENCE_BREAK.search(line) or len(line.split()) > _TITLE_WORDS
+    )
+
+
+def _is_aside(reader: Reader, line: str) -> bool:
+    """Whether a heading line is a table's caption ("Tabel 2: …") or a row of values."""
+    first = tokens(line)[:1]
+    return bool(
+        (first and first[0] in reader.vocabulary.words.pointers)
+        or (_ROW_OF_VALUES.search(line) and not _YEARS.search(line))
+    )

@@ -66,7 +66,7 @@ class Interpreter:
         defaults = rule_defaults(rules, table, context, reader)
         around = table_context(
             reader, caption=table.caption, title=table.title, heading=context.heading,
-            stub=table.stub_header, defaults=defaults,
+            stub=table.stub_header, defaults=defaults, sheet=table.sheet is not None,
         )  # fmt: skip
         used = [rule for _, _, rule in defaults]
         width = len(table.column_headers)
@@ -106,15 +106,11 @@ class Interpreter:
         )
         row_plans = [_row_override(plan, rows[plan.index][1]) for plan in row_plans]
         row_plans = named_above(row_plans, around.axes)
-        given = around.dims.get("entity")
         column_dims = {d for p in column_plans for d in p.dims}
-        if (
-            given is not None
-            and given.source == "heading"
-            and _starts_inside(row_plans, column_dims)
-        ):
-            dims = {d: g for d, g in around.dims.items() if d != "entity"}
-            around = Context(dims, around.axes, around.unclear | {"entity"}, around.grain)
+        from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
+        if from_heading and _starts_inside(row_plans, column_dims):
+            dims = {d: g for d, g in around.dims.items() if d not in from_heading}
+            around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
         views, findings = label_views(
             table,
             [(plan, columns[plan.index][0]) for plan in column_plans],
@@ -174,7 +170,8 @@ def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> bo
     """Whether the table starts inside a group whose header is not in it: its first value
     rows lack a period, entity or law area that group headers further down give the rows
     under them (and no column gives). Such a table continues one whose start, with the text
-    that named it, was not found, so the document heading's entity is not taken for it."""
+    that named it, was not found, so the document heading's entity and period are not taken
+    for it."""
     headers = [at for at, p in enumerate(plans) if p.kind == "header"]
     if not headers:
         return False

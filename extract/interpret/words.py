@@ -88,6 +88,9 @@ class WordBook:
     content: frozenset[str] = frozenset()
     # axis words naming a period's grain ("halvår": half): a caption "… fordelt på halvår"
     grains: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # words that say a line of a document's heading is about appeals statistics ("Punkt 68
+    # Ankestyrelsens statistik i 2021"): its year is the document's period
+    topics: frozenset[str] = frozenset()
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
     _reads: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -116,6 +119,7 @@ class WordBook:
             self.pointers,
             known | added if content else known,
             self.grains,
+            self.topics,
         )
 
     def head(self, token: str) -> str | None:
@@ -226,6 +230,7 @@ def load_words(directory: Path) -> WordBook:
         "axes",
         "pointers",
         "grains",
+        "topics",
     }
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
@@ -249,6 +254,7 @@ def load_words(directory: Path) -> WordBook:
         MappingProxyType(_classes(data, "axes", AXES)),
         frozenset(_word("pointers", w) for w in _list(data, "pointers")),
         grains=MappingProxyType(_classes(data, "grains", GRAINS)),
+        topics=frozenset(_word("topics", w) for w in _list(data, "topics")),
     )
 
 
