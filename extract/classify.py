@@ -1,12 +1,16 @@
 """Classification: what kind of document a file is, from its heading.
 
-In: the first page with words (or the first sheet with rows), and whether any page is a sheet
-or an OCR reading. Out: a ``DocumentContext`` (the type from rules/document_types.yaml, and
-the heading text rules may read dimensions from). The pipeline learns the heading from the
-first such page as pages stream past; ``document_context`` does the same for a whole document.
+In: the first pages with words (or the first sheets with rows), and whether any page is a
+sheet or an OCR reading. Out: a ``DocumentContext`` (the type from rules/document_types.yaml,
+and the heading text rules may read dimensions from). The heading is the first such page's
+first lines; when they name no type, the running heads of the next pages may ("Ankestyrelsen |
+Årsredegørelse 2024" over the pages of an excerpt that starts on a chapter). The pipeline
+learns the type as pages stream past; ``document_context`` does the same for a whole document.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from extract.detect.layout import group_lines
 from extract.model import Document, DocumentContext, PageContent
@@ -14,14 +18,18 @@ from extract.normalise import label_key
 from extract.rulebook import Rulebook
 
 HEADING_LINES = 15
+# How many pages with words are looked at for the document's type, and how many first lines
+# of each page after the first (its running head) may say it.
+TYPE_PAGES = 3
+RUNNING_HEAD_LINES = 2
 
 
 def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
     """The document's type (from rules/document_types.yaml) and its heading text."""
-    heading = next((h for page in document.pages if (h := page_heading(page)) is not None), "")
+    headings = [h for page in document.pages if (h := page_heading(page)) is not None]
     sheets = any(page.sheet is not None for page in document.pages)
     scanned = any(page.source_kind for page in document.pages)
-    return context_for(heading, rulebook, sheets=sheets, scanned=scanned)
+    return context_for(headings[:TYPE_PAGES], rulebook, sheets=sheets, scanned=scanned)
 
 
 def page_heading(page: PageContent) -> str | None:
@@ -34,14 +42,27 @@ def page_heading(page: PageContent) -> str | None:
     return None
 
 
+def named_type(headings: Sequence[str], rulebook: Rulebook) -> str | None:
+    """The type whose pattern the first heading matches, else the first running head (the
+    first lines of a later page's heading) that matches one; None when none does."""
+    running = ("\n".join(h.splitlines()[:RUNNING_HEAD_LINES]) for h in headings[1:])
+    for text in [*headings[:1], *running]:
+        key = label_key(text.replace("\n", " "))
+        for document_type in rulebook.document_types:
+            if any(pattern.search(key) for pattern in document_type.patterns):
+                return document_type.code
+    return None
+
+
 def context_for(
-    heading: str, rulebook: Rulebook, *, sheets: bool, scanned: bool
+    headings: Sequence[str], rulebook: Rulebook, *, sheets: bool, scanned: bool
 ) -> DocumentContext:
-    """The type whose pattern the heading matches; else a spreadsheet's, a scan's or none."""
-    key = label_key(heading.replace("\n", " "))
-    for document_type in rulebook.document_types:
-        if any(pattern.search(key) for pattern in document_type.patterns):
-            return DocumentContext(document_type.code, heading)
+    """The type the headings name (``named_type``); else a spreadsheet's, a scan's or none.
+    The heading text is the first page's."""
+    heading = headings[0] if headings else ""
+    code = named_type(headings, rulebook)
+    if code is not None:
+        return DocumentContext(code, heading)
     if sheets:
         return DocumentContext("regneark", heading)  # a spreadsheet of no known kind
     # pages that came back as scans are what an aktindsigt (FOI reply) looks like

@@ -36,7 +36,7 @@ from extract.checks import (
     record_copy,
     table_check_results,
 )
-from extract.classify import context_for, page_heading
+from extract.classify import TYPE_PAGES, context_for, named_type, page_heading
 from extract.detect import iter_tables
 from extract.interpret.table import Interpreter
 from extract.lexicon import repair_labels, repair_page
@@ -181,7 +181,8 @@ class _FileRun:
         self.summaries: list[TableSummary] = []
         self.context: DocumentContext | None = None
         self.builder: RecordBuilder | None = None
-        self.waiting: list[TableCandidate] = []  # complete, but the heading is not known yet
+        self.waiting: list[TableCandidate] = []  # complete, but the type is not known yet
+        self.headings: list[str] = []  # of the first pages, until the type is known
         self.sheet_headings: dict[str, str] = {}  # a sheet's own first lines, by sheet name
         self.index = CrossTableIndex()
         self.count = 0  # records given to the sink so far
@@ -193,7 +194,7 @@ class _FileRun:
             if self.context is not None:
                 self._flush()
         if self.context is None:
-            self._set_context("")
+            self._set_context()
         self._flush()
 
     def _pages(self) -> Iterator[PageContent]:
@@ -209,13 +210,18 @@ class _FileRun:
                 self.sheet_headings[page.sheet.name] = page_heading(page) or ""
             self.page_findings.extend(_page_findings(page))
             if self.context is None and (heading := page_heading(page)) is not None:
-                self._set_context(heading)
+                self.headings.append(heading)
+                if (
+                    len(self.headings) == TYPE_PAGES
+                    or named_type(self.headings, self.rulebook) is not None
+                ):
+                    self._set_context()
             yield page
 
-    def _set_context(self, heading: str) -> None:
+    def _set_context(self) -> None:
         stream = self.stream
         self.context = context_for(
-            heading, self.rulebook, sheets=stream.sheets, scanned=stream.scanned
+            self.headings, self.rulebook, sheets=stream.sheets, scanned=stream.scanned
         )
         self.builder = RecordBuilder(
             source_file=stream.path.name,

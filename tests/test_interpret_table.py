@@ -422,6 +422,28 @@ def test_a_text_column_labels_its_rows(rulebook: Rulebook) -> None:
     ]
 
 
+def test_label_columns_printed_as_above_nest_their_rows(rulebook: Rulebook) -> None:
+    result = read(
+        rulebook,
+        table(
+            ["Afgørelsestype", "", "1. halvår 2025"],
+            [
+                ("Dragør", ["Stadfæstede sager", "Biler - §§ 114 og 115", "4"]),
+                ("", ["", "Boligindretning - § 116", "2"]),
+                ("", ["Hjemviste sager", "Biler - §§ 114 og 115", "1"]),
+                ("Ishøj", ["Stadfæstede sager", "Biler - §§ 114 og 115", "7"]),
+            ],
+            title="Afgørelser efter bestemmelse i serviceloven",
+        ),
+    )
+    assert keys(result) == [
+        (155, "2025-H1", "serviceloven", "Biler - §§ 114 og 115", "stadfaestet", 4.0, "reported"),
+        (155, "2025-H1", "serviceloven", "Boligindretning - § 116", "stadfaestet", 2.0, "reported"),
+        (155, "2025-H1", "serviceloven", "Biler - §§ 114 og 115", "hjemvist", 1.0, "reported"),
+        (183, "2025-H1", "serviceloven", "Biler - §§ 114 og 115", "stadfaestet", 7.0, "reported"),
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,
@@ -832,17 +854,20 @@ def test_a_provision_label_running_on_into_the_cells_names_no_provision(
     )
 
 
-def test_a_second_column_of_labels_not_read_as_one_leaves_its_rows_unnamed(
+def test_a_second_column_of_labels_taken_for_values_is_read_as_labels(
     rulebook: Rulebook,
 ) -> None:
     """Outcome and provision in two stub columns, the second taken for a value column: the
-    row "Stadfæstede" is not all of Stadfæstede, it is one provision's, so nothing comes out."""
+    row "Stadfæstede" is not all of Stadfæstede, it heads the provisions beside and under it."""
     rows: list[Row] = [
         ("Stadfæstede", ["Børn - Hjemgivelse og hjemgivelsesperiode § 68", "0"]),
         ("", ["Voksne - længerevarende botilbud - § 108", "2"]),
     ]
     result = read(rulebook, table(["", "jun 2021"], rows, title="Serviceloven"))
-    assert result.observations == ()
+    assert [(o.provision, o.measure, o.value) for o in result.observations] == [
+        ("Børn - Hjemgivelse og hjemgivelsesperiode § 68", "stadfaestet", 0.0),
+        ("Voksne - længerevarende botilbud - § 108", "stadfaestet", 2.0),
+    ]
 
 
 def test_a_table_starting_with_provisions_joins_them_below_only_by_the_sums(

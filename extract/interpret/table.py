@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from extract.interpret.columns import ColumnPlan, out_of_order, plan_columns
 from extract.interpret.context import Context, Given, table_context
 from extract.interpret.fragments import rejoined_period_labels, rejoined_split_labels
-from extract.interpret.label_columns import label_columns, row_text
+from extract.interpret.label_columns import label_columns, nested_label_rows, row_text
 from extract.interpret.nesting import named_above
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
@@ -72,6 +72,7 @@ class Interpreter:
         width = len(table.column_headers)
         columns = [_label(reader, rules, table.column_label(i), rows=False) for i in range(width)]
         labelling = label_columns(table, reader)
+        table = nested_label_rows(table, labelling)
         rows = [
             _label(reader, rules, row_text(table, i, labelling), rows=True)
             for i in range(len(table.rows))

@@ -1,0 +1,39 @@
+"""Document types (extract.classify): from the first page's heading, or the running heads of
+the pages after it when the first page names none."""
+
+from __future__ import annotations
+
+from extract.classify import context_for
+from extract.rulebook import Rulebook
+
+CHAPTER = "Kapitel 4: Klagesager på det sociale område\nAntallet af behandlede sager i 2024"
+REPORT_HEAD = "Ankestyrelsen | Årsredegørelse 2024\nTabel 4.4 Realitetsbehandlede sager"
+
+
+def test_the_first_pages_heading_names_the_type(rulebook: Rulebook) -> None:
+    got = context_for(
+        ["Ishøj Kommune\nReferat\nSocialudvalget"], rulebook, sheets=False, scanned=False
+    )
+    assert (got.document_type, got.heading) == ("referat", "Ishøj Kommune\nReferat\nSocialudvalget")
+
+
+def test_an_excerpt_is_typed_by_the_running_head_of_its_next_page(rulebook: Rulebook) -> None:
+    got = context_for([CHAPTER, REPORT_HEAD], rulebook, sheets=False, scanned=False)
+    assert (got.document_type, got.heading) == ("aarsredegoerelse", CHAPTER)
+
+
+def test_words_further_down_a_later_page_name_no_type(rulebook: Rulebook) -> None:
+    later = "Side 2\nKilde: Ankestyrelsen\nSe også Ankestyrelsens årsredegørelse 2024"
+    got = context_for([CHAPTER, later], rulebook, sheets=False, scanned=False)
+    assert got.document_type == "ukendt"
+
+
+def test_the_first_pages_type_wins_over_a_running_head(rulebook: Rulebook) -> None:
+    got = context_for(["Fanø Kommune\nReferat", REPORT_HEAD], rulebook, sheets=False, scanned=False)
+    assert got.document_type == "referat"
+
+
+def test_no_heading_is_a_document_of_no_known_type(rulebook: Rulebook) -> None:
+    assert context_for([], rulebook, sheets=False, scanned=False).document_type == "ukendt"
+    assert context_for([], rulebook, sheets=False, scanned=True).document_type == "aktindsigt"
+    assert context_for([], rulebook, sheets=True, scanned=False).document_type == "regneark"
