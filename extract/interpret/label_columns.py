@@ -22,6 +22,9 @@ from extract.interpret.reading import Reader
 from extract.model import BBox, Cell, Status, TableCandidate, TableRow
 from extract.numbers import read_cell
 
+# The parts of a row's label: (text, bbox) of the row label and of each label column's cell.
+_Parts = list[tuple[str, BBox | None]]
+
 
 def label_columns(table: TableCandidate, reader: Reader) -> tuple[int, ...]:
     """The indexes of the value columns that are labels (see the module docstring)."""
@@ -73,7 +76,7 @@ def nested_label_rows(table: TableCandidate, columns: tuple[int, ...]) -> TableC
     return replace(table, rows=tuple(rows))
 
 
-def _parts(row: TableRow, columns: tuple[int, ...]) -> list[tuple[str, BBox | None]]:
+def _parts(row: TableRow, columns: tuple[int, ...]) -> _Parts:
     """(text, bbox) of a row's label and of its label columns' cells, outermost first."""
     cells: list[Cell | None] = [row.cells[c] for c in columns]
     return [
@@ -90,7 +93,7 @@ def _has_values(row: TableRow, columns: tuple[int, ...]) -> bool:
     )
 
 
-def _as_above(parts: list[tuple[str, BBox | None]], row: TableRow, columns: tuple[int, ...]) -> bool:
+def _as_above(parts: _Parts, row: TableRow, columns: tuple[int, ...]) -> bool:
     """Whether a value row leaves an outer part of its label blank under a printed inner one."""
     filled = [i for i, (text, _) in enumerate(parts) if text]
     return bool(filled) and _has_values(row, columns) and len(filled) < filled[-1] + 1
