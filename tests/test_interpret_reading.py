@@ -133,6 +133,9 @@ PRINTED_MEASURE_LABELS = [
     ("Stadfæstelsesprocent", "stadfaestelsesprocent"),
     ("STADFÆSTEL- SESPROCENT", "stadfaestelsesprocent"),  # capitals broken inside a compound
     ("HJEMVISNIN- GSPROCENT", "andel_hjemvist"),
+    ("Omg ørel sesp roc ent (%)", "omgoerelsesprocent"),  # cut in a narrow column, no hyphens
+    ("Hje mv.", "hjemvist"),
+    ("Ænd rede/ op hæve de", "aendret_ophaevet"),
     ("Andel hjem- vist", "andel_hjemvist"),
     ("Hjemvisningsprocent", "andel_hjemvist"),
     ("Hjemviste i pct. af realitetsbehandlede", "andel_hjemvist"),

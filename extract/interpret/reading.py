@@ -21,7 +21,7 @@ from extract.interpret.words import tokens
 
 DIMENSIONS = ("measure", "aspect", "law", "entity", "period")
 MAX_PERIOD_TOKENS = 4
-MAX_JOIN = 4
+MAX_JOIN = 6
 # Tilings kept per position while searching (the best ones; labels are short).
 MAX_TILINGS = 6
 

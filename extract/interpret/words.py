@@ -158,14 +158,19 @@ class WordBook:
         return (compound,) if compound is not None else ()
 
     def join(self, parts: Sequence[str]) -> tuple[str, ...] | None:
-        """Two to four tokens read as one word broken by a line end: its head, or (broken
-        with a hyphen: "STADFÆSTEL- SESPROCENT") the heads of the compound it is; else None."""
+        """Two to six tokens read as one word broken by line ends: its head, or (broken with
+        a hyphen: "STADFÆSTEL- SESPROCENT") the heads of the compound it is, or (pieces none
+        of which is a word: "Omg ørel sesp roc ent") what the joined word reads as; else
+        None."""
         joined = "".join(p.rstrip("-") for p in parts)
         head = self.head(joined)
         if head is not None:
             return (head,)
         if any(p.endswith("-") for p in parts[:-1]):
             return self._compound(_bare(joined))
+        if not any(self.read(p) for p in parts):  # pieces of a word cut in a narrow column
+            found = self.read(joined)  # "Omg ørel sesp roc ent", "Hje mv."
+            return found[0] if len(found) == 1 else None
         return None
 
     def _prefix(self, stem: str, minimum: int) -> str | None:
