@@ -444,6 +444,26 @@ def test_label_columns_printed_as_above_nest_their_rows(rulebook: Rulebook) -> N
     ]
 
 
+def test_a_column_of_years_under_an_axis_word_labels_its_rows(rulebook: Rulebook) -> None:
+    result = read(
+        rulebook,
+        table(
+            ["Periode", "Omgørelsesprocent"],
+            [
+                ("Serviceloven", ["2022", "38 %"]),
+                ("", ["2023", "39 %"]),
+                ("Barnets lov", ["2024", "44 %"]),
+            ],
+            caption="Omgørelsesprocent efter lovområde, hele landet",
+        ),
+    )
+    assert [(o.law_area, o.period, o.value) for o in result.observations] == [
+        ("serviceloven", "2022", 38.0),
+        ("serviceloven", "2023", 39.0),
+        ("barnets_lov", "2024", 44.0),
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

@@ -1,13 +1,14 @@
 """Label columns detection took for value columns: found by what their cells say.
 
-In: a table and a ``Reader``. Out: the value columns whose every non-empty cell is text, not a
-number, and whose header names what rows list ("Lovområde/bestemmelse", an axis word and no
-measure), or that stand right of the row labels (or of such a column) under a header naming
-nothing (the second of two label columns: "Dragør" / "Biler - §§ 114 og 115"), or at least
-half of whose cells the vocabulary reads as a dimension (a law area, an entity, a period, a
-measure). Such a column labels its rows ("Lovområde" with "Serviceloven"
-in every row, beside the row labels): its cells are read with the row labels, and it holds
-no values.
+In: a table and a ``Reader``. Out: the value columns that label their rows: those whose every
+non-empty cell names a period under a header that is an axis word ("Periode" over "2022",
+"2023"), and those whose every non-empty cell is text, not a number, and whose header names
+what rows list ("Lovområde/bestemmelse", an axis word and no measure), or that stand right of
+the row labels (or of such a column) under a header naming nothing (the second of two label
+columns: "Dragør" / "Biler - §§ 114 og 115"), or at least half of whose cells the vocabulary
+reads as a dimension (a law area, an entity, a period, a measure). Such a column ("Lovområde"
+with "Serviceloven" in every row, beside the row labels) is read with the row labels, and it
+holds no values.
 
 Label columns printed "as above" (a part left blank under the row that printed it: "Dragør"
 once, then its provisions) nest: each printed outer part is a group header over the rows
@@ -33,9 +34,13 @@ def label_columns(table: TableCandidate, reader: Reader) -> tuple[int, ...]:
         cells = [
             cell for row in table.rows if (cell := row.cells[c]) is not None and cell.text.strip()
         ]
-        if not cells or any(read_cell(cell).status is not Status.ILLEGIBLE for cell in cells):
+        if not cells:
             continue
         header = reader.read(" ".join(table.column_headers[c]))
+        if any(read_cell(cell).status is not Status.ILLEGIBLE for cell in cells):
+            if header.axes and not header.dims and all(_period(reader, cell) for cell in cells):
+                found.append(c)  # "Periode" over "2022", "2023": years label the rows
+            continue
         if header.axes and "measure" not in header.dims:
             found.append(c)
             continue
@@ -46,6 +51,12 @@ def label_columns(table: TableCandidate, reader: Reader) -> tuple[int, ...]:
         if 2 * named >= len(cells):
             found.append(c)
     return tuple(found)
+
+
+def _period(reader: Reader, cell: Cell) -> bool:
+    """Whether a cell names one period and nothing else ("2022", "2. halvår 2023")."""
+    reading = reader.read(cell.text)
+    return reading.resolved and set(reading.dims) == {"period"}
 
 
 def row_text(table: TableCandidate, index: int, columns: tuple[int, ...]) -> str:
