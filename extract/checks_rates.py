@@ -42,13 +42,22 @@ class Recomputed:
 def recompute(group: CellGroup, rate: RateForm) -> Recomputed | None:
     """The rate from the group's counts; None if a count is absent or unusable, or the
     denominator is 0."""
+    counts = _counts(group, rate)
+    if counts is None:
+        return None
+    numerator, denominator = counts
+    n, d = total(numerator), total(denominator)
+    return Recomputed(100 * n / d, n, d, (*numerator, *denominator))
+
+
+def _counts(group: CellGroup, rate: RateForm) -> tuple[list[Operand], list[Operand]] | None:
+    """The numerator and denominator counts of a rate; None as for ``recompute``."""
     numerator = group.take(rate.numerator)
     form = next((form for form in rate.bases if group.has_all(form)), None)
     denominator = group.take(form) if form is not None else None
     if numerator is None or denominator is None or total(denominator) == 0:
         return None
-    n, d = total(numerator), total(denominator)
-    return Recomputed(100 * n / d, n, d, (*numerator, *denominator))
+    return numerator, denominator
 
 
 class Rates:
@@ -129,6 +138,6 @@ class RateComplements:
         if operands is None:
             return None
         forms = [self.identities.rate(m) for m in measures]
-        if all(f is not None and recompute(group, f) is not None for f in forms):
+        if all(f is not None and _counts(group, f) is not None for f in forms):
             return None
         return operands

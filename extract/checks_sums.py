@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import Protocol
 
 from extract.identities import Identities
@@ -57,6 +58,7 @@ def exact_value(obs: Observation) -> Fraction | None:
     return exact_number(value)
 
 
+@lru_cache(maxsize=8192)  # values repeat (0, 1, small counts); a Fraction is slow to make
 def exact_number(value: float) -> Fraction | None:
     """A finite number as an exact fraction (as printed: 37.9 is 379/10); None if not finite."""
     if not math.isfinite(value):
@@ -74,6 +76,7 @@ def part_value(obs: Observation) -> Fraction | None:
     return exact_value(obs)
 
 
+@lru_cache(maxsize=16)
 def half_unit(decimals: int) -> Fraction:
     """Half of the last printed digit: the rounding tolerance of a value with ``decimals``."""
     return Fraction(1, 2 * 10 ** max(decimals, 0))
@@ -196,8 +199,11 @@ def cell_groups(observations: Sequence[Observation]) -> list[CellGroup]:
 
 
 def total(operands: Iterable[Operand]) -> Fraction:
-    """Sum of the operands' values."""
-    return sum((op.value for op in operands), Fraction(0))
+    """Sum of the operands' values (whole numbers, most of them, summed as integers)."""
+    values = [op.value for op in operands]
+    if all(v.denominator == 1 for v in values):
+        return Fraction(sum(v.numerator for v in values))
+    return sum(values, Fraction(0))
 
 
 def indices_of(operands: Iterable[Operand]) -> set[int]:
