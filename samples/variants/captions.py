@@ -87,6 +87,15 @@ def subject(
     return f"{measure} {rng.choice(('efter', 'fordelt på'))} {joined}"
 
 
+def period_worded(subjects: tuple[str, ...], kind: str) -> tuple[str, ...]:
+    """The family's subjects with their period word ("… fordelt på ydelse og måned") made the
+    word of the period type the table's periods were relabelled to ("none": as they are)."""
+    if kind not in PERIOD_WORDS:
+        return subjects
+    words = "|".join(PERIOD_WORDS.values())
+    return tuple(re.sub(rf"\b(?:{words})\b", PERIOD_WORDS[kind], s) for s in subjects)
+
+
 def caption_text(subject_text: str, phrases: list[str], upper: bool) -> str:
     """Subject plus context phrases, in the caption's case."""
     text = " ".join([subject_text, *phrases])

@@ -52,12 +52,13 @@ def describe(b: Builder, grid: Grid, ctx: Context) -> None:
     """Fill in the caption, title line and heading parts of ``grid``."""
     where = b.plc.where
     rng = b.rng
+    subjects = captions.period_worded(b.fam.subjects, b.sel.relabelled)
     measure = None
     if "measure" in where and where["measure"] != "implicit":
         m = b.context["measure"]
         label = b.label[("measure", m.key)]
         if m.key in ("antal", "procent"):
-            measure = f"{rng.choice(b.fam.subjects)} – {label.lower()}"
+            measure = f"{rng.choice(subjects)} – {label.lower()}"
         else:
             measure = label[:1].upper() + label[1:]
     law = _unnamed_law(b)
@@ -67,8 +68,8 @@ def describe(b: Builder, grid: Grid, ctx: Context) -> None:
     else:
         drawn = rng.random() < CAPTION_SHARE[ctx.doc_kind]
     if drawn:
-        subject = captions.subject(b.fam.subjects, measure, _dims(b), rng)
-        if measure is not None and measure.startswith(b.fam.subjects):
+        subject = captions.subject(subjects, measure, _dims(b), rng)
+        if measure is not None and measure.startswith(subjects):
             subject = measure
         phrases = [
             captions.phrase(a, b.context[a], b.label[(a, b.context[a].key)], rng, b.pstyle)
