@@ -464,6 +464,16 @@ def test_a_column_of_years_under_an_axis_word_labels_its_rows(rulebook: Rulebook
     ]
 
 
+def test_a_long_title_ending_in_a_word_cut_short_is_no_sentence(rulebook: Rulebook) -> None:
+    title = (
+        "Omgørelsespct. fordelt på instans, lovområder og år i perioden 2018-2020 Omgørelsespct."
+    )
+    result = read(rulebook, table(["2019"], [("Serviceloven", ["40,9"])], title=title))
+    assert keys(result) == [
+        (183, "2019", "serviceloven", None, "omgoerelsesprocent", 40.9, "reported")
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

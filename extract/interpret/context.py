@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import NATIONAL, Meaning
-from extract.interpret.words import tokens
+from extract.interpret.words import WordBook, tokens
 from extract.normalise import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
@@ -95,7 +95,7 @@ def table_context(
             continue
         if source == "title":
             words = reader.vocabulary.words
-            said = title_text(text, words.pointers, words.abbreviations)
+            said = title_text(text, words.pointers, _abbreviated(words, text))
             if said is None:
                 entity = dims.get("entity")
                 if entity is not None and _entities(reader, text) - {entity.value}:
@@ -140,6 +140,16 @@ def title_text(
         return text  # a label, not running text, ends in an abbreviation ("Omg.-pct.")
     sentence = _SENTENCE_BREAK.split(flat)[-1]
     return sentence if any(t.casefold() in pointers for t in tokens(sentence)) else None
+
+
+def _abbreviated(words: WordBook, text: str) -> Collection[str]:
+    """The last word of ``text`` when it is a word cut short with a full stop ("pct.",
+    "Omgørelsespct.", "Realitetsbeh."), not a word ending a sentence; else nothing."""
+    last = re.split(r"[-/]", " ".join(text.split()).rsplit(" ", 1)[-1])[-1].casefold()
+    if last in words.abbreviations:
+        return (last,)
+    cut = last.endswith(".") and words.head(last.rstrip(".")) is None and words.read(last)
+    return (last,) if cut else ()
 
 
 def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
