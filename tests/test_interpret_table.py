@@ -474,6 +474,39 @@ def test_a_long_title_ending_in_a_word_cut_short_is_no_sentence(rulebook: Rulebo
     ]
 
 
+def test_a_total_group_over_nested_groups_is_the_whole_of_the_outer_ones(
+    rulebook: Rulebook,
+) -> None:
+    """ "I alt" heads a "2020" group as "Stadfæstede sager" and "Hjemvisninger" before it do:
+    it is the sibling of those measure groups, not of the year groups."""
+    rows: list[Row] = [
+        ("Stadfæstede sager", None),
+        ("2020", None),
+        ("Serviceloven", ["51"]),
+        ("Ændrede/ophævede", None),
+        ("2020", None),
+        ("Serviceloven", ["6"]),
+        ("Hjemvisninger", None),
+        ("2020", None),
+        ("Serviceloven", ["17"]),
+        ("Afvist", None),
+        ("2020", None),
+        ("Serviceloven", ["11"]),
+        ("I alt", None),
+        ("2020", None),
+        ("Serviceloven", ["85"]),
+    ]
+    got = keys(read(rulebook, table(["Antal"], rows, title="Afgjorte sager i Fanø kommune")))
+    assert got[-1] == (563, "2020", "serviceloven", None, "afgjorte", 85.0, "reported")
+    assert [g[4] for g in got] == [
+        "stadfaestet",
+        "aendret_ophaevet",
+        "hjemvist",
+        "afvist",
+        "afgjorte",
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

@@ -217,7 +217,8 @@ def _siblings(
 ) -> Mapping[str, str] | None:
     """The group headers a total header at ``i`` is a sibling of: the next one when it
     comes first in its group (right under its parent header: "Hele landet", "Sager i alt",
-    then the law areas), else the one before it (after its group's rows)."""
+    then the law areas), else the one before it (after its group's rows), or when it heads a
+    group of its own like the one before it, the outer group header before that."""
     at = bisect.bisect_left(order, i)
     before = order[at - 1] if at > 0 else None
     after = order[at + 1] if at + 1 < len(order) and order[at] == i else None
@@ -230,6 +231,11 @@ def _siblings(
         return headers[after]
     if first_child and before is not None:
         return None  # right under its parent, with no group after it
+    if before is not None and after is not None and set(headers[after]) == set(headers[before]):
+        # "I alt" over its own "2020", as "Afvist" before it over its "2020": a sibling of
+        # the outer groups, the nearest header before it naming another dimension
+        kind = set(headers[before])
+        return next((headers[k] for k in reversed(order[:at]) if set(headers[k]) != kind), None)
     return headers[before] if before is not None else None
 
 
