@@ -560,6 +560,27 @@ def test_a_sheets_first_rows_give_no_period(rulebook: Rulebook) -> None:
     assert result.observations == ()
 
 
+def test_a_sentence_about_another_numbered_table_is_no_title(rulebook: Rulebook) -> None:
+    title = (
+        "Ankestyrelsen fik i 2024 medhold i 65 procent af sagerne ved domstolene, jf. Tabel "
+        "4.7. I 2023 lå medholdsprocenten på 78 procent og i 2022 på 54 procent."
+    )
+    caption = "Tabel 4.2 Realitetsbehandlede sager efter lovområde i 2024, hele landet"
+    result = read(
+        rulebook,
+        table(["Hele landet"], [("Serviceloven", ["42"])], title=title, caption=caption),
+    )
+    assert [(o.measure, o.unit, o.value) for o in result.observations] == [
+        ("realitetsbehandlede", "count", 42.0)
+    ]
+
+
+def test_a_number_of_percent_in_words_is_no_share_aspect(rulebook: Rulebook) -> None:
+    title = "Af nedenstående tabel fremgår det, at 78 procent af sagerne blev stadfæstet i 2021."
+    got = keys(read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["5"])], title=title)))
+    assert got == [(183, "2021", "serviceloven", None, "stadfaestet", 5.0, "reported")]
+
+
 def test_a_percentage_in_a_sentence_is_no_share_aspect(rulebook: Rulebook) -> None:
     title = "Der har i 2021 været 7 afgørelser. Dvs. en omgørelsesprocent på 28,6 %."
     got = keys(read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["5"])], title=title)))

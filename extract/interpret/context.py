@@ -21,8 +21,10 @@ from extract.normalise import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
 SOURCES = ("rule", "heading", "title", "caption", "stub")
-# A number printed with a percent sign ("28,6 %", "31%").
-_PRINTED_PERCENT = re.compile(r"\d[\d.,]*\s?%")
+# A number printed with a percent sign or word ("28,6 %", "31%", "på 78 procent", "12 pct.").
+_PRINTED_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|(?:procent|pct)\b\.?)", re.IGNORECASE)
+# A numbered table named in text ("Tabel 4.7", "tabel 3"): its number.
+_TABLE_NUMBER = re.compile(r"\btabel\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
 # Words of numbers, years and ranges of years ("2019-2021").
 _NUMBERS = re.compile(r"[\d.,/-]+")
 # A sentence of running text: seven words or more ending in a full stop after a word (not an
@@ -96,6 +98,8 @@ def table_context(
         if source == "title":
             words = reader.vocabulary.words
             said = title_text(text, words.pointers, _abbreviated(words, text))
+            if said is not None and _points_elsewhere(said, caption):
+                said = None  # "… jf. Tabel 4.7." above Tabel 4.2: about another table
             if said is None:
                 entity = dims.get("entity")
                 if entity is not None and _entities(reader, text) - {entity.value}:
@@ -140,6 +144,14 @@ def title_text(
         return text  # a label, not running text, ends in an abbreviation ("Omg.-pct.")
     sentence = _SENTENCE_BREAK.split(flat)[-1]
     return sentence if any(t.casefold() in pointers for t in tokens(sentence)) else None
+
+
+def _points_elsewhere(sentence: str, caption: str | None) -> bool:
+    """Whether a sentence names numbered tables and none is the one its table's caption
+    numbers."""
+    named_here = set(_TABLE_NUMBER.findall(sentence))
+    own = set(_TABLE_NUMBER.findall(caption or "")[:1])
+    return bool(named_here and own and not named_here & own)
 
 
 def _abbreviated(words: WordBook, text: str) -> Collection[str]:
