@@ -861,6 +861,22 @@ def test_a_total_header_first_in_a_period_group_is_no_total_over_periods(
     ]
 
 
+def test_a_table_captioned_as_continued_takes_nothing_from_the_heading(
+    rulebook: Rulebook,
+) -> None:
+    """ "Tabel 2 (fortsat)" not joined to its start ("Tabel 2: Hele landet" on the page
+    before): the minutes' municipality and year are not taken for it."""
+    heading = DocumentContext("referat", "Syddjurs Kommune\nPunkt 4: Ankestyrelsens statistik 2024")
+    candidate = table(["Stadfæstet"], [("Serviceloven", ["99"])], caption="Tabel 2 (fortsat)")
+    result = read(rulebook, candidate, heading)
+    assert result.observations == ()
+    assert "no entity: the table goes on from one whose start was not found" in " ".join(
+        f.message for f in result.findings
+    )
+    got = keys(read(rulebook, replace(candidate, caption="Tabel 2"), heading))
+    assert got == [(706, "2024", "serviceloven", None, "stadfaestet", 99.0, "reported")]
+
+
 def test_a_table_starting_inside_a_group_takes_no_entity_from_the_heading(
     rulebook: Rulebook,
 ) -> None:
@@ -871,7 +887,7 @@ def test_a_table_starting_inside_a_group_takes_no_entity_from_the_heading(
     rows: list[Row] = [*laws, ("2023", None), *laws, ("2024", None), *laws]
     result = read(rulebook, table(["Omgørelsesprocent"], rows))
     assert result.observations == ()
-    assert "no entity: the table starts inside a group whose header it lacks" in " ".join(
+    assert "no entity: the table goes on from one whose start was not found" in " ".join(
         f.message for f in result.findings
     )
     whole = [("2022", None), *rows]  # its start found: the heading's entity holds

@@ -51,6 +51,13 @@ class Missing:
     why: str
 
 
+# Why a table that goes on from one not joined to it takes nothing from the document heading.
+_CONTINUED = (
+    "the table goes on from one whose start was not found (captioned as continued, or starting"
+    " inside a group whose header it lacks), so the heading's is not taken"
+)
+
+
 def key_cell(
     cell: Cell,
     column: ColumnPlan,
@@ -124,14 +131,12 @@ def key_cell(
         law = reference.unprinted_law
     entity, period = dims.get("entity"), dims.get("period")
     if entity is None and "entity" in context.unclear:
-        why = "no entity: the table starts inside a group whose header it lacks (the rest of one"
-        return Missing("entity", f"{why} whose start was not found), so the heading's is not taken")
+        return Missing("entity", f"no entity: {_CONTINUED}")
     if entity is None:
         return Missing("entity", "no entity (municipality or the whole country)")
     code = None if entity == NATIONAL else int(entity)
     if period is None and "period" in context.unclear:
-        why = "no period: the table starts inside a group whose header it lacks (the rest of one"
-        return Missing("period", f"{why} whose start was not found), so the heading's is not taken")
+        return Missing("period", f"no period: {_CONTINUED}")
     if period is None:
         return Missing("period", "no period")
     status, value = parsed.status, parsed.value

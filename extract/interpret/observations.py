@@ -101,8 +101,9 @@ def table_observations(
             cut = _UNDER_SECOND.replace("{second}", table.rows[second].label[:_TAIL_CHARS])
         if cut:
             values = sum(1 for c in columns if c.kind in _KEYED_COLUMNS)
-            missing[cut.replace("{label}", row.label[:_TAIL_CHARS].rstrip())] += values
-            lacking["provision"] = None
+            if values:  # a table with no value column left loses nothing here
+                missing[cut.replace("{label}", row.label[:_TAIL_CHARS].rstrip())] += values
+                lacking["provision"] = None
             continue
         for column in columns:
             if column.kind not in _KEYED_COLUMNS:

@@ -23,6 +23,7 @@ from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
 from extract.interpret.views import LabelView, label_views
+from extract.interpret.words import WordBook, tokens
 from extract.model import DocumentContext, Finding, Observation, TableCandidate
 from extract.normalise import label_key
 from extract.rulebook import Rule, Rulebook
@@ -109,7 +110,9 @@ class Interpreter:
         row_plans = named_above(row_plans, around.axes)
         column_dims = {d for p in column_plans for d in p.dims}
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
-        if from_heading and _starts_inside(row_plans, column_dims):
+        if from_heading and (
+            _continued(table, book.vocabulary.words) or _starts_inside(row_plans, column_dims)
+        ):
             dims = {d: g for d, g in around.dims.items() if d not in from_heading}
             around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
         views, findings = label_views(
@@ -165,6 +168,13 @@ def _counted_measure(
         if labels and 2 * sum(1 for label in labels if label in counted) >= len(labels):
             return measure
     return None
+
+
+def _continued(table: TableCandidate, words: WordBook) -> bool:
+    """Whether the table's caption or title says it goes on from a page before ("Tabel 2
+    (fortsat)"): its start, with the text that named it, was not joined to it."""
+    texts = (table.caption or "", table.title or "")
+    return any(token in words.continued for text in texts for token in tokens(text))
 
 
 def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> bool:

@@ -91,6 +91,8 @@ class WordBook:
     # words that say a line of a document's heading is about appeals statistics ("Punkt 68
     # Ankestyrelsens statistik i 2021"): its year is the document's period
     topics: frozenset[str] = frozenset()
+    # words of a caption that say the table goes on from a page before ("Tabel 2 (fortsat)")
+    continued: frozenset[str] = frozenset()
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
     _reads: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -120,6 +122,7 @@ class WordBook:
             known | added if content else known,
             self.grains,
             self.topics,
+            self.continued,
         )
 
     def head(self, token: str) -> str | None:
@@ -236,6 +239,7 @@ def load_words(directory: Path) -> WordBook:
         "pointers",
         "grains",
         "topics",
+        "continued",
     }
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
@@ -260,6 +264,7 @@ def load_words(directory: Path) -> WordBook:
         frozenset(_word("pointers", w) for w in _list(data, "pointers")),
         grains=MappingProxyType(_classes(data, "grains", GRAINS)),
         topics=frozenset(_word("topics", w) for w in _list(data, "topics")),
+        continued=frozenset(_word("continued", w) for w in _list(data, "continued")),
     )
 
 
