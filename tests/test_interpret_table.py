@@ -539,6 +539,8 @@ def test_the_period_of_the_heading_line_on_the_statistics_is_the_tables(
     [
         "Budget 2021",  # no word of appeals statistics
         "Ankestyrelsen | Årsredegørelse 2025",  # the year of the report, not of its tables
+        "• at omgørelsesprocenten i 2021 tages til efterretning",  # an item of a proposal
+        "omgørelsesprocenten for 2021 drøftes",  # a sentence going on
         "Tabel 2: Ankestyrelsens afgørelser 2021",  # another table's caption
         "Ankestyrelsens statistik 2020 og 2021",  # two periods
         "Ankestyrelsen har i 2021 truffet afgørelse i 7 sager om hjælpemidler efter loven.",

@@ -36,6 +36,8 @@ _SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A
 # years ("Aktivloven (LAS) 35 32 29").
 _ROW_OF_VALUES = re.compile(r"(?:\s(\d[\d.,]*\s?%?))(?:\s\d[\d.,]*\s?%?)+$")
 _YEARS = re.compile(r"(?:\s(?:19|20)\d\d)+$")
+# Marks that begin the items of a list.
+_BULLETS = frozenset("•·▪‣◦*-–—")
 # The most words of a title line in a document's heading; a longer line is running text.
 _TITLE_WORDS = 12
 # The end of a caption's main clause: a dash set off by spaces.
@@ -294,9 +296,14 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_aside(reader: Reader, line: str) -> bool:
-    """Whether a heading line is a table's caption ("Tabel 2: …") or a row of values."""
+    """Whether a heading line is no title: a table's caption ("Tabel 2: …"), a row of
+    values, an item of a list ("• at omgørelsesprocenten i 2021 tages til efterretning") or
+    a line that starts in lower case (a sentence going on)."""
     first = tokens(line)[:1]
+    word = next((w for w in line.split() if any(ch.isalpha() for ch in w)), "")
     return bool(
         (first and first[0] in reader.vocabulary.words.pointers)
         or (_ROW_OF_VALUES.search(line) and not _YEARS.search(line))
+        or line[:1] in _BULLETS
+        or not word.lstrip("(\"'„“").lstrip("0123456789.")[:1].isupper()
     )
