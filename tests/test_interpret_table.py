@@ -507,6 +507,20 @@ def test_a_total_group_over_nested_groups_is_the_whole_of_the_outer_ones(
     ]
 
 
+def test_a_value_printed_inside_a_row_label_names_no_provision(rulebook: Rulebook) -> None:
+    """"Brøndby" and "Kommune" wrapped around the first column's "66 sager": the value went
+    into the label, so the row's other values may be shifted too; it is left out."""
+    rows: list[Row] = [
+        ("Realitetsbehandlet", None),
+        ("Brøndby 66 sager Kommune", ["74 sager", "52 sager"]),
+        ("Hele landet i 9 301 sager alt", ["10 329 sager", "8 280 sager"]),
+    ]
+    caption = "Tabel 1. Afgørelser efter instans og sagsemne (Serviceloven)"
+    result = read(rulebook, table(["2020", "2021"], rows, caption=caption))
+    assert result.observations == ()
+    assert "a value printed inside the label" in " ".join(f.message for f in result.findings)
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

@@ -15,6 +15,7 @@ A total over several entities, periods or groups has no key and is skipped.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
@@ -38,6 +39,8 @@ GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
 ALL_LAWS = "alle"
 # The order of the levels one group header naming several dimensions opens, outer first.
 _LEVEL_ORDER = ("entity", "period", "law", "measure", "aspect", "skip")
+# A token of a printed value: digits, separators, a percent sign, "." for suppressed.
+_NUMBER_TOKEN = re.compile(r"[\d.,%−-]+")
 # Marks, in a carried level, a dimension of the groups a total header stands beside.
 SIBLING = "sibling:"
 
@@ -128,8 +131,8 @@ def _first_pass(
         if carried.get("skip"):
             plans.append(RowPlan(i, "skip", note=carried["skip"]))
             continue
-        if reading.unknown and _value_like(row.label):
-            kind = "unresolved"  # a number as a row label: values read as labels
+        if reading.unknown and (_value_like(row.label) or _values_only(reading.unknown)):
+            kind = "unresolved"  # a number as (or inside) a row label: values read as labels
         elif reading.unknown:
             kind = "provision"
         elif reading.conflicts:
@@ -139,6 +142,8 @@ def _first_pass(
         else:
             kind = "member"
         note = reading.problem if kind == "unresolved" else ""
+        if kind == "unresolved" and _values_only(reading.unknown):
+            note = "a value printed inside the label (a value column read as part of the labels)"
         printed = None
         dims: Mapping[str, str] = reading.dims
         if kind == "provision":  # "Stadfæstede sager, Diverse – serviceloven"
@@ -161,6 +166,14 @@ def _first_pass(
             )
         )  # fmt: skip
     return plans
+
+
+def _values_only(unread: Sequence[str]) -> bool:
+    """Whether the words of a label nothing reads are printed values ("66", "9 301", "37,9
+    %"): a value column read as part of the labels, not a provision's name."""
+    return all(_NUMBER_TOKEN.fullmatch(t) for t in unread) and any(
+        ch.isdigit() for t in unread for ch in t
+    )
 
 
 def _value_like(label: str) -> bool:
