@@ -508,7 +508,7 @@ def test_a_total_group_over_nested_groups_is_the_whole_of_the_outer_ones(
 
 
 def test_a_value_printed_inside_a_row_label_names_no_provision(rulebook: Rulebook) -> None:
-    """"Brøndby" and "Kommune" wrapped around the first column's "66 sager": the value went
+    """ "Brøndby" and "Kommune" wrapped around the first column's "66 sager": the value went
     into the label, so the row's other values may be shifted too; it is left out."""
     rows: list[Row] = [
         ("Realitetsbehandlet", None),
