@@ -521,6 +521,22 @@ def test_a_value_printed_inside_a_row_label_names_no_provision(rulebook: Ruleboo
     assert "a value printed inside the label" in " ".join(f.message for f in result.findings)
 
 
+def test_columns_naming_no_entity_beside_one_that_does_take_none_from_the_heading(
+    rulebook: Rulebook,
+) -> None:
+    """ "Landsplan" printed over the first column only (a group row pulled into the header):
+    the other columns' entity was not read, the minutes' municipality is not theirs."""
+    rows: list[Row] = [("2022", ["12838", "70"])]
+    headers = ["Stadfæstelse / Antal sager Landsplan", "Stadfæstelse / Procent"]
+    result = read(rulebook, table(headers, rows, caption="Tabel 2: Udfald af sagerne 2022"))
+    assert [(o.municipality_code, o.measure) for o in result.observations] == [
+        (None, "stadfaestet")
+    ]
+    assert "other columns name their entity, this one none" in " ".join(
+        f.message for f in result.findings
+    )
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

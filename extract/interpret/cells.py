@@ -69,6 +69,7 @@ def key_cell(
     *,
     measure_from_context: bool = True,
     laws_by_columns: bool = False,
+    entities_by_columns: bool = False,
     share_from_context: bool = True,
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none. Without ``measure_from_context``
@@ -77,6 +78,9 @@ def key_cell(
     caption's measure. With ``laws_by_columns`` (other value columns name law areas) a cell
     whose row, column and context name none has none: the column's law area was not read
     (a group label "Lov om social service" over two of twelve columns), it is not all laws.
+    With ``entities_by_columns`` (other value columns name entities) a cell whose row and
+    column name none does not take the document heading's ("Landsplan" over one column of
+    six: the others' entity was not read).
     Without ``share_from_context`` (other columns print "%", this one does not) a caption's
     share aspect does not make the column's values shares."""
     dims: dict[str, str] = {}
@@ -98,6 +102,17 @@ def key_cell(
         if from_row and from_column and from_row != from_column:
             return Missing(dim, f"{dim} is {from_row} by the row and {from_column} by the column")
         from_context = None if dim == "aspect" else context.value(dim)
+        given = context.dims.get(dim)
+        if (
+            dim == "entity"
+            and entities_by_columns
+            and not (from_row or from_column)
+            and given is not None
+            and given.source == "heading"
+            and column.kind != "total"
+        ):
+            why = "other columns name their entity, this one none (the heading's is not taken)"
+            return Missing("entity", why)
         if dim == "measure" and not measure_from_context:
             from_context = None
         found = from_row or from_column or from_context
