@@ -29,8 +29,9 @@ from extract.detect.grid import Grid, GridCell
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
-from extract.detect.regions import TABLE_GAP_EM, PageRead, PageTable, line_key
+from extract.detect.regions import PageRead, PageTable, line_key
 from extract.detect.whitespace import tile_of
+from extract.detect.whitespace_blocks import TABLE_GAP_EM
 from extract.detect.whitespace_header import header_groups, line_spans
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import Cell, TableCandidate, TableRow
