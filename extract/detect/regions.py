@@ -31,6 +31,7 @@ from extract.detect.rulings import (
 from extract.detect.stacked import split_stacked
 from extract.detect.whitespace import whitespace_grid
 from extract.detect.whitespace_blocks import whitespace_blocks
+from extract.detect.whitespace_rows import label_tails
 from extract.model import BBox, PageContent
 
 __all__ = ["CAPTION", "DETECTORS", "Detector", "PageRead", "PageTable", "find_tables", "read_page"]
@@ -157,7 +158,7 @@ def read_page(page: PageContent) -> PageRead:
         return PageRead((), (), (), page.height)
     glyphs = [w for w in page.words if is_rotated_glyph(w)]
     upright = [w for w in page.words if not is_rotated_glyph(w)]
-    lines = [line for line in group_lines(upright) if not _is_footer(line, page)]
+    lines = label_tails([line for line in group_lines(upright) if not _is_footer(line, page)])
     streams = column_streams(lines, page.rulings)
     tables = [table for stream in streams for table in _stream_tables(page, stream)]
     end = max((table.grid.bbox[3] for table in tables), default=-1.0)

@@ -68,8 +68,12 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             if nxt.x0 < left - 3 and not pending and _outer_label(nxt, block, left):
                 left = nxt.x0  # a new group's label in an outer stub column, blank above
             if nxt.x0 < left - 3:
-                if not (_is_section_label(nxt) and _data_follows(lines, j + 1, left)):
+                if not _is_section_label(nxt):
                     break
+                if not _data_follows(lines, j + 1, left):
+                    if not _group_follows(lines, j + 1, nxt, block, left):
+                        break
+                    left = nxt.x0  # an outer group heading, its first row under it at its x
                 pending.append(nxt)  # a group heading out at the page margin ("Sex")
                 last = nxt
                 j += 1
@@ -193,6 +197,19 @@ def _outer_label(line: TextLine, block: Sequence[TextLine], left: float) -> bool
         return False
     above = [c for x in block for c in value_chunks(x, left)]
     return all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in above) for c in values)
+
+
+def _group_follows(
+    lines: Sequence[TextLine], start: int, heading: TextLine, block: Sequence[TextLine], left: float
+) -> bool:
+    """True when the line at ``start`` is the first row of a group headed by ``heading``
+    (left of the block's rows at ``left``): it starts where the heading starts, within a
+    table's gap of it, its values in the block's value columns (``_outer_label``)."""
+    if start >= len(lines):
+        return False
+    line = lines[start]
+    near = line.top - heading.bottom <= TABLE_GAP_EM * line.font_size
+    return near and abs(line.x0 - heading.x0) <= 3 and _outer_label(line, block, left)
 
 
 def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
