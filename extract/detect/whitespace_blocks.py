@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 
 from extract.detect.captions import is_stop
-from extract.detect.layout import Chunk, TextLine
+from extract.detect.layout import Chunk, TextLine, is_year
 from extract.detect.whitespace_rows import is_data_line, value_chunks
 
 __all__ = ["TABLE_GAP_EM", "whitespace_blocks"]
@@ -122,7 +122,8 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             header.insert(0, above)
             top = above
             k -= 1
-        if sum(1 for x in block if is_data_line(x, left, value_left)) >= 2:
+        rows = sum(1 for x in block if is_data_line(x, left, value_left))
+        if rows >= 2 or (rows == 1 and _headed(header, line, left)):
             blocks.append(header + block)
             floor = j
         i = j
@@ -197,6 +198,23 @@ def _outer_label(line: TextLine, block: Sequence[TextLine], left: float) -> bool
         return False
     above = [c for x in block for c in value_chunks(x, left)]
     return all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in above) for c in values)
+
+
+def _headed(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
+    """True for a table of one row under its header: a row label and two values or more
+    (not all years: a row of years is header), most of them (two at least) under header
+    text standing over them, and a header line holding two chunks over its values (a header
+    band, not a title over a line of running text)."""
+    values = value_chunks(row, left)
+    if len(values) < 2 or row.chunks[0].is_value or all(is_year(c.text) for c in values):
+        return False
+
+    def over(c: Chunk) -> list[Chunk]:
+        return [v for v in values if c.x0 < v.x1 and v.x0 < c.x1]
+
+    covered = {id(v) for line in header for c in line.chunks for v in over(c)}
+    band = any(sum(1 for c in line.chunks if over(c)) >= 2 for line in header)
+    return band and len(covered) >= max(2, (len(values) + 1) // 2)
 
 
 def _group_follows(
