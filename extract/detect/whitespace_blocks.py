@@ -202,9 +202,9 @@ def _outer_label(line: TextLine, block: Sequence[TextLine], left: float) -> bool
 
 def _headed(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
     """True for a table of one row under its header: a row label and two values or more
-    (not all years: a row of years is header), most of them (two at least) under header
-    text standing over them, and a header line holding two chunks over its values (a header
-    band, not a title over a line of running text)."""
+    (not all years: a row of years is header), each under header text standing over it
+    (a number beside the label, "Januar 2024", leaves it to the next page's table), and a
+    header line holding two chunks over its values (a header band, not a title)."""
     values = value_chunks(row, left)
     if len(values) < 2 or row.chunks[0].is_value or all(is_year(c.text) for c in values):
         return False
@@ -214,7 +214,7 @@ def _headed(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
 
     covered = {id(v) for line in header for c in line.chunks for v in over(c)}
     band = any(sum(1 for c in line.chunks if over(c)) >= 2 for line in header)
-    return band and len(covered) >= max(2, (len(values) + 1) // 2)
+    return band and len(covered) == len(values)
 
 
 def _group_follows(
