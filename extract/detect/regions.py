@@ -20,14 +20,9 @@ from extract.detect.header import has_body_values, header_row_count
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
+from extract.detect.rule_bands import join_rule_bands, with_edge_rows
 from extract.detect.ruled import ruled_grid
-from extract.detect.rulings import (
-    RulingCluster,
-    cluster_rulings,
-    join_rule_bands,
-    with_edge_rows,
-    without_underlines,
-)
+from extract.detect.rulings import RulingCluster, cluster_rulings, without_underlines
 from extract.detect.stacked import split_stacked
 from extract.detect.whitespace import whitespace_grid
 from extract.detect.whitespace_blocks import whitespace_blocks
