@@ -158,3 +158,18 @@ def test_a_row_of_years_under_a_header_band_is_its_lowest_header_line() -> None:
     (table,) = detect(_page(1, words))
     assert labels(table) == ["Antal 2019", "Pct. 2020"]
     assert body(table) == ROWS
+
+
+def test_a_caption_under_a_table_ends_where_text_in_another_size_follows() -> None:
+    """The caption under the table (small type) and, close under it, a paragraph in the
+    body's larger type naming a municipality: the caption stops before the paragraph, and
+    the table further down does not take that caption as its own."""
+    words = _table(100, ROWS) + words_at(60, 150, CAPTION)
+    big = [
+        Word(w.text, (w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3] + 3), font_size=12.0)
+        for w in words_at(60, 167, "På aktivlovens område har Ishøj Kommune en større andel")
+    ]
+    below = _table(260, [("Pension", "1", "2"), ("Boliger", "3", "5")])
+    first, second = detect(_page(1, [*words, *big, *below]))
+    assert first.caption == CAPTION
+    assert second.caption is None
