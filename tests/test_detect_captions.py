@@ -12,6 +12,7 @@ from extract.model import PageContent, Word
 RIGHTS = [330.0, 390.0]
 ROWS = [("Serviceloven", "12", "15"), ("Pension", "7", "9"), ("Boliger", "3", "4")]
 CAPTION = "Tabel 2 Realitetsbehandlede sager efter lovområde på landsplan 2020"
+PROSE_LINE = "Her følger en gennemgang af sagerne efter lovområde, som de er afgjort i året"
 
 
 def _table(top: float, rows: Sequence[tuple[str, ...]]) -> list[Word]:
@@ -120,3 +121,55 @@ def test_a_sentence_right_under_the_table_is_no_caption() -> None:
     text = "Tallene er opgjort efter serviceloven."
     (table,) = detect(_page(1, _table(100, ROWS) + words_at(60, under, text)))
     assert table.caption is None
+
+
+def test_a_table_of_one_row_under_its_header_with_the_caption_under_it() -> None:
+    """Header, one row of values and the caption under them: a table of one row."""
+    row = ("Alle lovområder", "11898", "17305")
+    words = words_at(60, 60, PROSE_LINE) + _table(100, [row]) + words_at(60, 126, CAPTION)
+    (table,) = detect(_page(1, words))
+    assert table.caption == CAPTION
+    assert labels(table) == ["2019", "2020"]
+    assert body(table) == [row]
+
+
+def test_a_continued_tables_last_row_under_fortsat_takes_the_caption_under_it() -> None:
+    """A table without a caption ends page 1; page 2 under "Tabel 2 (fortsat)" repeats the
+    header over one last row, the caption printed under it: one table with that caption."""
+    first = _page(1, words_at(60, 100, PROSE_LINE) + _table(700, ROWS))
+    last = ("Sygedagpenge", "5", "6")
+    second = _page(
+        2,
+        words_at(60, 60, "Tabel 2 (fortsat)")
+        + _table(80, [last])
+        + words_at(60, 80 + 12 + 14, CAPTION),
+    )
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert table.caption == CAPTION
+    assert body(table) == [*ROWS, last]
+
+
+def test_a_row_of_years_under_a_header_band_is_its_lowest_header_line() -> None:
+    """ "Antal | Pct." over a row of years, then the rows: one table whose headers end in
+    the years (the years are no table of one row)."""
+    words = words_at(60, 60, PROSE_LINE) + _table(112, ROWS)
+    words += right_at(330, 100, "Antal") + right_at(390, 100, "Pct.")
+    (table,) = detect(_page(1, words))
+    assert labels(table) == ["Antal 2019", "Pct. 2020"]
+    assert body(table) == ROWS
+
+
+def test_a_caption_under_a_table_ends_where_text_in_another_size_follows() -> None:
+    """The caption under the table (small type) and, close under it, a paragraph in the
+    body's larger type naming a municipality: the caption stops before the paragraph, and
+    the table further down does not take that caption as its own."""
+    words = _table(100, ROWS) + words_at(60, 150, CAPTION)
+    big = [
+        Word(w.text, (w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3] + 3), font_size=12.0)
+        for w in words_at(60, 167, "På aktivlovens område har Ishøj Kommune en større andel")
+    ]
+    below = _table(260, [("Pension", "1", "2"), ("Boliger", "3", "5")])
+    first, second = detect(_page(1, [*words, *big, *below]))
+    assert first.caption == CAPTION
+    assert second.caption is None

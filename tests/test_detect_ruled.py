@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from extract.detect.grid import Grid, words_text
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.regions import find_tables
+from extract.detect.rule_bands import join_rule_bands
 from extract.detect.ruled import _headers_with_values, ruled_grid
-from extract.detect.rulings import cluster_rulings, join_rule_bands, merge_segments
+from extract.detect.rulings import cluster_rulings, merge_segments
 from extract.model import PageContent, Ruling, Word
 
 SIZE = 9.0

@@ -253,3 +253,27 @@ def test_a_drawn_grid_and_stripes_under_a_label_line_stay_two_tables() -> None:
     tables = detect(word_page(words, rules))
     assert len(tables) == 2
     assert body(tables[0]) == [("Serviceloven", "12")]
+
+
+def test_a_shaded_header_band_with_a_group_row_over_unshaded_data_is_the_header() -> None:
+    """A continued page: a shaded header (stub header, a column header on two lines) and a
+    shaded group row under it, then an unshaded row of data and zebra stripes. The band is
+    the table's header and group row, not a title over a table without a header."""
+    words = words_at(55, 70, "Tabel 2 (fortsat)")
+    words += words_at(55, 106, "sagsemne") + right_at(395, 102, "k2") + right_at(395, 111, "2017")
+    rows = [
+        ("Hjemvist i pct.", ""),
+        ("Lov om individuel boligstøtte", "41 %"),
+        ("Indskudslån - § 54-71", "41 %"),
+        ("Andel ændret", ""),
+        ("Lov om individuel boligstøtte", "7 %"),
+    ]
+    for i, (label, value) in enumerate(rows):
+        y = 128 + 16 * i
+        words += words_at(55, y, label) + (right_at(395, y, value) if value else [])
+    rules = _band(98, 123) + _band(123, 140) + _band(156, 172) + _band(188, 204)
+    (table,) = detect(word_page(words, rules))
+    assert table.title is None
+    assert table.stub_header == "sagsemne"
+    assert labels(table) == ["k2 2017"]
+    assert body(table) == rows

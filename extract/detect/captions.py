@@ -29,6 +29,8 @@ CAPTION_BELOW_EM = 1.5
 PARAGRAPH_EM = 0.8
 # The lines of one caption start (or are centred) within this many font sizes of each other.
 ALIGN_EM = 1.0
+# The lines of one caption are set in one size, within this share of it.
+SIZE_SHARE = 0.1
 # Most words in a caption under a table without "Tabel" (more is a paragraph of prose).
 PLAIN_WORDS = 16
 # Text under a table that is no caption: a sentence's end, a lead-in, a page number.
@@ -89,6 +91,8 @@ def caption_below(
             break
         if not _aligned(line, first):
             break  # text of something else (a table's header), not the caption going on
+        if abs(line.font_size - first.font_size) > SIZE_SHARE * first.font_size:
+            break  # text in another size: the paragraph after the caption
         last = line
     if limit - last.bottom <= gap:
         return None  # the caption of the table below
@@ -130,7 +134,7 @@ def caption_above(
     lines: Sequence[TextLine], top: float, floor: float
 ) -> tuple[str | None, str | None, str | None]:
     """(caption, caption number, title) for a table whose first line starts at ``top``."""
-    above = [line for line in lines if floor <= line.bottom <= top + 1]
+    above = [line for line in lines if floor < line.bottom <= top + 1]
     if not above:
         return None, None, None
     size = above[-1].font_size

@@ -29,8 +29,9 @@ from extract.detect.grid import Grid, GridCell
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
-from extract.detect.regions import TABLE_GAP_EM, PageRead, PageTable, line_key
+from extract.detect.regions import PageRead, PageTable, line_key
 from extract.detect.whitespace import tile_of
+from extract.detect.whitespace_blocks import TABLE_GAP_EM
 from extract.detect.whitespace_header import header_groups, line_spans
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import Cell, TableCandidate, TableRow
@@ -83,7 +84,8 @@ def join_next(
         return None
     margin = RUNNING_MARGIN * after.height  # a running header may start on this page
     above = [line for line in page_table.above if not _table_line(line) and line.top > margin]
-    if not running(above, before):
+    heads = _group_headings(above, page_table.grid)
+    if not running(above[: len(above) - len(heads)], before):
         return None
     page = page_table.grid.page
     if (
@@ -91,10 +93,32 @@ def join_next(
         and open_table.grid.page == page - 1
         and running(open_table.below, after)
     ):
-        joined = _append(open_table, page_table, candidate, layout)
+        joined = _append(open_table, page_table, candidate, layout, heads)
         if joined is not None:
             return _with_caption_below(joined, page_table)
+    if heads:
+        return None
     return _under_tail(before, after, page_table, candidate, layout)
+
+
+def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
+    """The last of ``above`` that are group headings of the table's rows, set right above it
+    ("Hjemvisning" over "Hele landet | Serviceloven | 1 352" under "Tabel 1 (fortsat)"):
+    short label lines (one chunk, no value, five words at most) in its stub column, no
+    larger than its row labels, each within a table's gap of the line under it."""
+    sizes = sorted(w.font_size for c in grid.cells if c.col0 == 0 for w in c.words)
+    size = sizes[len(sizes) // 2] if sizes else 0.0
+    heads: list[TextLine] = []
+    top = grid.bbox[1]
+    for line in reversed(above):
+        short = len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
+        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
+        near = top - line.bottom <= TABLE_GAP_EM * line.font_size
+        if not (short and in_stub and near and line.font_size <= 1.1 * size):
+            break
+        heads.insert(0, line)
+        top = line.top
+    return heads
 
 
 def _with_caption_below(joined: OpenTable, page_table: PageTable) -> OpenTable:
@@ -107,21 +131,30 @@ def _with_caption_below(joined: OpenTable, page_table: PageTable) -> OpenTable:
 
 
 def _append(
-    open_table: OpenTable, page_table: PageTable, candidate: TableCandidate, layout: Layout
+    open_table: OpenTable,
+    page_table: PageTable,
+    candidate: TableCandidate,
+    layout: Layout,
+    heads: Sequence[TextLine] = (),
 ) -> OpenTable | None:
+    """The open table with ``page_table``'s rows appended (after label-only rows for the
+    group headings ``heads`` set above it), or None when its columns differ."""
     first = open_table.table.candidate
     same_header = any(first.column_headers) and candidate.column_headers == first.column_headers
     if not same_header and any(candidate.column_headers):
         return None
     grid = page_table.grid
     before = open_table.layout
-    # outer stub columns left blank all down this page are not in its grid: its first column
-    # is the stub column of the last page showing them all that stands at its place
+    # outer stub columns left blank all down this page are not in its grid (its header
+    # repeated or not): its first column is the stub column of the last page showing them
+    # all that stands at its place
     stub_grid, full = open_table.stubs or (open_table.grid, before.n_stub)
-    skip = _first_column_at(stub_grid, full, grid) if not same_header else 0
+    skip = _first_column_at(stub_grid, full, grid)
     n_stub = min(full - skip, grid.n_cols - 1)
     more, more_layout = candidate, layout
-    if (n_stub, before.groups[skip:]) != (layout.n_stub, ()):  # read it on from the page before
+    # the groups open at the page end go on, unless group headings above start new ones
+    open_groups = () if heads else before.groups
+    if (n_stub, open_groups[skip:]) != (layout.n_stub, ()):  # read it on from the page before
         more, more_layout = to_candidate(
             grid,
             candidate.table_id,
@@ -129,9 +162,9 @@ def _append(
             page_table.title,
             page_table.notes,
             n_stub=n_stub,
-            groups=before.groups[skip:],
+            groups=open_groups[skip:],
         )
-    more_layout = replace(more_layout, groups=before.groups[:skip] + more_layout.groups)
+    more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
     mapping: list[int] | None = None
     if same_header:
         if more.column_headers != first.column_headers:
@@ -142,7 +175,9 @@ def _append(
         mapping = list(range(len(first.column_headers)))
     if mapping is None:
         return None
-    rows = _mapped(more.rows, mapping, len(first.column_headers))
+    width = len(first.column_headers)
+    rows = [TableRow(x.text, (None,) * width, grid.page, x.bbox) for x in heads]
+    rows += _mapped(more.rows, mapping, width)
     joined = replace(
         first,
         pages=first.pages + tuple(p for p in more.pages if p not in first.pages),

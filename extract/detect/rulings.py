@@ -1,11 +1,12 @@
 """Ruling lines grouped into tables: segments joined, clusters of touching or stacked rules.
 
-In: a page's ``Ruling``s (and its text lines, for underlines and rule bands). Out:
-``RulingCluster``s, each the rules of one drawn table, with the row and column edges they
-draw. Horizontal rules stacked over the same span group into one table (a report's "lines
-between rows", booktabs rules, zebra stripes, a shaded header band over ruled rows) unless
-a vertical rule framing rows touches either; rules underlining words are no table rules; a
-frame left open at a page end ends its last row where its side rules end.
+In: a page's ``Ruling``s (and its text lines, for underlines). Out: ``RulingCluster``s, each
+the rules of one drawn table, with the row and column edges they draw. Horizontal rules
+stacked over the same span group into one table (a report's "lines between rows", booktabs
+rules, zebra stripes, a shaded header band over ruled rows) unless a vertical rule framing
+rows touches either; rules underlining words are no table rules; a frame left open at a page
+end ends its last row where its side rules end. Clusters of one table parted by text lines
+are joined in ``rule_bands``.
 """
 
 from __future__ import annotations
@@ -14,15 +15,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.detect.captions import is_stop
 from extract.detect.layout import TextLine
-from extract.detect.whitespace_rows import (
-    at_left,
-    data_lines,
-    is_data_line,
-    stub_limit,
-    value_chunks,
-)
 from extract.model import BBox, Ruling
 
 # Rulings closer than this (points) are the same line / touch each other.
@@ -33,12 +26,6 @@ SNAP = 2.0
 UNDERLINE_GAP = 4.0
 
 
-# A row of values whose middle stands this close (in font sizes) to a cluster's first or
-# last rule belongs to it (``with_edge_rows``).
-EDGE_ROW_EM = 1.6
-# A group's label between two bands of rules stands on one row: the bands are at most this
-# far apart (in font sizes).
-GROUP_ROW_EM = 3.0
 # Vertical rules reaching this far (points) past the outermost horizontal rule end a row
 # there: the frame is open at that end.
 OPEN_END = 4.0
@@ -64,7 +51,7 @@ class RulingCluster:
         """True when internal vertical rulings exist (columns are drawn)."""
         height = self.bbox[3] - self.bbox[1]
         tall = [v for v in self.verticals if v.bottom - v.top >= 0.3 * height]
-        return len(_snap_positions([v.x0 for v in tall])) >= 3
+        return len(snap_positions([v.x0 for v in tall])) >= 3
 
     @property
     def has_inner_verticals(self) -> bool:
@@ -105,7 +92,7 @@ def cluster_rulings(
     )
     parent = list(range(len(items)))
     horizontals = [r for r in items if r.horizontal]
-    verticals = [r for r in items if not r.horizontal and _crosses_rule(r, horizontals)]
+    verticals = [r for r in items if not r.horizontal and crosses_rule(r, horizontals)]
     framed = {
         i for i, r in enumerate(items) if r.horizontal and any(_touch(r, v) for v in verticals)
     }
@@ -136,7 +123,7 @@ def cluster_rulings(
         )
         clusters.append(RulingCluster(tuple(members), box))
     clusters.sort(key=lambda c: (c.bbox[1], c.bbox[0]))
-    return [c for c in clusters if _rule_count(c) >= min_rules]
+    return [c for c in clusters if rule_count(c) >= min_rules]
 
 
 def without_underlines(rulings: Sequence[Ruling], lines: Sequence[TextLine]) -> list[Ruling]:
@@ -161,7 +148,7 @@ def without_underlines(rulings: Sequence[Ruling], lines: Sequence[TextLine]) -> 
     return out
 
 
-def _crosses_rule(vertical: Ruling, horizontals: Sequence[Ruling]) -> bool:
+def crosses_rule(vertical: Ruling, horizontals: Sequence[Ruling]) -> bool:
     """True when a horizontal rule meets ``vertical`` between its ends: it frames rows of a
     table, not a single band (the sides of a shaded header band or zebra stripe)."""
     return any(
@@ -171,141 +158,8 @@ def _crosses_rule(vertical: Ruling, horizontals: Sequence[Ruling]) -> bool:
     )
 
 
-def _rule_count(cluster: RulingCluster) -> int:
-    return len(_snap_positions([h.top for h in cluster.horizontals]))
-
-
-def join_rule_bands(
-    clusters: Sequence[RulingCluster], lines: Sequence[TextLine]
-) -> list[RulingCluster]:
-    """Clusters of horizontal rules only (or shaded bands), over the same span, joined when
-    the text lines between them are tabular (some data, no line of text reaching across the
-    value columns) and the lower cluster does not start with a header: one long booktabs
-    table whose rules stand only between groups of rows. In: clusters top to bottom (single
-    rules too). Out: the joined clusters with two rules or more."""
-    out: list[RulingCluster] = []
-    for cluster in clusters:
-        last = out[-1] if out else None
-        if last is not None and _same_band(last, cluster, lines):
-            box = (
-                min(last.bbox[0], cluster.bbox[0]),
-                last.bbox[1],
-                max(last.bbox[2], cluster.bbox[2]),
-                max(last.bbox[3], cluster.bbox[3]),
-            )
-            out[-1] = RulingCluster(last.rulings + cluster.rulings, box)
-        else:
-            out.append(cluster)
-    return [cluster for cluster in out if _rule_count(cluster) >= 2]
-
-
-def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingCluster:
-    """The cluster of rules or shaded bands without a frame, holding two rows of values at
-    least, reaching
-    over the row of values right above its first rule and right under its last one (zebra
-    stripes begin and end with an unshaded row): a rule is added past such a row, set at
-    row spacing, its values under the cluster's value columns."""
-    if _frames_rows(cluster):
-        return cluster
-    x0, top, x1, bottom = cluster.bbox
-    inside = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
-    if not inside:
-        return cluster
-    left = stub_limit(inside)
-    if sum(data_lines(inside, left)) < 2:
-        return cluster  # rules round a header (or one row): the rows under them go on alone
-    values = [c for line in inside for c in value_chunks(line, left)]
-    value_left = min((c.x0 for c in values), default=None)
-    within = [line for line in lines if line.x0 >= x0 - 2 and line.x1 <= x1 + 2]
-    added: list[Ruling] = []
-    for near, edge in (
-        (
-            max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None),
-            top,
-        ),
-        (
-            min((ln for ln in within if ln.top >= bottom), key=lambda ln: ln.top, default=None),
-            bottom,
-        ),
-    ):
-        if near is None or abs((near.top + near.bottom) / 2 - edge) > EDGE_ROW_EM * near.font_size:
-            continue
-        chunks = value_chunks(near, left)
-        lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
-        if lined_up and is_data_line(near, left, value_left):
-            y = near.top - 1.0 if edge == top else near.bottom + 1.0
-            added.append(Ruling(x0, y, x1, y))
-    if not added:
-        return cluster
-    box = (x0, min(top, *(r.top for r in added)), x1, max(bottom, *(r.bottom for r in added)))
-    return RulingCluster(cluster.rulings + tuple(added), box)
-
-
-def _frames_rows(cluster: RulingCluster) -> bool:
-    """True when a vertical rule of the cluster frames rows (not only a shaded band)."""
-    return any(_crosses_rule(v, cluster.horizontals) for v in cluster.verticals)
-
-
-def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
-    """True when ``lower`` continues the table ``upper`` bounds (see ``join_rule_bands``);
-    across a group's label on a row of its own (``_group_row``) also when one of them frames
-    its rows (a shaded header band touching the first shaded row looks like a frame)."""
-    if lower.bbox[1] <= upper.bbox[3]:
-        return False
-    framed = _frames_rows(upper) or _frames_rows(lower)  # (or shaded bands touching)
-    if framed and (upper.has_inner_verticals or lower.has_inner_verticals):
-        return False  # drawn columns: a table of its own
-    width = max(upper.bbox[2] - upper.bbox[0], lower.bbox[2] - lower.bbox[0])
-    if abs(upper.bbox[0] - lower.bbox[0]) > 0.03 * width:
-        return False
-    if abs(upper.bbox[2] - lower.bbox[2]) > 0.03 * width:
-        return False
-    between = [
-        line
-        for line in lines
-        if upper.bbox[3] < (line.top + line.bottom) / 2 < lower.bbox[1]
-        and line.x1 > upper.bbox[0]
-        and line.x0 < upper.bbox[2]
-    ]
-    if not between:
-        return False
-    edges = row_edges(lower)
-    end = edges[1] if len(edges) > 1 else edges[0]
-    first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
-    left = stub_limit([*between, *first])
-    data = data_lines(between, left)
-    group = _group_row(between, first, lower.bbox[1] - upper.bbox[3], left)
-    if (framed or not any(data)) and not group:
-        return False
-    values = min(
-        (c.x0 for line, d in zip(between, data, strict=True) if d for c in line.chunks[1:]),
-        default=upper.bbox[2],
-    )
-    if any(
-        len(line.chunks) < 2 and not line.chunks[0].is_value and line.x1 > values
-        for line in between
-    ):
-        return False  # a line of text across the value columns: running text between tables
-    # a lower cluster whose first band holds text but no data is a new table's header
-    return not first or any(is_data_line(line, left) for line in first)
-
-
-def _group_row(
-    between: Sequence[TextLine], first: Sequence[TextLine], gap: float, left: float
-) -> bool:
-    """True when the one line ``between`` two bands of rules (``gap`` apart) is a group's
-    label on a row of its own: one chunk of words at the left edge, ending left of the values
-    of the data line that starts the lower band (``first``), no caption or note, the gap
-    one row at most (GROUP_ROW_EM): an unshaded row between zebra stripes ("2. halvår
-    2022")."""
-    if len(between) != 1 or len(between[0].chunks) != 1 or is_stop(between[0]):
-        return False
-    label = between[0].chunks[0]
-    data = [line for line in first if is_data_line(line, left)]
-    values = [c.x0 for line in data for c in value_chunks(line, left)]
-    if label.is_value or not values or label.x1 >= min(values) or not at_left(label, left):
-        return False
-    return gap <= GROUP_ROW_EM * between[0].font_size
+def rule_count(cluster: RulingCluster) -> int:
+    return len(snap_positions([h.top for h in cluster.horizontals]))
 
 
 def _stacked(a: Ruling, b: Ruling) -> bool:
@@ -316,7 +170,7 @@ def _stacked(a: Ruling, b: Ruling) -> bool:
     return abs(a.x0 - b.x0) < 0.05 * width and abs(a.x1 - b.x1) < 0.05 * width
 
 
-def _snap_positions(values: Sequence[float]) -> list[float]:
+def snap_positions(values: Sequence[float]) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
         if out and v - out[-1] <= SNAP:
@@ -330,7 +184,7 @@ def row_edges(cluster: RulingCluster) -> list[float]:
     vertical rules where they reach OPEN_END beyond the first or last of them (a frame
     left open where the table breaks over pages)."""
     width = cluster.bbox[2] - cluster.bbox[0]
-    ys = _snap_positions(
+    ys = snap_positions(
         [(h.top + h.bottom) / 2 for h in cluster.horizontals if h.x1 - h.x0 >= 0.08 * width]
     )
     verticals = cluster.verticals
@@ -346,7 +200,7 @@ def row_edges(cluster: RulingCluster) -> list[float]:
 def col_edges(cluster: RulingCluster) -> list[float]:
     """X positions of the vertical rulings (meaningfully tall ones)."""
     height = cluster.bbox[3] - cluster.bbox[1]
-    return _snap_positions(
+    return snap_positions(
         [(v.x0 + v.x1) / 2 for v in cluster.verticals if v.bottom - v.top >= 0.05 * height]
     )
 

@@ -176,12 +176,31 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
         for run in runs
         if len(run) >= 2 and any(b for _, _, b in run)
     ]
-    label_ends = [c.x1 for line in lines for c in line.chunks if at_left(c, left)]
+    label_ends = [
+        c.x1
+        for i, line in enumerate(lines)
+        if not _group_heading(lines, i, left)
+        for c in line.chunks
+        if at_left(c, left)
+    ]
     return [
         band
         for band in _merge(out)
         if not any(band[0] < end for end in label_ends if end < band[1])
     ]
+
+
+def _group_heading(lines: Sequence[TextLine], i: int, left: float) -> bool:
+    """True for a line of one short label (no value, five words at most) at the left edge
+    over a data line starting there too, at row spacing (not tight, as a wrapped label's
+    lines stand): a group heading, whose text may run across the stub columns."""
+    line = lines[i]
+    if i + 1 >= len(lines) or len(line.chunks) != 1 or line.chunks[0].is_value:
+        return False
+    below = lines[i + 1]
+    spaced = below.top - line.bottom >= 0.5 * below.font_size
+    starts = at_left(line.chunks[0], left) and at_left(below.chunks[0], left)
+    return len(line.words) <= 5 and spaced and starts and bool(value_chunks(below, left))
 
 
 def _has_letter(text: str) -> bool:

@@ -34,6 +34,24 @@ def stub_limit(lines: Sequence[TextLine]) -> float:
     return min(line.x0 for line in lines)
 
 
+def label_tails(lines: Sequence[TextLine]) -> list[TextLine]:
+    """``lines`` with the number that ends a wrapped row label read as label text, not as a
+    value: a line's first chunk reading as a value ("121", "104, stk. 4") set tight under a
+    line of label text alone (no value) that starts where it starts ("... §§ 119 - §")."""
+    out = list(lines)
+    for i in range(1, len(lines)):
+        line, above = lines[i], lines[i - 1]
+        first = line.chunks[0]
+        tight = line.top - above.bottom < 0.5 * line.font_size
+        if not (first.is_value and tight and abs(first.x0 - above.x0) <= 1.0):
+            continue
+        if any(c.is_value for c in above.chunks) or not any(ch.isalpha() for ch in above.text):
+            continue
+        label = Chunk(first.words, first.text, False)
+        out[i] = TextLine(line.words, (label, *line.chunks[1:]))
+    return out
+
+
 def value_chunks(line: TextLine, left: float) -> list[Chunk]:
     """The line's value chunks that are not its row label."""
     return [c for c in line.chunks if c.is_value and not at_left(c, left)]
@@ -56,9 +74,10 @@ def is_data_line(line: TextLine, left: float, value_left: float | None = None) -
 
 
 def _label_before(line: TextLine, edge: float) -> bool:
-    """True when a chunk of label text (letters, no value) ends left of ``edge``."""
+    """True when a chunk of label text (letters, or the number ending a wrapped label:
+    ``label_tails``; no value) ends left of ``edge``."""
     return any(
-        c.x1 < edge and not c.is_value and any(ch.isalpha() for ch in c.text) for c in line.chunks
+        c.x1 < edge and not c.is_value and any(ch.isalnum() for ch in c.text) for c in line.chunks
     )
 
 

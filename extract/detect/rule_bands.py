@@ -1,0 +1,171 @@
+"""Rule bands joined into tables: stacked clusters of horizontal rules or shaded bands.
+
+In: a page's ``RulingCluster``s of horizontal rules (``rulings.cluster_rulings``), top to
+bottom, and its text lines. Out: the clusters of one table joined (a long booktabs table
+whose rules stand only between groups of rows, zebra stripes past an unshaded row, a shaded
+header band over the rows under it), and a cluster reaching over the unshaded row of values
+right above its first rule and right under its last one (``with_edge_rows``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.detect.captions import is_stop
+from extract.detect.layout import TextLine
+from extract.detect.rulings import RulingCluster, crosses_rule, row_edges, rule_count
+from extract.detect.whitespace_rows import (
+    at_left,
+    data_lines,
+    is_data_line,
+    stub_limit,
+    value_chunks,
+)
+from extract.model import Ruling
+
+__all__ = ["join_rule_bands", "with_edge_rows"]
+
+# A row of values whose middle stands this close (in font sizes) to a cluster's first or
+# last rule belongs to it (``with_edge_rows``).
+EDGE_ROW_EM = 1.6
+# A group's label between two bands of rules stands on one row: the bands are at most this
+# far apart (in font sizes).
+GROUP_ROW_EM = 3.0
+
+
+def join_rule_bands(
+    clusters: Sequence[RulingCluster], lines: Sequence[TextLine]
+) -> list[RulingCluster]:
+    """Clusters of horizontal rules only (or shaded bands), over the same span, joined when
+    the text lines between them are tabular (some data, no line of text reaching across the
+    value columns) and the lower cluster does not start with a header: one long booktabs
+    table whose rules stand only between groups of rows. In: clusters top to bottom (single
+    rules too). Out: the joined clusters with two rules or more."""
+    out: list[RulingCluster] = []
+    for cluster in clusters:
+        last = out[-1] if out else None
+        if last is not None and _same_band(last, cluster, lines):
+            box = (
+                min(last.bbox[0], cluster.bbox[0]),
+                last.bbox[1],
+                max(last.bbox[2], cluster.bbox[2]),
+                max(last.bbox[3], cluster.bbox[3]),
+            )
+            out[-1] = RulingCluster(last.rulings + cluster.rulings, box)
+        else:
+            out.append(cluster)
+    return [cluster for cluster in out if rule_count(cluster) >= 2]
+
+
+def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingCluster:
+    """The cluster of rules or shaded bands without a frame, holding two rows of values at
+    least, reaching
+    over the row of values right above its first rule and right under its last one (zebra
+    stripes begin and end with an unshaded row): a rule is added past such a row, set at
+    row spacing, its values under the cluster's value columns."""
+    if _frames_rows(cluster):
+        return cluster
+    x0, top, x1, bottom = cluster.bbox
+    inside = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
+    if not inside:
+        return cluster
+    left = stub_limit(inside)
+    if sum(data_lines(inside, left)) < 2:
+        return cluster  # rules round a header (or one row): the rows under them go on alone
+    values = [c for line in inside for c in value_chunks(line, left)]
+    value_left = min((c.x0 for c in values), default=None)
+    within = [line for line in lines if line.x0 >= x0 - 2 and line.x1 <= x1 + 2]
+    added: list[Ruling] = []
+    for near, edge in (
+        (
+            max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None),
+            top,
+        ),
+        (
+            min((ln for ln in within if ln.top >= bottom), key=lambda ln: ln.top, default=None),
+            bottom,
+        ),
+    ):
+        if near is None or abs((near.top + near.bottom) / 2 - edge) > EDGE_ROW_EM * near.font_size:
+            continue
+        chunks = value_chunks(near, left)
+        lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
+        if lined_up and is_data_line(near, left, value_left):
+            y = near.top - 1.0 if edge == top else near.bottom + 1.0
+            added.append(Ruling(x0, y, x1, y))
+    if not added:
+        return cluster
+    box = (x0, min(top, *(r.top for r in added)), x1, max(bottom, *(r.bottom for r in added)))
+    return RulingCluster(cluster.rulings + tuple(added), box)
+
+
+def _frames_rows(cluster: RulingCluster) -> bool:
+    """True when a vertical rule of the cluster frames rows (not only a shaded band)."""
+    return any(crosses_rule(v, cluster.horizontals) for v in cluster.verticals)
+
+
+def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
+    """True when ``lower`` continues the table ``upper`` bounds (see ``join_rule_bands``);
+    across a group's label on a row of its own (``_group_row``) also when one of them frames
+    its rows (a shaded header band touching the first shaded row looks like a frame)."""
+    if lower.bbox[1] <= upper.bbox[3]:
+        return False
+    framed = _frames_rows(upper) or _frames_rows(lower)  # (or shaded bands touching)
+    if framed and (upper.has_inner_verticals or lower.has_inner_verticals):
+        return False  # drawn columns: a table of its own
+    width = max(upper.bbox[2] - upper.bbox[0], lower.bbox[2] - lower.bbox[0])
+    if abs(upper.bbox[0] - lower.bbox[0]) > 0.03 * width:
+        return False
+    if abs(upper.bbox[2] - lower.bbox[2]) > 0.03 * width:
+        return False
+    between = [
+        line
+        for line in lines
+        if upper.bbox[3] < (line.top + line.bottom) / 2 < lower.bbox[1]
+        and line.x1 > upper.bbox[0]
+        and line.x0 < upper.bbox[2]
+    ]
+    if not between:
+        return False
+    edges = row_edges(lower)
+    end = edges[1] if len(edges) > 1 else edges[0]
+    first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
+    left = stub_limit([*between, *first])
+    data = data_lines(between, left)
+    group = _group_row(between, first, lower.bbox[1] - upper.bbox[3], left)
+    # a band of header text alone (a shaded header) over rows: its table's header
+    inside = [
+        line for line in lines if upper.bbox[1] < (line.top + line.bottom) / 2 < upper.bbox[3]
+    ]
+    head = bool(inside) and not any(data_lines(inside, stub_limit(inside))) and any(data)
+    if (framed or not any(data)) and not (group or head):
+        return False
+    values = min(
+        (c.x0 for line, d in zip(between, data, strict=True) if d for c in line.chunks[1:]),
+        default=upper.bbox[2],
+    )
+    if any(
+        len(line.chunks) < 2 and not line.chunks[0].is_value and line.x1 > values
+        for line in between
+    ):
+        return False  # a line of text across the value columns: running text between tables
+    # a lower cluster whose first band holds text but no data is a new table's header
+    return not first or any(is_data_line(line, left) for line in first)
+
+
+def _group_row(
+    between: Sequence[TextLine], first: Sequence[TextLine], gap: float, left: float
+) -> bool:
+    """True when the one line ``between`` two bands of rules (``gap`` apart) is a group's
+    label on a row of its own: one chunk of words at the left edge, ending left of the values
+    of the data line that starts the lower band (``first``), no caption or note, the gap
+    one row at most (GROUP_ROW_EM): an unshaded row between zebra stripes ("2. halvår
+    2022")."""
+    if len(between) != 1 or len(between[0].chunks) != 1 or is_stop(between[0]):
+        return False
+    label = between[0].chunks[0]
+    data = [line for line in first if is_data_line(line, left)]
+    values = [c.x0 for line in data for c in value_chunks(line, left)]
+    if label.is_value or not values or label.x1 >= min(values) or not at_left(label, left):
+        return False
+    return gap <= GROUP_ROW_EM * between[0].font_size

@@ -1,0 +1,242 @@
+"""Unruled table blocks: the runs of a page column's text lines that form whitespace tables.
+
+In: the text lines of one page column, top to bottom. Out: blocks of lines (header lines
+included), each one table for ``whitespace.whitespace_grid``. A block starts at a data line
+(a row label and values) and goes on while lines stand within a table's gap of each other
+and in its stub or value columns: data lines, wrapped labels, group headings out at the
+margin with their rows under them. Header lines are taken upwards from its first data line
+(lines over the values, a group heading right above the first row, a wrapped stub header).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from extract.detect.captions import is_stop
+from extract.detect.layout import Chunk, TextLine, is_year
+from extract.detect.whitespace_rows import is_data_line, value_chunks
+
+__all__ = ["TABLE_GAP_EM", "whitespace_blocks"]
+
+# Largest gap (in font sizes) inside one table.
+TABLE_GAP_EM = 2.6
+# Largest gap (in font sizes) above a header line that starts left of the table's rows.
+NEAR_EM = 1.0
+# Text set flush left in one column starts within this many points.
+FLUSH_PT = 1.0
+# Lines of stub header text (no text over the values) that may stand between a group
+# heading under the header and the header line over the values (a stub header wrapped).
+STUB_HEADER_LINES = 3
+
+
+def _is_prose(line: TextLine, value_left: float) -> bool:
+    return len(line.chunks) == 1 and line.x1 > value_left + 5 and len(line.words) >= 6
+
+
+def _value_left(chunks: Sequence[Chunk], so_far: float) -> float:
+    """Left edge of the value columns: the leftmost number so far (a lone "." does not count:
+    it may be a speck of dirt on a scan; infinite until a number is seen)."""
+    numbers = [c.x0 for c in chunks if any(ch.isdigit() for ch in c.text)]
+    return min(so_far, *numbers) if numbers else so_far
+
+
+def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+    """Runs of lines that form unruled tables (header lines included)."""
+    blocks: list[list[TextLine]] = []
+    i = 0
+    floor = 0  # lines before this index belong to an earlier block
+    while i < len(lines):
+        line = lines[i]
+        if not is_data_line(line, line.x0) or is_stop(line):
+            i += 1
+            continue
+        left = _row_left(lines, i, floor)
+        value_left = _value_left(value_chunks(line, left), math.inf)
+        block: list[TextLine] = [line]
+        pending: list[TextLine] = []
+        last = line
+        j = i + 1
+        while j < len(lines):
+            nxt = lines[j]
+            if is_stop(nxt) or nxt.top - last.bottom > TABLE_GAP_EM * nxt.font_size:
+                break
+            if _is_prose(nxt, value_left):
+                break
+            if nxt.x0 < left - 3 and _right_aligned_stub(nxt, line):
+                left = nxt.x0  # a stub of numbers set flush right ("250", "1,000")
+            if nxt.x0 < left - 3 and not pending and _outer_label(nxt, block, left):
+                left = nxt.x0  # a new group's label in an outer stub column, blank above
+            if nxt.x0 < left - 3:
+                if not _is_section_label(nxt):
+                    break
+                if not _data_follows(lines, j + 1, left):
+                    if not _group_follows(lines, j + 1, nxt, block, left):
+                        break
+                    left = nxt.x0  # an outer group heading, its first row under it at its x
+                pending.append(nxt)  # a group heading out at the page margin ("Sex")
+                last = nxt
+                j += 1
+                continue
+            if is_data_line(nxt, left, value_left):
+                block.extend(pending)
+                pending = []
+                block.append(nxt)
+                value_left = _value_left(value_chunks(nxt, left), value_left)
+            elif nxt.top - last.bottom < 0.5 * nxt.font_size and not pending:
+                block.append(nxt)  # wrapped label of the last row
+            else:
+                pending.append(nxt)
+            last = nxt
+            j += 1
+        header: list[TextLine] = []
+        k = i - 1
+        top = line
+        while k >= floor and len(header) < 8:
+            above = lines[k]
+            if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
+                break
+            in_values = any(c.x1 > value_left - 2 for c in above.chunks)
+            in_values = in_values or _flush_with(above, line)  # headers set flush left
+            close = top.top - above.bottom < 0.5 * top.font_size
+            # a line starting left of the rows: a group heading right above its rows, or a
+            # header line over the values at row spacing (not a title further up)
+            near = top.top - above.bottom < NEAR_EM * top.font_size
+            # the lines taken so far are the first row's label, wrapped round its values
+            # (its values may stand on a line of their own, between its label lines)
+            first_row = all(
+                _label_only(x, value_left) or (k0 > 0 and all(c.is_value for c in x.chunks))
+                for k0, x in enumerate(header)
+            )
+            heading = _is_section_label(above) and (is_data_line(top, left) or first_row)
+            outside = above.x0 < left - 3 and not (heading or (near and in_values))
+            if _is_prose(above, value_left) or outside:
+                break
+            if not (in_values or close):
+                # a group heading between the header and the first row ("Realitetsbehandlede"
+                # under "Paragraf | 2025"; the first row's label may wrap round its values):
+                # kept with the header line over the values above it
+                heading_first = first_row and _is_section_label(above) and k - 1 >= floor
+                if not (heading_first and _header_above(lines, k - 1, floor, above, value_left)):
+                    break
+            header.insert(0, above)
+            top = above
+            k -= 1
+        rows = sum(1 for x in block if is_data_line(x, left, value_left))
+        if rows >= 2 or (rows == 1 and _headed(header, line, left)):
+            blocks.append(header + block)
+            floor = j
+        i = j
+    return blocks
+
+
+def _row_left(lines: Sequence[TextLine], i: int, floor: int) -> float:
+    """The left edge of the row of line ``i``: its own, or, for a line of values alone, that
+    of the label line right above it (a label wrapped round its values, set in the middle)."""
+    line = lines[i]
+    if i > floor and line.chunks[0].is_value:
+        above = lines[i - 1]
+        tight = line.top - above.bottom < 0.5 * line.font_size
+        if tight and above.x0 < line.x0 - 3 and not any(c.is_value for c in above.chunks):
+            return above.x0
+    return line.x0
+
+
+def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:
+    """True for a header line over the values standing within a table's gap of ``below``."""
+    in_values = any(c.x1 > value_left - 2 for c in line.chunks)
+    gap = below.top - line.bottom
+    return in_values and gap <= TABLE_GAP_EM * below.font_size and not is_stop(line)
+
+
+def _header_above(
+    lines: Sequence[TextLine], k: int, floor: int, below: TextLine, value_left: float
+) -> bool:
+    """True when line ``k``, or a line above it past lines of stub header text alone
+    (STUB_HEADER_LINES at most: "hele" / "landet" beside "2024q3"), is a header line over
+    the values (``_header_over``) standing within a table's gap of ``below``."""
+    for j in range(k, max(floor, k - STUB_HEADER_LINES) - 1, -1):
+        line = lines[j]
+        if _header_over(line, below, value_left):
+            return True
+        if is_stop(line) or any(c.x1 > value_left - 2 for c in line.chunks):
+            return False
+    return False
+
+
+def _flush_with(header: TextLine, row: TextLine) -> bool:
+    """True when two chunks or more of ``header`` start where chunks of ``row`` start (within
+    FLUSH_PT): a header line set flush left over its columns ("LOVOMRÅDE | UDFALD | 2024K1"
+    over "Lov om ... | Stadfæstet | 686 sager")."""
+    starts = [c.x0 for c in row.chunks]
+    return sum(1 for c in header.chunks if any(abs(c.x0 - x) <= FLUSH_PT for x in starts)) >= 2
+
+
+def _label_only(line: TextLine, value_left: float) -> bool:
+    """True for a line of label text alone, left of the values at ``value_left``."""
+    return all(not c.is_value and c.x1 < value_left for c in line.chunks)
+
+
+def _is_section_label(line: TextLine) -> bool:
+    """A short label line with no values: a group heading inside a table."""
+    return len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
+
+
+def _right_aligned_stub(line: TextLine, first: TextLine) -> bool:
+    """True when ``line`` is a data line whose row label ends where the label of the block's
+    first line ends: a right-aligned stub, so the line starts further left."""
+    end = first.chunks[0].x1
+    return abs(line.chunks[0].x1 - end) <= 2.0 and is_data_line(line, line.x0)
+
+
+def _outer_label(line: TextLine, block: Sequence[TextLine], left: float) -> bool:
+    """True for a data line starting left of the block (``left``) whose values stand in the
+    block's value columns: its first chunk labels a group in an outer stub column left
+    blank on the rows above."""
+    values = value_chunks(line, line.x0)
+    if not values or not is_data_line(line, line.x0) or line.chunks[0].x1 >= values[0].x0:
+        return False
+    above = [c for x in block for c in value_chunks(x, left)]
+    return all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in above) for c in values)
+
+
+def _headed(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
+    """True for a table of one row under its header: a row label and two values or more
+    (not all years: a row of years is header), each under header text standing over it
+    (a number beside the label, "Januar 2024", leaves it to the next page's table), and a
+    header line holding two chunks over its values (a header band, not a title)."""
+    values = value_chunks(row, left)
+    if len(values) < 2 or row.chunks[0].is_value or all(is_year(c.text) for c in values):
+        return False
+
+    def over(c: Chunk) -> list[Chunk]:
+        return [v for v in values if c.x0 < v.x1 and v.x0 < c.x1]
+
+    covered = {id(v) for line in header for c in line.chunks for v in over(c)}
+    band = any(sum(1 for c in line.chunks if over(c)) >= 2 for line in header)
+    return band and len(covered) == len(values)
+
+
+def _group_follows(
+    lines: Sequence[TextLine], start: int, heading: TextLine, block: Sequence[TextLine], left: float
+) -> bool:
+    """True when the line at ``start`` is the first row of a group headed by ``heading``
+    (left of the block's rows at ``left``): it starts where the heading starts, within a
+    table's gap of it, its values in the block's value columns (``_outer_label``)."""
+    if start >= len(lines):
+        return False
+    line = lines[start]
+    near = line.top - heading.bottom <= TABLE_GAP_EM * line.font_size
+    return near and abs(line.x0 - heading.x0) <= 3 and _outer_label(line, block, left)
+
+
+def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
+    """True when a data line comes within two lines from ``start``, each close to the last."""
+    last = lines[start - 1]
+    for line in lines[start : start + 2]:
+        if line.top - last.bottom > TABLE_GAP_EM * line.font_size or line.x0 < left - 3:
+            return False
+        if is_data_line(line, left):
+            return True
+        last = line
+    return False

@@ -1,0 +1,169 @@
+"""Group headings and wrapped labels in unruled tables over pages, on synthetic pages: a
+label wrapped to a number that carries the row's values, a group heading out at the margin
+whose first row starts under it, a group heading right above a continued page's rows, and a
+repeated header over a page whose outer stub column is blank all down."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pdf_factory import SIZE, body, detect, labels, right_at, word_page, words_at
+
+from extract.model import PageContent, Word
+
+VALUE_X = 400.0
+STEP = 14.0  # row spacing
+WRAP = SIZE + 1.0  # line spacing inside one wrapped label
+
+
+def _page(number: int, *parts: list[Word]) -> PageContent:
+    running = words_at(420, 40, f"Rapport om klagesager, side {number}")
+    return word_page([*running, *(w for part in parts for w in part)], number=number)
+
+
+Row = tuple[str, str]  # (label, value); "" value: a heading; "\n" in a label: wrapped
+
+
+def _rows(top: float, rows: Sequence[Row], header: bool = True) -> list[Word]:
+    """The header "Område | Antal" (when ``header``), then rows: headings and law rows (no
+    " - " in the label) at x 50, the rows under them indented to x 62; a wrapped label's
+    value on its last line."""
+    words: list[Word] = []
+    if header:
+        words += words_at(50, top, "Område") + right_at(VALUE_X, top, "Antal")
+        top += STEP
+    for label, value in rows:
+        x = 62.0 if " - " in label else 50.0
+        parts = label.split("\n")
+        for j, part in enumerate(parts):
+            words += words_at(x, top + j * WRAP, part)
+        if value:
+            words += right_at(VALUE_X, top + (len(parts) - 1) * WRAP, value)
+        top += STEP + (len(parts) - 1) * WRAP
+    return words
+
+
+def _joined(rows: Sequence[Row]) -> list[tuple[str, str]]:
+    return [(label.replace("\n", " "), value) for label, value in rows]
+
+
+def test_a_label_wrapped_to_a_number_with_the_values_stays_one_row_of_one_table() -> None:
+    """A provision's label wraps after "§", its second line the paragraph number with the
+    row's values beside it: one row, and the rows under it stay in the table."""
+    rows = [
+        ("Stadfæstede sager", ""),
+        ("Lov om social service", "120"),
+        ("Voksne - hjælp - § 80, § 81 og\n§ 83", "12"),
+        ("Voksne - frist - § 114, stk. 1, nr. 1, §§ 119 - §\n121", "63"),
+        ("Voksne - tilbud efter loven - § 59", "5"),
+        ("Voksne - aflastning - § 84, stk. 2, jf. §\n104, stk. 4", "40"),
+        ("Voksne - ledsagelse - § 97", "7"),
+    ]
+    words = words_at(50, 80, "Tabel 1 Stadfæstede sager") + _rows(100, rows)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["Antal"]
+    assert body(table) == _joined(rows)
+
+
+def test_a_group_heading_at_the_margin_with_its_first_row_under_it_goes_on() -> None:
+    """Rows indented under a law row; then a measure heading at the margin and its law row
+    at the same place: the same table goes on (the heading is a label-only row)."""
+    rows = [
+        ("Stadfæstede sager", ""),
+        ("Lov om social service", "120"),
+        ("Voksne - hjælp - § 83", "12"),
+        ("Voksne - ledsagelse - § 97", "7"),
+        ("Hjemviste sager", ""),
+        ("Lov om social service", "33"),
+        ("Voksne - hjælp - § 83", "4"),
+        ("Voksne - ledsagelse - § 97", "1"),
+    ]
+    header_and_first = _rows(100, rows[:2])
+    # the page's first row under the header is indented: the block starts there
+    words = header_and_first[:2] + _rows(100 + STEP, rows[2:], header=False)
+    words += words_at(50, 80, "Tabel 1 Sager efter udfald")
+    (table,) = detect(word_page(words))
+    assert body(table) == _joined(rows[2:])
+
+
+def test_a_page_repeating_the_header_over_a_new_group_continues_the_table() -> None:
+    """Page 2 repeats "Område | Antal", its rows indented, then a new measure heading with
+    its law row at the margin: one table over both pages, every row kept."""
+    first_rows = [("Stadfæstede sager", ""), ("Lov om social service", "120")]
+    first_rows += [("Voksne - hjælp - § 83", "12")]
+    more = [("Voksne - ledsagelse - § 97", "7"), ("Voksne - botilbud - § 108", "3")]
+    more += [("Hjemviste sager", ""), ("Lov om social service", "33")]
+    more += [("Voksne - hjælp - § 83", "4")]
+    first = _page(1, words_at(50, 660, "Tabel 1 Sager efter udfald"), _rows(680, first_rows))
+    second = _page(2, _rows(80, more))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert body(table) == _joined(first_rows + more)
+
+
+def _two_stubs(top: float, rows: Sequence[tuple[str, str, str]]) -> list[Word]:
+    """Rows of two stub columns ("Hele landet" | law) and a value, at x 50 / 130 / VALUE_X."""
+    words: list[Word] = []
+    for i, (outer, inner, value) in enumerate(rows):
+        y = top + STEP * i
+        words += (words_at(50, y, outer) if outer else []) + words_at(130, y, inner)
+        words += right_at(VALUE_X, y, value) if value else []
+    return words
+
+
+def test_a_group_heading_above_a_continued_pages_rows_is_their_first_row() -> None:
+    """Page 2 under "Tabel 1 (fortsat)": a measure heading, then "Hele landet | Serviceloven
+    | 13": the table goes on, the heading a label-only row, the entity group opened anew."""
+    head = words_at(50, 660, "Tabel 1 Sager for hele landet")
+    head += words_at(50, 680, "Kommune") + words_at(130, 680, "Lov")
+    head += right_at(VALUE_X, 680, "2024")
+    first = _page(
+        1,
+        head,
+        words_at(50, 694, "Stadfæstede sager"),
+        _two_stubs(708, [("Hele landet", "Serviceloven", "17"), ("", "Pension", "5")]),
+    )
+    second = _page(
+        2,
+        words_at(50, 80, "Tabel 1 (fortsat)"),
+        words_at(50, 100, "Hjemviste sager"),
+        _two_stubs(114, [("Hele landet", "Serviceloven", "13"), ("", "Pension", "2")]),
+    )
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert body(table) == [
+        ("Stadfæstede sager", ""),
+        ("Hele landet", ""),
+        ("Serviceloven", "17"),
+        ("Pension", "5"),
+        ("Hjemviste sager", ""),
+        ("Hele landet", ""),
+        ("Serviceloven", "13"),
+        ("Pension", "2"),
+    ]
+
+
+def test_a_repeated_header_over_rows_with_the_outer_stub_column_blank_continues() -> None:
+    """Two stub columns on page 1; page 2 repeats the header, its outer column blank all
+    down (still the same group): one table."""
+
+    def header(top: float) -> list[Word]:
+        words = words_at(50, top, "Kommune") + words_at(130, top, "Lov")
+        return words + right_at(VALUE_X, top, "Antal") + right_at(460, top, "Pct.")
+
+    def rows(top: float, items: Sequence[tuple[str, str, str]]) -> list[Word]:
+        words = _two_stubs(top, items)
+        for i, (_, _, value) in enumerate(items):
+            words += right_at(460, top + STEP * i, f"{value},0")
+        return words
+
+    first = _page(
+        1,
+        words_at(50, 660, "Tabel 2 Sager efter kommune"),
+        header(680),
+        rows(694, [("Ishøj", "Serviceloven", "12"), ("", "Pension", "7")]),
+    )
+    second = _page(2, header(80), rows(94, [("", "Boliger", "3"), ("", "Sygedagpenge", "2")]))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert body(table)[-2:] == [("Boliger", "3", "3,0"), ("Sygedagpenge", "2", "2,0")]
