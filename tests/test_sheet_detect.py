@@ -113,6 +113,25 @@ def test_statistikbanken_csv_with_number_like_labels_keeps_every_stub_column(
     ]
 
 
+def test_a_first_row_whose_label_the_rows_under_it_repeat_is_data_not_a_header(
+    tmp_path: Path,
+) -> None:
+    """A long table's first row "Stadfæstelse, Barnets lov, 2010" under the lone header
+    "Værdi": its count looks like a year, but the rows under it repeat its outer label, and
+    stub headers are not repeated in the body."""
+    text = (
+        "Realitetsbehandlede sager fordelt på lovområde og bestemmelse i 2024,,\n"
+        ",,\n"
+        ",,Værdi\n"
+        "Stadfæstelse,Barnets lov,2010\n"
+        "Stadfæstelse,Børn - Samvær - § 104,277\n"
+        "Stadfæstelse,Børn - Diverse - Barnets lov,28\n"
+    )
+    (table,) = csv_tables(tmp_path / "long.csv", text)
+    assert table.column_headers == (("Værdi",),)
+    assert [cells for _, cells in row_texts(table) if cells] == [("2010",), ("277",), ("28",)]
+
+
 def test_label_merged_across_the_stub_or_typed_in_an_outer_column_ends_the_groups(
     tmp_path: Path,
 ) -> None:

@@ -10,7 +10,7 @@ each value column.
 - Rows between the header rows and the first data row with text only in the label columns are
   group labels of the body ("Ishøj" above its Sagsemne rows). So is a row with a label and only
   number-like cells (a count like a year, 2010) under a group label, or under a header row
-  with a different text in its label column.
+  with a different text in its label column, or with a label the first data row repeats.
 - A header cell spans the columns of its merge. In an upper header row, an unmerged blank cell
   continues the text to its left (a csv cannot merge); text repeated over adjacent columns
   spans them just the same. A path never repeats a level (a header merged down two rows).
@@ -84,7 +84,9 @@ def _last_header(
     either under a group label ("Ishøj" alone in the label columns) or with its own label under
     a different header text in that label column (stub headers are not stacked; body labels
     are), or with a period for a label where the first data row has one too, under no header
-    text ("2023 | 2034" over "2024 | 1472": counts like years). One pass over the run."""
+    text ("2023 | 2034" over "2024 | 1472": counts like years), or with a label the first data
+    row repeats in its column ("Stadfæstelse | Barnets lov | 2010" over "Stadfæstelse | Børn -
+    … | 54": the outer label of a long table). One pass over the run."""
     stub_texts: dict[int, str] = {}  # label column -> the first header text in it
     header = -1
     grouped = False
@@ -102,6 +104,10 @@ def _last_header(
                 return header
             if labels and _period_labels(view, r, first_body, [c for c, _ in labels], stub_texts):
                 return header
+            if first_body is not None and any(
+                text and text == view.shown(first_body, c) for c, text in labels
+            ):
+                return header  # "Stadfæstelse | Barnets lov | 2010" over "Stadfæstelse | …"
         header = i
         for c in cols:
             if c < edge:
