@@ -537,6 +537,26 @@ def test_columns_naming_no_entity_beside_one_that_does_take_none_from_the_headin
     )
 
 
+def test_a_group_header_right_above_a_header_of_a_carried_kind_is_the_outer_one(
+    rulebook: Rulebook,
+) -> None:
+    """"Andel i pct." after the rows of "2024Q1", right above "2023Q3": the share groups
+    hold the quarters, so the share stays on the rows under "2023Q3"."""
+    rows: list[Row] = [
+        ("2024Q1", None),
+        ("Serviceloven", ["3 908"]),
+        ("Andel i pct.", None),
+        ("2023Q3", None),
+        ("Serviceloven", ["46"]),
+    ]
+    caption = "Tabel 4.1 Afgjorte sager efter lovområde, hele landet"
+    got = keys(read(rulebook, table(["Hele landet"], rows, caption=caption)))
+    assert got == [
+        (None, "2024-Q1", "serviceloven", None, "afgjorte", 3908.0, "reported"),
+        (None, "2023-Q3", "serviceloven", None, "andel_procent", 46.0, "reported"),
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

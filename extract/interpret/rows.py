@@ -117,6 +117,7 @@ def _first_pass(
             if named and not reading.resolved:  # "Hele Måned landet": what it names is unclear
                 named = {d: UNREAD for d in named if d != "aspect"}
             if named:
+                levels = _outer_to_next(levels, named, headers.get(i + 1))
                 levels = _replace_levels(levels, named, inner, sibling_of, row.label)
                 plans.append(RowPlan(i, "header", MappingProxyType(named | inner)))
             else:
@@ -204,6 +205,22 @@ def _replace_levels(
     for dim, value in inner.items():
         out.append((MappingProxyType({dim: value}), label))
     return out
+
+
+def _outer_to_next(
+    levels: Sequence[tuple[Mapping[str, str], str]],
+    named: Mapping[str, str],
+    following: Mapping[str, str] | None,
+) -> list[tuple[Mapping[str, str], str]]:
+    """The carried levels before a group header naming something new, right above a header
+    naming what a carried level names: the new header is the outer of the two ("Andel i
+    pct." over "2023Q3" after the "2024Q1" rows), so that level, and those below it, end."""
+    new = set(named) - {d for level, _ in levels for d in _level_of(level)}
+    if not new or following is None:
+        return list(levels)
+    ending = set(following) - set(named)
+    at = next((k for k, (d, _) in enumerate(levels) if _level_of(d) & ending), None)
+    return list(levels[:at] if at is not None else levels)
 
 
 def _level_of(level: Mapping[str, str]) -> set[str]:
