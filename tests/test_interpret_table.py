@@ -540,7 +540,7 @@ def test_columns_naming_no_entity_beside_one_that_does_take_none_from_the_headin
 def test_a_group_header_right_above_a_header_of_a_carried_kind_is_the_outer_one(
     rulebook: Rulebook,
 ) -> None:
-    """"Andel i pct." after the rows of "2024Q1", right above "2023Q3": the share groups
+    """ "Andel i pct." after the rows of "2024Q1", right above "2023Q3": the share groups
     hold the quarters, so the share stays on the rows under "2023Q3"."""
     rows: list[Row] = [
         ("2024Q1", None),
