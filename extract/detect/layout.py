@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
 from extract.model import BBox, Status, Word
@@ -55,6 +56,7 @@ def union_bbox(boxes: Iterable[BBox]) -> BBox:
     return (min(xs0), min(tops), max(xs1), max(bottoms))
 
 
+@lru_cache(maxsize=65536)  # a page's texts repeat ("0", "-", "%"), pages repeat their headers
 def is_value_text(text: str) -> bool:
     """True for text that reads as a table value: a number, ".", "-", or a glitched number
     (but not a period label with a year in it, nor a label that starts with a number:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import NATIONAL, Meaning
@@ -89,7 +90,7 @@ def table_context(
     dims: dict[str, Given] = {}
     for dim, value, rule_id in defaults:
         dims[dim] = Given(value, "rule", rule_id)
-    for dim, (value, line) in _heading_dims(reader, heading, sheet=sheet).items():
+    for dim, (value, line) in dict(_heading_dims(reader, heading, sheet=sheet)).items():
         dims[dim] = Given(value, "heading", line)
     axes: set[str] = set()
     unclear: set[str] = set()
@@ -256,6 +257,7 @@ def _entities(reader: Reader, text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=64)  # every table of a document has the same heading
 def _heading_dims(reader: Reader, heading: str, *, sheet: bool) -> dict[str, tuple[str, str]]:
     """The entity of the heading's first line that names one (its title, mostly; prose
     further down names other municipalities in passing), and the period of its first line

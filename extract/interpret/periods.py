@@ -9,7 +9,7 @@ caption, a title) and leaves out years that are part of a date ("31. oktober 202
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -52,9 +52,19 @@ class PeriodGrammar:
     range_: re.Pattern[str]
     part: re.Pattern[str]
     period_words: frozenset[str] = frozenset()
+    # parse and parse_part results by text (labels repeat their words and numbers)
+    _parsed: dict[str, tuple[str, str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _parts: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def parse(self, text: str) -> tuple[str, str] | None:
         """(period, type) when the whole text is one period, else None."""
+        if text not in self._parsed:
+            self._parsed[text] = self._parse(text)
+        return self._parsed[text]
+
+    def _parse(self, text: str) -> tuple[str, str] | None:
         key = " ".join(text.casefold().replace("–", "-").split()).rstrip(".:")
         for pattern, kind, year_group, number_group in self.forms:
             match = pattern.fullmatch(key)
@@ -95,6 +105,11 @@ class PeriodGrammar:
     def parse_part(self, text: str) -> str | None:
         """A period without its year ("H1", "2. halvår", "K3", "3. kvartal", "januar") as
         "-H1", "-Q3", "-01"; None otherwise. The year comes from elsewhere in the table."""
+        if text not in self._parts:
+            self._parts[text] = self._parse_part(text)
+        return self._parts[text]
+
+    def _parse_part(self, text: str) -> str | None:
         key = " ".join(text.casefold().replace("–", "-").split()).rstrip(".:")
         match = self.part.fullmatch(key)
         if match is None:

@@ -22,6 +22,8 @@ from extract.interpret.words import tokens
 DIMENSIONS = ("measure", "aspect", "law", "entity", "period")
 MAX_PERIOD_TOKENS = 4
 MAX_JOIN = 6
+# Pieces of a period's first word broken over lines ("NOVE MBER") joined at most.
+MAX_PERIOD_JOIN = 4
 # Tilings kept per position while searching (the best ones; labels are short).
 MAX_TILINGS = 6
 
@@ -292,7 +294,7 @@ class _Search:
         out: list[tuple[int, str]] = []
         grammar = self.v.periods
         starts = [(self.toks[i], 1)]  # its first word as printed, or broken over lines
-        for used in range(2, MAX_JOIN + 1):
+        for used in range(2, MAX_PERIOD_JOIN + 1):
             if i + used <= len(self.toks):
                 joined = "".join(t.rstrip("-") for t in self.toks[i : i + used])
                 starts.append((joined, used))

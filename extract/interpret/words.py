@@ -64,6 +64,10 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+# The longest piece of a word cut in a narrow column without a hyphen ("sesp", "hæve").
+MAX_PIECE = 5
+
+
 def _bare(token: str) -> str:
     """A token without a hyphen at its end and in the "-lov" form."""
     token = token.rstrip("-")
@@ -95,6 +99,9 @@ class WordBook:
     continued: frozenset[str] = frozenset()
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
     _reads: dict[str, tuple[tuple[str, ...], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _joins: dict[tuple[str, ...], tuple[str, ...] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -164,14 +171,24 @@ class WordBook:
         """Two to six tokens read as one word broken by line ends: its head, or (broken with
         a hyphen: "STADFÆSTEL- SESPROCENT") the heads of the compound it is, or (pieces none
         of which is a word: "Omg ørel sesp roc ent") what the joined word reads as; else
-        None."""
+        None. Remembered per sequence of tokens."""
+        key = tuple(parts)
+        if key not in self._joins:
+            self._joins[key] = self._join(key)
+        return self._joins[key]
+
+    def _join(self, parts: tuple[str, ...]) -> tuple[str, ...] | None:
+        if not all(p[:1].isalpha() for p in parts):
+            return None  # "§", "104", "(2013-2019)": no piece of a word starts so
         joined = "".join(p.rstrip("-") for p in parts)
         head = self.head(joined)
         if head is not None:
             return (head,)
         if any(p.endswith("-") for p in parts[:-1]):
             return self._compound(_bare(joined))
-        if not any(self.read(p) for p in parts):  # pieces of a word cut in a narrow column
+        # short pieces of letters ("omg", "ørel"; not "§", "104" or a word of its own)
+        pieces = all(len(p) <= MAX_PIECE and p.rstrip(".").isalpha() for p in parts)
+        if pieces and not any(self.read(p) for p in parts):  # a word cut in a narrow column
             found = self.read(joined)  # "Omg ørel sesp roc ent", "Hje mv."
             return found[0] if len(found) == 1 else None
         return None
