@@ -292,3 +292,22 @@ def test_a_table_captioned_as_the_continuation_of_one_before_takes_its_caption()
     tables = detect(first, second)
     assert [t.pages for t in tables] == [(1,), (2,)]
     assert tables[1].caption == f"{caption} (Tabel 1 (fortsat))"
+
+
+def test_a_caption_pushed_to_the_top_of_the_next_page_is_the_tables_above() -> None:
+    """The table fills page 1; its caption under it went to the top of page 2, followed by
+    its source line and no table."""
+    first = _page(1, words_at(60, 100, PROSE), _table(600, FIRST + MORE))
+    caption = "Tabel 3: Realitetsbehandlede sager efter lovområde på landsplan"
+    second = _page(2, words_at(60, 80, caption), words_at(60, 94, "Kilde: Ankestyrelsen"))
+    (table,) = detect(first, second)
+    assert table.caption == caption
+    assert body(table) == FIRST + MORE
+
+
+def test_a_caption_over_a_table_of_its_own_stays_with_it() -> None:
+    first = _page(1, words_at(60, 100, PROSE), _table(600, FIRST))
+    caption = "Tabel 4: Omgørelsesprocent i Ishøj Kommune"
+    second = _page(2, words_at(60, 80, caption), _table(110, MORE))
+    tables = detect(first, second)
+    assert [t.caption for t in tables] == [None, caption]

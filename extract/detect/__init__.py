@@ -5,7 +5,8 @@ In: a ``Document``, or its pages one at a time. Out: every table candidate in re
 Pages of words go through the page detectors (``DETECTORS``); spreadsheet pages
 (``page.sheet``) through the sheet detector (``extract.detect.sheet``). A page's first table
 that continues the table ending the page before (or a header printed at that page's end) is
-joined to it (``continued``).
+joined to it (``continued``); a caption at the top of a page with no table row under it is
+the caption of the table that ended the page before, when that one has none.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from extract.detect.candidate import Layout, to_candidate
-from extract.detect.captions import CONTINUED
+from extract.detect.captions import CONTINUED, caption_pushed_over
 from extract.detect.continued import DetectedTable, OpenTable, join_next
 from extract.detect.regions import DETECTORS, PageRead, PageTable, read_page
 from extract.detect.sheet import sheet_tables
@@ -64,6 +65,8 @@ def iter_table_grids(pages: Iterable[PageContent]) -> Iterator[DetectedTable]:
                 yield _unique(DetectedTable(sheet_table, ()), seen)
             continue
         read = read_page(page)
+        if waiting is not None and before is not None:
+            waiting = _caption_from_next_page(waiting, read, page.number)
         for index, page_table in enumerate(read.tables, start=1):
             candidate, layout = _candidate(page_table, page.number, index)
             if index == 1 and before is not None:
@@ -80,6 +83,20 @@ def iter_table_grids(pages: Iterable[PageContent]) -> Iterator[DetectedTable]:
         before = read
     if waiting is not None:
         yield _unique(waiting.table, seen)
+
+
+def _caption_from_next_page(waiting: OpenTable, read: PageRead, number: int) -> OpenTable:
+    """The table that ended the page before, given the caption printed at the top of this
+    page when it has none (``caption_pushed_over``): its caption under it went over."""
+    candidate = waiting.table.candidate
+    if candidate.caption or candidate.pages[-1] != number - 1:
+        return waiting
+    taken = {t.caption for t in read.tables if t.caption}
+    caption = caption_pushed_over(read.lines, taken)
+    if caption is None:
+        return waiting
+    table = replace(waiting.table, candidate=replace(candidate, caption=caption))
+    return replace(waiting, table=table)
 
 
 def _candidate(page_table: PageTable, page: int, index: int) -> tuple[TableCandidate, Layout]:

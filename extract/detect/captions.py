@@ -10,7 +10,7 @@ otherwise be).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from extract.detect.layout import TextLine
@@ -182,3 +182,23 @@ def notes_below(lines: Sequence[TextLine], bottom: float) -> tuple[tuple[str, ..
             break
         edge = line.bottom
     return tuple(notes), edge
+
+
+# How many lines at the top of a page may hold a caption pushed over from the page before.
+TOP_LINES = 3
+
+
+def caption_pushed_over(lines: Sequence[TextLine], taken: Collection[str]) -> str | None:
+    """A caption printed at the top of a page for the table that ended the page before (its
+    caption under it did not fit there): a "Tabel …" line among the page's first lines, not
+    saying the table goes on, not the caption of a table on this page (``taken``), and with
+    no table row under it: a note or source line, prose, or nothing follows."""
+    for at, line in enumerate(lines[:TOP_LINES]):
+        text = line.text.strip()
+        if not CAPTION.match(text) or CONTINUED.search(text) or text in taken:
+            continue
+        after = lines[at + 1] if at + 1 < len(lines) else None
+        if after is None or _note(after.text.strip()) or len(after.chunks) == 1:
+            return text
+        return None
+    return None
