@@ -557,6 +557,18 @@ def test_a_group_header_right_above_a_header_of_a_carried_kind_is_the_outer_one(
     ]
 
 
+def test_a_share_column_right_of_a_count_column_shares_its_measure(rulebook: Rulebook) -> None:
+    """ "Hjemvisning" printed over "Antal" only, not over the "%" beside it."""
+    headers = ["Hjemvisning / Antal / 2024", "% / 2024", "Andel ændret / 2024"]
+    caption = "Tabel 1 Realitetsbehandlede sager efter lovområde, hele landet"
+    result = read(rulebook, table(headers, [("Andre Love", ["47", "13", "11"])], caption=caption))
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("hjemvist", 47.0),
+        ("andel_hjemvist", 13.0),
+        ("andel_aendret", 11.0),
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

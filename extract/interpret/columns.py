@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extract.identities import Identities
@@ -99,3 +99,22 @@ def _ordered(periods: Sequence[str]) -> bool:
     """Whether canonical periods run one way (equal neighbours allowed)."""
     pairs = list(itertools.pairwise(periods))
     return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)
+
+
+def paired_shares(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
+    """The plans with a column that names only a share ("%", "Andel") right of a count column
+    of one measure ("Hjemvisning / Antal" | "%": the measure spanning the pair was set over its
+    first column only) given that measure, when their other dimensions agree."""
+    out = list(plans)
+    for left, plan in itertools.pairwise(plans):
+        dims = plan.dims
+        if plan.kind != "member" or dims.get("aspect") != "share" or "measure" in dims:
+            continue
+        if left.kind != "member" or left.dims.get("aspect") != "count":
+            continue
+        measure = left.dims.get("measure")
+        others = {d: v for d, v in left.dims.items() if d not in ("measure", "aspect")}
+        if measure is None or any(dims.get(d, v) != v for d, v in others.items()):
+            continue
+        out[plan.index] = replace(plan, dims=MappingProxyType({**dims, "measure": measure}))
+    return out
