@@ -569,6 +569,23 @@ def test_a_share_column_right_of_a_count_column_shares_its_measure(rulebook: Rul
     ]
 
 
+def test_provisions_closed_by_the_law_the_title_names_need_no_sums(rulebook: Rulebook) -> None:
+    """"Serviceloven i alt" under its provisions, whose counts are suppressed (".."): the
+    title says the whole table is serviceloven, so they are its provisions."""
+    rows: list[Row] = [
+        ("Biler - §§ 114 og 115", ["4"]),
+        ("Boligindretning - § 116", [".."]),
+        ("Serviceloven i alt", ["9"]),
+    ]
+    title = "Realitetsbehandlede sager fordelt på paragraffer i servicelov"
+    result = read(rulebook, table(["2018"], rows, title=title))
+    assert [(o.provision, o.law_area, o.status) for o in result.observations] == [
+        ("Biler - §§ 114 og 115", "serviceloven", "reported"),
+        ("Boligindretning - § 116", "serviceloven", "suppressed"),
+        (None, "serviceloven", "reported"),
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

@@ -41,11 +41,16 @@ def law_groups(
     rows: Sequence[TableRow],
     known: Mapping[str, KnownProvision],
     named_law: Callable[[int], str | None],
+    *,
+    context_law: str | None = None,
 ) -> list[RowPlan]:
     """The plans with provisions joined to their law rows (see the module docstring).
     ``named_law(i)`` is the law area row ``i``'s own label names, if any ("Diverse -
     pensionsloven"). A table that repeats its law rows and provisions (once per measure, say)
-    joins a provision everywhere it is joined once by the numbers."""
+    joins a provision everywhere it is joined once by the numbers. A law row closing the
+    provisions above it is theirs without its sums when it is the law the caption or title
+    gives the whole table (``context_law``: "… paragraffer i servicelov" over "Serviceloven i
+    alt", its provisions' counts suppressed)."""
     out = {p.index: p for p in plans}
     groups, closing = _members(plans)
     joined = {law: _joined(law, indices, rows, known, named_law) for law, indices in groups.items()}
@@ -72,7 +77,7 @@ def law_groups(
             elif closing:
                 # a law row under its provisions closes them only as its sums (here or
                 # elsewhere in the table) prove
-                member = (code, label_key(label)) in proven
+                member = (code, label_key(label)) in proven or code == context_law
             else:
                 member = (
                     (code, label_key(label)) in proven

@@ -55,9 +55,10 @@ def plan_rows(
     identities: Identities,
     words: WordBook,
     column_dims: Collection[str] = (),
+    context_law: str | None = None,
 ) -> list[RowPlan]:
     """A plan for every row (see the module docstring). ``column_dims``: the dimensions the
-    table's value columns name."""
+    table's value columns name; ``context_law``: the law area the caption or title gives."""
     first = _first_pass(rows, readings, identities, words, column_dims)
     plans = measure_from_totals(settle_law_groups(first, rows), rows)
     if not measure_has_law:  # values without a law area: a label naming a law is a benefit
@@ -83,7 +84,9 @@ def plan_rows(
             for p in plans
         ]
     elif candidates and law_rows:
-        plans = law_groups(plans, rows, known, lambda i: readings[i].dims.get("law"))
+        plans = law_groups(
+            plans, rows, known, lambda i: readings[i].dims.get("law"), context_law=context_law
+        )
     plans = _totals(plans, readings, identities)
     return measure_of_unnamed_totals(plans, rows, identities)
 

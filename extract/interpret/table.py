@@ -105,6 +105,7 @@ class Interpreter:
             identities=identities,
             words=book.vocabulary.words,
             column_dims={d for p in column_plans if p.kind != "label" for d in p.dims},
+            context_law=around.value("law"),
         )
         row_plans = [_row_override(plan, rows[plan.index][1]) for plan in row_plans]
         row_plans = named_above(row_plans, around.axes)
