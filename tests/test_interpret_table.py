@@ -570,7 +570,7 @@ def test_a_share_column_right_of_a_count_column_shares_its_measure(rulebook: Rul
 
 
 def test_provisions_closed_by_the_law_the_title_names_need_no_sums(rulebook: Rulebook) -> None:
-    """"Serviceloven i alt" under its provisions, whose counts are suppressed (".."): the
+    """ "Serviceloven i alt" under its provisions, whose counts are suppressed (".."): the
     title says the whole table is serviceloven, so they are its provisions."""
     rows: list[Row] = [
         ("Biler - §§ 114 og 115", ["4"]),
