@@ -586,6 +586,20 @@ def test_provisions_closed_by_the_law_the_title_names_need_no_sums(rulebook: Rul
     ]
 
 
+def test_percentages_under_a_count_only_the_caption_names_are_left_out(
+    rulebook: Rulebook,
+) -> None:
+    """A page of "Omgjort, pct." rows whose group header was on the page before, under the
+    caption "Realitetsbehandlede sager …": "46%" is no share of realitetsbehandlede."""
+    caption = "Tabel 3. Realitetsbehandlede sager efter lovområde og bestemmelse på landsplan"
+    rows: list[Row] = [("Serviceloven", ["46%"]), ("Hjemmehjælp § 83", ["48%"])]
+    result = read(rulebook, table(["2024"], rows, caption=caption))
+    assert result.observations == ()
+    assert "is a count, the value a percentage" in " ".join(f.message for f in result.findings)
+    named = read(rulebook, table(["Realitetsbehandlede / 2024"], rows, caption=caption))
+    assert [o.measure for o in named.observations] == ["andel_realitetsbehandlede"] * 2
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

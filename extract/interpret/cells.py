@@ -84,6 +84,7 @@ def key_cell(
     Without ``share_from_context`` (other columns print "%", this one does not) a caption's
     share aspect does not make the column's values shares."""
     dims: dict[str, str] = {}
+    measure_from_text = False  # the measure only the caption or title gives
     when = _period(row, column, context)
     if isinstance(when, Missing):
         return when
@@ -118,10 +119,12 @@ def key_cell(
         found = from_row or from_column or from_context
         if found:
             dims[dim] = found
+        if dim == "measure" and given is not None and not (from_row or from_column):
+            measure_from_text = bool(found) and given.source in ("title", "caption")
     if "aspect" not in dims and context.value("aspect") == "share" and share_from_context:
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
     parsed = read_cell(cell)
-    measure = _measure(dims, parsed, reference)
+    measure = _measure(dims, parsed, reference, share_by_sign=not measure_from_text)
     if isinstance(measure, Missing):
         return measure
     info = reference.measure_by_code[measure]
@@ -198,13 +201,21 @@ def _period(row: RowPlan, column: ColumnPlan, context: Context) -> str | Missing
     return combine(year, parts[0])
 
 
-def _measure(dims: dict[str, str], parsed: ParsedNumber, reference: Reference) -> str | Missing:
-    """The measure with its aspect applied."""
+def _measure(
+    dims: dict[str, str], parsed: ParsedNumber, reference: Reference, *, share_by_sign: bool
+) -> str | Missing:
+    """The measure with its aspect applied. With ``share_by_sign`` (the row or column names
+    the measure) a value printed with "%" under a count measure is its share; a count measure
+    only the caption or title names is not a percentage's: another measure's header was
+    lost ("Realitetsbehandlede sager …" over a page of "Omgjort, pct." rows)."""
     measure = dims.get("measure")
     if measure is None:
         return Missing("measure", "no measure")
     aspect = dims.get("aspect")
     info = reference.measure_by_code[measure]
+    if aspect is None and parsed.percent_sign and info.unit != "percent" and not share_by_sign:
+        why = f"the caption's or title's {measure} is a count, the value a percentage"
+        return Missing("measure", why)
     if aspect is None and parsed.percent_sign and info.unit != "percent" and info.share:
         aspect = "share"  # "38 %" printed under a count measure is its share
     if aspect == "share" and info.unit != "percent":
