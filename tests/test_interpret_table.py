@@ -600,6 +600,26 @@ def test_percentages_under_a_count_only_the_caption_names_are_left_out(
     assert [o.measure for o in named.observations] == ["andel_realitetsbehandlede"] * 2
 
 
+def test_law_rows_adding_up_to_a_named_total_carry_its_measure(rulebook: Rulebook) -> None:
+    """"Afgjorte sager i alt", its two parts, then the law areas that add up to it too."""
+    rows: list[Row] = [
+        ("Antal", None),
+        ("Afgjorte sager i alt", ["100"]),
+        ("Bortfaldne", ["10"]),
+        ("Realitetsbehandlede", ["90"]),
+        ("Lov om social service", ["60"]),
+        ("Lov om social pension", ["40"]),
+    ]
+    got = keys(read(rulebook, table(["Hele landet i alt / 2022"], rows, stub="Lovområde")))
+    assert [(g[2], g[4], g[5]) for g in got] == [
+        ("alle", "afgjorte", 100.0),
+        ("alle", "bortfaldne", 10.0),
+        ("alle", "realitetsbehandlede", 90.0),
+        ("serviceloven", "afgjorte", 60.0),
+        ("pensionsloven", "afgjorte", 40.0),
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extract.identities import Identities
+from extract.interpret.plans import ALL_LAWS
 from extract.interpret.reading import Reading
-from extract.interpret.rows import ALL_LAWS
 
 AXIS_DIMS = ("measure", "law", "entity", "period")
 # Columns of one kind whose periods are checked for order, at least.

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extract.identities import Identities
-from extract.interpret.plans import AS_ABOVE, RowPlan
+from extract.interpret.plans import ALL_LAWS, AS_ABOVE, RowPlan
 from extract.model import TableRow
 from extract.normalise import label_key
 from extract.numbers import read_cell
@@ -189,6 +189,8 @@ def measure_of_unnamed_totals(
     add up to it as well. A total whose neighbours do not add up keeps what it had."""
     out = list(plans)
     for at, total in enumerate(plans):
+        if total.kind == "total" and "measure" in total.dims and "measure" not in total.carried:
+            _laws_of_named_total(out, total, plans, rows)
         if total.kind != "total" or "measure" in {*total.dims, *total.carried}:
             continue
         group = [p for p in plans if p.kind == "member" and p.carried == total.carried]
@@ -205,6 +207,23 @@ def measure_of_unnamed_totals(
                 carried = MappingProxyType({**plan.carried, "measure": whole})
                 out[plan.index] = replace(out[plan.index], carried=carried)
     return out
+
+
+def _laws_of_named_total(
+    out: list[RowPlan], total: RowPlan, plans: Sequence[RowPlan], rows: Sequence[TableRow]
+) -> None:
+    """Give the law rows of a total's group that name no measure the measure the total names
+    ("Afgjorte sager i alt", then "Bortfaldne", "Realitetsbehandlede" and the law areas),
+    when they add up to it."""
+    if total.dims.get("law", ALL_LAWS) != ALL_LAWS or "law" in total.carried:
+        return
+    group = [p for p in plans if p.kind == "member" and p.carried == total.carried]
+    laws = [p for p in group if "law" in p.dims and "measure" not in p.dims]
+    if len(laws) < 2 or not _adds_up([rows[p.index] for p in laws], rows[total.index]):
+        return
+    for plan in laws:
+        carried = MappingProxyType({**plan.carried, "measure": total.dims["measure"]})
+        out[plan.index] = replace(out[plan.index], carried=carried)
 
 
 def named_above(plans: Sequence[RowPlan], axes: Collection[str]) -> list[RowPlan]:

@@ -16,6 +16,8 @@ UNREAD = "?"
 # The entity (law area) of rows under a value row that names one, where no column of them
 # says the name is meant for them as well: not known.
 AS_ABOVE = "?above"
+# The law area of a total over all law areas.
+ALL_LAWS = "alle"
 
 
 @dataclass(frozen=True, slots=True)

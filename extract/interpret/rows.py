@@ -28,7 +28,7 @@ from extract.interpret.nesting import (
     measure_of_unnamed_totals,
     settle_law_groups,
 )
-from extract.interpret.plans import UNREAD, RowPlan
+from extract.interpret.plans import ALL_LAWS, UNREAD, RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import KnownProvision
 from extract.interpret.words import WordBook
@@ -36,7 +36,6 @@ from extract.model import TableRow
 from extract.normalise import label_key
 
 GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
-ALL_LAWS = "alle"
 # The order of the levels one group header naming several dimensions opens, outer first.
 _LEVEL_ORDER = ("entity", "period", "law", "measure", "aspect", "skip")
 # A token of a printed value: digits, separators, a percent sign, "." for suppressed.
