@@ -601,7 +601,7 @@ def test_percentages_under_a_count_only_the_caption_names_are_left_out(
 
 
 def test_law_rows_adding_up_to_a_named_total_carry_its_measure(rulebook: Rulebook) -> None:
-    """"Afgjorte sager i alt", its two parts, then the law areas that add up to it too."""
+    """ "Afgjorte sager i alt", its two parts, then the law areas that add up to it too."""
     rows: list[Row] = [
         ("Antal", None),
         ("Afgjorte sager i alt", ["100"]),
