@@ -620,6 +620,24 @@ def test_law_rows_adding_up_to_a_named_total_carry_its_measure(rulebook: Ruleboo
     ]
 
 
+def test_rows_under_heraf_are_parts_of_the_total_above(rulebook: Rulebook) -> None:
+    """ "Afgjorte sager i alt" (all law areas), "Heraf:", then its parts: they are all law
+    areas' too, though no column of law areas says blanks mean "as above"."""
+    rows: list[Row] = [
+        ("Serviceloven", ["60"]),
+        ("Lov om social pension", ["40"]),
+        ("Afgjorte sager i alt", ["100"]),
+        ("Heraf:", None),
+        ("Bortfaldne", ["10"]),
+        ("Heraf realitetsbehandlede", ["90"]),
+    ]
+    got = keys(read(rulebook, table(["Antal / 2022"], rows, stub="Hele landet")))
+    assert [(g[2], g[4], g[5]) for g in got][-2:] == [
+        ("alle", "bortfaldne", 10.0),
+        ("alle", "realitetsbehandlede", 90.0),
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

@@ -226,26 +226,31 @@ def _laws_of_named_total(
         out[plan.index] = replace(out[plan.index], carried=carried)
 
 
-def named_above(plans: Sequence[RowPlan], axes: Collection[str]) -> list[RowPlan]:
+def named_above(
+    plans: Sequence[RowPlan], axes: Collection[str], parts: Collection[int] = ()
+) -> list[RowPlan]:
     """The plans with the value rows under a value row whose label names an entity ("Hele
     landet Realitetsbehandlede sager", then "Ændrede/ophævede sager", …), or a law area
     together with a measure or entity ("Serviceloven (SEL) Realitetsbehandlede sager": two
     stub columns read as one), and naming none themselves given it when the table has a
     column of them (``axes``: its stub, caption or title names the axis; blanks under a name
-    mean "as above"), else marked as not known: whether the name is meant for the rows under
-    it cannot be told. A group header ends the run."""
+    mean "as above") or the rows under it are its parts (``parts``: rows printed "Heraf" or
+    under a "Heraf:" line, "of which"), else marked as not known: whether the name is meant
+    for the rows under it cannot be told. A group header ends the run."""
     out = list(plans)
     named: dict[str, str] = {}
+    of_which = False  # the rows since "Heraf" are parts of the row above them
     for at, plan in enumerate(plans):
         if plan.kind == "header":
-            named = {}
+            named, of_which = {}, False
+        of_which = of_which or plan.index in parts
         if plan.kind not in ("member", "total", "provision", "law"):
             continue
         for dim in _NAMED_ABOVE:
             if dim in plan.dims and (dim == "entity" or {"measure", "entity"} & set(plan.dims)):
                 named[dim] = plan.dims[dim]
             elif dim in named and dim not in plan.dims and dim not in out[at].carried:
-                value = named[dim] if dim in axes else AS_ABOVE
+                value = named[dim] if dim in axes or of_which else AS_ABOVE
                 carried = {**out[at].carried, dim: value}
                 out[at] = replace(out[at], carried=MappingProxyType(carried))
             elif dim in plan.dims:

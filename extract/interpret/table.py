@@ -108,7 +108,7 @@ class Interpreter:
             context_law=around.value("law"),
         )
         row_plans = [_row_override(plan, rows[plan.index][1]) for plan in row_plans]
-        row_plans = named_above(row_plans, around.axes)
+        row_plans = named_above(row_plans, around.axes, _of_which(table, book.vocabulary.words))
         column_dims = {d for p in column_plans for d in p.dims}
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         if from_heading and (
@@ -169,6 +169,16 @@ def _counted_measure(
         if labels and 2 * sum(1 for label in labels if label in counted) >= len(labels):
             return measure
     return None
+
+
+def _of_which(table: TableCandidate, words: WordBook) -> set[int]:
+    """The rows whose label begins with a word saying "of which" ("Heraf:", "Heraf
+    realitetsbehandlede"): they and the rows under them are parts of the row above."""
+    return {
+        i
+        for i, row in enumerate(table.rows)
+        if (first := tokens(row.label)[:1]) and first[0].rstrip(":") in words.of_which
+    }
 
 
 def _continued(table: TableCandidate, words: WordBook) -> bool:

@@ -97,6 +97,9 @@ class WordBook:
     topics: frozenset[str] = frozenset()
     # words of a caption that say the table goes on from a page before ("Tabel 2 (fortsat)")
     continued: frozenset[str] = frozenset()
+    # words a row label begins with when it and the rows under it are parts of the row
+    # above ("Heraf:", "Heraf realitetsbehandlede")
+    of_which: frozenset[str] = frozenset()
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
     _reads: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -130,6 +133,7 @@ class WordBook:
             self.grains,
             self.topics,
             self.continued,
+            self.of_which,
         )
 
     def head(self, token: str) -> str | None:
@@ -257,6 +261,7 @@ def load_words(directory: Path) -> WordBook:
         "grains",
         "topics",
         "continued",
+        "of_which",
     }
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
@@ -282,6 +287,7 @@ def load_words(directory: Path) -> WordBook:
         grains=MappingProxyType(_classes(data, "grains", GRAINS)),
         topics=frozenset(_word("topics", w) for w in _list(data, "topics")),
         continued=frozenset(_word("continued", w) for w in _list(data, "continued")),
+        of_which=frozenset(_word("of_which", w) for w in _list(data, "of_which")),
     )
 
 
