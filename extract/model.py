@@ -356,6 +356,7 @@ class TableSummary:
     caption: str | None
     rule_id: str | None
     values: int = 0
+    pages: tuple[int, ...] = ()  # every page it is on (a table continued over pages)
 
 
 @dataclass(frozen=True, slots=True)

@@ -250,14 +250,21 @@ class _FileRun:
         findings.extend(read.findings)
         if not read.statistics:
             self.summaries.append(
-                TableSummary(table.table_id, table.first_page, table.caption, None)
+                TableSummary(
+                    table.table_id, table.first_page, table.caption, None, pages=table.pages
+                )
             )
             findings.append(_unread_table(table, read.named))
             return
         kept = list(read.observations)
         self.summaries.append(
             TableSummary(
-                table.table_id, table.first_page, table.caption, read.rule_id, values=len(kept)
+                table.table_id,
+                table.first_page,
+                table.caption,
+                read.rule_id,
+                values=len(kept),
+                pages=table.pages,
             )
         )
         results = table_check_results(kept, self.checks)

@@ -79,6 +79,7 @@ def file_json(result: FileResult) -> dict[str, Any]:
             {
                 "table_id": t.table_id,
                 "page": t.page,
+                "pages": list(t.pages),
                 "caption": t.caption,
                 "rule_id": t.rule_id,
                 "values": t.values,
@@ -86,7 +87,7 @@ def file_json(result: FileResult) -> dict[str, Any]:
             for t in _mapped(result)
         ],
         "tables_unmapped": [
-            {"table_id": t.table_id, "page": t.page, "caption": t.caption}
+            {"table_id": t.table_id, "page": t.page, "pages": list(t.pages), "caption": t.caption}
             for t in _unmapped(result)
         ],
         "findings": [_finding_json(f) for f in result.findings],

@@ -104,7 +104,12 @@ def test_table_no_rule_matches_is_listed(rulebook: Rulebook, tmp_path: Path) -> 
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     [entry] = report["files"]
     assert entry["tables_unmapped"] == [
-        {"table_id": "9.1", "page": 1, "caption": "TABEL 9.1 KLAGER OVER PARKERING EFTER BYDEL"}
+        {
+            "table_id": "9.1",
+            "page": 1,
+            "pages": [1],
+            "caption": "TABEL 9.1 KLAGER OVER PARKERING EFTER BYDEL",
+        }
     ]
 
 

@@ -352,7 +352,9 @@ def _results() -> list[FileResult]:
         document_type="aarsredegoerelse",
         pages=48,
         tables=(
-            TableSummary("4.2", 21, "TABEL 4.2", "aarsredegoerelse-tabel-4-2", values=54),
+            TableSummary(
+                "4.2", 21, "TABEL 4.2", "aarsredegoerelse-tabel-4-2", values=54, pages=(21, 22)
+            ),
             TableSummary("4.4", 23, "TABEL 4.4", "aarsredegoerelse-tabel-4-4", values=60),
         ),
         records=(LAB_2022_COUNT,),
@@ -422,12 +424,15 @@ def test_report_json_totals_and_entries(tmp_path: Path) -> None:
     assert ok["tables_mapped"][0] == {
         "table_id": "4.2",
         "page": 21,
+        "pages": [21, 22],
         "caption": "TABEL 4.2",
         "rule_id": "aarsredegoerelse-tabel-4-2",
         "values": 54,
     }
     assert partial["pages_needing_ocr"] == [1, 2, 3, 4]
-    assert partial["tables_unmapped"] == [{"table_id": "p4-t1", "page": 4, "caption": None}]
+    assert partial["tables_unmapped"] == [
+        {"table_id": "p4-t1", "page": 4, "pages": [], "caption": None}
+    ]
     assert partial["findings"][0] == {
         "code": "low_ocr_confidence",
         "severity": "warning",

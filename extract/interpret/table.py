@@ -182,10 +182,13 @@ def _of_which(table: TableCandidate, words: WordBook) -> set[int]:
 
 
 def _continued(table: TableCandidate, words: WordBook) -> bool:
-    """Whether the table's caption or title says it goes on from a page before ("Tabel 2
-    (fortsat)"): its start, with the text that named it, was not joined to it."""
+    """Whether the table goes on from one whose start, with the text that named it, was not
+    joined to it: its caption or title says so ("Tabel 2 (fortsat)"), or it has neither a
+    caption nor any column header (the rest of a table printed without its header)."""
     texts = (table.caption or "", table.title or "")
-    return any(token in words.continued for text in texts for token in tokens(text))
+    if any(token in words.continued for text in texts for token in tokens(text)):
+        return True
+    return not table.caption and not any(" ".join(h).strip() for h in table.column_headers)
 
 
 def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> bool:

@@ -123,7 +123,8 @@ def _reported(
     first_page: int | None = None,
 ) -> bool:
     """Whether a finding of severity in ``levels`` names the truth cell's page (PDF; or the
-    page its table starts on, where a continued table is reported) or its sheet."""
+    page its table starts on, where a continued table is reported; or a table the engine
+    found on that page) or its sheet."""
     for f in findings:
         if f.get("severity") not in levels:
             continue
@@ -131,6 +132,8 @@ def _reported(
             return True
         if t["format"] == "pdf" and f.get("page") in (t["page"], first_page):
             return True
+        if t["format"] == "pdf" and t["page"] in f.get("table_pages", ()):
+            return True  # a finding on a table names every page the table is on
         if t["format"] != "pdf" and t["sheet"] in sheets:
             prefix = f"s{sheets.index(t['sheet']) + 1}-"
             if str(f.get("table_id") or "").startswith(prefix):
@@ -241,12 +244,14 @@ def engine_rows(path: Any, rulebook: Any) -> tuple[list[Row], list[Row], bool]:
     from extract.pipeline import process_file
 
     result = process_file(path, rulebook)
+    pages = {t.table_id: list(t.pages) for t in result.tables}
     findings = [
         {
             "code": f.code,
             "severity": f.severity,
             "page": f.page,
             "table_id": f.table_id,
+            "table_pages": pages.get(f.table_id or "", []),
             "message": f.message,
         }
         for f in result.findings
