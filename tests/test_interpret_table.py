@@ -1010,6 +1010,22 @@ def test_a_table_captioned_as_continued_takes_nothing_from_the_heading(
     assert got == [(706, "2024", "serviceloven", None, "stadfaestet", 99.0, "reported")]
 
 
+def test_a_table_without_caption_or_header_takes_nothing_from_the_heading(
+    rulebook: Rulebook,
+) -> None:
+    """The rest of a table printed without its header ("2. halvår 2019" was on the page
+    before): the minutes' year is not its period, nor their municipality its entity."""
+    heading = DocumentContext("referat", "Norddjurs\n92. Omgørelsesprocenter på socialområdet 2019")
+    rows: list[Row] = [("Stadfæstede", None), ("Hjemmehjælp - § 83", ["4"])]
+    result = read(rulebook, table([""], rows), heading)
+    assert result.observations == ()
+    title = "Stadfæstede sager efter bestemmelse i serviceloven"  # a title naming something
+    titled = read(rulebook, table([""], rows, title=title), heading)
+    assert keys(titled) == [
+        (707, "2019", "serviceloven", "Hjemmehjælp - § 83", "stadfaestet", 4.0, "reported")
+    ]
+
+
 def test_a_table_starting_inside_a_group_takes_no_entity_from_the_heading(
     rulebook: Rulebook,
 ) -> None:

@@ -112,7 +112,8 @@ class Interpreter:
         column_dims = {d for p in column_plans for d in p.dims}
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         if from_heading and (
-            _continued(table, book.vocabulary.words) or _starts_inside(row_plans, column_dims)
+            _continued(table, book.vocabulary.words, around)
+            or _starts_inside(row_plans, column_dims)
         ):
             dims = {d: g for d, g in around.dims.items() if d not in from_heading}
             around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
@@ -181,14 +182,17 @@ def _of_which(table: TableCandidate, words: WordBook) -> set[int]:
     }
 
 
-def _continued(table: TableCandidate, words: WordBook) -> bool:
+def _continued(table: TableCandidate, words: WordBook, around: Context) -> bool:
     """Whether the table goes on from one whose start, with the text that named it, was not
-    joined to it: its caption or title says so ("Tabel 2 (fortsat)"), or it has neither a
-    caption nor any column header (the rest of a table printed without its header)."""
+    joined to it: its caption or title says so ("Tabel 2 (fortsat)"), or it has no caption,
+    no column header and no title that names anything (the rest of a table printed without
+    its header)."""
     texts = (table.caption or "", table.title or "")
     if any(token in words.continued for text in texts for token in tokens(text)):
         return True
-    return not table.caption and not any(" ".join(h).strip() for h in table.column_headers)
+    named = any(g.source in ("title", "caption") for g in around.dims.values())
+    headers = any(" ".join(h).strip() for h in table.column_headers)
+    return not (table.caption or headers or named)
 
 
 def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> bool:
