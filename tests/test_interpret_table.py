@@ -638,6 +638,23 @@ def test_rows_under_heraf_are_parts_of_the_total_above(rulebook: Rulebook) -> No
     ]
 
 
+def test_rows_after_a_caption_inside_the_table_are_another_tables(rulebook: Rulebook) -> None:
+    """Detection ran two tables together; "Tabel 2 Antal personer …" among the rows starts
+    the second, whose rows are not read under the first one's header."""
+    rows: list[Row] = [
+        ("Serviceloven", ["36,0", "33,8"]),
+        ("Tiltrådt. Tabel 2 Antal", ["personer fordelt på ydelse", ""]),
+        ("Okt 2022", ["A-dagpenge", "38"]),
+    ]
+    headers = ["Landsplan / 2018", "Gentofte / 2018"]
+    result = read(rulebook, table(headers, rows, title="Omgørelse i pct. efter lovområde og år"))
+    assert [(o.municipality_code, o.value) for o in result.observations] == [
+        (None, 36.0),
+        (157, 33.8),
+    ]
+    assert "follow a caption inside the table" in " ".join(f.message for f in result.findings)
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

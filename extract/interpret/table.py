@@ -9,6 +9,7 @@ as. Orientation is declared nowhere: it follows from what the labels resolve to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -62,7 +63,7 @@ class Interpreter:
         """The interpretation of one table."""
         book, reader = self.rulebook, self.reader
         rows_read = rejoined_split_labels(rejoined_period_labels(table.rows, reader), reader)
-        table = replace(table, rows=rows_read)
+        table, cut = _before_inner_caption(replace(table, rows=rows_read))
         rules = applicable_rules(book.rules, table, context.document_type)
         defaults = rule_defaults(rules, table, context, reader)
         around = table_context(
@@ -133,9 +134,29 @@ class Interpreter:
             around,
             tuple(views),
             tuple(values.observations),
-            tuple(findings + values.findings),
+            tuple(findings + values.findings + cut),
             values.lacking,
         )
+
+
+# A caption printed inside a table's rows ("Tabel 2 Antal personer …"): another table begins.
+_INNER_CAPTION = re.compile(r"\btabel\s+\d", re.IGNORECASE)
+
+
+def _before_inner_caption(table: TableCandidate) -> tuple[TableCandidate, list[Finding]]:
+    """The table cut before a row whose label holds a caption ("Tiltrådt. Tabel 2 Antal"):
+    the rows from there on are another table's, taken into this one by detection; a finding
+    says how many values are left out."""
+    at = next((i for i, r in enumerate(table.rows) if _INNER_CAPTION.search(r.label)), None)
+    if at is None or at == 0:
+        return table, []
+    rest = table.rows[at:]
+    count = sum(1 for r in rest for c in r.cells if c is not None and c.text.strip())
+    label = table.rows[at].label
+    why = f"the rows from '{label}' on follow a caption inside the table: another table's"
+    message = f"table {table.table_id}: {count} values not emitted: {why}"
+    finding = Finding("missing_dimension", message, "error", rest[0].page, table.table_id)
+    return replace(table, rows=table.rows[:at]), [finding]
 
 
 # Dimensions whose group headers a continued table may have lost.
