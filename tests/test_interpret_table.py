@@ -655,6 +655,21 @@ def test_rows_after_a_caption_inside_the_table_are_another_tables(rulebook: Rule
     assert "follow a caption inside the table" in " ".join(f.message for f in result.findings)
 
 
+def test_half_years_under_the_header_leave_year_columns_unread(rulebook: Rulebook) -> None:
+    """ "1. | 2. | 1." over "halvår" read as the table's first rows: the columns' years
+    alone ("2023", "2024") would be wrong periods."""
+    rows: list[Row] = [
+        ("Lovområde", ["1.", "2.", "1."]),
+        ("", ["halvår", "halvår", "halvår"]),
+        ("Hele landet", None),
+        ("Serviceloven", ["38%", "39%", "46%"]),
+    ]
+    headers = ["Omgørelsespct. / 2023", "Omgørelsespct.", "Omgørelsespct. / 2024"]
+    result = read(rulebook, table(headers, rows, caption="Tabel 5.1 Omgørelsesprocent"))
+    assert result.observations == ()
+    assert "its period is finer than it says" in " ".join(f.message for f in result.findings)
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

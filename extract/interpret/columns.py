@@ -10,15 +10,23 @@ vocabulary does not understand: its values are not emitted).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extract.identities import Identities
+from extract.interpret.periods import PeriodGrammar
 from extract.interpret.plans import ALL_LAWS
 from extract.interpret.reading import Reading
+from extract.model import TableRow
+from extract.numbers import read_cell
 
 AXIS_DIMS = ("measure", "law", "entity", "period")
+# An ordinal as printed in a period ("1." of "1. halvår").
+_ORDINAL = re.compile(r"[1-4]\.")
+# Rows at a table's top read for the rest of its header at most.
+_HEAD_ROWS = 3
 # Columns of one kind whose periods are checked for order, at least.
 _ORDERED = 3
 
@@ -118,3 +126,33 @@ def paired_shares(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
             continue
         out[plan.index] = replace(plan, dims=MappingProxyType({**dims, "measure": measure}))
     return out
+
+
+def finer_in_rows(
+    plans: Sequence[ColumnPlan], rows: Sequence[TableRow], grammar: PeriodGrammar
+) -> list[ColumnPlan]:
+    """The plans with the member columns naming a year (or no period) left unresolved when
+    the rows above the table's first value row go on with the header in a finer grain: their
+    cells hold a half, quarter or month word ("1." over "halvår": a header row read as body
+    rows; the year alone would be wrong)."""
+    words: set[str] = set()
+    for row in rows[:_HEAD_ROWS]:
+        values = [c for c in row.cells if c is not None and c.text.strip()]
+        if any(read_cell(c).value is not None and not _period_piece(c.text) for c in values):
+            break  # the first value row
+        words |= {w.strip(".,:;()").casefold() for c in values for w in c.text.split()}
+    finer = [w for w in words if len(w) > 2 and (w in grammar.months or w in grammar.period_words)]
+    if not finer:
+        return list(plans)
+    note = f"the rows under its header name '{finer[0]}': its period is finer than it says"
+    return [
+        replace(p, kind="unresolved", note=note)
+        if p.kind == "member" and len(p.dims.get("period", "year")) == 4
+        else p
+        for p in plans
+    ]
+
+
+def _period_piece(text: str) -> bool:
+    """Whether a cell's text is a number that may be a piece of a period ("1.", "2.")."""
+    return bool(_ORDINAL.fullmatch(text.strip()))

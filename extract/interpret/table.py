@@ -13,7 +13,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from extract.interpret.columns import ColumnPlan, out_of_order, paired_shares, plan_columns
+from extract.interpret.columns import (
+    ColumnPlan,
+    finer_in_rows,
+    out_of_order,
+    paired_shares,
+    plan_columns,
+)
 from extract.interpret.context import Context, Given, table_context
 from extract.interpret.fragments import rejoined_period_labels, rejoined_split_labels
 from extract.interpret.label_columns import label_columns, nested_label_rows, row_text
@@ -93,6 +99,7 @@ class Interpreter:
         identities = book.reference.identities
         column_plans = _column_plans(columns, plan_columns([r for r, _ in columns], identities))
         column_plans = paired_shares(out_of_order(column_plans))
+        column_plans = finer_in_rows(column_plans, table.rows, book.vocabulary.periods)
         column_plans = [
             replace(p, kind="label", note="its cells label the rows") if p.index in labelling else p
             for p in column_plans
