@@ -670,6 +670,23 @@ def test_half_years_under_the_header_leave_year_columns_unread(rulebook: Ruleboo
     assert "its period is finer than it says" in " ".join(f.message for f in result.findings)
 
 
+def test_columns_naming_no_aspect_beside_ones_naming_only_one_are_left_out(
+    rulebook: Rulebook,
+) -> None:
+    """ "Antal" set over the middle one of its three half-year columns, "Pct." likewise: the
+    columns beside them name neither count nor share, and are not read as counts."""
+    headers = ["H1 2023", "Antal H2 2023", "H1 2023", "Pct. H2 2023"]
+    caption = "TABEL 5.2 Afgjorte sager efter lovområde, hele landet"
+    result = read(
+        rulebook, table(headers, [("LAB", ["1 278", "1 192", "6", "6"])], caption=caption)
+    )
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("afgjorte", 1192.0),
+        ("andel_procent", 6.0),
+    ]
+    assert "this one neither" in " ".join(f.message for f in result.findings)
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

@@ -70,6 +70,7 @@ def key_cell(
     measure_from_context: bool = True,
     laws_by_columns: bool = False,
     entities_by_columns: bool = False,
+    aspects_by_columns: bool = False,
     share_from_context: bool = True,
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none. Without ``measure_from_context``
@@ -80,7 +81,10 @@ def key_cell(
     (a group label "Lov om social service" over two of twelve columns), it is not all laws.
     With ``entities_by_columns`` (other value columns name entities) a cell whose row and
     column name none does not take the document heading's ("Landsplan" over one column of
-    six: the others' entity was not read).
+    six: the others' entity was not read). With ``aspects_by_columns`` (other value columns
+    name only an aspect: "Antal H2 2023" between "H1 2023" and "H1 2024") a cell whose row
+    and column name neither a measure nor an aspect has none: "Antal" was set over one of
+    its three columns.
     Without ``share_from_context`` (other columns print "%", this one does not) a caption's
     share aspect does not make the column's values shares."""
     dims: dict[str, str] = {}
@@ -121,6 +125,14 @@ def key_cell(
             dims[dim] = found
         if dim == "measure" and given is not None and not (from_row or from_column):
             measure_from_text = bool(found) and given.source in ("title", "caption")
+    if (
+        aspects_by_columns
+        and not {"aspect", "measure"} & set(column.dims)
+        and not {"aspect", "measure"} & {*row.dims, *row.carried}
+        and column.kind != "total"
+    ):
+        why = "other columns name count or share, this one neither (its header was lost)"
+        return Missing("aspect", why)
     if "aspect" not in dims and context.value("aspect") == "share" and share_from_context:
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
     parsed = read_cell(cell)

@@ -89,6 +89,9 @@ def table_observations(
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
     laws_by_columns = any(c.kind == "member" and "law" in c.dims for c in columns)
     entities_by_columns = any(c.kind == "member" and "entity" in c.dims for c in columns)
+    aspects_by_columns = any(
+        c.kind == "member" and "aspect" in c.dims and "measure" not in c.dims for c in columns
+    )
     percent_columns = _percent_columns(table, columns)
     blank = _blank_columns(table, columns)
     pieces = split_numbers(table.rows)
@@ -122,6 +125,7 @@ def table_observations(
                 measure_from_context=not (along_columns or along_rows or column.index in blank),
                 laws_by_columns=laws_by_columns,
                 entities_by_columns=entities_by_columns,
+                aspects_by_columns=aspects_by_columns,
                 share_from_context=not percent_columns or column.index in percent_columns,
             )  # fmt: skip
             if isinstance(found, Missing):
