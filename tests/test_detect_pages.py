@@ -341,3 +341,14 @@ def test_rows_at_a_page_end_joined_to_the_next_pages_table_are_not_reported() ->
     first = _page(1, words_at(60, 100, PROSE), start)
     assert _loose(first) == [Loose(1, 3, ("Januar 2024 1 2 3",))]
     assert _loose(first, _page(2, _table(80, MORE))) == []
+
+
+def test_a_value_alone_between_the_lines_of_a_label_outside_every_table_is_reported() -> None:
+    # rows whose label wraps round its value (set in the middle, on a line of its own) under
+    # prose, no table found: each value is reported; a page number alone is not
+    words = words_at(60, 100, PROSE) + words_at(290, 790, "- 3 -")
+    for i, (first, second, value) in enumerate([("1.", "halvår", "12.838"), ("2.", "halvår", "9")]):
+        top = 300 + 30 * i
+        words += words_at(60, top, first) + words_at(60, top + 10, second)
+        words += right_at(RIGHTS[0], top + 5, value)
+    assert _loose(_page(1, words)) == [Loose(1, 2, ("12.838", "9"))]

@@ -2,7 +2,8 @@
 
 In: a page's text lines, the boxes of the tables found on it and its height. Out: its loose
 lines (``loose_lines``): data lines (a row label and values, or two values or more:
-``is_data_line``) with a value (no year: a title's or a period header's) outside every table
+``is_data_line``) and lines of values alone (set between the lines of a wrapped row label)
+with a value (no year: a title's or a period header's) outside every table
 box; captions, notes, running text, page numbers and phone numbers aside. Detection leaves
 a table out when it cannot be sure of it; the report then names the page and its first
 loose line (``Loose``), so that no number is lost without a word.
@@ -32,6 +33,8 @@ MARGIN_SHARE = 0.92
 # sizes from the next.
 GROUPS = 3
 GROUP_GAP_EM = 1.5
+# Lines of one row's label stand less than this many font sizes apart.
+TIGHT_EM = 0.5
 _PAIR = re.compile(r"^\d{2}$")
 
 
@@ -55,23 +58,48 @@ def _outside(chunk: Chunk, boxes: Sequence[BBox]) -> bool:
 
 def loose_numbers(line: TextLine, boxes: Sequence[BBox]) -> int:
     """How many of the line's values (years aside) stand outside every box; 0 for a line
-    that is no data line, a caption or note, or running text."""
-    if not is_data_line(line, line.x0) or is_stop(line) or is_prose_line(line.words):
+    that is neither a data line nor a line of values alone, a caption or note, or running
+    text."""
+    alone = _alone(line)
+    if not (alone or is_data_line(line, line.x0)) or is_stop(line) or is_prose_line(line.words):
         return 0
-    values = [c for c in value_chunks(line, line.x0) if not is_year(c.text)]
-    return sum(1 for c in values if _outside(c, boxes))
+    values = line.chunks if alone else tuple(value_chunks(line, line.x0))
+    return sum(1 for c in values if not is_year(c.text) and _outside(c, boxes))
 
 
 def loose_lines(lines: Sequence[TextLine], boxes: Sequence[BBox], height: float) -> list[TextLine]:
-    """The data lines holding a value outside every table box (``loose_numbers``), but for a
+    """The lines holding a value outside every table box (``loose_numbers``), but for a
     running header or footer (a line with one value in the page's top or bottom margin,
-    ``height`` the page's: its page number beside a title, a date or an address) and a
-    phone number."""
+    ``height`` the page's: its page number beside a title, a date or an address), a phone
+    number, and a line of values alone that stands apart (a page number, a chart's tick):
+    one between the lines of a row label stands tight under or over label text."""
     return [
         line
-        for line in lines
-        if loose_numbers(line, boxes) and not _running(line, height) and not _grouped(line)
+        for i, line in enumerate(lines)
+        if loose_numbers(line, boxes)
+        and not _running(line, height)
+        and not _grouped(line)
+        and (is_data_line(line, line.x0) or _in_label(lines, i))
     ]
+
+
+def _alone(line: TextLine) -> bool:
+    return all(c.is_value for c in line.chunks)
+
+
+def _in_label(lines: Sequence[TextLine], i: int) -> bool:
+    """True when line ``i`` stands tight (under half its font size) under or over a line of
+    label text ending left of its values."""
+    line = lines[i]
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(lines):
+            continue
+        other = lines[k]
+        gap = line.top - other.bottom if k < i else other.top - line.bottom
+        label = [c for c in other.chunks if not c.is_value and c.x1 < line.x0]
+        if gap < TIGHT_EM * line.font_size and label:
+            return True
+    return False
 
 
 def _grouped(line: TextLine) -> bool:
