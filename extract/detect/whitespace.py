@@ -253,21 +253,30 @@ def column_edges(
 
 
 def _stub_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
-    """Where the row labels (and the stub header) at the left edge end: on lines with values
-    and on header lines down to the last one holding text over the columns. A line of label
-    text alone under those (a group heading above the first row, "sager i alt" further
-    down) may run on under the first column's header text and sets no stub width (a wrapped
-    label's long line is kept whole by ``column_edges``)."""
+    """Where the row labels (and the stub header) at the left edge end: on lines with values,
+    on header lines down to the last one holding text over the columns, and on the lines of
+    a label wrapped over several. A label alone on its line under those (a group heading
+    above the first row, "sager i alt" further down) may run on under the first column's
+    header text and sets no stub width."""
     n_header = split_header(lines, left)
     over = [i for i in range(n_header) if not all(at_left(c, left) for c in lines[i].chunks)]
     last = over[-1] if over else n_header - 1
     return [
         c.x1
         for i, line in enumerate(lines)
-        if i <= last or any(c.is_value for c in line.chunks)
+        if i <= last or any(c.is_value for c in line.chunks) or _wrapped(lines, i)
         for c in line.chunks
         if at_left(c, left)
     ]
+
+
+def _wrapped(lines: Sequence[TextLine], i: int) -> bool:
+    """True when line ``i`` stands tight (under half a font size) over or under another: one
+    of the lines of a wrapped label."""
+    line = lines[i]
+    above = i > 0 and line.top - lines[i - 1].bottom < 0.5 * line.font_size
+    below = i + 1 < len(lines) and lines[i + 1].top - line.bottom < 0.5 * line.font_size
+    return above or below
 
 
 def _past(text_end: float, next_start: float) -> float:

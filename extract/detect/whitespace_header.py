@@ -16,8 +16,6 @@ from extract.detect.layout import Chunk, TextLine, is_year
 
 # A header chunk spans every column extent holding this share of its width.
 SPAN_SHARE = 0.2
-# A header chunk standing this share of its width or more left of the stub edge is the stub's.
-STUB_SHARE = 0.5
 # A header chunk spans the columns between its neighbours when its centre is this close
 # (share of their width) to theirs.
 CENTRED_SHARE = 0.2
@@ -114,12 +112,11 @@ def header_span(
     """Grid columns (inclusive, stub = 0) a header chunk stands over.
 
     A chunk overlapping several column extents spans them; a chunk sitting in the gap between
-    two columns (a group header centred over its pair) spans both; a chunk standing mostly
-    left of ``stub_edge`` is the stub's.
+    two columns (a group header centred over its pair) spans both.
     """
+    if chunk.x1 <= stub_edge:
+        return 0, 0
     width = max(chunk.x1 - chunk.x0, 0.1)
-    if chunk.x1 <= stub_edge or stub_edge - chunk.x0 >= STUB_SHARE * width:
-        return 0, 0  # in the stub, or most of it (a stub text running on past its edge)
     centre = (chunk.x0 + chunk.x1) / 2
     hits = [
         i
