@@ -37,7 +37,7 @@ from extract.checks import (
     table_check_results,
 )
 from extract.classify import TYPE_PAGES, context_for, named_type, page_heading
-from extract.detect import iter_tables
+from extract.detect import Loose, iter_tables
 from extract.interpret.table import Interpreter
 from extract.lexicon import repair_labels, repair_page
 from extract.model import (
@@ -189,7 +189,7 @@ class _FileRun:
 
     def read(self) -> None:
         """Every page and table of the file."""
-        for table in iter_tables(self._pages()):
+        for table in iter_tables(self._pages(), self._loose):
             self.waiting.append(table)
             if self.context is not None:
                 self._flush()
@@ -217,6 +217,10 @@ class _FileRun:
                 ):
                     self._set_context()
             yield page
+
+    def _loose(self, loose: Loose) -> None:
+        """A page's numbers outside every table found: a warning naming the page."""
+        self.page_findings.append(_loose_finding(loose))
 
     def _set_context(self) -> None:
         stream = self.stream
@@ -316,6 +320,20 @@ def _unread_table(table: TableCandidate, named: Sequence[str]) -> Finding:
         "warning" if named or numbers >= MANY_NUMBERS else "info",
         page=table.first_page,
         table_id=table.table_id,
+    )
+
+
+def _loose_finding(loose: Loose) -> Finding:
+    """Data lines no table holds (``extract.detect.loose``): their numbers are not read."""
+    first = loose.lines[0] if len(loose.lines[0]) <= 80 else loose.lines[0][:77] + "..."
+    numbers = "number" if loose.numbers == 1 else "numbers"
+    lines = "line" if len(loose.lines) == 1 else "lines"
+    return Finding(
+        "values_outside_tables",
+        f"page {loose.page}: {loose.numbers} {numbers} on {len(loose.lines)} {lines} stand in "
+        f"no table found and were not read (first: '{first}')",
+        "warning",
+        page=loose.page,
     )
 
 

@@ -517,3 +517,37 @@ def test_header_set_flush_left_over_values_set_flush_right_is_the_header() -> No
     (table,) = detect(word_page(words))
     assert labels(table) == ["2024K1"]
     assert table.title == "Realitetsbehandlede sager efter lovområde på landsplan"
+
+
+def _month_table() -> PageContent:
+    """Years spanning months ("2020" over "dec", "2021" over "jan | feb"), each header set
+    flush left in its column, booktabs rules, and label-only group headings in the body
+    reaching under the first column's header text."""
+    rights = [262.0, 392.0, 522.0]
+    words = words_at(190, 100, "2020") + words_at(385, 100, "2021")
+    words += words_at(192, 114, "dec") + words_at(323, 114, "jan") + words_at(453, 114, "feb")
+    top = 130.0
+    for heading, values in [
+        ("Realitetsbehandlede sager i alt", ("66", "74", "52")),
+        ("Stadfæstede sager", ("40", "51", "33")),
+        ("Omgørelse i procent", ("37,9 %", "31,1 %", "36,5 %")),
+    ]:
+        words += words_at(73, top, heading) + words_at(73, top + 14, "Servicelov")
+        for x, value in zip(rights, values, strict=True):
+            words += right_at(x, top + 14, value)
+        top += 30
+    return word_page(words, [hrule(96, 70, 525), hrule(126, 70, 525), hrule(top, 70, 525)])
+
+
+def test_label_only_body_rows_reaching_under_the_first_header_leave_it_its_column() -> None:
+    # the longest row label stands alone on its line (a group heading under the header's
+    # rule): it sets no stub width, so the first column keeps "2020" / "dec" and the stub
+    # header stays empty
+    (table,) = detect(_month_table())
+    assert table.stub_header == ""
+    assert [" ".join(path) for path in table.column_headers] == [
+        "2020 dec",
+        "2021 jan",
+        "2021 feb",
+    ]
+    assert body(table)[1] == ("Servicelov", "66", "74", "52")

@@ -363,3 +363,21 @@ def test_a_period_label_with_a_year_is_header_text_not_a_value() -> None:
     (table,) = detect(word_page(words, [hrule(97 + 14 * i, 50, 405) for i in range(5)]))
     assert labels(table) == ["2. halvår 2024"]
     assert table.stub_header == "Udfald / Paragraf"
+
+
+def test_two_label_columns_beside_percentages_are_no_text_column() -> None:
+    # a group label and a law label of six words together, the values "11 %" (the "%" a
+    # word of its own): two stub columns beside a value column, not running text beside
+    # a column of its own (the page was cut in two and no table found)
+    laws = ["Aktivloven", "Lov om almene boliger", "Barnets lov", "Andre love i øvrigt"]
+    laws += ["Serviceloven", "Sager i alt"]
+    groups = ["Ændrede sager", "Andel ændret", "Hjemviste sager"]
+    words = _words(360.0, 88.0, "2024")
+    for i, (group, law) in enumerate((g, law) for g in groups for law in laws):
+        top = 100.0 + 12.0 * i
+        words += _words(60.0, top, group) + _words(180.0, top, law)
+        words += _right(390.0, top, f"{i + 3} %")
+    (found,) = find_tables(PageContent(1, 600.0, 800.0, tuple(words)))
+    rows = _rows(found.grid)
+    assert len(rows) == 19
+    assert rows[-3] == [(0, "Hjemviste sager"), (1, "Andre love i øvrigt"), (2, "18 %")]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from pdf_factory import body, detect, labels, right_at, word_page, words_at
 
+from extract.detect import Loose
 from extract.model import PageContent, Word
 
 RIGHTS = [330.0, 390.0, 450.0]
@@ -311,3 +312,43 @@ def test_a_caption_over_a_table_of_its_own_stays_with_it() -> None:
     second = _page(2, words_at(60, 80, caption), _table(110, MORE))
     tables = detect(first, second)
     assert [t.caption for t in tables] == [None, caption]
+
+
+def _loose(*pages: PageContent) -> list[Loose]:
+    """The loose lines detection reports for ``pages``."""
+    from extract.detect import iter_tables
+
+    found: list[Loose] = []
+    list(iter_tables(pages, found.append))
+    return found
+
+
+def test_numbers_outside_every_table_are_reported_per_page() -> None:
+    # a row of values far under its table, with no header of its own and alone (no table):
+    # its numbers are reported with the page and the line, and the table's are not
+    stray = words_at(60, 400, "Sager i alt") + right_at(RIGHTS[0], 400, "1.234")
+    stray += right_at(RIGHTS[1], 400, "2.345") + right_at(RIGHTS[2], 400, "3.456")
+    title = words_at(60, 300, "Afgjorte sager") + right_at(RIGHTS[2], 300, "2024")
+    page = _page(1, _table(120, FIRST), title, words_at(60, 350, PROSE), stray)
+    assert _loose(page) == [Loose(1, 3, ("Sager i alt 1.234 2.345 3.456",))]
+
+
+def test_rows_at_a_page_end_joined_to_the_next_pages_table_are_not_reported() -> None:
+    # a header and a first row ending page 1, no table there on their own (a label of two
+    # chunks, "Januar | 2024"), are the start of page 2's table: nothing is left out
+    start = _table(716, []) + words_at(60, 730, "Januar") + words_at(93, 730, "2024")
+    start += [w for x, v in zip(RIGHTS, ["1", "2", "3"], strict=True) for w in right_at(x, 730, v)]
+    first = _page(1, words_at(60, 100, PROSE), start)
+    assert _loose(first) == [Loose(1, 3, ("Januar 2024 1 2 3",))]
+    assert _loose(first, _page(2, _table(80, MORE))) == []
+
+
+def test_a_value_alone_between_the_lines_of_a_label_outside_every_table_is_reported() -> None:
+    # rows whose label wraps round its value (set in the middle, on a line of its own) under
+    # prose, no table found: each value is reported; a page number alone is not
+    words = words_at(60, 100, PROSE) + words_at(290, 790, "- 3 -")
+    for i, (first, second, value) in enumerate([("1.", "halvår", "12.838"), ("2.", "halvår", "9")]):
+        top = 300 + 30 * i
+        words += words_at(60, top, first) + words_at(60, top + 10, second)
+        words += right_at(RIGHTS[0], top + 5, value)
+    assert _loose(_page(1, words)) == [Loose(1, 2, ("12.838", "9"))]

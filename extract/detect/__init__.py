@@ -11,19 +11,22 @@ the caption of the table that ended the page before, when that one has none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_pushed_over
 from extract.detect.continued import DetectedTable, OpenTable, join_next
+from extract.detect.layout import TextLine
+from extract.detect.loose import Loose, loose_numbers
 from extract.detect.regions import DETECTORS, PageRead, PageTable, read_page
 from extract.detect.sheet import sheet_tables
-from extract.model import Document, PageContent, TableCandidate
+from extract.model import BBox, Document, PageContent, TableCandidate
 
 __all__ = [
     "DETECTORS",
     "DetectedTable",
+    "Loose",
     "detect_table_grids",
     "detect_tables",
     "iter_table_grids",
@@ -41,26 +44,38 @@ def detect_table_grids(document: Document) -> list[DetectedTable]:
     return list(iter_table_grids(document.pages))
 
 
-def iter_tables(pages: Iterable[PageContent]) -> Iterator[TableCandidate]:
+LooseSink = Callable[[Loose], None]
+
+
+def iter_tables(
+    pages: Iterable[PageContent], on_loose: LooseSink | None = None
+) -> Iterator[TableCandidate]:
     """``iter_table_grids`` without the grids."""
-    return (table.candidate for table in iter_table_grids(pages))
+    return (table.candidate for table in iter_table_grids(pages, on_loose))
 
 
-def iter_table_grids(pages: Iterable[PageContent]) -> Iterator[DetectedTable]:
+def iter_table_grids(
+    pages: Iterable[PageContent], on_loose: LooseSink | None = None
+) -> Iterator[DetectedTable]:
     """The tables of pages read one at a time, each given out as soon as it is complete.
 
     A page's tables are found when the page arrives; all but its last are complete then. The
     last waits for the next page, whose first table may continue it (joined); so at most one
     table and two pages' line keys are held, whatever the length of the document.
+    ``on_loose`` is given each page's data lines that no table holds (``Loose``), once the
+    page is done (lines at its end may be the header and first rows of the next page's table).
     """
     waiting: OpenTable | None = None  # the last table so far: may continue on the next page
     before: PageRead | None = None  # the page before, read
+    loose: _Loose | None = None  # the page before's loose lines
     seen = _Given()  # table ids (and first captions) given out so far, to keep them unique
     for page in pages:
         if page.sheet is not None:
             if waiting is not None:
                 yield _unique(waiting.table, seen)
                 waiting, before = None, None
+            _give_loose(loose, on_loose)
+            loose = None
             for sheet_table in sheet_tables(page):
                 yield _unique(DetectedTable(sheet_table, ()), seen)
             continue
@@ -75,14 +90,52 @@ def iter_table_grids(pages: Iterable[PageContent]) -> Iterator[DetectedTable]:
                     if waiting is not None and joined.table.grids[0] is not waiting.table.grids[0]:
                         yield _unique(waiting.table, seen)  # joined to lines after it instead
                     waiting = joined
+                    loose = _held(loose, joined.table)
                     continue
             if waiting is not None:
                 yield _unique(waiting.table, seen)
             table = DetectedTable(candidate, (page_table.grid,))
             waiting = OpenTable(table, layout, page_table.grid, page_table.below)
+        _give_loose(loose, on_loose)
+        loose = _loose(read, page.number)
         before = read
     if waiting is not None:
         yield _unique(waiting.table, seen)
+    _give_loose(loose, on_loose)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loose:
+    """A page's loose lines (``PageRead.loose``) and the boxes of the tables it holds."""
+
+    page: int
+    lines: tuple[TextLine, ...]
+    boxes: tuple[BBox, ...]
+
+
+def _loose(read: PageRead, number: int) -> _Loose | None:
+    if not read.loose:
+        return None
+    return _Loose(number, read.loose, tuple(t.grid.bbox for t in read.tables))
+
+
+def _held(loose: _Loose | None, table: DetectedTable) -> _Loose | None:
+    """The page before's loose lines without those a table joined over the page break holds
+    (its header and first rows printed at that page's end)."""
+    if loose is None:
+        return None
+    boxes = (*loose.boxes, *(grid.bbox for grid in table.grids if grid.page == loose.page))
+    return replace(loose, boxes=boxes)
+
+
+def _give_loose(loose: _Loose | None, on_loose: LooseSink | None) -> None:
+    """Hand a page's loose lines, if any still are, to ``on_loose``."""
+    if loose is None or on_loose is None:
+        return
+    counts = [(line, loose_numbers(line, loose.boxes)) for line in loose.lines]
+    lines = tuple(line.text for line, n in counts if n)
+    if lines:
+        on_loose(Loose(loose.page, sum(n for _, n in counts), lines))
 
 
 def _caption_from_next_page(waiting: OpenTable, read: PageRead, number: int) -> OpenTable:

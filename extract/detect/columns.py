@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import pairwise
 
 from extract.detect.layout import TextLine, is_value_text, make_line, word_size
 from extract.detect.plausible import is_prose_line
@@ -149,8 +150,26 @@ def _has_text_beside(lines: Sequence[TextLine], gutter: float) -> bool:
 
 
 def _worded(side: Sequence[Sequence[Word]]) -> int:
-    """How many lines of one side hold a word that is no value."""
-    return sum(1 for words in side if any(not is_value_text(w.text) for w in words))
+    """How many lines of one side hold a word that is no value and no unit of one ("%" or
+    "pct." after "11")."""
+    return sum(1 for words in side if any(_word(words, i) for i in range(len(words))))
+
+
+def _word(words: Sequence[Word], i: int) -> bool:
+    text = words[i].text
+    if is_value_text(text) or not any(ch.isalpha() for ch in text):
+        return False
+    return not (i > 0 and is_value_text(f"{words[i - 1].text} {text}"))
+
+
+def _running(words: Sequence[Word]) -> bool:
+    """True for running text in a column: a prose line (``is_prose_line``) with no gap of a
+    gutter's width between its words (labels of two stub columns are no running text)."""
+    if not is_prose_line(words, COLUMN_WORDS):
+        return False
+    ordered = sorted(words, key=lambda w: w.bbox[0])
+    gap = GUTTER_EM * max(word_size(w) for w in ordered)
+    return all(b.bbox[0] - a.bbox[2] < gap for a, b in pairwise(ordered))
 
 
 def _text_beside(lines: Sequence[TextLine], gutter: float) -> list[bool]:
@@ -161,9 +180,7 @@ def _text_beside(lines: Sequence[TextLine], gutter: float) -> list[bool]:
     if min(_worded(west), _worded(east)) < SIDE_LINES:
         return [False] * len(lines)  # a side of values only is a table's value column
     return [
-        (is_prose_line(a, COLUMN_WORDS) or is_prose_line(b, COLUMN_WORDS))
-        and _apart(a, b)
-        and not _crosses(line, gutter)
+        (_running(a) or _running(b)) and _apart(a, b) and not _crosses(line, gutter)
         for a, b, line in zip(west, east, lines, strict=True)
     ]
 

@@ -3,7 +3,8 @@
 In: one ``PageContent``. Out: ``PageTable``s (a Grid with the caption above it, the nearby
 title text, the Note/Kilde lines under it, and the text lines above and below it), top to
 bottom; ``read_page`` also gives all the page's lines and those after its last table, for
-joining tables continued over pages (``continued``).
+joining tables continued over pages (``continued``), and its data lines outside every table
+(``loose``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from extract.detect.columns import column_streams
 from extract.detect.grid import Grid
 from extract.detect.header import has_body_values, header_row_count
 from extract.detect.layout import TextLine, group_lines
+from extract.detect.loose import loose_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
 from extract.detect.rule_bands import join_rule_bands, with_edge_rows
@@ -55,12 +57,14 @@ class PageTable:
 @dataclass(frozen=True, slots=True)
 class PageRead:
     """One page's tables, top to bottom, all its text lines, its lines after the last table
-    (all of them on a page without tables), top to bottom, and its height."""
+    (all of them on a page without tables), top to bottom, its height, and its data lines
+    with values outside every table (``loose.loose_lines``)."""
 
     tables: tuple[PageTable, ...]
     lines: tuple[TextLine, ...]
     tail: tuple[TextLine, ...]
     height: float = 842.0
+    loose: tuple[TextLine, ...] = ()
 
 
 _DIGITS = re.compile(r"\d+")
@@ -158,10 +162,11 @@ def read_page(page: PageContent) -> PageRead:
     tables = [table for stream in streams for table in _stream_tables(page, stream)]
     end = max((table.grid.bbox[3] for table in tables), default=-1.0)
     tail = tuple(line for line in lines if line.top > end)[-TAIL_LINES:]
+    loose = loose_lines(lines, [table.grid.bbox for table in tables], page.height)
     turned = upright_page(page, glyphs)
     if turned is not None:
         tables += find_tables(turned)
-    return PageRead(tuple(tables), tuple(lines), tail, page.height)
+    return PageRead(tuple(tables), tuple(lines), tail, page.height, tuple(loose))
 
 
 def _stream_tables(page: PageContent, lines: Sequence[TextLine]) -> list[PageTable]:

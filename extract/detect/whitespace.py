@@ -224,7 +224,7 @@ def column_edges(
         for c in line.chunks
         if not c.is_value and _has_letter(c.text)
     ]
-    at_edge = [c.x1 for line in lines for c in line.chunks if at_left(c, left)]
+    at_edge = _stub_label_ends(lines, left)
     label_right = max(
         (x1 for x1 in (*at_edge, *indented) if x1 < bands[0][0]), default=bands[0][0] - 4.0
     )
@@ -250,6 +250,33 @@ def column_edges(
         if ends:  # label text (a wrapped label's long first line) stays in its column
             edges[k] = max(edges[k], _past(max(ends), starts[k - 1]))
     return edges
+
+
+def _stub_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
+    """Where the row labels (and the stub header) at the left edge end: on lines with values,
+    on header lines down to the last one holding text over the columns, and on the lines of
+    a label wrapped over several. A label alone on its line under those (a group heading
+    above the first row, "sager i alt" further down) may run on under the first column's
+    header text and sets no stub width."""
+    n_header = split_header(lines, left)
+    over = [i for i in range(n_header) if not all(at_left(c, left) for c in lines[i].chunks)]
+    last = over[-1] if over else n_header - 1
+    return [
+        c.x1
+        for i, line in enumerate(lines)
+        if i <= last or any(c.is_value for c in line.chunks) or _wrapped(lines, i)
+        for c in line.chunks
+        if at_left(c, left)
+    ]
+
+
+def _wrapped(lines: Sequence[TextLine], i: int) -> bool:
+    """True when line ``i`` stands tight (under half a font size) over or under another: one
+    of the lines of a wrapped label."""
+    line = lines[i]
+    above = i > 0 and line.top - lines[i - 1].bottom < 0.5 * line.font_size
+    below = i + 1 < len(lines) and lines[i + 1].top - line.bottom < 0.5 * line.font_size
+    return above or below
 
 
 def _past(text_end: float, next_start: float) -> float:
@@ -281,9 +308,7 @@ def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float
         if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):
             out = wide
     if out == list(bands) and head:
-        label_right = max(
-            (c.x1 for line in lines for c in line.chunks if at_left(c, left)), default=left
-        )
+        label_right = max(_stub_label_ends(lines, left), default=left)
         stub_edge = min(label_right, bands[0][0])
         return (
             stacked_extents(head, bands, stub_edge)

@@ -1,0 +1,117 @@
+"""Numbers no table holds: the data lines of a page that stand outside every table found.
+
+In: a page's text lines, the boxes of the tables found on it and its height. Out: its loose
+lines (``loose_lines``): data lines (a row label and values, or two values or more:
+``is_data_line``) and lines of values alone (set between the lines of a wrapped row label)
+with a value (no year: a title's or a period header's) outside every table
+box; captions, notes, running text, page numbers and phone numbers aside. Detection leaves
+a table out when it cannot be sure of it; the report then names the page and its first
+loose line (``Loose``), so that no number is lost without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from extract.detect.captions import is_stop
+from extract.detect.layout import Chunk, TextLine, is_year
+from extract.detect.plausible import is_prose_line
+from extract.detect.whitespace_rows import is_data_line, value_chunks
+from extract.model import BBox
+
+__all__ = ["Loose", "loose_lines", "loose_numbers"]
+
+# A value stands in a table when its middle is inside the table's box, give or take this
+# much (points).
+BOX_PAD = 2.0
+# A running header or footer stands above (1 - this share) or below this share of the height.
+MARGIN_SHARE = 0.92
+# A phone number: this many groups of two digits or more, each less than this many font
+# sizes from the next.
+GROUPS = 3
+GROUP_GAP_EM = 1.5
+# Lines of one row's label stand less than this many font sizes apart.
+TIGHT_EM = 0.5
+_PAIR = re.compile(r"^\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Loose:
+    """The loose lines of one page (top to bottom) and how many numbers they hold there."""
+
+    page: int
+    numbers: int
+    lines: tuple[str, ...]
+
+
+def _outside(chunk: Chunk, boxes: Sequence[BBox]) -> bool:
+    x0, top, x1, bottom = chunk.bbox
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    return not any(
+        b[0] - BOX_PAD <= cx <= b[2] + BOX_PAD and b[1] - BOX_PAD <= cy <= b[3] + BOX_PAD
+        for b in boxes
+    )
+
+
+def loose_numbers(line: TextLine, boxes: Sequence[BBox]) -> int:
+    """How many of the line's values (years aside) stand outside every box; 0 for a line
+    that is neither a data line nor a line of values alone, a caption or note, or running
+    text."""
+    alone = _alone(line)
+    if not (alone or is_data_line(line, line.x0)) or is_stop(line) or is_prose_line(line.words):
+        return 0
+    values = line.chunks if alone else tuple(value_chunks(line, line.x0))
+    return sum(1 for c in values if not is_year(c.text) and _outside(c, boxes))
+
+
+def loose_lines(lines: Sequence[TextLine], boxes: Sequence[BBox], height: float) -> list[TextLine]:
+    """The lines holding a value outside every table box (``loose_numbers``), but for a
+    running header or footer (a line with one value in the page's top or bottom margin,
+    ``height`` the page's: its page number beside a title, a date or an address), a phone
+    number, and a line of values alone that stands apart (a page number, a chart's tick):
+    one between the lines of a row label stands tight under or over label text."""
+    return [
+        line
+        for i, line in enumerate(lines)
+        if loose_numbers(line, boxes)
+        and not _running(line, height)
+        and not _grouped(line)
+        and (is_data_line(line, line.x0) or _in_label(lines, i))
+    ]
+
+
+def _alone(line: TextLine) -> bool:
+    return all(c.is_value for c in line.chunks)
+
+
+def _in_label(lines: Sequence[TextLine], i: int) -> bool:
+    """True when line ``i`` stands tight (under half its font size) under or over a line of
+    label text ending left of its values."""
+    line = lines[i]
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(lines):
+            continue
+        other = lines[k]
+        gap = line.top - other.bottom if k < i else other.top - line.bottom
+        label = [c for c in other.chunks if not c.is_value and c.x1 < line.x0]
+        if gap < TIGHT_EM * line.font_size and label:
+            return True
+    return False
+
+
+def _grouped(line: TextLine) -> bool:
+    """True for a number written in groups of two digits a space or so apart ("Tlf. 14 49 31
+    78"): a phone number, not values in columns."""
+    values = value_chunks(line, line.x0)
+    if len(values) < GROUPS or not all(_PAIR.match(c.text) for c in values):
+        return False
+    gaps = [b.x0 - a.x1 for a, b in pairwise(values)]
+    return all(gap < GROUP_GAP_EM * line.font_size for gap in gaps)
+
+
+def _running(line: TextLine, height: float) -> bool:
+    in_margin = line.top > MARGIN_SHARE * height or line.bottom < (1 - MARGIN_SHARE) * height
+    return in_margin and len(value_chunks(line, line.x0)) == 1
