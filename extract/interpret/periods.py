@@ -18,6 +18,8 @@ PERIODS_FILE = "periods.yaml"
 _YEAR = r"(199\d|20\d\d)"
 _YEAR_IN = re.compile(r"(?<!\d)(199\d|20\d\d)(?!\d)")
 _LETTER_NUMBER = re.compile(r"[a-z][1-4]")
+# A year inside a token ("2024", "03-2024", "2024q1").
+_YEAR_INSIDE = re.compile(r"(?:19|20)\d\d")
 # Months that open and close a quarter or a half year ("jan.-jun." is the first half).
 _SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
 
@@ -91,8 +93,9 @@ class PeriodGrammar:
     def may_start(self, token: str) -> bool:
         """Whether a period may begin with this (lower-case) token: a digit, a month name, a
         quarter or half word or letter ("k3", "h1"). A quick test before ``parse``."""
-        if token[:1].isdigit():
-            return True
+        if token[:1].isdigit():  # a year in it ("2024", "2024k3"), or a short ordinal ("1.")
+            lead = len(token) - len(token.lstrip("0123456789"))
+            return lead <= 2 or bool(_YEAR_INSIDE.search(token))
         bare = token.rstrip(".:,")
         head = bare.split("-")[0].split(".")[0]
         return (

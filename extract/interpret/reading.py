@@ -294,7 +294,9 @@ class _Search:
         out: list[tuple[int, str]] = []
         grammar = self.v.periods
         starts = [(self.toks[i], 1)]  # its first word as printed, or broken over lines
-        for used in range(2, MAX_PERIOD_JOIN + 1):
+        first = self.toks[i].rstrip("-")  # "NOVE MBER", "1. halv år"; no other number
+        broken = first.isalpha() or (len(first) <= 3 and first.rstrip(".").isdigit())
+        for used in range(2, MAX_PERIOD_JOIN + 1) if broken else ():
             if i + used <= len(self.toks):
                 joined = "".join(t.rstrip("-") for t in self.toks[i : i + used])
                 starts.append((joined, used))
