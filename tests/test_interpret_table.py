@@ -687,6 +687,49 @@ def test_columns_naming_no_aspect_beside_ones_naming_only_one_are_left_out(
     assert "this one neither" in " ".join(f.message for f in result.findings)
 
 
+def test_a_measure_among_the_stub_column_headers_names_a_column_not_the_table(
+    rulebook: Rulebook,
+) -> None:
+    """ "Afgørelse" among the headers of four stub columns is the column of outcomes (here
+    "Antal"), not the measure afgjorte: the benefit rows count persons."""
+    rows: list[Row] = [
+        ("Ishøj", None),
+        ("Jan 2022", None),
+        ("Antal", None),
+        ("A-dagpenge", ["55"]),
+        ("Sygedagpenge", ["185"]),
+    ]
+    stub = "Myndighed / Måned / Afgørelse / Ydelse"
+    result = read(rulebook, table(["Tal"], rows, title="Antal personer på ydelser", stub=stub))
+    assert [(o.provision, o.measure, o.law_area) for o in result.observations] == [
+        ("A-dagpenge", "antal_personer", None),
+        ("Sygedagpenge", "antal_personer", None),
+    ]
+
+
+def test_law_groups_after_a_measure_group_nested_by_period_settle_by_sums(
+    rulebook: Rulebook,
+) -> None:
+    """ "Realitetsbeh. sager" over months over Antal, then law groups over the same months:
+    the law rows do not add up to realitetsbehandlede (9 + 2 is not 90), so they are not its."""
+    rows: list[Row] = [
+        ("Realitetsbeh. sager", None),
+        ("nov 2023", None),
+        ("Antal", ["90"]),
+        ("Lov om aktiv beskæftigelsesindsats", None),
+        ("nov 2023", None),
+        ("Antal", ["9"]),
+        ("Lov om aktiv socialpolitik", None),
+        ("nov 2023", None),
+        ("Antal", ["2"]),
+    ]
+    result = read(rulebook, table(["Landstotal"], rows, title="Afgjorte sager efter lovområde"))
+    assert [(o.law_area, o.measure, o.value) for o in result.observations][:1] == [
+        ("alle", "realitetsbehandlede", 90.0)
+    ]
+    assert all(o.measure != "realitetsbehandlede" for o in result.observations[1:])
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

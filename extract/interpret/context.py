@@ -121,9 +121,13 @@ def table_context(
     if stub:
         reading = reader.read(stub)
         axes |= reading.axes
+        # the headers of several stub columns ("Myndighed / Måned / Afgørelse / Ydelse") name
+        # what each column lists: a measure among them is the column of outcomes, not one
+        listed = " / " in stub and bool(reading.axes)
         if reading.resolved:
             for dim, value in reading.dims.items():
-                dims[dim] = Given(value, "stub", stub)
+                if not (listed and dim == "measure"):
+                    dims[dim] = Given(value, "stub", stub)
     unclear -= set(dims)
     grain = grains.pop() if len(grains) == 1 else None
     return Context(dims, frozenset(axes), frozenset(unclear), grain)

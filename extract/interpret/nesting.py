@@ -81,9 +81,7 @@ def _measure_groups(plans: Sequence[RowPlan]) -> list[_MeasureGroup]:
                 groups.append(current)
             elif "law" in dims and "measure" not in dims and current is not None:
                 in_laws = True
-            elif current is not None and set(dims) & {"entity", "period"}:
-                current = None  # another entity or period: a new block of groups
-            continue
+            continue  # a period or entity header: the rows under it still carry the measure
         if current is None or plan.kind != "member":
             continue
         if plan.carried.get("measure") != current.measure or "measure" in plan.dims:
