@@ -240,10 +240,12 @@ class TableCandidate:
 
 @dataclass(frozen=True, slots=True)
 class DocumentContext:
-    """Document-level text a rule may read dimensions from (title lines, detected type)."""
+    """Document-level text a rule may read dimensions from (title lines, detected type), and
+    how many tables of the document came before the one being read."""
 
     document_type: str
     heading: str
+    tables_before: int = 0
 
 
 @dataclass(frozen=True, slots=True)

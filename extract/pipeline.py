@@ -250,6 +250,7 @@ class _FileRun:
         if table.sheet is not None and table.sheet in self.sheet_headings:
             # a sheet's tables are headed by the sheet's own first lines, not the first sheet's
             context = replace(context, heading=self.sheet_headings[table.sheet])
+        context = replace(context, tables_before=len(self.summaries))
         read = self.interpreter.interpret(table, context)
         findings.extend(read.findings)
         if not read.statistics:

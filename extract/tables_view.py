@@ -13,7 +13,7 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Literal
 
@@ -117,10 +117,11 @@ def _explained(document: Document, rulebook: Rulebook) -> list[str]:
     context = document_context(document, rulebook)
     interpreter = Interpreter(rulebook)
     lines = [f"=== {document.name}: document type {context.document_type}"]
-    for detected in detect_table_grids(document):
+    for before, detected in enumerate(detect_table_grids(document)):
         (table,) = repair_labels([detected.candidate], rulebook.lexicon)
         lines += table_text(table)
-        lines += explain_lines(interpreter.interpret(table, context), rulebook.reference)
+        read = interpreter.interpret(table, replace(context, tables_before=before))
+        lines += explain_lines(read, rulebook.reference)
     return lines
 
 

@@ -1118,6 +1118,20 @@ def test_a_table_without_caption_or_header_takes_nothing_from_the_heading(
     ]
 
 
+def test_a_later_table_without_caption_or_title_takes_nothing_from_the_heading(
+    rulebook: Rulebook,
+) -> None:
+    """A page of a national table not joined to its start: it has a header but no caption
+    or title of its own, and a table came before it, so the minutes' municipality is not
+    taken; as the document's first table it would be."""
+    heading = DocumentContext("referat", "Rebild Kommune\nReferat")
+    candidate = table(["Stadfæstet / 2024"], [("Lov om social pension", ["15"])])
+    later = read(rulebook, candidate, replace(heading, tables_before=1))
+    assert later.observations == ()
+    first = read(rulebook, candidate, heading)
+    assert keys(first) == [(840, "2024", "pensionsloven", None, "stadfaestet", 15.0, "reported")]
+
+
 def test_a_table_starting_inside_a_group_takes_no_entity_from_the_heading(
     rulebook: Rulebook,
 ) -> None:

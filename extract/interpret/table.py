@@ -120,7 +120,7 @@ class Interpreter:
         column_dims = {d for p in column_plans for d in p.dims}
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         if from_heading and (
-            _continued(table, book.vocabulary.words, around)
+            _continued(table, book.vocabulary.words, around, context)
             or _starts_inside(row_plans, column_dims)
         ):
             dims = {d: g for d, g in around.dims.items() if d not in from_heading}
@@ -210,17 +210,21 @@ def _of_which(table: TableCandidate, words: WordBook) -> set[int]:
     }
 
 
-def _continued(table: TableCandidate, words: WordBook, around: Context) -> bool:
-    """Whether the table goes on from one whose start, with the text that named it, was not
-    joined to it: its caption or title says so ("Tabel 2 (fortsat)"), or it has no caption,
-    no column header and no title that names anything (the rest of a table printed without
-    its header)."""
+def _continued(
+    table: TableCandidate, words: WordBook, around: Context, context: DocumentContext
+) -> bool:
+    """Whether the table may go on from one whose start, with the text that named it, was
+    not joined to it: its caption or title says so ("Tabel 2 (fortsat)"), or it has no
+    caption and no title that names anything, and either no column header (the rest of a
+    table printed without its header) or a table of the document before it (a page of a
+    table not joined to its start; the first table of a document is the heading's)."""
     texts = (table.caption or "", table.title or "")
     if any(token in words.continued for text in texts for token in tokens(text)):
         return True
     named = any(g.source in ("title", "caption") for g in around.dims.values())
     headers = any(" ".join(h).strip() for h in table.column_headers)
-    return not (table.caption or headers or named)
+    after = context.tables_before > 0 and table.sheet is None
+    return not (table.caption or named) and (not headers or after)
 
 
 def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> bool:
