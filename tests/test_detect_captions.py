@@ -46,6 +46,16 @@ def test_a_caption_under_the_last_part_of_a_continued_table() -> None:
     assert body(table) == ROWS + ROWS[:2]
 
 
+def test_a_caption_under_the_table_with_a_greeting_close_under_it() -> None:
+    """"Med venlig hilsen" set closer under the caption than the caption under the table is
+    no table the caption could introduce."""
+    bottom = 100 + 12 * len(ROWS)
+    words = _table(100, ROWS) + words_at(60, bottom + 22, CAPTION)
+    words += words_at(60, bottom + 39, "Med venlig hilsen")
+    (table,) = detect(_page(1, words))
+    assert table.caption == CAPTION
+
+
 def test_a_caption_above_the_next_table_stays_with_that_table() -> None:
     upper = _table(100, ROWS)
     caption = words_at(60, 190, CAPTION)

@@ -75,7 +75,9 @@ def caption_below(
     """(caption, number, its bottom) of a caption line right under a table ending at
     ``bottom`` (within CAPTION_BELOW_EM, with the lines that continue it: close, aligned
     with it), when it stands closer to the table than to the next table's top ``limit``
-    and to the next text that is no note; else None."""
+    and to the next text that is no note and may be a table's (cells, values, or text set
+    apart from where the caption starts: not a line of prose or a greeting starting where
+    it starts, "Med venlig hilsen"); else None."""
     under = [line for line in lines if line.top >= bottom - 1]
     if not under:
         return None
@@ -97,7 +99,12 @@ def caption_below(
     if limit - last.bottom <= gap:
         return None  # the caption of the table below
     after = next((x for x in under[under.index(last) + 1 :] if not _note(x.text.strip())), None)
-    if after is not None and after.top - last.bottom < gap:
+    tabular = after is not None and (
+        len(after.chunks) > 1
+        or any(c.is_value for c in after.chunks)
+        or abs(after.x0 - first.x0) > ALIGN_EM * first.font_size  # a cell, not a text line
+    )
+    if after is not None and tabular and after.top - last.bottom < gap:
         return None  # it introduces what follows it closer (a table not found as one)
     text = " ".join(line.text.strip() for line in under[: under.index(last) + 1])
     if match is None and (len(text.split()) > PLAIN_WORDS or NOT_PLAIN.search(text)):
