@@ -47,7 +47,7 @@ def test_a_caption_under_the_last_part_of_a_continued_table() -> None:
 
 
 def test_a_caption_under_the_table_with_a_greeting_close_under_it() -> None:
-    """"Med venlig hilsen" set closer under the caption than the caption under the table is
+    """ "Med venlig hilsen" set closer under the caption than the caption under the table is
     no table the caption could introduce."""
     bottom = 100 + 12 * len(ROWS)
     words = _table(100, ROWS) + words_at(60, bottom + 22, CAPTION)
