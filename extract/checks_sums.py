@@ -179,8 +179,22 @@ class CellGroup:
         return usable if len(usable) == len(operands) else None
 
 
+# The groups of the observations grouped last: the checks of one table ask for the same ones
+# in turn, and share the values worked out in them (another or a longer sequence misses).
+_LAST: list[tuple[Sequence[Observation], int, list[CellGroup]]] = []
+
+
 def cell_groups(observations: Sequence[Observation]) -> list[CellGroup]:
     """Observations grouped by (table, entity, municipality, period, law area, provision)."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is observations and last[1] == len(observations):
+        return last[2]
+    groups = _grouped(observations)
+    _LAST[:] = [(observations, len(observations), groups)]
+    return groups
+
+
+def _grouped(observations: Sequence[Observation]) -> list[CellGroup]:
     grouped: dict[GroupKey, dict[str, list[int]]] = {}
     for i, obs in enumerate(observations):
         key: GroupKey = (

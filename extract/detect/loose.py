@@ -60,6 +60,8 @@ def loose_numbers(line: TextLine, boxes: Sequence[BBox]) -> int:
     """How many of the line's values (years aside) stand outside every box; 0 for a line
     that is neither a data line nor a line of values alone, a caption or note, or running
     text."""
+    if not any(c.is_value and _outside(c, boxes) for c in line.chunks):
+        return 0  # most lines: in a table, or without a value
     alone = _alone(line)
     if not (alone or is_data_line(line, line.x0)) or is_stop(line) or is_prose_line(line.words):
         return 0
