@@ -53,8 +53,13 @@ def label_tails(lines: Sequence[TextLine]) -> list[TextLine]:
 
 
 def value_chunks(line: TextLine, left: float) -> list[Chunk]:
-    """The line's value chunks that are not its row label."""
-    return [c for c in line.chunks if c.is_value and not at_left(c, left)]
+    """The line's value chunks that are not its row label (``at_left``, written out: this
+    runs for every line many times over)."""
+    return [
+        c
+        for c in line.chunks
+        if c.is_value and c.x0 > left + max(2.0, LEFT_JITTER_EM * (c.size or 9.0))
+    ]
 
 
 def is_data_line(line: TextLine, left: float, value_left: float | None = None) -> bool:
