@@ -89,6 +89,8 @@ def test_parts_without_a_year(grammar: PeriodGrammar, text: str, part: str | Non
         ("Ankestyrelsens talportal H2 2017", [("2017-H2", "half")]),
         ("Omgørelse jan.-jun. 2025", [("2025-H1", "half")]),
         ("Tal for 2023K1*", [("2023-Q1", "quarter")]),
+        ("Omgørelsesprocent fordelt efter lovgivning / 2021-12", [("2021-12", "month")]),
+        ("Afgjorte sager 2019-21", []),  # a range of years
         ("TABEL 4.2 AFGJORTE SAGER EFTER LOVOMRÅDE I PERIODEN 2022-2024", []),
         ("i perioden 2018 til 2020", []),
         ("Referat Ishøj Byråd mandag den 31. oktober 2022 kl. 16.30", []),

@@ -133,7 +133,8 @@ class PeriodGrammar:
         is no period at all."""
         key = " ".join(text.casefold().replace("–", "-").split())
         blocked = [m.span() for m in self.date.finditer(key)]
-        blocked += [m.span() for m in self.range_.finditer(key)]
+        # a range, not a period ("2019-2021"), unless it reads as one ("2018-07": July 2018)
+        blocked += [m.span() for m in self.range_.finditer(key) if self.parse(m.group(0)) is None]
         words = [
             (m.group(0).strip(",;:()*¹²³"), m.start(), m.end()) for m in re.finditer(r"\S+", key)
         ]
