@@ -730,6 +730,26 @@ def test_law_groups_after_a_measure_group_nested_by_period_settle_by_sums(
     assert all(o.measure != "realitetsbehandlede" for o in result.observations[1:])
 
 
+def test_benefits_under_a_group_header_counting_persons_include_sygedagpenge(
+    rulebook: Rulebook,
+) -> None:
+    """ "Antal personer" heads the benefit rows: "Sygedagpenge" among them is a benefit, not
+    the law area whose provisions the rows under it would be."""
+    rows: list[Row] = [
+        ("januar 2022", None),
+        ("Antal personer", None),
+        ("A-dagpenge", ["48"]),
+        ("Sygedagpenge", ["185"]),
+        ("Jobafklaringsforløb", ["3"]),
+    ]
+    result = read(rulebook, table(["Værdi"], rows, title="Hørsholm Kommune"))
+    assert [(o.provision, o.value) for o in result.observations] == [
+        ("A-dagpenge", 48.0),
+        ("Sygedagpenge", 185.0),
+        ("Jobafklaringsforløb", 3.0),
+    ]
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

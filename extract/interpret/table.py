@@ -108,7 +108,9 @@ class Interpreter:
             table.rows,
             [reading for reading, _ in rows],
             provisions_expected="provision" in around.axes,
-            measure_has_law=_measure_has_law(book, around, column_plans),
+            measure_has_law=_measure_has_law(
+                book, around, column_plans, _row_measures(table, rows)
+            ),
             known=book.vocabulary.provisions,
             identities=identities,
             words=book.vocabulary.words,
@@ -257,9 +259,21 @@ def _column_plans(columns: Sequence[_Label], plans: list[ColumnPlan]) -> list[Co
     ]
 
 
-def _measure_has_law(book: Rulebook, context: Context, columns: Sequence[ColumnPlan]) -> bool:
-    """Whether the table's measures (its columns', else its context's) have law areas."""
-    measures = {p.dims["measure"] for p in columns if "measure" in p.dims}
+def _row_measures(table: TableCandidate, rows: Sequence[_Label]) -> set[str]:
+    """The measures the table's group header rows name ("Antal personer" over the benefits)."""
+    return {
+        reading.dims["measure"]
+        for (reading, _), row in zip(rows, table.rows, strict=True)
+        if not row.has_values and "measure" in reading.dims
+    }
+
+
+def _measure_has_law(
+    book: Rulebook, context: Context, columns: Sequence[ColumnPlan], in_rows: Collection[str]
+) -> bool:
+    """Whether the table's measures (its columns' and group headers', else its context's)
+    have law areas."""
+    measures = {p.dims["measure"] for p in columns if "measure" in p.dims} | set(in_rows)
     if not measures and (given := context.value("measure")):
         measures = {given}
     by_code = book.reference.measure_by_code
