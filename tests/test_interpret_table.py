@@ -826,6 +826,22 @@ def test_a_number_of_percent_in_words_is_no_share_aspect(rulebook: Rulebook) -> 
     assert got == [(183, "2021", "serviceloven", None, "stadfaestet", 5.0, "reported")]
 
 
+def test_a_title_and_a_caption_naming_different_measures_give_none(rulebook: Rulebook) -> None:
+    """The title above says "Afgjorte sager", the caption under it (the next table's,
+    taken for this one's) "Realitetsbehandlede sager": the measure is not known."""
+    result = read(
+        rulebook,
+        table(
+            ["antal sager / 2023"],
+            [("Serviceloven", ["9 272"])],
+            title="Afgjorte sager efter lovområde – hele landet",
+            caption="Tabel 2: Realitetsbehandlede sager fordelt på lovområde",
+        ),
+    )
+    assert result.observations == ()
+    assert not result.statistics  # nothing names its measure: reported as a table not read
+
+
 def test_a_percentage_in_a_sentence_is_no_share_aspect(rulebook: Rulebook) -> None:
     title = "Der har i 2021 været 7 afgørelser. Dvs. en omgørelsesprocent på 28,6 %."
     got = keys(read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["5"])], title=title)))

@@ -95,6 +95,7 @@ def table_context(
     axes: set[str] = set()
     unclear: set[str] = set()
     grains: set[str] = set()
+    disputed: set[str] = set()  # named differently by the title and the caption
     for source, text in (("title", title), ("caption", caption)):
         if not text:
             continue
@@ -115,6 +116,11 @@ def table_context(
         if "law" not in found and any(m.dim == "law" for m in _meanings(reader, text)):
             unclear.add("law")
         for dim, value in found.items():
+            earlier = dims.get(dim)
+            if earlier is not None and earlier.source == "title" and earlier.value != value:
+                dims.pop(dim)  # the title and the caption disagree: neither is sure
+                disputed.add(dim)
+                continue
             dims[dim] = Given(value, source, text)
         for dim in _named_twice(reader, text) - set(found):
             dims.pop(dim, None)  # a title naming two entities leaves it open: no default
@@ -128,7 +134,7 @@ def table_context(
             for dim, value in reading.dims.items():
                 if not (listed and dim == "measure"):
                     dims[dim] = Given(value, "stub", stub)
-    unclear -= set(dims)
+    unclear = (unclear | (disputed & {"law"})) - set(dims)  # no "all law areas" by default
     grain = grains.pop() if len(grains) == 1 else None
     return Context(dims, frozenset(axes), frozenset(unclear), grain)
 
