@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.interpret.periods import PeriodGrammar, load_periods, period_type
+from extract.interpret.periods import LATEST_YEAR, PeriodGrammar, load_periods, period_type
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "rules" / "reference"
 
@@ -114,3 +114,12 @@ def test_periods_named_in_running_text(
 )
 def test_period_type(period: str, kind: str) -> None:
     assert period_type(period) == kind
+
+
+def test_a_year_after_next_year_is_no_period(grammar: PeriodGrammar) -> None:
+    """Counts that look like years (2045 realitetsbehandlede sager) read as a header row:
+    statistics are of the past, so a year after next year names no period."""
+    assert grammar.parse(str(LATEST_YEAR)) == (str(LATEST_YEAR), "year")
+    assert grammar.parse(str(LATEST_YEAR + 1)) is None
+    assert grammar.parse("2045") is None
+    assert grammar.find("Ændret/ophævet 2045 2034") == []

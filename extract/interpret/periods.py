@@ -8,6 +8,7 @@ caption, a title) and leaves out years that are part of a date ("31. oktober 202
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,9 @@ PERIODS_FILE = "periods.yaml"
 _YEAR = r"(199\d|20\d\d)"
 _YEAR_IN = re.compile(r"(?<!\d)(199\d|20\d\d)(?!\d)")
 _LETTER_NUMBER = re.compile(r"[a-z][1-4]")
+# The latest year a period may be in: statistics are published after the fact, so a later
+# "year" is a count that looks like one (2045 realitetsbehandlede sager read as a header).
+LATEST_YEAR = datetime.date.today().year + 1
 # A year inside a token ("2024", "03-2024", "2024q1").
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d")
 # Months that open and close a quarter or a half year ("jan.-jun." is the first half).
@@ -63,7 +67,10 @@ class PeriodGrammar:
     def parse(self, text: str) -> tuple[str, str] | None:
         """(period, type) when the whole text is one period, else None."""
         if text not in self._parsed:
-            self._parsed[text] = self._parse(text)
+            found = self._parse(text)
+            if found is not None and int(found[0][:4]) > LATEST_YEAR:
+                found = None  # "2045" over a column of counts: no statistics of the future
+            self._parsed[text] = found
         return self._parsed[text]
 
     def _parse(self, text: str) -> tuple[str, str] | None:
