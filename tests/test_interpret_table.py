@@ -750,6 +750,28 @@ def test_benefits_under_a_group_header_counting_persons_include_sygedagpenge(
     ]
 
 
+def test_a_share_between_two_measures_counts_is_left_out(rulebook: Rulebook) -> None:
+    """ "Hjemvist" set over "Antal" only and "Realitetsbehandlede" over "Andel" too: the
+    share between hjemvist's count and realitetsbehandlede's is not sure to be either's."""
+    headers = [
+        "Ændrede sager / Antal / 2024",
+        "Ændrede sager / Pct. / 2024",
+        "Hjemvist Antal / 2024",
+        "Realitetsbehandlede / Andel / 2024",
+        "Realitetsbehandlede / sager i alt / 2024",
+    ]
+    caption = "Tabel 1 Realitetsbehandlede sager efter lovområde og udfald, hele landet"
+    rows: list[Row] = [("Lov om aktiv beskæftigelsesindsats", ["99", "11", "95", "11", "880"])]
+    result = read(rulebook, table(headers, rows, caption=caption))
+    assert [o.measure for o in result.observations] == [
+        "aendret_ophaevet",
+        "andel_aendret",
+        "hjemvist",
+        "realitetsbehandlede",
+    ]
+    assert "whose is not sure" in " ".join(f.message for f in result.findings)
+
+
 def test_two_cells_with_one_key_are_both_left_out(rulebook: Rulebook) -> None:
     result = read(
         rulebook,

@@ -109,6 +109,31 @@ def _ordered(periods: Sequence[str]) -> bool:
     return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)
 
 
+def misplaced_shares(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
+    """The plans with a share column of one measure left unresolved when it stands right of
+    a count column of another measure that has no share column of its own, and left of its
+    own measure's count ("Hjemvist Antal" | "Realitetsbehandlede / Andel" | "Realitetsbe-
+    handlede / sager i alt": "Hjemvist" was set over "Antal" only, "Realitetsbehandlede"
+    over "Andel" too): which measure it is a share of is not sure."""
+    shared = {p.dims.get("measure") for p in plans if p.dims.get("aspect") == "share"}
+    out = list(plans)
+    for left, plan, right in zip(plans, plans[1:], plans[2:], strict=False):
+        measure = plan.dims.get("measure")
+        other = left.dims.get("measure")
+        if (
+            plan.kind == "member"
+            and plan.dims.get("aspect") == "share"
+            and left.kind == "member"
+            and left.dims.get("aspect") == "count"
+            and other not in (None, measure)
+            and other not in shared
+            and right.dims.get("measure") == measure
+        ):
+            note = f"a share between {other}'s count and {measure}'s: whose is not sure"
+            out[plan.index] = replace(plan, kind="unresolved", note=note)
+    return out
+
+
 def paired_shares(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
     """The plans with a column that names only a share ("%", "Andel") right of a count column
     of one measure ("Hjemvisning / Antal" | "%": the measure spanning the pair was set over its

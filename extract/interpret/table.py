@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from extract.interpret.columns import (
     ColumnPlan,
     finer_in_rows,
+    misplaced_shares,
     out_of_order,
     paired_shares,
     plan_columns,
@@ -98,7 +99,7 @@ class Interpreter:
             )
         identities = book.reference.identities
         column_plans = _column_plans(columns, plan_columns([r for r, _ in columns], identities))
-        column_plans = paired_shares(out_of_order(column_plans))
+        column_plans = misplaced_shares(paired_shares(out_of_order(column_plans)))
         column_plans = finer_in_rows(column_plans, table.rows, book.vocabulary.periods)
         column_plans = [
             replace(p, kind="label", note="its cells label the rows") if p.index in labelling else p
