@@ -10,6 +10,7 @@ into its share measure (Stadfæstet -> stadfaestelsesprocent).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from extract.interpret.columns import ColumnPlan
@@ -68,23 +69,20 @@ def key_cell(
     provision_law: KnownProvision | None,
     *,
     measure_from_context: bool = True,
-    laws_by_columns: bool = False,
-    entities_by_columns: bool = False,
-    aspects_by_columns: bool = False,
+    by_columns: Collection[str] = (),
     share_from_context: bool = True,
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none. Without ``measure_from_context``
     (most of the table's columns, or rows, name measures) a cell whose row and column name none
     has none: a column "i pct." beside "Hjemvist" and "Andel ændret" is not a share of the
-    caption's measure. With ``laws_by_columns`` (other value columns name law areas) a cell
-    whose row, column and context name none has none: the column's law area was not read
-    (a group label "Lov om social service" over two of twelve columns), it is not all laws.
-    With ``entities_by_columns`` (other value columns name entities) a cell whose row and
-    column name none does not take the document heading's ("Landsplan" over one column of
-    six: the others' entity was not read). With ``aspects_by_columns`` (other value columns
-    name only an aspect: "Antal H2 2023" between "H1 2023" and "H1 2024") a cell whose row
-    and column name neither a measure nor an aspect has none: "Antal" was set over one of
-    its three columns.
+    caption's measure. ``by_columns`` holds what other value columns name. With a law area
+    there, a cell whose row, column and context name none has none: the column's law area was
+    not read (a group label "Lov om social service" over two of twelve columns), it is not
+    all laws. With an entity there, a cell whose row and column name none does not take the
+    document heading's ("Landsplan" over one column of six: the others' entity was not
+    read). With an aspect there (other value columns name only an aspect: "Antal H2 2023"
+    between "H1 2023" and "H1 2024") a cell whose row and column name neither a measure nor
+    an aspect has none: "Antal" was set over one of its three columns.
     Without ``share_from_context`` (other columns print "%", this one does not) a caption's
     share aspect does not make the column's values shares."""
     dims: dict[str, str] = {}
@@ -110,7 +108,7 @@ def key_cell(
         given = context.dims.get(dim)
         if (
             dim == "entity"
-            and entities_by_columns
+            and "entity" in by_columns
             and not (from_row or from_column)
             and given is not None
             and given.source == "heading"
@@ -126,7 +124,7 @@ def key_cell(
         if dim == "measure" and given is not None and not (from_row or from_column):
             measure_from_text = bool(found) and given.source in ("title", "caption")
     if (
-        aspects_by_columns
+        "aspect" in by_columns
         and not {"aspect", "measure"} & set(column.dims)
         and not {"aspect", "measure"} & {*row.dims, *row.carried}
         and column.kind != "total"
@@ -155,7 +153,7 @@ def key_cell(
             return Missing("law", "no law area for the provision rows")
     elif law is None and "law" in context.unclear:
         return Missing("law", "the caption or title names law areas but gives the table none")
-    elif law is None and laws_by_columns and column.kind != "total":
+    elif law is None and "law" in by_columns and column.kind != "total":
         return Missing("law", "other columns name their law area, this one none")
     elif law is None:
         law = reference.unprinted_law

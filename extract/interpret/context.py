@@ -152,7 +152,7 @@ def title_text(
     if _ROW_OF_VALUES.search(last) and not _YEARS.search(last):
         return None
     flat = " ".join(text.split())
-    last_word = re.split(r"[-/]", flat.rsplit(" ", 1)[-1])[-1].casefold()
+    last_word = _last_word(flat)
     if not _SENTENCE.match(flat) or last_word in abbreviations:
         return text  # a label, not running text, ends in an abbreviation ("Omg.-pct.")
     sentence = _SENTENCE_BREAK.split(flat)[-1]
@@ -167,10 +167,15 @@ def _points_elsewhere(sentence: str, caption: str | None) -> bool:
     return bool(named_here and own and not named_here & own)
 
 
+def _last_word(text: str) -> str:
+    """The last word of a text, lower case, after any hyphen or slash ("Omg.-pct." → "pct.")."""
+    return re.split(r"[-/]", " ".join(text.split()).rsplit(" ", 1)[-1])[-1].casefold()
+
+
 def _abbreviated(words: WordBook, text: str) -> Collection[str]:
     """The last word of ``text`` when it is a word cut short with a full stop ("pct.",
     "Omgørelsespct.", "Realitetsbeh."), not a word ending a sentence; else nothing."""
-    last = re.split(r"[-/]", " ".join(text.split()).rsplit(" ", 1)[-1])[-1].casefold()
+    last = _last_word(text)
     if last in words.abbreviations:
         return (last,)
     cut = last.endswith(".") and words.head(last.rstrip(".")) is None and words.read(last)

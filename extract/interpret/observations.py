@@ -74,6 +74,17 @@ def _measure_columns_and_rows(
     return 2 * by_columns > len(keyed_columns), 2 * by_rows > len(keyed_rows)
 
 
+def _named_by_columns(columns: Sequence[ColumnPlan]) -> frozenset[str]:
+    """The law area, entity and aspect some member columns name (an aspect only where the
+    column names no measure: "Antal H2 2023"): a cell whose column names none of them lost
+    its header (see ``key_cell``)."""
+    members = [c for c in columns if c.kind == "member"]
+    named = {d for c in members for d in ("law", "entity") if d in c.dims}
+    if any("aspect" in c.dims and "measure" not in c.dims for c in members):
+        named.add("aspect")
+    return frozenset(named)
+
+
 def table_observations(
     table: TableCandidate,
     columns: Sequence[ColumnPlan],
@@ -87,11 +98,7 @@ def table_observations(
     lacking: dict[str, None] = {}
     keyed: list[tuple[Observation, tuple[str, ...]]] = []
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
-    laws_by_columns = any(c.kind == "member" and "law" in c.dims for c in columns)
-    entities_by_columns = any(c.kind == "member" and "entity" in c.dims for c in columns)
-    aspects_by_columns = any(
-        c.kind == "member" and "aspect" in c.dims and "measure" not in c.dims for c in columns
-    )
+    by_columns = _named_by_columns(columns)
     percent_columns = _percent_columns(table, columns)
     blank = _blank_columns(table, columns)
     pieces = split_numbers(table.rows)
@@ -123,9 +130,7 @@ def table_observations(
             found = key_cell(
                 cell, column, plan, row.label, keying.context, reference, known,
                 measure_from_context=not (along_columns or along_rows or column.index in blank),
-                laws_by_columns=laws_by_columns,
-                entities_by_columns=entities_by_columns,
-                aspects_by_columns=aspects_by_columns,
+                by_columns=by_columns,
                 share_from_context=not percent_columns or column.index in percent_columns,
             )  # fmt: skip
             if isinstance(found, Missing):
