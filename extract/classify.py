@@ -4,8 +4,10 @@ In: the first pages with words (or the first sheets with rows), and whether any 
 sheet or an OCR reading. Out: a ``DocumentContext`` (the type from rules/document_types.yaml,
 and the heading text rules may read dimensions from). The heading is the first such page's
 first lines; when they name no type, the running heads of the next pages may ("Ankestyrelsen |
-Årsredegørelse 2024" over the pages of an excerpt that starts on a chapter). The pipeline
-learns the type as pages stream past; ``document_context`` does the same for a whole document.
+Årsredegørelse 2024" over the pages of an excerpt that starts on a chapter), and last what the
+file says of itself (a PDF's metadata title, "Årsredegørelse 2024", when no page prints it).
+The pipeline learns the type as pages stream past; ``document_context`` does the same for a
+whole document.
 """
 
 from __future__ import annotations
@@ -29,7 +31,13 @@ def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
     headings = [h for page in document.pages if (h := page_heading(page)) is not None]
     sheets = any(page.sheet is not None for page in document.pages)
     scanned = any(page.source_kind for page in document.pages)
-    return context_for(headings[:TYPE_PAGES], rulebook, sheets=sheets, scanned=scanned)
+    return context_for(
+        headings[:TYPE_PAGES],
+        rulebook,
+        sheets=sheets,
+        scanned=scanned,
+        described=document.described,
+    )
 
 
 def page_heading(page: PageContent) -> str | None:
@@ -42,11 +50,12 @@ def page_heading(page: PageContent) -> str | None:
     return None
 
 
-def named_type(headings: Sequence[str], rulebook: Rulebook) -> str | None:
+def named_type(headings: Sequence[str], rulebook: Rulebook, described: str = "") -> str | None:
     """The type whose pattern the first heading matches, else the first running head (the
-    first lines of a later page's heading) that matches one; None when none does."""
+    first lines of a later page's heading) that matches one, else the one the file's own
+    description (``Document.described``) matches; None when none does."""
     running = ("\n".join(h.splitlines()[:RUNNING_HEAD_LINES]) for h in headings[1:])
-    for text in [*headings[:1], *running]:
+    for text in [*headings[:1], *running, described]:
         key = label_key(text.replace("\n", " "))
         for document_type in rulebook.document_types:
             if any(pattern.search(key) for pattern in document_type.patterns):
@@ -55,12 +64,17 @@ def named_type(headings: Sequence[str], rulebook: Rulebook) -> str | None:
 
 
 def context_for(
-    headings: Sequence[str], rulebook: Rulebook, *, sheets: bool, scanned: bool
+    headings: Sequence[str],
+    rulebook: Rulebook,
+    *,
+    sheets: bool,
+    scanned: bool,
+    described: str = "",
 ) -> DocumentContext:
-    """The type the headings name (``named_type``); else a spreadsheet's, a scan's or none.
-    The heading text is the first page's."""
+    """The type the headings or the file's description name (``named_type``); else a
+    spreadsheet's, a scan's or none. The heading text is the first page's."""
     heading = headings[0] if headings else ""
-    code = named_type(headings, rulebook)
+    code = named_type(headings, rulebook, described)
     if code is not None:
         return DocumentContext(code, heading)
     if sheets:

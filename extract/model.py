@@ -153,12 +153,17 @@ class PageContent:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One input file as read: identity plus its pages."""
+    """One input file as read: identity plus its pages.
+
+    ``described``: what the file says of itself beside its pages (a PDF's metadata title and
+    subject, one per line; empty when it says nothing).
+    """
 
     path: Path
     sha256: str
     source_kind: str
     pages: tuple[PageContent, ...]
+    described: str = ""
 
     @property
     def name(self) -> str:

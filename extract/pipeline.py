@@ -27,7 +27,6 @@ from pathlib import Path
 from extract import __version__
 from extract.checks import (
     CROSS_TABLE_ORDER,
-    CheckResult,
     CrossTable,
     CrossTableIndex,
     Order,
@@ -47,15 +46,14 @@ from extract.model import (
     FileStatus,
     Finding,
     PageContent,
-    Record,
     TableCandidate,
     TableSummary,
 )
 from extract.readers import PageStream, Reader, ReadOptions, UnreadableInput, reader_for
-from extract.readers.sheet_cells import column_letters
 from extract.records import RecordBuilder
 from extract.rulebook import Rulebook
 from extract.spool import MemorySink, RecordSink, SpoolSink
+from extract.stage_findings import check_finding, loose_finding, page_findings, unread_table
 
 
 def file_sha256(path: Path) -> tuple[str, bytes]:
@@ -208,7 +206,7 @@ class _FileRun:
             self.pages[page.number] = replace(page, words=(), rulings=(), sheet=None)
             if page.sheet is not None and page.sheet.name is not None:
                 self.sheet_headings[page.sheet.name] = page_heading(page) or ""
-            self.page_findings.extend(_page_findings(page))
+            self.page_findings.extend(page_findings(page))
             if self.context is None and (heading := page_heading(page)) is not None:
                 self.headings.append(heading)
                 if (
@@ -220,12 +218,16 @@ class _FileRun:
 
     def _loose(self, loose: Loose) -> None:
         """A page's numbers outside every table found: a warning naming the page."""
-        self.page_findings.append(_loose_finding(loose))
+        self.page_findings.append(loose_finding(loose))
 
     def _set_context(self) -> None:
         stream = self.stream
         self.context = context_for(
-            self.headings, self.rulebook, sheets=stream.sheets, scanned=stream.scanned
+            self.headings,
+            self.rulebook,
+            sheets=stream.sheets,
+            scanned=stream.scanned,
+            described=stream.described,
         )
         self.builder = RecordBuilder(
             source_file=stream.path.name,
@@ -259,7 +261,7 @@ class _FileRun:
                     table.table_id, table.first_page, table.caption, None, pages=table.pages
                 )
             )
-            findings.append(_unread_table(table, read.named))
+            findings.append(unread_table(table, read.named))
             return
         kept = list(read.observations)
         self.summaries.append(
@@ -274,7 +276,7 @@ class _FileRun:
         )
         results = table_check_results(kept, self.checks)
         records = self.builder.build(kept, flags_by_index([r for _, r in results]), self.pages)
-        self.check_findings.extend((order, _finding(r, records)) for order, r in results)
+        self.check_findings.extend((order, check_finding(r, records)) for order, r in results)
         self.index.add(kept, self.count)
         self.sink.add(records)
         self.count += len(records)
@@ -289,7 +291,7 @@ class _FileRun:
         late: dict[int, tuple[str, ...]] = {}
         for positions in conflicts:
             found = CrossTable().describe(positions, copies)
-            self.check_findings.append((CROSS_TABLE_ORDER, _finding(found, records)))
+            self.check_findings.append((CROSS_TABLE_ORDER, check_finding(found, records)))
             for i in positions:
                 late[i] = (*late.get(i, ()), found.code)
         return late
@@ -298,103 +300,6 @@ class _FileRun:
         """Page findings, table findings, then the checks' in registry order."""
         checks = sorted(self.check_findings, key=lambda item: item[0])  # stable
         return [*self.page_findings, *self.table_findings, *(f for _, f in checks)]
-
-
-# A table not read that holds this many numbers is worth a warning.
-MANY_NUMBERS = 4
-
-
-def _unread_table(table: TableCandidate, named: Sequence[str]) -> Finding:
-    """A table not read as ankestatistik: a warning when it holds numbers (four or more) or
-    its labels name periods, law areas or entities; an info line for a table of text."""
-    what = f"its labels name {', '.join(named)}, but " if named else ""
-    numbers = sum(
-        1
-        for row in table.rows
-        for cell in row.cells
-        if cell is not None and any(ch.isdigit() for ch in cell.text)
-    )
-    return Finding(
-        "unmapped_table",
-        f"table {table.table_id} ({len(table.rows)} rows, {numbers} numbers) not read: {what}"
-        "no header, label, caption or title names a measure",
-        "warning" if named or numbers >= MANY_NUMBERS else "info",
-        page=table.first_page,
-        table_id=table.table_id,
-    )
-
-
-def _loose_finding(loose: Loose) -> Finding:
-    """Data lines no table holds (``extract.detect.loose``): their numbers are not read."""
-    first = loose.lines[0] if len(loose.lines[0]) <= 80 else loose.lines[0][:77] + "..."
-    numbers = "number" if loose.numbers == 1 else "numbers"
-    lines = "line" if len(loose.lines) == 1 else "lines"
-    return Finding(
-        "values_outside_tables",
-        f"page {loose.page}: {loose.numbers} {numbers} on {len(loose.lines)} {lines} stand in "
-        f"no table found and were not read (first: '{first}')",
-        "warning",
-        page=loose.page,
-    )
-
-
-def _finding(found: CheckResult, records: Sequence[Record] | dict[int, Record]) -> Finding:
-    """A check result as a warning naming its records."""
-    return Finding(
-        found.code,
-        found.message,
-        "warning",
-        found.page,
-        found.table_id,
-        tuple(records[i].record_id for i in found.indices),
-    )
-
-
-def _page_findings(page: PageContent) -> list[Finding]:
-    """Findings about a page: not read (no text layer, no OCR), and the reader's notes."""
-    if page.sheet is not None:
-        return _sheet_findings(page)
-    if page.needs_ocr:
-        why = "; ".join(page.notes) or "run with --ocr to read it"
-        return [
-            Finding(
-                "needs_ocr",
-                f"page {page.number} has no usable text layer "
-                f"and was not OCR'd ({why}); its tables were not read",
-                "error",
-                page=page.number,
-            )
-        ]
-    findings = [
-        Finding("page_note", f"page {page.number}: {note}", "info", page=page.number)
-        for note in page.notes
-    ]
-    if page.source_kind and not page.words:
-        findings.append(
-            Finding("no_text", f"page {page.number}: OCR found no text", "info", page=page.number)
-        )
-    return findings
-
-
-def _sheet_findings(page: PageContent) -> list[Finding]:
-    """A sheet's reader notes, and its hidden rows and columns (their values are read)."""
-    assert page.sheet is not None
-    where = f"sheet '{page.sheet.name}'" if page.sheet.name is not None else "csv"
-    findings = [Finding("page_note", f"{where}: {note}", "info") for note in page.notes]
-    hidden = []
-    if page.sheet.hidden_rows:
-        hidden.append("rows " + ", ".join(str(r + 1) for r in page.sheet.hidden_rows))
-    if page.sheet.hidden_cols:
-        hidden.append("columns " + ", ".join(column_letters(c) for c in page.sheet.hidden_cols))
-    if hidden:
-        findings.append(
-            Finding(
-                "hidden_cells",
-                f"{where}: hidden {' and '.join(hidden)}; their values are read like the others",
-                "warning",
-            )
-        )
-    return findings
 
 
 def _status(findings: Sequence[Finding], tables: Sequence[TableSummary]) -> FileStatus:

@@ -156,4 +156,4 @@ def suggest_rules(
 def _repaired(document: Document, rulebook: Rulebook) -> Document:
     """The document with OCR'd words repaired, as the pipeline reads it."""
     pages = tuple(repair_page(page, rulebook.lexicon) for page in document.pages)
-    return Document(document.path, document.sha256, document.source_kind, pages)
+    return replace(document, pages=pages)

@@ -37,3 +37,17 @@ def test_no_heading_is_a_document_of_no_known_type(rulebook: Rulebook) -> None:
     assert context_for([], rulebook, sheets=False, scanned=False).document_type == "ukendt"
     assert context_for([], rulebook, sheets=False, scanned=True).document_type == "aktindsigt"
     assert context_for([], rulebook, sheets=True, scanned=False).document_type == "regneark"
+
+
+def test_the_files_own_title_names_the_type_when_no_page_does(rulebook: Rulebook) -> None:
+    got = context_for(
+        [CHAPTER], rulebook, sheets=False, scanned=False, described="Årsredegørelse 2024"
+    )
+    assert (got.document_type, got.heading) == ("aarsredegoerelse", CHAPTER)
+
+
+def test_a_page_naming_a_type_wins_over_the_files_title(rulebook: Rulebook) -> None:
+    got = context_for(
+        ["Fanø Kommune\nReferat"], rulebook, sheets=False, scanned=False, described="Årsredegørelse"
+    )
+    assert got.document_type == "referat"

@@ -1457,3 +1457,41 @@ def test_a_caption_by_half_years_over_columns_naming_only_years(rulebook: Rulebo
     caption = "Omgørelsesprocent 2024 og 1. halvår 2025, hele landet"
     got = read(rulebook, table(["2024", "1. halvår 2025"], rows, caption=caption)).observations
     assert [o.period for o in got] == ["2024", "2025-H1"]
+
+
+def test_a_headless_table_after_another_takes_no_entity_from_the_heading(
+    rulebook: Rulebook,
+) -> None:
+    """The rest of a national table on the next page, found without its header: its first
+    group row ("Hjemvisning LAS") is taken for a title that names a measure and a law area,
+    but the minutes' municipality is not its entity."""
+    rows: list[Row] = [
+        ("225 timers reglen - § 13 f og 13 g", ["2"]),
+        ("Formue - §§ 14 og 15", ["65"]),
+    ]
+    candidate = table([""], rows, title="Hjemvisning LAS")
+    heading = DocumentContext("referat", "Ishøj Kommune\nPunkt 4: Ankestyrelsens statistik 2024")
+    result = read(rulebook, candidate, replace(heading, tables_before=1))
+    assert not result.observations
+    assert any("no entity" in f.message for f in result.findings)
+    first = read(rulebook, candidate, heading)  # the document's first table is the heading's
+    assert {o.municipality_code for o in first.observations} == {183}
+
+
+def test_a_header_level_naming_both_a_count_and_a_share_leaves_its_column_open(
+    rulebook: Rulebook,
+) -> None:
+    """ "Procent Antal" under one column: the headers of two columns run together, so whether
+    its values are counts or shares is unknown; under "Antal og andel", the level below
+    says."""
+    rows: list[Row] = [("2022", ["19", "2045"]), ("2023", ["19", "2034"])]
+    merged = ["Realitetsbehandlede / Procent Antal", "Hjemvist / Antal og andel / Antal"]
+    result = read(rulebook, table(merged, rows, caption="Tabel 2 Sager på landsplan"))
+    assert [(o.period, o.measure, o.value) for o in result.observations] == [
+        ("2022", "hjemvist", 2045),
+        ("2023", "hjemvist", 2034),
+    ]
+    assert "aspect count or share" in " ".join(f.message for f in result.findings)
+    shares = ["Hjemvist / Antal og andel / Andel"]
+    result = read(rulebook, table(shares, [("2022", ["19"])], caption="Tabel 2 Landsplan"))
+    assert [(o.measure, o.value) for o in result.observations] == [("andel_hjemvist", 19)]

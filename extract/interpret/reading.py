@@ -12,7 +12,7 @@ label naming two values of one dimension, make a conflict: nothing is guessed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extract.interpret.periods import combine
@@ -120,6 +120,25 @@ class Reader:
             found = memo[text] = self._read_text(text)
         return found
 
+    def read_path(self, levels: Sequence[str]) -> Reading:
+        """The reading of a column's header path (its levels top to bottom, joined with " / ").
+        Where the path names both a count and a share ("Hjemvist / Antal og andel / Andel"),
+        the lowest level naming either says which the column holds; a level naming both with
+        none below it ("Procent Antal": headers of two columns run together) leaves it open as
+        a conflict."""
+        reading = self.read(" / ".join(level for level in levels if level))
+        if len(_aspects(reading)) < 2:
+            return reading
+        for level in reversed(levels):
+            named = _aspects(self.read(level)) if level else set()
+            if len(named) == 1:
+                dims = MappingProxyType({**reading.dims, "aspect": named.pop()})
+                return replace(reading, dims=dims)
+            if named:
+                conflict = "aspect " + " or ".join(sorted(named))
+                return replace(reading, conflicts=(*reading.conflicts, conflict))
+        return reading
+
     def _read_text(self, text: str) -> Reading:
         toks = _once(tokens(text))
         if not toks:
@@ -219,6 +238,11 @@ def _one(
         tuple(dict.fromkeys(conflicts)),
         parts,
     )
+
+
+def _aspects(reading: Reading) -> set[str]:
+    """The aspects (count, share) a reading's words name."""
+    return {m.value for part in reading.parts for m in part.meanings if m.dim == "aspect"}
 
 
 class _Search:

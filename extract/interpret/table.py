@@ -79,7 +79,7 @@ class Interpreter:
         )  # fmt: skip
         used = [rule for _, _, rule in defaults]
         width = len(table.column_headers)
-        columns = [_label(reader, rules, table.column_label(i), rows=False) for i in range(width)]
+        columns = [_column(reader, rules, table.column_headers[i]) for i in range(width)]
         labelling = label_columns(table, reader)
         table = nested_label_rows(table, labelling)
         rows = [
@@ -179,6 +179,14 @@ def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _
     return (found.reading, found) if found is not None else (reader.read(text), None)
 
 
+def _column(reader: Reader, rules: Sequence[Rule], levels: Sequence[str]) -> _Label:
+    """The reading of one column's header path: a rule line's, if one matches, else the
+    vocabulary's (``Reader.read_path``)."""
+    text = " / ".join(level for level in levels if level)
+    found = override(rules, text, rows=False, reader=reader) if rules else None
+    return (found.reading, found) if found is not None else (reader.read_path(levels), None)
+
+
 def _counted_measure(
     book: Rulebook,
     table: TableCandidate,
@@ -217,16 +225,20 @@ def _continued(
     table: TableCandidate, words: WordBook, around: Context, context: DocumentContext
 ) -> bool:
     """Whether the table may go on from one whose start, with the text that named it, was
-    not joined to it: its caption or title says so ("Tabel 2 (fortsat)"), or it has no
-    caption and no title that names anything, and either no column header (the rest of a
-    table printed without its header) or a table of the document before it (a page of a
-    table not joined to its start; the first table of a document is the heading's)."""
+    not joined to it: its caption or title says so ("Tabel 2 (fortsat)"); or it has no
+    column header and a table of the document comes before it (the rest of a table printed
+    without its header, whatever its first group row, taken for a title, names: "Hjemvisning
+    LAS"); or it has no caption and no title that names anything, and either no column header
+    or a table before it (a page of a table not joined to its start; the first table of a
+    document is the heading's)."""
     texts = (table.caption or "", table.title or "")
     if any(token in words.continued for text in texts for token in tokens(text)):
         return True
     named = any(g.source in ("title", "caption") for g in around.dims.values())
     headers = any(" ".join(h).strip() for h in table.column_headers)
     after = context.tables_before > 0 and table.sheet is None
+    if after and not headers:
+        return True
     return not (table.caption or named) and (not headers or after)
 
 

@@ -41,7 +41,7 @@ class PageStream:
     ``pages`` yields every page once, in order, each read when its turn comes (a reader error
     surfaces as UnreadableInput from the iteration); close it when stopping early. What must be
     known before the first page is here: ``scanned`` (some page is an OCR reading) and
-    ``sheets`` (some page is a spreadsheet sheet).
+    ``sheets`` (some page is a spreadsheet sheet) and ``described`` (as ``Document.described``).
     """
 
     path: Path
@@ -50,6 +50,7 @@ class PageStream:
     pages: Generator[PageContent, None, None]
     scanned: bool = False
     sheets: bool = False
+    described: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ class Reader:
             _each(document.pages),
             scanned=any(page.source_kind for page in document.pages),
             sheets=any(page.sheet is not None for page in document.pages),
+            described=document.described,
         )
 
 

@@ -11,7 +11,7 @@ backend's in ``pdfium_layer``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
@@ -39,7 +39,8 @@ def read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
     Raises UnreadableInput with a one-line reason (encrypted, damaged, no pages).
     """
     stream = stream_pdf(path, sha256, options)
-    return Document(path=path, sha256=sha256, source_kind="pdf_text", pages=tuple(stream.pages))
+    pages = tuple(stream.pages)
+    return Document(path, sha256, "pdf_text", pages, described=stream.described)
 
 
 def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
@@ -59,6 +60,7 @@ def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
         count = len(source)
         if not count:
             raise UnreadableInput("PDF has no pages")
+        described = source.described()
         read: dict[int, PageContent] = {}
         if options.ocr:
             scanned = tuple(p for n in range(1, count + 1) if (p := source.page(n)).needs_ocr)
@@ -68,7 +70,8 @@ def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
         source.close()
         raise
     scanned_kind = any(page.source_kind for page in read.values())
-    return PageStream(path, sha256, "pdf_text", _pages(source, count, read), scanned=scanned_kind)
+    pages = _pages(source, count, read)
+    return PageStream(path, sha256, "pdf_text", pages, scanned=scanned_kind, described=described)
 
 
 def _pages(
@@ -90,6 +93,10 @@ class PdfPages(Protocol):
 
     def page(self, number: int) -> PageContent:
         """Page ``number`` (1-based); UnreadableInput if the PDF turns out damaged."""
+        ...
+
+    def described(self) -> str:
+        """The PDF's metadata title and subject, one per line ("" when it has none)."""
         ...
 
     def close(self) -> None: ...
@@ -186,6 +193,13 @@ class _PdfiumPages:
         self._read += 1
         return read_page(self._pdf, number)
 
+    def described(self) -> str:
+        try:
+            metadata = self._pdf.get_metadata_dict(skip_empty=True)
+        except Exception:  # a broken info dictionary describes nothing
+            return ""
+        return _described(metadata)
+
     def close(self) -> None:
         self._pdf.close()
 
@@ -215,8 +229,18 @@ class _PdfplumberPages:
         finally:
             page.close()  # drop the page's parsed objects: one page held at a time
 
+    def described(self) -> str:
+        metadata = self._pdf.metadata
+        return _described(metadata if isinstance(metadata, dict) else {})
+
     def close(self) -> None:
         self._pdf.close()
+
+
+def _described(metadata: Mapping[str, Any]) -> str:
+    """A PDF's metadata title and subject as text lines (values that are not text skipped)."""
+    values = (metadata.get(key) for key in ("Title", "Subject"))
+    return "\n".join(v.strip() for v in values if isinstance(v, str) and v.strip())
 
 
 @contextmanager

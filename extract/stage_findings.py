@@ -1,0 +1,110 @@
+"""Findings the pipeline builds from what the stages hand it.
+
+In: a page as read, a table no measure names, a page's loose numbers, a check's result. Out: a
+``Finding`` (code, one-line message, severity, page/table) for the file's report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.checks import CheckResult
+from extract.detect import Loose
+from extract.model import Finding, PageContent, Record, TableCandidate
+from extract.readers.sheet_cells import column_letters
+
+# A table not read that holds this many numbers is worth a warning.
+MANY_NUMBERS = 4
+
+
+def unread_table(table: TableCandidate, named: Sequence[str]) -> Finding:
+    """A table not read as ankestatistik: a warning when it holds numbers (four or more) or
+    its labels name periods, law areas or entities; an info line for a table of text."""
+    what = f"its labels name {', '.join(named)}, but " if named else ""
+    numbers = sum(
+        1
+        for row in table.rows
+        for cell in row.cells
+        if cell is not None and any(ch.isdigit() for ch in cell.text)
+    )
+    return Finding(
+        "unmapped_table",
+        f"table {table.table_id} ({len(table.rows)} rows, {numbers} numbers) not read: {what}"
+        "no header, label, caption or title names a measure",
+        "warning" if named or numbers >= MANY_NUMBERS else "info",
+        page=table.first_page,
+        table_id=table.table_id,
+    )
+
+
+def loose_finding(loose: Loose) -> Finding:
+    """Data lines no table holds (``extract.detect.loose``): their numbers are not read."""
+    first = loose.lines[0] if len(loose.lines[0]) <= 80 else loose.lines[0][:77] + "..."
+    numbers = "number" if loose.numbers == 1 else "numbers"
+    lines = "line" if len(loose.lines) == 1 else "lines"
+    return Finding(
+        "values_outside_tables",
+        f"page {loose.page}: {loose.numbers} {numbers} on {len(loose.lines)} {lines} stand in "
+        f"no table found and were not read (first: '{first}')",
+        "warning",
+        page=loose.page,
+    )
+
+
+def check_finding(found: CheckResult, records: Sequence[Record] | dict[int, Record]) -> Finding:
+    """A check result as a warning naming its records."""
+    return Finding(
+        found.code,
+        found.message,
+        "warning",
+        found.page,
+        found.table_id,
+        tuple(records[i].record_id for i in found.indices),
+    )
+
+
+def page_findings(page: PageContent) -> list[Finding]:
+    """Findings about a page: not read (no text layer, no OCR), and the reader's notes."""
+    if page.sheet is not None:
+        return sheet_findings(page)
+    if page.needs_ocr:
+        why = "; ".join(page.notes) or "run with --ocr to read it"
+        return [
+            Finding(
+                "needs_ocr",
+                f"page {page.number} has no usable text layer "
+                f"and was not OCR'd ({why}); its tables were not read",
+                "error",
+                page=page.number,
+            )
+        ]
+    findings = [
+        Finding("page_note", f"page {page.number}: {note}", "info", page=page.number)
+        for note in page.notes
+    ]
+    if page.source_kind and not page.words:
+        findings.append(
+            Finding("no_text", f"page {page.number}: OCR found no text", "info", page=page.number)
+        )
+    return findings
+
+
+def sheet_findings(page: PageContent) -> list[Finding]:
+    """A sheet's reader notes, and its hidden rows and columns (their values are read)."""
+    assert page.sheet is not None
+    where = f"sheet '{page.sheet.name}'" if page.sheet.name is not None else "csv"
+    findings = [Finding("page_note", f"{where}: {note}", "info") for note in page.notes]
+    hidden = []
+    if page.sheet.hidden_rows:
+        hidden.append("rows " + ", ".join(str(r + 1) for r in page.sheet.hidden_rows))
+    if page.sheet.hidden_cols:
+        hidden.append("columns " + ", ".join(column_letters(c) for c in page.sheet.hidden_cols))
+    if hidden:
+        findings.append(
+            Finding(
+                "hidden_cells",
+                f"{where}: hidden {' and '.join(hidden)}; their values are read like the others",
+                "warning",
+            )
+        )
+    return findings
