@@ -57,6 +57,4 @@ def test_without_a_title_the_entity_stays_open_and_is_named(
     pdf = _report_pdf(tmp_path / "uddrag.pdf", None)
     result = process_file(pdf, rulebook)
     assert not result.records
-    assert any(
-        f.code == "missing_dimension" and "no entity" in f.message for f in result.findings
-    )
+    assert any(f.code == "missing_dimension" and "no entity" in f.message for f in result.findings)
