@@ -924,7 +924,9 @@ def test_a_column_naming_no_measure_among_measure_columns_takes_none(rulebook: R
         "hjemvist",
         "andel_hjemvist",
     ]  # "i pct." is not the share of the caption's measure: its own words were lost
-    assert "1 values not emitted: no measure" in result.findings[-1].message
+    assert "a share column naming no measure beside columns naming theirs" in (
+        result.findings[-1].message
+    )
 
 
 def test_barnets_lov_before_2024_is_not_applicable(rulebook: Rulebook) -> None:
@@ -1495,3 +1497,39 @@ def test_a_header_level_naming_both_a_count_and_a_share_leaves_its_column_open(
     shares = ["Hjemvist / Antal og andel / Andel"]
     result = read(rulebook, table(shares, [("2022", ["19"])], caption="Tabel 2 Landsplan"))
     assert [(o.measure, o.value) for o in result.observations] == [("andel_hjemvist", 19)]
+
+
+def test_a_share_column_beside_a_count_of_no_aspect_takes_no_caption_measure(
+    rulebook: Rulebook,
+) -> None:
+    """ "Hjemvist" set over its count column only, "%" beside it: the caption's measure
+    (realitetsbehandlede) is the whole the outcomes are shares of, not the column's."""
+    headers = ["Stadfæstelser Antal", "Hjemvist", "%", "Realitetsbehandlede sager"]
+    rows = [("2022", ["12.838", "3.506", "19 %", "18.389"])]
+    caption = "Tabel 2.2: Udfald af realitetsbehandlede sager på landsplan"
+    result = read(rulebook, table(headers, rows, caption=caption))
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("stadfaestet", 12838),
+        ("hjemvist", 3506),
+        ("realitetsbehandlede", 18389),
+    ]
+    assert "column '%' (1 values) not read" in " ".join(f.message for f in result.findings)
+
+
+def test_rows_going_on_under_a_stub_naming_outcomes_take_no_caption_measure(
+    rulebook: Rulebook,
+) -> None:
+    """The last page of a table whose rows are grouped by outcome ("Udfald"), the group begun
+    on the page before: the outcome column is blank, so the caption's "Afgørelser" is not
+    the rows' measure."""
+    candidate = replace(
+        table(["Bestemmelse", "2021"], [("", ["Merudgiftydelse §41", "2"])]),
+        stub_header="Udfald",
+        caption="Tabel: Afgørelser efter bestemmelse i serviceloven",
+    )
+    result = read(rulebook, candidate)
+    assert not result.observations
+    assert "1 values not emitted: no measure" in " ".join(f.message for f in result.findings)
+    assert read(rulebook, candidate).context.value("measure") is None
+    named = replace(candidate, rows=(replace(candidate.rows[0], label="Afvist"),))
+    assert read(rulebook, named).context.value("measure") == "afgjorte"  # the rows say theirs

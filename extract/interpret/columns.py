@@ -153,6 +153,22 @@ def paired_shares(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
     return out
 
 
+def lone_shares(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
+    """The plans with a column that names only a share ("%", "Andel") left unresolved when
+    other columns name their measures and no count column of one stands right before it
+    (``paired_shares``): the measure spanning it was lost, and the caption's ("Udfald af
+    realitetsbehandlede sager") is the whole the columns' outcomes are shares of, not its."""
+    if not any(p.kind == "member" and "measure" in p.dims for p in plans):
+        return list(plans)
+    note = "a share column naming no measure beside columns naming theirs: whose is not sure"
+    return [
+        replace(p, kind="unresolved", note=note)
+        if p.kind == "member" and p.dims.get("aspect") == "share" and "measure" not in p.dims
+        else p
+        for p in plans
+    ]
+
+
 def finer_in_rows(
     plans: Sequence[ColumnPlan], rows: Sequence[TableRow], grammar: PeriodGrammar
 ) -> list[ColumnPlan]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from extract.interpret.columns import (
     ColumnPlan,
     finer_in_rows,
+    lone_shares,
     misplaced_shares,
     out_of_order,
     paired_shares,
@@ -32,7 +33,7 @@ from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
-from extract.model import DocumentContext, Finding, Observation, TableCandidate
+from extract.model import DocumentContext, Finding, Observation, TableCandidate, TableRow
 from extract.normalise import label_key
 from extract.rulebook import Rule, Rulebook
 
@@ -81,6 +82,7 @@ class Interpreter:
         width = len(table.column_headers)
         columns = [_column(reader, rules, table.column_headers[i]) for i in range(width)]
         labelling = label_columns(table, reader)
+        printed = table.rows  # the row labels as printed, before label columns join them
         table = nested_label_rows(table, labelling)
         rows = [
             _label(reader, rules, row_text(table, i, labelling), rows=True)
@@ -99,7 +101,7 @@ class Interpreter:
             )
         identities = book.reference.identities
         column_plans = _column_plans(columns, plan_columns([r for r, _ in columns], identities))
-        column_plans = misplaced_shares(paired_shares(out_of_order(column_plans)))
+        column_plans = lone_shares(misplaced_shares(paired_shares(out_of_order(column_plans))))
         column_plans = finer_in_rows(column_plans, table.rows, book.vocabulary.periods)
         column_plans = [
             replace(p, kind="label", note="its cells label the rows") if p.index in labelling else p
@@ -128,6 +130,10 @@ class Interpreter:
         ):
             dims = {d: g for d, g in around.dims.items() if d not in from_heading}
             around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
+        lost = _listed_above(table.stub_header, printed, row_plans, reader)
+        if lost := lost & set(around.dims) - column_dims:
+            dims = {d: g for d, g in around.dims.items() if d not in lost}
+            around = Context(dims, around.axes, around.unclear | lost, around.grain)
         views, findings = label_views(
             table,
             [(plan, columns[plan.index][0]) for plan in column_plans],
@@ -171,6 +177,8 @@ def _before_inner_caption(table: TableCandidate) -> tuple[TableCandidate, list[F
 
 # Dimensions whose group headers a continued table may have lost.
 _GROUPED = frozenset({"period", "entity", "law"})
+# Dimensions a stub header may say the row labels list.
+_LISTED = frozenset({*_GROUPED, "measure"})
 
 
 def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _Label:
@@ -254,6 +262,20 @@ def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> bo
     grouped = {d for p in plans if p.kind == "header" for d in p.dims} & _GROUPED - set(column_dims)
     lead = [p for p in plans[: headers[0]] if p.kind in ("member", "provision", "law")]
     return any(d not in p.dims for p in lead for d in grouped)
+
+
+def _listed_above(
+    stub: str, rows: Sequence[TableRow], plans: Sequence[RowPlan], reader: Reader
+) -> set[str]:
+    """The dimensions the stub header says the row labels list ("Udfald": outcomes) when the
+    first value row's label is blank and no row above it names them: the rows go on from a
+    group begun before the table (on the page before), so the caption's or heading's value
+    is not theirs."""
+    axes = reader.read(stub).axes & _LISTED if stub else set()
+    first = next((i for i, row in enumerate(rows) if row.has_values), None)
+    if not axes or first is None or rows[first].label.strip():
+        return set()
+    return {d for d in axes if not any(d in p.dims for p in plans[:first])}
 
 
 def _is_statistics(context: Context, columns: Sequence[_Label], rows: Sequence[_Label]) -> bool:
