@@ -1493,7 +1493,9 @@ def test_a_header_level_naming_both_a_count_and_a_share_leaves_its_column_open(
         ("2022", "hjemvist", 2045),
         ("2023", "hjemvist", 2034),
     ]
-    assert "aspect count or share" in " ".join(f.message for f in result.findings)
+    assert "header names both a count and a share, its row neither" in " ".join(
+        f.message for f in result.findings
+    )
     shares = ["Hjemvist / Antal og andel / Andel"]
     result = read(rulebook, table(shares, [("2022", ["19"])], caption="Tabel 2 Landsplan"))
     assert [(o.measure, o.value) for o in result.observations] == [("andel_hjemvist", 19)]

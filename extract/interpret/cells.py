@@ -10,7 +10,7 @@ into its share measure (Stadfæstet -> stadfaestelsesprocent).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from extract.interpret.columns import ColumnPlan
@@ -18,6 +18,7 @@ from extract.interpret.context import Context
 from extract.interpret.periods import combine, period_type
 from extract.interpret.plans import AS_ABOVE, UNREAD, RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
+from extract.interpret.words import BOTH_ASPECTS
 from extract.model import Cell, Status
 from extract.numbers import ParsedNumber, read_cell
 from extract.reference import Reference
@@ -102,6 +103,8 @@ def key_cell(
             why = f"a row above names its {dim}, this one none (whether it is meant for the"
             return Missing(dim, f"{why} rows under it too is not known)")
         from_column = column.dims.get(dim)
+        if from_column == BOTH_ASPECTS:
+            from_column = None  # "Antal/pct.": the row or the measure says which (below)
         if from_row and from_column and from_row != from_column:
             return Missing(dim, f"{dim} is {from_row} by the row and {from_column} by the column")
         from_context = None if dim == "aspect" else context.value(dim)
@@ -133,6 +136,9 @@ def key_cell(
         return Missing("aspect", why)
     if "aspect" not in dims and context.value("aspect") == "share" and share_from_context:
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
+    if column.dims.get("aspect") == BOTH_ASPECTS and _either(dims, row, reference):
+        why = "its column's header names both a count and a share, its row neither"
+        return Missing("aspect", why)
     parsed = read_cell(cell)
     measure = _measure(dims, parsed, reference, share_by_sign=not measure_from_text)
     if isinstance(measure, Missing):
@@ -235,6 +241,16 @@ def _measure(
     if aspect == "count" and info.unit == "percent":
         return Missing("measure", f"{measure} is a percentage, the header says a count")
     return measure
+
+
+def _either(dims: Mapping[str, str], row: RowPlan, reference: Reference) -> bool:
+    """Whether a cell under a column naming both a count and a share may be either: its row
+    names no aspect and no measure of its own, and its measure has both forms (a count with
+    a share measure); a measure of one form only (persons, a rate) can be only that."""
+    if "aspect" in dims or "measure" in {*row.dims, *row.carried} or "measure" not in dims:
+        return False
+    info = reference.measure_by_code[dims["measure"]]
+    return info.unit != "percent" and info.share is not None
 
 
 def _provision_law(known: KnownProvision | None, period: str | None) -> str | None:

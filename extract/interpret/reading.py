@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from extract.interpret.periods import combine
 from extract.interpret.vocabulary import Meaning, Vocabulary
-from extract.interpret.words import tokens
+from extract.interpret.words import BOTH_ASPECTS, tokens
 
 DIMENSIONS = ("measure", "aspect", "law", "entity", "period")
 MAX_PERIOD_TOKENS = 4
@@ -124,19 +124,16 @@ class Reader:
         """The reading of a column's header path (its levels top to bottom, joined with " / ").
         Where the path names both a count and a share ("Hjemvist / Antal og andel / Andel"),
         the lowest level naming either says which the column holds; a level naming both with
-        none below it ("Procent Antal": headers of two columns run together) leaves it open as
-        a conflict."""
+        none below it ("Antal/pct.", or "Procent Antal": headers of two columns run together)
+        gives the aspect ``BOTH_ASPECTS``: each row must say which."""
         reading = self.read(" / ".join(level for level in levels if level))
         if len(_aspects(reading)) < 2:
             return reading
         for level in reversed(levels):
             named = _aspects(self.read(level)) if level else set()
-            if len(named) == 1:
-                dims = MappingProxyType({**reading.dims, "aspect": named.pop()})
-                return replace(reading, dims=dims)
             if named:
-                conflict = "aspect " + " or ".join(sorted(named))
-                return replace(reading, conflicts=(*reading.conflicts, conflict))
+                aspect = named.pop() if len(named) == 1 else BOTH_ASPECTS
+                return replace(reading, dims=MappingProxyType({**reading.dims, "aspect": aspect}))
         return reading
 
     def _read_text(self, text: str) -> Reading:

@@ -25,6 +25,8 @@ from extract.normalise import label_key
 
 WORDS_FILE = "words.yaml"
 ASPECTS = ("count", "share")
+# The aspect of a column whose own header names both ("Antal/pct."): its rows must say which.
+BOTH_ASPECTS = "both"
 AXES = ("law", "provision", "entity", "period", "measure")
 GRAINS = ("half", "quarter", "month")
 # A word cut short without a full stop must keep this many letters to be read as a word.
