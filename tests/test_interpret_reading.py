@@ -242,6 +242,9 @@ def test_no_entity(reader: Reader, label: str) -> None:
         ("ANTAL / 2023 / NOVE MBER", {"period": "2023-11"}),  # a year over its month, broken
         ("2024 JAN UAR", {"period": "2024-01"}),
         ("2023 1. halv år", {"period": "2023-H1"}),
+        ("ANTAL / JAN.-J- UN. 2023", {"period": "2023-H1"}),  # a range broken in its end month
+        ("PROCENT / JUL.-D- EC. 2023", {"period": "2023-H2"}),
+        ("NOVE- MBER 2023", {"period": "2023-11"}),
         ("Realit etsbe handl ede", {"measure": "realitetsbehandlede"}),  # broken three times
         # a header word spanning three columns, copied to each
         (

@@ -237,6 +237,12 @@ def _one(
     )
 
 
+def _unbroken(token: str) -> str:
+    """A token without the hyphen a line break left after a letter ("nov-" of "nov-ember");
+    a hyphen after an abbreviation's full stop is a range's ("jan.-" of "jan.-jun.")."""
+    return token[:-1] if len(token) > 1 and token.endswith("-") and token[-2].isalpha() else token
+
+
 def _aspects(reading: Reading) -> set[str]:
     """The aspects (count, share) a reading's words name."""
     return {m.value for part in reading.parts for m in part.meanings if m.dim == "aspect"}
@@ -315,11 +321,11 @@ class _Search:
         out: list[tuple[int, str]] = []
         grammar = self.v.periods
         starts = [(self.toks[i], 1)]  # its first word as printed, or broken over lines
-        first = self.toks[i].rstrip("-")  # "NOVE MBER", "1. halv år"; no other number
-        broken = first.isalpha() or (len(first) <= 3 and first.rstrip(".").isdigit())
+        first = self.toks[i].rstrip("-")  # "NOVE MBER", "1. halv år", "JAN.-J UN."
+        broken = first.rstrip(".").isalpha() or (len(first) <= 3 and first.rstrip(".").isdigit())
         for used in range(2, MAX_PERIOD_JOIN + 1) if broken else ():
             if i + used <= len(self.toks):
-                joined = "".join(t.rstrip("-") for t in self.toks[i : i + used])
+                joined = "".join(_unbroken(t) for t in self.toks[i : i + used])
                 starts.append((joined, used))
         for first, used in starts:
             if not grammar.may_start(first):
