@@ -1535,3 +1535,56 @@ def test_rows_going_on_under_a_stub_naming_outcomes_take_no_caption_measure(
     assert read(rulebook, candidate).context.value("measure") is None
     named = replace(candidate, rows=(replace(candidate.rows[0], label="Afvist"),))
     assert read(rulebook, named).context.value("measure") == "afgjorte"  # the rows say theirs
+
+
+def test_provisions_under_a_law_row_naming_a_measure_take_its_measure(
+    rulebook: Rulebook,
+) -> None:
+    """ "Stadfæstelse Barnets Lov" adds up the provisions under it: they are stadfæstelser,
+    not the caption's realitetsbehandlede sager."""
+    rows: list[Row] = [
+        ("Stadfæstelse Barnets Lov", ["82"]),
+        ("Børn - KSB - Børnefaglig undersøgelse - § 20, § 21 og § 26", ["54"]),
+        ("Børn - KSB - Diverse - Barnets lov", ["28"]),
+    ]
+    title = "Realitetsbehandlede sager fordelt på lovområde og bestemmelse Hele landet"
+    result = read(rulebook, table(["2024"], rows, title=title))
+    assert {(o.measure, o.value) for o in result.observations} == {
+        ("stadfaestet", 82),
+        ("stadfaestet", 54),
+        ("stadfaestet", 28),
+    }
+
+
+def test_rows_before_the_first_law_group_take_no_law_when_a_column_names_one(
+    rulebook: Rulebook,
+) -> None:
+    """The first group's rows ("Lov om social service") pulled into two columns' headers,
+    which are not read for their broken words: the other columns' cells of those rows are
+    of no known law area, not of all law areas."""
+    headers = ["tetsb ehan dlet / Lov om social service", "Hjemvisning", "Afvist"]
+    rows: list[Row] = [
+        ("2020", ["74", "17", "11"]),
+        ("Landsplan", None),
+        ("Lov om social service", None),
+        ("2020", ["10329", "..", ".."]),
+    ]
+    result = read(rulebook, table(headers, rows, caption="Ankestyrelsens talportal: Ishøj"))
+    assert {o.law_area for o in result.observations} == {"serviceloven"}
+    assert {o.municipality_code for o in result.observations} == {None}
+
+
+def test_a_half_year_column_whose_year_was_set_over_its_neighbour_takes_no_year(
+    rulebook: Rulebook,
+) -> None:
+    """ "2024" set over "1. halvår" only, "2. halvår" beside it: the heading's 2020 is not
+    its year."""
+    heading = DocumentContext("referat", "Fanø Kommune\nPunkt 4: Ankestyrelsens statistik 2020")
+    headers = ["2024 / 1. halvår", "2. halvår", "2025 / 1. halvår"]
+    rows: list[Row] = [("Hele landet i alt", ["40,9", "38,2", "41,0"])]
+    caption = "Tabel: Omgørelse i pct. efter halvår"
+    result = read(rulebook, table(headers, rows, caption=caption), heading)
+    assert [o.period for o in result.observations] == ["2024-H1", "2025-H1"]
+    assert "a H2 without its year, where other columns name theirs" in " ".join(
+        f.message for f in result.findings
+    )

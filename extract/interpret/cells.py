@@ -88,7 +88,7 @@ def key_cell(
     share aspect does not make the column's values shares."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
-    when = _period(row, column, context)
+    when = _period(row, column, context, year_by_column="period" in by_columns)
     if isinstance(when, Missing):
         return when
     if when is not None:
@@ -192,9 +192,13 @@ def key_cell(
     )
 
 
-def _period(row: RowPlan, column: ColumnPlan, context: Context) -> str | Missing | None:
+def _period(
+    row: RowPlan, column: ColumnPlan, context: Context, *, year_by_column: bool = False
+) -> str | Missing | None:
     """The cell's period: the row's (its own, else its groups'), the column's and the
-    context's, a part without its year ("-H1") joined to the one year given elsewhere."""
+    context's, a part without its year ("-H1") joined to the one year given elsewhere; not
+    to the context's when other columns name their years (``year_by_column``): this
+    column's year was set over its neighbour only."""
     own = row.dims.get("period") or row.carried.get("period")
     if own == UNREAD:
         return Missing("period", "the group header naming its period was not understood")
@@ -212,6 +216,10 @@ def _period(row: RowPlan, column: ColumnPlan, context: Context) -> str | Missing
     if not parts:
         return whole[0] if whole else context.value("period")
     year = whole[0] if whole else context.value("period")
+    if not whole and year_by_column and column.dims.get("period", "").startswith("-"):
+        return Missing(
+            "period", f"a {parts[0][1:]} without its year, where other columns name theirs"
+        )
     if len(set(parts)) > 1 or year is None or period_type(year) != "year":
         return Missing("period", f"a {parts[0][1:]} without its year")
     return combine(year, parts[0])

@@ -88,7 +88,9 @@ def law_groups(
             if member and not broken:
                 out[i] = replace(
                     plan,
-                    dims={**plan.dims, "law": code},
+                    # what else the law row names is its provisions' too ("Stadfæstelse
+                    # Barnets Lov" over the provisions it adds up)
+                    dims={**law.dims, **plan.dims, "law": code},
                     group_row=law_index,
                     law_label=rows[law_index].label,
                 )

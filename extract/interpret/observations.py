@@ -75,11 +75,14 @@ def _measure_columns_and_rows(
 
 
 def _named_by_columns(columns: Sequence[ColumnPlan]) -> frozenset[str]:
-    """The law area, entity and aspect some member columns name (an aspect only where the
-    column names no measure: "Antal H2 2023"): a cell whose column names none of them lost
-    its header (see ``key_cell``)."""
+    """The law area, entity, whole period and aspect some value columns name (an aspect only
+    where the column names no measure: "Antal H2 2023"): a cell whose column names none of
+    them lost its header (see ``key_cell``)."""
     members = [c for c in columns if c.kind == "member"]
-    named = {d for c in members for d in ("law", "entity") if d in c.dims}
+    # a column not read for other words still shows law areas or entities go by column
+    named = {d for c in columns if c.kind != "label" for d in ("law", "entity") if d in c.dims}
+    if any(not c.dims.get("period", "-").startswith("-") for c in columns if c.kind != "label"):
+        named.add("period")  # a column naming only a half ("2. halvår") lost its year
     if any("aspect" in c.dims and "measure" not in c.dims for c in members):
         named.add("aspect")
     return frozenset(named)

@@ -124,12 +124,12 @@ class Interpreter:
         row_plans = named_above(row_plans, around.axes, _of_which(table, book.vocabulary.words))
         column_dims = {d for p in column_plans for d in p.dims}
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
-        if from_heading and (
-            _continued(table, book.vocabulary.words, around, context)
-            or _starts_inside(row_plans, column_dims)
-        ):
+        inside = _starts_inside(row_plans, column_dims)
+        if from_heading and (_continued(table, book.vocabulary.words, around, context) or inside):
             dims = {d: g for d, g in around.dims.items() if d not in from_heading}
             around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
+        if "law" in inside and "law" not in around.dims:  # not "all law areas" by default
+            around = Context(around.dims, around.axes, around.unclear | {"law"}, around.grain)
         lost = _listed_above(table.stub_header, printed, row_plans, reader)
         if lost := lost & set(around.dims) - column_dims:
             dims = {d: g for d, g in around.dims.items() if d not in lost}
@@ -250,18 +250,18 @@ def _continued(
     return not (table.caption or named) and (not headers or after)
 
 
-def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> bool:
-    """Whether the table starts inside a group whose header is not in it: its first value
-    rows lack a period, entity or law area that group headers further down give the rows
-    under them (and no column gives). Such a table continues one whose start, with the text
-    that named it, was not found, so the document heading's entity and period are not taken
-    for it."""
+def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> set[str]:
+    """The period, entity or law area the table's first value rows lack where group headers
+    further down give it to the rows under them (and no column gives it): the table starts
+    inside a group whose header is not in it. Such a table continues one whose start, with
+    the text that named it, was not found, so the document heading's entity and period are
+    not taken for it, and its law area is not "all law areas"."""
     headers = [at for at, p in enumerate(plans) if p.kind == "header"]
     if not headers:
-        return False
+        return set()
     grouped = {d for p in plans if p.kind == "header" for d in p.dims} & _GROUPED - set(column_dims)
     lead = [p for p in plans[: headers[0]] if p.kind in ("member", "provision", "law")]
-    return any(d not in p.dims for p in lead for d in grouped)
+    return {d for p in lead for d in grouped if d not in p.dims}
 
 
 def _listed_above(
