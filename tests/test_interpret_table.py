@@ -1588,3 +1588,32 @@ def test_a_half_year_column_whose_year_was_set_over_its_neighbour_takes_no_year(
     assert "a H2 without its year, where other columns name theirs" in " ".join(
         f.message for f in result.findings
     )
+
+
+def test_a_year_row_under_rows_naming_year_and_law_takes_no_law(rulebook: Rulebook) -> None:
+    """ "2019 Serviceloven", "2020 – Serviceloven", "2021": a stub column of law areas read
+    into the year labels, its blank under the last meaning "as above" or nothing; not all law
+    areas."""
+    rows: list[Row] = [
+        ("2019 Serviceloven", ["66", "38"]),
+        ("2020 – Serviceloven", ["74", "31"]),
+        ("2021", ["52", "37"]),
+    ]
+    headers = ["Realitetsbeh. sager", "Omgørelsesprocent"]
+    result = read(rulebook, table(headers, rows, caption="Tabel 1 Afgørelser 2019-2021"))
+    assert {(o.period, o.law_area) for o in result.observations} == {
+        ("2019", "serviceloven"),
+        ("2020", "serviceloven"),
+    }
+
+
+def test_a_page_of_a_table_not_joined_to_its_start_takes_no_all_law_areas(
+    rulebook: Rulebook,
+) -> None:
+    """The second page of a table whose title named its law area, found as a table of its
+    own after another: its rows are not of all law areas."""
+    rows: list[Row] = [("november 2024", None), ("Realitetsbehandlet", ["8280"])]
+    candidate = replace(table(["Hele landet"], rows), stub_header="Afgørelse")
+    result = read(rulebook, candidate, replace(MINUTES, tables_before=1))
+    assert not result.observations
+    assert "whose start (naming it) was not found" in " ".join(f.message for f in result.findings)

@@ -29,6 +29,8 @@ from extract.numbers import read_cell
 _TOLERANCE = 0.5
 # Dimensions a value row's label may name for the rows under it too.
 _NAMED_ABOVE = ("entity", "law")
+# What a row names beside its law area that makes it two stub columns read as one.
+_WITH_LAW = frozenset({"measure", "entity", "period"})
 # The total of a column of shares (percent).
 _ALL_SHARES = 100.0
 
@@ -229,8 +231,8 @@ def named_above(
 ) -> list[RowPlan]:
     """The plans with the value rows under a value row whose label names an entity ("Hele
     landet Realitetsbehandlede sager", then "Ændrede/ophævede sager", …), or a law area
-    together with a measure or entity ("Serviceloven (SEL) Realitetsbehandlede sager": two
-    stub columns read as one), and naming none themselves given it when the table has a
+    together with a measure, entity or period ("Serviceloven (SEL) Realitetsbehandlede
+    sager", "2019 Serviceloven": two stub columns read as one), and naming none themselves given it when the table has a
     column of them (``axes``: its stub, caption or title names the axis; blanks under a name
     mean "as above") or the rows under it are its parts (``parts``: rows printed "Heraf" or
     under a "Heraf:" line, "of which"), else marked as not known: whether the name is meant
@@ -245,7 +247,7 @@ def named_above(
         if plan.kind not in ("member", "total", "provision", "law"):
             continue
         for dim in _NAMED_ABOVE:
-            if dim in plan.dims and (dim == "entity" or {"measure", "entity"} & set(plan.dims)):
+            if dim in plan.dims and (dim == "entity" or _WITH_LAW & set(plan.dims)):
                 named[dim] = plan.dims[dim]
             elif dim in named and dim not in plan.dims and dim not in out[at].carried:
                 value = named[dim] if dim in axes or of_which else AS_ABOVE

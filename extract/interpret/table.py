@@ -125,10 +125,13 @@ class Interpreter:
         column_dims = {d for p in column_plans for d in p.dims}
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         inside = _starts_inside(row_plans, column_dims)
-        if from_heading and (_continued(table, book.vocabulary.words, around, context) or inside):
+        continued = _continued(table, book.vocabulary.words, around, context)
+        if from_heading and (continued or inside):
             dims = {d: g for d, g in around.dims.items() if d not in from_heading}
             around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
-        if "law" in inside and "law" not in around.dims:  # not "all law areas" by default
+        if (continued or "law" in inside) and "law" not in around.dims:
+            # the start of the table, or its group header, may have named the law area: not
+            # "all law areas" by default
             around = Context(around.dims, around.axes, around.unclear | {"law"}, around.grain)
         lost = _listed_above(table.stub_header, printed, row_plans, reader)
         if lost := lost & set(around.dims) - column_dims:
