@@ -232,11 +232,12 @@ def named_above(
     """The plans with the value rows under a value row whose label names an entity ("Hele
     landet Realitetsbehandlede sager", then "Ændrede/ophævede sager", …), or a law area
     together with a measure, entity or period ("Serviceloven (SEL) Realitetsbehandlede
-    sager", "2019 Serviceloven": two stub columns read as one), and naming none themselves given it when the table has a
-    column of them (``axes``: its stub, caption or title names the axis; blanks under a name
-    mean "as above") or the rows under it are its parts (``parts``: rows printed "Heraf" or
-    under a "Heraf:" line, "of which"), else marked as not known: whether the name is meant
-    for the rows under it cannot be told. A group header ends the run."""
+    sager", "2019 Serviceloven": two stub columns read as one), and naming none themselves
+    given it when the table has a column of them (``axes``: its stub, caption or title names
+    the axis; blanks under a name mean "as above") or the rows under it are its parts
+    (``parts``: rows printed "Heraf" or under a "Heraf:" line, "of which"), else marked as
+    not known: whether the name is meant for the rows under it cannot be told. A group
+    header ends the run."""
     out = list(plans)
     named: dict[str, str] = {}
     of_which = False  # the rows since "Heraf" are parts of the row above them
