@@ -982,8 +982,9 @@ def test_a_caption_segment_of_names_counts_a_remark_does_not(
         return
     assert result.observations == ()  # the remark names law areas: not "alle" by default
     assert [f.message for f in result.findings] == [
-        "table p1-t1: 1 values not emitted: the caption or title names law areas but gives the "
-        "table none"
+        "table p1-t1: 1 values not emitted: no law area: the caption or title names law areas "
+        "but gives the table none, or the text naming it (the table's start or caption) was not "
+        "found"
     ]
 
 
@@ -1616,4 +1617,23 @@ def test_a_page_of_a_table_not_joined_to_its_start_takes_no_all_law_areas(
     candidate = replace(table(["Hele landet"], rows), stub_header="Afgørelse")
     result = read(rulebook, candidate, replace(MINUTES, tables_before=1))
     assert not result.observations
-    assert "whose start (naming it) was not found" in " ".join(f.message for f in result.findings)
+    assert "the text naming it (the table's start or caption) was not found" in " ".join(
+        f.message for f in result.findings
+    )
+
+
+def test_a_table_whose_caption_was_taken_into_its_rows_takes_no_all_law_areas(
+    rulebook: Rulebook,
+) -> None:
+    """The caption printed under the table ("Tabel 1: Afgørelser … (Lov om social service)")
+    read as its last rows and cut off: it may have named the law area the table is of."""
+    rows: list[Row] = [
+        ("Realitetsbehandlede sager i alt", ["74", "9.301"]),
+        ("Tabel 1: Afgørelser efter instans Tabel 2. Afgørelser efter", None),
+    ]
+    candidate = table(["Middelfart / 2024", "Hele landet / 2024"], rows, title="Bilag")
+    result = read(rulebook, candidate)
+    assert not result.observations
+    assert "the text naming it (the table's start or caption) was not found" in " ".join(
+        f.message for f in result.findings
+    )

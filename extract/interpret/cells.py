@@ -158,8 +158,10 @@ def key_cell(
         if law is None:
             return Missing("law", "no law area for the provision rows")
     elif law is None and "law" in context.unclear:
-        why = "the caption or title names law areas but gives the table none, or the table goes"
-        return Missing("law", f"{why} on from one whose start (naming it) was not found")
+        why = "no law area: the caption or title names law areas but gives the table none, or"
+        return Missing(
+            "law", f"{why} the text naming it (the table's start or caption) was not found"
+        )
     elif law is None and "law" in by_columns and column.kind != "total":
         return Missing("law", "other columns name their law area, this one none")
     elif law is None:
