@@ -1637,3 +1637,23 @@ def test_a_table_whose_caption_was_taken_into_its_rows_takes_no_all_law_areas(
     assert "the text naming it (the table's start or caption) was not found" in " ".join(
         f.message for f in result.findings
     )
+
+
+def test_a_row_whose_outcome_cell_names_no_outcome_takes_no_caption_measure(
+    rulebook: Rulebook,
+) -> None:
+    """ "Udfald" lists each row's outcome; "Antal" (its measure's name broken onto the next
+    line) names none, so the caption's "Afgørelser" is not its measure."""
+    headers = ["Udfald", "2018Q2", "2018Q3"]
+    rows: list[Row] = [
+        ("Vesthimmerlands kommune", ["Antal", "66", "74"]),
+        ("Hele landet", ["Stadfæstet", "9.301", "8.280"]),
+    ]
+    caption = "Tabel 1: Afgørelser efter instans og sagsemne Serviceloven (SEL)"
+    result = read(rulebook, table(headers, rows, caption=caption))
+    assert {(o.municipality_code, o.measure) for o in result.observations} == {
+        (None, "stadfaestet")
+    }
+    assert "its cell in the column listing measures names none" in " ".join(
+        f.message for f in result.findings
+    )

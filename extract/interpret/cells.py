@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.periods import combine, period_type
-from extract.interpret.plans import AS_ABOVE, UNREAD, RowPlan
+from extract.interpret.plans import AS_ABOVE, UNNAMED, UNREAD, RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.interpret.words import BOTH_ASPECTS
 from extract.model import Cell, Status
@@ -99,6 +99,8 @@ def key_cell(
         from_row = row.dims.get(dim) or row.carried.get(dim)
         if from_row == UNREAD:
             return Missing(dim, f"the group header naming its {dim} was not understood")
+        if from_row == UNNAMED:
+            return Missing(dim, f"its cell in the column listing {dim}s names none")
         if from_row == AS_ABOVE:
             why = f"a row above names its {dim}, this one none (whether it is meant for the"
             return Missing(dim, f"{why} rows under it too is not known)")

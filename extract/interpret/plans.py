@@ -16,6 +16,9 @@ UNREAD = "?"
 # The entity (law area) of rows under a value row that names one, where no column of them
 # says the name is meant for them as well: not known.
 AS_ABOVE = "?above"
+# The dimension a label column lists (its header an axis word: "Udfald") where a row's cell
+# in it names none ("Antal"): not known, whatever the caption says.
+UNNAMED = "?unnamed"
 # The law area of a total over all law areas.
 ALL_LAWS = "alle"
 

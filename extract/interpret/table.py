@@ -27,13 +27,19 @@ from extract.interpret.fragments import rejoined_period_labels, rejoined_split_l
 from extract.interpret.label_columns import label_columns, nested_label_rows, row_text
 from extract.interpret.nesting import named_above
 from extract.interpret.observations import Keying, table_observations
+from extract.interpret.open_dims import (
+    goes_on_from_before,
+    listed_above,
+    starts_inside,
+    unnamed_in_label_columns,
+)
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
-from extract.model import DocumentContext, Finding, Observation, TableCandidate, TableRow
+from extract.model import DocumentContext, Finding, Observation, TableCandidate
 from extract.normalise import label_key
 from extract.rulebook import Rule, Rulebook
 
@@ -122,10 +128,12 @@ class Interpreter:
         )
         row_plans = [_row_override(plan, rows[plan.index][1]) for plan in row_plans]
         row_plans = named_above(row_plans, around.axes, _of_which(table, book.vocabulary.words))
+        if table.rows is printed:  # label columns not nested: each row's cell is in its column
+            row_plans = unnamed_in_label_columns(table, labelling, row_plans, reader)
         column_dims = {d for p in column_plans for d in p.dims}
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
-        inside = _starts_inside(row_plans, column_dims)
-        continued = _continued(table, book.vocabulary.words, around, context)
+        inside = starts_inside(row_plans, column_dims)
+        continued = goes_on_from_before(table, book.vocabulary.words, around, context)
         if from_heading and (continued or inside):
             dims = {d: g for d, g in around.dims.items() if d not in from_heading}
             around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
@@ -134,7 +142,7 @@ class Interpreter:
             # the start of the table, its group header or a caption printed under it (taken
             # into its rows) may have named the law area: not "all law areas" by default
             around = Context(around.dims, around.axes, around.unclear | {"law"}, around.grain)
-        lost = _listed_above(table.stub_header, printed, row_plans, reader)
+        lost = listed_above(table.stub_header, printed, row_plans, reader)
         if lost := lost & set(around.dims) - column_dims:
             dims = {d: g for d, g in around.dims.items() if d not in lost}
             around = Context(dims, around.axes, around.unclear | lost, around.grain)
@@ -177,12 +185,6 @@ def _before_inner_caption(table: TableCandidate) -> tuple[TableCandidate, list[F
     message = f"table {table.table_id}: {count} values not emitted: {why}"
     finding = Finding("missing_dimension", message, "error", rest[0].page, table.table_id)
     return replace(table, rows=table.rows[:at]), [finding]
-
-
-# Dimensions whose group headers a continued table may have lost.
-_GROUPED = frozenset({"period", "entity", "law"})
-# Dimensions a stub header may say the row labels list.
-_LISTED = frozenset({*_GROUPED, "measure"})
 
 
 def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _Label:
@@ -231,55 +233,6 @@ def _of_which(table: TableCandidate, words: WordBook) -> set[int]:
         for i, row in enumerate(table.rows)
         if (first := tokens(row.label)[:1]) and first[0].rstrip(":") in words.of_which
     }
-
-
-def _continued(
-    table: TableCandidate, words: WordBook, around: Context, context: DocumentContext
-) -> bool:
-    """Whether the table may go on from one whose start, with the text that named it, was
-    not joined to it: its caption or title says so ("Tabel 2 (fortsat)"); or it has no
-    column header and a table of the document comes before it (the rest of a table printed
-    without its header, whatever its first group row, taken for a title, names: "Hjemvisning
-    LAS"); or it has no caption and no title that names anything, and either no column header
-    or a table before it (a page of a table not joined to its start; the first table of a
-    document is the heading's)."""
-    texts = (table.caption or "", table.title or "")
-    if any(token in words.continued for text in texts for token in tokens(text)):
-        return True
-    named = any(g.source in ("title", "caption") for g in around.dims.values())
-    headers = any(" ".join(h).strip() for h in table.column_headers)
-    after = context.tables_before > 0 and table.sheet is None
-    if after and not headers:
-        return True
-    return not (table.caption or named) and (not headers or after)
-
-
-def _starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> set[str]:
-    """The period, entity or law area the table's first value rows lack where group headers
-    further down give it to the rows under them (and no column gives it): the table starts
-    inside a group whose header is not in it. Such a table continues one whose start, with
-    the text that named it, was not found, so the document heading's entity and period are
-    not taken for it, and its law area is not "all law areas"."""
-    headers = [at for at, p in enumerate(plans) if p.kind == "header"]
-    if not headers:
-        return set()
-    grouped = {d for p in plans if p.kind == "header" for d in p.dims} & _GROUPED - set(column_dims)
-    lead = [p for p in plans[: headers[0]] if p.kind in ("member", "provision", "law")]
-    return {d for p in lead for d in grouped if d not in p.dims}
-
-
-def _listed_above(
-    stub: str, rows: Sequence[TableRow], plans: Sequence[RowPlan], reader: Reader
-) -> set[str]:
-    """The dimensions the stub header says the row labels list ("Udfald": outcomes) when the
-    first value row's label is blank and no row above it names them: the rows go on from a
-    group begun before the table (on the page before), so the caption's or heading's value
-    is not theirs."""
-    axes = reader.read(stub).axes & _LISTED if stub else set()
-    first = next((i for i, row in enumerate(rows) if row.has_values), None)
-    if not axes or first is None or rows[first].label.strip():
-        return set()
-    return {d for d in axes if not any(d in p.dims for p in plans[:first])}
 
 
 def _is_statistics(context: Context, columns: Sequence[_Label], rows: Sequence[_Label]) -> bool:

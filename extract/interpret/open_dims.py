@@ -1,0 +1,97 @@
+"""Dimensions a table leaves open where its context would fill them wrongly.
+
+In: a table, its context and its row plans. Out: which dimensions the caption, title or
+document heading must not give it (a page of a table not joined to its start; rows starting
+inside a group whose header is on the page before; rows under a stub that lists outcomes,
+starting blank), and the rows whose cell in a label column listing a dimension names none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from types import MappingProxyType
+
+from extract.interpret.context import Context
+from extract.interpret.plans import UNNAMED, RowPlan
+from extract.interpret.reading import Reader
+from extract.interpret.words import WordBook, tokens
+from extract.model import DocumentContext, TableCandidate, TableRow
+
+# Dimensions whose group headers a continued table may have lost.
+_GROUPED = frozenset({"period", "entity", "law"})
+# Dimensions a stub header or label column may say the row labels list.
+_LISTED = frozenset({*_GROUPED, "measure"})
+
+
+def goes_on_from_before(
+    table: TableCandidate, words: WordBook, around: Context, context: DocumentContext
+) -> bool:
+    """Whether the table may go on from one whose start, with the text that named it, was
+    not joined to it: its caption or title says so ("Tabel 2 (fortsat)"); or it has no
+    column header and a table of the document comes before it (the rest of a table printed
+    without its header, whatever its first group row, taken for a title, names: "Hjemvisning
+    LAS"); or it has no caption and no title that names anything, and either no column header
+    or a table before it (a page of a table not joined to its start; the first table of a
+    document is the heading's)."""
+    texts = (table.caption or "", table.title or "")
+    if any(token in words.continued for text in texts for token in tokens(text)):
+        return True
+    named = any(g.source in ("title", "caption") for g in around.dims.values())
+    headers = any(" ".join(h).strip() for h in table.column_headers)
+    after = context.tables_before > 0 and table.sheet is None
+    if after and not headers:
+        return True
+    return not (table.caption or named) and (not headers or after)
+
+
+def starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> set[str]:
+    """The period, entity or law area the table's first value rows lack where group headers
+    further down give it to the rows under them (and no column gives it): the table starts
+    inside a group whose header is not in it. Such a table continues one whose start, with
+    the text that named it, was not found, so the document heading's entity and period are
+    not taken for it, and its law area is not "all law areas"."""
+    headers = [at for at, p in enumerate(plans) if p.kind == "header"]
+    if not headers:
+        return set()
+    grouped = {d for p in plans if p.kind == "header" for d in p.dims} & _GROUPED - set(column_dims)
+    lead = [p for p in plans[: headers[0]] if p.kind in ("member", "provision", "law")]
+    return {d for p in lead for d in grouped if d not in p.dims}
+
+
+def listed_above(
+    stub: str, rows: Sequence[TableRow], plans: Sequence[RowPlan], reader: Reader
+) -> set[str]:
+    """The dimensions the stub header says the row labels list ("Udfald": outcomes) when the
+    first value row's label is blank and no row above it names them: the rows go on from a
+    group begun before the table (on the page before), so the caption's or heading's value
+    is not theirs."""
+    axes = reader.read(stub).axes & _LISTED if stub else set()
+    first = next((i for i, row in enumerate(rows) if row.has_values), None)
+    if not axes or first is None or rows[first].label.strip():
+        return set()
+    return {d for d in axes if not any(d in p.dims for p in plans[:first])}
+
+
+def unnamed_in_label_columns(
+    table: TableCandidate, labelling: Sequence[int], plans: Sequence[RowPlan], reader: Reader
+) -> list[RowPlan]:
+    """The plans with the value rows whose cell in a label column listing a dimension (its
+    header an axis word: "Udfald" over outcomes) names no value of it ("Antal") marked
+    ``UNNAMED`` for it: the caption's measure is not theirs."""
+    out = list(plans)
+    for c in labelling:
+        listed = reader.read(" ".join(table.column_headers[c])).axes & _LISTED
+        for dim in listed:
+            for at, plan in enumerate(plans):
+                cell = table.rows[plan.index].cells[c]
+                if (
+                    plan.kind in ("member", "provision", "law")
+                    and cell is not None
+                    and cell.text.strip()
+                    and dim not in {*plan.dims, *plan.carried}
+                    and dim not in reader.read(cell.text).dims
+                ):
+                    carried = MappingProxyType({**out[at].carried, dim: UNNAMED})
+                    out[at] = replace(out[at], carried=carried)
+    return out
