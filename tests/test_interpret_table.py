@@ -1657,3 +1657,15 @@ def test_a_row_whose_outcome_cell_names_no_outcome_takes_no_caption_measure(
     assert "its cell in the column listing measures names none" in " ".join(
         f.message for f in result.findings
     )
+
+
+def test_a_table_without_header_or_caption_takes_no_all_law_areas(rulebook: Rulebook) -> None:
+    """The header line ("Kommune Udfald Serviceloven") lost, its year read as the title:
+    the law area the lost header named is not known; with a caption, the table is what the
+    caption says."""
+    rows: list[Row] = [("Stadfæstede sager", ["51"]), ("Hjemviste sager", ["6"])]
+    result = read(rulebook, table([""], rows, title="2019"))
+    assert not result.observations
+    assert "no law area" in " ".join(f.message for f in result.findings)
+    captioned = read(rulebook, table([""], rows, caption="Tabel 3 Ankestatistik 2019"))
+    assert {o.law_area for o in captioned.observations} == {"alle"}

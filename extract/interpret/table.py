@@ -137,10 +137,12 @@ class Interpreter:
         if from_heading and (continued or inside):
             dims = {d: g for d, g in around.dims.items() if d not in from_heading}
             around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
-        lost_caption = bool(cut) and table.caption is None
+        headless = not any(" ".join(h).strip() for h in table.column_headers)
+        lost_caption = (bool(cut) or headless) and table.caption is None
         if (continued or lost_caption or "law" in inside) and "law" not in around.dims:
-            # the start of the table, its group header or a caption printed under it (taken
-            # into its rows) may have named the law area: not "all law areas" by default
+            # the start of the table, its group header, its column header or a caption
+            # printed under it (taken into its rows) may have named the law area: not "all
+            # law areas" by default
             around = Context(around.dims, around.axes, around.unclear | {"law"}, around.grain)
         lost = listed_above(table.stub_header, printed, row_plans, reader)
         if lost := lost & set(around.dims) - column_dims:
