@@ -1669,3 +1669,22 @@ def test_a_table_without_header_or_caption_takes_no_all_law_areas(rulebook: Rule
     assert "no law area" in " ".join(f.message for f in result.findings)
     captioned = read(rulebook, table([""], rows, caption="Tabel 3 Ankestatistik 2019"))
     assert {o.law_area for o in captioned.observations} == {"alle"}
+
+
+def test_rows_from_another_tables_caption_and_header_are_cut_off(rulebook: Rulebook) -> None:
+    """Detection ran the next table (its caption, its header "Udfald Lovområde/bestemmelse |
+    2024", its rows) into this one's rows: its values would take this table's years."""
+    rows: list[Row] = [
+        ("Realitetsbehandlede", ["18.389", "19.197", "17.305"]),
+        ("Realitetsbehandlede sager efter lovområde og bestemmelse – hele landet", None),
+        ("Udfald Lovområde/bestemmelse", ["2024 1)", "", ""]),
+        ("Stadfæstelse Andre love", ["283", "", ""]),
+    ]
+    caption = "Tabel 1 Afgjorte sager efter lovområde 2022-2024 Hele landet"
+    result = read(rulebook, table(["2022", "2023", "2024"], rows, caption=caption))
+    assert [(o.period, o.measure, o.value) for o in result.observations] == [
+        ("2022", "realitetsbehandlede", 18389),
+        ("2023", "realitetsbehandlede", 19197),
+        ("2024", "realitetsbehandlede", 17305),
+    ]
+    assert "the rows under a second header row" in " ".join(f.message for f in result.findings)

@@ -18,6 +18,7 @@ from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers
 from extract.interpret.plans import RowPlan
+from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.model import Cell, Finding, Observation, Status, TableCandidate, TableRow
 from extract.normalise import label_key
@@ -168,12 +169,16 @@ def _header_rows(
     table: TableCandidate, columns: Sequence[ColumnPlan], vocabulary: Vocabulary
 ) -> tuple[int | None, set[int]]:
     """Rows whose value cells name periods ("2023 K3", "2023 K4"; two at least, one that is
-    no bare year): the first that names others than the columns' own, a header over the
-    rows after it that the table's column headers do not label (two tables read as one), or
+    no bare year, or any under a label of axis words only: "Udfald Lovområde/bestemmelse" |
+    "2024 1)"): the first that names others than the columns' own, a header over the rows
+    after it that the table's column headers do not label (two tables read as one), or
     None; and those repeating the table's own header (no values)."""
     periods = vocabulary.periods
     repeated: set[int] = set()
+    reader = Reader(vocabulary)
     for index, row in enumerate(table.rows):
+        if index and _axis_header(reader, row, columns):
+            return index, repeated
         named: list[tuple[str, str, str | None]] = []  # text, its period, the column's
         for column in columns:
             cell = row.cells[column.index]
@@ -192,6 +197,18 @@ def _header_rows(
             continue
         return index, repeated
     return None, repeated
+
+
+def _axis_header(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]) -> bool:
+    """Whether a row is a header: a label of axis words only ("Udfald Lovområde/bestemmelse")
+    over value cells that each name one period and nothing else ("2024 1)")."""
+    texts = [c.text for p in columns if (c := row.cells[p.index]) is not None and c.text.strip()]
+    if not texts:
+        return False
+    label = reader.read(row.label)
+    if not label.axes or label.dims or label.unknown:
+        return False
+    return all(set(reader.read(text).dims) == {"period"} for text in texts)
 
 
 def _blank_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:
