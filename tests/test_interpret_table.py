@@ -1688,3 +1688,17 @@ def test_rows_from_another_tables_caption_and_header_are_cut_off(rulebook: Ruleb
         ("2024", "realitetsbehandlede", 17305),
     ]
     assert "the rows under a second header row" in " ".join(f.message for f in result.findings)
+
+
+def test_beside_a_column_running_count_and_share_together_a_bare_measure_is_not_read(
+    rulebook: Rulebook,
+) -> None:
+    """ "Stadfæstede Antal Procent" in one column: the sub-headers of two columns were set over
+    one, so "Hjemvisninger" beside it may as well be the share under a lost "Procent"."""
+    headers = ["Stadfæstede Antal Procent", "Hjemvisninger", "Omgørelsesprocent"]
+    rows: list[Row] = [("Aktivloven", ["70", "13", "22"])]
+    result = read(rulebook, table(headers, rows, caption="Tabel 4 Hele landet 2024"))
+    assert [(o.measure, o.value) for o in result.observations] == [("omgoerelsesprocent", 22)]
+    assert "another column's header runs a count and a share together" in " ".join(
+        f.message for f in result.findings
+    )

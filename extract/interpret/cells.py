@@ -138,10 +138,20 @@ def key_cell(
         return Missing("aspect", why)
     if "aspect" not in dims and context.value("aspect") == "share" and share_from_context:
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
+    parsed = read_cell(cell)
     if column.dims.get("aspect") == BOTH_ASPECTS and _either(dims, row, reference):
         why = "its column's header names both a count and a share, its row neither"
         return Missing("aspect", why)
-    parsed = read_cell(cell)
+    if (
+        BOTH_ASPECTS in by_columns
+        and "aspect" not in column.dims
+        and not parsed.percent_sign
+        and _either(dims, row, reference)
+    ):
+        why = "another column's header runs a count and a share together (headers of two"
+        return Missing(
+            "aspect", f"{why} columns set over one): whether this one counts is not known"
+        )
     measure = _measure(dims, parsed, reference, share_by_sign=not measure_from_text)
     if isinstance(measure, Missing):
         return measure

@@ -20,6 +20,7 @@ from extract.interpret.fragments import split_numbers
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
+from extract.interpret.words import BOTH_ASPECTS
 from extract.model import Cell, Finding, Observation, Status, TableCandidate, TableRow
 from extract.normalise import label_key
 from extract.numbers import read_cell
@@ -86,6 +87,8 @@ def _named_by_columns(columns: Sequence[ColumnPlan]) -> frozenset[str]:
         named.add("period")  # a column naming only a half ("2. halvår") lost its year
     if any("aspect" in c.dims and "measure" not in c.dims for c in members):
         named.add("aspect")
+    if any(c.dims.get("aspect") == BOTH_ASPECTS for c in members):
+        named.add(BOTH_ASPECTS)  # "Stadfæstede Antal Procent" in one column: headers run together
     return frozenset(named)
 
 
