@@ -143,24 +143,28 @@ class Reader:
         best = _Search(self.vocabulary, toks).best()
         return _reading(text, best, self._share_of)
 
-    def _share_of(self, measures: list[str]) -> str | None:
+    def _share_of(self, measures: list[str], share: bool) -> str | None:
         """For two measures read in one label, the one the label is about: a rate named with
-        its base ("Andel hjemvist af realitetsbehandlede"), or a part named with its whole
+        its base ("Andel hjemvist af realitetsbehandlede"), or a part named after its whole
         (a group header "Realitetsbehandlede sager" over "Stadfæstede"; with "%" under it,
-        the part's share). None when the two are not so related."""
+        the part's share; a part before its whole only as its share: "Ændringer /
+        realitetsbehandlede / %"). None when the two are not so related, or a count names the
+        part first ("Hjemvist / Realitetsbehandlede sager": a header set over the wrong
+        column)."""
         identities = self.vocabulary.reference.identities
         first, second = measures
         for part, other in ((first, second), (second, first)):
             rate = identities.rate(part)
             if rate is not None and (other,) in rate.bases:
                 return part
-            if any(part in form for form in identities.forms_of(other)):
-                return part
+        for part, whole in ((second, first), (first, second)) if share else ((second, first),):
+            if any(part in form for form in identities.forms_of(whole)):
+                return part  # a part over its whole only as its share ("Ændringer / … / %")
         return None
 
 
 def _reading(
-    text: str, tilings: list[_Tiling], share_of: Callable[[list[str]], str | None]
+    text: str, tilings: list[_Tiling], share_of: Callable[[list[str], bool], str | None]
 ) -> Reading:
     """The reading of the best tilings: their common dimensions, or a conflict."""
     readings = [_one(text, parts, share_of) for _, parts in tilings]
@@ -194,7 +198,7 @@ def _year_and_part(dims: Mapping[str, str], period: str) -> str | None:
 
 
 def _one(
-    text: str, parts: tuple[Part, ...], share_of: Callable[[list[str]], str | None]
+    text: str, parts: tuple[Part, ...], share_of: Callable[[list[str], bool], str | None]
 ) -> Reading:
     dims: dict[str, str] = {}
     conflicts: list[str] = []
@@ -218,7 +222,8 @@ def _one(
                 dims["period"] = whole  # "2023 / November": a year and its month
             elif dims.setdefault(meaning.dim, meaning.value) != meaning.value:
                 conflicts.append(f"{meaning.dim} {dims[meaning.dim]} or {meaning.value}")
-    if len(measures) == 2 and (chosen := share_of(measures)) is not None:
+    share = dims.get("aspect") == "share"
+    if len(measures) == 2 and (chosen := share_of(measures, share)) is not None:
         measures = [chosen]  # a rate with its base, or a part under its whole
     if dims.get("aspect") == "":
         del dims["aspect"]
