@@ -158,6 +158,13 @@ def test_printed_measure_labels(reader: Reader, label: str, code: str) -> None:
     assert reading.resolved and reading.dims.get("measure") == code
 
 
+def test_a_part_over_its_whole_without_a_share_conflicts(reader: Reader) -> None:
+    """ "Hjemvist" set over "Realitetsbehandlede sager" is a header put over the wrong column,
+    not the count of hjemvist; as a share ("… / %") it is the part's."""
+    reading = read(reader, "hjemvist / realitetsbehandlede sager *")
+    assert reading.conflicts == ("measure hjemvist or realitetsbehandlede",)
+
+
 @pytest.mark.parametrize(
     ("label", "measure", "aspect"),
     [
@@ -171,13 +178,6 @@ def test_printed_measure_labels(reader: Reader, label: str, code: str) -> None:
         ("Realitetsbehandlede sager / Stadfæstede", "stadfaestet", None),  # part under whole
     ],
 )
-def test_a_part_over_its_whole_without_a_share_conflicts(reader: Reader) -> None:
-    """"Hjemvist" set over "Realitetsbehandlede sager" is a header put over the wrong column,
-    not the count of hjemvist; as a share ("… / %") it is the part's."""
-    reading = read(reader, "hjemvist / realitetsbehandlede sager *")
-    assert reading.conflicts == ("measure hjemvist or realitetsbehandlede",)
-
-
 def test_aspects_and_parts(
     reader: Reader, label: str, measure: str | None, aspect: str | None
 ) -> None:
