@@ -1702,3 +1702,31 @@ def test_beside_a_column_running_count_and_share_together_a_bare_measure_is_not_
     assert "another column's header runs a count and a share together" in " ".join(
         f.message for f in result.findings
     )
+
+
+def test_a_caption_spread_over_a_rows_cells_cuts_the_table(rulebook: Rulebook) -> None:
+    """The next table's caption read into this one's rows, its words spread over the cells
+    ("fordelt på i året" | "TABEL 5.2 Realitetsbehandlede sager …"): its rows are cut off."""
+    rows: list[Row] = [
+        ("Servicelov", ["38%", "39%"]),
+        ("fordelt på i året", ["TABEL 5.2 Realitetsbehandlede sager", ""]),
+        ("Pensionslove", ["437", "54"]),
+    ]
+    caption = "TABEL 5.1 Omgørelsesprocent efter lovområde, hele landet"
+    result = read(rulebook, table(["2023", "2024"], rows, caption=caption))
+    assert [(o.period, o.value) for o in result.observations] == [("2023", 38), ("2024", 39)]
+
+
+def test_a_header_over_a_blank_column_beside_values_under_none_is_not_read(
+    rulebook: Rulebook,
+) -> None:
+    """ "2022 Omgørelsesprocent" over a blank column, the 2022 values beside it under no
+    header: no missing 2022 values are emitted, and the blank cells are no values lost."""
+    headers = ["2022 Omgørelsesprocent", "", "2023 Omgørelsesprocent"]
+    rows: list[Row] = [("Servicelov", ["", "38%", "39%"]), ("Aktivlov", ["", "27%", "23%"])]
+    caption = "Tabel 5.1 Omgørelsesprocent efter lovområde, hele landet"
+    result = read(rulebook, table(headers, rows, caption=caption))
+    assert [(o.period, o.value) for o in result.observations] == [("2023", 39), ("2023", 23)]
+    messages = " ".join(f.message for f in result.findings)
+    assert "its header stands over no value, beside values under no header" in messages
+    assert "2 values not emitted" in messages  # the two under no header, not the blanks

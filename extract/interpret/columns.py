@@ -197,3 +197,25 @@ def finer_in_rows(
 def _period_piece(text: str) -> bool:
     """Whether a cell's text is a number that may be a piece of a period ("1.", "2.")."""
     return bool(_ORDINAL.fullmatch(text.strip()))
+
+
+def headers_beside_values(
+    plans: Sequence[ColumnPlan], rows: Sequence[TableRow], headers: Sequence[str]
+) -> list[ColumnPlan]:
+    """The plans with a member column left unresolved when its header stands over no value
+    while a column right beside it holds values under no header: the header was set over the
+    wrong column ("2022 Omgørelsesprocent" blank, "25%" … beside it under nothing), so its
+    blank cells are no missing values."""
+
+    def filled(index: int) -> bool:
+        return any((c := row.cells[index]) is not None and c.text.strip() for row in rows)
+
+    out = list(plans)
+    for plan in plans:
+        if plan.kind != "member" or not headers[plan.index].strip() or filled(plan.index):
+            continue
+        beside = [i for i in (plan.index - 1, plan.index + 1) if 0 <= i < len(headers)]
+        if any(not headers[i].strip() and filled(i) for i in beside):
+            note = "its header stands over no value, beside values under no header"
+            out[plan.index] = replace(plan, kind="unresolved", note=note)
+    return out

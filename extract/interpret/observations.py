@@ -141,8 +141,9 @@ def table_observations(
                 share_from_context=not percent_columns or column.index in percent_columns,
             )  # fmt: skip
             if isinstance(found, Missing):
-                missing[found.why] += 1
-                lacking[found.what] = None
+                if cell.text.strip():  # a blank cell left out loses no value
+                    missing[found.why] += 1
+                    lacking[found.what] = None
                 continue
             observation = _observation(table, plan, column, cell, found, keying.rule_id)
             if keying.overrides:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from extract.interpret.columns import (
     ColumnPlan,
     finer_in_rows,
+    headers_beside_values,
     lone_shares,
     misplaced_shares,
     out_of_order,
@@ -39,7 +40,7 @@ from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
-from extract.model import DocumentContext, Finding, Observation, TableCandidate
+from extract.model import DocumentContext, Finding, Observation, TableCandidate, TableRow
 from extract.normalise import label_key
 from extract.rulebook import Rule, Rulebook
 
@@ -109,6 +110,8 @@ class Interpreter:
         column_plans = _column_plans(columns, plan_columns([r for r, _ in columns], identities))
         column_plans = lone_shares(misplaced_shares(paired_shares(out_of_order(column_plans))))
         column_plans = finer_in_rows(column_plans, table.rows, book.vocabulary.periods)
+        labels = [table.column_label(i) for i in range(width)]
+        column_plans = headers_beside_values(column_plans, table.rows, labels)
         column_plans = [
             replace(p, kind="label", note="its cells label the rows") if p.index in labelling else p
             for p in column_plans
@@ -174,10 +177,10 @@ _INNER_CAPTION = re.compile(r"\btabel\s+\d", re.IGNORECASE)
 
 
 def _before_inner_caption(table: TableCandidate) -> tuple[TableCandidate, list[Finding]]:
-    """The table cut before a row whose label holds a caption ("Tiltrådt. Tabel 2 Antal"):
+    """The table cut before a row that holds a caption (``_caption_row``):
     the rows from there on are another table's, taken into this one by detection; a finding
     says how many values are left out."""
-    at = next((i for i, r in enumerate(table.rows) if _INNER_CAPTION.search(r.label)), None)
+    at = next((i for i, r in enumerate(table.rows) if _caption_row(r)), None)
     if at is None or at == 0:
         return table, []
     rest = table.rows[at:]
@@ -187,6 +190,14 @@ def _before_inner_caption(table: TableCandidate) -> tuple[TableCandidate, list[F
     message = f"table {table.table_id}: {count} values not emitted: {why}"
     finding = Finding("missing_dimension", message, "error", rest[0].page, table.table_id)
     return replace(table, rows=table.rows[:at]), [finding]
+
+
+def _caption_row(row: TableRow) -> bool:
+    """Whether a row holds another table's caption: in its label ("Tiltrådt. Tabel 2
+    Antal"), or spread over its cells ("fordelt på i året" | … | "TABEL 5.2
+    Realitetsbehandlede sager …")."""
+    texts = (row.label, *(c.text for c in row.cells if c is not None))
+    return any(_INNER_CAPTION.search(text) for text in texts)
 
 
 def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _Label:
