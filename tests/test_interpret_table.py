@@ -1730,3 +1730,23 @@ def test_a_header_over_a_blank_column_beside_values_under_none_is_not_read(
     messages = " ".join(f.message for f in result.findings)
     assert "its header stands over no value, beside values under no header" in messages
     assert "2 values not emitted" in messages  # the two under no header, not the blanks
+
+
+def test_a_group_header_repeating_what_the_groups_carry_keeps_their_law(
+    rulebook: Rulebook,
+) -> None:
+    """ "Ishøj Serviceloven", then "Ishøj" again (a stub column's value printed as a group row
+    once more): the rows under it are still the law's."""
+    rows: list[Row] = [
+        ("Ishøj Serviceloven", None),
+        ("Ishøj", None),
+        ("Realitetsbehandlede sager i alt", ["66", "74"]),
+        ("Hele landet Serviceloven", None),
+        ("Hele landet", None),
+        ("Realitetsbehandlede sager i alt", ["9301", "10329"]),
+    ]
+    result = read(rulebook, table(["Q1 2025", "Q2 2025"], rows))
+    assert {(o.municipality_code, o.law_area) for o in result.observations} == {
+        (183, "serviceloven"),
+        (None, "serviceloven"),
+    }

@@ -197,7 +197,12 @@ def _replace_levels(
     """The carried levels with a new group header: it replaces the level naming what it names
     (and all below it), and adds one level per dimension it names, outer dimensions first
     ("2022 Sagsbehandlingstid": the next measure header keeps the year), then ``inner`` (a
-    total header's "all law areas", which the next law header replaces)."""
+    total header's "all law areas", which the next law header replaces). A header naming only
+    what the levels already carry ("Ishøj" under "Ishøj Serviceloven") leaves them as they
+    are."""
+    carried = {d: v for level, _ in levels for d, v in level.items()}
+    if named and not inner and all(carried.get(d) == v for d, v in named.items()):
+        return list(levels)  # "Ishøj" under "Ishøj Serviceloven": the same group again
     replaced = {*named, *inner}
     at = next((k for k, (d, _) in enumerate(levels) if _level_of(d) & replaced), None)
     out = list(levels[:at] if at is not None else levels)
