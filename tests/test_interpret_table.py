@@ -1750,3 +1750,12 @@ def test_a_group_header_repeating_what_the_groups_carry_keeps_their_law(
         (183, "serviceloven"),
         (None, "serviceloven"),
     }
+
+
+def test_counts_of_rows_a_stub_calls_law_areas_are_no_persons(rulebook: Rulebook) -> None:
+    """ "Antal" over "Sygedagpenge" and "Andre Love" under a stub "Lovområde": the rows are
+    law areas, so their counts are not persons on a benefit; no measure is named."""
+    rows: list[Row] = [("Antal", None), ("Sygedagpenge", ["3496"]), ("Andre Love", ["362"])]
+    candidate = table(["2022"], rows, title="Hele landet", stub="Udfald / Lovområde")
+    result = read(rulebook, candidate)
+    assert not result.observations

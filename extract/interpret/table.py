@@ -97,7 +97,9 @@ class Interpreter:
         ]
         used += [found.rule_id for _, found in (*columns, *rows) if found is not None]
         rule_id = used[-1] if used else VOCABULARY_RULE
-        counted = _counted_measure(book, table, columns, rows, reader)
+        counted = (
+            None if "law" in around.axes else _counted_measure(book, table, columns, rows, reader)
+        )
         if counted is not None:  # "Antal" of rows that are benefits: persons
             dims = {**around.dims, "measure": Given(counted, "rows", "the rows it counts")}
             around = Context(dims, around.axes, around.unclear, around.grain)
@@ -224,7 +226,9 @@ def _counted_measure(
     """The measure a table counts by its rows ("Antal" over rows that are mostly benefits,
     in a header, a group row or the title: antal_personer), when no header, label, caption or
     title names a measure (a stub header's "Afgørelse" over benefits names none; "Afgjorte
-    sager efter lovområde" over "Sygedagpenge" counts cases, not persons)."""
+    sager efter lovområde" over "Sygedagpenge" counts cases, not persons). The caller asks
+    only where no stub or caption says the rows are law areas ("Lovområde" over
+    "Sygedagpenge" lists a law, not a benefit)."""
     labels_read = [reading for reading, _ in (*columns, *rows)]
     texts = [reader.read(text) for text in (table.caption, table.title) if text]
     if any("measure" in reading.dims for reading in (*labels_read, *texts)):
