@@ -1759,3 +1759,21 @@ def test_counts_of_rows_a_stub_calls_law_areas_are_no_persons(rulebook: Rulebook
     candidate = table(["2022"], rows, title="Hele landet", stub="Udfald / Lovområde")
     result = read(rulebook, candidate)
     assert not result.observations
+
+
+def test_stub_header_lines_read_as_first_rows_name_no_group(rulebook: Rulebook) -> None:
+    """ "Afgørelse" and "Paragraf" (the stub headers) and a footnote mark under the year
+    read as the first rows: "Afgørelse" is no group of decisions over the provisions, and
+    "Paragraf" does not join "Stadfæstede"."""
+    rows: list[Row] = [
+        ("Afgørelse", None),
+        ("Paragraf", None),
+        ("", ["(1)"]),
+        ("Stadfæstede", None),
+        ("Børn - samvær - § 71", ["2"]),
+    ]
+    caption = "Tabel: Afgørelser fordelt på paragraffer i serviceloven"
+    result = read(rulebook, table(["2021"], rows, caption=caption))
+    assert [(o.measure, o.provision, o.value) for o in result.observations] == [
+        ("stadfaestet", "Børn - samvær - § 71", 2)
+    ]

@@ -77,7 +77,8 @@ class Interpreter:
     def interpret(self, table: TableCandidate, context: DocumentContext) -> Interpretation:
         """The interpretation of one table."""
         book, reader = self.rulebook, self.reader
-        rows_read = rejoined_split_labels(rejoined_period_labels(table.rows, reader), reader)
+        rows_read = _without_header_lines(table.rows, reader)
+        rows_read = rejoined_split_labels(rejoined_period_labels(rows_read, reader), reader)
         table, cut = _before_inner_caption(replace(table, rows=rows_read))
         rules = applicable_rules(book.rules, table, context.document_type)
         defaults = rule_defaults(rules, table, context, reader)
@@ -214,6 +215,23 @@ def _column(reader: Reader, rules: Sequence[Rule], levels: Sequence[str]) -> _La
     text = " / ".join(level for level in levels if level)
     found = override(rules, text, rows=False, reader=reader) if rules else None
     return (found.reading, found) if found is not None else (reader.read_path(levels), None)
+
+
+def _without_header_lines(rows: Sequence[TableRow], reader: Reader) -> tuple[TableRow, ...]:
+    """The rows with the table's stub header lines, read by detection as its first rows,
+    left blank: the label-only rows at the top down to the last that names only axes
+    ("Afgørelse", then "Paragraf": the stub headers, not a group "Afgørelser" over the
+    provisions)."""
+    last = None
+    for i, row in enumerate(rows):
+        if row.has_values:
+            break
+        reading = reader.read(row.label)
+        if reading.axes and not reading.dims and not reading.unknown:
+            last = i
+    if last is None:
+        return tuple(rows)
+    return tuple(replace(row, label="") if i <= last else row for i, row in enumerate(rows))
 
 
 def _counted_measure(
