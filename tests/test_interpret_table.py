@@ -866,8 +866,21 @@ def test_a_title_and_a_caption_naming_different_measures_give_none(rulebook: Rul
 
 def test_a_percentage_in_a_sentence_is_no_share_aspect(rulebook: Rulebook) -> None:
     title = "Der har i 2021 været 7 afgørelser. Dvs. en omgørelsesprocent på 28,6 %."
-    got = keys(read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["5"])], title=title)))
+    candidate = table(["Stadfæstet 2021"], [("Serviceloven", ["5"])], title=title)
+    got = keys(read(rulebook, candidate))
     assert got == [(183, "2021", "serviceloven", None, "stadfaestet", 5.0, "reported")]
+
+
+def test_running_text_cut_short_stating_a_share_is_no_title(rulebook: Rulebook) -> None:
+    """The paragraph above the table, its last line cut off: it names a municipality and a
+    measure in passing, which are not the table's."""
+    title = (
+        "På aktivlovens område har Struer Kommune en større omgørelsesprocent end "
+        "landsgennemsnittet, men omgørelsesprocenten er faldet fra 48,4 % i 2018 til 31,8 % i"
+    )
+    candidate = table(["2021"], [("Serviceloven", ["66"])], title=title)
+    result = read(rulebook, candidate, DocumentContext("referat", "Struer Kommune"))
+    assert not result.observations  # not the omgørelsesprocent the paragraph names
 
 
 def test_a_sentence_above_a_table_is_no_title(rulebook: Rulebook) -> None:
@@ -1776,3 +1789,22 @@ def test_stub_header_lines_read_as_first_rows_name_no_group(rulebook: Rulebook) 
     result = read(rulebook, table(["2021"], rows, caption=caption))
     provisions = [(o.measure, o.value) for o in result.observations if o.provision]
     assert provisions == [("stadfaestet", 2)]
+
+
+def test_rows_under_a_stub_listing_outcomes_take_the_outcome_above(rulebook: Rulebook) -> None:
+    """ "Udfald / Bestemmelse" run into one label: "Realitetsbehandlede I alt" starts the
+    outcome's rows, the provisions under it are realitetsbehandlede, not the caption's
+    "Afgørelser"."""
+    rows: list[Row] = [
+        ("Realitetsbehandlede I alt", ["66"]),
+        ("Biler - §§ 114 og 115", ["4"]),
+        ("Boligindretning - § 116", ["2"]),
+    ]
+    caption = "Tabel 1 Afgørelser efter bestemmelse i serviceloven"
+    candidate = table(["2021"], rows, caption=caption, stub="Udfald Bestemmelse")
+    result = read(rulebook, candidate)
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("realitetsbehandlede", 66),
+        ("realitetsbehandlede", 4),
+        ("realitetsbehandlede", 2),
+    ]

@@ -41,6 +41,8 @@ _YEARS = re.compile(r"(?:\s(?:19|20)\d\d)+$")
 _BULLETS = frozenset("•·▪‣◦*-–—")
 # The most words of a title line in a document's heading; a longer line is running text.
 _TITLE_WORDS = 12
+# A share stated as a figure: "48,4 %", "31 procent".
+_STATED_SHARE = re.compile(r"\d(?:,\d+)?\s?(?:%|procent\b)")
 # The end of a caption's main clause: a dash set off by spaces.
 _MAIN_CLAUSE = re.compile(r"\s[-–—]\s")
 
@@ -128,8 +130,9 @@ def table_context(
         reading = reader.read(stub)
         axes |= reading.axes
         # the headers of several stub columns ("Myndighed / Måned / Afgørelse / Ydelse") name
-        # what each column lists: a measure among them is the column of outcomes, not one
-        listed = " / " in stub and bool(reading.axes)
+        # what each column lists: a measure among them is the column of outcomes, not one;
+        # nor is one beside "Udfald", which says the rows list the outcomes
+        listed = (" / " in stub and bool(reading.axes)) or "measure" in reading.axes
         if reading.resolved:
             for dim, value in reading.dims.items():
                 if not (listed and dim == "measure"):
@@ -153,7 +156,10 @@ def title_text(
         return None
     flat = " ".join(text.split())
     last_word = _last_word(flat)
-    if not _SENTENCE.match(flat) or last_word in abbreviations:
+    # a long text stating a percentage is running text cut short, not a title ("… er faldet
+    # fra 48,4 % i 2018 til 31,8 % i")
+    stating = len(flat.split()) > _TITLE_WORDS and bool(_STATED_SHARE.search(flat))
+    if not (_SENTENCE.match(flat) or stating) or last_word in abbreviations:
         return text  # a label, not running text, ends in an abbreviation ("Omg.-pct.")
     sentence = _SENTENCE_BREAK.split(flat)[-1]
     return sentence if any(t.casefold() in pointers for t in tokens(sentence)) else None

@@ -256,4 +256,12 @@ def named_above(
                 out[at] = replace(out[at], carried=MappingProxyType(carried))
             elif dim in plan.dims:
                 named.pop(dim, None)
+        if "measure" in axes and plan.kind != "total":
+            # the rows list outcomes ("Udfald"): a row naming one starts its group, the rows
+            # under it naming none are in it ("Realitetsbehandlede I alt", "Biler - § 114")
+            if "measure" in plan.dims:
+                named["measure"] = plan.dims["measure"]
+            elif "measure" in named and "measure" not in out[at].carried:
+                carried = {**out[at].carried, "measure": named["measure"]}
+                out[at] = replace(out[at], carried=MappingProxyType(carried))
     return out
