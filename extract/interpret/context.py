@@ -126,6 +126,7 @@ def table_context(
             dims[dim] = Given(value, source, text)
         for dim in _named_twice(reader, text) - set(found):
             dims.pop(dim, None)  # a title naming two entities leaves it open: no default
+    stub = _after_running_text(reader.vocabulary.words, stub)
     if stub:
         reading = reader.read(stub)
         axes |= reading.axes
@@ -176,6 +177,17 @@ def _points_elsewhere(sentence: str, caption: str | None) -> bool:
 def _last_word(text: str) -> str:
     """The last word of a text, lower case, after any hyphen or slash ("Omg.-pct." → "pct.")."""
     return re.split(r"[-/]", " ".join(text.split()).rsplit(" ", 1)[-1])[-1].casefold()
+
+
+def _after_running_text(words: WordBook, stub: str) -> str:
+    """A stub header without the end of a paragraph detection ran into it ("procent. Kommune
+    / Bestemmelse": "Kommune / Bestemmelse"): what follows its last sentence end, a full stop
+    after a word that is no abbreviation."""
+    parts = _SENTENCE_BREAK.split(stub)
+    for k in range(len(parts) - 1, 0, -1):
+        if not _abbreviated(words, parts[k - 1]):
+            return " ".join(parts[k:])
+    return stub
 
 
 def _abbreviated(words: WordBook, text: str) -> Collection[str]:
