@@ -1815,7 +1815,11 @@ def test_the_end_of_a_paragraph_run_into_the_stub_header_names_nothing(
 ) -> None:
     """ "… i 2022 på 54 procent." ran into the stub header "Kommune / Bestemmelse": the
     table's counts are not shares."""
-    rows: list[Row] = [("Hjemvisning", None), ("Biler - §§ 114 og 115", ["8"])]
+    rows: list[Row] = [
+        ("Hjemvisning", None),
+        ("Serviceloven", None),
+        ("Biler - §§ 114 og 115", ["8"]),
+    ]
     candidate = table(["2024"], rows, caption="Tabel 4.8 Hele landet", stub="procent. Kommune")
     result = read(rulebook, candidate)
     assert [(o.measure, o.value) for o in result.observations] == [("hjemvist", 8)]
