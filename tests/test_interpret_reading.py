@@ -253,6 +253,9 @@ def test_no_entity(reader: Reader, label: str) -> None:
         ("PROCENT / JUL.-D- EC. 2023", {"period": "2023-H2"}),
         ("NOVE- MBER 2023", {"period": "2023-11"}),
         ("Realit etsbe handl ede", {"measure": "realitetsbehandlede"}),  # broken three times
+        ("omgørel sesproc ent", {"measure": "omgoerelsesprocent"}),  # its first piece a prefix
+        ("omgørelsesproc ent", {"measure": "omgoerelsesprocent"}),  # a long first piece
+        ("omgørelse sprocent", {"measure": "omgoerelsesprocent"}),  # the linking "s" went down
         # a header word spanning three columns, copied to each
         (
             "2022 / Omgørelse Omgørelse Omgørelse / i pct.",

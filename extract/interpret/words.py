@@ -67,7 +67,7 @@ def tokens(text: str) -> list[str]:
 
 
 # The longest piece of a word cut in a narrow column without a hyphen ("sesp", "hæve").
-MAX_PIECE = 5
+MAX_PIECE = 8
 
 
 def _bare(token: str) -> str:
@@ -192,12 +192,27 @@ class WordBook:
             return (head,)
         if any(p.endswith("-") for p in parts[:-1]):
             return self._compound(_bare(joined))
-        # short pieces of letters ("omg", "ørel"; not "§", "104" or a word of its own)
-        pieces = all(len(p) <= MAX_PIECE and p.rstrip(".").isalpha() for p in parts)
-        if pieces and not any(self.read(p) for p in parts):  # a word cut in a narrow column
+        # short pieces of letters ("omg", "ørel"; not "§", "104" or a word of its own; a
+        # piece read only as the start of a longer word, "omgørel", is still a piece)
+        pieces = all(p.rstrip(".").isalpha() for p in parts) and all(
+            len(p) <= MAX_PIECE for p in parts[1:]
+        )
+        # the first piece may be long ("omgørelsesproc ent"), or a word of its own when no
+        # later piece reads as any word ("omgørelse sprocent": the linking "s" went down)
+        whole = [self._whole_word(p) for p in parts]
+        fragments = not any(whole) or (whole[0] and not any(self.read(p) for p in parts[1:]))
+        if pieces and fragments:  # a word cut in a narrow column
             found = self.read(joined)  # "Omg ørel sesp roc ent", "Hje mv."
             return found[0] if len(found) == 1 else None
         return None
+
+    def _whole_word(self, token: str) -> bool:
+        """Whether a token is a known word or abbreviation as printed (not only the start of
+        one)."""
+        bare = token.rstrip("-")
+        return bool(
+            self.head(bare) or self.abbreviations.get(token) or self.abbreviations.get(bare)
+        )
 
     def _prefix(self, stem: str, minimum: int) -> str | None:
         """The one head of all known words beginning with ``stem``; None if none or several."""
