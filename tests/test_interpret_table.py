@@ -1823,3 +1823,19 @@ def test_the_end_of_a_paragraph_run_into_the_stub_header_names_nothing(
     candidate = table(["2024"], rows, caption="Tabel 4.8 Hele landet", stub="procent. Kommune")
     result = read(rulebook, candidate)
     assert [(o.measure, o.value) for o in result.observations] == [("hjemvist", 8)]
+
+
+def test_a_provision_named_with_a_measure_word_under_a_title_measure(rulebook: Rulebook) -> None:
+    """ "Bortfald af retten til sygedagpenge" under a title naming hjemvisninger: "Bortfald
+    af" begins the provision's name, it is no count of bortfaldne sager."""
+    rows: list[Row] = [
+        ("Sygedagpenge", None),
+        ("Bortfald af retten til sygedagpenge - §§ 21-23", ["28"]),
+        ("Revurdering og forlængelse - § 24-29", ["120"]),
+    ]
+    title = "Hjemvisninger fordelt på sagsemne 2024"
+    result = read(rulebook, table(["Hele landet i alt"], rows, title=title))
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("hjemvist", 28),
+        ("hjemvist", 120),
+    ]

@@ -33,6 +33,8 @@ def provision_edges(
     allowed = EDGE_DIMS - set(columns)
     parts = list(reading.parts)
     head = _edge_count(parts, words, allowed)
+    if head and _linked(label, parts[:head], words):
+        head = 0  # "Bortfald af retten …": the measure word begins the provision's name
     tail = _edge_count(parts[head:][::-1], words, allowed)
     if head == 0 and tail == 0:
         return MappingProxyType({}), label
@@ -43,6 +45,13 @@ def provision_edges(
     core = parts[head : len(parts) - tail]
     printed = _cut(label, core) if core else None
     return None if printed is None else (MappingProxyType(dims), printed)
+
+
+def _linked(label: str, head: Sequence[Part], words: WordBook) -> bool:
+    """Whether the printed word right after the head's words is a linking word ("af")."""
+    printed = tokens(label)
+    used = sum(len(part.text.split()) for part in head)
+    return used < len(printed) and printed[used] in words.linking
 
 
 def _edge_count(parts: Sequence[Part], words: WordBook, allowed: Collection[str]) -> int:

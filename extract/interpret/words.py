@@ -102,6 +102,9 @@ class WordBook:
     # words a row label begins with when it and the rows under it are parts of the row
     # above ("Heraf:", "Heraf realitetsbehandlede")
     of_which: frozenset[str] = frozenset()
+    # words that bind a noun to the words after it ("Bortfald af retten til sygedagpenge"):
+    # a measure word right before one begins a provision's name, it names no measure
+    linking: frozenset[str] = frozenset()
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
     _reads: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -136,6 +139,7 @@ class WordBook:
             self.topics,
             self.continued,
             self.of_which,
+            self.linking,
         )
 
     def head(self, token: str) -> str | None:
@@ -279,6 +283,7 @@ def load_words(directory: Path) -> WordBook:
         "topics",
         "continued",
         "of_which",
+        "linking",
     }
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
@@ -305,6 +310,7 @@ def load_words(directory: Path) -> WordBook:
         topics=frozenset(_word("topics", w) for w in _list(data, "topics")),
         continued=frozenset(_word("continued", w) for w in _list(data, "continued")),
         of_which=frozenset(_word("of_which", w) for w in _list(data, "of_which")),
+        linking=frozenset(_word("linking", w) for w in _list(data, "linking")),
     )
 
 
