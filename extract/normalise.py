@@ -38,6 +38,7 @@ class Entity:
 NATIONAL = Entity("hele_landet", None, None)
 
 
+@lru_cache(maxsize=16384)  # a document's labels repeat (per row, per cell's key)
 def label_key(text: str) -> str:
     """The matching form of a printed label: casefolded, NFC, single spaces, line-end
     hyphenation joined, trailing footnote marks and colons dropped."""

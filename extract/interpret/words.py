@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -52,6 +53,11 @@ class WordsError(ValueError):
 
 def tokens(text: str) -> list[str]:
     """The tokens of a printed label: lower case, NFC, separators and footnote marks out."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16384)  # labels repeat across a document's tables and readings
+def _tokens(text: str) -> tuple[str, ...]:
     key = label_key(text)
     key = _FOOTNOTE_END.sub("", key)
     key = _FOOTNOTE_INSIDE.sub(" ", key)
@@ -63,7 +69,7 @@ def tokens(text: str) -> list[str]:
         token = token.strip("'’`*¹²³")
         if token and any(ch.isalnum() or ch in "%§" for ch in token):
             out.append(token)
-    return out
+    return tuple(out)
 
 
 # The longest piece of a word cut in a narrow column without a hyphen ("sesp", "hæve").
