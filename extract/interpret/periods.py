@@ -63,6 +63,7 @@ class PeriodGrammar:
         default_factory=dict, compare=False, repr=False
     )
     _parts: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _word_starts: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def parse(self, text: str) -> tuple[str, str] | None:
         """(period, type) when the whole text is one period, else None."""
@@ -96,6 +97,14 @@ class PeriodGrammar:
                 kind = "half" if span[0] == "H" else "quarter"
                 return f"{match.group(3)}-{span}", kind
         return None
+
+    def may_begin_word(self, piece: str) -> bool:
+        """Whether a (lower-case) piece of letters may be the start of a month or period word
+        broken over lines ("nove" of "november", "halv" of "halvår")."""
+        if not self._word_starts:
+            words = (*self.months, *self.period_words)
+            self._word_starts.update(w[:k] for w in words for k in range(1, len(w) + 1))
+        return piece in self._word_starts
 
     def may_start(self, token: str) -> bool:
         """Whether a period may begin with this (lower-case) token: a digit, a month name, a

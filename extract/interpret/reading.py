@@ -327,7 +327,10 @@ class _Search:
         grammar = self.v.periods
         starts = [(self.toks[i], 1)]  # its first word as printed, or broken over lines
         first = self.toks[i].rstrip("-")  # "NOVE MBER", "1. halv år", "JAN.-J UN."
-        broken = first.rstrip(".").isalpha() or (len(first) <= 3 and first.rstrip(".").isdigit())
+        letters = first.rstrip(".")
+        broken = (letters.isalpha() and grammar.may_begin_word(letters)) or (
+            len(first) <= 3 and letters.isdigit()
+        )
         for used in range(2, MAX_PERIOD_JOIN + 1) if broken else ():
             if i + used <= len(self.toks):
                 joined = "".join(_unbroken(t) for t in self.toks[i : i + used])

@@ -76,6 +76,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 MAX_PIECE = 8
 
 
+@lru_cache(maxsize=16384)
 def _bare(token: str) -> str:
     """A token without a hyphen at its end and in the "-lov" form."""
     token = token.rstrip("-")
@@ -204,14 +205,16 @@ class WordBook:
             return self._compound(_bare(joined))
         # short pieces of letters ("omg", "ørel"; not "§", "104" or a word of its own; a
         # piece read only as the start of a longer word, "omgørel", is still a piece)
-        pieces = all(p.rstrip(".").isalpha() for p in parts) and all(
-            len(p) <= MAX_PIECE for p in parts[1:]
-        )
+        if not all(len(p) <= MAX_PIECE for p in parts[1:]):
+            return None
+        if not all(p.rstrip(".").isalpha() for p in parts):
+            return None
         # the first piece may be long ("omgørelsesproc ent"), or a word of its own when no
         # later piece reads as any word ("omgørelse sprocent": the linking "s" went down)
-        whole = [self._whole_word(p) for p in parts]
-        fragments = not any(whole) or (whole[0] and not any(self.read(p) for p in parts[1:]))
-        if pieces and fragments:  # a word cut in a narrow column
+        if any(self._whole_word(p) for p in parts[1:]):
+            return None
+        if not self._whole_word(parts[0]) or not any(self.read(p) for p in parts[1:]):
+            # a word cut in a narrow column
             found = self.read(joined)  # "Omg ørel sesp roc ent", "Hje mv."
             return found[0] if len(found) == 1 else None
         return None
