@@ -1667,7 +1667,7 @@ def test_a_row_whose_outcome_cell_names_no_outcome_takes_no_caption_measure(
     assert {(o.municipality_code, o.measure) for o in result.observations} == {
         (None, "stadfaestet")
     }
-    assert "its cell in the column listing measures names none" in " ".join(
+    assert "its cell in the column that lists the measure names none" in " ".join(
         f.message for f in result.findings
     )
 
@@ -1839,3 +1839,29 @@ def test_a_provision_named_with_a_measure_word_under_a_title_measure(rulebook: R
         ("hjemvist", 28),
         ("hjemvist", 120),
     ]
+
+
+def test_a_stub_header_over_rows_naming_outcomes_names_no_measure(rulebook: Rulebook) -> None:
+    """ "Afgørelse" over "Realitetsbeh. i alt" heads the column of outcomes: the rows without
+    one are not afgjorte sager."""
+    headers = ["Lovområde/bestemmelse", "1. halvår 2022"]
+    rows: list[Row] = [
+        ("Realitetsbeh. i alt", ["Børn - Bekendtgørelse om voksenansvar § 9", "0"]),
+        ("", ["Børn - samvær - § 71", "3"]),
+    ]
+    title = "Omgørelsesprocenter fordelt på paragraffer i SEL, Ærø"
+    result = read(rulebook, table(headers, rows, title=title, stub="Afgørelse"))
+    assert result.context.value("measure") is None
+    assert "afgjorte" not in {o.measure for o in result.observations}
+
+
+def test_a_label_column_listing_laws_and_provisions_takes_provisions(
+    rulebook: Rulebook,
+) -> None:
+    """ "Lovområde/bestemmelse" lists law areas and their provisions both: a cell naming a
+    provision is not one naming no law."""
+    headers = ["Lovområde/bestemmelse", "2022"]
+    rows: list[Row] = [("Realitetsbeh. i alt", ["Børn - Bekendtgørelse om voksenansvar § 9", "0"])]
+    caption = "Tabel 2 Afgørelser efter bestemmelse i serviceloven, hele landet"
+    result = read(rulebook, table(headers, rows, caption=caption))
+    assert not any("names none" in f.message for f in result.findings)

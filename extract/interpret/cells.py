@@ -100,7 +100,7 @@ def key_cell(
         if from_row == UNREAD:
             return Missing(dim, f"the group header naming its {dim} was not understood")
         if from_row == UNNAMED:
-            return Missing(dim, f"its cell in the column listing {dim}s names none")
+            return Missing(dim, f"its cell in the column that lists the {dim} names none")
         if from_row == AS_ABOVE:
             why = f"a row above names its {dim}, this one none (whether it is meant for the"
             return Missing(dim, f"{why} rows under it too is not known)")

@@ -77,12 +77,13 @@ def unnamed_in_label_columns(
     table: TableCandidate, labelling: Sequence[int], plans: Sequence[RowPlan], reader: Reader
 ) -> list[RowPlan]:
     """The plans with the value rows whose cell in a label column listing a dimension (its
-    header an axis word: "Udfald" over outcomes) names no value of it ("Antal") marked
+    header one axis word: "Udfald" over outcomes) names no value of it ("Antal") marked
     ``UNNAMED`` for it: the caption's measure is not theirs."""
     out = list(plans)
     for c in labelling:
-        listed = reader.read(" ".join(table.column_headers[c])).axes & _LISTED
-        for dim in listed:
+        axes = reader.read(" ".join(table.column_headers[c])).axes
+        # one axis only: "Lovområde/bestemmelse" lists laws and their provisions both
+        for dim in axes & _LISTED if len(axes) == 1 else ():
             for at, plan in enumerate(plans):
                 cell = table.rows[plan.index].cells[c]
                 if (

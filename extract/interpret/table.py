@@ -98,6 +98,14 @@ class Interpreter:
         ]
         used += [found.rule_id for _, found in (*columns, *rows) if found is not None]
         rule_id = used[-1] if used else VOCABULARY_RULE
+        stub_measure = around.dims.get("measure")
+        if (
+            stub_measure is not None
+            and stub_measure.source == "stub"
+            and any("measure" in reading.dims for reading, _ in rows)
+        ):  # "Afgørelse" over rows naming outcomes heads them: it names no measure
+            dims = {d: g for d, g in around.dims.items() if d != "measure"}
+            around = Context(dims, around.axes, around.unclear, around.grain)
         counted = (
             None if "law" in around.axes else _counted_measure(book, table, columns, rows, reader)
         )
