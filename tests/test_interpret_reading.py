@@ -158,6 +158,15 @@ def test_printed_measure_labels(reader: Reader, label: str, code: str) -> None:
     assert reading.resolved and reading.dims.get("measure") == code
 
 
+def test_a_header_word_broken_over_levels_must_join(reader: Reader) -> None:
+    """"Realitetsbeha-" over "Procent": the word's end ("ndlet") went under the next column,
+    so the column is not realitetsbehandlede's share; a break the next level ends is read."""
+    broken = reader.read_path(["Realitetsbeha-", "Procent"])
+    assert broken.conflicts and not broken.resolved
+    joined = reader.read_path(["Omgørelsespro-", "cent"])
+    assert joined.resolved and joined.dims["measure"] == "omgoerelsesprocent"
+
+
 def test_a_part_over_its_whole_without_a_share_conflicts(reader: Reader) -> None:
     """ "Hjemvist" set over "Realitetsbehandlede sager" is a header put over the wrong column,
     not the count of hjemvist; as a share ("… / %") it is the part's."""

@@ -11,13 +11,14 @@ label naming two values of one dimension, make a conflict: nothing is guessed.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extract.interpret.periods import combine
 from extract.interpret.vocabulary import Meaning, Vocabulary
-from extract.interpret.words import BOTH_ASPECTS, tokens
+from extract.interpret.words import BOTH_ASPECTS, WordBook, tokens
 
 DIMENSIONS = ("measure", "aspect", "law", "entity", "period")
 MAX_PERIOD_TOKENS = 4
@@ -125,8 +126,13 @@ class Reader:
         Where the path names both a count and a share ("Hjemvist / Antal og andel / Andel"),
         the lowest level naming either says which the column holds; a level naming both with
         none below it ("Antal/pct.", or "Procent Antal": headers of two columns run together)
-        gives the aspect ``BOTH_ASPECTS``: each row must say which."""
-        reading = self.read(" / ".join(level for level in levels if level))
+        gives the aspect ``BOTH_ASPECTS``: each row must say which. A level ending in a word
+        broken with a hyphen whose end the next level does not hold ("Realitetsbeha- /
+        Procent": the end, "ndlet", went under the next column) is a conflict."""
+        printed = [level for level in levels if level]
+        reading = self.read(" / ".join(printed))
+        if (lost := _lost_word_end(self.vocabulary.words, printed)) is not None:
+            return replace(reading, conflicts=(*reading.conflicts, lost))
         if len(_aspects(reading)) < 2:
             return reading
         for level in reversed(levels):
@@ -240,6 +246,19 @@ def _one(
         tuple(dict.fromkeys(conflicts)),
         parts,
     )
+
+
+def _lost_word_end(words: WordBook, levels: Sequence[str]) -> str | None:
+    """What is wrong where a header level ends in a word broken with a hyphen ("Realitetsbeha-")
+    and the next level's first word does not complete it; None when every break joins."""
+    for upper, lower in itertools.pairwise(levels):
+        ends, starts = tokens(upper), tokens(lower)
+        last = ends[-1] if ends else ""
+        if len(last) < 2 or not last.endswith("-") or not last[-2].isalpha() or not starts:
+            continue
+        if words.join((last, starts[0])) is None and words.read(last):
+            return f"header word '{last}' broken over lines, its end not under it"
+    return None
 
 
 def _unbroken(token: str) -> str:
