@@ -159,7 +159,7 @@ def test_printed_measure_labels(reader: Reader, label: str, code: str) -> None:
 
 
 def test_a_header_word_broken_over_levels_must_join(reader: Reader) -> None:
-    """"Realitetsbeha-" over "Procent": the word's end ("ndlet") went under the next column,
+    """ "Realitetsbeha-" over "Procent": the word's end ("ndlet") went under the next column,
     so the column is not realitetsbehandlede's share; a break the next level ends is read."""
     broken = reader.read_path(["Realitetsbeha-", "Procent"])
     assert broken.conflicts and not broken.resolved

@@ -1865,3 +1865,22 @@ def test_a_label_column_listing_laws_and_provisions_takes_provisions(
     caption = "Tabel 2 Afgørelser efter bestemmelse i serviceloven, hele landet"
     result = read(rulebook, table(headers, rows, caption=caption))
     assert not any("names none" in f.message for f in result.findings)
+
+
+def test_all_law_areas_above_its_parts_adds_up_to_their_whole(rulebook: Rulebook) -> None:
+    """ "Alle lovområder" over "Heraf bortfaldne" and "Realitetsbeh. sager", which add up to it,
+    is their whole (afgjorte), and so are the law areas that add up to it."""
+    rows: list[Row] = [
+        ("Antal sager", None),
+        ("Alle lovområder", ["20148"]),
+        ("Heraf bortfaldne", ["1759"]),
+        ("Realitetsbeh. sager", ["18389"]),
+        ("Servicelov", ["9272"]),
+        ("Barnets Lov", ["-"]),
+        ("Andre love", ["10876"]),
+    ]
+    result = read(rulebook, table(["Hele landet 2022"], rows, title="Ankestatistik"))
+    got = {(o.law_area, o.measure): o.value for o in result.observations}
+    assert got[("alle", "afgjorte")] == 20148
+    assert got[("alle", "realitetsbehandlede")] == 18389
+    assert got[("serviceloven", "afgjorte")] == 9272

@@ -182,20 +182,24 @@ def _adds_up(parts: Sequence[TableRow], total: TableRow, *, rounded: bool | None
 def measure_of_unnamed_totals(
     plans: Sequence[RowPlan], rows: Sequence[TableRow], identities: Identities
 ) -> list[RowPlan]:
-    """The plans with a total row over all law areas that names no measure ("I alt" above
-    "Bortfald", "Realitetsbeh. sager" and the law areas) given the measure whose parts the
-    measure rows beside it are, when they add up to it (afgjorte = bortfaldne +
-    realitetsbehandlede); the law rows of its group then carry that measure too, when they
-    add up to it as well. A total whose neighbours do not add up keeps what it had."""
+    """The plans with a total row over all law areas that names no measure ("I alt", "Alle
+    lovområder" above "Bortfald", "Realitetsbeh. sager" and the law areas) given the measure
+    whose parts the measure rows beside it are, when they add up to it (afgjorte =
+    bortfaldne + realitetsbehandlede); the law rows of its group then carry that measure
+    too, when they add up to it as well. A total whose neighbours do not add up keeps what
+    it had."""
     out = list(plans)
     for at, total in enumerate(plans):
         if total.kind == "total" and "measure" in total.dims and "measure" not in total.carried:
             _laws_of_named_total(out, total, plans, rows)
-        if total.kind != "total" or "measure" in {*total.dims, *total.carried}:
-            continue
+        all_laws = total.kind == "member" and total.dims.get("law") == ALL_LAWS
+        if not (total.kind == "total" or all_laws) or "measure" in {*total.dims, *total.carried}:
+            continue  # "I alt", or "Alle lovområder": a total over the law areas
         group = [p for p in plans if p.kind == "member" and p.carried == total.carried]
         parts = [p for p in group if "measure" in p.dims and "law" not in p.dims]
-        laws = [p for p in group if "law" in p.dims and "measure" not in p.dims]
+        laws = [
+            p for p in group if "measure" not in p.dims and p.dims.get("law", ALL_LAWS) != ALL_LAWS
+        ]
         whole = identities.whole_of({p.dims["measure"] for p in parts}) if parts else None
         if whole is None or len(parts) < 2:
             continue
