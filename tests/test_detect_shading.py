@@ -277,3 +277,18 @@ def test_a_shaded_header_band_with_a_group_row_over_unshaded_data_is_the_header(
     assert table.stub_header == "sagsemne"
     assert labels(table) == ["k2 2017"]
     assert body(table) == rows
+
+
+def test_header_band_touching_the_first_stripe_over_data_rows_and_a_wrapped_last_row() -> None:
+    """The header band touches the first shaded row (their sides meet as one rule, like a
+    frame), unshaded rows of data part it from the next stripes, and the last row, unshaded,
+    wraps its label onto a second line: one table, every row whole."""
+    words = words_at(55, 103, "Lov") + right_at(300, 103, "Antal") + right_at(395, 103, "Pct.")
+    rows = [*ROWS, ("Sygedagpenge", "5", "6"), ("Barnets lov", "2", "8")]
+    words += _rows(118, rows, RIGHTS)
+    words += words_at(55, 193, "Tilbagebetaling af ydelser - §§") + right_at(300, 193, "4")
+    words += right_at(395, 193, "1") + words_at(55, 202, "91-97")
+    rules = _band(100, 114) + _band(114, 129) + _band(144, 159) + _band(174, 189)
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["Antal", "Pct."]
+    assert body(table) == [*rows, ("Tilbagebetaling af ydelser - §§ 91-97", "4", "1")]

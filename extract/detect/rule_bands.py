@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from extract.detect.captions import is_stop
 from extract.detect.layout import TextLine
-from extract.detect.rulings import RulingCluster, crosses_rule, row_edges, rule_count
+from extract.detect.rulings import SNAP, RulingCluster, crosses_rule, row_edges, rule_count
 from extract.detect.whitespace_rows import (
     at_left,
     data_lines,
@@ -63,9 +63,9 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     over the row of values right above its first rule and right under its last one (zebra
     stripes begin and end with an unshaded row): a rule is added past such a row, set at
     row spacing, its values under the cluster's value columns."""
-    if _frames_rows(cluster):
-        return cluster
     x0, top, x1, bottom = cluster.bbox
+    if _framed_at(cluster, top) and _framed_at(cluster, bottom):
+        return cluster
     inside = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
     if not inside:
         return cluster
@@ -88,10 +88,12 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     ):
         if near is None or abs((near.top + near.bottom) / 2 - edge) > EDGE_ROW_EM * near.font_size:
             continue
+        if _framed_at(cluster, edge):
+            continue
         chunks = value_chunks(near, left)
         lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
         if lined_up and is_data_line(near, left, value_left):
-            y = near.top - 1.0 if edge == top else near.bottom + 1.0
+            y = near.top - 1.0 if edge == top else _wrapped_end(near, within, left) + 1.0
             added.append(Ruling(x0, y, x1, y))
     if not added:
         return cluster
@@ -99,9 +101,33 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     return RulingCluster(cluster.rulings + tuple(added), box)
 
 
+def _wrapped_end(row: TextLine, lines: Sequence[TextLine], left: float) -> float:
+    """Where the row starting with line ``row`` ends: under the lines of its label wrapped
+    under it (label text alone at the left edge, each set tight under the one above)."""
+    end = row
+    for line in lines:
+        if line.top <= end.top:
+            continue
+        tight = line.top - end.bottom < 0.5 * line.font_size
+        if not (tight and at_left(line.chunks[0], left) and not value_chunks(line, left)):
+            break
+        end = line
+    return end.bottom
+
+
 def _frames_rows(cluster: RulingCluster) -> bool:
     """True when a vertical rule of the cluster frames rows (not only a shaded band)."""
     return any(crosses_rule(v, cluster.horizontals) for v in cluster.verticals)
+
+
+def _framed_at(cluster: RulingCluster, edge: float) -> bool:
+    """True when a vertical rule framing rows (``_frames_rows``) reaches the cluster's edge
+    at ``edge`` (a shaded header band touching the first shaded row frames no last row)."""
+    return any(
+        crosses_rule(v, cluster.horizontals)
+        and (abs(v.top - edge) <= SNAP or abs(v.bottom - edge) <= SNAP)
+        for v in cluster.verticals
+    )
 
 
 def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
@@ -133,11 +159,12 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     left = stub_limit([*between, *first])
     data = data_lines(between, left)
     group = _group_row(between, first, lower.bbox[1] - upper.bbox[3], left)
-    # a band of header text alone (a shaded header) over rows: its table's header
+    # a band starting with header text (a shaded header, alone or touching the first
+    # shaded row) over rows: its table's header
     inside = [
         line for line in lines if upper.bbox[1] < (line.top + line.bottom) / 2 < upper.bbox[3]
     ]
-    head = bool(inside) and not any(data_lines(inside, stub_limit(inside))) and any(data)
+    head = bool(inside) and not data_lines(inside, stub_limit(inside))[0] and any(data)
     if (framed or not any(data)) and not (group or head):
         return False
     values = min(
