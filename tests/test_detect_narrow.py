@@ -3,9 +3,11 @@ with hyphens, row labels long enough to read as running text, continuation pages
 
 from __future__ import annotations
 
-from pdf_factory import body, detect, right_at, word_page, words_at
+from collections.abc import Sequence
 
-from extract.model import Word
+from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
+
+from extract.model import PageContent, Word
 
 LAWS = [
     "Ressourceforløbsydelse under ressourceforløb og sanktioner - §§ 68-69h",
@@ -49,4 +51,55 @@ def test_long_row_labels_beside_values_alone_are_no_text_column() -> None:
     (table,) = detect(word_page(words))
     assert body(table) == [
         (law, *(str(v) for v in values)) for law, values in zip(LAWS, VALUES, strict=True)
+    ]
+
+
+FIRST = [("Stadfæstelse", "Hele landet", ""), ("", "Aktivloven", "3970"), ("", "Formue", "128")]
+
+
+def _framed_page(number: int, top: float, rows: Sequence[tuple[str, str, str]]) -> PageContent:
+    """A page of a table framed down its sides, its header boxed ("Afgørelse | Paragraf |
+    2024"), rows of two stub columns and one value column, no rules between the rows; an
+    inner label "a / b" wraps over two lines, its value set between them."""
+    words = words_at(55, top + 3, "AFGØRELSE") + words_at(160, top + 3, "PARAGRAF")
+    words += right_at(395, top + 3, "2024")
+    y = top + 18
+    for outer, inner, value in rows:
+        parts = inner.split(" / ")  # a label wrapped over lines, its value set in the middle
+        words += words_at(55, y, outer) if outer else []
+        for k, part in enumerate(parts):
+            words += words_at(160, y + 11 * k, part)
+        words += right_at(395, y + 5.5 * (len(parts) - 1), value) if value else []
+        y += 16 + 11 * (len(parts) - 1)
+    rules = [hrule(top, 50, 400), hrule(top + 15, 50, 400), vrule(50, top, y), vrule(400, top, y)]
+    return word_page(words, rules, number)
+
+
+def test_a_boxed_header_repeated_over_a_blank_outer_stub_column_continues() -> None:
+    """Page 2 repeats the boxed header; its outer stub column is blank all down (the group
+    of page 1 goes on): one table, the inner column's header no value column's."""
+    first = _framed_page(1, 600, FIRST)
+    second = _framed_page(2, 60, [("", "Fradrag for indtægter", "280"), ("", "Flytning", "301")])
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert labels(table) == ["2024"]
+    assert [row[1:] for row in body(table)][-2:] == [("280",), ("301",)]
+
+
+def test_a_value_set_between_a_wrapped_labels_lines_under_a_blank_outer_column() -> None:
+    """Rows of an inner stub column, the outer one blank, no rules between them; a label
+    wraps over two lines with its value set between them: a row of its own, not the
+    wrapped text of the row above."""
+    rows = [
+        ("", "Ledighedsydelse §§ 74-77b", "46"),
+        ("", "Opholdskrav - § 11, stk. 3", "16"),
+        ("", "Ressourceforløbsydelse under jobafklaring / og sanktioner - §§ 69j-69u", "70"),
+        ("", "Revalideringsydelse - §§ 70-73j", "5"),
+    ]
+    (table,) = detect(_framed_page(1, 600, FIRST), _framed_page(2, 60, rows))
+    assert body(table)[-4:] == [
+        ("Ledighedsydelse §§ 74-77b", "46"),
+        ("Opholdskrav - § 11, stk. 3", "16"),
+        ("Ressourceforløbsydelse under jobafklaring og sanktioner - §§ 69j-69u", "70"),
+        ("Revalideringsydelse - §§ 70-73j", "5"),
     ]

@@ -140,8 +140,10 @@ def _append(
     """The open table with ``page_table``'s rows appended (after label-only rows for the
     group headings ``heads`` set above it), or None when its columns differ."""
     first = open_table.table.candidate
-    same_header = any(first.column_headers) and candidate.column_headers == first.column_headers
-    if not same_header and any(candidate.column_headers):
+    # a header of its own may be the same one over outer stub columns blank all down (read
+    # with this page's stub columns only, the inner one's header heads a value column)
+    headed = any(candidate.column_headers)
+    if headed and not any(first.column_headers):
         return None
     grid = page_table.grid
     before = open_table.layout
@@ -166,7 +168,7 @@ def _append(
         )
     more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
     mapping: list[int] | None = None
-    if same_header:
+    if headed:
         if more.column_headers != first.column_headers:
             return None
     else:
