@@ -1,0 +1,57 @@
+"""Header lines and group headings of unruled tables: how far up a table's header reaches
+over the group headings set between it and the first row."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pdf_factory import body, detect, labels, right_at, word_page, words_at
+
+from extract.model import Word
+
+ROWS = [("Boligstøtte", "4 sager"), ("Indskudslån - § 54-71", "4 sager"), ("LAS", "476 sager")]
+
+
+def test_two_group_headings_between_the_header_and_the_first_row() -> None:
+    """ "Lovområde/bestemmelse | Nov. 2024", then the group headings "Landstotal" and
+    "Ændring/Ophævelse" on lines of their own at row spacing, then the rows: the header
+    line heads the table (it is no part of the caption above)."""
+    words: list[Word] = words_at(70, 100, "TABEL 4.1 Realitetsbehandlede sager efter lovområde")
+    words += words_at(74, 118, "Lovområde/bestemmelse") + right_at(500, 118, "Nov. 2024")
+    words += words_at(74, 137, "Landstotal") + words_at(74, 156, "Ændring/Ophævelse")
+    for i, (label, value) in enumerate(ROWS):
+        words += words_at(74, 175 + 19 * i, label) + right_at(500, 175 + 19 * i, value)
+    (table,) = detect(word_page(words))
+    assert table.caption == "TABEL 4.1 Realitetsbehandlede sager efter lovområde"
+    assert labels(table) == ["Nov. 2024"]
+    assert body(table) == [("Landstotal", ""), ("Ændring/Ophævelse", ""), *ROWS]
+
+
+def _sized(words: list[Word], size: float) -> list[Word]:
+    """The words set in ``size`` point type (their boxes as they are)."""
+    return [replace(w, font_size=size) for w in words]
+
+
+def test_a_documents_headings_over_a_table_are_no_header_lines() -> None:
+    """A long title and the document's headings in larger type right above a table whose
+    header ("Udfald | 2019 | 2020") reads as a row: none of them heads the table."""
+    words = _sized(
+        words_at(
+            50,
+            60,
+            "235. Omgørelsesprocenter på socialområdet i Nyborg kommune og hele landet 2019-2020",
+        ),
+        12,
+    )
+    for i, heading in enumerate(["Resume", "Sagsfremstilling", "Lov om social service"]):
+        words += _sized(words_at(50, 80 + 20 * i, heading), 12)
+    words += words_at(54, 140, "Udfald") + right_at(400, 140, "2019") + right_at(460, 140, "2020")
+    rows = [("Realitetsbehandlede sager i alt", "66", "74"), ("Omgørelses-%", "37,9", "31,1")]
+    for i, (label, a, b) in enumerate(rows):
+        y = 154 + 14 * i
+        words += words_at(54, y, label) + right_at(400, y, a) + right_at(460, y, b)
+    (table,) = detect(word_page(words))
+    assert table.stub_header == "Udfald"
+    assert table.title == "Lov om social service"
+    assert labels(table) == ["2019", "2020"]
+    assert body(table) == rows
