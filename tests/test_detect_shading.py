@@ -292,3 +292,23 @@ def test_header_band_touching_the_first_stripe_over_data_rows_and_a_wrapped_last
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["Antal", "Pct."]
     assert body(table) == [*rows, ("Tilbagebetaling af ydelser - §§ 91-97", "4", "1")]
+
+
+def test_a_caption_between_a_tables_bottom_rule_and_the_next_header_band() -> None:
+    """A booktabs table, then the next table's caption and its shaded header band over
+    zebra stripes, the rules stacked close over the same span: two tables, the caption
+    heading the second."""
+    words = words_at(55, 103, "Kvartal") + right_at(395, 103, "Uger")
+    words += words_at(55, 118, "2017K4") + right_at(395, 118, "14,5")
+    words += words_at(55, 133, "2018K1") + right_at(395, 133, "17,5")
+    words += words_at(55, 152, "Tabel 2.2 Sager efter lovområde")
+    words += words_at(55, 168, "Lov") + right_at(300, 168, "Antal") + right_at(395, 168, "Pct.")
+    rows = [*ROWS, ("Sygedagpenge", "5", "6")]
+    words += _rows(183, rows, RIGHTS)
+    rules = [hrule(y, X0, X1) for y in (100.0, 114.0, 145.0)]
+    rules += _band(165, 179) + _band(194, 209) + _band(224, 239)
+    first, second = detect(word_page(words, rules))
+    assert body(first) == [("2017K4", "14,5"), ("2018K1", "17,5")]
+    assert second.caption == "Tabel 2.2 Sager efter lovområde"
+    assert labels(second) == ["Antal", "Pct."]
+    assert body(second) == rows

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.detect.captions import is_stop
+from extract.detect.captions import CAPTION, is_stop
 from extract.detect.layout import TextLine
 from extract.detect.rulings import SNAP, RulingCluster, crosses_rule, row_edges, rule_count
 from extract.detect.whitespace_rows import (
@@ -42,7 +42,7 @@ def join_rule_bands(
     table whose rules stand only between groups of rows. In: clusters top to bottom (single
     rules too). Out: the joined clusters with two rules or more."""
     out: list[RulingCluster] = []
-    for cluster in clusters:
+    for cluster in (part for c in clusters for part in _split_at_captions(c, lines)):
         last = out[-1] if out else None
         if last is not None and _same_band(last, cluster, lines):
             box = (
@@ -55,6 +55,44 @@ def join_rule_bands(
         else:
             out.append(cluster)
     return [cluster for cluster in out if rule_count(cluster) >= 2]
+
+
+def _split_at_captions(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[RulingCluster]:
+    """The cluster cut at each table caption ("Tabel 2.2 ...") standing between two of its
+    rules, no rule of it crossing the caption's line: rules stacked over the same span
+    (one table's bottom rule, the next one's header band under its caption) bound two
+    tables. In: a cluster and the page's lines. Out: its parts, top to bottom."""
+    x0, top, x1, bottom = cluster.bbox
+    cuts = [
+        line
+        for line in lines
+        if top < line.top
+        and line.bottom < bottom
+        and x0 - 2 <= line.x0 < x1
+        and CAPTION.match(line.text.strip())
+        and not any(r.top < line.bottom and line.top < r.bottom for r in cluster.rulings)
+    ]
+    parts: list[RulingCluster] = []
+    rest = list(cluster.rulings)
+    for cut in cuts:
+        above = [r for r in rest if r.bottom <= cut.top]
+        rest = [r for r in rest if r.bottom > cut.top]
+        if above:
+            parts.append(_cluster(above))
+    if rest:
+        parts.append(_cluster(rest))
+    return parts
+
+
+def _cluster(rulings: Sequence[Ruling]) -> RulingCluster:
+    """A cluster of ``rulings`` with their joint box."""
+    box = (
+        min(r.x0 for r in rulings),
+        min(r.top for r in rulings),
+        max(r.x1 for r in rulings),
+        max(r.bottom for r in rulings),
+    )
+    return RulingCluster(tuple(rulings), box)
 
 
 def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingCluster:
