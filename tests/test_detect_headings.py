@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pdf_factory import body, detect, labels, right_at, word_page, words_at
+from pdf_factory import body, centred_at, detect, labels, right_at, word_page, words_at
 
 from extract.model import Word
 
@@ -54,4 +54,32 @@ def test_a_documents_headings_over_a_table_are_no_header_lines() -> None:
     assert table.stub_header == "Udfald"
     assert table.title == "Lov om social service"
     assert labels(table) == ["2019", "2020"]
+    assert body(table) == rows
+
+
+def test_a_group_header_beside_single_headers_set_on_the_middle_line() -> None:
+    """ "Hjemvisninger" over "Antal | Procent"; the single-level headers beside the group
+    ("Stadfæstet", "Ændret", "Omgjort") centred on the header's middle line: the group
+    heads its two columns only."""
+    words = centred_at(389, 100, "Hjemvisninger")
+    words += words_at(60, 110, "Bestemmelse") + right_at(300, 110, "Stadfæstet")
+    words += right_at(470, 110, "Ændret") + right_at(530, 110, "Omgjort")
+    words += right_at(380, 120, "Antal") + right_at(420, 120, "Procent")
+    rows = [
+        ("Andre love", "283", "47", "13", "39", "23"),
+        ("Boligstøtte", "18", "5", "9", "2", "7"),
+    ]
+    for i, row in enumerate(rows):
+        y = 134 + 14 * i
+        words += words_at(60, y, row[0])
+        for x, value in zip((300, 380, 420, 470, 530), row[1:], strict=True):
+            words += right_at(x, y, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == [
+        "Stadfæstet",
+        "Hjemvisninger / Antal",
+        "Hjemvisninger / Procent",
+        "Ændret",
+        "Omgjort",
+    ]
     assert body(table) == rows
