@@ -312,3 +312,22 @@ def test_a_caption_between_a_tables_bottom_rule_and_the_next_header_band() -> No
     assert second.caption == "Tabel 2.2 Sager efter lovområde"
     assert labels(second) == ["Antal", "Pct."]
     assert body(second) == rows
+
+
+def test_the_wrapped_last_row_of_stripes_under_a_stub_header_set_further_left() -> None:
+    """Zebra stripes ending with an unshaded row whose label wraps onto a second line; the
+    row labels stand indented under the stub header: the wrapped line is the row's, not a
+    caption under the table."""
+    words = words_at(50, 103, "Bestemmelse") + right_at(300, 103, "Antal")
+    words += right_at(395, 103, "Pct.")
+    rows = [*ROWS, ("Sygedagpenge", "5", "6")]
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(62, 118 + 15 * i, label)
+        for x, value in zip(RIGHTS, values, strict=True):
+            words += right_at(x, 118 + 15 * i, value)
+    words += words_at(62, 178, "Tilbagebetaling af ydelser - §§") + right_at(300, 178, "4")
+    words += right_at(395, 178, "1") + words_at(62, 187, "90 - 97, 69i")
+    rules = _band(100, 114) + _band(129, 144) + _band(159, 174)
+    (table,) = detect(word_page(words, rules))
+    assert table.caption is None
+    assert body(table) == [*rows, ("Tilbagebetaling af ydelser - §§ 90 - 97, 69i", "4", "1")]

@@ -31,6 +31,8 @@ EDGE_ROW_EM = 1.6
 # A group's label between two bands of rules stands on one row: the bands are at most this
 # far apart (in font sizes).
 GROUP_ROW_EM = 3.0
+# A wrapped label's lines start within this many points of each other.
+FLUSH_PT = 2.0
 
 
 def join_rule_bands(
@@ -131,7 +133,7 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
         chunks = value_chunks(near, left)
         lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
         if lined_up and is_data_line(near, left, value_left):
-            y = near.top - 1.0 if edge == top else _wrapped_end(near, within, left) + 1.0
+            y = near.top - 1.0 if edge == top else _wrapped_end(near, within) + 1.0
             added.append(Ruling(x0, y, x1, y))
     if not added:
         return cluster
@@ -139,15 +141,17 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     return RulingCluster(cluster.rulings + tuple(added), box)
 
 
-def _wrapped_end(row: TextLine, lines: Sequence[TextLine], left: float) -> float:
+def _wrapped_end(row: TextLine, lines: Sequence[TextLine]) -> float:
     """Where the row starting with line ``row`` ends: under the lines of its label wrapped
-    under it (label text alone at the left edge, each set tight under the one above)."""
+    under it (label text alone, starting where the row starts, each set tight under the
+    one above; "90 - 97, 69i" under "... forsørgelse - §§")."""
     end = row
     for line in lines:
         if line.top <= end.top:
             continue
         tight = line.top - end.bottom < 0.5 * line.font_size
-        if not (tight and at_left(line.chunks[0], left) and not value_chunks(line, left)):
+        flush = abs(line.x0 - row.x0) <= FLUSH_PT
+        if not (tight and flush and not value_chunks(line, line.x0)):
             break
         end = line
     return end.bottom
