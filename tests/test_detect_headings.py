@@ -83,3 +83,18 @@ def test_a_group_header_beside_single_headers_set_on_the_middle_line() -> None:
         "Omgjort",
     ]
     assert body(table) == rows
+
+
+def test_a_footnote_mark_alone_on_a_header_line_is_no_note() -> None:
+    """A header's footnote mark ("²") set a little lower than its header, alone on its line
+    right above the first row: the header lines above it still head the table (the mark is
+    no note ending the table's lines)."""
+    words = words_at(60, 100, "Lovområde") + right_at(300, 100, "2023H2")
+    words += right_at(360, 100, "2024H1") + words_at(362, 106, "²")
+    rows = [("Serviceloven", "9 272", "3 908"), ("Barnets lov", "12", "3 996")]
+    for i, (label, a, b) in enumerate(rows):
+        y = 122 + 14 * i
+        words += words_at(60, y, label) + right_at(300, y, a) + right_at(360, y, b)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["2023H2", "2024H1 ²"]
+    assert body(table) == rows
