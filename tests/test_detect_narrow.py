@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
 
+from extract.detect.layout import split_chunks
 from extract.model import PageContent, Word
 
 LAWS = [
@@ -103,3 +104,20 @@ def test_a_value_set_between_a_wrapped_labels_lines_under_a_blank_outer_column()
         ("Ressourceforløbsydelse under jobafklaring og sanktioner - §§ 69j-69u", "70"),
         ("Revalideringsydelse - §§ 70-73j", "5"),
     ]
+
+
+def _word(x0: float, x1: float, text: str) -> Word:
+    return Word(text, (x0, 303.0, x1, 311.0), font_size=8.5)
+
+
+def test_header_words_of_like_width_in_narrow_columns_stay_apart() -> None:
+    """Column headers right-aligned in narrow columns, 5.7 points apart (over half a font
+    size): "ANTAL" and "ANDEL" (one length) nearly as wide per letter, and one word repeated
+    ("SAGER"), tell no monospaced font (whose word space would join them): a chunk each."""
+    pairs = [(280.4, 309.2, "ANTAL"), (314.9, 344.2, "ANDEL"), (349.9, 378.7, "ANTAL")]
+    chunks = split_chunks([_word(*p) for p in pairs])
+    assert [c.text for c in chunks] == ["ANTAL", "ANDEL", "ANTAL"]
+    words = [_word(279.7, 309.9, "SAGER"), _word(317.5, 319.9, "I"), _word(322.3, 341.6, "PCT.")]
+    words += [_word(349.2, 379.4, "SAGER"), _word(387.0, 389.4, "I")]
+    chunks = split_chunks(words)
+    assert [c.text for c in chunks] == ["SAGER", "I PCT.", "SAGER", "I"]

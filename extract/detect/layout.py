@@ -211,10 +211,13 @@ def split_chunks(words: Sequence[Word], mono: Sequence[float] = ()) -> list[Chun
 
 
 def _mono_width(words: Sequence[Word]) -> float | None:
-    """The character width of a monospaced font, when the line's words of letters (two at
-    least, two letters or more) all have it, within MONO_TOLERANCE; else None."""
+    """The character width of a monospaced font, when the line's words of letters (two
+    letters or more, of two lengths at least) all have it, within MONO_TOLERANCE; else
+    None (one word repeated, "SAGER I PCT. SAGER", or words of one length, "ANTAL ANDEL",
+    are as wide per letter in any font)."""
     widths = _letter_widths(words)
-    if len(widths) < 2 or min(widths) <= 0:
+    lengths = {len(w.text) for w in words if len(w.text) >= 2 and w.text.isalpha()}
+    if len(widths) < 2 or len(lengths) < 2 or min(widths) <= 0:
         return None
     return widths[0] if max(widths) <= (1 + MONO_TOLERANCE) * min(widths) else None
 
