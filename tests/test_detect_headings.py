@@ -98,3 +98,23 @@ def test_a_footnote_mark_alone_on_a_header_line_is_no_note() -> None:
     (table,) = detect(word_page(words))
     assert labels(table) == ["2023H2", "2024H1 ²"]
     assert body(table) == rows
+
+
+def test_a_headers_footnote_mark_in_brackets_is_no_row() -> None:
+    """Headers broken over lines in narrow columns, centred over values set flush right,
+    the last line holding "I ALT" of one and the mark "(1)" of the next: no row of values
+    (the mark no value, "I ALT" no label of an inner stub column), the header's last line."""
+    words = words_at(60, 100, "BESTEMMELSE")
+    for x, parts in ((250.0, ["REALIT-", "SAGER", "I ALT"]), (283.0, ["STAD-", "FÆST-", "(1)"])):
+        for k, part in enumerate(parts):
+            words += centred_at(x, 88 + 10 * k, part)
+    words += centred_at(340.0, 98, "HJEM-") + centred_at(340.0, 108, "VIST")
+    rows = [("Biler - §§ 114 og 115", "4", "2", "2"), ("Boligindretning - § 116", "2", "2", "0")]
+    for i, (label, *values) in enumerate(rows):
+        y = 124 + 14 * i
+        words += words_at(60, y, label)
+        for x, value in zip((266.0, 299.0, 356.0), values, strict=True):
+            words += right_at(x, y, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["REALIT- SAGER I ALT", "STAD- FÆST- (1)", "HJEM- VIST"]
+    assert body(table) == rows
