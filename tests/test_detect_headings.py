@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from pdf_factory import body, centred_at, detect, labels, right_at, word_page, words_at
 
+from extract.detect.layout import make_line
+from extract.detect.whitespace_rows import is_data_line
 from extract.model import Word
 
 ROWS = [("Boligstøtte", "4 sager"), ("Indskudslån - § 54-71", "4 sager"), ("LAS", "476 sager")]
@@ -118,3 +120,12 @@ def test_a_headers_footnote_mark_in_brackets_is_no_row() -> None:
     (table,) = detect(word_page(words))
     assert labels(table) == ["REALIT- SAGER I ALT", "STAD- FÆST- (1)", "HJEM- VIST"]
     assert body(table) == rows
+
+
+def test_header_text_beside_a_footnote_mark_in_brackets_is_no_data_line() -> None:
+    """ "ALT *" beside "(1)" (the last line of two headers broken over lines) read from its
+    own left edge: a label and a mark, no row of values; a label with a value is one."""
+    mark = make_line(words_at(241, 96, "ALT *") + words_at(277, 96, "(1)"))
+    assert not is_data_line(mark, mark.x0)
+    row = make_line(words_at(241, 96, "ALT *") + words_at(277, 96, "(12,5)"))
+    assert is_data_line(row, row.x0)
