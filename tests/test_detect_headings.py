@@ -129,3 +129,27 @@ def test_header_text_beside_a_footnote_mark_in_brackets_is_no_data_line() -> Non
     assert not is_data_line(mark, mark.x0)
     row = make_line(words_at(241, 96, "ALT *") + words_at(277, 96, "(12,5)"))
     assert is_data_line(row, row.x0)
+
+
+def test_group_headings_out_at_the_margin_under_a_marked_year_header() -> None:
+    """ "2024" with its marks "¹ (1)" on a line under it heads the value column; group
+    headings stand out at the margin over indented rows, two of them stacked halfway down
+    ("Hjemvist" over "Lov om aktiv beskæftigelsesindsats"): one table, the year its
+    header."""
+    words = right_at(400, 100, "2024") + right_at(400, 108, "¹ (1)")
+    lines: list[tuple[float, str, str]] = [
+        (60, "Stadfæstet", ""),
+        (60, "Lov om aktiv beskæftigelsesindsats", ""),
+        (70, "Ansættelse med løntilskud - §§ 66-79", "2"),
+        (70, "Befordringsgodtgørelse - §§ 175-177", "17"),
+        (60, "Hjemvist", ""),
+        (60, "Lov om aktiv beskæftigelsesindsats", ""),
+        (70, "Ansættelse med løntilskud - §§ 66-79", "3"),
+        (70, "Befordringsgodtgørelse - §§ 175-177", "5"),
+    ]
+    for i, (x, label, value) in enumerate(lines):
+        y = 122 + 13 * i
+        words += words_at(x, y, label) + (right_at(400, y, value) if value else [])
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["2024 ¹ (1)"]
+    assert body(table) == [(label, value) for _, label, value in lines]

@@ -240,12 +240,19 @@ def _group_follows(
 
 
 def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
-    """True when a data line comes within two lines from ``start``, each close to the last."""
+    """True when a data line comes within two lines from ``start``, each close to the last
+    (the first may be another group heading out at the margin, "Hjemvist" over "Lov om
+    aktiv beskæftigelsesindsats", when a row label starts the data line)."""
     last = lines[start - 1]
+    stacked = False
     for line in lines[start : start + 2]:
-        if line.top - last.bottom > TABLE_GAP_EM * line.font_size or line.x0 < left - 3:
+        if line.top - last.bottom > TABLE_GAP_EM * line.font_size:
             return False
-        if is_data_line(line, left):
-            return True
+        if line.x0 < left - 3:
+            if stacked or line is not lines[start] or not _is_section_label(line):
+                return False
+            stacked = True
+        elif is_data_line(line, left):
+            return not (stacked and line.chunks[0].is_value)
         last = line
     return False
