@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
 
-from extract.detect.layout import split_chunks
+from extract.detect.layout import is_value_text, split_chunks
 from extract.model import PageContent, Word
 
 LAWS = [
@@ -121,3 +121,36 @@ def test_header_words_of_like_width_in_narrow_columns_stay_apart() -> None:
     words += [_word(349.2, 379.4, "SAGER"), _word(387.0, 389.4, "I")]
     chunks = split_chunks(words)
     assert [c.text for c in chunks] == ["SAGER", "I PCT.", "SAGER", "I"]
+
+
+def test_headers_of_four_and_five_lines_centred_on_each_other_with_their_quarter() -> None:
+    """Narrow columns whose headers break over four or five lines ("Stadfæst-" / "else" /
+    "2. kvt." / "2025"), each centred on the header's middle (nine text lines in all): the
+    quarter is no value (no column of its own) and every line heads its column."""
+    heads = [
+        ["Stadfæst-", "else", "2. kvt.", "2025"],
+        ["Ændrin-", "g/Ophæ-", "velse", "2. kvt.", "2025"],
+        ["Hjemvis-", "ning", "2. kvt.", "2025"],
+        ["Realitetsb-", "ehandlede", "2. kvt.", "2025"],
+    ]
+    rights = [250.0, 310.0, 370.0, 430.0]
+    words: list[Word] = words_at(60, 120, "Bestemmelse")
+    for x, parts in zip(rights, heads, strict=True):
+        for k, part in enumerate(parts):
+            words += right_at(x, 120 + 10 * (k - (len(parts) - 1) / 2), part)
+    rows = [("Fleksjob - § 116-141", "60", "7", "22", "89"), ("Mentorstøtte", "5", "9", "1", "15")]
+    for i, (label, *values) in enumerate(rows):
+        y = 152 + 14 * i
+        words += words_at(60, y, label)
+        for x, value in zip(rights, values, strict=True):
+            words += right_at(x, y, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == [" ".join(parts) for parts in heads]
+    assert body(table) == rows
+
+
+def test_a_period_named_by_its_ordinal_is_no_value() -> None:
+    """ "2. kvt.", "1. halvår", "4. kvartal", "4." (over "kvartal") head columns (no row
+    of values, no value column); counts with a unit stay values."""
+    assert not any(is_value_text(t) for t in ("2. kvt.", "1. halvår", "4. kvartal", "4."))
+    assert all(is_value_text(t) for t in ("12 sager", "3 %", "12,5"))

@@ -21,6 +21,9 @@ __all__ = ["TABLE_GAP_EM", "whitespace_blocks"]
 
 # Largest gap (in font sizes) inside one table.
 TABLE_GAP_EM = 2.6
+# Most lines of a header taken over a block (headers broken over four lines and set
+# centred on each other stand on twice as many text lines).
+HEADER_LINES = 12
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
 # Text set flush left in one column starts within this many points.
@@ -94,7 +97,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         header: list[TextLine] = []
         k = i - 1
         top = line
-        while k >= floor and len(header) < 8:
+        while k >= floor and len(header) < HEADER_LINES:
             above = lines[k]
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
