@@ -45,6 +45,8 @@ GLITCH_WORDS = 2
 # A period named by its ordinal: "2. kvt.", "1. halvår", "4. kvartal", or its ordinal alone
 # ("4." over "kvartal", a header broken over lines): a header, no value.
 _PERIOD_ORDINAL = re.compile(r"^\d{1,2}\.(?:\s*(?:kvt|kvartal|halvår|halvåret|hlv|kv)\.?)?$", re.I)
+# Footnote marks after a header's text ("1. halvår¹ 1)", "2. kvt. *").
+_MARKED = re.compile(r"(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\)))+$")
 _PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 # One printed number as a word ("2,753,438", "45%"); a 3-digit word after a number is its
 # thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
@@ -70,7 +72,7 @@ def is_value_text(text: str) -> bool:
     starts_like_number = bool(_NUMBER_START.match(text.strip()))
     glitched = parsed.status is Status.ILLEGIBLE and starts_like_number
     words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
-    period = _PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(text.strip())
+    period = _PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip()))
     return glitched and words <= GLITCH_WORDS and not period
 
 
