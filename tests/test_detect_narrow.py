@@ -155,3 +155,44 @@ def test_a_period_named_by_its_ordinal_is_no_value() -> None:
     periods = ("2. kvt.", "1. halvår", "4. kvartal", "4.", "1. halvår¹ 1)")
     assert not any(is_value_text(t) for t in periods)
     assert all(is_value_text(t) for t in ("12 sager", "3 %", "12,5"))
+
+
+def _two_stub_page(number: int, rows: Sequence[tuple[str, str, str]]) -> PageContent:
+    """A page of a table of two stub columns far apart ("Afgørelse" at 55, "Paragraf" at
+    243) and a value column, its header repeated at the top."""
+    words = words_at(55, 60, "Afgørelse") + words_at(243, 60, "Paragraf")
+    words += right_at(540, 60, "2024")
+    for i, (outer, inner, value) in enumerate(rows):
+        y = 76 + 14 * i
+        words += (words_at(55, y, outer) if outer else []) + words_at(243, y, inner)
+        words += right_at(540, y, value) if value else []
+    return word_page(words, number=number)
+
+
+def test_an_outer_column_blank_on_one_page_and_filled_on_the_next_goes_on() -> None:
+    """Page 2's outer stub column is blank (read as a narrow column under its header);
+    page 3 fills it with a label wider than that: the table goes on over all three pages."""
+    first = _two_stub_page(
+        1,
+        [
+            ("Stadfæstede sager i alt", "Aktivloven (LAS)", ""),
+            ("", "Enkeltydelse", "23"),
+            ("", "Formue - §§ 14 og 15", "128"),
+            ("", "Forsørgelse af børn - § 84", "5"),
+            ("", "Diverse", "96"),
+        ],
+    )
+    second = _two_stub_page(
+        2, [("", "Fradrag for indtægter", "280"), ("", "Hjælp til flytning", "301")]
+    )
+    third = _two_stub_page(
+        3,
+        [
+            ("Realitetsbehandlede sager i alt", "Aktivloven (LAS)", ""),
+            ("", "Formue - §§ 14 og 15", "65"),
+            ("", "Diverse", "1"),
+        ],
+    )
+    (table,) = detect(first, second, third)
+    assert table.pages == (1, 2, 3)
+    assert labels(table) == ["2024"]

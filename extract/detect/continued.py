@@ -192,9 +192,17 @@ def _append(
 
 
 def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:
-    """Which of the first ``n_stub`` columns of ``prev_grid`` the first column of ``grid``
-    stands over most (0 when none of them)."""
+    """Which of the first ``n_stub`` columns of ``prev_grid`` the text of the first column
+    of ``grid`` starts in (the middle of its cells' left edges), or else the one it stands
+    over most (0 when none of them): an outer column read narrow on the page before, blank
+    there, is still the first where this page fills it."""
     a, b = grid.col_edges[0], grid.col_edges[1]
+    starts = sorted(c.bbox[0] for c in grid.cells if c.col0 == 0 and c.bbox is not None)
+    if starts:
+        x = starts[len(starts) // 2]
+        for c in range(min(n_stub, prev_grid.n_cols)):
+            if prev_grid.col_edges[c] <= x < prev_grid.col_edges[c + 1]:
+                return c
     overlaps = [
         min(b, prev_grid.col_edges[c + 1]) - max(a, prev_grid.col_edges[c])
         for c in range(min(n_stub, prev_grid.n_cols))
