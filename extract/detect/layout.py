@@ -72,8 +72,9 @@ def is_value_text(text: str) -> bool:
     starts_like_number = bool(_NUMBER_START.match(text.strip()))
     glitched = parsed.status is Status.ILLEGIBLE and starts_like_number
     words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
-    period = _PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip()))
-    return glitched and words <= GLITCH_WORDS and not period
+    if not (glitched and words <= GLITCH_WORDS):
+        return False
+    return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
 
 
 def is_year(text: str) -> bool:
@@ -222,10 +223,10 @@ def _mono_width(words: Sequence[Word]) -> float | None:
     None (one word repeated, "SAGER I PCT. SAGER", or words of one length, "ANTAL ANDEL",
     are as wide per letter in any font)."""
     widths = _letter_widths(words)
-    lengths = {len(w.text) for w in words if len(w.text) >= 2 and w.text.isalpha()}
-    if len(widths) < 2 or len(lengths) < 2 or min(widths) <= 0:
+    if len(widths) < 2 or min(widths) <= 0 or max(widths) > (1 + MONO_TOLERANCE) * min(widths):
         return None
-    return widths[0] if max(widths) <= (1 + MONO_TOLERANCE) * min(widths) else None
+    lengths = {len(w.text) for w in words if len(w.text) >= 2 and w.text.isalpha()}
+    return widths[0] if len(lengths) >= 2 else None
 
 
 def _known_width(

@@ -104,7 +104,8 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     stripes begin and end with an unshaded row): a rule is added past such a row, set at
     row spacing, its values under the cluster's value columns."""
     x0, top, x1, bottom = cluster.bbox
-    if _framed_at(cluster, top) and _framed_at(cluster, bottom):
+    framing = [v for v in cluster.verticals if crosses_rule(v, cluster.horizontals)]
+    if _framed_at(framing, top) and _framed_at(framing, bottom):
         return cluster
     inside = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
     if not inside:
@@ -128,7 +129,7 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     ):
         if near is None or abs((near.top + near.bottom) / 2 - edge) > EDGE_ROW_EM * near.font_size:
             continue
-        if _framed_at(cluster, edge):
+        if _framed_at(framing, edge):
             continue
         chunks = value_chunks(near, left)
         lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
@@ -162,14 +163,11 @@ def _frames_rows(cluster: RulingCluster) -> bool:
     return any(crosses_rule(v, cluster.horizontals) for v in cluster.verticals)
 
 
-def _framed_at(cluster: RulingCluster, edge: float) -> bool:
-    """True when a vertical rule framing rows (``_frames_rows``) reaches the cluster's edge
-    at ``edge`` (a shaded header band touching the first shaded row frames no last row)."""
-    return any(
-        crosses_rule(v, cluster.horizontals)
-        and (abs(v.top - edge) <= SNAP or abs(v.bottom - edge) <= SNAP)
-        for v in cluster.verticals
-    )
+def _framed_at(framing: Sequence[Ruling], edge: float) -> bool:
+    """True when one of a cluster's vertical rules framing rows (``framing``: those crossing
+    a rule of it) reaches its edge at ``edge`` (a shaded header band touching the first
+    shaded row frames no last row)."""
+    return any(abs(v.top - edge) <= SNAP or abs(v.bottom - edge) <= SNAP for v in framing)
 
 
 def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:

@@ -73,7 +73,7 @@ def is_data_line(line: TextLine, left: float, value_left: float | None = None) -
     values = value_chunks(line, left)
     if not values:
         return False
-    if all(_MARK.match(c.text) for c in values):
+    if values[0].text[:1] == "(" and all(_MARK.match(c.text) for c in values):
         return False  # a header's footnote mark ("(1)") beside its last line's text
     has_label = any(at_left(c, left) for c in line.chunks)
     if not has_label and value_left is not None:
