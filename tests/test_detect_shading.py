@@ -277,3 +277,57 @@ def test_a_shaded_header_band_with_a_group_row_over_unshaded_data_is_the_header(
     assert table.stub_header == "sagsemne"
     assert labels(table) == ["k2 2017"]
     assert body(table) == rows
+
+
+def test_header_band_touching_the_first_stripe_over_data_rows_and_a_wrapped_last_row() -> None:
+    """The header band touches the first shaded row (their sides meet as one rule, like a
+    frame), unshaded rows of data part it from the next stripes, and the last row, unshaded,
+    wraps its label onto a second line: one table, every row whole."""
+    words = words_at(55, 103, "Lov") + right_at(300, 103, "Antal") + right_at(395, 103, "Pct.")
+    rows = [*ROWS, ("Sygedagpenge", "5", "6"), ("Barnets lov", "2", "8")]
+    words += _rows(118, rows, RIGHTS)
+    words += words_at(55, 193, "Tilbagebetaling af ydelser - §§") + right_at(300, 193, "4")
+    words += right_at(395, 193, "1") + words_at(55, 202, "91-97")
+    rules = _band(100, 114) + _band(114, 129) + _band(144, 159) + _band(174, 189)
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["Antal", "Pct."]
+    assert body(table) == [*rows, ("Tilbagebetaling af ydelser - §§ 91-97", "4", "1")]
+
+
+def test_a_caption_between_a_tables_bottom_rule_and_the_next_header_band() -> None:
+    """A booktabs table, then the next table's caption and its shaded header band over
+    zebra stripes, the rules stacked close over the same span: two tables, the caption
+    heading the second."""
+    words = words_at(55, 103, "Kvartal") + right_at(395, 103, "Uger")
+    words += words_at(55, 118, "2017K4") + right_at(395, 118, "14,5")
+    words += words_at(55, 133, "2018K1") + right_at(395, 133, "17,5")
+    words += words_at(55, 152, "Tabel 2.2 Sager efter lovområde")
+    words += words_at(55, 168, "Lov") + right_at(300, 168, "Antal") + right_at(395, 168, "Pct.")
+    rows = [*ROWS, ("Sygedagpenge", "5", "6")]
+    words += _rows(183, rows, RIGHTS)
+    rules = [hrule(y, X0, X1) for y in (100.0, 114.0, 145.0)]
+    rules += _band(165, 179) + _band(194, 209) + _band(224, 239)
+    first, second = detect(word_page(words, rules))
+    assert body(first) == [("2017K4", "14,5"), ("2018K1", "17,5")]
+    assert second.caption == "Tabel 2.2 Sager efter lovområde"
+    assert labels(second) == ["Antal", "Pct."]
+    assert body(second) == rows
+
+
+def test_the_wrapped_last_row_of_stripes_under_a_stub_header_set_further_left() -> None:
+    """Zebra stripes ending with an unshaded row whose label wraps onto a second line; the
+    row labels stand indented under the stub header: the wrapped line is the row's, not a
+    caption under the table."""
+    words = words_at(50, 103, "Bestemmelse") + right_at(300, 103, "Antal")
+    words += right_at(395, 103, "Pct.")
+    rows = [*ROWS, ("Sygedagpenge", "5", "6")]
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(62, 118 + 15 * i, label)
+        for x, value in zip(RIGHTS, values, strict=True):
+            words += right_at(x, 118 + 15 * i, value)
+    words += words_at(62, 178, "Tilbagebetaling af ydelser - §§") + right_at(300, 178, "4")
+    words += right_at(395, 178, "1") + words_at(62, 187, "90 - 97, 69i")
+    rules = _band(100, 114) + _band(129, 144) + _band(159, 174)
+    (table,) = detect(word_page(words, rules))
+    assert table.caption is None
+    assert body(table) == [*rows, ("Tilbagebetaling af ydelser - §§ 90 - 97, 69i", "4", "1")]

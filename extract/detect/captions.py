@@ -19,6 +19,8 @@ CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*
 # A caption or line saying that the table goes on from the page before.
 CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
 NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
+# Footnote marks alone, no note text.
+_MARKS = re.compile(r"^(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰)]|\(\d{1,2}\)|\s)+$")
 # A footnote under a table that explains a mark in it: "(1) Foreløbige tal."
 FOOTNOTE = re.compile(r"^\(\d{1,2}\)\s")
 # Largest gap (in font sizes) between a caption and the table under it, and between a table
@@ -132,9 +134,11 @@ def _aligned(line: TextLine, first: TextLine) -> bool:
 
 
 def is_stop(line: TextLine) -> bool:
-    """True for a caption or note line: it ends a run of table lines."""
+    """True for a caption or note line: it ends a run of table lines. A footnote mark alone
+    on its line ("²", "¹ (1)", set lower beside a header's last line) is no note: no text
+    follows."""
     text = line.text.strip()
-    return bool(CAPTION.match(text) or NOTE.match(text))
+    return bool(CAPTION.match(text) or (NOTE.match(text) and not _MARKS.match(text)))
 
 
 def caption_above(

@@ -173,14 +173,17 @@ def _running(words: Sequence[Word]) -> bool:
 
 
 def _text_beside(lines: Sequence[TextLine], gutter: float) -> list[bool]:
-    """For each line: running text on one side of ``gutter`` and something across a gutter's
-    width on the other (all False unless both sides hold SIDE_LINES lines)."""
+    """For each line: running text on one side of ``gutter`` and words across a gutter's
+    width on the other (all False unless both sides hold SIDE_LINES lines). Values alone on
+    the other side make no text beside: a long row label beside its row's values."""
     west = [[w for w in line.words if w.bbox[2] <= gutter] for line in lines]
     east = [[w for w in line.words if w.bbox[0] >= gutter] for line in lines]
     if min(_worded(west), _worded(east)) < SIDE_LINES:
         return [False] * len(lines)  # a side of values only is a table's value column
     return [
-        (_running(a) or _running(b)) and _apart(a, b) and not _crosses(line, gutter)
+        ((_running(a) and _worded([b]) > 0) or (_running(b) and _worded([a]) > 0))
+        and _apart(a, b)
+        and not _crosses(line, gutter)
         for a, b, line in zip(west, east, lines, strict=True)
     ]
 

@@ -140,8 +140,10 @@ def _append(
     """The open table with ``page_table``'s rows appended (after label-only rows for the
     group headings ``heads`` set above it), or None when its columns differ."""
     first = open_table.table.candidate
-    same_header = any(first.column_headers) and candidate.column_headers == first.column_headers
-    if not same_header and any(candidate.column_headers):
+    # a header of its own may be the same one over outer stub columns blank all down (read
+    # with this page's stub columns only, the inner one's header heads a value column)
+    headed = any(candidate.column_headers)
+    if headed and not any(first.column_headers):
         return None
     grid = page_table.grid
     before = open_table.layout
@@ -166,7 +168,7 @@ def _append(
         )
     more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
     mapping: list[int] | None = None
-    if same_header:
+    if headed:
         if more.column_headers != first.column_headers:
             return None
     else:
@@ -190,9 +192,17 @@ def _append(
 
 
 def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:
-    """Which of the first ``n_stub`` columns of ``prev_grid`` the first column of ``grid``
-    stands over most (0 when none of them)."""
+    """Which of the first ``n_stub`` columns of ``prev_grid`` the text of the first column
+    of ``grid`` starts in (the middle of its cells' left edges), or else the one it stands
+    over most (0 when none of them): an outer column read narrow on the page before, blank
+    there, is still the first where this page fills it."""
     a, b = grid.col_edges[0], grid.col_edges[1]
+    starts = sorted(c.bbox[0] for c in grid.cells if c.col0 == 0 and c.bbox is not None)
+    if starts:
+        x = starts[len(starts) // 2]
+        for c in range(min(n_stub, prev_grid.n_cols)):
+            if prev_grid.col_edges[c] <= x < prev_grid.col_edges[c + 1]:
+                return c
     overlaps = [
         min(b, prev_grid.col_edges[c + 1]) - max(a, prev_grid.col_edges[c])
         for c in range(min(n_stub, prev_grid.n_cols))

@@ -26,6 +26,8 @@ _PLAIN = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # An amount in words has at most this many words around it.
 AMOUNT_WORDS = 8
+# Footnote marks after a header's text ("2024 ¹ (1)").
+_MARKS = re.compile(r"(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)))+$")
 _NUMERIC = re.compile(r"^[(\-–−+]?\d[\d.,]*%?\)?$")
 _AMOUNT = re.compile(
     r"^-?(?:\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+,\d+|(?!(?:19|20)\d\d\b)[1-9]\d{3,})[.,]?$"
@@ -84,7 +86,7 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
         cells = [c for col in range(first_value, grid.n_cols) if (c := _own(slots, row, col))]
         texts = [c.text for c in cells]
         values = [is_value_text(t) for t in texts]
-        years = [v and is_year(t) for t, v in zip(texts, values, strict=True)]
+        years = [v and is_year(_MARKS.sub("", t)) for t, v in zip(texts, values, strict=True)]
         year_cells = [c for c, y in zip(cells, years, strict=True) if y]
         if (
             year_cells

@@ -42,6 +42,11 @@ _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
 # "2024K3", "2023-01"), not a glitched value.
 # A glitched value holds this many words of letters at most ("9301 sager101").
 GLITCH_WORDS = 2
+# A period named by its ordinal: "2. kvt.", "1. halvår", "4. kvartal", or its ordinal alone
+# ("4." over "kvartal", a header broken over lines): a header, no value.
+_PERIOD_ORDINAL = re.compile(r"^\d{1,2}\.(?:\s*(?:kvt|kvartal|halvår|halvåret|hlv|kv)\.?)?$", re.I)
+# Footnote marks after a header's text ("1. halvår¹ 1)", "2. kvt. *").
+_MARKED = re.compile(r"(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\)))+$")
 _PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 # One printed number as a word ("2,753,438", "45%"); a 3-digit word after a number is its
 # thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
@@ -59,15 +64,17 @@ def union_bbox(boxes: Iterable[BBox]) -> BBox:
 @lru_cache(maxsize=65536)  # a page's texts repeat ("0", "-", "%"), pages repeat their headers
 def is_value_text(text: str) -> bool:
     """True for text that reads as a table value: a number, ".", "-", or a glitched number
-    (but not a period label with a year in it, nor a label that starts with a number:
-    "225 timers reglen - § 13")."""
+    (but not a period label with a year in it or named by its ordinal, "2. kvt.", nor a
+    label that starts with a number: "225 timers reglen - § 13")."""
     parsed = parse_number(text)
     if parsed.status in _VALUE_STATUSES:
         return True
     starts_like_number = bool(_NUMBER_START.match(text.strip()))
     glitched = parsed.status is Status.ILLEGIBLE and starts_like_number
     words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
-    return glitched and words <= GLITCH_WORDS and not _PERIOD_YEAR.search(text)
+    if not (glitched and words <= GLITCH_WORDS):
+        return False
+    return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
 
 
 def is_year(text: str) -> bool:
@@ -211,12 +218,15 @@ def split_chunks(words: Sequence[Word], mono: Sequence[float] = ()) -> list[Chun
 
 
 def _mono_width(words: Sequence[Word]) -> float | None:
-    """The character width of a monospaced font, when the line's words of letters (two at
-    least, two letters or more) all have it, within MONO_TOLERANCE; else None."""
+    """The character width of a monospaced font, when the line's words of letters (two
+    letters or more, of two lengths at least) all have it, within MONO_TOLERANCE; else
+    None (one word repeated, "SAGER I PCT. SAGER", or words of one length, "ANTAL ANDEL",
+    are as wide per letter in any font)."""
     widths = _letter_widths(words)
-    if len(widths) < 2 or min(widths) <= 0:
+    if len(widths) < 2 or min(widths) <= 0 or max(widths) > (1 + MONO_TOLERANCE) * min(widths):
         return None
-    return widths[0] if max(widths) <= (1 + MONO_TOLERANCE) * min(widths) else None
+    lengths = {len(w.text) for w in words if len(w.text) >= 2 and w.text.isalpha()}
+    return widths[0] if len(lengths) >= 2 else None
 
 
 def _known_width(

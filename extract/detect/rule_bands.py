@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.detect.captions import is_stop
+from extract.detect.captions import CAPTION, is_stop
 from extract.detect.layout import TextLine
-from extract.detect.rulings import RulingCluster, crosses_rule, row_edges, rule_count
+from extract.detect.rulings import SNAP, RulingCluster, crosses_rule, row_edges, rule_count
 from extract.detect.whitespace_rows import (
     at_left,
     data_lines,
@@ -31,6 +31,8 @@ EDGE_ROW_EM = 1.6
 # A group's label between two bands of rules stands on one row: the bands are at most this
 # far apart (in font sizes).
 GROUP_ROW_EM = 3.0
+# A wrapped label's lines start within this many points of each other.
+FLUSH_PT = 2.0
 
 
 def join_rule_bands(
@@ -42,7 +44,7 @@ def join_rule_bands(
     table whose rules stand only between groups of rows. In: clusters top to bottom (single
     rules too). Out: the joined clusters with two rules or more."""
     out: list[RulingCluster] = []
-    for cluster in clusters:
+    for cluster in (part for c in clusters for part in _split_at_captions(c, lines)):
         last = out[-1] if out else None
         if last is not None and _same_band(last, cluster, lines):
             box = (
@@ -57,15 +59,54 @@ def join_rule_bands(
     return [cluster for cluster in out if rule_count(cluster) >= 2]
 
 
+def _split_at_captions(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[RulingCluster]:
+    """The cluster cut at each table caption ("Tabel 2.2 ...") standing between two of its
+    rules, no rule of it crossing the caption's line: rules stacked over the same span
+    (one table's bottom rule, the next one's header band under its caption) bound two
+    tables. In: a cluster and the page's lines. Out: its parts, top to bottom."""
+    x0, top, x1, bottom = cluster.bbox
+    cuts = [
+        line
+        for line in lines
+        if top < line.top
+        and line.bottom < bottom
+        and x0 - 2 <= line.x0 < x1
+        and CAPTION.match(line.text.strip())
+        and not any(r.top < line.bottom and line.top < r.bottom for r in cluster.rulings)
+    ]
+    parts: list[RulingCluster] = []
+    rest = list(cluster.rulings)
+    for cut in cuts:
+        above = [r for r in rest if r.bottom <= cut.top]
+        rest = [r for r in rest if r.bottom > cut.top]
+        if above:
+            parts.append(_cluster(above))
+    if rest:
+        parts.append(_cluster(rest))
+    return parts
+
+
+def _cluster(rulings: Sequence[Ruling]) -> RulingCluster:
+    """A cluster of ``rulings`` with their joint box."""
+    box = (
+        min(r.x0 for r in rulings),
+        min(r.top for r in rulings),
+        max(r.x1 for r in rulings),
+        max(r.bottom for r in rulings),
+    )
+    return RulingCluster(tuple(rulings), box)
+
+
 def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingCluster:
     """The cluster of rules or shaded bands without a frame, holding two rows of values at
     least, reaching
     over the row of values right above its first rule and right under its last one (zebra
     stripes begin and end with an unshaded row): a rule is added past such a row, set at
     row spacing, its values under the cluster's value columns."""
-    if _frames_rows(cluster):
-        return cluster
     x0, top, x1, bottom = cluster.bbox
+    framing = [v for v in cluster.verticals if crosses_rule(v, cluster.horizontals)]
+    if _framed_at(framing, top) and _framed_at(framing, bottom):
+        return cluster
     inside = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
     if not inside:
         return cluster
@@ -88,10 +129,12 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     ):
         if near is None or abs((near.top + near.bottom) / 2 - edge) > EDGE_ROW_EM * near.font_size:
             continue
+        if _framed_at(framing, edge):
+            continue
         chunks = value_chunks(near, left)
         lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
         if lined_up and is_data_line(near, left, value_left):
-            y = near.top - 1.0 if edge == top else near.bottom + 1.0
+            y = near.top - 1.0 if edge == top else _wrapped_end(near, within) + 1.0
             added.append(Ruling(x0, y, x1, y))
     if not added:
         return cluster
@@ -99,9 +142,32 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     return RulingCluster(cluster.rulings + tuple(added), box)
 
 
+def _wrapped_end(row: TextLine, lines: Sequence[TextLine]) -> float:
+    """Where the row starting with line ``row`` ends: under the lines of its label wrapped
+    under it (label text alone, starting where the row starts, each set tight under the
+    one above; "90 - 97, 69i" under "... forsørgelse - §§")."""
+    end = row
+    for line in lines:
+        if line.top <= end.top:
+            continue
+        tight = line.top - end.bottom < 0.5 * line.font_size
+        flush = abs(line.x0 - row.x0) <= FLUSH_PT
+        if not (tight and flush and not value_chunks(line, line.x0)):
+            break
+        end = line
+    return end.bottom
+
+
 def _frames_rows(cluster: RulingCluster) -> bool:
     """True when a vertical rule of the cluster frames rows (not only a shaded band)."""
     return any(crosses_rule(v, cluster.horizontals) for v in cluster.verticals)
+
+
+def _framed_at(framing: Sequence[Ruling], edge: float) -> bool:
+    """True when one of a cluster's vertical rules framing rows (``framing``: those crossing
+    a rule of it) reaches its edge at ``edge`` (a shaded header band touching the first
+    shaded row frames no last row)."""
+    return any(abs(v.top - edge) <= SNAP or abs(v.bottom - edge) <= SNAP for v in framing)
 
 
 def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
@@ -133,11 +199,12 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     left = stub_limit([*between, *first])
     data = data_lines(between, left)
     group = _group_row(between, first, lower.bbox[1] - upper.bbox[3], left)
-    # a band of header text alone (a shaded header) over rows: its table's header
+    # a band starting with header text (a shaded header, alone or touching the first
+    # shaded row) over rows: its table's header
     inside = [
         line for line in lines if upper.bbox[1] < (line.top + line.bottom) / 2 < upper.bbox[3]
     ]
-    head = bool(inside) and not any(data_lines(inside, stub_limit(inside))) and any(data)
+    head = bool(inside) and not data_lines(inside, stub_limit(inside))[0] and any(data)
     if (framed or not any(data)) and not (group or head):
         return False
     values = min(

@@ -25,6 +25,7 @@ from extract.detect.whitespace_rows import (
     is_data_line,
     split_header,
     stub_limit,
+    value_chunks,
 )
 
 Span = tuple[float, float]
@@ -135,7 +136,7 @@ def text_rows(
                 if (
                     rows
                     and len(rows) > n_header
-                    and not _starts_row(group, stub_right, flags)
+                    and not _starts_row(group, stub_right, flags, left)
                     and not _heads_rows(group, rows[-1])
                 ):
                     rows[-1].extend(group)  # wrapped cell text under the row's last line
@@ -152,11 +153,21 @@ def text_rows(
     return out
 
 
-def _starts_row(group: Sequence[TextLine], stub_right: float, data: dict[int, bool]) -> bool:
+def _starts_row(
+    group: Sequence[TextLine], stub_right: float, data: dict[int, bool], left: float
+) -> bool:
     """True for body lines that start a row: with text in the stub column (left of
-    ``stub_right``), or data (``data`` by line id); not the last line of a value cell's
-    wrapped text."""
-    return any(line.x0 < stub_right or data[id(line)] for line in group)
+    ``stub_right``), or data (``data`` by line id), or values beside a row label wrapped
+    round them (an inner stub column's, the outer one blank); not the last line of a value
+    cell's wrapped text."""
+    if any(line.x0 < stub_right or data[id(line)] for line in group):
+        return True
+    values = [c.x0 for line in group for c in value_chunks(line, left)]
+    return bool(values) and any(
+        not c.is_value and any(ch.isalpha() for ch in c.text) and c.x1 < min(values)
+        for line in group
+        for c in line.chunks
+    )
 
 
 def _heads_rows(group: Sequence[TextLine], above: Sequence[TextLine]) -> bool:

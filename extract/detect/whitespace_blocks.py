@@ -21,6 +21,9 @@ __all__ = ["TABLE_GAP_EM", "whitespace_blocks"]
 
 # Largest gap (in font sizes) inside one table.
 TABLE_GAP_EM = 2.6
+# Most lines of a header taken over a block (headers broken over four lines and set
+# centred on each other stand on twice as many text lines).
+HEADER_LINES = 12
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
 # Text set flush left in one column starts within this many points.
@@ -28,6 +31,8 @@ FLUSH_PT = 1.0
 # Lines of stub header text (no text over the values) that may stand between a group
 # heading under the header and the header line over the values (a stub header wrapped).
 STUB_HEADER_LINES = 3
+# Lines of one table's type differ in size by at most this share (a header a size smaller).
+SAME_SIZE = 0.2
 
 
 def _is_prose(line: TextLine, value_left: float) -> bool:
@@ -92,7 +97,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         header: list[TextLine] = []
         k = i - 1
         top = line
-        while k >= floor and len(header) < 8:
+        while k >= floor and len(header) < HEADER_LINES:
             above = lines[k]
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
@@ -117,7 +122,9 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 # under "Paragraf | 2025"; the first row's label may wrap round its values):
                 # kept with the header line over the values above it
                 heading_first = first_row and _is_section_label(above) and k - 1 >= floor
-                if not (heading_first and _header_above(lines, k - 1, floor, above, value_left)):
+                if not (
+                    heading_first and _header_above(lines, k - 1, floor, value_left, line.font_size)
+                ):
                     break
             header.insert(0, above)
             top = above
@@ -150,14 +157,19 @@ def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:
 
 
 def _header_above(
-    lines: Sequence[TextLine], k: int, floor: int, below: TextLine, value_left: float
+    lines: Sequence[TextLine], k: int, floor: int, value_left: float, size: float
 ) -> bool:
     """True when line ``k``, or a line above it past lines of stub header text alone
-    (STUB_HEADER_LINES at most: "hele" / "landet" beside "2024q3"), is a header line over
-    the values (``_header_over``) standing within a table's gap of ``below``."""
+    (STUB_HEADER_LINES at most: "hele" / "landet" beside "2024q3"; a group heading:
+    "Landstotal" over "Ændring/Ophævelse"), is a header line over the values
+    (``_header_over``) standing within a table's gap of the line under it. The lines from
+    the one under line ``k`` up are set in the table's type (``size``, its first row's):
+    a document's headings over it head no rows."""
     for j in range(k, max(floor, k - STUB_HEADER_LINES) - 1, -1):
         line = lines[j]
-        if _header_over(line, below, value_left):
+        if any(abs(x.font_size - size) > SAME_SIZE * size for x in (line, lines[j + 1])):
+            return False
+        if _header_over(line, lines[j + 1], value_left):
             return True
         if is_stop(line) or any(c.x1 > value_left - 2 for c in line.chunks):
             return False
@@ -231,12 +243,19 @@ def _group_follows(
 
 
 def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
-    """True when a data line comes within two lines from ``start``, each close to the last."""
+    """True when a data line comes within two lines from ``start``, each close to the last
+    (the first may be another group heading out at the margin, "Hjemvist" over "Lov om
+    aktiv beskæftigelsesindsats", when a row label starts the data line)."""
     last = lines[start - 1]
+    stacked = False
     for line in lines[start : start + 2]:
-        if line.top - last.bottom > TABLE_GAP_EM * line.font_size or line.x0 < left - 3:
+        if line.top - last.bottom > TABLE_GAP_EM * line.font_size:
             return False
-        if is_data_line(line, left):
-            return True
+        if line.x0 < left - 3:
+            if stacked or line is not lines[start] or not _is_section_label(line):
+                return False
+            stacked = True
+        elif is_data_line(line, left):
+            return not (stacked and line.chunks[0].is_value)
         last = line
     return False

@@ -9,6 +9,7 @@ resulting cells is ``header_wrap``'s.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 
 from extract.detect.header import is_plain_value
@@ -178,7 +179,7 @@ def header_groups(
                 if member is not chunk
                 for c in head[line_of[id(member)]].chunks
                 if id(c) not in own
-            ]
+            ] + _passed_over(head, r, chunk)
         groups.append(
             group_spans(
                 line.chunks, extents, stub_edge, under(head, r, lines), beside(head, r), near
@@ -195,6 +196,32 @@ def header_groups(
             if spans:
                 groups[r][k] = (min(g[0] for g in spans), max(g[1] for g in spans))
     return groups
+
+
+def _passed_over(head: Sequence[TextLine], r: int, chunk: Chunk) -> list[Chunk]:
+    """The chunks of the header lines between line ``r`` and the first line under it holding
+    text under ``chunk`` that head no group (``_heads_two``): single-level headers beside
+    its group, set lower (centred on a header of two levels), which bound the group as
+    neighbours on its own line do (a group's sub-groups, "2023" / "Antal | Pct.", do not)."""
+    between: list[Chunk] = []
+    for k in range(r + 1, len(head)):
+        if _overlapping(head[k].chunks, chunk):
+            return between
+        lower = [c for line in head[k + 1 :] for c in line.chunks]
+        between.extend(c for c in head[k].chunks if not _heads_two(c, head[k], lower))
+    return []
+
+
+def _heads_two(chunk: Chunk, line: TextLine, lower: Sequence[Chunk]) -> bool:
+    """True when chunks of ``lower`` stand under ``chunk`` on both sides of its middle,
+    nearer than its neighbours on its ``line``: it heads a group ("2023" over "Antal |
+    Pct.")."""
+    i = line.chunks.index(chunk)
+    lo = line.chunks[i - 1].x1 if i > 0 else -math.inf
+    hi = line.chunks[i + 1].x0 if i + 1 < len(line.chunks) else math.inf
+    middle = (chunk.x0 + chunk.x1) / 2
+    middles = [(c.x0 + c.x1) / 2 for c in lower]
+    return any(lo < m < middle for m in middles) and any(middle < m < hi for m in middles)
 
 
 def wrap_stacks(head: Sequence[TextLine]) -> dict[int, list[Chunk]]:

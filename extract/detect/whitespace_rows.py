@@ -9,11 +9,14 @@ grouped into rows (wrapped labels joined to the row they belong to).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from statistics import median
 
 from extract.detect.layout import Chunk, TextLine, is_year
 
+# A footnote mark: a number of one or two digits in brackets.
+_MARK = re.compile(r"^\(\d{1,2}\)$")
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
@@ -70,6 +73,8 @@ def is_data_line(line: TextLine, left: float, value_left: float | None = None) -
     values = value_chunks(line, left)
     if not values:
         return False
+    if values[0].text[:1] == "(" and all(_MARK.match(c.text) for c in values):
+        return False  # a header's footnote mark ("(1)") beside its last line's text
     has_label = any(at_left(c, left) for c in line.chunks)
     if not has_label and value_left is not None:
         has_label = _label_before(line, min(value_left, values[0].x0))
