@@ -158,6 +158,12 @@ def test_printed_measure_labels(reader: Reader, label: str, code: str) -> None:
     assert reading.resolved and reading.dims.get("measure") == code
 
 
+def test_levels_naming_a_count_and_a_share_conflict(reader: Reader) -> None:
+    """ "Ændret 2025 Antal sager" over "Procent": the headers of two columns set over one."""
+    reading = reader.read_path(["Ændret/Ophævet 2025 Antal sager", "Procent"])
+    assert "aspect count or share" in reading.conflicts
+
+
 def test_a_header_word_broken_over_levels_must_join(reader: Reader) -> None:
     """ "Realitetsbeha-" over "Procent": the word's end ("ndlet") went under the next column,
     so the column is not realitetsbehandlede's share; a break the next level ends is read."""

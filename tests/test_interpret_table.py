@@ -1884,3 +1884,16 @@ def test_all_law_areas_above_its_parts_adds_up_to_their_whole(rulebook: Rulebook
     assert got[("alle", "afgjorte")] == 20148
     assert got[("alle", "realitetsbehandlede")] == 18389
     assert got[("serviceloven", "afgjorte")] == 9272
+
+
+def test_a_period_before_a_benefit_in_its_label_is_the_rows(rulebook: Rulebook) -> None:
+    """ "2024-03 Uddannelseshjælp": the month leads the benefit's name, it is the row's period,
+    not the heading's year."""
+    heading = DocumentContext("referat", "Odsherred Kommune\nPunkt 237 Ankestatistik 2024")
+    rows: list[Row] = [("2024-03 Uddannelseshjælp", ["5"]), ("2024-04, Fleksjob", ["51"])]
+    caption = "Tabel 1: Antal personer fordelt på ydelse og måned Odsherred"
+    result = read(rulebook, table(["Antal"], rows, caption=caption), heading)
+    assert [(o.period, o.provision, o.value) for o in result.observations] == [
+        ("2024-03", "Uddannelseshjælp", 5),
+        ("2024-04", "Fleksjob", 51),
+    ]

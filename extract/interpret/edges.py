@@ -63,7 +63,8 @@ def _edge_count(parts: Sequence[Part], words: WordBook, allowed: Collection[str]
         dims = {m.dim for m in part.meanings}
         if not dims or not dims <= set(allowed) or len(part.meanings) != len(dims):
             break
-        if not all(words.head(w) or w in words.abbreviations for w in part.text.split()):
+        printed_whole = all(words.head(w) or w in words.abbreviations for w in part.text.split())
+        if dims != {"period"} and not printed_whole:  # a period is numbers: "2024-03"
             break
         count += 1
     return count

@@ -126,7 +126,9 @@ class Reader:
         Where the path names both a count and a share ("Hjemvist / Antal og andel / Andel"),
         the lowest level naming either says which the column holds; a level naming both with
         none below it ("Antal/pct.", or "Procent Antal": headers of two columns run together)
-        gives the aspect ``BOTH_ASPECTS``: each row must say which. A level ending in a word
+        gives the aspect ``BOTH_ASPECTS``: each row must say which. One level naming only a
+        count and another only a share ("Ændret 2025 Antal sager / Procent") conflict: the
+        headers of two columns were set over one. A level ending in a word
         broken with a hyphen whose end the next level does not hold ("Realitetsbeha- /
         Procent": the end, "ndlet", went under the next column) is a conflict."""
         printed = [level for level in levels if level]
@@ -135,6 +137,12 @@ class Reader:
             return replace(reading, conflicts=(*reading.conflicts, lost))
         if len(_aspects(reading)) < 2:
             return reading
+        singles = {
+            frozenset(named) for level in printed if len(named := _aspects(self.read(level))) == 1
+        }
+        if len(singles) > 1:  # "… Antal sager" over "Procent": two columns' headers run together
+            conflict = "aspect count or share"
+            return replace(reading, conflicts=(*reading.conflicts, conflict))
         for level in reversed(levels):
             named = _aspects(self.read(level)) if level else set()
             if named:
