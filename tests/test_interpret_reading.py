@@ -271,6 +271,11 @@ def test_no_entity(reader: Reader, label: str) -> None:
         ("omgørel sesproc ent", {"measure": "omgoerelsesprocent"}),  # its first piece a prefix
         ("omgørelsesproc ent", {"measure": "omgoerelsesprocent"}),  # a long first piece
         ("omgørelse sprocent", {"measure": "omgoerelsesprocent"}),  # the linking "s" went down
+        # a word the name itself prints twice, its "og" between them lost
+        (
+            "Lov om højeste, mellemste, forhøjet almindelig almindelig førtidspension",
+            {"law": "foertidspension"},
+        ),
         # a header word spanning three columns, copied to each
         (
             "2022 / Omgørelse Omgørelse Omgørelse / i pct.",

@@ -151,11 +151,18 @@ class Reader:
         return reading
 
     def _read_text(self, text: str) -> Reading:
-        toks = _once(tokens(text))
+        printed = tuple(tokens(text))
+        toks = _once(printed)
         if not toks:
             return Reading(text)
-        best = _Search(self.vocabulary, toks).best()
-        return _reading(text, best, self._share_of)
+        reading = _reading(text, _Search(self.vocabulary, toks).best(), self._share_of)
+        if reading.unknown and toks != printed:
+            # a word printed twice by the name itself ("forhøjet almindelig [og] almindelig
+            # førtidspension", its "og" lost): read as printed when that reads better
+            whole = _reading(text, _Search(self.vocabulary, printed).best(), self._share_of)
+            if len(whole.unknown) < len(reading.unknown):
+                return whole
+        return reading
 
     def _share_of(self, measures: list[str], share: bool) -> str | None:
         """For two measures read in one label, the one the label is about: a rate named with
