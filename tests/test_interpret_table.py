@@ -1897,3 +1897,22 @@ def test_a_period_before_a_benefit_in_its_label_is_the_rows(rulebook: Rulebook) 
         ("2024-03", "Uddannelseshjælp", 5),
         ("2024-04", "Fleksjob", 51),
     ]
+
+
+def test_a_small_word_of_a_law_name_in_a_value_cell_leaves_it_a_group(
+    rulebook: Rulebook,
+) -> None:
+    """ "og" of "… forhøjet almindelig og almindelig førtidspension" set under the value
+    column: the law's name is still a group row over its provisions, not a value row."""
+    rows: list[Row] = [
+        ("Lov om almene boliger", None),
+        ("Almene boliger - § 54-61", ["133"]),
+        ("Lov om højeste, mellemste, forhøjet almindelig almindelig førtidspension", ["og"]),
+        ("Bistands- og plejetillæg §§ 16 stk. 1 og 2", ["5"]),
+    ]
+    caption = "Tabel 2 Stadfæstede sager efter bestemmelse, hele landet"
+    result = read(rulebook, table(["2024"], rows, caption=caption))
+    assert [(o.law_area, o.value) for o in result.observations] == [
+        ("almenboligloven", 133),
+        ("foertidspension", 5),
+    ]

@@ -115,3 +115,20 @@ def _whole(row: TableRow, reader: Reader) -> bool:
     """A label that reads fully on its own and names something."""
     reading = reader.read(row.label)
     return reading.resolved and bool(reading.dims)
+
+
+# A small word of a label (a conjunction or preposition: "og", "af") set in a value column.
+_CONNECTIVE = 3
+
+
+def connectives_out_of_cells(rows: Sequence[TableRow]) -> tuple[TableRow, ...]:
+    """The rows with a value cell that holds only a small word of the label ("og" of
+    "forhøjet almindelig og almindelig førtidspension", set under a value column) emptied,
+    when the row has no other value: the row is the label-only row it was printed as."""
+    out = []
+    for row in rows:
+        texts = [c.text.strip() for c in row.cells if c is not None and c.text.strip()]
+        if texts and all(t.isalpha() and t.islower() and len(t) <= _CONNECTIVE for t in texts):
+            row = replace(row, cells=(None,) * len(row.cells))
+        out.append(row)
+    return tuple(out)

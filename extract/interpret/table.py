@@ -24,7 +24,11 @@ from extract.interpret.columns import (
     plan_columns,
 )
 from extract.interpret.context import Context, Given, table_context
-from extract.interpret.fragments import rejoined_period_labels, rejoined_split_labels
+from extract.interpret.fragments import (
+    connectives_out_of_cells,
+    rejoined_period_labels,
+    rejoined_split_labels,
+)
 from extract.interpret.label_columns import label_columns, nested_label_rows, row_text
 from extract.interpret.nesting import named_above
 from extract.interpret.observations import Keying, table_observations
@@ -77,7 +81,7 @@ class Interpreter:
     def interpret(self, table: TableCandidate, context: DocumentContext) -> Interpretation:
         """The interpretation of one table."""
         book, reader = self.rulebook, self.reader
-        rows_read = _without_header_lines(table.rows, reader)
+        rows_read = _without_header_lines(connectives_out_of_cells(table.rows), reader)
         rows_read = rejoined_split_labels(rejoined_period_labels(rows_read, reader), reader)
         table, cut = _before_inner_caption(replace(table, rows=rows_read))
         rules = applicable_rules(book.rules, table, context.document_type)
