@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.interpret.fragments import split_numbers
+from extract.interpret.fragments import connectives_out_of_cells, split_numbers
 from extract.interpret.table import Interpreter
 from extract.model import Cell, DocumentContext, TableCandidate, TableRow
 from extract.rulebook import Rulebook
@@ -143,3 +143,15 @@ def test_a_label_around_its_values_whose_last_line_reads_alone(rulebook: Ruleboo
     header = (TableRow("Serviceloven", (None,), 2), TableRow("", (Cell("39%", 2),), 2))
     result = Interpreter(rulebook).interpret(replace(candidate, rows=header), context)
     assert [(o.row_label, o.law_area) for o in result.observations] == [("", "serviceloven")]
+
+
+def test_a_small_word_alone_in_a_value_cell_is_no_value() -> None:
+    """ "og" of a law's name set under the value column leaves the row label-only; a row with
+    a number, or a longer word, keeps its cells."""
+    rows = (
+        TableRow("Lov om højeste, mellemste, forhøjet almindelig", (Cell("og", 1),), 1),
+        TableRow("Serviceloven", (Cell("38", 1),), 1),
+        TableRow("Forrevalidering", (Cell("ikke oplyst", 1),), 1),
+    )
+    out = connectives_out_of_cells(rows)
+    assert [row.has_values for row in out] == [False, True, True]

@@ -1907,12 +1907,16 @@ def test_a_small_word_of_a_law_name_in_a_value_cell_leaves_it_a_group(
     rows: list[Row] = [
         ("Lov om almene boliger", None),
         ("Almene boliger - § 54-61", ["133"]),
+        ("Længerevarende botilbud, Almenboligloven - § 105", ["5"]),
         ("Lov om højeste, mellemste, forhøjet almindelig almindelig førtidspension", ["og"]),
         ("Bistands- og plejetillæg §§ 16 stk. 1 og 2", ["5"]),
+        ("Forhøjelse af pension §§ 13 - 15, 21, 24, 44, 44a", ["10"]),
     ]
     caption = "Tabel 2 Stadfæstede sager efter bestemmelse, hele landet"
     result = read(rulebook, table(["2024"], rows, caption=caption))
     assert [(o.law_area, o.value) for o in result.observations] == [
         ("almenboligloven", 133),
+        ("almenboligloven", 5),
         ("foertidspension", 5),
+        ("foertidspension", 10),
     ]
