@@ -183,3 +183,12 @@ def test_a_caption_under_a_table_ends_where_text_in_another_size_follows() -> No
     first, second = detect(_page(1, [*words, *big, *below]))
     assert first.caption == CAPTION
     assert second.caption is None
+
+
+def test_a_greeting_under_the_table_is_no_caption() -> None:
+    """ "Med venlig hilsen" right under a table closes the letter: it is no caption of the
+    table (which would count as the table naming itself)."""
+    bottom = 100 + 12 * len(ROWS)
+    words = _table(100, ROWS) + words_at(60, bottom + 22, "Med venlig hilsen")
+    (table,) = detect(_page(1, words))
+    assert table.caption is None

@@ -35,8 +35,11 @@ ALIGN_EM = 1.0
 SIZE_SHARE = 0.1
 # Most words in a caption under a table without "Tabel" (more is a paragraph of prose).
 PLAIN_WORDS = 16
-# Text under a table that is no caption: a sentence's end, a lead-in, a page number.
-NOT_PLAIN = re.compile(r"[.:;]$|\.\s+[A-ZÆØÅ]|^(?:Side|Page)\s+\d|^\d+$")
+# Text under a table that is no caption: a sentence's end, a lead-in, a page number, a
+# letter's closing ("Med venlig hilsen", "Venlig hilsen", "Mvh.").
+NOT_PLAIN = re.compile(
+    r"[.:;]$|\.\s+[A-ZÆØÅ]|^(?:Side|Page)\s+\d|^\d+$|\b(?:[Hh]ilsen|HILSEN)\b|^(?:[Mm]vh|MVH)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
