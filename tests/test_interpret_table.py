@@ -1920,3 +1920,13 @@ def test_a_small_word_of_a_law_name_in_a_value_cell_leaves_it_a_group(
         ("foertidspension", 5),
         ("foertidspension", 10),
     ]
+
+
+def test_benefits_under_a_stub_header_antal_count_persons(rulebook: Rulebook) -> None:
+    """ "antal" in the stub's corner over months and benefits: persons on each benefit."""
+    rows: list[Row] = [("2022-01", None), ("A-dagpenge", ["55"]), ("Sygedagpenge", ["185"])]
+    result = read(rulebook, table(["lemvig kommune"], rows, stub="antal"))
+    assert [(o.period, o.measure, o.value) for o in result.observations] == [
+        ("2022-01", "antal_personer", 55),
+        ("2022-01", "antal_personer", 185),
+    ]

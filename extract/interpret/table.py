@@ -254,16 +254,17 @@ def _counted_measure(
     reader: Reader,
 ) -> str | None:
     """The measure a table counts by its rows ("Antal" over rows that are mostly benefits,
-    in a header, a group row or the title: antal_personer), when no header, label, caption or
-    title names a measure (a stub header's "Afgørelse" over benefits names none; "Afgjorte
-    sager efter lovområde" over "Sygedagpenge" counts cases, not persons). The caller asks
+    in a header, a group row, the stub or the title: antal_personer), when no header, label,
+    caption or title names a measure (a stub header's "Afgørelse" over benefits names none;
+    "Afgjorte sager efter lovområde" over "Sygedagpenge" counts cases, not persons). The caller asks
     only where no stub or caption says the rows are law areas ("Lovområde" over
     "Sygedagpenge" lists a law, not a benefit)."""
     labels_read = [reading for reading, _ in (*columns, *rows)]
     texts = [reader.read(text) for text in (table.caption, table.title) if text]
     if any("measure" in reading.dims for reading in (*labels_read, *texts)):
         return None
-    if not any(reading.dims.get("aspect") == "count" for reading in (*labels_read, *texts)):
+    stub = [reader.read(table.stub_header)] if table.stub_header else []
+    if not any(r.dims.get("aspect") == "count" for r in (*labels_read, *texts, *stub)):
         return None
     labels = [label_key(row.label) for row in table.rows if row.has_values]
     for measure, counted in book.vocabulary.counted.items():
