@@ -1930,3 +1930,15 @@ def test_benefits_under_a_stub_header_antal_count_persons(rulebook: Rulebook) ->
         ("2022-01", "antal_personer", 55),
         ("2022-01", "antal_personer", 185),
     ]
+
+
+def test_provisions_under_a_blank_outcome_column_take_no_caption_measure(
+    rulebook: Rulebook,
+) -> None:
+    """A page of "udfald sagsemne" whose outcome column is blank all down (the outcome was
+    printed on a page before): the caption's "Realitetsbehandlede sager" is not theirs."""
+    rows: list[Row] = [("Hjemmehjælp § 83", ["48"]), ("Hjælpemidler - §112", ["55"])]
+    caption = "Tabel 4.1: Realitetsbehandlede sager fordelt på bestemmelse i serviceloven"
+    candidate = table(["jan.-jun. 2025"], rows, caption=caption, stub="udfald sagsemne")
+    result = read(rulebook, candidate, DocumentContext("aarsredegoerelse", "Årsredegørelse"))
+    assert not result.observations
