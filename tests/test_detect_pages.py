@@ -352,3 +352,16 @@ def test_a_value_alone_between_the_lines_of_a_label_outside_every_table_is_repor
         words += words_at(60, top, first) + words_at(60, top + 10, second)
         words += right_at(RIGHTS[0], top + 5, value)
     assert _loose(_page(1, words)) == [Loose(1, 2, ("12.838", "9"))]
+
+
+def test_a_caption_over_a_table_with_a_line_under_it_stays_with_that_table() -> None:
+    """ "Tabel 4: …" at the top of page 2 with "Hele landet i alt" under it, both read as
+    the caption of the table under them: the table that ended page 1 does not take it."""
+    first = _page(1, words_at(60, 100, PROSE), _table(600, FIRST))
+    caption = "Tabel 4: Omgørelsesprocent efter lovområde i 2024"
+    second = _page(
+        2, words_at(60, 80, caption), words_at(60, 94, "Hele landet i alt"), _table(114, MORE)
+    )
+    tables = detect(first, second)
+    assert tables[0].caption is None
+    assert (tables[-1].caption or "").startswith(caption)

@@ -205,12 +205,15 @@ TOP_LINES = 3
 def caption_pushed_over(lines: Sequence[TextLine], taken: Collection[str]) -> str | None:
     """A caption printed at the top of a page for the table that ended the page before (its
     caption under it did not fit there): a "Tabel …" line among the page's first lines, not
-    saying the table goes on, not the caption of a table on this page (``taken``), and with
+    saying the table goes on, not (the start of) the caption of a table on this page
+    (``taken``), and with
     no table row under it: a note or source line, prose, or nothing follows."""
     for at, line in enumerate(lines[:TOP_LINES]):
         text = line.text.strip()
-        if not CAPTION.match(text) or CONTINUED.search(text) or text in taken:
+        if not CAPTION.match(text) or CONTINUED.search(text):
             continue
+        if any(caption.startswith(text) for caption in taken):
+            continue  # this page's table's caption (perhaps with the line under it)
         after = lines[at + 1] if at + 1 < len(lines) else None
         if after is None or _note(after.text.strip()) or len(after.chunks) == 1:
             return text
