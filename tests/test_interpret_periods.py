@@ -72,6 +72,9 @@ def test_whole_periods(grammar: PeriodGrammar, text: str, expected: tuple[str, s
         ("3. kvartal", "-Q3"),
         ("Januar", "-01"),
         ("dec.", "-12"),
+        ("jan.-mar.", "-Q1"),  # a quarter's months
+        ("Jul.-dec.", "-H2"),
+        ("jan.-apr.", None),
         ("2024", None),
         ("5. kvartal", None),
         ("Serviceloven", None),

@@ -1942,3 +1942,12 @@ def test_provisions_under_a_blank_outcome_column_take_no_caption_measure(
     candidate = table(["jan.-jun. 2025"], rows, caption=caption, stub="udfald sagsemne")
     result = read(rulebook, candidate, DocumentContext("aarsredegoerelse", "Årsredegørelse"))
     assert not result.observations
+
+
+def test_a_quarter_in_the_stub_corner_completes_the_columns_year(rulebook: Rulebook) -> None:
+    """ "jan.-mar." set in the stub's corner over "Paragraf", the year "2024" over the values:
+    the table's period is the first quarter of 2024, not the year."""
+    rows: list[Row] = [("Realitetsbeh. sager", None), ("Forbrugsgoder - § 113", ["7"])]
+    caption = "Tabel 1 Ankestatistik fordelt på paragraffer for Egedal efter serviceloven"
+    result = read(rulebook, table(["2024"], rows, caption=caption, stub="Paragraf jan.-mar."))
+    assert [(o.period, o.value) for o in result.observations] == [("2024-Q1", 7)]

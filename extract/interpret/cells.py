@@ -228,8 +228,17 @@ def _period(
     if not parts and whole and context.grain is not None and period_type(whole[0]) == "year":
         why = f"the caption gives the table's periods by {context.grain}, the labels only the year"
         return Missing("period", why)
+    outside = context.value("period")
+    if (
+        not parts
+        and whole
+        and outside
+        and outside.startswith("-")
+        and period_type(whole[0]) == "year"
+    ):
+        return combine(whole[0], outside)  # "2024" under a stub or caption "jan.-mar."
     if not parts:
-        return whole[0] if whole else context.value("period")
+        return whole[0] if whole else outside
     year = whole[0] if whole else context.value("period")
     if not whole and year_by_column and column.dims.get("period", "").startswith("-"):
         return Missing(

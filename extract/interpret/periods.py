@@ -130,6 +130,10 @@ class PeriodGrammar:
 
     def _parse_part(self, text: str) -> str | None:
         key = " ".join(text.casefold().replace("–", "-").split()).rstrip(".:")
+        span = self.month_span.fullmatch(f"{key}. 2000")  # "jan.-mar.": a quarter's months
+        if span is not None:
+            found = _SPANS.get((self.months[span.group(1)], self.months[span.group(2)]))
+            return f"-{found}" if found is not None else None
         match = self.part.fullmatch(key)
         if match is None:
             return None
