@@ -71,10 +71,10 @@ def is_value_text(text: str) -> bool:
     parsed = parse_number(text)
     if parsed.status in _VALUE_STATUSES:
         return True
-    starts_like_number = bool(_NUMBER_START.match(text.strip()))
-    glitched = parsed.status is Status.ILLEGIBLE and starts_like_number
+    if parsed.status is not Status.ILLEGIBLE or not _NUMBER_START.match(text.strip()):
+        return False  # not glitched
     words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
-    if not (glitched and words <= GLITCH_WORDS):
+    if words > GLITCH_WORDS:
         return False
     return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
 
@@ -102,11 +102,16 @@ class Chunk:
     reach: float = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "x0", self.words[0].bbox[0])
-        object.__setattr__(self, "x1", max(w.bbox[2] for w in self.words))
-        size = max(word_size(w) for w in self.words)
+        words = self.words
+        object.__setattr__(self, "x0", words[0].bbox[0])
+        if len(words) == 1:  # most chunks: no max() over one word
+            x1, size = words[0].bbox[2], word_size(words[0])
+        else:
+            x1, size = max(w.bbox[2] for w in words), max(word_size(w) for w in words)
+        object.__setattr__(self, "x1", x1)
         object.__setattr__(self, "size", size)
-        object.__setattr__(self, "reach", max(2.0, LEFT_JITTER_EM * (size or 9.0)))
+        reach = LEFT_JITTER_EM * (size or 9.0)
+        object.__setattr__(self, "reach", reach if reach > 2.0 else 2.0)  # max(2.0, reach)
 
     @property
     def bbox(self) -> BBox:
