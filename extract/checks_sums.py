@@ -143,6 +143,7 @@ class CellGroup:
     by_measure: Mapping[str, tuple[int, ...]]
     # each measure's value once worked out (several checks ask for the same ones)
     _values: dict[str, Fraction | None] = field(default_factory=dict, compare=False, repr=False)
+    _operands: dict[str, Operand | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def first(self) -> Observation:
@@ -156,7 +157,14 @@ class CellGroup:
         return self._values[measure]
 
     def get(self, measure: str) -> Operand | None:
-        """The measure's operand; None if it is absent or unusable."""
+        """The measure's operand; None if it is absent or unusable (worked out once)."""
+        if measure in self._operands:
+            return self._operands[measure]
+        operand = self._operand(measure)
+        self._operands[measure] = operand
+        return operand
+
+    def _operand(self, measure: str) -> Operand | None:
         indices = self.by_measure.get(measure)
         value = self._value(measure) if indices else None
         if not indices or value is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from extract.detect.layout import TextLine, is_value_text, make_line, word_size
 from extract.detect.plausible import is_prose_line
@@ -81,13 +81,13 @@ def _find_band(lines: Sequence[TextLine]) -> tuple[int, int, float] | None:
         return None
     xs, crossing = _crossing_table(lines)
     runs: dict[tuple[int, int], list[float]] = {}
+    count = len(lines)
     for x, crossed in zip(xs, crossing, strict=True):
         start = 0
-        for i in range(len(lines) + 1):
-            if i == len(lines) or crossed[i]:
-                if i - start >= 2 * SIDE_LINES:
-                    runs.setdefault((start, i), []).append(x)
-                start = i + 1
+        for i in (*compress(range(count), crossed), count):  # each crossed line, then the end
+            if i - start >= 2 * SIDE_LINES:
+                runs.setdefault((start, i), []).append(x)
+            start = i + 1
     best: tuple[int, int, float] | None = None
     for (start, end), at in runs.items():
         gutter = at[len(at) // 2]  # the middle of the x-positions that leave the run whole
@@ -155,6 +155,17 @@ def _worded(side: Sequence[Sequence[Word]]) -> int:
     return sum(1 for words in side if any(_word(words, i) for i in range(len(words))))
 
 
+def _worded_lines(side: Sequence[Sequence[Word]], enough: int) -> bool:
+    """Whether ``_worded(side) >= enough``, counting no further than ``enough``."""
+    count = 0
+    for words in side:
+        if count >= enough:
+            return True
+        if any(_word(words, i) for i in range(len(words))):
+            count += 1
+    return count >= enough
+
+
 def _word(words: Sequence[Word], i: int) -> bool:
     text = words[i].text
     if is_value_text(text) or not any(ch.isalpha() for ch in text):
@@ -178,7 +189,7 @@ def _text_beside(lines: Sequence[TextLine], gutter: float) -> list[bool]:
     the other side make no text beside: a long row label beside its row's values."""
     west = [[w for w in line.words if w.bbox[2] <= gutter] for line in lines]
     east = [[w for w in line.words if w.bbox[0] >= gutter] for line in lines]
-    if min(_worded(west), _worded(east)) < SIDE_LINES:
+    if not (_worded_lines(west, SIDE_LINES) and _worded_lines(east, SIDE_LINES)):
         return [False] * len(lines)  # a side of values only is a table's value column
     return [
         ((_running(a) and _worded([b]) > 0) or (_running(b) and _worded([a]) > 0))

@@ -32,6 +32,8 @@ LINE_OVERLAP = 0.5
 
 # A text-layer font size below this share of the word's box height is a scaled size-1 font.
 SCALED_SIZE_SHARE = 0.4
+# How far (in font sizes) a row label may start right of a region's left edge.
+LEFT_JITTER_EM = 0.4
 
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 # A year, with a footnote mark after it at most ("2024 ¹", "2023*", "2022 (1)").
@@ -69,10 +71,10 @@ def is_value_text(text: str) -> bool:
     parsed = parse_number(text)
     if parsed.status in _VALUE_STATUSES:
         return True
-    starts_like_number = bool(_NUMBER_START.match(text.strip()))
-    glitched = parsed.status is Status.ILLEGIBLE and starts_like_number
+    if parsed.status is not Status.ILLEGIBLE or not _NUMBER_START.match(text.strip()):
+        return False  # not glitched
     words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
-    if not (glitched and words <= GLITCH_WORDS):
+    if words > GLITCH_WORDS:
         return False
     return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
 
@@ -95,11 +97,21 @@ class Chunk:
     x0: float = field(init=False)
     x1: float = field(init=False)
     size: float = field(init=False)
+    # How far right of a region's left edge the chunk may start and still be at it (a row
+    # label): LEFT_JITTER_EM of its size, 2 points at least.
+    reach: float = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "x0", self.words[0].bbox[0])
-        object.__setattr__(self, "x1", max(w.bbox[2] for w in self.words))
-        object.__setattr__(self, "size", max(word_size(w) for w in self.words))
+        words = self.words
+        object.__setattr__(self, "x0", words[0].bbox[0])
+        if len(words) == 1:  # most chunks: no max() over one word
+            x1, size = words[0].bbox[2], word_size(words[0])
+        else:
+            x1, size = max(w.bbox[2] for w in words), max(word_size(w) for w in words)
+        object.__setattr__(self, "x1", x1)
+        object.__setattr__(self, "size", size)
+        reach = LEFT_JITTER_EM * (size or 9.0)
+        object.__setattr__(self, "reach", reach if reach > 2.0 else 2.0)  # max(2.0, reach)
 
     @property
     def bbox(self) -> BBox:
@@ -149,46 +161,60 @@ def word_size(word: Word) -> float:
     return word.font_size
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return min(a[1], b[1]) - max(a[0], b[0])
-
-
 def group_lines(words: Sequence[Word]) -> list[TextLine]:
     """Group words into text lines, top to bottom; each line's words left to right. A
     monospaced font found on MONO_LINES lines of the page or more is known on its other
     lines too (one word of letters is enough there)."""
-    rows = [sorted(row, key=lambda w: w.bbox[0]) for row in group_word_rows(words)]
-    found = [width for width in map(_mono_width, rows) if width is not None]
+    rows = [tuple(sorted(row, key=_left)) for row in group_word_rows(words)]
+    letters = [_letter_widths(row) for row in rows]
+    widths = [_mono_of(row, found) for row, found in zip(rows, letters, strict=True)]
+    found = [width for width in widths if width is not None]
     known = [w for w in found if sum(1 for v in found if _same_width(v, w)) >= MONO_LINES]
-    lines = [make_line(row, known) for row in rows]
+    lines = [
+        TextLine(words=row, chunks=tuple(_chunks(row, known, width, widths_of)))
+        for row, width, widths_of in zip(rows, widths, letters, strict=True)
+    ]
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
+
+
+def _left(word: Word) -> float:
+    return word.bbox[0]
+
+
+def _top_left(word: Word) -> tuple[float, float]:
+    return word.bbox[1], word.bbox[0]
 
 
 def group_word_rows(words: Sequence[Word]) -> list[list[Word]]:
     """Words grouped by line (vertical overlap), in order of each line's first word."""
     rows: list[list[Word]] = []
     spans: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: (w.bbox[1], w.bbox[0])):
-        band = (word.bbox[1], word.bbox[3])
-        height = max(band[1] - band[0], 0.1)
-        for index in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            span = spans[index]
-            smaller = min(height, max(span[1] - span[0], 0.1))
-            if _overlap(band, span) >= LINE_OVERLAP * smaller:
+    for word in sorted(words, key=_top_left):
+        top, bottom = word.bbox[1], word.bbox[3]
+        height = bottom - top
+        height = 0.1 if height < 0.1 else height  # max(height, 0.1) written out: hot loop
+        count = len(rows)
+        for index in range(count - 1, max(count - 4, -1), -1):
+            above, below = spans[index]
+            span_height = below - above
+            span_height = 0.1 if span_height < 0.1 else span_height
+            smaller = span_height if span_height < height else height
+            overlap = (below if below < bottom else bottom) - (above if above > top else top)
+            if overlap >= LINE_OVERLAP * smaller:
                 rows[index].append(word)
-                spans[index] = (min(span[0], band[0]), max(span[1], band[1]))
+                spans[index] = (top if top < above else above, bottom if bottom > below else below)
                 break
         else:
             rows.append([word])
-            spans.append(band)
+            spans.append((top, bottom))
     return rows
 
 
 def make_line(words: Sequence[Word], mono: Sequence[float] = ()) -> TextLine:
     """A TextLine from words of one line (any order); ``mono``: character widths of the
     page's monospaced fonts."""
-    ordered = tuple(sorted(words, key=lambda w: w.bbox[0]))
+    ordered = tuple(sorted(words, key=_left))
     return TextLine(words=ordered, chunks=tuple(split_chunks(ordered, mono)))
 
 
@@ -197,23 +223,36 @@ def split_chunks(words: Sequence[Word], mono: Sequence[float] = ()) -> list[Chun
     monospaced font, whose word space is a whole character wide, MONO_SPACE_SHARE of a
     character), and between two numbers of the text layer (values set tight, "3,068,550
     3,103,540"). ``mono``: character widths of the page's monospaced fonts."""
-    chunks: list[list[Word]] = []
-    width = _mono_width(words) or _known_width(words, mono)
+    letters = _letter_widths(words)
+    return _chunks(words, mono, _mono_of(words, letters), letters)
+
+
+def _chunks(
+    words: Sequence[Word], mono: Sequence[float], width: float | None, letters: list[float]
+) -> list[Chunk]:
+    """``split_chunks`` given the line's monospaced width (``_mono_of``) and its
+    ``_letter_widths``."""
+    width = width or _known_of(letters, mono)
     space = MONO_SPACE_SHARE * (width or 0.0)
-    if width is None and not _letter_widths(words):
+    if width is None and not letters:
         # no word of letters to know the font by ("- § 80"): all its words in a page's
         # monospaced width, a word space of one character only
         space = MONO_EXACT_SHARE * (_known_width(words, mono, letters=False) or 0.0)
+    chunks: list[list[Word]] = []
+    prev: Word | None = None
+    prev_size = 0.0
     for word in words:
-        if chunks:
-            prev = chunks[-1][-1]
-            size = max(word_size(prev), word_size(word), 4.0)
+        word_at = word_size(word)
+        if prev is not None:
+            size = max(prev_size, word_at, 4.0)
             em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
             gap = max(em * size, space)
             if word.bbox[0] - prev.bbox[2] <= gap and not _two_values(prev, word):
                 chunks[-1].append(word)
+                prev, prev_size = word, word_at
                 continue
         chunks.append([word])
+        prev, prev_size = word, word_at
     return [make_chunk(c) for c in chunks]
 
 
@@ -222,7 +261,11 @@ def _mono_width(words: Sequence[Word]) -> float | None:
     letters or more, of two lengths at least) all have it, within MONO_TOLERANCE; else
     None (one word repeated, "SAGER I PCT. SAGER", or words of one length, "ANTAL ANDEL",
     are as wide per letter in any font)."""
-    widths = _letter_widths(words)
+    return _mono_of(words, _letter_widths(words))
+
+
+def _mono_of(words: Sequence[Word], widths: list[float]) -> float | None:
+    """``_mono_width`` given the line's ``_letter_widths``."""
     if len(widths) < 2 or min(widths) <= 0 or max(widths) > (1 + MONO_TOLERANCE) * min(widths):
         return None
     lengths = {len(w.text) for w in words if len(w.text) >= 2 and w.text.isalpha()}
@@ -240,6 +283,10 @@ def _known_width(
         if letters
         else [(w.bbox[2] - w.bbox[0]) / len(w.text) for w in words if w.text and w.source != "ocr"]
     )
+    return _known_of(widths, mono)
+
+
+def _known_of(widths: list[float], mono: Sequence[float]) -> float | None:
     for width in mono if widths else ():
         if all(_same_width(w, width) for w in widths):
             return width
@@ -272,5 +319,5 @@ def _two_values(left: Word, right: Word) -> bool:
 
 def make_chunk(words: Sequence[Word]) -> Chunk:
     """A Chunk of words (left to right), its text and whether it reads as a value."""
-    text = " ".join(w.text for w in words)
+    text = " ".join([w.text for w in words])
     return Chunk(tuple(words), text, is_value_text(text))

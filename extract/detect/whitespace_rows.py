@@ -20,8 +20,6 @@ _MARK = re.compile(r"^\(\d{1,2}\)$")
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
-# How far (in font sizes) a row label may start right of the region's left edge.
-LEFT_JITTER_EM = 0.4
 # Gaps (points) this close are the same spacing (lines of one wrapped label).
 TIE_GAP = 0.5
 
@@ -29,7 +27,7 @@ TIE_GAP = 0.5
 def at_left(chunk: Chunk, left: float) -> bool:
     """True for a chunk starting at the region's left edge (a row label), allowing for the
     jitter of OCR word boxes (a few tenths of the font size)."""
-    return chunk.x0 <= left + max(2.0, LEFT_JITTER_EM * (chunk.size or 9.0))
+    return chunk.x0 <= left + chunk.reach
 
 
 def stub_limit(lines: Sequence[TextLine]) -> float:
@@ -58,11 +56,7 @@ def label_tails(lines: Sequence[TextLine]) -> list[TextLine]:
 def value_chunks(line: TextLine, left: float) -> list[Chunk]:
     """The line's value chunks that are not its row label (``at_left``, written out: this
     runs for every line many times over)."""
-    return [
-        c
-        for c in line.chunks
-        if c.is_value and c.x0 > left + max(2.0, LEFT_JITTER_EM * (c.size or 9.0))
-    ]
+    return [c for c in line.chunks if c.is_value and c.x0 > left + c.reach]
 
 
 def is_data_line(line: TextLine, left: float, value_left: float | None = None) -> bool:

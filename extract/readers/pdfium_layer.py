@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from extract.model import PageContent, Ruling, Word
@@ -79,16 +79,19 @@ def _words(raw: Any, textpage: Any, left: float, top: float) -> tuple[list[Word]
     text = text.translate(_PRINTED)
     unmapped = text.count("\ufffd") + text.count("\x00")
     words: list[Word] = []
+    loose = _loose_boxes(raw, handle)
+    font_size, map_error = raw.FPDFText_GetFontSize, raw.FPDFText_HasUnicodeMapError
     for match in _TOKEN.finditer(text):
         first, last = match.start(), match.end() - 1
-        a, b = _loose_box(raw, handle, first), _loose_box(raw, handle, last)
-        size = raw.FPDFText_GetFontSize(handle, first)
-        if raw.FPDFText_HasUnicodeMapError(handle, first):
+        a, b = loose(first), loose(last)
+        size = font_size(handle, first)
+        if map_error(handle, first):
             unmapped += last - first + 1
+        em = max(size, 1.0)
         if (
-            abs(a[3] - b[3]) > 0.5 * max(size, 1.0)
+            abs(a[3] - b[3]) > 0.5 * em
             or b[2] < a[0]
-            or (b[2] - a[0]) > 1.2 * max(size, 1.0) * (last - first + 1)
+            or (b[2] - a[0]) > 1.2 * em * (last - first + 1)
         ):
             words.extend(_split_glyphs(raw, handle, text, (first, last), (left, top), font_name))
             continue
@@ -123,11 +126,18 @@ _PRINTED = str.maketrans({0x02: "\ufffe"})
 _TOKEN = re.compile(r"[^\s\x00\ufffe\uffff]+\ufffe?|\ufffe")
 
 
-def _loose_box(raw: Any, handle: Any, index: int) -> tuple[float, float, float, float]:
-    """(left, bottom, right, top) of a glyph from its font's ascent and descent."""
+def _loose_boxes(raw: Any, handle: Any) -> Callable[[int], tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of a glyph of one text page (by index) from its font's
+    ascent and descent, read into one reused rectangle."""
     box = raw.FS_RECTF()
-    raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
-    return box.left, box.bottom, box.right, box.top
+    ref = ctypes.byref(box)
+    get = raw.FPDFText_GetLooseCharBox
+
+    def loose(index: int) -> tuple[float, float, float, float]:
+        get(handle, index, ref)
+        return box.left, box.bottom, box.right, box.top
+
+    return loose
 
 
 def _split_glyphs(
@@ -147,8 +157,9 @@ def _split_glyphs(
     box = (0.0, 0.0, 0.0, 0.0)
     size = 0.0
     bold = False
+    loose = _loose_boxes(raw, handle)
     for i in range(first, last + 1):
-        glyph = _loose_box(raw, handle, i)
+        glyph = loose(i)
         if chars:
             apart = glyph[0] - box[2] > WORD_GAP_EM * max(size, 1.0) or glyph[0] < box[0]
             if apart or abs(glyph[3] - box[3]) > 0.5 * max(size, 1.0):
