@@ -18,7 +18,6 @@ tables) keeps a compact index and adds its flags once every table has been seen.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import time
 from collections.abc import Iterator, Sequence
@@ -121,27 +120,11 @@ def process_file_spooled(
     return replace(result, spool=sink.finish(late_flags))
 
 
-# Whether the objects alive before the first file have been frozen (``_freeze_long_lived``).
-_FROZEN: list[bool] = []
-
-
-def _freeze_long_lived() -> None:
-    """Once per process, before the first file: move the objects alive then (modules, the
-    rulebook, reference data) to the garbage collector's permanent generation, so the
-    collections a file's many small objects set off do not walk them again and again (some
-    5 % of a run). Results are untouched; unreachable cycles alive at that moment are never
-    freed (a one-off, small)."""
-    if not _FROZEN:
-        _FROZEN.append(True)
-        gc.freeze()
-
-
 def _run(
     path: Path, rulebook: Rulebook, options: ReadOptions | None, sink: RecordSink
 ) -> tuple[FileResult, dict[int, tuple[str, ...]]]:
     """The file's result without records (they went to ``sink``), and the flags to add to
     the records at these positions."""
-    _freeze_long_lived()
     started = time.perf_counter()
     try:
         stream = open_document(path, options)
