@@ -1951,3 +1951,17 @@ def test_a_quarter_in_the_stub_corner_completes_the_columns_year(rulebook: Ruleb
     caption = "Tabel 1 Ankestatistik fordelt på paragraffer for Egedal efter serviceloven"
     result = read(rulebook, table(["2024"], rows, caption=caption, stub="Paragraf jan.-mar."))
     assert [(o.period, o.value) for o in result.observations] == [("2024-Q1", 7)]
+
+
+def test_a_caption_naming_a_year_and_apart_a_quarter_gives_no_period(rulebook: Rulebook) -> None:
+    """A header run into the caption ("… (hele landet) 2024 AFGØRELSESTYPE LOVOMRÅDE K3"): the
+    table's period is a quarter of 2024, not the year; which is not read for sure."""
+    caption = (
+        "Tabel 5.1 Realitetsbehandlede sager efter lovområde og udfald (hele landet) 2024 "
+        "AFGØRELSESTYPE LOVOMRÅDE K3"
+    )
+    result = read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["686"])], caption=caption))
+    assert not result.observations
+    plain = "Tabel 5.1 Realitetsbehandlede sager efter lovområde (hele landet) marts 2024"
+    named = read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["686"])], caption=plain))
+    assert [o.period for o in named.observations] == ["2024-03"]

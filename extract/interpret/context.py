@@ -236,9 +236,22 @@ def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
     if entities:
         values["entity"] = entities
     periods = {p for p, _ in reader.vocabulary.periods.find(text)}
+    if periods and all(len(p) == 4 for p in periods) and _loose_part(reader, text):
+        periods.add("?")  # "… 2024 Afgørelsestype Lovområde K3": which quarter of it is not sure
     if periods:
         values["period"] = periods
     return {dim: found.pop() for dim, found in values.items() if len(found) == 1}, frozenset(axes)
+
+
+def _loose_part(reader: Reader, text: str) -> bool:
+    """Whether a text names a part of a year on its own ("K3", "2. halvår", "marts"), apart
+    from the year it names: a header run into the caption, the year's grain unknown."""
+    grammar = reader.vocabulary.periods
+    return any(
+        grammar.parse_part(token) is not None and not token.isdigit()
+        for token in text.split()
+        if grammar.may_start(token.casefold())
+    )
 
 
 def _named_twice(reader: Reader, text: str) -> set[str]:
