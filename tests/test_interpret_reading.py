@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.interpret.paths import read_path
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.vocabulary import build_vocabulary
 from extract.reference import load_reference
@@ -160,16 +161,16 @@ def test_printed_measure_labels(reader: Reader, label: str, code: str) -> None:
 
 def test_levels_naming_a_count_and_a_share_conflict(reader: Reader) -> None:
     """ "Ændret 2025 Antal sager" over "Procent": the headers of two columns set over one."""
-    reading = reader.read_path(["Ændret/Ophævet 2025 Antal sager", "Procent"])
+    reading = read_path(reader, ["Ændret/Ophævet 2025 Antal sager", "Procent"])
     assert "aspect count or share" in reading.conflicts
 
 
 def test_a_header_word_broken_over_levels_must_join(reader: Reader) -> None:
     """ "Realitetsbeha-" over "Procent": the word's end ("ndlet") went under the next column,
     so the column is not realitetsbehandlede's share; a break the next level ends is read."""
-    broken = reader.read_path(["Realitetsbeha-", "Procent"])
+    broken = read_path(reader, ["Realitetsbeha-", "Procent"])
     assert broken.conflicts and not broken.resolved
-    joined = reader.read_path(["Omgørelsespro-", "cent"])
+    joined = read_path(reader, ["Omgørelsespro-", "cent"])
     assert joined.resolved and joined.dims["measure"] == "omgoerelsesprocent"
 
 

@@ -17,8 +17,8 @@ from extract.interpret.cells import Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers
+from extract.interpret.header_rows import header_rows
 from extract.interpret.plans import RowPlan
-from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.interpret.words import BOTH_ASPECTS
 from extract.model import Cell, Finding, Observation, Status, TableCandidate, TableRow
@@ -109,7 +109,7 @@ def table_observations(
     percent_columns = _percent_columns(table, columns)
     blank = _blank_columns(table, columns)
     pieces = split_numbers(table.rows)
-    second, repeated = _header_rows(table, columns, keying.vocabulary)
+    second, repeated = header_rows(table, columns, keying.vocabulary)
     for plan in rows:
         if plan.kind not in _KEYED_ROWS or plan.index in repeated:
             continue
@@ -167,52 +167,6 @@ def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Findi
     more = ", ..." if len(texts) > _SHOWN_TEXTS else ""
     message = f"{len(texts)} values could not be read (status illegible): {shown}{more}"
     return [_finding(table, "illegible_value", message, severity="warning")]
-
-
-def _header_rows(
-    table: TableCandidate, columns: Sequence[ColumnPlan], vocabulary: Vocabulary
-) -> tuple[int | None, set[int]]:
-    """Rows whose value cells name periods ("2023 K3", "2023 K4"; two at least, one that is
-    no bare year, or any under a label of axis words only: "Udfald Lovområde/bestemmelse" |
-    "2024 1)"): the first that names others than the columns' own, a header over the rows
-    after it that the table's column headers do not label (two tables read as one), or
-    None; and those repeating the table's own header (no values)."""
-    periods = vocabulary.periods
-    repeated: set[int] = set()
-    reader = Reader(vocabulary)
-    for index, row in enumerate(table.rows):
-        if index and _axis_header(reader, row, columns):
-            return index, repeated
-        named: list[tuple[str, str, str | None]] = []  # text, its period, the column's
-        for column in columns:
-            cell = row.cells[column.index]
-            named_by_words = cell is not None and any(ch.isalpha() or ch == "-" for ch in cell.text)
-            found = (
-                periods.parse(cell.text.strip()) if cell is not None and named_by_words else None
-            )
-            if cell is not None and found is not None:
-                named.append((cell.text.strip(), found[0], column.dims.get("period")))
-        if len(named) < 2 or all(
-            read_cell(Cell(t, row.page)).value is not None for t, _, _ in named
-        ):
-            continue  # bare years: values as well as labels
-        if all(period == own for _, period, own in named):
-            repeated.add(index)  # the table's own header repeated
-            continue
-        return index, repeated
-    return None, repeated
-
-
-def _axis_header(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]) -> bool:
-    """Whether a row is a header: a label of axis words only ("Udfald Lovområde/bestemmelse")
-    over value cells that each name one period and nothing else ("2024 1)")."""
-    texts = [c.text for p in columns if (c := row.cells[p.index]) is not None and c.text.strip()]
-    if not texts:
-        return False
-    label = reader.read(row.label)
-    if not label.axes or label.dims or label.unknown:
-        return False
-    return all(set(reader.read(text).dims) == {"period"} for text in texts)
 
 
 def _blank_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:

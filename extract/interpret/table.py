@@ -39,6 +39,7 @@ from extract.interpret.open_dims import (
     unnamed_in_label_columns,
 )
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
+from extract.interpret.paths import read_path
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
@@ -223,10 +224,10 @@ def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _
 
 def _column(reader: Reader, rules: Sequence[Rule], levels: Sequence[str]) -> _Label:
     """The reading of one column's header path: a rule line's, if one matches, else the
-    vocabulary's (``Reader.read_path``)."""
+    vocabulary's (``read_path``)."""
     text = " / ".join(level for level in levels if level)
     found = override(rules, text, rows=False, reader=reader) if rules else None
-    return (found.reading, found) if found is not None else (reader.read_path(levels), None)
+    return (found.reading, found) if found is not None else (read_path(reader, levels), None)
 
 
 def _without_header_lines(rows: Sequence[TableRow], reader: Reader) -> tuple[TableRow, ...]:

@@ -1,0 +1,62 @@
+"""Body rows that are headers: the table's own header repeated, or another table's.
+
+In: a table, its column plans and the vocabulary. Out: the first row heading another table
+(two tables read as one: the rows under it are not keyed by this table's columns), and the
+rows that repeat this table's header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.interpret.columns import ColumnPlan
+from extract.interpret.reading import Reader
+from extract.interpret.vocabulary import Vocabulary
+from extract.model import Cell, TableCandidate, TableRow
+from extract.numbers import read_cell
+
+
+def header_rows(
+    table: TableCandidate, columns: Sequence[ColumnPlan], vocabulary: Vocabulary
+) -> tuple[int | None, set[int]]:
+    """Rows whose value cells name periods ("2023 K3", "2023 K4"; two at least, one that is
+    no bare year, or any under a label of axis words only: "Udfald Lovområde/bestemmelse" |
+    "2024 1)"): the first that names others than the columns' own, a header over the rows
+    after it that the table's column headers do not label (two tables read as one), or
+    None; and those repeating the table's own header (no values)."""
+    periods = vocabulary.periods
+    repeated: set[int] = set()
+    reader = Reader(vocabulary)
+    for index, row in enumerate(table.rows):
+        if index and axis_header_row(reader, row, columns):
+            return index, repeated
+        named: list[tuple[str, str, str | None]] = []  # text, its period, the column's
+        for column in columns:
+            cell = row.cells[column.index]
+            named_by_words = cell is not None and any(ch.isalpha() or ch == "-" for ch in cell.text)
+            found = (
+                periods.parse(cell.text.strip()) if cell is not None and named_by_words else None
+            )
+            if cell is not None and found is not None:
+                named.append((cell.text.strip(), found[0], column.dims.get("period")))
+        if len(named) < 2 or all(
+            read_cell(Cell(t, row.page)).value is not None for t, _, _ in named
+        ):
+            continue  # bare years: values as well as labels
+        if all(period == own for _, period, own in named):
+            repeated.add(index)  # the table's own header repeated
+            continue
+        return index, repeated
+    return None, repeated
+
+
+def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]) -> bool:
+    """Whether a row is a header: a label of axis words only ("Udfald Lovområde/bestemmelse")
+    over value cells that each name one period and nothing else ("2024 1)")."""
+    texts = [c.text for p in columns if (c := row.cells[p.index]) is not None and c.text.strip()]
+    if not texts:
+        return False
+    label = reader.read(row.label)
+    if not label.axes or label.dims or label.unknown:
+        return False
+    return all(set(reader.read(text).dims) == {"period"} for text in texts)
