@@ -1965,3 +1965,24 @@ def test_a_caption_naming_a_year_and_apart_a_quarter_gives_no_period(rulebook: R
     plain = "Tabel 5.1 Realitetsbehandlede sager efter lovområde (hele landet) marts 2024"
     named = read(rulebook, table(["Stadfæstet"], [("Serviceloven", ["686"])], caption=plain))
     assert [o.period for o in named.observations] == ["2024-03"]
+
+
+def test_a_stub_header_afgoerelse_over_law_groups_is_their_measure(rulebook: Rulebook) -> None:
+    """ "AFGØRELSE" over law groups of "Antal sager", with "Realitetsbehandlede" among the
+    last rows: the law areas' cases are afgjorte sager."""
+    rows: list[Row] = [
+        ("Servicelov", None),
+        ("Antal sager", ["9 272"]),
+        ("Aktivloven (LAS)", None),
+        ("Antal sager", ["4 659"]),
+        ("Pensionsloven", None),
+        ("Antal sager", ["673"]),
+        ("Afgjorte sager i alt", None),
+        ("Antal sager", ["20 148"]),
+        ("Realitetsbehandlede", None),
+        ("Antal sager", ["18 389"]),
+    ]
+    candidate = table(["2023 / NOVEMBER"], rows, title="Hele landet i alt", stub="AFGØRELSE")
+    result = read(rulebook, candidate)
+    got = {(o.law_area, o.measure): o.value for o in result.observations}
+    assert got[("serviceloven", "afgjorte")] == 9272

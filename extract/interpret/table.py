@@ -9,6 +9,7 @@ as. Orientation is declared nowhere: it follows from what the labels resolve to.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -104,11 +105,14 @@ class Interpreter:
         used += [found.rule_id for _, found in (*columns, *rows) if found is not None]
         rule_id = used[-1] if used else VOCABULARY_RULE
         stub_measure = around.dims.get("measure")
+        heads_provisions = any(
+            "measure" in above.dims and below.unknown and "measure" not in below.dims
+            for (above, _), (below, _) in itertools.pairwise(rows)
+        )
         if (
-            stub_measure is not None
-            and stub_measure.source == "stub"
-            and any("measure" in reading.dims for reading, _ in rows)
-        ):  # "Afgørelse" over rows naming outcomes heads them: it names no measure
+            stub_measure is not None and stub_measure.source == "stub" and heads_provisions
+        ):  # "Afgørelse" over outcomes heading their provisions ("Realitetsbeh. i alt",
+            # "Børn - samvær - § 71"): it names the column of outcomes, no measure
             dims = {d: g for d, g in around.dims.items() if d != "measure"}
             around = Context(dims, around.axes, around.unclear, around.grain)
         counted = (
