@@ -91,7 +91,7 @@ def join_next(
     if (
         open_table is not None
         and open_table.grid.page == page - 1
-        and running(open_table.below, after)
+        and running(_past_rows(open_table.below, open_table.grid), after)
     ):
         joined = _append(open_table, page_table, candidate, layout, heads)
         if joined is not None:
@@ -99,6 +99,22 @@ def join_next(
     if heads:
         return None
     return _under_tail(before, after, page_table, candidate, layout)
+
+
+def _past_rows(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
+    """The lines under a table past the first of its rows the page break cut (the row's
+    label lines in its stub column, or lines of values, set close under it): a row broken at
+    a page's end, printed whole on the next page, ends nothing. A caption, a note or prose
+    stops them."""
+    bottom = grid.bbox[3]
+    for index, line in enumerate(below):
+        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
+        row = in_stub or is_data_line(line, line.x0)
+        near = line.top - bottom <= TABLE_GAP_EM * line.font_size
+        if not row or not near or is_stop(line) or is_prose_line(line.words, 6):
+            return list(below[index:])
+        bottom = line.bottom
+    return []
 
 
 def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
