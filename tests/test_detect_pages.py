@@ -404,3 +404,20 @@ def test_a_row_cut_at_the_page_end_and_printed_whole_on_the_next_does_not_stop_i
         ((1, 2), "Tabel 4 Afgørelser efter bestemmelse")
     ]
     assert body(tables[0])[-3:] == MORE
+
+
+def test_the_end_of_a_row_left_out_at_the_top_of_the_next_page_does_not_stop_it() -> None:
+    """A zebra-striped table goes on under "(fortsat)" with a row whose label wraps under its
+    values, off the stripes, which the page's table leaves out: rows, not text of its own."""
+    words, bands = _zebra(600, FIRST)
+    words += [w for x, year in zip(RIGHTS, YEARS, strict=True) for w in right_at(x, 582, year)]
+    bands += [hrule(578, 50, 460), hrule(594, 50, 460), vrule(50, 578, 594), vrule(460, 578, 594)]
+    first = word_page([*words_at(60, 500, PROSE), *words], bands, number=1)
+    cut = words_at(55, 80, "Tabel 1 (fortsat)") + words_at(55, 100, "Ressourceforløbsydelse under")
+    cut += right_at(RIGHTS[-1], 100, "25")
+    cut += words_at(55, 109, "sanktioner - §§ 69j-69u dog ikke §69s")
+    words, bands = _zebra(124, MORE)
+    second = word_page([*cut, *words], bands, number=2)
+    tables = detect(first, second)
+    assert [t.pages for t in tables] == [(1, 2)]
+    assert body(tables[0])[-3:] == MORE
