@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdf_factory import body, detect, labels, right_at, word_page, words_at
+from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
 
 from extract.detect import Loose
-from extract.model import PageContent, Word
+from extract.model import PageContent, Ruling, Word
 
 RIGHTS = [330.0, 390.0, 450.0]
 YEARS = ["2022", "2023", "2024"]
@@ -365,3 +365,59 @@ def test_a_caption_over_a_table_with_a_line_under_it_stays_with_that_table() -> 
     tables = detect(first, second)
     assert tables[0].caption is None
     assert (tables[-1].caption or "").startswith(caption)
+
+
+def _zebra(top: float, rows: Sequence[tuple[str, ...]]) -> tuple[list[Word], list[Ruling]]:
+    """Rows 15 points apart, every other one on a shaded band (its four edges as rulings)."""
+    words: list[Word] = []
+    bands: list[Ruling] = []
+    for i, (label, *values) in enumerate(rows):
+        y = top + 15 * i
+        words += words_at(55, y, label)
+        for x, value in zip(RIGHTS, values, strict=True):
+            words += right_at(x, y, value)
+        if i % 2 == 0:
+            bands += [hrule(y - 2, 50, 460), hrule(y + 11, 50, 460)]
+            bands += [vrule(50, y - 2, y + 11), vrule(460, y - 2, y + 11)]
+    return words, bands
+
+
+def test_a_row_cut_at_the_page_end_and_printed_whole_on_the_next_does_not_stop_it() -> None:
+    """A zebra-striped table whose page ends in the first lines of a row (label lines in its
+    stub column, one with values), the next page printing that row whole and going on under
+    no header: one table."""
+    rows = [(f"Område {n}", str(n), str(n + 1), str(n + 2)) for n in range(1, 7)]
+    words, bands = _zebra(600, rows)
+    words += [w for x, year in zip(RIGHTS, YEARS, strict=True) for w in right_at(x, 582, year)]
+    bands += [hrule(578, 50, 460), hrule(594, 50, 460), vrule(50, 578, 594), vrule(460, 578, 594)]
+    words += words_at(55, 690, "Merudgifter til voksne")
+    words += words_at(55, 698, "med nedsat") + [w for x in RIGHTS for w in right_at(x, 698, "–")]
+    words += words_at(55, 706, "funktionsevne -")
+    running = words_at(420, 40, "Side 1 af 9")
+    caption = words_at(55, 560, "Tabel 4 Afgørelser efter bestemmelse")
+    first = word_page([*running, *words_at(60, 500, PROSE), *caption, *words], bands, number=1)
+    more = [("Merudgifter til voksne med nedsat funktionsevne - § 41", "–", "–", "–"), *MORE]
+    words, bands = _zebra(80, more)
+    second = word_page([*words_at(420, 40, "Side 2 af 9"), *words], bands, number=2)
+    tables = detect(first, second)
+    assert [(t.pages, t.caption) for t in tables] == [
+        ((1, 2), "Tabel 4 Afgørelser efter bestemmelse")
+    ]
+    assert body(tables[0])[-3:] == MORE
+
+
+def test_the_end_of_a_row_left_out_at_the_top_of_the_next_page_does_not_stop_it() -> None:
+    """A zebra-striped table goes on under "(fortsat)" with a row whose label wraps under its
+    values, off the stripes, which the page's table leaves out: rows, not text of its own."""
+    words, bands = _zebra(600, FIRST)
+    words += [w for x, year in zip(RIGHTS, YEARS, strict=True) for w in right_at(x, 582, year)]
+    bands += [hrule(578, 50, 460), hrule(594, 50, 460), vrule(50, 578, 594), vrule(460, 578, 594)]
+    first = word_page([*words_at(60, 500, PROSE), *words], bands, number=1)
+    cut = words_at(55, 80, "Tabel 1 (fortsat)") + words_at(55, 100, "Ressourceforløbsydelse under")
+    cut += right_at(RIGHTS[-1], 100, "25")
+    cut += words_at(55, 109, "sanktioner - §§ 69j-69u dog ikke §69s")
+    words, bands = _zebra(124, MORE)
+    second = word_page([*cut, *words], bands, number=2)
+    tables = detect(first, second)
+    assert [t.pages for t in tables] == [(1, 2)]
+    assert body(tables[0])[-3:] == MORE

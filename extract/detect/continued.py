@@ -83,7 +83,7 @@ def join_next(
     if above_caption is not None and not CONTINUED.search(above_caption):
         return None
     margin = RUNNING_MARGIN * after.height  # a running header may start on this page
-    above = [line for line in page_table.above if not _table_line(line) and line.top > margin]
+    above = [line for line in _own_lines(page_table.above, page_table.grid) if line.top > margin]
     heads = _group_headings(above, page_table.grid)
     if not running(above[: len(above) - len(heads)], before):
         return None
@@ -91,7 +91,7 @@ def join_next(
     if (
         open_table is not None
         and open_table.grid.page == page - 1
-        and running(open_table.below, after)
+        and running(_past_rows(open_table.below, open_table.grid), after)
     ):
         joined = _append(open_table, page_table, candidate, layout, heads)
         if joined is not None:
@@ -99,6 +99,38 @@ def join_next(
     if heads:
         return None
     return _under_tail(before, after, page_table, candidate, layout)
+
+
+def _own_lines(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
+    """The lines above a table but "(fortsat)", rows of values and the lines of a row label
+    wrapped under one (in the stub column, close under it, no caption, note or prose):
+    the end of a row the page's table left out."""
+    own: list[TextLine] = []
+    last: TextLine | None = None  # the row line just above
+    for line in above:
+        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
+        near = last is not None and line.top - last.bottom <= TABLE_GAP_EM * line.font_size
+        wrapped = near and in_stub and not is_stop(line) and not is_prose_line(line.words, 6)
+        last = line if is_data_line(line, line.x0) or wrapped else None
+        if last is None and not CONTINUED.search(line.text):
+            own.append(line)
+    return own
+
+
+def _past_rows(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
+    """The lines under a table past the first of its rows the page break cut (the row's
+    label lines in its stub column, or lines of values, set close under it): a row broken at
+    a page's end, printed whole on the next page, ends nothing. A caption, a note or prose
+    stops them."""
+    bottom = grid.bbox[3]
+    for index, line in enumerate(below):
+        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
+        row = in_stub or is_data_line(line, line.x0)
+        near = line.top - bottom <= TABLE_GAP_EM * line.font_size
+        if not row or not near or is_stop(line) or is_prose_line(line.words, 6):
+            return list(below[index:])
+        bottom = line.bottom
+    return []
 
 
 def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
@@ -314,12 +346,6 @@ def _at_place(line: TextLine, places: set[tuple[str, int]]) -> bool:
     repeated header or a row like one on the next page."""
     step = round(line.top / RUNNING_SLACK)
     return any((line_key(line), k) in places for k in (step - 1, step, step + 1))
-
-
-def _table_line(line: TextLine) -> bool:
-    """A line that says the table goes on ("(fortsat)"), or a row of values (one the page's
-    table left out): no text of the page's own above the table."""
-    return bool(CONTINUED.search(line.text)) or is_data_line(line, line.x0)
 
 
 def running(lines: Sequence[TextLine], page: PageRead) -> bool:
