@@ -25,15 +25,13 @@ from dataclasses import dataclass, replace
 
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop
-from extract.detect.grid import Grid, GridCell
-from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
+from extract.detect.continued_tail import SIDE_SLACK, last_block, over_columns, tail_grid
+from extract.detect.grid import Grid
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
 from extract.detect.regions import PageRead, PageTable, line_key
-from extract.detect.whitespace import tile_of
 from extract.detect.whitespace_blocks import TABLE_GAP_EM
-from extract.detect.whitespace_header import header_groups, line_spans
-from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
+from extract.detect.whitespace_rows import is_data_line
 from extract.model import Cell, TableCandidate, TableRow
 
 # Lines in this top share of a page are its running header (the first page may have none).
@@ -41,8 +39,6 @@ RUNNING_MARGIN = 0.07
 # A running header or footer stands at the same height on each page, within about this
 # many points.
 RUNNING_SLACK = 6.0
-# Header lines at a page's end may stand this far (points) outside the table's sides.
-SIDE_SLACK = 6.0
 # Two columns are the same when they overlap by this share of the narrower one.
 SAME_COLUMN = 0.5
 
@@ -287,16 +283,16 @@ def _under_tail(
     places = {(line_key(line), round(line.top / RUNNING_SLACK)) for line in after.lines}
     while tail and _at_place(tail[-1], places):
         tail.pop()  # the running footer, where it stands on the next page too
-    block = _last_block(tail)
+    block = last_block(tail)
     repeated = any(candidate.column_headers)  # then read as the table under it is
     if repeated:  # the block from the line the table's first (header) line repeats
         top = next((line for line in after.lines if line.top >= grid.bbox[1] - 1.0), None)
         key = line_key(top) if top is not None else None
         start = next((i for i, line in enumerate(block) if line_key(line) == key), None)
         block = block[start:] if start is not None else []
-    if not block or not _over_columns(block, grid):
+    if not block or not over_columns(block, grid):
         return None
-    head = _tail_grid(block, grid)
+    head = tail_grid(block, grid)
     rest = tail[: len(tail) - len(block)]
     caption, number, title = caption_above(rest, block[0].top, float("-inf"))
     page = head.page
@@ -355,65 +351,3 @@ def running(lines: Sequence[TextLine], page: PageRead) -> bool:
         return True
     keys = {line_key(line) for line in page.lines}
     return all(line_key(line) in keys for line in lines)
-
-
-def _last_block(lines: Sequence[TextLine]) -> list[TextLine]:
-    """The last run of lines set close together (a table's header, maybe its first rows),
-    without running text, captions or notes."""
-    block: list[TextLine] = []
-    for line in reversed(lines):
-        if is_stop(line) or is_prose_line(line.words, 6):
-            break
-        if block and block[0].top - line.bottom > TABLE_GAP_EM * line.font_size:
-            break
-        block.insert(0, line)
-    return block
-
-
-def _over_columns(block: Sequence[TextLine], grid: Grid) -> bool:
-    """True when the lines stand within the table's sides and over two of its columns (one
-    when it has a single value column)."""
-    left, right = grid.col_edges[0] - SIDE_SLACK, grid.col_edges[-1] + SIDE_SLACK
-    if any(c.x0 < left or c.x1 > right for line in block for c in line.chunks):
-        return False
-    hit = {
-        i
-        for line in block
-        for c in line.chunks
-        for i in range(1, grid.n_cols)
-        if c.x0 < grid.col_edges[i + 1] and c.x1 > grid.col_edges[i]
-    }
-    return len(hit) >= min(2, grid.n_cols - 1)
-
-
-def _tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
-    """The lines at a page's end as a grid over the columns of the table that continues them
-    on the next page: one row per line, header text spanning the columns it stands over."""
-    edges = grid.col_edges
-    extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
-    left = min(stub_limit(block), edges[0] + 1.0)
-    n_header = (
-        split_header(block, left) if any(is_data_line(x, left) for x in block) else len(block)
-    )
-    cells: list[GridCell] = []
-    groups = header_groups(block[:n_header], block[:n_header], extents, edges[1])
-    for row, line in enumerate(block):
-        spans = line_spans(
-            line.chunks,
-            extents,
-            edges[1],
-            groups[row] if row < n_header else [None] * len(line.chunks),
-        )
-        for chunk, span in zip(line.chunks, spans, strict=True):
-            if at_left(chunk, left) or chunk.x1 <= edges[1]:
-                span = (0, 0)
-            elif row >= n_header:
-                span = (tile_of(chunk, edges), tile_of(chunk, edges))
-            cells.append(GridCell(row, row, span[0], span[1], chunk.words))
-    cells = merge_same_span(cells)  # chunks of one line in one cell ("Januar", "2024")
-    header = join_wrapped_headers([c for c in cells if c.row0 < n_header], block[:n_header])
-    cells = [*header, *(c for c in cells if c.row0 >= n_header)]
-    row_edges = (*(line.top for line in block), block[-1].bottom)
-    return Grid(
-        block[0].words[0].bbox and grid.page - 1, grid.detector, row_edges, edges, tuple(cells)
-    )

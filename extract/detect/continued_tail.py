@@ -1,0 +1,87 @@
+"""The lines that end a page, read as the start of the table on the next page.
+
+In: the text lines under the last table of a page (or the page's last lines) and the grid of
+the table the next page begins with. Out: the last block of lines set close together
+(``last_block``), whether it stands over that table's columns (``over_columns``), and the
+block as a grid over those columns (``tail_grid``): a header, or a table's start, printed at
+the bottom of a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.detect.captions import is_stop
+from extract.detect.grid import Grid, GridCell
+from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
+from extract.detect.layout import TextLine
+from extract.detect.plausible import is_prose_line
+from extract.detect.whitespace import tile_of
+from extract.detect.whitespace_blocks import TABLE_GAP_EM
+from extract.detect.whitespace_header import header_groups, line_spans
+from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
+
+# Header lines at a page's end may stand this far (points) outside the table's sides.
+SIDE_SLACK = 6.0
+
+
+def last_block(lines: Sequence[TextLine]) -> list[TextLine]:
+    """The last run of lines set close together (a table's header, maybe its first rows),
+    without running text, captions or notes."""
+    block: list[TextLine] = []
+    for line in reversed(lines):
+        if is_stop(line) or is_prose_line(line.words, 6):
+            break
+        if block and block[0].top - line.bottom > TABLE_GAP_EM * line.font_size:
+            break
+        block.insert(0, line)
+    return block
+
+
+def over_columns(block: Sequence[TextLine], grid: Grid) -> bool:
+    """True when the lines stand within the table's sides and over two of its columns (one
+    when it has a single value column)."""
+    left, right = grid.col_edges[0] - SIDE_SLACK, grid.col_edges[-1] + SIDE_SLACK
+    if any(c.x0 < left or c.x1 > right for line in block for c in line.chunks):
+        return False
+    hit = {
+        i
+        for line in block
+        for c in line.chunks
+        for i in range(1, grid.n_cols)
+        if c.x0 < grid.col_edges[i + 1] and c.x1 > grid.col_edges[i]
+    }
+    return len(hit) >= min(2, grid.n_cols - 1)
+
+
+def tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
+    """The lines at a page's end as a grid over the columns of the table that continues them
+    on the next page: one row per line, header text spanning the columns it stands over."""
+    edges = grid.col_edges
+    extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
+    left = min(stub_limit(block), edges[0] + 1.0)
+    n_header = (
+        split_header(block, left) if any(is_data_line(x, left) for x in block) else len(block)
+    )
+    cells: list[GridCell] = []
+    groups = header_groups(block[:n_header], block[:n_header], extents, edges[1])
+    for row, line in enumerate(block):
+        spans = line_spans(
+            line.chunks,
+            extents,
+            edges[1],
+            groups[row] if row < n_header else [None] * len(line.chunks),
+        )
+        for chunk, span in zip(line.chunks, spans, strict=True):
+            if at_left(chunk, left) or chunk.x1 <= edges[1]:
+                span = (0, 0)
+            elif row >= n_header:
+                span = (tile_of(chunk, edges), tile_of(chunk, edges))
+            cells.append(GridCell(row, row, span[0], span[1], chunk.words))
+    cells = merge_same_span(cells)  # chunks of one line in one cell ("Januar", "2024")
+    header = join_wrapped_headers([c for c in cells if c.row0 < n_header], block[:n_header])
+    cells = [*header, *(c for c in cells if c.row0 >= n_header)]
+    row_edges = (*(line.top for line in block), block[-1].bottom)
+    return Grid(
+        block[0].words[0].bbox and grid.page - 1, grid.detector, row_edges, edges, tuple(cells)
+    )
