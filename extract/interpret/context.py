@@ -74,6 +74,13 @@ class Context:
         given = self.dims.get(dim)
         return given.value if given else None
 
+    def leaving_open(self, dims: Collection[str], *, unclear: bool = True) -> Context:
+        """The context without ``dims``; with ``unclear``, they are also given no default
+        (no "all law areas", no heading's value): what named them was not found."""
+        kept = {d: g for d, g in self.dims.items() if d not in dims}
+        opened = self.unclear | frozenset(dims) if unclear else self.unclear
+        return Context(kept, self.axes, opened, self.grain)
+
 
 def table_context(
     reader: Reader,

@@ -113,14 +113,13 @@ class Interpreter:
             stub_measure is not None and stub_measure.source == "stub" and heads_provisions
         ):  # "Afgørelse" over outcomes heading their provisions ("Realitetsbeh. i alt",
             # "Børn - samvær - § 71"): it names the column of outcomes, no measure
-            dims = {d: g for d, g in around.dims.items() if d != "measure"}
-            around = Context(dims, around.axes, around.unclear, around.grain)
+            around = around.leaving_open({"measure"}, unclear=False)
         counted = (
             None if "law" in around.axes else _counted_measure(book, table, columns, rows, reader)
         )
         if counted is not None:  # "Antal" of rows that are benefits: persons
             dims = {**around.dims, "measure": Given(counted, "rows", "the rows it counts")}
-            around = Context(dims, around.axes, around.unclear, around.grain)
+            around = replace(around, dims=dims)
         if not _is_statistics(around, columns, rows):
             named = {d for reading, _ in (*columns, *rows) for d in reading.dims}
             return Interpretation(
@@ -158,19 +157,17 @@ class Interpreter:
         inside = starts_inside(row_plans, column_dims)
         continued = goes_on_from_before(table, book.vocabulary.words, around, context)
         if from_heading and (continued or inside):
-            dims = {d: g for d, g in around.dims.items() if d not in from_heading}
-            around = Context(dims, around.axes, around.unclear | from_heading, around.grain)
+            around = around.leaving_open(from_heading)
         headless = not any(" ".join(h).strip() for h in table.column_headers)
         lost_caption = (bool(cut) or headless) and table.caption is None
         if (continued or lost_caption or "law" in inside) and "law" not in around.dims:
             # the start of the table, its group header, its column header or a caption
             # printed under it (taken into its rows) may have named the law area: not "all
             # law areas" by default
-            around = Context(around.dims, around.axes, around.unclear | {"law"}, around.grain)
+            around = around.leaving_open({"law"})
         lost = listed_above(table.stub_header, printed, row_plans, reader)
         if lost := lost & set(around.dims) - column_dims:
-            dims = {d: g for d, g in around.dims.items() if d not in lost}
-            around = Context(dims, around.axes, around.unclear | lost, around.grain)
+            around = around.leaving_open(lost)
         views, findings = label_views(
             table,
             [(plan, columns[plan.index][0]) for plan in column_plans],
