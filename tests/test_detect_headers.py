@@ -551,3 +551,115 @@ def test_label_only_body_rows_reaching_under_the_first_header_leave_it_its_colum
         "2021 feb",
     ]
     assert body(table)[1] == ("Servicelov", "66", "74", "52")
+
+
+def test_headers_set_flush_right_with_their_values_under_a_period_set_off_centre() -> None:
+    """Five measures between two rules, each header set flush right with its column's
+    values as the numbers are, one header wider than the gap to its left
+    ("Realitetsbehandlet" reaching back towards the stub), "Antal" / "stadfæstede*²" wrapped
+    with the lower line set half a line down, and the period over them all set off centre,
+    overlapping two headers: each header heads the column it is flush with."""
+
+    def word(x0: float, top: float, x1: float, text: str) -> Word:
+        return Word(text, (x0, top, x1, top + 7.5), font_size=7.5)
+
+    def label(top: float, text: str) -> list[Word]:
+        out, x = [], 60.0
+        for token in text.split():
+            out.append(word(x, top, x + 3.6 * len(token), token))
+            x += 3.6 * len(token) + 2.0
+        return out
+
+    words = [word(360.9, 337.4, 383.7, "2019H1"), word(60.0, 348.0, 92.5, "Sagsemne")]
+    words += [word(332.9, 350.8, 349.1, "Antal"), word(255.7, 354.7, 313.5, "Realitetsbehandlet")]
+    words += [word(368.5, 354.7, 420.1, "Ændret/ophævet"), word(426.1, 354.7, 464.8, "Hjemvisning")]
+    words += [word(470.8, 354.7, 488.8, "Afvist"), word(319.5, 358.6, 362.5, "stadfæstede*²")]
+    rows = [("Biler - §§ 114 og 115", "4", "2", "-", "2", "1")]
+    rows += [("Hjemmehjælp - § 83", "4", "1", "-", "3", "-")]
+    rows += [("Tabt arbejdsfortjeneste §§ 42,43", "7", "5", "-", "2", "1")]
+    for i, (text, *values) in enumerate(rows):
+        top = 372.3 + 14.7 * i
+        words += label(top, text)
+        for right, value in zip([313.5, 362.5, 420.1, 464.8, 488.8], values, strict=True):
+            words.append(word(right - 4.2 * len(value), top, right, value))
+    rules = (hrule(334, 57, 492), hrule(368, 57, 492))
+    (table,) = detect(PageContent(1, 842.0, 595.0, tuple(words), rules))
+    assert labels(table) == [
+        "2019H1 / Realitetsbehandlet",
+        "2019H1 / Antal stadfæstede*²",
+        "2019H1 / Ændret/ophævet",
+        "2019H1 / Hjemvisning",
+        "2019H1 / Afvist",
+    ]
+    assert body(table) == rows
+
+
+def test_headers_of_neighbouring_columns_set_close_each_wrapped_head_no_group() -> None:
+    """A boxed header band over two value columns, the table ruled at its sides:
+    "Ændrede/ophævede" and "Omgørelsesprocent" a wide word space apart, each wrapped onto a
+    line of its own centred under it ("sager", "*"), the year over both: two columns, not
+    one group header over them."""
+
+    def word(x0: float, top: float, x1: float, text: str, size: float = 9.0) -> Word:
+        return Word(text, (x0, top, x1, top + size), font_size=size, bold=True)
+
+    words = [word(690.1, 76.0, 710.1, "2024")]
+    words += [
+        word(611.0, 90.8, 697.9, "Ændrede/ophævede"),
+        word(703.9, 90.6, 788.9, "Omgørelsesprocent"),
+    ]
+    words += [word(642.6, 101.6, 666.7, "sager"), word(744.6, 101.4, 748.1, "*")]
+    words += [word(53.0, 116.5, 74.1, "Hele", 10.0), word(76.9, 116.5, 106.4, "landet", 10.0)]
+    rows = [("I alt", "1.472", "31%"), ("Andre Love", "39", "23%"), ("Barnets lov", "341", "44%")]
+    for i, (label, count, share) in enumerate(rows):
+        top = 132.5 + 16.0 * i
+        x = 53.0
+        for token in label.split():
+            words.append(word(x, top, x + 5.0 * len(token), token, 10.0))
+            x += 5.0 * len(token) + 2.8
+        words += [word(697.9 - 5.0 * len(count), top, 697.9, count, 10.0)]
+        words += [word(788.9 - 5.0 * len(share), top, 788.9, share, 10.0)]
+    rules = [hrule(72, 50, 792), hrule(112.2, 50, 792), vrule(50, 72, 200), vrule(792, 72, 200)]
+    (table,) = detect(PageContent(1, 842.0, 595.0, tuple(words), tuple(rules)))
+    assert labels(table) == ["2024 / Ændrede/ophævede sager", "2024 / Omgørelsesprocent *"]
+    assert body(table) == [("Hele landet", "", ""), *rows]
+
+
+def test_years_beside_the_stub_header_over_values_set_flush_right_are_header() -> None:
+    """Month headers centred in wide cells (50.7 pt apart), the first three wrapped
+    ("december" / "2022"), the others on one line set half a line lower, the stub header
+    "Ydelse" on the line of the wrapped years, "Antal" under each, the values flush right at
+    the cells' right edges (under no year): the years' line is header, not a first row
+    labelled "Ydelse"."""
+
+    def word(x0: float, top: float, text: str, width: float = 0.0) -> Word:
+        width = width or 3.7 * len(text)
+        return Word(text, (x0, top, x0 + width, top + 7.0), font_size=7.0)
+
+    months = ["december", "januar", "februar", "marts", "april", "maj", "juni", "juli"]
+    words = [word(51.9, 344.2, "Ydelse")]
+    for k, month in enumerate(months):
+        middle = 164.8 + 50.7 * k
+        year = "2022" if k == 0 else "2023"
+        if k < 3:
+            words += [word(middle - 1.85 * len(month), 333.0, month)]
+            words += [word(middle - 9.75, 341.4, year, 19.5)]
+        else:
+            x0 = middle - (3.7 * len(month) + 2.4 + 19.5) / 2
+            words += [word(x0, 337.2, month), word(x0 + 3.7 * len(month) + 2.4, 337.2, year, 19.5)]
+        words += [word(middle - 10.4, 355.5, "Antal", 20.8)]
+    words += [word(52.0, 369.6, "Assens"), word(82.1, 369.6, "Kommune")]
+    rows = [("A-dagpenge", "47", "51", "58", "58", "47", "43", "42", "44")]
+    rows += [("Kontanthjælp", "9", "9", "7", "7", "7", "6", "7", "6")]
+    rows += [("Uddannelseshjælp", "5", "5", "5", "5", "3", "3", "3", "3")]
+    rows += [("Sygedagpenge", "90", "91", "90", "87", "75", "67", "76", "68")]
+    for i, (label, *values) in enumerate(rows):
+        top = 383.7 + 14.1 * i
+        words.append(word(52.0, top, label))
+        for k, value in enumerate(values):
+            right = 188.2 + 50.7 * k
+            words.append(word(right - 4.45 * len(value), top, value, 4.45 * len(value)))
+    (table,) = detect(word_page(words))
+    assert labels(table) == [f"{m} {2022 if k == 0 else 2023} Antal" for k, m in enumerate(months)]
+    assert table.stub_header == "Ydelse"
+    assert body(table) == [("Assens Kommune", *[""] * 8), *rows]

@@ -1986,3 +1986,51 @@ def test_a_stub_header_afgoerelse_over_law_groups_is_their_measure(rulebook: Rul
     result = read(rulebook, candidate)
     got = {(o.law_area, o.measure): o.value for o in result.observations}
     assert got[("serviceloven", "afgjorte")] == 9272
+
+
+AFGJORTE_THEN_LAWS = [
+    ("Afgjorte sager i alt, Antal", ["40"]),
+    ("Afgjorte sager i alt, Pct.", ["100"]),
+    ("Bortfaldne Antal", ["4"]),
+    ("Bortfaldne Pct.", ["10"]),
+    ("Realitetsbehandlede sager – Antal", ["36"]),
+    ("Realitetsbehandlede sager – Pct.", ["90"]),
+    ("Serviceloven, Antal", ["25"]),
+    ("Serviceloven, Pct.", ["63"]),
+    ("Lov om aktiv socialpolitik, Antal", ["15"]),
+    ("Lov om aktiv socialpolitik, Pct.", ["38"]),
+]
+
+
+def test_law_rows_under_a_measure_row_they_do_not_add_up_to_break_down_the_total(
+    rulebook: Rulebook,
+) -> None:
+    """Stub "Afgørelsestype" (the rows list measures): the total, its two parts, then the
+    law areas, with no "Heraf" and no indent. The law areas add up to "Afgjorte sager i
+    alt" (25 + 15 = 40), not to "Realitetsbehandlede sager" right above them (36): they
+    break down the total. Law areas that add up to the row above them stay its parts."""
+    report = DocumentContext("aarsredegoerelse", "Ankestyrelsens årsredegørelse 2024")
+    caption = "Tabel 5.1 AFGJORTE SAGER EFTER LOVOMRÅDE"
+
+    def measures(rows: Sequence[Row]) -> list[tuple[object, ...]]:
+        candidate = table(["2023 / H1"], rows, stub="Afgørelsestype", caption=caption)
+        return [(k[2], k[4], k[5]) for k in keys(read(rulebook, candidate, report))[6:]]
+
+    assert measures(AFGJORTE_THEN_LAWS) == [
+        ("serviceloven", "afgjorte", 25.0),
+        ("serviceloven", "andel_procent", 63.0),
+        ("aktivloven", "afgjorte", 15.0),
+        ("aktivloven", "andel_procent", 38.0),
+    ]
+    nested = [
+        *AFGJORTE_THEN_LAWS[:6],
+        ("Serviceloven, Antal", ["21"]),
+        ("Serviceloven, Pct.", ["58"]),
+    ]
+    nested += AFGJORTE_THEN_LAWS[8:]
+    assert [m for _, m, _ in measures(nested)] == [
+        "realitetsbehandlede",
+        "andel_realitetsbehandlede",
+        "realitetsbehandlede",
+        "andel_realitetsbehandlede",
+    ]

@@ -15,9 +15,10 @@ import itertools
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid
+from extract.detect.header_align import flush_with_one, wrapped_apart
 from extract.detect.layout import Chunk, TextLine, make_chunk
 from extract.detect.whitespace import column_bands, column_edges, text_bands
-from extract.detect.whitespace_header import flush_with_one, phrase_runs
+from extract.detect.whitespace_header import phrase_runs
 from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,
@@ -219,6 +220,7 @@ def group_headers(
             if (
                 len(under) >= 2
                 and not flush_with_one(head, under)
+                and not wrapped_apart(phrase, under)
                 and not any(c.x0 < x - 1.0 < x + 1.0 < c.x1 for c in under for x in inner)
             ):
                 out.update((id(chunk), (head.x0, head.x1)) for chunk in phrase)

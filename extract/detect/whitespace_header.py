@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from extract.detect.header import is_plain_value
+from extract.detect.header_align import aligned, flush_band, flush_side, flush_with_one, overlapping
 from extract.detect.layout import Chunk, TextLine, is_year
 
 # A header chunk spans every column extent holding this share of its width.
@@ -24,9 +25,6 @@ CENTRED_SHARE = 0.2
 PHRASE_GAP_EM = 0.8
 # Header lines closer than this (in font sizes) are one wrapped header text.
 WRAP_GAP_EM = 0.5
-# The lines of one wrapped header cell are aligned (centred, flush left or right) within
-# this many points.
-ALIGN_PT = 1.5
 
 
 def header_extents(
@@ -77,23 +75,45 @@ def stacked_extents(
 def nearest_extents(
     lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], stub_edge: float
 ) -> list[tuple[float, float]] | None:
-    """Each band joined with the header chunks nearest it (by their middles) that reach over
-    no two bands' middles nor two chunks of another header line (group headers are left
-    out), the joined bands still apart; else None. For headers centred in cells wider than
-    their values, set at several heights."""
+    """Each band joined with the header chunks that belong to it, the joined bands still
+    apart; else None. For headers centred in cells wider than their values, set at several
+    heights. A chunk belongs to the band it is set flush with (right or left edge within
+    ALIGN_PT, as the values are), else to the band nearest it (by their middles); chunks
+    reaching over two bands' middles or over two chunks of another header line (group
+    headers) are left out, and so is a chunk flush with no band that would run one band's
+    extent into its neighbour's (a group header set off centre)."""
     if not bands:
         return None
     middles = [(b[0] + b[1]) / 2 for b in bands]
     wide = [list(b) for b in bands]
-    for line in lines:
-        for chunk in (c for c in line.chunks if c.x1 > stub_edge):
-            if sum(1 for m in middles if chunk.x0 <= m <= chunk.x1) >= 2 or _over_two(
-                chunk, line, lines
-            ):
-                continue
-            centre = (chunk.x0 + chunk.x1) / 2
-            k = min(range(len(bands)), key=lambda i: abs(middles[i] - centre))
-            wide[k] = [min(wide[k][0], chunk.x0), max(wide[k][1], chunk.x1)]
+    chunks = [
+        chunk
+        for line in lines
+        for chunk in line.chunks
+        if chunk.x1 > stub_edge
+        and sum(1 for m in middles if chunk.x0 <= m <= chunk.x1) < 2
+        and not _over_two(chunk, line, lines)
+    ]
+    side = flush_side(chunks, bands)
+    placed: list[tuple[int, Chunk]] = []
+    loose: list[tuple[int, Chunk]] = []
+    for chunk in chunks:
+        flush = None if side is None else flush_band(chunk, bands, side)
+        if flush is not None:
+            placed.append((flush, chunk))
+            continue
+        centre = (chunk.x0 + chunk.x1) / 2
+        loose.append((min(range(len(bands)), key=lambda i: abs(middles[i] - centre)), chunk))
+    for k, chunk in placed:
+        wide[k] = [min(wide[k][0], chunk.x0), max(wide[k][1], chunk.x1)]
+    for k, chunk in loose:
+        grown = [min(wide[k][0], chunk.x0), max(wide[k][1], chunk.x1)]
+        if placed and (
+            (k > 0 and grown[0] <= wide[k - 1][1])
+            or (k + 1 < len(wide) and grown[1] >= wide[k + 1][0])
+        ):
+            continue
+        wide[k] = grown
     out = [(a, b) for a, b in wide]
     return out if all(a[1] < b[0] for a, b in itertools.pairwise(out)) else None
 
@@ -205,7 +225,7 @@ def _passed_over(head: Sequence[TextLine], r: int, chunk: Chunk) -> list[Chunk]:
     neighbours on its own line do (a group's sub-groups, "2023" / "Antal | Pct.", do not)."""
     between: list[Chunk] = []
     for k in range(r + 1, len(head)):
-        if _overlapping(head[k].chunks, chunk):
+        if overlapping(head[k].chunks, chunk):
             return between
         lower = [c for line in head[k + 1 :] for c in line.chunks]
         between.extend(c for c in head[k].chunks if not _heads_two(c, head[k], lower))
@@ -233,22 +253,13 @@ def wrap_stacks(head: Sequence[TextLine]) -> dict[int, list[Chunk]]:
     above: dict[int, Chunk] = {}  # id of a chunk -> the chunk it continues
     for r, line in enumerate(head):
         for chunk in line.chunks:
-            nxt = next(
-                (other for other in head[r + 1 :] if _overlapping(other.chunks, chunk)), None
-            )
+            nxt = next((other for other in head[r + 1 :] if overlapping(other.chunks, chunk)), None)
             if nxt is None or nxt.top - line.bottom >= WRAP_GAP_EM * line.font_size:
                 continue
-            (lower, *more) = _overlapping(nxt.chunks, chunk)
-            if more or _overlapping(line.chunks, lower) != [chunk]:
+            (lower, *more) = overlapping(nxt.chunks, chunk)
+            if more or overlapping(line.chunks, lower) != [chunk]:
                 continue
-            if (
-                min(
-                    abs(lower.x0 - chunk.x0),
-                    abs(lower.x1 - chunk.x1),
-                    abs(lower.x0 + lower.x1 - chunk.x0 - chunk.x1) / 2,
-                )
-                <= ALIGN_PT
-            ):
+            if aligned(chunk, lower):
                 above[id(lower)] = chunk
     cells: dict[int, list[Chunk]] = {}
     for line in head:
@@ -258,11 +269,6 @@ def wrap_stacks(head: Sequence[TextLine]) -> dict[int, list[Chunk]]:
                 cell.append(chunk)
                 cells[id(chunk)] = cell
     return cells
-
-
-def _overlapping(chunks: Sequence[Chunk], chunk: Chunk) -> list[Chunk]:
-    """The ``chunks`` whose x-extent overlaps ``chunk``'s."""
-    return [c for c in chunks if c.x0 < chunk.x1 and chunk.x0 < c.x1]
 
 
 def group_spans(
@@ -353,12 +359,3 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
 
 def _sub_header(text: str) -> bool:
     return is_year(text) or not is_plain_value(text)
-
-
-def flush_with_one(chunk: Chunk, under: Sequence[Chunk]) -> bool:
-    """True for a header set flush with the first (last) chunk under it that does not reach
-    over the next (previous) one: the header of that column alone, running into the gap."""
-    ordered = sorted(under, key=lambda c: c.x0)
-    if abs(chunk.x0 - ordered[0].x0) <= 1.0 and chunk.x1 < ordered[1].x0:
-        return True
-    return abs(chunk.x1 - ordered[-1].x1) <= 1.0 and chunk.x0 > ordered[-2].x1

@@ -87,7 +87,8 @@ def _label_before(line: TextLine, edge: float) -> bool:
 
 def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -> list[bool]:
     """``data`` with the first data line no data when its values are all years standing over
-    values that are no years (a period header beside the stub header: "Lovområde | 2020")."""
+    values that are no years (``_nearest`` each: under it, or nearest it), a period header
+    beside the stub header: "Lovområde | 2020"."""
     first = next((i for i, d in enumerate(data) if d), None)
     if first is None:
         return data
@@ -100,9 +101,17 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
         if d
         for c in value_chunks(line, left)
     ]
-    if all(any(o.x0 < c.x1 and c.x0 < o.x1 and not is_year(o.text) for o in below) for c in years):
+    if below and all(not is_year(_nearest(c, below).text) for c in years):
         return [d and i != first for i, d in enumerate(data)]
     return data
+
+
+def _nearest(chunk: Chunk, others: Sequence[Chunk]) -> Chunk:
+    """The one of ``others`` standing over or under ``chunk``, else the one whose middle is
+    nearest its middle (a header centred in a wide cell over values set flush right)."""
+    over = [o for o in others if o.x0 < chunk.x1 and chunk.x0 < o.x1]
+    middle = (chunk.x0 + chunk.x1) / 2
+    return min(over or others, key=lambda o: abs((o.x0 + o.x1) / 2 - middle))
 
 
 def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:

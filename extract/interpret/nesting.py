@@ -15,7 +15,7 @@ caption's, if any, then applies, else the values are reported as lacking a measu
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -232,7 +232,7 @@ def _laws_of_named_total(
 
 def named_above(
     plans: Sequence[RowPlan], axes: Collection[str], parts: Collection[int] = ()
-) -> list[RowPlan]:
+) -> tuple[list[RowPlan], dict[str, list[int]]]:
     """The plans with the value rows under a value row whose label names an entity ("Hele
     landet Realitetsbehandlede sager", then "Ændrede/ophævede sager", …), or a law area
     together with a measure, entity or period ("Serviceloven (SEL) Realitetsbehandlede
@@ -241,9 +241,11 @@ def named_above(
     the axis; blanks under a name mean "as above") or the rows under it are its parts
     (``parts``: rows printed "Heraf" or under a "Heraf:" line, "of which"), else marked as
     not known: whether the name is meant for the rows under it cannot be told. A group
-    header ends the run."""
+    header ends the run. Also returns, by measure, the positions of the rows given it by a
+    row above that names it (for ``laws_by_sums``)."""
     out = list(plans)
     named: dict[str, str] = {}
+    named_by: dict[str, list[int]] = {}  # measure -> positions of the rows given it above
     of_which = False  # the rows since "Heraf" are parts of the row above them
     for at, plan in enumerate(plans):
         if plan.kind == "header":
@@ -266,6 +268,46 @@ def named_above(
             if "measure" in plan.dims:
                 named["measure"] = plan.dims["measure"]
             elif "measure" in named and "measure" not in out[at].carried:
+                named_by.setdefault(named["measure"], []).append(at)
                 carried = {**out[at].carried, "measure": named["measure"]}
                 out[at] = replace(out[at], carried=MappingProxyType(carried))
+    return out, named_by
+
+
+def laws_by_sums(
+    plans: Sequence[RowPlan], rows: Sequence[TableRow], named_by: Mapping[str, Sequence[int]]
+) -> list[RowPlan]:
+    """The plans with the law-area rows given a measure by the row naming it above them
+    (``named_by``, from ``named_above``) checked by the numbers: law areas add up to the
+    measure they break down. When the law rows of one aspect (counts) do not add up to the
+    named row of that aspect but to exactly one other row naming a measure of the table
+    over all law areas ("Afgjorte sager i alt, Antal" above "Bortfaldne", "Realitetsbehandlede
+    sager", then the law areas of all afgjorte sager), they and the rest of their run carry
+    that measure instead."""
+    out = list(plans)
+    wholes = [
+        p
+        for p in plans
+        if p.kind in ("member", "total")
+        and "measure" in p.dims
+        and p.dims.get("law", ALL_LAWS) == ALL_LAWS
+    ]
+    for measure, run in named_by.items():
+        laws = [k for k in run if "law" in plans[k].dims and plans[k].dims["law"] != ALL_LAWS]
+        if len(laws) < 2:
+            continue
+        aspect = plans[laws[0]].dims.get("aspect")
+        same = [k for k in laws if plans[k].dims.get("aspect") == aspect]
+        parts = [rows[plans[k].index] for k in same]
+        of_aspect = [w for w in wholes if w.dims.get("aspect") == aspect]
+        named = [w for w in of_aspect if w.dims["measure"] == measure]
+        if len(same) < 2 or any(_adds_up(parts, rows[w.index]) for w in named):
+            continue
+        other = [w for w in of_aspect if w.dims["measure"] != measure]
+        fits = {w.dims["measure"] for w in other if _adds_up(parts, rows[w.index])}
+        if len(fits) == 1:
+            (whole,) = fits
+            for k in run:
+                carried = MappingProxyType({**out[k].carried, "measure": whole})
+                out[k] = replace(out[k], carried=carried)
     return out

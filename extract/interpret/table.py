@@ -31,7 +31,7 @@ from extract.interpret.fragments import (
     rejoined_split_labels,
 )
 from extract.interpret.label_columns import label_columns, nested_label_rows, row_text
-from extract.interpret.nesting import named_above
+from extract.interpret.nesting import laws_by_sums, named_above
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.open_dims import (
     goes_on_from_before,
@@ -149,7 +149,10 @@ class Interpreter:
             context_law=around.value("law"),
         )
         row_plans = [_row_override(plan, rows[plan.index][1]) for plan in row_plans]
-        row_plans = named_above(row_plans, around.axes, _of_which(table, book.vocabulary.words))
+        row_plans, named_by = named_above(
+            row_plans, around.axes, _of_which(table, book.vocabulary.words)
+        )
+        row_plans = laws_by_sums(row_plans, table.rows, named_by)
         if table.rows is printed:  # label columns not nested: each row's cell is in its column
             row_plans = unnamed_in_label_columns(table, labelling, row_plans, reader)
         column_dims = {d for p in column_plans for d in p.dims}
