@@ -192,3 +192,16 @@ def test_a_greeting_under_the_table_is_no_caption() -> None:
     words = _table(100, ROWS) + words_at(60, bottom + 22, "Med venlig hilsen")
     (table,) = detect(_page(1, words))
     assert table.caption is None
+
+
+def test_an_item_of_a_bulleted_list_right_above_the_table_is_no_title() -> None:
+    """A proposal's points above the table ("• at omgørelsesprocenten … i 2021 tages til
+    efterretning"): prose, not the table's title (its year is not the table's)."""
+    point = "• at omgørelsesprocenten på socialområdet i 2021 tages til efterretning"
+    words = words_at(60, 80, point) + _table(100, ROWS)
+    (table,) = detect(_page(1, words))
+    assert table.title is None
+    assert body(table) == ROWS
+    plain = words_at(60, 80, point[2:]) + _table(100, ROWS)
+    (table,) = detect(_page(1, plain))
+    assert table.title == point[2:]

@@ -2034,3 +2034,41 @@ def test_law_rows_under_a_measure_row_they_do_not_add_up_to_break_down_the_total
         "realitetsbehandlede",
         "andel_realitetsbehandlede",
     ]
+
+
+def test_a_measure_abbreviated_or_compounded_before_a_provision_is_not_its_name(
+    rulebook: Rulebook,
+) -> None:
+    """Two label columns read as one: the measure, abbreviated ("Ændr./oph.", "Realitetsbeh.
+    sager i alt") or as one compound word ("Hjemvisningsprocent"), then the provision. The
+    provision is the name after the measure, never the measure's words with it."""
+    provision = "Bistands- og plejetillæg §§ 16 stk. 1 og 2"
+    rows = [
+        (f"Realitetsbeh. sager i alt, {provision}", ["7"]),
+        (f"Ændr./oph. {provision}", ["1"]),
+        (f"Hjemvisningsprocent {provision}", ["14"]),
+    ]
+    candidate = table(
+        ["okt.-dec. 2018"], rows, stub="lovområde/bestemmelse", title="Lov om social pension"
+    )
+    got = [(k[3], k[4], k[5]) for k in keys(read(rulebook, candidate))]
+    assert got == [
+        (provision, "realitetsbehandlede", 7.0),
+        (provision, "aendret_ophaevet", 1.0),
+        (provision, "andel_hjemvist", 14.0),
+    ]
+
+
+def test_a_row_of_axis_words_over_names_starts_another_table(rulebook: Rulebook) -> None:
+    """Two tables read as one: under the first one's rows, "Sagsemne" over "Hele landet" (an
+    axis word over a name, no number) heads the rows after it, which this table's columns
+    do not label: they are left out, and said so."""
+    rows = [
+        ("Total", ["69 %", "17.305"]),
+        ("Sagsemne", ["Hele landet", ""]),
+        ("I alt", ["", "30"]),
+        ("LAB", ["", "27"]),
+    ]
+    result = read(rulebook, table(["Stadf.-pct. 2024", "Realitetsbeh. sager 2024"], rows))
+    assert all(o.row_label == "Total" for o in result.observations)
+    assert any("second header row ('Sagsemne'" in f.message for f in result.findings)

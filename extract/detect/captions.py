@@ -35,6 +35,8 @@ ALIGN_EM = 1.0
 SIZE_SHARE = 0.1
 # Most words in a caption under a table without "Tabel" (more is a paragraph of prose).
 PLAIN_WORDS = 16
+# A list item's bullet: the paragraph right above a table starting with one is no title.
+BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤\uf0b7\uf0a7]|\(cid:\d+\))")
 # Text under a table that is no caption: a sentence's end, a lead-in, a page number, a
 # letter's closing ("Med venlig hilsen", "Venlig hilsen", "Mvh.").
 NOT_PLAIN = re.compile(
@@ -147,7 +149,9 @@ def is_stop(line: TextLine) -> bool:
 def caption_above(
     lines: Sequence[TextLine], top: float, floor: float
 ) -> tuple[str | None, str | None, str | None]:
-    """(caption, caption number, title) for a table whose first line starts at ``top``."""
+    """(caption, caption number, title) for a table whose first line starts at ``top``: a
+    caption line ("Tabel 3 …") within a few lines above, else the paragraph right above it
+    as its title, unless that is an item of a bulleted list."""
     above = [line for line in lines if floor < line.bottom <= top + 1]
     if not above:
         return None, None, None
@@ -173,6 +177,8 @@ def caption_above(
         title_lines.insert(0, line)
         edge = line.top
     title = " ".join(line.text.strip() for line in title_lines) or None
+    if title is not None and BULLET.match(title):
+        return None, None, None  # an item of a list of points (a proposal), prose
     return None, None, title
 
 

@@ -32,7 +32,7 @@ def provision_edges(
     for: "Bortfald af retten til sygedagpenge" under "Stadfæstet" is a provision's name."""
     allowed = EDGE_DIMS - set(columns)
     parts = list(reading.parts)
-    head = _edge_count(parts, words, allowed)
+    head = _edge_count(parts, words, allowed, leading=True)
     if head and _linked(label, parts[:head], words):
         head = 0  # "Bortfald af retten …": the measure word begins the provision's name
     tail = _edge_count(parts[head:][::-1], words, allowed)
@@ -41,7 +41,8 @@ def provision_edges(
     dims: dict[str, str] = {}
     for part in (*parts[:head], *parts[len(parts) - tail :]):
         for meaning in part.meanings:
-            dims.setdefault(meaning.dim, meaning.value)
+            if meaning.dim != "total":
+                dims.setdefault(meaning.dim, meaning.value)
     core = parts[head : len(parts) - tail]
     printed = _cut(label, core) if core else None
     return None if printed is None else (MappingProxyType(dims), printed)
@@ -54,16 +55,26 @@ def _linked(label: str, head: Sequence[Part], words: WordBook) -> bool:
     return used < len(printed) and printed[used] in words.linking
 
 
-def _edge_count(parts: Sequence[Part], words: WordBook, allowed: Collection[str]) -> int:
+def _edge_count(
+    parts: Sequence[Part], words: WordBook, allowed: Collection[str], *, leading: bool = False
+) -> int:
     """How many parts from the start name only edge dimensions (one value each), in words
     printed whole or as listed abbreviations (a cut word, "afg.." at the end of a wrapped
-    provision, is no name)."""
+    provision, is no name); ``leading`` (the start of the label, where no line was cut):
+    also in abbreviations with a full stop and compounds of known words ("Ændr./oph.",
+    "Hjemvisningsprocent")."""
     count = 0
     for part in parts:
         dims = {m.dim for m in part.meanings}
+        if count and dims == {"total"}:
+            count += 1  # "Realitetsbeh. sager i alt, Børn - …": the measure's total
+            continue
         if not dims or not dims <= set(allowed) or len(part.meanings) != len(dims):
             break
-        printed_whole = all(words.head(w) or w in words.abbreviations for w in part.text.split())
+        printed_whole = all(
+            words.head(w) or w in words.abbreviations or (leading and words.read(w))
+            for w in part.text.split()
+        )
         if dims != {"period"} and not printed_whole:  # a period is numbers: "2024-03"
             break
         count += 1

@@ -51,12 +51,17 @@ def header_rows(
 
 
 def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]) -> bool:
-    """Whether a row is a header: a label of axis words only ("Udfald Lovområde/bestemmelse")
-    over value cells that each name one period and nothing else ("2024 1)")."""
+    """Whether a row is a header: a label of axis words only ("Udfald Lovområde/bestemmelse",
+    "Sagsemne") over value cells that each name what they head and nothing else, no number
+    ("2024 1)", "Hele landet")."""
     texts = [c.text for p in columns if (c := row.cells[p.index]) is not None and c.text.strip()]
     if not texts:
         return False
     label = reader.read(row.label)
     if not label.axes or label.dims or label.unknown:
         return False
-    return all(set(reader.read(text).dims) == {"period"} for text in texts)
+    readings = [reader.read(text) for text in texts]
+    return all(
+        r.dims and not r.unknown and read_cell(Cell(t, row.page)).value is None
+        for r, t in zip(readings, texts, strict=True)
+    )

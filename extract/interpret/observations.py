@@ -32,8 +32,8 @@ _KEYED_COLUMNS = ("member", "total")
 _TAIL = "row '{label}' starts in lower case, the rest of a label wrapped over lines: not read"
 _RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): what it names is not known"
 _UNDER_SECOND = (
-    "the rows under a second header row ('{second}', its cells naming periods): what their "
-    "columns are is not known"
+    "the rows under a second header row ('{second}', its cells naming what they head): what "
+    "their columns are is not known"
 )
 _ENDS_CUT = "row '{label}' ends where a provision's name cannot end: its end was lost"
 # A provision's name does not end in a paragraph sign, "og", "stk." or a comma.
