@@ -205,3 +205,18 @@ def test_an_item_of_a_bulleted_list_right_above_the_table_is_no_title() -> None:
     plain = words_at(60, 80, point[2:]) + _table(100, ROWS)
     (table,) = detect(_page(1, plain))
     assert table.title == point[2:]
+
+
+def test_a_caption_at_the_top_of_the_next_page_goes_with_the_table_ending_the_page_before() -> None:
+    """A table ending page 1 without a caption; page 2 opens with "Tabel 2 …" and a note:
+    the caption under the table went over the page break. When a small table (one row of
+    values, too small to be found) stands under that caption instead, it is that table's."""
+    first = _page(1, words_at(60, 100, "Afgjorte sager") + _table(700, ROWS))
+    note = words_at(60, 100, "Kilde: Ankestyrelsen")
+    (table,) = detect(first, _page(2, words_at(60, 80, CAPTION) + note))
+    assert table.caption == CAPTION
+    small = words_at(300, 96, "Andel") + words_at(300, 106, "ændret")
+    small += words_at(60, 120, "Alle") + words_at(60, 130, "lovområder") + right_at(330, 130, "11")
+    (table,) = detect(first, _page(2, words_at(60, 80, CAPTION) + small))
+    assert table.caption is None
+    assert body(table) == ROWS

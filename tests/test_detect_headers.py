@@ -663,3 +663,34 @@ def test_years_beside_the_stub_header_over_values_set_flush_right_are_header() -
     assert labels(table) == [f"{m} {2022 if k == 0 else 2023} Antal" for k, m in enumerate(months)]
     assert table.stub_header == "Ydelse"
     assert body(table) == [("Assens Kommune", *[""] * 8), *rows]
+
+
+def test_stub_headers_over_an_outer_column_blank_in_the_body_stay_header() -> None:
+    """A page of a table going on from the page before: the period over the value column
+    ("okt.-dec." / "2025", marks under it), the stub headers "Kommune | Lovområde/bestemmelse"
+    with the Kommune column blank in the body ("as above"), a measure and a law group row,
+    provisions whose wrapped labels end in a number set where labels start ("… - §" / "59"):
+    all of the header is header, the stub headers included."""
+    words = words_at(375, 64.7, "okt.-dec.") + words_at(385, 75.5, "2025")
+    words += words_at(53, 80.9, "Kommune") + words_at(127.4, 80.9, "Lovområde/bestemmelse")
+    words += words_at(395, 86.3, "¹") + words_at(390, 97.1, "(1)")
+    words += words_at(127.4, 113.8, "Ændring/Ophævelse") + words_at(127.4, 130.5, "Barnets lov")
+    top = 147.2
+    rows = [("Børn - KSB - Diverse - Barnets lov", "-"), ("Børn - KSB - Samvær - § 104", "40")]
+    rows += [("Børn - KSB - Forebyggende indsats - § 31 og § 81", "1")]
+    for label, value in rows:
+        words += words_at(127.4, top, label) + right_at(400, top, value)
+        top += 16.7
+    words += words_at(127.4, top, "Børn - KSB - Godtgørelse til netværksplejefamilier - §")
+    words += right_at(400, top + 5.4, "3") + words_at(127.4, top + 10.8, "59")
+    words += words_at(127.4, top + 27.5, "Børn - KSB - Valg af anbringelsessted - § 52")
+    words += right_at(400, top + 27.5, "5")
+    rules = [hrule(60, 50, 423), hrule(109, 50, 423)]
+    (table,) = detect(PageContent(1, 595.0, 842.0, tuple(words), tuple(rules)))
+    assert labels(table) == ["okt.-dec. 2025 ¹ (1)"]
+    assert table.stub_header == "Kommune Lovområde/bestemmelse"
+    assert table.title is None
+    assert body(table)[-2:] == [
+        ("Børn - KSB - Godtgørelse til netværksplejefamilier - § 59", "3"),
+        ("Børn - KSB - Valg af anbringelsessted - § 52", "5"),
+    ]

@@ -206,6 +206,8 @@ def notes_below(lines: Sequence[TextLine], bottom: float) -> tuple[tuple[str, ..
 
 # How many lines at the top of a page may hold a caption pushed over from the page before.
 TOP_LINES = 3
+# How many lines under such a caption are looked at for a row of values.
+ROWS_UNDER = 6
 
 
 def caption_pushed_over(lines: Sequence[TextLine], taken: Collection[str]) -> str | None:
@@ -213,7 +215,8 @@ def caption_pushed_over(lines: Sequence[TextLine], taken: Collection[str]) -> st
     caption under it did not fit there): a "Tabel …" line among the page's first lines, not
     saying the table goes on, not (the start of) the caption of a table on this page
     (``taken``), and with
-    no table row under it: a note or source line, prose, or nothing follows."""
+    no table row under it: a note or source line, prose, or nothing follows, and no line of
+    the few under it holds a value beside its text (a table too small to be found)."""
     for at, line in enumerate(lines[:TOP_LINES]):
         text = line.text.strip()
         if not CAPTION.match(text) or CONTINUED.search(text):
@@ -221,6 +224,9 @@ def caption_pushed_over(lines: Sequence[TextLine], taken: Collection[str]) -> st
         if any(caption.startswith(text) for caption in taken):
             continue  # this page's table's caption (perhaps with the line under it)
         after = lines[at + 1] if at + 1 < len(lines) else None
+        below = lines[at + 1 : at + 1 + ROWS_UNDER]
+        if any(c.is_value for line in below[1:] for c in line.chunks[1:]):
+            return None  # a row of values a few lines down: the caption of a table here
         if after is None or _note(after.text.strip()) or len(after.chunks) == 1:
             return text
         return None

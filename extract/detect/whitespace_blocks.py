@@ -114,7 +114,8 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 for k0, x in enumerate(header)
             )
             heading = _is_section_label(above) and (is_data_line(top, left) or first_row)
-            outside = above.x0 < left - 3 and not (heading or (near and in_values))
+            stub_row = _stub_header_row(above, left, header, value_left)
+            outside = above.x0 < left - 3 and not (heading or (near and in_values) or stub_row)
             if _is_prose(above, value_left) or outside:
                 break
             if not (in_values or close):
@@ -147,6 +148,20 @@ def _row_left(lines: Sequence[TextLine], i: int, floor: int) -> float:
         if tight and above.x0 < line.x0 - 3 and not any(c.is_value for c in above.chunks):
             return above.x0
     return line.x0
+
+
+def _stub_header_row(
+    line: TextLine, left: float, header: Sequence[TextLine], value_left: float
+) -> bool:
+    """True for the stub headers of a header (taken so far: ``header``, a line of it over
+    the values): words only, one set flush with the row labels' left edge ``left``, the
+    others left of it over an outer stub column blank in the body ("Kommune |
+    Lovområde/bestemmelse", the rows going on from the page before)."""
+    return (
+        any(abs(c.x0 - left) <= FLUSH_PT for c in line.chunks)
+        and not any(c.is_value or c.x1 > value_left - 2 for c in line.chunks)
+        and any(any(c.x1 > value_left - 2 for c in x.chunks) for x in header)
+    )
 
 
 def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:

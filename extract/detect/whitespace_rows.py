@@ -106,6 +106,12 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
     return data
 
 
+def _bare_number(text: str) -> bool:
+    """True for a value with no words and no "§" ("54", "-", "(1)"), not the end of a
+    wrapped label ("187 og § 188")."""
+    return not any(ch.isalpha() or ch == "§" for ch in text)
+
+
 def _nearest(chunk: Chunk, others: Sequence[Chunk]) -> Chunk:
     """The one of ``others`` standing over or under ``chunk``, else the one whose middle is
     nearest its middle (a header centred in a wide cell over values set flush right)."""
@@ -118,8 +124,9 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
     """For each line, whether it is a data line (``is_data_line``), the value columns' left
     edge taken from the lines with a label at the left edge (so a label in an inner stub
     column counts, a wrapped value cell's text does not); without such lines (every row
-    indented under group labels), from the values of all lines. A first line of years over
-    values that are no years stays header (``_years_as_header``)."""
+    indented under group labels), from the bare numbers of all lines not set where labels
+    start (the end of a wrapped label: "59"). A first line of years over values that are no
+    years stays header (``_years_as_header``)."""
     first = [is_data_line(line, left) for line in lines]
     plain = _years_as_header(first, lines, left)
     years = [f and not p for f, p in zip(first, plain, strict=True)]  # a row of years: header
@@ -129,7 +136,16 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
         default=None,
     )  # fmt: skip
     if value_left is None and not any(plain):
-        value_left = min((c.x0 for line in lines for c in value_chunks(line, left)), default=None)
+        starts = {round(c.x0) for line in lines for c in line.chunks if not c.is_value}
+        value_left = min(
+            (
+                c.x0
+                for line in lines
+                for c in value_chunks(line, left)
+                if _bare_number(c.text) and round(c.x0) not in starts
+            ),
+            default=None,
+        )
     if value_left is None:
         return plain
     return [
