@@ -132,3 +132,37 @@ def test_centred_group_header_in_a_ruled_header_spans_its_pair() -> None:
     rules = [hrule(98, 55, 300), hrule(126, 55, 300), hrule(156, 55, 300)]
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["Kvinder / Antal", "Kvinder / Pct."]
+
+
+def test_a_letterhead_over_headings_set_larger_is_not_the_head_of_the_table_under_them() -> None:
+    """A letterhead's phone line ("Tlf. 24 56 61 99", four numbers a word space apart) over
+    the note's heading set larger, a subject line and the table in smaller type, each a
+    paragraph apart: the table starts at its own header, the line right above it its title."""
+
+    def line(top: float, text: str, size: float) -> list[Word]:
+        out, x = [], 57.0
+        for token in text.split():
+            out.append(
+                Word(token, (x, top, x + 0.55 * size * len(token), top + size), font_size=size)
+            )
+            x += 0.55 * size * len(token) + 0.28 * size
+        return out
+
+    words = line(64.1, "Billund Kommune", 12.0) + line(100.0, "J.nr. 21-26892", 9.0)
+    words += line(116.8, "Tlf. 24 56 61 99", 9.0) + line(143.7, "Notat: Ankestatistik 2020", 15.0)
+    words += line(166.0, "Orienteringssag", 10.5) + line(188.9, "Landsplan", 10.5)
+
+    def cell(x0: float, top: float, text: str) -> list[Word]:
+        return [Word(text, (x0, top, x0 + 4.4 * len(text), top + 8.0), font_size=8.0)]
+
+    words += cell(60.0, 204.1, "År") + cell(180.9, 204.1, "Sagsbehandlingstid")
+    words += cell(374.5, 204.1, "Realitetsbehandlede")
+    rows = [("Juli", "14,5", "18389"), ("August", "17,5", "19197"), ("September", "26,3", "17305")]
+    for i, (month, weeks, count) in enumerate(rows):
+        top = 218.8 + 13.4 * i
+        words += cell(60.0, top, month) + cell(338.3 - 4.4 * len(weeks), top, weeks)
+        words += cell(535.3 - 4.4 * len(count), top, count)
+    (table,) = detect(word_page(words))
+    assert table.stub_header == "År"
+    assert table.title == "Landsplan"
+    assert body(table) == rows

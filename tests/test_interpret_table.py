@@ -2072,3 +2072,11 @@ def test_a_row_of_axis_words_over_names_starts_another_table(rulebook: Rulebook)
     result = read(rulebook, table(["Stadf.-pct. 2024", "Realitetsbeh. sager 2024"], rows))
     assert all(o.row_label == "Total" for o in result.observations)
     assert any("second header row ('Sagsemne'" in f.message for f in result.findings)
+    worded = [
+        ("2019", ["9.301", "59 %"]),
+        ("Område", ["Domstolssager i alt", "Medholds-%"]),
+        ("Total", ["13", "54%"]),
+    ]
+    result = read(rulebook, table(["Realitetsbehandlede sager i alt", "Stadf.-pct."], worded))
+    assert [o.row_label for o in result.observations] == ["2019", "2019"]
+    assert any("second header row ('Område'" in f.message for f in result.findings)

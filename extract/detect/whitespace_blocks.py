@@ -66,7 +66,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             nxt = lines[j]
             if is_stop(nxt) or nxt.top - last.bottom > TABLE_GAP_EM * nxt.font_size:
                 break
-            if _is_prose(nxt, value_left):
+            if _is_prose(nxt, value_left) or _larger(nxt, line):
                 break
             if nxt.x0 < left - 3 and _right_aligned_stub(nxt, line):
                 left = nxt.x0  # a stub of numbers set flush right ("250", "1,000")
@@ -148,6 +148,18 @@ def _row_left(lines: Sequence[TextLine], i: int, floor: int) -> float:
         if tight and above.x0 < line.x0 - 3 and not any(c.is_value for c in above.chunks):
             return above.x0
     return line.x0
+
+
+def _larger(line: TextLine, first: TextLine) -> bool:
+    """True for a line set larger than the table's type (its ``first`` row's) by more than
+    SAME_SIZE, with no value in it: a document heading under the table ("Notat: …" under a
+    letterhead's "Tlf. 24 56 61 99"), not a row of it. Text-layer sizes only (OCR'd sizes
+    are box heights, uneven)."""
+    if any(w.source == "ocr" for w in (*line.words, *first.words)):
+        return False
+    return line.font_size > (1 + SAME_SIZE) * first.font_size and not any(
+        c.is_value for c in line.chunks
+    )
 
 
 def _stub_header_row(

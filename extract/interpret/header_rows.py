@@ -52,16 +52,19 @@ def header_rows(
 
 def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]) -> bool:
     """Whether a row is a header: a label of axis words only ("Udfald Lovområde/bestemmelse",
-    "Sagsemne") over value cells that each name what they head and nothing else, no number
-    ("2024 1)", "Hele landet")."""
+    "Sagsemne", "Område") over value cells holding no number, each naming what it heads and
+    nothing else ("2024 1)", "Hele landet"), or words in half the value columns or more
+    ("Domstolssager i alt | … | Medholds-%")."""
     texts = [c.text for p in columns if (c := row.cells[p.index]) is not None and c.text.strip()]
     if not texts:
         return False
     label = reader.read(row.label)
     if not label.axes or label.dims or label.unknown:
         return False
+    if any(read_cell(Cell(t, row.page)).value is not None for t in texts):
+        return False
     readings = [reader.read(text) for text in texts]
-    return all(
-        r.dims and not r.unknown and read_cell(Cell(t, row.page)).value is None
-        for r, t in zip(readings, texts, strict=True)
-    )
+    if all(r.dims and not r.unknown for r in readings):
+        return True
+    worded = [t for t in texts if any(ch.isalpha() for ch in t)]
+    return len(worded) == len(texts) and 2 * len(worded) >= len(columns)
