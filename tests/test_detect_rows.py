@@ -192,3 +192,33 @@ def test_group_heading_over_a_first_row_wrapped_round_its_value_keeps_the_header
         ("Lov om aktiv beskæftigelsesindsats", "686"),
         *rows,
     ]
+
+
+def test_a_label_wrapped_over_lines_that_each_start_with_a_number_is_one_row() -> None:
+    """Provisions indented under their law's row, one wrapped over three lines set
+    bottom-aligned: "Børn - KSB - Frist - Ungestøtte - §" / "114, stk. 1, nr. 1, § 117, §§ 119
+    - §" / "121" beside its values. Both lines starting with a number are the label's, so
+    the next row's long label is no paragraph ending the table."""
+    words = (
+        words_at(60, 100, "Barnets Lov") + right_at(330, 100, "1.258") + right_at(390, 100, "341")
+    )
+    words += words_at(70, 114, "Børn - KSB - Diverse") + right_at(330, 114, "12")
+    words += right_at(390, 114, "0")
+    words += words_at(70, 128, "Børn - KSB - Frist - Ungestøtte - §")
+    words += words_at(70, 137.6, "114, stk. 1, nr. 1, § 117, §§ 119 - §")
+    words += words_at(70, 147.2, "121") + right_at(330, 147.2, "23") + right_at(390, 147.2, "27")
+    words += words_at(70, 161.6, "Børn - KSB - Godtgørelse til")
+    words += words_at(70, 171.2, "netværksplejefamilier - § 59")
+    words += right_at(330, 171.2, "14") + right_at(390, 171.2, "3")
+    last = "Børn - KSB - Godtgørelse til netværksplejefamilier - § 59"
+    (table,) = detect(word_page(words))
+    assert body(table) == [
+        ("Barnets Lov", "1.258", "341"),
+        ("Børn - KSB - Diverse", "12", "0"),
+        (
+            "Børn - KSB - Frist - Ungestøtte - § 114, stk. 1, nr. 1, § 117, §§ 119 - § 121",
+            "23",
+            "27",
+        ),
+        (last, "14", "3"),
+    ]

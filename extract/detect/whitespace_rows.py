@@ -38,10 +38,11 @@ def stub_limit(lines: Sequence[TextLine]) -> float:
 def label_tails(lines: Sequence[TextLine]) -> list[TextLine]:
     """``lines`` with the number that ends a wrapped row label read as label text, not as a
     value: a line's first chunk reading as a value ("121", "104, stk. 4") set tight under a
-    line of label text alone (no value) that starts where it starts ("... §§ 119 - §")."""
+    line of label text alone (no value) that starts where it starts ("... §§ 119 - §"), or
+    under such a tail ("114, stk. 1, … §§ 119 - §" / "121")."""
     out = list(lines)
     for i in range(1, len(lines)):
-        line, above = lines[i], lines[i - 1]
+        line, above = lines[i], out[i - 1]  # the line above as read: a tail itself, perhaps
         first = line.chunks[0]
         tight = line.top - above.bottom < 0.5 * line.font_size
         if not (first.is_value and tight and abs(first.x0 - above.x0) <= 1.0):
