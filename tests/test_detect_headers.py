@@ -694,3 +694,22 @@ def test_stub_headers_over_an_outer_column_blank_in_the_body_stay_header() -> No
         ("Børn - KSB - Godtgørelse til netværksplejefamilier - § 59", "3"),
         ("Børn - KSB - Valg af anbringelsessted - § 52", "5"),
     ]
+
+
+def test_a_value_header_set_flush_left_in_a_wide_cell_over_values_set_flush_right() -> None:
+    """ "Halvår" over the first label column, "Antal borgere" set flush left in the wide value
+    cell (far left of its values, set flush right), a paragraph's gap over the first row:
+    still the header, not a title over the table."""
+    words = words_at(70, 76.8, "Solrød") + words_at(72.5, 95.5, "Halvår")
+    words += words_at(364.9, 95.5, "Antal borgere")
+    rows = [("A-dagpenge", "29"), ("Kontanthjælp", "4"), ("Sygedagpenge", "63")]
+    top = 111.8
+    for period in ("jan.-jun. 2019", "jul.-dec. 2019"):
+        words += words_at(72.5, top, period)
+        for label, value in rows:
+            words += words_at(147.7, top, label) + right_at(522.8, top, value)
+            top += 16.4
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["Antal borgere"]
+    assert table.stub_header == "Halvår"
+    assert table.title == "Solrød"

@@ -103,6 +103,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 break
             in_values = any(c.x1 > value_left - 2 for c in above.chunks)
             in_values = in_values or _flush_with(above, line)  # headers set flush left
+            in_values = in_values or _over_stub_and_values(above, block, left)
             close = top.top - above.bottom < 0.5 * top.font_size
             # a line starting left of the rows: a group heading right above its rows, or a
             # header line over the values at row spacing (not a title further up)
@@ -159,6 +160,21 @@ def _larger(line: TextLine, first: TextLine) -> bool:
         return False
     return line.font_size > (1 + SAME_SIZE) * first.font_size and not any(
         c.is_value for c in line.chunks
+    )
+
+
+def _over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float) -> bool:
+    """True for a header line with a stub header set flush with the row labels (at ``left``)
+    and text right of every row label of ``block``: a value header set flush left in a wide
+    cell whose values stand flush right ("Halvår | Antal borgere" over "jan.-jun. 2019 |
+    A-dagpenge | 29")."""
+    if len(line.chunks) < 2 or abs(line.chunks[0].x0 - left) > FLUSH_PT:
+        return False
+    labels = [c.x1 for row in block for c in row.chunks if not c.is_value]
+    return (
+        bool(labels)
+        and line.chunks[-1].x0 > max(labels)
+        and not any(c.is_value for c in line.chunks)
     )
 
 
