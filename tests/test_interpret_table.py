@@ -2080,3 +2080,21 @@ def test_a_row_of_axis_words_over_names_starts_another_table(rulebook: Rulebook)
     result = read(rulebook, table(["Realitetsbehandlede sager i alt", "Stadf.-pct."], worded))
     assert [o.row_label for o in result.observations] == ["2019", "2019"]
     assert any("second header row ('Område'" in f.message for f in result.findings)
+
+
+def test_a_paragraph_above_a_count_of_benefits_names_no_measure_of_it(rulebook: Rulebook) -> None:
+    """ "antal" over benefits counts persons; the paragraph right above the table, taken for
+    its title, speaks of the municipality's "afgørelser" without pointing at the table: it
+    names no measure of the table."""
+    title = (
+        "Den iværksatte tværgående indsats for at styrke kvaliteten i kommunens afgørelser "
+        "generelt, ser således ud til at have haft effekt. Dette ønskes at fortsætte."
+    )
+    rows = [("jun 2023", None), ("Kontanthjælp", ["7"]), ("Sygedagpenge", ["76"])]
+    rows += [("Fleksjob", ["48"])]
+    result = read(rulebook, table(["antal"], rows, title=title, stub="periode / ydelse"))
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("antal_personer", 7.0),
+        ("antal_personer", 76.0),
+        ("antal_personer", 48.0),
+    ]

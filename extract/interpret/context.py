@@ -110,7 +110,7 @@ def table_context(
             continue
         if source == "title":
             words = reader.vocabulary.words
-            said = title_text(text, words.pointers, _abbreviated(words, text))
+            said = title_said(text, words)
             if said is not None and _points_elsewhere(said, caption):
                 said = None  # "… jf. Tabel 4.7." above Tabel 4.2: about another table
             if said is None:
@@ -195,6 +195,12 @@ def _after_running_text(words: WordBook, stub: str) -> str:
         if not _abbreviated(words, parts[k - 1]):
             return " ".join(parts[k:])
     return stub
+
+
+def title_said(text: str, words: WordBook) -> str | None:
+    """What of the text above a table says what the table holds (``title_text``, its last
+    word taken for an abbreviation when it is one), or None."""
+    return title_text(text, words.pointers, _abbreviated(words, text))
 
 
 def _abbreviated(words: WordBook, text: str) -> Collection[str]:

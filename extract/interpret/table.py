@@ -24,7 +24,7 @@ from extract.interpret.columns import (
     paired_shares,
     plan_columns,
 )
-from extract.interpret.context import Context, Given, table_context
+from extract.interpret.context import Context, Given, table_context, title_said
 from extract.interpret.fragments import (
     connectives_out_of_cells,
     rejoined_period_labels,
@@ -261,11 +261,13 @@ def _counted_measure(
     """The measure a table counts by its rows ("Antal" over rows that are mostly benefits,
     in a header, a group row, the stub or the title: antal_personer), when no header, label,
     caption or title names a measure (a stub header's "Afgørelse" over benefits names none;
-    "Afgjorte sager efter lovområde" over "Sygedagpenge" counts cases, not persons). The caller asks
+    "Afgjorte sager efter lovområde" over "Sygedagpenge" counts cases, not persons; running
+    text above the table counts as its title only where it points at it). The caller asks
     only where no stub or caption says the rows are law areas ("Lovområde" over
     "Sygedagpenge" lists a law, not a benefit)."""
     labels_read = [reading for reading, _ in (*columns, *rows)]
-    texts = [reader.read(text) for text in (table.caption, table.title) if text]
+    title = title_said(table.title, reader.vocabulary.words) if table.title else None
+    texts = [reader.read(text) for text in (table.caption, title) if text]
     if any("measure" in reading.dims for reading in (*labels_read, *texts)):
         return None
     stub = [reader.read(table.stub_header)] if table.stub_header else []
