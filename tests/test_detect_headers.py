@@ -713,3 +713,32 @@ def test_a_value_header_set_flush_left_in_a_wide_cell_over_values_set_flush_righ
     assert labels(table) == ["Antal borgere"]
     assert table.stub_header == "Halvår"
     assert table.title == "Solrød"
+
+
+def test_a_header_flush_left_in_a_wide_cell_over_a_group_heading_is_header() -> None:
+    """ "YDELSE | ANTAL PERSONER" (the value header set flush left in its wide cell, its
+    values flush right) over a period's group heading and the benefits under it: the line
+    is the header, the period a group row of the body."""
+    words = words_at(61, 444.7, "YDELSE") + words_at(354.7, 444.7, "ANTAL PERSONER")
+    words += words_at(61, 460.4, "1. kvartal 2020")
+    rows = [("A-dagpenge", "29"), ("Uddannelseshjælp", "6"), ("Sygedagpenge", "60")]
+    for i, (label, value) in enumerate(rows):
+        words += words_at(61, 476.1 + 15.7 * i, label) + right_at(534.8, 476.1 + 15.7 * i, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["ANTAL PERSONER"]
+    assert table.stub_header == "YDELSE"
+    assert body(table) == [("1. kvartal 2020", ""), *rows]
+
+
+def test_a_group_heading_longer_than_the_row_labels_under_the_header_is_no_value_header() -> None:
+    """ "Sagsemne | 2020H1" (the period flush left in a wide cell), then "Antal stadfæstede",
+    a measure's group heading longer than the short row labels under it: the heading is a
+    row of the body, not part of the period's header."""
+    words = words_at(74, 318.1, "Sagsemne") + words_at(317.7, 318.1, "2020H1")
+    words += words_at(74, 332.2, "Antal stadfæstede")
+    rows = [("Total", "77 sager"), ("aktivlov", "15 sager"), ("Pension", "9 sager")]
+    for i, (label, value) in enumerate(rows):
+        words += words_at(74, 346.2 + 14.1 * i, label) + right_at(521.3, 346.2 + 14.1 * i, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["2020H1"]
+    assert body(table) == [("Antal stadfæstede", ""), *rows]

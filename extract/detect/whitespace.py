@@ -344,7 +344,7 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     groups = header_groups(head, lines, extents, edges[1])
     for r, line in enumerate(head):
         row_tops.append(line.top)
-        spans = line_spans(line.chunks, extents, edges[1], groups[r])
+        spans = line_spans(line.chunks, extents, edges[1], groups[r], edges[0])
         for chunk, (c0, c1) in zip(line.chunks, spans, strict=True):
             cells.append(GridCell(r, r, c0, c1, chunk.words))
     cells = join_wrapped_headers(merge_same_span(cells), lines[:n_header])

@@ -193,8 +193,11 @@ def _stub_header_row(
 
 
 def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:
-    """True for a header line over the values standing within a table's gap of ``below``."""
+    """True for a header line over the values standing within a table's gap of ``below``:
+    text reaching the values, or (``_over_stub_and_values``) a stub header flush with the
+    group heading under it and a value header right of it, set flush left in a wide cell."""
     in_values = any(c.x1 > value_left - 2 for c in line.chunks)
+    in_values = in_values or _over_stub_and_values(line, [below], below.x0)
     gap = below.top - line.bottom
     return in_values and gap <= TABLE_GAP_EM * below.font_size and not is_stop(line)
 

@@ -38,23 +38,33 @@ def header_extents(
     nearest it (``nearest_extents``); otherwise it is its tile (between the midpoints to its
     neighbours).
     """
-    chunks = [c for c in lines[-1].chunks if c.x1 > edges[1]]
+    chunks = [c for c in lines[-1].chunks if over_values(c, edges[1], bands, edges[0])]
     if len(chunks) == len(bands):
         return [(min(b[0], c.x0), max(b[1], c.x1)) for b, c in zip(bands, chunks, strict=True)]
-    stacked = stacked_extents(lines, bands, edges[1]) or nearest_extents(lines, bands, edges[1])
+    stacked = stacked_extents(lines, bands, edges[1], edges[0]) or nearest_extents(
+        lines, bands, edges[1], edges[0]
+    )
     if stacked is not None:
         return stacked
     return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
 
 
 def stacked_extents(
-    lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], stub_edge: float
+    lines: Sequence[TextLine],
+    bands: Sequence[tuple[float, float]],
+    stub_edge: float,
+    left: float | None = None,
 ) -> list[tuple[float, float]] | None:
     """Each band joined with the header text over it, when the header ``lines``' chunks
     right of ``stub_edge``, merged where they overlap (one header wrapped over lines, "I" /
     "alt"), make one stack per band, each nearest its own band (a header centred in its
     cell over values set flush right), the joined bands still apart; else None."""
-    spans = sorted((c.x0, c.x1) for line in lines for c in line.chunks if c.x1 > stub_edge)
+    spans = sorted(
+        (c.x0, c.x1)
+        for line in lines
+        for c in line.chunks
+        if over_values(c, stub_edge, bands, left)
+    )
     stacks: list[list[float]] = []
     for x0, x1 in spans:
         if stacks and x0 < stacks[-1][1]:
@@ -72,8 +82,25 @@ def stacked_extents(
     return wide if all(a[1] < b[0] for a, b in itertools.pairwise(wide)) else None
 
 
+def over_values(
+    chunk: Chunk, stub_edge: float, bands: Sequence[tuple[float, float]], left: float | None
+) -> bool:
+    """True for header text over the value columns: reaching past the stub's edge, and not
+    merely stub text longer than the row labels (given the table's ``left`` edge: starting
+    in the left half of the stub and ending before the first value column's values, a
+    group heading under the header)."""
+    if chunk.x1 <= stub_edge:
+        return False
+    if left is None or not bands:
+        return True
+    return not (chunk.x0 < (left + stub_edge) / 2 and chunk.x1 < bands[0][0])
+
+
 def nearest_extents(
-    lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], stub_edge: float
+    lines: Sequence[TextLine],
+    bands: Sequence[tuple[float, float]],
+    stub_edge: float,
+    left: float | None = None,
 ) -> list[tuple[float, float]] | None:
     """Each band joined with the header chunks that belong to it, the joined bands still
     apart; else None. For headers centred in cells wider than their values, set at several
@@ -90,7 +117,7 @@ def nearest_extents(
         chunk
         for line in lines
         for chunk in line.chunks
-        if chunk.x1 > stub_edge
+        if over_values(chunk, stub_edge, bands, left)
         and sum(1 for m in middles if chunk.x0 <= m <= chunk.x1) < 2
         and not _over_two(chunk, line, lines)
     ]
@@ -128,14 +155,21 @@ def _over_two(chunk: Chunk, line: TextLine, lines: Sequence[TextLine]) -> bool:
 
 
 def header_span(
-    chunk: Chunk, extents: Sequence[tuple[float, float]], stub_edge: float
+    chunk: Chunk,
+    extents: Sequence[tuple[float, float]],
+    stub_edge: float,
+    left: float | None = None,
 ) -> tuple[int, int]:
     """Grid columns (inclusive, stub = 0) a header chunk stands over.
 
     A chunk overlapping several column extents spans them; a chunk sitting in the gap between
-    two columns (a group header centred over its pair) spans both.
+    two columns (a group header centred over its pair) spans both. Given the table's
+    ``left`` edge, a chunk starting in the left half of the stub and reaching no column's
+    extent is stub text (a group heading longer than the row labels).
     """
     if chunk.x1 <= stub_edge:
+        return 0, 0
+    if left is not None and chunk.x0 < (left + stub_edge) / 2 and chunk.x1 < extents[0][0]:
         return 0, 0
     width = max(chunk.x1 - chunk.x0, 0.1)
     centre = (chunk.x0 + chunk.x1) / 2
@@ -163,12 +197,13 @@ def line_spans(
     extents: Sequence[tuple[float, float]],
     stub_edge: float,
     groups: Sequence[tuple[int, int] | None],
+    left: float | None = None,
 ) -> list[tuple[int, int]]:
     """Grid columns (inclusive, stub = 0) each header chunk of one line stands over: as
     ``header_span``, widened to the group it heads (``groups``, from ``header_groups``)."""
     spans: list[tuple[int, int]] = []
     for chunk, group in zip(chunks, groups, strict=True):
-        c0, c1 = header_span(chunk, extents, stub_edge)
+        c0, c1 = header_span(chunk, extents, stub_edge, left)
         spans.append((c0, c1) if group is None else (min(c0, group[0]), max(c1, group[1])))
     return spans
 
