@@ -742,3 +742,42 @@ def test_a_group_heading_longer_than_the_row_labels_under_the_header_is_no_value
     (table,) = detect(word_page(words))
     assert labels(table) == ["2020H1"]
     assert body(table) == [("Antal stadfæstede", ""), *rows]
+
+
+def test_a_stub_header_between_header_lines_over_an_outer_column_blank_on_the_page() -> None:
+    """A table going on over a page break, its header repeated: "2021" / "Afgørelsestype"
+    (the outer stub column's header, alone on its line) / "H1 ²". On the second page the
+    outer column is blank in every row: the three lines are still its header, and the page
+    joins the first."""
+
+    def word(x0: float, top: float, text: str, size: float = 7.5) -> Word:
+        return Word(text, (x0, top, x0 + 0.5 * size * len(text), top + size), font_size=size)
+
+    def header(top: float) -> list[Word]:
+        return [word(528.3, top, "2021", 6.5), word(52.5, top + 3.9, "Afgørelsestype", 6.5)]
+
+    def marks(top: float) -> list[Word]:
+        return [word(529.4, top + 7.8, "H1", 6.5), word(537.0, top + 7.8, "²", 6.5)]
+
+    def row(top: float, label: str, value: str, outer: str = "") -> list[Word]:
+        words = [word(52.5, top, w) for w in outer.split()[:1]]
+        x = 180.9
+        for token in label.split():
+            words.append(word(x, top, token))
+            x += 3.75 * len(token) + 2.0
+        return [*words, word(545.0 - 3.75 * len(value), top, value)]
+
+    first = header(588.0) + marks(588.0)
+    first += row(611.5, "Biler - §§ 114 og 115", "4", "Realitetsbehandlede")
+    first += row(628.3, "Boligindretning - § 116", "2") + row(645.0, "Husvilde - § 80", "-")
+    second = header(65.3) + marks(65.3)
+    second += row(88.8, "Hjemmehjælp - § 83", "4") + row(105.5, "Hjælpemidler - § 112", "7")
+    second += row(122.3, "Forbrugsgoder - § 113", "-")
+    (table,) = detect(word_page(first, number=1), word_page(second, number=2))
+    assert table.pages == (1, 2)
+    assert labels(table) == ["2021 H1 ²"]
+    assert [row.label for row in table.rows if row.page == 2] == [
+        "Hjemmehjælp - § 83",
+        "Hjælpemidler - § 112",
+        "Forbrugsgoder - § 113",
+    ]

@@ -115,7 +115,9 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 for k0, x in enumerate(header)
             )
             heading = _is_section_label(above) and (is_data_line(top, left) or first_row)
-            stub_row = _stub_header_row(above, left, header, value_left)
+            stub_row = _stub_header_row(above, left, header, value_left) or (
+                k > floor and _between_headers(above, lines[k - 1], header, value_left)
+            )
             outside = above.x0 < left - 3 and not (heading or (near and in_values) or stub_row)
             if _is_prose(above, value_left) or outside:
                 break
@@ -175,6 +177,25 @@ def _over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float
         bool(labels)
         and line.chunks[-1].x0 > max(labels)
         and not any(c.is_value for c in line.chunks)
+    )
+
+
+def _between_headers(
+    line: TextLine, upper: TextLine, header: Sequence[TextLine], value_left: float
+) -> bool:
+    """True for a stub header alone on its line (a short label, no value) between two
+    header lines over the values, all in the header's type: ``upper`` right above it, and
+    one taken so far (``header``): "2021" / "Afgørelsestype" / "H1 ²", over rows whose outer
+    stub column is blank on a page going on from the one before."""
+    over = [x for x in header if any(c.x1 > value_left - 2 for c in x.chunks)]
+    size = over[0].font_size if over else 0.0
+    return (
+        _is_section_label(line)
+        and all(abs(x.font_size - size) <= SAME_SIZE * size for x in (line, upper))
+        and bool(over)
+        and any(c.x1 > value_left - 2 for c in upper.chunks)
+        and not any(c.is_value and not is_year(c.text) for c in upper.chunks)
+        and over[0].top - upper.bottom < TABLE_GAP_EM * line.font_size
     )
 
 
