@@ -2098,3 +2098,37 @@ def test_a_paragraph_above_a_count_of_benefits_names_no_measure_of_it(rulebook: 
         ("antal_personer", 76.0),
         ("antal_personer", 48.0),
     ]
+
+
+def test_rows_after_a_header_ending_a_measure_group_take_no_measure_from_the_caption(
+    rulebook: Rulebook,
+) -> None:
+    """Two stub columns read as one: "Hjemviste sager Boligstøtteloven" heads its provisions;
+    "Lov om aktiv socialpolitik" under it names a law only. The caption's measure
+    (realitetsbehandlede) is not that of the rows under the second header: whether the
+    measure above still holds is not known, so they are left out and said so. A period
+    header over everything starts a new section, whose rows take the caption's measure."""
+    caption = "Tabel 2 Realitetsbehandlede sager fordelt på lovområde og bestemmelse"
+    rows = [
+        ("Hjemviste sager Boligstøtteloven", None),
+        ("Indskudslån - § 54-71", ["24"]),
+        ("Lov om aktiv socialpolitik", None),
+        ("225 timers reglen - § 13 f og 13 g", ["2"]),
+    ]
+    result = read(rulebook, table(["2024"], rows, caption=caption))
+    assert [(o.measure, o.value) for o in result.observations] == [("hjemvist", 24.0)]
+    assert any("a row above names its measure" in f.message for f in result.findings)
+    sections = [
+        ("2022", None),
+        ("Serviceloven", ["9.272"]),
+        ("Bortfald", None),
+        ("Serviceloven", ["120"]),
+        ("2023", None),
+        ("Serviceloven", ["8.669"]),
+    ]
+    afgjorte = "Afgjorte sager efter lovområde"
+    got = [
+        (o.period, o.measure)
+        for o in read(rulebook, table(["Antal"], sections, caption=afgjorte)).observations
+    ]
+    assert got == [("2022", "afgjorte"), ("2022", "bortfaldne"), ("2023", "afgjorte")]

@@ -3,7 +3,8 @@
 In: a table, its context and its row plans. Out: which dimensions the caption, title or
 document heading must not give it (a page of a table not joined to its start; rows starting
 inside a group whose header is on the page before; rows under a stub that lists outcomes,
-starting blank), and the rows whose cell in a label column listing a dimension names none.
+starting blank), the rows whose cell in a label column listing a dimension names none, and
+the rows a group header naming a measure no longer covers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from extract.interpret.context import Context
-from extract.interpret.plans import UNNAMED, RowPlan
+from extract.interpret.plans import AS_ABOVE, UNNAMED, RowPlan
 from extract.interpret.reading import Reader
 from extract.interpret.words import WordBook, tokens
 from extract.model import DocumentContext, TableCandidate, TableRow
@@ -102,4 +103,32 @@ def unnamed_in_label_columns(
                 ):
                     carried = MappingProxyType({**out[at].carried, dim: UNNAMED})
                     out[at] = replace(out[at], carried=carried)
+    return out
+
+
+def lost_by_groups(plans: Sequence[RowPlan], column_dims: Collection[str]) -> list[RowPlan]:
+    """The plans with the value rows that come after a group header naming a measure and
+    more, and carry none (a later group header naming part of the rest, "Lov om aktiv
+    socialpolitik" under "Hjemviste sager Boligstøtteloven", ended that group and named no
+    measure) nor name one, marked
+    ``AS_ABOVE`` for it (whether the measure above is meant for them is not known), when no
+    column names one: the measure varies by group, so the caption's is not theirs."""
+    if "measure" in column_dims:
+        return list(plans)
+    out = list(plans)
+    grouped: set[str] = set()  # what the last group header naming a measure named beside it
+    for at, plan in enumerate(plans):
+        if plan.kind == "header" and "measure" in plan.dims:
+            grouped = set(plan.dims) - {"measure"} or {"measure"}
+        elif plan.kind == "header":
+            # a header naming part of that header's names ends its measure too; one naming
+            # other things (a period over it all) starts a new section
+            grouped = grouped if grouped & set(plan.dims) else set()
+        elif (
+            grouped
+            and plan.kind in ("member", "provision", "law")
+            and "measure" not in plan.dims
+            and "measure" not in plan.carried
+        ):
+            out[at] = replace(plan, carried=MappingProxyType({**plan.carried, "measure": AS_ABOVE}))
     return out
