@@ -2080,6 +2080,14 @@ def test_a_row_of_axis_words_over_names_starts_another_table(rulebook: Rulebook)
     result = read(rulebook, table(["Realitetsbehandlede sager i alt", "Stadf.-pct."], worded))
     assert [o.row_label for o in result.observations] == ["2019", "2019"]
     assert any("second header row ('Område'" in f.message for f in result.findings)
+    corner = [
+        ("Medholdsprocent", ["54 %", "61 %"]),
+        ("Hele landet", ["Stadfæstet", "Ændret"]),
+        ("Boligstøtteloven", ["4", "41 %"]),
+    ]
+    result = read(rulebook, table(["2022", "2024"], corner))
+    assert [o.row_label for o in result.observations] == ["Medholdsprocent"] * 2
+    assert any("second header row ('Hele landet'" in f.message for f in result.findings)
 
 
 def test_a_paragraph_above_a_count_of_benefits_names_no_measure_of_it(rulebook: Rulebook) -> None:

@@ -54,17 +54,25 @@ def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]
     """Whether a row is a header: a label of axis words only ("Udfald Lovområde/bestemmelse",
     "Sagsemne", "Område") over value cells holding no number, each naming what it heads and
     nothing else ("2024 1)", "Hele landet"), or words in half the value columns or more
-    ("Domstolssager i alt | … | Medholds-%")."""
+    ("Domstolssager i alt | … | Medholds-%"); or a label naming one thing over two cells or
+    more each naming another kind of thing ("Hele landet" over "Stadfæstet | Ændret")."""
     texts = [c.text for p in columns if (c := row.cells[p.index]) is not None and c.text.strip()]
     if not texts:
         return False
     label = reader.read(row.label)
-    if not label.axes or label.dims or label.unknown:
+    if label.unknown or not (label.axes or label.dims):
         return False
     if any(read_cell(Cell(t, row.page)).value is not None for t in texts):
         return False
     readings = [reader.read(text) for text in texts]
-    if all(r.dims and not r.unknown for r in readings):
+    named = all(r.dims and not r.unknown for r in readings)
+    if label.dims:  # "Hele landet" over "Stadfæstet | Ændret | …": the next table's corner
+        return (
+            named
+            and len(texts) >= 2
+            and not set(label.dims) & {d for r in readings for d in r.dims}
+        )
+    if named:
         return True
     worded = [t for t in texts if any(ch.isalpha() for ch in t)]
     return len(worded) == len(texts) and 2 * len(worded) >= len(columns)
