@@ -2088,6 +2088,9 @@ def test_a_row_of_axis_words_over_names_starts_another_table(rulebook: Rulebook)
     result = read(rulebook, table(["2022", "2024"], corner))
     assert [o.row_label for o in result.observations] == ["Medholdsprocent"] * 2
     assert any("second header row ('Hele landet'" in f.message for f in result.findings)
+    blank = [("Husvilde - § 80", ["1"]), ("", ["Antal"]), ("A-dagpenge", ["58"])]
+    result = read(rulebook, table(["Realitetsbeh. sager"], blank, title="Serviceloven 2021"))
+    assert [o.row_label for o in result.observations] == ["Husvilde - § 80"]
 
 
 def test_a_paragraph_above_a_count_of_benefits_names_no_measure_of_it(rulebook: Rulebook) -> None:

@@ -55,11 +55,23 @@ def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]
     "Sagsemne", "Område") over value cells holding no number, each naming what it heads and
     nothing else ("2024 1)", "Hele landet"), or words in half the value columns or more
     ("Domstolssager i alt | … | Medholds-%"); or a label naming one thing over two cells or
-    more each naming another kind of thing ("Hele landet" over "Stadfæstet | Ændret")."""
+    more each naming another kind of thing ("Hele landet" over "Stadfæstet | Ændret"); or
+    no label over cells each naming what it heads ("Antal")."""
     texts = [c.text for p in columns if (c := row.cells[p.index]) is not None and c.text.strip()]
     if not texts:
         return False
     label = reader.read(row.label)
+    if not row.label.strip():  # "" over "Antal": the next table's header, its corner blank
+        cells = [(c.text, p.dims) for p in columns if (c := row.cells[p.index]) and c.text.strip()]
+        cell_reads = [(reader.read(t), t, own) for t, own in cells]
+        words = all(
+            r.dims and not r.unknown and read_cell(Cell(t, row.page)).value is None
+            for r, t, _ in cell_reads
+        )
+        # not this table's own header repeated ("" over "2023 K3 | 2023 K4")
+        return words and any(
+            any(own.get(d) != v for d, v in r.dims.items()) for r, _, own in cell_reads
+        )
     if label.unknown or not (label.axes or label.dims):
         return False
     if any(read_cell(Cell(t, row.page)).value is not None for t in texts):
