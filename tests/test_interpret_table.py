@@ -2143,3 +2143,11 @@ def test_rows_after_a_header_ending_a_measure_group_take_no_measure_from_the_cap
         for o in read(rulebook, table(["Antal"], sections, caption=afgjorte)).observations
     ]
     assert got == [("2022", "afgjorte"), ("2022", "bortfaldne"), ("2023", "afgjorte")]
+
+
+def test_a_year_under_a_group_naming_part_of_a_year_is_that_part(rulebook: Rulebook) -> None:
+    """ "Hele landet H2" over "2022, Total" (the half wrapped up onto the group's line): the
+    row's period is the second half of 2022, not the year."""
+    rows = [("Hele landet H2", None), ("2022, Total", ["13"]), ("H1 2023, Total", ["18"])]
+    got = keys(read(rulebook, table(["Indbragt for domstolene"], rows)))
+    assert [(k[1], k[5]) for k in got] == [("2022-H2", 13.0), ("2023-H1", 18.0)]

@@ -210,7 +210,8 @@ def key_cell(
 def _period(
     row: RowPlan, column: ColumnPlan, context: Context, *, year_by_column: bool = False
 ) -> str | Missing | None:
-    """The cell's period: the row's (its own, else its groups'), the column's and the
+    """The cell's period: the row's (its own, else its groups'; a year under a group naming
+    part of a year, or such a part under a year's group, joined), the column's and the
     context's, a part without its year ("-H1") joined to the one year given elsewhere; not
     to the context's when other columns name their years (``year_by_column``): this
     column's year was set over its neighbour only."""
@@ -220,6 +221,8 @@ def _period(
     carried = row.carried.get("period")
     if own is not None and own.startswith("-") and carried and not carried.startswith("-"):
         own = combine(carried, own)  # "H1" rows under a year group
+    elif own is not None and period_type(own) == "year" and carried and carried.startswith("-"):
+        own = combine(own, carried)  # "2022" rows under an "H2" group
     given = [p for p in (own, column.dims.get("period")) if p]
     parts = [p for p in given if p.startswith("-")]
     whole = [p for p in given if not p.startswith("-")]
