@@ -2151,3 +2151,22 @@ def test_a_year_under_a_group_naming_part_of_a_year_is_that_part(rulebook: Ruleb
     rows = [("Hele landet H2", None), ("2022, Total", ["13"]), ("H1 2023, Total", ["18"])]
     got = keys(read(rulebook, table(["Indbragt for domstolene"], rows)))
     assert [(k[1], k[5]) for k in got] == [("2022-H2", 13.0), ("2023-H1", 18.0)]
+
+
+def test_rows_printed_again_under_the_same_group_headers_are_not_read(rulebook: Rulebook) -> None:
+    """ "Realitetsbehandlet" over the law areas, then the same law areas again in shares with
+    no header between (the next group's header, "Andel hjemviste", lost at a page break):
+    the second run is not taken for more realitetsbehandlede values."""
+    rows = [
+        ("Realitetsbehandlet", None),
+        ("Almenboligloven", ["211"]),
+        ("Lov om social pension", ["480"]),
+        ("Almenboligloven", ["34%"]),
+        ("Lov om social pension", ["11%"]),
+    ]
+    result = read(rulebook, table(["2024"], rows, caption="Realitetsbehandlede sager 2024"))
+    assert [(o.law_area, o.measure, o.value) for o in result.observations] == [
+        ("almenboligloven", "realitetsbehandlede", 211.0),
+        ("pensionsloven", "realitetsbehandlede", 480.0),
+    ]
+    assert any("printed again under the same group headers" in f.message for f in result.findings)

@@ -3,8 +3,9 @@
 In: a table, its context and its row plans. Out: which dimensions the caption, title or
 document heading must not give it (a page of a table not joined to its start; rows starting
 inside a group whose header is on the page before; rows under a stub that lists outcomes,
-starting blank), the rows whose cell in a label column listing a dimension names none, and
-the rows a group header naming a measure no longer covers.
+starting blank), the rows whose cell in a label column listing a dimension names none, the
+rows a group header naming a measure no longer covers, and rows printed again under the same
+group headers.
 """
 
 from __future__ import annotations
@@ -131,4 +132,31 @@ def lost_by_groups(plans: Sequence[RowPlan], column_dims: Collection[str]) -> li
             and "measure" not in plan.carried
         ):
             out[at] = replace(plan, carried=MappingProxyType({**plan.carried, "measure": AS_ABOVE}))
+    return out
+
+
+def repeated_runs(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
+    """The plans with the value rows from the first one that repeats a row above it under
+    the same group headers (same label, same names carried; no group header between) up to
+    the next group header marked unresolved: the list printed again under a group header
+    that was not found (a line lost at a page break), so what sets it apart is not known."""
+    out = list(plans)
+    seen: set[tuple[object, ...]] = set()
+    lost = False
+    for at, plan in enumerate(plans):
+        if plan.kind == "header":
+            seen, lost = set(), False
+            continue
+        if plan.kind not in ("member", "provision", "law", "total"):
+            continue
+        key = (
+            " ".join(rows[plan.index].label.split()).casefold(),
+            tuple(sorted(plan.carried.items())),
+            tuple(sorted(plan.dims.items())),
+        )
+        lost = lost or key in seen
+        seen.add(key)
+        if lost:
+            note = "the rows above printed again under the same group headers (one lost)"
+            out[at] = replace(plan, kind="unresolved", note=note)
     return out

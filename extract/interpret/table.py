@@ -37,6 +37,7 @@ from extract.interpret.open_dims import (
     goes_on_from_before,
     listed_above,
     lost_by_groups,
+    repeated_runs,
     starts_inside,
     unnamed_in_label_columns,
 )
@@ -157,7 +158,7 @@ class Interpreter:
         if table.rows is printed:  # label columns not nested: each row's cell is in its column
             row_plans = unnamed_in_label_columns(table, labelling, row_plans, reader)
         column_dims = {d for p in column_plans for d in p.dims}
-        row_plans = lost_by_groups(row_plans, column_dims)
+        row_plans = repeated_runs(lost_by_groups(row_plans, column_dims), table.rows)
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         inside = starts_inside(row_plans, column_dims)
         continued = goes_on_from_before(table, book.vocabulary.words, around, context)
