@@ -2170,3 +2170,22 @@ def test_rows_printed_again_under_the_same_group_headers_are_not_read(rulebook: 
         ("pensionsloven", "realitetsbehandlede", 480.0),
     ]
     assert any("printed again under the same group headers" in f.message for f in result.findings)
+
+
+def test_rows_under_a_law_header_cut_over_the_value_columns_take_no_law_from_above(
+    rulebook: Rulebook,
+) -> None:
+    """ "Lov om højeste, mellemste" | "førtidspension m.fl.": a law's group header whose text
+    ran on into the value cells (no number in them). The provisions under it are not the
+    law above it (Almenboligloven): their law is not known, and they are left out."""
+    rows = [
+        ("Hele landet Almenboligloven", None),
+        ("Almene boliger - § 54-61", ["133"]),
+        ("Lov om højeste, mellemste", ["førtidspension m.fl."]),
+        ("Bistands- og plejetillæg §§ 16 stk. 1 og 2", ["5"]),
+    ]
+    result = read(rulebook, table(["Stadfæstelser"], rows, title="2024"))
+    assert [(o.law_area, o.value) for o in result.observations] == [("almenboligloven", 133.0)]
+    assert any(
+        "group header naming its law was not understood" in f.message for f in result.findings
+    )

@@ -15,10 +15,11 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from extract.interpret.context import Context
-from extract.interpret.plans import AS_ABOVE, UNNAMED, RowPlan
+from extract.interpret.plans import AS_ABOVE, UNNAMED, UNREAD, RowPlan
 from extract.interpret.reading import Reader
 from extract.interpret.words import WordBook, tokens
 from extract.model import DocumentContext, TableCandidate, TableRow
+from extract.numbers import read_cell
 
 # Dimensions whose group headers a continued table may have lost.
 _GROUPED = frozenset({"period", "entity", "law"})
@@ -160,3 +161,39 @@ def repeated_runs(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[Ro
             note = "the rows above printed again under the same group headers (one lost)"
             out[at] = replace(plan, kind="unresolved", note=note)
     return out
+
+
+def cut_group_headers(
+    plans: Sequence[RowPlan], rows: Sequence[TableRow], reader: Reader
+) -> list[RowPlan]:
+    """The plans with the value rows under a group header cut over the value columns ("Lov
+    om højeste, mellemste" | "førtidspension m.fl.": no number, words in the cells, its
+    label an axis word's) marked ``UNREAD`` for what the header names, up to the next group
+    header: the group above it ended there, what began is not known."""
+    out = list(plans)
+    cut: set[str] = set()
+    for at, plan in enumerate(plans):
+        row = rows[plan.index]
+        if plan.kind == "header":
+            cut = set()
+            continue
+        if _cut_header(row, reader):
+            cut = set(reader.read(row.label).axes) & _GROUPED
+            continue
+        if cut and plan.kind in ("member", "provision", "law", "total"):
+            marks = {d: UNREAD for d in cut if d not in plan.dims}
+            if marks:
+                out[at] = replace(plan, carried=MappingProxyType({**plan.carried, **marks}))
+    return out
+
+
+def _cut_header(row: TableRow, reader: Reader) -> bool:
+    """Whether a row is a group header whose text ran on into the value cells: words in a
+    cell, no number in any, and its label naming an axis it gives no value of."""
+    texts = [c.text for c in row.cells if c is not None and c.text.strip()]
+    if not texts or any(read_cell(c).value is not None for c in row.cells if c is not None):
+        return False
+    if not any(ch.isalpha() for t in texts for ch in t):
+        return False
+    label = reader.read(row.label)
+    return bool(set(label.axes) & _GROUPED - set(label.dims))
