@@ -222,3 +222,43 @@ def test_a_label_wrapped_over_lines_that_each_start_with_a_number_is_one_row() -
         ),
         (last, "14", "3"),
     ]
+
+
+def test_a_label_wrapped_round_its_values_with_a_tail_starting_with_a_dash() -> None:
+    """Headers over a line of years ("2021" over each column, no label beside them), then
+    labels wrapped round their values set in the middle: "Børn - Forhold under anbringelsen"
+    / "- - - - -" / "- § 69, stk. 1". The years are header, not a first row; the tail
+    starting with a dash is the label's."""
+    raw = [
+        ("REALITETSBEH.", 182.2, 133.9, 242.9),
+        ("SAGER", 190.8, 142.3, 217.2),
+        ("ALT", 219.6, 142.3, 234.3),
+        ("STADFÆSTEDE", 250.9, 133.9, 309.5),
+        ("SAGER", 267.0, 142.3, 293.4),
+        ("ÆNDRING/OPHÆVELSE", 317.5, 138.1, 407.9),
+        ("HJEMVISTE", 416.0, 138.1, 458.8),
+        ("AFVISTE/HENVISTE", 466.8, 138.1, 541.2),
+        ("BESTEMMELSE", 54.0, 144.6, 111.7),
+    ]
+    raw += [("2021", x, 155.4, x + 19.5) for x in (202.8, 270.5, 353.0, 427.6, 494.3)]
+    rows = [
+        ("Børn - Forhold under anbringelsen", "- § 69, stk. 1", ["-"] * 5),
+        ("Pasning af nærtstående - §§", "118-122", ["-"] * 5),
+        ("Voksne - selvudpeget hjælp - §§", "94-94b", ["1", "1", "-", "-", "-"]),
+    ]
+    top = 168.5
+    for first, tail, values in rows:
+        x = 54.0
+        for token in first.split():
+            raw.append((token, x, top, x + 3.3 * len(token)))
+            x += 3.3 * len(token) + 2.2
+        x = 54.0
+        for token in tail.split():
+            raw.append((token, x, top + 8.4, x + 3.3 * len(token)))
+            x += 3.3 * len(token) + 2.2
+        for right, value in zip((213.8, 281.5, 364.0, 438.6, 505.3), values, strict=True):
+            raw.append((value, right - 3.5 * len(value), top + 4.2, right))
+        top += 21.5
+    words = [Word(t, (x0, y, x1, y + 7.0), font_size=7.0) for t, x0, y, x1 in raw]
+    (table,) = detect(word_page(words))
+    assert [row.label for row in table.rows] == [f"{first} {tail}" for first, tail, _ in rows]

@@ -53,7 +53,8 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     floor = 0  # lines before this index belong to an earlier block
     while i < len(lines):
         line = lines[i]
-        if not is_data_line(line, line.x0) or is_stop(line):
+        years = len(line.chunks) >= 2 and all(is_year(c.text) for c in line.chunks)
+        if years or not is_data_line(line, line.x0) or is_stop(line):  # years alone: header
             i += 1
             continue
         left = _row_left(lines, i, floor)

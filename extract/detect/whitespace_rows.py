@@ -37,20 +37,28 @@ def stub_limit(lines: Sequence[TextLine]) -> float:
 
 def label_tails(lines: Sequence[TextLine]) -> list[TextLine]:
     """``lines`` with the number that ends a wrapped row label read as label text, not as a
-    value: a line's first chunk reading as a value ("121", "104, stk. 4") set tight under a
-    line of label text alone (no value) that starts where it starts ("... §§ 119 - §"), or
-    under such a tail ("114, stk. 1, … §§ 119 - §" / "121")."""
+    value: a line's first chunk reading as a value ("121", "104, stk. 4", "- § 69, stk. 1")
+    set tight under a line of label text alone (no value) that starts where it starts ("...
+    §§ 119 - §"), under such a tail ("114, stk. 1, … §§ 119 - §" / "121"), or under a line of
+    values alone set tight under that label line (a label wrapped round its values)."""
     out = list(lines)
     for i in range(1, len(lines)):
-        line, above = lines[i], out[i - 1]  # the line above as read: a tail itself, perhaps
+        line = lines[i]
         first = line.chunks[0]
-        tight = line.top - above.bottom < 0.5 * line.font_size
-        if not (first.is_value and tight and abs(first.x0 - above.x0) <= 1.0):
+        above = out[i - 1]  # the line above as read: a tail itself, perhaps
+        if not (first.is_value and line.top - above.bottom < 0.5 * line.font_size):
+            continue
+        if i >= 2 and first.x0 < above.x0 - 1.0 and all(c.is_value for c in above.chunks):
+            label = out[i - 2]  # the values stand between the label's lines
+            if above.top - label.bottom >= 0.5 * line.font_size:
+                continue
+            above = label
+        if abs(first.x0 - above.x0) > 1.0:
             continue
         if any(c.is_value for c in above.chunks) or not any(ch.isalpha() for ch in above.text):
             continue
-        label = Chunk(first.words, first.text, False)
-        out[i] = TextLine(line.words, (label, *line.chunks[1:]))
+        tail = Chunk(first.words, first.text, False)
+        out[i] = TextLine(line.words, (tail, *line.chunks[1:]))
     return out
 
 
