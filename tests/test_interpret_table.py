@@ -2189,3 +2189,20 @@ def test_rows_under_a_law_header_cut_over_the_value_columns_take_no_law_from_abo
     assert any(
         "group header naming its law was not understood" in f.message for f in result.findings
     )
+
+
+def test_provisions_under_one_naming_a_measure_beside_its_name_take_no_measure_from_the_caption(
+    rulebook: Rulebook,
+) -> None:
+    """Two stub columns read as one: "Realitetsbeh. sager i alt" beside the first provision of
+    its group only, the provisions under it naming none. The caption's measure
+    (omgørelsesprocent) is not theirs; whether the one beside the first row is meant for
+    them is not known: they are left out, and said so."""
+    rows = [
+        ("Realitetsbeh. sager i alt Børn - Børnefaglig undersøgelse - § 50", ["1"]),
+        ("Husvilde - § 80", ["3"]),
+    ]
+    caption = "Tabel 2. Omgørelsesprocenter fordelt på paragraffer efter serviceloven"
+    result = read(rulebook, table(["2021"], rows, caption=caption, stub="Bestemmelse"))
+    assert [(o.measure, o.value) for o in result.observations] == [("realitetsbehandlede", 1.0)]
+    assert any("a row above names its measure" in f.message for f in result.findings)

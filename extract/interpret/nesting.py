@@ -247,9 +247,10 @@ def named_above(
     named: dict[str, str] = {}
     named_by: dict[str, list[int]] = {}  # measure -> positions of the rows given it above
     of_which = False  # the rows since "Heraf" are parts of the row above them
+    outer = False  # a provision row above named a measure beside its name
     for at, plan in enumerate(plans):
         if plan.kind == "header":
-            named, of_which = {}, False
+            named, of_which, outer = {}, False, False
         of_which = of_which or plan.index in parts
         if plan.kind not in ("member", "total", "provision", "law"):
             continue
@@ -262,6 +263,15 @@ def named_above(
                 out[at] = replace(out[at], carried=MappingProxyType(carried))
             elif dim in plan.dims:
                 named.pop(dim, None)
+        if "measure" not in axes and plan.kind == "provision":
+            # "Realitetsbeh. sager i alt Børn - …": two stub columns read as one, the outer
+            # one naming the measure on its group's first row only; whether it is meant for
+            # the provisions under it is not known
+            if "measure" in plan.dims:
+                outer = True
+            elif outer and "measure" not in out[at].carried:
+                carried = {**out[at].carried, "measure": AS_ABOVE}
+                out[at] = replace(out[at], carried=MappingProxyType(carried))
         if "measure" in axes and plan.kind != "total":
             # the rows list outcomes ("Udfald"): a row naming one starts its group, the rows
             # under it naming none are in it ("Realitetsbehandlede I alt", "Biler - § 114")
