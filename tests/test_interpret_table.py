@@ -2206,3 +2206,14 @@ def test_provisions_under_one_naming_a_measure_beside_its_name_take_no_measure_f
     result = read(rulebook, table(["2021"], rows, caption=caption, stub="Bestemmelse"))
     assert [(o.measure, o.value) for o in result.observations] == [("realitetsbehandlede", 1.0)]
     assert any("a row above names its measure" in f.message for f in result.findings)
+
+
+def test_a_year_beginning_a_benefit_row_under_a_month_completes_the_month(
+    rulebook: Rulebook,
+) -> None:
+    """ "mar" over "2023 A-dagpenge" (the period "mar 2023" broken over the group header and
+    the first row): the row is March 2023, and the benefit's name is "A-dagpenge"."""
+    rows = [("mar", None), ("2023 A-dagpenge", ["58"]), ("Kontanthjælp", ["9"])]
+    result = read(rulebook, table(["Antal personer"], rows))
+    first = result.observations[0]
+    assert (first.period, first.provision, first.value) == ("2023-03", "A-dagpenge", 58.0)

@@ -151,6 +151,8 @@ def _first_pass(
         dims: Mapping[str, str] = reading.dims
         if kind == "provision":  # "Stadfæstede sager, Diverse – serviceloven"
             given = {*column_dims, *carried}  # "Bortfald af …" under "Stadfæstet"
+            if carried.get("period", "").startswith("-"):
+                given.discard("period")  # "2023 A-dagpenge" under "mar": the year is the edge
             edges = provision_edges(row.label, reading, words, given)
             if edges is None:
                 kind, note = (
