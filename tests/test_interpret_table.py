@@ -2217,3 +2217,19 @@ def test_a_year_beginning_a_benefit_row_under_a_month_completes_the_month(
     result = read(rulebook, table(["Antal personer"], rows))
     first = result.observations[0]
     assert (first.period, first.provision, first.value) == ("2023-03", "A-dagpenge", 58.0)
+
+
+def test_a_column_naming_no_period_beside_quarters_takes_no_year_from_the_heading(
+    rulebook: Rulebook,
+) -> None:
+    """ "Realitetsbeh. sager" (its "K3 2020" cut off) beside "Stadfæstelse K3 2020": the
+    document heading's year 2020 is not that column's period (a quarter is): the column is
+    left out, and said so."""
+    heading = DocumentContext(
+        "referat", "Ishøj Kommune\nPunkt 74 Ankestatistik for Ishøj Kommune 2020"
+    )
+    rows = [("Hjemmehjælp - § 83", ["4", "3"]), ("Husvilde - § 80", ["2", "1"])]
+    headers = ["Realitetsbehandlede sager", "Stadfæstelse K3 2020"]
+    result = read(rulebook, table(headers, rows, title="Serviceloven"), heading)
+    assert {o.period for o in result.observations} == {"2020-Q3"}
+    assert any("the other columns name their periods" in f.message for f in result.findings)

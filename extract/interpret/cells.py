@@ -24,6 +24,8 @@ from extract.numbers import ParsedNumber, read_cell
 from extract.reference import Reference
 
 KEY_DIMS = ("entity", "period", "law", "measure", "aspect")
+# In ``by_columns``: some value columns name a part of a year (a quarter, a month).
+PART_OF_YEAR = "period:part"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,13 @@ def key_cell(
     share aspect does not make the column's values shares."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
-    when = _period(row, column, context, year_by_column="period" in by_columns)
+    when = _period(
+        row,
+        column,
+        context,
+        year_by_column="period" in by_columns,
+        part_by_column=PART_OF_YEAR in by_columns,
+    )
     if isinstance(when, Missing):
         return when
     if when is not None:
@@ -208,13 +216,19 @@ def key_cell(
 
 
 def _period(
-    row: RowPlan, column: ColumnPlan, context: Context, *, year_by_column: bool = False
+    row: RowPlan,
+    column: ColumnPlan,
+    context: Context,
+    *,
+    year_by_column: bool = False,
+    part_by_column: bool = False,
 ) -> str | Missing | None:
     """The cell's period: the row's (its own, else its groups'; a year under a group naming
     part of a year, or such a part under a year's group, joined), the column's and the
     context's, a part without its year ("-H1") joined to the one year given elsewhere; not
     to the context's when other columns name their years (``year_by_column``): this
-    column's year was set over its neighbour only."""
+    column's year was set over its neighbour only; nor, in a column naming no period beside
+    columns naming quarters or months (``part_by_column``), the document heading's year."""
     own = row.dims.get("period") or row.carried.get("period")
     if own == UNREAD:
         return Missing("period", "the group header naming its period was not understood")
@@ -232,6 +246,11 @@ def _period(
         why = f"the caption gives the table's periods by {context.grain}, the labels only the year"
         return Missing("period", why)
     outside = context.value("period")
+    heading_year = outside is not None and period_type(outside) == "year"
+    if not given and part_by_column and heading_year and context.dims["period"].source == "heading":
+        # beside columns naming their quarters or months, a column naming none takes no year
+        # from the document heading ("REALITETSBEHAN-" cut from its "K3 2020")
+        return Missing("period", "the other columns name their periods, this one none")
     if (
         not parts
         and whole

@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.interpret.cells import Keyed, Missing, key_cell
+from extract.interpret.cells import PART_OF_YEAR, Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers
 from extract.interpret.header_rows import header_rows
+from extract.interpret.periods import period_type
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.interpret.words import BOTH_ASPECTS
@@ -85,6 +86,8 @@ def _named_by_columns(columns: Sequence[ColumnPlan]) -> frozenset[str]:
     named = {d for c in columns if c.kind != "label" for d in ("law", "entity") if d in c.dims}
     if any(not c.dims.get("period", "-").startswith("-") for c in columns if c.kind != "label"):
         named.add("period")  # a column naming only a half ("2. halvår") lost its year
+    if any(period_type(p) not in ("year", "") for c in columns if (p := c.dims.get("period", ""))):
+        named.add(PART_OF_YEAR)  # columns by quarter or month: a year from elsewhere is no one's
     if any("aspect" in c.dims and "measure" not in c.dims for c in members):
         named.add("aspect")
     if any(c.dims.get("aspect") == BOTH_ASPECTS for c in members):
