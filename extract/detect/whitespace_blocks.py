@@ -102,7 +102,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             above = lines[k]
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
-            in_values = any(c.x1 > value_left - 2 for c in above.chunks)
+            in_values = _reaches(above, value_left)
             in_values = in_values or _flush_with(above, line)  # headers set flush left
             in_values = in_values or _over_stub_and_values(above, block, left)
             close = top.top - above.bottom < 0.5 * top.font_size
@@ -154,6 +154,11 @@ def _row_left(lines: Sequence[TextLine], i: int, floor: int) -> float:
     return line.x0
 
 
+def _reaches(line: TextLine, value_left: float) -> bool:
+    """True when text of ``line`` reaches the value columns (starting at ``value_left``)."""
+    return any(c.x1 > value_left - 2 for c in line.chunks)
+
+
 def _larger(line: TextLine, first: TextLine) -> bool:
     """True for a line set larger than the table's type (its ``first`` row's) by more than
     SAME_SIZE, with no value in it: a document heading under the table ("Notat: …" under a
@@ -188,13 +193,13 @@ def _between_headers(
     header lines over the values, all in the header's type: ``upper`` right above it, and
     one taken so far (``header``): "2021" / "Afgørelsestype" / "H1 ²", over rows whose outer
     stub column is blank on a page going on from the one before."""
-    over = [x for x in header if any(c.x1 > value_left - 2 for c in x.chunks)]
+    over = [x for x in header if _reaches(x, value_left)]
     size = over[0].font_size if over else 0.0
     return (
         _is_section_label(line)
         and all(abs(x.font_size - size) <= SAME_SIZE * size for x in (line, upper))
         and bool(over)
-        and any(c.x1 > value_left - 2 for c in upper.chunks)
+        and _reaches(upper, value_left)
         and not any(c.is_value and not is_year(c.text) for c in upper.chunks)
         and over[0].top - upper.bottom < TABLE_GAP_EM * line.font_size
     )
@@ -209,8 +214,9 @@ def _stub_header_row(
     Lovområde/bestemmelse", the rows going on from the page before)."""
     return (
         any(abs(c.x0 - left) <= FLUSH_PT for c in line.chunks)
-        and not any(c.is_value or c.x1 > value_left - 2 for c in line.chunks)
-        and any(any(c.x1 > value_left - 2 for c in x.chunks) for x in header)
+        and not any(c.is_value for c in line.chunks)
+        and not _reaches(line, value_left)
+        and any(_reaches(x, value_left) for x in header)
     )
 
 
@@ -218,8 +224,7 @@ def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:
     """True for a header line over the values standing within a table's gap of ``below``:
     text reaching the values, or (``_over_stub_and_values``) a stub header flush with the
     group heading under it and a value header right of it, set flush left in a wide cell."""
-    in_values = any(c.x1 > value_left - 2 for c in line.chunks)
-    in_values = in_values or _over_stub_and_values(line, [below], below.x0)
+    in_values = _reaches(line, value_left) or _over_stub_and_values(line, [below], below.x0)
     gap = below.top - line.bottom
     return in_values and gap <= TABLE_GAP_EM * below.font_size and not is_stop(line)
 
@@ -239,7 +244,7 @@ def _header_above(
             return False
         if _header_over(line, lines[j + 1], value_left):
             return True
-        if is_stop(line) or any(c.x1 > value_left - 2 for c in line.chunks):
+        if is_stop(line) or _reaches(line, value_left):
             return False
     return False
 

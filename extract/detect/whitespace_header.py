@@ -167,9 +167,7 @@ def header_span(
     ``left`` edge, a chunk starting in the left half of the stub and reaching no column's
     extent is stub text (a group heading longer than the row labels).
     """
-    if chunk.x1 <= stub_edge:
-        return 0, 0
-    if left is not None and chunk.x0 < (left + stub_edge) / 2 and chunk.x1 < extents[0][0]:
+    if not over_values(chunk, stub_edge, extents, left):
         return 0, 0
     width = max(chunk.x1 - chunk.x0, 0.1)
     centre = (chunk.x0 + chunk.x1) / 2

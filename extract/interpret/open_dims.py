@@ -25,6 +25,8 @@ from extract.numbers import read_cell
 _GROUPED = frozenset({"period", "entity", "law"})
 # Dimensions a stub header or label column may say the row labels list.
 _LISTED = frozenset({*_GROUPED, "measure"})
+# Row plans that hold values keyed by the row (``RowPlan.kind``).
+_VALUE_ROWS = ("member", "provision", "law")
 
 
 def goes_on_from_before(
@@ -58,7 +60,7 @@ def starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> set
     if not headers:
         return set()
     grouped = {d for p in plans if p.kind == "header" for d in p.dims} & _GROUPED - set(column_dims)
-    lead = [p for p in plans[: headers[0]] if p.kind in ("member", "provision", "law")]
+    lead = [p for p in plans[: headers[0]] if p.kind in _VALUE_ROWS]
     return {d for p in lead for d in grouped if d not in p.dims}
 
 
@@ -97,7 +99,7 @@ def unnamed_in_label_columns(
             for at, plan in enumerate(plans):
                 cell = table.rows[plan.index].cells[c]
                 if (
-                    plan.kind in ("member", "provision", "law")
+                    plan.kind in _VALUE_ROWS
                     and cell is not None
                     and cell.text.strip()
                     and dim not in {*plan.dims, *plan.carried}
@@ -112,9 +114,9 @@ def lost_by_groups(plans: Sequence[RowPlan], column_dims: Collection[str]) -> li
     """The plans with the value rows that come after a group header naming a measure and
     more, and carry none (a later group header naming part of the rest, "Lov om aktiv
     socialpolitik" under "Hjemviste sager Boligstøtteloven", ended that group and named no
-    measure) nor name one, marked
-    ``AS_ABOVE`` for it (whether the measure above is meant for them is not known), when no
-    column names one: the measure varies by group, so the caption's is not theirs."""
+    measure) nor name one, marked ``AS_ABOVE`` for it (whether the measure above is meant
+    for them is not known), when no column names one: the measure varies by group, so the
+    caption's is not theirs."""
     if "measure" in column_dims:
         return list(plans)
     out = list(plans)
@@ -128,7 +130,7 @@ def lost_by_groups(plans: Sequence[RowPlan], column_dims: Collection[str]) -> li
             grouped = grouped if grouped & set(plan.dims) else set()
         elif (
             grouped
-            and plan.kind in ("member", "provision", "law")
+            and plan.kind in _VALUE_ROWS
             and "measure" not in plan.dims
             and "measure" not in plan.carried
         ):
@@ -148,7 +150,7 @@ def repeated_runs(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[Ro
         if plan.kind == "header":
             seen, lost = set(), False
             continue
-        if plan.kind not in ("member", "provision", "law", "total"):
+        if plan.kind not in (*_VALUE_ROWS, "total"):
             continue
         key = (
             " ".join(rows[plan.index].label.split()).casefold(),
@@ -180,7 +182,7 @@ def cut_group_headers(
         if _cut_header(row, reader):
             cut = set(reader.read(row.label).axes) & _GROUPED
             continue
-        if cut and plan.kind in ("member", "provision", "law", "total"):
+        if cut and plan.kind in (*_VALUE_ROWS, "total"):
             marks = {d: UNREAD for d in cut if d not in plan.dims}
             if marks:
                 out[at] = replace(plan, carried=MappingProxyType({**plan.carried, **marks}))
