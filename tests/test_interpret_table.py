@@ -1245,10 +1245,10 @@ def test_a_column_naming_no_law_area_among_law_columns_is_not_all_laws(
     )
 
 
-def test_provisions_after_a_half_read_law_row_are_not_the_law_above(rulebook: Rulebook) -> None:
-    """ "Lov om aktiv beskæftigelsesindsats" wrapped into a label-only "Lov" and a row "om
-    aktiv beskæftigelsesindsats" that is not understood: the provisions after it are that
-    law's, not Boligstøtteloven's."""
+def test_a_law_label_wrapped_over_its_values_line_is_read_whole(rulebook: Rulebook) -> None:
+    """ "Lov om aktiv beskæftigelsesindsats" wrapped into a label-only "Lov" and the row "om
+    aktiv beskæftigelsesindsats" that holds the values (starting in lower case): one label,
+    and the provisions after it are that law's, not Boligstøtteloven's."""
     rows: list[Row] = [
         ("Boligstøtteloven", ["12"]),
         ("Indskudslån - § 54-71", ["10"]),
@@ -1258,10 +1258,34 @@ def test_provisions_after_a_half_read_law_row_are_not_the_law_above(rulebook: Ru
     ]
     caption = "Realitetsbehandlede sager fordelt på lovområde og bestemmelse i 2024"
     result = read(rulebook, table(["I alt"], rows, caption=caption))
+    assert [(o.law_area, o.provision, o.value) for o in result.observations] == [
+        ("boligstoetteloven", None, 12.0),
+        ("boligstoetteloven", "Indskudslån - § 54-71", 10.0),
+        ("lab", None, 880.0),
+        ("lab", "Fleksjob - § 116-141", 89.0),
+    ]
+
+
+def test_provisions_after_a_half_read_law_row_are_not_the_law_above(rulebook: Rulebook) -> None:
+    """A label-only row that reads like a law's name but is not understood ("Lov om højeste,
+    mellemste, forhøjet almindelig og almindelig": its last line, with the values, lost): the
+    provisions after it are that law's, not Boligstøtteloven's."""
+    rows: list[Row] = [
+        ("Boligstøtteloven", ["12"]),
+        ("Indskudslån - § 54-71", ["10"]),
+        ("Lov om højeste, mellemste, forhøjet almindelig og almindelig", None),
+        ("Bistands- og plejetillæg §§ 16 stk. 1 og 2", ["5"]),
+        ("Forhøjelse af pension §§ 13 - 15, 21, 24, 44, 44a", ["10"]),
+    ]
+    caption = "Realitetsbehandlede sager fordelt på lovområde og bestemmelse i 2024"
+    result = read(rulebook, table(["I alt"], rows, caption=caption))
     assert [(o.law_area, o.provision) for o in result.observations] == [
         ("boligstoetteloven", None),
         ("boligstoetteloven", "Indskudslån - § 54-71"),
     ]
+    assert "follows 'Lov om højeste, mellemste, forhøjet almindelig og almindelig'" in (
+        " ".join(f.message for f in result.findings)
+    )
 
 
 def test_a_provision_label_running_on_into_the_cells_names_no_provision(
@@ -2233,3 +2257,38 @@ def test_a_column_naming_no_period_beside_quarters_takes_no_year_from_the_headin
     result = read(rulebook, table(headers, rows, title="Serviceloven"), heading)
     assert {o.period for o in result.observations} == {"2020-Q3"}
     assert any("the other columns name their periods" in f.message for f in result.findings)
+
+
+def test_an_aspect_printed_on_the_first_row_of_its_section_holds_for_the_section(
+    rulebook: Rulebook,
+) -> None:
+    """An outer stub column naming the aspect ("Antal sager", then "Procent" over the same
+    list) printed on its section's first row only: the share rows are shares of the measure
+    the count rows are (afgjorte: bortfaldne + realitetsbehandlede make up the total), not
+    shares of the "Realitetsbeh. sager" row right above them, and not the count rows again."""
+    rows: list[Row] = [
+        ("Antal sager Serviceloven", ["60"]),
+        ("Aktivloven", ["40"]),
+        ("Hovedtotal", ["100"]),
+        ("Bortfaldne sager", ["10"]),
+        ("Realitetsbeh. sager", ["90"]),
+        ("Procent Serviceloven", ["60%"]),
+        ("Aktivloven", ["40%"]),
+        ("Hovedtotal", ["100%"]),
+        ("Bortfaldne sager", ["10%"]),
+        ("Realitetsbeh. sager", ["90%"]),
+    ]
+    context = DocumentContext("aarsredegoerelse", "Ankestyrelsens årsredegørelse 2024")
+    result = read(rulebook, table(["2024"], rows, stub="Udfald Sagsemne"), context)
+    assert [(o.law_area, o.measure, o.value) for o in result.observations] == [
+        ("serviceloven", "afgjorte", 60.0),
+        ("aktivloven", "afgjorte", 40.0),
+        ("alle", "afgjorte", 100.0),
+        ("alle", "bortfaldne", 10.0),
+        ("alle", "realitetsbehandlede", 90.0),
+        ("serviceloven", "andel_procent", 60.0),
+        ("aktivloven", "andel_procent", 40.0),
+        ("alle", "andel_procent", 100.0),
+        ("alle", "andel_bortfaldne", 10.0),
+        ("alle", "andel_realitetsbehandlede", 90.0),
+    ]

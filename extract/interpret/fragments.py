@@ -84,6 +84,10 @@ def rejoined_split_labels(rows: Sequence[TableRow], reader: Reader) -> tuple[Tab
     header, not a piece."""
     out = list(rows)
     for i, row in enumerate(rows):
+        if _tail_of_above(rows, i, reader):
+            label = f"{rows[i - 1].label.strip()} {row.label.strip()}"
+            out[i], out[i - 1] = replace(row, label=label), replace(rows[i - 1], label="")
+            continue
         if row.label.strip() or not row.has_values:
             continue
         above = i > 0 and _label_only(rows[i - 1]) and not _whole(rows[i - 1], reader)
@@ -104,6 +108,28 @@ def rejoined_split_labels(rows: Sequence[TableRow], reader: Reader) -> tuple[Tab
         for k in parts:
             out[k] = replace(rows[k], label="")
     return tuple(out)
+
+
+def _tail_of_above(rows: Sequence[TableRow], i: int, reader: Reader) -> bool:
+    """Whether the value row at ``i`` has a label starting in lower case ("førtidspension")
+    that says nothing whole alone, under a label-only line that says nothing whole alone
+    either ("Lov om højeste, mellemste, forhøjet almindelig og almindelig"), and the two read
+    fully together, in agreement with what the line says alone: one label wrapped over two
+    lines, its values on the last."""
+    row = rows[i]
+    label = row.label.strip()
+    if not (i > 0 and row.has_values and label[:1].islower()):
+        return False
+    above = rows[i - 1]
+    if not _label_only(above) or _whole(above, reader) or _whole(row, reader):
+        return False  # "heraf" over "sager, hvor Ankestyrelsen fik medhold": a label alone
+    reading = reader.read(f"{above.label.strip()} {label}")
+    alone = reader.read(above.label).dims
+    return (
+        reading.resolved
+        and bool(reading.dims)
+        and all(reading.dims.get(d) == v for d, v in alone.items())
+    )
 
 
 def _label_only(row: TableRow) -> bool:

@@ -248,6 +248,8 @@ def named_above(
     named_by: dict[str, list[int]] = {}  # measure -> positions of the rows given it above
     of_which = False  # the rows since "Heraf" are parts of the row above them
     outer = False  # a provision row above named a measure beside its name
+    section: str | None = None  # the aspect section of the row naming the measure
+    filled: set[str] = set()  # what ``named`` holds from a total (filled in, not printed)
     for at, plan in enumerate(plans):
         if plan.kind == "header":
             named, of_which, outer = {}, False, False
@@ -257,7 +259,10 @@ def named_above(
         for dim in _NAMED_ABOVE:
             if dim in plan.dims and (dim == "entity" or _WITH_LAW & set(plan.dims)):
                 named[dim] = plan.dims[dim]
+                filled = filled - {dim} if plan.kind != "total" else filled | {dim}
             elif dim in named and dim not in plan.dims and dim not in out[at].carried:
+                if dim in filled and not of_which:
+                    continue  # a total's law area ("all") is filled in, not printed
                 value = named[dim] if dim in axes or of_which else AS_ABOVE
                 carried = {**out[at].carried, dim: value}
                 out[at] = replace(out[at], carried=MappingProxyType(carried))
@@ -277,6 +282,9 @@ def named_above(
             # under it naming none are in it ("Realitetsbehandlede I alt", "Biler - § 114")
             if "measure" in plan.dims:
                 named["measure"] = plan.dims["measure"]
+                section = plan.carried.get("aspect")
+            elif section != plan.carried.get("aspect"):
+                named.pop("measure", None)  # the next aspect section ("Procent …")
             elif "measure" in named and "measure" not in out[at].carried:
                 named_by.setdefault(named["measure"], []).append(at)
                 carried = {**out[at].carried, "measure": named["measure"]}

@@ -30,6 +30,7 @@ from extract.interpret.nesting import (
 )
 from extract.interpret.plans import ALL_LAWS, UNREAD, RowPlan
 from extract.interpret.reading import Reading
+from extract.interpret.sections import aspect_sections
 from extract.interpret.vocabulary import KnownProvision
 from extract.interpret.words import WordBook
 from extract.model import TableRow
@@ -59,7 +60,7 @@ def plan_rows(
     """A plan for every row (see the module docstring). ``column_dims``: the dimensions the
     table's value columns name; ``context_law``: the law area the caption or title gives."""
     first = _first_pass(rows, readings, identities, words, column_dims)
-    plans = measure_from_totals(settle_law_groups(first, rows), rows)
+    plans = measure_from_totals(settle_law_groups(aspect_sections(first), rows), rows)
     if not measure_has_law:  # values without a law area: a label naming a law is a benefit
         plans = [
             replace(p, kind="provision", dims={}) if p.kind == "member" and "law" in p.dims else p
