@@ -1283,7 +1283,7 @@ def test_provisions_after_a_half_read_law_row_are_not_the_law_above(rulebook: Ru
         ("boligstoetteloven", None),
         ("boligstoetteloven", "Indskudslån - § 54-71"),
     ]
-    assert "follows 'Lov om højeste, mellemste, forhøjet almindelig og almindelig'" in (
+    assert "the group header naming its law was not understood" in (
         " ".join(f.message for f in result.findings)
     )
 
@@ -2291,4 +2291,39 @@ def test_an_aspect_printed_on_the_first_row_of_its_section_holds_for_the_section
         ("alle", "andel_procent", 100.0),
         ("alle", "andel_bortfaldne", 10.0),
         ("alle", "andel_realitetsbehandlede", 90.0),
+    ]
+
+
+def test_a_law_group_header_wrapped_over_two_lines_is_read_whole(rulebook: Rulebook) -> None:
+    """A law's group header wrapped over two label-only lines, the second starting in lower
+    case ("Lov om højeste, mellemste" / "førtidspension m.fl."): one header, its provisions
+    under it, not under the law group above."""
+    rows: list[Row] = [
+        ("Almenboligloven", None),
+        ("Længerevarende botilbud - § 105", ["5"]),
+        ("Lov om højeste, mellemste", None),
+        ("førtidspension m.fl.", None),
+        ("Bistands- og plejetillæg §§ 16 stk. 1 og 2", ["5"]),
+    ]
+    caption = "Stadfæstede sager fordelt på lovområde og bestemmelse i 2024"
+    result = read(rulebook, table(["I alt"], rows, caption=caption))
+    assert [(o.law_area, o.provision) for o in result.observations] == [
+        ("almenboligloven", "Længerevarende botilbud - § 105"),
+        ("foertidspension", "Bistands- og plejetillæg §§ 16 stk. 1 og 2"),
+    ]
+
+
+def test_a_law_group_header_not_understood_ends_the_group_above(rulebook: Rulebook) -> None:
+    """A label-only row that names a law not understood ("Lov om højeste, mellemste", its
+    second line lost): the provisions under it are not the law group's above."""
+    rows: list[Row] = [
+        ("Almenboligloven", None),
+        ("Længerevarende botilbud - § 105", ["5"]),
+        ("Lov om højeste, mellemste", None),
+        ("Bistands- og plejetillæg §§ 16 stk. 1 og 2", ["5"]),
+    ]
+    caption = "Stadfæstede sager fordelt på lovområde og bestemmelse i 2024"
+    result = read(rulebook, table(["I alt"], rows, caption=caption))
+    assert [(o.law_area, o.provision) for o in result.observations] == [
+        ("almenboligloven", "Længerevarende botilbud - § 105"),
     ]

@@ -115,10 +115,10 @@ def _tail_of_above(rows: Sequence[TableRow], i: int, reader: Reader) -> bool:
     that says nothing whole alone, under a label-only line that says nothing whole alone
     either ("Lov om højeste, mellemste, forhøjet almindelig og almindelig"), and the two read
     fully together, in agreement with what the line says alone: one label wrapped over two
-    lines, its values on the last."""
+    lines, its values on the last (or none: a group header wrapped)."""
     row = rows[i]
     label = row.label.strip()
-    if not (i > 0 and row.has_values and label[:1].islower()):
+    if not (i > 0 and label[:1].islower()):
         return False
     above = rows[i - 1]
     if not _label_only(above) or _whole(above, reader) or _whole(row, reader):

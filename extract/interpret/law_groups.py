@@ -63,7 +63,6 @@ def law_groups(
     candidates = [i for indices in groups.values() for i in indices]
     cited = sum(1 for i in candidates if _cites(rows[i].label, known))
     provisions_table = 3 * cited >= len(candidates)  # rows citing paragraphs abound
-    unread_law = _after_unread_law(plans, rows)
     for law_index, indices in groups.items():
         law = out[law_index]
         code = law.dims["law"]
@@ -73,8 +72,6 @@ def law_groups(
         for n, i in enumerate(indices):
             plan = out[i]
             label = rows[i].label
-            if i in unread_law and not broken:
-                broken = f"follows '{unread_law[i]}', which was not understood"
             if joined[law_index]:
                 member = n < joined[law_index]
             elif closing:
@@ -112,23 +109,6 @@ def law_groups(
                 # beskæftigelsesindsats" under "Lov"): the rows after it are its own
                 broken = broken or f"follows '{label}', which was not understood"
     return [out[p.index] for p in plans]
-
-
-def _after_unread_law(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> dict[int, str]:
-    """The provision candidates after a label-only row that reads like a law's name but was
-    not understood ("Lov om højeste, mellemste, forhøjet almindelig og almindelig": its last
-    line lost) and before the next law row, with that row's label: they are that law's."""
-    out: dict[int, str] = {}
-    unread = ""
-    for plan in plans:
-        label = rows[plan.index].label.strip()
-        if plan.kind in ("member", "total", "header") and "law" in plan.dims:
-            unread = ""
-        elif plan.kind == "ignored" and _lawish(label):
-            unread = label
-        elif plan.kind == "provision" and unread:
-            out[plan.index] = unread
-    return out
 
 
 def _joined(

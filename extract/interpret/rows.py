@@ -119,6 +119,8 @@ def _first_pass(
                     inner["law"] = ALL_LAWS  # "Afgjorte sager i alt" after the law groups
             if named and not reading.resolved:  # "Hele Måned landet": what it names is unclear
                 named = {d: UNREAD for d in named if d != "aspect"}
+            elif not named and not reading.resolved and "law" in reading.axes:
+                named = {"law": UNREAD}  # "Lov om højeste, mellemste": a law not understood
             if named:
                 levels = _outer_to_next(levels, named, headers.get(i + 1))
                 levels = _replace_levels(levels, named, inner, sibling_of, row.label)
