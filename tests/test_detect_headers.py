@@ -781,3 +781,34 @@ def test_a_stub_header_between_header_lines_over_an_outer_column_blank_on_the_pa
         "Hjælpemidler - § 112",
         "Forbrugsgoder - § 113",
     ]
+
+
+def test_group_headers_of_unequal_groups_part_where_each_is_centred() -> None:
+    """Three header levels over nine columns, set centred: "2017" over three columns and
+    "2018" over six (the half-way point between the two words falls in the fourth), "H2" |
+    "H1" | "H2" over three each; under them three-line headers ("Realitetsbeh-" / "andlede"
+    / "sager i alt") set a little higher than the two-line ones beside them, all centred in
+    their band. Each column's path is its own year and half."""
+    extents = [(90.0 + 48 * k, 130.0 + 48 * k) for k in range(9)]
+    middles = [(a + b) / 2 for a, b in extents]
+    words = centred_at((extents[0][0] + extents[2][1]) / 2, 100, "2017")
+    words += centred_at((extents[3][0] + extents[8][1]) / 2, 100, "2018")
+    for k, half in enumerate(["H2", "H1", "H2"]):
+        words += centred_at((extents[3 * k][0] + extents[3 * k + 2][1]) / 2, 116, half)
+    words += words_at(20, 128, "Kommune")
+    for k in range(3):
+        for j, line in enumerate(["Real.", "beh.", "i alt"]):
+            words += centred_at(middles[3 * k], 128 + 10 * j, line)
+        for c, lines in ((1, ["Stadf.", "pct."]), (2, ["Omg.", "pct."])):
+            for j, line in enumerate(lines):
+                words += centred_at(middles[3 * k + c], 133 + 10 * j, line)
+    rows = [("Ikast", "66", "62,1", "37,9", "74", "68,9", "31,1", "52", "63,5", "36,5")]
+    rows += [("Landet", "9301", "59,1", "40,9", "10.329", "63,8", "36,2", "8.280", "68,2", "31,8")]
+    for i, (label, *values) in enumerate(rows):
+        words += words_at(20, 175 + 12 * i, label)
+        for (_, right), value in zip(extents, values, strict=True):
+            words += right_at(right, 175 + 12 * i, value)
+    (table,) = detect(word_page(words))
+    periods = [" ".join(label.split(" / ")[:-1]) for label in labels(table)]
+    assert periods == ["2017 H2"] * 3 + ["2018 H1"] * 3 + ["2018 H2"] * 3
+    assert body(table) == rows

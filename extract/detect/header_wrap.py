@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.detect.grid import GridCell
+from extract.detect.header_groups import WRAP_GAP_EM
 from extract.detect.layout import TextLine
-from extract.detect.whitespace_header import WRAP_GAP_EM
 from extract.model import Word
 
 # A stub header wrapped over lines is centred on the value headers within this many font

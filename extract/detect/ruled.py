@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extract.detect.grid import Grid, GridCell
+from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers
 from extract.detect.layout import TextLine
 from extract.detect.ruled_text import (
@@ -29,7 +30,6 @@ from extract.detect.ruled_text import (
     whitespace_columns,
 )
 from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
-from extract.detect.whitespace_header import header_groups
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import BBox, Word
 

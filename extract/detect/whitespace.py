@@ -15,11 +15,11 @@ import re
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid, GridCell
+from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.whitespace_header import (
     header_extents,
-    header_groups,
     line_spans,
     nearest_extents,
     stacked_extents,

@@ -1,30 +1,23 @@
 """Header text of unruled tables: which columns each header line's chunks stand over.
 
 In: the chunks of header lines and the value columns' extents. Out: each chunk's span of
-grid columns (a chunk over several columns, or centred over a group of them, spans them);
-the lines of one cell's wrapped text judged together. Joining the wrapped text of the
-resulting cells is ``header_wrap``'s.
+grid columns (a chunk over several columns, or centred over a group of them, spans them).
+Which group a chunk heads is ``header_groups``'s; joining the wrapped text of the resulting
+cells is ``header_wrap``'s.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from extract.detect.header import is_plain_value
-from extract.detect.header_align import aligned, flush_band, flush_side, flush_with_one, overlapping
-from extract.detect.layout import Chunk, TextLine, is_year
+from extract.detect.header_align import flush_band, flush_side
+from extract.detect.layout import Chunk, TextLine
 
 # A header chunk spans every column extent holding this share of its width.
 SPAN_SHARE = 0.2
-# A header chunk spans the columns between its neighbours when its centre is this close
-# (share of their width) to theirs.
-CENTRED_SHARE = 0.2
 # Words of a header line this close (in font sizes) may form one header phrase.
 PHRASE_GAP_EM = 0.8
-# Header lines closer than this (in font sizes) are one wrapped header text.
-WRAP_GAP_EM = 0.5
 
 
 def header_extents(
@@ -206,169 +199,6 @@ def line_spans(
     return spans
 
 
-def header_groups(
-    head: Sequence[TextLine],
-    lines: Sequence[TextLine],
-    extents: Sequence[tuple[float, float]],
-    stub_edge: float,
-) -> list[list[tuple[int, int] | None]]:
-    """For each chunk of each header line (``head``, the first of ``lines``), the grid
-    columns of the group it heads, or None (``group_spans``). The lines of one header cell
-    wrapped over several lines (``wrap_stacks``) are judged together: the neighbours of any
-    of its lines bound each of them ("pct." under "Andel" / "i", beside "Antal", heads no
-    group), and the cell heads the group any of its lines heads ("Ændrede" / "sager" over
-    "Antal | %")."""
-    stacks = wrap_stacks(head)
-    line_of = {id(c): r for r, line in enumerate(head) for c in line.chunks}
-    groups: list[list[tuple[int, int] | None]] = []
-    for r, line in enumerate(head):
-        near: dict[int, list[Chunk]] = {}
-        for chunk in line.chunks:
-            cell = stacks.get(id(chunk), [chunk])
-            own = {id(c) for c in cell}
-            near[id(chunk)] = [
-                c
-                for member in cell
-                if member is not chunk
-                for c in head[line_of[id(member)]].chunks
-                if id(c) not in own
-            ] + _passed_over(head, r, chunk)
-        groups.append(
-            group_spans(
-                line.chunks, extents, stub_edge, under(head, r, lines), beside(head, r), near
-            )
-        )
-    found = {
-        id(c): g
-        for line, gs in zip(head, groups, strict=True)
-        for c, g in zip(line.chunks, gs, strict=True)
-    }
-    for r, line in enumerate(head):
-        for k, chunk in enumerate(line.chunks):
-            spans = [g for c in stacks.get(id(chunk), []) if (g := found[id(c)]) is not None]
-            if spans:
-                groups[r][k] = (min(g[0] for g in spans), max(g[1] for g in spans))
-    return groups
-
-
-def _passed_over(head: Sequence[TextLine], r: int, chunk: Chunk) -> list[Chunk]:
-    """The chunks of the header lines between line ``r`` and the first line under it holding
-    text under ``chunk`` that head no group (``_heads_two``): single-level headers beside
-    its group, set lower (centred on a header of two levels), which bound the group as
-    neighbours on its own line do (a group's sub-groups, "2023" / "Antal | Pct.", do not)."""
-    between: list[Chunk] = []
-    for k in range(r + 1, len(head)):
-        if overlapping(head[k].chunks, chunk):
-            return between
-        lower = [c for line in head[k + 1 :] for c in line.chunks]
-        between.extend(c for c in head[k].chunks if not _heads_two(c, head[k], lower))
-    return []
-
-
-def _heads_two(chunk: Chunk, line: TextLine, lower: Sequence[Chunk]) -> bool:
-    """True when chunks of ``lower`` stand under ``chunk`` on both sides of its middle,
-    nearer than its neighbours on its ``line``: it heads a group ("2023" over "Antal |
-    Pct.")."""
-    i = line.chunks.index(chunk)
-    lo = line.chunks[i - 1].x1 if i > 0 else -math.inf
-    hi = line.chunks[i + 1].x0 if i + 1 < len(line.chunks) else math.inf
-    middle = (chunk.x0 + chunk.x1) / 2
-    middles = [(c.x0 + c.x1) / 2 for c in lower]
-    return any(lo < m < middle for m in middles) and any(middle < m < hi for m in middles)
-
-
-def wrap_stacks(head: Sequence[TextLine]) -> dict[int, list[Chunk]]:
-    """The header chunks (by id) that are lines of one cell's wrapped text, each mapped to
-    the chunks of its cell, top to bottom. A chunk continues the one above it when it is
-    the only chunk of the next header line reaching under it, that one the only chunk of
-    its line reaching over it, the two set at line spacing (gap under WRAP_GAP_EM) and
-    aligned (centred, flush left or flush right, within ALIGN_PT)."""
-    above: dict[int, Chunk] = {}  # id of a chunk -> the chunk it continues
-    for r, line in enumerate(head):
-        for chunk in line.chunks:
-            nxt = next((other for other in head[r + 1 :] if overlapping(other.chunks, chunk)), None)
-            if nxt is None or nxt.top - line.bottom >= WRAP_GAP_EM * line.font_size:
-                continue
-            (lower, *more) = overlapping(nxt.chunks, chunk)
-            if more or overlapping(line.chunks, lower) != [chunk]:
-                continue
-            if aligned(chunk, lower):
-                above[id(lower)] = chunk
-    cells: dict[int, list[Chunk]] = {}
-    for line in head:
-        for chunk in line.chunks:
-            if id(chunk) in above:
-                cell = cells.setdefault(id(above[id(chunk)]), [above[id(chunk)]])
-                cell.append(chunk)
-                cells[id(chunk)] = cell
-    return cells
-
-
-def group_spans(
-    chunks: Sequence[Chunk],
-    extents: Sequence[tuple[float, float]],
-    stub_edge: float,
-    below: Sequence[Chunk],
-    beside: Sequence[Chunk] = (),
-    near: Mapping[int, Sequence[Chunk]] | None = None,
-) -> list[tuple[int, int] | None]:
-    """For each header chunk of one line, the grid columns of the group it heads, or None: a
-    chunk centred over the columns between its neighbours on the line, or on lines beside it
-    (``beside``: other header lines at its height, a header set half a line lower), half-way
-    to each, or the table's side, with two chunks of the lines under it (``below``) under
-    those columns that are sub-headers (no plain numbers but years), centred over those
-    columns or over the sub-headers, heads them ("2023" over "Antal | Pct.",
-    "Støjbelastning" over four dB ranges), unless set flush with one of them alone
-    (``flush_with_one``: wrapped text of one column). ``near`` adds, by chunk id, the
-    chunks beside the other lines of its wrapped cell as neighbours."""
-    out: list[tuple[int, int] | None] = []
-    for chunk in chunks:
-        if chunk.x1 <= stub_edge or chunk.text.endswith("-"):
-            out.append(None)  # a word broken at the line end: wrapped text, no group header
-            continue
-        extra = near.get(id(chunk), ()) if near is not None else ()
-        values = sorted(
-            {id(c): c for c in (*chunks, *beside, *extra) if c.x1 > stub_edge}.values(),
-            key=lambda c: c.x0,
-        )
-        i = values.index(chunk)
-        lo = (values[i - 1].x1 + chunk.x0) / 2 if i > 0 else float("-inf")
-        hi = (chunk.x1 + values[i + 1].x0) / 2 if i + 1 < len(values) else float("inf")
-        inside = [k for k, (a, b) in enumerate(extents) if lo <= (a + b) / 2 <= hi]
-        group = None
-        if len(inside) >= 2:
-            a, b = extents[inside[0]][0], extents[inside[-1]][1]
-            middle = (chunk.x0 + chunk.x1) / 2
-            subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and _sub_header(c.text)]
-            centred = False
-            if subs:  # centred over its sub-headers
-                lo_sub, hi_sub = min(c.x0 for c in subs), max(c.x1 for c in subs)
-                centred = abs(middle - (lo_sub + hi_sub) / 2) <= CENTRED_SHARE * (hi_sub - lo_sub)
-            if len(subs) >= 2 and centred and not flush_with_one(chunk, subs):
-                group = (1 + inside[0], 1 + inside[-1])
-        out.append(group)
-    return out
-
-
-def under(head: Sequence[TextLine], index: int, lines: Sequence[TextLine]) -> list[Chunk]:
-    """The chunks of the header lines under header line ``index`` of ``head`` (the first
-    of ``lines`` after the header, under the last): where the sub-headers of a group header
-    on that line stand, the group header's own wrapped text ("2024") between."""
-    below = head[index + 1 :] if index + 1 < len(head) else lines[len(head) : len(head) + 1]
-    return [c for line in below for c in line.chunks]
-
-
-def beside(lines: Sequence[TextLine], index: int) -> list[Chunk]:
-    """The chunks of the other ``lines`` whose height overlaps line ``index``'s."""
-    line = lines[index]
-    return [
-        c
-        for k, other in enumerate(lines)
-        if k != index and other.top < line.bottom and line.top < other.bottom
-        for c in other.chunks
-    ]
-
-
 def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
     """Chunks of one line (left to right) in runs: words (no numbers) set at most a wide
     word space apart (PHRASE_GAP_EM) are one phrase ("Mexican  American"), every other
@@ -388,7 +218,3 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
         else:
             runs.append([chunk])
     return runs
-
-
-def _sub_header(text: str) -> bool:
-    return is_year(text) or not is_plain_value(text)

@@ -1,0 +1,254 @@
+"""Group headers of unruled (and ruled, unsplit) headers: which columns a header chunk
+heads as a group ("2023" over "Antal | Pct.").
+
+In: the header lines, the lines under them and the value columns' extents. Out: for each
+chunk of each header line, the grid columns of the group it heads, or None. The lines of
+one cell's wrapped text are judged together (``wrap_stacks``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from extract.detect.header import is_plain_value
+from extract.detect.header_align import aligned, flush_with_one, overlapping
+from extract.detect.layout import Chunk, TextLine, is_year
+
+# A header chunk spans the columns between its neighbours when its centre is this close
+# (share of their width) to theirs.
+CENTRED_SHARE = 0.2
+# A group header is centred over its part of the columns within this share of the part.
+_CENTRED_PART = 0.05
+# Header lines closer than this (in font sizes) are one wrapped header text.
+WRAP_GAP_EM = 0.5
+
+
+def header_groups(
+    head: Sequence[TextLine],
+    lines: Sequence[TextLine],
+    extents: Sequence[tuple[float, float]],
+    stub_edge: float,
+) -> list[list[tuple[int, int] | None]]:
+    """For each chunk of each header line (``head``, the first of ``lines``), the grid
+    columns of the group it heads, or None (``group_spans``). The lines of one header cell
+    wrapped over several lines (``wrap_stacks``) are judged together: the neighbours of any
+    of its lines bound each of them ("pct." under "Andel" / "i", beside "Antal", heads no
+    group), and the cell heads the group any of its lines heads ("Ændrede" / "sager" over
+    "Antal | %")."""
+    stacks = wrap_stacks(head)
+    line_of = {id(c): r for r, line in enumerate(head) for c in line.chunks}
+    groups: list[list[tuple[int, int] | None]] = []
+    for r, line in enumerate(head):
+        near: dict[int, list[Chunk]] = {}
+        for chunk in line.chunks:
+            cell = stacks.get(id(chunk), [chunk])
+            own = {id(c) for c in cell}
+            near[id(chunk)] = [
+                c
+                for member in cell
+                if member is not chunk
+                for c in head[line_of[id(member)]].chunks
+                if id(c) not in own
+            ] + _passed_over(head, r, chunk, stacks)
+        groups.append(
+            group_spans(
+                line.chunks, extents, stub_edge, under(head, r, lines), beside(head, r), near
+            )
+        )
+    found = {
+        id(c): g
+        for line, gs in zip(head, groups, strict=True)
+        for c, g in zip(line.chunks, gs, strict=True)
+    }
+    for r, line in enumerate(head):
+        for k, chunk in enumerate(line.chunks):
+            spans = [g for c in stacks.get(id(chunk), []) if (g := found[id(c)]) is not None]
+            if spans:
+                groups[r][k] = (min(g[0] for g in spans), max(g[1] for g in spans))
+    return groups
+
+
+def _passed_over(
+    head: Sequence[TextLine], r: int, chunk: Chunk, stacks: Mapping[int, Sequence[Chunk]]
+) -> list[Chunk]:
+    """The chunks of the header lines between line ``r`` and the first line under it holding
+    text under ``chunk`` that head no group (``_heads_two``) and stand higher than that
+    text (``_set_higher``): single-level headers beside its group, set lower (centred on a
+    header of two levels), which bound the group as neighbours on its own line do (a group's
+    sub-groups, "2023" / "Antal | Pct.", do not, nor do headers of its sub-level whose text,
+    wrapped over more lines, starts a little higher)."""
+    below = next((k for k in range(r + 1, len(head)) if overlapping(head[k].chunks, chunk)), None)
+    if below is None:
+        return []
+    sub = overlapping(head[below].chunks, chunk)[0]
+    between: list[Chunk] = []
+    for k in range(r + 1, below):
+        lower = [c for line in head[k + 1 :] for c in line.chunks]
+        between.extend(
+            c
+            for c in head[k].chunks
+            if not _heads_two(c, head[k], lower) and _set_higher(c, sub, head[r], stacks, head)
+        )
+    return between
+
+
+def _set_higher(
+    chunk: Chunk,
+    sub: Chunk,
+    group_line: TextLine,
+    stacks: Mapping[int, Sequence[Chunk]],
+    head: Sequence[TextLine],
+) -> bool:
+    """True when ``chunk``'s cell (its wrapped lines) has its middle nearer the group line's
+    than ``sub``'s cell has, by a quarter of the distance between them: a header set centred
+    over two levels, not one of the sub-level set a line higher."""
+
+    def middle(c: Chunk) -> float:
+        cell = stacks.get(id(c), [c])
+        lines = [line for line in head if any(m in line.chunks for m in cell)]
+        return (min(line.top for line in lines) + max(line.bottom for line in lines)) / 2
+
+    top = (group_line.top + group_line.bottom) / 2
+    low = middle(sub)
+    return middle(chunk) < low - (low - top) / 4
+
+
+def _heads_two(chunk: Chunk, line: TextLine, lower: Sequence[Chunk]) -> bool:
+    """True when chunks of ``lower`` stand under ``chunk`` on both sides of its middle,
+    nearer than its neighbours on its ``line``: it heads a group ("2023" over "Antal |
+    Pct.")."""
+    i = line.chunks.index(chunk)
+    lo = line.chunks[i - 1].x1 if i > 0 else -math.inf
+    hi = line.chunks[i + 1].x0 if i + 1 < len(line.chunks) else math.inf
+    middle = (chunk.x0 + chunk.x1) / 2
+    middles = [(c.x0 + c.x1) / 2 for c in lower]
+    return any(lo < m < middle for m in middles) and any(middle < m < hi for m in middles)
+
+
+def wrap_stacks(head: Sequence[TextLine]) -> dict[int, list[Chunk]]:
+    """The header chunks (by id) that are lines of one cell's wrapped text, each mapped to
+    the chunks of its cell, top to bottom. A chunk continues the one above it when it is
+    the only chunk of the next header line reaching under it, that one the only chunk of
+    its line reaching over it, the two set at line spacing (gap under WRAP_GAP_EM) and
+    aligned (centred, flush left or flush right, within ALIGN_PT)."""
+    above: dict[int, Chunk] = {}  # id of a chunk -> the chunk it continues
+    for r, line in enumerate(head):
+        for chunk in line.chunks:
+            nxt = next((other for other in head[r + 1 :] if overlapping(other.chunks, chunk)), None)
+            if nxt is None or nxt.top - line.bottom >= WRAP_GAP_EM * line.font_size:
+                continue
+            (lower, *more) = overlapping(nxt.chunks, chunk)
+            if more or overlapping(line.chunks, lower) != [chunk]:
+                continue
+            if aligned(chunk, lower):
+                above[id(lower)] = chunk
+    cells: dict[int, list[Chunk]] = {}
+    for line in head:
+        for chunk in line.chunks:
+            if id(chunk) in above:
+                cell = cells.setdefault(id(above[id(chunk)]), [above[id(chunk)]])
+                cell.append(chunk)
+                cells[id(chunk)] = cell
+    return cells
+
+
+def group_spans(
+    chunks: Sequence[Chunk],
+    extents: Sequence[tuple[float, float]],
+    stub_edge: float,
+    below: Sequence[Chunk],
+    beside: Sequence[Chunk] = (),
+    near: Mapping[int, Sequence[Chunk]] | None = None,
+) -> list[tuple[int, int] | None]:
+    """For each header chunk of one line, the grid columns of the group it heads, or None: a
+    chunk centred over the columns between its neighbours on the line, or on lines beside it
+    (``beside``: other header lines at its height, a header set half a line lower), half-way
+    to each, or the table's side, with two chunks of the lines under it (``below``) under
+    those columns that are sub-headers (no plain numbers but years), centred over those
+    columns or over the sub-headers, heads them ("2023" over "Antal | Pct.",
+    "Støjbelastning" over four dB ranges), unless set flush with one of them alone
+    (``flush_with_one``: wrapped text of one column). ``near`` adds, by chunk id, the
+    chunks beside the other lines of its wrapped cell as neighbours."""
+    out: list[tuple[int, int] | None] = []
+    for chunk in chunks:
+        if chunk.x1 <= stub_edge or chunk.text.endswith("-"):
+            out.append(None)  # a word broken at the line end: wrapped text, no group header
+            continue
+        extra = near.get(id(chunk), ()) if near is not None else ()
+        values = sorted(
+            {id(c): c for c in (*chunks, *beside, *extra) if c.x1 > stub_edge}.values(),
+            key=lambda c: c.x0,
+        )
+        i = values.index(chunk)
+        lo = _split(values, i - 1, extents) if i > 0 else float("-inf")
+        hi = _split(values, i, extents) if i + 1 < len(values) else float("inf")
+        inside = [k for k, (a, b) in enumerate(extents) if lo <= (a + b) / 2 <= hi]
+        group = None
+        if len(inside) >= 2:
+            a, b = extents[inside[0]][0], extents[inside[-1]][1]
+            middle = (chunk.x0 + chunk.x1) / 2
+            subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and _sub_header(c.text)]
+            centred = False
+            if subs:  # centred over its sub-headers
+                lo_sub, hi_sub = min(c.x0 for c in subs), max(c.x1 for c in subs)
+                centred = abs(middle - (lo_sub + hi_sub) / 2) <= CENTRED_SHARE * (hi_sub - lo_sub)
+            if len(subs) >= 2 and centred and not flush_with_one(chunk, subs):
+                group = (1 + inside[0], 1 + inside[-1])
+        out.append(group)
+    return out
+
+
+def _split(values: Sequence[Chunk], j: int, extents: Sequence[tuple[float, float]]) -> float:
+    """Where the columns of neighbouring header chunks ``values[j]`` and ``values[j + 1]``
+    part: at the gap between two columns that centres each chunk best over its share of the
+    columns between its other neighbour and the other chunk's (each share holding the
+    columns its chunk reaches over): "2017" over three columns and "2018" over six part
+    after the third, not half-way between the two words. Half-way when no gap qualifies."""
+    left, right = values[j], values[j + 1]
+    outer_lo = (values[j - 1].x1 + left.x0) / 2 if j > 0 else -math.inf
+    outer_hi = (right.x1 + values[j + 2].x0) / 2 if j + 2 < len(values) else math.inf
+    cols = [k for k, (a, b) in enumerate(extents) if outer_lo <= (a + b) / 2 <= outer_hi]
+
+    def reaches(chunk: Chunk) -> set[int]:
+        return {k for k in cols if extents[k][0] < chunk.x1 and chunk.x0 < extents[k][1]}
+
+    def off(chunk: Chunk, part: Sequence[int]) -> float:
+        """How far off the middle of its part the chunk stands, in shares of the part."""
+        a, b = extents[part[0]][0], extents[part[-1]][1]
+        return abs((a + b - chunk.x0 - chunk.x1) / 2) / max(b - a, 0.1)
+
+    best: tuple[float, float] | None = None
+    for t in range(len(cols) - 1):
+        first, second = cols[: t + 1], cols[t + 1 :]
+        if not reaches(left) <= set(first) or not reaches(right) <= set(second):
+            continue
+        score = max(off(left, first), off(right, second))
+        if score > _CENTRED_PART:
+            continue  # not both centred: the columns' share is not told by the centres
+        if best is None or score < best[0]:
+            best = (score, (extents[cols[t]][1] + extents[cols[t + 1]][0]) / 2)
+    return best[1] if best is not None else (left.x1 + right.x0) / 2
+
+
+def under(head: Sequence[TextLine], index: int, lines: Sequence[TextLine]) -> list[Chunk]:
+    """The chunks of the header lines under header line ``index`` of ``head`` (the first
+    of ``lines`` after the header, under the last): where the sub-headers of a group header
+    on that line stand, the group header's own wrapped text ("2024") between."""
+    below = head[index + 1 :] if index + 1 < len(head) else lines[len(head) : len(head) + 1]
+    return [c for line in below for c in line.chunks]
+
+
+def beside(lines: Sequence[TextLine], index: int) -> list[Chunk]:
+    """The chunks of the other ``lines`` whose height overlaps line ``index``'s."""
+    line = lines[index]
+    return [
+        c
+        for k, other in enumerate(lines)
+        if k != index and other.top < line.bottom and line.top < other.bottom
+        for c in other.chunks
+    ]
+
+
+def _sub_header(text: str) -> bool:
+    return is_year(text) or not is_plain_value(text)
