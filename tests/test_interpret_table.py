@@ -2327,3 +2327,21 @@ def test_a_law_group_header_not_understood_ends_the_group_above(rulebook: Rulebo
     assert [(o.law_area, o.provision) for o in result.observations] == [
         ("almenboligloven", "Længerevarende botilbud - § 105"),
     ]
+
+
+def test_a_stub_header_gives_no_aspect_to_columns_naming_their_measure(
+    rulebook: Rulebook,
+) -> None:
+    """The first column's header run into the stub header ("stadfæstet i område pct.
+    2024"): its share is not the columns' that name their own measure ("Realitetsbeh-
+    andlede sager 2024" counts)."""
+    rows: list[Row] = [("Boligstøtteloven", ["58", "48"])]
+    headers = ["realitetsbeh- andlede sager 2024", "omg.-pct. 2024"]
+    stub = "stadfæstet i område pct. 2024"
+    caption = "Tabel 4.1 Realitetsbehandlede sager efter lovområde og udfald"
+    candidate = table(headers, rows, stub=stub, caption=caption)
+    result = read(rulebook, candidate)
+    assert [(o.measure, o.value) for o in result.observations] == [
+        ("realitetsbehandlede", 58.0),
+        ("omgoerelsesprocent", 48.0),
+    ]

@@ -138,6 +138,14 @@ class Interpreter:
             replace(p, kind="label", note="its cells label the rows") if p.index in labelling else p
             for p in column_plans
         ]
+        # a stub header names what the columns leave open ("Pct." over outcomes); a measure
+        # or aspect they name themselves is theirs, a measure saying its unit ("stadfæstet i
+        # pct. 2024" run into the stub header). A period in the corner may complete theirs.
+        named = {d for p in column_plans if p.kind == "member" for d in p.dims}
+        named |= {"aspect"} if "measure" in named else set()
+        stub = {d for d, g in around.dims.items() if g.source == "stub"} - {"period"}
+        if stubbed := stub & named:
+            around = around.leaving_open(stubbed, unclear=False)
         row_plans = plan_rows(
             table.rows,
             [reading for reading, _ in rows],
