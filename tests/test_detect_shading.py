@@ -331,3 +331,19 @@ def test_the_wrapped_last_row_of_stripes_under_a_stub_header_set_further_left() 
     (table,) = detect(word_page(words, rules))
     assert table.caption is None
     assert body(table) == [*rows, ("Tilbagebetaling af ydelser - §§ 90 - 97, 69i", "4", "1")]
+
+
+def test_the_last_row_of_stripes_with_its_values_on_its_wrapped_last_line() -> None:
+    """Zebra stripes ending with an unshaded row whose label wraps over three lines with its
+    values on the last ("Voksne - personlig hjælp," / "m.v. §§ 81, 82" / "(2013-2015) 4
+    1"), then the next table's caption: the row is the table's, the caption stays under it."""
+    words = words_at(55, 103, "Lov") + right_at(300, 103, "Antal") + right_at(395, 103, "Pct.")
+    rows = [*ROWS, ("Sygedagpenge", "5", "6")]
+    words += _rows(118, rows, RIGHTS)
+    words += words_at(55, 178, "Voksne - personlig hjælp,") + words_at(55, 187, "m.v. §§ 81, 82")
+    words += words_at(55, 196, "(2013-2015)") + right_at(300, 196, "4") + right_at(395, 196, "1")
+    words += words_at(55, 214, "Tabel 2 Afgørelser efter bestemmelse")
+    rules = _band(100, 114) + _band(129, 144) + _band(159, 174)
+    (table,) = detect(word_page(words, rules))
+    assert body(table)[-1] == ("Voksne - personlig hjælp, m.v. §§ 81, 82 (2013-2015)", "4", "1")
+    assert table.caption == "Tabel 2 Afgørelser efter bestemmelse"

@@ -2345,3 +2345,22 @@ def test_a_stub_header_gives_no_aspect_to_columns_naming_their_measure(
         ("realitetsbehandlede", 58.0),
         ("omgoerelsesprocent", 48.0),
     ]
+
+
+def test_label_words_with_dots_in_a_value_cell_are_the_label_running_on(
+    rulebook: Rulebook,
+) -> None:
+    """ "m.m." and "+ tilbagebet." of a provision's wrapped name set in the first value
+    column: the label ran on into its cells, so its name is not known and none of its values
+    is emitted under the cut name."""
+    rows: list[Row] = [
+        ("Biler - §§ 114 og 115", ["4", "2"]),
+        ("Pasningstilbud, hjemmetræning §§32, 32a, 36, 39-40", ["m.m. tilbagebet. –", "1"]),
+    ]
+    result = read(
+        rulebook, table(["Stadfæstede 2021", "Hjemviste 2021"], rows, title="Serviceloven")
+    )
+    assert [(o.provision, o.value) for o in result.observations] == [
+        ("Biler - §§ 114 og 115", 4.0),
+        ("Biler - §§ 114 og 115", 2.0),
+    ]

@@ -131,6 +131,8 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
             continue
         if _framed_at(framing, edge):
             continue
+        if edge == bottom:
+            near = _values_line(near, within, left)
         chunks = value_chunks(near, left)
         lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
         if lined_up and is_data_line(near, left, value_left):
@@ -140,6 +142,21 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
         return cluster
     box = (x0, min(top, *(r.top for r in added)), x1, max(bottom, *(r.bottom for r in added)))
     return RulingCluster(cluster.rulings + tuple(added), box)
+
+
+def _values_line(row: TextLine, lines: Sequence[TextLine], left: float) -> TextLine:
+    """The line holding the values of the row starting with line ``row``: itself, or when
+    it holds none, the first line of its label wrapped under it (set tight under the one
+    above) that does ("Svendborg Voksne - personlig hjælp," / "m.v. §§ 81, 82" / "(2013-
+    2015) – – –": values on the last line)."""
+    end = row
+    for line in lines:
+        if value_chunks(end, left) or line.top <= end.top:
+            continue
+        if line.top - end.bottom >= 0.5 * line.font_size:
+            break
+        end = line
+    return end if value_chunks(end, left) else row
 
 
 def _wrapped_end(row: TextLine, lines: Sequence[TextLine]) -> float:

@@ -205,17 +205,23 @@ def _wrapped_tail(plan: RowPlan, row: TableRow) -> str:
 
 
 def _runs_on(row: TableRow, columns: Sequence[ColumnPlan]) -> str:
-    """Why a row whose value cells hold words ("om", "voksenansvar § 9": its label ran on past
-    its column; "Børn - Hjemgivelse … § 68": a second column of labels not read as one) is
-    not fully named by its label; else ""."""
+    """Why a row whose value cells hold words ("om", "voksenansvar § 9", "m.m. tilbagebet.":
+    its label ran on past its column; "Børn - Hjemgivelse … § 68": a second column of labels
+    not read as one) is not fully named by its label; else ""."""
     for column in columns:
         cell = row.cells[column.index]
         if column.kind == "label" or cell is None or read_cell(cell).status is not Status.ILLEGIBLE:
             continue  # a value, "52 sager" too
         words = cell.text.split()
-        if any((w.isalpha() and len(w) > 1) or w.startswith("§") for w in words):
+        if any(_word(w) or w.startswith("§") for w in words):
             return _RUNS_ON.replace("{cell}", cell.text.strip())
     return ""
+
+
+def _word(token: str) -> bool:
+    """Whether a token of a cell is a word of a label: two letters or more and no digit
+    ("m.m.", "tilbagebet.", not "sager101" or "%")."""
+    return sum(ch.isalpha() for ch in token) > 1 and not any(ch.isdigit() for ch in token)
 
 
 def _provision_list(
