@@ -220,3 +220,20 @@ def test_a_caption_at_the_top_of_the_next_page_goes_with_the_table_ending_the_pa
     (table,) = detect(first, _page(2, words_at(60, 80, CAPTION) + small))
     assert table.caption is None
     assert body(table) == ROWS
+
+
+def test_a_heading_line_over_a_title_that_is_a_name_is_part_of_the_title() -> None:
+    """A heading of its own ("Afgørelser efter instans og sagsemne på landsplan 2019-2021",
+    no "Tabel") over a name ("Serviceloven") right above the table: the title is both, so
+    the entity it names (landsplan) is the table's; a sentence over the name is not."""
+    words = words_at(60, 60, "Sagsfremstilling")
+    words += words_at(60, 80, "Afgørelser efter instans og sagsemne på landsplan 2019-2021")
+    words += words_at(60, 96, "Serviceloven") + _table(112, ROWS)
+    (table,) = detect(_page(1, words))
+    assert table.title == (
+        "Afgørelser efter instans og sagsemne på landsplan 2019-2021 Serviceloven"
+    )
+    words = words_at(60, 80, "Tallene er opgjort pr. 1. april.")
+    words += words_at(60, 96, "Serviceloven") + _table(112, ROWS)
+    (table,) = detect(_page(1, words))
+    assert table.title == "Serviceloven"

@@ -35,6 +35,8 @@ ALIGN_EM = 1.0
 SIZE_SHARE = 0.1
 # Most words in a caption under a table without "Tabel" (more is a paragraph of prose).
 PLAIN_WORDS = 16
+# Most words in a title that only names something ("Serviceloven", "Hele landet").
+NAME_WORDS = 3
 # A list item's bullet: the paragraph right above a table starting with one is no title.
 BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤\uf0b7\uf0a7]|\(cid:\d+\))")
 # Text under a table that is no caption: a sentence's end, a lead-in, a page number, a
@@ -176,10 +178,31 @@ def caption_above(
             break
         title_lines.insert(0, line)
         edge = line.top
+    if len(title_lines) == 1 and len(title_lines[0].text.split()) <= NAME_WORDS:
+        title_lines[:0] = _heading_over(above, title_lines[0])
     title = " ".join(line.text.strip() for line in title_lines) or None
     if title is not None and BULLET.match(title):
         return None, None, None  # an item of a list of points (a proposal), prose
     return None, None, title
+
+
+def _heading_over(above: Sequence[TextLine], name: TextLine) -> list[TextLine]:
+    """The line right over a title that is a name only ("Serviceloven") when it is a heading
+    of its own ("Afgørelser efter instans og sagsemne på landsplan 2019-2021": one line,
+    set apart from the text above it, within two font sizes of the name, a few words, no
+    sentence's end): the two say together what the table holds. Else nothing."""
+    over = [line for line in above if line.bottom <= name.top]
+    if not over:
+        return []
+    head = over[-1]
+    size = head.font_size
+    text = head.text.strip()
+    in_paragraph = len(over) > 1 and head.top - over[-2].bottom < PARAGRAPH_EM * size
+    if name.top - head.bottom > 2.0 * size or in_paragraph:
+        return []  # far from the name, or the last line of a paragraph
+    if len(text.split()) > PLAIN_WORDS or text.endswith((".", ":")) or BULLET.match(text):
+        return []
+    return [] if NOT_PLAIN.search(text) else [head]
 
 
 def notes_below(lines: Sequence[TextLine], bottom: float) -> tuple[tuple[str, ...], float]:
