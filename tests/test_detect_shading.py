@@ -347,3 +347,22 @@ def test_the_last_row_of_stripes_with_its_values_on_its_wrapped_last_line() -> N
     (table,) = detect(word_page(words, rules))
     assert body(table)[-1] == ("Voksne - personlig hjælp, m.v. §§ 81, 82 (2013-2015)", "4", "1")
     assert table.caption == "Tabel 2 Afgørelser efter bestemmelse"
+
+
+def test_rows_under_the_last_stripe_at_row_spacing_are_the_tables() -> None:
+    """Shaded bands over some rows of one value column, the labels set in a second stub
+    column, one wrapped onto a number of its own ("90 - 97, 69i" under "Tilbagebetaling -
+    §§"), and two unshaded rows under the last band, each at row spacing from the one
+    before: all rows are the table's (the wrapped number is no value column), the page
+    number far below is not."""
+    words = words_at(55, 103, "Kommune") + words_at(125, 103, "Lov")
+    words += right_at(395, 103, "Pct.")
+    words += words_at(125, 118, "Tilbagebetaling - §§") + right_at(395, 118, "1")
+    words += words_at(125, 127, "90 - 97, 69i")
+    rows = [("Serviceloven", "15"), ("Pension", "4"), ("Boliger", "9")]
+    for i, (label, value) in enumerate(rows):
+        words += words_at(125, 142 + 15 * i, label) + right_at(395, 142 + 15 * i, value)
+    words += right_at(395, 300, "- 2 -")
+    rules = _band(100, 114) + _band(138, 154)
+    (table,) = detect(word_page(words, rules))
+    assert body(table) == [("Tilbagebetaling - §§ 90 - 97, 69i", "1"), *rows]

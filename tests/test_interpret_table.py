@@ -2364,3 +2364,26 @@ def test_label_words_with_dots_in_a_value_cell_are_the_label_running_on(
         ("Biler - §§ 114 og 115", 4.0),
         ("Biler - §§ 114 og 115", 2.0),
     ]
+
+
+def test_a_known_provision_of_another_law_area_is_not_the_law_rows_above(
+    rulebook: Rulebook,
+) -> None:
+    """A provision the vocabulary knows as serviceloven's ("Biler - §§ 114 og 115") under the
+    law row "Aktivloven" (the law row "Serviceloven" lost at a page's end): it and the rows
+    after it are not aktivloven's."""
+    rows: list[Row] = [
+        ("Aktivloven", ["30 %"]),
+        ("Særlig støtte - § 34", ["12 %"]),
+        ("Biler - §§ 114 og 115", ["24 %"]),
+        ("Boligindretning - § 116", ["19 %"]),
+    ]
+    caption = "Omgørelsesprocent fordelt på lovområde og bestemmelse i 2016"
+    result = read(rulebook, table(["Hele landet"], rows, caption=caption))
+    assert [(o.law_area, o.provision) for o in result.observations] == [
+        ("aktivloven", None),
+        ("aktivloven", "Særlig støtte - § 34"),
+    ]
+    assert "'Biler - §§ 114 og 115' is a provision of serviceloven" in (
+        " ".join(f.message for f in result.findings)
+    )

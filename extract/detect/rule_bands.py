@@ -99,10 +99,11 @@ def _cluster(rulings: Sequence[Ruling]) -> RulingCluster:
 
 def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingCluster:
     """The cluster of rules or shaded bands without a frame, holding two rows of values at
-    least, reaching
-    over the row of values right above its first rule and right under its last one (zebra
-    stripes begin and end with an unshaded row): a rule is added past such a row, set at
-    row spacing, its values under the cluster's value columns."""
+    least, reaching over the row of values right above its first rule and the rows right
+    under its last one, each at row spacing from the one before (zebra stripes begin and
+    end with an unshaded row; rules between groups of rows leave the last rows of a page
+    under the last rule): a rule is added past such a row, its values under the cluster's
+    value columns."""
     x0, top, x1, bottom = cluster.bbox
     framing = [v for v in cluster.verticals if crosses_rule(v, cluster.horizontals)]
     if _framed_at(framing, top) and _framed_at(framing, bottom):
@@ -113,35 +114,57 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     left = stub_limit(inside)
     if sum(data_lines(inside, left)) < 2:
         return cluster  # rules round a header (or one row): the rows under them go on alone
-    values = [c for line in inside for c in value_chunks(line, left)]
+    values = [
+        c
+        for k, line in enumerate(inside)
+        if not (k and _wrapped_tail(line, inside[k - 1], left))
+        for c in value_chunks(line, left)
+    ]
     value_left = min((c.x0 for c in values), default=None)
     within = [line for line in lines if line.x0 >= x0 - 2 and line.x1 <= x1 + 2]
     added: list[Ruling] = []
-    for near, edge in (
-        (
-            max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None),
-            top,
-        ),
-        (
-            min((ln for ln in within if ln.top >= bottom), key=lambda ln: ln.top, default=None),
-            bottom,
-        ),
-    ):
+
+    def row_at(near: TextLine | None, edge: float) -> TextLine | None:
+        """The line of values of the row starting with ``near`` when it stands at row
+        spacing from ``edge``, its values under the cluster's value columns; else None."""
         if near is None or abs((near.top + near.bottom) / 2 - edge) > EDGE_ROW_EM * near.font_size:
-            continue
+            return None
         if _framed_at(framing, edge):
-            continue
-        if edge == bottom:
+            return None
+        if edge != top:
             near = _values_line(near, within, left)
         chunks = value_chunks(near, left)
         lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
-        if lined_up and is_data_line(near, left, value_left):
-            y = near.top - 1.0 if edge == top else _wrapped_end(near, within) + 1.0
-            added.append(Ruling(x0, y, x1, y))
+        return near if lined_up and is_data_line(near, left, value_left) else None
+
+    above = max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None)
+    if (row := row_at(above, top)) is not None:
+        added.append(Ruling(x0, row.top - 1.0, x1, row.top - 1.0))
+    edge = bottom
+    while True:  # the rows under the last rule, one after the other at row spacing
+        under = min((ln for ln in within if ln.top >= edge), key=lambda ln: ln.top, default=None)
+        if (row := row_at(under, edge)) is None:
+            break
+        edge = _wrapped_end(row, within) + 1.0
+        added.append(Ruling(x0, edge, x1, edge))
     if not added:
         return cluster
     box = (x0, min(top, *(r.top for r in added)), x1, max(bottom, *(r.bottom for r in added)))
     return RulingCluster(cluster.rulings + tuple(added), box)
+
+
+def _wrapped_tail(line: TextLine, above: TextLine, left: float) -> bool:
+    """Whether a line holding one number is the end of the label above it, wrapped ("90 -
+    97, 69i" set tight under "… hjælp til forsørgelse - §§", starting where it starts): a
+    label's words, not a value."""
+    found = value_chunks(line, left)
+    return (
+        len(found) == 1
+        and len(line.chunks) == 1
+        and not above.chunks[0].is_value
+        and abs(line.x0 - above.x0) <= FLUSH_PT
+        and line.top - above.bottom < 0.5 * line.font_size
+    )
 
 
 def _values_line(row: TextLine, lines: Sequence[TextLine], left: float) -> TextLine:

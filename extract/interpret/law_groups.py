@@ -85,6 +85,10 @@ def law_groups(
                     or named_law(i) == code
                     or (provisions_table and not _lawish(label) and named_law(i) is None)
                 )
+            elsewhere = known.get(label_key(label))
+            if member and elsewhere is not None and code not in elsewhere.listed_under:
+                member = False  # a known provision of another law area: a law row was lost
+                broken = broken or f"'{label}' is a provision of {elsewhere.law}"
             if member and not broken:
                 out[i] = replace(
                     plan,

@@ -49,11 +49,14 @@ class Meaning:
 
 @dataclass(frozen=True, slots=True)
 class KnownProvision:
-    """A provision from a known list, the law area it belongs to and the last year it does."""
+    """A provision from a known list, the law area it belongs to and the last year it does;
+    ``listed_under``: the law areas a table may list it under (its own, and those that came
+    into force after that year, which took its cases over: "Børn - …" under Barnets lov)."""
 
     label: str
     law: str
     until: int | None
+    listed_under: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,9 @@ def _provisions(directory: Path, reference: Reference) -> dict[str, KnownProvisi
         if not isinstance(labels, list):
             raise VocabularyError(f"{where}: no list '{section}' in the file")
         for label in labels:
-            out[label_key(str(label))] = KnownProvision(str(label), str(spec["law"]), until)
+            later = {c for c, y in reference.law_from_year.items() if until and y > until}
+            under = frozenset({str(spec["law"]), *later})
+            out[label_key(str(label))] = KnownProvision(str(label), str(spec["law"]), until, under)
     return out
 
 
