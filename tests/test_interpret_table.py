@@ -2387,3 +2387,21 @@ def test_a_known_provision_of_another_law_area_is_not_the_law_rows_above(
     assert "'Biler - §§ 114 og 115' is a provision of serviceloven" in (
         " ".join(f.message for f in result.findings)
     )
+
+
+def test_a_dash_among_percentages_is_not_the_captions_count(rulebook: Rulebook) -> None:
+    """A page of percentages under a caption naming a count ("Realitetsbehandlede sager",
+    the header naming their measure lost at an earlier page): the "%" values are not
+    emitted, and neither is the "–" among them, which is one of those percentages."""
+    rows: list[Row] = [
+        ("Almene tilbud og husvilde - § 80", ["33%"]),
+        ("Biler - §§ 114 og 115", ["24%"]),
+        ("Børn - Forældrebetaling §159", ["–"]),
+    ]
+    caption = "Tabel 4.1: Realitetsbehandlede sager fordelt på lovområde og bestemmelse"
+    candidate = table(["2. halvår 2016"], rows, caption=caption, title="Serviceloven")
+    result = read(rulebook, candidate)
+    assert result.observations == ()
+    assert "the caption's or title's realitetsbehandlede is a count, the value a percentage" in (
+        " ".join(f.message for f in result.findings)
+    )

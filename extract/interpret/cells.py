@@ -11,7 +11,7 @@ into its share measure (Stadfæstet -> stadfaestelsesprocent).
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
@@ -74,6 +74,7 @@ def key_cell(
     measure_from_context: bool = True,
     by_columns: Collection[str] = (),
     share_from_context: bool = True,
+    percent_column: bool = False,
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none. Without ``measure_from_context``
     (most of the table's columns, or rows, name measures) a cell whose row and column name none
@@ -87,7 +88,10 @@ def key_cell(
     between "H1 2023" and "H1 2024") a cell whose row and column name neither a measure nor
     an aspect has none: "Antal" was set over one of its three columns.
     Without ``share_from_context`` (other columns print "%", this one does not) a caption's
-    share aspect does not make the column's values shares."""
+    share aspect does not make the column's values shares. With ``percent_column`` (most of
+    the column's numbers are printed with "%") a cell printing no number ("–", ".") whose
+    measure only the caption or title gives is read as one of them: a percentage's, not a
+    count's."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
     when = _period(
@@ -147,6 +151,8 @@ def key_cell(
     if "aspect" not in dims and context.value("aspect") == "share" and share_from_context:
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
     parsed = read_cell(cell)
+    if percent_column and measure_from_text and not any(ch.isdigit() for ch in cell.text):
+        parsed = replace(parsed, percent_sign=True)
     if column.dims.get("aspect") == BOTH_ASPECTS and _either(dims, row, reference):
         why = "its column's header names both a count and a share, its row neither"
         return Missing("aspect", why)

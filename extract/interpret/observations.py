@@ -142,6 +142,7 @@ def table_observations(
                 measure_from_context=not (along_columns or along_rows or column.index in blank),
                 by_columns=by_columns,
                 share_from_context=not percent_columns or column.index in percent_columns,
+                percent_column=column.index in percent_columns,
             )  # fmt: skip
             if isinstance(found, Missing):
                 if cell.text.strip():  # a blank cell left out loses no value
