@@ -231,7 +231,7 @@ def test_a_heading_line_over_a_title_that_is_a_name_is_part_of_the_title() -> No
     words += words_at(60, 96, "Serviceloven") + _table(112, ROWS)
     (table,) = detect(_page(1, words))
     assert table.title == (
-        "Afgørelser efter instans og sagsemne på landsplan 2019-2021 Serviceloven"
+        "Afgørelser efter instans og sagsemne på landsplan 2019-2021\nServiceloven"
     )
     words = words_at(60, 80, "Tallene er opgjort pr. 1. april.")
     words += words_at(60, 96, "Serviceloven") + _table(112, ROWS)

@@ -2405,3 +2405,22 @@ def test_a_dash_among_percentages_is_not_the_captions_count(rulebook: Rulebook) 
     assert "the caption's or title's realitetsbehandlede is a count, the value a percentage" in (
         " ".join(f.message for f in result.findings)
     )
+
+
+def test_a_title_of_a_heading_and_a_name_takes_the_entity_of_the_line_nearest_the_table(
+    rulebook: Rulebook,
+) -> None:
+    """A title of two lines, a heading naming the municipality ("Bilag: Ankestatistik Ishøj
+    kommune") and under it the name right above the table ("Landsplan"): the table is the
+    whole country's; a heading alone over a name of no entity gives the heading's."""
+    rows: list[Row] = [("Serviceloven", ["36 %"])]
+    title = "Bilag: Ankestatistik Ishøj kommune\nLandsplan"
+    result = read(rulebook, table(["Omgørelsesprocent 2024"], rows, title=title))
+    assert [(o.entity_scope, o.municipality_code) for o in result.observations] == [
+        ("hele_landet", None)
+    ]
+    title = "Afgørelser efter instans og sagsemne på landsplan 2019-2021\nServiceloven"
+    result = read(rulebook, table(["Omgørelsesprocent 2024"], rows, title=title))
+    assert [(o.entity_scope, o.law_area) for o in result.observations] == [
+        ("hele_landet", "serviceloven")
+    ]

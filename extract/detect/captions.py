@@ -179,7 +179,10 @@ def caption_above(
         title_lines.insert(0, line)
         edge = line.top
     if len(title_lines) == 1 and len(title_lines[0].text.split()) <= NAME_WORDS:
-        title_lines[:0] = _heading_over(above, title_lines[0])
+        heading = _heading_over(above, title_lines[0])
+        if heading:  # its own line: a name on the line nearest the table is the one meant
+            name = title_lines[0].text.strip()
+            return None, None, f"{heading[0].text.strip()}\n{name}"
     title = " ".join(line.text.strip() for line in title_lines) or None
     if title is not None and BULLET.match(title):
         return None, None, None  # an item of a list of points (a proposal), prose

@@ -51,16 +51,26 @@ def goes_on_from_before(
 
 
 def starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> set[str]:
-    """The period, entity or law area the table's first value rows lack where group headers
-    further down give it to the rows under them (and no column gives it): the table starts
-    inside a group whose header is not in it. Such a table continues one whose start, with
-    the text that named it, was not found, so the document heading's entity and period are
-    not taken for it, and its law area is not "all law areas"."""
+    """The period, entity, law area or measure the table's first value rows lack where group
+    headers further down give it to the rows under them (and no column gives it): the table
+    starts inside a group whose header is not in it. Such a table continues one whose start,
+    with the text that named it, was not found, so the document heading's entity and period
+    are not taken for it, and its law area is not "all law areas". Leading rows that name
+    nothing (a footnote mark under the header read as a row) start no group; a measure's
+    group only when the rows under the measure headers list the leading rows again (the law
+    areas of one outcome, then of the next)."""
     headers = [at for at, p in enumerate(plans) if p.kind == "header"]
     if not headers:
         return set()
-    grouped = {d for p in plans if p.kind == "header" for d in p.dims} & _GROUPED - set(column_dims)
-    lead = [p for p in plans[: headers[0]] if p.kind in _VALUE_ROWS]
+    grouped = {d for p in plans if p.kind == "header" for d in p.dims} & _LISTED - set(column_dims)
+    lead = [
+        p
+        for p in plans[: headers[0]]
+        if p.kind in _VALUE_ROWS and (p.dims or p.kind == "provision")
+    ]
+    later = [dict(p.dims) for p in plans[headers[0] :] if p.kind in _VALUE_ROWS and p.dims]
+    if not any(dict(p.dims) in later for p in lead):
+        grouped.discard("measure")  # a measure's groups list other rows than the first ones
     return {d for p in lead for d in grouped if d not in p.dims}
 
 
