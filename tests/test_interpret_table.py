@@ -2424,3 +2424,21 @@ def test_a_title_of_a_heading_and_a_name_takes_the_entity_of_the_line_nearest_th
     assert [(o.entity_scope, o.law_area) for o in result.observations] == [
         ("hele_landet", "serviceloven")
     ]
+
+
+def test_a_blank_column_header_beside_one_not_understood_keys_nothing(
+    rulebook: Rulebook,
+) -> None:
+    """The header "Antal | %" lost into the caption and a total row taken for the header
+    ("20.148 100" over the first column, nothing over the second): the second column's
+    "9" beside "Bortfald" is not the count of bortfaldne sager (it is their share)."""
+    rows: list[Row] = [
+        ("Bortfald", ["1.759", "9"]),
+        ("Realitetsbehandlede sager", ["18.389", "91"]),
+    ]
+    caption = "Tabel 2.1 Afgjorte sager efter lovområde for hele landet Lov Antal % 2022"
+    result = read(rulebook, table(["20.148 100", ""], rows, caption=caption))
+    assert result.observations == ()
+    assert "its column's header is blank, another's was not understood" in (
+        " ".join(f.message for f in result.findings)
+    )

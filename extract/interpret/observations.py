@@ -27,6 +27,10 @@ from extract.normalise import label_key
 from extract.numbers import read_cell
 from extract.rulebook import CellOverride
 
+_BLANK_BESIDE_UNREAD = (
+    "its column's header is blank, another's was not understood (what sets them apart, a"
+    " count or a share, a year, is not known)"
+)
 _SPLIT = "a number split over two columns ('2' and '045' of '2 045'): not read"
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
@@ -111,6 +115,8 @@ def table_observations(
     by_columns = _named_by_columns(columns)
     percent_columns = _percent_columns(table, columns)
     blank = _blank_columns(table, columns)
+    # a blank header beside one not understood: what sets the two columns apart is not known
+    unsure = blank if any(c.kind == "unresolved" for c in columns) else set()
     pieces = split_numbers(table.rows)
     second, repeated = header_rows(table, columns, keying.vocabulary)
     for plan in rows:
@@ -130,6 +136,10 @@ def table_observations(
             if column.kind not in _KEYED_COLUMNS:
                 continue
             cell = row.cells[column.index]
+            if column.index in unsure and cell is not None and cell.text.strip():
+                missing[_BLANK_BESIDE_UNREAD] += 1
+                lacking["aspect"] = None
+                continue
             if (plan.index, column.index) in pieces:
                 missing[_SPLIT] += 1
                 lacking["value"] = None
