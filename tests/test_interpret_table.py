@@ -2138,11 +2138,12 @@ def test_a_paragraph_above_a_count_of_benefits_names_no_measure_of_it(rulebook: 
 def test_rows_after_a_header_ending_a_measure_group_take_no_measure_from_the_caption(
     rulebook: Rulebook,
 ) -> None:
-    """Two stub columns read as one: "Hjemviste sager Boligstøtteloven" heads its provisions;
-    "Lov om aktiv socialpolitik" under it names a law only. The caption's measure
-    (realitetsbehandlede) is not that of the rows under the second header: whether the
-    measure above still holds is not known, so they are left out and said so. A period
-    header over everything starts a new section, whose rows take the caption's measure."""
+    """Two stub columns read as one: "Hjemviste sager Boligstøtteloven" heads its provisions
+    (the outer column naming the measure on its group's first row only); "Lov om aktiv
+    socialpolitik" under it names a law only: the next law area of the same measure, not
+    the caption's (realitetsbehandlede). A header naming something else ("Lov om aktiv
+    socialpolitik 2024") leaves the measure above unknown. A period header over everything
+    starts a new section, whose rows take the caption's measure."""
     caption = "Tabel 2 Realitetsbehandlede sager fordelt på lovområde og bestemmelse"
     rows = [
         ("Hjemviste sager Boligstøtteloven", None),
@@ -2150,6 +2151,12 @@ def test_rows_after_a_header_ending_a_measure_group_take_no_measure_from_the_cap
         ("Lov om aktiv socialpolitik", None),
         ("225 timers reglen - § 13 f og 13 g", ["2"]),
     ]
+    result = read(rulebook, table(["2024"], rows, caption=caption))
+    assert [(o.measure, o.law_area, o.value) for o in result.observations] == [
+        ("hjemvist", "boligstoetteloven", 24.0),
+        ("hjemvist", "aktivloven", 2.0),
+    ]
+    rows[2] = ("Ishøj Lov om aktiv socialpolitik", None)
     result = read(rulebook, table(["2024"], rows, caption=caption))
     assert [(o.measure, o.value) for o in result.observations] == [("hjemvist", 24.0)]
     assert any("a row above names its measure" in f.message for f in result.findings)

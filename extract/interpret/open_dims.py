@@ -122,29 +122,37 @@ def unnamed_in_label_columns(
 
 def lost_by_groups(plans: Sequence[RowPlan], column_dims: Collection[str]) -> list[RowPlan]:
     """The plans with the value rows that come after a group header naming a measure and
-    more, and carry none (a later group header naming part of the rest, "Lov om aktiv
-    socialpolitik" under "Hjemviste sager Boligstøtteloven", ended that group and named no
-    measure) nor name one, marked ``AS_ABOVE`` for it (whether the measure above is meant
-    for them is not known), when no column names one: the measure varies by group, so the
-    caption's is not theirs."""
+    more, and carry none (a later group header naming part of the rest ended that group and
+    named no measure) nor name one, when no column names one: the measure varies by group,
+    so the caption's is not theirs. After a header naming a measure and a law area
+    ("Hjemviste sager Boligstøtteloven": an outer stub column naming the measure on its
+    group's first row only), the rows under headers naming only a law area ("Lov om aktiv
+    socialpolitik") take that measure; otherwise they are marked ``AS_ABOVE`` (whether the
+    measure above is meant for them is not known)."""
     if "measure" in column_dims:
         return list(plans)
     out = list(plans)
     grouped: set[str] = set()  # what the last group header naming a measure named beside it
+    measure = AS_ABOVE
     for at, plan in enumerate(plans):
         if plan.kind == "header" and "measure" in plan.dims:
             grouped = set(plan.dims) - {"measure"} or {"measure"}
+            # "Stadfæstede Andre love": an outer column naming the measure on its first
+            # row, the law areas under it in the inner one
+            measure = plan.dims["measure"] if grouped == {"law"} else AS_ABOVE
         elif plan.kind == "header":
             # a header naming part of that header's names ends its measure too; one naming
             # other things (a period over it all) starts a new section
             grouped = grouped if grouped & set(plan.dims) else set()
+            if set(plan.dims) != {"law"}:
+                measure = AS_ABOVE
         elif (
             grouped
             and plan.kind in _VALUE_ROWS
             and "measure" not in plan.dims
             and "measure" not in plan.carried
         ):
-            out[at] = replace(plan, carried=MappingProxyType({**plan.carried, "measure": AS_ABOVE}))
+            out[at] = replace(plan, carried=MappingProxyType({**plan.carried, "measure": measure}))
     return out
 
 
