@@ -2449,3 +2449,13 @@ def test_a_blank_column_header_beside_one_not_understood_keys_nothing(
     assert "its column's header is blank, another's was not understood" in (
         " ".join(f.message for f in result.findings)
     )
+
+
+def test_a_row_of_values_taken_for_the_title_names_nothing(rulebook: Rulebook) -> None:
+    """The table's first row, values and all, taken for its title ("Hele landet 2024 Lov om
+    aktiv 985 5% beskæftigelsesindsats"): its law area is not the table's, so the rows
+    naming none ("Bortfaldne") are all law areas', not beskæftigelsesindsatsens."""
+    rows: list[Row] = [("2024 Bortfaldne", ["2 424", "12%"])]
+    title = "Hele landet 2024 Lov om aktiv 985 5% beskæftigelsesindsats"
+    result = read(rulebook, table(["Antal", "Andel"], rows, title=title))
+    assert "lab" not in {o.law_area for o in result.observations}

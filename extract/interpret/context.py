@@ -113,6 +113,8 @@ def table_context(
             said = title_said(text, words)
             if said is not None and _points_elsewhere(said, caption):
                 said = None  # "… jf. Tabel 4.7." above Tabel 4.2: about another table
+            if said is not None and _row_of_values(said):
+                said = None  # "2024 Lov om aktiv 985 5% …": the table's first row, not a title
             if said is None:
                 entity = dims.get("entity")
                 if entity is not None and _entities(reader, text) - {entity.value}:
@@ -265,6 +267,16 @@ def _loose_part(reader: Reader, text: str) -> bool:
         for token in text.split()
         if grammar.may_start(token.casefold())
     )
+
+
+# A printed value: a count of three digits or more that is no year, or a percentage.
+_VALUE = re.compile(r"(?<![\w§.,-])(?:(?!(?:19|20)\d\d\b)\d{3,}|\d+(?:,\d+)? ?%)(?![\w-])")
+
+
+def _row_of_values(text: str) -> bool:
+    """Whether a title holds two printed values or more ("Lov om aktiv 985 5%
+    beskæftigelsesindsats"): a row of the table taken for its title."""
+    return len(_VALUE.findall(text)) >= 2
 
 
 def _named_twice(reader: Reader, text: str) -> set[str]:
