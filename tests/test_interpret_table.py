@@ -2459,3 +2459,25 @@ def test_a_row_of_values_taken_for_the_title_names_nothing(rulebook: Rulebook) -
     title = "Hele landet 2024 Lov om aktiv 985 5% beskæftigelsesindsats"
     result = read(rulebook, table(["Antal", "Andel"], rows, title=title))
     assert "lab" not in {o.law_area for o in result.observations}
+
+
+def test_a_provisions_name_broken_off_over_its_values_line_is_read_whole(
+    rulebook: Rulebook,
+) -> None:
+    """Provision names wrapped with their values on the last line: a first line ending in
+    a comma ("Længerevarende botilbud,") over one starting with a law's name, and one ending
+    "stk. 1" over "og 2": each is one name, not a law area's row and a lost line."""
+    rows: list[Row] = [
+        ("Almenboligloven", None),
+        ("Længerevarende botilbud,", None),
+        ("Almenboligloven - § 105", ["5"]),
+        ("Lov om højeste, mellemste førtidspension m.fl.", None),
+        ("Bistands- og plejetillæg §§ 16 stk. 1", None),
+        ("og 2", ["7"]),
+    ]
+    caption = "Stadfæstede sager fordelt på lovområde og bestemmelse i 2024"
+    result = read(rulebook, table(["I alt"], rows, caption=caption))
+    assert [(o.law_area, o.provision, o.value) for o in result.observations] == [
+        ("almenboligloven", "Længerevarende botilbud, Almenboligloven - § 105", 5.0),
+        ("foertidspension", "Bistands- og plejetillæg §§ 16 stk. 1 og 2", 7.0),
+    ]

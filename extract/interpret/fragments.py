@@ -111,25 +111,32 @@ def rejoined_split_labels(rows: Sequence[TableRow], reader: Reader) -> tuple[Tab
 
 
 def _tail_of_above(rows: Sequence[TableRow], i: int, reader: Reader) -> bool:
-    """Whether the value row at ``i`` has a label starting in lower case ("førtidspension")
-    that says nothing whole alone, under a label-only line that says nothing whole alone
-    either ("Lov om højeste, mellemste, forhøjet almindelig og almindelig"), and the two read
-    fully together, in agreement with what the line says alone: one label wrapped over two
-    lines, its values on the last (or none: a group header wrapped)."""
+    """Whether the row at ``i`` goes on the label of the label-only line above it: the line
+    breaks off ("Længerevarende botilbud,", "… §§ 16 stk. 1": a comma, a dash, a small word
+    or a paragraph mark at its end) or the row's label starts in lower case
+    ("førtidspension"); neither says something whole alone ("heraf" over "sager, hvor
+    Ankestyrelsen fik medhold" does not go on); and together they agree with what the line
+    says alone and read fully, or, on a row of values, name a provision ("… § 105"). One
+    label wrapped over two lines, its values on the last (or none: a group header)."""
     row = rows[i]
     label = row.label.strip()
-    if not (i > 0 and label[:1].islower()):
+    if i == 0 or not label:
         return False
     above = rows[i - 1]
     if not _label_only(above) or _whole(above, reader) or _whole(row, reader):
-        return False  # "heraf" over "sager, hvor Ankestyrelsen fik medhold": a label alone
-    reading = reader.read(f"{above.label.strip()} {label}")
+        return False
+    if not (label[:1].islower() or _BREAKS_OFF.search(above.label.strip())):
+        return False
+    joined = f"{above.label.strip()} {label}"
+    reading = reader.read(joined)
     alone = reader.read(above.label).dims
-    return (
-        reading.resolved
-        and bool(reading.dims)
-        and all(reading.dims.get(d) == v for d, v in alone.items())
-    )
+    if any(reading.dims.get(d) != v for d, v in alone.items()):
+        return False
+    return (reading.resolved and bool(reading.dims)) or (row.has_values and "§" in joined)
+
+
+# The end of a line of a label that goes on on the next: a comma, a dash, a small word, "§".
+_BREAKS_OFF = re.compile(r"(?:[,\-–§]|\b(?:og|af|i|til|for|om|med|stk\.|nr\.))$", re.IGNORECASE)
 
 
 def _label_only(row: TableRow) -> bool:
