@@ -167,3 +167,17 @@ def test_a_repeated_header_over_rows_with_the_outer_stub_column_blank_continues(
     (table,) = detect(first, second)
     assert table.pages == (1, 2)
     assert body(table)[-2:] == [("Boliger", "3", "3,0"), ("Sygedagpenge", "2", "2,0")]
+
+
+def test_a_group_heading_left_at_a_pages_end_heads_the_rows_on_the_next_page() -> None:
+    """The last line of page 1 is a law's heading ("Lov om aktiv socialpolitik"), its rows
+    on page 2 under the repeated header: the heading is a row of the table, between the
+    groups, not text left out (its rows would else be read as the law's above)."""
+    first_rows = [("Stadfæstede sager", ""), ("Lov om social service", "120")]
+    first_rows += [("Voksne - hjælp - § 83", "12"), ("Lov om aktiv socialpolitik", "")]
+    more = [("Enkeltydelser - § 81", "7"), ("Sanktioner - § 40", "3")]
+    first = _page(1, words_at(50, 660, "Tabel 1 Sager efter udfald"), _rows(680, first_rows))
+    second = _page(2, _rows(80, more))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert body(table) == _joined(first_rows + more)

@@ -89,7 +89,11 @@ def join_next(
         and open_table.grid.page == page - 1
         and running(_past_rows(open_table.below, open_table.grid), after)
     ):
-        joined = _append(open_table, page_table, candidate, layout, heads)
+        tail = _tail_headings(open_table.below, open_table.grid)
+        again = candidate.rows[0].label.strip() if candidate.rows else ""
+        if tail and again.startswith(tail[0].text.strip()):
+            tail = []  # printed again on this page (a heading, or a row broken at the end)
+        joined = _append(open_table, page_table, candidate, layout, heads, tail)
         if joined is not None:
             return _with_caption_below(joined, page_table)
     if heads:
@@ -149,6 +153,24 @@ def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
     return heads
 
 
+def _tail_headings(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
+    """The group headings left under a table at its page's end ("LAB" after the last
+    Boligstøtteloven row, its rows on the next page): short label lines (one chunk, no
+    value, five words at most) in its stub column, each within a table's gap of the line
+    above it."""
+    heads: list[TextLine] = []
+    bottom = grid.bbox[3]
+    for line in below:
+        short = len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
+        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
+        near = line.top - bottom <= TABLE_GAP_EM * line.font_size
+        if not (short and in_stub and near) or is_stop(line) or CONTINUED.search(line.text):
+            break
+        heads.append(line)
+        bottom = line.bottom
+    return heads
+
+
 def _with_caption_below(joined: OpenTable, page_table: PageTable) -> OpenTable:
     """The joined table with the caption under its last part, when it has none above."""
     table = joined.table
@@ -164,9 +186,11 @@ def _append(
     candidate: TableCandidate,
     layout: Layout,
     heads: Sequence[TextLine] = (),
+    tail: Sequence[TextLine] = (),
 ) -> OpenTable | None:
     """The open table with ``page_table``'s rows appended (after label-only rows for the
-    group headings ``heads`` set above it), or None when its columns differ."""
+    group headings ``tail`` left at the end of the page before and ``heads`` set above it),
+    or None when its columns differ."""
     first = open_table.table.candidate
     # a header of its own may be the same one over outer stub columns blank all down (read
     # with this page's stub columns only, the inner one's header heads a value column)
@@ -183,7 +207,7 @@ def _append(
     n_stub = min(full - skip, grid.n_cols - 1)
     more, more_layout = candidate, layout
     # the groups open at the page end go on, unless group headings above start new ones
-    open_groups = () if heads else before.groups
+    open_groups = () if heads or tail else before.groups
     if (n_stub, open_groups[skip:]) != (layout.n_stub, ()):  # read it on from the page before
         more, more_layout = to_candidate(
             grid,
@@ -206,7 +230,8 @@ def _append(
     if mapping is None:
         return None
     width = len(first.column_headers)
-    rows = [TableRow(x.text, (None,) * width, grid.page, x.bbox) for x in heads]
+    rows = [TableRow(x.text, (None,) * width, open_table.grid.page, x.bbox) for x in tail]
+    rows += [TableRow(x.text, (None,) * width, grid.page, x.bbox) for x in heads]
     rows += _mapped(more.rows, mapping, width)
     joined = replace(
         first,
