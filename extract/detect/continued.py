@@ -136,35 +136,37 @@ def _past_rows(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
 def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
     """The last of ``above`` that are group headings of the table's rows, set right above it
     ("Hjemvisning" over "Hele landet | Serviceloven | 1 352" under "Tabel 1 (fortsat)"):
-    short label lines (one chunk, no value, five words at most) in its stub column, no
-    larger than its row labels, each within a table's gap of the line under it."""
+    short label lines in its stub column (``_heading_line``), no larger than its row labels,
+    each within a table's gap of the line under it."""
     sizes = sorted(w.font_size for c in grid.cells if c.col0 == 0 for w in c.words)
     size = sizes[len(sizes) // 2] if sizes else 0.0
     heads: list[TextLine] = []
     top = grid.bbox[1]
     for line in reversed(above):
-        short = len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
-        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
         near = top - line.bottom <= TABLE_GAP_EM * line.font_size
-        if not (short and in_stub and near and line.font_size <= 1.1 * size):
+        if not (_heading_line(line, grid) and near and line.font_size <= 1.1 * size):
             break
         heads.insert(0, line)
         top = line.top
     return heads
 
 
+def _heading_line(line: TextLine, grid: Grid) -> bool:
+    """A short label line in the table's stub column: one chunk, no value, five words at
+    most (a group heading, "Hjemvisning", "LAB")."""
+    short = len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
+    return short and grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
+
+
 def _tail_headings(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
     """The group headings left under a table at its page's end ("LAB" after the last
-    Boligstøtteloven row, its rows on the next page): short label lines (one chunk, no
-    value, five words at most) in its stub column, each within a table's gap of the line
-    above it."""
+    Boligstøtteloven row, its rows on the next page): short label lines in its stub column
+    (``_heading_line``), each within a table's gap of the line above it."""
     heads: list[TextLine] = []
     bottom = grid.bbox[3]
     for line in below:
-        short = len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
-        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
         near = line.top - bottom <= TABLE_GAP_EM * line.font_size
-        if not (short and in_stub and near) or is_stop(line) or CONTINUED.search(line.text):
+        if not (_heading_line(line, grid) and near) or is_stop(line) or CONTINUED.search(line.text):
             break
         heads.append(line)
         bottom = line.bottom

@@ -174,7 +174,9 @@ def _values_line(row: TextLine, lines: Sequence[TextLine], left: float) -> TextL
     2015) – – –": values on the last line)."""
     end = row
     for line in lines:
-        if value_chunks(end, left) or line.top <= end.top:
+        if value_chunks(end, left):
+            return end
+        if line.top <= end.top:
             continue
         if line.top - end.bottom >= 0.5 * line.font_size:
             break

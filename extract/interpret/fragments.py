@@ -123,9 +123,11 @@ def _tail_of_above(rows: Sequence[TableRow], i: int, reader: Reader) -> bool:
     if i == 0 or not label:
         return False
     above = rows[i - 1]
-    if not _label_only(above) or _whole(above, reader) or _whole(row, reader):
+    if not _label_only(above):
         return False
     if not (label[:1].islower() or _BREAKS_OFF.search(above.label.strip())):
+        return False
+    if _whole(above, reader) or _whole(row, reader):
         return False
     joined = f"{above.label.strip()} {label}"
     reading = reader.read(joined)

@@ -61,9 +61,4 @@ def _starts_section(plan: RowPlan) -> bool:
     after it names no aspect ("Serviceloven, Antal", "Serviceloven, Pct.", … name their
     own)."""
     dims = plan.dims
-    return (
-        plan.kind in _VALUE_ROWS
-        and "aspect" in dims
-        and "measure" not in dims
-        and bool(_OUTER_OF & set(dims))
-    )
+    return "aspect" in dims and "measure" not in dims and bool(_OUTER_OF & set(dims))

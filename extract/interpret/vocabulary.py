@@ -199,9 +199,9 @@ def _provisions(directory: Path, reference: Reference) -> dict[str, KnownProvisi
         labels = data.get(section)
         if not isinstance(labels, list):
             raise VocabularyError(f"{where}: no list '{section}' in the file")
+        later = {c for c, y in reference.law_from_year.items() if until and y > until}
+        under = frozenset({str(spec["law"]), *later})
         for label in labels:
-            later = {c for c, y in reference.law_from_year.items() if until and y > until}
-            under = frozenset({str(spec["law"]), *later})
             out[label_key(str(label))] = KnownProvision(str(label), str(spec["law"]), until, under)
     return out
 
