@@ -262,3 +262,26 @@ def test_a_label_wrapped_round_its_values_with_a_tail_starting_with_a_dash() -> 
     words = [Word(t, (x0, y, x1, y + 7.0), font_size=7.0) for t, x0, y, x1 in raw]
     (table,) = detect(word_page(words))
     assert [row.label for row in table.rows] == [f"{first} {tail}" for first, tail, _ in rows]
+
+
+def test_a_percent_sign_in_an_outer_label_column_is_label_text() -> None:
+    """Two outer label columns ("Hele landet", then "Antal" / "%") left of the law areas: the
+    "%" heading the second block of rows stays its label, not dropped as a speck of dirt."""
+    words = (
+        words_at(60, 100, "Udfald") + words_at(180, 100, "Lovområde") + right_at(400, 100, "2023")
+    )
+    rows = [("Hele landet", "Antal", "Serviceloven", "9 272"), ("", "", "Barnets lov", "3 996")]
+    rows += [("", "%", "Serviceloven", "46"), ("", "", "Barnets lov", "20")]
+    for i, (entity, aspect, law, value) in enumerate(rows):
+        y = 115 + 14 * i
+        words += words_at(60, y, entity) + words_at(130, y, aspect) + words_at(180, y, law)
+        words += right_at(400, y, value)
+    (table,) = detect(word_page(words))
+    assert body(table) == [
+        ("Hele landet Antal", ""),
+        ("Serviceloven", "9 272"),
+        ("Barnets lov", "3 996"),
+        ("%", ""),
+        ("Serviceloven", "46"),
+        ("Barnets lov", "20"),
+    ]

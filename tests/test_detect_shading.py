@@ -366,3 +366,66 @@ def test_rows_under_the_last_stripe_at_row_spacing_are_the_tables() -> None:
     rules = _band(100, 114) + _band(138, 154)
     (table,) = detect(word_page(words, rules))
     assert body(table) == [("Tilbagebetaling - §§ 90 - 97, 69i", "1"), *rows]
+
+
+LONG_ROWS = [
+    ("Stadfæstelse", "Diverse - dagtilbudsloven", "67"),
+    ("Stadfæstelse", "Frist - Ungestøtte - § 114, stk. 1, nr. 1, § 117, §§ | 119 - § 121", "63"),
+    ("Stadfæstelse", "Kompensationsloven - personlig assistance -, kap. 3-4", "4"),
+    ("Stadfæstelse", "Hjemgivelse og hjemgivelsesperiode - § 100 og § | 102", "33"),
+    ("Stadfæstelse", "Boligplacering, integrationsplan og helbred §§ 6-15d", "18"),
+    ("Stadfæstelse", "Hjemmetræning, særlige dagtilbud og klubtilbud §§ | 82-85", "19"),
+]
+
+
+def _zebra_page(
+    top: float, rows: Sequence[tuple[str, str, str]], first_shaded: bool
+) -> tuple[list[Word], list[Ruling]]:
+    """Words and bands of a zebra-striped table of an outer stub column, a long label column
+    and one value column under a shaded header band (``first_shaded``: the first row's band
+    touches the header's). A label holding " | " wraps there, its value on its last line."""
+    words = words_at(55, top + 3, "Udfald") + words_at(140, top + 3, "Bestemmelse")
+    words += right_at(500, top + 3, "2024")
+    rules = _band(top, top + 14, X0, 505)
+    y = top + 14
+    for i, (outer, label, value) in enumerate(rows):
+        parts = label.split(" | ")
+        words += words_at(55, y + 4, outer)
+        for k, part in enumerate(parts):
+            words += words_at(140, y + 4 + 10 * k, part)
+        words += right_at(500, y + 4 + 10 * (len(parts) - 1), value)
+        height = 6 + 10 * len(parts)
+        if (i % 2 == 0) == first_shaded:
+            rules += _band(y, y + height, X0, 505)
+        y += height
+    return words, rules
+
+
+def test_wrapped_labels_ending_in_numbers_leave_the_value_column_where_it_is() -> None:
+    """Labels in an inner label column wrap, their last line starting with the number that
+    ends them ("119 - § 121", "102"), the value beside it: that number is label text, not a
+    column of values, so no column edge cuts through the long labels ("… §§ 6-15d")."""
+    words, rules = _zebra_page(100, LONG_ROWS, first_shaded=False)
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024"]
+    # the outer column's one repeated value heads the rows as their group
+    want = [(label.replace(" | ", " "), v) for _, label, v in LONG_ROWS]
+    assert body(table) == [("Stadfæstelse", ""), *want]
+
+
+def test_zebra_stripes_from_a_header_band_touching_the_first_row_are_one_table() -> None:
+    """The header band and the first row's stripe touch (they look like a frame), an
+    unshaded row under them, then the next stripe holding a label wrapped over two lines,
+    its value on the second: one table, not a header with one row over a table of its own."""
+    rows = [("Stadfæstelse", "Social - Ledsagelse § 89", "4")]
+    rows += [("Stadfæstelse", "Social - Merudgifter § 86", "359")]
+    words, rules = _zebra_page(100, rows, first_shaded=True)
+    y = 100 + 14 + 16 * 2
+    words += words_at(55, y + 3, "Stadfæstelse") + words_at(140, y + 3, "Social - Personlig hjælp")
+    words += words_at(140, y + 13, "§ 90, jf. SEL § 83") + right_at(500, y + 13, "18")
+    rules += _band(y, y + 26, X0, 505)
+    words += words_at(55, y + 30, "Stadfæstelse") + words_at(140, y + 30, "Social - Biler § 114")
+    words += right_at(500, y + 30, "15")
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024"]
+    assert [row[-1] for row in body(table)] == ["", "4", "359", "18", "15"]

@@ -2481,3 +2481,32 @@ def test_a_provisions_name_broken_off_over_its_values_line_is_read_whole(
         ("almenboligloven", "Længerevarende botilbud, Almenboligloven - § 105", 5.0),
         ("foertidspension", "Bistands- og plejetillæg §§ 16 stk. 1 og 2", 7.0),
     ]
+
+
+def test_law_rows_that_are_no_breakdown_of_the_measure_row_above_get_no_measure(
+    rulebook: Rulebook,
+) -> None:
+    """Law rows under "Realitetsbehandlede sager" that add up to it in no column (shares
+    whose "%" row label was lost, under a count) are not given its measure: not emitted, and
+    said so."""
+    rows: list[Row] = [
+        ("Hele landet Antal", None),
+        ("Serviceloven", ["9 272", "8 669"]),
+        ("Barnets lov", ["3 996", "3 971"]),
+        ("Total", ["13 268", "12 640"]),
+        ("Heraf bortfaldne", ["1 268", "1 140"]),
+        ("Realitetsbehandlede sager", ["12 000", "11 500"]),
+        ("Serviceloven", ["46", "41"]),
+        ("Barnets lov", ["20", "27"]),
+    ]
+    candidate = table(
+        ["2023", "2024"],
+        rows,
+        caption="Tabel 3.1 Afgjorte sager efter lovområde",
+        stub="Udfald / Lovområde",
+    )
+    result = read(rulebook, candidate)
+    values = {(o.period, o.law_area, o.measure, o.value) for o in result.observations}
+    assert ("2024", "alle", "realitetsbehandlede", 11500.0) in values
+    assert not any(o.value in (46.0, 41.0, 20.0, 27.0) for o in result.observations)
+    assert any("no measure" in f.message for f in result.findings)

@@ -258,8 +258,10 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
         for line in between
     ):
         return False  # a line of text across the value columns: running text between tables
-    # a lower cluster whose first band holds text but no data is a new table's header
-    return not first or any(is_data_line(line, left) for line in first)
+    # a lower cluster whose first band holds text but no data is a new table's header (the
+    # value columns known from the rows between: a label wrapped over the band's lines, its
+    # values on the last, is data)
+    return not first or any(data_lines([*between, *first], left)[len(between) :])
 
 
 def _group_row(

@@ -34,7 +34,7 @@ from extract.detect.whitespace_rows import (
 )
 from extract.model import Word
 
-_PUNCTUATION = re.compile(r"^[^\w§]{1,3}$")
+_PUNCTUATION = re.compile(r"^[^\w§%]{1,3}$")
 # A dot leader between a row label and its values ("0.99 ........ 800"): no cell text.
 _LEADER = re.compile(r"^[.·…]{4,}$")
 # A column edge stands this far (points) right of the label text left of it.

@@ -38,9 +38,10 @@ def stub_limit(lines: Sequence[TextLine]) -> float:
 def label_tails(lines: Sequence[TextLine]) -> list[TextLine]:
     """``lines`` with the number that ends a wrapped row label read as label text, not as a
     value: a line's first chunk reading as a value ("121", "104, stk. 4", "- § 69, stk. 1")
-    set tight under a line of label text alone (no value) that starts where it starts ("...
-    §§ 119 - §"), under such a tail ("114, stk. 1, … §§ 119 - §" / "121"), or under a line of
-    values alone set tight under that label line (a label wrapped round its values)."""
+    set tight under a line of label text alone (no value) with a chunk starting where it
+    starts ("... §§ 119 - §", in the first label column or an inner one), under such a tail
+    ("114, stk. 1, … §§ 119 - §" / "121"), or under a line of values alone set tight under
+    that label line (a label wrapped round its values)."""
     out = list(lines)
     for i in range(1, len(lines)):
         line = lines[i]
@@ -53,10 +54,10 @@ def label_tails(lines: Sequence[TextLine]) -> list[TextLine]:
             if above.top - label.bottom >= 0.5 * line.font_size:
                 continue
             above = label
-        if abs(first.x0 - above.x0) > 1.0:
-            continue
         if any(c.is_value for c in above.chunks) or not any(ch.isalpha() for ch in above.text):
             continue
+        if not any(abs(first.x0 - c.x0) <= 1.0 for c in above.chunks):
+            continue  # (an inner label column's: "Stadfæstelse | Børn - … §§" / "119 - § 121")
         tail = Chunk(first.words, first.text, False)
         out[i] = TextLine(line.words, (tail, *line.chunks[1:]))
     return out

@@ -163,7 +163,21 @@ def _adds_up(parts: Sequence[TableRow], total: TableRow, *, rounded: bool | None
     least): a part that is no number (".") leaves its column out. Counts add up exactly;
     ``rounded`` shares (6 %, 23 %, … of 100 %) within half a printed unit per part; with
     ``rounded`` None, a column whose total is 100 is taken for shares."""
-    compared = 0
+    compared, agreed = _sums(parts, total, rounded)
+    return compared > 0 and agreed == compared
+
+
+def _contradicted(parts: Sequence[TableRow], total: TableRow) -> bool:
+    """Whether ``parts`` and ``total`` have numbers in some column (one at least) and add up
+    in none of them: the rows are no breakdown of it."""
+    compared, agreed = _sums(parts, total, None)
+    return compared > 0 and agreed == 0
+
+
+def _sums(parts: Sequence[TableRow], total: TableRow, rounded: bool | None) -> tuple[int, int]:
+    """(compared, agreed): how many columns have numbers in ``total`` and all ``parts``, and
+    in how many of them the parts add up to it (as ``_adds_up``)."""
+    compared = agreed = 0
     for c, printed in enumerate(total.cells):
         whole = read_cell(printed).value if printed is not None else None
         read = [read_cell(cell) if (cell := p.cells[c]) is not None else None for p in parts]
@@ -173,10 +187,9 @@ def _adds_up(parts: Sequence[TableRow], total: TableRow, *, rounded: bool | None
         slack = _TOLERANCE
         if rounded or (rounded is None and whole == _ALL_SHARES):
             slack = sum(0.5 * 10.0**-r.decimals for r in read if r is not None)
-        if abs(sum(v for v in values if v is not None) - whole) > slack:
-            return False
         compared += 1
-    return compared > 0
+        agreed += abs(sum(v for v in values if v is not None) - whole) <= slack
+    return compared, agreed
 
 
 def measure_of_unnamed_totals(
@@ -301,7 +314,8 @@ def laws_by_sums(
     named row of that aspect but to exactly one other row naming a measure of the table
     over all law areas ("Afgjorte sager i alt, Antal" above "Bortfaldne", "Realitetsbehandlede
     sager", then the law areas of all afgjorte sager), they and the rest of their run carry
-    that measure instead."""
+    that measure instead; when they add up to no such row and contradict the named one in
+    every column (shares under a count whose "%" was lost), the measure is not known."""
     out = list(plans)
     wholes = [
         p
@@ -325,7 +339,11 @@ def laws_by_sums(
         fits = {w.dims["measure"] for w in other if _adds_up(parts, rows[w.index])}
         if len(fits) == 1:
             (whole,) = fits
-            for k in run:
-                carried = MappingProxyType({**out[k].carried, "measure": whole})
-                out[k] = replace(out[k], carried=carried)
+        elif named and all(_contradicted(parts, rows[w.index]) for w in named):
+            whole = AS_ABOVE  # no breakdown of the row naming it: the measure is not known
+        else:
+            continue
+        for k in run:
+            carried = MappingProxyType({**out[k].carried, "measure": whole})
+            out[k] = replace(out[k], carried=carried)
     return out
