@@ -181,3 +181,27 @@ def test_a_group_heading_left_at_a_pages_end_heads_the_rows_on_the_next_page() -
     (table,) = detect(first, second)
     assert table.pages == (1, 2)
     assert body(table) == _joined(first_rows + more)
+
+
+def test_group_headings_in_two_stub_columns_keep_one_table_under_its_header() -> None:
+    """A header "Halvår | Lovområde | Omg.-pct.", then per half-year a line naming it in the
+    outer stub column and the entity where the row labels start ("2023 H2 | Hele landet"),
+    no values, the law rows under it: one table under its header, not a table per group
+    with the header taken for its caption."""
+    words = words_at(50, 80, "Tabel 1 Omgørelsesprocent efter lovområde")
+    words += words_at(50, 100, "HALVÅR") + words_at(110, 100, "LOVOMRÅDE")
+    words += right_at(VALUE_X, 100, "OMGØRELSESPROCENT")
+    want: list[tuple[str, str]] = []
+    y = 100 + STEP
+    for period, values in (("2023 H1", ("25", "27", "30")), ("2023 H2", ("27", "23", "30"))):
+        words += words_at(50, y, period, bold=True) + words_at(110, y, "Hele landet", bold=True)
+        want.append((f"{period} Hele landet", ""))
+        y += STEP
+        for law, value in zip(("LAB", "Aktivloven", "I alt"), values, strict=True):
+            words += words_at(110, y, law) + right_at(VALUE_X, y, value)
+            want.append((law, value))
+            y += STEP
+    (table,) = detect(word_page(words))
+    assert table.caption == "Tabel 1 Omgørelsesprocent efter lovområde"
+    assert labels(table) == ["OMGØRELSESPROCENT"]
+    assert body(table) == want

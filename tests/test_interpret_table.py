@@ -2510,3 +2510,16 @@ def test_law_rows_that_are_no_breakdown_of_the_measure_row_above_get_no_measure(
     assert ("2024", "alle", "realitetsbehandlede", 11500.0) in values
     assert not any(o.value in (46.0, 41.0, 20.0, 27.0) for o in result.observations)
     assert any("no measure" in f.message for f in result.findings)
+
+
+def test_a_total_ending_each_period_group_is_that_periods_total(rulebook: Rulebook) -> None:
+    """ "I alt" at the foot of each half-year's rows, the last half-year's rows going on over
+    the page (its total there): each total is its own half-year's, not one over several."""
+    rows: list[Row] = [("2023 H1 Hele landet", None), ("Serviceloven", ["38"])]
+    rows += [("Aktivloven", ["27"]), ("I alt", ["30"]), ("2023 H2 Hele landet", None)]
+    rows += [("Serviceloven", ["39"]), ("Aktivloven", ["23"]), ("I alt", ["31"])]
+    rows += [("2024 H1 Hele landet", None), ("Serviceloven", ["46"])]
+    candidate = table(["Omgørelsesprocent"], rows, caption="Tabel 1 Omgørelsesprocent")
+    got = {(o.period, o.law_area, o.value) for o in read(rulebook, candidate).observations}
+    assert {("2023-H1", "alle", 30.0), ("2023-H2", "alle", 31.0)} <= got
+    assert ("2024-H1", "serviceloven", 46.0) in got

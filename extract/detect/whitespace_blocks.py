@@ -74,7 +74,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             if nxt.x0 < left - 3 and not pending and _outer_label(nxt, block, left):
                 left = nxt.x0  # a new group's label in an outer stub column, blank above
             if nxt.x0 < left - 3:
-                if not _is_section_label(nxt):
+                if not (_is_section_label(nxt) or _outer_group_line(nxt, left, value_left)):
                     break
                 if not _data_follows(lines, j + 1, left):
                     if not _group_follows(lines, j + 1, nxt, block, left):
@@ -115,7 +115,8 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 _label_only(x, value_left) or (k0 > 0 and all(c.is_value for c in x.chunks))
                 for k0, x in enumerate(header)
             )
-            heading = _is_section_label(above) and (is_data_line(top, left) or first_row)
+            heading = _is_section_label(above) or _outer_group_line(above, left, value_left)
+            heading = heading and (is_data_line(top, left) or first_row)
             stub_row = _stub_header_row(above, left, header, value_left) or (
                 k > floor and _between_headers(above, lines[k - 1], header, value_left)
             )
@@ -126,7 +127,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 # a group heading between the header and the first row ("Realitetsbehandlede"
                 # under "Paragraf | 2025"; the first row's label may wrap round its values):
                 # kept with the header line over the values above it
-                heading_first = first_row and _is_section_label(above) and k - 1 >= floor
+                heading_first = first_row and heading and k - 1 >= floor
                 if not (
                     heading_first and _header_above(lines, k - 1, floor, value_left, line.font_size)
                 ):
@@ -265,6 +266,22 @@ def _label_only(line: TextLine, value_left: float) -> bool:
 def _is_section_label(line: TextLine) -> bool:
     """A short label line with no values: a group heading inside a table."""
     return len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
+
+
+def _outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
+    """True for a line of two labels and no value, the first out in an outer stub column
+    left of the rows (``left``), the second where the row labels start, both left of the
+    values: a group's heading in each stub column ("2023 H2 | Hele landet")."""
+    if len(line.chunks) != 2 or len(line.words) > 8:
+        return False
+    outer, inner = line.chunks
+    return (
+        not outer.is_value
+        and not inner.is_value
+        and outer.x1 < left
+        and abs(inner.x0 - left) <= 3
+        and inner.x1 < value_left
+    )
 
 
 def _right_aligned_stub(line: TextLine, first: TextLine) -> bool:

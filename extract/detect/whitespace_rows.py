@@ -185,8 +185,29 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
                 and lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size
             ):
                 j -= 1
-            return j
+            return _group_headings_out(lines, j, left, value_left)
     return 0
+
+
+def _group_headings_out(lines: Sequence[TextLine], end: int, left: float, value_left: float) -> int:
+    """``end`` (the header's line count) less the group heading lines at its foot: lines of
+    label text in two stub columns or more ("2023 H1 | Hele landet"), nothing over the
+    values, at row spacing under a header line that stands over them, the row under them
+    leaving the outer stub column blank (under a stub header's line, "Halvår | Lovområde",
+    the first row fills it)."""
+    k = end
+    if end >= len(lines) or at_left(lines[end].chunks[0], left):
+        return end
+    while (
+        k >= 2
+        and len(lines[k - 1].chunks) >= 2
+        and at_left(lines[k - 1].chunks[0], left)
+        and all(not c.is_value and c.x1 < value_left for c in lines[k - 1].chunks)
+        and lines[k - 1].top - lines[k - 2].bottom >= 0.5 * lines[k - 1].font_size
+        and any(c.x1 > value_left for c in lines[k - 2].chunks)
+    ):
+        k -= 1
+    return k
 
 
 def _wrapped_round(lines: Sequence[TextLine], i: int, left: float, value_left: float) -> bool:

@@ -21,6 +21,8 @@ AS_ABOVE = "?above"
 UNNAMED = "?unnamed"
 # The law area of a total over all law areas.
 ALL_LAWS = "alle"
+# The dimensions a group header row gives the rows under it.
+GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,10 @@ names something is a group header whose dimensions the rows under it carry ("Ish
 not know, where provisions are expected: under a law row, in a table about bestemmelser or
 sagsemner, or when most such labels are known provisions), a law row with provisions under it
 (a group, a subtotal), a total, or unresolved. A total row is read as the total of what its
-label lacks: all law areas ("alle"), the law area itself over its provisions, or the measure
-whose parts the other rows are ("I alt" under Stadfæstet, Ændret, Hjemvist = realitetsbehandlede).
-A total over several entities, periods or groups has no key and is skipped.
+label lacks (``totals``): all law areas ("alle"), the law area itself over its provisions, or
+the measure whose parts the other rows are ("I alt" under Stadfæstet, Ændret, Hjemvist =
+realitetsbehandlede). A total over several entities, periods or groups has no key and is
+skipped.
 """
 
 from __future__ import annotations
@@ -28,15 +29,15 @@ from extract.interpret.nesting import (
     measure_of_unnamed_totals,
     settle_law_groups,
 )
-from extract.interpret.plans import ALL_LAWS, UNREAD, RowPlan
+from extract.interpret.plans import ALL_LAWS, GROUP_DIMS, UNREAD, RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.sections import aspect_sections
+from extract.interpret.totals import plan_totals
 from extract.interpret.vocabulary import KnownProvision
 from extract.interpret.words import WordBook
 from extract.model import TableRow
 from extract.normalise import label_key
 
-GROUP_DIMS = ("entity", "period", "law", "measure", "aspect")
 # The order of the levels one group header naming several dimensions opens, outer first.
 _LEVEL_ORDER = ("entity", "period", "law", "measure", "aspect", "skip")
 # A token of a printed value: digits, separators, a percent sign, "." for suppressed.
@@ -87,7 +88,7 @@ def plan_rows(
         plans = law_groups(
             plans, rows, known, lambda i: readings[i].dims.get("law"), context_law=context_law
         )
-    plans = _totals(plans, readings, identities)
+    plans = plan_totals(plans, identities)
     return measure_of_unnamed_totals(plans, rows, identities)
 
 
@@ -319,82 +320,3 @@ def _mostly_known(
         if label_key(rows[p.index].label) in known or "§" in rows[p.index].label
     )
     return bool(candidates) and 2 * hits >= len(candidates)
-
-
-def _totals(
-    plans: list[RowPlan], readings: Sequence[Reading], identities: Identities
-) -> list[RowPlan]:
-    """Each total row's missing dimension filled in, or the row skipped."""
-    members = [p for p in plans if p.kind in ("member", "law", "provision")]
-    axis = {d for p in members for d in (*p.dims, *p.carried) if d in GROUP_DIMS}
-    has_provisions = any(p.kind == "provision" for p in plans)
-    measures = {p.dims["measure"] for p in members if "measure" in p.dims}
-    spread = _spread(plans)
-    out = []
-    for plan in plans:
-        if plan.kind != "total":
-            out.append(plan)
-            continue
-        out.append(_total(plan, spread, axis, has_provisions, measures, identities))
-    return out
-
-
-def _total(
-    plan: RowPlan,
-    spread_dims: set[str],
-    axis: set[str],
-    has_provisions: bool,
-    measures: set[str],
-    identities: Identities,
-) -> RowPlan:
-    dims = dict(plan.dims)
-    own = set(dims) & set(GROUP_DIMS)
-    if own and not axis - own - set(plan.carried):
-        # "Realitetsbehandlede sager i alt" among measure rows: a row like the others
-        return replace(plan, kind="law" if "law" in own and has_provisions else "member")
-    if "law" in own and has_provisions:
-        return replace(plan, kind="law")  # "I alt, serviceloven": the law's subtotal
-    spread = _spread_groups(spread_dims, plan)
-    if spread == "law areas":  # after several law groups, not each with its own total
-        return replace(plan, dims=MappingProxyType(dims | {"law": ALL_LAWS}))
-    if spread:
-        return replace(plan, kind="skip", note=f"a total over several {spread} has no one key")
-    if "law" in axis and "law" not in dims and "law" not in plan.carried:
-        dims["law"] = ALL_LAWS
-    elif has_provisions and "law" not in axis:
-        # the law-level total of the provisions listed: their law area
-        return replace(plan, dims=MappingProxyType(dims), of_provisions=True)
-    elif "measure" in axis and "measure" not in {*dims, *plan.carried} and measures:
-        whole = identities.whole_of(measures)
-        if whole is None:
-            note = f"a total of {', '.join(sorted(measures))}: no measure is their sum"
-            return replace(plan, kind="skip", note=note)
-        return replace(plan, kind="member", dims=MappingProxyType(dims | {"measure": whole}))
-    elif axis & {"entity", "period"} - {*dims, *plan.carried}:
-        what = "entities" if "entity" in axis - {*dims, *plan.carried} else "periods"
-        return replace(plan, kind="skip", note=f"a total over several {what} has no one key")
-    return replace(plan, dims=MappingProxyType(dims))
-
-
-_SPREAD = (("period", "periods"), ("entity", "entities"), ("law", "law areas"))
-
-
-def _spread(plans: Sequence[RowPlan]) -> set[str]:
-    """The dimensions ("periods", "entities", "law areas") whose group headers split the
-    value rows into several groups, not every one with a total row of its own: a total row
-    under such groups sums over them. One pass over the rows."""
-    groups: dict[str, dict[str, bool]] = {dim: {} for dim, _ in _SPREAD}
-    for plan in plans:
-        if plan.kind not in ("member", "law", "provision", "total"):
-            continue
-        for dim, _ in _SPREAD:
-            if dim in plan.carried:
-                value = plan.carried[dim]
-                seen = groups[dim]
-                seen[value] = seen.get(value, False) or plan.kind == "total"
-    return {name for dim, name in _SPREAD if len(groups[dim]) > 1 and not all(groups[dim].values())}
-
-
-def _spread_groups(spread: set[str], total: RowPlan) -> str | None:
-    """The first spread dimension (see ``_spread``) this total row lies in a group of."""
-    return next((name for dim, name in _SPREAD if name in spread and dim in total.carried), None)
