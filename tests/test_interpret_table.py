@@ -2523,3 +2523,19 @@ def test_a_total_ending_each_period_group_is_that_periods_total(rulebook: Rulebo
     got = {(o.period, o.law_area, o.value) for o in read(rulebook, candidate).observations}
     assert {("2023-H1", "alle", 30.0), ("2023-H2", "alle", 31.0)} <= got
     assert ("2024-H1", "serviceloven", 46.0) in got
+
+
+def test_an_authority_column_blank_all_down_the_page_takes_no_heading_entity(
+    rulebook: Rulebook,
+) -> None:
+    """A stub "Myndighed Lovområde" over rows naming only law areas: the authority column
+    is blank down the page (its "Hele landet" printed on the page before), so the minutes'
+    municipality is not theirs: not emitted, and said so."""
+    rows: list[Row] = [("PL", ["673", "743"]), ("Boligstøtteloven", ["63", "73"])]
+    candidate = table(
+        ["Antal / 2022", "Antal / 2023"], rows,
+        caption="Tabel 2. Afgjorte sager efter lovområde", stub="Myndighed Lovområde",
+    )  # fmt: skip
+    result = read(rulebook, candidate)
+    assert result.observations == ()
+    assert any("entity" in f.message for f in result.findings)

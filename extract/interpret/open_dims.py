@@ -80,16 +80,17 @@ def listed_above(
     """The dimensions the stub header says the row labels list ("Udfald": outcomes) when the
     first value row's label is blank and no row above it names them: the rows go on from a
     group begun before the table (on the page before), so the caption's or heading's value
-    is not theirs. So too the outcome of a stub listing outcomes beside other labels ("udfald
-    sagsemne") when no row names one: its outcome column is blank all down the page."""
+    is not theirs. So too whatever a stub listing several things ("udfald sagsemne",
+    "Myndighed Lovområde") lists that no row names: its column is blank all down the page
+    (the rows go on under an outcome or authority printed on the page before)."""
     named = reader.read(stub).axes if stub else frozenset()
     axes = named & _LISTED
     first = next((i for i, row in enumerate(rows) if row.has_values), None)
     if not axes or first is None:
         return set()
     lost = set()
-    if "measure" in axes and len(named) > 1 and not any("measure" in p.dims for p in plans):
-        lost.add("measure")
+    if len(named) > 1:  # (not the law area: "lovområde/bestemmelse" lists provisions)
+        lost = {d for d in axes - {"law"} if not any(d in p.dims for p in plans)}
     if rows[first].label.strip():
         return lost
     return lost | {d for d in axes if not any(d in p.dims for p in plans[:first])}
