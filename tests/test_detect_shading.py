@@ -429,3 +429,17 @@ def test_zebra_stripes_from_a_header_band_touching_the_first_row_are_one_table()
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["2024"]
     assert [row[-1] for row in body(table)] == ["", "4", "359", "18", "15"]
+
+
+def test_a_header_band_with_a_year_marked_twice_over_stripes_is_one_table() -> None:
+    """The header band ("Lovområde/bestemmelse | 2024 ² ¹", the year carrying two footnote
+    marks) touches the first row's stripe, an unshaded row under them, then stripes: one
+    table under that header, the year no value of a row."""
+    rows = [("Sager", "Social - Ledsagelse § 89", "4")]
+    rows += [("Sager", "Social - Merudgifter § 86", "359"), ("Sager", "Social - Biler § 114", "15")]
+    rows += [("Sager", "Social - Boligindretning § 116", "21")]
+    words, rules = _zebra_page(100, rows, first_shaded=True)
+    words = [w for w in words if w.text != "2024"] + right_at(490, 103, "2024 ² ¹")
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024 ² ¹"]
+    assert [row[-1] for row in body(table)] == ["", "4", "359", "15", "21"]

@@ -2539,3 +2539,25 @@ def test_an_authority_column_blank_all_down_the_page_takes_no_heading_entity(
     result = read(rulebook, candidate)
     assert result.observations == ()
     assert any("entity" in f.message for f in result.findings)
+
+
+def test_a_stub_word_over_other_names_than_it_says_leaves_nothing_open(
+    rulebook: Rulebook,
+) -> None:
+    """A stub "Område / Afgørelsestype" whose outer column holds law areas, not places: every
+    stub column is filled, so the title's "hele landet" stays the entity."""
+    rows: list[Row] = [("Lov om social pension", None), ("Stadfæstede sager", ["437"])]
+    rows += [("Hjemvisninger", ["54"]), ("Barnets lov", None), ("Stadfæstede sager", ["2010"])]
+    candidate = table(
+        ["1. kvartal 2025"], rows, stub="Område / Afgørelsestype",
+        title="Realitetsbehandlede sager efter lovområde og udfald for hele landet",
+    )  # fmt: skip
+    got = {
+        (o.entity_scope, o.law_area, o.measure, o.value)
+        for o in read(rulebook, candidate).observations
+    }
+    assert got == {
+        ("hele_landet", "pensionsloven", "stadfaestet", 437.0),
+        ("hele_landet", "pensionsloven", "hjemvist", 54.0),
+        ("hele_landet", "barnets_lov", "stadfaestet", 2010.0),
+    }

@@ -37,7 +37,7 @@ LEFT_JITTER_EM = 0.4
 
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 # A year, with a footnote mark after it at most ("2024 ¹", "2023*", "2022 (1)").
-_YEAR = re.compile(r"^(19|20)\d\d(?:\s*(?:[*¹²³]+|\(\d\)|\d\)))?$")
+_YEAR = re.compile(r"^(19|20)\d\d(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)|\d\)))*$")
 # A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
 _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
 # A year in text that does not read as a number is a period label ("2. halvår 2024",

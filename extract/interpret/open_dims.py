@@ -89,8 +89,12 @@ def listed_above(
     if not axes or first is None:
         return set()
     lost = set()
-    if len(named) > 1:  # (not the law area: "lovområde/bestemmelse" lists provisions)
-        lost = {d for d in axes - {"law"} if not any(d in p.dims for p in plans)}
+    listed = {d for p in plans for d in p.dims if d in _LISTED}
+    if len(named) > 1 and len(listed) < len(axes):
+        # a column the rows leave blank, not one holding other names than the stub's word
+        # says ("Område" over law areas); not the law area: "lovområde/bestemmelse" lists
+        # provisions
+        lost = {d for d in axes - {"law"} if d not in listed}
     if rows[first].label.strip():
         return lost
     return lost | {d for d in axes if not any(d in p.dims for p in plans[:first])}
