@@ -812,3 +812,21 @@ def test_group_headers_of_unequal_groups_part_where_each_is_centred() -> None:
     periods = [" ".join(label.split(" / ")[:-1]) for label in labels(table)]
     assert periods == ["2017 H2"] * 3 + ["2018 H1"] * 3 + ["2018 H2"] * 3
     assert body(table) == rows
+
+
+def test_a_year_centred_over_values_set_flush_right_far_from_it_heads_them() -> None:
+    """A header of three staggered lines, its last "2021" centred in a wide cell short of
+    the values set flush right under it, the first rows all dashes: the lines are the
+    table's header, not a title over a headless table."""
+    words = words_at(50, 80, "Tabel 1. Ankestatistik fordelt på paragraffer")
+    words += centred_at(215, 100, "Realitetsbeh.") + centred_at(215, 110, "sager alt")
+    words += words_at(50, 115, "Bestemmelse") + centred_at(330, 110, "Stadfæstelse")
+    words += centred_at(215, 126, "2021") + centred_at(330, 120, "2021")  # each centred
+    rows = [("Børn - andre bestemmelser", "–", "–"), ("Børn - samvær - § 71", "2", "2")]
+    rows += [("Hjælpemidler - 112", "7", "6"), ("Voksne - § 97", "–", "–")]
+    for i, (label, first, second) in enumerate(rows):
+        y = 140 + 14 * i
+        words += words_at(50, y, label) + right_at(260, y, first) + right_at(380, y, second)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["Realitetsbeh. sager alt 2021", "Stadfæstelse 2021"]
+    assert body(table) == rows

@@ -2561,3 +2561,24 @@ def test_a_stub_word_over_other_names_than_it_says_leaves_nothing_open(
         ("hele_landet", "pensionsloven", "hjemvist", 54.0),
         ("hele_landet", "barnets_lov", "stadfaestet", 2010.0),
     }
+
+
+def test_law_groups_above_a_total_group_take_its_measure_by_their_sums(
+    rulebook: Rulebook,
+) -> None:
+    """Each law area a group of "Antal" and "Procent" rows, then "Afgjorte sager i alt" as a
+    group of the same rows, no caption: the law areas' counts add up to its count and their
+    shares to its 100 %, so they are afgjorte sager (their shares its andel)."""
+    rows: list[Row] = [("Hele landet i alt", None)]
+    for law, count, share in (("Serviceloven", "9.272", "46"), ("Aktivloven", "4.659", "23")):
+        rows += [(law, None), ("Antal", [count]), ("Procent", [share])]
+    rows += [("Andre love", None), ("Antal", ["6.217"]), ("Procent", ["31"])]
+    rows += [("Afgjorte sager i alt", None), ("Antal", ["20.148"]), ("Procent", ["100"])]
+    got = {
+        (o.law_area, o.measure, o.value)
+        for o in read(rulebook, table(["2023"], rows, stub="Myndighed / Lovområde")).observations
+    }
+    assert ("serviceloven", "afgjorte", 9272.0) in got
+    assert ("andre_love", "afgjorte", 6217.0) in got
+    assert ("alle", "afgjorte", 20148.0) in got
+    assert any(law == "aktivloven" and value == 23.0 for law, _, value in got)

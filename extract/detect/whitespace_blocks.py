@@ -105,6 +105,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             in_values = _reaches(above, value_left)
             in_values = in_values or _flush_with(above, line)  # headers set flush left
             in_values = in_values or _over_stub_and_values(above, block, left)
+            in_values = in_values or _years_right_of_labels(above, block)
             close = top.top - above.bottom < 0.5 * top.font_size
             # a line starting left of the rows: a group heading right above its rows, or a
             # header line over the values at row spacing (not a title further up)
@@ -185,6 +186,13 @@ def _over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float
         and line.chunks[-1].x0 > max(labels)
         and not any(c.is_value for c in line.chunks)
     )
+
+
+def _years_right_of_labels(line: TextLine, block: Sequence[TextLine]) -> bool:
+    """True for a header line of years alone, right of every row label of ``block``: centred
+    in a wide cell over values set flush right, short of them ("2021" over "7", "–")."""
+    labels = [c.x1 for row in block for c in row.chunks if not c.is_value]
+    return bool(labels) and all(is_year(c.text) for c in line.chunks) and line.x0 > max(labels)
 
 
 def _between_headers(

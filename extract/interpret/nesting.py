@@ -158,6 +158,40 @@ def measure_from_totals(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> l
     return out
 
 
+def measure_from_total_groups(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
+    """The plans with the law areas' rows that name no measure given the measure of a total
+    group under them ("Afgjorte sager i alt" over its "Antal" and "Procent", each law area a
+    group of the same rows above) when the rows of one aspect add up to its row of that
+    aspect: the law areas are parts of that measure. Rows that do not add up keep what they
+    had."""
+    out = list(plans)
+    for at, whole in enumerate(plans):
+        measure = whole.carried.get("measure")
+        if whole.kind != "member" or measure is None or whole.carried.get("law") != ALL_LAWS:
+            continue
+        aspect = whole.dims.get("aspect")
+        parts: list[int] = []  # positions of the rows of that aspect above, bottom up
+        for k in range(at - 1, -1, -1):
+            plan = plans[k]  # as they came: not the rows of another aspect given it here
+            if dict(plan.carried) == dict(whole.carried):
+                continue  # the total group's other rows
+            if plan.kind == "header" and plan.dims.get("measure") in (None, measure):
+                continue  # the group headers: the law areas', the total's own
+            if "measure" in plan.dims or "measure" in plan.carried:
+                break
+            if plan.kind == "member" and plan.dims.get("aspect") == aspect:
+                parts.append(k)
+        laws = [plans[k].carried.get("law") for k in parts]
+        if len(parts) < 2 or None in laws or ALL_LAWS in laws or len(set(laws)) < len(laws):
+            continue
+        printed = [rows[plans[k].index] for k in parts]
+        if _adds_up(printed, rows[whole.index], rounded=aspect == "share"):
+            for k in parts:
+                carried = MappingProxyType({**out[k].carried, "measure": measure})
+                out[k] = replace(out[k], carried=carried)
+    return out
+
+
 def _adds_up(parts: Sequence[TableRow], total: TableRow, *, rounded: bool | None = None) -> bool:
     """Whether ``parts`` sum to ``total`` in every column both have numbers in (one at
     least): a part that is no number (".") leaves its column out. Counts add up exactly;

@@ -25,6 +25,7 @@ from extract.identities import Identities
 from extract.interpret.edges import provision_edges
 from extract.interpret.law_groups import law_groups
 from extract.interpret.nesting import (
+    measure_from_total_groups,
     measure_from_totals,
     measure_of_unnamed_totals,
     settle_law_groups,
@@ -89,7 +90,8 @@ def plan_rows(
             plans, rows, known, lambda i: readings[i].dims.get("law"), context_law=context_law
         )
     plans = plan_totals(plans, identities)
-    return measure_of_unnamed_totals(plans, rows, identities)
+    plans = measure_of_unnamed_totals(plans, rows, identities)
+    return measure_from_total_groups(plans, rows)
 
 
 def _first_pass(
