@@ -185,14 +185,19 @@ def words_of(texts: Iterable[str]) -> set[str]:
 
 
 def read_vocabulary(path: Path) -> dict[str, list[str]]:
-    """The lists of the vocabulary file (sagsemner, labels, words); VocabularyError if bad."""
+    """The lists of the vocabulary file (sagsemner, labels, words, ydelser, and the other
+    provision lists' entries together as "provisions"); VocabularyError if bad."""
     try:
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"{path.name}: cannot be read: {exc}") from exc
     if not isinstance(data, dict):
         raise VocabularyError(f"{path.name}: expected a mapping of {', '.join(_KEYS)}")
-    unknown = sorted(set(map(str, data)) - set(_KEYS))
+    sections = data.get("provision_lists")
+    provision_lists = (
+        set(map(str, sections)) - set(_LIST_KEYS) if isinstance(sections, dict) else set()
+    )
+    unknown = sorted(set(map(str, data)) - set(_KEYS) - provision_lists)
     if unknown:
         raise VocabularyError(
             f"{path.name}: {unknown[0]}: unknown key (allowed: {', '.join(_KEYS)})"
@@ -203,10 +208,15 @@ def read_vocabulary(path: Path) -> dict[str, list[str]]:
         if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
             raise VocabularyError(f"{path.name}: {key}: expected a list of strings")
         lists[key] = entries
+    # the other provision lists ("andre_love"), checked by extract.interpret.vocabulary
+    lists["provisions"] = [
+        e for key in sorted(provision_lists) for e in data.get(key) or () if isinstance(e, str)
+    ]
     return lists
 
 
-# provision_lists (the law area of each provision list) is read by extract.interpret.
+# provision_lists (the law area of each provision list, and so the names of the lists besides
+# sagsemner) is read by extract.interpret.
 _KEYS = ("sagsemner", "labels", "words", "provision_lists", "ydelser")
 _LIST_KEYS = ("sagsemner", "labels", "words", "ydelser")
 
@@ -231,7 +241,7 @@ def repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:
 def build_lexicon(rules_dir: Path, reference: Reference, rule_texts: Iterable[str]) -> Lexicon:
     """The known words: the vocabulary file, the reference labels and the rules' texts."""
     lists = read_vocabulary(rules_dir / "reference" / VOCABULARY_FILE)
-    phrases = (*lists["sagsemner"], *lists["ydelser"], *lists["labels"])
+    phrases = (*lists["sagsemner"], *lists["ydelser"], *lists["provisions"], *lists["labels"])
     texts = [*phrases, *lists["words"], *rule_texts]
     for law in reference.law_areas:
         texts.extend((law.name, *law.labels))

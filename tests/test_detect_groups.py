@@ -205,3 +205,25 @@ def test_group_headings_in_two_stub_columns_keep_one_table_under_its_header() ->
     assert table.caption == "Tabel 1 Omgørelsesprocent efter lovområde"
     assert labels(table) == ["OMGØRELSESPROCENT"]
     assert body(table) == want
+
+
+def test_a_last_row_wrapped_round_its_value_at_a_page_end_keeps_the_next_page_joined() -> None:
+    """The page's last row wraps its label over two lines, its value set between them (in
+    the middle): it is the table's last row, not text under it, so the next page's
+    "Tabel 1 (fortsat)" under the same header goes on with it."""
+    rows: list[Row] = [("Sanktioner § 40a", "6"), ("Særlig støtte - § 34", "16")]
+    words = words_at(50, 80, "Tabel 1 Sager efter bestemmelse") + _rows(100, rows)
+    y = 100 + STEP * 3
+    words += words_at(50, y, "Tilbagebetaling af hjælp i enkeltstående tilfælde -")
+    words += right_at(VALUE_X, y + WRAP / 2, "5") + words_at(50, y + WRAP, "§§ 81-85a og §§ 90-97")
+    more: list[Row] = [("Udnyttelse af arbejdsmuligheder - §§ 13", "13"), ("Ydelser - § 9", "2")]
+    second = words_at(50, 80, "Tabel 1 (fortsat)") + _rows(100, more)
+    tables = detect(_page(1, words), _page(2, second))
+    assert [t.pages for t in tables] == [(1, 2)]
+    assert [row[0] for row in body(tables[0])] == [
+        "Sanktioner § 40a",
+        "Særlig støtte - § 34",
+        "Tilbagebetaling af hjælp i enkeltstående tilfælde - §§ 81-85a og §§ 90-97",
+        "Udnyttelse af arbejdsmuligheder - §§ 13",
+        "Ydelser - § 9",
+    ]

@@ -2582,3 +2582,27 @@ def test_law_groups_above_a_total_group_take_its_measure_by_their_sums(
     assert ("andre_love", "afgjorte", 6217.0) in got
     assert ("alle", "afgjorte", 20148.0) in got
     assert any(law == "aktivloven" and value == 23.0 for law, _, value in got)
+
+
+def test_the_laws_counted_under_andre_love_are_its_provisions(rulebook: Rulebook) -> None:
+    """Under "Andre Love" a law of its own name ("Lov om anvendelse af tvang i psykiatrien
+    m.v.", printed without a paragraph) among its provisions: one of the laws Ankestyrelsen
+    counts as "Andre Love", so a provision of it, and the rows after it stay readable."""
+    rows: list[Row] = [
+        ("Andre Love", ["13"]),
+        ("Enkeltydelser §§ 35-41", ["5"]),
+        ("Lov om anvendelse af tvang i psykiatrien m.v.", ["9"]),
+        ("Lov om forsøg med socialt frikort", ["7"]),
+        ("Repatrieringsloven", ["11"]),
+        ("Økonomisk friplads - §§ 43, 63 og 76 (Dagtilbudsloven)", ["6"]),
+        ("Barnets Lov", ["44"]),
+        ("Børn - KSB - Samvær - § 104", ["40"]),
+    ]
+    candidate = table(
+        ["2024"], rows, caption="Tabel 4.9 Andel hjemviste sager efter lovområde og bestemmelse",
+        stub="Lovområde/bestemmelse",
+    )  # fmt: skip
+    got = {(k[2], k[3], k[5]) for k in keys(read(rulebook, candidate))}
+    assert ("andre_love", "Lov om anvendelse af tvang i psykiatrien m.v.", 9.0) in got
+    assert ("andre_love", "Repatrieringsloven", 11.0) in got
+    assert ("andre_love", "Økonomisk friplads - §§ 43, 63 og 76 (Dagtilbudsloven)", 6.0) in got

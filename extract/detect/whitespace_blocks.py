@@ -10,12 +10,13 @@ margin with their rows under them. Header lines are taken upwards from its first
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
 from extract.detect.captions import is_stop
 from extract.detect.layout import Chunk, TextLine, is_year
-from extract.detect.whitespace_rows import is_data_line, value_chunks
+from extract.detect.whitespace_rows import at_left, is_data_line, value_chunks
 
 __all__ = ["TABLE_GAP_EM", "whitespace_blocks"]
 
@@ -95,6 +96,8 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 pending.append(nxt)
             last = nxt
             j += 1
+        if _wrapped_last_row(pending, left, value_left):
+            block.extend(pending)  # the last row, its label wrapped round its values
         header: list[TextLine] = []
         k = i - 1
         top = line
@@ -186,6 +189,18 @@ def _over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float
         and line.chunks[-1].x0 > max(labels)
         and not any(c.is_value for c in line.chunks)
     )
+
+
+def _wrapped_last_row(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
+    """True for lines left over under a block that are one row ending it (at a page's end):
+    a label at the left edge wrapped over lines set tight, with a line of values alone in
+    the value columns among or under them ("Tilbagebetaling … -" / "5" / "§§ 81-85a")."""
+    if len(lines) < 2 or not all(at_left(c, left) for c in lines[0].chunks[:1]):
+        return False
+    tight = all(b.top - a.bottom < 0.5 * b.font_size for a, b in itertools.pairwise(lines))
+    values = [x for x in lines[1:] if all(c.is_value and c.x0 >= value_left - 2 for c in x.chunks)]
+    labels = [x for x in lines if x not in values]
+    return tight and len(values) == 1 and all(_label_only(x, value_left) for x in labels)
 
 
 def _years_right_of_labels(line: TextLine, block: Sequence[TextLine]) -> bool:
