@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdf_factory import MONO, body, detect, hrule, labels, mono_at, right_at, word_page, words_at
+from pdf_factory import (
+    MONO,
+    body,
+    detect,
+    hrule,
+    labels,
+    mono_at,
+    right_at,
+    text_width,
+    word_page,
+    words_at,
+)
 
 from extract.detect.grid import Grid
 from extract.detect.layout import group_lines, split_chunks
@@ -381,3 +392,27 @@ def test_two_label_columns_beside_percentages_are_no_text_column() -> None:
     rows = _rows(found.grid)
     assert len(rows) == 19
     assert rows[-3] == [(0, "Hjemviste sager"), (1, "Andre love i øvrigt"), (2, "18 %")]
+
+
+def test_a_monospaced_font_is_known_by_lone_labels_of_several_lengths() -> None:
+    """Row labels of one word each in a monospaced font, no line with two words of letters
+    to tell it by: the letters' width (as wide as its size says) is known over those lines,
+    so "12 838" is one number and "Hjælpemidler - 112" one label."""
+    labels_ = ["Stadfæstede", "Ændringsprocent", "Realitetsbehandlede", "Omgørelse"]
+    words = [w for i, text in enumerate(labels_) for w in mono_at(60, 100 + 14 * i, text)]
+    words += mono_at(60, 160, "Hjælpemidler - 112") + mono_at(300, 100, "12 838")
+    lines = group_lines(words)
+    texts = [[c.text for c in line.chunks] for line in lines]
+    assert ["Stadfæstede", "12 838"] in texts
+    assert ["Hjælpemidler - 112"] in texts
+
+
+def test_lone_words_of_a_proportional_font_tell_no_monospaced_one() -> None:
+    """One-word lines whose letters happen to be alike in width but narrower than a
+    monospaced font's: no font is known, so words far apart stay apart."""
+    words: list[Word] = []
+    for i, text in enumerate(["Stadfæstede", "Ændringsprocent", "Realitetsbehandlede"]):
+        words += words_at(60, 100 + 14 * i, text)  # CHAR = 0.5 of the size: not monospaced
+    words += words_at(60, 160, "Sager") + words_at(60 + text_width("Sager") + 5.0, 160, "12")
+    (*_, last) = group_lines(words)
+    assert [c.text for c in last.chunks] == ["Sager", "12"]

@@ -22,6 +22,10 @@ OCR_CHUNK_GAP_EM = 1.0
 # this many character widths; widths of letters within this share of each other are one.
 MONO_SPACE_SHARE = 1.3
 MONO_TOLERANCE = 0.02
+# ... and how exactly alike lone words' letters must be to tell one (``_lone_word_widths``).
+MONO_EXACT_WIDTH = 0.002
+# A monospaced font's characters are this share of its size wide.
+MONO_EM = 0.6
 # A line with no word of letters is known monospaced by all its words; its word space is
 # then one character, within this share (wider gaps part columns set close).
 MONO_EXACT_SHARE = 1.1
@@ -170,12 +174,35 @@ def group_lines(words: Sequence[Word]) -> list[TextLine]:
     widths = [_mono_of(row, found) for row, found in zip(rows, letters, strict=True)]
     found = [width for width in widths if width is not None]
     known = [w for w in found if sum(1 for v in found if _same_width(v, w)) >= MONO_LINES]
+    known += _lone_word_widths(rows, letters)
     lines = [
         TextLine(words=row, chunks=tuple(_chunks(row, known, width, widths_of)))
         for row, width, widths_of in zip(rows, widths, letters, strict=True)
     ]
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
+
+
+def _lone_word_widths(
+    rows: Sequence[Sequence[Word]], letters: Sequence[list[float]]
+) -> list[float]:
+    """Character widths a monospaced font shows only over lines of few words (a table's row
+    labels, "Stadfæstede", "Ændringsprocent"): the words of letters of MONO_LINES lines or
+    more, of three lengths at least, all exactly (MONO_EXACT_WIDTH) as wide per letter and
+    that MONO_EM of their size, as monospaced fonts are (Courier, Liberation/DejaVu Mono)."""
+    lone = [
+        (found[0], {len(w.text) for w in row if len(w.text) >= 2 and w.text.isalpha()})
+        for row, found in zip(rows, letters, strict=True)
+        if found
+        and max(found) <= (1 + MONO_EXACT_WIDTH) * min(found)
+        and abs(found[0] - MONO_EM * word_size(row[0])) <= MONO_TOLERANCE * found[0]
+    ]
+    out: list[float] = []
+    for width, _ in lone:
+        same = [lengths for w, lengths in lone if abs(w - width) <= MONO_EXACT_WIDTH * width]
+        if len(same) >= MONO_LINES and len(set().union(*same)) >= 3:
+            out.append(width)
+    return out
 
 
 def _left(word: Word) -> float:
