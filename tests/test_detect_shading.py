@@ -443,3 +443,28 @@ def test_a_header_band_with_a_year_marked_twice_over_stripes_is_one_table() -> N
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["2024 ² ¹"]
     assert [row[-1] for row in body(table)] == ["", "4", "359", "15", "21"]
+
+
+def test_a_bold_heading_at_row_pitch_under_a_bold_total_starts_its_own_row() -> None:
+    """A frame without inner rules; in the inner stub column a bold total ("Sager i alt
+    69%") and, a row's pitch under it, the next group's bold heading ("Ændret/ophævet"): the
+    heading is a row of its own, not the total's label wrapped."""
+    pitch = 18.0
+    words = words_at(55, 103, "Instans") + words_at(130, 103, "Sagsemne")
+    words += right_at(395, 103, "2024")
+    rows: list[tuple[str, str, bool]] = [("Stadfæstelsesprocent", "", True)]
+    rows += [("Aktivlov", "78%", False), ("Servicelov", "54%", False)]
+    rows += [("Sager i alt", "69%", True), ("Ændret/ophævet", "", True)]
+    rows += [("Aktivlov", "476", False), ("Servicelov", "150", False)]
+    words += words_at(55, 120, "Hele landet", bold=True)
+    for i, (label, value, bold) in enumerate(rows):
+        y = 120 + pitch * i
+        words += words_at(130, y, label, bold=bold)
+        words += right_at(395, y, value, bold=bold) if value else []
+    bottom = 120 + pitch * len(rows)
+    rules = [hrule(y, X0, X1) for y in (98, 115, bottom)] + [vrule(x, 98, bottom) for x in (X0, X1)]
+    (table,) = detect(word_page(words, rules))
+    assert [row for row in body(table) if row[0] in ("Sager i alt", "Ændret/ophævet")] == [
+        ("Sager i alt", "69%"),
+        ("Ændret/ophævet", ""),
+    ]

@@ -139,8 +139,9 @@ def text_rows(
                     and len(rows) > n_header
                     and not _starts_row(group, stub_right, flags, left)
                     and not _heads_rows(group, rows[-1])
+                    and group[0].top - rows[-1][-1].bottom < 0.5 * group[0].font_size
                 ):
-                    rows[-1].extend(group)  # wrapped cell text under the row's last line
+                    rows[-1].extend(group)  # wrapped cell text set tight under the row
                 else:
                     rows.append(group)
         elif data == 0 and any(id(c) in groups for line in band for c in line.chunks):
