@@ -2606,3 +2606,26 @@ def test_the_laws_counted_under_andre_love_are_its_provisions(rulebook: Rulebook
     assert ("andre_love", "Lov om anvendelse af tvang i psykiatrien m.v.", 9.0) in got
     assert ("andre_love", "Repatrieringsloven", 11.0) in got
     assert ("andre_love", "Økonomisk friplads - §§ 43, 63 og 76 (Dagtilbudsloven)", 6.0) in got
+
+
+def test_a_period_printed_once_for_two_entity_rows_is_not_the_headings_for_the_second(
+    rulebook: Rulebook,
+) -> None:
+    """Two stub columns read as one: "2016M06 Herning kommune", then "Hele landet" with the
+    period left blank under it (as above): the national row's period is not the heading's
+    year; with no column of periods to say so, it is not known, and said so."""
+    rows: list[Row] = [
+        ("2016M06 Herning kommune", ["66", "37,9"]),
+        ("Hele landet", ["9 301", "40,9"]),
+    ]
+    rows += [("2016M07 Herning kommune", ["74", "31,1"]), ("Hele landet", ["10 329", "36,2"])]
+    candidate = table(
+        ["Realitetsbehandlede sager i alt", "Omgørelsesprocent (%)"], rows,
+        title="Ankestyrelsens talportal efter servicelov",
+    )  # fmt: skip
+    context = DocumentContext("referat", "Herning Kommune\nPunkt 56 Ankestatistik 2016")
+    result = read(rulebook, candidate, context)
+    got = {(o.entity_scope, o.period, o.value) for o in result.observations}
+    assert ("kommune", "2016-06", 66.0) in got
+    assert not any(scope == "hele_landet" for scope, _, _ in got)
+    assert any("a row above names its period" in f.message for f in result.findings)

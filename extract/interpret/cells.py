@@ -62,6 +62,19 @@ _CONTINUED = (
 )
 
 
+def _marked(dim: str, from_row: str | None) -> Missing | None:
+    """Why the row's ``dim`` is not known when its plan marks it so (not understood, named by
+    no cell of its label column, named by a row above for this one or not), else None."""
+    if from_row == UNREAD:
+        return Missing(dim, f"the group header naming its {dim} was not understood")
+    if from_row == UNNAMED:
+        return Missing(dim, f"its cell in the column that lists the {dim} names none")
+    if from_row == AS_ABOVE:
+        why = f"a row above names its {dim}, this one none (whether it is meant for the"
+        return Missing(dim, f"{why} rows under it too is not known)")
+    return None
+
+
 def key_cell(
     cell: Cell,
     column: ColumnPlan,
@@ -94,6 +107,10 @@ def key_cell(
     count's."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
+    for dim in KEY_DIMS:
+        unknown = _marked(dim, row.dims.get(dim) or row.carried.get(dim))
+        if unknown is not None:
+            return unknown
     when = _period(
         row,
         column,
@@ -109,13 +126,6 @@ def key_cell(
         if dim == "period":
             continue
         from_row = row.dims.get(dim) or row.carried.get(dim)
-        if from_row == UNREAD:
-            return Missing(dim, f"the group header naming its {dim} was not understood")
-        if from_row == UNNAMED:
-            return Missing(dim, f"its cell in the column that lists the {dim} names none")
-        if from_row == AS_ABOVE:
-            why = f"a row above names its {dim}, this one none (whether it is meant for the"
-            return Missing(dim, f"{why} rows under it too is not known)")
         from_column = column.dims.get(dim)
         if from_column == BOTH_ASPECTS:
             from_column = None  # "Antal/pct.": the row or the measure says which (below)

@@ -28,7 +28,7 @@ from extract.numbers import read_cell
 # Counts are exact; a sum off by this much or more is another measure's breakdown.
 _TOLERANCE = 0.5
 # Dimensions a value row's label may name for the rows under it too.
-_NAMED_ABOVE = ("entity", "law")
+_NAMED_ABOVE = ("entity", "law", "period")
 # What a row names beside its law area that makes it two stub columns read as one.
 _WITH_LAW = frozenset({"measure", "entity", "period"})
 # The total of a column of shares (percent).
@@ -132,6 +132,17 @@ def _equal(sums: dict[str, list[float | None]], own: dict[str, list[float | None
                 return False
             compared += 1
     return compared > 0
+
+
+def _names_for_below(dim: str, plan: RowPlan) -> bool:
+    """Whether a value row's label names ``dim`` for the rows under it too: an entity; a law
+    area with a measure, entity or period ("2019 Serviceloven"); a period with an entity or
+    law area ("2016M06 Herning kommune" over "Hele landet": two stub columns read as one)."""
+    if dim == "entity":
+        return True
+    if dim == "law":
+        return bool(_WITH_LAW & set(plan.dims))
+    return bool({"entity", "law"} & set(plan.dims))
 
 
 def measure_from_totals(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
@@ -283,7 +294,8 @@ def named_above(
     """The plans with the value rows under a value row whose label names an entity ("Hele
     landet Realitetsbehandlede sager", then "Ændrede/ophævede sager", …), or a law area
     together with a measure, entity or period ("Serviceloven (SEL) Realitetsbehandlede
-    sager", "2019 Serviceloven": two stub columns read as one), and naming none themselves
+    sager", "2019 Serviceloven": two stub columns read as one), or a period together with an
+    entity or law area ("2016M06 Herning kommune" over "Hele landet"), and naming none themselves
     given it when the table has a column of them (``axes``: its stub, caption or title names
     the axis; blanks under a name mean "as above") or the rows under it are its parts
     (``parts``: rows printed "Heraf" or under a "Heraf:" line, "of which"), else marked as
@@ -304,7 +316,7 @@ def named_above(
         if plan.kind not in ("member", "total", "provision", "law"):
             continue
         for dim in _NAMED_ABOVE:
-            if dim in plan.dims and (dim == "entity" or _WITH_LAW & set(plan.dims)):
+            if dim in plan.dims and _names_for_below(dim, plan):
                 named[dim] = plan.dims[dim]
                 filled = filled - {dim} if plan.kind != "total" else filled | {dim}
             elif dim in named and dim not in plan.dims and dim not in out[at].carried:
