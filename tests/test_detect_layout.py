@@ -416,3 +416,12 @@ def test_lone_words_of_a_proportional_font_tell_no_monospaced_one() -> None:
     words += words_at(60, 160, "Sager") + words_at(60 + text_width("Sager") + 5.0, 160, "12")
     (*_, last) = group_lines(words)
     assert [c.text for c in last.chunks] == ["Sager", "12"]
+
+
+def test_monospaced_headers_a_little_more_than_a_space_apart_are_two_chunks() -> None:
+    """In a monospaced font a word space is one character exactly: two headers set tight
+    in their cells, about a character and a quarter apart ("Hjemviste  Afvist"), are two."""
+    first = mono_at(60, 100, "Hjemviste")
+    second = mono_at(first[-1].bbox[2] + 1.28 * MONO, 100, "Afvist")
+    (line,) = group_lines([*first, *second])
+    assert [c.text for c in line.chunks] == ["Hjemviste", "Afvist"]

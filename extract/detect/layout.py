@@ -18,9 +18,11 @@ from extract.numbers import parse_number
 CHUNK_GAP_EM = 0.5
 # OCR word boxes hug the ink, so the gap between two words of a phrase looks wider.
 OCR_CHUNK_GAP_EM = 1.0
-# In a monospaced font words a space apart (one character) are one chunk: the gap may be
-# this many character widths; widths of letters within this share of each other are one.
-MONO_SPACE_SHARE = 1.3
+# In a monospaced font words a space apart (one character, exactly: the text layer's) are
+# one chunk: the gap may be this many character widths (headers set tight in their cells
+# stand a character and a quarter apart); widths of letters within this share of each other
+# are one.
+MONO_SPACE_SHARE = 1.15
 MONO_TOLERANCE = 0.02
 # ... and how exactly alike lone words' letters must be to tell one (``_lone_word_widths``).
 MONO_EXACT_WIDTH = 0.002
