@@ -2629,3 +2629,41 @@ def test_a_period_printed_once_for_two_entity_rows_is_not_the_headings_for_the_s
     assert ("kommune", "2016-06", 66.0) in got
     assert not any(scope == "hele_landet" for scope, _, _ in got)
     assert any("a row above names its period" in f.message for f in result.findings)
+
+
+def test_a_later_table_titled_by_what_it_lists_takes_the_headings_entity(
+    rulebook: Rulebook,
+) -> None:
+    """A second table of the minutes, no caption, its title saying what it lists ("Antal
+    fordelt på ydelse og kvartal"): a table of its own, not the rest of the one before, so
+    the heading's municipality is its entity."""
+    rows: list[Row] = [("A-dagpenge", ["37", "30"]), ("Sygedagpenge", ["81", "76"])]
+    candidate = table(
+        ["1. kvt. 2023", "2. kvt. 2023"], rows, title="Antal fordelt på ydelse og kvartal"
+    )
+    context = DocumentContext("referat", MINUTES.heading, tables_before=1)
+    got = {
+        (o.municipality_code, o.period, o.provision, o.value)
+        for o in read(rulebook, candidate, context).observations
+    }
+    assert (183, "2023-Q1", "A-dagpenge", 37.0) in got
+    assert len(got) == 4
+
+
+def test_a_period_printed_on_every_row_is_no_group_for_the_rows_after(
+    rulebook: Rulebook,
+) -> None:
+    """Under a stub "periode": "Holbæk 2019", "Holbæk 2020", "Holbæk 2021", then "Hele
+    landet" rows whose year went into a cell: the period is printed on every row, so the
+    last year is not the national rows' (they are not emitted with it)."""
+    rows: list[Row] = [("Holbæk 2019", [".", "."]), ("Holbæk 2020", ["51", "11"])]
+    rows += [("Holbæk 2021", ["33", "7"]), ("Hele landet", [".", "."]), ("Hele landet", [".", "."])]
+    candidate = table(
+        ["stadfæstede", "afviste sager"],
+        rows,
+        caption="Tabel 1 Ankestyrelsens talportal Serviceloven",
+        stub="periode",
+    )
+    got = {(o.entity_scope, o.period) for o in read(rulebook, candidate).observations}
+    assert ("kommune", "2021") in got
+    assert not any(scope == "hele_landet" and period == "2021" for scope, period in got)

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from extract.interpret.context import Context
 from extract.interpret.plans import AS_ABOVE, UNNAMED, UNREAD, RowPlan
 from extract.interpret.reading import Reader
-from extract.interpret.words import WordBook, tokens
+from extract.interpret.words import tokens
 from extract.model import DocumentContext, TableCandidate, TableRow
 from extract.numbers import read_cell
 
@@ -30,19 +30,22 @@ _VALUE_ROWS = ("member", "provision", "law")
 
 
 def goes_on_from_before(
-    table: TableCandidate, words: WordBook, around: Context, context: DocumentContext
+    table: TableCandidate, reader: Reader, around: Context, context: DocumentContext
 ) -> bool:
     """Whether the table may go on from one whose start, with the text that named it, was
     not joined to it: its caption or title says so ("Tabel 2 (fortsat)"); or it has no
     column header and a table of the document comes before it (the rest of a table printed
     without its header, whatever its first group row, taken for a title, names: "Hjemvisning
-    LAS"); or it has no caption and no title that names anything, and either no column header
-    or a table before it (a page of a table not joined to its start; the first table of a
-    document is the heading's)."""
+    LAS"); or it has no caption and no title that names anything or what the table lists,
+    and either no column header or a table before it (a page of a table not joined to its
+    start; the first table of a document is the heading's)."""
     texts = (table.caption or "", table.title or "")
+    words = reader.vocabulary.words
     if any(token in words.continued for text in texts for token in tokens(text)):
         return True
     named = any(g.source in ("title", "caption") for g in around.dims.values())
+    # a title saying what the table lists ("Antal fordelt på ydelse og kvartal") heads one
+    named = named or bool(table.title and reader.read(table.title).axes)
     headers = any(" ".join(h).strip() for h in table.column_headers)
     after = context.tables_before > 0 and table.sheet is None
     if after and not headers:

@@ -22,14 +22,14 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from extract.identities import Identities
-from extract.interpret.edges import provision_edges
-from extract.interpret.law_groups import law_groups
-from extract.interpret.nesting import (
+from extract.interpret.by_sums import (
     measure_from_total_groups,
     measure_from_totals,
     measure_of_unnamed_totals,
-    settle_law_groups,
 )
+from extract.interpret.edges import provision_edges
+from extract.interpret.law_groups import law_groups
+from extract.interpret.nesting import settle_law_groups
 from extract.interpret.plans import ALL_LAWS, GROUP_DIMS, UNREAD, RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.sections import aspect_sections

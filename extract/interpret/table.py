@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from extract.interpret.by_sums import laws_by_sums
 from extract.interpret.columns import (
     ColumnPlan,
     finer_in_rows,
@@ -31,7 +32,7 @@ from extract.interpret.fragments import (
     rejoined_split_labels,
 )
 from extract.interpret.label_columns import label_columns, nested_label_rows, row_text
-from extract.interpret.nesting import laws_by_sums, named_above
+from extract.interpret.nesting import named_above
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.open_dims import (
     cut_group_headers,
@@ -171,7 +172,7 @@ class Interpreter:
         row_plans = cut_group_headers(row_plans, table.rows, reader)
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         inside = starts_inside(row_plans, column_dims)
-        continued = goes_on_from_before(table, book.vocabulary.words, around, context)
+        continued = goes_on_from_before(table, reader, around, context)
         if from_heading and (continued or inside):
             around = around.leaving_open(from_heading)
         headless = not any(" ".join(h).strip() for h in table.column_headers)
