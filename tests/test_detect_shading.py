@@ -468,3 +468,22 @@ def test_a_bold_heading_at_row_pitch_under_a_bold_total_starts_its_own_row() -> 
         ("Sager i alt", "69%"),
         ("Ændret/ophævet", ""),
     ]
+
+
+def test_a_header_band_of_a_stub_header_and_a_year_over_indented_rows_is_one_table() -> None:
+    """A continued page: the header band "paragraf | 2024" touches the first row's stripe,
+    the rows indented under the stub header (so "paragraf" alone starts at the left edge,
+    beside a year, like a row with a value), then an unshaded row and more stripes: one
+    table under that header."""
+    words = words_at(44, 103, "paragraf") + right_at(340, 103, "2024")
+    rules = _band(100, 114, X0, 345)
+    rows = [("Voksne - kontante tilskud til § 95", "31 sager"), ("Voksne - § 109", "2 sager")]
+    rows += [("Voksne - ledsageordning - § 97", "12 sager"), ("Voksne - § 108", "20 sager")]
+    for i, (label, value) in enumerate(rows):
+        y = 114 + 16 * i
+        words += words_at(54, y + 4, label) + right_at(340, y + 4, value)
+        if i % 2 == 0:
+            rules += _band(y, y + 16, X0, 345)
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2024"]
+    assert body(table) == rows

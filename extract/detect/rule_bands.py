@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.detect.captions import CAPTION, is_stop
-from extract.detect.layout import TextLine
+from extract.detect.layout import TextLine, is_year
 from extract.detect.rulings import SNAP, RulingCluster, crosses_rule, row_edges, rule_count
 from extract.detect.whitespace_rows import (
     at_left,
@@ -246,7 +246,7 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     inside = [
         line for line in lines if upper.bbox[1] < (line.top + line.bottom) / 2 < upper.bbox[3]
     ]
-    head = bool(inside) and not data_lines(inside, stub_limit(inside))[0] and any(data)
+    head = bool(inside) and _header_line(inside, between, data) and any(data)
     if (framed or not any(data)) and not (group or head):
         return False
     values = min(
@@ -262,6 +262,18 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     # value columns known from the rows between: a label wrapped over the band's lines, its
     # values on the last, is data)
     return not first or any(data_lines([*between, *first], left)[len(between) :])
+
+
+def _header_line(inside: Sequence[TextLine], between: Sequence[TextLine], data: list[bool]) -> bool:
+    """Whether the first line inside a band is a header: no data, or a stub header beside
+    years alone ("paragraf | 2024") over rows whose values are no years (rows indented
+    under it leave its label the only one at the band's left edge)."""
+    left = stub_limit(inside)
+    if not data_lines(inside, left)[0]:
+        return True
+    years = value_chunks(inside[0], left)
+    below = [c.text for line, d in zip(between, data, strict=True) if d for c in line.chunks[1:]]
+    return all(is_year(c.text) for c in years) and any(not is_year(t) for t in below)
 
 
 def _group_row(
