@@ -487,3 +487,32 @@ def test_a_header_band_of_a_stub_header_and_a_year_over_indented_rows_is_one_tab
     (table,) = detect(word_page(words, rules))
     assert labels(table) == ["2024"]
     assert body(table) == rows
+
+
+def test_a_year_over_a_measure_wrapped_round_its_value_is_one_row() -> None:
+    """A frame without inner rules; the first rows' labels wrap a year over a measure
+    ("2022" / "Gennemsnitlig liggetid (uger)") round a value set in the middle, later rows
+    print both on one line: each wrapped label is one row, not header lines."""
+    words = words_at(55, 103, "Udfald") + right_at(395, 103, "Landstotal")
+    rows: list[tuple[str, str]] = []
+    y = 120.0
+    for label, value in (
+        ("Gennemsnitlig sagsbehandlingstid (uger)", "14,5"),
+        ("Realitetsbehandlede sager", "18 389"),
+    ):
+        words += (
+            words_at(55, y, "2022") + right_at(395, y + 5.5, value) + words_at(55, y + 11, label)
+        )
+        rows.append((f"2022 {label}", value))
+        y += 27
+    for label, value in (
+        ("2023, Gennemsnitlig sagsbehandlingstid (uger)", "17,5"),
+        ("2023, Realitetsbehandlede sager", "19 197"),
+    ):
+        words += words_at(55, y, label) + right_at(395, y, value)
+        rows.append((label, value))
+        y += 16
+    rules = [hrule(yy, X0, X1) for yy in (98, 115, y)] + [vrule(x, 98, y) for x in (X0, X1)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["Landstotal"]
+    assert body(table) == rows
