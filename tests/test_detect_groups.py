@@ -227,3 +227,52 @@ def test_a_last_row_wrapped_round_its_value_at_a_page_end_keeps_the_next_page_jo
         "Udnyttelse af arbejdsmuligheder - §§ 13",
         "Ydelser - § 9",
     ]
+
+
+def test_pages_that_start_and_end_with_labels_wrapped_round_their_values_go_on() -> None:
+    """A long unruled table whose rows wrap their labels round their values (the value set
+    in the middle, between the label's lines) where a page begins and where it ends: the
+    first rows of the next page start its part of the table (no title), the last rows of
+    a page stay in it, and the pages join into one table."""
+
+    def wrapped(top: float, first: str, value: str, rest: str) -> list[Word]:
+        return (
+            words_at(50, top, first)
+            + right_at(VALUE_X, top + 5.5, value)
+            + words_at(50, top + 11, rest)
+        )
+
+    one = words_at(50, 80, "Tabel 1 Sager efter bestemmelse") + _rows(
+        100, [("Sanktioner § 40a", "15"), ("Særlig støtte - § 34", "142")]
+    )
+    one += wrapped(
+        100 + STEP * 3,
+        "Tilbagebetaling af hjælp i enkeltstående tilfælde -",
+        "63",
+        "§§ 81-85a og §§ 90-97",
+    )
+    one += wrapped(
+        100 + STEP * 3 + 30,
+        "Tilbagebetaling af løbende månedlig hjælp til",
+        "345",
+        "forsørgelse - § 91",
+    )
+    two = words_at(50, 80, "Tabel 1 (fortsat)")
+    two += wrapped(100, "Tilbagebetaling af løbende månedlig hjælp til", "1", "forsørgelse - § 92")
+    two += wrapped(130, "Tilbagebetaling af løbende månedlig hjælp til", "23", "forsørgelse - § 93")
+    two += words_at(50, 160, "Udnyttelse af arbejdsmuligheder - §§ 13") + right_at(
+        VALUE_X, 160, "19"
+    )
+    two += words_at(50, 160 + STEP, "Sygedagpengeloven") + right_at(VALUE_X, 160 + STEP, "2.526")
+    tables = detect(_page(1, one), _page(2, two))
+    assert [t.pages for t in tables] == [(1, 2)]
+    assert [row[1] for row in body(tables[0])] == [
+        "15",
+        "142",
+        "63",
+        "345",
+        "1",
+        "23",
+        "19",
+        "2.526",
+    ]

@@ -10,7 +10,6 @@ margin with their rows under them. Header lines are taken upwards from its first
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 
@@ -55,11 +54,12 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     while i < len(lines):
         line = lines[i]
         years = len(line.chunks) >= 2 and all(is_year(c.text) for c in line.chunks)
-        if years or not is_data_line(line, line.x0) or is_stop(line):  # years alone: header
-            i += 1
+        wrapped = not is_data_line(line, line.x0) and _wrapped_round(lines, i)
+        if years or not (wrapped or is_data_line(line, line.x0)) or is_stop(line):
+            i += 1  # (years alone: header)
             continue
         left = _row_left(lines, i, floor)
-        value_left = _value_left(value_chunks(line, left), math.inf)
+        value_left = _value_left(value_chunks(lines[i + 1] if wrapped else line, left), math.inf)
         block: list[TextLine] = [line]
         pending: list[TextLine] = []
         last = line
@@ -96,8 +96,8 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 pending.append(nxt)
             last = nxt
             j += 1
-        if _wrapped_last_row(pending, left, value_left):
-            block.extend(pending)  # the last row, its label wrapped round its values
+        if _wrapped_last_rows(pending, left, value_left):
+            block.extend(pending)  # the last rows, their labels wrapped round their values
         header: list[TextLine] = []
         k = i - 1
         top = line
@@ -191,16 +191,44 @@ def _over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float
     )
 
 
-def _wrapped_last_row(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
-    """True for lines left over under a block that are one row ending it (at a page's end):
-    a label at the left edge wrapped over lines set tight, with a line of values alone in
-    the value columns among or under them ("Tilbagebetaling … -" / "5" / "§§ 81-85a")."""
+def _wrapped_round(lines: Sequence[TextLine], i: int) -> bool:
+    """True when line ``i`` starts a row whose label wraps round its values: label text, a
+    line of values alone right of it, label text again where it starts, each set tight
+    ("Tilbagebetaling af løbende månedlig hjælp til" / "345" / "forsørgelse - § 91")."""
+    if i + 2 >= len(lines):
+        return False
+    label, values, rest = lines[i], lines[i + 1], lines[i + 2]
+    return (
+        not any(c.is_value for c in (*label.chunks, *rest.chunks))
+        and all(c.is_value and c.x0 > label.x1 for c in values.chunks)
+        and abs(rest.x0 - label.x0) <= FLUSH_PT
+        and values.top - label.bottom < 0.5 * values.font_size
+        and rest.top - values.bottom < 0.5 * rest.font_size
+    )
+
+
+def _wrapped_last_rows(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
+    """True for lines left over under a block that are rows ending it (at a page's end),
+    each a label at the left edge wrapped over lines set tight, with a line of values alone
+    in the value columns among or under them ("Tilbagebetaling … -" / "5" / "§§ 81-85a");
+    the rows a row's spacing apart."""
+    rows: list[list[TextLine]] = []
+    for line in lines:
+        if rows and line.top - rows[-1][-1].bottom < 0.5 * line.font_size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return bool(rows) and all(_wrapped_row(row, left, value_left) for row in rows)
+
+
+def _wrapped_row(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
+    """True for lines set tight that are one row whose label wraps round its values (see
+    ``_wrapped_last_rows``)."""
     if len(lines) < 2 or not all(at_left(c, left) for c in lines[0].chunks[:1]):
         return False
-    tight = all(b.top - a.bottom < 0.5 * b.font_size for a, b in itertools.pairwise(lines))
     values = [x for x in lines[1:] if all(c.is_value and c.x0 >= value_left - 2 for c in x.chunks)]
     labels = [x for x in lines if x not in values]
-    return tight and len(values) == 1 and all(_label_only(x, value_left) for x in labels)
+    return len(values) == 1 and all(_label_only(x, value_left) for x in labels)
 
 
 def _years_right_of_labels(line: TextLine, block: Sequence[TextLine]) -> bool:
