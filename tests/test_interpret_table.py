@@ -2667,3 +2667,21 @@ def test_a_period_printed_on_every_row_is_no_group_for_the_rows_after(
     got = {(o.entity_scope, o.period) for o in read(rulebook, candidate).observations}
     assert ("kommune", "2021") in got
     assert not any(scope == "hele_landet" and period == "2021" for scope, period in got)
+
+
+def test_a_group_heading_wrapped_before_a_word_that_reads_alone_is_read_whole(
+    rulebook: Rulebook,
+) -> None:
+    """A group heading wrapped over two label-only rows, "sager, hvor Ankestyrelsen ikke
+    fik" / "medhold": the second reads alone as the opposite measure, but the first says
+    nothing on its own, so the heading is read whole ("ikke medhold")."""
+    rows: list[Row] = [("Domstolssager i alt", None), ("Sager i alt", ["13", "18"])]
+    rows += [("sager, hvor Ankestyrelsen ikke fik", None), ("medhold", None)]
+    rows += [("Sager i alt", ["6", "4"])]
+    candidate = table(
+        ["2018-10", "2018-11"], rows,
+        caption="Tabel 5.1 Sager indbragt for domstolene på social- og beskæftigelsesområdet",
+    )  # fmt: skip
+    got = {(o.measure, o.period, o.value) for o in read(rulebook, candidate).observations}
+    assert not any(measure == "medhold" for measure, _, _ in got)
+    assert ("ikke_medhold", "2018-11", 4.0) in got

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from extract.detect.block_lines import TABLE_GAP_EM
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop
 from extract.detect.continued_tail import SIDE_SLACK, last_block, over_columns, tail_grid
@@ -30,7 +31,6 @@ from extract.detect.grid import Grid
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
 from extract.detect.regions import PageRead, PageTable, line_key
-from extract.detect.whitespace_blocks import TABLE_GAP_EM
 from extract.detect.whitespace_rows import is_data_line
 from extract.model import Cell, TableCandidate, TableRow
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extract.detect.block_lines import TABLE_GAP_EM
 from extract.detect.captions import is_stop
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
@@ -18,7 +19,6 @@ from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
 from extract.detect.whitespace import tile_of
-from extract.detect.whitespace_blocks import TABLE_GAP_EM
 from extract.detect.whitespace_header import line_spans
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 

@@ -13,21 +13,30 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from extract.detect.block_lines import (
+    FLUSH_PT,
+    TABLE_GAP_EM,
+    data_follows,
+    group_follows,
+    is_section_label,
+    label_only,
+    outer_group_line,
+    outer_label,
+    right_aligned_stub,
+    wrapped_last_rows,
+    wrapped_round,
+)
 from extract.detect.captions import is_stop
 from extract.detect.layout import Chunk, TextLine, is_year
-from extract.detect.whitespace_rows import at_left, is_data_line, value_chunks
+from extract.detect.whitespace_rows import is_data_line, value_chunks
 
-__all__ = ["TABLE_GAP_EM", "whitespace_blocks"]
+__all__ = ["whitespace_blocks"]
 
-# Largest gap (in font sizes) inside one table.
-TABLE_GAP_EM = 2.6
 # Most lines of a header taken over a block (headers broken over four lines and set
 # centred on each other stand on twice as many text lines).
 HEADER_LINES = 12
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
-# Text set flush left in one column starts within this many points.
-FLUSH_PT = 1.0
 # Lines of stub header text (no text over the values) that may stand between a group
 # heading under the header and the header line over the values (a stub header wrapped).
 STUB_HEADER_LINES = 3
@@ -54,7 +63,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     while i < len(lines):
         line = lines[i]
         years = len(line.chunks) >= 2 and all(is_year(c.text) for c in line.chunks)
-        wrapped = not is_data_line(line, line.x0) and _wrapped_round(lines, i)
+        wrapped = not is_data_line(line, line.x0) and wrapped_round(lines, i)
         if years or not (wrapped or is_data_line(line, line.x0)) or is_stop(line):
             i += 1  # (years alone: header)
             continue
@@ -70,15 +79,15 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 break
             if _is_prose(nxt, value_left) or _larger(nxt, line):
                 break
-            if nxt.x0 < left - 3 and _right_aligned_stub(nxt, line):
+            if nxt.x0 < left - 3 and right_aligned_stub(nxt, line):
                 left = nxt.x0  # a stub of numbers set flush right ("250", "1,000")
-            if nxt.x0 < left - 3 and not pending and _outer_label(nxt, block, left):
+            if nxt.x0 < left - 3 and not pending and outer_label(nxt, block, left):
                 left = nxt.x0  # a new group's label in an outer stub column, blank above
             if nxt.x0 < left - 3:
-                if not (_is_section_label(nxt) or _outer_group_line(nxt, left, value_left)):
+                if not (is_section_label(nxt) or outer_group_line(nxt, left, value_left)):
                     break
-                if not _data_follows(lines, j + 1, left):
-                    if not _group_follows(lines, j + 1, nxt, block, left):
+                if not data_follows(lines, j + 1, left):
+                    if not group_follows(lines, j + 1, nxt, block, left):
                         break
                     left = nxt.x0  # an outer group heading, its first row under it at its x
                 pending.append(nxt)  # a group heading out at the page margin ("Sex")
@@ -96,7 +105,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 pending.append(nxt)
             last = nxt
             j += 1
-        if _wrapped_last_rows(pending, left, value_left):
+        if wrapped_last_rows(pending, left, value_left):
             block.extend(pending)  # the last rows, their labels wrapped round their values
         header: list[TextLine] = []
         k = i - 1
@@ -116,10 +125,10 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             # the lines taken so far are the first row's label, wrapped round its values
             # (its values may stand on a line of their own, between its label lines)
             first_row = all(
-                _label_only(x, value_left) or (k0 > 0 and all(c.is_value for c in x.chunks))
+                label_only(x, value_left) or (k0 > 0 and all(c.is_value for c in x.chunks))
                 for k0, x in enumerate(header)
             )
-            heading = _is_section_label(above) or _outer_group_line(above, left, value_left)
+            heading = is_section_label(above) or outer_group_line(above, left, value_left)
             heading = heading and (is_data_line(top, left) or first_row)
             stub_row = _stub_header_row(above, left, header, value_left) or (
                 k > floor and _between_headers(above, lines[k - 1], header, value_left)
@@ -191,46 +200,6 @@ def _over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float
     )
 
 
-def _wrapped_round(lines: Sequence[TextLine], i: int) -> bool:
-    """True when line ``i`` starts a row whose label wraps round its values: label text, a
-    line of values alone right of it, label text again where it starts, each set tight
-    ("Tilbagebetaling af løbende månedlig hjælp til" / "345" / "forsørgelse - § 91")."""
-    if i + 2 >= len(lines):
-        return False
-    label, values, rest = lines[i], lines[i + 1], lines[i + 2]
-    return (
-        not any(c.is_value for c in (*label.chunks, *rest.chunks))
-        and all(c.is_value and c.x0 > label.x1 for c in values.chunks)
-        and abs(rest.x0 - label.x0) <= FLUSH_PT
-        and values.top - label.bottom < 0.5 * values.font_size
-        and rest.top - values.bottom < 0.5 * rest.font_size
-    )
-
-
-def _wrapped_last_rows(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
-    """True for lines left over under a block that are rows ending it (at a page's end),
-    each a label at the left edge wrapped over lines set tight, with a line of values alone
-    in the value columns among or under them ("Tilbagebetaling … -" / "5" / "§§ 81-85a");
-    the rows a row's spacing apart."""
-    rows: list[list[TextLine]] = []
-    for line in lines:
-        if rows and line.top - rows[-1][-1].bottom < 0.5 * line.font_size:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    return bool(rows) and all(_wrapped_row(row, left, value_left) for row in rows)
-
-
-def _wrapped_row(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
-    """True for lines set tight that are one row whose label wraps round its values (see
-    ``_wrapped_last_rows``)."""
-    if len(lines) < 2 or not all(at_left(c, left) for c in lines[0].chunks[:1]):
-        return False
-    values = [x for x in lines[1:] if all(c.is_value and c.x0 >= value_left - 2 for c in x.chunks)]
-    labels = [x for x in lines if x not in values]
-    return len(values) == 1 and all(_label_only(x, value_left) for x in labels)
-
-
 def _years_right_of_labels(line: TextLine, block: Sequence[TextLine]) -> bool:
     """True for a header line of years alone, right of every row label of ``block``: centred
     in a wide cell over values set flush right, short of them ("2021" over "7", "–")."""
@@ -248,7 +217,7 @@ def _between_headers(
     over = [x for x in header if _reaches(x, value_left)]
     size = over[0].font_size if over else 0.0
     return (
-        _is_section_label(line)
+        is_section_label(line)
         and all(abs(x.font_size - size) <= SAME_SIZE * size for x in (line, upper))
         and bool(over)
         and _reaches(upper, value_left)
@@ -309,50 +278,6 @@ def _flush_with(header: TextLine, row: TextLine) -> bool:
     return sum(1 for c in header.chunks if any(abs(c.x0 - x) <= FLUSH_PT for x in starts)) >= 2
 
 
-def _label_only(line: TextLine, value_left: float) -> bool:
-    """True for a line of label text alone, left of the values at ``value_left``."""
-    return all(not c.is_value and c.x1 < value_left for c in line.chunks)
-
-
-def _is_section_label(line: TextLine) -> bool:
-    """A short label line with no values: a group heading inside a table."""
-    return len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
-
-
-def _outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
-    """True for a line of two labels and no value, the first out in an outer stub column
-    left of the rows (``left``), the second where the row labels start, both left of the
-    values: a group's heading in each stub column ("2023 H2 | Hele landet")."""
-    if len(line.chunks) != 2 or len(line.words) > 8:
-        return False
-    outer, inner = line.chunks
-    return (
-        not outer.is_value
-        and not inner.is_value
-        and outer.x1 < left
-        and abs(inner.x0 - left) <= 3
-        and inner.x1 < value_left
-    )
-
-
-def _right_aligned_stub(line: TextLine, first: TextLine) -> bool:
-    """True when ``line`` is a data line whose row label ends where the label of the block's
-    first line ends: a right-aligned stub, so the line starts further left."""
-    end = first.chunks[0].x1
-    return abs(line.chunks[0].x1 - end) <= 2.0 and is_data_line(line, line.x0)
-
-
-def _outer_label(line: TextLine, block: Sequence[TextLine], left: float) -> bool:
-    """True for a data line starting left of the block (``left``) whose values stand in the
-    block's value columns: its first chunk labels a group in an outer stub column left
-    blank on the rows above."""
-    values = value_chunks(line, line.x0)
-    if not values or not is_data_line(line, line.x0) or line.chunks[0].x1 >= values[0].x0:
-        return False
-    above = [c for x in block for c in value_chunks(x, left)]
-    return all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in above) for c in values)
-
-
 def _headed(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
     """True for a table of one row under its header: a row label and two values or more
     (not all years: a row of years is header), each under header text standing over it
@@ -368,35 +293,3 @@ def _headed(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
     covered = {id(v) for line in header for c in line.chunks for v in over(c)}
     band = any(sum(1 for c in line.chunks if over(c)) >= 2 for line in header)
     return band and len(covered) == len(values)
-
-
-def _group_follows(
-    lines: Sequence[TextLine], start: int, heading: TextLine, block: Sequence[TextLine], left: float
-) -> bool:
-    """True when the line at ``start`` is the first row of a group headed by ``heading``
-    (left of the block's rows at ``left``): it starts where the heading starts, within a
-    table's gap of it, its values in the block's value columns (``_outer_label``)."""
-    if start >= len(lines):
-        return False
-    line = lines[start]
-    near = line.top - heading.bottom <= TABLE_GAP_EM * line.font_size
-    return near and abs(line.x0 - heading.x0) <= 3 and _outer_label(line, block, left)
-
-
-def _data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
-    """True when a data line comes within two lines from ``start``, each close to the last
-    (the first may be another group heading out at the margin, "Hjemvist" over "Lov om
-    aktiv beskæftigelsesindsats", when a row label starts the data line)."""
-    last = lines[start - 1]
-    stacked = False
-    for line in lines[start : start + 2]:
-        if line.top - last.bottom > TABLE_GAP_EM * line.font_size:
-            return False
-        if line.x0 < left - 3:
-            if stacked or line is not lines[start] or not _is_section_label(line):
-                return False
-            stacked = True
-        elif is_data_line(line, left):
-            return not (stacked and line.chunks[0].is_value)
-        last = line
-    return False

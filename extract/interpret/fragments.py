@@ -114,8 +114,9 @@ def _tail_of_above(rows: Sequence[TableRow], i: int, reader: Reader) -> bool:
     """Whether the row at ``i`` goes on the label of the label-only line above it: the line
     breaks off ("Længerevarende botilbud,", "… §§ 16 stk. 1": a comma, a dash, a small word
     or a paragraph mark at its end) or the row's label starts in lower case
-    ("førtidspension"); neither says something whole alone ("heraf" over "sager, hvor
-    Ankestyrelsen fik medhold" does not go on); and together they agree with what the line
+    ("førtidspension"); the line says nothing whole alone, nor the row while the line reads
+    on its own ("heraf" over "sager, hvor Ankestyrelsen fik medhold" does not go on; "sager,
+    hvor Ankestyrelsen ikke fik" over "medhold" does); and together they agree with what the line
     says alone and read fully, or, on a row of values, name a provision ("… § 105"). One
     label wrapped over two lines, its values on the last (or none: a group header)."""
     row = rows[i]
@@ -127,8 +128,10 @@ def _tail_of_above(rows: Sequence[TableRow], i: int, reader: Reader) -> bool:
         return False
     if not (label[:1].islower() or _BREAKS_OFF.search(above.label.strip())):
         return False
-    if _whole(above, reader) or _whole(row, reader):
+    if _whole(above, reader):
         return False
+    if _whole(row, reader) and reader.read(above.label).resolved:
+        return False  # the line above says something of its own ("heraf")
     joined = f"{above.label.strip()} {label}"
     reading = reader.read(joined)
     alone = reader.read(above.label).dims

@@ -1,0 +1,133 @@
+"""What a line or a few lines by an unruled table's rows are: a row whose label wraps round
+its values, a group heading out at the margin or in two stub columns, an outer label, a row
+label set flush right. In: text lines (and the block's left edge and value columns). Out:
+yes or no, for ``whitespace_blocks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.detect.layout import TextLine
+from extract.detect.whitespace_rows import at_left, is_data_line, value_chunks
+
+# Largest gap (in font sizes) inside one table.
+TABLE_GAP_EM = 2.6
+# Text set flush left in one column starts within this many points.
+FLUSH_PT = 1.0
+
+
+def wrapped_round(lines: Sequence[TextLine], i: int) -> bool:
+    """True when line ``i`` starts a row whose label wraps round its values: label text, a
+    line of values alone right of it, label text again where it starts, each set tight
+    ("Tilbagebetaling af løbende månedlig hjælp til" / "345" / "forsørgelse - § 91")."""
+    if i + 2 >= len(lines):
+        return False
+    label, values, rest = lines[i], lines[i + 1], lines[i + 2]
+    return (
+        not any(c.is_value for c in (*label.chunks, *rest.chunks))
+        and all(c.is_value and c.x0 > label.x1 for c in values.chunks)
+        and abs(rest.x0 - label.x0) <= FLUSH_PT
+        and values.top - label.bottom < 0.5 * values.font_size
+        and rest.top - values.bottom < 0.5 * rest.font_size
+    )
+
+
+def wrapped_last_rows(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
+    """True for lines left over under a block that are rows ending it (at a page's end),
+    each a label at the left edge wrapped over lines set tight, with a line of values alone
+    in the value columns among or under them ("Tilbagebetaling … -" / "5" / "§§ 81-85a");
+    the rows a row's spacing apart."""
+    rows: list[list[TextLine]] = []
+    for line in lines:
+        if rows and line.top - rows[-1][-1].bottom < 0.5 * line.font_size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return bool(rows) and all(_wrapped_row(row, left, value_left) for row in rows)
+
+
+def _wrapped_row(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
+    """True for lines set tight that are one row whose label wraps round its values (see
+    ``_wrapped_last_rows``)."""
+    if len(lines) < 2 or not all(at_left(c, left) for c in lines[0].chunks[:1]):
+        return False
+    values = [x for x in lines[1:] if all(c.is_value and c.x0 >= value_left - 2 for c in x.chunks)]
+    labels = [x for x in lines if x not in values]
+    return len(values) == 1 and all(label_only(x, value_left) for x in labels)
+
+
+def label_only(line: TextLine, value_left: float) -> bool:
+    """True for a line of label text alone, left of the values at ``value_left``."""
+    return all(not c.is_value and c.x1 < value_left for c in line.chunks)
+
+
+def is_section_label(line: TextLine) -> bool:
+    """A short label line with no values: a group heading inside a table."""
+    return len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
+
+
+def outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
+    """True for a line of two labels and no value, the first out in an outer stub column
+    left of the rows (``left``), the second where the row labels start, both left of the
+    values: a group's heading in each stub column ("2023 H2 | Hele landet")."""
+    if len(line.chunks) != 2 or len(line.words) > 8:
+        return False
+    outer, inner = line.chunks
+    return (
+        not outer.is_value
+        and not inner.is_value
+        and outer.x1 < left
+        and abs(inner.x0 - left) <= 3
+        and inner.x1 < value_left
+    )
+
+
+def right_aligned_stub(line: TextLine, first: TextLine) -> bool:
+    """True when ``line`` is a data line whose row label ends where the label of the block's
+    first line ends: a right-aligned stub, so the line starts further left."""
+    end = first.chunks[0].x1
+    return abs(line.chunks[0].x1 - end) <= 2.0 and is_data_line(line, line.x0)
+
+
+def outer_label(line: TextLine, block: Sequence[TextLine], left: float) -> bool:
+    """True for a data line starting left of the block (``left``) whose values stand in the
+    block's value columns: its first chunk labels a group in an outer stub column left
+    blank on the rows above."""
+    values = value_chunks(line, line.x0)
+    if not values or not is_data_line(line, line.x0) or line.chunks[0].x1 >= values[0].x0:
+        return False
+    above = [c for x in block for c in value_chunks(x, left)]
+    return all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in above) for c in values)
+
+
+def group_follows(
+    lines: Sequence[TextLine], start: int, heading: TextLine, block: Sequence[TextLine], left: float
+) -> bool:
+    """True when the line at ``start`` is the first row of a group headed by ``heading``
+    (left of the block's rows at ``left``): it starts where the heading starts, within a
+    table's gap of it, its values in the block's value columns (``_outer_label``)."""
+    if start >= len(lines):
+        return False
+    line = lines[start]
+    near = line.top - heading.bottom <= TABLE_GAP_EM * line.font_size
+    return near and abs(line.x0 - heading.x0) <= 3 and outer_label(line, block, left)
+
+
+def data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
+    """True when a data line comes within two lines from ``start``, each close to the last
+    (the first may be another group heading out at the margin, "Hjemvist" over "Lov om
+    aktiv beskæftigelsesindsats", when a row label starts the data line)."""
+    last = lines[start - 1]
+    stacked = False
+    for line in lines[start : start + 2]:
+        if line.top - last.bottom > TABLE_GAP_EM * line.font_size:
+            return False
+        if line.x0 < left - 3:
+            if stacked or line is not lines[start] or not is_section_label(line):
+                return False
+            stacked = True
+        elif is_data_line(line, left):
+            return not (stacked and line.chunks[0].is_value)
+        last = line
+    return False
