@@ -2685,3 +2685,29 @@ def test_a_group_heading_wrapped_before_a_word_that_reads_alone_is_read_whole(
     got = {(o.measure, o.period, o.value) for o in read(rulebook, candidate).observations}
     assert not any(measure == "medhold" for measure, _, _ in got)
     assert ("ikke_medhold", "2018-11", 4.0) in got
+
+
+def test_a_stub_of_outcomes_over_count_and_share_rows_keeps_the_titles_measure(
+    rulebook: Rulebook,
+) -> None:
+    """A stub "Udfald / Lov" whose outer column holds "Antal" and "Procent", not outcomes:
+    every stub column is filled, so the title's "Afgjorte sager" is the measure."""
+    rows: list[Row] = [
+        ("Antal", None),
+        ("Aktivloven", ["4659", "5788"]),
+        ("Serviceloven", ["9272", "8669"]),
+    ]
+    rows += [
+        ("Procent", None),
+        ("Aktivloven", ["0.23", "0.27"]),
+        ("Serviceloven", ["0.46", "0.41"]),
+    ]
+    candidate = table(
+        ["2022", "2023"], rows, stub="Udfald / Lov",
+        title="Afgjorte sager efter lovområde – hele landet 2022-2024",
+    )  # fmt: skip
+    got = {
+        (o.law_area, o.period, o.measure, o.value) for o in read(rulebook, candidate).observations
+    }
+    assert ("aktivloven", "2022", "afgjorte", 4659.0) in got
+    assert ("serviceloven", "2023", "afgjorte", 8669.0) in got

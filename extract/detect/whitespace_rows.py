@@ -221,10 +221,10 @@ def _wrapped_round(lines: Sequence[TextLine], i: int, left: float, value_left: f
         return False
     above = lines[i - 1]
     tight = line.top - above.bottom < 0.5 * line.font_size
-    return tight and all(
-        (not c.is_value or (is_year(c.text) and at_left(c, left))) and c.x1 < value_left
-        for c in above.chunks
-    )  # (a year at the left edge labels the row: "2022" / "14,5" / "Gennemsnitlig …")
+    year = len(above.chunks) == 1 and is_year(above.text) and at_left(above.chunks[0], left)
+    return tight and (  # (a year alone at the left edge labels the row: "2022" / "14,5" / …)
+        year or all(not c.is_value and c.x1 < value_left for c in above.chunks)
+    )
 
 
 def _row_label(line: TextLine, left: float, values: float) -> bool:

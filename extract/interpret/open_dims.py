@@ -92,11 +92,11 @@ def listed_above(
     if not axes or first is None:
         return set()
     lost = set()
-    listed = {d for p in plans for d in p.dims if d in _LISTED}
+    listed = {d for p in plans for d in p.dims}
     if len(named) > 1 and len(listed) < len(axes):
         # a column the rows leave blank, not one holding other names than the stub's word
-        # says ("Område" over law areas); not the law area: "lovområde/bestemmelse" lists
-        # provisions
+        # says ("Område" over law areas, "Udfald" over "Antal" and "Procent"); not the law
+        # area: "lovområde/bestemmelse" lists provisions
         lost = {d for d in axes - {"law"} if d not in listed}
     if rows[first].label.strip():
         return lost
