@@ -2711,3 +2711,29 @@ def test_a_stub_of_outcomes_over_count_and_share_rows_keeps_the_titles_measure(
     }
     assert ("aktivloven", "2022", "afgjorte", 4659.0) in got
     assert ("serviceloven", "2023", "afgjorte", 8669.0) in got
+
+
+def test_a_total_under_law_groups_without_totals_is_all_law_areas_in_each_section(
+    rulebook: Rulebook,
+) -> None:
+    """Outcome sections, each listing law areas as label-only group rows over their
+    provisions and ending in "Hovedtotal", the next outcome after it: the total is all law
+    areas', not the last law area's."""
+    rows: list[Row] = []
+    for outcome, values, total in (
+        ("Stadfæstelse", ("7", "9"), "16"),
+        ("Hjemvisning", ("2", "3"), "5"),
+    ):
+        rows += [(outcome, None), ("Serviceloven", None), ("Biler - §§ 114 og 115", [values[0]])]
+        rows += [("Sygedagpengeloven", None), ("Uarbejdsdygtighed - § 7", [values[1]])]
+        rows += [("Hovedtotal", [total])]
+    candidate = table(
+        ["2024"], rows, caption="Realitetsbehandlede sager efter lovområde og bestemmelse"
+    )
+    got = {
+        (o.measure, o.law_area, o.provision, o.value)
+        for o in read(rulebook, candidate).observations
+    }
+    assert ("stadfaestet", "alle", None, 16.0) in got
+    assert ("hjemvist", "alle", None, 5.0) in got
+    assert not any(law == "sygedagpengeloven" and provision is None for _, law, provision, _ in got)

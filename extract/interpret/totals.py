@@ -35,16 +35,26 @@ def plan_totals(plans: list[RowPlan], identities: Identities) -> list[RowPlan]:
 
 def _ends_group(plans: Sequence[RowPlan], at: int, spread: set[str]) -> set[str]:
     """The spread dimensions (see ``_spread``) in whose group the total row at ``at`` stands
-    with another group after it: the total of its own group ("I alt" under "2023 H1", then
-    "2023 H2"), not of the groups above (the last group's total may be on the next page)."""
+    with another group after it, and another group with a total of its own: the total of
+    its own group ("I alt" under "2023 H1", then "2023 H2"), not of the groups above (the
+    last group's total may be on the next page). A total after groups none of which has
+    one ("Hovedtotal" under the law areas of one outcome, the next outcome's after it) is
+    theirs."""
     total = plans[at]
-    return {
-        name
-        for dim, name in _SPREAD
-        if name in spread
-        and dim in total.carried
-        and any(p.carried.get(dim, total.carried[dim]) != total.carried[dim] for p in plans[at:])
-    }
+    out = set()
+    for dim, name in _SPREAD:
+        if name not in spread or dim not in total.carried:
+            continue
+        own = total.carried[dim]
+        after = any(p.carried.get(dim, own) != own for p in plans[at:])
+        others = any(
+            p.kind == "total" and p.carried.get(dim, own) != own
+            for k, p in enumerate(plans)
+            if k != at
+        )
+        if after and others:
+            out.add(name)
+    return out
 
 
 def _total(
