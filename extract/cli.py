@@ -25,7 +25,7 @@ from extract import __version__
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.pdf import PDF_BACKENDS
-from extract.rulebook import RuleDirs, RuleError, load_rulebook
+from extract.rulebook import Rulebook, RuleDirs, RuleError, load_rulebook
 from extract.watch.options import add_watch_parser
 from extract.writers import (
     DEFAULT_FORMATS,
@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.OK
     if args.command == "watch":
         return _watch(args, rules)
-    return _extract(args, rules)
+    return _extract(args, rules, rulebook)
 
 
 def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
@@ -252,7 +252,7 @@ def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
         return ExitCode.USAGE
 
 
-def _extract(args: argparse.Namespace, rules: RuleDirs) -> int:
+def _extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> int:
     from extract.report import summary_lines, write_report
 
     try:
@@ -270,7 +270,7 @@ def _extract(args: argparse.Namespace, rules: RuleDirs) -> int:
     started = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
-        results = _extract_files(args, inputs, rules, Path(spool_dir))
+        results = _extract_files(args, inputs, rules, rulebook, Path(spool_dir))
         _write_records(args, writers, results)
     results.extend(
         FileResult(
@@ -294,9 +294,14 @@ def _extract(args: argparse.Namespace, rules: RuleDirs) -> int:
 
 
 def _extract_files(
-    args: argparse.Namespace, inputs: list[Path], rules: RuleDirs, spool_dir: Path
+    args: argparse.Namespace,
+    inputs: list[Path],
+    rules: RuleDirs,
+    rulebook: Rulebook,
+    spool_dir: Path,
 ) -> list[FileResult]:
-    """Every input through the pipeline, records spooled to ``spool_dir``."""
+    """Every input through the pipeline (``rulebook``: ``rules`` loaded), records spooled to
+    ``spool_dir``."""
     from extract.runner import run_files
 
     show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
@@ -307,6 +312,7 @@ def _extract_files(
         show_progress,
         ReadOptions(args.pdf_backend, ocr=args.ocr),
         spool_dir=spool_dir,
+        rulebook=rulebook,
     )
 
 

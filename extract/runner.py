@@ -75,9 +75,11 @@ def run_files(
     progress: bool,
     options: ReadOptions | None = None,
     spool_dir: Path | None = None,
+    rulebook: Rulebook | None = None,
 ) -> list[FileResult]:
     """Process ``paths``; results in the same order (records spooled to ``spool_dir`` if
-    given: read them with ``extract.spool.file_records``)."""
+    given: read them with ``extract.spool.file_records``). ``rulebook``: ``rules`` already
+    loaded, used when the files are read in this process (worker processes load their own)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     bar = (
@@ -101,7 +103,8 @@ def run_files(
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
         if jobs <= 1 or len(paths) <= 1:
-            rulebook = load_rulebook(rules[0], rules[1:])
+            if rulebook is None:
+                rulebook = load_rulebook(rules[0], rules[1:])
             for index, path in enumerate(paths):
                 results[index] = _safe_process(path, rulebook, read_options, spool_dir)
                 if bar is not None and task is not None:
