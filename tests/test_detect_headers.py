@@ -830,3 +830,23 @@ def test_a_year_centred_over_values_set_flush_right_far_from_it_heads_them() -> 
     (table,) = detect(word_page(words))
     assert labels(table) == ["Realitetsbeh. sager alt 2021", "Stadfæstelse 2021"]
     assert body(table) == rows
+
+
+def test_a_first_row_whose_count_looks_like_a_year_stays_a_row_under_its_header() -> None:
+    """A header set in the middle of cells of unequal height ("stadfæstede" / "paragraf" /
+    "sager": the value header centred in a wide cell, short of its flush-right values), then
+    the first row "Barnets Lov | 2010", a count printed without a thousands separator: the
+    header heads the table and "2010" is Barnets Lov's value, not the year of the column."""
+    words = words_at(50, 70, "Tabel 4.1 Realitetsbehandlede sager fordelt på bestemmelse")
+    words += centred_at(300, 90, "stadfæstede") + words_at(50, 96.5, "paragraf")
+    words += centred_at(300, 103, "sager")
+    rows = [("Barnets Lov", "2010"), ("Børn - KSB - Diverse - Barnets lov", "28")]
+    rows += [
+        ("Børn - KSB - Samvær - § 104", "277"),
+        ("Børn - KSB - Valg af anbringelsessted", "37"),
+    ]
+    for i, (label, value) in enumerate(rows):
+        words += words_at(50, 119 + 14 * i, label) + right_at(480, 119 + 14 * i, value)
+    (table,) = detect(word_page(words))
+    assert labels(table) == ["stadfæstede sager"]
+    assert body(table) == rows

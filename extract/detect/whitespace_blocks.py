@@ -118,6 +118,9 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             in_values = in_values or _flush_with(above, line)  # headers set flush left
             in_values = in_values or _over_stub_and_values(above, block, left)
             in_values = in_values or _years_right_of_labels(above, block)
+            in_values = in_values or (
+                _near_words(above, block) and _beside_stub_header(above, lines[floor:i], left)
+            )
             close = top.top - above.bottom < 0.5 * top.font_size
             # a line starting left of the rows: a group heading right above its rows, or a
             # header line over the values at row spacing (not a title further up)
@@ -205,6 +208,30 @@ def _years_right_of_labels(line: TextLine, block: Sequence[TextLine]) -> bool:
     in a wide cell over values set flush right, short of them ("2021" over "7", "–")."""
     labels = [c.x1 for row in block for c in row.chunks if not c.is_value]
     return bool(labels) and all(is_year(c.text) for c in line.chunks) and line.x0 > max(labels)
+
+
+def _near_words(line: TextLine, block: Sequence[TextLine]) -> bool:
+    """True for a line of short headers (three words at most each, no value) right of every
+    row label of ``block``: centred in a wide cell short of values set flush right ("sager"
+    under "stadfæstede" over "54")."""
+    labels = [c.x1 for row in block for c in row.chunks if not c.is_value]
+    short = all(not c.is_value and len(c.words) <= 3 for c in line.chunks)
+    return bool(labels) and short and line.x0 > max(labels)
+
+
+def _beside_stub_header(line: TextLine, lines: Sequence[TextLine], left: float) -> bool:
+    """True when a stub header (a few words, no value, at the rows' left edge) stands beside
+    ``line`` in one header band (their lines overlap or touch: headers set in the middle
+    of cells of unequal height, "paragraf" between "stadfæstede" and "sager")."""
+    return any(
+        other is not line
+        and other.x0 <= left + 2.0
+        and len(other.words) <= 3
+        and not any(c.is_value for c in other.chunks)
+        and other.top < line.bottom + 0.5 * line.font_size
+        and line.top < other.bottom + 0.5 * line.font_size
+        for other in lines
+    )
 
 
 def _between_headers(

@@ -98,13 +98,25 @@ def _label_before(line: TextLine, edge: float) -> bool:
 def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -> list[bool]:
     """``data`` with the first data line no data when its values are all years standing over
     values that are no years (``_nearest`` each: under it, or nearest it), a period header
-    beside the stub header: "Lovområde | 2020"."""
+    beside the stub header: "Lovområde | 2020"; not under a line holding the stub's own
+    header alone, set apart above it ("paragraf", then "Barnets Lov | 2010": a row's
+    count)."""
     first = next((i for i, d in enumerate(data) if d), None)
     if first is None:
         return data
     years = value_chunks(lines[first], left)
     if not all(is_year(c.text) for c in years):
         return data
+    if any(
+        len(line.chunks) == 1
+        and at_left(line.chunks[0], left)
+        and len(line.words) <= 3
+        and not line.chunks[0].is_value
+        and line.font_size <= 1.1 * lines[first].font_size  # (no larger text above: prose)
+        and lines[first].top - line.bottom >= 0.5 * lines[first].font_size
+        for line in lines[:first]
+    ):
+        return data  # a stub header stands above, apart: "Barnets Lov | 2010" is a row
     below = [
         c
         for line, d in zip(lines[first + 1 :], data[first + 1 :], strict=True)
