@@ -2737,3 +2737,36 @@ def test_a_total_under_law_groups_without_totals_is_all_law_areas_in_each_sectio
     assert ("stadfaestet", "alle", None, 16.0) in got
     assert ("hjemvist", "alle", None, 5.0) in got
     assert not any(law == "sygedagpengeloven" and provision is None for _, law, provision, _ in got)
+
+
+def test_a_year_beside_a_column_naming_a_quarter_without_one_is_not_the_whole_year(
+    rulebook: Rulebook,
+) -> None:
+    """ "okt.-dec. 2025" spread over two columns and read "okt.-dec. / Fanø" and "2025 /
+    Landsplan": the first has no year, the second's year may be the quarter's: neither is
+    emitted as a year's value, and both are said."""
+    rows: list[Row] = [("Hovedtotal", ["31", "29"]), ("Aktivloven", ["32", "29"])]
+    candidate = table(
+        ["okt.-dec. / Fanø", "2025 / Landsplan"], rows,
+        caption="Omgørelsesprocent efter sagsemne og kommune",
+    )  # fmt: skip
+    result = read(rulebook, candidate)
+    assert not any(o.period == "2025" for o in result.observations)
+    assert any("whole year is not known" in f.message for f in result.findings)
+
+
+def test_a_provision_printed_with_its_group_headers_entity_is_named_without_it(
+    rulebook: Rulebook,
+) -> None:
+    """Under "Hele landet, Lov om almene boliger", rows printing the entity again ("Hele
+    landet, Almene boliger - § 54-61"): the provision's name is what follows the entity."""
+    rows: list[Row] = [("Hele landet, Lov om almene boliger", None)]
+    rows += [("Hele landet, Almene boliger - § 54-61", ["1"])]
+    candidate = table(
+        ["Ændring/ophævelse"], rows, stub="Bestemmelse",
+        title="Ankestatistik Egedal Kommune i 4. kvartal 2022",
+    )  # fmt: skip
+    got = [
+        (o.entity_scope, o.law_area, o.provision) for o in read(rulebook, candidate).observations
+    ]
+    assert got == [("hele_landet", "almenboligloven", "Almene boliger - § 54-61")]

@@ -26,6 +26,8 @@ from extract.reference import Reference
 KEY_DIMS = ("entity", "period", "law", "measure", "aspect")
 # In ``by_columns``: some value columns name a part of a year (a quarter, a month).
 PART_OF_YEAR = "period:part"
+# ... and where a column names a part of a year without its year ("okt.-dec." alone).
+YEARLESS_PART = "period:yearless"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,18 @@ def key_cell(
         year_by_column="period" in by_columns,
         part_by_column=PART_OF_YEAR in by_columns,
     )
+    if (
+        YEARLESS_PART in by_columns
+        and isinstance(when, str)
+        and period_type(when) == "year"
+        and when == column.dims.get("period")
+        and not (row.dims.get("period") or row.carried.get("period"))
+    ):
+        # "okt.-dec. 2025" spread over two columns, read "okt.-dec." and "2025"
+        why = "a year beside a column naming part of a year without one (a header split"
+        return Missing(
+            "period", f"{why} over two columns?): whether it is the whole year is not known"
+        )
     if isinstance(when, Missing):
         return when
     if when is not None:

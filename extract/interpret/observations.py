@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.interpret.cells import PART_OF_YEAR, Keyed, Missing, key_cell
+from extract.interpret.cells import PART_OF_YEAR, YEARLESS_PART, Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers
@@ -92,6 +92,8 @@ def _named_by_columns(columns: Sequence[ColumnPlan]) -> frozenset[str]:
         named.add("period")  # a column naming only a half ("2. halvår") lost its year
     if any(period_type(p) not in ("year", "") for c in columns if (p := c.dims.get("period", ""))):
         named.add(PART_OF_YEAR)  # columns by quarter or month: a year from elsewhere is no one's
+    if any(c.dims.get("period", "").startswith("-") for c in columns if c.kind != "label"):
+        named.add(YEARLESS_PART)  # "okt.-dec." over one column, "2025" over the next
     if any("aspect" in c.dims and "measure" not in c.dims for c in members):
         named.add("aspect")
     if any(c.dims.get("aspect") == BOTH_ASPECTS for c in members):

@@ -156,7 +156,9 @@ def _first_pass(
         printed = None
         dims: Mapping[str, str] = reading.dims
         if kind == "provision":  # "Stadfæstede sager, Diverse – serviceloven"
-            given = {*column_dims, *carried}  # "Bortfald af …" under "Stadfæstet"
+            # "Bortfald af …" under "Stadfæstet"; a name the group header above gave, printed
+            # again ("Hele landet, Almene boliger - § 54-61"), is an edge all the same
+            given = {*column_dims, *(d for d, v in carried.items() if reading.dims.get(d) != v)}
             if carried.get("period", "").startswith("-"):
                 given.discard("period")  # "2023 A-dagpenge" under "mar": the year is the edge
             edges = provision_edges(row.label, reading, words, given)
