@@ -49,7 +49,7 @@ def wrapped_last_rows(lines: Sequence[TextLine], left: float, value_left: float)
 
 def _wrapped_row(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
     """True for lines set tight that are one row whose label wraps round its values (see
-    ``_wrapped_last_rows``)."""
+    ``wrapped_last_rows``)."""
     if len(lines) < 2 or not all(at_left(c, left) for c in lines[0].chunks[:1]):
         return False
     values = [x for x in lines[1:] if all(c.is_value and c.x0 >= value_left - 2 for c in x.chunks)]
@@ -106,7 +106,7 @@ def group_follows(
 ) -> bool:
     """True when the line at ``start`` is the first row of a group headed by ``heading``
     (left of the block's rows at ``left``): it starts where the heading starts, within a
-    table's gap of it, its values in the block's value columns (``_outer_label``)."""
+    table's gap of it, its values in the block's value columns (``outer_label``)."""
     if start >= len(lines):
         return False
     line = lines[start]

@@ -260,8 +260,6 @@ def _period(
     column's year was set over its neighbour only; nor, in a column naming no period beside
     columns naming quarters or months (``part_by_column``), the document heading's year."""
     own = row.dims.get("period") or row.carried.get("period")
-    if own == UNREAD:
-        return Missing("period", "the group header naming its period was not understood")
     carried = row.carried.get("period")
     if own is not None and own.startswith("-") and carried and not carried.startswith("-"):
         own = combine(carried, own)  # "H1" rows under a year group
