@@ -338,6 +338,15 @@ def test_provisions_without_their_law_row_name_the_law_in_the_caption() -> None:
         assert g.caption and names_law(g.caption, "serviceloven"), g.caption
 
 
+def test_counts_of_a_subject_only_a_caption_names_always_get_the_caption() -> None:
+    """Table 4.2 heads its columns "Antal" / "Procent": what they count ("Afgjorte sager")
+    only its caption says, so a caption is drawn every time."""
+    sel = _select("4.2")
+    for n in range(20):
+        g = _build(sel, ["item"], ["measure", "period"], {"entity": "title"}, f"a{n}")
+        assert g.caption and "afgjorte" in g.caption.casefold(), g.caption
+
+
 def test_reader_finds_every_key_printed(tmp_path: Path) -> None:
     """The audit's reader finds every truth key where the document prints it, and no
     truth line breaks a domain rule (units, Barnets lov's years)."""

@@ -62,7 +62,10 @@ def describe(b: Builder, grid: Grid, ctx: Context) -> None:
         else:
             measure = label[:1].upper() + label[1:]
     law = _unnamed_law(b)
-    need = "caption" in where.values() or law is not None
+    # "Antal" / "Procent" count the family's subject ("Afgjorte sager ..."), which only a
+    # caption names: without one no reader could tell what the numbers count
+    relative = any(m.key in ("antal", "procent") for m in b.sel.members["measure"])
+    need = "caption" in where.values() or law is not None or relative
     if need or (measure is not None and where.get("measure") == "caption"):
         drawn = True
     else:
