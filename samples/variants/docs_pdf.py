@@ -281,7 +281,9 @@ def notat(
     ]
     title = rng.choice(
         (
-            "Svar på anmodning om aktindsigt",
+            # (a reply's own title says what it is about: "aktindsigt {period}" alone may
+            # name the month of the request, not the period its numbers count)
+            "Svar på anmodning om aktindsigt i ankestatistik",
             "Notat: Ankestatistik",
             "Notat om Ankestyrelsens afgørelser",
         )
