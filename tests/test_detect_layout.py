@@ -425,3 +425,20 @@ def test_monospaced_headers_a_little_more_than_a_space_apart_are_two_chunks() ->
     second = mono_at(first[-1].bbox[2] + 1.28 * MONO, 100, "Afvist")
     (line,) = group_lines([*first, *second])
     assert [c.text for c in line.chunks] == ["Hjemviste", "Afvist"]
+
+
+def test_headers_broken_at_a_hyphen_a_space_apart_are_two_chunks() -> None:
+    """Headers of narrow columns broken at a hyphen and set a space apart ("HJEMV-
+    ÆNDRIN-"): the rest of a broken word stands on the next line, so the word after it on
+    its line is another cell's; a conjunction carries a compound on ("Ændrings- og")."""
+    words = mono_at(60, 100, "STADFÆ- HJEMV- G/OPHÆ- ETSBEH-")
+    for k, label in enumerate(
+        ("Almene tilbud og husvilde", "Biler og boliger", "Hjemmehjælp i alt")
+    ):
+        words += mono_at(60, 120 + 12 * k, label)  # (the page's monospaced font, known)
+    line = group_lines(words)[0]
+    assert [c.text for c in line.chunks] == ["STADFÆ-", "HJEMV-", "G/OPHÆ-", "ETSBEH-"]
+    (line,) = group_lines(words_at(60, 100, "Ændrings- og ophævelsessager"))
+    assert [c.text for c in line.chunks] == ["Ændrings- og ophævelsessager"]
+    (line,) = group_lines(words_at(60, 100, "Børn - KSB - Samvær - § 104"))
+    assert [c.text for c in line.chunks] == ["Børn - KSB - Samvær - § 104"]

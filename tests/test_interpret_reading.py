@@ -268,6 +268,8 @@ def test_no_entity(reader: Reader, label: str) -> None:
         ("ANTAL / JAN.-J- UN. 2023", {"period": "2023-H1"}),  # a range broken in its end month
         ("PROCENT / JUL.-D- EC. 2023", {"period": "2023-H2"}),
         ("NOVE- MBER 2023", {"period": "2023-11"}),
+        ("201- 9Q3", {"period": "2019-Q3"}),  # a year broken with a hyphen in its digits
+        ("Stadfæstet / 20- 24", {"measure": "stadfaestet", "period": "2024"}),
         ("Realit etsbe handl ede", {"measure": "realitetsbehandlede"}),  # broken three times
         ("omgørel sesproc ent", {"measure": "omgoerelsesprocent"}),  # its first piece a prefix
         ("omgørelsesproc ent", {"measure": "omgoerelsesprocent"}),  # a long first piece
@@ -288,6 +290,11 @@ def test_labels_naming_several_dimensions(reader: Reader, label: str, dims: dict
     reading = read(reader, label)
     assert reading.resolved
     assert {k: v for k, v in reading.dims.items() if k != "aspect"} == dims
+
+
+def test_a_range_of_provisions_broken_at_its_hyphen_is_no_year(reader: Reader) -> None:
+    """ "§§ 20-" / "21" are provisions 20 to 21, not the year 2021."""
+    assert "period" not in read(reader, "Børn - KSB - § 20- 21").dims
 
 
 def test_two_values_of_one_dimension_conflict(reader: Reader) -> None:

@@ -8,26 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.detect.layout import TextLine
+from extract.detect.layout import TextLine, is_year
 from extract.detect.whitespace_rows import at_left, is_data_line, value_chunks
 
 # Largest gap (in font sizes) inside one table.
 TABLE_GAP_EM = 2.6
 # Text set flush left in one column starts within this many points.
 FLUSH_PT = 1.0
+# A group heading in an inner stub column may start this many font sizes left of its rows.
+GROUP_OUTDENT_EM = 2.5
 
 
 def wrapped_round(lines: Sequence[TextLine], i: int) -> bool:
     """True when line ``i`` starts a row whose label wraps round its values: label text, a
-    line of values alone right of it, label text again where it starts, each set tight
-    ("Tilbagebetaling af løbende månedlig hjælp til" / "345" / "forsørgelse - § 91")."""
+    line of values alone right of it, label text again where it or one of its labels
+    starts (an inner stub column's), each set tight ("Tilbagebetaling af løbende månedlig
+    hjælp til" / "345" / "forsørgelse - § 91")."""
     if i + 2 >= len(lines):
         return False
     label, values, rest = lines[i], lines[i + 1], lines[i + 2]
     return (
         not any(c.is_value for c in (*label.chunks, *rest.chunks))
         and all(c.is_value and c.x0 > label.x1 for c in values.chunks)
-        and abs(rest.x0 - label.x0) <= FLUSH_PT
+        and any(abs(rest.x0 - c.x0) <= FLUSH_PT for c in label.chunks)
         and values.top - label.bottom < 0.5 * values.font_size
         and rest.top - values.bottom < 0.5 * rest.font_size
     )
@@ -63,22 +66,27 @@ def label_only(line: TextLine, value_left: float) -> bool:
 
 
 def is_section_label(line: TextLine) -> bool:
-    """A short label line with no values: a group heading inside a table."""
-    return len(line.chunks) == 1 and not line.chunks[0].is_value and len(line.words) <= 5
+    """A short label line with no values, or a year alone: a group heading inside a table
+    ("Antal sager", "2024" over the rows of that year)."""
+    if len(line.chunks) != 1 or len(line.words) > 5:
+        return False
+    return not line.chunks[0].is_value or is_year(line.chunks[0].text)
 
 
 def outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
     """True for a line of two labels and no value, the first out in an outer stub column
-    left of the rows (``left``), the second where the row labels start, both left of the
-    values: a group's heading in each stub column ("2023 H2 | Hele landet")."""
+    left of the rows (``left``), the second where the row labels start (or out of them by
+    GROUP_OUTDENT_EM at most: rows indented under it), both left of the values: a group's
+    heading in each stub column ("2023 H2 | Hele landet", "Hjemvisning | Lov om aktiv
+    socialpolitik" over "225 timers reglen - § 13 f")."""
     if len(line.chunks) != 2 or len(line.words) > 8:
         return False
     outer, inner = line.chunks
     return (
         not outer.is_value
         and not inner.is_value
-        and outer.x1 < left
-        and abs(inner.x0 - left) <= 3
+        and outer.x1 < min(left, inner.x0)
+        and left - GROUP_OUTDENT_EM * line.font_size <= inner.x0 <= left + 3
         and inner.x1 < value_left
     )
 

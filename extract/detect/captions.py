@@ -19,8 +19,8 @@ CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*
 # A caption or line saying that the table goes on from the page before.
 CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
 NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
-# Footnote marks alone, no note text.
-_MARKS = re.compile(r"^(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰)]|\(\d{1,2}\)|\s)+$")
+# Footnote marks alone, no note text ("¹", "(1)", "*1)").
+_MARKS = re.compile(r"^(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰)]|\(?\d{1,2}\)|\s)+$")
 # A footnote under a table that explains a mark in it: "(1) Foreløbige tal."
 FOOTNOTE = re.compile(r"^\(\d{1,2}\)\s")
 # Largest gap (in font sizes) between a caption and the table under it, and between a table

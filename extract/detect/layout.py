@@ -33,6 +33,8 @@ MONO_EM = 0.6
 MONO_EXACT_SHARE = 1.1
 # A monospaced font found on this many lines of a page is known on its other lines.
 MONO_LINES = 3
+# Words that carry a compound broken at a hyphen on along its line ("Ændrings- og ...").
+_COMPOUND_CONJUNCTIONS = frozenset({"og", "eller", "samt", "el.", "and", "or"})
 # Two words are on one line when their vertical overlap is at least this share of the smaller.
 LINE_OVERLAP = 0.5
 
@@ -276,7 +278,8 @@ def _chunks(
             size = max(prev_size, word_at, 4.0)
             em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
             gap = max(em * size, space)
-            if word.bbox[0] - prev.bbox[2] <= gap and not _two_values(prev, word):
+            close = word.bbox[0] - prev.bbox[2] <= gap
+            if close and not _two_values(prev, word) and not _broken_before(prev, word):
                 chunks[-1].append(word)
                 prev, prev_size = word, word_at
                 continue
@@ -333,6 +336,21 @@ def _letter_widths(words: Sequence[Word]) -> list[float]:
 
 def _same_width(a: float, b: float) -> bool:
     return max(a, b) <= (1 + MONO_TOLERANCE) * min(a, b)
+
+
+def _broken_before(left: Word, right: Word) -> bool:
+    """True when ``left`` is a word broken at a hyphen ("STADFÆ-", "G/OPHÆ-") and a word
+    of letters follows it on its line: its rest stands on the next line, so ``right`` is
+    another cell's (headers of narrow columns one space apart, "HJEMV- ÆNDRIN-"), unless
+    a conjunction carries the compound on ("Ændrings- og ophævelsessager")."""
+    text = left.text
+    return (
+        len(text) >= 3
+        and text[-1] == "-"
+        and text[-2].isalpha()
+        and right.text[:1].isalpha()
+        and right.text.casefold() not in _COMPOUND_CONJUNCTIONS
+    )
 
 
 def _two_values(left: Word, right: Word) -> bool:

@@ -18,6 +18,7 @@ from extract.detect.captions import CAPTION, text_around
 from extract.detect.columns import column_streams
 from extract.detect.grid import Grid
 from extract.detect.header import has_body_values, header_row_count
+from extract.detect.header_band import with_header_band
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.loose import loose_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
@@ -113,7 +114,8 @@ def _ruled(page: PageContent, lines: Sequence[TextLine]) -> Found:
 
 def _whitespace(page: PageContent, lines: Sequence[TextLine]) -> Found:
     found: Found = []
-    for block in [part for run in whitespace_blocks(lines) for part in split_stacked(run)]:
+    for part in [part for run in whitespace_blocks(lines) for part in split_stacked(run)]:
+        block = with_header_band(part, lines, page.rulings)
         try:
             found.append((whitespace_grid(block, page.number), block))
         except ValueError:

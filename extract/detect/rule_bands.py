@@ -33,6 +33,10 @@ EDGE_ROW_EM = 1.6
 GROUP_ROW_EM = 3.0
 # A wrapped label's lines start within this many points of each other.
 FLUSH_PT = 2.0
+# A header between a table's top rule and its first rule of rows has at most this many
+# lines, the first at most this many font sizes under the top rule.
+HEADER_BAND_LINES = 8
+HEADER_GAP_EM = 1.5
 
 
 def join_rule_bands(
@@ -139,7 +143,8 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
 
     above = max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None)
     if (row := row_at(above, top)) is not None:
-        added.append(Ruling(x0, row.top - 1.0, x1, row.top - 1.0))
+        start = _wrapped_start(row, within) - 1.0
+        added.append(Ruling(x0, start, x1, start))
     edge = bottom
     while True:  # the rows under the last rule, one after the other at row spacing
         under = min((ln for ln in within if ln.top >= edge), key=lambda ln: ln.top, default=None)
@@ -184,16 +189,34 @@ def _values_line(row: TextLine, lines: Sequence[TextLine], left: float) -> TextL
     return end if value_chunks(end, left) else row
 
 
+def _wrapped_start(row: TextLine, lines: Sequence[TextLine]) -> float:
+    """Where the row whose values stand on line ``row`` starts: over the lines of its label
+    wrapped above it (cells set at the bottom: "Ændret/Ophævet | Børn - KSB - Samvær -" /
+    "støtteperson eller suspension - §" over "103, stk. 2, … | 1"), each set tight over the
+    one under it, with text starting where the row's label starts and no values."""
+    start = row
+    for line in sorted(lines, key=lambda ln: -ln.top):
+        if line.top >= start.top:
+            continue
+        tight = start.top - line.bottom < 0.5 * line.font_size
+        flush = any(abs(c.x0 - row.x0) <= FLUSH_PT for c in line.chunks)
+        if not (tight and flush and not any(c.is_value for c in line.chunks)):
+            break
+        start = line
+    return start.top
+
+
 def _wrapped_end(row: TextLine, lines: Sequence[TextLine]) -> float:
     """Where the row starting with line ``row`` ends: under the lines of its label wrapped
-    under it (label text alone, starting where the row starts, each set tight under the
-    one above; "90 - 97, 69i" under "... forsørgelse - §§")."""
+    under it (label text alone, starting where a label of the row starts, each set tight
+    under the one above; "90 - 97, 69i" under "... forsørgelse - §§")."""
+    starts = [c.x0 for c in row.chunks if not c.is_value]
     end = row
     for line in lines:
         if line.top <= end.top:
             continue
         tight = line.top - end.bottom < 0.5 * line.font_size
-        flush = abs(line.x0 - row.x0) <= FLUSH_PT
+        flush = any(abs(line.x0 - x) <= FLUSH_PT for x in starts)
         if not (tight and flush and not value_chunks(line, line.x0)):
             break
         end = line
@@ -235,6 +258,8 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     ]
     if not between:
         return False
+    if _top_rule_over_header(upper, lower, between, lines):
+        return True
     edges = row_edges(lower)
     end = edges[1] if len(edges) > 1 else edges[0]
     first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
@@ -262,6 +287,35 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     # value columns known from the rows between: a label wrapped over the band's lines, its
     # values on the last, is data)
     return not first or any(data_lines([*between, *first], left)[len(between) :])
+
+
+def _top_rule_over_header(
+    upper: RulingCluster,
+    lower: RulingCluster,
+    between: Sequence[TextLine],
+    lines: Sequence[TextLine],
+) -> bool:
+    """True for a table's top rule alone (``upper``) over its header (``between``: lines of
+    no values, no caption, HEADER_BAND_LINES at most, the first right under the rule) and
+    a cluster of rows of values (``lower``, two at least; its first rule the one under the
+    header): a booktabs header, tall ("Hele / landet / i alt" over "Omgør / elsesp /
+    rocent" beside "Lovområde"), with text over the values, right of every row label."""
+    if rule_count(upper) != 1 or len(between) > HEADER_BAND_LINES:
+        return False
+    if between[0].top - upper.bbox[3] > HEADER_GAP_EM * between[0].font_size:
+        return False
+    head_left = stub_limit(between)
+    if any(is_stop(line) or is_data_line(line, head_left) for line in between):
+        return False
+    rows = [line for line in lines if lower.bbox[1] < (line.top + line.bottom) / 2 < lower.bbox[3]]
+    if not rows:
+        return False
+    left = stub_limit(rows)
+    data = [line for line, d in zip(rows, data_lines(rows, left), strict=True) if d]
+    labels = [c.x1 for line in data for c in line.chunks if not c.is_value]
+    if len(data) < 2 or not labels:
+        return False
+    return any(c.x0 >= max(labels) for line in between for c in line.chunks)
 
 
 def _header_line(inside: Sequence[TextLine], between: Sequence[TextLine], data: list[bool]) -> bool:

@@ -76,11 +76,13 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
 def _headers_with_values(xs: list[float], lines: Sequence[TextLine]) -> list[float]:
     """Column edges ``xs`` without those that cut a value column from its header set apart
     from its numbers (flush left over right-aligned numbers): a column left of the edge with
-    text but no values in the body, right of it values, and no line with text in both."""
+    header text but no text in the body, right of it values, and no line with text in both
+    (a stub column of labels, "Alle lovområder" wrapped round its row's values, stays)."""
     if len(xs) < 4:
         return xs
     left = stub_limit(lines)
     data = [is_data_line(line, left) for line in lines]
+    first = data.index(True) if True in data else len(lines)
 
     def has(line: TextLine, lo: float, hi: float, values: bool) -> bool:
         return any(lo <= (c.x0 + c.x1) / 2 < hi and c.is_value == values for c in line.chunks)
@@ -96,8 +98,9 @@ def _headers_with_values(xs: list[float], lines: Sequence[TextLine]) -> list[flo
         empty = not any(has(line, a, b, True) for line in body)
         filled = any(has(line, b, c, True) for line in body)
         shared = any(texts(line, a, b) and texts(line, b, c) for line in lines)
-        headed = any(texts(line, a, b) for line in lines)
-        if empty and filled and headed and not shared:
+        headed = any(texts(line, a, b) for line in lines[:first])
+        labelled = any(texts(line, a, b) for line in lines[first:])
+        if empty and filled and headed and not labelled and not shared:
             del out[i]
         else:
             i += 1

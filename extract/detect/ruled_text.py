@@ -27,6 +27,7 @@ from extract.detect.whitespace_rows import (
     split_header,
     stub_limit,
     value_chunks,
+    values_round,
 )
 
 Span = tuple[float, float]
@@ -129,7 +130,11 @@ def text_rows(
         band = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         if len(band) < 2:
             continue
-        data = sum(1 for line in band if flags[id(line)] and _led_by_label(line, left))
+        data = sum(
+            1
+            for k, line in enumerate(band)
+            if flags[id(line)] and (_led_by_label(line, left) or values_round(band, k - 1, left))
+        )
         if data >= 2:
             n_header = split_header(band, left)
             rows = [[line] for line in band[:n_header]]

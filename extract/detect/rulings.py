@@ -128,7 +128,8 @@ def cluster_rulings(
 
 def without_underlines(rulings: Sequence[Ruling], lines: Sequence[TextLine]) -> list[Ruling]:
     """The rulings without those underlining one run of words (a link in a list of
-    contents): a horizontal rule at most UNDERLINE_GAP under a chunk, as wide as it."""
+    contents): a horizontal rule at most UNDERLINE_GAP under a chunk, as wide as it, unless
+    two other rules reach as far each way (a table's rules, its caption as wide as it)."""
     bottoms = sorted((line.bottom, i) for i, line in enumerate(lines))
     keys = [b for b, _ in bottoms]
     out: list[Ruling] = []
@@ -142,10 +143,20 @@ def without_underlines(rulings: Sequence[Ruling], lines: Sequence[TextLine]) -> 
                 abs(c.x0 - rule.x0) <= SNAP and abs(c.x1 - rule.x1) <= SNAP
                 for line in near
                 for c in line.chunks
-            ):
+            ) and not _table_rule(rule, rulings):
                 continue
         out.append(rule)
     return out
+
+
+def _table_rule(rule: Ruling, rulings: Sequence[Ruling]) -> bool:
+    """True when two other horizontal rules start and end where ``rule`` does (SNAP)."""
+    alike = sum(
+        1
+        for other in rulings
+        if other.horizontal and abs(other.x0 - rule.x0) <= SNAP and abs(other.x1 - rule.x1) <= SNAP
+    )
+    return alike >= 3  # (itself among them)
 
 
 def crosses_rule(vertical: Ruling, horizontals: Sequence[Ruling]) -> bool:

@@ -31,6 +31,7 @@ from extract.detect.whitespace_rows import (
     split_header,
     stub_limit,
     value_chunks,
+    values_round,
 )
 from extract.model import Word
 
@@ -146,16 +147,17 @@ def _cores(rows: Sequence[Sequence[Span]], span: Span, support: int) -> list[Spa
 
 def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) -> list[Span]:
     """X-intervals of label columns between the row labels and the values (``bands``): words
-    that are no value, set flush left at one place on two data lines or more, and on one at
-    least beside a label left of them (an entity column, then a law-area column; the whole
+    that are no value, set flush left at one place on two data lines or more (or label
+    lines whose row's values stand under them: ``values_round``), and on one at least
+    beside a label left of them (an entity column, then a law-area column; the whole
     row may be indented). Indented row labels (a heading's members) never share a line with
     a label left of them."""
     if not bands:
         return []
     first = bands[0][0]
     runs: list[list[tuple[float, float, bool]]] = []  # flush-left groups of label chunks
-    for line, data in zip(lines, data_lines(lines, left), strict=True):
-        if not data:
+    for i, (line, data) in enumerate(zip(lines, data_lines(lines, left), strict=True)):
+        if not (data or values_round(lines, i, left)):
             continue
         labels = [
             c.x1

@@ -160,13 +160,21 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
 
 
 def _row_left(lines: Sequence[TextLine], i: int, floor: int) -> float:
-    """The left edge of the row of line ``i``: its own, or, for a line of values alone, that
-    of the label line right above it (a label wrapped round its values, set in the middle)."""
+    """The left edge of the row of line ``i``: its own, or that of the label line right
+    above it, for a line of values alone (a label wrapped round its values, set in the
+    middle) or one whose label goes on from an inner label of that line ("Stadfæstet |
+    Magtanvendelse, voksne, indgreb i" over "selvbestemmelsesretten, … | –")."""
     line = lines[i]
-    if i > floor and line.chunks[0].is_value:
+    if i > floor:
         above = lines[i - 1]
         tight = line.top - above.bottom < 0.5 * line.font_size
-        if tight and above.x0 < line.x0 - 3 and not any(c.is_value for c in above.chunks):
+        inner = any(abs(c.x0 - line.x0) <= FLUSH_PT for c in above.chunks[1:])
+        if (
+            tight
+            and above.x0 < line.x0 - 3
+            and not any(c.is_value for c in above.chunks)
+            and (line.chunks[0].is_value or inner)
+        ):
             return above.x0
     return line.x0
 
@@ -237,14 +245,17 @@ def _beside_stub_header(line: TextLine, lines: Sequence[TextLine], left: float) 
 def _between_headers(
     line: TextLine, upper: TextLine, header: Sequence[TextLine], value_left: float
 ) -> bool:
-    """True for a stub header alone on its line (a short label, no value) between two
-    header lines over the values, all in the header's type: ``upper`` right above it, and
-    one taken so far (``header``): "2021" / "Afgørelsestype" / "H1 ²", over rows whose outer
-    stub column is blank on a page going on from the one before."""
+    """True for stub headers alone on their line (short labels, five words in all, no
+    value, short of the values) between two header lines over the values, all in the
+    header's type: ``upper`` right above it, and one taken so far (``header``): "2021" /
+    "Afgørelsestype" / "H1 ²", over rows whose outer stub column is blank on a page going
+    on from the one before; "2024" / "Udfald | Paragraf" / "*1)" over rows indented."""
     over = [x for x in header if _reaches(x, value_left)]
     size = over[0].font_size if over else 0.0
     return (
-        is_section_label(line)
+        len(line.words) <= 5
+        and not any(c.is_value for c in line.chunks)
+        and not _reaches(line, value_left)
         and all(abs(x.font_size - size) <= SAME_SIZE * size for x in (line, upper))
         and bool(over)
         and _reaches(upper, value_left)
@@ -259,9 +270,12 @@ def _stub_header_row(
     """True for the stub headers of a header (taken so far: ``header``, a line of it over
     the values): words only, one set flush with the row labels' left edge ``left``, the
     others left of it over an outer stub column blank in the body ("Kommune |
-    Lovområde/bestemmelse", the rows going on from the page before)."""
+    Lovområde/bestemmelse", the rows going on from the page before); or flush with a
+    group heading's label taken under it, its rows indented ("Udfald | Paragraf" over
+    "Hjemvisning | Lov om aktiv socialpolitik")."""
+    starts = [left, *(c.x0 for x in header for c in x.chunks if not c.is_value)]
     return (
-        any(abs(c.x0 - left) <= FLUSH_PT for c in line.chunks)
+        any(abs(c.x0 - x) <= FLUSH_PT for c in line.chunks for x in starts)
         and not any(c.is_value for c in line.chunks)
         and not _reaches(line, value_left)
         and any(_reaches(x, value_left) for x in header)

@@ -44,6 +44,9 @@ _FOOTNOTE_INSIDE = re.compile(r"(?<=\S) ?(?:\(\d\)|\d\))(?=\s|$)")
 # A join inside a word ("Pensions-love", "Omgørelses-%"): cut after the hyphen.
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[^\W\d_%])|(?<=[^\W\d_])-(?=%)")
 _PERCENT_GLUED = re.compile(r"(?<=[^\W\d_])%")
+# A year broken with a hyphen at a line end in a narrow column ("201-" / "9Q3", "20-" /
+# "24"): its pieces four digits together; not after "§" (a range of provisions, "§§ 20-").
+_BROKEN_YEAR = re.compile(r"(?<![\d§])(?<!§ )((?:19|20)\d?)- (\d{1,2})(?!\d)")
 _LAW_FORM = re.compile(r"^(.*lov)(?:en|ens|e|ene|s)?$")
 
 
@@ -62,6 +65,7 @@ def _tokens(text: str) -> tuple[str, ...]:
     key = _FOOTNOTE_END.sub("", key)
     key = _FOOTNOTE_INSIDE.sub(" ", key)
     key = _SEPARATORS.sub(" ", key)
+    key = _BROKEN_YEAR.sub(_year_whole, key)
     key = _INNER_HYPHEN.sub("- ", key)
     key = _PERCENT_GLUED.sub(" %", key)
     out = []
@@ -70,6 +74,12 @@ def _tokens(text: str) -> tuple[str, ...]:
         if token and any(ch.isalnum() or ch in "%§" for ch in token):
             out.append(token)
     return tuple(out)
+
+
+def _year_whole(match: re.Match[str]) -> str:
+    """The broken year joined when its pieces make four digits, else as printed."""
+    head, tail = match.group(1), match.group(2)
+    return head + tail if len(head) + len(tail) == 4 else match.group(0)
 
 
 # The longest piece of a word cut in a narrow column without a hyphen ("sesp", "hæve").
