@@ -52,8 +52,12 @@ def wrapped_last_rows(lines: Sequence[TextLine], left: float, value_left: float)
 
 def _wrapped_row(lines: Sequence[TextLine], left: float, value_left: float) -> bool:
     """True for lines set tight that are one row whose label wraps round its values (see
-    ``wrapped_last_rows``)."""
-    if len(lines) < 2 or not all(at_left(c, left) for c in lines[0].chunks[:1]):
+    ``wrapped_last_rows``); its label at the left edge, or in an inner label column (left
+    of the values, the outer column blank)."""
+    first = lines[0].chunks[0]
+    if len(lines) < 2 or not (
+        at_left(first, left) or (not first.is_value and first.x1 < value_left)
+    ):
         return False
     values = [x for x in lines[1:] if all(c.is_value and c.x0 >= value_left - 2 for c in x.chunks)]
     labels = [x for x in lines if x not in values]

@@ -79,9 +79,10 @@ def join_next(
     if above_caption is not None and not CONTINUED.search(above_caption):
         return None
     margin = RUNNING_MARGIN * after.height  # a running header may start on this page
-    above = [line for line in _own_lines(page_table.above, page_table.grid) if line.top > margin]
-    heads = _group_headings(above, page_table.grid)
-    if not running(above[: len(above) - len(heads)], before):
+    own = _own_lines(page_table.above, page_table.grid)
+    heads = _group_headings(own, page_table.grid)  # (in the top margin too, right over it)
+    above = [line for line in own[: len(own) - len(heads)] if line.top > margin]
+    if not running(above, before):
         return None
     page = page_table.grid.page
     if (
@@ -96,9 +97,7 @@ def join_next(
         joined = _append(open_table, page_table, candidate, layout, heads, tail)
         if joined is not None:
             return _with_caption_below(joined, page_table)
-    if heads:
-        return None
-    return _under_tail(before, after, page_table, candidate, layout)
+    return _under_tail(before, after, page_table, candidate, layout, heads)
 
 
 def _own_lines(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
@@ -300,10 +299,12 @@ def _under_tail(
     page_table: PageTable,
     candidate: TableCandidate,
     layout: Layout,
+    heads: Sequence[TextLine] = (),
 ) -> OpenTable | None:
     """The table joined to the lines ending the page before, read as its header (and first
     rows), when they stand over its columns; a table with a header of its own only when it
-    is that header repeated (a table's start, then its header again on the next page)."""
+    is that header repeated (a table's start, then its header again on the next page). The
+    group headings set right above it on its page (``heads``, "2022") head its rows."""
     grid = page_table.grid
     tail = list(before.tail)
     places = {(line_key(line), round(line.top / RUNNING_SLACK)) for line in after.lines}
@@ -349,6 +350,7 @@ def _under_tail(
     columns = sorted({*first_layout.columns, *more_layout.columns})
     paths = dict(zip(first_layout.columns, first.column_headers, strict=True))
     rows = _mapped(first.rows, [columns.index(c) for c in first_layout.columns], len(columns))
+    rows += [TableRow(x.text, (None,) * len(columns), grid.page, x.bbox) for x in heads]
     rows += _mapped(more.rows, [columns.index(c) for c in more_layout.columns], len(columns))
     joined = replace(
         first,

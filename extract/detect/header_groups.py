@@ -36,7 +36,7 @@ def header_groups(
     of its lines bound each of them ("pct." under "Andel" / "i", beside "Antal", heads no
     group), and the cell heads the group any of its lines heads ("Ændrede" / "sager" over
     "Antal | %")."""
-    stacks = wrap_stacks(head)
+    stacks = _without_group_heads(wrap_stacks(head), head, lines, extents, stub_edge)
     line_of = {id(c): r for r, line in enumerate(head) for c in line.chunks}
     groups: list[list[tuple[int, int] | None]] = []
     for r, line in enumerate(head):
@@ -67,6 +67,50 @@ def header_groups(
             if spans:
                 groups[r][k] = (min(g[0] for g in spans), max(g[1] for g in spans))
     return groups
+
+
+def _without_group_heads(
+    stacks: dict[int, list[Chunk]],
+    head: Sequence[TextLine],
+    lines: Sequence[TextLine],
+    extents: Sequence[tuple[float, float]],
+    stub_edge: float,
+) -> dict[int, list[Chunk]]:
+    """``stacks`` without the cells holding a chunk that heads three columns or more by
+    itself between neighbours on its line over another of the cell's chunks standing among
+    sub-headers of those columns on its own line: a group header centred over its
+    sub-headers, set flush with the one in the middle by chance ("Antal" beside "Andel"
+    over "november | december | januar"), is no line of that one's wrapped text (a group
+    header wrapped over lines, "Lov om højeste, mellemste" / "førtidspension m.fl.", is)."""
+    spans: dict[int, tuple[float, float]] = {}
+    line_of: dict[int, TextLine] = {}
+    for r, line in enumerate(head):
+        line_of.update((id(c), line) for c in line.chunks)
+        if sum(1 for c in line.chunks if c.x1 > stub_edge) < 2:
+            continue
+        found = group_spans(line.chunks, extents, stub_edge, under(head, r, lines), beside(head, r))
+        for chunk, span in zip(line.chunks, found, strict=True):
+            if span is not None and span[1] - span[0] >= 2:
+                spans[id(chunk)] = (extents[span[0] - 1][0], extents[span[1] - 1][1])
+
+    def among_subs(cell: Sequence[Chunk]) -> bool:
+        for chunk in cell:
+            if id(chunk) not in spans:
+                continue
+            a, b = spans[id(chunk)]
+            for other in cell:
+                if other is chunk:
+                    continue
+                siblings = [
+                    c
+                    for c in line_of[id(other)].chunks
+                    if c is not other and a <= (c.x0 + c.x1) / 2 <= b
+                ]
+                if siblings:
+                    return True
+        return False
+
+    return {k: cell for k, cell in stacks.items() if not among_subs(cell)}
 
 
 def _passed_over(

@@ -203,7 +203,8 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
     """Chunks of one line (left to right) in runs: words (no numbers) set at most a wide
     word space apart (PHRASE_GAP_EM) are one phrase ("Mexican  American"), every other
     chunk a run of its own (a word broken at its end, "realitetsb-", goes on on the next
-    line, not in the next chunk)."""
+    line, not in the next chunk, nor is it the end of the chunk before it: "ÆNDRET/OPHÆVET
+    REALI-" are two cells' headers)."""
     runs: list[list[Chunk]] = []
     for chunk in chunks:
         last = runs[-1][-1] if runs else None
@@ -212,6 +213,7 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
             and not last.is_value
             and not last.text.endswith("-")
             and not chunk.is_value
+            and not chunk.text.endswith("-")
             and chunk.x0 - last.x1 <= PHRASE_GAP_EM * chunk.size
         ):
             runs[-1].append(chunk)

@@ -1,0 +1,135 @@
+"""Group headers and group rows at the edges of tables and pages, on synthetic pages: a
+group header centred over its sub-headers and flush with one by chance, a header word
+broken at its end beside another cell's header, a year heading in the top margin of a
+continued page, a group heading over a table whose header ended the page before, and a
+row wrapped round its value in an inner label column at a page's end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pdf_factory import body, detect, hrule, labels, word_page
+
+from extract.detect.layout import make_line
+from extract.detect.whitespace_header import phrase_runs
+from extract.model import Word
+
+
+def _set(x: float, top: float, text: str, size: float = 8.0, right: bool = False) -> list[Word]:
+    """The words of ``text`` in type of ``size`` from ``x`` (flush right against it with
+    ``right``), letters half and spaces a quarter of the size wide."""
+    tokens = text.split()
+    if right:
+        x -= 0.5 * size * sum(len(t) for t in tokens) + 0.25 * size * (len(tokens) - 1)
+    out: list[Word] = []
+    for token in tokens:
+        width = 0.5 * size * len(token)
+        out.append(Word(token, (x, top, x + width, top + size), font_size=size))
+        x += width + 0.25 * size
+    return out
+
+
+def _boxed(items: Sequence[tuple[str, float, float]], top: float, size: float) -> list[Word]:
+    """Words at (text, x0, x1) on the line at ``top``."""
+    return [Word(t, (a, top, b, top + size), font_size=size, bold=True) for t, a, b in items]
+
+
+def test_a_group_header_flush_with_its_middle_sub_header_by_chance_heads_its_group() -> None:
+    """ "Antal" and "Andel" each centred over three months ("november | december | januar",
+    years under them), "Andel" set flush left with "december" by chance: it heads its
+    three columns, not one column's text wrapped ("Andel december 2023")."""
+    words = _boxed([("Antal", 322.3, 346.1), ("Andel", 457.7, 483.4)], 219.8, 8.0)
+    months = [(268.4, 313.6), (319.2, 363.9), (370.1, 399.2), (405.6, 450.8), (456.4, 501.1)]
+    months += [(506.4, 535.5)]
+    names = ["november", "december", "januar"] * 2
+    words += _boxed([(n, a, b) for n, (a, b) in zip(names, months, strict=True)], 231.3, 8.0)
+    years = ["2023", "2023", "2024"] * 2
+    words += _boxed([(y, b - 22.3, b) for y, (_, b) in zip(years, months, strict=True)], 242.8, 8.0)
+    words += _set(59.5, 231.3, "Lovområde")
+    rows = [("Lov om aktiv socialpolitik", "4 659", "5 788", "5 894", "23", "27", "30")]
+    rows += [("Lov om social pension", "673", "743", "574", "3", "3", "3")]
+    rows += [("Serviceloven", "9 272", "8 669", "3 908", "46", "41", "20")]
+    for i, (label, *values) in enumerate(rows):
+        y = 256.0 + 12.0 * i
+        words += _set(59.5, y, label)
+        for (_, right), value in zip(months, values, strict=True):
+            words += _set(right, y, value, right=True)
+    (table,) = detect(word_page(words, [hrule(y, 57, 538) for y in (216.4, 252.8, 300.0)]))
+    assert labels(table) == [
+        f"{group} / {month} {year}"
+        for group in ("Antal", "Andel")
+        for month, year in zip(names[:3], years[:3], strict=True)
+    ]
+    assert body(table) == rows
+
+
+def test_a_word_broken_at_its_end_is_no_part_of_the_phrase_before_it() -> None:
+    """ "ÆNDRET/OPHÆVET" and "REALI-" a word space apart on one header line: the broken
+    word goes on under itself ("TETS- / BEH. I ALT"), so the two are no one phrase."""
+    line = make_line(_set(373.3, 100, "ÆNDRET/OPHÆVET") + _set(434.5, 100, "REALI-"))
+    assert len(line.chunks) == 2
+    assert [[c.text for c in run] for run in phrase_runs(line.chunks)] == [
+        ["ÆNDRET/OPHÆVET"],
+        ["REALI-"],
+    ]
+
+
+def _outer_rows(top: float, rows: Sequence[tuple[str, str, str]]) -> list[Word]:
+    """Rows of an outer label at 74 (blank when ""), an inner label at 138 and a value set
+    flush right at 346, 15 points apart."""
+    words: list[Word] = []
+    for i, (outer, label, value) in enumerate(rows):
+        y = top + 15 * i
+        words += (_set(74, y, outer) if outer else []) + _set(138, y, label)
+        words += _set(346, y, value, right=True)
+    return words
+
+
+FIRST_ROWS = [("Stadfæstet", "Børn - samvær - § 71", "2"), ("", "Husvilde - § 80", "0")]
+FIRST_ROWS += [("", "Voksne - rehabilitering - § 83a", "1")]
+
+
+def test_a_group_heading_in_the_top_margin_of_a_continued_page_heads_its_rows() -> None:
+    """A table going on on the next page without its header, a group heading ("Ændr./oph.")
+    set at the very top of that page, right over the rows: it heads them there."""
+    rows = [(label, value) for _, label, value in FIRST_ROWS]
+    one = _set(74, 100, "Afgørelser efter bestemmelse") + _set(74, 118, "Sagsemne")
+    one += _set(346, 118, "3. kvt. 2021", right=True) + _set(74, 134, "Stadfæstet")
+    two = _set(74, 50, "Ændr./oph.")
+    for i, (label, value) in enumerate(rows):
+        one += _set(74, 149 + 15 * i, label) + _set(346, 149 + 15 * i, value, right=True)
+        two += _set(74, 66 + 15 * i, label) + _set(346, 66 + 15 * i, value, right=True)
+    (table,) = detect(word_page(one, number=1), word_page(two, number=2))
+    assert table.pages == (1, 2)
+    assert body(table) == [("Stadfæstet", ""), *rows, ("Ændr./oph.", ""), *rows]
+
+
+def test_a_year_heading_over_a_table_whose_header_ended_the_page_before() -> None:
+    """A table's caption and header at the bottom of a page, its rows on the next under a
+    year heading ("2022"): the header heads them, the year too."""
+    one = _set(74, 700, "Tabel 4.2 Sager indbragt for domstolene")
+    one += _set(74, 722, "Lovområde") + _set(300, 718, "Sager", right=True)
+    one += _set(300, 726, "i alt", right=True) + _set(346, 722, "Pct.", right=True)
+    two = _set(74, 80, "2022")
+    rows = [("Alle lovområder", "13", "54 %"), ("Serviceloven", "7", "41 %")]
+    for i, (label, count, share) in enumerate(rows):
+        y = 95 + 15 * i
+        two += (
+            _set(74, y, label) + _set(300, y, count, right=True) + _set(346, y, share, right=True)
+        )
+    (table,) = detect(word_page(one, number=1), word_page(two, number=2))
+    assert labels(table) == ["Sager i alt", "Pct."]
+    assert body(table) == [("2022", "", ""), *rows]
+
+
+def test_a_row_wrapped_round_its_value_in_an_inner_column_ends_a_page() -> None:
+    """The last row of a page, in the inner label column (its outer one blank), its label
+    wrapped over two lines round its value ("–") set between them: the table's last row."""
+    words = (
+        _set(74, 100, "Udfald") + _set(138, 100, "Bestemmelse") + _set(346, 100, "2021", right=True)
+    )
+    words += _outer_rows(116, FIRST_ROWS)
+    words += _set(138, 161, "Magtanvendelse, voksne, indgreb i")
+    words += _set(346, 166, "–", right=True) + _set(138, 171, "anbragte i boform")
+    (table,) = detect(word_page(words))
+    assert body(table)[-1] == ("Magtanvendelse, voksne, indgreb i anbragte i boform", "–")
