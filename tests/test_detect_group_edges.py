@@ -2,7 +2,8 @@
 group header centred over its sub-headers and flush with one by chance, a header word
 broken at its end beside another cell's header, a year heading in the top margin of a
 continued page, a group heading over a table whose header ended the page before, and a
-row wrapped round its value in an inner label column at a page's end."""
+row wrapped round its value in an inner label column at a page's end; group headers beside
+wide headers wrapped in their own columns, and a header's last line over row values."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from collections.abc import Sequence
 
 from pdf_factory import body, detect, hrule, labels, word_page
 
-from extract.detect.layout import make_line
+from extract.detect.header_groups import header_groups
+from extract.detect.layout import TextLine, group_lines, make_line
+from extract.detect.ruled_text import group_headers
 from extract.detect.whitespace_header import phrase_runs
 from extract.model import Word
 
@@ -133,3 +136,64 @@ def test_a_row_wrapped_round_its_value_in_an_inner_column_ends_a_page() -> None:
     words += _set(346, 166, "–", right=True) + _set(138, 171, "anbragte i boform")
     (table,) = detect(word_page(words))
     assert body(table)[-1] == ("Magtanvendelse, voksne, indgreb i anbragte i boform", "–")
+
+
+# (text, x0, top, x1) of a header's words, set in 6-point bold, as a report prints them
+HEADER_WORDS = [
+    ("HJEMVIST", 257.9, 575.0, 289.3),
+    ("ÆNDREDE", 356.7, 575.0, 388.1),
+    ("SAGER", 389.6, 574.9, 410.3),
+    ("REALITETSBE-", 440.2, 577.3, 484.5),
+    ("OMGØRELSESPR-", 490.0, 577.2, 542.6),
+    ("PARAGRAF", 52.0, 580.9, 85.7),
+    ("STADFÆSTET", 170.2, 580.8, 211.2),
+    ("HANDLET", 447.5, 584.5, 477.2),
+    ("OCENT", 505.6, 584.4, 527.0),
+    ("ANTAL", 236.1, 586.7, 257.1),
+    ("PROCENT", 287.9, 586.8, 317.2),
+    ("ANTAL", 348.0, 586.7, 369.0),
+    ("ANDEL", 392.5, 586.7, 413.5),
+    ("I", 415.0, 586.8, 417.4),
+    ("PCT.", 418.9, 586.8, 432.4),
+]
+
+
+def _header_line(word: str) -> TextLine:
+    """The line of that header holding ``word``."""
+    words = [Word(t, (a, y, b, y + 5.3), font_size=6.0, bold=True) for t, a, y, b in HEADER_WORDS]
+    return next(line for line in group_lines(words) if word in line.text.split())
+
+
+# the value columns of that header's table (between whitespace column edges)
+EXTENTS = [(163.0, 239.0), (239.0, 294.0), (294.0, 353.0), (353.0, 404.0), (404.0, 455.0)]
+EXTENTS += [(455.0, 508.0), (508.0, 545.0)]
+
+
+def test_group_headers_beside_wide_headers_wrapped_in_their_own_columns() -> None:
+    """Two group headers ("HJEMVIST", "ÆNDREDE SAGER") over two sub-headers each, on the
+    line of the first lines of wide headers wrapped in their own columns ("REALITETSBE-" /
+    "HANDLET"), the column edges from whitespace (values set flush right): each group
+    heads the two columns of its sub-headers; the wrapped headers head no group."""
+    head = [_header_line("HJEMVIST"), _header_line("STADFÆSTET"), _header_line("PROCENT")]
+    spans = header_groups(head, head, EXTENTS, 163.0)[0]
+    assert [c.text for c in head[0].chunks] == [
+        "HJEMVIST",
+        "ÆNDREDE SAGER",
+        "REALITETSBE-",
+        "OMGØRELSESPR-",
+    ]
+    assert spans == [(2, 3), (4, 5), None, None]
+
+
+def test_the_last_header_line_heads_no_row_values() -> None:
+    """The header's last line over a row of values: a sub-header reaching over a column
+    edge ("ANTAL" over "341") heads no group of the row's values."""
+    low = _header_line("PROCENT")
+    rights = (215.7, 273.6, 327.5, 385.5, 435.4, 485.3, 543.3)
+    row = _set(52.0, 598.8, "Barnets lov (BL)", 7.0)
+    for right, value in zip(
+        rights, ("2.010", "1.258", "35%", "341", "9%", "3.609", "44%"), strict=True
+    ):
+        row += _set(right, 598.8, value, 7.0, right=True)
+    edges = [51.0, *(a for a, _ in EXTENTS), 545.0]
+    assert group_headers([low, make_line(row)], edges, edges[1:-1]) == {}

@@ -239,8 +239,38 @@ def group_spans(
                 centred = abs(middle - (lo_sub + hi_sub) / 2) <= CENTRED_SHARE * (hi_sub - lo_sub)
             if len(subs) >= 2 and centred and not flush_with_one(chunk, subs):
                 group = (1 + inside[0], 1 + inside[-1])
+        if group is None:
+            group = _over_own_subs(chunk, values, i, below, extents)
         out.append(group)
     return out
+
+
+def _over_own_subs(
+    chunk: Chunk,
+    values: Sequence[Chunk],
+    i: int,
+    below: Sequence[Chunk],
+    extents: Sequence[tuple[float, float]],
+) -> tuple[int, int] | None:
+    """The columns of the sub-headers standing under ``chunk`` (``values[i]``) between the
+    half-way points to its neighbours on its line, two at least, in as many neighbouring
+    columns, when it stands centred over them: a group header whose columns the column
+    edges do not tell ("ÆNDREDE SAGER" over "ANTAL | ANDEL I PCT." beside the first line
+    of a wide header wrapped over its own column, "REALITETSBE-")."""
+    lo = (values[i - 1].x1 + chunk.x0) / 2 if i > 0 else -math.inf
+    hi = (chunk.x1 + values[i + 1].x0) / 2 if i + 1 < len(values) else math.inf
+    subs = [c for c in below if lo < (c.x0 + c.x1) / 2 < hi and _sub_header(c.text)]
+    if len(subs) < 2 or flush_with_one(chunk, subs):
+        return None
+    a, b = min(c.x0 for c in subs), max(c.x1 for c in subs)
+    if abs((chunk.x0 + chunk.x1) / 2 - (a + b) / 2) > CENTRED_SHARE * (b - a):
+        return None
+    cols = sorted(
+        {k for c in subs for k, (x0, x1) in enumerate(extents) if x0 <= (c.x0 + c.x1) / 2 < x1}
+    )
+    if len(cols) != len(subs) or cols[-1] - cols[0] != len(cols) - 1:
+        return None
+    return (1 + cols[0], 1 + cols[-1])
 
 
 def _split(values: Sequence[Chunk], j: int, extents: Sequence[tuple[float, float]]) -> float:
