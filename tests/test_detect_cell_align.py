@@ -381,3 +381,35 @@ def test_a_header_set_in_the_middle_of_its_band_whose_last_line_reads_as_a_row()
     assert labels(table)[3] == "realitetsbehandlede sager i alt"
     assert labels(table)[-1] == "omgørelsesprocent"
     assert body(table) == rows
+
+
+def test_a_tall_header_between_three_single_rules() -> None:
+    """Three rules only: over a header of three levels ("HELE / LANDET / I / ALT" over
+    "2022 | 2023" over "ANTAL | PROCENT" twice), under it, and under the rows: the header
+    heads the rows under the second rule."""
+    words = _set(75, 371.3, "SAGSEMNE")
+    for k, part in enumerate(("HELE", "LANDET", "I", "ALT")):
+        words += _set(384.7 - 2.0 * len(part), 340.7 + 10.2 * k, part)
+    words += _set(304.9, 387.3, "2022") + _set(445.5, 387.3, "2023")
+    for x, text in ((261.6, "ANTAL"), (325.5, "PROCENT"), (402.2, "ANTAL"), (466.2, "PROCENT")):
+        words += _set(x, 403.4, text)
+    rows = [("Lov om aktiv beskæftigelsesindsats", "1 278", "6 %", "1 192", "6 %")]
+    rows += [("Aktivlov", "4 659", "23 %", "5 788", "27 %"), ("PL", "673", "3 %", "743", "3 %")]
+    rows += [("Servicelov", "9 272", "46 %", "8 669", "41 %"), ("Barnets lov", "–", "–", "–", "–")]
+    rows += [("Sygedagpenge", "3 496", "17 %", "3 971", "19 %")]
+    rows += [("Lov om almene boliger", "278", "1 %", "250", "1 %")]
+    rows += [("Andre Love", "362", "2 %", "569", "3 %")]
+    rows += [("Afgjorte sager i alt", "20 148", "100 %", "21 319", "100 %")]
+    for i, (label, *values) in enumerate(rows):
+        y = 419.5 + 16.1 * i
+        words += _set(75, y, label)
+        for right, value in zip((303.0, 379.7, 443.6, 520.3), values, strict=True):
+            words += _set(right, y, value, right=True)
+    rules = [hrule(y, 70, 525) for y in (335.8, 414.5, 565.0)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == [
+        f"HELE LANDET I ALT / {year} / {part}"
+        for year in ("2022", "2023")
+        for part in ("ANTAL", "PROCENT")
+    ]
+    assert body(table) == rows

@@ -298,8 +298,9 @@ def _top_rule_over_header(
     """True for a table's top rule alone (``upper``) over its header (``between``: lines of
     no values, no caption, HEADER_BAND_LINES at most, the first right under the rule) and
     a cluster of rows of values (``lower``, two at least; its first rule the one under the
-    header): a booktabs header, tall ("Hele / landet / i alt" over "Omgør / elsesp /
-    rocent" beside "Lovområde"), with text over the values, right of every row label."""
+    header; or that rule alone, the rows under it): a booktabs header, tall ("Hele /
+    landet / i alt" over "Omgør / elsesp / rocent" beside "Lovområde"), with text over
+    the values, right of every row label."""
     if rule_count(upper) != 1 or len(between) > HEADER_BAND_LINES:
         return False
     if between[0].top - upper.bbox[3] > HEADER_GAP_EM * between[0].font_size:
@@ -308,6 +309,8 @@ def _top_rule_over_header(
     if any(is_stop(line) or is_data_line(line, head_left) for line in between):
         return False
     rows = [line for line in lines if lower.bbox[1] < (line.top + line.bottom) / 2 < lower.bbox[3]]
+    if not rows:  # a rule alone under the header: the rows right under it
+        rows = [line for line in lines if line.top >= lower.bbox[1]][:HEADER_BAND_LINES]
     if not rows:
         return False
     left = stub_limit(rows)
