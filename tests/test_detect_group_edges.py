@@ -15,6 +15,7 @@ from extract.detect.header_groups import header_groups
 from extract.detect.layout import TextLine, group_lines, make_line
 from extract.detect.ruled_text import group_headers
 from extract.detect.whitespace_header import phrase_runs
+from extract.detect.whitespace_rows import values_round
 from extract.model import Word
 
 
@@ -197,3 +198,16 @@ def test_the_last_header_line_heads_no_row_values() -> None:
         row += _set(right, 598.8, value, 7.0, right=True)
     edges = [51.0, *(a for a, _ in EXTENTS), 545.0]
     assert group_headers([low, make_line(row)], edges, edges[1:-1]) == {}
+
+
+def test_a_year_beside_a_label_wrapped_round_its_values_starts_such_a_row() -> None:
+    """A year in the outer stub column beside the first line of a label wrapped round its
+    values ("2022 | Aktiv" / "1278 6" / "beskæftigelsesindsats"): a row whose labels wrap
+    round its values, so the label column beside the years is found."""
+    lines = [
+        make_line(_set(55, 116, "2022") + _set(93, 116, "Aktiv")),
+        make_line(_set(300, 120.5, "1278", right=True) + _set(380, 120.5, "6", right=True)),
+        make_line(_set(93, 125, "beskæftigelsesindsats")),
+    ]
+    assert values_round(lines, 0, 55.0)
+    assert not values_round([make_line(_set(55, 116, "2022 12")), *lines[1:]], 0, 55.0)

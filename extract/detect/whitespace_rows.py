@@ -75,15 +75,16 @@ def _tail_under_top_row(line: TextLine, above: TextLine) -> bool:
 
 
 def values_round(lines: Sequence[TextLine], i: int, left: float) -> bool:
-    """True when line ``i`` holds label text starting at the left edge and no value, and
-    the line set tight under it values alone: a row whose labels wrap round its values
-    ("Stadfæstede | Alle" / "13 504 | 11 898" / "lovområder")."""
+    """True when line ``i`` holds label text starting at the left edge and no value (a year
+    labels a group: "2022 | Aktiv"), and the line set tight under it values alone: a row
+    whose labels wrap round its values ("Stadfæstede | Alle" / "13 504 | 11 898" /
+    "lovområder")."""
     if i < 0 or i + 1 >= len(lines):
         return False
     line, under = lines[i], lines[i + 1]
     return (
         at_left(line.chunks[0], left)
-        and not any(c.is_value for c in line.chunks)
+        and not any(c.is_value and not is_year(c.text) for c in line.chunks)
         and all(c.is_value for c in under.chunks)
         and under.top - line.bottom < 0.5 * under.font_size
     )

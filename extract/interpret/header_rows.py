@@ -7,6 +7,8 @@ rows that repeat this table's header.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 
 from extract.interpret.columns import ColumnPlan
@@ -14,6 +16,8 @@ from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import Vocabulary
 from extract.model import Cell, TableCandidate, TableRow
 from extract.numbers import read_cell
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def header_rows(
@@ -74,6 +78,8 @@ def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]
         )
     if label.unknown or not (label.axes or label.dims):
         return False
+    if label.axes and _years_apart(texts):
+        return True  # "Afgørelse Område" (an axis word) over "2023 | 2024": a header
     if any(read_cell(Cell(t, row.page)).value is not None for t in texts):
         return False
     readings = [reader.read(text) for text in texts]
@@ -88,3 +94,14 @@ def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]
         return True
     worded = [t for t in texts if any(ch.isalpha() for ch in t)]
     return len(worded) == len(texts) and 2 * len(worded) >= len(columns)
+
+
+def _years_apart(texts: Sequence[str]) -> bool:
+    """Whether cells are two years or more, each another, in order ("2023", "2024"): under
+    a label of axis words only, a header, not counts."""
+    stripped = [t.strip() for t in texts]
+    return (
+        len(stripped) >= 2
+        and all(_YEAR.fullmatch(t) for t in stripped)
+        and all(int(a) < int(b) for a, b in itertools.pairwise(stripped))
+    )

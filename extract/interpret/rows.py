@@ -171,6 +171,8 @@ def _first_pass(
                 dims, printed = edges
         if "law" in dims:
             law_label = row.label
+        if kind in ("member", "total"):
+            levels = _contradicted_out(levels, dims)
         labels = tuple(label for _, label in levels)
         plans.append(
             RowPlan(
@@ -179,6 +181,26 @@ def _first_pass(
             )
         )  # fmt: skip
     return plans
+
+
+def _contradicted_out(
+    levels: list[tuple[Mapping[str, str], str]], dims: Mapping[str, str]
+) -> list[tuple[Mapping[str, str], str]]:
+    """The carried group headers without what a value row under them names otherwise
+    ("Aktiv beskæftigelsesindsats" over rows naming other law areas heads no group of
+    them): the rows after it do not take it ("Afgjorte sager i alt" is no part of it)."""
+    out: list[tuple[Mapping[str, str], str]] = []
+    for level, label in levels:
+        wrong = [
+            d
+            for d, v in level.items()
+            if not d.startswith(SIBLING)
+            and d in dims
+            and dims[d] != v
+            and not dims[d].startswith("-")  # a part of the carried period ("-H1" of 2017)
+        ]
+        out.append((MappingProxyType({d: v for d, v in level.items() if d not in wrong}), label))
+    return out
 
 
 def _values_only(unread: Sequence[str]) -> bool:

@@ -1,0 +1,43 @@
+"""What group rows give the rows under them, on detected tables: a label-only row whose
+rows name other values of its dimension heads no group of them, and a row of years under a
+label of axis words is the next table's header, not values."""
+
+from __future__ import annotations
+
+from test_interpret_table import Row, keys, read, table
+
+from extract.rulebook import Rulebook
+
+
+def test_a_law_row_over_rows_naming_other_laws_heads_no_group(rulebook: Rulebook) -> None:
+    """ "Aktiv beskæftigelsesindsats" alone on its row (its values on the next, its label
+    split from them), then rows naming other law areas and totals naming measures: the
+    totals are no part of that law area."""
+    rows: list[Row] = [
+        ("2022", None),
+        ("Aktiv beskæftigelsesindsats", None),
+        ("Aktivloven (LAS)", ["4659"]),
+        ("Serviceloven", ["9272"]),
+        ("Afgjorte sager i alt", ["20148"]),
+        ("Bortfaldne", ["1759"]),
+    ]
+    got = keys(read(rulebook, table(["Antal"], rows, caption="Afgjorte sager efter lovområde")))
+    assert (183, "2022", "aktivloven", None, "afgjorte", 4659.0, "reported") in got
+    assert not [g for g in got if g[5] in (20148.0, 1759.0) and g[2] == "lab"]
+
+
+def test_a_row_of_years_under_axis_words_heads_the_rows_under_it(rulebook: Rulebook) -> None:
+    """Two tables read as one: under the first one's rows, "Afgørelse Område" over "2023 |
+    2024" in its last columns, then rows: those years are the next table's header, so its
+    rows are not read under the first one's periods."""
+    rows: list[Row] = [
+        ("Realitetsbehandlede sager i alt", None),
+        ("Landstotal Serviceloven", ["9.301", "10.329", "8.280", ""]),
+        ("Afgørelse Område", ["", "", "2023", "2024"]),
+        ("Antal Lov om aktiv socialpolitik", ["", "", "5.788", "5.894"]),
+        ("Serviceloven", ["", "", "8.669", "3.908"]),
+    ]
+    headers = ["H2 2017", "H1 2018", "H2 2018", ""]
+    result = read(rulebook, table(headers, rows, caption="Afgjorte sager efter lovområde"))
+    assert not [k for k in keys(result) if k[5] in (5788.0, 5894.0, 8669.0, 3908.0)]
+    assert any("second header row ('Afgørelse Område'" in f.message for f in result.findings)
