@@ -59,7 +59,7 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
         virtual_ys = text_rows(row_edges(cluster), lines, drawn, virtual_xs)
         grid = lattice_grid(cluster, lines, page, virtual_xs=virtual_xs, virtual_ys=virtual_ys)
         return None if is_bar_chart(grid) else grid
-    xs = _headers_with_values(whitespace_columns(lines), lines)
+    xs = _uncut(_headers_with_values(whitespace_columns(lines), lines), lines)
     if not xs:
         return None
     if xs[-2] < cluster.bbox[2] < xs[-1]:
@@ -105,6 +105,24 @@ def _headers_with_values(xs: list[float], lines: Sequence[TextLine]) -> list[flo
         else:
             i += 1
     return out
+
+
+def _uncut(xs: list[float], lines: Sequence[TextLine]) -> list[float]:
+    """Column edges ``xs`` without those between value columns cutting through a value of
+    a row (one chunk, its words a space apart: "9301 sager101", a number glued to a word,
+    is one cell's text, not two columns)."""
+    if len(xs) < 4:
+        return xs
+    left = stub_limit(lines)
+    values = [
+        c
+        for line in lines
+        if is_data_line(line, left)
+        for c in line.chunks
+        if c.is_value and any(ch.isalpha() for ch in c.text)  # (two numbers set tight are two)
+    ]
+    inner = [x for x in xs[2:-1] if not any(c.x0 + 1.0 < x < c.x1 - 1.0 for c in values)]
+    return [xs[0], xs[1], *inner, xs[-1]]  # (the stub's edge stays)
 
 
 def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:

@@ -1,0 +1,29 @@
+"""Detection on documents the variant generator draws, where a synthetic page could not
+show the layout's whole interplay (fixed seeds; the documents are deterministic per seed
+and index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdf_factory import body, labels
+
+from extract.detect import iter_tables
+from extract.readers import ReadOptions
+from extract.readers.pdf import read_pdf
+from samples.variants.generate import FORMATS, families, generate_one
+
+
+def _tables(seed: str, index: int, tmp_path: Path) -> list[object]:
+    doc = generate_one(seed, index, tmp_path, FORMATS, families())
+    return list(iter_tables(read_pdf(doc, "x", ReadOptions()).pages))
+
+
+def test_a_number_glued_to_a_word_stays_one_cell(tmp_path: Path) -> None:
+    """Council minutes whose table prints the source's glitched cell "9301 sager101" (a
+    number glued to a word) under a header centred left of values set flush right, rules
+    between the rows: the cell stays whole in its column (read as illegible later), not a
+    column of its own beside a value "9301"."""
+    (table, *_) = _tables("227517", 89, tmp_path)
+    assert labels(table)[:3] == ["Antal realitetsbehandlede sager", "Stadf.-pct.", "Omgørelses-%"]
+    assert ("Lov om social service", "9301 sager101", "59,%", "40,9 %") in body(table)
