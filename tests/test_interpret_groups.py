@@ -41,3 +41,33 @@ def test_a_row_of_years_under_axis_words_heads_the_rows_under_it(rulebook: Ruleb
     result = read(rulebook, table(headers, rows, caption="Afgjorte sager efter lovområde"))
     assert not [k for k in keys(result) if k[5] in (5788.0, 5894.0, 8669.0, 3908.0)]
     assert any("second header row ('Afgørelse Område'" in f.message for f in result.findings)
+
+
+def test_a_provision_after_a_measure_keeps_its_end_as_printed(rulebook: Rulebook) -> None:
+    """ "Realitetsbeh. sager alt" before a provision whose printed name ends in " -": the
+    provision is the rest of the label as printed, its dash too."""
+    name = "Magtanvendelse, voksne, indgreb i selvbestemmelsesretten, anbragte i boform"
+    name += " v/strafferetlig afg.. -"
+    rows: list[Row] = [
+        (f"Realitetsbeh. sager alt {name}", ["0"]),
+        ("Realitetsbeh. sager alt Voksne - rehabilitering - § 83a", ["0"]),
+    ]
+    caption = "Ankestatistik fordelt på paragraffer for Ishøj efter SEL"
+    got = keys(read(rulebook, table(["1. halvår 2018"], rows, caption=caption)))
+    assert [g[3] for g in got] == [name, "Voksne - rehabilitering - § 83a"]
+
+
+def test_benefits_after_a_period_in_their_labels_are_counted_persons(rulebook: Rulebook) -> None:
+    """ "Antal" over rows naming a month and a benefit ("Januar 2022 Ledighedsydelse"): the
+    rows are benefits, so the table counts persons."""
+    rows: list[Row] = [
+        ("Januar 2022 Ledighedsydelse", ["8"]),
+        ("Februar 2022 Ledighedsydelse", ["10"]),
+        ("Marts 2022, Kontanthjælp", ["5"]),
+    ]
+    got = keys(read(rulebook, table(["ANTAL"], rows, title="Ankestatistik Gentofte Kommune")))
+    assert {(g[1], g[4], g[5]) for g in got} == {
+        ("2022-01", "antal_personer", 8.0),
+        ("2022-02", "antal_personer", 10.0),
+        ("2022-03", "antal_personer", 5.0),
+    }

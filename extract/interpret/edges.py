@@ -83,7 +83,8 @@ def _edge_count(
 
 def _cut(label: str, core: Sequence[Part]) -> str | None:
     """The printed span of ``label`` whose tokens begin with the first word of ``core`` and
-    end with its last, edge separators stripped; None when it cannot be found."""
+    end with its last, edge separators stripped (at the label's end it runs to the end as
+    printed: "... v/strafferetlig afg.. -"); None when it cannot be found."""
     first = core[0].text.split()[0]
     last = core[-1].text.split()[-1]
     starts = [0, *(m.end() for m in re.finditer(r"[\s,;:/|()–—-]+", label))]
@@ -96,6 +97,8 @@ def _cut(label: str, core: Sequence[Part]) -> str | None:
                 continue
             span = tokens(label[start:end])
             if span and span[-1] == last and tokens(label[end:]) == _after(rest, span):
+                if not tokens(label[end:]):  # the label's end, as printed ("… afg.. -")
+                    return label[start:].lstrip(_SEPARATORS).rstrip() or None
                 return label[start:end].strip(_SEPARATORS) or None
         return None
     return None

@@ -45,6 +45,7 @@ from extract.interpret.open_dims import (
 )
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
 from extract.interpret.paths import read_path
+from extract.interpret.periods import PeriodGrammar
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
@@ -287,11 +288,22 @@ def _counted_measure(
     stub = [reader.read(table.stub_header)] if table.stub_header else []
     if not any(r.dims.get("aspect") == "count" for r in (*labels_read, *texts, *stub)):
         return None
-    labels = [label_key(row.label) for row in table.rows if row.has_values]
+    periods = reader.vocabulary.periods
+    labels = [_without_period(row.label, periods) for row in table.rows if row.has_values]
     for measure, counted in book.vocabulary.counted.items():
         if labels and 2 * sum(1 for label in labels if label in counted) >= len(labels):
             return measure
     return None
+
+
+def _without_period(label: str, periods: PeriodGrammar) -> str:
+    """The label's key without a period printed before it ("Januar 2022 Sygedagpenge",
+    "Marts 2022, Sygedagpenge": "sygedagpenge"), else its key."""
+    words = label.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        if periods.parse(" ".join(words[:k]).rstrip(",;:")) is not None:
+            return label_key(" ".join(words[k:]))
+    return label_key(label)
 
 
 def _of_which(table: TableCandidate, words: WordBook) -> set[int]:
