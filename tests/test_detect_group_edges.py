@@ -211,3 +211,19 @@ def test_a_year_beside_a_label_wrapped_round_its_values_starts_such_a_row() -> N
     ]
     assert values_round(lines, 0, 55.0)
     assert not values_round([make_line(_set(55, 116, "2022 12")), *lines[1:]], 0, 55.0)
+
+
+def test_a_title_at_the_foot_of_a_page_titles_the_table_the_next_page_begins_with() -> None:
+    """A page ends with a short title line ("Hele landet") under its prose, above its page
+    footer; the next page begins with a table, nothing over it: the title is that table's
+    (a page break between a title and its table)."""
+    prose = "Borgernes retssikkerhed og oplevelse af at der foregår en seriøs sagsbehandling"
+    one = _set(70, 600, prose, 10.0) + _set(70, 640, "Hele landet", 10.0)
+    one += _set(500, 790, "Side 1 af 2", 8.0)
+    two = _set(80, 100, "Lovområde") + _set(300, 100, "2022", right=True)
+    rows = [("Hovedtotal", "20 148"), ("Lov om social service", "9 272"), ("Barnets Lov", "-")]
+    for k, (label, value) in enumerate(rows):
+        two += _set(80, 116 + 14 * k, label) + _set(300, 116 + 14 * k, value, right=True)
+    (table,) = detect(word_page(one, number=1), word_page(two, number=2))
+    assert table.title == "Hele landet"
+    assert body(table) == rows

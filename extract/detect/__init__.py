@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_pushed_over
-from extract.detect.continued import DetectedTable, OpenTable, join_next
+from extract.detect.continued import RUNNING_MARGIN, DetectedTable, OpenTable, join_next
+from extract.detect.continued_tail import title_over
 from extract.detect.layout import TextLine
 from extract.detect.loose import Loose, loose_numbers
 from extract.detect.regions import DETECTORS, PageRead, PageTable, read_page
@@ -92,6 +93,8 @@ def iter_table_grids(
                     waiting = joined
                     loose = _held(loose, joined.table)
                     continue
+            if index == 1 and before is not None:
+                candidate = _titled_from_page_before(candidate, page_table, before, read)
             if waiting is not None:
                 yield _unique(waiting.table, seen)
             table = DetectedTable(candidate, (page_table.grid,))
@@ -150,6 +153,21 @@ def _caption_from_next_page(waiting: OpenTable, read: PageRead, number: int) -> 
         return waiting
     table = replace(waiting.table, candidate=replace(candidate, caption=caption))
     return replace(waiting, table=table)
+
+
+def _titled_from_page_before(
+    candidate: TableCandidate, page_table: PageTable, before: PageRead, read: PageRead
+) -> TableCandidate:
+    """A page's first table, not going on from the page before, with no caption over it
+    and nothing of its own above it but the page's running lines: titled by the short line
+    that ended the page before ("Hele landet" at the foot of a page, the table on the next),
+    when there is one (``title_over``)."""
+    if candidate.title or (page_table.caption and not page_table.caption_below):
+        return candidate
+    if [line for line in page_table.above if line.top > RUNNING_MARGIN * read.height]:
+        return candidate
+    title = title_over(before.tail, before.height)
+    return replace(candidate, title=title) if title else candidate
 
 
 def _candidate(page_table: PageTable, page: int, index: int) -> tuple[TableCandidate, Layout]:

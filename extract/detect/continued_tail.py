@@ -86,3 +86,25 @@ def tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
     return Grid(
         block[0].words[0].bbox and grid.page - 1, grid.detector, row_edges, edges, tuple(cells)
     )
+
+
+# A page's lines in its bottom share are its running footer ("Side 1 af 2").
+FOOTER_SHARE = 0.92
+# A title line has at most this many words.
+TITLE_WORDS = 6
+
+
+def title_over(tail: Sequence[TextLine], height: float) -> str | None:
+    """The title a page ends with, for the table the next page begins with when nothing of
+    its own stands over it: the page's last line above its footer, a short line of words
+    ("Hele landet", "Serviceloven"; no value, no caption or note, no sentence), else None."""
+    lines = [line for line in tail if line.top < FOOTER_SHARE * height]
+    if not lines:
+        return None
+    last = lines[-1]
+    text = last.text.strip()
+    short = len(last.chunks) == 1 and len(last.words) <= TITLE_WORDS
+    worded = not last.chunks[0].is_value and any(ch.isalpha() for ch in text)
+    if short and worded and not is_stop(last) and not text.endswith((".", ":", ",")):
+        return text
+    return None
