@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdf_factory import body, detect, hrule, labels, word_page
+from pdf_factory import body, detect, hrule, labels, vrule, word_page
 
 from extract.detect.header_groups import header_groups
 from extract.detect.layout import TextLine, group_lines, make_line
 from extract.detect.ruled_text import group_headers
 from extract.detect.whitespace_header import phrase_runs
 from extract.detect.whitespace_rows import values_round
-from extract.model import Word
+from extract.model import Ruling, Word
 
 
 def _set(x: float, top: float, text: str, size: float = 8.0, right: bool = False) -> list[Word]:
@@ -227,3 +227,46 @@ def test_a_title_at_the_foot_of_a_page_titles_the_table_the_next_page_begins_wit
     (table,) = detect(word_page(one, number=1), word_page(two, number=2))
     assert table.title == "Hele landet"
     assert body(table) == rows
+
+
+def _lattice(
+    top: float, rows: Sequence[tuple[str, str, str]], header: bool
+) -> tuple[list[Word], list]:
+    """A drawn grid (year | label | value columns at 50, 83, 277, 295) of ``rows``; a row
+    whose year cell is "-" has no rule between its first two columns (one cell over both).
+    With ``header``, first a header row "" | "Lovområde" | "Pct."."""
+    words: list[Word] = []
+    rules: list[Ruling] = []
+    y = top
+    if header:
+        words += _set(85, y + 4, "Lovområde") + _set(293, y + 4, "Pct.", right=True)
+        rules += [hrule(y, 50, 295), vrule(50, y, y + 16), vrule(83, y, y + 16)]
+        rules += [vrule(277, y, y + 16), vrule(295, y, y + 16)]
+        y += 16
+    for year, label, value in rows:
+        words += (_set(52.5, y + 4, year) if year not in ("", "-") else []) + _set(85, y + 4, label)
+        words += _set(293, y + 4, value, right=True) if value else []
+        rules += [hrule(y, 50, 295), vrule(50, y, y + 16), vrule(277, y, y + 16)]
+        rules += [vrule(295, y, y + 16)] + ([] if year == "-" else [vrule(83, y, y + 16)])
+        y += 16
+    rules.append(hrule(y, 50, 295))
+    return words, rules
+
+
+def test_a_continued_grid_whose_first_column_a_merged_cell_reaches_over_joins() -> None:
+    """A drawn grid with a year column, continued on the next page under "Tabel 1
+    (fortsat)" without its header, where one row ("heraf") is one cell over the year and
+    label columns: the two pages are one table under its header ("Pct.")."""
+    first = [("2023", "Alle lovområder", "100"), ("", "Bortfald", "10"), ("", "Servicelov", "41")]
+    words, rules = _lattice(100, first, header=True)
+    one = word_page(
+        _set(50, 80, "Tabel 1: Afgjorte sager efter lovområde – hele landet") + words, rules
+    )
+    more = [("2024", "Alle lovområder", "100"), ("-", "heraf", ""), ("", "Bortfald", "12")]
+    more += [("", "Servicelov", "20")]
+    words, rules = _lattice(100, more, header=False)
+    two = word_page(_set(50, 80, "Tabel 1 (fortsat)") + words, rules, number=2)
+    (table,) = detect(one, two)
+    assert table.pages == (1, 2)
+    assert labels(table) == ["Pct."]
+    assert [row[-1] for row in body(table)][-3:] == ["", "12", "20"]

@@ -250,7 +250,12 @@ def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:
     over most (0 when none of them): an outer column read narrow on the page before, blank
     there, is still the first where this page fills it."""
     a, b = grid.col_edges[0], grid.col_edges[1]
-    starts = sorted(c.bbox[0] for c in grid.cells if c.col0 == 0 and c.bbox is not None)
+    starts = sorted(  # (cells of the first column alone: one reaching over more, "heraf"
+        # in a row whose first column's rule is left out, starts where its text does)
+        c.bbox[0]
+        for c in grid.cells
+        if c.col0 == 0 and c.col1 == 0 and c.bbox is not None
+    )
     if starts:
         x = starts[len(starts) // 2]
         for c in range(min(n_stub, prev_grid.n_cols)):
