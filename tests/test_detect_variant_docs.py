@@ -9,12 +9,13 @@ from pathlib import Path
 from pdf_factory import body, labels
 
 from extract.detect import iter_tables
+from extract.model import TableCandidate
 from extract.readers import ReadOptions
 from extract.readers.pdf import read_pdf
 from samples.variants.generate import FORMATS, families, generate_one
 
 
-def _tables(seed: str, index: int, tmp_path: Path) -> list[object]:
+def _tables(seed: str, index: int, tmp_path: Path) -> list[TableCandidate]:
     doc = generate_one(seed, index, tmp_path, FORMATS, families())
     return list(iter_tables(read_pdf(doc, "x", ReadOptions()).pages))
 
@@ -27,3 +28,14 @@ def test_a_number_glued_to_a_word_stays_one_cell(tmp_path: Path) -> None:
     (table, *_) = _tables("227517", 89, tmp_path)
     assert labels(table)[:3] == ["Antal realitetsbehandlede sager", "Stadf.-pct.", "Omgørelses-%"]
     assert ("Lov om social service", "9301 sager101", "59,%", "40,9 %") in body(table)
+
+
+def test_a_repeated_header_read_with_fewer_stub_columns_still_joins(tmp_path: Path) -> None:
+    """An annual report's striped table over three pages, its header repeated on each
+    ("År | Afgørelse | Lovområde | Hele landet"), the year and outcome columns blank down
+    most of the next pages (read there as value columns): the pages join into one table
+    under "Hele landet"."""
+    tables = _tables("77429", 64, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "2.2"]
+    assert table.pages[:3] == (1, 2, 3)
+    assert labels(table) == ["Hele landet"]

@@ -41,6 +41,8 @@ RUNNING_MARGIN = 0.07
 RUNNING_SLACK = 6.0
 # Two columns are the same when they overlap by this share of the narrower one.
 SAME_COLUMN = 0.5
+# A repeated header is read again with at most this many stub columns.
+MAX_STUBS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +222,12 @@ def _append(
         )
     more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
     mapping: list[int] | None = None
+    if headed and more.column_headers != first.column_headers:
+        again = _read_as_before(grid, candidate, page_table, first.column_headers)
+        if again is None:
+            return None
+        more, more_layout = again
+        more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
     if headed:
         if more.column_headers != first.column_headers:
             return None
@@ -242,6 +250,25 @@ def _append(
     table = DetectedTable(joined, (*open_table.table.grids, grid))
     stubs = (grid, n_stub) if skip == 0 and n_stub == full else (stub_grid, full)
     return OpenTable(table, more_layout, grid, page_table.below, stubs)
+
+
+def _read_as_before(
+    grid: Grid,
+    candidate: TableCandidate,
+    page_table: PageTable,
+    headers: tuple[tuple[str, ...], ...],
+) -> tuple[TableCandidate, Layout] | None:
+    """The page's table read with as many stub columns as give its repeated header the
+    value columns of the page before (``headers``): outer stub columns blank down most of
+    this page were read as value columns ("Afgørelse | Lovområde | Hele landet" for "Hele
+    landet"); None when no count does."""
+    for n_stub in range(1, min(MAX_STUBS, grid.n_cols - 1) + 1):
+        found = to_candidate(
+            grid, candidate.table_id, None, page_table.title, page_table.notes, n_stub=n_stub
+        )
+        if found[0].column_headers == headers:
+            return found
+    return None
 
 
 def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:
