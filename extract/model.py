@@ -245,12 +245,14 @@ class TableCandidate:
 
 @dataclass(frozen=True, slots=True)
 class DocumentContext:
-    """Document-level text a rule may read dimensions from (title lines, detected type), and
-    how many tables of the document came before the one being read."""
+    """Document-level text a rule may read dimensions from (title lines, detected type), how
+    many tables of the document came before the one being read, and the column headers of
+    the one right before it."""
 
     document_type: str
     heading: str
     tables_before: int = 0
+    headers_before: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

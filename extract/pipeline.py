@@ -177,6 +177,7 @@ class _FileRun:
         self.table_findings: list[Finding] = []
         self.check_findings: list[tuple[Order, Finding]] = []
         self.summaries: list[TableSummary] = []
+        self.headers_before: tuple[tuple[str, ...], ...] = ()  # the last table's
         self.context: DocumentContext | None = None
         self.builder: RecordBuilder | None = None
         self.waiting: list[TableCandidate] = []  # complete, but the type is not known yet
@@ -252,8 +253,11 @@ class _FileRun:
         if table.sheet is not None and table.sheet in self.sheet_headings:
             # a sheet's tables are headed by the sheet's own first lines, not the first sheet's
             context = replace(context, heading=self.sheet_headings[table.sheet])
-        context = replace(context, tables_before=len(self.summaries))
+        context = replace(
+            context, tables_before=len(self.summaries), headers_before=self.headers_before
+        )
         read = self.interpreter.interpret(table, context)
+        self.headers_before = table.column_headers
         findings.extend(read.findings)
         if not read.statistics:
             self.summaries.append(

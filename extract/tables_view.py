@@ -117,10 +117,13 @@ def _explained(document: Document, rulebook: Rulebook) -> list[str]:
     context = document_context(document, rulebook)
     interpreter = Interpreter(rulebook)
     lines = [f"=== {document.name}: document type {context.document_type}"]
+    headers: tuple[tuple[str, ...], ...] = ()  # the table before's
     for before, detected in enumerate(detect_table_grids(document)):
         (table,) = repair_labels([detected.candidate], rulebook.lexicon)
         lines += table_text(table)
-        read = interpreter.interpret(table, replace(context, tables_before=before))
+        here = replace(context, tables_before=before, headers_before=headers)
+        read = interpreter.interpret(table, here)
+        headers = table.column_headers
         lines += explain_lines(read, rulebook.reference)
     return lines
 

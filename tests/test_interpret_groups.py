@@ -4,7 +4,9 @@ label of axis words is the next table's header, not values."""
 
 from __future__ import annotations
 
-from test_interpret_table import Row, keys, read, table
+from dataclasses import replace
+
+from test_interpret_table import MINUTES, Row, keys, read, table
 
 from extract.rulebook import Rulebook
 
@@ -71,3 +73,24 @@ def test_benefits_after_a_period_in_their_labels_are_counted_persons(rulebook: R
         ("2022-02", "antal_personer", 10.0),
         ("2022-03", "antal_personer", 5.0),
     }
+
+
+def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
+    rulebook: Rulebook,
+) -> None:
+    """A second table of the minutes, no caption, its own header ("Antal personer" over
+    benefits): the document heading's municipality is its, as it is the first table's; the
+    same table under the header of the table before (a page not joined to its start) takes
+    none."""
+    rows: list[Row] = [("A-dagpenge", ["58"]), ("Kontanthjælp", ["7"]), ("Sygedagpenge", ["90"])]
+    candidate = table(["Antal personer 2023"], rows)
+    before = (("Realitetsbehandlede sager",), ("Omgørelsesprocent",))
+    context = replace(MINUTES, tables_before=1, headers_before=before)
+    got = keys(read(rulebook, candidate, context))
+    assert [(g[0], g[1], g[5]) for g in got] == [
+        (183, "2023", 58.0),
+        (183, "2023", 7.0),
+        (183, "2023", 90.0),
+    ]
+    again = replace(MINUTES, tables_before=1, headers_before=(("Antal personer 2023",),))
+    assert not [g for g in keys(read(rulebook, candidate, again)) if g[0] == 183]

@@ -37,8 +37,9 @@ def goes_on_from_before(
     column header and a table of the document comes before it (the rest of a table printed
     without its header, whatever its first group row, taken for a title, names: "Hjemvisning
     LAS"); or it has no caption and no title that names anything or what the table lists,
-    and either no column header or a table before it (a page of a table not joined to its
-    start; the first table of a document is the heading's)."""
+    and either no column header or a table before it whose header it repeats (a page of a
+    table not joined to its start; the first table of a document is the heading's, and so
+    is a table under a header of its own after a table with another)."""
     texts = (table.caption or "", table.title or "")
     words = reader.vocabulary.words
     if any(token in words.continued for text in texts for token in tokens(text)):
@@ -50,7 +51,20 @@ def goes_on_from_before(
     after = context.tables_before > 0 and table.sheet is None
     if after and not headers:
         return True
+    if after and _own_header(table.column_headers, context.headers_before):
+        after = False  # a header of its own, unlike the table before's: a table of its own
     return not (table.caption or named) and (not headers or after)
+
+
+def _own_header(headers: Sequence[tuple[str, ...]], before: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a header is not the one before repeated, however read: fewer than half of
+    its words are words of the header before (a header read over other columns on another
+    page still shares them: "Realitetsbeh. sager", "Stadfæstede sager", …)."""
+    own = [t for path in headers for level in path for t in tokens(level)]
+    seen = {t for path in before for level in path for t in tokens(level)}
+    if not own or not seen:
+        return False
+    return 2 * sum(1 for t in own if t in seen) < len(own)
 
 
 def starts_inside(plans: Sequence[RowPlan], column_dims: Collection[str]) -> set[str]:
