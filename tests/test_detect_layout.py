@@ -19,7 +19,7 @@ from pdf_factory import (
 )
 
 from extract.detect.grid import Grid
-from extract.detect.layout import group_lines, split_chunks
+from extract.detect.layout import group_lines, is_value_text, split_chunks
 from extract.detect.regions import find_tables
 from extract.model import PageContent, Word
 
@@ -442,3 +442,10 @@ def test_headers_broken_at_a_hyphen_a_space_apart_are_two_chunks() -> None:
     assert [c.text for c in line.chunks] == ["Ændrings- og ophævelsessager"]
     (line,) = group_lines(words_at(60, 100, "Børn - KSB - Samvær - § 104"))
     assert [c.text for c in line.chunks] == ["Børn - KSB - Samvær - § 104"]
+
+
+def test_a_month_broken_off_its_year_is_header_text_not_a_value() -> None:
+    """ "-04" under "2020" (a month broken off its year at its hyphen) is no value: no
+    number prints a zero after its minus sign; "-4" and "-10" are values."""
+    assert not is_value_text("-04")
+    assert is_value_text("-4") and is_value_text("-10") and is_value_text("-")

@@ -269,6 +269,7 @@ def test_no_entity(reader: Reader, label: str) -> None:
         ("PROCENT / JUL.-D- EC. 2023", {"period": "2023-H2"}),
         ("NOVE- MBER 2023", {"period": "2023-11"}),
         ("201- 9Q3", {"period": "2019-Q3"}),  # a year broken with a hyphen in its digits
+        ("2020 -04", {"period": "2020-04"}),  # a month broken off its year at its hyphen
         ("Stadfæstet / 20- 24", {"measure": "stadfaestet", "period": "2024"}),
         ("Realit etsbe handl ede", {"measure": "realitetsbehandlede"}),  # broken three times
         ("omgørel sesproc ent", {"measure": "omgoerelsesprocent"}),  # its first piece a prefix

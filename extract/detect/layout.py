@@ -71,11 +71,18 @@ def union_bbox(boxes: Iterable[BBox]) -> BBox:
     return (min(xs0), min(tops), max(xs1), max(bottoms))
 
 
+# A month's number broken off its year with its hyphen ("2020" / "-04"): no value prints a
+# zero after a minus sign.
+_MONTH_PART = re.compile(r"^-0\d$")
+
+
 @lru_cache(maxsize=65536)  # a page's texts repeat ("0", "-", "%"), pages repeat their headers
 def is_value_text(text: str) -> bool:
     """True for text that reads as a table value: a number, ".", "-", or a glitched number
     (but not a period label with a year in it or named by its ordinal, "2. kvt.", nor a
     label that starts with a number: "225 timers reglen - § 13")."""
+    if _MONTH_PART.match(text.strip()):
+        return False  # "-04" under "2020": a month broken off its year, no value
     parsed = parse_number(text)
     if parsed.status in _VALUE_STATUSES:
         return True
