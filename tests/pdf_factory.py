@@ -93,6 +93,22 @@ def words_at(x: float, top: float, text: str, bold: bool = False) -> list[Word]:
     return out
 
 
+def sized_at(
+    x: float, top: float, text: str, size: float, right: bool = False, bold: bool = False
+) -> list[Word]:
+    """The words of ``text`` in type of ``size`` from ``x`` (flush right against it with
+    ``right``), letters half and spaces a quarter of the size wide."""
+    tokens = text.split()
+    if right:
+        x -= 0.5 * size * sum(len(t) for t in tokens) + 0.25 * size * (len(tokens) - 1)
+    out: list[Word] = []
+    for token in tokens:
+        width = 0.5 * size * len(token)
+        out.append(Word(token, (x, top, x + width, top + size), font_size=size, bold=bold))
+        x += width + 0.25 * size
+    return out
+
+
 def text_width(text: str) -> float:
     """Width of ``text`` as ``words_at`` sets it."""
     tokens = text.split()

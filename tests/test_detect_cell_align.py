@@ -14,6 +14,7 @@ from pdf_factory import (
     hrule,
     labels,
     right_at,
+    sized_at,
     text_width,
     vrule,
     word_page,
@@ -60,17 +61,8 @@ def _stripes(
 def _set(
     x: float, top: float, text: str, size: float = 7.5, right: bool = False, bold: bool = False
 ) -> list[Word]:
-    """The words of ``text`` in type of ``size`` from ``x`` (flush right against it with
-    ``right``), letters half and spaces a quarter of the size wide."""
-    tokens = text.split()
-    if right:
-        x -= 0.5 * size * sum(len(t) for t in tokens) + 0.25 * size * (len(tokens) - 1)
-    out: list[Word] = []
-    for token in tokens:
-        width = 0.5 * size * len(token)
-        out.append(Word(token, (x, top, x + width, top + size), font_size=size, bold=bold))
-        x += width + 0.25 * size
-    return out
+    """``sized_at`` in this file's type (7.5 point unless given)."""
+    return sized_at(x, top, text, size, right, bold)
 
 
 def _flat(rows: Sequence[tuple[str, str, str]]) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdf_factory import body, detect, hrule, labels, vrule, word_page
+from pdf_factory import body, detect, hrule, labels, sized_at, vrule, word_page
 
 from extract.detect.header_groups import header_groups
 from extract.detect.layout import TextLine, group_lines, make_line
@@ -19,18 +19,11 @@ from extract.detect.whitespace_rows import values_round
 from extract.model import Ruling, Word
 
 
-def _set(x: float, top: float, text: str, size: float = 8.0, right: bool = False) -> list[Word]:
-    """The words of ``text`` in type of ``size`` from ``x`` (flush right against it with
-    ``right``), letters half and spaces a quarter of the size wide."""
-    tokens = text.split()
-    if right:
-        x -= 0.5 * size * sum(len(t) for t in tokens) + 0.25 * size * (len(tokens) - 1)
-    out: list[Word] = []
-    for token in tokens:
-        width = 0.5 * size * len(token)
-        out.append(Word(token, (x, top, x + width, top + size), font_size=size))
-        x += width + 0.25 * size
-    return out
+def _set(
+    x: float, top: float, text: str, size: float = 8.0, right: bool = False, bold: bool = False
+) -> list[Word]:
+    """``sized_at`` in this file's type (8.0 point unless given)."""
+    return sized_at(x, top, text, size, right, bold)
 
 
 def _boxed(items: Sequence[tuple[str, float, float]], top: float, size: float) -> list[Word]:
