@@ -246,13 +246,14 @@ class TableCandidate:
 @dataclass(frozen=True, slots=True)
 class DocumentContext:
     """Document-level text a rule may read dimensions from (title lines, detected type), how
-    many tables of the document came before the one being read, and the column headers of
-    the one right before it."""
+    many tables of the document came before the one being read, the column headers of the
+    one right before it, and the entity that one's caption or title named (None: none)."""
 
     document_type: str
     heading: str
     tables_before: int = 0
     headers_before: tuple[tuple[str, ...], ...] = ()
+    entity_before: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,6 +178,7 @@ class _FileRun:
         self.check_findings: list[tuple[Order, Finding]] = []
         self.summaries: list[TableSummary] = []
         self.headers_before: tuple[tuple[str, ...], ...] = ()  # the last table's
+        self.entity_before: str | None = None  # the entity its caption or title named
         self.context: DocumentContext | None = None
         self.builder: RecordBuilder | None = None
         self.waiting: list[TableCandidate] = []  # complete, but the type is not known yet
@@ -254,10 +255,14 @@ class _FileRun:
             # a sheet's tables are headed by the sheet's own first lines, not the first sheet's
             context = replace(context, heading=self.sheet_headings[table.sheet])
         context = replace(
-            context, tables_before=len(self.summaries), headers_before=self.headers_before
+            context,
+            tables_before=len(self.summaries),
+            headers_before=self.headers_before,
+            entity_before=self.entity_before,
         )
         read = self.interpreter.interpret(table, context)
         self.headers_before = table.column_headers
+        self.entity_before = read.context.named_entity()
         findings.extend(read.findings)
         if not read.statistics:
             self.summaries.append(

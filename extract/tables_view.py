@@ -118,12 +118,13 @@ def _explained(document: Document, rulebook: Rulebook) -> list[str]:
     interpreter = Interpreter(rulebook)
     lines = [f"=== {document.name}: document type {context.document_type}"]
     headers: tuple[tuple[str, ...], ...] = ()  # the table before's
+    named: str | None = None  # the entity the table before's caption or title named
     for before, detected in enumerate(detect_table_grids(document)):
         (table,) = repair_labels([detected.candidate], rulebook.lexicon)
         lines += table_text(table)
-        here = replace(context, tables_before=before, headers_before=headers)
+        here = replace(context, tables_before=before, headers_before=headers, entity_before=named)
         read = interpreter.interpret(table, here)
-        headers = table.column_headers
+        headers, named = table.column_headers, read.context.named_entity()
         lines += explain_lines(read, rulebook.reference)
     return lines
 

@@ -81,7 +81,7 @@ def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     """A second table of the minutes, no caption, its own header ("Antal personer" over
     benefits): the document heading's municipality is its, as it is the first table's; the
     same table under the header of the table before (a page not joined to its start) takes
-    none."""
+    none, nor does it after a table whose caption named another entity."""
     rows: list[Row] = [("A-dagpenge", ["58"]), ("Kontanthjælp", ["7"]), ("Sygedagpenge", ["90"])]
     candidate = table(["Antal personer 2023"], rows)
     before = (("Realitetsbehandlede sager",), ("Omgørelsesprocent",))
@@ -94,3 +94,7 @@ def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     ]
     again = replace(MINUTES, tables_before=1, headers_before=(("Antal personer 2023",),))
     assert not [g for g in keys(read(rulebook, candidate, again)) if g[0] == 183]
+    # the table before named another entity in its caption ("… (hele landet)"): a page of it
+    # not joined (its header misread) would take the heading's wrongly, so none is taken
+    national = replace(context, entity_before="hele_landet")
+    assert not [g for g in keys(read(rulebook, candidate, national)) if g[0] == 183]

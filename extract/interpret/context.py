@@ -74,6 +74,11 @@ class Context:
         given = self.dims.get(dim)
         return given.value if given else None
 
+    def named_entity(self) -> str | None:
+        """The entity the table's caption or title gives, else None."""
+        given = self.dims.get("entity")
+        return given.value if given is not None and given.source in ("caption", "title") else None
+
     def leaving_open(self, dims: Collection[str], *, unclear: bool = True) -> Context:
         """The context without ``dims``; with ``unclear``, they are also given no default
         (no "all law areas", no heading's value): what named them was not found."""

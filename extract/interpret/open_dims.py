@@ -51,8 +51,12 @@ def goes_on_from_before(
     after = context.tables_before > 0 and table.sheet is None
     if after and not headers:
         return True
-    if after and _own_header(table.column_headers, context.headers_before):
-        after = False  # a header of its own, unlike the table before's: a table of its own
+    given = around.dims.get("entity")  # (the heading's, unless this table names its own)
+    others = context.entity_before not in (None, given.value if given else None)
+    if after and not others and _own_header(table.column_headers, context.headers_before):
+        # a header of its own, unlike the table before's (whose caption or title named no
+        # entity but the heading's: a page of it not joined would lose none): its own table
+        after = False
     return not (table.caption or named) and (not headers or after)
 
 
