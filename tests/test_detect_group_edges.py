@@ -263,3 +263,21 @@ def test_a_continued_grid_whose_first_column_a_merged_cell_reaches_over_joins() 
     assert table.pages == (1, 2)
     assert labels(table) == ["Pct."]
     assert [row[-1] for row in body(table)][-3:] == ["", "12", "20"]
+
+
+def test_an_outdented_group_heading_over_a_continued_page_heads_its_rows() -> None:
+    """Group headings set left of their indented rows ("Andre love i øvrigt" over its
+    rows), the table going on on the next page under a new one set there as well ("Lov om
+    aktiv beskæftigelsesindsats"): the rows there are that group's, not the last one's."""
+    one = _set(59, 100, "Lovområde", 7.5) + _set(300, 100, "Stadfæstede", 7.5, right=True)
+    one += _set(59, 116, "Andre love i øvrigt", 7.5)
+    rows = [("Dagtilbudsloven - § 4", "3"), ("Integrationsloven - § 7", "5")]
+    for k, (label, value) in enumerate(rows):
+        one += _set(68, 131 + 15 * k, label, 7.5) + _set(300, 131 + 15 * k, value, 7.5, right=True)
+    two = _set(59, 54.6, "Lov om aktiv beskæftigelsesindsats", 7.5)
+    more = [("Ansættelse med løntilskud - §§ 66-79", "2"), ("Fleksjob - § 116-141", "60")]
+    for k, (label, value) in enumerate(more):
+        two += _set(68, 70 + 15 * k, label, 7.5) + _set(300, 70 + 15 * k, value, 7.5, right=True)
+    (table,) = detect(word_page(one, number=1), word_page(two, number=2))
+    assert table.pages == (1, 2)
+    assert body(table)[-3:] == [("Lov om aktiv beskæftigelsesindsats", ""), *more]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.detect.block_lines import TABLE_GAP_EM, is_section_label
+from extract.detect.block_lines import GROUP_OUTDENT_EM, TABLE_GAP_EM, is_section_label
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop
 from extract.detect.continued_tail import SIDE_SLACK, last_block, over_columns, tail_grid
@@ -153,9 +153,11 @@ def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
 
 
 def _heading_line(line: TextLine, grid: Grid) -> bool:
-    """A short label line in the table's stub column: one chunk, no value, five words at
-    most (a group heading, "Hjemvisning", "LAB")."""
-    return is_section_label(line) and grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
+    """A short label line in the table's stub column, or out left of it by GROUP_OUTDENT_EM
+    at most (its rows indented under it): one chunk, no value, five words at most (a group
+    heading, "Hjemvisning", "LAB", "Lov om aktiv beskæftigelsesindsats")."""
+    reach = max(SIDE_SLACK, GROUP_OUTDENT_EM * line.font_size)
+    return is_section_label(line) and grid.col_edges[0] - reach <= line.x0 < grid.col_edges[1]
 
 
 def _tail_headings(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
