@@ -405,3 +405,25 @@ def test_a_tall_header_between_three_single_rules() -> None:
         for part in ("ANTAL", "PROCENT")
     ]
     assert body(table) == rows
+
+
+def test_a_stub_header_beside_the_year_of_a_tall_header_is_header_text() -> None:
+    """A header between a table's top rule and the rule under it, its value column's text
+    set over five lines ("2." / "HALVÅR" / "2018" / "OMGJORT," / "PCT."), the stub header
+    "SAGSEMNE" beside its year: all header, the half year heading the values."""
+    words = _set(512.5, 370.4, "2.", 9.0) + _set(497.5, 381.3, "HALVÅR", 9.0)
+    words += _set(123, 392.0, "SAGSEMNE", 9.0) + _set(506.3, 392.0, "2018", 9.0)
+    words += _set(492.3, 408.6, "OMGJORT,", 9.0) + _set(506.0, 419.6, "PCT.", 9.0)
+    rows = [
+        ("Fanø", "Aktivlov", "32 %"),
+        ("", "Sygedagpenge", "20 %"),
+        ("", "Lov om social service", "31 %"),
+    ]
+    rows += [("Landstotal", "Aktivlov", "29 %"), ("", "Sygedagpenge", "18 %")]
+    for k, (outer, label, value) in enumerate(rows):
+        y = 436.3 + 17.0 * k
+        words += (_set(55, y, outer, 9.5) if outer else []) + _set(123, y, label, 9.5)
+        words += _set(540, y, value, 9.5, right=True)
+    rules = [hrule(y, 50, 545) for y in (365.4, 431.2, 530.0)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2. HALVÅR 2018 OMGJORT, PCT."]

@@ -306,7 +306,7 @@ def _top_rule_over_header(
     if between[0].top - upper.bbox[3] > HEADER_GAP_EM * between[0].font_size:
         return False
     head_left = stub_limit(between)
-    if any(is_stop(line) or is_data_line(line, head_left) for line in between):
+    if any(is_stop(line) or _holds_values(line, head_left) for line in between):
         return False
     rows = [line for line in lines if lower.bbox[1] < (line.top + line.bottom) / 2 < lower.bbox[3]]
     if not rows:  # a rule alone under the header: the rows right under it
@@ -319,6 +319,13 @@ def _top_rule_over_header(
     if len(data) < 2 or not labels:
         return False
     return any(c.x0 >= max(labels) for line in between for c in line.chunks)
+
+
+def _holds_values(line: TextLine, left: float) -> bool:
+    """A data line holding a value that is no year ("SAGSEMNE | 2018" beside a header's
+    other lines is header text)."""
+    values = value_chunks(line, left)
+    return is_data_line(line, left) and not all(is_year(c.text) for c in values)
 
 
 def _header_line(inside: Sequence[TextLine], between: Sequence[TextLine], data: list[bool]) -> bool:
