@@ -39,3 +39,11 @@ def test_a_repeated_header_read_with_fewer_stub_columns_still_joins(tmp_path: Pa
     (table,) = [t for t in tables if t.table_id == "2.2"]
     assert table.pages[:3] == (1, 2, 3)
     assert labels(table) == ["Hele landet"]
+
+
+def test_a_note_between_two_ruled_tables_keeps_them_apart(tmp_path: Path) -> None:
+    """Minutes with a striped table, its source note ("Kilde: …"), a heading and the next
+    table's caption under it, then a framed budget table: the note and the heading are in
+    no row of the first table, whose last row is its own ("Fleksjob")."""
+    (first, *_) = _tables("104485", 92, tmp_path)
+    assert body(first)[-1][0] == "Fleksjob"

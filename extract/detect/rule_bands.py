@@ -258,6 +258,8 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     ]
     if not between:
         return False
+    if any(is_stop(line) for line in between):
+        return False  # a note under the one ("Kilde: …"), a caption over the next
     if _top_rule_over_header(upper, lower, between, lines):
         return True
     edges = row_edges(lower)
