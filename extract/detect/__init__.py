@@ -164,7 +164,7 @@ def _titled_from_page_before(
     when there is one (``title_over``)."""
     if candidate.title or (page_table.caption and not page_table.caption_below):
         return candidate
-    if [line for line in page_table.above if line.top > RUNNING_MARGIN * read.height]:
+    if any(line.top > RUNNING_MARGIN * read.height for line in page_table.above):
         return candidate
     title = title_over(before.tail, before.height)
     return replace(candidate, title=title) if title else candidate

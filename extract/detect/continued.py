@@ -240,8 +240,7 @@ def _append(
     if mapping is None:
         return None
     width = len(first.column_headers)
-    rows = [TableRow(x.text, (None,) * width, open_table.grid.page, x.bbox) for x in tail]
-    rows += [TableRow(x.text, (None,) * width, grid.page, x.bbox) for x in heads]
+    rows = _label_rows(tail, width, open_table.grid.page) + _label_rows(heads, width, grid.page)
     rows += _mapped(more.rows, mapping, width)
     joined = replace(
         first,
@@ -317,6 +316,11 @@ def _same_columns(prev_grid: Grid, prev: Layout, grid: Grid, layout: Layout) -> 
     return mapping
 
 
+def _label_rows(lines: Sequence[TextLine], width: int, page: int) -> list[TableRow]:
+    """Rows of a label alone (group headings set outside the grid), ``width`` cells wide."""
+    return [TableRow(x.text, (None,) * width, page, x.bbox) for x in lines]
+
+
 def _mapped(rows: Sequence[TableRow], mapping: Sequence[int], width: int) -> list[TableRow]:
     out: list[TableRow] = []
     for row in rows:
@@ -384,7 +388,7 @@ def _under_tail(
     columns = sorted({*first_layout.columns, *more_layout.columns})
     paths = dict(zip(first_layout.columns, first.column_headers, strict=True))
     rows = _mapped(first.rows, [columns.index(c) for c in first_layout.columns], len(columns))
-    rows += [TableRow(x.text, (None,) * len(columns), grid.page, x.bbox) for x in heads]
+    rows += _label_rows(heads, len(columns), grid.page)
     rows += _mapped(more.rows, [columns.index(c) for c in more_layout.columns], len(columns))
     joined = replace(
         first,

@@ -231,18 +231,20 @@ def group_spans(
         group = None
         if len(inside) >= 2:
             a, b = extents[inside[0]][0], extents[inside[-1]][1]
-            middle = (chunk.x0 + chunk.x1) / 2
             subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and _sub_header(c.text)]
-            centred = False
-            if subs:  # centred over its sub-headers
-                lo_sub, hi_sub = min(c.x0 for c in subs), max(c.x1 for c in subs)
-                centred = abs(middle - (lo_sub + hi_sub) / 2) <= CENTRED_SHARE * (hi_sub - lo_sub)
-            if len(subs) >= 2 and centred and not flush_with_one(chunk, subs):
+            if len(subs) >= 2 and _centred_over(chunk, subs) and not flush_with_one(chunk, subs):
                 group = (1 + inside[0], 1 + inside[-1])
         if group is None:
             group = _over_own_subs(chunk, values, i, below, extents)
         out.append(group)
     return out
+
+
+def _centred_over(chunk: Chunk, subs: Sequence[Chunk]) -> bool:
+    """True when ``chunk`` stands centred over the span of ``subs`` (within CENTRED_SHARE
+    of it)."""
+    a, b = min(c.x0 for c in subs), max(c.x1 for c in subs)
+    return abs((chunk.x0 + chunk.x1) / 2 - (a + b) / 2) <= CENTRED_SHARE * (b - a)
 
 
 def _over_own_subs(
@@ -260,10 +262,7 @@ def _over_own_subs(
     lo = (values[i - 1].x1 + chunk.x0) / 2 if i > 0 else -math.inf
     hi = (chunk.x1 + values[i + 1].x0) / 2 if i + 1 < len(values) else math.inf
     subs = [c for c in below if lo < (c.x0 + c.x1) / 2 < hi and _sub_header(c.text)]
-    if len(subs) < 2 or flush_with_one(chunk, subs):
-        return None
-    a, b = min(c.x0 for c in subs), max(c.x1 for c in subs)
-    if abs((chunk.x0 + chunk.x1) / 2 - (a + b) / 2) > CENTRED_SHARE * (b - a):
+    if len(subs) < 2 or flush_with_one(chunk, subs) or not _centred_over(chunk, subs):
         return None
     cols = sorted(
         {k for c in subs for k, (x0, x1) in enumerate(extents) if x0 <= (c.x0 + c.x1) / 2 < x1}

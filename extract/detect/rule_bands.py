@@ -16,6 +16,7 @@ from extract.detect.layout import TextLine, is_year
 from extract.detect.rulings import SNAP, RulingCluster, crosses_rule, row_edges, rule_count
 from extract.detect.whitespace_rows import (
     at_left,
+    counts_value,
     data_lines,
     is_data_line,
     stub_limit,
@@ -326,8 +327,7 @@ def _top_rule_over_header(
 def _holds_values(line: TextLine, left: float) -> bool:
     """A data line holding a value that is no year ("SAGSEMNE | 2018" beside a header's
     other lines is header text)."""
-    values = value_chunks(line, left)
-    return is_data_line(line, left) and not all(is_year(c.text) for c in values)
+    return is_data_line(line, left) and any(counts_value(c) for c in value_chunks(line, left))
 
 
 def _header_line(inside: Sequence[TextLine], between: Sequence[TextLine], data: list[bool]) -> bool:

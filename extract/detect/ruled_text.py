@@ -16,12 +16,13 @@ from collections.abc import Sequence
 
 from extract.detect.grid import Grid
 from extract.detect.header_align import flush_with_one, wrapped_apart
-from extract.detect.layout import Chunk, TextLine, is_year, make_chunk
+from extract.detect.layout import Chunk, TextLine, make_chunk
 from extract.detect.whitespace import column_bands, column_edges, text_bands
 from extract.detect.whitespace_header import phrase_runs
 from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,
+    counts_value,
     data_lines,
     is_data_line,
     split_header,
@@ -225,7 +226,7 @@ def group_headers(
             under = [
                 c
                 for c in below.chunks
-                if c.x0 >= lo - 2.0 and c.x1 <= hi + 2.0 and not _plain_value(c)
+                if c.x0 >= lo - 2.0 and c.x1 <= hi + 2.0 and not counts_value(c)
             ]
             if (
                 len(under) >= 2
@@ -235,11 +236,6 @@ def group_headers(
             ):
                 out.update((id(chunk), (head.x0, head.x1)) for chunk in phrase)
     return out
-
-
-def _plain_value(chunk: Chunk) -> bool:
-    """A value that is no year: a row's number, no sub-header a group header heads."""
-    return chunk.is_value and not is_year(chunk.text)
 
 
 def _phrases(line: TextLine) -> list[list[Chunk]]:

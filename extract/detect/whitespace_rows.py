@@ -74,6 +74,12 @@ def _tail_under_top_row(line: TextLine, above: TextLine) -> bool:
     return len(line.chunks) == 1 and not first.is_value and any(ch.isalpha() for ch in first.text)
 
 
+def counts_value(chunk: Chunk) -> bool:
+    """A chunk that reads as a value and is no year: a row's number ("1.278", "37,9 %"), no
+    header text."""
+    return chunk.is_value and not is_year(chunk.text)
+
+
 def values_round(lines: Sequence[TextLine], i: int, left: float) -> bool:
     """True when line ``i`` holds label text starting at the left edge and no value (a year
     labels a group: "2022 | Aktiv"), and the line set tight under it values alone: a row
@@ -84,7 +90,7 @@ def values_round(lines: Sequence[TextLine], i: int, left: float) -> bool:
     line, under = lines[i], lines[i + 1]
     return (
         at_left(line.chunks[0], left)
-        and not any(c.is_value and not is_year(c.text) for c in line.chunks)
+        and not any(counts_value(c) for c in line.chunks)
         and all(c.is_value for c in under.chunks)
         and under.top - line.bottom < 0.5 * under.font_size
     )
