@@ -47,3 +47,41 @@ def test_a_note_between_two_ruled_tables_keeps_them_apart(tmp_path: Path) -> Non
     no row of the first table, whose last row is its own ("Fleksjob")."""
     (first, *_) = _tables("104485", 92, tmp_path)
     assert body(first)[-1][0] == "Fleksjob"
+
+
+def test_a_repeated_header_grouped_otherwise_on_the_next_page_still_joins(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table of provisions under law rows, continued on the next page
+    under its header repeated; there "hjemvist" over "antal sager | andel" is read into the
+    first column's header only. The same words over the same columns: one table, the
+    provision rows of the second page still under their law row."""
+    tables = _tables("51873", 23, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "3.1"]
+    assert table.pages == (2, 3)
+    assert labels(table)[1:3] == ["hjemvist / antal sager 2024", "hjemvist / andel 2024"]
+    assert ("Sanktioner § 40a", "15", "0", "0", "6", "29", "21", "29") in body(table)
+
+
+def test_a_header_wrapped_over_three_lines_heads_no_group_of_its_own_lines(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a striped table, "måned" over the months and a blank header over the
+    benefits beside "antal" / "borg-" / "ere" set over the count column: the wrapped header
+    is the count column's alone, not a group over the benefit column too, and the header is
+    read as the header."""
+    (table, *_) = _tables("51873", 260, tmp_path)
+    assert table.stub_header == "måned"
+    assert len(table.column_headers) == 1
+    assert body(table)[:2] == [("2022-08", ""), ("A-dagpenge", "42")]
+
+
+def test_year_group_rows_in_an_inner_stub_column_leave_the_values_their_column(
+    tmp_path: Path,
+) -> None:
+    """A striped table "Område | Ydelse | Personer", the municipality only on the first row,
+    the years as group rows in the benefit column: the count column is found (the years
+    beside the municipality are no values setting where the value columns start)."""
+    (table, *_) = _tables("51873", 31, tmp_path)
+    assert labels(table) == ["Personer"]
+    assert ("A-dagpenge", "47") in body(table)

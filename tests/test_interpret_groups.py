@@ -81,7 +81,9 @@ def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     """A second table of the minutes, no caption, its own header ("Antal personer" over
     benefits): the document heading's municipality is its, as it is the first table's; the
     same table under the header of the table before (a page not joined to its start) takes
-    none, nor does it after a table whose caption named another entity."""
+    none, nor does it after a table whose caption named another entity, its header sharing
+    a word with this one (a page of it, its header misread); one sharing none but numbers is
+    a table of its own."""
     rows: list[Row] = [("A-dagpenge", ["58"]), ("Kontanthjælp", ["7"]), ("Sygedagpenge", ["90"])]
     candidate = table(["Antal personer 2023"], rows)
     before = (("Realitetsbehandlede sager",), ("Omgørelsesprocent",))
@@ -96,5 +98,9 @@ def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     assert not [g for g in keys(read(rulebook, candidate, again)) if g[0] == 183]
     # the table before named another entity in its caption ("… (hele landet)"): a page of it
     # not joined (its header misread) would take the heading's wrongly, so none is taken
-    national = replace(context, entity_before="hele_landet")
+    # while the headers share a word ("Antal")
+    shared = (("Antal sager",), ("Omgørelsesprocent",))
+    national = replace(context, entity_before="hele_landet", headers_before=shared)
     assert not [g for g in keys(read(rulebook, candidate, national)) if g[0] == 183]
+    apart = replace(context, entity_before="hele_landet")
+    assert [g[0] for g in keys(read(rulebook, candidate, apart))] == [183, 183, 183]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from extract.detect.block_lines import GROUP_OUTDENT_EM, TABLE_GAP_EM, is_section_label
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop
+from extract.detect.continued_repeat import read_as_before, same_words
 from extract.detect.continued_tail import SIDE_SLACK, last_block, over_columns, tail_grid
 from extract.detect.grid import Grid
 from extract.detect.layout import TextLine
@@ -41,8 +42,6 @@ RUNNING_MARGIN = 0.07
 RUNNING_SLACK = 6.0
 # Two columns are the same when they overlap by this share of the narrower one.
 SAME_COLUMN = 0.5
-# A repeated header is read again with at most this many stub columns.
-MAX_STUBS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,16 +224,18 @@ def _append(
     more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
     mapping: list[int] | None = None
     if headed and more.column_headers != first.column_headers:
-        again = _read_as_before(grid, candidate, page_table, first.column_headers)
-        if again is None:
-            return None
-        more, more_layout = again
-        more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
-    if headed:
-        if more.column_headers != first.column_headers:
-            return None
-    else:
+        again = read_as_before(grid, candidate, page_table, first.column_headers)
+        if again is not None:
+            more, more_layout = again
+            more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
+    if not headed or more.column_headers != first.column_headers:
         mapping = _same_columns(open_table.grid, open_table.layout, grid, more_layout)
+    if headed and more.column_headers != first.column_headers:
+        # the same header words over the same columns, grouped otherwise on this page
+        if not same_words(more.column_headers, first.column_headers):
+            return None
+        if mapping != list(range(len(first.column_headers))):
+            return None
     if mapping is None and len(more.column_headers) == len(first.column_headers):
         mapping = list(range(len(first.column_headers)))
     if mapping is None:
@@ -251,25 +252,6 @@ def _append(
     table = DetectedTable(joined, (*open_table.table.grids, grid))
     stubs = (grid, n_stub) if skip == 0 and n_stub == full else (stub_grid, full)
     return OpenTable(table, more_layout, grid, page_table.below, stubs)
-
-
-def _read_as_before(
-    grid: Grid,
-    candidate: TableCandidate,
-    page_table: PageTable,
-    headers: tuple[tuple[str, ...], ...],
-) -> tuple[TableCandidate, Layout] | None:
-    """The page's table read with as many stub columns as give its repeated header the
-    value columns of the page before (``headers``): outer stub columns blank down most of
-    this page were read as value columns ("Afgørelse | Lovområde | Hele landet" for "Hele
-    landet"); None when no count does."""
-    for n_stub in range(1, min(MAX_STUBS, grid.n_cols - 1) + 1):
-        found = to_candidate(
-            grid, candidate.table_id, None, page_table.title, page_table.notes, n_stub=n_stub
-        )
-        if found[0].column_headers == headers:
-            return found
-    return None
 
 
 def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:

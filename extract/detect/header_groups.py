@@ -232,12 +232,24 @@ def group_spans(
         if len(inside) >= 2:
             a, b = extents[inside[0]][0], extents[inside[-1]][1]
             subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and _sub_header(c.text)]
-            if len(subs) >= 2 and _centred_over(chunk, subs) and not flush_with_one(chunk, subs):
+            if (
+                _columns_of(subs, extents) >= 2
+                and _centred_over(chunk, subs)
+                and not flush_with_one(chunk, subs)
+            ):
                 group = (1 + inside[0], 1 + inside[-1])
         if group is None:
             group = _over_own_subs(chunk, values, i, below, extents)
         out.append(group)
     return out
+
+
+def _columns_of(subs: Sequence[Chunk], extents: Sequence[tuple[float, float]]) -> int:
+    """In how many of the columns (``extents``) the middles of ``subs`` stand: sub-headers
+    of a group stand in two or more (a header's own wrapped lines, "antal" / "borg-" /
+    "ere", stand in one)."""
+    middles = [(c.x0 + c.x1) / 2 for c in subs]
+    return sum(1 for a, b in extents if any(a <= m < b for m in middles))
 
 
 def _centred_over(chunk: Chunk, subs: Sequence[Chunk]) -> bool:

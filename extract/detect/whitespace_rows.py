@@ -185,12 +185,10 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
     first = [is_data_line(line, left) for line in lines]
     plain = _years_as_header(first, lines, left)
     years = [f and not p for f, p in zip(first, plain, strict=True)]  # a row of years: header
-    value_left = min(
-        (c.x0 for line, data in zip(lines, plain, strict=True) if data
-         for c in value_chunks(line, left)),
-        default=None,
-    )  # fmt: skip
-    if value_left is None and not any(plain):
+    value_left = _values_left(lines, plain, left, years_too=False)
+    if value_left is None:
+        # every row indented under group labels; or the only data lines hold years alone,
+        # group rows in an inner stub column ("Dragør Kommune | 2017" over "A-dagpenge 47")
         starts = {round(c.x0) for line in lines for c in line.chunks if not c.is_value}
         value_left = min(
             (
@@ -199,7 +197,7 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
                 for c in value_chunks(line, left)
                 if _bare_number(c.text) and round(c.x0) not in starts
             ),
-            default=None,
+            default=_values_left(lines, plain, left, years_too=True),
         )
     if value_left is None:
         return plain
@@ -207,6 +205,18 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
         data or (not year and is_data_line(line, left, value_left))
         for line, data, year in zip(lines, plain, years, strict=True)
     ]
+
+
+def _values_left(
+    lines: Sequence[TextLine], data: Sequence[bool], left: float, *, years_too: bool
+) -> float | None:
+    """The left edge of the values of the data lines, those holding years alone left out
+    unless ``years_too``; None without any."""
+    rows = [value_chunks(line, left) for line, d in zip(lines, data, strict=True) if d]
+    return min(
+        (c.x0 for row in rows if years_too or not all(is_year(v.text) for v in row) for c in row),
+        default=None,
+    )
 
 
 def split_header(lines: Sequence[TextLine], left: float) -> int:

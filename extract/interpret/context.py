@@ -104,7 +104,8 @@ def table_context(
     dims: dict[str, Given] = {}
     for dim, value, rule_id in defaults:
         dims[dim] = Given(value, "rule", rule_id)
-    for dim, (value, line) in dict(_heading_dims(reader, heading, sheet=sheet)).items():
+    headed = dict(_heading_dims(reader, heading, sheet=sheet))
+    for dim, (value, line) in headed.items():
         dims[dim] = Given(value, "heading", line)
     axes: set[str] = set()
     unclear: set[str] = set()
@@ -122,7 +123,7 @@ def table_context(
                 said = None  # "2024 Lov om aktiv 985 5% …": the table's first row, not a title
             if said is None:
                 entity = dims.get("entity")
-                if entity is not None and _entities(reader, text) - {entity.value}:
+                if entity is not None and _speaks_of_other(_entities(reader, text), entity.value):
                     dims.pop("entity")  # the paragraph speaks of another entity: leave it open
                 continue
             text = said
@@ -133,8 +134,16 @@ def table_context(
             unclear.add("law")
         for dim, value in found.items():
             earlier = dims.get(dim)
-            if earlier is not None and earlier.source == "title" and earlier.value != value:
-                dims.pop(dim)  # the title and the caption disagree: neither is sure
+            if (
+                earlier is not None
+                and earlier.source == "title"
+                and earlier.value != value
+                and earlier.value != headed.get(dim, (None,))[0]
+            ):
+                # the title and the caption disagree: neither is sure (unless the title only
+                # repeats the heading's, "Bilag: Ankestatistik Fredericia": the caption's is
+                # the table's own, as it is over the heading's)
+                dims.pop(dim)
                 disputed.add(dim)
                 continue
             dims[dim] = Given(value, source, text)
@@ -313,6 +322,15 @@ def _meanings(reader: Reader, text: str) -> list[Meaning]:
     return [m for part in reading.parts for m in part.meanings if m.dim not in ("period", "entity")]
 
 
+def _speaks_of_other(named_entities: set[str], entity: str) -> bool:
+    """Whether running text naming ``named_entities`` speaks of another entity than the
+    table's ``entity``: one other than it, unless it names ``entity`` too and the other is
+    the whole country ("… for Lejre Kommune på 31 % er lidt højere end for landet som
+    helhed": a comparison, still about Lejre)."""
+    others = named_entities - {entity}
+    return bool(others) and not (entity in named_entities and others == {NATIONAL})
+
+
 def _entities(reader: Reader, text: str) -> set[str]:
     """Entities named in running text: municipalities as printed (capitalised, so "greve" in
     a sentence is no municipality) and the national labels."""
@@ -351,13 +369,19 @@ def _heading_dims(reader: Reader, heading: str, *, sheet: bool) -> dict[str, tup
                 dims["entity"] = (entities.pop(), line.strip())
             break
     topics = reader.vocabulary.words.topics
-    for line in [] if sheet else lines:
-        flat = " ".join(line.split())
+    flats = [] if sheet else [" ".join(line.split()) for line in lines]
+    for k, flat in enumerate(flats):
         if _is_prose(flat):
             break  # the title lines are above the running text
         if not any(t in topics for t in tokens(flat)) or _is_aside(reader, flat):
             continue
         periods = reader.vocabulary.periods.find(flat)
+        after = flats[k + 1] if k + 1 < len(flats) else ""
+        if not periods and after and not _is_prose(after) and not _is_aside(reader, after):
+            # a title wrapped over two lines ("… omgørelsesprocenter i 2. kvartal" / "2016 -
+            # Favrskov")
+            flat = f"{flat} {after}"
+            periods = reader.vocabulary.periods.find(flat)
         if periods:
             if len(periods) == 1:
                 dims["period"] = (periods[0][0], flat)

@@ -53,21 +53,27 @@ def goes_on_from_before(
         return True
     given = around.dims.get("entity")  # (the heading's, unless this table names its own)
     others = context.entity_before not in (None, given.value if given else None)
-    if after and not others and _own_header(table.column_headers, context.headers_before):
-        # a header of its own, unlike the table before's (whose caption or title named no
-        # entity but the heading's: a page of it not joined would lose none): its own table
+    if after and _own_header(table.column_headers, context.headers_before, strict=others):
+        # a header of its own, unlike the table before's: its own table (when the table
+        # before named another entity than the heading's, a page of it not joined would
+        # take the heading's: then only a header sharing no word with it but numbers)
         after = False
     return not (table.caption or named) and (not headers or after)
 
 
-def _own_header(headers: Sequence[tuple[str, ...]], before: Sequence[tuple[str, ...]]) -> bool:
+def _own_header(
+    headers: Sequence[tuple[str, ...]], before: Sequence[tuple[str, ...]], *, strict: bool
+) -> bool:
     """Whether a header is not the one before repeated, however read: fewer than half of
     its words are words of the header before (a header read over other columns on another
-    page still shares them: "Realitetsbeh. sager", "Stadfæstede sager", …)."""
+    page still shares them: "Realitetsbeh. sager", "Stadfæstede sager", …); ``strict``:
+    none is, numbers aside ("Nov. 2023 / Antal personer" after "2023 / 3. kvt")."""
     own = [t for path in headers for level in path for t in tokens(level)]
     seen = {t for path in before for level in path for t in tokens(level)}
     if not own or not seen:
         return False
+    if strict:
+        return not any(t in seen for t in own if not any(ch.isdigit() for ch in t))
     return 2 * sum(1 for t in own if t in seen) < len(own)
 
 

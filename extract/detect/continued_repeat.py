@@ -1,0 +1,48 @@
+"""A header repeated on the page a table continues on, matched to the page before's.
+
+In: the continuing page's grid and candidate, and the column header paths of the table so
+far. Out: the page read again to give those paths, or whether two readings of a header
+carry the same words (a group span read on one page and not on the other).
+"""
+
+from __future__ import annotations
+
+from extract.detect.candidate import Layout, to_candidate
+from extract.detect.grid import Grid
+from extract.detect.regions import PageTable
+from extract.model import TableCandidate
+
+# A repeated header is read again with at most this many stub columns.
+MAX_STUBS = 4
+
+
+def read_as_before(
+    grid: Grid,
+    candidate: TableCandidate,
+    page_table: PageTable,
+    headers: tuple[tuple[str, ...], ...],
+) -> tuple[TableCandidate, Layout] | None:
+    """The page's table read with as many stub columns as give its repeated header the
+    value columns of the page before (``headers``): outer stub columns blank down most of
+    this page were read as value columns ("Afgørelse | Lovområde | Hele landet" for "Hele
+    landet"); None when no count does."""
+    for n_stub in range(1, min(MAX_STUBS, grid.n_cols - 1) + 1):
+        found = to_candidate(
+            grid, candidate.table_id, None, page_table.title, page_table.notes, n_stub=n_stub
+        )
+        if found[0].column_headers == headers:
+            return found
+    return None
+
+
+def same_words(headers: tuple[tuple[str, ...], ...], other: tuple[tuple[str, ...], ...]) -> bool:
+    """True when two readings of a header have as many columns and the same words (case
+    aside), however they are grouped: "hjemvist" over "antal | andel" read as one span on
+    one page, set into the first column's path on the next."""
+    if len(headers) != len(other):
+        return False
+    return _words(headers) == _words(other)
+
+
+def _words(headers: tuple[tuple[str, ...], ...]) -> set[str]:
+    return {word.casefold() for path in headers for text in path for word in text.split()}

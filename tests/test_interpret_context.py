@@ -1,0 +1,70 @@
+"""What a table takes from the text around it (caption, title, document heading), on the
+wordings minutes use: a title wrapped over two heading lines, a paragraph comparing the
+municipality with the whole country, a title repeating the heading's municipality over a
+caption naming the whole country."""
+
+from __future__ import annotations
+
+from test_interpret_table import keys, read, table
+
+from extract.model import DocumentContext
+from extract.rulebook import Rulebook
+
+OUTCOMES = [("Stadfæstelser", ["15", "51"]), ("Hjemviste", ["5", "17"])]
+
+
+def test_a_heading_title_wrapped_over_two_lines_names_its_period(rulebook: Rulebook) -> None:
+    """ "Punkt 91 Danmarkskort over omgørelsesprocenter i 2. kvartal" / "2016 - Favrskov":
+    the item's title goes on on the next line, and the period is the two lines' together
+    (neither names it alone)."""
+    heading = DocumentContext(
+        "referat",
+        "Favrskov\nReferat\nHandicaprådet\nDato: 17. februar 2016\n"
+        "Punkt 91 Danmarkskort over omgørelsesprocenter i 2. kvartal\n2016 - Favrskov\nResume",
+    )
+    candidate = table(["Aktivlov", "Servicelov"], OUTCOMES, caption="Tabel 1 Afgjorte sager")
+    got = keys(read(rulebook, candidate, heading))
+    assert (710, "2016-Q2", "aktivloven", None, "stadfaestet", 15.0, "reported") in got
+    assert (710, "2016-Q2", "serviceloven", None, "hjemvist", 17.0, "reported") in got
+    assert len(got) == 4
+
+
+def test_a_paragraph_comparing_the_municipality_with_the_country_keeps_its_entity(
+    rulebook: Rulebook,
+) -> None:
+    """The paragraph above a table without caption compares the heading's municipality with
+    the whole country: the table is still the municipality's. A paragraph naming the whole
+    country alone (or another municipality) leaves the entity open."""
+    heading = DocumentContext("referat", "Lejre Kommune\nBeslutningsprotokol\nHandicaprådet")
+    title = (
+        "Omgørelsesprocenten for Lejre Kommune på 31 % er lidt højere end for landet som "
+        "helhed, hvor den er 29 %."
+    )
+    rows = [("A-dagpenge", ["38"]), ("Kontanthjælp", ["10"])]
+    candidate = table(["2021 K1"], rows, title=title, stub="ANTAL PERSONER")
+    got = keys(read(rulebook, candidate, heading))
+    assert [(g[0], g[1], g[5]) for g in got] == [(350, "2021-Q1", 38.0), (350, "2021-Q1", 10.0)]
+    national = "Omgørelsesprocenten for landet som helhed er 29 %, lidt lavere end sidste år."
+    candidate = table(["2021 K1"], rows, title=national, stub="ANTAL PERSONER")
+    assert keys(read(rulebook, candidate, heading)) == []
+
+
+def test_a_title_repeating_the_headings_municipality_yields_to_the_caption(
+    rulebook: Rulebook,
+) -> None:
+    """An annex titled "Bilag: Ankestatistik Fredericia" (the heading's municipality) over a
+    table captioned "… for hele landet": the caption's entity is the table's. A title naming
+    another municipality than the heading's still disputes it: none is taken."""
+    heading = DocumentContext("referat", "Fredericia\nReferat\nSocial- og Sundhedsudvalget")
+    caption = "Tabel 1: Omgørelsesprocent fordelt på lovområde og kvartal for hele landet"
+    rows = [("Serviceloven", ["36 %", "41 %"])]
+    candidate = table(
+        ["Q1 2022", "Q2 2022"], rows, caption=caption, title="Bilag: Ankestatistik Fredericia"
+    )
+    got = keys(read(rulebook, candidate, heading))
+    assert [(g[0], g[1], g[4], g[5]) for g in got] == [
+        (None, "2022-Q1", "omgoerelsesprocent", 36.0),
+        (None, "2022-Q2", "omgoerelsesprocent", 41.0),
+    ]
+    other = table(["Q1 2022", "Q2 2022"], rows, caption=caption, title="Ankestatistik Vejle")
+    assert keys(read(rulebook, other, heading)) == []
