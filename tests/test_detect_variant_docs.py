@@ -85,3 +85,14 @@ def test_year_group_rows_in_an_inner_stub_column_leave_the_values_their_column(
     (table, *_) = _tables("51873", 31, tmp_path)
     assert labels(table) == ["Personer"]
     assert ("A-dagpenge", "47") in body(table)
+
+
+def test_a_heading_and_a_title_between_two_ruled_tables_keep_them_apart(tmp_path: Path) -> None:
+    """Minutes with a table ruled between its rows, then a heading ("Økonomi") and a title
+    ("Budgetopfølgning 2022 (mio. kr.)") over a budget table with rules over and under its
+    header, its rules stacked close under the first one's: two tables, the budget rows in
+    no row of the first."""
+    (first, second, *_) = _tables("51873", 117, tmp_path)
+    assert body(first)[-1][0].startswith("Voksne - personlig hjælp")
+    assert len(first.column_headers) == 3
+    assert body(second)[0] == ("Familieafdelingen", "76,0", "81,3", "5,3")

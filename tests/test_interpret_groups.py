@@ -104,3 +104,36 @@ def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     assert not [g for g in keys(read(rulebook, candidate, national)) if g[0] == 183]
     apart = replace(context, entity_before="hele_landet")
     assert [g[0] for g in keys(read(rulebook, candidate, apart))] == [183, 183, 183]
+
+
+def test_a_row_repeated_right_under_itself_is_not_read(rulebook: Rulebook) -> None:
+    """ "Langeland" twice under "Stadfæstede", the years setting them apart in a column not
+    read: neither row takes the caption's year (the first is no more that year's than the
+    second)."""
+    rows: list[Row] = [
+        ("Stadfæstede", None),
+        ("Langeland", ["51"]),
+        ("Langeland", ["33"]),
+        ("Ændringer", None),
+        ("Langeland", ["6"]),
+    ]
+    candidate = table(["Serviceloven"], rows, caption="Afgørelser efter udfald 2021")
+    got = keys(read(rulebook, candidate))
+    assert not [g for g in got if g[5] in (51.0, 33.0)]
+    assert got == [(482, "2021", "serviceloven", None, "aendret_ophaevet", 6.0, "reported")]
+
+
+def test_a_column_not_read_that_names_the_periods_leaves_the_period_open(
+    rulebook: Rulebook,
+) -> None:
+    """A column whose header, run together with the paragraph above, still says it lists the
+    years ("… klagen. År Realitetsbehandlet"): the period the paragraph names is not each
+    row's."""
+    title = (
+        "Af nedenstående tabel fremgår det hvordan antallet af afgjorte klagesager i 2020 er "
+        "fordelt på lovområder"
+    )
+    rows: list[Row] = [("Stadfæstede", None), ("Langeland", ["2019", "66"])]
+    header = ["afvist klagen. År Realitetsbehandlet", "Serviceloven"]
+    got = keys(read(rulebook, table(header, rows, title=title)))
+    assert not [g for g in got if g[1] == "2020"]

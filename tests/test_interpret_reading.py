@@ -134,6 +134,7 @@ PRINTED_MEASURE_LABELS = [
     ("Stadfæstelsesprocent", "stadfaestelsesprocent"),
     ("STADFÆSTEL- SESPROCENT", "stadfaestelsesprocent"),  # capitals broken inside a compound
     ("HJEMVISNIN- GSPROCENT", "andel_hjemvist"),
+    ("REALITETS- BEH. I ALT", "realitetsbehandlede"),  # an abbreviation broken at a hyphen
     ("Omg ørel sesp roc ent (%)", "omgoerelsesprocent"),  # cut in a narrow column, no hyphens
     ("Hje mv.", "hjemvist"),
     ("Ænd rede/ op hæve de", "aendret_ophaevet"),

@@ -9,6 +9,7 @@ right above its first rule and right under its last one (``with_edge_rows``).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from extract.detect.captions import CAPTION, is_stop
@@ -79,6 +80,7 @@ def _split_at_captions(cluster: RulingCluster, lines: Sequence[TextLine]) -> lis
         and CAPTION.match(line.text.strip())
         and not any(r.top < line.bottom and line.top < r.bottom for r in cluster.rulings)
     ]
+    cuts = sorted([*cuts, *_titles_between(cluster, lines)], key=lambda line: line.top)
     parts: list[RulingCluster] = []
     rest = list(cluster.rulings)
     for cut in cuts:
@@ -89,6 +91,51 @@ def _split_at_captions(cluster: RulingCluster, lines: Sequence[TextLine]) -> lis
     if rest:
         parts.append(_cluster(rest))
     return parts
+
+
+def _titles_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:
+    """The first lines of the bands between two rules of a cluster without drawn columns
+    that hold text but no values (years aside), with a band of rows of values above and a
+    band of text and no values under, text over the value columns among it (a header): a
+    heading or title over the next table ("Økonomi" / "Budgetopfølgning 2022 (mio. kr.)"),
+    its rules stacked close under the last one's."""
+    if _frames_rows(cluster) or cluster.has_inner_verticals:
+        return []
+    edges = row_edges(cluster)
+    x0, x1 = cluster.bbox[0], cluster.bbox[2]
+    bands = [
+        [
+            line
+            for line in lines
+            if a < (line.top + line.bottom) / 2 < b and line.x1 > x0 and line.x0 < x1
+        ]
+        for a, b in itertools.pairwise(edges)
+    ]
+    left = stub_limit([line for band in bands for line in band] or list(lines))
+    data = [any(_holds_values(line, left) for line in band) for band in bands]
+    values = min(
+        (c.x0 for band in bands for line in band for c in value_chunks(line, left)),
+        default=x1,
+    )
+    return [
+        bands[k][0]
+        for k in range(1, len(bands) - 1)
+        if bands[k]
+        and data[k - 1]
+        and not data[k]
+        and not data[k + 1]
+        and _over_values(bands[k + 1], values)
+    ]
+
+
+def _over_values(band: Sequence[TextLine], values: float) -> bool:
+    """Whether a band holds header text over the value columns (starting right of
+    ``values``, where they begin, no value): not a group's label alone."""
+    return any(
+        not c.is_value and c.x1 > values and not at_left(c, stub_limit(band))
+        for line in band
+        for c in line.chunks
+    )
 
 
 def _cluster(rulings: Sequence[Ruling]) -> RulingCluster:

@@ -192,13 +192,17 @@ def repeated_runs(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[Ro
     """The plans with the value rows from the first one that repeats a row above it under
     the same group headers (same label, same names carried; no group header between) up to
     the next group header marked unresolved: the list printed again under a group header
-    that was not found (a line lost at a page break), so what sets it apart is not known."""
+    that was not found (a line lost at a page break), so what sets it apart is not known; a
+    row repeated right under itself is marked too (the rows set apart by a column that was
+    not understood: "Langeland | 2019", "Langeland | 2020")."""
     out = list(plans)
+    note = "the rows above printed again under the same group headers (one lost)"
     seen: set[tuple[object, ...]] = set()
     lost = False
+    last: tuple[int, tuple[object, ...]] | None = None  # the value row before, and its key
     for at, plan in enumerate(plans):
         if plan.kind == "header":
-            seen, lost = set(), False
+            seen, lost, last = set(), False, None
             continue
         if plan.kind not in (*_VALUE_ROWS, "total"):
             continue
@@ -207,12 +211,19 @@ def repeated_runs(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[Ro
             tuple(sorted(plan.carried.items())),
             tuple(sorted(plan.dims.items())),
         )
+        if last is not None and last[1] == key:
+            # the same row twice in a row: what sets them apart (a column not understood)
+            # is not known for the first either
+            out[last[0]] = replace(plans[last[0]], kind="unresolved", note=_TWICE)
         lost = lost or key in seen
         seen.add(key)
+        last = (at, key)
         if lost:
-            note = "the rows above printed again under the same group headers (one lost)"
             out[at] = replace(plan, kind="unresolved", note=note)
     return out
+
+
+_TWICE = "the row below has the same label and group headers: what sets them apart is not known"
 
 
 def cut_group_headers(

@@ -140,6 +140,7 @@ class Interpreter:
             replace(p, kind="label", note="its cells label the rows") if p.index in labelling else p
             for p in column_plans
         ]
+        around = _listed_by_unread_columns(around, column_plans, columns)
         # a stub header names what the columns leave open ("Pct." over outcomes); a measure
         # or aspect they name themselves is theirs, a measure saying its unit ("stadfæstet i
         # pct. 2024" run into the stub header). A period in the corner may complete theirs.
@@ -364,3 +365,18 @@ def _row_override(plan: RowPlan, found: Override | None) -> RowPlan:
     if found.role == "total":
         plan = replace(plan, kind="total")
     return plan
+
+
+def _listed_by_unread_columns(
+    around: Context, plans: Sequence[ColumnPlan], columns: Sequence[_Label]
+) -> Context:
+    """The context without the dimensions a column not understood names as what it lists
+    ("… År Realitetsbehandlet" over years: the table lists its periods there) and no column
+    gives: the caption's, title's or heading's one value is not each row's."""
+    listed = {
+        axis for plan in plans if plan.kind == "unresolved" for axis in columns[plan.index][0].axes
+    }
+    given = {d for plan in plans if plan.kind in ("member", "total") for d in plan.dims}
+    if lost := listed & set(around.dims) - given:
+        return around.leaving_open(lost)
+    return around

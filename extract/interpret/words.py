@@ -212,7 +212,11 @@ class WordBook:
         if head is not None:
             return (head,)
         if any(p.endswith("-") for p in parts[:-1]):
-            return self._compound(_bare(joined))
+            compound = self._compound(_bare(joined))
+            if compound is None:  # an abbreviation broken at its hyphen ("REALITETS- BEH.")
+                found = self.read(joined)
+                return found[0] if len(found) == 1 else None
+            return compound
         # short pieces of letters ("omg", "ørel"; not "§", "104" or a word of its own; a
         # piece read only as the start of a longer word, "omgørel", is still a piece)
         if not all(len(p) <= MAX_PIECE for p in parts[1:]):
