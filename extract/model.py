@@ -246,14 +246,16 @@ class TableCandidate:
 @dataclass(frozen=True, slots=True)
 class DocumentContext:
     """Document-level text a rule may read dimensions from (title lines, detected type), how
-    many tables of the document came before the one being read, the column headers of the
-    one right before it, and the entity that one's caption or title named (None: none)."""
+    many tables of the document came before the one being read, the column and stub headers
+    of the one right before it, and the entity that one's caption or title named (None:
+    none)."""
 
     document_type: str
     heading: str
     tables_before: int = 0
     headers_before: tuple[tuple[str, ...], ...] = ()
     entity_before: str | None = None
+    stub_before: str = ""
 
 
 @dataclass(frozen=True, slots=True)

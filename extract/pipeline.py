@@ -178,6 +178,7 @@ class _FileRun:
         self.check_findings: list[tuple[Order, Finding]] = []
         self.summaries: list[TableSummary] = []
         self.headers_before: tuple[tuple[str, ...], ...] = ()  # the last table's
+        self.stub_before = ""  # its stub header
         self.entity_before: str | None = None  # the entity its caption or title named
         self.context: DocumentContext | None = None
         self.builder: RecordBuilder | None = None
@@ -259,9 +260,10 @@ class _FileRun:
             tables_before=len(self.summaries),
             headers_before=self.headers_before,
             entity_before=self.entity_before,
+            stub_before=self.stub_before,
         )
         read = self.interpreter.interpret(table, context)
-        self.headers_before = table.column_headers
+        self.headers_before, self.stub_before = table.column_headers, table.stub_header
         self.entity_before = read.context.named_entity()
         findings.extend(read.findings)
         if not read.statistics:

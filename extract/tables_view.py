@@ -117,14 +117,17 @@ def _explained(document: Document, rulebook: Rulebook) -> list[str]:
     context = document_context(document, rulebook)
     interpreter = Interpreter(rulebook)
     lines = [f"=== {document.name}: document type {context.document_type}"]
-    headers: tuple[tuple[str, ...], ...] = ()  # the table before's
-    named: str | None = None  # the entity the table before's caption or title named
+    here = context
     for before, detected in enumerate(detect_table_grids(document)):
         (table,) = repair_labels([detected.candidate], rulebook.lexicon)
         lines += table_text(table)
-        here = replace(context, tables_before=before, headers_before=headers, entity_before=named)
-        read = interpreter.interpret(table, here)
-        headers, named = table.column_headers, read.context.named_entity()
+        read = interpreter.interpret(table, replace(here, tables_before=before))
+        here = replace(  # for the next table: this one's headers, the entity it named
+            here,
+            headers_before=table.column_headers,
+            stub_before=table.stub_header,
+            entity_before=read.context.named_entity(),
+        )
         lines += explain_lines(read, rulebook.reference)
     return lines
 

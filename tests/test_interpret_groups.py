@@ -137,3 +137,19 @@ def test_a_column_not_read_that_names_the_periods_leaves_the_period_open(
     header = ["afvist klagen. År Realitetsbehandlet", "Serviceloven"]
     got = keys(read(rulebook, table(header, rows, title=title)))
     assert not [g for g in got if g[1] == "2020"]
+
+
+def test_a_stub_header_sharing_no_word_with_the_one_before_is_a_table_of_its_own(
+    rulebook: Rulebook,
+) -> None:
+    """A table of benefits under "Ydelsestype | Antal" after one under "KVARTAL" whose
+    columns also said "Antal …": its own table (a page of the one before repeats its stub
+    header), so the heading's municipality is its."""
+    rows: list[Row] = [("Juni 2024", None), ("A-dagpenge", ["29"]), ("Kontanthjælp", ["4"])]
+    candidate = table(["Antal"], rows, stub="Ydelsestype")
+    before = (("Realitetsbehandlede sager i alt", "Fanø"), ("Antal stadfæstede", "Fanø"))
+    context = replace(MINUTES, tables_before=1, headers_before=before, stub_before="KVARTAL")
+    got = keys(read(rulebook, candidate, context))
+    assert [(g[0], g[1], g[5]) for g in got] == [(183, "2024-06", 29.0), (183, "2024-06", 4.0)]
+    again = replace(context, stub_before="Ydelsestype")
+    assert not [g for g in keys(read(rulebook, candidate, again)) if g[0] == 183]

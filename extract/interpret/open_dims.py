@@ -53,12 +53,21 @@ def goes_on_from_before(
         return True
     given = around.dims.get("entity")  # (the heading's, unless this table names its own)
     others = context.entity_before not in (None, given.value if given else None)
+    if after and _other_stub(table.stub_header, context.stub_before):
+        after = False  # a stub header sharing no word with the table before's: its own table
     if after and _own_header(table.column_headers, context.headers_before, strict=others):
         # a header of its own, unlike the table before's: its own table (when the table
         # before named another entity than the heading's, a page of it not joined would
         # take the heading's: then only a header sharing no word with it but numbers)
         after = False
     return not (table.caption or named) and (not headers or after)
+
+
+def _other_stub(stub: str, before: str) -> bool:
+    """Whether two stub headers, both printed, share no word ("Ydelsestype" after
+    "KVARTAL"): a page of a table repeating its header repeats its stub header too."""
+    own, seen = set(tokens(stub)), set(tokens(before))
+    return bool(own and seen) and not own & seen
 
 
 def _own_header(
