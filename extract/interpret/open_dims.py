@@ -53,8 +53,11 @@ def goes_on_from_before(
         return True
     given = around.dims.get("entity")  # (the heading's, unless this table names its own)
     others = context.entity_before not in (None, given.value if given else None)
-    if after and _other_stub(table.stub_header, context.stub_before):
-        after = False  # a stub header sharing no word with the table before's: its own table
+    if after and not others and _other_stub(table.stub_header, context.stub_before):
+        # a stub header sharing no word with the table before's: its own table (unless that
+        # one named another entity than the heading's: a page of it, its header misread,
+        # would take the heading's wrongly)
+        after = False
     if after and _own_header(table.column_headers, context.headers_before, strict=others):
         # a header of its own, unlike the table before's: its own table (when the table
         # before named another entity than the heading's, a page of it not joined would
@@ -76,13 +79,16 @@ def _own_header(
     """Whether a header is not the one before repeated, however read: fewer than half of
     its words are words of the header before (a header read over other columns on another
     page still shares them: "Realitetsbeh. sager", "Stadfæstede sager", …); ``strict``:
-    none is, numbers aside ("Nov. 2023 / Antal personer" after "2023 / 3. kvt")."""
+    none is, numbers aside ("Nov. 2023 / Antal personer" after "2023 / 3. kvt"), and both
+    have words but numbers."""
     own = [t for path in headers for level in path for t in tokens(level)]
     seen = {t for path in before for level in path for t in tokens(level)}
     if not own or not seen:
         return False
-    if strict:
-        return not any(t in seen for t in own if not any(ch.isdigit() for ch in t))
+    if strict:  # (a header before of numbers alone, "2024", tells nothing)
+        words = [t for t in own if not any(ch.isdigit() for ch in t)]
+        known = [t for t in seen if not any(ch.isdigit() for ch in t)]
+        return bool(words and known) and not any(t in seen for t in words)
     return 2 * sum(1 for t in own if t in seen) < len(own)
 
 
