@@ -13,7 +13,7 @@ No stage mutates what it receives; each returns new values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -256,6 +256,16 @@ class DocumentContext:
     headers_before: tuple[tuple[str, ...], ...] = ()
     entity_before: str | None = None
     stub_before: str = ""
+
+    def after(self, table: TableCandidate, entity: str | None) -> DocumentContext:
+        """This context for the table that follows ``table``: its column and stub headers,
+        and ``entity``, the one its caption or title named."""
+        return replace(
+            self,
+            headers_before=table.column_headers,
+            stub_before=table.stub_header,
+            entity_before=entity,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,9 +177,8 @@ class _FileRun:
         self.table_findings: list[Finding] = []
         self.check_findings: list[tuple[Order, Finding]] = []
         self.summaries: list[TableSummary] = []
-        self.headers_before: tuple[tuple[str, ...], ...] = ()  # the last table's
-        self.stub_before = ""  # its stub header
-        self.entity_before: str | None = None  # the entity its caption or title named
+        # the last table read, and the entity its caption or title named
+        self.last: tuple[TableCandidate, str | None] | None = None
         self.context: DocumentContext | None = None
         self.builder: RecordBuilder | None = None
         self.waiting: list[TableCandidate] = []  # complete, but the type is not known yet
@@ -255,16 +254,11 @@ class _FileRun:
         if table.sheet is not None and table.sheet in self.sheet_headings:
             # a sheet's tables are headed by the sheet's own first lines, not the first sheet's
             context = replace(context, heading=self.sheet_headings[table.sheet])
-        context = replace(
-            context,
-            tables_before=len(self.summaries),
-            headers_before=self.headers_before,
-            entity_before=self.entity_before,
-            stub_before=self.stub_before,
-        )
+        context = replace(context, tables_before=len(self.summaries))
+        if self.last is not None:
+            context = context.after(*self.last)
         read = self.interpreter.interpret(table, context)
-        self.headers_before, self.stub_before = table.column_headers, table.stub_header
-        self.entity_before = read.context.named_entity()
+        self.last = (table, read.context.named_entity())
         findings.extend(read.findings)
         if not read.statistics:
             self.summaries.append(

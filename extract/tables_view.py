@@ -122,12 +122,7 @@ def _explained(document: Document, rulebook: Rulebook) -> list[str]:
         (table,) = repair_labels([detected.candidate], rulebook.lexicon)
         lines += table_text(table)
         read = interpreter.interpret(table, replace(here, tables_before=before))
-        here = replace(  # for the next table: this one's headers, the entity it named
-            here,
-            headers_before=table.column_headers,
-            stub_before=table.stub_header,
-            entity_before=read.context.named_entity(),
-        )
+        here = here.after(table, read.context.named_entity())
         lines += explain_lines(read, rulebook.reference)
     return lines
 

@@ -228,14 +228,18 @@ def _append(
         if again is not None:
             more, more_layout = again
             more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
-    if not headed or more.column_headers != first.column_headers:
+    differ = more.column_headers != first.column_headers
+    if not headed or differ:
         mapping = _same_columns(open_table.grid, open_table.layout, grid, more_layout)
-    if headed and more.column_headers != first.column_headers:
-        # the same header words over the same columns, grouped otherwise on this page
-        if not same_words(more.column_headers, first.column_headers):
-            return None
-        if mapping != list(range(len(first.column_headers))):
-            return None
+    if (
+        headed
+        and differ
+        and (  # only the same header words over the same columns go on
+            not same_words(more.column_headers, first.column_headers)
+            or mapping != list(range(len(first.column_headers)))
+        )
+    ):
+        return None
     if mapping is None and len(more.column_headers) == len(first.column_headers):
         mapping = list(range(len(first.column_headers)))
     if mapping is None:

@@ -131,8 +131,11 @@ def _titles_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[T
 def _over_values(band: Sequence[TextLine], values: float) -> bool:
     """Whether a band holds header text over the value columns (starting right of
     ``values``, where they begin, no value): not a group's label alone."""
+    if not band:
+        return False
+    left = stub_limit(band)
     return any(
-        not c.is_value and c.x1 > values and not at_left(c, stub_limit(band))
+        not c.is_value and c.x1 > values and not at_left(c, left)
         for line in band
         for c in line.chunks
     )
