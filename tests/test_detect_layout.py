@@ -19,6 +19,7 @@ from pdf_factory import (
 )
 
 from extract.detect.grid import Grid
+from extract.detect.header_months import month_parts
 from extract.detect.layout import group_lines, is_value_text, split_chunks
 from extract.detect.regions import find_tables
 from extract.model import PageContent, Word
@@ -446,6 +447,22 @@ def test_headers_broken_at_a_hyphen_a_space_apart_are_two_chunks() -> None:
 
 def test_a_month_broken_off_its_year_is_header_text_not_a_value() -> None:
     """ "-04" under "2020" (a month broken off its year at its hyphen) is no value: no
-    number prints a zero after its minus sign; "-4" and "-10" are values."""
-    assert not is_value_text("-04")
+    number prints a zero after its minus sign, footnote mark or not; "-4" and "-10" are
+    values."""
+    assert not is_value_text("-04") and not is_value_text("-05 ²")
+    assert not is_value_text("-02 (1)")
     assert is_value_text("-4") and is_value_text("-10") and is_value_text("-")
+
+
+def test_a_month_after_the_hyphen_repeated_under_its_year_is_header_text() -> None:
+    """ "2023-" over "-10" and "-11 ²" (a header broken at the hyphen, the hyphen repeated
+    on the next line): the months are header text; "-10" under a word is a value."""
+    top = [*words_at(100, 100, "2023-"), *words_at(160, 100, "2023-")]
+    top += words_at(220, 100, "Ændring")
+    under = [*words_at(104, 109, "-10"), *words_at(164, 109, "-11 ²"), *words_at(224, 109, "-10")]
+    lines = month_parts(group_lines([*top, *under]))
+    assert [(c.text, c.is_value) for c in lines[1].chunks] == [
+        ("-10", False),
+        ("-11 ²", False),
+        ("-10", True),
+    ]

@@ -96,3 +96,48 @@ def test_a_heading_and_a_title_between_two_ruled_tables_keep_them_apart(tmp_path
     assert body(first)[-1][0].startswith("Voksne - personlig hjælp")
     assert len(first.column_headers) == 3
     assert body(second)[0] == ("Familieafdelingen", "76,0", "81,3", "5,3")
+
+
+def test_a_tall_header_over_a_first_row_wrapped_over_its_values_is_taken_whole(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table continued on the next page under its repeated header,
+    centred in its cells over eleven lines ("Hjemviste" highest, over "sager" over "Antal |
+    Procent"), the first row's label wrapped above its values: the header is taken whole,
+    so the pages join into one table and "Hjemviste sager" heads its two columns."""
+    (table, *_) = _tables("747267", 44, tmp_path)
+    assert table.pages == (3, 4)
+    assert labels(table)[1:3] == [
+        "Hjemviste sager / Antal 1. halvår 2025",
+        "Hjemviste sager / Procent 1. halvår 2025",
+    ]
+
+
+def test_striped_rows_wrapped_round_their_values_join_a_table_across_pages(
+    tmp_path: Path,
+) -> None:
+    """A memo's striped table over eleven pages, header repeated; rows wrapped round their
+    values ("Tilbagebetaling af løbende månedlig hjælp til" / "1" / "forsørgelse - § 96")
+    stand unshaded between the header's band and the next stripe, and last on a page under
+    the last stripe: they are rows of the table, which is one over all its pages."""
+    tables = _tables("747267", 276, tmp_path)
+    (table,) = [t for t in tables if t.stub_header == "BESTEMMELSE"]
+    assert table.pages == tuple(range(1, 13))
+    assert ("Tilbagebetaling af løbende månedlig hjælp til forsørgelse - § 95", "6") in body(table)
+    assert ("Tilbagebetaling af løbende månedlig hjælp til forsørgelse - § 93", "30 %") in body(
+        table
+    )
+
+
+def test_a_group_label_with_a_year_running_into_the_value_columns_stays_whole(
+    tmp_path: Path,
+) -> None:
+    """A letter's table with a narrow stub column, group rows "1. halvår 2023" running on
+    past it into the first value column: the whole phrase is the row's label; its year is
+    no value."""
+    (table, *_) = _tables("747267", 66, tmp_path)
+    assert body(table)[:3] == [
+        ("1. halvår 2023", "", "", ""),
+        ("Landsplan", "", "", ""),
+        ("SEL", "9.301", ".", "40,9%"),
+    ]

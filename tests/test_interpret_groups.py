@@ -158,3 +158,17 @@ def test_a_stub_header_sharing_no_word_with_the_one_before_is_a_table_of_its_own
     # its headers misread, may be this; the heading's municipality is not taken
     national = replace(context, entity_before="hele_landet", headers_before=(("2024",),))
     assert not [g for g in keys(read(rulebook, candidate, national)) if g[0] == 183]
+
+
+def test_a_total_in_the_column_listing_law_areas_is_all_of_them(rulebook: Rulebook) -> None:
+    """Years down the stub, a "Lov" column beside them printing "Hovedtotal" on each row:
+    the values are over all law areas, not left out as naming no law."""
+    rows: list[Row] = [
+        ("2022", ["Hovedtotal", "14,5", "18 389 sager"]),
+        ("2023", ["Hovedtotal", "17,5", "19 197 sager"]),
+    ]
+    headers = ["Lov", "Sagsbehandlingstid (uger)", "Realitetsbehandlet"]
+    caption = "Tabel 5.1: Gennemsnitlig sagsbehandlingstid Landsplan"
+    got = keys(read(rulebook, table(headers, rows, caption=caption, stub="År")))
+    assert (None, "2022", "alle", None, "sagsbehandlingstid_uger", 14.5, "reported") in got
+    assert (None, "2023", "alle", None, "realitetsbehandlede", 19197.0, "reported") in got

@@ -31,7 +31,7 @@ from extract.detect.header import (
     is_plain_value,
     stub_header,
 )
-from extract.detect.layout import is_value_text, union_bbox
+from extract.detect.layout import is_value_text, is_year, union_bbox
 from extract.model import Cell, TableCandidate, TableRow, Word
 
 Slots = dict[tuple[int, int], GridCell]
@@ -266,11 +266,15 @@ def _split_spilled(
     """A stub cell running into the value columns: the words before its first number are the
     label (returned); the number and the words after it become the cell of the value column
     they stand in (set in ``cells``)."""
-    words = sorted(cell.words, key=lambda w: (w.bbox[1], w.bbox[0]))
+    words = _reading_order(cell.words)
     start = next((i for i, w in enumerate(words) if is_value_text(w.text)), None)
     if start is None or start == 0:
         return cell.words
     label, value = words[:start], words[start:]
+    if not is_value_text(_text(value)):
+        return cell.words  # "halvår 2023 i alt": a year in a label, no value spilled
+    if is_year(_text(value)) and all(c is None for c in cells):
+        return cell.words  # "1. halvår 2023" alone on its row: a group label's period
     right = max(w.bbox[2] for w in value)
     col = next(
         (
@@ -283,6 +287,19 @@ def _split_spilled(
     if cells[col - n_stub] is None:
         cells[col - n_stub] = _cell(grid, value)
     return label
+
+
+def _reading_order(words: Sequence[Word]) -> list[Word]:
+    """Words line by line (a word whose middle stands within the line's first word's height
+    is on its line: "halvår" stands higher than "1." beside it), left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.bbox[1]):
+        middle = (word.bbox[1] + word.bbox[3]) / 2
+        if lines and lines[-1][0].bbox[1] <= middle <= lines[-1][0].bbox[3]:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [w for line in lines for w in sorted(line, key=lambda w: w.bbox[0])]
 
 
 def _text(words: Sequence[Word]) -> str:

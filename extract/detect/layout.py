@@ -71,9 +71,9 @@ def union_bbox(boxes: Iterable[BBox]) -> BBox:
     return (min(xs0), min(tops), max(xs1), max(bottoms))
 
 
-# A month's number broken off its year with its hyphen ("2020" / "-04"): no value prints a
-# zero after a minus sign.
-_MONTH_PART = re.compile(r"^-0\d$")
+# A month's number broken off its year with its hyphen ("2020" / "-04", "-05 ²"): no value
+# prints a zero after a minus sign ("-10" under "2023-": ``header_months``).
+_MONTH_PART = re.compile(r"^-0\d(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)))*$")
 
 
 @lru_cache(maxsize=65536)  # a page's texts repeat ("0", "-", "%"), pages repeat their headers

@@ -16,14 +16,16 @@ from dataclasses import dataclass
 
 from extract.detect.captions import CAPTION, text_around
 from extract.detect.columns import column_streams
+from extract.detect.edge_rows import with_edge_rows
 from extract.detect.grid import Grid
 from extract.detect.header import has_body_values, header_row_count
 from extract.detect.header_band import with_header_band
+from extract.detect.header_months import month_parts
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.loose import loose_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
-from extract.detect.rule_bands import join_rule_bands, with_edge_rows
+from extract.detect.rule_bands import join_rule_bands
 from extract.detect.ruled import ruled_grid
 from extract.detect.rulings import RulingCluster, cluster_rulings, without_underlines
 from extract.detect.stacked import split_stacked
@@ -159,7 +161,8 @@ def read_page(page: PageContent) -> PageRead:
         return PageRead((), (), (), page.height)
     glyphs = [w for w in page.words if is_rotated_glyph(w)]
     upright = [w for w in page.words if not is_rotated_glyph(w)]
-    lines = label_tails([line for line in group_lines(upright) if not _is_footer(line, page)])
+    lines = [line for line in group_lines(upright) if not _is_footer(line, page)]
+    lines = label_tails(month_parts(lines))
     streams = column_streams(lines, page.rulings)
     tables = [table for stream in streams for table in _stream_tables(page, stream)]
     end = max((table.grid.bbox[3] for table in tables), default=-1.0)

@@ -3,8 +3,7 @@
 In: a page's ``RulingCluster``s of horizontal rules (``rulings.cluster_rulings``), top to
 bottom, and its text lines. Out: the clusters of one table joined (a long booktabs table
 whose rules stand only between groups of rows, zebra stripes past an unshaded row, a shaded
-header band over the rows under it), and a cluster reaching over the unshaded row of values
-right above its first rule and right under its last one (``with_edge_rows``).
+header band over the rows under it).
 """
 
 from __future__ import annotations
@@ -12,9 +11,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from extract.detect.block_lines import wrapped_round
 from extract.detect.captions import CAPTION, is_stop
 from extract.detect.layout import TextLine, is_year
-from extract.detect.rulings import SNAP, RulingCluster, crosses_rule, row_edges, rule_count
+from extract.detect.rulings import RulingCluster, crosses_rule, row_edges, rule_count
 from extract.detect.whitespace_rows import (
     at_left,
     counts_value,
@@ -25,16 +25,11 @@ from extract.detect.whitespace_rows import (
 )
 from extract.model import Ruling
 
-__all__ = ["join_rule_bands", "with_edge_rows"]
+__all__ = ["frames_rows", "join_rule_bands"]
 
-# A row of values whose middle stands this close (in font sizes) to a cluster's first or
-# last rule belongs to it (``with_edge_rows``).
-EDGE_ROW_EM = 1.6
 # A group's label between two bands of rules stands on one row: the bands are at most this
 # far apart (in font sizes).
 GROUP_ROW_EM = 3.0
-# A wrapped label's lines start within this many points of each other.
-FLUSH_PT = 2.0
 # A header between a table's top rule and its first rule of rows has at most this many
 # lines, the first at most this many font sizes under the top rule.
 HEADER_BAND_LINES = 8
@@ -99,7 +94,7 @@ def _titles_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[T
     band of text and no values under, text over the value columns among it (a header): a
     heading or title over the next table ("Økonomi" / "Budgetopfølgning 2022 (mio. kr.)"),
     its rules stacked close under the last one's."""
-    if _frames_rows(cluster) or cluster.has_inner_verticals:
+    if frames_rows(cluster) or cluster.has_inner_verticals:
         return []
     edges = row_edges(cluster)
     x0, x1 = cluster.bbox[0], cluster.bbox[2]
@@ -152,138 +147,9 @@ def _cluster(rulings: Sequence[Ruling]) -> RulingCluster:
     return RulingCluster(tuple(rulings), box)
 
 
-def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingCluster:
-    """The cluster of rules or shaded bands without a frame, holding two rows of values at
-    least, reaching over the row of values right above its first rule and the rows right
-    under its last one, each at row spacing from the one before (zebra stripes begin and
-    end with an unshaded row; rules between groups of rows leave the last rows of a page
-    under the last rule): a rule is added past such a row, its values under the cluster's
-    value columns."""
-    x0, top, x1, bottom = cluster.bbox
-    framing = [v for v in cluster.verticals if crosses_rule(v, cluster.horizontals)]
-    if _framed_at(framing, top) and _framed_at(framing, bottom):
-        return cluster
-    inside = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
-    if not inside:
-        return cluster
-    left = stub_limit(inside)
-    if sum(data_lines(inside, left)) < 2:
-        return cluster  # rules round a header (or one row): the rows under them go on alone
-    values = [
-        c
-        for k, line in enumerate(inside)
-        if not (k and _wrapped_tail(line, inside[k - 1], left))
-        for c in value_chunks(line, left)
-    ]
-    value_left = min((c.x0 for c in values), default=None)
-    within = [line for line in lines if line.x0 >= x0 - 2 and line.x1 <= x1 + 2]
-    added: list[Ruling] = []
-
-    def row_at(near: TextLine | None, edge: float) -> TextLine | None:
-        """The line of values of the row starting with ``near`` when it stands at row
-        spacing from ``edge``, its values under the cluster's value columns; else None."""
-        if near is None or abs((near.top + near.bottom) / 2 - edge) > EDGE_ROW_EM * near.font_size:
-            return None
-        if _framed_at(framing, edge):
-            return None
-        if edge != top:
-            near = _values_line(near, within, left)
-        chunks = value_chunks(near, left)
-        lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
-        return near if lined_up and is_data_line(near, left, value_left) else None
-
-    above = max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None)
-    if (row := row_at(above, top)) is not None:
-        start = _wrapped_start(row, within) - 1.0
-        added.append(Ruling(x0, start, x1, start))
-    edge = bottom
-    while True:  # the rows under the last rule, one after the other at row spacing
-        under = min((ln for ln in within if ln.top >= edge), key=lambda ln: ln.top, default=None)
-        if (row := row_at(under, edge)) is None:
-            break
-        edge = _wrapped_end(row, within) + 1.0
-        added.append(Ruling(x0, edge, x1, edge))
-    if not added:
-        return cluster
-    box = (x0, min(top, *(r.top for r in added)), x1, max(bottom, *(r.bottom for r in added)))
-    return RulingCluster(cluster.rulings + tuple(added), box)
-
-
-def _wrapped_tail(line: TextLine, above: TextLine, left: float) -> bool:
-    """Whether a line holding one number is the end of the label above it, wrapped ("90 -
-    97, 69i" set tight under "… hjælp til forsørgelse - §§", starting where it starts): a
-    label's words, not a value."""
-    found = value_chunks(line, left)
-    return (
-        len(found) == 1
-        and len(line.chunks) == 1
-        and not above.chunks[0].is_value
-        and abs(line.x0 - above.x0) <= FLUSH_PT
-        and line.top - above.bottom < 0.5 * line.font_size
-    )
-
-
-def _values_line(row: TextLine, lines: Sequence[TextLine], left: float) -> TextLine:
-    """The line holding the values of the row starting with line ``row``: itself, or when
-    it holds none, the first line of its label wrapped under it (set tight under the one
-    above) that does ("Svendborg Voksne - personlig hjælp," / "m.v. §§ 81, 82" / "(2013-
-    2015) – – –": values on the last line)."""
-    end = row
-    for line in lines:
-        if value_chunks(end, left):
-            return end
-        if line.top <= end.top:
-            continue
-        if line.top - end.bottom >= 0.5 * line.font_size:
-            break
-        end = line
-    return end if value_chunks(end, left) else row
-
-
-def _wrapped_start(row: TextLine, lines: Sequence[TextLine]) -> float:
-    """Where the row whose values stand on line ``row`` starts: over the lines of its label
-    wrapped above it (cells set at the bottom: "Ændret/Ophævet | Børn - KSB - Samvær -" /
-    "støtteperson eller suspension - §" over "103, stk. 2, … | 1"), each set tight over the
-    one under it, with text starting where the row's label starts and no values."""
-    start = row
-    for line in sorted(lines, key=lambda ln: -ln.top):
-        if line.top >= start.top:
-            continue
-        tight = start.top - line.bottom < 0.5 * line.font_size
-        flush = any(abs(c.x0 - row.x0) <= FLUSH_PT for c in line.chunks)
-        if not (tight and flush and not any(c.is_value for c in line.chunks)):
-            break
-        start = line
-    return start.top
-
-
-def _wrapped_end(row: TextLine, lines: Sequence[TextLine]) -> float:
-    """Where the row starting with line ``row`` ends: under the lines of its label wrapped
-    under it (label text alone, starting where a label of the row starts, each set tight
-    under the one above; "90 - 97, 69i" under "... forsørgelse - §§")."""
-    starts = [c.x0 for c in row.chunks if not c.is_value]
-    end = row
-    for line in lines:
-        if line.top <= end.top:
-            continue
-        tight = line.top - end.bottom < 0.5 * line.font_size
-        flush = any(abs(line.x0 - x) <= FLUSH_PT for x in starts)
-        if not (tight and flush and not value_chunks(line, line.x0)):
-            break
-        end = line
-    return end.bottom
-
-
-def _frames_rows(cluster: RulingCluster) -> bool:
+def frames_rows(cluster: RulingCluster) -> bool:
     """True when a vertical rule of the cluster frames rows (not only a shaded band)."""
     return any(crosses_rule(v, cluster.horizontals) for v in cluster.verticals)
-
-
-def _framed_at(framing: Sequence[Ruling], edge: float) -> bool:
-    """True when one of a cluster's vertical rules framing rows (``framing``: those crossing
-    a rule of it) reaches its edge at ``edge`` (a shaded header band touching the first
-    shaded row frames no last row)."""
-    return any(abs(v.top - edge) <= SNAP or abs(v.bottom - edge) <= SNAP for v in framing)
 
 
 def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextLine]) -> bool:
@@ -292,7 +158,7 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     its rows (a shaded header band touching the first shaded row looks like a frame)."""
     if lower.bbox[1] <= upper.bbox[3]:
         return False
-    framed = _frames_rows(upper) or _frames_rows(lower)  # (or shaded bands touching)
+    framed = frames_rows(upper) or frames_rows(lower)  # (or shaded bands touching)
     if framed and (upper.has_inner_verticals or lower.has_inner_verticals):
         return False  # drawn columns: a table of its own
     width = max(upper.bbox[2] - upper.bbox[0], lower.bbox[2] - lower.bbox[0])
@@ -317,7 +183,7 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     end = edges[1] if len(edges) > 1 else edges[0]
     first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
     left = stub_limit([*between, *first])
-    data = data_lines(between, left)
+    data = _value_rows(between, left)
     group = _group_row(between, first, lower.bbox[1] - upper.bbox[3], left)
     # a band starting with header text (a shaded header, alone or touching the first
     # shaded row) over rows: its table's header
@@ -339,7 +205,15 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     # a lower cluster whose first band holds text but no data is a new table's header (the
     # value columns known from the rows between: a label wrapped over the band's lines, its
     # values on the last, is data)
-    return not first or any(data_lines([*between, *first], left)[len(between) :])
+    return not first or any(_value_rows([*between, *first], left)[len(between) :])
+
+
+def _value_rows(lines: Sequence[TextLine], left: float) -> list[bool]:
+    """Per line, whether it holds a row's values: a data line, or the line of values alone
+    of a row whose label wraps round them ("Tilbagebetaling … til" / "30 %" / "forsørgelse
+    - § 93")."""
+    data = data_lines(lines, left)
+    return [d or (i >= 1 and wrapped_round(lines, i - 1)) for i, d in enumerate(data)]
 
 
 def _top_rule_over_header(

@@ -33,7 +33,8 @@ from extract.detect.whitespace_rows import is_data_line, value_chunks
 __all__ = ["whitespace_blocks"]
 
 # Most lines of a header taken over a block (headers broken over four lines and set
-# centred on each other stand on twice as many text lines).
+# centred on each other stand on twice as many text lines); lines of label text alone (the
+# first row's label wrapped above its values, a stub header) do not count.
 HEADER_LINES = 12
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
@@ -110,7 +111,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         header: list[TextLine] = []
         k = i - 1
         top = line
-        while k >= floor and len(header) < HEADER_LINES:
+        while k >= floor and sum(not label_only(x, value_left) for x in header) < HEADER_LINES:
             above = lines[k]
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break

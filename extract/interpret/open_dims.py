@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from extract.interpret.context import Context
 from extract.interpret.plans import AS_ABOVE, UNNAMED, UNREAD, RowPlan
-from extract.interpret.reading import Reader
+from extract.interpret.reading import Reader, Reading
 from extract.interpret.words import tokens
 from extract.model import DocumentContext, TableCandidate, TableRow
 from extract.numbers import read_cell
@@ -161,10 +161,17 @@ def unnamed_in_label_columns(
                     and cell.text.strip()
                     and dim not in {*plan.dims, *plan.carried}
                     and dim not in reader.read(cell.text).dims
+                    and not _all_laws(dim, reader.read(cell.text))
                 ):
                     carried = MappingProxyType({**out[at].carried, dim: UNNAMED})
                     out[at] = replace(out[at], carried=carried)
     return out
+
+
+def _all_laws(dim: str, reading: Reading) -> bool:
+    """True for a total alone ("Hovedtotal", "I alt") in a column listing law areas: all of
+    them (law_areas.yaml)."""
+    return dim == "law" and reading.total and not reading.dims and reading.resolved
 
 
 def lost_by_groups(plans: Sequence[RowPlan], column_dims: Collection[str]) -> list[RowPlan]:
