@@ -454,6 +454,13 @@ def test_a_month_broken_off_its_year_is_header_text_not_a_value() -> None:
     assert is_value_text("-4") and is_value_text("-10") and is_value_text("-")
 
 
+def test_a_year_before_the_word_for_share_is_a_header() -> None:
+    """ "2022 Procent" (a year over a column of shares) is no value; "38 procent" and
+    "2024 %" are."""
+    assert not is_value_text("2022 Procent") and not is_value_text("2023 pct. *")
+    assert is_value_text("38 procent") and is_value_text("2024 %")
+
+
 def test_a_month_after_the_hyphen_repeated_under_its_year_is_header_text() -> None:
     """ "2023-" over "-10" and "-11 ²" (a header broken at the hyphen, the hyphen repeated
     on the next line): the months are header text; "-10" under a word is a value."""

@@ -141,3 +141,81 @@ def test_a_group_label_with_a_year_running_into_the_value_columns_stays_whole(
         ("Landsplan", "", "", ""),
         ("SEL", "9.301", ".", "40,9%"),
     ]
+
+
+def test_a_header_beside_text_centred_down_two_rows_keeps_its_groups(tmp_path: Path) -> None:
+    """A letter's table "ÅR | LOVOMRÅDE | STADFÆSTELSE … | REALITETSBEHANDLEDE SAGER", its
+    group headers over "ANTAL | ANDEL I PCT.", the stub headers and the last headers
+    centred down both header rows (so on a text line just touching the group headers'):
+    each group heads its two columns, none the column of law areas."""
+    tables = _tables("23356", 40, tmp_path)
+    (table,) = [t for t in tables if t.stub_header == "ÅR"]
+    assert labels(table)[:5] == [
+        "LOVOMRÅDE",
+        "STADFÆSTELSE / ANTAL",
+        "STADFÆSTELSE / ANDEL I PCT.",
+        "ÆNDRET/OPHÆVET / ANTAL",
+        "ÆNDRET/OPHÆVET / PCT.",
+    ]
+
+
+def test_a_row_label_in_an_inner_stub_column_past_its_header_stays_whole(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a table continued on a second page, "Myndighed" blank down its column,
+    the first row's label wrapped round its values and longer than the inner stub header
+    over it: the label is the row's, whole, not cut at the stub header's end."""
+    tables = _tables("23356", 14, tmp_path)
+    (table,) = [t for t in tables if 2 in t.pages]
+    assert (
+        "Pasningstilbud, hjemmetræning m.m. §§32, 32a, 36, 39-40 + tilbagebet.",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+    ) in body(table)
+
+
+def test_a_year_header_over_indented_rows_stays_header_on_every_page(tmp_path: Path) -> None:
+    """A memo's table over seventeen pages, "Udfald | Bestemmelse | 2024 (1)" on a shaded
+    band repeated on each, the rows in the inner stub column, an outer label further down
+    one page: the year stays header there too, and the table is one."""
+    tables = _tables("23356", 79, tmp_path)
+    (table,) = [t for t in tables if 8 in t.pages]
+    assert table.pages[0] == 1 and table.pages[-1] >= 8
+
+
+def test_a_heading_over_a_table_set_larger_than_its_header_is_no_header(tmp_path: Path) -> None:
+    """Minutes with a narrow table under a paragraph and the heading "Sagsfremstilling" (set
+    larger than the table's header, as large as its rows): neither is header text."""
+    (table, *_) = _tables("23356", 173, tmp_path)
+    assert labels(table)[0] == "Stadfæstelses-% / Solrød"
+
+
+def test_a_header_centred_over_values_set_far_right_heads_a_group_row(tmp_path: Path) -> None:
+    """A reply with a table "kommune | lov | 2025 k4", the period centred in a wide column
+    whose values stand flush right, over a group row ("Landsplan | Antal stadfæstede"):
+    the header and the group row belong to the table."""
+    (table, *_) = _tables("23356", 99, tmp_path)
+    assert table.stub_header == "kommune lov"
+    assert labels(table) == ["2025 k4"]
+    assert body(table)[0][0] == "Landsplan Antal stadfæstede"
+
+
+def test_years_over_the_word_for_share_are_a_header(tmp_path: Path) -> None:
+    """An annual report's table "Lov | 2022 / Procent | 2023 / Procent *": the years over
+    "Procent" are its header, not shares of 2022 per cent."""
+    tables = _tables("23356", 283, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "4.3"]
+    assert labels(table) == ["2022 Procent", "2023 Procent *", "2024 Procent"]
+
+
+def test_a_first_row_wrapped_round_its_value_beside_its_year_is_a_row(tmp_path: Path) -> None:
+    """An annual report's table "ÅR | OMRÅDE | OMGØRELSESPCT.", rules round its header only,
+    each year's first row wrapped round its value beside the year ("2022 |
+    Beskæftigelsesindsats" / "25" / "(LAB)"): the rows are one table, the first row whole."""
+    tables = _tables("747267", 185, tmp_path)
+    (table,) = [t for t in tables if t.pages[0] == 3]
+    assert table.pages == (3, 4)
+    assert ("Beskæftigelsesindsats (LAB)", "25") in body(table)

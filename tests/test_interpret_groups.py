@@ -172,3 +172,46 @@ def test_a_total_in_the_column_listing_law_areas_is_all_of_them(rulebook: Rulebo
     got = keys(read(rulebook, table(headers, rows, caption=caption, stub="År")))
     assert (None, "2022", "alle", None, "sagsbehandlingstid_uger", 14.5, "reported") in got
     assert (None, "2023", "alle", None, "realitetsbehandlede", 19197.0, "reported") in got
+
+
+def test_a_total_in_the_law_column_is_all_laws_where_the_table_goes_on(
+    rulebook: Rulebook,
+) -> None:
+    """A table going on from one before ("(fortsat)"), "I alt" in its column of law areas:
+    its values are all law areas' (the column says so), not left open as the start of the
+    table might have named one."""
+    rows: list[Row] = [
+        ("Landstotal", None),
+        ("2022", ["I alt", "12.838", "70%"]),
+        ("2023", ["I alt", "13.504", "70%"]),
+    ]
+    headers = ["LOVOMRÅDE", "STADFÆSTELSE / ANTAL", "STADFÆSTELSE / ANDEL I PCT."]
+    got = keys(read(rulebook, table(headers, rows, caption="Tabel 2 (fortsat)", stub="ÅR")))
+    assert (None, "2022", "alle", None, "stadfaestet", 12838.0, "reported") in got
+
+
+def test_a_measure_named_with_its_count_word_on_a_group_row_holds_for_the_laws_under_it(
+    rulebook: Rulebook,
+) -> None:
+    """An outer stub column naming the measure on its group's first row only, with its count
+    word ("Antal stadfæstede | Boligstøtteloven"), then a row naming only the next law: the
+    provisions under it are stadfæstede too."""
+    rows: list[Row] = [
+        ("Antal stadfæstede Boligstøtteloven", None),
+        ("Indskudslån - § 54-71", ["12"]),
+        ("Lov om aktiv socialpolitik", None),
+        ("Formue - §§ 14 og 15", ["128"]),
+        ("Hjemviste sager Boligstøtteloven", None),
+        ("Indskudslån - § 54-71", ["3"]),
+    ]
+    caption = "Tabel 5.1 Realitetsbehandlede sager efter lovområde og bestemmelse"
+    got = keys(read(rulebook, table(["2024"], rows, caption=caption)))
+    assert (
+        183,
+        "2024",
+        "aktivloven",
+        "Formue - §§ 14 og 15",
+        "stadfaestet",
+        128.0,
+        "reported",
+    ) in got

@@ -27,8 +27,8 @@ def wrapped_round(lines: Sequence[TextLine], i: int) -> bool:
     if i + 2 >= len(lines):
         return False
     label, values, rest = lines[i], lines[i + 1], lines[i + 2]
-    return (
-        not any(c.is_value for c in (*label.chunks, *rest.chunks))
+    return (  # (a year in the label: an outer stub column's, "2022 | Beskæftigelsesindsats")
+        not any(c.is_value and not is_year(c.text) for c in (*label.chunks, *rest.chunks))
         and all(c.is_value and c.x0 > label.x1 for c in values.chunks)
         and any(abs(rest.x0 - c.x0) <= FLUSH_PT for c in label.chunks)
         and values.top - label.bottom < 0.5 * values.font_size

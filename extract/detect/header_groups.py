@@ -225,7 +225,7 @@ def group_spans(
             key=lambda c: c.x0,
         )
         i = values.index(chunk)
-        lo = _split(values, i - 1, extents) if i > 0 else float("-inf")
+        lo = _split(values, i - 1, extents) if i > 0 else stub_edge
         hi = _split(values, i, extents) if i + 1 < len(values) else float("inf")
         inside = [k for k, (a, b) in enumerate(extents) if lo <= (a + b) / 2 <= hi]
         group = None
@@ -325,14 +325,24 @@ def under(head: Sequence[TextLine], index: int, lines: Sequence[TextLine]) -> li
 
 
 def beside(lines: Sequence[TextLine], index: int) -> list[Chunk]:
-    """The chunks of the other ``lines`` whose height overlaps line ``index``'s."""
+    """The chunks of the other ``lines`` whose height overlaps line ``index``'s by a quarter
+    of the lower one's at least (a header set half a line lower; not a line touching it,
+    text centred down two header rows beside the sub-headers)."""
     line = lines[index]
     return [
         c
         for k, other in enumerate(lines)
-        if k != index and other.top < line.bottom and line.top < other.bottom
+        if k != index and _overlap(line, other) >= 0.25 * min(_height(line), _height(other))
         for c in other.chunks
     ]
+
+
+def _overlap(one: TextLine, other: TextLine) -> float:
+    return min(one.bottom, other.bottom) - max(one.top, other.top)
+
+
+def _height(line: TextLine) -> float:
+    return line.bottom - line.top
 
 
 def _sub_header(text: str) -> bool:

@@ -85,13 +85,19 @@ def is_value_text(text: str) -> bool:
         return False  # "-04" under "2020": a month broken off its year, no value
     parsed = parse_number(text)
     if parsed.status in _VALUE_STATUSES:
-        return True
+        # "2022 Procent": a year over a column of shares, no share of 2022 per cent
+        return not (parsed.percent_sign and _PERIOD_YEAR.search(text) and _has_word(text))
     if parsed.status is not Status.ILLEGIBLE or not _NUMBER_START.match(text.strip()):
         return False  # not glitched
     words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
     if words > GLITCH_WORDS:
         return False
     return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
+
+
+def _has_word(text: str) -> bool:
+    """True when a token of the text holds two letters or more."""
+    return any(sum(ch.isalpha() for ch in token) >= 2 for token in text.split())
 
 
 def is_year(text: str) -> bool:

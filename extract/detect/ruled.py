@@ -16,7 +16,7 @@ from dataclasses import replace
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers
-from extract.detect.layout import TextLine
+from extract.detect.layout import TextLine, is_value_text
 from extract.detect.ruled_text import (
     crossed_edges,
     group_headers,
@@ -138,9 +138,9 @@ def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
         return grid
     edges = grid.col_edges
     extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
-    groups = header_groups(head, lines, extents, edges[1])
     body_top = lines[n_header].top if n_header < len(lines) else grid.row_edges[-1]
     k = sum(1 for y in grid.row_edges[1:] if y <= body_top + 1.0)
+    groups = header_groups(head, lines, extents, edges[_label_columns(grid, k)])
     if not any(any(line) for line in groups) or k == 0:
         return grid
     if any(cell.row0 < k <= cell.row1 for cell in grid.cells):
@@ -167,6 +167,24 @@ def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
     row_edges = (*(line.top for line in head), *grid.row_edges[k:])
     header = join_wrapped_headers(cells, head)
     return replace(grid, row_edges=row_edges, cells=(*header, *body))
+
+
+def _label_columns(grid: Grid, header_rows: int) -> int:
+    """How many columns from the left hold row labels: column 0, and each next one whose
+    body cells are all words, no values, with values right of it ("År | Lovområde" over
+    "2022 | I alt | 12.838"): no group header stands over them."""
+    slots = grid.slots()
+    texts = [
+        [c.text for r in range(header_rows, grid.n_rows) if (c := slots.get((r, col)))]
+        for col in range(grid.n_cols)
+    ]
+    n = 1
+    while n < grid.n_cols - 1:
+        column = [t for t in texts[n] if t.strip()]
+        if not column or any(is_value_text(t) or not any(ch.isalpha() for ch in t) for t in column):
+            break
+        n += 1
+    return n if any(is_value_text(t) for col in texts[n:] for t in col) else 1
 
 
 def _header_chunk_middles(lines: Sequence[TextLine], soft_xs: Sequence[float]) -> dict[int, float]:

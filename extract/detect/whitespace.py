@@ -219,16 +219,10 @@ def column_edges(
     when it can stand past it, left of the next column's text (a wrapped row label's long
     first line, set beside no value: "... voksenansvar - § 4 og § 9,")."""
     data = data_lines(lines, left)
-    indented = [
-        c.x1
-        for line, d in zip(lines, data, strict=True)
-        if d
-        for c in line.chunks
-        if not c.is_value and _has_letter(c.text)
-    ]
     at_edge = _stub_label_ends(lines, left)
     label_right = max(
-        (x1 for x1 in (*at_edge, *indented) if x1 < bands[0][0]), default=bands[0][0] - 4.0
+        (x1 for x1 in (*at_edge, *_body_label_ends(lines, left)) if x1 < bands[0][0]),
+        default=bands[0][0] - 4.0,
     )
     edges = [left - 1.0, _past(label_right, bands[0][0])]
     widened = header_widened(lines, bands, left)
@@ -252,6 +246,18 @@ def column_edges(
         if ends:  # label text (a wrapped label's long first line) stays in its column
             edges[k] = max(edges[k], _past(max(ends), starts[k - 1]))
     return edges
+
+
+def _body_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
+    """Where the label text (words, no values) of the data lines ends, indented labels
+    too (members under a group label, an inner stub column's)."""
+    return [
+        c.x1
+        for line, d in zip(lines, data_lines(lines, left), strict=True)
+        if d
+        for c in line.chunks
+        if not c.is_value and _has_letter(c.text)
+    ]
 
 
 def _stub_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
@@ -310,7 +316,10 @@ def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float
         if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):
             out = wide
     if out == list(bands) and head:
-        label_right = max(_stub_label_ends(lines, left), default=left)
+        # the labels' right edge: header text left of it heads the stub (an inner stub
+        # column's header, "Myndighed | Lovområde/bestemmelse", the outer one blank below)
+        ends = [*_stub_label_ends(lines, left), *_body_label_ends(lines, left)]
+        label_right = max((x for x in ends if x < bands[0][0]), default=left)
         stub_edge = min(label_right, bands[0][0])
         return (
             stacked_extents(head, bands, stub_edge)

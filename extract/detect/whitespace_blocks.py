@@ -140,14 +140,17 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             outside = above.x0 < left - 3 and not (heading or (near and in_values) or stub_row)
             if _is_prose(above, value_left) or outside:
                 break
+            if header and _larger(above, max(header, key=lambda x: x.font_size)):
+                break  # a heading over the header ("Sagsfremstilling"), set larger than it
             if not (in_values or close):
                 # a group heading between the header and the first row ("Realitetsbehandlede"
                 # under "Paragraf | 2025"; the first row's label may wrap round its values):
                 # kept with the header line over the values above it
                 heading_first = first_row and heading and k - 1 >= floor
-                if not (
-                    heading_first and _header_above(lines, k - 1, floor, value_left, line.font_size)
-                ):
+                # (its text over the values, or right of every row label: a header centred
+                # in a wide cell over values set flush right)
+                over = min(value_left, _labels_end(block) + 2.0)
+                if not (heading_first and _header_above(lines, k - 1, floor, over, line.font_size)):
                     break
             header.insert(0, above)
             top = above
@@ -178,6 +181,11 @@ def _row_left(lines: Sequence[TextLine], i: int, floor: int) -> float:
         ):
             return above.x0
     return line.x0
+
+
+def _labels_end(block: Sequence[TextLine]) -> float:
+    """Where the text (no values) of the block's lines ends, rightmost."""
+    return max((c.x1 for line in block for c in line.chunks if not c.is_value), default=math.inf)
 
 
 def _reaches(line: TextLine, value_left: float) -> bool:

@@ -156,6 +156,9 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
         if d
         for c in value_chunks(line, left)
     ]
+    under = [c for line in lines[first + 1 :] for c in value_chunks(line, left)]
+    if not below and under and not any(c.x0 < o.x1 and o.x0 < c.x1 for c in years for o in under):
+        return [d and i != first for i, d in enumerate(data)]  # years over no value: header
     if below and all(not is_year(_nearest(c, below).text) for c in years):
         return [d and i != first for i, d in enumerate(data)]
     return data
@@ -278,16 +281,20 @@ def _wrapped_round(lines: Sequence[TextLine], i: int, left: float, value_left: f
     tight = line.top - above.bottom < 0.5 * line.font_size
     year = len(above.chunks) == 1 and is_year(above.text) and at_left(above.chunks[0], left)
     return tight and (  # (a year alone at the left edge labels the row: "2022" / "14,5" / …)
-        year or all(not c.is_value and c.x1 < value_left for c in above.chunks)
+        year
+        or all(  # (a year in an outer stub column beside a label: "2022 | Beskæftigelses-")
+            (not c.is_value or is_year(c.text)) and c.x1 < value_left for c in above.chunks
+        )
     )
 
 
 def _row_label(line: TextLine, left: float, values: float) -> bool:
-    """True for a line of row label text: at the left edge, or words (no value) ending left
-    of the values at ``values`` (an indented label)."""
+    """True for a line of row label text: at the left edge, or words (no value but years)
+    ending left of the values at ``values`` (an indented label)."""
     if all(at_left(c, left) for c in line.chunks):
         return True
-    return all(not c.is_value and c.x1 < values for c in line.chunks)
+    # (a year in an outer stub column beside the label: "2022 | Beskæftigelsesindsats")
+    return all((not c.is_value or is_year(c.text)) and c.x1 < values for c in line.chunks)
 
 
 def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLine]]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from extract.interpret.context import Context
-from extract.interpret.plans import AS_ABOVE, UNNAMED, UNREAD, RowPlan
+from extract.interpret.plans import ALL_LAWS, AS_ABOVE, UNNAMED, UNREAD, RowPlan
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.words import tokens
 from extract.model import DocumentContext, TableCandidate, TableRow
@@ -147,7 +147,8 @@ def unnamed_in_label_columns(
 ) -> list[RowPlan]:
     """The plans with the value rows whose cell in a label column listing a dimension (its
     header one axis word: "Udfald" over outcomes) names no value of it ("Antal") marked
-    ``UNNAMED`` for it: the caption's measure is not theirs."""
+    ``UNNAMED`` for it: the caption's measure is not theirs. A total there ("I alt" in a
+    column listing law areas) carries ``ALL_LAWS``."""
     out = list(plans)
     for c in labelling:
         axes = reader.read(" ".join(table.column_headers[c])).axes
@@ -161,16 +162,16 @@ def unnamed_in_label_columns(
                     and cell.text.strip()
                     and dim not in {*plan.dims, *plan.carried}
                     and dim not in reader.read(cell.text).dims
-                    and not _all_laws(dim, reader.read(cell.text))
                 ):
-                    carried = MappingProxyType({**out[at].carried, dim: UNNAMED})
+                    named = ALL_LAWS if _all_laws(dim, reader.read(cell.text)) else UNNAMED
+                    carried = MappingProxyType({**out[at].carried, dim: named})
                     out[at] = replace(out[at], carried=carried)
     return out
 
 
 def _all_laws(dim: str, reading: Reading) -> bool:
     """True for a total alone ("Hovedtotal", "I alt") in a column listing law areas: all of
-    them (law_areas.yaml)."""
+    them, ``ALL_LAWS`` (law_areas.yaml)."""
     return dim == "law" and reading.total and not reading.dims and reading.resolved
 
 
@@ -192,8 +193,9 @@ def lost_by_groups(plans: Sequence[RowPlan], column_dims: Collection[str]) -> li
         if plan.kind == "header" and "measure" in plan.dims:
             grouped = set(plan.dims) - {"measure"} or {"measure"}
             # "Stadfæstede Andre love": an outer column naming the measure on its first
-            # row, the law areas under it in the inner one
-            measure = plan.dims["measure"] if grouped == {"law"} else AS_ABOVE
+            # row, the law areas under it in the inner one (a count or share word beside
+            # the measure aside: "Antal stadfæstede Boligstøtteloven")
+            measure = plan.dims["measure"] if grouped - {"aspect"} == {"law"} else AS_ABOVE
         elif plan.kind == "header":
             # a header naming part of that header's names ends its measure too; one naming
             # other things (a period over it all) starts a new section
