@@ -219,3 +219,32 @@ def test_a_first_row_wrapped_round_its_value_beside_its_year_is_a_row(tmp_path: 
     (table,) = [t for t in tables if t.pages[0] == 3]
     assert table.pages == (3, 4)
     assert ("Beskæftigelsesindsats (LAB)", "25") in body(table)
+
+
+def test_rows_indented_under_a_stub_header_with_counts_and_their_word_keep_their_lines(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a narrow table continued on a page, its rows indented under the stub
+    header "Hele landet", each value a count with its word ("1 sager"), labels wrapped over
+    two or three lines: each row's label is whole."""
+    tables = _tables("103472", 34, tmp_path)
+    (table,) = [t for t in tables if 2 in t.pages]
+    assert (
+        "Magtanvendelse, voksne - øvrige - §§ 124, 125, 128-128f og §§ 136a-137j",
+        "1 sager",
+    ) in body(table)
+
+
+def test_a_group_row_with_its_year_in_the_inner_stub_column_heads_the_rows(
+    tmp_path: Path,
+) -> None:
+    """A reply whose table starts low on its page: "Kommune | Lovområde | Procent", the
+    share header centred in a wide column, then "Hele landet | 2022" over rows starting
+    where the year starts: the year is no value, and header, group row and rows are one
+    table."""
+    (table, *_) = _tables("103472", 145, tmp_path)
+    assert labels(table) == ["Procent"]
+    assert body(table)[:2] == [
+        ("Hele landet 2022", ""),
+        ("Lov om en aktiv beskæftigelsesindsats", "6"),
+    ]

@@ -88,7 +88,7 @@ def outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
     outer, inner = line.chunks
     return (
         not outer.is_value
-        and not inner.is_value
+        and (not inner.is_value or is_year(inner.text))  # ("Hele landet | 2022")
         and outer.x1 < min(left, inner.x0)
         and left - GROUP_OUTDENT_EM * line.font_size <= inner.x0 <= left + 3
         and inner.x1 < value_left

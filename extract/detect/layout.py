@@ -95,6 +95,12 @@ def is_value_text(text: str) -> bool:
     return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
 
 
+def reads_as_number(text: str) -> bool:
+    """True for text that is one number, a unit or count word after it allowed ("52 sager",
+    "37,9 %"), or a nil or suppressed mark: no glitch, no label."""
+    return parse_number(text).status in _VALUE_STATUSES
+
+
 def _has_word(text: str) -> bool:
     """True when a token of the text holds two letters or more."""
     return any(sum(ch.isalpha() for ch in token) >= 2 for token in text.split())

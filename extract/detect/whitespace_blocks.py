@@ -68,6 +68,9 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         if years or not (wrapped or is_data_line(line, line.x0)) or is_stop(line):
             i += 1  # (years alone: header)
             continue
+        if _year_over_labels(lines, i):
+            i += 1  # a group row, its year in the stub column the rows under it start in
+            continue
         left = _row_left(lines, i, floor)
         value_left = _value_left(value_chunks(lines[i + 1] if wrapped else line, left), math.inf)
         block: list[TextLine] = [line]
@@ -111,11 +114,15 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         header: list[TextLine] = []
         k = i - 1
         top = line
+        # header text over the values, or right of every row label: a header centred in a
+        # wide cell over values set flush right (judged over group headings only)
+        over = min(value_left, _labels_end(block) + 2.0)
+        headings = 0  # group heading lines taken right over the first row
         while k >= floor and sum(not label_only(x, value_left) for x in header) < HEADER_LINES:
             above = lines[k]
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
-            in_values = _reaches(above, value_left)
+            in_values = _reaches(above, over if header and headings == len(header) else value_left)
             in_values = in_values or _flush_with(above, line)  # headers set flush left
             in_values = in_values or _over_stub_and_values(above, block, left)
             in_values = in_values or _years_right_of_labels(above, block)
@@ -147,11 +154,9 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 # under "Paragraf | 2025"; the first row's label may wrap round its values):
                 # kept with the header line over the values above it
                 heading_first = first_row and heading and k - 1 >= floor
-                # (its text over the values, or right of every row label: a header centred
-                # in a wide cell over values set flush right)
-                over = min(value_left, _labels_end(block) + 2.0)
                 if not (heading_first and _header_above(lines, k - 1, floor, over, line.font_size)):
                     break
+                headings += 1
             header.insert(0, above)
             top = above
             k -= 1
@@ -181,6 +186,19 @@ def _row_left(lines: Sequence[TextLine], i: int, floor: int) -> float:
         ):
             return above.x0
     return line.x0
+
+
+def _year_over_labels(lines: Sequence[TextLine], i: int) -> bool:
+    """True for line ``i`` holding a label and one year as its only value, the next line a
+    row whose label starts where the year starts ("Hele landet | 2022" over "Lov om en aktiv
+    … | 6"): a group row in two stub columns, no row of values."""
+    line = lines[i]
+    values = [c for c in line.chunks if c.is_value]
+    if i + 1 >= len(lines) or len(values) != 1 or not is_year(values[0].text):
+        return False
+    below = lines[i + 1]
+    row = is_data_line(below, below.x0) or wrapped_round(lines, i + 1)
+    return not line.chunks[0].is_value and row and abs(below.x0 - values[0].x0) <= FLUSH_PT
 
 
 def _labels_end(block: Sequence[TextLine]) -> float:

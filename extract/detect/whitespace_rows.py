@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from statistics import median
 
-from extract.detect.layout import Chunk, TextLine, is_year
+from extract.detect.layout import Chunk, TextLine, is_year, reads_as_number
 
 # A footnote mark: a number of one or two digits in brackets.
 _MARK = re.compile(r"^\(\d{1,2}\)$")
@@ -166,8 +166,8 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
 
 def _bare_number(text: str) -> bool:
     """True for a value with no words and no "§" ("54", "-", "(1)"), not the end of a
-    wrapped label ("187 og § 188")."""
-    return not any(ch.isalpha() or ch == "§" for ch in text)
+    wrapped label ("187 og § 188"); a count with its word ("1 sager") is one."""
+    return not any(ch.isalpha() or ch == "§" for ch in text) or reads_as_number(text)
 
 
 def _nearest(chunk: Chunk, others: Sequence[Chunk]) -> Chunk:
