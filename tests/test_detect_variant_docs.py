@@ -248,3 +248,27 @@ def test_a_group_row_with_its_year_in_the_inner_stub_column_heads_the_rows(
         ("Hele landet 2022", ""),
         ("Lov om en aktiv beskæftigelsesindsats", "6"),
     ]
+
+
+def test_a_page_starting_with_a_year_group_row_goes_on_under_it(tmp_path: Path) -> None:
+    """An annual report's striped table of law rows, year group rows ("Barnets lov | 2023")
+    and quarter rows; the next page starts with the year alone ("2024") on an unshaded band
+    over the first stripe ("K1 | 3908 | 20 %"): the year is a row of the table, not a line
+    of its caption nor its header, and the pages are one table."""
+    tables = _tables("243055", 185, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "2.2"]
+    assert table.pages == (3, 4)
+    rows = body(table)
+    at = rows.index(("", "K1", "3908", "20 %"))
+    assert rows[at - 1] == ("", "2024", "", "")
+
+
+def test_outer_stub_columns_filled_once_are_stub_columns(tmp_path: Path) -> None:
+    """Minutes with a table over seven pages: a blank-headed entity column and "udfald",
+    each filled on the first row only ("Ishøj Kommune | Realitetsbehandlede"), beside the
+    provisions: all three are stub columns, so the pages after (blank in both) join it."""
+    tables = _tables("243055", 181, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "1"]
+    assert table.pages == (1, 2, 3, 4, 5, 6, 7)
+    assert table.stub_header == "udfald / bestemmelse"
+    assert labels(table) == ["2021"]

@@ -20,6 +20,7 @@ value columns), which a continuation on the next page is read with.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -134,14 +135,22 @@ def stub_count(grid: Grid, header_rows: int) -> int:
     and a column further right holds values."""
     slots = grid.slots()
     body = range(header_rows, grid.n_rows)
+
+    def labels_only(col: int) -> bool:
+        texts = [c.text for r in body if (c := _own(slots, r, col)) and c.col0 == col]
+        if not any(ch.isalpha() for t in texts for ch in t):
+            return False  # numbers only: a value column
+        # a value among them: a column of values (label text may run into it)
+        return bool(texts) and all(_is_label(t) for t in texts)
+
     n = 1
     while n < grid.n_cols - 1:
-        texts = [c.text for r in body if (c := _own(slots, r, n)) and c.col0 == n]
-        if not any(ch.isalpha() for t in texts for ch in t):
-            break  # numbers only: a value column
-        if not texts or not all(_is_label(t) for t in texts):
-            break  # a value among them: a column of values (label text may run into it)
-        if not _groups_rows(slots, body, n - 1, n):
+        if not labels_only(n):
+            break
+        # the column left of it groups its rows, or those of a label column right of it
+        # ("Ishøj Kommune | Realitetsbehandlede | Biler - §§ 114", both filled once)
+        inner = itertools.takewhile(labels_only, range(n, grid.n_cols - 1))
+        if not any(_groups_rows(slots, body, n - 1, k) for k in inner):
             break
         right = (_own(slots, r, c) for r in body for c in range(n + 1, grid.n_cols))
         if not any(c is not None and c.col0 > n and is_value_text(c.text) for c in right):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.detect.block_lines import label_only
-from extract.detect.layout import TextLine
+from extract.detect.layout import TextLine, is_year
 from extract.detect.rulings import SNAP, RulingCluster, crosses_rule
 from extract.detect.whitespace_rows import (
     at_left,
@@ -81,6 +81,8 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     if (row := row_at(above, top)) is not None:
         start = _wrapped_start(row, within) - 1.0
         added.append(Ruling(x0, start, x1, start))
+    elif above is not None and _group_row_over(above, top, inside, left):
+        added.append(Ruling(x0, above.top - 1.0, x1, above.top - 1.0))
     edge = bottom
     while True:  # the rows under the last rule, one after the other at row spacing
         under = min((ln for ln in within if ln.top >= edge), key=lambda ln: ln.top, default=None)
@@ -92,6 +94,28 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
         return cluster
     box = (x0, min(top, *(r.top for r in added)), x1, max(bottom, *(r.bottom for r in added)))
     return RulingCluster(cluster.rulings + tuple(added), box)
+
+
+def _group_row_over(line: TextLine, top: float, inside: Sequence[TextLine], left: float) -> bool:
+    """True for a line at row spacing over a cluster's first rule that is a group row like
+    its own: no value but years, each chunk starting right of the stub's edge where a chunk
+    of a row of the cluster holding no values starts ("2024" over "K1 | 3908" at the top of
+    a page, the cluster's group rows "Barnets lov | 2023"); a caption starts at the edge."""
+    if abs((line.top + line.bottom) / 2 - top) > EDGE_ROW_EM * line.font_size:
+        return False
+    starts = [
+        c.x0
+        for row in inside
+        if not any(c.is_value and not is_year(c.text) for c in row.chunks)
+        for c in row.chunks
+        if not at_left(c, left)
+    ]
+    return all(
+        (not c.is_value or is_year(c.text))
+        and not at_left(c, left)
+        and any(abs(c.x0 - x) <= FLUSH_PT for x in starts)
+        for c in line.chunks
+    )
 
 
 def _wrapped_tail(line: TextLine, above: TextLine, left: float) -> bool:

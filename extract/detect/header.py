@@ -118,6 +118,9 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
             texts.append(True)
             break
         cells = row_cells(row, top=not any(texts))
+        if _group_years(grid, row, [c for c, _, _ in cells]):
+            texts.append(False)  # a group row like those under it ("2024" over "K1 | 3908")
+            continue
         # a label running from the stub across the values (a group row) is no header text
         texts.append(any(c.col0 >= first_value for c, _, _ in cells))
         if any(
@@ -137,6 +140,20 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
     # a header cell reaching down over rows (wrapped text beside a stub header) keeps them
     reach = max((c.row1 + 1 for c in grid.cells if c.words and c.row0 < header), default=0)
     return min(max(header, reach), end)
+
+
+def _group_years(grid: Grid, row: int, cells: Sequence[GridCell]) -> bool:
+    """True when the row's cells are years alone, and the column of each holds years further
+    down on rows of no other value: the table's group rows, this one a group row too (a
+    page of a table going on under a year)."""
+    if not cells or not all(is_year(_MARKS.sub("", c.text)) for c in cells):
+        return False
+    later: dict[int, list[GridCell]] = {}
+    for cell in grid.cells:
+        if cell.words and cell.row0 > row:
+            later.setdefault(cell.row0, []).append(cell)
+    group_rows = [r for r in later.values() if all(is_year(_MARKS.sub("", c.text)) for c in r)]
+    return all(any(c.col0 == cell.col0 for r in group_rows for c in r) for cell in cells)
 
 
 def _over_values(grid: Grid, cells: Sequence[GridCell]) -> bool:
