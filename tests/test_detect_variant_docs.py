@@ -272,3 +272,10 @@ def test_outer_stub_columns_filled_once_are_stub_columns(tmp_path: Path) -> None
     assert table.pages == (1, 2, 3, 4, 5, 6, 7)
     assert table.stub_header == "udfald / bestemmelse"
     assert labels(table) == ["2021"]
+
+
+def test_a_shaded_box_of_text_over_a_table_is_no_part_of_its_header(tmp_path: Path) -> None:
+    """An annual report's page with a shaded box of running text ("Infoboks: …") set close
+    over a booktabs table: the box's text is no header text of the table."""
+    (table, *_) = _tables("409243", 147, tmp_path)
+    assert labels(table)[:2] == ["Stadfæstet 2025 K1 / Antal", "Stadfæstet 2025 K1 / Andel i pct."]

@@ -137,6 +137,7 @@ PRINTED_MEASURE_LABELS = [
     ("REALITETS- BEH. I ALT", "realitetsbehandlede"),  # an abbreviation broken at a hyphen
     ("Omg ørel sesp roc ent (%)", "omgoerelsesprocent"),  # cut in a narrow column, no hyphens
     ("Hje mv.", "hjemvist"),
+    ("omgørels esprocent", "omgoerelsesprocent"),  # a long piece under a short one
     ("Ænd rede/ op hæve de", "aendret_ophaevet"),
     ("Andel hjem- vist", "andel_hjemvist"),
     ("Hjemvisningsprocent", "andel_hjemvist"),

@@ -33,6 +33,10 @@ GROUP_ROW_EM = 3.0
 # A header between a table's top rule and its first rule of rows has at most this many
 # lines, the first at most this many font sizes under the top rule.
 HEADER_BAND_LINES = 8
+# A line of running text (not its paragraph's last) holds one phrase of this many words at
+# least, across this share of its band's width at least.
+PROSE_WORDS = 8
+PROSE_SHARE = 0.6
 HEADER_GAP_EM = 1.5
 
 
@@ -43,11 +47,13 @@ def join_rule_bands(
     the text lines between them are tabular (some data, no line of text reaching across the
     value columns) and the lower cluster does not start with a header: one long booktabs
     table whose rules stand only between groups of rows. In: clusters top to bottom (single
-    rules too). Out: the joined clusters with two rules or more."""
+    rules too). Out: the joined clusters with two rules or more. The parts of a cluster cut
+    at a caption, a title or a box of text (``_split_at_captions``) are not joined again."""
     out: list[RulingCluster] = []
-    for cluster in (part for c in clusters for part in _split_at_captions(c, lines)):
+    parts = [(k, part) for c in clusters for k, part in enumerate(_split_at_captions(c, lines))]
+    for k, cluster in parts:
         last = out[-1] if out else None
-        if last is not None and _same_band(last, cluster, lines):
+        if last is not None and k == 0 and _same_band(last, cluster, lines):
             box = (
                 min(last.bbox[0], cluster.bbox[0]),
                 last.bbox[1],
@@ -75,17 +81,40 @@ def _split_at_captions(cluster: RulingCluster, lines: Sequence[TextLine]) -> lis
         and CAPTION.match(line.text.strip())
         and not any(r.top < line.bottom and line.top < r.bottom for r in cluster.rulings)
     ]
-    cuts = sorted([*cuts, *_titles_between(cluster, lines)], key=lambda line: line.top)
+    cuts += [*_titles_between(cluster, lines), *_under_text_boxes(cluster, lines)]
+    cuts = sorted(cuts, key=lambda line: line.top)
     parts: list[RulingCluster] = []
     rest = list(cluster.rulings)
-    for cut in cuts:
-        above = [r for r in rest if r.bottom <= cut.top]
-        rest = [r for r in rest if r.bottom > cut.top]
+    for cut in cuts:  # (a shaded box round the cut line goes above it with its text)
+        above = [r for r in rest if r.top < cut.top]
+        rest = [r for r in rest if r.top >= cut.top]
         if above:
             parts.append(_cluster(above))
     if rest:
         parts.append(_cluster(rest))
     return parts
+
+
+def _under_text_boxes(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:
+    """The last line of each band of the cluster that holds a paragraph of running text
+    (two lines or more, each one phrase and no value, all but the last of PROSE_WORDS words
+    or more across most of its width): a shaded box of text ("Infoboks: …") stacked close
+    over a table is no part of it."""
+    x0, _, x1, _ = cluster.bbox
+    out: list[TextLine] = []
+    for upper, lower in itertools.pairwise(row_edges(cluster)):
+        band = [line for line in lines if upper < (line.top + line.bottom) / 2 < lower]
+        phrases = all(len(line.chunks) == 1 and not line.chunks[0].is_value for line in band)
+        if (
+            len(band) >= 2
+            and phrases
+            and all(
+                len(line.words) >= PROSE_WORDS and line.x1 - line.x0 >= PROSE_SHARE * (x1 - x0)
+                for line in band[:-1]
+            )
+        ):
+            out.append(band[-1])  # (the box's lower rule goes with the table: no text)
+    return out
 
 
 def _titles_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:

@@ -82,8 +82,9 @@ def _year_whole(match: re.Match[str]) -> str:
     return head + tail if len(head) + len(tail) == 4 else match.group(0)
 
 
-# The longest piece of a word cut in a narrow column without a hyphen ("sesp", "hæve").
-MAX_PIECE = 8
+# The longest piece of a word cut in a narrow column without a hyphen ("sesp", "hæve",
+# "esprocent" under "omgørels").
+MAX_PIECE = 12
 
 
 @lru_cache(maxsize=16384)
