@@ -279,3 +279,13 @@ def test_a_shaded_box_of_text_over_a_table_is_no_part_of_its_header(tmp_path: Pa
     over a booktabs table: the box's text is no header text of the table."""
     (table, *_) = _tables("409243", 147, tmp_path)
     assert labels(table)[:2] == ["Stadfæstet 2025 K1 / Antal", "Stadfæstet 2025 K1 / Andel i pct."]
+
+
+def test_a_wrapped_label_line_longer_than_every_data_line_label_stays_in_the_stub(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a table "Område | Lovområde | …", its law label wrapped ("Lov om social"
+    / "service | 66 | …"), the first line the longer: no column edge cuts it, the last word
+    is no part of the first value ("social 66")."""
+    (table, *_) = _tables("409243", 89, tmp_path)
+    assert body(table)[0][:2] == ("Roskilde Lov om social service", "66")

@@ -250,14 +250,24 @@ def column_edges(
 
 def _body_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
     """Where the label text (words, no values) of the data lines ends, indented labels
-    too (members under a group label, an inner stub column's)."""
-    return [
+    too (members under a group label, an inner stub column's), and that of the body's
+    lines of a label wrapped over several ("Lov om social" / "service | 66")."""
+    first = split_header(lines, left)
+    data = data_lines(lines, left)
+    ends = [c.x1 for line, d in zip(lines, data, strict=True) if d for c in _labels(line)]
+    wrapped = [
         c.x1
-        for line, d in zip(lines, data_lines(lines, left), strict=True)
-        if d
-        for c in line.chunks
-        if not c.is_value and _has_letter(c.text)
+        for i, (line, d) in enumerate(zip(lines, data, strict=True))
+        if not d and i >= first and _wrapped(lines, i)
+        for c in _labels(line)
+        if any(len(word) >= 2 and word.isalpha() for word in c.text.split())  # (no scan dirt)
     ]
+    return [*ends, *wrapped]
+
+
+def _labels(line: TextLine) -> list[Chunk]:
+    """The line's chunks of label text (letters, no value)."""
+    return [c for c in line.chunks if not c.is_value and _has_letter(c.text)]
 
 
 def _stub_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
