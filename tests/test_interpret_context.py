@@ -68,3 +68,21 @@ def test_a_title_repeating_the_headings_municipality_yields_to_the_caption(
     ]
     other = table(["Q1 2022", "Q2 2022"], rows, caption=caption, title="Ankestatistik Vejle")
     assert keys(read(rulebook, other, heading)) == []
+
+
+def test_a_stub_header_naming_another_entity_among_words_not_read_leaves_it_open(
+    rulebook: Rulebook,
+) -> None:
+    """A stub header "Landstotal Lov om aktiv" (a group label read into it) under a heading
+    naming Næstved: the table is not Næstved's because the stub's other words were not
+    read; its entity is left open, no value is Næstved's."""
+    heading = DocumentContext("referat", "Næstved Kommune\nKommunalbestyrelsen")
+    rows = [("2021", None), ("november", ["1 278", "6%"]), ("december", ["1 192", "6%"])]
+    candidate = table(
+        ["Antal", "Procent"],
+        rows,
+        caption="Tabel 3. Afgjorte sager",
+        stub="Landstotal Lov om aktiv",
+    )
+    got = keys(read(rulebook, candidate, heading))
+    assert not [g for g in got if g[0] == 370]

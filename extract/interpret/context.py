@@ -16,33 +16,29 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.interpret.reading import Reader
+from extract.interpret.titles import (
+    ROW_OF_VALUES,
+    SENTENCE,
+    SENTENCE_BREAK,
+    TITLE_WORDS,
+    YEARS,
+    after_running_text,
+    points_elsewhere,
+    row_of_values,
+    title_said,
+)
 from extract.interpret.vocabulary import NATIONAL, Meaning
-from extract.interpret.words import WordBook, tokens
+from extract.interpret.words import tokens
 from extract.normalise import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
 SOURCES = ("rule", "heading", "title", "caption", "stub")
 # A number printed with a percent sign or word ("28,6 %", "31%", "på 78 procent", "12 pct.").
 _PRINTED_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|(?:procent|pct)\b\.?)", re.IGNORECASE)
-# A numbered table named in text ("Tabel 4.7", "tabel 3"): its number.
-_TABLE_NUMBER = re.compile(r"\btabel\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
 # Words of numbers, years and ranges of years ("2019-2021").
 _NUMBERS = re.compile(r"[\d.,/-]+")
-# A sentence of running text: seven words or more ending in a full stop after a word (not an
-# abbreviation: "m.v.", "mio."); a paragraph above a table, not its title.
-_SENTENCE = re.compile(r"^(?:\S+\s+){6,}(?:\S*[^\W\d_]{3,}|\d{4})\.$")
-# Where one sentence ends and the next begins.
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-ZÆØÅ])")
-# A row of a table printed above this one: a label and two or more numbers that are not all
-# years ("Aktivloven (LAS) 35 32 29").
-_ROW_OF_VALUES = re.compile(r"(?:\s(\d[\d.,]*\s?%?))(?:\s\d[\d.,]*\s?%?)+$")
-_YEARS = re.compile(r"(?:\s(?:19|20)\d\d)+$")
 # Marks that begin the items of a list.
 _BULLETS = frozenset("•·▪‣◦*-–—")
-# The most words of a title line in a document's heading; a longer line is running text.
-_TITLE_WORDS = 12
-# A share stated as a figure: "48,4 %", "31 procent".
-_STATED_SHARE = re.compile(r"\d(?:,\d+)?\s?(?:%|procent\b)")
 # The end of a caption's main clause: a dash set off by spaces.
 _MAIN_CLAUSE = re.compile(r"\s[-–—]\s")
 
@@ -117,9 +113,9 @@ def table_context(
         if source == "title":
             words = reader.vocabulary.words
             said = title_said(text, words)
-            if said is not None and _points_elsewhere(said, caption):
+            if said is not None and points_elsewhere(said, caption):
                 said = None  # "… jf. Tabel 4.7." above Tabel 4.2: about another table
-            if said is not None and _row_of_values(said):
+            if said is not None and row_of_values(said):
                 said = None  # "2024 Lov om aktiv 985 5% …": the table's first row, not a title
             if said is None:
                 entity = dims.get("entity")
@@ -149,7 +145,7 @@ def table_context(
             dims[dim] = Given(value, source, text)
         for dim in _named_twice(reader, text) - set(found):
             dims.pop(dim, None)  # a title naming two entities leaves it open: no default
-    stub = _after_running_text(reader.vocabulary.words, stub)
+    stub = after_running_text(reader.vocabulary.words, stub)
     if stub:
         reading = reader.read(stub)
         axes |= reading.axes
@@ -161,72 +157,13 @@ def table_context(
             for dim, value in reading.dims.items():
                 if not (listed and dim == "measure"):
                     dims[dim] = Given(value, "stub", stub)
+        elif (entity := dims.get("entity")) and reading.dims.get("entity", entity.value) != (
+            entity.value
+        ):
+            dims.pop("entity")  # "Landstotal Lov om aktiv": another entity, not the heading's
     unclear = (unclear | (disputed & {"law"})) - set(dims)  # no "all law areas" by default
     grain = grains.pop() if len(grains) == 1 else None
     return Context(dims, frozenset(axes), frozenset(unclear), grain)
-
-
-def title_text(
-    text: str, pointers: Collection[str], abbreviations: Collection[str] = ()
-) -> str | None:
-    """What of the text above a table says what the table holds: all of it, or for running
-    text its last sentence when that points at the table ("Af nedenstående tabel fremgår …":
-    ``pointers`` are such words); None for a paragraph that only talks about the figures
-    ("På servicelovens område har Rudersdal Kommune dog en lavere omgørelsesprocent end
-    landsgennemsnittet.") and for a row of values of a table above ("Aktivloven (LAS) 35 32
-    29")."""
-    last = " ".join(text.splitlines()[-1].split()) if text.strip() else ""
-    if _ROW_OF_VALUES.search(last) and not _YEARS.search(last):
-        return None
-    flat = " ".join(text.split())
-    last_word = _last_word(flat)
-    # a long text stating a percentage is running text cut short, not a title ("… er faldet
-    # fra 48,4 % i 2018 til 31,8 % i")
-    stating = len(flat.split()) > _TITLE_WORDS and bool(_STATED_SHARE.search(flat))
-    if not (_SENTENCE.match(flat) or stating) or last_word in abbreviations:
-        return text  # a label, not running text, ends in an abbreviation ("Omg.-pct.")
-    sentence = _SENTENCE_BREAK.split(flat)[-1]
-    return sentence if any(t.casefold() in pointers for t in tokens(sentence)) else None
-
-
-def _points_elsewhere(sentence: str, caption: str | None) -> bool:
-    """Whether a sentence names numbered tables and none is the one its table's caption
-    numbers."""
-    named_here = set(_TABLE_NUMBER.findall(sentence))
-    own = set(_TABLE_NUMBER.findall(caption or "")[:1])
-    return bool(named_here and own and not named_here & own)
-
-
-def _last_word(text: str) -> str:
-    """The last word of a text, lower case, after any hyphen or slash ("Omg.-pct." → "pct.")."""
-    return re.split(r"[-/]", " ".join(text.split()).rsplit(" ", 1)[-1])[-1].casefold()
-
-
-def _after_running_text(words: WordBook, stub: str) -> str:
-    """A stub header without the end of a paragraph detection ran into it ("procent. Kommune
-    / Bestemmelse": "Kommune / Bestemmelse"): what follows its last sentence end, a full stop
-    after a word that is no abbreviation."""
-    parts = _SENTENCE_BREAK.split(stub)
-    for k in range(len(parts) - 1, 0, -1):
-        if not _abbreviated(words, parts[k - 1]):
-            return " ".join(parts[k:])
-    return stub
-
-
-def title_said(text: str, words: WordBook) -> str | None:
-    """What of the text above a table says what the table holds (``title_text``, its last
-    word taken for an abbreviation when it is one), or None."""
-    return title_text(text, words.pointers, _abbreviated(words, text))
-
-
-def _abbreviated(words: WordBook, text: str) -> Collection[str]:
-    """The last word of ``text`` when it is a word cut short with a full stop ("pct.",
-    "Omgørelsespct.", "Realitetsbeh."), not a word ending a sentence; else nothing."""
-    last = _last_word(text)
-    if last in words.abbreviations:
-        return (last,)
-    cut = last.endswith(".") and words.head(last.rstrip(".")) is None and words.read(last)
-    return (last,) if cut else ()
 
 
 def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
@@ -281,16 +218,6 @@ def _loose_part(reader: Reader, text: str) -> bool:
         for token in text.split()
         if grammar.may_start(token.casefold())
     )
-
-
-# A printed value: a count of three digits or more that is no year, or a percentage.
-_VALUE = re.compile(r"(?<![\w§.,-])(?:(?!(?:19|20)\d\d\b)\d{3,}|\d+(?:,\d+)? ?%)(?![\w-])")
-
-
-def _row_of_values(text: str) -> bool:
-    """Whether a title holds two printed values or more ("Lov om aktiv 985 5%
-    beskæftigelsesindsats"): a row of the table taken for its title."""
-    return len(_VALUE.findall(text)) >= 2
 
 
 def _named_twice(reader: Reader, text: str) -> set[str]:
@@ -393,7 +320,7 @@ def _is_prose(line: str) -> bool:
     """Whether a line of a heading is running text: a sentence, a line with a sentence break
     in it, or a long line (a paragraph's lines wrap mid-sentence)."""
     return bool(
-        _SENTENCE.match(line) or _SENTENCE_BREAK.search(line) or len(line.split()) > _TITLE_WORDS
+        SENTENCE.match(line) or SENTENCE_BREAK.search(line) or len(line.split()) > TITLE_WORDS
     )
 
 
@@ -405,7 +332,7 @@ def _is_aside(reader: Reader, line: str) -> bool:
     word = next((w for w in line.split() if any(ch.isalpha() for ch in w)), "")
     return bool(
         (first and first[0] in reader.vocabulary.words.pointers)
-        or (_ROW_OF_VALUES.search(line) and not _YEARS.search(line))
+        or (ROW_OF_VALUES.search(line) and not YEARS.search(line))
         or line[:1] in _BULLETS
         or not word.lstrip("(\"'„“").lstrip("0123456789.")[:1].isupper()
     )

@@ -25,7 +25,7 @@ from extract.interpret.columns import (
     paired_shares,
     plan_columns,
 )
-from extract.interpret.context import Context, Given, table_context, title_said
+from extract.interpret.context import Context, Given, table_context
 from extract.interpret.fragments import (
     connectives_out_of_cells,
     rejoined_period_labels,
@@ -49,6 +49,7 @@ from extract.interpret.periods import PeriodGrammar
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
+from extract.interpret.titles import title_said
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
 from extract.model import DocumentContext, Finding, Observation, TableCandidate, TableRow
