@@ -289,3 +289,20 @@ def test_a_wrapped_label_line_longer_than_every_data_line_label_stays_in_the_stu
     is no part of the first value ("social 66")."""
     (table, *_) = _tables("409243", 89, tmp_path)
     assert body(table)[0][:2] == ("Roskilde Lov om social service", "66")
+
+
+def test_an_outer_group_label_after_rows_wrapped_round_their_values_goes_on_the_table(
+    tmp_path: Path,
+) -> None:
+    """A reply's unruled table over nine pages, measures as groups in an outer stub column
+    ("Stadfæstede sager | I alt | 31"), the row above a label wrapped round its value: the
+    next group's row goes on the same table, so the table is one over all its pages."""
+    (table, *_) = _tables("399403", 254, tmp_path)
+    assert table.pages == tuple(range(1, 10))
+    rows = body(table)
+    at = rows.index(("Stadfæstede sager", ""))
+    assert rows[at - 1 : at + 2] == [
+        ("Voksne - ulovligt skolefravær, standsning af børne- og ungeydelse - § 155c", "3"),
+        ("Stadfæstede sager", ""),
+        ("I alt", "31"),
+    ]

@@ -86,3 +86,18 @@ def test_a_stub_header_naming_another_entity_among_words_not_read_leaves_it_open
     )
     got = keys(read(rulebook, candidate, heading))
     assert not [g for g in got if g[0] == 370]
+
+
+def test_nil_marks_in_a_column_of_shares_are_shares_under_a_caption_about_shares(
+    rulebook: Rulebook,
+) -> None:
+    """A caption "… – pct." over law columns, "–" where a law did not yet exist and "20 %"
+    under it: the nil marks are shares like the column's other values, not counts of the
+    caption's measure."""
+    rows = [("2023Q3", ["23 %", "–"]), ("2023Q4", ["27 %", "–"]), ("2024Q1", ["30 %", "20 %"])]
+    caption = "Tabel: Afgjorte sager efter lovområde – pct."
+    candidate = table(["Aktivlov", "Barnets Lov"], rows, caption=caption)
+    got = keys(read(rulebook, candidate))
+    assert not [g for g in got if g[4] == "afgjorte"]
+    (nil,) = [g for g in got if g[2] == "barnets_lov" and g[1] == "2023-Q3"]
+    assert nil[4] == "andel_procent"

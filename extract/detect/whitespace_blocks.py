@@ -85,6 +85,9 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 break
             if nxt.x0 < left - 3 and right_aligned_stub(nxt, line):
                 left = nxt.x0  # a stub of numbers set flush right ("250", "1,000")
+            if nxt.x0 < left - 3 and pending and wrapped_last_rows(pending, left, value_left):
+                block.extend(pending)  # rows wrapped round their values, then a new group
+                pending = []
             if nxt.x0 < left - 3 and not pending and outer_label(nxt, block, left):
                 left = nxt.x0  # a new group's label in an outer stub column, blank above
             if nxt.x0 < left - 3:

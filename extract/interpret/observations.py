@@ -194,10 +194,15 @@ def _blank_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[
 
 
 def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:
-    """The value columns most of whose numbers are printed with a percent sign."""
+    """The value columns most of whose numbers are printed with a percent sign (nil marks,
+    "–", "-", print no sign either way and do not count)."""
     out = set()
     for column in columns:
-        read = [read_cell(c) for row in table.rows if (c := row.cells[column.index]) is not None]
+        read = [
+            read_cell(c)
+            for row in table.rows
+            if (c := row.cells[column.index]) is not None and any(ch.isdigit() for ch in c.text)
+        ]
         numbers = [r for r in read if r.value is not None]
         if numbers and 2 * sum(1 for r in numbers if r.percent_sign) > len(numbers):
             out.add(column.index)
