@@ -10,28 +10,32 @@ from collections.abc import Sequence
 
 from extract.checks import CheckResult
 from extract.detect import Loose
-from extract.model import Finding, PageContent, Record, TableCandidate
+from extract.model import Finding, PageContent, Record, Status, TableCandidate
+from extract.numbers import parse_number
 from extract.readers.sheet_cells import column_letters
 
-# A table not read that holds this many numbers is worth a warning.
-MANY_NUMBERS = 4
+# A table not read that holds this many values is worth a warning.
+MANY_VALUES = 4
+# What counts as a value: a number, a nil mark, a suppressed one.
+_VALUES = frozenset({Status.REPORTED, Status.NIL, Status.SUPPRESSED})
 
 
 def unread_table(table: TableCandidate, named: Sequence[str]) -> Finding:
-    """A table not read as ankestatistik: a warning when it holds numbers (four or more) or
-    its labels name periods, law areas or entities; an info line for a table of text."""
+    """A table not read as ankestatistik: a warning when it holds values (four or more:
+    numbers, nil marks "-", suppressed "."), or its labels name periods, law areas or
+    entities; an info line for a table of text."""
     what = f"its labels name {', '.join(named)}, but " if named else ""
-    numbers = sum(
+    values = sum(
         1
         for row in table.rows
         for cell in row.cells
-        if cell is not None and any(ch.isdigit() for ch in cell.text)
+        if cell is not None and parse_number(cell.text).status in _VALUES
     )
     return Finding(
         "unmapped_table",
-        f"table {table.table_id} ({len(table.rows)} rows, {numbers} numbers) not read: {what}"
+        f"table {table.table_id} ({len(table.rows)} rows, {values} values) not read: {what}"
         "no header, label, caption or title names a measure",
-        "warning" if named or numbers >= MANY_NUMBERS else "info",
+        "warning" if named or values >= MANY_VALUES else "info",
         page=table.first_page,
         table_id=table.table_id,
     )

@@ -306,3 +306,13 @@ def test_an_outer_group_label_after_rows_wrapped_round_their_values_goes_on_the_
         ("Stadfæstede sager", ""),
         ("I alt", "31"),
     ]
+
+
+def test_a_caption_under_the_table_naming_its_law_by_an_acronym_is_its_caption(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a table whose caption stands under it, before its source: "Afgørelser
+    efter instans og sagsemne vedr. SEL" (an abbreviation before an acronym, no sentence
+    break) is its caption, so the law it names is the table's."""
+    (table, *_) = _tables("510414", 20, tmp_path)
+    assert table.caption == "Afgørelser efter instans og sagsemne vedr. SEL"

@@ -40,9 +40,12 @@ NAME_WORDS = 3
 # A list item's bullet: the paragraph right above a table starting with one is no title.
 BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤\uf0b7\uf0a7]|\(cid:\d+\))")
 # Text under a table that is no caption: a sentence's end, a lead-in, a page number, a
-# letter's closing ("Med venlig hilsen", "Venlig hilsen", "Mvh.").
+# letter's closing ("Med venlig hilsen", "Venlig hilsen", "Mvh."). A sentence ends after a
+# word or a year, the next begins with a capital and a small letter ("… i 2024. Det …"; not
+# an abbreviation before an acronym: "vedr. SEL").
 NOT_PLAIN = re.compile(
-    r"[.:;]$|\.\s+[A-ZÆØÅ]|^(?:Side|Page)\s+\d|^\d+$|\b(?:[Hh]ilsen|HILSEN)\b|^(?:[Mm]vh|MVH)\b"
+    r"[.:;]$|(?:[^\W\d_]{5,}|\d{4})\.\s+[A-ZÆØÅ][a-zæøå]|^(?:Side|Page)\s+\d|^\d+$"
+    r"|\b(?:[Hh]ilsen|HILSEN)\b|^(?:[Mm]vh|MVH)\b"
 )
 
 
