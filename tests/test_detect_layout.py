@@ -473,3 +473,22 @@ def test_a_month_after_the_hyphen_repeated_under_its_year_is_header_text() -> No
         ("-11 ²", False),
         ("-10", True),
     ]
+
+
+def test_a_monospaced_header_with_a_glyph_a_little_wider_is_read_as_monospaced() -> None:
+    """A header set in a monospaced face (3.9 points a character) whose text layer boxes
+    some glyphs a little wider ("om" 7.96, not 7.8): words a space apart are one phrase
+    ("Lov om højeste, mellemste førtidspension m.fl."), headers far apart stay apart."""
+
+    def mono(x: float, text: str, extra: float = 0.0) -> Word:
+        return Word(text, (x, 100.0, x + 3.9 * len(text) + extra, 106.5), font_size=6.5)
+
+    words, x = [], 60.0
+    for text, extra in [("Lov", 0.0), ("om", 0.156), ("højeste,", 0.0), ("mellemste", 0.15)]:
+        words.append(mono(x, text, extra))
+        x = words[-1].bbox[2] + 3.9
+    words += [mono(x, "førtidspension", 0.0), mono(300.0, "Andre", 0.05), mono(323.4, "love")]
+    assert [c.text for c in split_chunks(words)] == [
+        "Lov om højeste, mellemste førtidspension",
+        "Andre love",
+    ]

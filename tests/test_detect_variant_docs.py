@@ -316,3 +316,13 @@ def test_a_caption_under_the_table_naming_its_law_by_an_acronym_is_its_caption(
     break) is its caption, so the law it names is the table's."""
     (table, *_) = _tables("510414", 20, tmp_path)
     assert table.caption == "Afgørelser efter instans og sagsemne vedr. SEL"
+
+
+def test_a_caption_under_the_table_ends_at_a_footnote_numbered_without_brackets(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a table whose caption stands under it ("Ankestyrelsens talportal efter
+    lov om social service"), a footnote after it ("1) Tallene kan ændre sig …"): the caption
+    is the first line alone, not prose run into the footnote."""
+    (table, *_) = _tables("281220", 133, tmp_path)
+    assert table.caption == "Ankestyrelsens talportal efter lov om social service"

@@ -21,8 +21,9 @@ CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re
 NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
 # Footnote marks alone, no note text ("¹", "(1)", "*1)").
 _MARKS = re.compile(r"^(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰)]|\(?\d{1,2}\)|\s)+$")
-# A footnote under a table that explains a mark in it: "(1) Foreløbige tal."
-FOOTNOTE = re.compile(r"^\(\d{1,2}\)\s")
+# A footnote under a table that explains a mark in it: "(1) Foreløbige tal.", "1) Tallene
+# kan ændre sig ved efterregistrering."
+FOOTNOTE = re.compile(r"^\(?\d{1,2}\)\s")
 # Largest gap (in font sizes) between a caption and the table under it, and between a table
 # and the caption under it.
 CAPTION_GAP_EM = 10.0

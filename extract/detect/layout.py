@@ -24,6 +24,7 @@ OCR_CHUNK_GAP_EM = 1.0
 # are one.
 MONO_SPACE_SHARE = 1.15
 MONO_TOLERANCE = 0.02
+SHORT_TOLERANCE = 0.05
 # ... and how exactly alike lone words' letters must be to tell one (``_lone_word_widths``).
 MONO_EXACT_WIDTH = 0.002
 # A monospaced font's characters are this share of its size wide.
@@ -316,11 +317,26 @@ def _mono_width(words: Sequence[Word]) -> float | None:
 
 
 def _mono_of(words: Sequence[Word], widths: list[float]) -> float | None:
-    """``_mono_width`` given the line's ``_letter_widths``."""
-    if len(widths) < 2 or min(widths) <= 0 or max(widths) > (1 + MONO_TOLERANCE) * min(widths):
+    """``_mono_width`` given the line's ``_letter_widths``: all alike within MONO_TOLERANCE,
+    or (three different words or more) each within it of their median, a short word's
+    (three letters at most: a glyph a little wider weighs more) within SHORT_TOLERANCE."""
+    if len(widths) < 2 or min(widths) <= 0:
         return None
     lengths = {len(w.text) for w in words if len(w.text) >= 2 and w.text.isalpha()}
-    return widths[0] if len(lengths) >= 2 else None
+    if len(lengths) < 2:
+        return None
+    if max(widths) <= (1 + MONO_TOLERANCE) * min(widths):
+        return widths[0]
+    lettered = [w for w in words if len(w.text) >= 2 and w.text.isalpha() and w.source != "ocr"]
+    if len({w.text.casefold() for w in lettered}) < 3:
+        return None  # ("serviceloven aktivloven" repeated: two words alike by chance)
+    middle = median(widths)
+    sized = [len(w.text) for w in lettered]
+    alike = all(
+        abs(width - middle) <= (MONO_TOLERANCE if n > 3 else SHORT_TOLERANCE) * middle
+        for n, width in zip(sized, widths, strict=True)
+    )
+    return middle if alike else None
 
 
 def _known_width(
