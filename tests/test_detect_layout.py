@@ -19,8 +19,8 @@ from pdf_factory import (
 )
 
 from extract.detect.grid import Grid
-from extract.detect.header_months import month_parts
 from extract.detect.layout import group_lines, is_value_text, split_chunks
+from extract.detect.line_context import month_parts
 from extract.detect.regions import find_tables
 from extract.model import PageContent, Word
 

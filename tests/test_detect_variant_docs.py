@@ -326,3 +326,17 @@ def test_a_caption_under_the_table_ends_at_a_footnote_numbered_without_brackets(
     is the first line alone, not prose run into the footnote."""
     (table, *_) = _tables("281220", 133, tmp_path)
     assert table.caption == "Ankestyrelsens talportal efter lov om social service"
+
+
+def test_dashes_and_numbers_of_wrapped_labels_set_with_wide_word_spaces_stay_label_text(
+    tmp_path: Path,
+) -> None:
+    """Minutes whose table continues at the foot of a page in a face with wide word spaces:
+    labels wrapped under their first line ("Hjælpemidler" / "- 112", "Husvilde - §" /
+    "80"): the dashes and paragraph numbers are label text, no nil value or number of a
+    column of their own."""
+    (table, *_) = _tables("677437", 252, tmp_path)
+    assert body(table) == [
+        ("Hjælpemidler - 112", "7", "6", "0", "1", "1"),
+        ("Husvilde - § 80", "0", "0", "0", "0", "0"),
+    ]

@@ -20,8 +20,8 @@ from extract.detect.edge_rows import with_edge_rows
 from extract.detect.grid import Grid
 from extract.detect.header import has_body_values, header_row_count
 from extract.detect.header_band import with_header_band
-from extract.detect.header_months import month_parts
 from extract.detect.layout import TextLine, group_lines
+from extract.detect.line_context import dashes_in_labels, label_tails, month_parts
 from extract.detect.loose import loose_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
@@ -31,7 +31,6 @@ from extract.detect.rulings import RulingCluster, cluster_rulings, without_under
 from extract.detect.stacked import split_stacked
 from extract.detect.whitespace import whitespace_grid
 from extract.detect.whitespace_blocks import whitespace_blocks
-from extract.detect.whitespace_rows import label_tails
 from extract.model import BBox, PageContent
 
 __all__ = ["CAPTION", "DETECTORS", "Detector", "PageRead", "PageTable", "find_tables", "read_page"]
@@ -162,7 +161,7 @@ def read_page(page: PageContent) -> PageRead:
     glyphs = [w for w in page.words if is_rotated_glyph(w)]
     upright = [w for w in page.words if not is_rotated_glyph(w)]
     lines = [line for line in group_lines(upright) if not _is_footer(line, page)]
-    lines = label_tails(month_parts(lines))
+    lines = label_tails(dashes_in_labels(month_parts(lines)))
     streams = column_streams(lines, page.rulings)
     tables = [table for stream in streams for table in _stream_tables(page, stream)]
     end = max((table.grid.bbox[3] for table in tables), default=-1.0)

@@ -35,45 +35,6 @@ def stub_limit(lines: Sequence[TextLine]) -> float:
     return min(line.x0 for line in lines)
 
 
-def label_tails(lines: Sequence[TextLine]) -> list[TextLine]:
-    """``lines`` with the number that ends a wrapped row label read as label text, not as a
-    value: a line's first chunk reading as a value ("121", "104, stk. 4", "- § 69, stk. 1")
-    set tight under a line of label text (alone, or beside the values of a row set at the
-    top: ``_tail_under_top_row``) with a chunk starting where it
-    starts ("... §§ 119 - §", in the first label column or an inner one), under such a tail
-    ("114, stk. 1, … §§ 119 - §" / "121"), or under a line of values alone set tight under
-    that label line (a label wrapped round its values)."""
-    out = list(lines)
-    for i in range(1, len(lines)):
-        line = lines[i]
-        first = line.chunks[0]
-        above = out[i - 1]  # the line above as read: a tail itself, perhaps
-        if not (first.is_value and line.top - above.bottom < 0.5 * line.font_size):
-            continue
-        if i >= 2 and first.x0 < above.x0 - 1.0 and all(c.is_value for c in above.chunks):
-            label = out[i - 2]  # the values stand between the label's lines
-            if above.top - label.bottom >= 0.5 * line.font_size:
-                continue
-            above = label
-        if not any(ch.isalpha() for ch in above.text):
-            continue
-        if any(c.is_value for c in above.chunks) and not _tail_under_top_row(line, above):
-            continue
-        if not any(abs(first.x0 - c.x0) <= 1.0 for c in above.chunks):
-            continue  # (an inner label column's: "Stadfæstelse | Børn - … §§" / "119 - § 121")
-        tail = Chunk(first.words, first.text, False)
-        out[i] = TextLine(line.words, (tail, *line.chunks[1:]))
-    return out
-
-
-def _tail_under_top_row(line: TextLine, above: TextLine) -> bool:
-    """True when ``line`` is one chunk alone under a row whose values stand on its first
-    line, beside a label that goes on under them (cells set at the top: "Børn - … - § |
-    63" / "114, stk. 1, nr. 1, … - §"): the rest of that label, not a row of its own."""
-    first = above.chunks[0]
-    return len(line.chunks) == 1 and not first.is_value and any(ch.isalpha() for ch in first.text)
-
-
 def counts_value(chunk: Chunk) -> bool:
     """A chunk that reads as a value and is no year: a row's number ("1.278", "37,9 %"), no
     header text."""
