@@ -492,3 +492,23 @@ def test_a_monospaced_header_with_a_glyph_a_little_wider_is_read_as_monospaced()
         "Lov om højeste, mellemste førtidspension",
         "Andre love",
     ]
+
+
+def test_two_words_alike_by_chance_beside_a_wider_one_are_no_monospaced_face() -> None:
+    """Group headers "Stadfæstelser | Ændrede/ophævede | Hjemvist" in a proportional face,
+    a word space apart: the first and last have letters about as wide by chance, the middle
+    one's characters are wider: no monospaced face, three headers."""
+
+    def word(x: float, text: str, per: float) -> Word:
+        return Word(text, (x, 100.0, x + per * len(text), 109.0), font_size=9.0)
+
+    words = [
+        word(292.2, "Stadfæstelser", 5.489),
+        word(369.6, "Ændrede/ophævede", 6.368),
+        word(477.6, "Hjemvist", 5.583),
+    ]
+    assert [c.text for c in split_chunks(words)] == [
+        "Stadfæstelser",
+        "Ændrede/ophævede",
+        "Hjemvist",
+    ]

@@ -288,7 +288,7 @@ def test_a_wrapped_label_line_longer_than_every_data_line_label_stays_in_the_stu
     / "service | 66 | …"), the first line the longer: no column edge cuts it, the last word
     is no part of the first value ("social 66")."""
     (table, *_) = _tables("409243", 89, tmp_path)
-    assert body(table)[0][:2] == ("Roskilde Lov om social service", "66")
+    assert body(table)[0][:3] == ("Roskilde", "Lov om social service", "66")
 
 
 def test_an_outer_group_label_after_rows_wrapped_round_their_values_goes_on_the_table(
@@ -339,4 +339,18 @@ def test_dashes_and_numbers_of_wrapped_labels_set_with_wide_word_spaces_stay_lab
     assert body(table) == [
         ("Hjælpemidler - 112", "7", "6", "0", "1", "1"),
         ("Husvilde - § 80", "0", "0", "0", "0", "0"),
+    ]
+
+
+def test_an_outer_entity_label_beside_a_first_row_wrapped_over_its_values_is_a_column(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a table "Lovområde | Stadfæstede | …", "Landstotal" in an outer stub
+    column on the first row only, beside "Beskæftigelsesindsats" / "(LAB) | 686 | …": the
+    outer label is a stub column of its own (blank = as above), not part of one label."""
+    tables = _tables("228237", 160, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "3"]
+    assert [row[:2] for row in body(table)[:2]] == [
+        ("Landstotal", ""),
+        ("Beskæftigelsesindsats (LAB)", "686"),
     ]

@@ -326,7 +326,7 @@ def _mono_of(words: Sequence[Word], widths: list[float]) -> float | None:
     if len(lengths) < 2:
         return None
     if max(widths) <= (1 + MONO_TOLERANCE) * min(widths):
-        return widths[0]
+        return widths[0] if _others_alike(words, widths[0]) else None
     lettered = [w for w in words if len(w.text) >= 2 and w.text.isalpha() and w.source != "ocr"]
     if len({w.text.casefold() for w in lettered}) < 3:
         return None  # ("serviceloven aktivloven" repeated: two words alike by chance)
@@ -336,7 +336,19 @@ def _mono_of(words: Sequence[Word], widths: list[float]) -> float | None:
         abs(width - middle) <= (MONO_TOLERANCE if n > 3 else SHORT_TOLERANCE) * middle
         for n, width in zip(sized, widths, strict=True)
     )
-    return middle if alike else None
+    return middle if alike and _others_alike(words, middle) else None
+
+
+def _others_alike(words: Sequence[Word], width: float) -> bool:
+    """True when the line's text-layer words of other characters than letters (three or
+    more: "Ændrede/ophævede", "m.fl.") are ``width`` a character too, within
+    SHORT_TOLERANCE: in a monospaced face every character is ("Stadfæstelser" and
+    "Hjemvist" alike by chance beside a wider "Ændrede/ophævede" are no such face)."""
+    return all(
+        abs((w.bbox[2] - w.bbox[0]) / len(w.text) - width) <= SHORT_TOLERANCE * width
+        for w in words
+        if len(w.text) >= 3 and not w.text.isalpha() and w.source != "ocr"
+    )
 
 
 def _known_width(

@@ -45,14 +45,17 @@ def values_round(lines: Sequence[TextLine], i: int, left: float) -> bool:
     """True when line ``i`` holds label text starting at the left edge and no value (a year
     labels a group: "2022 | Aktiv"), and the line set tight under it values alone: a row
     whose labels wrap round its values ("Stadfæstede | Alle" / "13 504 | 11 898" /
-    "lovområder")."""
+    "lovområder"), or beside them ("Landstotal | Beskæftigelsesindsats" / "(LAB) | 686")."""
     if i < 0 or i + 1 >= len(lines):
         return False
     line, under = lines[i], lines[i + 1]
+    starts = [c.x0 for c in line.chunks[1:]]
     return (
         at_left(line.chunks[0], left)
         and not any(counts_value(c) for c in line.chunks)
-        and all(c.is_value for c in under.chunks)
+        # values, or the rest of an inner label wrapped beside them ("(LAB) | 686")
+        and all(c.is_value or any(abs(c.x0 - x) <= 2.0 for x in starts) for c in under.chunks)
+        and any(c.is_value for c in under.chunks)
         and under.top - line.bottom < 0.5 * under.font_size
     )
 
