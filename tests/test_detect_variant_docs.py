@@ -354,3 +354,16 @@ def test_an_outer_entity_label_beside_a_first_row_wrapped_over_its_values_is_a_c
         ("Landstotal", ""),
         ("Beskæftigelsesindsats (LAB)", "686"),
     ]
+
+
+def test_a_last_page_of_one_year_row_under_its_repeated_header_is_the_table_s(
+    tmp_path: Path,
+) -> None:
+    """A memo's table of years going on to a second page, its header repeated on a shaded
+    band, one row ("2024 | 26,3 | 21,4 | 17 305", the values flush right under headers
+    centred in wide cells), the caption under it naming the whole country: the row is a
+    table, joined to the first page's, so the caption is the whole table's."""
+    tables = _tables("830076", 203, tmp_path)
+    (table,) = [t for t in tables if 2 in t.pages]
+    assert table.pages == (1, 2)
+    assert table.caption is not None and "hele landet" in table.caption
