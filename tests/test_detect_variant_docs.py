@@ -367,3 +367,26 @@ def test_a_last_page_of_one_year_row_under_its_repeated_header_is_the_table_s(
     (table,) = [t for t in tables if 2 in t.pages]
     assert table.pages == (1, 2)
     assert table.caption is not None and "hele landet" in table.caption
+
+
+def test_an_outer_entity_label_over_a_law_row_and_indented_provisions_is_a_column(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table starting at a page's foot with two rows: "Hele landet i alt
+    | Almenboligloven | 138 …" and a provision indented under the law: the entity stands in
+    an outer stub column of its own (as above for the rows after), not in the law's label."""
+    tables = _tables("604098", 280, tmp_path)
+    (table,) = [t for t in tables if t.caption and t.caption.startswith("Tabel 4.2")]
+    assert [row[:2] for row in body(table)[:3]] == [
+        ("Hele landet i alt", ""),
+        ("Almenboligloven", "138"),
+        ("Almene boliger - § 54-61", "133"),
+    ]
+
+
+def test_a_repeated_header_without_its_footnote_mark_still_joins(tmp_path: Path) -> None:
+    """A reply's table over twelve pages, "Udfald | Bestemmelse | 1. kvartal 2016 ²" repeated
+    on each, a page without an outer label reading the mark apart from its period: the pages
+    are one table, so the caption under its last page is the whole table's."""
+    (table, *_) = _tables("755764", 256, tmp_path)
+    assert table.pages == tuple(range(1, 13))

@@ -7,6 +7,8 @@ carry the same words (a group span read on one page and not on the other).
 
 from __future__ import annotations
 
+import re
+
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.grid import Grid
 from extract.detect.regions import PageTable
@@ -30,19 +32,34 @@ def read_as_before(
         found = to_candidate(
             grid, candidate.table_id, None, page_table.title, page_table.notes, n_stub=n_stub
         )
-        if found[0].column_headers == headers:
+        if _unmarked(found[0].column_headers) == _unmarked(headers):
             return found
     return None
 
 
 def same_words(headers: tuple[tuple[str, ...], ...], other: tuple[tuple[str, ...], ...]) -> bool:
     """True when two readings of a header have as many columns and the same words (case
-    aside), however they are grouped: "hjemvist" over "antal | andel" read as one span on
-    one page, set into the first column's path on the next."""
+    and footnote marks aside), however they are grouped: "hjemvist" over "antal | andel"
+    read as one span on one page, set into the first column's path on the next."""
     if len(headers) != len(other):
         return False
     return _words(headers) == _words(other)
 
 
 def _words(headers: tuple[tuple[str, ...], ...]) -> set[str]:
-    return {word.casefold() for path in headers for text in path for word in text.split()}
+    return {
+        word.casefold() for path in _unmarked(headers) for text in path for word in text.split()
+    }
+
+
+def _unmarked(headers: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Header paths without footnote marks ("1. kvartal 2016 ²"): a mark set a little apart
+    is read into the header on one page and left out on the next."""
+    return tuple(
+        tuple(" ".join(w for w in text.split() if not _MARK.match(w)) for text in path)
+        for path in headers
+    )
+
+
+# A footnote mark as a word of its own: "²", "*", "(1)", "1)".
+_MARK = re.compile(r"^(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\))$")

@@ -18,6 +18,7 @@ from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import Chunk, TextLine
+from extract.detect.stub_labels import body_label_ends, has_letter, stub_label_ends
 from extract.detect.whitespace_header import (
     header_extents,
     line_spans,
@@ -160,12 +161,10 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
         if not (data or values_round(lines, i, left)):
             continue
         labels = [
-            c.x1
-            for c in line.chunks
-            if at_left(c, left) or (not c.is_value and _has_letter(c.text))
+            c.x1 for c in line.chunks if at_left(c, left) or (not c.is_value and has_letter(c.text))
         ]
         for c in line.chunks:
-            if at_left(c, left) or c.is_value or c.x1 >= first or not _has_letter(c.text):
+            if at_left(c, left) or c.is_value or c.x1 >= first or not has_letter(c.text):
                 continue
             beside = any(x1 < c.x0 for x1 in labels)
             run = next((r for r in runs if abs(r[0][0] - c.x0) <= 2.0), None)
@@ -177,7 +176,7 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
         (min(x0 for x0, _, _ in run), max(x1 for _, x1, _ in run))
         for run in runs
         if len(run) >= 2 and any(b for _, _, b in run)
-    ]
+    ] or _inner_column(runs)
     label_ends = [
         c.x1
         for i, line in enumerate(lines)
@@ -190,6 +189,21 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
         for band in _merge(out)
         if not any(band[0] < end for end in label_ends if end < band[1])
     ]
+
+
+def _inner_column(runs: Sequence[Sequence[tuple[float, float, bool]]]) -> list[Span]:
+    """The inner label column of rows whose labels start at two places or more (a law row,
+    provisions indented under it) when the first of them stands beside an outer label
+    ("Hele landet i alt | Almenboligloven" over "Almene boliger - § 54-61", a table's first
+    rows at a page's foot) and no label starts left of it: from there to the labels' end."""
+    chunks = [chunk for run in runs for chunk in run]
+    beside = [x0 for x0, _, b in chunks if b]
+    if len(chunks) < 2 or not beside:
+        return []
+    start = min(beside)
+    if any(x0 < start - 2.0 for x0, _, _ in chunks):
+        return []
+    return [(start, max(x1 for _, x1, _ in chunks))]
 
 
 def _group_heading(lines: Sequence[TextLine], i: int, left: float) -> bool:
@@ -205,10 +219,6 @@ def _group_heading(lines: Sequence[TextLine], i: int, left: float) -> bool:
     return len(line.words) <= 5 and spaced and starts and bool(value_chunks(below, left))
 
 
-def _has_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
-
-
 def column_edges(
     lines: Sequence[TextLine], bands: Sequence[tuple[float, float]], left: float
 ) -> list[float]:
@@ -219,9 +229,9 @@ def column_edges(
     when it can stand past it, left of the next column's text (a wrapped row label's long
     first line, set beside no value: "... voksenansvar - § 4 og § 9,")."""
     data = data_lines(lines, left)
-    at_edge = _stub_label_ends(lines, left)
+    at_edge = stub_label_ends(lines, left)
     label_right = max(
-        (x1 for x1 in (*at_edge, *_body_label_ends(lines, left)) if x1 < bands[0][0]),
+        (x1 for x1 in (*at_edge, *body_label_ends(lines, left)) if x1 < bands[0][0]),
         default=bands[0][0] - 4.0,
     )
     edges = [left - 1.0, _past(label_right, bands[0][0])]
@@ -239,62 +249,13 @@ def column_edges(
         c
         for line in lines[split_header(lines, left) :]
         for c in line.chunks
-        if not c.is_value and _has_letter(c.text) and c.x0 < value_left
+        if not c.is_value and has_letter(c.text) and c.x0 < value_left
     ]
     for k in range(1, len(edges) - 1):
         ends = [c.x1 for c in body if edges[k - 1] <= c.x0 < edges[k] < c.x1 < starts[k - 1]]
         if ends:  # label text (a wrapped label's long first line) stays in its column
             edges[k] = max(edges[k], _past(max(ends), starts[k - 1]))
     return edges
-
-
-def _body_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
-    """Where the label text (words, no values) of the data lines ends, indented labels
-    too (members under a group label, an inner stub column's), and that of the body's
-    lines of a label wrapped over several ("Lov om social" / "service | 66")."""
-    first = split_header(lines, left)
-    data = data_lines(lines, left)
-    ends = [c.x1 for line, d in zip(lines, data, strict=True) if d for c in _labels(line)]
-    wrapped = [
-        c.x1
-        for i, (line, d) in enumerate(zip(lines, data, strict=True))
-        if not d and i >= first and _wrapped(lines, i)
-        for c in _labels(line)
-        if any(len(word) >= 2 and word.isalpha() for word in c.text.split())  # (no scan dirt)
-    ]
-    return [*ends, *wrapped]
-
-
-def _labels(line: TextLine) -> list[Chunk]:
-    """The line's chunks of label text (letters, no value)."""
-    return [c for c in line.chunks if not c.is_value and _has_letter(c.text)]
-
-
-def _stub_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
-    """Where the row labels (and the stub header) at the left edge end: on lines with values,
-    on header lines down to the last one holding text over the columns, and on the lines of
-    a label wrapped over several. A label alone on its line under those (a group heading
-    above the first row, "sager i alt" further down) may run on under the first column's
-    header text and sets no stub width."""
-    n_header = split_header(lines, left)
-    over = [i for i in range(n_header) if not all(at_left(c, left) for c in lines[i].chunks)]
-    last = over[-1] if over else n_header - 1
-    return [
-        c.x1
-        for i, line in enumerate(lines)
-        if i <= last or any(c.is_value for c in line.chunks) or _wrapped(lines, i)
-        for c in line.chunks
-        if at_left(c, left)
-    ]
-
-
-def _wrapped(lines: Sequence[TextLine], i: int) -> bool:
-    """True when line ``i`` stands tight (under half a font size) over or under another: one
-    of the lines of a wrapped label."""
-    line = lines[i]
-    above = i > 0 and line.top - lines[i - 1].bottom < 0.5 * line.font_size
-    below = i + 1 < len(lines) and lines[i + 1].top - line.bottom < 0.5 * line.font_size
-    return above or below
 
 
 def _past(text_end: float, next_start: float) -> float:
@@ -328,7 +289,7 @@ def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float
     if out == list(bands) and head:
         # the labels' right edge: header text left of it heads the stub (an inner stub
         # column's header, "Myndighed | Lovområde/bestemmelse", the outer one blank below)
-        ends = [*_stub_label_ends(lines, left), *_body_label_ends(lines, left)]
+        ends = [*stub_label_ends(lines, left), *body_label_ends(lines, left)]
         label_right = max((x for x in ends if x < bands[0][0]), default=left)
         stub_edge = min(label_right, bands[0][0])
         return (
