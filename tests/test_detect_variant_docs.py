@@ -390,3 +390,13 @@ def test_a_repeated_header_without_its_footnote_mark_still_joins(tmp_path: Path)
     are one table, so the caption under its last page is the whole table's."""
     (table, *_) = _tables("755764", 256, tmp_path)
     assert table.pages == tuple(range(1, 13))
+
+
+def test_a_year_with_a_comma_before_its_label_is_label_text(tmp_path: Path) -> None:
+    """A memo's striped table whose row labels begin with their year and a comma ("2021,"
+    / "Omgørelsesprocent", wrapped under the last stripe): the year is label text, not a
+    value, so the last row keeps its whole label and the caption under the table ("…
+    (Serviceloven) 2019-2021") is its caption."""
+    (table, *_) = _tables("138885", 242, tmp_path)
+    assert body(table)[8][0] == "2021, Omgørelsesprocent"
+    assert table.caption is not None and "(Serviceloven)" in table.caption

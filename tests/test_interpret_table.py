@@ -1096,17 +1096,24 @@ def test_a_caption_naming_its_measure_wins_over_rows_that_are_also_benefits(
 def test_a_provision_label_starting_in_lower_case_is_a_wrapped_labels_end(
     rulebook: Rulebook,
 ) -> None:
-    """Sagsemner start with a capital; "anbragte i boform ... § 137g-j" is the last line of
-    a label wrapped over two, whose first line was lost (at a page break): which provision
-    it is, is not known, so its value is not emitted and the report names the row."""
+    """Sagsemner start with a capital or a number and a word; "anbragte i boform ... §
+    137g-j" and "205 (4 ugers frist)" are the last lines of labels wrapped over two, whose
+    first line was lost (at a page break): which provision they are is not known, so their
+    values are not emitted and the report names the rows."""
     rows: list[Row] = [
         ("Biler - §§ 114 og 115", ["4"]),
         ("anbragte i boform v/strafferetlig afg.. - § 137g-j", ["2"]),
+        ("205 (4 ugers frist)", ["7"]),
+        ("225 timers reglen - § 13 f og 13 g", ["16"]),
     ]
     result = read(rulebook, table(["Realitetsbehandlede sager"], rows, title="Serviceloven 2021"))
-    assert [o.provision for o in result.observations] == ["Biler - §§ 114 og 115"]
-    (finding,) = result.findings
-    assert "row 'anbragte i boform v/strafferetlig afg..' starts in lower case" in finding.message
+    assert [o.provision for o in result.observations] == [
+        "Biler - §§ 114 og 115",
+        "225 timers reglen - § 13 f og 13 g",
+    ]
+    messages = " ".join(f.message for f in result.findings)
+    assert "row 'anbragte i boform v/strafferetlig afg..' starts in lower case" in messages
+    assert "row '205 (4 ugers frist)' starts in lower case or with a paragraph's" in messages
 
 
 def test_an_unnamed_total_over_its_measure_rows_and_law_rows(rulebook: Rulebook) -> None:

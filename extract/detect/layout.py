@@ -46,7 +46,7 @@ LEFT_JITTER_EM = 0.4
 
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 # A year, with a footnote mark after it at most ("2024 ¹", "2023*", "2022 (1)").
-_YEAR = re.compile(r"^(19|20)\d\d(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)|\d\)))*$")
+_YEAR = re.compile(r"^(19|20)\d\d,?(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)|\d\)))*$")
 # A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
 _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
 # A year in text that does not read as a number is a period label ("2. halvår 2024",
@@ -58,7 +58,7 @@ GLITCH_WORDS = 2
 _PERIOD_ORDINAL = re.compile(r"^\d{1,2}\.(?:\s*(?:kvt|kvartal|halvår|halvåret|hlv|kv)\.?)?$", re.I)
 # Footnote marks after a header's text ("1. halvår¹ 1)", "2. kvt. *").
 _MARKED = re.compile(r"(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\)))+$")
-_PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+_PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 # One printed number as a word ("2,753,438", "45%"); a 3-digit word after a number is its
 # thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
 # is a list in running text.

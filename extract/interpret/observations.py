@@ -34,7 +34,10 @@ _BLANK_BESIDE_UNREAD = (
 _SPLIT = "a number split over two columns ('2' and '045' of '2 045'): not read"
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
-_TAIL = "row '{label}' starts in lower case, the rest of a label wrapped over lines: not read"
+_TAIL = (
+    "row '{label}' starts in lower case or with a paragraph's number, the rest of a label"
+    " wrapped over lines: not read"
+)
 _RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): what it names is not known"
 _UNDER_SECOND = (
     "the rows under a second header row ('{second}', its cells naming what they head): what "
@@ -44,6 +47,10 @@ _ENDS_CUT = "row '{label}' ends where a provision's name cannot end: its end was
 # A provision's name does not end in a paragraph sign, "og", "stk." or a comma.
 _CUT_END = re.compile(r"(?:\s§{1,2}|\sog|\sstk\.|,)$", re.IGNORECASE)
 _TAIL_CHARS = 40
+# The end of a provision's name wrapped over lines: a paragraph's number and what follows
+# it ("205 (4 ugers frist)", "104, stk. 4", "90 - 97, 69i"); not a name starting with a
+# number and a word ("225 timers reglen - § 13").
+_NUMBER_TAIL = re.compile(r"^\d+[a-z]?\s*(?:[,(\-–]|og\b|$)")
 # Texts of illegible cells quoted in the report, at most.
 _SHOWN_TEXTS = 3
 
@@ -219,7 +226,7 @@ def _wrapped_tail(plan: RowPlan, row: TableRow) -> str:
     label = (plan.provision_label or row.label).strip()
     if _CUT_END.search(label):
         return _ENDS_CUT  # "… §§ 16 stk. 1 og", "… - §": the rest went elsewhere
-    return _TAIL if label[:1].islower() else ""
+    return _TAIL if label[:1].islower() or _NUMBER_TAIL.match(label) else ""
 
 
 def _runs_on(row: TableRow, columns: Sequence[ColumnPlan]) -> str:
