@@ -400,3 +400,17 @@ def test_a_year_with_a_comma_before_its_label_is_label_text(tmp_path: Path) -> N
     (table, *_) = _tables("138885", 242, tmp_path)
     assert body(table)[8][0] == "2021, Omgørelsesprocent"
     assert table.caption is not None and "(Serviceloven)" in table.caption
+
+
+def test_a_page_under_a_continued_marker_keeps_it_beside_the_caption_under_it(
+    tmp_path: Path,
+) -> None:
+    """A letter's table whose last page, under "Tabel (fortsat)", is read as a table of its
+    own (its header set otherwise than the pages before), the caption printed under it: the
+    caption keeps the marker, so the page is read as going on from a start not joined to
+    it (the heading's municipality is not taken for it)."""
+    tables = _tables("497453", 71, tmp_path)
+    (table,) = [t for t in tables if t.pages == (6,)]
+    assert table.caption == (
+        "Tabel: Realitetsbehandlede sager fordelt på lovområde og bestemmelse (Tabel (fortsat))"
+    )

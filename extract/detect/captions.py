@@ -77,9 +77,23 @@ def text_around(
     below = None if caption is not None and not marker else caption_below(lines, bottom, limit)
     end = bottom
     if below is not None:
-        caption, number, end = below
+        # (a page going on under "Tabel (fortsat)", the caption under it the whole table's:
+        # the marker is kept, the page is no table of its own)
+        going_on = f" ({caption})" if marker else ""
+        caption, number, end = below[0] + going_on, below[1], below[2]
     notes, end = notes_below(lines, end)
     return Around(caption, number, title, notes, below is not None, end)
+
+
+def without_going_on(caption: str) -> str:
+    """A caption without the marker of the page it stood under ("… (Tabel 2 (fortsat))",
+    see ``text_around``): the whole table's caption."""
+    found = _GOING_ON.search(caption)
+    return caption[: found.start()] if found and CONTINUED.search(found.group(0)) else caption
+
+
+# A caption's last part in brackets, brackets inside it allowed: " (Tabel 2 (fortsat))".
+_GOING_ON = re.compile(r"\s\((?:[^()]|\([^()]*\))*\)$")
 
 
 def caption_below(

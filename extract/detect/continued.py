@@ -5,17 +5,13 @@ the next page's first table with its ``PageRead``. Out: the joined table, or Non
 
 A table continues the one before when it has no caption above it (or one saying "fortsat";
 a caption under its last part becomes the table's when it has none), nothing stands above
-it but the page's running lines (lines in its top margin, or found on the page before as
-well, numbers aside), a "(fortsat)" line or rows of values, and nothing below the one
-before but running lines. Then:
-
-- with the header repeated (the same header paths), or without a header (its columns over
-  the same places, or as many), its rows are appended; the stub columns and the groups of
-  outer stub columns open at the page end go on (a group broken at the page end continues);
-- a table without a header (or with the same header again) under the lines that end the
-  page before (nothing after them but running lines) takes them as its header, and as its
-  first rows when they hold data: a header, or a table's start, printed at the bottom of a
-  page.
+it but running lines (in its top margin, or on the page before too, numbers aside), a
+"(fortsat)" line or rows of values, and nothing below the one before but running lines.
+With the header repeated (the same paths), or none (its columns over the same places, or
+as many), its rows are appended; the stub columns and outer groups open at the page end go
+on. A table without a header (or with the same one again) under the lines that end the
+page before takes them as its header, and as its first rows when they hold data (a header,
+or a table's start, printed at the bottom of a page).
 """
 
 from __future__ import annotations
@@ -25,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from extract.detect.block_lines import GROUP_OUTDENT_EM, TABLE_GAP_EM, is_section_label
 from extract.detect.candidate import Layout, to_candidate
-from extract.detect.captions import CONTINUED, caption_above, is_stop
+from extract.detect.captions import CONTINUED, caption_above, is_stop, without_going_on
 from extract.detect.continued_repeat import read_as_before, same_words
 from extract.detect.continued_tail import SIDE_SLACK, last_block, over_columns, tail_grid
 from extract.detect.grid import Grid
@@ -179,7 +175,8 @@ def _with_caption_below(joined: OpenTable, page_table: PageTable) -> OpenTable:
     table = joined.table
     if not page_table.caption_below or table.candidate.caption is not None:
         return joined
-    candidate = replace(table.candidate, caption=page_table.caption)
+    caption = without_going_on(page_table.caption) if page_table.caption else None
+    candidate = replace(table.candidate, caption=caption)
     return replace(joined, table=replace(table, candidate=candidate))
 
 
