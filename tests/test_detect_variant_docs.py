@@ -414,3 +414,15 @@ def test_a_page_under_a_continued_marker_keeps_it_beside_the_caption_under_it(
     assert table.caption == (
         "Tabel: Realitetsbehandlede sager fordelt på lovområde og bestemmelse (Tabel (fortsat))"
     )
+
+
+def test_rows_wrapped_round_their_values_at_a_page_end_keep_label_and_value_together(
+    tmp_path: Path,
+) -> None:
+    """A memo whose table's header and first rows stand at a page's foot, each label
+    wrapped round its value ("Stadfæstelser –" / "15" / "aktivlov"), the table going on
+    on the next page: the value is the row's whose label wraps round it, not a row of no
+    label."""
+    tables = _tables("381507", 273, tmp_path)
+    (table,) = [t for t in tables if t.pages == (2, 3)]
+    assert body(table)[:2] == [("Stadfæstelser –", ""), ("aktivlov", "15")]

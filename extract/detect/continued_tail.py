@@ -20,7 +20,13 @@ from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
 from extract.detect.whitespace import tile_of
 from extract.detect.whitespace_header import line_spans
-from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
+from extract.detect.whitespace_rows import (
+    at_left,
+    body_row_groups,
+    is_data_line,
+    split_header,
+    stub_limit,
+)
 
 # Header lines at a page's end may stand this far (points) outside the table's sides.
 SIDE_SLACK = 6.0
@@ -57,7 +63,8 @@ def over_columns(block: Sequence[TextLine], grid: Grid) -> bool:
 
 def tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
     """The lines at a page's end as a grid over the columns of the table that continues them
-    on the next page: one row per line, header text spanning the columns it stands over."""
+    on the next page: a row per header line, header text spanning the columns it stands
+    over, and a row per body row (``body_row_groups``: wrapped labels join their row)."""
     edges = grid.col_edges
     extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
     left = min(stub_limit(block), edges[0] + 1.0)
@@ -66,12 +73,17 @@ def tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
     )
     cells: list[GridCell] = []
     groups = header_groups(block[:n_header], block[:n_header], extents, edges[1])
-    for row, line in enumerate(block):
+    # a header line a row each; body lines by row, a label wrapped round its values one
+    # row ("Stadfæstelser –" / "15" / "aktivlov")
+    rows = [[line] for line in block[:n_header]] + body_row_groups(block[n_header:], left)
+    row_of = {id(line): r for r, members in enumerate(rows) for line in members}
+    for k, line in enumerate(block):
+        row = row_of[id(line)]
         spans = line_spans(
             line.chunks,
             extents,
             edges[1],
-            groups[row] if row < n_header else [None] * len(line.chunks),
+            groups[k] if k < n_header else [None] * len(line.chunks),
         )
         for chunk, span in zip(line.chunks, spans, strict=True):
             if at_left(chunk, left) or chunk.x1 <= edges[1]:
@@ -82,7 +94,7 @@ def tail_grid(block: Sequence[TextLine], grid: Grid) -> Grid:
     cells = merge_same_span(cells)  # chunks of one line in one cell ("Januar", "2024")
     header = join_wrapped_headers([c for c in cells if c.row0 < n_header], block[:n_header])
     cells = [*header, *(c for c in cells if c.row0 >= n_header)]
-    row_edges = (*(line.top for line in block), block[-1].bottom)
+    row_edges = (*(min(line.top for line in members) for members in rows), block[-1].bottom)
     return Grid(
         block[0].words[0].bbox and grid.page - 1, grid.detector, row_edges, edges, tuple(cells)
     )
