@@ -19,9 +19,10 @@ from pdf_factory import (
 )
 
 from extract.detect.grid import Grid
-from extract.detect.layout import group_lines, is_value_text, split_chunks
+from extract.detect.layout import group_lines, split_chunks
 from extract.detect.line_context import month_parts
 from extract.detect.regions import find_tables
+from extract.detect.value_text import is_value_text
 from extract.model import PageContent, Word
 
 SIZE = 9.0
@@ -511,4 +512,22 @@ def test_two_words_alike_by_chance_beside_a_wider_one_are_no_monospaced_face() -
         "Stadfæstelser",
         "Ændrede/ophævede",
         "Hjemvist",
+    ]
+
+
+def test_a_count_word_a_wide_space_after_its_number_stays_with_it() -> None:
+    """ "9301 sager101" (the source's glitched cell) and "52 sager" set with a wide word
+    space (0.6 of the size): one chunk each, no column between number and word; a word
+    that is no count's stays apart."""
+
+    def word(x: float, text: str) -> Word:
+        return Word(text, (x, 100.0, x + 5.0 * len(text), 109.4), font_size=9.4)
+
+    words = [word(100, "9301"), word(126, "sager101"), word(300, "52"), word(316, "sager")]
+    words += [word(500, "12"), word(516, "Aktivlov")]
+    assert [c.text for c in split_chunks(words)] == [
+        "9301 sager101",
+        "52 sager",
+        "12",
+        "Aktivlov",
     ]

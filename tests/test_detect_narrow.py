@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
 
-from extract.detect.layout import is_value_text, split_chunks
+from extract.detect.layout import split_chunks
+from extract.detect.value_text import is_value_text
 from extract.model import PageContent, Word
 
 LAWS = [

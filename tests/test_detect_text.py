@@ -16,7 +16,8 @@ from pdf_factory import (
     words_at,
 )
 
-from extract.detect.layout import group_lines, is_value_text
+from extract.detect.layout import group_lines
+from extract.detect.value_text import is_value_text
 from extract.model import Word
 
 

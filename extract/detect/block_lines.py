@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.detect.layout import TextLine, is_year
+from extract.detect.layout import TextLine
+from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import at_left, is_data_line, value_chunks
 
 # Largest gap (in font sizes) inside one table.

@@ -32,7 +32,8 @@ from extract.detect.header import (
     is_plain_value,
     stub_header,
 )
-from extract.detect.layout import is_value_text, is_year, union_bbox
+from extract.detect.layout import union_bbox
+from extract.detect.value_text import is_value_text, is_year
 from extract.model import Cell, TableCandidate, TableRow, Word
 
 Slots = dict[tuple[int, int], GridCell]

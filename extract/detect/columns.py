@@ -16,8 +16,9 @@ import bisect
 from collections.abc import Sequence
 from itertools import compress, pairwise
 
-from extract.detect.layout import TextLine, is_value_text, make_line, word_size
+from extract.detect.layout import TextLine, make_line, word_size
 from extract.detect.plausible import is_prose_line
+from extract.detect.value_text import is_value_text
 from extract.model import Ruling, Word
 
 # Lines that may cross the gutter (titles, footers), as a share of all lines.

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.detect.block_lines import label_only
-from extract.detect.layout import TextLine, is_year
+from extract.detect.layout import TextLine
 from extract.detect.rulings import SNAP, RulingCluster, crosses_rule
+from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import (
     at_left,
     data_lines,

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid, GridCell
-from extract.detect.layout import is_value_text, is_year
+from extract.detect.value_text import is_value_text, is_year
 from extract.model import Status, Word
 from extract.numbers import parse_number
 

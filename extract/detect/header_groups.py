@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 
 from extract.detect.header import is_plain_value
 from extract.detect.header_align import aligned, flush_with_one, overlapping
-from extract.detect.layout import Chunk, TextLine, is_year
+from extract.detect.layout import Chunk, TextLine
+from extract.detect.value_text import is_year
 
 # A header chunk spans the columns between its neighbours when its centre is this close
 # (share of their width) to theirs.

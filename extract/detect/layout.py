@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from statistics import median
 
-from extract.model import BBox, Status, Word
-from extract.numbers import parse_number
+from extract.detect.value_text import is_value_text
+from extract.model import BBox, Word
 
 # Words closer than this many font sizes belong to the same chunk (one space is ~0.3 em).
 CHUNK_GAP_EM = 0.5
@@ -23,6 +22,8 @@ OCR_CHUNK_GAP_EM = 1.0
 # stand a character and a quarter apart); widths of letters within this share of each other
 # are one.
 MONO_SPACE_SHARE = 1.15
+# A count's word stands at most this far (in font sizes) after its number ("52 sager").
+UNIT_GAP_EM = 1.0
 MONO_TOLERANCE = 0.02
 SHORT_TOLERANCE = 0.05
 # ... and how exactly alike lone words' letters must be to tell one (``_lone_word_widths``).
@@ -44,73 +45,19 @@ SCALED_SIZE_SHARE = 0.4
 # How far (in font sizes) a row label may start right of a region's left edge.
 LEFT_JITTER_EM = 0.4
 
-_VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
-# A year, with a footnote mark after it at most ("2024 ¹", "2023*", "2022 (1)").
-_YEAR = re.compile(r"^(19|20)\d\d,?(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)|\d\)))*$")
-# A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
-_NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
-# A year in text that does not read as a number is a period label ("2. halvår 2024",
-# "2024K3", "2023-01"), not a glitched value.
-# A glitched value holds this many words of letters at most ("9301 sager101").
-GLITCH_WORDS = 2
-# A period named by its ordinal: "2. kvt.", "1. halvår", "4. kvartal", or its ordinal alone
-# ("4." over "kvartal", a header broken over lines): a header, no value.
-_PERIOD_ORDINAL = re.compile(r"^\d{1,2}\.(?:\s*(?:kvt|kvartal|halvår|halvåret|hlv|kv)\.?)?$", re.I)
-# Footnote marks after a header's text ("1. halvår¹ 1)", "2. kvt. *").
-_MARKED = re.compile(r"(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\)))+$")
-_PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 # One printed number as a word ("2,753,438", "45%"); a 3-digit word after a number is its
 # thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
 # is a list in running text.
 _NUMBER_WORD = re.compile(r"^[\-–−]?\d(?:[\d.,]*\d)?%?$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
+# A count's or share's word after its number, digits run into it allowed ("sager101").
+_UNIT_WORD = re.compile(r"^(?:sager|sag|personer|pers\.|pct\.?|procent)\d*$", re.IGNORECASE)
 
 
 def union_bbox(boxes: Iterable[BBox]) -> BBox:
     """The smallest box holding all ``boxes`` (at least one)."""
     xs0, tops, xs1, bottoms = zip(*boxes, strict=True)
     return (min(xs0), min(tops), max(xs1), max(bottoms))
-
-
-# A month's number broken off its year with its hyphen ("2020" / "-04", "-05 ²"): no value
-# prints a zero after a minus sign ("-10" under "2023-": ``header_months``).
-_MONTH_PART = re.compile(r"^-0\d(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)))*$")
-
-
-@lru_cache(maxsize=65536)  # a page's texts repeat ("0", "-", "%"), pages repeat their headers
-def is_value_text(text: str) -> bool:
-    """True for text that reads as a table value: a number, ".", "-", or a glitched number
-    (but not a period label with a year in it or named by its ordinal, "2. kvt.", nor a
-    label that starts with a number: "225 timers reglen - § 13")."""
-    if _MONTH_PART.match(text.strip()):
-        return False  # "-04" under "2020": a month broken off its year, no value
-    parsed = parse_number(text)
-    if parsed.status in _VALUE_STATUSES:
-        # "2022 Procent": a year over a column of shares, no share of 2022 per cent
-        return not (parsed.percent_sign and _PERIOD_YEAR.search(text) and _has_word(text))
-    if parsed.status is not Status.ILLEGIBLE or not _NUMBER_START.match(text.strip()):
-        return False  # not glitched
-    words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
-    if words > GLITCH_WORDS:
-        return False
-    return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
-
-
-def reads_as_number(text: str) -> bool:
-    """True for text that is one number, a unit or count word after it allowed ("52 sager",
-    "37,9 %"), or a nil or suppressed mark: no glitch, no label."""
-    return parse_number(text).status in _VALUE_STATUSES
-
-
-def _has_word(text: str) -> bool:
-    """True when a token of the text holds two letters or more."""
-    return any(sum(ch.isalpha() for ch in token) >= 2 for token in text.split())
-
-
-def is_year(text: str) -> bool:
-    """True for a bare four-digit year such as "2024" (a period header, not a value), a
-    footnote mark after it allowed ("2024 ¹")."""
-    return bool(_YEAR.match(text.strip()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +245,7 @@ def _chunks(
             size = max(prev_size, word_at, 4.0)
             em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
             gap = max(em * size, space)
-            close = word.bbox[0] - prev.bbox[2] <= gap
+            close = word.bbox[0] - prev.bbox[2] <= gap or _unit_after(prev, word, size)
             if close and not _two_values(prev, word) and not _broken_before(prev, word):
                 chunks[-1].append(word)
                 prev, prev_size = word, word_at
@@ -397,6 +344,15 @@ def _broken_before(left: Word, right: Word) -> bool:
         and text[-2].isalpha()
         and right.text[:1].isalpha()
         and right.text.casefold() not in _COMPOUND_CONJUNCTIONS
+    )
+
+
+def _unit_after(left: Word, right: Word, size: float) -> bool:
+    """True for a number's unit word set a wide space after it ("52 sager", the glitched
+    "9301 sager101"), within UNIT_GAP_EM: one cell's text, not two columns."""
+    return (
+        bool(_NUMBER_WORD.match(left.text) and _UNIT_WORD.match(right.text))
+        and right.bbox[0] - left.bbox[2] <= UNIT_GAP_EM * size
     )
 
 

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from extract.detect.captions import is_stop
-from extract.detect.layout import Chunk, TextLine, is_year
+from extract.detect.layout import Chunk, TextLine
 from extract.detect.plausible import is_prose_line
+from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import is_data_line, value_chunks
 from extract.model import BBox
 

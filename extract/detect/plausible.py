@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header import header_row_count, is_plain_value
-from extract.detect.layout import is_value_text
+from extract.detect.value_text import is_value_text
 from extract.model import Word
 
 # A word of running text: letters with trailing punctuation at most.

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from extract.detect.block_lines import wrapped_round
 from extract.detect.captions import CAPTION, is_stop
-from extract.detect.layout import TextLine, is_year
+from extract.detect.layout import TextLine
 from extract.detect.rulings import RulingCluster, crosses_rule, row_edges, rule_count
+from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import (
     at_left,
     counts_value,

@@ -16,7 +16,7 @@ from dataclasses import replace
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers
-from extract.detect.layout import TextLine, is_value_text
+from extract.detect.layout import TextLine
 from extract.detect.ruled_text import (
     crossed_edges,
     group_headers,
@@ -30,6 +30,7 @@ from extract.detect.ruled_text import (
     whitespace_columns,
 )
 from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
+from extract.detect.value_text import is_value_text
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import BBox, Word
 

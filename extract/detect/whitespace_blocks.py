@@ -27,7 +27,8 @@ from extract.detect.block_lines import (
     wrapped_round,
 )
 from extract.detect.captions import is_stop
-from extract.detect.layout import Chunk, TextLine, is_year
+from extract.detect.layout import Chunk, TextLine
+from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import is_data_line, value_chunks
 
 __all__ = ["whitespace_blocks"]

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from statistics import median
 
-from extract.detect.layout import Chunk, TextLine, is_year, reads_as_number
+from extract.detect.layout import Chunk, TextLine
+from extract.detect.value_text import is_year, reads_as_number
 
 # A footnote mark: a number of one or two digits in brackets.
 _MARK = re.compile(r"^\(\d{1,2}\)$")
