@@ -426,3 +426,12 @@ def test_rows_wrapped_round_their_values_at_a_page_end_keep_label_and_value_toge
     tables = _tables("381507", 273, tmp_path)
     (table,) = [t for t in tables if t.pages == (2, 3)]
     assert body(table)[:2] == [("Stadfæstelser –", ""), ("aktivlov", "15")]
+
+
+def test_a_paragraph_s_last_line_over_a_table_is_no_header_line(tmp_path: Path) -> None:
+    """A memo whose paragraph ends right over a table ("…påklaget 2 sager på" /
+    "beskæftigelsesområdet i 2020."), its last line reaching over the value columns: the
+    line is the paragraph's, not header text of the first column."""
+    (table, *_) = _tables("943200", 79, tmp_path)
+    assert table.title is not None and table.title.endswith("beskæftigelsesområdet i 2020.")
+    assert not any("beskæftigelsesområdet" in label for label in labels(table))

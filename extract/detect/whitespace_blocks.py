@@ -149,7 +149,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 k > floor and _between_headers(above, lines[k - 1], header, value_left)
             )
             outside = above.x0 < left - 3 and not (heading or (near and in_values) or stub_row)
-            if _is_prose(above, value_left) or outside:
+            if _is_prose(above, value_left) or outside or _paragraph_end(lines, k, value_left):
                 break
             if header and _larger(above, max(header, key=lambda x: x.font_size)):
                 break  # a heading over the header ("Sagsfremstilling"), set larger than it
@@ -203,6 +203,16 @@ def _year_over_labels(lines: Sequence[TextLine], i: int) -> bool:
     below = lines[i + 1]
     row = is_data_line(below, below.x0) or wrapped_round(lines, i + 1)
     return not line.chunks[0].is_value and row and abs(below.x0 - values[0].x0) <= FLUSH_PT
+
+
+def _paragraph_end(lines: Sequence[TextLine], k: int, value_left: float) -> bool:
+    """True for line ``k`` set tight under a line of running text, starting where it starts:
+    the paragraph's last line ("beskæftigelsesområdet i 2020."), no header line."""
+    if k < 1:
+        return False
+    above, line = lines[k - 1], lines[k]
+    tight = line.top - above.bottom < 0.5 * line.font_size
+    return tight and abs(line.x0 - above.x0) <= FLUSH_PT and _is_prose(above, value_left)
 
 
 def _labels_end(block: Sequence[TextLine]) -> float:
