@@ -101,3 +101,17 @@ def test_nil_marks_in_a_column_of_shares_are_shares_under_a_caption_about_shares
     assert not [g for g in got if g[4] == "afgjorte"]
     (nil,) = [g for g in got if g[2] == "barnets_lov" and g[1] == "2023-Q3"]
     assert nil[4] == "andel_procent"
+
+
+def test_a_column_naming_no_measure_beside_one_naming_its_own_takes_none_from_the_caption(
+    rulebook: Rulebook,
+) -> None:
+    """ "Skive kommune Realitetsbeh. i alt | Landsplan" (a group header read into the first
+    column only) under a caption naming "Afgørelser": the second column names no measure,
+    the first its own; the caption's is not the second's."""
+    rows = [("2020", ["74", "10 329 sager"]), ("2021", ["52", "8 280 sager"])]
+    caption = "Tabel 1 Afgørelser efter instans og sagsemne (Serviceloven)"
+    candidate = table(["Skive kommune Realitetsbeh. i alt", "Landsplan"], rows, caption=caption)
+    got = keys(read(rulebook, candidate))
+    assert not [g for g in got if g[4] == "afgjorte"]
+    assert (779, "2020", "serviceloven", None, "realitetsbehandlede", 74.0, "reported") in got

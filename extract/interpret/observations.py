@@ -79,13 +79,16 @@ class TableValues:
 def _measure_columns_and_rows(
     columns: Sequence[ColumnPlan], rows: Sequence[RowPlan]
 ) -> tuple[bool, bool]:
-    """Whether most keyed columns, and most keyed rows, name measures (their own or their
-    groups'): then the measures run along that axis, and a member naming none is unknown."""
+    """Whether half the keyed columns or more (two at least), and most keyed rows, name
+    measures (their own or their groups'): then the measures run along that axis, and a
+    member naming none is unknown ("Skive Realitetsbeh. i alt | Landsplan": the second
+    column's measure is the first's, its group header read into one column only)."""
     keyed_columns = [c for c in columns if c.kind in _KEYED_COLUMNS]
     keyed_rows = [r for r in rows if r.kind in _KEYED_ROWS]
     by_columns = sum(1 for c in keyed_columns if "measure" in c.dims)
     by_rows = sum(1 for r in keyed_rows if "measure" in r.dims or "measure" in r.carried)
-    return 2 * by_columns > len(keyed_columns), 2 * by_rows > len(keyed_rows)
+    along_columns = len(keyed_columns) >= 2 and 2 * by_columns >= len(keyed_columns)
+    return along_columns, 2 * by_rows > len(keyed_rows)
 
 
 def _named_by_columns(columns: Sequence[ColumnPlan]) -> frozenset[str]:
