@@ -274,6 +274,8 @@ def _mono_of(words: Sequence[Word], widths: list[float]) -> float | None:
         return None
     if max(widths) <= (1 + MONO_TOLERANCE) * min(widths):
         return widths[0] if _others_alike(words, widths[0]) else None
+    if max(widths) > (1 + SHORT_TOLERANCE) ** 2 * min(widths):
+        return None  # (most lines: a proportional face's letters differ more than that)
     lettered = [w for w in words if len(w.text) >= 2 and w.text.isalpha() and w.source != "ocr"]
     if len({w.text.casefold() for w in lettered}) < 3:
         return None  # ("serviceloven aktivloven" repeated: two words alike by chance)
