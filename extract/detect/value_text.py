@@ -53,6 +53,7 @@ def is_value_text(text: str) -> bool:
     return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
 
 
+@lru_cache(maxsize=65536)
 def reads_as_number(text: str) -> bool:
     """True for text that is one number, a unit or count word after it allowed ("52 sager",
     "37,9 %"), or a nil or suppressed mark: no glitch, no label."""
