@@ -115,3 +115,19 @@ def test_a_column_naming_no_measure_beside_one_naming_its_own_takes_none_from_th
     got = keys(read(rulebook, candidate))
     assert not [g for g in got if g[4] == "afgjorte"]
     assert (779, "2020", "serviceloven", None, "realitetsbehandlede", 74.0, "reported") in got
+
+
+def test_a_header_read_as_the_title_of_a_table_without_one_names_nothing(
+    rulebook: Rulebook,
+) -> None:
+    """A table whose header ("Q1" over "2025" beside "MYNDIGHED | LOVOMRÅDE") was read as
+    the title over its first group row, its value column left without a header: the
+    title's year is not the table's period (its quarter may be lost), nothing is emitted
+    under it; a title of running words still names the table's."""
+    rows = [("Landsplan", None), ("Aktivloven (LAS)", ["3 970"]), ("Serviceloven", ["1 785"])]
+    header_title = "MYNDIGHED LOVOMRÅDE 2025 Landsplan Stadfæstet"
+    got = keys(read(rulebook, table([""], rows, title=header_title)))
+    assert not [g for g in got if g[1] == "2025"]
+    running = "Stadfæstede sager fordelt på lovområde i 2025 på landsplan"
+    got = keys(read(rulebook, table([""], rows, title=running)))
+    assert (None, "2025", "aktivloven", None, "stadfaestet", 3970.0, "reported") in got

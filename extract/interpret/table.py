@@ -95,7 +95,7 @@ class Interpreter:
         rules = applicable_rules(book.rules, table, context.document_type)
         defaults = rule_defaults(rules, table, context, reader)
         around = table_context(
-            reader, caption=table.caption, title=table.title, heading=context.heading,
+            reader, caption=table.caption, title=_own_title(table, reader), heading=context.heading,
             stub=table.stub_header, defaults=defaults, sheet=table.sheet is not None,
         )  # fmt: skip
         used = [rule for _, _, rule in defaults]
@@ -211,6 +211,19 @@ class Interpreter:
 
 # A caption printed inside a table's rows ("Tabel 2 Antal personer …"): another table begins.
 _INNER_CAPTION = re.compile(r"\btabel\s+\d", re.IGNORECASE)
+
+
+def _own_title(table: TableCandidate, reader: Reader) -> str | None:
+    """The table's title, unless the table has no column header and the title is set like
+    one: every word capitalised, no running words, naming what columns list ("MYNDIGHED
+    LOVOMRÅDE 2025 Landsplan Stadfæstet": the header read as the title, its lines perhaps
+    not all; what it names is not the table's, left open)."""
+    headless = not any(" ".join(h).strip() for h in table.column_headers)
+    if not (table.title and headless):
+        return table.title
+    words = [w for w in table.title.split() if any(ch.isalpha() for ch in w)]
+    header_like = all(w[:1].isupper() for w in words)
+    return None if header_like and reader.read(table.title).axes else table.title
 
 
 def _before_inner_caption(table: TableCandidate) -> tuple[TableCandidate, list[Finding]]:
