@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.detect.layout import Chunk, TextLine
-from extract.detect.whitespace_rows import at_left, data_lines, split_header
+from extract.detect.whitespace_rows import at_left
 
 __all__ = ["body_label_ends", "has_letter", "stub_label_ends"]
 
@@ -18,12 +18,13 @@ def has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def body_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
+def body_label_ends(
+    lines: Sequence[TextLine], left: float, data: Sequence[bool], first: int
+) -> list[float]:
     """Where the label text (words, no values) of the data lines ends, indented labels
     too (members under a group label, an inner stub column's), and that of the body's
-    lines of a label wrapped over several ("Lov om social" / "service | 66")."""
-    first = split_header(lines, left)
-    data = data_lines(lines, left)
+    lines of a label wrapped over several ("Lov om social" / "service | 66"). ``data``:
+    ``data_lines``; ``first``: the body's first line (``split_header``)."""
     ends = [c.x1 for line, d in zip(lines, data, strict=True) if d for c in _labels(line)]
     wrapped = [
         c.x1
@@ -40,13 +41,13 @@ def _labels(line: TextLine) -> list[Chunk]:
     return [c for c in line.chunks if not c.is_value and has_letter(c.text)]
 
 
-def stub_label_ends(lines: Sequence[TextLine], left: float) -> list[float]:
+def stub_label_ends(lines: Sequence[TextLine], left: float, n_header: int) -> list[float]:
     """Where the row labels (and the stub header) at the left edge end: on lines with values,
     on header lines down to the last one holding text over the columns, and on the lines of
     a label wrapped over several. A label alone on its line under those (a group heading
     above the first row, "sager i alt" further down) may run on under the first column's
-    header text and sets no stub width."""
-    n_header = split_header(lines, left)
+    header text and sets no stub width. ``n_header``: the header's lines
+    (``split_header``)."""
     over = [i for i in range(n_header) if not all(at_left(c, left) for c in lines[i].chunks)]
     last = over[-1] if over else n_header - 1
     return [

@@ -229,13 +229,11 @@ def column_edges(
     when it can stand past it, left of the next column's text (a wrapped row label's long
     first line, set beside no value: "... voksenansvar - § 4 og § 9,")."""
     data = data_lines(lines, left)
-    at_edge = stub_label_ends(lines, left)
-    label_right = max(
-        (x1 for x1 in (*at_edge, *body_label_ends(lines, left)) if x1 < bands[0][0]),
-        default=bands[0][0] - 4.0,
-    )
+    first = split_header(lines, left)
+    label_ends = [*stub_label_ends(lines, left, first), *body_label_ends(lines, left, data, first)]
+    label_right = max((x1 for x1 in label_ends if x1 < bands[0][0]), default=bands[0][0] - 4.0)
     edges = [left - 1.0, _past(label_right, bands[0][0])]
-    widened = header_widened(lines, bands, left)
+    widened = header_widened(lines[:first], bands, left, label_ends)
     for (_, right), (nxt, _) in itertools.pairwise(widened):
         edges.append((right + nxt) / 2)
     last_gap = (bands[-1][0] - edges[-1]) if len(bands) > 1 else 20.0
@@ -247,7 +245,7 @@ def column_edges(
     )
     body = [  # label text: in the body, starting left of every value
         c
-        for line in lines[split_header(lines, left) :]
+        for line in lines[first:]
         for c in line.chunks
         if not c.is_value and has_letter(c.text) and c.x0 < value_left
     ]
@@ -264,14 +262,16 @@ def _past(text_end: float, next_start: float) -> float:
     return min(text_end + EDGE_PAD, (text_end + next_start) / 2)
 
 
-def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float) -> list[Span]:
-    """The bands, each joined with the header text over it: from every header line holding
-    one chunk for each band (in order, each nearest its own band: a header centred in a
-    wide cell over values set flush right; the joined bands still apart), or else from the
-    header's stacks of text (``stacked_extents``), so that a header wider than its values
-    ("REALITETSBEH. I ALT" over "0") stays in its column when the columns stand close."""
+def header_widened(
+    head: Sequence[TextLine], bands: Sequence[Span], left: float, label_ends: Sequence[float]
+) -> list[Span]:
+    """The bands, each joined with the header text over it (``head``: the header's lines):
+    from every header line holding one chunk for each band (in order, each nearest its own
+    band: a header centred in a wide cell over values set flush right; the joined bands
+    still apart), or else from the header's stacks of text (``stacked_extents``), so that a
+    header wider than its values ("REALITETSBEH. I ALT" over "0") stays in its column when
+    the columns stand close. ``label_ends``: where the row labels end (``stub_labels``)."""
     out = list(bands)
-    head = lines[: split_header(lines, left)]
     middles = [(a + b) / 2 for a, b in bands]
     for line in head:
         chunks = [c for c in line.chunks if not at_left(c, left)]
@@ -289,8 +289,7 @@ def header_widened(lines: Sequence[TextLine], bands: Sequence[Span], left: float
     if out == list(bands) and head:
         # the labels' right edge: header text left of it heads the stub (an inner stub
         # column's header, "Myndighed | Lovområde/bestemmelse", the outer one blank below)
-        ends = [*stub_label_ends(lines, left), *body_label_ends(lines, left)]
-        label_right = max((x for x in ends if x < bands[0][0]), default=left)
+        label_right = max((x for x in label_ends if x < bands[0][0]), default=left)
         stub_edge = min(label_right, bands[0][0])
         return (
             stacked_extents(head, bands, stub_edge)

@@ -121,9 +121,10 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
         if d
         for c in value_chunks(line, left)
     ]
-    under = [c for line in lines[first + 1 :] for c in value_chunks(line, left)]
-    if not below and under and not any(c.x0 < o.x1 and o.x0 < c.x1 for c in years for o in under):
-        return [d and i != first for i, d in enumerate(data)]  # years over no value: header
+    if not below:  # (rows indented: years over no value of them are header)
+        under = [c for line in lines[first + 1 :] for c in value_chunks(line, left)]
+        if under and not any(c.x0 < o.x1 and o.x0 < c.x1 for c in years for o in under):
+            return [d and i != first for i, d in enumerate(data)]
     if below and all(not is_year(_nearest(c, below).text) for c in years):
         return [d and i != first for i, d in enumerate(data)]
     return data
