@@ -174,11 +174,10 @@ def _label_columns(grid: Grid, header_rows: int) -> int:
     """How many columns from the left hold row labels: column 0, and each next one whose
     body cells are all words, no values, with values right of it ("År | Lovområde" over
     "2022 | I alt | 12.838"): no group header stands over them."""
-    slots = grid.slots()
-    texts = [
-        [c.text for r in range(header_rows, grid.n_rows) if (c := slots.get((r, col)))]
-        for col in range(grid.n_cols)
-    ]
+    texts: list[list[str]] = [[] for _ in range(grid.n_cols)]
+    for cell in grid.cells:
+        if cell.row0 >= header_rows and cell.col0 == cell.col1 and cell.words:
+            texts[cell.col0].append(cell.text)
     n = 1
     while n < grid.n_cols - 1:
         column = [t for t in texts[n] if t.strip()]
