@@ -103,8 +103,10 @@ def _under_text_boxes(cluster: RulingCluster, lines: Sequence[TextLine]) -> list
     over a table is no part of it."""
     x0, _, x1, _ = cluster.bbox
     out: list[TextLine] = []
-    for upper, lower in itertools.pairwise(row_edges(cluster)):
-        band = [line for line in lines if upper < (line.top + line.bottom) / 2 < lower]
+    edges = row_edges(cluster)
+    inside = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < edges[-1]]
+    for upper, lower in itertools.pairwise(edges):
+        band = [line for line in inside if upper < (line.top + line.bottom) / 2 < lower]
         phrases = all(len(line.chunks) == 1 and not line.chunks[0].is_value for line in band)
         if (
             len(band) >= 2
