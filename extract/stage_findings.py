@@ -46,9 +46,10 @@ def loose_finding(loose: Loose) -> Finding:
     first = loose.lines[0] if len(loose.lines[0]) <= 80 else loose.lines[0][:77] + "..."
     numbers = "number" if loose.numbers == 1 else "numbers"
     lines = "line" if len(loose.lines) == 1 else "lines"
+    where = f"sheet '{loose.sheet}'" if loose.sheet is not None else f"page {loose.page}"
     return Finding(
         "values_outside_tables",
-        f"page {loose.page}: {loose.numbers} {numbers} on {len(loose.lines)} {lines} stand in "
+        f"{where}: {loose.numbers} {numbers} on {len(loose.lines)} {lines} stand in "
         f"no table found and were not read (first: '{first}')",
         "warning",
         page=loose.page,

@@ -9,6 +9,7 @@ from pathlib import Path
 from pdf_factory import body, labels
 
 from extract.detect import iter_tables
+from extract.detect.regions import read_page
 from extract.model import TableCandidate
 from extract.readers import ReadOptions
 from extract.readers.pdf import read_pdf
@@ -435,3 +436,15 @@ def test_a_paragraph_s_last_line_over_a_table_is_no_header_line(tmp_path: Path) 
     (table, *_) = _tables("943200", 79, tmp_path)
     assert table.title is not None and table.title.endswith("beskæftigelsesområdet i 2020.")
     assert not any("beskæftigelsesområdet" in label for label in labels(table))
+
+
+def test_a_row_in_the_bottom_margin_under_a_table_is_reported_when_left_out(
+    tmp_path: Path,
+) -> None:
+    """An annual report whose table runs into the page's bottom margin, its last row there
+    ("Anmeldelse - §§ 35-39 og 41 og 43 | 205") left out of the table: the row is a loose
+    line the report names, not a running footer passed over."""
+    doc = generate_one("705743", 122, tmp_path, FORMATS, families())
+    page = read_pdf(doc, "x", ReadOptions()).pages[0]
+    loose = [line.text for line in read_page(page).loose]
+    assert "Anmeldelse - §§ 35-39 og 41 og 43 205" in loose

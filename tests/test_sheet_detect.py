@@ -19,6 +19,8 @@ import pytest
 from extract.detect.sheet_view import PERIOD, TEXT, VALUE, cell_kind
 from extract.model import SheetValue
 from extract.numbers import parse_number
+from extract.pipeline import process_file
+from extract.rulebook import load_rulebook
 from tests.sheet_factory import Row, column_labels, csv_tables, row_texts, xlsx_tables
 
 NONE = None  # a label-only row's cells, written out in the expected rows
@@ -456,3 +458,22 @@ def test_csv_dialects_give_the_same_table(
         (("2023",), ("2024",)),
     )
     assert row_texts(table) == [("Ishøj", None), ("Serviceloven", ("1.278", "37,9"))]
+
+
+def test_a_sheet_with_numbers_in_no_table_is_reported_by_its_name(tmp_path: Path) -> None:
+    """A sheet of one row of counts like years under a header of years ("Lov | 2022 |
+    2023" over "I alt | 2045 | 2034"), read as no table: the report names the sheet and
+    its numbers, they are not lost without a word."""
+    rows = [
+        ("Ændret/ophævet fordelt på år", None, None, None),
+        ("Hele landet", None, None, None),
+        (None, None, None, None),
+        (None, "Lov", "2022", "2023"),
+        (None, "I alt", 2045, 2034),
+        ("Kilde: Ankestyrelsens talportal", None, None, None),
+    ]
+    path = tmp_path / "tabel.xlsx"
+    xlsx_tables(path, rows)
+    result = process_file(path, load_rulebook(Path(__file__).parent.parent / "rules"))
+    (outside,) = [f for f in result.findings if f.code == "values_outside_tables"]
+    assert outside.message.startswith("sheet 'Ark1': 4 numbers on 2 lines")

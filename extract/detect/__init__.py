@@ -22,6 +22,7 @@ from extract.detect.layout import TextLine
 from extract.detect.loose import Loose, loose_numbers
 from extract.detect.regions import DETECTORS, PageRead, PageTable, read_page
 from extract.detect.sheet import sheet_tables
+from extract.detect.value_text import reads_as_number
 from extract.model import BBox, Document, PageContent, TableCandidate
 
 __all__ = [
@@ -77,8 +78,11 @@ def iter_table_grids(
                 waiting, before = None, None
             _give_loose(loose, on_loose)
             loose = None
-            for sheet_table in sheet_tables(page):
+            found = sheet_tables(page)
+            for sheet_table in found:
                 yield _unique(DetectedTable(sheet_table, ()), seen)
+            if not found and on_loose is not None:
+                _sheet_numbers(page, on_loose)
             continue
         read = read_page(page)
         if waiting is not None and before is not None:
@@ -139,6 +143,23 @@ def _give_loose(loose: _Loose | None, on_loose: LooseSink | None) -> None:
     lines = tuple(line.text for line, n in counts if n)
     if lines:
         on_loose(Loose(loose.page, sum(n for _, n in counts), lines))
+
+
+def _sheet_numbers(page: PageContent, on_loose: LooseSink) -> None:
+    """A sheet holding numbers where no table was found ("Lov | 2022 | 2023" over "I alt |
+    2045 | 2034", counts like years under years): its rows with numbers handed to
+    ``on_loose`` as the sheet's loose lines, so the report names them."""
+    grid = page.sheet
+    if grid is None:
+        return
+    rows = [
+        (sum(1 for v in row if v is not None and reads_as_number(v.text)), row) for row in grid.rows
+    ]
+    lines = tuple(
+        " ".join(v.text for v in row if v is not None and v.text.strip()) for n, row in rows if n
+    )
+    if lines:
+        on_loose(Loose(page.number, sum(n for n, _ in rows), lines, grid.name))
 
 
 def _caption_from_next_page(waiting: OpenTable, read: PageRead, number: int) -> OpenTable:

@@ -46,6 +46,7 @@ class Loose:
     page: int
     numbers: int
     lines: tuple[str, ...]
+    sheet: str | None = None  # a sheet's name, for a sheet where no table was found
 
 
 def _outside(chunk: Chunk, boxes: Sequence[BBox]) -> bool:
@@ -80,7 +81,7 @@ def loose_lines(lines: Sequence[TextLine], boxes: Sequence[BBox], height: float)
         line
         for i, line in enumerate(lines)
         if loose_numbers(line, boxes)
-        and not _running(line, height)
+        and not (_running(line, height) and not _under_table(line, boxes))
         and not _grouped(line)
         and (is_data_line(line, line.x0) or _in_label(lines, i))
     ]
@@ -113,6 +114,19 @@ def _grouped(line: TextLine) -> bool:
         return False
     gaps = [b.x0 - a.x1 for a, b in pairwise(values)]
     return all(gap < GROUP_GAP_EM * line.font_size for gap in gaps)
+
+
+def _under_table(line: TextLine, boxes: Sequence[BBox]) -> bool:
+    """True for a line with a label and a value standing under a table's box, within its
+    width ("Anmeldelse - §§ 35-39 … | 205" at a page's foot): a row of it, no running
+    footer."""
+    values = value_chunks(line, line.x0)
+    if len(line.chunks) < 2 or line.chunks[0].is_value or not values:
+        return False
+    return any(
+        box[0] - 2 <= line.x0 and values[-1].x1 <= box[2] + 2 and line.top >= box[3] - 1
+        for box in boxes
+    )
 
 
 def _running(line: TextLine, height: float) -> bool:

@@ -135,9 +135,11 @@ def _reported(
         if t["format"] == "pdf" and t["page"] in f.get("table_pages", ()):
             return True  # a finding on a table names every page the table is on
         if t["format"] != "pdf" and t["sheet"] in sheets:
-            prefix = f"s{sheets.index(t['sheet']) + 1}-"
-            if str(f.get("table_id") or "").startswith(prefix):
+            number = sheets.index(t["sheet"]) + 1
+            if str(f.get("table_id") or "").startswith(f"s{number}-"):
                 return True
+            if f.get("table_id") is None and f.get("page") == number:
+                return True  # a finding on the sheet itself (numbers in no table)
     return False
 
 
