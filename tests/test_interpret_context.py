@@ -131,3 +131,15 @@ def test_a_header_read_as_the_title_of_a_table_without_one_names_nothing(
     running = "Stadfæstede sager fordelt på lovområde i 2025 på landsplan"
     got = keys(read(rulebook, table([""], rows, title=running)))
     assert (None, "2025", "aktivloven", None, "stadfaestet", 3970.0, "reported") in got
+
+
+def test_a_caption_ending_in_a_span_of_months_without_its_year_leaves_a_year_column_open(
+    rulebook: Rulebook,
+) -> None:
+    """ "TABEL 4.2 … BESTEMMELSE jul.-dec." over a column headed "2024" (the caption's year
+    read into the header): the table's periods are halves, the column names only the year,
+    so nothing is emitted as the whole year's."""
+    rows = [("Serviceloven", None), ("Biler - §§ 114 og 115", ["247"])]
+    caption = "TABEL 4.2 REALITETSBEHANDLEDE SAGER FORDELT PÅ LOVOMRÅDE OG BESTEMMELSE jul.-dec."
+    got = keys(read(rulebook, table(["2024"], rows, caption=caption)))
+    assert not [g for g in got if g[1] == "2024"]

@@ -125,7 +125,7 @@ def table_context(
             text = said
         found, text_axes = named(reader, text)
         axes |= text_axes
-        grains |= _grains(reader, text)
+        grains |= _grains(reader, text) | _yearless_span(reader, text)
         if "law" not in found and any(m.dim == "law" for m in _meanings(reader, text)):
             unclear.add("law")
         for dim, value in found.items():
@@ -241,6 +241,19 @@ def _grains(reader: Reader, text: str) -> set[str]:
         for part in reader.read(text).parts
         if part.text in grains and any(m.dim == "axis" for m in part.meanings)
     }
+
+
+def _yearless_span(reader: Reader, text: str) -> set[str]:
+    """The grain of a span of months ending the text without its year ("… BESTEMMELSE
+    jul.-dec.", the year printed elsewhere): half or quarter; the year alone is not the
+    period."""
+    months = reader.vocabulary.periods.months
+    tail = text.casefold().replace("–", "-").rstrip(" .:").rsplit(" ", 1)[-1]
+    parts = [p.strip(".") for p in tail.split("-")]
+    if len(parts) != 2 or not all(p in months for p in parts):
+        return set()
+    first, last = months[parts[0]], months[parts[1]]
+    return {"half"} if last - first == 5 else {"quarter"} if last - first == 2 else set()
 
 
 def _meanings(reader: Reader, text: str) -> list[Meaning]:
