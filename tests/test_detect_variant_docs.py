@@ -448,3 +448,11 @@ def test_a_row_in_the_bottom_margin_under_a_table_is_reported_when_left_out(
     page = read_pdf(doc, "x", ReadOptions()).pages[0]
     loose = [line.text for line in read_page(page).loose]
     assert "Anmeldelse - §§ 35-39 og 41 og 43 205" in loose
+
+
+def test_a_running_footer_with_an_address_under_a_table_is_no_loose_row() -> None:
+    """The Ishøj minutes' running footer ("https://ishoj.dk/… 1/5") under a table in the
+    bottom margin: an address and a page number, not a row the table left out."""
+    sample = Path(__file__).parent.parent / "samples" / "referat-ishoej-byraad-2022-10-31.pdf"
+    for page in read_pdf(sample, "x", ReadOptions()).pages:
+        assert not [line.text for line in read_page(page).loose if "ishoej" in line.text]

@@ -123,10 +123,16 @@ def _under_table(line: TextLine, boxes: Sequence[BBox]) -> bool:
     values = value_chunks(line, line.x0)
     if len(line.chunks) < 2 or line.chunks[0].is_value or not values:
         return False
+    if _ADDRESS.search(line.chunks[0].text):
+        return False  # a running footer's address and page number
     return any(
         box[0] - 2 <= line.x0 and values[-1].x1 <= box[2] + 2 and line.top >= box[3] - 1
         for box in boxes
     )
+
+
+# A web or mail address: a running footer's, no row label.
+_ADDRESS = re.compile(r"https?://|www\.|@", re.IGNORECASE)
 
 
 def _running(line: TextLine, height: float) -> bool:
