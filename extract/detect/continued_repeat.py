@@ -12,6 +12,7 @@ import re
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.grid import Grid
 from extract.detect.regions import PageTable
+from extract.detect.value_text import FOOTNOTE_MARK
 from extract.model import TableCandidate
 
 # A repeated header is read again with at most this many stub columns.
@@ -62,4 +63,4 @@ def _unmarked(headers: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ..
 
 
 # A footnote mark as a word of its own: "²", "*", "(1)", "1)".
-_MARK = re.compile(r"^(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\))$")
+_MARK = re.compile("^" + FOOTNOTE_MARK + "$")

@@ -11,11 +11,13 @@ from functools import lru_cache
 from extract.model import Status
 from extract.numbers import parse_number
 
-__all__ = ["GLITCH_WORDS", "is_value_text", "is_year", "reads_as_number"]
+__all__ = ["FOOTNOTE_MARK", "GLITCH_WORDS", "is_value_text", "is_year", "reads_as_number"]
 
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 # A year, with a footnote mark after it at most ("2024 ¹", "2023*", "2022 (1)").
-_YEAR = re.compile(r"^(19|20)\d\d,?(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)|\d\)))*$")
+# A footnote mark after a header's or a value's text: "*", "²", "(1)", "1)".
+FOOTNOTE_MARK = r"(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\))"
+_YEAR = re.compile(r"^(19|20)\d\d,?(?:\s*" + FOOTNOTE_MARK + r")*$")
 # A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
 _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
 # A year in text that does not read as a number is a period label ("2. halvår 2024",
@@ -26,7 +28,7 @@ GLITCH_WORDS = 2
 # ("4." over "kvartal", a header broken over lines): a header, no value.
 _PERIOD_ORDINAL = re.compile(r"^\d{1,2}\.(?:\s*(?:kvt|kvartal|halvår|halvåret|hlv|kv)\.?)?$", re.I)
 # Footnote marks after a header's text ("1. halvår¹ 1)", "2. kvt. *").
-_MARKED = re.compile(r"(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\)))+$")
+_MARKED = re.compile(r"(?:\s*" + FOOTNOTE_MARK + r")+$")
 _PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 
 # A month's number broken off its year with its hyphen ("2020" / "-04", "-05 ²"): no value

@@ -161,9 +161,9 @@ def unnamed_in_label_columns(
                     and cell is not None
                     and cell.text.strip()
                     and dim not in {*plan.dims, *plan.carried}
-                    and dim not in reader.read(cell.text).dims
+                    and dim not in (reading := reader.read(cell.text)).dims
                 ):
-                    named = ALL_LAWS if _all_laws(dim, reader.read(cell.text)) else UNNAMED
+                    named = ALL_LAWS if _all_laws(dim, reading) else UNNAMED
                     carried = MappingProxyType({**out[at].carried, dim: named})
                     out[at] = replace(out[at], carried=carried)
     return out
