@@ -75,6 +75,34 @@ def test_benefits_after_a_period_in_their_labels_are_counted_persons(rulebook: R
     }
 
 
+def test_benefits_counted_by_their_caption_are_persons_under_prose_naming_cases(
+    rulebook: Rulebook,
+) -> None:
+    """Benefits by month captioned "Antal efter ydelsestype og måned", under a paragraph
+    that speaks of decided cases by law area (the minutes' text, not the table's): the
+    caption says what the table counts, persons; the paragraph decides nothing."""
+    rows: list[Row] = [("A-dagpenge", ["53", "47"]), ("Sygedagpenge", ["97", "79"])]
+    prose = (
+        "Af nedenstående tabel fremgår det hvordan antallet af afgjorte klagesager i 2020 er "
+        "fordelt på lovområder, samt om Ankestyrelsen har henholdsvis stadfæstet, ændret, "
+        "hjemvist eller afvist klagen."
+    )
+    candidate = table(
+        ["2022-03", "2022-04"],
+        rows,
+        caption="Antal efter ydelsestype og måned",
+        title=prose,
+        stub="Ydelse",
+    )
+    got = keys(read(rulebook, candidate))
+    assert {(g[1], g[3], g[4], g[5]) for g in got} == {
+        ("2022-03", "A-dagpenge", "antal_personer", 53.0),
+        ("2022-04", "A-dagpenge", "antal_personer", 47.0),
+        ("2022-03", "Sygedagpenge", "antal_personer", 97.0),
+        ("2022-04", "Sygedagpenge", "antal_personer", 79.0),
+    }
+
+
 def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     rulebook: Rulebook,
 ) -> None:

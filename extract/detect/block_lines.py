@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.detect.layout import TextLine
+from extract.detect.layout import Chunk, TextLine
 from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import at_left, is_data_line, value_chunks
 
@@ -143,4 +143,42 @@ def data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
         elif is_data_line(line, left):
             return not (stacked and line.chunks[0].is_value)
         last = line
+    return False
+
+
+def headed_row(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
+    """True for a table of one row under its header: a row label and two values or more
+    (not all years: a row of years is header), each under header text standing over it
+    (a number beside the label, "Januar 2024", leaves it to the next page's table), and a
+    header line holding two chunks over its values (a header band, not a title)."""
+    values = value_chunks(row, left)
+    label = row.chunks[0]
+    if len(values) < 2 or all(is_year(c.text) for c in values):
+        return False
+    if label.is_value and not is_year(label.text):
+        return False  # (a year labels a row: "2024 | 26,3 | 21,4")
+
+    def over(c: Chunk) -> list[Chunk]:
+        return [v for v in values if c.x0 < v.x1 and v.x0 < c.x1]
+
+    covered = {id(v) for line in header for c in line.chunks for v in over(c)}
+    band = any(sum(1 for c in line.chunks if over(c)) >= 2 for line in header)
+    return (band and len(covered) == len(values)) or _one_header_each(header, values, label)
+
+
+def _one_header_each(header: Sequence[TextLine], values: Sequence[Chunk], label: Chunk) -> bool:
+    """True when a header line holds as many chunks right of the row label as the row has
+    values, each value nearer its own than any other (headers centred in wide cells over
+    values set flush right)."""
+    for line in header:
+        heads = [c for c in line.chunks if c.x0 > label.x1]
+        if len(heads) != len(values):
+            continue
+        middles = [(c.x0 + c.x1) / 2 for c in heads]
+        nearest = [
+            min(range(len(heads)), key=lambda k: abs(middles[k] - (v.x0 + v.x1) / 2))
+            for v in values
+        ]
+        if nearest == list(range(len(values))):
+            return True
     return False

@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from extract.detect.layout import TextLine
+from extract.detect.plausible import is_prose_line
 
 CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")
 # A caption or line saying that the table goes on from the page before.
@@ -258,9 +259,9 @@ def caption_pushed_over(lines: Sequence[TextLine], taken: Collection[str]) -> st
     """A caption printed at the top of a page for the table that ended the page before (its
     caption under it did not fit there): a "Tabel …" line among the page's first lines, not
     saying the table goes on, not (the start of) the caption of a table on this page
-    (``taken``), and with
-    no table row under it: a note or source line, prose, or nothing follows, and no line of
-    the few under it holds a value beside its text (a table too small to be found)."""
+    (``taken``), and with no table row under it: a note or source line, prose, or nothing
+    follows, and no line of the few under it holds a value beside its text (a table too
+    small to be found) before running text (``_values_under``)."""
     for at, line in enumerate(lines[:TOP_LINES]):
         text = line.text.strip()
         if not CAPTION.match(text) or CONTINUED.search(text):
@@ -268,10 +269,21 @@ def caption_pushed_over(lines: Sequence[TextLine], taken: Collection[str]) -> st
         if any(caption.startswith(text) for caption in taken):
             continue  # this page's table's caption (perhaps with the line under it)
         after = lines[at + 1] if at + 1 < len(lines) else None
-        below = lines[at + 1 : at + 1 + ROWS_UNDER]
-        if any(c.is_value for line in below[1:] for c in line.chunks[1:]):
+        if _values_under(lines[at + 1 : at + 1 + ROWS_UNDER]):
             return None  # a row of values a few lines down: the caption of a table here
         if after is None or _note(after.text.strip()) or len(after.chunks) == 1:
             return text
         return None
     return None
+
+
+def _values_under(lines: Sequence[TextLine]) -> bool:
+    """True when one of ``lines`` (the lines a little under a caption) but the first holds a
+    value beside its text before a line of running text: rows after prose are another
+    table's."""
+    for at, line in enumerate(lines):
+        if is_prose_line(line.words):
+            return False
+        if at and any(c.is_value for c in line.chunks[1:]):
+            return True
+    return False

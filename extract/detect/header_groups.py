@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from extract.detect.header import is_plain_value
+from extract.detect.group_parts import centred_part, columns_of, split_between, sub_header
 from extract.detect.header_align import aligned, flush_with_one, overlapping
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.value_text import is_year
@@ -19,8 +19,6 @@ from extract.detect.value_text import is_year
 # A header chunk spans the columns between its neighbours when its centre is this close
 # (share of their width) to theirs.
 CENTRED_SHARE = 0.2
-# A group header is centred over its part of the columns within this share of the part.
-_CENTRED_PART = 0.05
 # Header lines closer than this (in font sizes) are one wrapped header text.
 WRAP_GAP_EM = 0.5
 
@@ -82,13 +80,17 @@ def _without_group_heads(
     sub-headers of those columns on its own line: a group header centred over its
     sub-headers, set flush with the one in the middle by chance ("Antal" beside "Andel"
     over "november | december | januar"), is no line of that one's wrapped text (a group
-    header wrapped over lines, "Lov om højeste, mellemste" / "førtidspension m.fl.", is)."""
+    header wrapped over lines, "Lov om højeste, mellemste" / "førtidspension m.fl.", is).
+    A chunk alone on its line is such a group header only over a year standing among years
+    ("Antal" over "H2 | H1 | H2" / "2017 | 2018 | 2018", set flush with the middle column's):
+    a header wrapped over lines ("Omgørelses" / "procent") may stand alone on its first."""
     spans: dict[int, tuple[float, float]] = {}
+    lone: set[int] = set()  # chunks alone on their line beside the stub
     line_of: dict[int, TextLine] = {}
     for r, line in enumerate(head):
         line_of.update((id(c), line) for c in line.chunks)
         if sum(1 for c in line.chunks if c.x1 > stub_edge) < 2:
-            continue
+            lone.update(id(c) for c in line.chunks if c.x1 > stub_edge)
         found = group_spans(line.chunks, extents, stub_edge, under(head, r, lines), beside(head, r))
         for chunk, span in zip(line.chunks, found, strict=True):
             if span is not None and span[1] - span[0] >= 2:
@@ -107,11 +109,19 @@ def _without_group_heads(
                     for c in line_of[id(other)].chunks
                     if c is not other and a <= (c.x0 + c.x1) / 2 <= b
                 ]
+                if id(chunk) in lone and not _among_years(other, siblings):
+                    continue  # the first line of one header wrapped, centred by chance
                 if siblings:
                     return True
         return False
 
     return {k: cell for k, cell in stacks.items() if not among_subs(cell)}
+
+
+def _among_years(chunk: Chunk, siblings: Sequence[Chunk]) -> bool:
+    """True when ``chunk`` is a year and two of its ``siblings`` on its line are years: a
+    row of periods under a group header."""
+    return is_year(chunk.text) and sum(1 for c in siblings if is_year(c.text)) >= 2
 
 
 def _passed_over(
@@ -226,15 +236,17 @@ def group_spans(
             key=lambda c: c.x0,
         )
         i = values.index(chunk)
-        lo = _split(values, i - 1, extents) if i > 0 else stub_edge
-        hi = _split(values, i, extents) if i + 1 < len(values) else float("inf")
+        lo = split_between(values, i - 1, extents) if i > 0 else stub_edge
+        hi = split_between(values, i, extents) if i + 1 < len(values) else float("inf")
         inside = [k for k, (a, b) in enumerate(extents) if lo <= (a + b) / 2 <= hi]
         group = None
+        if len(inside) >= 2 and (i == 0 or i + 1 == len(values)):
+            inside = centred_part(chunk, inside, extents, below, i == 0, i + 1 == len(values))
         if len(inside) >= 2:
             a, b = extents[inside[0]][0], extents[inside[-1]][1]
-            subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and _sub_header(c.text)]
+            subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and sub_header(c.text)]
             if (
-                _columns_of(subs, extents) >= 2
+                columns_of(subs, extents) >= 2
                 and _centred_over(chunk, subs)
                 and not flush_with_one(chunk, subs)
             ):
@@ -243,14 +255,6 @@ def group_spans(
             group = _over_own_subs(chunk, values, i, below, extents)
         out.append(group)
     return out
-
-
-def _columns_of(subs: Sequence[Chunk], extents: Sequence[tuple[float, float]]) -> int:
-    """In how many of the columns (``extents``) the middles of ``subs`` stand: sub-headers
-    of a group stand in two or more (a header's own wrapped lines, "antal" / "borg-" /
-    "ere", stand in one)."""
-    middles = [(c.x0 + c.x1) / 2 for c in subs]
-    return sum(1 for a, b in extents if any(a <= m < b for m in middles))
 
 
 def _centred_over(chunk: Chunk, subs: Sequence[Chunk]) -> bool:
@@ -274,7 +278,7 @@ def _over_own_subs(
     of a wide header wrapped over its own column, "REALITETSBE-")."""
     lo = (values[i - 1].x1 + chunk.x0) / 2 if i > 0 else -math.inf
     hi = (chunk.x1 + values[i + 1].x0) / 2 if i + 1 < len(values) else math.inf
-    subs = [c for c in below if lo < (c.x0 + c.x1) / 2 < hi and _sub_header(c.text)]
+    subs = [c for c in below if lo < (c.x0 + c.x1) / 2 < hi and sub_header(c.text)]
     if len(subs) < 2 or flush_with_one(chunk, subs) or not _centred_over(chunk, subs):
         return None
     cols = sorted(
@@ -283,38 +287,6 @@ def _over_own_subs(
     if len(cols) != len(subs) or cols[-1] - cols[0] != len(cols) - 1:
         return None
     return (1 + cols[0], 1 + cols[-1])
-
-
-def _split(values: Sequence[Chunk], j: int, extents: Sequence[tuple[float, float]]) -> float:
-    """Where the columns of neighbouring header chunks ``values[j]`` and ``values[j + 1]``
-    part: at the gap between two columns that centres each chunk best over its share of the
-    columns between its other neighbour and the other chunk's (each share holding the
-    columns its chunk reaches over): "2017" over three columns and "2018" over six part
-    after the third, not half-way between the two words. Half-way when no gap qualifies."""
-    left, right = values[j], values[j + 1]
-    outer_lo = (values[j - 1].x1 + left.x0) / 2 if j > 0 else -math.inf
-    outer_hi = (right.x1 + values[j + 2].x0) / 2 if j + 2 < len(values) else math.inf
-    cols = [k for k, (a, b) in enumerate(extents) if outer_lo <= (a + b) / 2 <= outer_hi]
-
-    def reaches(chunk: Chunk) -> set[int]:
-        return {k for k in cols if extents[k][0] < chunk.x1 and chunk.x0 < extents[k][1]}
-
-    def off(chunk: Chunk, part: Sequence[int]) -> float:
-        """How far off the middle of its part the chunk stands, in shares of the part."""
-        a, b = extents[part[0]][0], extents[part[-1]][1]
-        return abs((a + b - chunk.x0 - chunk.x1) / 2) / max(b - a, 0.1)
-
-    best: tuple[float, float] | None = None
-    for t in range(len(cols) - 1):
-        first, second = cols[: t + 1], cols[t + 1 :]
-        if not reaches(left) <= set(first) or not reaches(right) <= set(second):
-            continue
-        score = max(off(left, first), off(right, second))
-        if score > _CENTRED_PART:
-            continue  # not both centred: the columns' share is not told by the centres
-        if best is None or score < best[0]:
-            best = (score, (extents[cols[t]][1] + extents[cols[t + 1]][0]) / 2)
-    return best[1] if best is not None else (left.x1 + right.x0) / 2
 
 
 def under(head: Sequence[TextLine], index: int, lines: Sequence[TextLine]) -> list[Chunk]:
@@ -344,7 +316,3 @@ def _overlap(one: TextLine, other: TextLine) -> float:
 
 def _height(line: TextLine) -> float:
     return line.bottom - line.top
-
-
-def _sub_header(text: str) -> bool:
-    return is_year(text) or not is_plain_value(text)

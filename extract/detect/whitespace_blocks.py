@@ -18,6 +18,7 @@ from extract.detect.block_lines import (
     TABLE_GAP_EM,
     data_follows,
     group_follows,
+    headed_row,
     is_section_label,
     label_only,
     outer_group_line,
@@ -34,9 +35,11 @@ from extract.detect.whitespace_rows import is_data_line, value_chunks
 __all__ = ["whitespace_blocks"]
 
 # Most lines of a header taken over a block (headers broken over four lines and set
-# centred on each other stand on twice as many text lines); lines of label text alone (the
-# first row's label wrapped above its values, a stub header) do not count.
-HEADER_LINES = 12
+# centred on each other stand on twice as many text lines, three levels of them in small
+# type on more: "Stadfæstet 2. halvår" / "2025" / "Antal | Procent" beside "Omgør" /
+# "elsesp" / "rocent" / "(%) 2." / "halvår" / "2025"); lines of label text alone (the first
+# row's label wrapped above its values, a stub header) do not count.
+HEADER_LINES = 16
 # Largest gap (in font sizes) above a header line that starts left of the table's rows.
 NEAR_EM = 1.0
 # Lines of stub header text (no text over the values) that may stand between a group
@@ -149,7 +152,10 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 k > floor and _between_headers(above, lines[k - 1], header, value_left)
             )
             outside = above.x0 < left - 3 and not (heading or (near and in_values) or stub_row)
-            if _is_prose(above, value_left) or outside or _paragraph_end(lines, k, value_left):
+            prose = _is_prose(above, value_left) and not (
+                first_row and _group_under_header(lines, k, floor, over, line.font_size)
+            )
+            if prose or outside or _paragraph_end(lines, k, value_left):
                 break
             if header and _larger(above, max(header, key=lambda x: x.font_size)):
                 break  # a heading over the header ("Sagsfremstilling"), set larger than it
@@ -165,7 +171,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             top = above
             k -= 1
         rows = sum(1 for x in block if is_data_line(x, left, value_left))
-        if rows >= 2 or (rows == 1 and _headed(header, line, left)):
+        if rows >= 2 or (rows == 1 and headed_row(header, line, left)):
             blocks.append(header + block)
             floor = j
         i = j
@@ -203,6 +209,19 @@ def _year_over_labels(lines: Sequence[TextLine], i: int) -> bool:
     below = lines[i + 1]
     row = is_data_line(below, below.x0) or wrapped_round(lines, i + 1)
     return not line.chunks[0].is_value and row and abs(below.x0 - values[0].x0) <= FLUSH_PT
+
+
+def _group_under_header(
+    lines: Sequence[TextLine], k: int, floor: int, value_left: float, size: float
+) -> bool:
+    """True for line ``k`` set bold, no value in it, right under a header line over the
+    values (``_header_above``): a group row between a table's header and its first row, its
+    label running into the value columns ("Lov om højeste, mellemste førtidspension m.fl."
+    under "2024 | 2024 (1) | …"), no running text."""
+    line = lines[k]
+    if not line.bold or k - 1 < floor or any(c.is_value for c in line.chunks):
+        return False
+    return _header_above(lines, k - 1, floor, value_left, size)
 
 
 def _paragraph_end(lines: Sequence[TextLine], k: int, value_left: float) -> bool:
@@ -358,41 +377,3 @@ def _flush_with(header: TextLine, row: TextLine) -> bool:
     over "Lov om ... | Stadfæstet | 686 sager")."""
     starts = [c.x0 for c in row.chunks]
     return sum(1 for c in header.chunks if any(abs(c.x0 - x) <= FLUSH_PT for x in starts)) >= 2
-
-
-def _headed(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
-    """True for a table of one row under its header: a row label and two values or more
-    (not all years: a row of years is header), each under header text standing over it
-    (a number beside the label, "Januar 2024", leaves it to the next page's table), and a
-    header line holding two chunks over its values (a header band, not a title)."""
-    values = value_chunks(row, left)
-    label = row.chunks[0]
-    if len(values) < 2 or all(is_year(c.text) for c in values):
-        return False
-    if label.is_value and not is_year(label.text):
-        return False  # (a year labels a row: "2024 | 26,3 | 21,4")
-
-    def over(c: Chunk) -> list[Chunk]:
-        return [v for v in values if c.x0 < v.x1 and v.x0 < c.x1]
-
-    covered = {id(v) for line in header for c in line.chunks for v in over(c)}
-    band = any(sum(1 for c in line.chunks if over(c)) >= 2 for line in header)
-    return (band and len(covered) == len(values)) or _one_header_each(header, values, label)
-
-
-def _one_header_each(header: Sequence[TextLine], values: Sequence[Chunk], label: Chunk) -> bool:
-    """True when a header line holds as many chunks right of the row label as the row has
-    values, each value nearer its own than any other (headers centred in wide cells over
-    values set flush right)."""
-    for line in header:
-        heads = [c for c in line.chunks if c.x0 > label.x1]
-        if len(heads) != len(values):
-            continue
-        middles = [(c.x0 + c.x1) / 2 for c in heads]
-        nearest = [
-            min(range(len(heads)), key=lambda k: abs(middles[k] - (v.x0 + v.x1) / 2))
-            for v in values
-        ]
-        if nearest == list(range(len(values))):
-            return True
-    return False

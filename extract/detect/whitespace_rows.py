@@ -209,8 +209,25 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
                 and lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size
             ):
                 j -= 1
+            if _group_row_under_header(lines, j, left, value_left):
+                j -= 1
             return _group_headings_out(lines, j, left, value_left)
     return 0
+
+
+def _group_row_under_header(
+    lines: Sequence[TextLine], end: int, left: float, value_left: float
+) -> bool:
+    """True for the line above line ``end`` (the first row's) holding one label at the row
+    labels' edge, no value, running on into the value columns, under a header line with text
+    over the values: a group row ("Lov om højeste, mellemste førtidspension m.fl." under
+    "2024 | 2024 (1) | …"), no header text."""
+    if end < 2:
+        return False
+    line, over = lines[end - 1], lines[end - 2]
+    if len(line.chunks) != 1 or line.chunks[0].is_value or not at_left(line.chunks[0], left):
+        return False
+    return line.x1 > value_left and sum(1 for c in over.chunks if c.x1 > value_left) >= 2
 
 
 def _group_headings_out(lines: Sequence[TextLine], end: int, left: float, value_left: float) -> int:

@@ -120,9 +120,8 @@ class Interpreter:
         ):  # "Afgørelse" over outcomes heading their provisions ("Realitetsbeh. i alt",
             # "Børn - samvær - § 71"): it names the column of outcomes, no measure
             around = around.leaving_open({"measure"}, unclear=False)
-        counted = (
-            None if "law" in around.axes else _counted_measure(book, table, columns, rows, reader)
-        )
+        titled = (given := around.dims.get("measure")) is not None and given.source == "title"
+        counted = None if titled else _counted_measure(book, table, columns, rows, reader)
         if counted is not None:  # "Antal" of rows that are benefits: persons
             dims = {**around.dims, "measure": Given(counted, "rows", "the rows it counts")}
             around = replace(around, dims=dims)
@@ -292,15 +291,21 @@ def _counted_measure(
     in a header, a group row, the stub or the title: antal_personer), when no header, label,
     caption or title names a measure (a stub header's "Afgørelse" over benefits names none;
     "Afgjorte sager efter lovområde" over "Sygedagpenge" counts cases, not persons; running
-    text above the table counts as its title only where it points at it). The caller asks
-    only where no stub or caption says the rows are law areas ("Lovområde" over
-    "Sygedagpenge" lists a law, not a benefit)."""
+    text above the table counts as its title only where it points at it and the table has
+    no caption), and none where the stub or that text says the rows are law areas
+    ("Lovområde" over "Sygedagpenge" lists a law, not a benefit)."""
     labels_read = [reading for reading, _ in (*columns, *rows)]
     title = title_said(table.title, reader.vocabulary.words) if table.title else None
-    texts = [reader.read(text) for text in (table.caption, title) if text]
+    # the table's caption says what it counts; running text over it only where it has none
+    # ("… antallet af afgjorte klagesager …" over a table captioned "Antal efter ydelse")
+    texts = [
+        reader.read(text) for text in ((table.caption,) if table.caption else (title,)) if text
+    ]
     if any("measure" in reading.dims for reading in (*labels_read, *texts)):
         return None
     stub = [reader.read(table.stub_header)] if table.stub_header else []
+    if any("law" in reading.axes for reading in (*texts, *stub)):
+        return None  # "Lovområde" over "Sygedagpenge": a law, not a benefit
     if not any(r.dims.get("aspect") == "count" for r in (*labels_read, *texts, *stub)):
         return None
     periods = reader.vocabulary.periods

@@ -1,0 +1,33 @@
+"""Captions found on documents the variant generator draws (fixed seeds; the documents are
+deterministic per seed and index): where a table's caption is printed decides what the
+table is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.detect import iter_tables
+from extract.model import TableCandidate
+from extract.readers import ReadOptions
+from extract.readers.pdf import read_pdf
+from samples.variants.generate import FORMATS, families, generate_one
+
+
+def _tables(seed: str, index: int, tmp_path: Path) -> list[TableCandidate]:
+    doc = generate_one(seed, index, tmp_path, FORMATS, families())
+    return list(iter_tables(read_pdf(doc, "x", ReadOptions()).pages))
+
+
+def test_a_caption_pushed_to_the_next_page_over_a_note_and_prose_is_the_tables_caption(
+    tmp_path: Path,
+) -> None:
+    """A memo whose table of provisions runs over two pages, its caption printed under it
+    at the top of the third page, then its footnote, a paragraph, and a small table of
+    rates with a caption of its own: the caption is the two-page table's, though rows of
+    values follow a few lines down (they come after the prose: another table's)."""
+    (table, *_) = _tables("860492", 13, tmp_path)
+    assert table.pages == (1, 2)
+    assert table.caption == (
+        "Tabel: Realitetsbehandlede sager fordelt på lovområde og bestemmelse (hele landet) "
+        "i året 2024"
+    )

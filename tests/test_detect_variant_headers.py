@@ -1,0 +1,59 @@
+"""Headers read on documents the variant generator draws (fixed seeds; the documents are
+deterministic per seed and index): which columns a header's text heads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.detect import iter_tables
+from extract.model import TableCandidate
+from extract.readers import ReadOptions
+from extract.readers.pdf import read_pdf
+from samples.variants.generate import FORMATS, families, generate_one
+
+
+def _tables(seed: str, index: int, tmp_path: Path) -> list[TableCandidate]:
+    doc = generate_one(seed, index, tmp_path, FORMATS, families())
+    return list(iter_tables(read_pdf(doc, "x", ReadOptions()).pages))
+
+
+def test_a_lone_word_over_half_years_heads_them_all_though_centred_on_one(
+    tmp_path: Path,
+) -> None:
+    """Minutes with "Antal¹" alone on the header's first line, centred over nine half-year
+    columns ("H2" / "2017" …), so over the middle one too, a line's spacing above it: it
+    heads all nine, not the middle one's header wrapped over three lines."""
+    (table, *_) = _tables("805447", 273, tmp_path)
+    assert table.column_headers[:2] == (("Antal¹", "H2 2017"), ("Antal¹", "H1 2018"))
+    assert table.column_headers[4] == ("Antal¹", "H2 2019")
+    assert len(table.column_headers) == 9
+
+
+def test_a_law_group_row_under_a_header_of_years_is_the_first_row_not_prose(
+    tmp_path: Path,
+) -> None:
+    """An annual report's unruled table: a header of four lines ("Hjemvist | Ændringer"
+    over "Antal | Procent" pairs, "Stadf." a line higher left of them, years with footnote
+    marks last), then a law's group row in bold whose name runs into the value columns
+    ("Lov om højeste, mellemste førtidspension m.fl."), then provisions: the header and its
+    caption are the table's, the group row its first row (no running text, no header
+    line), and "Hjemvist" heads its pair only."""
+    (table, *_) = _tables("860492", 216, tmp_path)
+    assert table.caption is not None and table.caption.startswith("Tabel 4.1:")
+    assert table.column_headers[:3] == (
+        ("Stadf. 2024",),
+        ("Hjemvist", "Antal 2024 (1)"),
+        ("Hjemvist", "Procent 2024"),
+    )
+    assert table.rows[0].label == "Lov om højeste, mellemste førtidspension m.fl."
+    assert table.rows[1].label == "Bistands- og plejetillæg §§ 16 stk. 1 og 2"
+
+
+def test_a_header_of_three_levels_wrapped_in_small_type_is_taken_whole(tmp_path: Path) -> None:
+    """An annual report's table in small type: outcomes over "2025" over "Antal | Procent",
+    beside two columns whose headers wrap over six lines each, set at staggered heights (13
+    text lines in all): the header's first line ("Stadfæstet 2. halvår | Ændringer …") is
+    the table's too, so each pair has its outcome."""
+    (table,) = [t for t in _tables("860492", 65, tmp_path) if t.table_id == "2.1"]
+    assert table.column_headers[0] == ("Stadfæstet 2. halvår 2025", "Antal")
+    assert table.column_headers[5] == ("Hjemvist 2. halvår 2025", "Pct.")
