@@ -31,3 +31,13 @@ def test_a_caption_pushed_to_the_next_page_over_a_note_and_prose_is_the_tables_c
         "Tabel: Realitetsbehandlede sager fordelt på lovområde og bestemmelse (hele landet) "
         "i året 2024"
     )
+
+
+def test_a_source_line_between_two_striped_tables_ends_the_first(tmp_path: Path) -> None:
+    """A memo with two zebra-striped tables stacked close, the first's source ("Kilde:
+    Ankestyrelsen") and the second's title between their stripes: two tables, the
+    second's first rows its own, no row label swallowing the source and title."""
+    (first, second, *_) = _tables("285155", 146, tmp_path)
+    assert first.rows[-1].label == "Omgørelsespct."
+    assert second.title == "Antal personer fordelt på ydelse og kvartal for Fredensborg"
+    assert [row.label for row in second.rows[:2]] == ["4. kvt. 2019", "A-dagpenge"]

@@ -103,6 +103,27 @@ def test_benefits_counted_by_their_caption_are_persons_under_prose_naming_cases(
     }
 
 
+def test_a_benefit_named_like_a_law_after_the_municipality_is_the_benefit_alone(
+    rulebook: Rulebook,
+) -> None:
+    """Persons by benefit, each row led by the municipality ("Ishøj | Sygedagpenge", two
+    stub columns read as one label): "Sygedagpenge" names a law too, but persons have no
+    law area, so it is the benefit's name, printed without the municipality's, as the
+    other benefits are."""
+    rows: list[Row] = [
+        ("Ishøj 2024K2", None),
+        ("Ishøj A-dagpenge", ["30"]),
+        ("Ishøj Sygedagpenge", ["76"]),
+        ("Ishøj Fleksjob", ["49"]),
+    ]
+    got = keys(read(rulebook, table(["Antal personer"], rows, stub="Myndighed Ydelse")))
+    assert [(g[0], g[1], g[3], g[4], g[5]) for g in got] == [
+        (183, "2024-Q2", "A-dagpenge", "antal_personer", 30.0),
+        (183, "2024-Q2", "Sygedagpenge", "antal_personer", 76.0),
+        (183, "2024-Q2", "Fleksjob", "antal_personer", 49.0),
+    ]
+
+
 def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     rulebook: Rulebook,
 ) -> None:

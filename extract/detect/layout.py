@@ -35,6 +35,8 @@ MONO_EM = 0.6
 MONO_EXACT_SHARE = 1.1
 # A monospaced font found on this many lines of a page is known on its other lines.
 MONO_LINES = 3
+# A line's one word of letters shows a monospaced face only when this long (``_exactly_mono``).
+MONO_LETTERS = 6
 # Words that carry a compound broken at a hyphen on along its line ("Ændrings- og ...").
 _COMPOUND_CONJUNCTIONS = frozenset({"og", "eller", "samt", "el.", "and", "or"})
 # Two words are on one line when their vertical overlap is at least this share of the smaller.
@@ -267,11 +269,11 @@ def _mono_of(words: Sequence[Word], widths: list[float]) -> float | None:
     """``_mono_width`` given the line's ``_letter_widths``: all alike within MONO_TOLERANCE,
     or (three different words or more) each within it of their median, a short word's
     (three letters at most: a glyph a little wider weighs more) within SHORT_TOLERANCE."""
-    if len(widths) < 2 or min(widths) <= 0:
+    if not widths or min(widths) <= 0:
         return None
     lengths = {len(w.text) for w in words if len(w.text) >= 2 and w.text.isalpha()}
-    if len(lengths) < 2:
-        return None
+    if len(widths) < 2 or len(lengths) < 2:
+        return widths[0] if _exactly_mono(words) else None
     if max(widths) <= (1 + MONO_TOLERANCE) * min(widths):
         return widths[0] if _others_alike(words, widths[0]) else None
     if max(widths) > (1 + SHORT_TOLERANCE) ** 2 * min(widths):
@@ -286,6 +288,22 @@ def _mono_of(words: Sequence[Word], widths: list[float]) -> float | None:
         for n, width in zip(sized, widths, strict=True)
     )
     return middle if alike and _others_alike(words, middle) else None
+
+
+def _exactly_mono(words: Sequence[Word]) -> bool:
+    """True for a line of text-layer words, two or more, one of MONO_LETTERS letters at
+    least, each character of each exactly (MONO_EXACT_WIDTH) MONO_EM of its size, as a
+    monospaced face sets them ("Almenboligloven - § 105" in Courier: one word of letters
+    tells nothing by itself, every word set so does)."""
+    if len(words) < 2 or not any(len(w.text) >= MONO_LETTERS and w.text.isalpha() for w in words):
+        return False
+    return all(
+        w.source != "ocr"
+        and abs((w.bbox[2] - w.bbox[0]) / len(w.text) - MONO_EM * word_size(w))
+        <= MONO_EXACT_WIDTH * MONO_EM * word_size(w)
+        for w in words
+        if w.text
+    )
 
 
 def _others_alike(words: Sequence[Word], width: float) -> bool:

@@ -9,6 +9,7 @@ header band over the rows under it).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from extract.detect.block_lines import wrapped_round
@@ -25,6 +26,9 @@ from extract.detect.whitespace_rows import (
     value_chunks,
 )
 from extract.model import Ruling
+
+# A line naming a table's source or a note on it ("Kilde: …", "Note: …").
+_SOURCE = re.compile(r"^(?:Kilde|Kilder|Note|Noter|Anm\.|Anmærkning)\b")
 
 __all__ = ["frames_rows", "join_rule_bands"]
 
@@ -83,6 +87,7 @@ def _split_at_captions(cluster: RulingCluster, lines: Sequence[TextLine]) -> lis
         and not any(r.top < line.bottom and line.top < r.bottom for r in cluster.rulings)
     ]
     cuts += [*_titles_between(cluster, lines), *_under_text_boxes(cluster, lines)]
+    cuts += _sources_between(cluster, lines)
     cuts = sorted(cuts, key=lambda line: line.top)
     parts: list[RulingCluster] = []
     rest = list(cluster.rulings)
@@ -94,6 +99,26 @@ def _split_at_captions(cluster: RulingCluster, lines: Sequence[TextLine]) -> lis
     if rest:
         parts.append(_cluster(rest))
     return parts
+
+
+def _sources_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:
+    """The source or note lines ("Kilde: Ankestyrelsen", "Note: …") standing between two
+    rules of the cluster, no rule crossing them, under a line of values inside it and over
+    two of its rules or more: a table's source under its last row, the next table's stripes
+    under it (zebra stripes of two tables, a caption between them)."""
+    x0, top, x1, _ = cluster.bbox
+    out: list[TextLine] = []
+    for line in lines:
+        if not (top < line.top and x0 - 2 <= line.x0 < x1 and _SOURCE.match(line.text.strip())):
+            continue
+        if any(r.top < line.bottom and line.top < r.bottom for r in cluster.rulings):
+            continue
+        if sum(1 for r in cluster.rulings if r.top >= line.bottom) < 2:
+            continue
+        left = stub_limit(lines)
+        if any(x.bottom <= line.top and x.top > top and _holds_values(x, left) for x in lines):
+            out.append(line)
+    return out
 
 
 def _under_text_boxes(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:

@@ -65,7 +65,9 @@ def plan_rows(
     plans = measure_from_totals(settle_law_groups(aspect_sections(first), rows), rows)
     if not measure_has_law:  # values without a law area: a label naming a law is a benefit
         plans = [
-            replace(p, kind="provision", dims={}) if p.kind == "member" and "law" in p.dims else p
+            _benefit(p, rows[p.index].label, readings[p.index], words)
+            if p.kind == "member" and "law" in p.dims
+            else p
             for p in plans
         ]
     candidates = [p for p in plans if p.kind == "provision"]
@@ -92,6 +94,17 @@ def plan_rows(
     plans = plan_totals(plans, identities)
     plans = measure_of_unnamed_totals(plans, rows, identities)
     return measure_from_total_groups(plans, rows)
+
+
+def _benefit(plan: RowPlan, label: str, reading: Reading, words: WordBook) -> RowPlan:
+    """A row naming a law where values have none: a benefit named like it ("Sygedagpenge"),
+    its name as printed without the names its label begins or ends with ("Rødovre
+    Sygedagpenge": the entity's, "Sygedagpenge" the benefit)."""
+    edges = provision_edges(label, reading, words, ("law",))
+    if edges is None:
+        return replace(plan, kind="provision", dims={})
+    dims, printed = edges
+    return replace(plan, kind="provision", dims=dims, provision_label=printed)
 
 
 def _first_pass(
