@@ -57,3 +57,15 @@ def test_a_header_of_three_levels_wrapped_in_small_type_is_taken_whole(tmp_path:
     (table,) = [t for t in _tables("860492", 65, tmp_path) if t.table_id == "2.1"]
     assert table.column_headers[0] == ("Stadfæstet 2. halvår 2025", "Antal")
     assert table.column_headers[5] == ("Hjemvist 2. halvår 2025", "Pct.")
+
+
+def test_an_outer_stub_column_beside_wrapped_labels_is_no_page_column(tmp_path: Path) -> None:
+    """An annual report's long table with a measure in an outer stub column on every row
+    ("Realitetsbeh. sager", then "Andel hjemviste"), provisions wrapped over lines beside
+    it (lines of words like running text): the stub column is the table's, not a column of
+    the page beside it, so the rows under "Andel hjemviste" are read under it."""
+    tables = _tables("352881", 240, tmp_path)
+    (table,) = [t for t in tables if 8 in t.pages]
+    labels = [row.label for row in table.rows if row.page == 8]
+    assert "Andel hjemviste" in labels
+    assert labels.index("Andel hjemviste") < labels.index("Fleksjob - § 116-141")

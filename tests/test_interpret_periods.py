@@ -94,6 +94,8 @@ def test_parts_without_a_year(grammar: PeriodGrammar, text: str, part: str | Non
         ("Omgørelse jan.-jun. 2025", [("2025-H1", "half")]),
         ("Tal for 2023K1*", [("2023-Q1", "quarter")]),
         ("Omgørelsesprocent fordelt efter lovgivning / 2021-12", [("2021-12", "month")]),
+        ("Omgørelsesprocent - alle sager apr 2025", [("2025-04", "month")]),  # not "pr 2025"
+        ("Opgjort pr. 2024", []),  # as of a year: no period of the figures
         ("Afgjorte sager 2019-21", []),  # a range of years
         ("TABEL 4.2 AFGJORTE SAGER EFTER LOVOMRÅDE I PERIODEN 2022-2024", []),
         ("i perioden 2018 til 2020", []),

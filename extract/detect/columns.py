@@ -192,12 +192,37 @@ def _text_beside(lines: Sequence[TextLine], gutter: float) -> list[bool]:
     east = [[w for w in line.words if w.bbox[0] >= gutter] for line in lines]
     if not (_worded_lines(west, SIDE_LINES) and _worded_lines(east, SIDE_LINES)):
         return [False] * len(lines)  # a side of values only is a table's value column
+    # a side of table rows (labels, values apart at their ends) holds no running text: its
+    # lines of words are wrapped row labels ("Tilbagebetaling af løbende månedlig hjælp")
+    west_prose, east_prose = not _rows_side(west), not _rows_side(east)
     return [
-        ((_running(a) and _worded([b]) > 0) or (_running(b) and _worded([a]) > 0))
+        (
+            (west_prose and _running(a) and _worded([b]) > 0)
+            or (east_prose and _running(b) and _worded([a]) > 0)
+        )
         and _apart(a, b)
         and not _crosses(line, gutter)
         for a, b, line in zip(west, east, lines, strict=True)
     ]
+
+
+def _rows_side(side: Sequence[Sequence[Word]]) -> bool:
+    """True when a third of the lines of one side holding words or more end in a value
+    (its unit after it: "8 %") alone or set a gutter's width apart from the words before
+    it: a table's rows (their labels wrapped round their values perhaps), not a column of
+    text."""
+    filled = [sorted(words, key=lambda w: w.bbox[0]) for words in side if words]
+    ending = 0
+    for words in filled:
+        k = len(words) - 1  # the value's first word
+        if k and is_value_text(f"{words[k - 1].text} {words[k].text}"):
+            k -= 1
+        if not is_value_text(" ".join(w.text for w in words[k:])):
+            continue
+        gap = GUTTER_EM * word_size(words[k])
+        if k == 0 or words[k].bbox[0] - words[k - 1].bbox[2] >= gap:
+            ending += 1
+    return 3 * ending >= len(filled) > 0
 
 
 def _apart(west: Sequence[Word], east: Sequence[Word]) -> bool:

@@ -253,7 +253,7 @@ def compile_grammar(
     )  # fmt: skip
     range_ = re.compile(
         _YEAR + r"\s?(?:-|til|og|/)\s?(?:" + _YEAR + r"|\d{2})(?!\d)"
-        + r"|(?:fra|siden|efter|før|inden|primo|ultimo|medio|pr\.?)\s" + _YEAR
+        + r"|\b(?:fra|siden|efter|før|inden|primo|ultimo|medio|pr\.?)\s" + _YEAR  # ("apr 2025")
     )  # fmt: skip
     month_span = re.compile("(" + names[3:-1] + r")\.?\s?-\s?(" + names[3:-1] + r")\.?\s" + _YEAR)
     part = re.compile(
