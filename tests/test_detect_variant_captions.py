@@ -41,3 +41,17 @@ def test_a_source_line_between_two_striped_tables_ends_the_first(tmp_path: Path)
     assert first.rows[-1].label == "Omgørelsespct."
     assert second.title == "Antal personer fordelt på ydelse og kvartal for Fredensborg"
     assert [row.label for row in second.rows[:2]] == ["4. kvt. 2019", "A-dagpenge"]
+
+
+def test_two_tables_with_rules_over_their_headers_only_and_blank_space_between_stay_apart(
+    tmp_path: Path,
+) -> None:
+    """Minutes whose page ends one table's rows (a rule over its header only) and, half a
+    page lower, starts the next under its title ("Landsplan", a rule over and under its
+    header), going on over the next page to its caption there: two tables, the second
+    with its title and its pages, its caption from the next page."""
+    tables = _tables("352881", 145, tmp_path)
+    (table,) = [t for t in tables if t.pages == (3, 4)]
+    assert table.title == "Landsplan"
+    assert table.caption == "Tabel 2. Afgjorte sager efter lovområde"
+    assert [row.label for row in table.rows[:2]] == ["LAB", "Antal"]

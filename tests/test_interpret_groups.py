@@ -124,6 +124,31 @@ def test_a_benefit_named_like_a_law_after_the_municipality_is_the_benefit_alone(
     ]
 
 
+def test_an_outcome_in_the_corner_over_provisions_naming_a_measure_is_the_tables(
+    rulebook: Rulebook,
+) -> None:
+    """ "Stadfæstelse" in the top left corner over law rows and their provisions, one of
+    which names a measure in its name ("Bortfald af retten til sygedagpenge"): the corner
+    says what the table counts, upheld cases; that provision is no outcome's row."""
+    rows: list[Row] = [
+        ("Sygedagpengeloven", ["2.526"]),
+        ("Bortfald af retten til sygedagpenge - §§ 21-23", ["195"]),
+        ("Diverse - sygedagpengeloven", ["7"]),
+    ]
+    caption = "Tabel 5.3: STADFÆSTELSE FORDELT PÅ SAGSEMNE JULI 2025"
+    got = keys(read(rulebook, table(["Hele landet"], rows, caption=caption, stub="Stadfæstelse")))
+    assert [(g[2], g[3], g[4], g[5]) for g in got] == [
+        ("sygedagpengeloven", None, "stadfaestet", 2526.0),
+        (
+            "sygedagpengeloven",
+            "Bortfald af retten til sygedagpenge - §§ 21-23",
+            "stadfaestet",
+            195.0,
+        ),
+        ("sygedagpengeloven", "Diverse - sygedagpengeloven", "stadfaestet", 7.0),
+    ]
+
+
 def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     rulebook: Rulebook,
 ) -> None:

@@ -27,6 +27,8 @@ from extract.detect.whitespace_rows import (
 )
 from extract.model import Ruling
 
+# Rows of one table stand less than this far apart (in font sizes).
+BLANK_EM = 8.0
 # A line naming a table's source or a note on it ("Kilde: …", "Note: …").
 _SOURCE = re.compile(r"^(?:Kilde|Kilder|Note|Noter|Anm\.|Anmærkning)\b")
 
@@ -99,6 +101,16 @@ def _split_at_captions(cluster: RulingCluster, lines: Sequence[TextLine]) -> lis
     if rest:
         parts.append(_cluster(rest))
     return parts
+
+
+def _blank_space(lines: Sequence[TextLine]) -> bool:
+    """True when a line stands BLANK_EM font sizes or more under the one above it: no
+    table's rows stand that far apart ("Landsplan" over the next table half a page under
+    the last rows of another, a rule over each table's header only)."""
+    return any(
+        line.top - above.bottom >= BLANK_EM * line.font_size
+        for above, line in itertools.pairwise(lines)
+    )
 
 
 def _sources_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:
@@ -234,6 +246,8 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
         return False
     if any(is_stop(line) for line in between):
         return False  # a note under the one ("Kilde: …"), a caption over the next
+    if _blank_space(between):
+        return False  # a table's end, half a page blank, the next one's title
     if _top_rule_over_header(upper, lower, between, lines):
         return True
     edges = row_edges(lower)

@@ -111,8 +111,11 @@ class Interpreter:
         used += [found.rule_id for _, found in (*columns, *rows) if found is not None]
         rule_id = used[-1] if used else VOCABULARY_RULE
         stub_measure = around.dims.get("measure")
-        heads_provisions = any(
-            "measure" in above.dims and below.unknown and "measure" not in below.dims
+        heads_provisions = any(  # (an outcome's row, no provision naming one: "Bortfald af …")
+            "measure" in above.dims
+            and not above.unknown
+            and below.unknown
+            and "measure" not in below.dims
             for (above, _), (below, _) in itertools.pairwise(rows)
         )
         if (
