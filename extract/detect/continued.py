@@ -23,6 +23,7 @@ from extract.detect.block_lines import GROUP_OUTDENT_EM, TABLE_GAP_EM, is_sectio
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop, without_going_on
 from extract.detect.continued_repeat import read_as_before, same_words
+from extract.detect.continued_stubs import first_column_at, stubs_within
 from extract.detect.continued_tail import SIDE_SLACK, last_block, over_columns, tail_grid
 from extract.detect.grid import Grid
 from extract.detect.layout import TextLine
@@ -203,8 +204,10 @@ def _append(
     # repeated or not): its first column is the stub column of the last page showing them
     # all that stands at its place
     stub_grid, full = open_table.stubs or (open_table.grid, before.n_stub)
-    skip = _first_column_at(stub_grid, full, grid)
-    n_stub = min(full - skip, grid.n_cols - 1)
+    skip = first_column_at(stub_grid, full, grid)
+    n_stub = min(
+        max(full - skip, stubs_within(stub_grid, full, skip, grid, layout)), grid.n_cols - 1
+    )
     more, more_layout = candidate, layout
     # the groups open at the page end go on, unless group headings above start new ones
     open_groups = () if heads or tail else before.groups
@@ -253,31 +256,6 @@ def _append(
     table = DetectedTable(joined, (*open_table.table.grids, grid))
     stubs = (grid, n_stub) if skip == 0 and n_stub == full else (stub_grid, full)
     return OpenTable(table, more_layout, grid, page_table.below, stubs)
-
-
-def _first_column_at(prev_grid: Grid, n_stub: int, grid: Grid) -> int:
-    """Which of the first ``n_stub`` columns of ``prev_grid`` the text of the first column
-    of ``grid`` starts in (the middle of its cells' left edges), or else the one it stands
-    over most (0 when none of them): an outer column read narrow on the page before, blank
-    there, is still the first where this page fills it."""
-    a, b = grid.col_edges[0], grid.col_edges[1]
-    starts = sorted(  # (cells of the first column alone: one reaching over more, "heraf"
-        # in a row whose first column's rule is left out, starts where its text does)
-        c.bbox[0]
-        for c in grid.cells
-        if c.col0 == 0 and c.col1 == 0 and c.bbox is not None
-    )
-    if starts:
-        x = starts[len(starts) // 2]
-        for c in range(min(n_stub, prev_grid.n_cols)):
-            if prev_grid.col_edges[c] <= x < prev_grid.col_edges[c + 1]:
-                return c
-    overlaps = [
-        min(b, prev_grid.col_edges[c + 1]) - max(a, prev_grid.col_edges[c])
-        for c in range(min(n_stub, prev_grid.n_cols))
-    ]
-    best = max(range(len(overlaps)), key=lambda c: overlaps[c], default=0)
-    return best if overlaps and overlaps[best] > 0 else 0
 
 
 def _same_columns(prev_grid: Grid, prev: Layout, grid: Grid, layout: Layout) -> list[int] | None:

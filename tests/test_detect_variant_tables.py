@@ -1,6 +1,5 @@
-"""Captions found on documents the variant generator draws (fixed seeds; the documents are
-deterministic per seed and index): where a table's caption is printed decides what the
-table is about."""
+"""Where tables start and end, and which caption is theirs, on documents the variant
+generator draws (fixed seeds; the documents are deterministic per seed and index)."""
 
 from __future__ import annotations
 
@@ -55,3 +54,22 @@ def test_two_tables_with_rules_over_their_headers_only_and_blank_space_between_s
     assert table.title == "Landsplan"
     assert table.caption == "Tabel 2. Afgjorte sager efter lovområde"
     assert [row.label for row in table.rows[:2]] == ["LAB", "Antal"]
+
+
+def test_a_page_whose_period_column_was_one_with_the_labels_before_still_joins(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table with three stub columns (outcome or share, year, law area),
+    the year printed once per group: on one page the year and the law areas read as one
+    column, on the next as two (a year on two rows), its outcome column blank all down:
+    the next page still goes on the table, its year and law area rows under it."""
+    (table, *_) = _tables("936537", 298, tmp_path)
+    assert table.pages == (2, 3, 4)
+    rows = [(row.label, [c.text if c else None for c in row.cells]) for row in table.rows]
+    on_four = [r for r, row in zip(rows, table.rows, strict=True) if row.page == 4]
+    assert on_four[:4] == [
+        ("Boligstøtte", ["0"]),
+        ("Andre love i øvrigt", ["2"]),
+        ("2023", [None]),
+        ("Alle lovområder", ["100"]),
+    ]
