@@ -69,3 +69,13 @@ def test_an_outer_stub_column_beside_wrapped_labels_is_no_page_column(tmp_path: 
     labels = [row.label for row in table.rows if row.page == 8]
     assert "Andel hjemviste" in labels
     assert labels.index("Andel hjemviste") < labels.index("Fleksjob - § 116-141")
+
+
+def test_a_booktabs_header_of_ten_staggered_lines_is_the_tables(tmp_path: Path) -> None:
+    """A memo's booktabs table in 6.5 pt type: between its top rule and the rule under the
+    header, "Hele landet" / "2024" over six headers broken inside words at staggered
+    heights (ten text lines): the top rule heads the table and the lines are its header,
+    no title."""
+    (table, *_) = _tables("936537", 94, tmp_path)
+    assert table.column_headers[0] == ("Hele landet 2024", "Hjemvis- ninger")
+    assert table.column_headers[5] == ("Hele landet 2024", "Omgør- elses-%")

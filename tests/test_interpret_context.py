@@ -143,3 +143,28 @@ def test_a_caption_ending_in_a_span_of_months_without_its_year_leaves_a_year_col
     caption = "TABEL 4.2 REALITETSBEHANDLEDE SAGER FORDELT PÅ LOVOMRÅDE OG BESTEMMELSE jul.-dec."
     got = keys(read(rulebook, table(["2024"], rows, caption=caption)))
     assert not [g for g in got if g[1] == "2024"]
+
+
+def test_a_paragraph_naming_the_partner_of_a_binding_cooperation_keeps_the_entity(
+    rulebook: Rulebook,
+) -> None:
+    """The paragraph over a table of persons by benefit speaks of the binding cooperation
+    with another municipality ("Som følge af det forpligtende samarbejde med Vallensbæk
+    Kommune …"): the partner's cases are in the heading municipality's figures, so the
+    table is still the heading's. The same paragraph naming that municipality in passing,
+    no cooperation, leaves the entity open."""
+    heading = DocumentContext("referat", "Københavns kommune\nBeslutningsprotokol\nByrådet")
+    title = (
+        "Som følge af det forpligtende samarbejde med Vallensbæk Kommune, har der kun været "
+        "påklaget 2 sager på beskæftigelsesområdet i 2020."
+    )
+    rows = [("Q2 2019", None), ("Kontanthjælp", ["6"]), ("Fleksjob", ["50"])]
+    candidate = table(["Personer"], rows, title=title, stub="Ydelse")
+    got = keys(read(rulebook, candidate, heading))
+    assert [(g[0], g[1], g[3], g[5]) for g in got] == [
+        (101, "2019-Q2", "Kontanthjælp", 6.0),
+        (101, "2019-Q2", "Fleksjob", 50.0),
+    ]
+    passing = "I Vallensbæk Kommune har der kun været påklaget 2 sager på området i 2020."
+    candidate = table(["Personer"], rows, title=passing, stub="Ydelse")
+    assert keys(read(rulebook, candidate, heading)) == []

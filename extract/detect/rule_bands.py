@@ -38,8 +38,10 @@ __all__ = ["frames_rows", "join_rule_bands"]
 # far apart (in font sizes).
 GROUP_ROW_EM = 3.0
 # A header between a table's top rule and its first rule of rows has at most this many
-# lines, the first at most this many font sizes under the top rule.
-HEADER_BAND_LINES = 8
+# lines (three levels of headers wrapped at staggered heights in small type stand on ten:
+# "Hele landet" / "2024" / "Hjemvis-" beside "Ændring/-" a half line higher …), the first
+# at most this many font sizes under the top rule.
+HEADER_BAND_LINES = 12
 # A line of running text (not its paragraph's last) holds one phrase of this many words at
 # least, across this share of its band's width at least.
 PROSE_WORDS = 8

@@ -28,7 +28,7 @@ from extract.interpret.titles import (
     title_said,
 )
 from extract.interpret.vocabulary import NATIONAL, Meaning
-from extract.interpret.words import tokens
+from extract.interpret.words import WordBook, tokens
 from extract.normalise import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
@@ -119,7 +119,11 @@ def table_context(
                 said = None  # "2024 Lov om aktiv 985 5% …": the table's first row, not a title
             if said is None:
                 entity = dims.get("entity")
-                if entity is not None and _speaks_of_other(_entities(reader, text), entity.value):
+                if (
+                    entity is not None
+                    and _speaks_of_other(_entities(reader, text), entity.value)
+                    and not _of_cooperation(words, text)
+                ):
                     dims.pop("entity")  # the paragraph speaks of another entity: leave it open
                 continue
             text = said
@@ -269,6 +273,13 @@ def _speaks_of_other(named_entities: set[str], entity: str) -> bool:
     helhed": a comparison, still about Lejre)."""
     others = named_entities - {entity}
     return bool(others) and not (entity in named_entities and others == {NATIONAL})
+
+
+def _of_cooperation(words: WordBook, text: str) -> bool:
+    """Whether running text speaks of a binding cooperation ("… det forpligtende samarbejde
+    med Vallensbæk Kommune …"): the municipality it names is the partner whose cases the
+    document's municipality decides, and its figures hold them."""
+    return any(token in words.cooperation for token in tokens(text))
 
 
 def _entities(reader: Reader, text: str) -> set[str]:

@@ -123,6 +123,8 @@ class WordBook:
     # words that bind a noun to the words after it ("Bortfald af retten til sygedagpenge"):
     # a measure word right before one begins a provision's name, it names no measure
     linking: frozenset[str] = frozenset()
+    # words of running text speaking of a binding cooperation ("forpligtende samarbejde")
+    cooperation: frozenset[str] = frozenset()
     _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
     _reads: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -158,6 +160,7 @@ class WordBook:
             self.continued,
             self.of_which,
             self.linking,
+            self.cooperation,
         )
 
     def head(self, token: str) -> str | None:
@@ -308,6 +311,7 @@ def load_words(directory: Path) -> WordBook:
         "continued",
         "of_which",
         "linking",
+        "cooperation",
     }
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
@@ -335,6 +339,7 @@ def load_words(directory: Path) -> WordBook:
         continued=frozenset(_word("continued", w) for w in _list(data, "continued")),
         of_which=frozenset(_word("of_which", w) for w in _list(data, "of_which")),
         linking=frozenset(_word("linking", w) for w in _list(data, "linking")),
+        cooperation=frozenset(_word("cooperation", w) for w in _list(data, "cooperation")),
     )
 
 
