@@ -79,3 +79,18 @@ def test_a_booktabs_header_of_ten_staggered_lines_is_the_tables(tmp_path: Path) 
     (table, *_) = _tables("936537", 94, tmp_path)
     assert table.column_headers[0] == ("Hele landet 2024", "Hjemvis- ninger")
     assert table.column_headers[5] == ("Hele landet 2024", "Omgør- elses-%")
+
+
+def test_a_year_over_one_month_beside_a_year_over_two_bounds_no_group_above(
+    tmp_path: Path,
+) -> None:
+    """An annual report's header of three levels: "Antal" and "Procent", each over "2023"
+    (over "nov | dec") and "2024" (over "jan"): "2024" heads its one column, so it bounds
+    no group of the level above; "Procent" heads its three columns as "Antal" does."""
+    tables = _tables("936537", 41, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "3.2"]
+    assert table.column_headers[3:] == (
+        ("Procent", "2023", "nov"),
+        ("Procent", "2023", "dec"),
+        ("Procent", "2024 jan"),
+    )

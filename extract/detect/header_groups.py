@@ -131,8 +131,9 @@ def _passed_over(
     text under ``chunk`` that head no group (``_heads_two``) and stand higher than that
     text (``_set_higher``): single-level headers beside its group, set lower (centred on a
     header of two levels), which bound the group as neighbours on its own line do (a group's
-    sub-groups, "2023" / "Antal | Pct.", do not, nor do headers of its sub-level whose text,
-    wrapped over more lines, starts a little higher)."""
+    sub-groups, "2023" / "Antal | Pct.", do not, nor do groups of one column, "2024" /
+    "jan" (``_heads_one``), nor headers of its sub-level whose text, wrapped over more lines,
+    starts a little higher)."""
     below = next((k for k in range(r + 1, len(head)) if overlapping(head[k].chunks, chunk)), None)
     if below is None:
         return []
@@ -143,9 +144,19 @@ def _passed_over(
         between.extend(
             c
             for c in head[k].chunks
-            if not _heads_two(c, head[k], lower) and _set_higher(c, sub, head[r], stacks, head)
+            if not _heads_two(c, head[k], lower)
+            and not _heads_one(c, head[below].chunks, stacks)
+            and _set_higher(c, sub, head[r], stacks, head)
         )
     return between
+
+
+def _heads_one(chunk: Chunk, subs: Sequence[Chunk], stacks: Mapping[int, Sequence[Chunk]]) -> bool:
+    """True when a chunk of the sub-headers' line (``subs``) other than a line of ``chunk``'s
+    own wrapped text stands under it: a group of one column at the level between ("2024"
+    over "jan" beside "2023" over "nov | dec"), no single-level header beside the group."""
+    own = {id(c) for c in stacks.get(id(chunk), [chunk])}
+    return any(id(c) not in own for c in overlapping(subs, chunk))
 
 
 def _set_higher(
