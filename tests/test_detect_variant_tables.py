@@ -73,3 +73,19 @@ def test_a_page_whose_period_column_was_one_with_the_labels_before_still_joins(
         ("2023", [None]),
         ("Alle lovområder", ["100"]),
     ]
+
+
+def test_a_law_group_label_after_an_outer_stub_label_running_into_the_values_stays_whole(
+    tmp_path: Path,
+) -> None:
+    """An annual report's long table with an outcome in an outer stub column on every row
+    ("Hjemvisninger") and a law's group row whose name runs on over the value column
+    ("Lov om højeste, mellemste førtidspension m.fl."): the name is the row's label whole,
+    no value "m.fl." beside a name cut short (the provisions under it would be read under
+    the law group before)."""
+    tables = _tables("255335", 23, tmp_path)
+    (table,) = [t for t in tables if 5 in t.pages]
+    rows = [row for row in table.rows if row.page == 5 and "højeste" in row.label]
+    assert rows
+    assert all(row.label.endswith("førtidspension m.fl.") for row in rows)
+    assert all(not any(c and c.text.strip() for c in row.cells) for row in rows)

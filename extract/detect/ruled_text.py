@@ -364,16 +364,19 @@ def spanning_labels(
     lines: Sequence[TextLine], ys: Sequence[float], cols: Sequence[float]
 ) -> set[tuple[tuple[int, int], str]]:
     """The column edges (((row, col), "label"), as ``crossed_edges``) crossed by a label
-    alone in its row: one phrase, no values, from the stub's left edge, running on over the
-    value columns (a heading naming the rows under it); all of it is the row's label."""
+    alone in its row: one phrase, no values, from the stub's left edge (or after an outer
+    stub column's label, "Hjemvisninger | Lov om højeste, mellemste førtidspension m.fl.",
+    under the header), running on over the value columns (a heading naming the rows under
+    it); all of it is the row's label."""
     left = stub_limit(lines)
     rows = [slot_index(ys, (line.top + line.bottom) / 2) for line in lines]
+    body = {id(line) for line in lines[split_header(lines, left) :]}
     out: set[tuple[tuple[int, int], str]] = set()
     for line, row in zip(lines, rows, strict=True):
-        if row is None or rows.count(row) > 1 or len(line.chunks) != 1:
+        if row is None or rows.count(row) > 1 or any(c.is_value for c in line.chunks):
             continue
-        chunk = line.chunks[0]
-        if chunk.is_value or not at_left(chunk, left):
+        chunk = line.chunks[-1]
+        if not at_left(line.chunks[0], left) or (len(line.chunks) > 1 and id(line) not in body):
             continue
         out.update(
             ((row, i), "label")
