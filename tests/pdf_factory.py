@@ -230,3 +230,15 @@ def mono_at(x: float, top: float, text: str) -> list[Word]:
         out.append(Word(token, (x, top, x + MONO * len(token), top + SIZE), font_size=SIZE))
         x += MONO * (len(token) + 1)
     return out
+
+
+def variant_tables(seed: str, index: int, out: Path) -> list[TableCandidate]:
+    """The tables detected in the variant generator's document ``index`` of ``seed``
+    (written to ``out``; deterministic per seed and index)."""
+    from extract.detect import iter_tables
+    from extract.readers import ReadOptions
+    from extract.readers.pdf import read_pdf
+    from samples.variants.generate import FORMATS, families, generate_one
+
+    doc = generate_one(seed, index, out, FORMATS, families())
+    return list(iter_tables(read_pdf(doc, "x", ReadOptions()).pages))

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.detect import iter_tables
-from extract.model import TableCandidate
-from extract.readers import ReadOptions
-from extract.readers.pdf import read_pdf
-from samples.variants.generate import FORMATS, families, generate_one
-
-
-def _tables(seed: str, index: int, tmp_path: Path) -> list[TableCandidate]:
-    doc = generate_one(seed, index, tmp_path, FORMATS, families())
-    return list(iter_tables(read_pdf(doc, "x", ReadOptions()).pages))
+from pdf_factory import variant_tables
 
 
 def test_a_lone_word_over_half_years_heads_them_all_though_centred_on_one(
@@ -23,7 +14,7 @@ def test_a_lone_word_over_half_years_heads_them_all_though_centred_on_one(
     """Minutes with "Antal¹" alone on the header's first line, centred over nine half-year
     columns ("H2" / "2017" …), so over the middle one too, a line's spacing above it: it
     heads all nine, not the middle one's header wrapped over three lines."""
-    (table, *_) = _tables("805447", 273, tmp_path)
+    (table, *_) = variant_tables("805447", 273, tmp_path)
     assert table.column_headers[:2] == (("Antal¹", "H2 2017"), ("Antal¹", "H1 2018"))
     assert table.column_headers[4] == ("Antal¹", "H2 2019")
     assert len(table.column_headers) == 9
@@ -38,7 +29,7 @@ def test_a_law_group_row_under_a_header_of_years_is_the_first_row_not_prose(
     ("Lov om højeste, mellemste førtidspension m.fl."), then provisions: the header and its
     caption are the table's, the group row its first row (no running text, no header
     line), and "Hjemvist" heads its pair only."""
-    (table, *_) = _tables("860492", 216, tmp_path)
+    (table, *_) = variant_tables("860492", 216, tmp_path)
     assert table.caption is not None and table.caption.startswith("Tabel 4.1:")
     assert table.column_headers[:3] == (
         ("Stadf. 2024",),
@@ -54,7 +45,7 @@ def test_a_header_of_three_levels_wrapped_in_small_type_is_taken_whole(tmp_path:
     beside two columns whose headers wrap over six lines each, set at staggered heights (13
     text lines in all): the header's first line ("Stadfæstet 2. halvår | Ændringer …") is
     the table's too, so each pair has its outcome."""
-    (table,) = [t for t in _tables("860492", 65, tmp_path) if t.table_id == "2.1"]
+    (table,) = [t for t in variant_tables("860492", 65, tmp_path) if t.table_id == "2.1"]
     assert table.column_headers[0] == ("Stadfæstet 2. halvår 2025", "Antal")
     assert table.column_headers[5] == ("Hjemvist 2. halvår 2025", "Pct.")
 
@@ -64,19 +55,19 @@ def test_an_outer_stub_column_beside_wrapped_labels_is_no_page_column(tmp_path: 
     ("Realitetsbeh. sager", then "Andel hjemviste"), provisions wrapped over lines beside
     it (lines of words like running text): the stub column is the table's, not a column of
     the page beside it, so the rows under "Andel hjemviste" are read under it."""
-    tables = _tables("352881", 240, tmp_path)
+    tables = variant_tables("352881", 240, tmp_path)
     (table,) = [t for t in tables if 8 in t.pages]
     labels = [row.label for row in table.rows if row.page == 8]
     assert "Andel hjemviste" in labels
     assert labels.index("Andel hjemviste") < labels.index("Fleksjob - § 116-141")
 
 
-def test_a_booktabs_header_of_ten_staggered_lines_is_the_tables(tmp_path: Path) -> None:
+def test_a_booktabs_header_of_ten_staggered_lines_is_thevariant_tables(tmp_path: Path) -> None:
     """A memo's booktabs table in 6.5 pt type: between its top rule and the rule under the
     header, "Hele landet" / "2024" over six headers broken inside words at staggered
     heights (ten text lines): the top rule heads the table and the lines are its header,
     no title."""
-    (table, *_) = _tables("936537", 94, tmp_path)
+    (table, *_) = variant_tables("936537", 94, tmp_path)
     assert table.column_headers[0] == ("Hele landet 2024", "Hjemvis- ninger")
     assert table.column_headers[5] == ("Hele landet 2024", "Omgør- elses-%")
 
@@ -87,7 +78,7 @@ def test_a_year_over_one_month_beside_a_year_over_two_bounds_no_group_above(
     """An annual report's header of three levels: "Antal" and "Procent", each over "2023"
     (over "nov | dec") and "2024" (over "jan"): "2024" heads its one column, so it bounds
     no group of the level above; "Procent" heads its three columns as "Antal" does."""
-    tables = _tables("936537", 41, tmp_path)
+    tables = variant_tables("936537", 41, tmp_path)
     (table,) = [t for t in tables if t.table_id == "3.2"]
     assert table.column_headers[3:] == (
         ("Procent", "2023", "nov"),

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.detect import iter_tables
-from extract.model import TableCandidate
-from extract.readers import ReadOptions
-from extract.readers.pdf import read_pdf
-from samples.variants.generate import FORMATS, families, generate_one
-
-
-def _tables(seed: str, index: int, tmp_path: Path) -> list[TableCandidate]:
-    doc = generate_one(seed, index, tmp_path, FORMATS, families())
-    return list(iter_tables(read_pdf(doc, "x", ReadOptions()).pages))
+from pdf_factory import variant_tables
 
 
 def test_a_caption_pushed_to_the_next_page_over_a_note_and_prose_is_the_tables_caption(
@@ -24,7 +15,7 @@ def test_a_caption_pushed_to_the_next_page_over_a_note_and_prose_is_the_tables_c
     at the top of the third page, then its footnote, a paragraph, and a small table of
     rates with a caption of its own: the caption is the two-page table's, though rows of
     values follow a few lines down (they come after the prose: another table's)."""
-    (table, *_) = _tables("860492", 13, tmp_path)
+    (table, *_) = variant_tables("860492", 13, tmp_path)
     assert table.pages == (1, 2)
     assert table.caption == (
         "Tabel: Realitetsbehandlede sager fordelt på lovområde og bestemmelse (hele landet) "
@@ -36,7 +27,7 @@ def test_a_source_line_between_two_striped_tables_ends_the_first(tmp_path: Path)
     """A memo with two zebra-striped tables stacked close, the first's source ("Kilde:
     Ankestyrelsen") and the second's title between their stripes: two tables, the
     second's first rows its own, no row label swallowing the source and title."""
-    (first, second, *_) = _tables("285155", 146, tmp_path)
+    (first, second, *_) = variant_tables("285155", 146, tmp_path)
     assert first.rows[-1].label == "Omgørelsespct."
     assert second.title == "Antal personer fordelt på ydelse og kvartal for Fredensborg"
     assert [row.label for row in second.rows[:2]] == ["4. kvt. 2019", "A-dagpenge"]
@@ -49,7 +40,7 @@ def test_two_tables_with_rules_over_their_headers_only_and_blank_space_between_s
     page lower, starts the next under its title ("Landsplan", a rule over and under its
     header), going on over the next page to its caption there: two tables, the second
     with its title and its pages, its caption from the next page."""
-    tables = _tables("352881", 145, tmp_path)
+    tables = variant_tables("352881", 145, tmp_path)
     (table,) = [t for t in tables if t.pages == (3, 4)]
     assert table.title == "Landsplan"
     assert table.caption == "Tabel 2. Afgjorte sager efter lovområde"
@@ -63,7 +54,7 @@ def test_a_page_whose_period_column_was_one_with_the_labels_before_still_joins(
     the year printed once per group: on one page the year and the law areas read as one
     column, on the next as two (a year on two rows), its outcome column blank all down:
     the next page still goes on the table, its year and law area rows under it."""
-    (table, *_) = _tables("936537", 298, tmp_path)
+    (table, *_) = variant_tables("936537", 298, tmp_path)
     assert table.pages == (2, 3, 4)
     rows = [(row.label, [c.text if c else None for c in row.cells]) for row in table.rows]
     on_four = [r for r, row in zip(rows, table.rows, strict=True) if row.page == 4]
@@ -83,7 +74,7 @@ def test_a_law_group_label_after_an_outer_stub_label_running_into_the_values_sta
     ("Lov om højeste, mellemste førtidspension m.fl."): the name is the row's label whole,
     no value "m.fl." beside a name cut short (the provisions under it would be read under
     the law group before)."""
-    tables = _tables("255335", 23, tmp_path)
+    tables = variant_tables("255335", 23, tmp_path)
     (table,) = [t for t in tables if 5 in t.pages]
     rows = [row for row in table.rows if row.page == 5 and "højeste" in row.label]
     assert rows
