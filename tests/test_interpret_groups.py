@@ -149,6 +149,24 @@ def test_an_outcome_in_the_corner_over_provisions_naming_a_measure_is_the_tables
     ]
 
 
+def test_a_law_named_beside_the_first_period_is_no_law_of_all_for_the_later_periods(
+    rulebook: Rulebook,
+) -> None:
+    """ "SEL | 2. halvår 2023" (the law printed once, in an outer stub column, beside the
+    first period's group row), then "1. halvår 2024": whether the law holds for the later
+    period is not known, so its rows are not read under all law areas (no value, the report
+    says why); the first period's rows are the law's."""
+    rows: list[Row] = [
+        ("SEL 2. halvår 2023", None),
+        ("Realitetsbehandlede sager", ["66"]),
+        ("1. halvår 2024", None),
+        ("Realitetsbehandlede sager", ["74"]),
+    ]
+    result = read(rulebook, table(["Ishøj Kommune"], rows))
+    assert [(g[1], g[2], g[5]) for g in keys(result)] == [("2023-H2", "serviceloven", 66.0)]
+    assert any("a row above names its law" in f.message for f in result.findings)
+
+
 def test_a_table_under_a_header_of_its_own_after_another_takes_the_heading(
     rulebook: Rulebook,
 ) -> None:

@@ -30,7 +30,7 @@ from extract.interpret.by_sums import (
 from extract.interpret.edges import provision_edges
 from extract.interpret.law_groups import law_groups
 from extract.interpret.nesting import settle_law_groups
-from extract.interpret.plans import ALL_LAWS, GROUP_DIMS, UNREAD, RowPlan
+from extract.interpret.plans import ALL_LAWS, AS_ABOVE, GROUP_DIMS, UNREAD, RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.sections import aspect_sections
 from extract.interpret.totals import plan_totals
@@ -256,7 +256,26 @@ def _replace_levels(
         out.append((MappingProxyType({dim: named[dim], **marks}), label))
     for dim, value in inner.items():
         out.append((MappingProxyType({dim: value}), label))
+    if (
+        at is not None
+        and "period" in named
+        and "law" not in replaced
+        and _law_beside(levels[at:], levels[at][1])
+    ):
+        out.append((MappingProxyType({"law": AS_ABOVE}), label))
     return out
+
+
+def _law_beside(dropped: Sequence[tuple[Mapping[str, str], str]], label: str) -> bool:
+    """True when a law level a new period header drops came from the header it replaces,
+    which named the law beside its period ("SEL 2. halvår 2023" before "1. halvår 2024":
+    the law printed once in an outer stub column, or that row's alone; a total's "all law
+    areas" aside): whether it holds for the new period is not known, so its rows take no
+    law, not all law areas."""
+    return any(
+        level.get("law") not in (None, ALL_LAWS) and level_label == label
+        for level, level_label in dropped
+    )
 
 
 def _outer_to_next(
