@@ -80,3 +80,16 @@ def test_a_law_group_label_after_an_outer_stub_label_running_into_the_values_sta
     assert rows
     assert all(row.label.endswith("førtidspension m.fl.") for row in rows)
     assert all(not any(c and c.text.strip() for c in row.cells) for row in rows)
+
+
+def test_a_paragraph_between_a_caption_and_the_next_table_is_no_part_of_the_caption(
+    tmp_path: Path,
+) -> None:
+    """An annual report's page: the last row of table 2.1, its caption under it in 8 pt
+    ("TABEL 2.1 Afgjorte sager efter lovområde – procent"), a paragraph in 10 pt ending "…
+    ved udgangen af 2024.", then the next table: the paragraph is in no caption (its year
+    would be taken for the table's period)."""
+    tables = variant_tables("436396", 189, tmp_path)
+    captions = [t.caption or "" for t in tables]
+    assert any(c.startswith("TABEL 2.1 Afgjorte sager efter lovområde") for c in captions)
+    assert not any("Liggetiden" in c for c in captions)

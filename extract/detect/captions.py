@@ -29,6 +29,8 @@ FOOTNOTE = re.compile(r"^\(?\d{1,2}\)\s")
 # and the caption under it.
 CAPTION_GAP_EM = 10.0
 CAPTION_BELOW_EM = 1.5
+# The lines of one caption are set in sizes differing by less than this share.
+CAPTION_SIZE_SHARE = 0.1
 # Lines of one caption or note paragraph are closer than this (in font sizes).
 PARAGRAPH_EM = 0.8
 # The lines of one caption start (or are centred) within this many font sizes of each other.
@@ -180,7 +182,7 @@ def caption_above(
     for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
         match = CAPTION.match(above[index].text.strip())
         if match and top - above[index].bottom <= CAPTION_GAP_EM * size:
-            text = " ".join(line.text.strip() for line in above[index:])
+            text = " ".join(line.text.strip() for line in _caption_lines(above[index:]))
             return text, match.group("number"), None
     title_lines: list[TextLine] = []
     edge = top
@@ -206,6 +208,26 @@ def caption_above(
     if title is not None and BULLET.match(title):
         return None, None, None  # an item of a list of points (a proposal), prose
     return None, None, title
+
+
+def _caption_lines(lines: Sequence[TextLine]) -> list[TextLine]:
+    """A caption's first line and the lines under it that go on with it: set close under it
+    (CAPTION_BELOW_EM) in its type's size, not a paragraph in another size between the
+    caption and its table ("TABEL 2.1 Afgjorte sager …" in 8 pt over "Liggetiden for de
+    verserende sager …" in 10 pt). OCR'd sizes are box heights, uneven: all lines go on."""
+    first = lines[0]
+    out = [first]
+    for line in lines[1:]:
+        if any(w.source == "ocr" for w in (*line.words, *first.words)):
+            out.append(line)
+            continue
+        size = max(line.font_size, first.font_size)
+        if line.top - out[-1].bottom > CAPTION_BELOW_EM * size:
+            break
+        if abs(line.font_size - first.font_size) > CAPTION_SIZE_SHARE * size:
+            break
+        out.append(line)
+    return out
 
 
 def _heading_over(above: Sequence[TextLine], name: TextLine) -> list[TextLine]:
