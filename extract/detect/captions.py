@@ -19,7 +19,9 @@ from extract.detect.plausible import is_prose_line
 CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")
 # A caption or line saying that the table goes on from the page before.
 CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
-NOTE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b|^[*¹²³]")
+# A note or source line by its first word ("Kilde: …", "Note: …").
+SOURCE = re.compile(r"^(?:Note|Noter|Kilde|Kilder|Anm\.|Anmærkning|Fodnote)\b")
+NOTE = re.compile(SOURCE.pattern + r"|^[*¹²³]")
 # Footnote marks alone, no note text ("¹", "(1)", "*1)").
 _MARKS = re.compile(r"^(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰)]|\(?\d{1,2}\)|\s)+$")
 # A footnote under a table that explains a mark in it: "(1) Foreløbige tal.", "1) Tallene

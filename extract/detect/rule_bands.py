@@ -9,11 +9,10 @@ header band over the rows under it).
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 
 from extract.detect.block_lines import wrapped_round
-from extract.detect.captions import CAPTION, is_stop
+from extract.detect.captions import CAPTION, SOURCE, is_stop
 from extract.detect.layout import TextLine
 from extract.detect.rulings import RulingCluster, crosses_rule, row_edges, rule_count
 from extract.detect.value_text import is_year
@@ -29,8 +28,6 @@ from extract.model import Ruling
 
 # Rows of one table stand less than this far apart (in font sizes).
 BLANK_EM = 8.0
-# A line naming a table's source or a note on it ("Kilde: …", "Note: …").
-_SOURCE = re.compile(r"^(?:Kilde|Kilder|Note|Noter|Anm\.|Anmærkning)\b")
 
 __all__ = ["frames_rows", "join_rule_bands"]
 
@@ -121,18 +118,23 @@ def _sources_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[
     two of its rules or more: a table's source under its last row, the next table's stripes
     under it (zebra stripes of two tables, a caption between them)."""
     x0, top, x1, _ = cluster.bbox
-    out: list[TextLine] = []
-    for line in lines:
-        if not (top < line.top and x0 - 2 <= line.x0 < x1 and _SOURCE.match(line.text.strip())):
-            continue
-        if any(r.top < line.bottom and line.top < r.bottom for r in cluster.rulings):
-            continue
-        if sum(1 for r in cluster.rulings if r.top >= line.bottom) < 2:
-            continue
-        left = stub_limit(lines)
-        if any(x.bottom <= line.top and x.top > top and _holds_values(x, left) for x in lines):
-            out.append(line)
-    return out
+    sources = [
+        line
+        for line in lines
+        if top < line.top
+        and x0 - 2 <= line.x0 < x1
+        and SOURCE.match(line.text.strip())
+        and not any(r.top < line.bottom and line.top < r.bottom for r in cluster.rulings)
+        and sum(1 for r in cluster.rulings if r.top >= line.bottom) >= 2
+    ]
+    if not sources:
+        return []
+    left = stub_limit(lines)
+    return [
+        line
+        for line in sources
+        if any(x.bottom <= line.top and x.top > top and _holds_values(x, left) for x in lines)
+    ]
 
 
 def _under_text_boxes(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:
