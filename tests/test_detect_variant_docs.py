@@ -447,3 +447,14 @@ def test_a_running_footer_with_an_address_under_a_table_is_no_loose_row() -> Non
     sample = Path(__file__).parent.parent / "samples" / "referat-ishoej-byraad-2022-10-31.pdf"
     for page in read_pdf(sample, "x", ReadOptions()).pages:
         assert not [line.text for line in read_page(page).loose if "ishoej" in line.text]
+
+
+def test_a_total_row_alone_in_the_next_page_top_margin_is_loose_not_a_running_header(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table whose last row ("I alt | 30%") falls alone at the top of the
+    next page, in the margin where running headers stand, a running header over it: a share
+    is no page number, so the line is a loose line (named in the report), not dropped."""
+    doc = generate_one("926418", 299, tmp_path, FORMATS, families())
+    (page,) = [p for p in read_pdf(doc, "x", ReadOptions()).pages if p.number == 2]
+    assert [line.text for line in read_page(page).loose] == ["I alt 30%"]

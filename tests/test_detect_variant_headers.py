@@ -85,3 +85,13 @@ def test_a_year_over_one_month_beside_a_year_over_two_bounds_no_group_above(
         ("Procent", "2023", "dec"),
         ("Procent", "2024 jan"),
     )
+
+
+def test_a_law_group_row_under_a_staggered_header_is_the_first_row(tmp_path: Path) -> None:
+    """An annual report's table in 6 pt type: seven headers broken inside words at staggered
+    heights (eleven lines, the last holding one "2023"), then a law's group row in bold
+    whose name runs on over two value columns: it is the first row, not a header level
+    over those two columns."""
+    (table,) = [t for t in variant_tables("926418", 9, tmp_path) if t.table_id == "5.2"]
+    assert table.rows[0].label == "Lov om højeste, mellemste førtidspension m.fl."
+    assert all("førtidspension" not in " ".join(h) for h in table.column_headers)

@@ -307,3 +307,24 @@ def test_a_measure_named_with_its_count_word_on_a_group_row_holds_for_the_laws_u
         128.0,
         "reported",
     ) in got
+
+
+def test_a_law_total_under_a_period_and_entity_heads_its_rows_not_the_next_period(
+    rulebook: Rulebook,
+) -> None:
+    """A long export's stub columns as group rows: "2. halvår 2020" / "Hele landet i alt" /
+    "Sager i alt" over its measure rows, then "1. halvår 2021" and the same again: "Sager i
+    alt" is all law areas of its own period, not a total beside the periods (which would
+    leave every group but the last unread)."""
+    rows: list[Row] = []
+    for half, weeks, cases in (
+        ("2. halvår 2020", "14,5", "18.389"),
+        ("1. halvår 2021", "17,5", "19.197"),
+    ):
+        rows += [(half, None), ("Hele landet i alt", None), ("Sager i alt", None),
+                 ("Gennemsnitlig sagsbehandlingstid i uger", [weeks]),
+                 ("Realitetsbehandlede", [cases])]  # fmt: skip
+    got = keys(read(rulebook, table(["Antal/pct."], rows, stub="Halvår / Kommune / Lovområde")))
+    assert (None, "2020-H2", "alle", None, "realitetsbehandlede", 18389.0, "reported") in got
+    assert (None, "2021-H1", "alle", None, "sagsbehandlingstid_uger", 17.5, "reported") in got
+    assert len(got) == 4

@@ -2777,3 +2777,25 @@ def test_a_provision_printed_with_its_group_headers_entity_is_named_without_it(
         (o.entity_scope, o.law_area, o.provision) for o in read(rulebook, candidate).observations
     ]
     assert got == [("hele_landet", "almenboligloven", "Almene boliger - § 54-61")]
+
+
+def test_a_total_beside_columns_of_one_law_area_is_no_total_of_all_law_areas(
+    rulebook: Rulebook,
+) -> None:
+    """A header that named one law area over two outcome columns only (a law's group row
+    taken into the header), "Ændringer" and "Realitetsbehandlede sager i alt" beside them:
+    the total column is not law area "alle" (it may be that law area's); it is skipped and
+    said, never read as all law areas."""
+    result = read(
+        rulebook,
+        table(
+            ["Servicelov / Stadfæstelse", "Servicelov / Hjemvisning", "Ændringer",
+             "Realitetsbehandlede sager i alt"],
+            [("Merudgifter § 41", ["5", "1", "1", "7"]), ("Tabt arbejdsfortjeneste § 42",
+                                                         ["10", "3", "0", "13"])],
+            caption="Tabel 5.2 Realitetsbehandlede sager 2023",
+        ),
+    )  # fmt: skip
+    assert all(o.law_area != "alle" for o in result.observations)
+    assert not [o for o in result.observations if o.measure == "realitetsbehandlede"]
+    assert any("one law area" in f.message for f in result.findings)

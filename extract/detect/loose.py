@@ -136,5 +136,13 @@ _ADDRESS = re.compile(r"https?://|www\.|@", re.IGNORECASE)
 
 
 def _running(line: TextLine, height: float) -> bool:
+    """True for a line in the page's top or bottom margin with one value, a whole number (a
+    page number, a year: "Side 3", "Årsredegørelse 2018"); a share or a decimal ("I alt |
+    30%" at a page's top) is a table's last row carried over, no running header."""
     in_margin = line.top > MARGIN_SHARE * height or line.bottom < (1 - MARGIN_SHARE) * height
-    return in_margin and len(value_chunks(line, line.x0)) == 1
+    values = value_chunks(line, line.x0)
+    return in_margin and len(values) == 1 and _WHOLE.match(values[0].text) is not None
+
+
+# A running header's or footer's number: digits alone, maybe between dashes ("- 2 -").
+_WHOLE = re.compile(r"^[-–]?\s*\d+\s*[-–]?$")

@@ -219,15 +219,17 @@ def _group_row_under_header(
     lines: Sequence[TextLine], end: int, left: float, value_left: float
 ) -> bool:
     """True for the line above line ``end`` (the first row's) holding one label at the row
-    labels' edge, no value, running on into the value columns, under a header line with text
-    over the values: a group row ("Lov om højeste, mellemste førtidspension m.fl." under
-    "2024 | 2024 (1) | …"), no header text."""
+    labels' edge, no value, running on into the value columns, under header lines with text
+    over two value columns or more (on one line, "2024 | 2024 (1) | …", or staggered over
+    several): a group row ("Lov om højeste, mellemste førtidspension m.fl."), no header
+    text."""
     if end < 2:
         return False
-    line, over = lines[end - 1], lines[end - 2]
+    line = lines[end - 1]
     if len(line.chunks) != 1 or line.chunks[0].is_value or not at_left(line.chunks[0], left):
         return False
-    return line.x1 > value_left and sum(1 for c in over.chunks if c.x1 > value_left) >= 2
+    over = [c for above in lines[: end - 1] for c in above.chunks if c.x1 > value_left]
+    return line.x1 > value_left and len(over) >= 2
 
 
 def _group_headings_out(lines: Sequence[TextLine], end: int, left: float, value_left: float) -> int:

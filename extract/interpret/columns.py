@@ -52,21 +52,34 @@ def plan_columns(readings: Sequence[Reading], identities: Identities) -> list[Co
     members = [r for r in readings if r.resolved and not r.total]
     axis = {d for r in members for d in r.dims if d in AXIS_DIMS}
     measures = {r.dims["measure"] for r in members if "measure" in r.dims}
+    laws = {r.dims["law"] for r in members if "law" in r.dims}
     for i, reading in enumerate(readings):
         if not reading.resolved:
             plans.append(ColumnPlan(i, "unresolved", reading.dims, reading.problem))
         elif reading.total and axis - set(reading.dims):
-            plans.append(_total(i, reading, axis, measures, identities))
+            plans.append(_total(i, reading, axis, (measures, laws), identities))
         else:
             plans.append(ColumnPlan(i, "member", reading.dims))
     return plans
 
 
 def _total(
-    index: int, reading: Reading, axis: set[str], measures: set[str], identities: Identities
+    index: int,
+    reading: Reading,
+    axis: set[str],
+    members: tuple[set[str], set[str]],
+    identities: Identities,
 ) -> ColumnPlan:
+    """The plan of a total column lacking some of the ``axis`` dimensions its sibling columns
+    name (``members``: their measures and law areas). Over two law areas or more it is law
+    area "alle"; beside columns of one law area only it has none (that law area's total or
+    all law areas': the header does not say)."""
+    measures, laws = members
     lacking = axis - set(reading.dims)
     dims = dict(reading.dims)
+    if "law" in lacking and len(laws) < 2:
+        note = f"a total beside columns of one law area ({', '.join(laws)}): no law area"
+        return ColumnPlan(index, "skip", reading.dims, note)
     if "law" in lacking:
         return ColumnPlan(index, "total", MappingProxyType(dims | {"law": ALL_LAWS}))
     if "measure" in lacking:

@@ -327,8 +327,10 @@ def _siblings(
         after = order[at]
     first_child = before is None or not any(rows[k].has_values for k in range(before + 1, i))
     if first_child and after is not None:
-        if before is not None and set(headers[after]) == set(headers[before]):
-            return None  # the next group is its parent's sibling ("2022", "Sager i alt", … "2023")
+        if set(headers[after]) in _parents(i, rows, headers, order[:at]):
+            # the next group is a sibling of its parent's, or of theirs ("2022", "Sager i
+            # alt", … "2023"; "2022", "Hele landet", "Sager i alt", … "2023")
+            return None
         return headers[after]
     if first_child and before is not None:
         return None  # right under its parent, with no group after it
@@ -338,6 +340,22 @@ def _siblings(
         kind = set(headers[before])
         return next((headers[k] for k in reversed(order[:at]) if set(headers[k]) != kind), None)
     return headers[before] if before is not None else None
+
+
+def _parents(
+    i: int,
+    rows: Sequence[TableRow],
+    headers: Mapping[int, Mapping[str, str]],
+    above: Sequence[int],
+) -> list[set[str]]:
+    """What the group headers right over row ``i`` name, nearest first (those of ``above``
+    with no row of values between them and it)."""
+    out = []
+    for k in reversed(above):
+        if any(rows[j].has_values for j in range(k + 1, i)):
+            break
+        out.append(set(headers[k]))
+    return out
 
 
 def _values(
