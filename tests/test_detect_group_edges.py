@@ -13,7 +13,7 @@ from pdf_factory import body, detect, hrule, labels, sized_at, vrule, word_page
 
 from extract.detect.header_groups import header_groups
 from extract.detect.layout import TextLine, group_lines, make_line
-from extract.detect.ruled_text import group_headers
+from extract.detect.ruled_groups import group_headers
 from extract.detect.whitespace_header import phrase_runs
 from extract.detect.whitespace_rows import values_round
 from extract.model import Ruling, Word

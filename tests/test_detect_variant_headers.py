@@ -95,3 +95,39 @@ def test_a_law_group_row_under_a_staggered_header_is_the_first_row(tmp_path: Pat
     (table,) = [t for t in variant_tables("926418", 9, tmp_path) if t.table_id == "5.2"]
     assert table.rows[0].label == "Lov om højeste, mellemste førtidspension m.fl."
     assert all("førtidspension" not in " ".join(h) for h in table.column_headers)
+
+
+def test_an_entity_group_row_spaced_as_the_rows_under_a_header_is_a_row(tmp_path: Path) -> None:
+    """An annual report's small unruled table: two headers wrapped at staggered heights
+    beside the stub header "Lov", then "Hele landet" alone at the labels' edge, spaced from
+    the header as the rows are from each other, over "Total | 21,4 | 17305": "Hele landet"
+    is a group row, not a header level over the first column."""
+    (table, *_) = variant_tables("540217", 203, tmp_path)
+    assert table.column_headers == (
+        ("Gennemsnitlig liggetid i uger",),
+        ("Realitetsbehandlede sager i alt",),
+    )
+    assert [row.label for row in table.rows] == ["Hele landet", "Total"]
+
+
+def test_a_header_with_outer_stub_headers_at_row_spacing_heads_the_table(tmp_path: Path) -> None:
+    """Minutes' unruled table in two stub columns: "Kommune | Bestemmelse | 2022K3" (the
+    period centred in a wide cell, short of values set flush right), at row spacing over
+    "Ringkøbing-Skjern | Stadfæstet" and the provisions: the line is the table's header,
+    so every value has its period."""
+    (table,) = [t for t in variant_tables("318845", 2, tmp_path) if t.table_id == "p1-t2"]
+    assert table.column_headers == (("2022K3",),)
+    assert table.stub_header == "Kommune Bestemmelse"
+
+
+def test_a_stub_header_among_staggered_header_lines_keeps_the_header_whole(
+    tmp_path: Path,
+) -> None:
+    """An appendix's unruled table in 6.5 pt: six headers at staggered heights ("Andel" /
+    "Stadfæstelser" / "stadfæstet"), the stub header "Hele landet" touching the lowest of
+    them, then "2024" over each column a line's space lower: the header is all five lines
+    (the measures with their year), not "2024" alone under a title."""
+    (table,) = [t for t in variant_tables("318845", 114, tmp_path) if t.pages == (3,)]
+    assert table.column_headers[:2] == (("Stadfæstelser 2024",), ("Andel stadfæstet 2024",))
+    assert table.column_headers[5] == ("Omgørelsesprocent (%) 2024",)
+    assert table.stub_header == "Hele landet"

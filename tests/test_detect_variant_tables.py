@@ -93,3 +93,26 @@ def test_a_paragraph_between_a_caption_and_the_next_table_is_no_part_of_the_capt
     captions = [t.caption or "" for t in tables]
     assert any(c.startswith("TABEL 2.1 Afgjorte sager efter lovområde") for c in captions)
     assert not any("Liggetiden" in c for c in captions)
+
+
+def test_a_bold_law_heading_over_the_one_row_of_a_ruled_band_is_a_row_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """A memo's table ruled round its header only, one law heading in bold ("Boligstøtte")
+    over its one provision row in regular type: the heading is a row of its own, not the
+    first line of the provision's label wrapped."""
+    (table,) = variant_tables("318845", 62, tmp_path)
+    assert [row.label for row in table.rows] == ["Boligstøtte", "Indskudslån - § 54-71"]
+
+
+def test_a_row_over_the_first_stripe_its_value_amid_its_wrapped_label_is_the_tables(
+    tmp_path: Path,
+) -> None:
+    """An annual report's striped table going on over a page: the page starts with an
+    unshaded row, indented under its law, its label wrapped over two lines and its value
+    set between them, over the first stripe: the row is the table's, label and value."""
+    tables = variant_tables("318845", 237, tmp_path)
+    rows = [row for table in tables for row in table.rows if row.page == 6]
+    first = "Tilbagebetaling af løbende månedlig hjælp til forsørgelse - §§ 90 - 97, 69i"
+    (row,) = [row for row in rows if row.label == first]
+    assert [cell.text for cell in row.cells if cell is not None] == ["2"]

@@ -57,6 +57,7 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
     value_left = min((c.x0 for c in values), default=None)
     within = [line for line in lines if line.x0 >= x0 - 2 and line.x1 <= x1 + 2]
     added: list[Ruling] = []
+    label_starts = [line.x0 for line in inside if not line.chunks[0].is_value]
 
     def row_at(near: TextLine | None, edge: float) -> TextLine | None:
         """The line of values of the row starting with ``near`` when it stands at row
@@ -68,19 +69,25 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
         label = near
         if edge != top:
             near = _values_line(near, within, left)
+        elif not value_chunks(near, left):
+            near = _values_above(near, within, left)
         chunks = value_chunks(near, left)
         lined_up = chunks and all(any(c.x0 < o.x1 and o.x0 < c.x1 for o in values) for c in chunks)
-        # a label wrapped round its values: label text at the left edge, values alone under
+        # a label wrapped round its values: label text at the left edge (or where the
+        # cluster's labels start, indented under their groups), values alone beside it
         wrapped = (
             near is not label
             and label_only(label, value_left or x1)
-            and at_left(label.chunks[0], left)
+            and (
+                at_left(label.chunks[0], left)
+                or any(abs(label.x0 - x) <= FLUSH_PT for x in label_starts)
+            )
         )
         return near if lined_up and (wrapped or is_data_line(near, left, value_left)) else None
 
     above = max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None)
     if (row := row_at(above, top)) is not None:
-        start = _wrapped_start(row, within) - 1.0
+        start = (_wrapped_start(row, within) if row is above else _label_top(above, within)) - 1.0
         added.append(Ruling(x0, start, x1, start))
     elif above is not None and _group_row_over(above, top, inside, left):
         added.append(Ruling(x0, above.top - 1.0, x1, above.top - 1.0))
@@ -148,6 +155,43 @@ def _values_line(row: TextLine, lines: Sequence[TextLine], left: float) -> TextL
             break
         end = line
     return end if value_chunks(end, left) else row
+
+
+def _values_above(row: TextLine, lines: Sequence[TextLine], left: float) -> TextLine:
+    """The line holding the values of the row whose label ends on line ``row``: itself, or
+    when it holds none, the nearest line over it, set tight, that does (values set in the
+    middle of a label wrapped over three lines: "Tilbagebetaling af løbende månedlig hjælp
+    til" / "2" / "forsørgelse - §§ 90 - 97, 69i")."""
+    end = row
+    for line in sorted(lines, key=lambda ln: -ln.top):
+        if line.top >= end.top:
+            continue
+        if value_chunks(line, left):
+            return line if end.top - line.bottom < 0.5 * line.font_size else row
+        if end.top - line.bottom >= 0.5 * line.font_size:
+            break
+        end = line
+    return row
+
+
+def _label_top(label: TextLine, lines: Sequence[TextLine]) -> float:
+    """Where the row whose label ends on line ``label`` starts: over the lines of its label
+    wrapped above it (each tight over the one under it, starting where it starts), past a
+    line of its values alone set between them."""
+    start = label
+    for line in sorted(lines, key=lambda ln: -ln.top):
+        if line.top >= start.top:
+            continue
+        if start.top - line.bottom >= 0.5 * line.font_size:
+            break
+        if all(c.is_value for c in line.chunks):
+            continue  # the row's values, set between its label's lines
+        if any(c.is_value for c in line.chunks) or all(
+            abs(c.x0 - label.x0) > FLUSH_PT for c in line.chunks
+        ):
+            break
+        start = line
+    return start.top
 
 
 def _wrapped_start(row: TextLine, lines: Sequence[TextLine]) -> float:

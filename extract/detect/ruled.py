@@ -17,13 +17,12 @@ from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers
 from extract.detect.layout import TextLine
+from extract.detect.ruled_groups import group_headers, slot_index
 from extract.detect.ruled_text import (
     crossed_edges,
-    group_headers,
     is_bar_chart,
     is_chart_text,
     joined_across,
-    slot_index,
     spanning_labels,
     sub_columns,
     text_rows,

@@ -15,14 +15,12 @@ import itertools
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid
-from extract.detect.header_align import flush_with_one, wrapped_apart
-from extract.detect.layout import Chunk, TextLine, make_chunk
+from extract.detect.layout import TextLine
+from extract.detect.ruled_groups import group_headers, slot_index
 from extract.detect.whitespace import column_bands, column_edges, text_bands
-from extract.detect.whitespace_header import phrase_runs
 from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,
-    counts_value,
     data_lines,
     is_data_line,
     split_header,
@@ -37,9 +35,6 @@ CHART_LETTERS = 0.25
 # A lattice is a bar chart when this share of its text cells span TALL_ROWS rows or more.
 TALL_SHARE = 0.2
 TALL_ROWS = 4
-# A header chunk spans the columns it reaches into when its centre is this close (share of
-# their width) to theirs.
-CENTRED_SHARE = 0.2
 
 
 def whitespace_columns(lines: Sequence[TextLine]) -> list[float]:
@@ -136,7 +131,7 @@ def text_rows(
             for k, line in enumerate(band)
             if flags[id(line)] and (_led_by_label(line, left) or values_round(band, k - 1, left))
         )
-        if data >= 2:
+        if data >= 2 or (data == 1 and _heading_over_row(band, flags)):
             n_header = split_header(band, left)
             rows = [[line] for line in band[:n_header]]
             for group in body_row_groups(band[n_header:], left):
@@ -178,6 +173,19 @@ def _starts_row(
     )
 
 
+def _heading_over_row(band: Sequence[TextLine], data: dict[int, bool]) -> bool:
+    """True for a band whose one data line (``data`` by line id) stands under label lines in
+    bold, itself in regular type: a group heading over the row ("Boligstøtte" over
+    "Indskudslån - § 54-71 | 30 | 24"), not its label wrapped (which keeps its font)."""
+    at = next(k for k, line in enumerate(band) if data[id(line)])
+    above = band[:at]
+    return (
+        bool(above)
+        and all(line.bold and not any(c.is_value for c in line.chunks) for line in above)
+        and not band[at].bold
+    )
+
+
 def _heads_rows(group: Sequence[TextLine], above: Sequence[TextLine]) -> bool:
     """True for bold label lines under a row set in regular type: a heading over the rows
     below it (in a second stub column), not the row's wrapped text, which keeps its font."""
@@ -195,101 +203,6 @@ def _under_group_headers(
         if any(id(c) in groups for c in line.chunks):
             rows.append([])
     return [row for row in rows if row]
-
-
-def group_headers(
-    lines: Sequence[TextLine], frame: Sequence[float], soft_xs: Sequence[float]
-) -> dict[int, tuple[float, float]]:
-    """The chunks that head a group of columns (by id), each with the extent of its header:
-    a phrase (chunks a wide word space apart, "Mexican American") reaching across a virtual
-    column edge (``soft_xs``), centred over its columns (see ``centred``), with the next line
-    holding two chunks or more inside the columns it reaches into, none reaching across
-    those edges (the sub-headers), and not flush with one of them alone (a column's own
-    header running a little into the next column heads no group)."""
-    out: dict[int, tuple[float, float]] = {}
-    edges = sorted({*frame, *soft_xs})
-    ordered = sorted(lines, key=lambda line: line.top)
-    # columns from whitespace only: a header is centred over the text of its columns
-    content = _slot_content(lines, frame) if set(frame[1:-1]) <= set(soft_xs) else None
-    for i, line in enumerate(ordered):
-        below = next((nxt for nxt in ordered[i + 1 :] if nxt.top >= line.bottom - 1.0), None)
-        if below is None or below.top - line.bottom > 1.5 * line.font_size:
-            continue
-        for phrase in _phrases(line):
-            head = (
-                phrase[0] if len(phrase) == 1 else make_chunk([w for c in phrase for w in c.words])
-            )
-            inner = [x for x in soft_xs if head.x0 < x - 1.0 < x + 1.0 < head.x1]
-            if not inner or not centred(head, frame, content):
-                continue
-            lo, hi = _reach(head, edges)
-            under = [
-                c
-                for c in below.chunks
-                if c.x0 >= lo - 2.0 and c.x1 <= hi + 2.0 and not counts_value(c)
-            ]
-            if (
-                len(under) >= 2
-                and not flush_with_one(head, under)
-                and not wrapped_apart(phrase, under)
-                and not any(c.x0 < x - 1.0 < x + 1.0 < c.x1 for c in under for x in inner)
-            ):
-                out.update((id(chunk), (head.x0, head.x1)) for chunk in phrase)
-    return out
-
-
-def _phrases(line: TextLine) -> list[list[Chunk]]:
-    """The line's chunks, and its phrases of several chunks (``phrase_runs``)."""
-    runs = [run for run in phrase_runs(line.chunks) if len(run) > 1]
-    return [[chunk] for chunk in line.chunks] + runs
-
-
-def _reach(chunk: Chunk, edges: Sequence[float]) -> tuple[float, float]:
-    """Left and right edge of the slots the chunk reaches into."""
-    first = slot_index(edges, chunk.x0)
-    last = slot_index(edges, chunk.x1)
-    lo = edges[first] if first is not None else chunk.x0
-    hi = edges[last + 1] if last is not None else chunk.x1
-    return lo, hi
-
-
-def centred(
-    chunk: Chunk, frame: Sequence[float], content: Sequence[Span | None] | None = None
-) -> bool:
-    """True when a header chunk spans the columns it reaches into: it stays inside one slot
-    of ``frame`` (the drawn columns, whose virtual sub-columns it heads), or stands centred
-    over the slots it reaches into, not merely running into a neighbour (closely set words
-    of two headers). With ``content`` (the text's extent in each slot, for columns from
-    whitespace) it is centred over the text of those slots, not over their tiles."""
-    first = slot_index(frame, chunk.x0)
-    last = slot_index(frame, chunk.x1)
-    if first is None or last is None:
-        return False
-    if first == last:
-        return True
-    lo, hi = frame[first], frame[last + 1]
-    if content is not None and (a := content[first]) is not None:
-        lo = a[0]
-    if content is not None and (b := content[last]) is not None:
-        hi = b[1]
-    return abs((chunk.x0 + chunk.x1) / 2 - (lo + hi) / 2) <= CENTRED_SHARE * (hi - lo)
-
-
-def _slot_content(lines: Sequence[TextLine], frame: Sequence[float]) -> list[Span | None]:
-    """For each slot of ``frame``, the extent of the chunks standing inside it (None when
-    none does)."""
-    out: list[Span | None] = [None] * (len(frame) - 1)
-    for chunk in (c for line in lines for c in line.chunks):
-        first, last = slot_index(frame, chunk.x0), slot_index(frame, chunk.x1 - 0.01)
-        if first is None or first != last:
-            continue
-        have = out[first]
-        out[first] = (
-            (chunk.x0, chunk.x1)
-            if have is None
-            else (min(have[0], chunk.x0), max(have[1], chunk.x1))
-        )
-    return out
 
 
 def _led_by_label(line: TextLine, left: float) -> bool:
@@ -400,11 +313,3 @@ def joined_across(
     if drawn:
         return False
     return not data or label_across or value_across
-
-
-def slot_index(edges: Sequence[float], value: float) -> int | None:
-    """Index of the slot between consecutive ``edges`` holding ``value``, or None."""
-    for i in range(len(edges) - 1):
-        if edges[i] <= value < edges[i + 1]:
-            return i
-    return None

@@ -10,6 +10,7 @@ margin with their rows under them. Header lines are taken upwards from its first
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -125,6 +126,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
         # wide cell over values set flush right (judged over group headings only)
         over = min(value_left, _labels_end(block) + 2.0)
         headings = 0  # group heading lines taken right over the first row
+        row_gap = _row_gap(block)
         while k >= floor and sum(not label_only(x, value_left) for x in header) < HEADER_LINES:
             above = lines[k]
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
@@ -139,7 +141,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             close = top.top - above.bottom < 0.5 * top.font_size
             # a line starting left of the rows: a group heading right above its rows, or a
             # header line over the values at row spacing (not a title further up)
-            near = top.top - above.bottom < NEAR_EM * top.font_size
+            near = top.top - above.bottom < max(NEAR_EM * top.font_size, row_gap + 1.0)
             # the lines taken so far are the first row's label, wrapped round its values
             # (its values may stand on a line of their own, between its label lines)
             first_row = all(
@@ -159,6 +161,8 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 break
             if header and _larger(above, max(header, key=lambda x: x.font_size)):
                 break  # a heading over the header ("Sagsfremstilling"), set larger than it
+            if stub_row and k > floor and _beside_header_line(above, lines[k - 1], value_left):
+                in_values = True  # a stub header among the header's staggered lines
             if not (in_values or close):
                 # a group heading between the header and the first row ("Realitetsbehandlede"
                 # under "Paragraf | 2025"; the first row's label may wrap round its values):
@@ -234,6 +238,13 @@ def _paragraph_end(lines: Sequence[TextLine], k: int, value_left: float) -> bool
     return tight and abs(line.x0 - above.x0) <= FLUSH_PT and _is_prose(above, value_left)
 
 
+def _row_gap(block: Sequence[TextLine]) -> float:
+    """The space between the block's rows: the middle one of the gaps between its lines
+    set apart (0 for a block of one line)."""
+    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(block) if b.top > a.bottom)
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
 def _labels_end(block: Sequence[TextLine]) -> float:
     """Where the text (no values) of the block's lines ends, rightmost."""
     return max((c.x1 for line in block for c in line.chunks if not c.is_value), default=math.inf)
@@ -260,8 +271,10 @@ def _over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float
     """True for a header line with a stub header set flush with the row labels (at ``left``)
     and text right of every row label of ``block``: a value header set flush left in a wide
     cell whose values stand flush right ("Halvår | Antal borgere" over "jan.-jun. 2019 |
-    A-dagpenge | 29")."""
-    if len(line.chunks) < 2 or abs(line.chunks[0].x0 - left) > FLUSH_PT:
+    A-dagpenge | 29"); outer stub headers may stand left of it ("Kommune | Bestemmelse |
+    2022K3" over the rows of "Ringkøbing-Skjern | Stadfæstet")."""
+    flush = [k for k, c in enumerate(line.chunks) if abs(c.x0 - left) <= FLUSH_PT]
+    if len(line.chunks) < 2 or not flush or any(c.x1 > left for c in line.chunks[: flush[0]]):
         return False
     labels = [c.x1 for row in block for c in row.chunks if not c.is_value]
     return (
@@ -300,6 +313,13 @@ def _beside_stub_header(line: TextLine, lines: Sequence[TextLine], left: float) 
         and line.top < other.bottom + 0.5 * line.font_size
         for other in lines
     )
+
+
+def _beside_header_line(line: TextLine, upper: TextLine, value_left: float) -> bool:
+    """True when ``upper``, the line over ``line``, reaches the values and overlaps or
+    touches it (within half a font size): headers set at staggered heights beside a stub
+    header ("Hele landet" under "stadfæstet | ændret | hjemvist | (%)")."""
+    return _reaches(upper, value_left) and line.top - upper.bottom < 0.5 * line.font_size
 
 
 def _between_headers(

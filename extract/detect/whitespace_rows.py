@@ -23,6 +23,9 @@ _MARK = re.compile(r"^\(\d{1,2}\)$")
 JOIN_SHARE = 0.6
 # Gaps (points) this close are the same spacing (lines of one wrapped label).
 TIE_GAP = 0.5
+# A line is spaced as the rows are when the space over it and the space under it differ by
+# this many font sizes at most.
+ROW_SPACING_EM = 0.2
 
 
 def at_left(chunk: Chunk, left: float) -> bool:
@@ -219,17 +222,27 @@ def _group_row_under_header(
     lines: Sequence[TextLine], end: int, left: float, value_left: float
 ) -> bool:
     """True for the line above line ``end`` (the first row's) holding one label at the row
-    labels' edge, no value, running on into the value columns, under header lines with text
-    over two value columns or more (on one line, "2024 | 2024 (1) | …", or staggered over
-    several): a group row ("Lov om højeste, mellemste førtidspension m.fl."), no header
-    text."""
+    labels' edge, no value, running on into the value columns or spaced as the rows are,
+    under header lines with text over two value columns or more (on one line, "2024 | 2024
+    (1) | …", or staggered over several): a group row ("Lov om højeste, mellemste
+    førtidspension m.fl.", "Hele landet"), no header text."""
     if end < 2:
         return False
     line = lines[end - 1]
     if len(line.chunks) != 1 or line.chunks[0].is_value or not at_left(line.chunks[0], left):
         return False
     over = [c for above in lines[: end - 1] for c in above.chunks if c.x1 > value_left]
-    return line.x1 > value_left and len(over) >= 2
+    return len(over) >= 2 and (line.x1 > value_left or _row_spaced(lines, end - 1))
+
+
+def _row_spaced(lines: Sequence[TextLine], i: int) -> bool:
+    """True when line ``i`` stands apart from the line over it (half its font size or more)
+    by the space that parts it from the line under it: spaced as the rows are ("Hele
+    landet" over "Total | 21,4 | 17305"), not as a header's lines."""
+    line = lines[i]
+    above = line.top - lines[i - 1].bottom
+    below = lines[i + 1].top - line.bottom
+    return above >= 0.5 * line.font_size and abs(above - below) <= ROW_SPACING_EM * line.font_size
 
 
 def _group_headings_out(lines: Sequence[TextLine], end: int, left: float, value_left: float) -> int:
