@@ -86,7 +86,7 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
         return near if lined_up and (wrapped or is_data_line(near, left, value_left)) else None
 
     above = max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None)
-    if (row := row_at(above, top)) is not None:
+    if above is not None and (row := row_at(above, top)) is not None:
         start = (_wrapped_start(row, within) if row is above else _label_top(above, within)) - 1.0
         added.append(Ruling(x0, start, x1, start))
     elif above is not None and _group_row_over(above, top, inside, left):
