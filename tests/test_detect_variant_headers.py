@@ -131,3 +131,15 @@ def test_a_stub_header_among_staggered_header_lines_keeps_the_header_whole(
     assert table.column_headers[:2] == (("Stadfæstelser 2024",), ("Andel stadfæstet 2024",))
     assert table.column_headers[5] == ("Omgørelsesprocent (%) 2024",)
     assert table.stub_header == "Hele landet"
+
+
+def test_a_header_set_a_line_higher_than_its_year_stays_over_its_own_column(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table in a frame with no column rules: one-line headers set
+    between the lines of two-line ones ("Hjemviste" / "sager" beside "Ændring/Ophævelse"),
+    "2024" under each, values set flush right: "Ændring/Ophævelse", wider than its year,
+    heads its own column, not the one left of it with "Hjemviste"."""
+    (table,) = [t for t in variant_tables("462901", 248, tmp_path) if t.table_id == "3.2"]
+    assert table.column_headers[1:3] == (("Hjemviste sager 2024",), ("Ændring/Ophævelse 2024",))
+    assert table.column_headers[5:] == (("Andel ændret 2024",), ("Omgørelsesprocent 2024",))

@@ -116,3 +116,31 @@ def test_a_row_over_the_first_stripe_its_value_amid_its_wrapped_label_is_the_tab
     first = "Tilbagebetaling af løbende månedlig hjælp til forsørgelse - §§ 90 - 97, 69i"
     (row,) = [row for row in rows if row.label == first]
     assert [cell.text for cell in row.cells if cell is not None] == ["2"]
+
+
+def test_a_long_law_heading_in_bold_out_at_the_margin_goes_on_in_the_table(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table continued on a page without its header ("Tabel 3.2
+    (fortsat)"), law headings in bold out at the margin over indented provisions: the
+    six-word "Lov om højeste, mellemste førtidspension m.fl." is a group row like
+    "Almenboligloven", not the title of a new table."""
+    tables = variant_tables("462901", 224, tmp_path)
+    (table,) = [t for t in tables if 4 in t.pages and t.pages[0] < 4]
+    labels = [row.label for row in table.rows if row.page == 4]
+    assert "Lov om højeste, mellemste førtidspension m.fl." in labels
+    assert "Serviceloven (SEL)" in labels
+
+
+def test_a_shaded_header_touching_a_shaded_first_row_wrapped_round_its_value_joins(
+    tmp_path: Path,
+) -> None:
+    """Minutes' striped table going on over seven pages, its header ("Sagsemne | 2024")
+    repeated in a shaded band touching the page's first row, shaded too; the unshaded row
+    under them has its label wrapped round its value ("33" alone on its line): the bands
+    are one table, so every page's rows go on under the outcome and law above them."""
+    tables = variant_tables("462901", 58, tmp_path)
+    (table,) = [t for t in tables if 2 in t.pages]
+    assert table.pages == (1, 2, 3, 4, 5, 6, 7)
+    labels = [row.label for row in table.rows if row.page == 2]
+    assert labels[1] == "Børn - KSB - Hjemgivelse og hjemgivelsesperiode - § 100 og § 102"

@@ -2799,3 +2799,33 @@ def test_a_total_beside_columns_of_one_law_area_is_no_total_of_all_law_areas(
     assert all(o.law_area != "alle" for o in result.observations)
     assert not [o for o in result.observations if o.measure == "realitetsbehandlede"]
     assert any("one law area" in f.message for f in result.findings)
+
+
+def test_a_caption_counting_persons_by_benefit_stands_over_a_heading_about_decisions(
+    rulebook: Rulebook,
+) -> None:
+    """A memo's table under the memo's heading and first paragraph ("Notat om
+    Ankestyrelsens afgørelser …", which names decisions), captioned "Antal borgere fordelt
+    på måned og ydelse" under it, its rows benefits under months: the caption's measure is
+    what the rows count, so the table is read as persons per benefit."""
+    rows: list[Row] = [
+        ("feb 2023", None),
+        ("A-dagpenge", ["58"]),
+        ("Kontanthjælp", ["7"]),
+        ("mar 2023", None),
+        ("A-dagpenge", ["58"]),
+        ("Kontanthjælp", [".."]),
+    ]
+    heading = (
+        "Notat om Ankestyrelsens afgørelser En nærmere forklaring af Ankestyrelsens begreber,"
+        " er gengivet bilag (Ankestatistik 2020)."
+    )
+    result = read(
+        rulebook,
+        table(["Nyborg"], rows, title=heading, stub="Måned / Ydelse",
+              caption="Tabel 1: Antal borgere fordelt på måned og ydelse"),
+    )  # fmt: skip
+    got = keys(result)
+    assert (450, "2023-02", None, "A-dagpenge", "antal_personer", 58.0, "reported") in got
+    assert (450, "2023-03", None, "Kontanthjælp", "antal_personer", None, "suppressed") in got
+    assert len(got) == 4

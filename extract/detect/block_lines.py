@@ -18,6 +18,9 @@ TABLE_GAP_EM = 2.6
 FLUSH_PT = 1.0
 # A group heading in an inner stub column may start this many font sizes left of its rows.
 GROUP_OUTDENT_EM = 2.5
+# A group heading has this many words at most; set in bold, BOLD_SECTION_WORDS.
+SECTION_WORDS = 5
+BOLD_SECTION_WORDS = 10
 
 
 def wrapped_round(lines: Sequence[TextLine], i: int) -> bool:
@@ -72,8 +75,10 @@ def label_only(line: TextLine, value_left: float) -> bool:
 
 def is_section_label(line: TextLine) -> bool:
     """A short label line with no values, or a year alone: a group heading inside a table
-    ("Antal sager", "2024" over the rows of that year)."""
-    if len(line.chunks) != 1 or len(line.words) > 5:
+    ("Antal sager", "2024" over the rows of that year); in bold it may be a law's name of
+    up to BOLD_SECTION_WORDS ("Lov om højeste, mellemste førtidspension m.fl.")."""
+    limit = BOLD_SECTION_WORDS if line.bold else SECTION_WORDS
+    if len(line.chunks) != 1 or len(line.words) > limit:
         return False
     return not line.chunks[0].is_value or is_year(line.chunks[0].text)
 

@@ -337,7 +337,9 @@ def _header_line(inside: Sequence[TextLine], between: Sequence[TextLine], data: 
     if not data_lines(inside, left)[0]:
         return True
     years = value_chunks(inside[0], left)
-    below = [c.text for line, d in zip(between, data, strict=True) if d for c in line.chunks[1:]]
+    below = [
+        c.text for line, d in zip(between, data, strict=True) if d for c in value_chunks(line, left)
+    ]  # (a line of values alone, "33", its row's label wrapped round it, counts too)
     return all(is_year(c.text) for c in years) and any(not is_year(t) for t in below)
 
 

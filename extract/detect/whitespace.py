@@ -268,7 +268,8 @@ def header_widened(
     """The bands, each joined with the header text over it (``head``: the header's lines):
     from every header line holding one chunk for each band (in order, each nearest its own
     band: a header centred in a wide cell over values set flush right; the joined bands
-    still apart), or else from the header's stacks of text (``stacked_extents``), so that a
+    still apart) and then with the chunks over one band alone (``_one_band_headers``), or
+    else from the header's stacks of text (``stacked_extents``), so that a
     header wider than its values ("REALITETSBEH. I ALT" over "0") stays in its column when
     the columns stand close. ``label_ends``: where the row labels end (``stub_labels``)."""
     out = list(bands)
@@ -286,7 +287,9 @@ def header_widened(
         wide = [(min(a[0], c.x0), max(a[1], c.x1)) for a, c in zip(out, chunks, strict=True)]
         if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):
             out = wide
-    if out == list(bands) and head:
+    if out != list(bands):
+        return _one_band_headers(head, out, bands, left)
+    if head:
         # the labels' right edge: header text left of it heads the stub (an inner stub
         # column's header, "Myndighed | Lovområde/bestemmelse", the outer one blank below)
         label_right = max((x for x in label_ends if x < bands[0][0]), default=left)
@@ -296,6 +299,24 @@ def header_widened(
             or nearest_extents(head, bands, stub_edge)
             or out
         )
+    return out
+
+
+def _one_band_headers(
+    head: Sequence[TextLine], widened: Sequence[Span], bands: Sequence[Span], left: float
+) -> list[Span]:
+    """The ``widened`` bands, each joined further with the header chunks standing over its
+    values and no other column's (``bands``: "Ændring/Ophævelse" set a line higher, wider
+    than the "2024" under it), where the joined bands stay apart."""
+    out = list(widened)
+    for chunk in (c for line in head for c in line.chunks if not at_left(c, left)):
+        over = [k for k, (a, b) in enumerate(bands) if chunk.x0 < b and a < chunk.x1]
+        if len(over) != 1:
+            continue
+        k = over[0]
+        wide = (min(out[k][0], chunk.x0), max(out[k][1], chunk.x1))
+        if (k == 0 or out[k - 1][1] < wide[0]) and (k == len(out) - 1 or wide[1] < out[k + 1][0]):
+            out[k] = wide
     return out
 
 

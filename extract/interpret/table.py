@@ -26,6 +26,7 @@ from extract.interpret.columns import (
     plan_columns,
 )
 from extract.interpret.context import Context, Given, table_context
+from extract.interpret.counted import counted_measure
 from extract.interpret.fragments import (
     connectives_out_of_cells,
     rejoined_period_labels,
@@ -45,15 +46,12 @@ from extract.interpret.open_dims import (
 )
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
 from extract.interpret.paths import read_path
-from extract.interpret.periods import PeriodGrammar
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.rows import plan_rows
-from extract.interpret.titles import title_said
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
 from extract.model import DocumentContext, Finding, Observation, TableCandidate, TableRow
-from extract.normalise import label_key
 from extract.rulebook import Rule, Rulebook
 
 VOCABULARY_RULE = "vocabulary"
@@ -124,7 +122,8 @@ class Interpreter:
             # "Børn - samvær - § 71"): it names the column of outcomes, no measure
             around = around.leaving_open({"measure"}, unclear=False)
         titled = (given := around.dims.get("measure")) is not None and given.source == "title"
-        counted = None if titled else _counted_measure(book, table, columns, rows, reader)
+        labels_read = [reading for reading, _ in (*columns, *rows)]
+        counted = None if titled else counted_measure(book, table, labels_read, reader)
         if counted is not None:  # "Antal" of rows that are benefits: persons
             dims = {**around.dims, "measure": Given(counted, "rows", "the rows it counts")}
             around = replace(around, dims=dims)
@@ -281,52 +280,6 @@ def _without_header_lines(rows: Sequence[TableRow], reader: Reader) -> tuple[Tab
     if last is None:
         return tuple(rows)
     return tuple(replace(row, label="") if i <= last else row for i, row in enumerate(rows))
-
-
-def _counted_measure(
-    book: Rulebook,
-    table: TableCandidate,
-    columns: Sequence[_Label],
-    rows: Sequence[_Label],
-    reader: Reader,
-) -> str | None:
-    """The measure a table counts by its rows ("Antal" over rows that are mostly benefits,
-    in a header, a group row, the stub or the title: antal_personer), when no header, label,
-    caption or title names a measure (a stub header's "Afgørelse" over benefits names none;
-    "Afgjorte sager efter lovområde" over "Sygedagpenge" counts cases, not persons; running
-    text above the table counts as its title only where it points at it and the table has
-    no caption), and none where the stub or that text says the rows are law areas
-    ("Lovområde" over "Sygedagpenge" lists a law, not a benefit)."""
-    labels_read = [reading for reading, _ in (*columns, *rows)]
-    title = title_said(table.title, reader.vocabulary.words) if table.title else None
-    # the table's caption says what it counts; running text over it only where it has none
-    # ("… antallet af afgjorte klagesager …" over a table captioned "Antal efter ydelse")
-    texts = [
-        reader.read(text) for text in ((table.caption,) if table.caption else (title,)) if text
-    ]
-    if any("measure" in reading.dims for reading in (*labels_read, *texts)):
-        return None
-    stub = [reader.read(table.stub_header)] if table.stub_header else []
-    if any("law" in reading.axes for reading in (*texts, *stub)):
-        return None  # "Lovområde" over "Sygedagpenge": a law, not a benefit
-    if not any(r.dims.get("aspect") == "count" for r in (*labels_read, *texts, *stub)):
-        return None
-    periods = reader.vocabulary.periods
-    labels = [_without_period(row.label, periods) for row in table.rows if row.has_values]
-    for measure, counted in book.vocabulary.counted.items():
-        if labels and 2 * sum(1 for label in labels if label in counted) >= len(labels):
-            return measure
-    return None
-
-
-def _without_period(label: str, periods: PeriodGrammar) -> str:
-    """The label's key without a period printed before it ("Januar 2022 Sygedagpenge",
-    "Marts 2022, Sygedagpenge": "sygedagpenge"), else its key."""
-    words = label.split()
-    for k in range(min(3, len(words) - 1), 0, -1):
-        if periods.parse(" ".join(words[:k]).rstrip(",;:")) is not None:
-            return label_key(" ".join(words[k:]))
-    return label_key(label)
 
 
 def _of_which(table: TableCandidate, words: WordBook) -> set[int]:
