@@ -458,3 +458,14 @@ def test_a_total_row_alone_in_the_next_page_top_margin_is_loose_not_a_running_he
     doc = generate_one("926418", 299, tmp_path, FORMATS, families())
     (page,) = [p for p in read_pdf(doc, "x", ReadOptions()).pages if p.number == 2]
     assert [line.text for line in read_page(page).loose] == ["I alt 30%"]
+
+
+def test_a_total_row_of_three_two_digit_shares_at_a_page_top_is_no_phone_number(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table whose last row ("I alt | 30 | 30 | 31") falls alone at the
+    top of the next page, its three two-digit values a column apart: three pairs of digits
+    are no Danish phone number (eight digits), so the line is loose (named in the report)."""
+    doc = generate_one("146279", 45, tmp_path, FORMATS, families())
+    (page,) = [p for p in read_pdf(doc, "x", ReadOptions()).pages if p.number == 3]
+    assert [line.text for line in read_page(page).loose] == ["I alt 30 30 31"]

@@ -143,3 +143,18 @@ def test_a_header_set_a_line_higher_than_its_year_stays_over_its_own_column(
     (table,) = [t for t in variant_tables("462901", 248, tmp_path) if t.table_id == "3.2"]
     assert table.column_headers[1:3] == (("Hjemviste sager 2024",), ("Ændring/Ophævelse 2024",))
     assert table.column_headers[5:] == (("Andel ændret 2024",), ("Omgørelsesprocent 2024",))
+
+
+def test_two_headers_a_space_apart_each_over_its_own_sub_header_are_two(
+    tmp_path: Path,
+) -> None:
+    """Minutes' table in Courier, narrow columns: "Realitetsbehandlede" and "Stadfæstet" set
+    one space apart on the header's first line, each centred over its own column's second
+    line ("sager"; "i pct.", itself two chunks): two headers, so the counts are
+    "Realitetsbehandlede sager", not headed by "Stadfæstet" too."""
+    (table,) = [t for t in variant_tables("146279", 71, tmp_path) if t.table_id == "1"]
+    assert table.column_headers == (
+        ("Realitetsbehandlede sager",),
+        ("Stadfæstet i pct.",),
+        ("Omgørelsesprocent",),
+    )

@@ -144,3 +144,13 @@ def test_a_shaded_header_touching_a_shaded_first_row_wrapped_round_its_value_joi
     assert table.pages == (1, 2, 3, 4, 5, 6, 7)
     labels = [row.label for row in table.rows if row.page == 2]
     assert labels[1] == "Børn - KSB - Hjemgivelse og hjemgivelsesperiode - § 100 og § 102"
+
+
+def test_a_row_of_values_after_a_footnote_mark_is_no_note(tmp_path: Path) -> None:
+    """An annual report's one-row table: "Sager i alt" on its own line, then its values
+    after a footnote mark ("* | 12.838 | 70 % | …"), the note "* Data er trukket …" under
+    it: the marked line is the table's row, not a note ending it before it began."""
+    (table, *_) = variant_tables("731508", 168, tmp_path)
+    assert table.caption is not None and table.caption.startswith("Tabel 3.1")
+    cells = [cell.text for row in table.rows for cell in row.cells if cell is not None]
+    assert cells[:3] == ["12.838", "70 %", "2.045"]

@@ -166,9 +166,15 @@ def _aligned(line: TextLine, first: TextLine) -> bool:
 def is_stop(line: TextLine) -> bool:
     """True for a caption or note line: it ends a run of table lines. A footnote mark alone
     on its line ("²", "¹ (1)", set lower beside a header's last line) is no note: no text
-    follows."""
+    follows; nor is a mark before values alone ("* | 12.838 | 70 %": a row's values, its
+    label marked on the line above)."""
     text = line.text.strip()
-    return bool(CAPTION.match(text) or (NOTE.match(text) and not _MARKS.match(text)))
+    if CAPTION.match(text):
+        return True
+    if not NOTE.match(text) or _MARKS.match(text):
+        return False
+    rest = [c for c in line.chunks if not _MARKS.match(c.text)]
+    return SOURCE.match(text) is not None or not all(c.is_value for c in rest)
 
 
 def caption_above(

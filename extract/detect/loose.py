@@ -30,9 +30,9 @@ __all__ = ["Loose", "loose_lines", "loose_numbers"]
 BOX_PAD = 2.0
 # A running header or footer stands above (1 - this share) or below this share of the height.
 MARGIN_SHARE = 0.92
-# A phone number: this many groups of two digits or more, each less than this many font
-# sizes from the next.
-GROUPS = 3
+# A phone number: this many groups of two digits or more (a Danish number's eight digits),
+# each less than this many font sizes from the next.
+GROUPS = 4
 GROUP_GAP_EM = 1.5
 # Lines of one row's label stand less than this many font sizes apart.
 TIGHT_EM = 0.5

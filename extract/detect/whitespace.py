@@ -22,6 +22,7 @@ from extract.detect.stub_labels import body_label_ends, has_letter, stub_label_e
 from extract.detect.whitespace_header import (
     header_extents,
     line_spans,
+    split_over_sub_headers,
     nearest_extents,
     stacked_extents,
 )
@@ -341,8 +342,8 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     n_header = split_header(lines, left)
     cells: list[GridCell] = []
     row_tops: list[float] = []
-    extents = header_extents(lines[:n_header], bands, edges) if n_header else []
-    head = lines[:n_header]
+    head = split_over_sub_headers(lines[:n_header], edges)
+    extents = header_extents(head, bands, edges) if n_header else []
     groups = header_groups(head, lines, extents, edges[1])
     for r, line in enumerate(head):
         row_tops.append(line.top)

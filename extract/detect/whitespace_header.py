@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extract.detect.header_align import flush_band, flush_side
-from extract.detect.layout import Chunk, TextLine
+from extract.detect.layout import Chunk, TextLine, make_chunk
 
 # A header chunk spans every column extent holding this share of its width.
 SPAN_SHARE = 0.2
 # Words of a header line this close (in font sizes) may form one header phrase.
 PHRASE_GAP_EM = 0.8
+# A header part is centred over a sub-header when their middles lie this close (points).
+CENTRED_PT = 1.5
 
 
 def header_extents(
@@ -25,14 +28,14 @@ def header_extents(
 ) -> list[tuple[float, float]]:
     """Horizontal extent of each value column for placing the text of header ``lines``.
 
-    When the lowest header line has one chunk per column, a column is its band joined with
-    that chunk; else, when the header lines' text stands in one stack per column
+    When the lowest header line has one chunk per column, each nearest its own band, a
+    column is its band joined with that chunk; else, when the header lines' text stands in one stack per column
     (``stacked_extents``), its band joined with its stack, or else with the header text
     nearest it (``nearest_extents``); otherwise it is its tile (between the midpoints to its
     neighbours).
     """
     chunks = [c for c in lines[-1].chunks if over_values(c, edges[1], bands, edges[0])]
-    if len(chunks) == len(bands):
+    if len(chunks) == len(bands) and _each_nearest_its_own(chunks, bands):
         return [(min(b[0], c.x0), max(b[1], c.x1)) for b, c in zip(bands, chunks, strict=True)]
     stacked = stacked_extents(lines, bands, edges[1], edges[0]) or nearest_extents(
         lines, bands, edges[1], edges[0]
@@ -40,6 +43,17 @@ def header_extents(
     if stacked is not None:
         return stacked
     return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
+
+
+def _each_nearest_its_own(chunks: Sequence[Chunk], bands: Sequence[tuple[float, float]]) -> bool:
+    """True when each of ``chunks`` (one per band, left to right) stands nearest its own band
+    by their middles ("i | pct." of one header over one column are two chunks, not two
+    columns' headers)."""
+    middles = [(a + b) / 2 for a, b in bands]
+    return all(
+        min(range(len(bands)), key=lambda k: abs(middles[k] - (c.x0 + c.x1) / 2)) == i
+        for i, c in enumerate(chunks)
+    )
 
 
 def stacked_extents(
@@ -220,3 +234,45 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
         else:
             runs.append([chunk])
     return runs
+
+
+def split_over_sub_headers(head: Sequence[TextLine], edges: Sequence[float]) -> list[TextLine]:
+    """The header lines with each chunk of several words split where its words make two
+    headers, each centred (CENTRED_PT) over the text under it on a later header line, in
+    two different value columns (between ``edges``, the first the stub's):
+    "Realitetsbehandlede Stadfæstet" set a space apart in narrow columns over "sager | i
+    pct.", not one header spanning both."""
+    out = list(head)
+    for r in range(len(head) - 1):
+        chunks: list[Chunk] = []
+        for chunk in head[r].chunks:
+            chunks.extend(_split_centred(chunk, head[r + 1 :], edges))
+        if len(chunks) != len(head[r].chunks):
+            out[r] = replace(head[r], chunks=tuple(chunks))
+    return out
+
+
+def _split_centred(chunk: Chunk, later: Sequence[TextLine], edges: Sequence[float]) -> list[Chunk]:
+    """``chunk`` whole, or its two parts when each stands centred over the text under it
+    (on the first later line with text within the part's width), in different value
+    columns (see ``split_over_sub_headers``)."""
+
+    def column_under(part: Chunk) -> int | None:
+        middle = (part.x0 + part.x1) / 2
+        for line in later:
+            under = [c for c in line.chunks if part.x0 <= c.x0 and c.x1 <= part.x1]
+            if not under:
+                continue
+            if abs((under[0].x0 + under[-1].x1) / 2 - middle) > CENTRED_PT:
+                return None
+            return next(
+                (k for k in range(1, len(edges) - 1) if edges[k] <= middle < edges[k + 1]), None
+            )
+        return None
+
+    for t in range(1, len(chunk.words)):
+        left, right = make_chunk(chunk.words[:t]), make_chunk(chunk.words[t:])
+        a, b = column_under(left), column_under(right)
+        if a is not None and b is not None and a != b:
+            return [left, right]
+    return [chunk]
