@@ -22,8 +22,8 @@ from extract.detect.stub_labels import body_label_ends, has_letter, stub_label_e
 from extract.detect.whitespace_header import (
     header_extents,
     line_spans,
-    split_over_sub_headers,
     nearest_extents,
+    split_over_sub_headers,
     stacked_extents,
 )
 from extract.detect.whitespace_rows import (
