@@ -29,10 +29,10 @@ def header_extents(
     """Horizontal extent of each value column for placing the text of header ``lines``.
 
     When the lowest header line has one chunk per column, each nearest its own band, a
-    column is its band joined with that chunk; else, when the header lines' text stands in one stack per column
-    (``stacked_extents``), its band joined with its stack, or else with the header text
-    nearest it (``nearest_extents``); otherwise it is its tile (between the midpoints to its
-    neighbours).
+    column is its band joined with that chunk; else, when the header lines' text stands in
+    one stack per column (``stacked_extents``), its band joined with its stack, or else with
+    the header text nearest it (``nearest_extents``); otherwise it is its tile (between the
+    midpoints to its neighbours).
     """
     chunks = [c for c in lines[-1].chunks if over_values(c, edges[1], bands, edges[0])]
     if len(chunks) == len(bands) and _each_nearest_its_own(chunks, bands):
