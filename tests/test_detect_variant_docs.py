@@ -469,3 +469,13 @@ def test_a_total_row_of_three_two_digit_shares_at_a_page_top_is_no_phone_number(
     doc = generate_one("146279", 45, tmp_path, FORMATS, families())
     (page,) = [p for p in read_pdf(doc, "x", ReadOptions()).pages if p.number == 3]
     assert [line.text for line in read_page(page).loose] == ["I alt 30 30 31"]
+
+
+def test_a_letterhead_phone_number_with_its_first_pair_in_the_label_is_no_loose_line(
+    tmp_path: Path,
+) -> None:
+    """Minutes' letterhead "Tlf. 34 | 54 | 31 | 51": four pairs of digits, the first in the
+    label's chunk, are a phone number, no data line of a table left unread."""
+    doc = generate_one("907152", 113, tmp_path, FORMATS, families())
+    (page,) = [p for p in read_pdf(doc, "x", ReadOptions()).pages if p.number == 1]
+    assert [line.text for line in read_page(page).loose] == []

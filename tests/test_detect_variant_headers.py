@@ -158,3 +158,26 @@ def test_two_headers_a_space_apart_each_over_its_own_sub_header_are_two(
         ("Stadfæstet i pct.",),
         ("Omgørelsesprocent",),
     )
+
+
+def test_a_title_at_the_labels_edge_in_another_size_heads_no_column(tmp_path: Path) -> None:
+    """Minutes' unruled table: "Omgørelsesprocenter fordelt på paragraffer (Servicelov)"
+    in bold a point larger than the header, from the labels' edge into the first value
+    column, over the header ("Ikast-Brande" over headers broken inside words): it is the
+    table's title, not a header level over the one column it reaches (whose counts it
+    would name as rates)."""
+    (table, *_) = variant_tables("907152", 113, tmp_path)
+    assert table.title == "Omgørelsesprocenter fordelt på paragraffer (Servicelov)"
+    assert not [h for h in table.column_headers if "Omgørelsesprocenter" in " ".join(h)]
+
+
+def test_a_header_centred_in_a_wide_cell_over_year_rows_heads_its_column(
+    tmp_path: Path,
+) -> None:
+    """An annual report's small unruled table: "år | sager, hvor ankestyrelsen fik medhold"
+    (the value header centred in a wide cell, far short of values set flush right) over
+    rows labelled by years alone ("2022 | 7"): the line is the header, so the column says
+    what it counts (not the caption's "Sager indbragt for domstolene")."""
+    (table,) = [t for t in variant_tables("284613", 161, tmp_path) if t.table_id == "2.1"]
+    assert table.stub_header == "år"
+    assert table.column_headers == (("sager, hvor ankestyrelsen fik medhold",),)

@@ -154,3 +154,26 @@ def test_a_row_of_values_after_a_footnote_mark_is_no_note(tmp_path: Path) -> Non
     assert table.caption is not None and table.caption.startswith("Tabel 3.1")
     cells = [cell.text for row in table.rows for cell in row.cells if cell is not None]
     assert cells[:3] == ["12.838", "70 %", "2.045"]
+
+
+def test_the_last_row_under_the_stripes_keeps_the_quarter_under_its_values(
+    tmp_path: Path,
+) -> None:
+    """An annual report's striped table whose rows name periods over two lines, the values
+    between ("2020" / "26,3 | 17.305" / "K3"), the last one unshaded under the last stripe:
+    the row keeps its "K3", so its period is the quarter, not the year."""
+    tables = variant_tables("907152", 114, tmp_path)
+    (table,) = [t for t in tables if t.caption is not None and "Tabel 4.3" in t.caption]
+    assert [row.label for row in table.rows] == ["2020 K1", "2020 K2", "2020 K3"]
+
+
+def test_a_wider_value_amid_a_wrapped_label_anchors_its_row(tmp_path: Path) -> None:
+    """An annual report's unruled table, labels wrapped over three lines round values set
+    between them: "100%", wider than the column's other values and so starting left of
+    them, still anchors its row, so "Social - Hastigt progredierende lidelser" / "SEL §
+    117 a" is one label, not a label-only row over a provision "SEL § 117 a"."""
+    tables = variant_tables("907152", 107, tmp_path)
+    rows = [row for table in tables for row in table.rows if row.page == 8]
+    (row,) = [row for row in rows if "117 a" in row.label]
+    assert row.label == "Social - Hastigt progredierende lidelser SEL § 117 a"
+    assert [cell.text for cell in row.cells if cell is not None] == ["100%"]

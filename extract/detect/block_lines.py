@@ -18,6 +18,8 @@ TABLE_GAP_EM = 2.6
 FLUSH_PT = 1.0
 # A group heading in an inner stub column may start this many font sizes left of its rows.
 GROUP_OUTDENT_EM = 2.5
+# Lines whose font sizes differ by more than this share are set in different sizes.
+SIZE_SHARE = 0.05
 # A group heading has this many words at most; set in bold, BOLD_SECTION_WORDS.
 SECTION_WORDS = 5
 BOLD_SECTION_WORDS = 10
@@ -187,3 +189,28 @@ def _one_header_each(header: Sequence[TextLine], values: Sequence[Chunk], label:
         if nearest == list(range(len(values))):
             return True
     return False
+
+
+def title_over_header(
+    line: TextLine, header: Sequence[TextLine], left: float, value_left: float
+) -> bool:
+    """True for a line over a header (``header``: its lines so far, one over the values)
+    that is one phrase starting at the rows' left edge (``left``) and running on into the
+    value columns, set in another size than the header (by more than SIZE_SHARE): the
+    table's title ("Omgørelsesprocenter fordelt på paragraffer (Servicelov)" over
+    "Ikast-Brande"), no header of the columns it happens to reach."""
+    if len(line.chunks) != 1 or not any(reaches_values(x, value_left) for x in header):
+        return False
+    chunk = line.chunks[0]
+    size = max(x.font_size for x in header)
+    return (
+        chunk.x0 <= left + FLUSH_PT
+        and chunk.x1 > value_left
+        and not chunk.is_value
+        and abs(line.font_size - size) > SIZE_SHARE * size
+    )
+
+
+def reaches_values(line: TextLine, value_left: float) -> bool:
+    """True when text of ``line`` reaches the value columns (starting at ``value_left``)."""
+    return any(c.x1 > value_left - 2 for c in line.chunks)

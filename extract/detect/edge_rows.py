@@ -217,6 +217,8 @@ def _wrapped_end(row: TextLine, lines: Sequence[TextLine], first: TextLine) -> f
     starting where a label of the row starts, each set tight under the one above; "90 -
     97, 69i" under "... forsørgelse - §§")."""
     starts = [c.x0 for line in (first, row) for c in line.chunks if not c.is_value]
+    # (a year starting the label is label text: "2020" / "26,3 | 17.305" / "K3")
+    starts += [c.x0 for c in first.chunks[:1] if is_year(c.text)]
     end = row
     for line in lines:
         if line.top <= end.top:

@@ -37,6 +37,7 @@ GROUP_GAP_EM = 1.5
 # Lines of one row's label stand less than this many font sizes apart.
 TIGHT_EM = 0.5
 _PAIR = re.compile(r"^\d{2}$")
+_PAIRS_IN_TEXT = re.compile(r"(?<!\S)\d{2}(?!\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +111,10 @@ def _grouped(line: TextLine) -> bool:
     """True for a number written in groups of two digits a space or so apart ("Tlf. 14 49 31
     78"): a phone number, not values in columns."""
     values = value_chunks(line, line.x0)
-    if len(values) < GROUPS or not all(_PAIR.match(c.text) for c in values):
+    if not values or not all(_PAIR.match(c.text) for c in values):
         return False
+    if len(_PAIRS_IN_TEXT.findall(line.text)) < GROUPS:
+        return False  # (the first group may stand in the label's chunk: "Tlf. 34 | 54 | …")
     gaps = [b.x0 - a.x1 for a, b in pairwise(values)]
     return all(gap < GROUP_GAP_EM * line.font_size for gap in gaps)
 

@@ -24,11 +24,20 @@ from extract.detect.block_lines import (
     label_only,
     outer_group_line,
     outer_label,
+    reaches_values,
     right_aligned_stub,
+    title_over_header,
     wrapped_last_rows,
     wrapped_round,
 )
 from extract.detect.captions import is_stop
+from extract.detect.header_over_rows import (
+    beside_header_line,
+    beside_stub_header,
+    near_words,
+    over_stub_and_values,
+    years_right_of_labels,
+)
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import is_data_line, value_chunks
@@ -131,12 +140,14 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             above = lines[k]
             if is_stop(above) or top.top - above.bottom > TABLE_GAP_EM * top.font_size:
                 break
-            in_values = _reaches(above, over if header and headings == len(header) else value_left)
+            in_values = reaches_values(
+                above, over if header and headings == len(header) else value_left
+            )
             in_values = in_values or _flush_with(above, line)  # headers set flush left
-            in_values = in_values or _over_stub_and_values(above, block, left)
-            in_values = in_values or _years_right_of_labels(above, block)
+            in_values = in_values or over_stub_and_values(above, block, left)
+            in_values = in_values or years_right_of_labels(above, block)
             in_values = in_values or (
-                _near_words(above, block) and _beside_stub_header(above, lines[floor:i], left)
+                near_words(above, block) and beside_stub_header(above, lines[floor:i], left)
             )
             close = top.top - above.bottom < 0.5 * top.font_size
             # a line starting left of the rows: a group heading right above its rows, or a
@@ -161,7 +172,9 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 break
             if header and _larger(above, max(header, key=lambda x: x.font_size)):
                 break  # a heading over the header ("Sagsfremstilling"), set larger than it
-            if stub_row and k > floor and _beside_header_line(above, lines[k - 1], value_left):
+            if title_over_header(above, header, left, value_left):
+                break
+            if stub_row and k > floor and beside_header_line(above, lines[k - 1], value_left):
                 in_values = True  # a stub header among the header's staggered lines
             if not (in_values or close):
                 # a group heading between the header and the first row ("Realitetsbehandlede"
@@ -250,11 +263,6 @@ def _labels_end(block: Sequence[TextLine]) -> float:
     return max((c.x1 for line in block for c in line.chunks if not c.is_value), default=math.inf)
 
 
-def _reaches(line: TextLine, value_left: float) -> bool:
-    """True when text of ``line`` reaches the value columns (starting at ``value_left``)."""
-    return any(c.x1 > value_left - 2 for c in line.chunks)
-
-
 def _larger(line: TextLine, first: TextLine) -> bool:
     """True for a line set larger than the table's type (its ``first`` row's) by more than
     SAME_SIZE, with no value in it: a document heading under the table ("Notat: …" under a
@@ -267,61 +275,6 @@ def _larger(line: TextLine, first: TextLine) -> bool:
     )
 
 
-def _over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float) -> bool:
-    """True for a header line with a stub header set flush with the row labels (at ``left``)
-    and text right of every row label of ``block``: a value header set flush left in a wide
-    cell whose values stand flush right ("Halvår | Antal borgere" over "jan.-jun. 2019 |
-    A-dagpenge | 29"); outer stub headers may stand left of it ("Kommune | Bestemmelse |
-    2022K3" over the rows of "Ringkøbing-Skjern | Stadfæstet")."""
-    flush = [k for k, c in enumerate(line.chunks) if abs(c.x0 - left) <= FLUSH_PT]
-    if len(line.chunks) < 2 or not flush or any(c.x1 > left for c in line.chunks[: flush[0]]):
-        return False
-    labels = [c.x1 for row in block for c in row.chunks if not c.is_value]
-    return (
-        bool(labels)
-        and line.chunks[-1].x0 > max(labels)
-        and not any(c.is_value for c in line.chunks)
-    )
-
-
-def _years_right_of_labels(line: TextLine, block: Sequence[TextLine]) -> bool:
-    """True for a header line of years alone, right of every row label of ``block``: centred
-    in a wide cell over values set flush right, short of them ("2021" over "7", "–")."""
-    labels = [c.x1 for row in block for c in row.chunks if not c.is_value]
-    return bool(labels) and all(is_year(c.text) for c in line.chunks) and line.x0 > max(labels)
-
-
-def _near_words(line: TextLine, block: Sequence[TextLine]) -> bool:
-    """True for a line of short headers (three words at most each, no value) right of every
-    row label of ``block``: centred in a wide cell short of values set flush right ("sager"
-    under "stadfæstede" over "54")."""
-    labels = [c.x1 for row in block for c in row.chunks if not c.is_value]
-    short = all(not c.is_value and len(c.words) <= 3 for c in line.chunks)
-    return bool(labels) and short and line.x0 > max(labels)
-
-
-def _beside_stub_header(line: TextLine, lines: Sequence[TextLine], left: float) -> bool:
-    """True when a stub header (a few words, no value, at the rows' left edge) stands beside
-    ``line`` in one header band (their lines overlap or touch: headers set in the middle
-    of cells of unequal height, "paragraf" between "stadfæstede" and "sager")."""
-    return any(
-        other is not line
-        and other.x0 <= left + 2.0
-        and len(other.words) <= 3
-        and not any(c.is_value for c in other.chunks)
-        and other.top < line.bottom + 0.5 * line.font_size
-        and line.top < other.bottom + 0.5 * line.font_size
-        for other in lines
-    )
-
-
-def _beside_header_line(line: TextLine, upper: TextLine, value_left: float) -> bool:
-    """True when ``upper``, the line over ``line``, reaches the values and overlaps or
-    touches it (within half a font size): headers set at staggered heights beside a stub
-    header ("Hele landet" under "stadfæstet | ændret | hjemvist | (%)")."""
-    return _reaches(upper, value_left) and line.top - upper.bottom < 0.5 * line.font_size
-
-
 def _between_headers(
     line: TextLine, upper: TextLine, header: Sequence[TextLine], value_left: float
 ) -> bool:
@@ -330,15 +283,15 @@ def _between_headers(
     header's type: ``upper`` right above it, and one taken so far (``header``): "2021" /
     "Afgørelsestype" / "H1 ²", over rows whose outer stub column is blank on a page going
     on from the one before; "2024" / "Udfald | Paragraf" / "*1)" over rows indented."""
-    over = [x for x in header if _reaches(x, value_left)]
+    over = [x for x in header if reaches_values(x, value_left)]
     size = over[0].font_size if over else 0.0
     return (
         len(line.words) <= 5
         and not any(c.is_value for c in line.chunks)
-        and not _reaches(line, value_left)
+        and not reaches_values(line, value_left)
         and all(abs(x.font_size - size) <= SAME_SIZE * size for x in (line, upper))
         and bool(over)
-        and _reaches(upper, value_left)
+        and reaches_values(upper, value_left)
         and not any(c.is_value and not is_year(c.text) for c in upper.chunks)
         and over[0].top - upper.bottom < TABLE_GAP_EM * line.font_size
     )
@@ -357,16 +310,16 @@ def _stub_header_row(
     return (
         any(abs(c.x0 - x) <= FLUSH_PT for c in line.chunks for x in starts)
         and not any(c.is_value for c in line.chunks)
-        and not _reaches(line, value_left)
-        and any(_reaches(x, value_left) for x in header)
+        and not reaches_values(line, value_left)
+        and any(reaches_values(x, value_left) for x in header)
     )
 
 
 def _header_over(line: TextLine, below: TextLine, value_left: float) -> bool:
     """True for a header line over the values standing within a table's gap of ``below``:
-    text reaching the values, or (``_over_stub_and_values``) a stub header flush with the
+    text reaching the values, or (``over_stub_and_values``) a stub header flush with the
     group heading under it and a value header right of it, set flush left in a wide cell."""
-    in_values = _reaches(line, value_left) or _over_stub_and_values(line, [below], below.x0)
+    in_values = reaches_values(line, value_left) or over_stub_and_values(line, [below], below.x0)
     gap = below.top - line.bottom
     return in_values and gap <= TABLE_GAP_EM * below.font_size and not is_stop(line)
 
@@ -386,7 +339,7 @@ def _header_above(
             return False
         if _header_over(line, lines[j + 1], value_left):
             return True
-        if is_stop(line) or _reaches(line, value_left):
+        if is_stop(line) or reaches_values(line, value_left):
             return False
     return False
 

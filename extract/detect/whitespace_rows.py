@@ -304,8 +304,9 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
         (c.x0 for line, d in zip(lines, data, strict=True) if d for c in value_chunks(line, left)),
         default=math.inf,
     )
-    anchors = [
-        d or all(c.is_value and c.x0 >= value_left - 2.0 for c in line.chunks)
+    anchors = [  # (a value wider than the others, "100%", may start left of them)
+        d
+        or all(c.is_value and max(c.x0 + 2.0, (c.x0 + c.x1) / 2) >= value_left for c in line.chunks)
         for line, d in zip(lines, data, strict=True)
     ]
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
