@@ -181,3 +181,24 @@ def test_a_header_centred_in_a_wide_cell_over_year_rows_heads_its_column(
     (table,) = [t for t in variant_tables("284613", 161, tmp_path) if t.table_id == "2.1"]
     assert table.stub_header == "år"
     assert table.column_headers == (("sager, hvor ankestyrelsen fik medhold",),)
+
+
+def test_two_headers_run_together_under_their_own_words_are_two(tmp_path: Path) -> None:
+    """An annual report's boxed table in Courier: "Andel | Andel" over "hjemvist ændret",
+    the second line's two words a space apart, each centred under its own "Andel": two
+    headers, "Andel hjemvist" and "Andel ændret", not "Andel hjemvist ændret" beside a bare
+    "Andel"."""
+    (table,) = [t for t in variant_tables("893546", 61, tmp_path) if t.table_id == "4.1"]
+    assert table.column_headers == (("Andel hjemvist",), ("Andel ændret",))
+
+
+def test_an_inner_stub_header_beside_a_period_heads_rows_with_outer_labels(
+    tmp_path: Path,
+) -> None:
+    """Minutes' unruled table: "Bestemmelse | oktober 2020" (the inner stub column's header,
+    the outer one blank, the period centred in a wide cell short of the values) over rows
+    "Realitetsbeh. sager alt | Biler - §§ 114 og 115 | 4": the line is the header, so the
+    values are October's, not the meeting year's."""
+    (table, *_) = variant_tables("650271", 54, tmp_path)
+    assert table.column_headers == (("oktober 2020",),)
+    assert table.stub_header == "Bestemmelse"

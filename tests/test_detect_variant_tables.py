@@ -177,3 +177,17 @@ def test_a_wider_value_amid_a_wrapped_label_anchors_its_row(tmp_path: Path) -> N
     (row,) = [row for row in rows if "117 a" in row.label]
     assert row.label == "Social - Hastigt progredierende lidelser SEL § 117 a"
     assert [cell.text for cell in row.cells if cell is not None] == ["100%"]
+
+
+def test_a_value_in_the_bottom_margin_amid_its_wrapped_label_is_no_page_number(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table ruled between rows, its last row on a page reaching into
+    the bottom margin, its value "50" alone on its line between its label's lines ("…
+    lidelser SEL § 117" / "50" / "a"): a number set amid text is no page number, so the row
+    is the table's, with its value."""
+    tables = variant_tables("650271", 250, tmp_path)
+    rows = [row for table in tables for row in table.rows if row.page == 12]
+    (row,) = [row for row in rows if "117" in row.label]
+    assert row.label == "Social - Hastigt progredierende lidelser SEL § 117 a"
+    assert [cell.text for cell in row.cells if cell is not None] == ["50"]

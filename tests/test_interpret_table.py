@@ -2829,3 +2829,19 @@ def test_a_caption_counting_persons_by_benefit_stands_over_a_heading_about_decis
     assert (450, "2023-02", None, "A-dagpenge", "antal_personer", 58.0, "reported") in got
     assert (450, "2023-03", None, "Kontanthjælp", "antal_personer", None, "suppressed") in got
     assert len(got) == 4
+
+
+def test_a_bare_share_beside_a_header_naming_two_measures_is_not_read(rulebook: Rulebook) -> None:
+    """ "Andel hjemvist ændret" (two headers' words run together, naming two measures) beside
+    a bare "Andel" under a caption naming realitetsbehandlede sager: the bare share lost its
+    measure to its neighbour, so it is not read as a share of all realitetsbehandlede."""
+    result = read(
+        rulebook,
+        table(
+            ["Andel hjemvist ændret", "Andel"],
+            [("Sager i alt", ["23", "9"]), ("Andre love", ["13", "11"])],
+            caption="TABEL 4.1 Realitetsbehandlede sager efter lovområde 2024",
+        ),
+    )
+    assert keys(result) == []
+    assert any("share column" in f.message for f in result.findings)

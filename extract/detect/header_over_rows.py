@@ -21,8 +21,11 @@ def over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float)
     and text right of every row label of ``block``: a value header set flush left in a wide
     cell whose values stand flush right ("Halvår | Antal borgere" over "jan.-jun. 2019 |
     A-dagpenge | 29"); outer stub headers may stand left of it ("Kommune | Bestemmelse |
-    2022K3" over the rows of "Ringkøbing-Skjern | Stadfæstet")."""
-    flush = [k for k, c in enumerate(line.chunks) if abs(c.x0 - left) <= FLUSH_PT]
+    2022K3" over the rows of "Ringkøbing-Skjern | Stadfæstet"), or the stub header may be an
+    inner stub column's alone, flush with its labels ("Bestemmelse | oktober 2020" over
+    "Realitetsbeh. sager alt | Biler - §§ 114 og 115 | 4")."""
+    starts = [left, *(c.x0 for row in block for c in row.chunks[1:] if not c.is_value)]
+    flush = [k for k, c in enumerate(line.chunks) if any(abs(c.x0 - x) <= FLUSH_PT for x in starts)]
     if len(line.chunks) < 2 or not flush or any(c.x1 > left for c in line.chunks[: flush[0]]):
         return False
     labels = [  # (a row label may be a year: "2022 | 7")

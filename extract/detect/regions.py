@@ -85,9 +85,18 @@ def _inside(line: TextLine, box: BBox, pad: float = 2.0) -> bool:
     return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
 
 
-def _is_footer(line: TextLine, page: PageContent) -> bool:
+def _is_footer(line: TextLine, page: PageContent, lines: Sequence[TextLine]) -> bool:
+    """True for a page number alone in the top or bottom margin ("Side 3", "12"); not for a
+    number set beside other text, overlapping or touching its line (a row's value amid its
+    wrapped label at a page's foot: "… lidelser SEL § 117" / "50" / "a")."""
     in_margin = line.top > 0.92 * page.height or line.bottom < 0.06 * page.height
-    return in_margin and bool(FOOTER.match(line.text.strip()))
+    if not in_margin or not FOOTER.match(line.text.strip()):
+        return False
+    reach = 0.5 * line.font_size
+    return not any(
+        other is not line and other.top < line.bottom + reach and line.top < other.bottom + reach
+        for other in lines
+    )
 
 
 def _ruled_tables(
@@ -160,7 +169,8 @@ def read_page(page: PageContent) -> PageRead:
         return PageRead((), (), (), page.height)
     glyphs = [w for w in page.words if is_rotated_glyph(w)]
     upright = [w for w in page.words if not is_rotated_glyph(w)]
-    lines = [line for line in group_lines(upright) if not _is_footer(line, page)]
+    grouped = group_lines(upright)
+    lines = [line for line in grouped if not _is_footer(line, page, grouped)]
     lines = label_tails(dashes_in_labels(month_parts(lines)))
     streams = column_streams(lines, page.rulings)
     tables = [table for stream in streams for table in _stream_tables(page, stream)]

@@ -30,6 +30,7 @@ from extract.detect.ruled_text import (
 )
 from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
 from extract.detect.value_text import is_value_text
+from extract.detect.whitespace_header import split_over_sub_headers
 from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
 from extract.model import BBox, Word
 
@@ -64,6 +65,8 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
         return None
     if xs[-2] < cluster.bbox[2] < xs[-1]:
         xs[-1] = cluster.bbox[2]  # the last column ends with the rules
+    n_header = split_header(lines, stub_limit(lines))
+    lines = [*split_over_sub_headers(lines[:n_header], xs), *lines[n_header:]]
     if not text_rows(row_edges(cluster), lines):
         # rules between all rows: each band is one row, header text wraps inside its band
         grid = lattice_grid(cluster, lines, page, xs=xs, join_crossed=False)

@@ -238,28 +238,30 @@ def phrase_runs(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
 
 def split_over_sub_headers(head: Sequence[TextLine], edges: Sequence[float]) -> list[TextLine]:
     """The header lines with each chunk of several words split where its words make two
-    headers, each centred (CENTRED_PT) over the text under it on a later header line, in
-    two different value columns (between ``edges``, the first the stub's):
-    "Realitetsbehandlede Stadfæstet" set a space apart in narrow columns over "sager | i
-    pct.", not one header spanning both."""
+    headers, each centred (CENTRED_PT) on the text under it on a later header line (or, with
+    none, over it on an earlier one), in two different value columns (between ``edges``,
+    the first the stub's): "Realitetsbehandlede Stadfæstet" set a space apart in narrow
+    columns over "sager | i pct.", "hjemvist ændret" under "Andel | Andel": not one header
+    spanning both."""
     out = list(head)
-    for r in range(len(head) - 1):
+    for r in range(len(head)):
+        others = [*head[r + 1 :], *reversed(head[:r])]  # below first, then above
         chunks: list[Chunk] = []
         for chunk in head[r].chunks:
-            chunks.extend(_split_centred(chunk, head[r + 1 :], edges))
+            chunks.extend(_split_centred(chunk, others, edges))
         if len(chunks) != len(head[r].chunks):
             out[r] = replace(head[r], chunks=tuple(chunks))
     return out
 
 
-def _split_centred(chunk: Chunk, later: Sequence[TextLine], edges: Sequence[float]) -> list[Chunk]:
-    """``chunk`` whole, or its two parts when each stands centred over the text under it
-    (on the first later line with text within the part's width), in different value
-    columns (see ``split_over_sub_headers``)."""
+def _split_centred(chunk: Chunk, others: Sequence[TextLine], edges: Sequence[float]) -> list[Chunk]:
+    """``chunk`` whole, or its two parts when each stands centred on the text of the first
+    of the ``others`` lines with text within the part's width, in different value columns
+    (see ``split_over_sub_headers``)."""
 
     def column_under(part: Chunk) -> int | None:
         middle = (part.x0 + part.x1) / 2
-        for line in later:
+        for line in others:
             under = [c for c in line.chunks if part.x0 <= c.x0 and c.x1 <= part.x1]
             if not under:
                 continue

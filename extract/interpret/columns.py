@@ -166,12 +166,14 @@ def paired_shares(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
     return out
 
 
-def lone_shares(plans: Sequence[ColumnPlan]) -> list[ColumnPlan]:
+def lone_shares(plans: Sequence[ColumnPlan], measures_disputed: bool = False) -> list[ColumnPlan]:
     """The plans with a column that names only a share ("%", "Andel") left unresolved when
-    other columns name their measures and no count column of one stands right before it
-    (``paired_shares``): the measure spanning it was lost, and the caption's ("Udfald af
-    realitetsbehandlede sager") is the whole the columns' outcomes are shares of, not its."""
-    if not any(p.kind == "member" and "measure" in p.dims for p in plans):
+    other columns name their measures (or, ``measures_disputed``, a header names two: "Andel
+    hjemvist ændret" beside "Andel", the words of two headers run together) and no count
+    column of one stands right before it (``paired_shares``): the measure spanning it was
+    lost, and the caption's ("Udfald af realitetsbehandlede sager") is the whole the
+    columns' outcomes are shares of, not its."""
+    if not measures_disputed and not any(p.kind == "member" and "measure" in p.dims for p in plans):
         return list(plans)
     note = "a share column naming no measure beside columns naming theirs: whose is not sure"
     return [

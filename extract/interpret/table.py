@@ -134,7 +134,9 @@ class Interpreter:
             )
         identities = book.reference.identities
         column_plans = _column_plans(columns, plan_columns([r for r, _ in columns], identities))
-        column_plans = lone_shares(misplaced_shares(paired_shares(out_of_order(column_plans))))
+        disputed = any(c.startswith("measure ") for r, _ in columns for c in r.conflicts)
+        column_plans = paired_shares(out_of_order(column_plans))
+        column_plans = lone_shares(misplaced_shares(column_plans), disputed)
         column_plans = finer_in_rows(column_plans, table.rows, book.vocabulary.periods)
         labels = [table.column_label(i) for i in range(width)]
         column_plans = headers_beside_values(column_plans, table.rows, labels)
