@@ -335,11 +335,11 @@ def test_numbers_outside_every_table_are_reported_per_page() -> None:
 
 def test_rows_at_a_page_end_joined_to_the_next_pages_table_are_not_reported() -> None:
     # a header and a first row ending page 1, no table there on their own (a label of two
-    # chunks, "Januar | 2024"), are the start of page 2's table: nothing is left out
-    start = _table(716, []) + words_at(60, 730, "Januar") + words_at(93, 730, "2024")
+    # chunks, "Sager | 2024"), are the start of page 2's table: nothing is left out
+    start = _table(716, []) + words_at(60, 730, "Sager") + words_at(93, 730, "2024")
     start += [w for x, v in zip(RIGHTS, ["1", "2", "3"], strict=True) for w in right_at(x, 730, v)]
     first = _page(1, words_at(60, 100, PROSE), start)
-    assert _loose(first) == [Loose(1, 3, ("Januar 2024 1 2 3",))]
+    assert _loose(first) == [Loose(1, 3, ("Sager 2024 1 2 3",))]
     assert _loose(first, _page(2, _table(80, MORE))) == []
 
 

@@ -202,3 +202,22 @@ def test_an_inner_stub_header_beside_a_period_heads_rows_with_outer_labels(
     (table, *_) = variant_tables("650271", 54, tmp_path)
     assert table.column_headers == (("oktober 2020",),)
     assert table.stub_header == "Bestemmelse"
+
+
+def test_a_month_and_its_year_a_wide_space_apart_stay_one_header(tmp_path: Path) -> None:
+    """Minutes' ruled table: "NOV 2023 | DEC 2023 | JAN 2024" in small capitals, each month
+    a little over half a font size before its year, over "OMGJORT, PCT." pairs: each month
+    stays with its year over its column, so the values are November's, not 2023's."""
+    (table,) = [t for t in variant_tables("275093", 264, tmp_path) if t.table_id == "p1-t2"]
+    assert [h[0].split(" OMGJORT")[0] for h in table.column_headers] == [
+        "NOV 2023", "DEC 2023", "JAN 2024",
+    ]  # fmt: skip
+
+
+def test_years_with_their_unit_over_counts_are_a_header(tmp_path: Path) -> None:
+    """Minutes' ruled table: "2016 … 2025" over "Personer" in each column, read as one
+    header cell each ("2016 Personer", a year with its unit word), over counts of persons
+    by benefit: the row is the header, not a row of counts of 2016 persons."""
+    (table,) = variant_tables("818620", 280, tmp_path)[:1]
+    assert table.column_headers[0] == ("2016 Personer",)
+    assert table.rows[0].label == "A-dagpenge"

@@ -191,3 +191,16 @@ def test_a_value_in_the_bottom_margin_amid_its_wrapped_label_is_no_page_number(
     (row,) = [row for row in rows if "117" in row.label]
     assert row.label == "Social - Hastigt progredierende lidelser SEL § 117 a"
     assert [cell.text for cell in row.cells if cell is not None] == ["50"]
+
+
+def test_a_header_line_of_years_and_half_year_pieces_starts_no_table(tmp_path: Path) -> None:
+    """An annual report's table going on over a page in 6 pt type, its header repeated
+    with staggered lines, the last "2021 | 2021 | 2021 | 2021* | 1. halvår | halvår" (the
+    last columns' periods broken over lines): no data line, so the table's first row keeps
+    its label's last line ("- §§ 30-34 og 42") and the rows under it stay in the table."""
+    tables = variant_tables("818620", 5, tmp_path)
+    rows = [row for table in tables for row in table.rows if row.page == 2]
+    labels = [row.label for row in rows]
+    assert "Beskæftigelseskrav - selvstændig / lønmodt - §§ 30-34 og 42" in labels
+    (table,) = [t for t in tables if 2 in t.pages and t.pages[0] < 2]
+    assert len([row for row in table.rows if row.page == 2]) > 2

@@ -86,7 +86,8 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
         cells = [c for col in range(first_value, grid.n_cols) if (c := _own(slots, row, col))]
         texts = [c.text for c in cells]
         values = [is_value_text(t) for t in texts]
-        years = [v and is_year(_MARKS.sub("", t)) for t, v in zip(texts, values, strict=True)]
+        # a year, or a year with its unit ("2016 Personer" over counts of persons)
+        years = [v and _year_first(t) for t, v in zip(texts, values, strict=True)]
         year_cells = [c for c, y in zip(cells, years, strict=True) if y]
         if (
             year_cells
@@ -140,6 +141,12 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
     # a header cell reaching down over rows (wrapped text beside a stub header) keeps them
     reach = max((c.row1 + 1 for c in grid.cells if c.words and c.row0 < header), default=0)
     return min(max(header, reach), end)
+
+
+def _year_first(text: str) -> bool:
+    """True for a year alone ("2024", "2024 ¹") or followed by a word ("2016 Personer")."""
+    bare = _MARKS.sub("", text).split()
+    return bool(bare) and is_year(bare[0]) and (len(bare) == 1 or bare[1].isalpha())
 
 
 def _group_years(grid: Grid, row: int, cells: Sequence[GridCell]) -> bool:

@@ -53,6 +53,12 @@ LEFT_JITTER_EM = 0.4
 _NUMBER_WORD = re.compile(r"^[\-–−]?\d(?:[\d.,]*\d)?%?$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
 # A count's or share's word after its number, digits run into it allowed ("sager101").
+_MONTH_WORD = re.compile(
+    r"^(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|juni?|juli?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.IGNORECASE,
+)
+_YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
 _UNIT_WORD = re.compile(r"^(?:sager|sag|personer|pers\.|pct\.?|procent)\d*$", re.IGNORECASE)
 
 
@@ -369,11 +375,11 @@ def _broken_before(left: Word, right: Word) -> bool:
 
 def _unit_after(left: Word, right: Word, size: float) -> bool:
     """True for a number's unit word set a wide space after it ("52 sager", the glitched
-    "9301 sager101"), within UNIT_GAP_EM: one cell's text, not two columns."""
-    return (
-        bool(_NUMBER_WORD.match(left.text) and _UNIT_WORD.match(right.text))
-        and right.bbox[0] - left.bbox[2] <= UNIT_GAP_EM * size
-    )
+    "9301 sager101"), or a month's year ("NOV 2023"), within UNIT_GAP_EM: one cell's text,
+    not two columns."""
+    unit = _NUMBER_WORD.match(left.text) and _UNIT_WORD.match(right.text)
+    dated = _MONTH_WORD.match(left.text) and _YEAR_WORD.match(right.text)
+    return bool(unit or dated) and right.bbox[0] - left.bbox[2] <= UNIT_GAP_EM * size
 
 
 def _two_values(left: Word, right: Word) -> bool:

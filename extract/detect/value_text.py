@@ -71,3 +71,14 @@ def is_year(text: str) -> bool:
     """True for a bare four-digit year such as "2024" (a period header, not a value), a
     footnote mark after it allowed ("2024 ¹")."""
     return bool(_YEAR.match(text.strip()))
+
+
+# A period's word without its year ("halvår", "kvartal", "kvt."), after its ordinal or alone.
+_PERIOD_WORD = re.compile(r"^(?:\d{1,2}\.\s*)?(?:halvår|halvåret|kvartal|kvt|hlv|kv)\.?$", re.I)
+
+
+def is_period_piece(text: str) -> bool:
+    """True for a year or a piece of a period's name broken off it ("1. halvår", "halvår",
+    "4.", "2021*"): header text over period columns, no value."""
+    bare = _MARKED.sub("", text.strip())
+    return is_year(text) or bool(_PERIOD_ORDINAL.match(bare) or _PERIOD_WORD.match(bare))

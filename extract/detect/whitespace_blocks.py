@@ -39,7 +39,7 @@ from extract.detect.header_over_rows import (
     years_right_of_labels,
 )
 from extract.detect.layout import Chunk, TextLine
-from extract.detect.value_text import is_year
+from extract.detect.value_text import is_period_piece, is_year
 from extract.detect.whitespace_rows import is_data_line, value_chunks
 
 __all__ = ["whitespace_blocks"]
@@ -77,7 +77,10 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     floor = 0  # lines before this index belong to an earlier block
     while i < len(lines):
         line = lines[i]
-        years = len(line.chunks) >= 2 and all(is_year(c.text) for c in line.chunks)
+        # years alone, or with pieces of their periods' names ("2021 | … | 1. halvår")
+        years = sum(is_year(c.text) for c in line.chunks) >= 2 and all(
+            is_period_piece(c.text) for c in line.chunks
+        )
         wrapped = not is_data_line(line, line.x0) and wrapped_round(lines, i)
         if years or not (wrapped or is_data_line(line, line.x0)) or is_stop(line):
             i += 1  # (years alone: header)
