@@ -204,3 +204,17 @@ def test_a_header_line_of_years_and_half_year_pieces_starts_no_table(tmp_path: P
     assert "Beskæftigelseskrav - selvstændig / lønmodt - §§ 30-34 og 42" in labels
     (table,) = [t for t in tables if 2 in t.pages and t.pages[0] < 2]
     assert len([row for row in table.rows if row.page == 2]) > 2
+
+
+def test_a_header_over_no_values_and_a_third_page_keep_their_column(tmp_path: Path) -> None:
+    """An annual report's boxed table whose first page holds its header and one group row
+    only ("andel i pct." over no values there, right of "instans | lov"), going on over two
+    more pages in one value column: the header keeps its column, and the third page's
+    values go under it as the second page's do (each page mapped onto the table's columns,
+    not onto the page before's)."""
+    tables = variant_tables("617340", 126, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "5.2"]
+    assert table.pages == (3, 4, 5)
+    assert table.column_headers == (("lov",), ("andel i pct.",))
+    last = [row for row in table.rows if row.page == 5 and row.label == "Alle lovområder"]
+    assert [[c.text if c else None for c in row.cells] for row in last] == [[None, "100"]]

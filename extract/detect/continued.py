@@ -53,13 +53,15 @@ class DetectedTable:
 class OpenTable:
     """The last table of a page, which the next page may continue: the table so far, how its
     last page was read (``layout``, ``grid``), the lines below it there, and the last grid
-    holding all its stub columns with their number (``stubs``; None: ``grid``'s)."""
+    holding all its stub columns with their number (``stubs``; None: ``grid``'s), and the
+    table's column each value column of that page went to (``places``; empty: the same)."""
 
     table: DetectedTable
     layout: Layout
     grid: Grid
     below: tuple[TextLine, ...]
     stubs: tuple[Grid, int] | None = None
+    places: tuple[int, ...] = ()
 
 
 def join_next(
@@ -231,6 +233,9 @@ def _append(
     differ = more.column_headers != first.column_headers
     if not headed or differ:
         mapping = _same_columns(open_table.grid, open_table.layout, grid, more_layout)
+        if mapping is not None and open_table.places:
+            # the page before went to the table's columns at its own places
+            mapping = [open_table.places[i] for i in mapping]
     if (
         headed
         and differ
@@ -255,7 +260,7 @@ def _append(
     )
     table = DetectedTable(joined, (*open_table.table.grids, grid))
     stubs = (grid, n_stub) if skip == 0 and n_stub == full else (stub_grid, full)
-    return OpenTable(table, more_layout, grid, page_table.below, stubs)
+    return OpenTable(table, more_layout, grid, page_table.below, stubs, tuple(mapping))
 
 
 def _same_columns(prev_grid: Grid, prev: Layout, grid: Grid, layout: Layout) -> list[int] | None:

@@ -65,6 +65,7 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
         return None
     if xs[-2] < cluster.bbox[2] < xs[-1]:
         xs[-1] = cluster.bbox[2]  # the last column ends with the rules
+    xs = _header_only_column(xs, lines, cluster.bbox)
     n_header = split_header(lines, stub_limit(lines))
     lines = [*split_over_sub_headers(lines[:n_header], xs), *lines[n_header:]]
     if not text_rows(row_edges(cluster), lines):
@@ -74,6 +75,21 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
         virtual_ys = text_rows(row_edges(cluster), lines, xs, xs[1:-1])
         grid = lattice_grid(cluster, lines, page, xs=xs, virtual_ys=virtual_ys)
     return None if is_bar_chart(grid) else _header_by_lines(grid, lines)
+
+
+def _header_only_column(xs: list[float], lines: Sequence[TextLine], box: BBox) -> list[float]:
+    """Column edges ``xs`` with one more column for text standing right of the last one,
+    inside the rules (``box``), in one stack: a column's header over no values on this page
+    ("andel i pct." over a frame whose rows go on on the next page)."""
+    right = [c for line in lines for c in line.chunks if c.x0 > xs[-1]]
+    if not right or any(c.x1 > box[2] for c in right):
+        return xs
+    lo, hi = min(c.x0 for c in right), max(c.x1 for c in right)
+    inside = [c.x1 for line in lines for c in line.chunks if c.x0 <= xs[-1]]
+    if any(c.x0 > hi or c.x1 < lo for c in right) or max(inside, default=xs[-1]) > lo:
+        return xs  # (text beside it, or reaching into it)
+    edge = (max(inside, default=xs[-1]) + lo) / 2
+    return [*xs[:-1], max(xs[-1], edge) if xs[-1] < lo else edge, box[2]]
 
 
 def _headers_with_values(xs: list[float], lines: Sequence[TextLine]) -> list[float]:
