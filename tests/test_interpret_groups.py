@@ -328,3 +328,20 @@ def test_a_law_total_under_a_period_and_entity_heads_its_rows_not_the_next_perio
     assert (None, "2020-H2", "alle", None, "realitetsbehandlede", 18389.0, "reported") in got
     assert (None, "2021-H1", "alle", None, "sagsbehandlingstid_uger", 17.5, "reported") in got
     assert len(got) == 4
+
+
+def test_a_benefit_row_beginning_with_another_year_is_that_years(rulebook: Rulebook) -> None:
+    """Persons by benefit under year group rows ("2021" over "A-dagpenge | 39"), then the
+    next page's rows with the outer stub's year joined to the first row's label ("2022
+    A-dagpenge | 40"): that row is 2022's, its benefit "A-dagpenge", not 2021's "2022
+    A-dagpenge"."""
+    rows: list[Row] = [
+        ("2021", None),
+        ("A-dagpenge", ["39"]),
+        ("Kontanthjælp", ["12"]),
+        ("2022 A-dagpenge", ["40"]),
+    ]
+    got = keys(read(rulebook, table(["antal"], rows, stub="år / ydelse", title="Vordingborg")))
+    assert (390, "2021", None, "A-dagpenge", "antal_personer", 39.0, "reported") in got
+    assert (390, "2022", None, "A-dagpenge", "antal_personer", 40.0, "reported") in got
+    assert not [g for g in got if g[3] == "2022 A-dagpenge"]

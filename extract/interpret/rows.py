@@ -15,7 +15,6 @@ skipped.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
@@ -33,6 +32,7 @@ from extract.interpret.nesting import settle_law_groups
 from extract.interpret.plans import ALL_LAWS, AS_ABOVE, GROUP_DIMS, UNREAD, RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.sections import aspect_sections
+from extract.interpret.total_headers import group_headers, header_values, siblings_of, total_header
 from extract.interpret.totals import plan_totals
 from extract.interpret.vocabulary import KnownProvision
 from extract.interpret.words import WordBook
@@ -96,6 +96,12 @@ def plan_rows(
     return measure_from_total_groups(plans, rows)
 
 
+def _period_first(reading: Reading) -> bool:
+    """True when the label begins with a period ("2022 A-dagpenge")."""
+    first = reading.parts[0].meanings if reading.parts else ()
+    return bool(first) and all(m.dim == "period" for m in first)
+
+
 def _benefit(plan: RowPlan, label: str, reading: Reading, words: WordBook) -> RowPlan:
     """A row naming a law where values have none: a benefit named like it ("Sygedagpenge"),
     its name as printed without the names its label begins or ends with ("Rødovre
@@ -118,7 +124,7 @@ def _first_pass(
     unresolved. A header that is a total ("I alt" over the rows after the measure groups) is
     the total of the groups beside it: all law areas, or the measure whose parts they are."""
     levels: list[tuple[Mapping[str, str], str]] = []  # carried group headers, outer first
-    headers = _headers(rows, readings)
+    headers = group_headers(rows, readings)
     order = sorted(headers)
     plans: list[RowPlan] = []
     for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
@@ -127,9 +133,9 @@ def _first_pass(
             sibling_of: set[str] = set()  # what the groups it stands beside name
             inner: dict[str, str] = {}  # what it gives the rows under it besides its name
             if reading.total and reading.resolved:
-                beside = _siblings(i, rows, headers, order)
+                beside = siblings_of(i, rows, headers, order)
                 if beside is not None and not named:
-                    named = _total_header(beside, _values(headers, beside), identities)
+                    named = total_header(beside, header_values(headers, beside), identities)
                     sibling_of = set(beside)
                 elif beside is not None and "law" in beside and "law" not in named:
                     inner["law"] = ALL_LAWS  # "Afgjorte sager i alt" after the law groups
@@ -172,8 +178,8 @@ def _first_pass(
             # "Bortfald af …" under "Stadfæstet"; a name the group header above gave, printed
             # again ("Hele landet, Almene boliger - § 54-61"), is an edge all the same
             given = {*column_dims, *(d for d, v in carried.items() if reading.dims.get(d) != v)}
-            if carried.get("period", "").startswith("-"):
-                given.discard("period")  # "2023 A-dagpenge" under "mar": the year is the edge
+            if carried.get("period", "").startswith("-") or _period_first(reading):
+                given.discard("period")  # "2023 A-dagpenge" under "mar" or "2021": its own
             edges = provision_edges(row.label, reading, words, given)
             if edges is None:
                 kind, note = (
@@ -298,92 +304,6 @@ def _level_of(level: Mapping[str, str]) -> set[str]:
     """The dimensions a group level stands for: those it names, and for a skipped total
     header those of the groups beside it (the next such group replaces it)."""
     return {d.removeprefix(SIBLING) for d in level}
-
-
-def _headers(rows: Sequence[TableRow], readings: Sequence[Reading]) -> dict[int, Mapping[str, str]]:
-    """Label-only rows that name something (group headers), by index: their dimensions."""
-    out: dict[int, Mapping[str, str]] = {}
-    for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
-        named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
-        if not row.has_values and named and reading.resolved:
-            out[i] = named
-    return out
-
-
-def _siblings(
-    i: int,
-    rows: Sequence[TableRow],
-    headers: Mapping[int, Mapping[str, str]],
-    order: Sequence[int],
-) -> Mapping[str, str] | None:
-    """The group headers a total header at ``i`` is a sibling of: the next one when it
-    comes first in its group (right under its parent header: "Hele landet", "Sager i alt",
-    then the law areas), else the one before it (after its group's rows), or when it heads a
-    group of its own like the one before it, the outer group header before that."""
-    at = bisect.bisect_left(order, i)
-    before = order[at - 1] if at > 0 else None
-    after = order[at + 1] if at + 1 < len(order) and order[at] == i else None
-    if after is None and at < len(order) and order[at] != i:
-        after = order[at]
-    first_child = before is None or not any(rows[k].has_values for k in range(before + 1, i))
-    if first_child and after is not None:
-        if set(headers[after]) in _parents(i, rows, headers, order[:at]):
-            # the next group is a sibling of its parent's, or of theirs ("2022", "Sager i
-            # alt", … "2023"; "2022", "Hele landet", "Sager i alt", … "2023")
-            return None
-        return headers[after]
-    if first_child and before is not None:
-        return None  # right under its parent, with no group after it
-    if before is not None and after is not None and set(headers[after]) == set(headers[before]):
-        # "I alt" over its own "2020", as "Afvist" before it over its "2020": a sibling of
-        # the outer groups, the nearest header before it naming another dimension
-        kind = set(headers[before])
-        return next((headers[k] for k in reversed(order[:at]) if set(headers[k]) != kind), None)
-    return headers[before] if before is not None else None
-
-
-def _parents(
-    i: int,
-    rows: Sequence[TableRow],
-    headers: Mapping[int, Mapping[str, str]],
-    above: Sequence[int],
-) -> list[set[str]]:
-    """What the group headers right over row ``i`` name, nearest first (those of ``above``
-    with no row of values between them and it)."""
-    out = []
-    for k in reversed(above):
-        if any(rows[j].has_values for j in range(k + 1, i)):
-            break
-        out.append(set(headers[k]))
-    return out
-
-
-def _values(
-    headers: Mapping[int, Mapping[str, str]], beside: Mapping[str, str]
-) -> dict[str, set[str]]:
-    """The values the group headers give the dimensions of ``beside``."""
-    out: dict[str, set[str]] = {}
-    for dims in headers.values():
-        for dim in beside:
-            if dim in dims:
-                out.setdefault(dim, set()).add(dims[dim])
-    return out
-
-
-def _total_header(
-    beside: Mapping[str, str], seen: Mapping[str, set[str]], identities: Identities
-) -> dict[str, str]:
-    """The dimensions of a total header over groups like ``beside``: law area "alle", the
-    whole of the measures the groups named, or a reason to skip its rows."""
-    if "law" in beside:
-        return {"law": ALL_LAWS}
-    if "measure" in beside:
-        whole = identities.whole_of(seen.get("measure", set()))
-        if whole is not None:
-            return {"measure": whole}
-        return {"skip": "a total of measures that are no one measure's parts"}
-    what = "entities" if "entity" in beside else "periods"
-    return {"skip": f"a total over several {what} has no one key"}
 
 
 def _mostly_known(
