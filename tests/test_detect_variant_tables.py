@@ -218,3 +218,12 @@ def test_a_header_over_no_values_and_a_third_page_keep_their_column(tmp_path: Pa
     assert table.column_headers == (("lov",), ("andel i pct.",))
     last = [row for row in table.rows if row.page == 5 and row.label == "Alle lovområder"]
     assert [[c.text if c else None for c in row.cells] for row in last] == [[None, "100"]]
+
+
+def test_a_bulleted_item_under_a_table_is_no_caption(tmp_path: Path) -> None:
+    """A memo's table titled "… udfald i året 2024" above it, a bulleted decision right
+    under it ("• at omgørelsesprocenten på socialområdet i 2021 tages til efterretning"):
+    the list item is no caption of the table (its year would stand for the table's)."""
+    (table, *_) = variant_tables("205519", 17, tmp_path)
+    assert table.title == "Realitetsbehandlede sager efter lovområde og udfald i året 2024"
+    assert table.caption is None

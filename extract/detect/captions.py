@@ -151,8 +151,11 @@ def _note(text: str) -> bool:
 
 def _plain(line: TextLine) -> bool:
     """True for a line that may be a caption without "Tabel" ("Ankestatistik efter
-    servicelov"): one phrase in regular type (no heading, no row of cells), no note."""
+    servicelov"): one phrase in regular type (no heading, no row of cells), no note, no
+    item of a bulleted list ("• at omgørelsesprocenten … tages til efterretning")."""
     text = line.text.strip()
+    if BULLET.match(text):
+        return False
     return len(line.chunks) == 1 and not line.bold and not is_stop(line) and len(text) > 3
 
 
