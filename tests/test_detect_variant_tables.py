@@ -227,3 +227,16 @@ def test_a_bulleted_item_under_a_table_is_no_caption(tmp_path: Path) -> None:
     (table, *_) = variant_tables("205519", 17, tmp_path)
     assert table.title == "Realitetsbehandlede sager efter lovområde og udfald i året 2024"
     assert table.caption is None
+
+
+def test_a_page_going_on_under_a_bold_group_row_joins_the_table(tmp_path: Path) -> None:
+    """Minutes' table of outcomes by law going on over a page without its header, the page
+    starting with the next outcome's bold group row ("Afgjorte sager i alt", its label
+    running a point into the value column): the row is a group row, not the page's header,
+    so the page joins the table (and its rows keep the header's month)."""
+    tables = variant_tables("162847", 179, tmp_path)
+    (table,) = [t for t in tables if 2 in t.pages]
+    assert table.pages == (1, 2)
+    assert [row.label for row in table.rows if row.page == 2][:2] == [
+        "Afgjorte sager i alt", "Aktivloven (LAS)",
+    ]  # fmt: skip

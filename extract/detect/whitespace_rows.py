@@ -212,7 +212,9 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
                 and lines[j].top - lines[j - 1].bottom < 0.5 * lines[j].font_size
             ):
                 j -= 1
-            if _group_row_under_header(lines, j, left, value_left):
+            if _group_row_under_header(lines, j, left, value_left) or (
+                j == 1 and _label_into_values(lines[0], left, value_left)
+            ):
                 j -= 1
             return _group_headings_out(lines, j, left, value_left)
     return 0
@@ -233,6 +235,17 @@ def _group_row_under_header(
         return False
     over = [c for above in lines[: end - 1] for c in above.chunks if c.x1 > value_left]
     return len(over) >= 2 and (line.x1 > value_left or _row_spaced(lines, end - 1))
+
+
+def _label_into_values(line: TextLine, left: float, value_left: float) -> bool:
+    """True for a lone line over the first row holding one label at the row labels' edge
+    that runs on into the value columns, set mostly over the labels: a group row at the top
+    of a page going on without its header ("Afgjorte sager i alt"), no header (a stub
+    header stops short of the values)."""
+    if len(line.chunks) != 1 or line.chunks[0].is_value or not at_left(line.chunks[0], left):
+        return False
+    chunk = line.chunks[0]
+    return chunk.x1 > value_left and (chunk.x0 + chunk.x1) / 2 < value_left
 
 
 def _row_spaced(lines: Sequence[TextLine], i: int) -> bool:
