@@ -31,8 +31,6 @@ FOOTNOTE = re.compile(r"^\(?\d{1,2}\)\s")
 # and the caption under it.
 CAPTION_GAP_EM = 10.0
 CAPTION_BELOW_EM = 1.5
-# The lines of one caption are set in sizes differing by less than this share.
-CAPTION_SIZE_SHARE = 0.1
 # Lines of one caption or note paragraph are closer than this (in font sizes).
 PARAGRAPH_EM = 0.8
 # The lines of one caption start (or are centred) within this many font sizes of each other.
@@ -235,7 +233,7 @@ def _caption_lines(lines: Sequence[TextLine]) -> list[TextLine]:
         size = max(line.font_size, first.font_size)
         if line.top - out[-1].bottom > CAPTION_BELOW_EM * size:
             break
-        if abs(line.font_size - first.font_size) > CAPTION_SIZE_SHARE * size:
+        if abs(line.font_size - first.font_size) > SIZE_SHARE * size:
             break
         out.append(line)
     return out

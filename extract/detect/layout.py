@@ -52,13 +52,14 @@ LEFT_JITTER_EM = 0.4
 # is a list in running text.
 _NUMBER_WORD = re.compile(r"^[\-–−]?\d(?:[\d.,]*\d)?%?$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
-# A count's or share's word after its number, digits run into it allowed ("sager101").
+# A month's name or abbreviation, its year after it ("NOV 2023").
 _MONTH_WORD = re.compile(
     r"^(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|juni?|juli?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
     re.IGNORECASE,
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
+# A count's or share's word after its number, digits run into it allowed ("sager101").
 _UNIT_WORD = re.compile(r"^(?:sager|sag|personer|pers\.|pct\.?|procent)\d*$", re.IGNORECASE)
 
 

@@ -78,18 +78,18 @@ def ruled_grid(cluster: RulingCluster, lines: Sequence[TextLine], page: int) -> 
 
 
 def _header_only_column(xs: list[float], lines: Sequence[TextLine], box: BBox) -> list[float]:
-    """Column edges ``xs`` with one more column for text standing right of the last one,
-    inside the rules (``box``), in one stack: a column's header over no values on this page
-    ("andel i pct." over a frame whose rows go on on the next page)."""
+    """Column edges ``xs`` with one more column for the text starting right of the last one,
+    inside the rules (``box``), when no text of the columns before reaches it: a column's
+    header over no values on this page ("andel i pct." over a frame whose rows go on on the
+    next page)."""
     right = [c for line in lines for c in line.chunks if c.x0 > xs[-1]]
     if not right or any(c.x1 > box[2] for c in right):
         return xs
-    lo, hi = min(c.x0 for c in right), max(c.x1 for c in right)
-    inside = [c.x1 for line in lines for c in line.chunks if c.x0 <= xs[-1]]
-    if any(c.x0 > hi or c.x1 < lo for c in right) or max(inside, default=xs[-1]) > lo:
-        return xs  # (text beside it, or reaching into it)
-    edge = (max(inside, default=xs[-1]) + lo) / 2
-    return [*xs[:-1], max(xs[-1], edge) if xs[-1] < lo else edge, box[2]]
+    start = min(c.x0 for c in right)
+    end = max((c.x1 for line in lines for c in line.chunks if c.x0 <= xs[-1]), default=xs[-1])
+    if end > start:
+        return xs  # (text of the columns before reaching into it)
+    return [*xs[:-1], max(xs[-1], (end + start) / 2), box[2]]
 
 
 def _headers_with_values(xs: list[float], lines: Sequence[TextLine]) -> list[float]:

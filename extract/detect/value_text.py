@@ -73,8 +73,8 @@ def is_year(text: str) -> bool:
     return bool(_YEAR.match(text.strip()))
 
 
-# A period's word without its year ("halvår", "kvartal", "kvt."), after its ordinal or alone.
-_PERIOD_WORD = re.compile(r"^(?:\d{1,2}\.\s*)?(?:halvår|halvåret|kvartal|kvt|hlv|kv)\.?$", re.I)
+# A period's word alone, its ordinal and year on other lines ("halvår", "kvartal", "kvt.").
+_PERIOD_WORD = re.compile(r"^(?:halvår|halvåret|kvartal|kvt|hlv|kv)\.?$", re.I)
 
 
 def is_period_piece(text: str) -> bool:

@@ -20,6 +20,7 @@ from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.stub_labels import body_label_ends, has_letter, stub_label_ends
 from extract.detect.whitespace_header import (
+    each_nearest_its_own,
     header_extents,
     line_spans,
     nearest_extents,
@@ -274,16 +275,9 @@ def header_widened(
     header wider than its values ("REALITETSBEH. I ALT" over "0") stays in its column when
     the columns stand close. ``label_ends``: where the row labels end (``stub_labels``)."""
     out = list(bands)
-    middles = [(a + b) / 2 for a, b in bands]
     for line in head:
         chunks = [c for c in line.chunks if not at_left(c, left)]
-        if len(chunks) != len(bands):
-            continue
-        nearest = [
-            min(range(len(bands)), key=lambda k: abs(middles[k] - (c.x0 + c.x1) / 2))
-            for c in chunks
-        ]
-        if nearest != list(range(len(bands))):
+        if len(chunks) != len(bands) or not each_nearest_its_own(chunks, bands):
             continue
         wide = [(min(a[0], c.x0), max(a[1], c.x1)) for a, c in zip(out, chunks, strict=True)]
         if all(a[1] < b[0] for a, b in itertools.pairwise(wide)):

@@ -35,7 +35,7 @@ def header_extents(
     midpoints to its neighbours).
     """
     chunks = [c for c in lines[-1].chunks if over_values(c, edges[1], bands, edges[0])]
-    if len(chunks) == len(bands) and _each_nearest_its_own(chunks, bands):
+    if len(chunks) == len(bands) and each_nearest_its_own(chunks, bands):
         return [(min(b[0], c.x0), max(b[1], c.x1)) for b, c in zip(bands, chunks, strict=True)]
     stacked = stacked_extents(lines, bands, edges[1], edges[0]) or nearest_extents(
         lines, bands, edges[1], edges[0]
@@ -45,7 +45,7 @@ def header_extents(
     return [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
 
 
-def _each_nearest_its_own(chunks: Sequence[Chunk], bands: Sequence[tuple[float, float]]) -> bool:
+def each_nearest_its_own(chunks: Sequence[Chunk], bands: Sequence[tuple[float, float]]) -> bool:
     """True when each of ``chunks`` (one per band, left to right) stands nearest its own band
     by their middles ("i | pct." of one header over one column are two chunks, not two
     columns' headers)."""

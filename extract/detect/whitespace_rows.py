@@ -23,8 +23,7 @@ _MARK = re.compile(r"^\(\d{1,2}\)$")
 JOIN_SHARE = 0.6
 # Gaps (points) this close are the same spacing (lines of one wrapped label).
 TIE_GAP = 0.5
-# A line is spaced as the rows are when the space over it and the space under it differ by
-# this many font sizes at most.
+# A line is spaced as the rows when the spaces over and under it differ by this (in font sizes).
 ROW_SPACING_EM = 0.2
 
 
@@ -228,30 +227,31 @@ def _group_row_under_header(
     under header lines with text over two value columns or more (on one line, "2024 | 2024
     (1) | …", or staggered over several): a group row ("Lov om højeste, mellemste
     førtidspension m.fl.", "Hele landet"), no header text."""
-    if end < 2:
-        return False
-    line = lines[end - 1]
-    if len(line.chunks) != 1 or line.chunks[0].is_value or not at_left(line.chunks[0], left):
+    line = lines[end - 1] if end >= 2 else None
+    if line is None or _lone_label(line, left) is None:
         return False
     over = [c for above in lines[: end - 1] for c in above.chunks if c.x1 > value_left]
     return len(over) >= 2 and (line.x1 > value_left or _row_spaced(lines, end - 1))
 
 
 def _label_into_values(line: TextLine, left: float, value_left: float) -> bool:
-    """True for a lone line over the first row holding one label at the row labels' edge
-    that runs on into the value columns, set mostly over the labels: a group row at the top
-    of a page going on without its header ("Afgjorte sager i alt"), no header (a stub
-    header stops short of the values)."""
+    """True for a lone label at the row labels' edge running on into the value columns, set
+    mostly over the labels: a group row atop a page going on without its header ("Afgjorte
+    sager i alt"), no header (a stub header stops short of the values)."""
+    chunk = _lone_label(line, left)
+    return chunk is not None and chunk.x1 > value_left and (chunk.x0 + chunk.x1) / 2 < value_left
+
+
+def _lone_label(line: TextLine, left: float) -> Chunk | None:
+    """The line's one chunk when it is label text at the row labels' edge, else None."""
     if len(line.chunks) != 1 or line.chunks[0].is_value or not at_left(line.chunks[0], left):
-        return False
-    chunk = line.chunks[0]
-    return chunk.x1 > value_left and (chunk.x0 + chunk.x1) / 2 < value_left
+        return None
+    return line.chunks[0]
 
 
 def _row_spaced(lines: Sequence[TextLine], i: int) -> bool:
     """True when line ``i`` stands apart from the line over it (half its font size or more)
-    by the space that parts it from the line under it: spaced as the rows are ("Hele
-    landet" over "Total | 21,4 | 17305"), not as a header's lines."""
+    as from the line under it: spaced as rows ("Hele landet" over "Total | 21,4 | 17305")."""
     line = lines[i]
     above = line.top - lines[i - 1].bottom
     below = lines[i + 1].top - line.bottom

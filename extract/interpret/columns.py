@@ -57,7 +57,7 @@ def plan_columns(readings: Sequence[Reading], identities: Identities) -> list[Co
         if not reading.resolved:
             plans.append(ColumnPlan(i, "unresolved", reading.dims, reading.problem))
         elif reading.total and axis - set(reading.dims):
-            plans.append(_total(i, reading, axis, (measures, laws), identities))
+            plans.append(_total(i, reading, axis, measures, laws, identities))
         else:
             plans.append(ColumnPlan(i, "member", reading.dims))
     return plans
@@ -67,14 +67,14 @@ def _total(
     index: int,
     reading: Reading,
     axis: set[str],
-    members: tuple[set[str], set[str]],
+    measures: set[str],
+    laws: set[str],
     identities: Identities,
 ) -> ColumnPlan:
     """The plan of a total column lacking some of the ``axis`` dimensions its sibling columns
-    name (``members``: their measures and law areas). Over two law areas or more it is law
+    name (their ``measures`` and ``laws``). Over two law areas or more it is law
     area "alle"; beside columns of one law area only it has none (that law area's total or
     all law areas': the header does not say)."""
-    measures, laws = members
     lacking = axis - set(reading.dims)
     dims = dict(reading.dims)
     if "law" in lacking and len(laws) < 2:
