@@ -237,3 +237,22 @@ def test_a_heading_line_over_a_title_that_is_a_name_is_part_of_the_title() -> No
     words += words_at(60, 96, "Serviceloven") + _table(112, ROWS)
     (table,) = detect(_page(1, words))
     assert table.title == "Serviceloven"
+
+
+def test_a_line_of_running_text_naming_a_table_is_no_caption() -> None:
+    """A paragraph right above the table with a line starting "Tabel 2, der viser …" (a
+    sentence going on from the line before, the table named in it) is no caption: the
+    table's caption is the one under it."""
+    prose = [
+        "Omgørelsesprocenten var højest inden for serviceloven. Som det fremgår af",
+        "Tabel 2, der viser omgørelsesprocenten fordelt på lovområder, blev hver",
+        "anden sag inden for serviceloven omgjort i det seneste år.",
+    ]
+    words: list[Word] = []
+    for i, line in enumerate(prose):
+        words += words_at(60, 40 + 11 * i, line)
+    bottom = 100 + 12 * len(ROWS)
+    words += _table(100, ROWS) + words_at(60, bottom + 14, CAPTION)
+    (table,) = detect(_page(1, words))
+    assert table.caption == CAPTION
+    assert body(table) == ROWS

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
+from pdf_factory import (
+    body,
+    detect,
+    hrule,
+    labels,
+    right_at,
+    sized_at,
+    vrule,
+    word_page,
+    words_at,
+)
 
 from extract.detect.layout import split_chunks
 from extract.detect.value_text import is_value_text
@@ -197,3 +207,32 @@ def test_an_outer_column_blank_on_one_page_and_filled_on_the_next_goes_on() -> N
     (table,) = detect(first, second, third)
     assert table.pages == (1, 2, 3)
     assert labels(table) == ["2024"]
+
+
+def test_headers_set_flush_left_over_values_set_flush_right_in_narrow_columns() -> None:
+    """Each header starts past the values of the column before it and runs left of its own
+    values, across the edge midway between the two ("Andel i pct." over "9", right of
+    "1 472"), under group headers, the first column's header a line higher: the edges go at
+    the values' right sides, where every header fits."""
+    rights = (215.0, 260.0, 315.0, 370.0, 425.0)
+    headers = ("Antal sager", "Procent", "Antal", "Andel i pct.")
+    rows = [
+        ("Hovedtotal", "11 898", "3 935", "23", "1 472", "9"),
+        ("Andre love", "283", "47", "13", "39", "11"),
+        ("Boligstøtte", "18", "4", "8", "12", "0"),
+    ]
+    words = sized_at(250.0, 96.0, "Hjemviste sager", 6.0) + sized_at(370.0, 96.0, "Ændringer", 6.0)
+    words += sized_at(40.0, 100.0, "Lovområde", 6.0) + sized_at(182.0, 100.0, "Stadfæstet", 6.0)
+    for k, text in enumerate(headers):
+        words += sized_at(rights[k] + 14.0, 104.0, text, 6.0)
+    for i, (label, *values) in enumerate(rows, start=1):
+        words += words_at(40.0, 104.0 + 13.0 * i, label)
+        for right, value in zip(rights, values, strict=True):
+            words += right_at(right, 104.0 + 13.0 * i, value)
+    (table,) = detect(word_page(words))
+    groups = ("Hjemviste sager", "Hjemviste sager", "Ændringer", "Ændringer")
+    assert labels(table) == [
+        "Stadfæstet",
+        *(f"{g} / {h}" for g, h in zip(groups, headers, strict=True)),
+    ]
+    assert body(table) == rows

@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
 
-CAPTION = re.compile(r"^(?:TABEL|Tabel|TABLE|Table)\b\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?")
+# A comma right after the number makes it a sentence naming the table ("Tabel 4.4, der viser
+# omgørelsesprocenten …"), not its caption.
+CAPTION = re.compile(
+    r"^(?:TABEL|Tabel|TABLE|Table)\b(?!\s*\d+(?:\.\d+)*\s*,)\s*(?P<number>\d+(?:\.\d+)*)?\s*[:.]?"
+)
 # A caption or line saying that the table goes on from the page before.
 CONTINUED = re.compile(r"\b(?:fortsat|fortsættes|forts\.|continued|cont\.)", re.IGNORECASE)
 # A note or source line by its first word ("Kilde: …", "Note: …").
@@ -190,6 +194,8 @@ def caption_above(
     size = above[-1].font_size
     for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
         match = CAPTION.match(above[index].text.strip())
+        if match and _in_paragraph(above, index):
+            continue  # "… Som det fremgår af / Tabel 4.4 viser …": a line of running text
         if match and top - above[index].bottom <= CAPTION_GAP_EM * size:
             text = " ".join(line.text.strip() for line in _caption_lines(above[index:]))
             return text, match.group("number"), None
@@ -217,6 +223,22 @@ def caption_above(
     if title is not None and BULLET.match(title):
         return None, None, None  # an item of a list of points (a proposal), prose
     return None, None, title
+
+
+def _in_paragraph(lines: Sequence[TextLine], index: int) -> bool:
+    """True when line ``index`` goes on from the line over it: that line in regular type of
+    the same size, set at a paragraph's line spacing, without a sentence's end."""
+    if index == 0:
+        return False
+    line, over = lines[index], lines[index - 1]
+    size = line.font_size
+    return (
+        not line.bold
+        and not over.bold
+        and abs(over.font_size - size) <= SIZE_SHARE * size
+        and line.top - over.bottom < PARAGRAPH_EM * size
+        and not over.text.rstrip().endswith((".", ":", "!", "?"))
+    )
 
 
 def _caption_lines(lines: Sequence[TextLine]) -> list[TextLine]:

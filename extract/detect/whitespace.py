@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from extract.detect.edge_fit import fitted_edges
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
@@ -236,8 +237,8 @@ def column_edges(
     label_right = max((x1 for x1 in label_ends if x1 < bands[0][0]), default=bands[0][0] - 4.0)
     edges = [left - 1.0, _past(label_right, bands[0][0])]
     widened = header_widened(lines[:first], bands, left, label_ends)
-    for (_, right), (nxt, _) in itertools.pairwise(widened):
-        edges.append((right + nxt) / 2)
+    midway = [(right + nxt) / 2 for (_, right), (nxt, _) in itertools.pairwise(widened)]
+    edges.extend(fitted_edges(lines[:first], widened, midway, left))
     last_gap = (bands[-1][0] - edges[-1]) if len(bands) > 1 else 20.0
     edges.append(bands[-1][1] + max(last_gap, 4.0))
     starts = [min(b[0], w[0]) for b, w in zip(bands, widened, strict=True)]
