@@ -3,7 +3,8 @@ group header centred over its sub-headers and flush with one by chance, a header
 broken at its end beside another cell's header, a year heading in the top margin of a
 continued page, a group heading over a table whose header ended the page before, and a
 row wrapped round its value in an inner label column at a page's end; group headers beside
-wide headers wrapped in their own columns, and a header's last line over row values."""
+wide headers wrapped in their own columns, a header's last line over row values, and periods
+stacked over three lines beside each other."""
 
 from __future__ import annotations
 
@@ -281,3 +282,40 @@ def test_an_outdented_group_heading_over_a_continued_page_heads_its_rows() -> No
     (table,) = detect(word_page(one, number=1), word_page(two, number=2))
     assert table.pages == (1, 2)
     assert body(table)[-3:] == [("Lov om aktiv beskæftigelsesindsats", ""), *more]
+
+
+def _centred(middle: float, top: float, text: str) -> list[Word]:
+    """``text`` in 8-point type centred on ``middle``."""
+    width = 4.0 * len(text.replace(" ", "")) + 2.0 * text.count(" ")
+    return _set(middle - width / 2, top, text)
+
+
+def test_stacked_period_headers_over_a_wide_and_a_narrow_column_head_their_own_pair() -> None:
+    """Half-years stacked over three lines ("1." / "halvår" / "2017"), each centred over a
+    pair of a wide column (its header centred far left of its values, set flush right) and
+    a narrow one: the stacked neighbour bounds a period where its widest line ends, so
+    "2. halvår 2017" heads its own pair, not the narrow column of the pair before."""
+    periods = (("1.", "halvår", "2017"), ("2.", "halvår", "2017"), ("1.", "halvår", "2018"))
+    rows = [
+        ("Landsplan", "36,0", "34,9", "40,9", "32,2", "36,3", "28,9"),
+        ("Thisted Kommune", "33,8", "48,4", "37,9", "42,9", "31,1", "31,8"),
+        ("Ishøj Kommune", "29,4", "41,0", "35,2", "38,7", "30,5", "27,6"),
+    ]
+    words = _set(53.0, 627.0, "Kommune")
+    for g, lines in enumerate(periods):
+        dx = 127.0 * g
+        for top, text in zip((590.0, 599.0, 608.0), lines, strict=True):
+            words += _centred(227.5 + dx, top, text)
+        words += _centred(227.5 + dx, 617.0, "Omgørelsesprocent")
+        words += _centred(215.0 + dx, 627.0, "Serviceloven")
+        words += _centred(278.5 + dx, 627.0, "LAS")
+    for i, (label, *values) in enumerate(rows):
+        words += _set(53.0, 640.0 + 14.0 * i, label)
+        for k, value in enumerate(values):
+            words += _set(
+                (263.0, 288.0)[k % 2] + 127.0 * (k // 2), 640.0 + 14.0 * i, value, right=True
+            )
+    (table,) = detect(word_page(words))
+    heads = [" ".join(p) for p in periods for _ in range(2)]
+    assert all(label.startswith(head) for label, head in zip(labels(table), heads, strict=True))
+    assert body(table) == rows

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from extract.detect.group_parts import centred_part, columns_of, split_between, sub_header
 from extract.detect.header_align import aligned, flush_with_one, overlapping
-from extract.detect.layout import Chunk, TextLine
+from extract.detect.layout import Chunk, TextLine, make_chunk
 from extract.detect.value_text import is_year
 
 # A header chunk spans the columns between its neighbours when its centre is this close
@@ -242,9 +242,12 @@ def group_spans(
             out.append(None)  # a word broken at the line end: wrapped text, no group header
             continue
         extra = near.get(id(chunk), ()) if near is not None else ()
-        values = sorted(
-            {id(c): c for c in (*chunks, *beside, *extra) if c.x1 > stub_edge}.values(),
-            key=lambda c: c.x0,
+        values = _stacks_joined(
+            sorted(
+                {id(c): c for c in (*chunks, *beside, *extra) if c.x1 > stub_edge}.values(),
+                key=lambda c: c.x0,
+            ),
+            chunk,
         )
         i = values.index(chunk)
         lo = split_between(values, i - 1, extents) if i > 0 else stub_edge
@@ -265,6 +268,21 @@ def group_spans(
         if group is None:
             group = _over_own_subs(chunk, values, i, below, extents)
         out.append(group)
+    return out
+
+
+def _stacks_joined(chunks: Sequence[Chunk], chunk: Chunk) -> list[Chunk]:
+    """``chunks`` (left to right) with the neighbours of ``chunk`` that overlap each other
+    joined into one: the lines of one neighbouring header stacked ("1." / "halvår" / "2017"
+    beside "2." / "halvår" / "2017") bound it where the widest of them ends."""
+    out: list[Chunk] = []
+    for c in chunks:
+        last = out[-1] if out else None
+        if last is not None and c is not chunk and last is not chunk and c.x0 < last.x1:
+            words = sorted((*last.words, *c.words), key=lambda w: w.bbox[0])
+            out[-1] = make_chunk(words)
+        else:
+            out.append(c)
     return out
 
 
