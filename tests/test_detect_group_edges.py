@@ -319,3 +319,52 @@ def test_stacked_period_headers_over_a_wide_and_a_narrow_column_head_their_own_p
     heads = [" ".join(p) for p in periods for _ in range(2)]
     assert all(label.startswith(head) for label, head in zip(labels(table), heads, strict=True))
     assert body(table) == rows
+
+
+# Header words (x0, top, x1, text) of three laws over "Antal | Procent" each, in 7-point
+# bold: the first law's header stacked over four lines ending in a wide one, the last law's
+# one word a line, centred on each other.
+_STACKED_HEADER = (
+    (385.2, 276.3, 396.8, "Lov"),
+    (386.3, 284.7, 395.7, "om"),
+    (383.4, 293.1, 398.6, "aktiv"),
+    (359.3, 301.5, 422.7, "beskæftigelsesindsats"),
+    (438.5, 284.7, 461.9, "Barnets"),
+    (445.7, 293.1, 454.7, "lov"),
+    (490.7, 276.2, 509.8, "Andre"),
+    (494.2, 284.7, 506.3, "love"),
+    (499.3, 293.0, 501.2, "i"),
+    (491.3, 301.5, 509.2, "øvrigt"),
+    (72.5, 296.9, 93.5, "Halvår"),
+    (363.9, 317.5, 380.6, "Antal"),
+    (394.8, 317.6, 418.1, "Procent"),
+    (427.7, 317.5, 444.4, "Antal"),
+    (449.4, 317.6, 472.7, "Procent"),
+    (477.7, 317.5, 494.5, "Antal"),
+    (499.5, 317.6, 522.8, "Procent"),
+)
+
+
+def test_a_group_header_stacked_one_word_a_line_keeps_its_lines_together() -> None:
+    """ "Andre" / "love" / "i" / "øvrigt", one word a line, centred over "Antal | Procent",
+    its last line beside a wide one of the law before it ("beskæftigelsesindsats"): its
+    lines are one header over both columns, not "øvrigt" alone over three (whose columns
+    would hold the sub-headers beside the lines above it, under "Barnets lov")."""
+    words = [
+        Word(t, (x0, top, x1, top + 6.2), font_size=7.0, bold=True)
+        for x0, top, x1, t in _STACKED_HEADER
+    ]
+    rows = [
+        ("2023H1", "1278", "6", "–", "–", "362", "2"),
+        ("2023H2", "1192", "6", "–", "–", "569", "3"),
+        ("2024H1", "985", "5", "3996", "20", "443", "2"),
+    ]
+    rights = (385.0, 423.0, 444.0, 473.0, 494.0, 523.0)
+    for i, (label, *values) in enumerate(rows):
+        words += _set(72.0, 333.7 + 17.4 * i, label)
+        for right, value in zip(rights, values, strict=True):
+            words += _set(right, 333.7 + 17.4 * i, value, right=True)
+    rules = [hrule(y, 70.0, 525.3) for y in (270.4, 327.8, 380.0)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table)[4:] == ["Andre love i øvrigt / Antal", "Andre love i øvrigt / Procent"]
+    assert body(table) == rows

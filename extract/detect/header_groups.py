@@ -102,8 +102,8 @@ def _without_group_heads(
                 continue
             a, b = spans[id(chunk)]
             for other in cell:
-                if other is chunk:
-                    continue
+                if other is chunk or line_of[id(other)].top <= line_of[id(chunk)].top:
+                    continue  # (a group's sub-headers stand under it)
                 siblings = [
                     c
                     for c in line_of[id(other)].chunks
