@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pdf_factory import body, centred_at, detect, labels, right_at, word_page, words_at
+from pdf_factory import body, centred_at, detect, labels, right_at, sized_at, word_page, words_at
 
 from extract.detect.layout import make_line
 from extract.detect.whitespace_rows import is_data_line
@@ -153,3 +153,35 @@ def test_group_headings_out_at_the_margin_under_a_marked_year_header() -> None:
     (table,) = detect(word_page(words))
     assert labels(table) == ["2024 ¹ (1)"]
     assert body(table) == [(label, value) for _, label, value in lines]
+
+
+def test_a_title_under_a_paragraph_reaching_the_values_is_no_group_heading() -> None:
+    """A bold title over "Udfald | Lovområde/bestemmelse | 2021" (a year over the values,
+    beside stub headers, so the line reads like a first row) under a paragraph whose lines
+    run across the page into the value column: the paragraph heads no columns, so the title
+    is no group heading between a header and the first row; the year heads the values."""
+    prose = [
+        "Da omgørelsesprocenten i kommunen er en smule større end landsgennemsnittet er der",
+        "grund til at udarbejde en handleplan. Administrationen foreslår, at følgende sendes til",
+        "Ankestyrelsen:",
+    ]
+    words: list[Word] = []
+    for i, line in enumerate(prose):
+        words += sized_at(70, 300 + 12.5 * i, line, 10.0)
+    title = "Omgørelsesprocenter fordelt på paragraffer – Serviceloven (SEL)"
+    words += sized_at(70, 354.6, title, 10.0, bold=True)
+    words += sized_at(72, 374.2, "Udfald", 9.0, bold=True)
+    words += sized_at(172, 374.2, "Lovområde/bestemmelse", 9.0, bold=True)
+    words += sized_at(523, 374.2, "2021", 9.0, right=True, bold=True)
+    rows = [
+        ("Biler - §§ 114 og 115", "4"),
+        ("Boligindretning - § 116", "2"),
+        ("Børn - andre bestemmelser", "0"),
+    ]
+    for i, (law, value) in enumerate(rows):
+        top = 393.0 + 19.4 * i
+        words += sized_at(72, top, "Realitetsbehandlet", 9.0) + sized_at(172, top, law, 9.0)
+        words += sized_at(523, top, value, 9.0, right=True)
+    (table,) = detect(word_page(words))
+    assert labels(table)[-1] == "2021"
+    assert [row[-1] for row in body(table) if row[-1]] == ["4", "2", "0"]

@@ -340,6 +340,8 @@ def _header_above(
         line = lines[j]
         if any(abs(x.font_size - size) > SAME_SIZE * size for x in (line, lines[j + 1])):
             return False
+        if _is_prose(line, value_left):
+            return False  # a paragraph's line running across the page heads no columns
         if _header_over(line, lines[j + 1], value_left):
             return True
         if is_stop(line) or reaches_values(line, value_left):
