@@ -276,3 +276,25 @@ def test_pages_that_start_and_end_with_labels_wrapped_round_their_values_go_on()
         "19",
         "2.526",
     ]
+
+
+def test_a_continued_pages_first_row_counting_a_year_by_chance_stays_a_row() -> None:
+    """Page 2 under "Tabel 1 (fortsat)" starts with "Stadfæstet | 2010": a count that reads
+    as a year, but "Stadfæstet" labels rows of the next groups too, so it is a row of the
+    table (no period header over page 2's values)."""
+    group = ["Stadfæstet", "Ændret/ophævet", "Hjemviste"]
+    first_rows: list[Row] = [("Barnets lov", ""), *zip(group, ("1785", "150", "1352"), strict=True)]
+    header = words_at(50, 680, "Område") + right_at(VALUE_X, 680, "2024")
+    first = _page(
+        1,
+        words_at(50, 660, "Tabel 1 Sager efter udfald"),
+        header,
+        _rows(694, first_rows, header=False),
+    )
+    more: list[Row] = [*zip(group, ("2010", "341", "1258"), strict=True), ("Sygedagpengeloven", "")]
+    more += [*zip(group, ("2526", "345", "356"), strict=True)]
+    second = _page(2, words_at(50, 62, "Tabel 1 (fortsat)"), _rows(80, more, header=False))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert labels(table) == ["2024"]
+    assert body(table) == _joined(first_rows + more)

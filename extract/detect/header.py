@@ -70,12 +70,12 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
     "Ishøj" above its rows, also when its cell runs on across the value columns) belong to
     the body. Data is a value (a year only beside a row label, and not in a row of years,
     nor in the table's first header row over values that are no years: "Lovområde |
-    2020"); above a row of plain numbers, a number set as a
-    header (in bold, or with a word: "58 – 63 dB") is no data. Rows a header cell reaches
-    down over (its text wrapped beside a stub header) are header rows too. Without any data
-    row (values with text around them), the header is the leading rows set in bold, or else
-    the rows above the first one with an amount; a table of text alone is all header (no
-    body).
+    2020", unless its label labels a row further down); above a row of plain numbers, a
+    number set as a header (in bold, or with a word: "58 – 63 dB") is no data. Rows a
+    header cell reaches down over (its text wrapped beside a stub header) are header rows
+    too. Without any data row (values with text around them), the header is the leading
+    rows set in bold, or else the rows above the first one with an amount; a table of text
+    alone is all header (no body).
     """
     slots = grid.slots()
 
@@ -93,6 +93,7 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
             year_cells
             and years == values
             and (sum(values) >= 2 or (top and _over_values(grid, year_cells)))
+            and not _labels_a_row_below(grid, row)
         ):
             labelled = False  # a row of years is a header, whatever stands over the labels
         return [
@@ -161,6 +162,17 @@ def _group_years(grid: Grid, row: int, cells: Sequence[GridCell]) -> bool:
             later.setdefault(cell.row0, []).append(cell)
     group_rows = [r for r in later.values() if all(is_year(_MARKS.sub("", c.text)) for c in r)]
     return all(any(c.col0 == cell.col0 for r in group_rows for c in r) for cell in cells)
+
+
+def _labels_a_row_below(grid: Grid, row: int) -> bool:
+    """True when the row's label (column 0) is also the label of a row further down: a row
+    of a group, its count a year by chance ("Stadfæstet | 2010" over the next group's
+    "Stadfæstet | 2526"), no stub header beside a period header."""
+    label = next((c.text for c in grid.cells if c.words and c.row0 == row and c.col0 == 0), "")
+    return bool(label) and any(
+        c.words and c.row0 > row and c.col0 == 0 and c.text.casefold() == label.casefold()
+        for c in grid.cells
+    )
 
 
 def _over_values(grid: Grid, cells: Sequence[GridCell]) -> bool:

@@ -100,13 +100,21 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
     values that are no years (``_nearest`` each: under it, or nearest it), a period header
     beside the stub header: "Lovområde | 2020"; not under a line holding the stub's own
     header alone, set apart above it ("paragraf", then "Barnets Lov | 2010": a row's
-    count)."""
+    count), nor with the label of a row under it ("Stadfæstet | 2010" over the rows of the
+    next group, "Stadfæstet | 2526")."""
     first = next((i for i, d in enumerate(data) if d), None)
     if first is None:
         return data
     years = value_chunks(lines[first], left)
     if not all(is_year(c.text) for c in years):
         return data
+    label = " ".join(c.text for c in lines[first].chunks if not c.is_value).casefold()
+    if label and any(
+        " ".join(c.text for c in line.chunks if not c.is_value).casefold() == label
+        for line, d in zip(lines[first + 1 :], data[first + 1 :], strict=True)
+        if d
+    ):
+        return data  # its label labels rows further down: a row ("Stadfæstet | 2010")
     if any(
         len(line.chunks) == 1
         and at_left(line.chunks[0], left)
