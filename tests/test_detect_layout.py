@@ -476,6 +476,16 @@ def test_a_month_after_the_hyphen_repeated_under_its_year_is_header_text() -> No
     ]
 
 
+def test_a_month_under_its_year_broken_before_the_hyphen_is_header_text() -> None:
+    """ "2019" over "-10" (a header cut before the hyphen), a stub header set half a line
+    lower between them: the month is header text; "-10" under a word is a value."""
+    top = [*words_at(100, 100, "2019"), *words_at(220, 100, "Ændring")]
+    stub = words_at(40, 105, "Afgørelsestype")
+    under = [*words_at(102, 110, "-10"), *words_at(224, 110, "-10")]
+    lines = month_parts(group_lines([*top, *stub, *under]))
+    assert [(c.text, c.is_value) for c in lines[2].chunks] == [("-10", False), ("-10", True)]
+
+
 def test_a_monospaced_header_with_a_glyph_a_little_wider_is_read_as_monospaced() -> None:
     """A header set in a monospaced face (3.9 points a character) whose text layer boxes
     some glyphs a little wider ("om" 7.96, not 7.8): words a space apart are one phrase

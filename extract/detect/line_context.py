@@ -1,8 +1,8 @@
 """Chunks read by the lines and chunks around them, before any table is looked for.
 
 In: a page's text lines, top to bottom. Out: the same lines with some chunks read otherwise:
-a month broken off its year in a header ("2023-" over "-10") is header text, not a negative
-value (``month_parts``); the number that ends a wrapped row label is label text
+a month broken off its year in a header ("2023-" or "2019" over "-10") is header text, not
+a negative value (``month_parts``); the number that ends a wrapped row label is label text
 (``label_tails``); a dash between two words of a label ("Husvilde - §") is no nil value
 (``dashes_in_labels``).
 """
@@ -16,8 +16,9 @@ from extract.detect.layout import Chunk, TextLine, make_chunk
 
 __all__ = ["dashes_in_labels", "label_tails", "month_parts"]
 
-# A year ending in the hyphen it was broken at ("2023-").
-_YEAR_BROKEN = re.compile(r"(?:19|20)\d\d\s?-$")
+# A year ending in the hyphen it was broken at ("2023-"), or broken before it ("2019" over
+# "-10").
+_YEAR_BROKEN = re.compile(r"(?:19|20)\d\d\s?-?$")
 # A month's number after the hyphen repeated at the break, footnote marks allowed
 # ("-10", "-11 ²", "-12 (1)").
 _MONTH_AFTER_BREAK = re.compile(r"^-(?:0[1-9]|1[0-2])(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)))*$")
@@ -26,13 +27,18 @@ _MONTH_AFTER_BREAK = re.compile(r"^-(?:0[1-9]|1[0-2])(?:\s*(?:[*¹²³⁴⁵⁶�
 def month_parts(lines: Sequence[TextLine]) -> list[TextLine]:
     """``lines`` with each value chunk that reads as a month after a hyphen ("-10") and
     stands set tight under a chunk of the line above ending in a year and a hyphen
-    ("2023-"), overlapping it, read as header text."""
+    ("2023-") or in a year ("2019", broken before the hyphen), overlapping it, read as
+    header text."""
     out = list(lines)
     for i in range(1, len(lines)):
-        line, above = lines[i], lines[i - 1]
-        if line.top - above.bottom >= 0.5 * line.font_size:
-            continue
-        years = [c for c in above.chunks if _YEAR_BROKEN.search(c.text)]
+        line = lines[i]
+        years = [  # (a stub header set half a line lower may stand between)
+            c
+            for above in lines[max(0, i - 3) : i]
+            if line.top - above.bottom < 0.5 * line.font_size
+            for c in above.chunks
+            if _YEAR_BROKEN.search(c.text)
+        ]
         if not years:
             continue
         chunks = tuple(
