@@ -256,3 +256,18 @@ def test_a_line_of_running_text_naming_a_table_is_no_caption() -> None:
     (table,) = detect(_page(1, words))
     assert table.caption == CAPTION
     assert body(table) == ROWS
+
+
+def test_a_caption_stranded_at_a_pages_end_captions_the_table_on_the_next_page() -> None:
+    """ "Tabel 2 …" is the last line of page 1 (its table did not fit under it); page 2
+    starts with a table with nothing over it: the caption is that table's, with its
+    number."""
+    upper = words_at(60, 80, "Tabel 1 Afgjorte sager efter lovområde") + _table(100, ROWS)
+    first = _page(1, [*upper, *words_at(60, 760, CAPTION)])
+    second = _page(2, _table(80, ROWS))
+    tables = detect(first, second)
+    assert [(t.table_id, t.caption) for t in tables] == [
+        ("1", "Tabel 1 Afgjorte sager efter lovområde"),
+        ("2", CAPTION),
+    ]
+    assert body(tables[1]) == ROWS

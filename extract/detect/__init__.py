@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_pushed_over
 from extract.detect.continued import RUNNING_MARGIN, DetectedTable, OpenTable, join_next
-from extract.detect.continued_tail import title_over
+from extract.detect.continued_tail import caption_over, title_over
 from extract.detect.layout import TextLine
 from extract.detect.loose import Loose, loose_numbers
 from extract.detect.regions import DETECTORS, PageRead, PageTable, read_page
@@ -180,13 +180,20 @@ def _titled_from_page_before(
     candidate: TableCandidate, page_table: PageTable, before: PageRead, read: PageRead
 ) -> TableCandidate:
     """A page's first table, not going on from the page before, with no caption over it
-    and nothing of its own above it but the page's running lines: titled by the short line
-    that ended the page before ("Hele landet" at the foot of a page, the table on the next),
-    when there is one (``title_over``)."""
+    and nothing of its own above it but the page's running lines: captioned by the caption
+    that ended the page before, stranded there (``caption_over``), or else titled by the
+    short line that did ("Hele landet" at the foot of a page, the table on the next), when
+    there is one (``title_over``)."""
     if candidate.title or (page_table.caption and not page_table.caption_below):
         return candidate
     if any(line.top > RUNNING_MARGIN * read.height for line in page_table.above):
         return candidate
+    if not page_table.caption:
+        taken = {t.caption for t in before.tables if t.caption}
+        stranded = caption_over(before.tail, before.height, taken)
+        if stranded is not None:
+            caption, number = stranded
+            return replace(candidate, caption=caption, table_id=number or candidate.table_id)
     title = title_over(before.tail, before.height)
     return replace(candidate, title=title) if title else candidate
 

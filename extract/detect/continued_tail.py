@@ -9,10 +9,10 @@ the bottom of a page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from extract.detect.block_lines import TABLE_GAP_EM
-from extract.detect.captions import is_stop
+from extract.detect.captions import CAPTION, CONTINUED, is_stop
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
@@ -119,4 +119,33 @@ def title_over(tail: Sequence[TextLine], height: float) -> str | None:
     worded = not last.chunks[0].is_value and any(ch.isalpha() for ch in text)
     if short and worded and not is_stop(last) and not text.endswith((".", ":", ",")):
         return text
+    return None
+
+
+# How many lines a caption stranded at a page's end may take (its first line and those under).
+CAPTION_LINES = 3
+
+
+def caption_over(
+    tail: Sequence[TextLine], height: float, taken: Collection[str]
+) -> tuple[str, str | None] | None:
+    """The caption a page ends with, for the table the next page begins with when nothing of
+    its own stands over it: a "Tabel …" line among the page's last lines above its footer
+    (CAPTION_LINES, the lines under it in its size, no value among them), not saying a
+    table goes on, and no caption of a table on its page (``taken``); as (caption, its
+    number), else None."""
+    lines = [line for line in tail if line.top < FOOTER_SHARE * height][-CAPTION_LINES:]
+    for at, line in enumerate(lines):
+        match = CAPTION.match(line.text.strip())
+        if match is None or CONTINUED.search(line.text):
+            continue
+        rest = lines[at:]
+        if any(c.is_value for x in rest[1:] for c in x.chunks) or any(
+            abs(x.font_size - line.font_size) > 0.1 * line.font_size for x in rest
+        ):
+            return None
+        text = " ".join(x.text.strip() for x in rest)
+        if any(caption.startswith(line.text.strip()) for caption in taken):
+            return None
+        return text, match.group("number")
     return None
