@@ -168,3 +168,18 @@ def test_a_paragraph_naming_the_partner_of_a_binding_cooperation_keeps_the_entit
     passing = "I Vallensbæk Kommune har der kun været påklaget 2 sager på området i 2020."
     candidate = table(["Personer"], rows, title=passing, stub="Ydelse")
     assert keys(read(rulebook, candidate, heading)) == []
+
+
+def test_a_period_header_with_two_footnote_marks_over_the_entity_names_its_month(
+    rulebook: Rulebook,
+) -> None:
+    """ "sep 2024 (1)*" over "Hele landet" (two footnote marks together, the entity under
+    them): the column is September 2024 for the whole country, no mark read as a word."""
+    candidate = table(
+        ["sep 2024 (1)* / Hele landet"],
+        [("Stadfæstet", None), ("Barnets Lov", ["37"]), ("Serviceloven", ["97"])],
+        caption="Tabel 2.1: Realitetsbehandlede sager fordelt på lovområde",
+    )
+    got = keys(read(rulebook, candidate))
+    assert (None, "2024-09", "barnets_lov", None, "stadfaestet", 37.0, "reported") in got
+    assert len(got) == 2

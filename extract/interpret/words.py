@@ -39,8 +39,9 @@ MIN_PART = 3
 _SEPARATORS = re.compile(r"[/()\[\],;:|+&\"“”„«»]|\s[-–—]\s|\s[-–—]$|^[-–—]\s|[–—]")
 # A footnote mark at the end: "1)", "(2)", "*", superscripts.
 _FOOTNOTE_END = re.compile(r"(?:\s*(?:\d\)|\(\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+$")
-# A footnote mark after a word inside a label ("2023 1) / antal", "Realitetsbehandlede (1)").
-_FOOTNOTE_INSIDE = re.compile(r"(?<=\S) ?(?:\(\d\)|\d\))(?=\s|$)")
+# A footnote mark after a word inside a label ("2023 1) / antal", "Realitetsbehandlede (1)",
+# "sep 2024 (1)* / Hele landet": marks of two kinds together).
+_FOOTNOTE_INSIDE = re.compile(r"(?<=\S) ?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\(\d\)|\d\))[*¹²³⁴⁵⁶⁷⁸⁹⁰]*(?=\s|$)")
 # A join inside a word ("Pensions-love", "Omgørelses-%"): cut after the hyphen.
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[^\W\d_%])|(?<=[^\W\d_])-(?=%)")
 _PERCENT_GLUED = re.compile(r"(?<=[^\W\d_])%")
