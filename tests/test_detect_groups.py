@@ -298,3 +298,16 @@ def test_a_continued_pages_first_row_counting_a_year_by_chance_stays_a_row() -> 
     assert table.pages == (1, 2)
     assert labels(table) == ["2024"]
     assert body(table) == _joined(first_rows + more)
+
+
+def test_two_group_headings_over_a_row_with_its_label_wrapped_keep_one_table() -> None:
+    """ "Hjemviste sager" over "Barnets Lov" at the margin, mid-table, the first row under
+    them wrapped ("Børn - KSB - Børnefaglig" / "undersøgelse - § 20 | 0"): the headings
+    head the rows under them in the same table, not a new table without a header."""
+    rows: list[Row] = [("Stadfæstede sager", ""), ("Barnets Lov", "")]
+    rows += [("Børn - KSB - Diverse", "12"), ("Børn - KSB - Valg af anbringelsessted", "37")]
+    rows += [("Hjemviste sager", ""), ("Barnets Lov", "")]
+    rows += [("Børn - KSB - Børnefaglig\nundersøgelse - § 20", "0"), ("Børn - KSB - Diverse", "9")]
+    (table,) = detect(_page(1, words_at(50, 80, "Tabel 2 Sager efter udfald"), _rows(100, rows)))
+    assert labels(table) == ["Antal"]
+    assert body(table) == _joined(rows)

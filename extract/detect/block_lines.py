@@ -137,10 +137,11 @@ def group_follows(
 def data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
     """True when a data line comes within two lines from ``start``, each close to the last
     (the first may be another group heading out at the margin, "Hjemvist" over "Lov om
-    aktiv beskæftigelsesindsats", when a row label starts the data line)."""
+    aktiv beskæftigelsesindsats", when a row label starts the data line), or within three
+    when the row's label is wrapped over the line before it."""
     last = lines[start - 1]
-    stacked = False
-    for line in lines[start : start + 2]:
+    stacked = wrapped = False
+    for k, line in enumerate(lines[start : start + 3]):  # (a third: after both)
         if line.top - last.bottom > TABLE_GAP_EM * line.font_size:
             return False
         if line.x0 < left - 3:
@@ -149,8 +150,24 @@ def data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
             stacked = True
         elif is_data_line(line, left):
             return not (stacked and line.chunks[0].is_value)
+        elif wrapped or not _label_wrapped(lines, start + k):
+            return False  # (one line of a wrapped label at most)
+        else:
+            wrapped = True  # the first row's label, wrapped: its values on its next line
         last = line
     return False
+
+
+def _label_wrapped(lines: Sequence[TextLine], i: int) -> bool:
+    """True for a line of label text alone with a line set tight under it (within half a
+    font size): a row's label wrapped, its values beside its last line."""
+    line = lines[i]
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        after is not None
+        and not any(c.is_value for c in line.chunks)
+        and after.top - line.bottom < 0.5 * line.font_size
+    )
 
 
 def headed_row(header: Sequence[TextLine], row: TextLine, left: float) -> bool:
