@@ -311,3 +311,27 @@ def test_two_group_headings_over_a_row_with_its_label_wrapped_keep_one_table() -
     (table,) = detect(_page(1, words_at(50, 80, "Tabel 2 Sager efter udfald"), _rows(100, rows)))
     assert labels(table) == ["Antal"]
     assert body(table) == _joined(rows)
+
+
+def test_a_group_heading_and_its_total_row_set_out_at_the_margin_go_on_in_the_table() -> None:
+    """Page 2 of a table in two stub columns ("Hele landet | Biler - § 114 | 68") starts
+    with a row (its label wrapped, its value suppressed), then the next group set out to the
+    left in both columns: its heading
+    ("Hele landet | Hjemv.", no value), its law's row with the law's total ("Hele landet |
+    Almene boliger | 71"), then rows set in again: all rows of the table on page 1."""
+    head = words_at(50, 680, "Område") + words_at(130, 680, "Lovområde")
+    first_rows = [("Hele landet", "Lov om social service", "1785"), ("Hele landet", "Biler", "68")]
+    head += right_at(VALUE_X, 680, "2024") + _two_stubs(680 + STEP, first_rows)
+    first = _page(1, words_at(50, 660, "Tabel 1 Sager efter udfald"), head)
+    words = _two_stubs(80, [("Hele landet", "Voksne - støtte og", "..")])
+    words += words_at(130, 80 + WRAP, "kontaktperson - §§ 98 og 99")
+    y = 80 + WRAP + STEP
+    words += words_at(40, y, "Hele landet", bold=True) + words_at(120, y, "Hjemv.", bold=True)
+    words += words_at(40, y + STEP, "Hele landet", bold=True)
+    words += words_at(120, y + STEP, "Almene boliger", bold=True)
+    words += right_at(VALUE_X, y + STEP, "71")
+    more = [("Hele landet", "Almene boliger - § 54-61", "70"), ("Hele landet", "Biler", "9")]
+    words += _two_stubs(y + 2 * STEP, more)
+    (table,) = detect(first, _page(2, words))
+    assert table.pages == (1, 2)
+    assert [row[-1] for row in body(table)] == ["", "1785", "68", "..", "", "71", "70", "9"]

@@ -108,7 +108,12 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             if nxt.x0 < left - 3 and not pending and outer_label(nxt, block, left):
                 left = nxt.x0  # a new group's label in an outer stub column, blank above
             if nxt.x0 < left - 3:
-                if not (is_section_label(nxt) or outer_group_line(nxt, left, value_left)):
+                labels_only = not any(c.is_value for c in nxt.chunks)
+                if not (
+                    is_section_label(nxt)
+                    or outer_group_line(nxt, left, value_left)
+                    or (labels_only and group_follows(lines, j + 1, nxt, block, left))
+                ):  # (a group's heading out at the margin over its rows set out there too)
                     break
                 if not data_follows(lines, j + 1, left):
                     if not group_follows(lines, j + 1, nxt, block, left):
