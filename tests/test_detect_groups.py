@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdf_factory import SIZE, body, detect, labels, right_at, word_page, words_at
+from pdf_factory import SIZE, body, detect, labels, right_at, sized_at, word_page, words_at
 
 from extract.model import PageContent, Word
 
@@ -335,3 +335,35 @@ def test_a_group_heading_and_its_total_row_set_out_at_the_margin_go_on_in_the_ta
     (table,) = detect(first, _page(2, words))
     assert table.pages == (1, 2)
     assert [row[-1] for row in body(table)] == ["", "1785", "68", "..", "", "71", "70", "9"]
+
+
+def _small(x: float, top: float, text: str, bold: bool = False) -> list[Word]:
+    """``text`` in 7.5-point type from ``x``."""
+    return sized_at(x, top, text, 7.5, bold=bold)
+
+
+def test_a_laws_long_name_in_bold_reaching_over_the_values_heads_its_rows() -> None:
+    """A law's name in bold, out at the margin, long enough to reach over the value columns
+    ("Lov om højeste, mellemste, forhøjet almindelig og almindelig førtidspension"): a
+    group heading in the table, not running text that ends it."""
+    law = "Lov om højeste, mellemste, forhøjet almindelig og almindelig førtidspension"
+    rows = [
+        ("Almene boliger", ()),
+        ("Almene boliger - § 54-61", ("70", "34 %", "35 %")),
+        ("Længerevarende botilbud - § 105", ("1", "14 %", "29 %")),
+        (law, ()),
+        ("Bistands- og plejetillæg §§ 16 stk. 1 og 2", ("1", "14 %", "29 %")),
+        ("Forhøjelse af pension §§ 13 - 15, 21, 24", ("3", "23 %", "23 %")),
+        ("Personlige tillæg og helbredstillæg §§ 17-20", ("4", "18 %", "18 %")),
+    ]
+    words = _small(60, 280.0, "Bestemmelse", bold=True)
+    for right, text in zip((285.0, 326.0, 413.0), ("Hjemvist", "Pct.", "Omg.-pct."), strict=True):
+        words += sized_at(right, 280.0, text, 7.5, right=True, bold=True)
+    for i, (label, values) in enumerate(rows):
+        top = 292.8 + 12.8 * i
+        words += _small(60 if not values else 70, top, label, bold=not values)
+        for right, value in zip((285.0, 326.0, 413.0)[: len(values)], values, strict=True):
+            words += sized_at(right, top, value, 7.5, right=True)
+    (table,) = detect(_page(1, words))
+    assert labels(table) == ["Hjemvist", "Pct.", "Omg.-pct."]
+    assert [row[0] for row in body(table)] == [label for label, _ in rows]

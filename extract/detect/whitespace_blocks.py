@@ -98,7 +98,9 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             nxt = lines[j]
             if is_stop(nxt) or nxt.top - last.bottom > TABLE_GAP_EM * nxt.font_size:
                 break
-            if _is_prose(nxt, value_left) or _larger(nxt, line):
+            if _is_prose(nxt, value_left) and not (nxt.bold and is_section_label(nxt)):
+                break  # (a law's long name in bold over its rows is a group heading)
+            if _larger(nxt, line):
                 break
             if nxt.x0 < left - 3 and right_aligned_stub(nxt, line):
                 left = nxt.x0  # a stub of numbers set flush right ("250", "1,000")
