@@ -185,3 +185,23 @@ def test_a_title_under_a_paragraph_reaching_the_values_is_no_group_heading() -> 
     (table,) = detect(word_page(words))
     assert labels(table)[-1] == "2021"
     assert [row[-1] for row in body(table) if row[-1]] == ["4", "2", "0"]
+
+
+def test_a_year_over_an_inner_stub_header_short_of_values_set_flush_right() -> None:
+    """ "LOVOMRÅDE/BESTEMMELSE | 2021" (the outer stub column's header blank, the year
+    centred in a wide cell, short of its values set flush right) over rows of two stub
+    columns: the line is the table's header, the year heads the values."""
+    words = sized_at(194, 503.5, "LOVOMRÅDE/BESTEMMELSE", 7.0, bold=True)
+    words += sized_at(493, 503.5, "2021", 7.0, bold=True)
+    rows = [
+        ("Antal realitetsbehandlede sager", "Børn - forældrebetaling §159", "7 sager"),
+        ("Antal realitetsbehandlede sager", "Børn - samvær - § 71", "2 sager"),
+        ("Stadfæstelse", "Børn - Hjemgivelse - § 68", "0 sager"),
+    ]
+    for i, (outer, inner, value) in enumerate(rows):
+        top = 519.7 + 16.7 * i
+        words += sized_at(42, top, outer, 7.5) + sized_at(194, top, inner, 7.5)
+        words += sized_at(553, top, value, 7.5, right=True)
+    (table,) = detect(word_page(words))
+    assert labels(table)[-1] == "2021"
+    assert [row[-1] for row in body(table) if row[-1]] == ["7 sager", "2 sager", "0 sager"]

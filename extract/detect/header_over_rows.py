@@ -23,7 +23,8 @@ def over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float)
     A-dagpenge | 29"); outer stub headers may stand left of it ("Kommune | Bestemmelse |
     2022K3" over the rows of "Ringkøbing-Skjern | Stadfæstet"), or the stub header may be an
     inner stub column's alone, flush with its labels ("Bestemmelse | oktober 2020" over
-    "Realitetsbeh. sager alt | Biler - §§ 114 og 115 | 4")."""
+    "Realitetsbeh. sager alt | Biler - §§ 114 og 115 | 4"; its value header a year:
+    "LOVOMRÅDE/BESTEMMELSE | 2021" over "Stadfæstelse | Børn - samvær - § 71 | 2 sager")."""
     starts = [left, *(c.x0 for row in block for c in row.chunks[1:] if not c.is_value)]
     flush = [k for k, c in enumerate(line.chunks) if any(abs(c.x0 - x) <= FLUSH_PT for x in starts)]
     if len(line.chunks) < 2 or not flush or any(c.x1 > left for c in line.chunks[: flush[0]]):
@@ -37,7 +38,7 @@ def over_stub_and_values(line: TextLine, block: Sequence[TextLine], left: float)
     return (
         bool(labels)
         and line.chunks[-1].x0 > max(labels)
-        and not any(c.is_value for c in line.chunks)
+        and not any(c.is_value and not is_year(c.text) for c in line.chunks)  # (years head)
     )
 
 
