@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdf_factory import SIZE, body, detect, labels, right_at, sized_at, word_page, words_at
+from pdf_factory import (
+    SIZE,
+    body,
+    detect,
+    hrule,
+    labels,
+    right_at,
+    sized_at,
+    vrule,
+    word_page,
+    words_at,
+)
 
 from extract.model import PageContent, Word
 
@@ -367,3 +378,27 @@ def test_a_laws_long_name_in_bold_reaching_over_the_values_heads_its_rows() -> N
     (table,) = detect(_page(1, words))
     assert labels(table) == ["Hjemvist", "Pct.", "Omg.-pct."]
     assert [row[0] for row in body(table)] == [label for label, _ in rows]
+
+
+def test_a_header_with_its_year_and_a_group_heading_at_a_pages_foot_heads_the_next_page() -> None:
+    """A boxed table's header "Bestemmelse | 2021" and its group heading "Stadfæstede sager"
+    end page 1, its rows on page 2 inside the box going on: the year heads page 2's values
+    (no row over nothing, page 2 no table whose start was not found)."""
+    foot = words_at(40, 744.5, "Ankestatistik fordelt på paragraffer efter serviceloven", bold=True)
+    foot += words_at(42.5, 761.6, "Bestemmelse", bold=True) + right_at(
+        321.3, 761.6, "2021", bold=True
+    )
+    foot += words_at(42.5, 778.9, "Stadfæstede sager", bold=True)
+    box = [hrule(756.4, 40.0, 323.8), hrule(773.7, 40.0, 323.8)]
+    box += [vrule(40.0, 756.4, 791.7), vrule(323.8, 756.4, 791.7)]
+    rows = [("Biler - §§ 114 og 115", "2"), ("Boligindretning - § 116", "2"), ("Børn - § 50", "1")]
+    words: list[Word] = []
+    for k, (label, value) in enumerate(rows):
+        words += words_at(42.0, 55.2 + 18.0 * k, label) + right_at(321.0, 55.2 + 18.0 * k, value)
+    sides = [vrule(40.0, 50.0, 776.0), vrule(323.8, 50.0, 776.0), hrule(110.0, 40.0, 323.8)]
+    first = word_page([*_page(1, foot).words], box, number=1)
+    second = word_page(words, sides, number=2)
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert labels(table) == ["2021"]
+    assert [row[-1] for row in body(table) if row[-1]] == ["2", "2", "1"]

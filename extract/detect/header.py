@@ -177,11 +177,14 @@ def _labels_a_row_below(grid: Grid, row: int) -> bool:
 
 def _over_values(grid: Grid, cells: Sequence[GridCell]) -> bool:
     """True when below each of ``cells`` (years) its column holds values that are no years:
-    a period header beside the stub header ("Lovområde | 2020"), not a row of years."""
+    a period header beside the stub header ("Lovområde | 2020"), not a row of years; or when
+    nothing stands under them at all (the header at a page's foot, its rows on the next)."""
     below: dict[int, list[str]] = {}
     for cell in grid.cells:
         if cell.words and cell.row0 > cells[0].row1 and cell.col0 == cell.col1:
             below.setdefault(cell.col0, []).append(cell.text)
+    if not any(below.get(c.col0) for c in cells):
+        return True  # (the rows go on on the next page: a header at a page's foot)
     return all(
         any(is_value_text(t) and not is_year(t) for t in below.get(c.col0, ())) for c in cells
     )
