@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from extract.detect.block_lines import TABLE_GAP_EM
-from extract.detect.captions import CAPTION, CONTINUED, is_stop
+from extract.detect.captions import CAPTION, CONTINUED, SIZE_SHARE, is_stop
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
@@ -140,12 +140,11 @@ def caption_over(
         if match is None or CONTINUED.search(line.text):
             continue
         rest = lines[at:]
-        if any(c.is_value for x in rest[1:] for c in x.chunks) or any(
-            abs(x.font_size - line.font_size) > 0.1 * line.font_size for x in rest
-        ):
-            return None
-        text = " ".join(x.text.strip() for x in rest)
         if any(caption.startswith(line.text.strip()) for caption in taken):
             return None
-        return text, match.group("number")
+        if any(c.is_value for x in rest[1:] for c in x.chunks) or any(
+            abs(x.font_size - line.font_size) > SIZE_SHARE * line.font_size for x in rest
+        ):
+            return None
+        return " ".join(x.text.strip() for x in rest), match.group("number")
     return None
