@@ -32,6 +32,8 @@ def provision_edges(
     for: "Bortfald af retten til sygedagpenge" under "Stadfæstet" is a provision's name."""
     allowed = EDGE_DIMS - set(columns)
     parts = list(reading.parts)
+    if _unread_beyond(label, parts):
+        return None  # read with a label column's words not in the label: a name elsewhere
     head = _edge_count(parts, words, allowed, leading=True)
     if head and _linked(label, parts[:head], words):
         head = 0  # "Bortfald af retten …": the measure word begins the provision's name
@@ -46,6 +48,22 @@ def provision_edges(
     core = parts[head : len(parts) - tail]
     printed = _cut(label, core) if core else None
     return None if printed is None else (MappingProxyType(dims), printed)
+
+
+def _unread_beyond(label: str, parts: Sequence[Part]) -> bool:
+    """Whether the reading (of the label with its label columns' cells) leaves words unread
+    past the printed label: the provision's name, or part of it, is not the label's text
+    ("Hele Stadfæstelser landet" beside "Børn - KSB - Diverse")."""
+    printed = tokens(label)
+    cursor = 0
+    for part in parts:
+        for word in part.text.split():
+            if word not in printed[cursor:]:
+                return not part.meanings or any(
+                    not p.meanings for p in parts[parts.index(part) + 1 :]
+                )
+            cursor = printed.index(word, cursor) + 1
+    return False
 
 
 def _linked(label: str, head: Sequence[Part], words: WordBook) -> bool:

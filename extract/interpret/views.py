@@ -7,6 +7,7 @@ findings that name what did not resolve, with the nearest vocabulary entries ("d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from extract.interpret.columns import ColumnPlan
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reading
 from extract.interpret.vocabulary import Meaning, Vocabulary
+from extract.interpret.words import tokens
 from extract.model import Finding, TableCandidate, TableRow
 
 
@@ -73,9 +75,48 @@ def label_views(
         views.append(LabelView(where, row.label, reading.describe(), kind, note, near, planned))
         what = f"row '{row.label}' ({_row_values(row)})"
         finding = _finding(table, kind, what, note, near, row.page)
+        if finding is None:
+            finding = _numbers_in_label(table, row, reading)
         if finding is not None:
             findings.append(finding)
     return views, findings
+
+
+# a count or a rate among a label's unread words ("Sager i alt 14 Medhold", "78%"), not a
+# paragraph's number ("§ 71", "§§ 112 og 113, stk. 2")
+_VALUE_WORD = re.compile(r"\d[\d.]*(?:,\d+)?\s?%?")
+_IN_PARAGRAPH = re.compile(r"\d+[a-zæøå]?|og|samt|stk\.?|nr\.?|jf\.?|-|–")
+
+
+def _numbers_in_label(table: TableCandidate, row: TableRow, reading: Reading) -> Finding | None:
+    """A warning for a row that shows no value but whose label holds numbers the vocabulary
+    did not read (a row of values the detector ran into its label): they are on the page and
+    in no record."""
+    if _row_values(row) or not reading.unknown:
+        return None
+    printed = tokens(row.label)
+    numbers = [
+        w
+        for w in reading.unknown
+        if _VALUE_WORD.fullmatch(w) and not (w in printed and _in_paragraph(printed, w))
+    ]
+    if not numbers:
+        return None
+    message = (
+        f"table {table.table_id}: row '{row.label}' shows no value, but its label holds "
+        f"{', '.join(repr(w) for w in numbers)}, not read as a value"
+    )
+    return Finding("numbers_in_label", message, "warning", row.page, table.table_id)
+
+
+def _in_paragraph(printed: Sequence[str], word: str) -> bool:
+    """Whether ``word`` follows a paragraph sign over numbers and joining words only."""
+    for before in reversed(printed[: printed.index(word)]):
+        if before.startswith("§"):
+            return True
+        if not _IN_PARAGRAPH.fullmatch(before):
+            return False
+    return False
 
 
 def _dims(dims: Mapping[str, str]) -> str:

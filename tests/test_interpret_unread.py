@@ -1,0 +1,67 @@
+"""Numbers on the page that come out in no record are named in the report, and a label that
+cannot be told apart from its label column's words keys no value
+(extract.interpret.views, extract.interpret.edges)."""
+
+from __future__ import annotations
+
+from test_interpret_table import keys, read, table
+
+from extract.model import DocumentContext
+from extract.rulebook import Rulebook
+
+REPORT = DocumentContext("aarsredegoerelse", "Ankestyrelsens årsredegørelse 2024")
+
+
+def test_numbers_run_into_label_only_rows_are_reported(rulebook: Rulebook) -> None:
+    # a small table whose value column the detector ran into the row labels: each row shows
+    # no value, and its number is in no record; the report names each one
+    candidate = table(
+        ["2023"],
+        [
+            ("Sager i alt 18 Sager prøvet ved domstolene", None),
+            ("Sager i alt 14 Medhold", None),
+            ("Sager i alt 78% Medholdsprocent", None),
+        ],
+        caption="Sager indbragt for domstolene, hele landet",
+    )
+    result = read(rulebook, candidate)
+    assert keys(result) == []
+    named = [f.message for f in result.findings if f.code == "numbers_in_label"]
+    assert len(named) == 3
+    assert "'14'" in named[1] and "'78%'" in named[2]
+    assert all(f.severity == "warning" for f in result.findings if f.code == "numbers_in_label")
+
+
+def test_paragraph_numbers_in_a_group_row_are_no_values(rulebook: Rulebook) -> None:
+    candidate = table(
+        ["2023"],
+        [
+            ("Lov om social service", None),
+            ("Børn - samvær - § 71", ["12"]),
+            ("Hjælpemidler - §§ 112 og 113, stk. 2", None),
+            ("Hjælpemidler - § 112", ["7"]),
+        ],
+        caption="Realitetsbehandlede sager, Ishøj Kommune",
+    )
+    result = read(rulebook, candidate)
+    assert not [f for f in result.findings if f.code == "numbers_in_label"]
+
+
+def test_a_label_beside_a_provision_column_is_no_provision_name(rulebook: Rulebook) -> None:
+    # the stub split in two: a group row's words ("Hele landet", "Stadfæstelser") left as
+    # labels of rows whose provisions are printed in the column beside them
+    candidate = table(
+        ["Bestemmelse", "H2 2024"],
+        [
+            ("Hele landet Stadfæstelser", ["Børn - KSB - Børnefaglig undersøgelse - § 20", "40"]),
+            ("Hele Stadfæstelser", ["Børn - KSB - Forebyggende indsats - § 31", "12"]),
+            ("landet", ["Børn - KSB - Frist - § 114", "3"]),
+            ("Hele Stadfæstelser landet", ["Børn - KSB - Diverse", "28"]),
+        ],
+        caption="Realitetsbehandlede sager efter barnets lov fordelt på bestemmelse",
+    )
+    result = read(rulebook, candidate, REPORT)
+    assert keys(result) == []  # no row's provision can be told from its label's words
+    unread = [f.message for f in result.findings if f.code == "unresolved_label"]
+    assert len(unread) == 4
+    assert "row 'Hele Stadfæstelser landet' (Børn - KSB - Diverse, 28) not read" in unread[3]
