@@ -221,3 +221,17 @@ def test_years_with_their_unit_over_counts_are_a_header(tmp_path: Path) -> None:
     (table,) = variant_tables("818620", 280, tmp_path)[:1]
     assert table.column_headers[0] == ("2016 Personer",)
     assert table.rows[0].label == "A-dagpenge"
+
+
+def test_a_tall_header_over_a_lone_rule_ahead_of_a_page_footer_is_the_tables(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a one-column table: its top rule, a header of seven lines cut inside
+    words ("LAND" / "STO" / "TAL" over "OMGJ" / "ORT," / "PCT.", "SAGSEMNE" beside), the
+    rule under it, six rows, the bottom rule, then text and the page's footer (a link, the
+    page number far right): the header is the table's (the footer is no row of it), not a
+    title left over it, and "LANDSTOTAL" names the column's entity."""
+    (table, *_) = variant_tables("8569", 288, tmp_path)
+    assert table.column_headers == (("LAND STO TAL OMGJ ORT, PCT.",),)
+    assert table.caption == "Tabel: Omgørelsesprocent fordelt efter lovgivning 2020"
+    assert [row.label for row in table.rows][-1] == "I alt"

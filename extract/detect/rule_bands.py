@@ -311,8 +311,8 @@ def _top_rule_over_header(
     if any(is_stop(line) or _holds_values(line, head_left) for line in between):
         return False
     rows = [line for line in lines if lower.bbox[1] < (line.top + line.bottom) / 2 < lower.bbox[3]]
-    if not rows:  # a rule alone under the header: the rows right under it
-        rows = [line for line in lines if line.top >= lower.bbox[1]][:HEADER_BAND_LINES]
+    if not rows:  # a rule alone under the header: the rows right under it, in its span
+        rows = _under_rule(lines, lower)
     if not rows:
         return False
     left = stub_limit(rows)
@@ -321,6 +321,17 @@ def _top_rule_over_header(
     if len(data) < 2 or not labels:
         return False
     return any(c.x0 >= max(labels) for line in between for c in line.chunks)
+
+
+def _under_rule(lines: Sequence[TextLine], rule: RulingCluster) -> list[TextLine]:
+    """The lines under a rule alone and within its span: the rows under it, not the text
+    beside or past the table (a footer's link and page number read as one more row)."""
+    x0, top, x1, _ = rule.bbox
+    return [
+        line
+        for line in lines
+        if line.top >= top and line.x0 >= x0 - line.font_size and line.x1 <= x1 + line.font_size
+    ][:HEADER_BAND_LINES]
 
 
 def _holds_values(line: TextLine, left: float) -> bool:
