@@ -240,3 +240,19 @@ def test_a_page_going_on_under_a_bold_group_row_joins_the_table(tmp_path: Path) 
     assert [row.label for row in table.rows if row.page == 2][:2] == [
         "Afgjorte sager i alt", "Aktivloven (LAS)",
     ]  # fmt: skip
+
+
+def test_a_first_row_over_the_first_stripe_with_its_value_on_its_first_line_is_a_row(
+    tmp_path: Path,
+) -> None:
+    """An annual report's zebra-striped table continued on the next page, whose first row is
+    unshaded, over the first stripe, its label wrapped over two lines with the value on the
+    first ("Lov om højeste, mellemste, forhøjet almindelig og | 64" / "almindelig
+    førtidspension"): the whole row is the table's, not its first line a title over it."""
+    (table, *_) = variant_tables("233444", 141, tmp_path)
+    on_3 = [row for row in table.rows if row.page == 3]
+    assert (
+        on_3[0].label
+        == "Lov om højeste, mellemste, forhøjet almindelig og almindelig førtidspension"
+    )
+    assert [c.text for c in on_3[0].cells if c] == ["64"]

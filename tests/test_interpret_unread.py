@@ -65,3 +65,20 @@ def test_a_label_beside_a_provision_column_is_no_provision_name(rulebook: Rulebo
     unread = [f.message for f in result.findings if f.code == "unresolved_label"]
     assert len(unread) == 4
     assert "row 'Hele Stadfæstelser landet' (Børn - KSB - Diverse, 28) not read" in unread[3]
+
+
+def test_a_header_year_left_among_the_rows_is_no_count(rulebook: Rulebook) -> None:
+    # a staggered header's last line ("2021" under "Afviste sager", set lower than the
+    # others) read as a row labelled by the year: its cell is the year, not 2021 cases
+    candidate = table(
+        ["Realitetsbeh. sager", "Afviste sager"],
+        [
+            ("2021", ["", "2021"]),
+            ("Boligindretning - § 116", ["2", "0"]),
+            ("Børn - andre bestemmelser", ["4", "1"]),
+        ],
+        caption="Tabel 1. Ankestatistik fordelt på paragraffer i Odsherred Kommune (Servicelov)",
+    )
+    result = read(rulebook, candidate)
+    assert 2021.0 not in [k[5] for k in keys(result)]
+    assert any("its own period's year ('2021')" in f.message for f in result.findings)

@@ -87,7 +87,10 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
 
     above = max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None)
     if above is not None and (row := row_at(above, top)) is not None:
-        start = (_wrapped_start(row, within) if row is above else _label_top(above, within)) - 1.0
+        start = _wrapped_start(row, within)  # over the row's values line, its label's lines
+        if row is not above:  # ("… forhøjet almindelig og | 64" / "almindelig førtidspension")
+            start = min(start, _label_top(above, within))
+        start -= 1.0
         added.append(Ruling(x0, start, x1, start))
     elif above is not None and _group_row_over(above, top, inside, left):
         added.append(Ruling(x0, above.top - 1.0, x1, above.top - 1.0))

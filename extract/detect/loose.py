@@ -66,10 +66,17 @@ def loose_numbers(line: TextLine, boxes: Sequence[BBox]) -> int:
     if not any(c.is_value and _outside(c, boxes) for c in line.chunks):
         return 0  # most lines: in a table, or without a value
     alone = _alone(line)
-    if not (alone or is_data_line(line, line.x0)) or is_stop(line) or is_prose_line(line.words):
+    if not (alone or is_data_line(line, line.x0)) or is_stop(line) or _running_text(line):
         return 0
     values = line.chunks if alone else tuple(value_chunks(line, line.x0))
     return sum(1 for c in values if not is_year(c.text) and _outside(c, boxes))
+
+
+def _running_text(line: TextLine) -> bool:
+    """A line of running text: its words read as prose and no value stands apart from them
+    (a label wrapped in words like prose, "Lov om højeste, mellemste, forhøjet almindelig
+    og", with its value in a column of its own, is a row's line)."""
+    return is_prose_line(line.words) and not any(c.is_value for c in line.chunks[1:])
 
 
 def loose_lines(lines: Sequence[TextLine], boxes: Sequence[BBox], height: float) -> list[TextLine]:

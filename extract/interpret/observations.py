@@ -8,7 +8,6 @@ which dimension, and the cells that read as the same value.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -18,11 +17,12 @@ from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers
 from extract.interpret.header_rows import header_rows
+from extract.interpret.label_cuts import runs_on, wrapped_tail
 from extract.interpret.periods import period_type
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.interpret.words import BOTH_ASPECTS
-from extract.model import Cell, Finding, Observation, Status, TableCandidate, TableRow
+from extract.model import Cell, Finding, Observation, Status, TableCandidate
 from extract.normalise import label_key
 from extract.numbers import read_cell
 from extract.rulebook import CellOverride
@@ -32,25 +32,17 @@ _BLANK_BESIDE_UNREAD = (
     " count or a share, a year, is not known)"
 )
 _SPLIT = "a number split over two columns ('2' and '045' of '2 045'): not read"
+_OWN_YEAR = (
+    "a cell printing its own period's year ('{year}'): a header's year left among the rows, "
+    "no count"
+)
 _KEYED_ROWS = ("member", "provision", "law", "total")
 _KEYED_COLUMNS = ("member", "total")
-_TAIL = (
-    "row '{label}' starts in lower case or with a paragraph's number, the rest of a label"
-    " wrapped over lines: not read"
-)
-_RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): what it names is not known"
 _UNDER_SECOND = (
     "the rows under a second header row ('{second}', its cells naming what they head): what "
     "their columns are is not known"
 )
-_ENDS_CUT = "row '{label}' ends where a provision's name cannot end: its end was lost"
-# A provision's name does not end in a paragraph sign, "og", "stk." or a comma.
-_CUT_END = re.compile(r"(?:\s§{1,2}|\sog|\sstk\.|,)$", re.IGNORECASE)
 _TAIL_CHARS = 40
-# The end of a provision's name wrapped over lines: a paragraph's number and what follows
-# it ("205 (4 ugers frist)", "104, stk. 4", "90 - 97, 69i"); not a name starting with a
-# number and a word ("225 timers reglen - § 13").
-_NUMBER_TAIL = re.compile(r"^\d+[a-z]?\s*(?:[,(\-–]|og\b|$)")
 # Texts of illegible cells quoted in the report, at most.
 _SHOWN_TEXTS = 3
 
@@ -135,7 +127,7 @@ def table_observations(
         if plan.kind not in _KEYED_ROWS or plan.index in repeated:
             continue
         row = table.rows[plan.index]
-        cut = _wrapped_tail(plan, row) or _runs_on(row, columns)
+        cut = wrapped_tail(plan, row) or runs_on(row, columns)
         if second is not None and plan.index >= second:
             cut = _UNDER_SECOND.replace("{second}", table.rows[second].label[:_TAIL_CHARS])
         if cut:
@@ -171,6 +163,10 @@ def table_observations(
                     missing[found.why] += 1
                     lacking[found.what] = None
                 continue
+            if _own_year(cell, found):
+                missing[_OWN_YEAR.replace("{year}", cell.text.strip())] += 1
+                lacking["value"] = None
+                continue
             observation = _observation(table, plan, column, cell, found, keying.rule_id)
             if keying.overrides:
                 observation = _overridden(observation, keying.overrides)
@@ -181,6 +177,13 @@ def table_observations(
     ]
     kept, duplicates = _without_duplicates(table, keyed)
     return TableValues(kept, findings + duplicates + _illegible(table, kept), tuple(lacking))
+
+
+def _own_year(cell: Cell, key: Keyed) -> bool:
+    """Whether a count's cell prints the year its own period is in, as a bare year ("2021"
+    keyed to 2021 or 2021-H1): the period header's text, not a number of cases."""
+    text = cell.text.strip()
+    return key.unit == "count" and len(text) == 4 and text.isdigit() and key.period[:4] == text
 
 
 def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Finding]:
@@ -217,39 +220,6 @@ def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> se
         if numbers and 2 * sum(1 for r in numbers if r.percent_sign) > len(numbers):
             out.add(column.index)
     return out
-
-
-def _wrapped_tail(plan: RowPlan, row: TableRow) -> str:
-    """Why a provision row's printed label (on a page, not in a sheet's cell) names no known
-    provision: it starts in lower case, the end of a label wrapped over lines ("anbragte i
-    boform ... § 137g-j") whose first line was not found, or ends where no name ends ("… §§
-    16 stk. 1 og", "… - §"), its end gone elsewhere; else ""."""
-    if plan.kind != "provision" or any(c is not None and c.cell_ref for c in row.cells):
-        return ""
-    label = (plan.provision_label or row.label).strip()
-    if _CUT_END.search(label):
-        return _ENDS_CUT  # "… §§ 16 stk. 1 og", "… - §": the rest went elsewhere
-    return _TAIL if label[:1].islower() or _NUMBER_TAIL.match(label) else ""
-
-
-def _runs_on(row: TableRow, columns: Sequence[ColumnPlan]) -> str:
-    """Why a row whose value cells hold words ("om", "voksenansvar § 9", "m.m. tilbagebet.":
-    its label ran on past its column; "Børn - Hjemgivelse … § 68": a second column of labels
-    not read as one) is not fully named by its label; else ""."""
-    for column in columns:
-        cell = row.cells[column.index]
-        if column.kind == "label" or cell is None or read_cell(cell).status is not Status.ILLEGIBLE:
-            continue  # a value, "52 sager" too
-        words = cell.text.split()
-        if any(_word(w) or w.startswith("§") for w in words):
-            return _RUNS_ON.replace("{cell}", cell.text.strip())
-    return ""
-
-
-def _word(token: str) -> bool:
-    """Whether a token of a cell is a word of a label: two letters or more and no digit
-    ("m.m.", "tilbagebet.", not "sager101" or "%")."""
-    return sum(ch.isalpha() for ch in token) > 1 and not any(ch.isdigit() for ch in token)
 
 
 def _provision_list(

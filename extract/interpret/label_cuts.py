@@ -1,0 +1,63 @@
+"""Rows whose label was cut or ran on, so what they name is not known.
+
+In: a row's plan, the row as printed and the table's column plans. Out: why its values are
+not emitted ("" when the label is whole): a provision's label that is the tail of a label
+wrapped over lines (``wrapped_tail``), or a label that ran on into the value cells
+(``runs_on``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.interpret.columns import ColumnPlan
+from extract.interpret.plans import RowPlan
+from extract.model import Status, TableRow
+from extract.numbers import read_cell
+
+_TAIL = (
+    "row '{label}' starts in lower case or with a paragraph's number, the rest of a label"
+    " wrapped over lines: not read"
+)
+_RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): what it names is not known"
+_ENDS_CUT = "row '{label}' ends where a provision's name cannot end: its end was lost"
+# A provision's name does not end in a paragraph sign, "og", "stk." or a comma.
+_CUT_END = re.compile(r"(?:\s§{1,2}|\sog|\sstk\.|,)$", re.IGNORECASE)
+# The end of a provision's name wrapped over lines: a paragraph's number and what follows
+# it ("205 (4 ugers frist)", "104, stk. 4", "90 - 97, 69i"); not a name starting with a
+# number and a word ("225 timers reglen - § 13").
+_NUMBER_TAIL = re.compile(r"^\d+[a-z]?\s*(?:[,(\-–]|og\b|$)")
+
+
+def wrapped_tail(plan: RowPlan, row: TableRow) -> str:
+    """Why a provision row's printed label (on a page, not in a sheet's cell) names no known
+    provision: it starts in lower case, the end of a label wrapped over lines ("anbragte i
+    boform ... § 137g-j") whose first line was not found, or ends where no name ends ("… §§
+    16 stk. 1 og", "… - §"), its end gone elsewhere; else ""."""
+    if plan.kind != "provision" or any(c is not None and c.cell_ref for c in row.cells):
+        return ""
+    label = (plan.provision_label or row.label).strip()
+    if _CUT_END.search(label):
+        return _ENDS_CUT  # "… §§ 16 stk. 1 og", "… - §": the rest went elsewhere
+    return _TAIL if label[:1].islower() or _NUMBER_TAIL.match(label) else ""
+
+
+def runs_on(row: TableRow, columns: Sequence[ColumnPlan]) -> str:
+    """Why a row whose value cells hold words ("om", "voksenansvar § 9", "m.m. tilbagebet.":
+    its label ran on past its column; "Børn - Hjemgivelse … § 68": a second column of labels
+    not read as one) is not fully named by its label; else ""."""
+    for column in columns:
+        cell = row.cells[column.index]
+        if column.kind == "label" or cell is None or read_cell(cell).status is not Status.ILLEGIBLE:
+            continue  # a value, "52 sager" too
+        words = cell.text.split()
+        if any(_word(w) or w.startswith("§") for w in words):
+            return _RUNS_ON.replace("{cell}", cell.text.strip())
+    return ""
+
+
+def _word(token: str) -> bool:
+    """Whether a token of a cell is a word of a label: two letters or more and no digit
+    ("m.m.", "tilbagebet.", not "sager101" or "%")."""
+    return sum(ch.isalpha() for ch in token) > 1 and not any(ch.isdigit() for ch in token)
