@@ -235,3 +235,17 @@ def test_a_tall_header_over_a_lone_rule_ahead_of_a_page_footer_is_the_tables(
     assert table.column_headers == (("LAND STO TAL OMGJ ORT, PCT.",),)
     assert table.caption == "Tabel: Omgørelsesprocent fordelt efter lovgivning 2020"
     assert [row.label for row in table.rows][-1] == "I alt"
+
+
+def test_a_footnote_mark_under_a_year_over_indented_rows_is_header_text(
+    tmp_path: Path,
+) -> None:
+    """Minutes' unruled table over twelve pages, its header repeated on each: "jan.-jun." /
+    "Afgørelsestype | Lovområde/bestemmelse | 2017" / "1)" (the year's footnote mark under
+    it), the rows under it indented in the inner stub column (on the pages after the first,
+    the outer one blank): the year and its mark are header text on every page, so the pages
+    join as one table and the mark heads no row."""
+    (table, *_) = variant_tables("454539", 38, tmp_path)
+    assert table.pages == tuple(range(1, 13))
+    assert table.column_headers == (("jan.-jun. 2017 1)",),)
+    assert all(row.label for row in table.rows)

@@ -35,6 +35,8 @@ def grammar() -> PeriodGrammar:
         ("2024-01", ("2024-01", "month")),
         ("2023- -01", ("2023-01", "month")),
         ("2024M01", ("2024-01", "month")),
+        ("2022- M05", ("2022-05", "month")),  # "2022M05" broken before its "M", a hyphen
+        ("2022M- 05", ("2022-05", "month")),
         ("januar 2024", ("2024-01", "month")),
         ("jan. 2024", ("2024-01", "month")),
         ("Januar 2024", ("2024-01", "month")),

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from statistics import median
 
 from extract.detect.layout import Chunk, TextLine
-from extract.detect.value_text import is_year, reads_as_number
+from extract.detect.value_text import FOOTNOTE_MARK, is_year, reads_as_number
 
 # A footnote mark: a number of one or two digits in brackets.
 _MARK = re.compile(r"^\(\d{1,2}\)$")
+# A footnote mark alone ("1)", "(1)", "*", "¹").
+_MARK_ALONE = re.compile(FOOTNOTE_MARK)
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
@@ -131,8 +133,14 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
         if d
         for c in value_chunks(line, left)
     ]
-    if not below:  # (rows indented: years over no value of them are header)
-        under = [c for line in lines[first + 1 :] for c in value_chunks(line, left)]
+    if not below:  # (rows indented: years over no value of them are header; a footnote
+        # mark set under a year, "2017" over "1)", is no value of it)
+        under = [
+            c
+            for line in lines[first + 1 :]
+            for c in value_chunks(line, left)
+            if not _MARK_ALONE.fullmatch(c.text.strip())
+        ]
         if under and not any(c.x0 < o.x1 and o.x0 < c.x1 for c in years for o in under):
             return [d and i != first for i, d in enumerate(data)]
     if below and all(not is_year(_nearest(c, below).text) for c in years):
@@ -208,6 +216,8 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
         default=math.inf,
     )  # fmt: skip
     for i, data in enumerate(data_flags):
+        if i and not data_flags[i - 1] and _marks_alone(lines[i]):
+            continue  # "1)" under a header's "2017": the header's footnote mark, no row
         if data or _wrapped_round(lines, i, left, value_left):
             # label-only lines right above the first data line belong to its row (its label
             # wrapped, standing left of its values)
@@ -225,6 +235,11 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
                 j -= 1
             return _group_headings_out(lines, j, left, value_left)
     return 0
+
+
+def _marks_alone(line: TextLine) -> bool:
+    """Whether a line holds footnote marks alone ("1)", "*", "(2)")."""
+    return all(_MARK_ALONE.fullmatch(c.text.strip()) for c in line.chunks)
 
 
 def _group_row_under_header(

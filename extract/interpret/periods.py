@@ -235,8 +235,9 @@ def compile_grammar(
         (re.compile(q + r"\.?([1-4])" + sep + _YEAR), "quarter", 2, 1),
         (re.compile(r"([1-4])\.?\s?" + qw + of + _YEAR), "quarter", 2, 1),
         (re.compile(_YEAR + r",?\s([1-4])\.?\s?" + qw), "quarter", 1, 2),
-        # "2023-" / "-01": a hyphen repeated at the line break
-        (re.compile(_YEAR + r"(?:\s?-\s?-?|\s?m|\s|/)(0[1-9]|1[0-2])"), "month", 1, 2),
+        # "2023-" / "-01": a hyphen repeated at the line break; "2023M01" broken at either
+        # side of its "M" with a hyphen ("2023-" / "M01", "2023M-" / "01")
+        (re.compile(_YEAR + r"(?:\s?-\s?-?|\s?-?\s?m\s?-?\s?|\s|/)(0[1-9]|1[0-2])"), "month", 1, 2),
     )
     names = _alternatives(list(months))
     month_form = re.compile("(" + names[3:-1] + r")\.?[\s-]?'?(199\d|20\d\d|[0-9]{2})")
