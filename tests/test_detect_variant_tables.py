@@ -256,3 +256,21 @@ def test_a_first_row_over_the_first_stripe_with_its_value_on_its_first_line_is_a
         == "Lov om højeste, mellemste, forhøjet almindelig og almindelig førtidspension"
     )
     assert [c.text for c in on_3[0].cells if c] == ["64"]
+
+
+def test_a_bottom_rule_a_blank_band_over_the_next_tables_header_ends_the_table(
+    tmp_path: Path,
+) -> None:
+    """Minutes with a booktabs table continued on the next page (its header repeated between
+    two rules, its rows unruled, a bottom rule), then a blank band and the next table's
+    shaded header, its rows and its bottom rule: two tables, the first joined over the
+    page break, the second's rows its own (its first rule no row of the first's above it)."""
+    tables = variant_tables("448927", 121, tmp_path)
+    (first,) = [t for t in tables if t.caption and t.caption.endswith("for hele landet")]
+    assert first.pages == (1, 2)
+    assert first.rows[-1].label == "Indskudslån - § 54-71"
+    (second,) = [
+        t for t in tables if t.caption == "Tabel: Afgørelser efter bestemmelse i serviceloven"
+    ]
+    assert second.pages == (2,)
+    assert second.rows[0].label == "Børn - Efterværn og oprethold anbringelse - §§ 76 og 76a"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from extract.detect.block_lines import label_only
 from extract.detect.layout import TextLine
-from extract.detect.rulings import SNAP, RulingCluster, crosses_rule
+from extract.detect.rulings import SNAP, RulingCluster, crosses_rule, row_edges
 from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import (
     at_left,
@@ -86,6 +86,8 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
         return near if lined_up and (wrapped or is_data_line(near, left, value_left)) else None
 
     above = max((ln for ln in within if ln.bottom <= top), key=lambda ln: ln.bottom, default=None)
+    if _blank_first_band(cluster, inside):
+        above = None  # a bottom rule over the next table: the row over it is the table's before
     if above is not None and (row := row_at(above, top)) is not None:
         start = _wrapped_start(row, within)  # over the row's values line, its label's lines
         if row is not above:  # ("… forhøjet almindelig og | 64" / "almindelig førtidspension")
@@ -105,6 +107,15 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
         return cluster
     box = (x0, min(top, *(r.top for r in added)), x1, max(bottom, *(r.bottom for r in added)))
     return RulingCluster(cluster.rulings + tuple(added), box)
+
+
+def _blank_first_band(cluster: RulingCluster, inside: Sequence[TextLine]) -> bool:
+    """Whether no text stands between the cluster's first two rules (one table's bottom rule
+    a blank band over the next table's top rule)."""
+    edges = row_edges(cluster)
+    return len(edges) > 2 and not any(
+        edges[0] < (line.top + line.bottom) / 2 < edges[1] for line in inside
+    )
 
 
 def _group_row_over(line: TextLine, top: float, inside: Sequence[TextLine], left: float) -> bool:

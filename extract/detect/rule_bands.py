@@ -254,9 +254,7 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
         return False  # a table's end, half a page blank, the next one's title
     if _top_rule_over_header(upper, lower, between, lines):
         return True
-    edges = row_edges(lower)
-    end = edges[1] if len(edges) > 1 else edges[0]
-    first = [line for line in lines if edges[0] < (line.top + line.bottom) / 2 < end]
+    first = _first_band_text(lower, lines)
     left = stub_limit([*between, *first])
     data = _value_rows(between, left)
     group = _group_row(between, first, lower.bbox[1] - upper.bbox[3], left)
@@ -281,6 +279,17 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     # value columns known from the rows between: a label wrapped over the band's lines, its
     # values on the last, is data)
     return not first or any(_value_rows([*between, *first], left)[len(between) :])
+
+
+def _first_band_text(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:
+    """The lines of a cluster's first band between rules that holds text (a table's bottom
+    rule and the next table's top rule stand a blank band apart over that one's header)."""
+    edges = row_edges(cluster)
+    for top, bottom in itertools.pairwise(edges):
+        band = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
+        if band:
+            return band
+    return []
 
 
 def _value_rows(lines: Sequence[TextLine], left: float) -> list[bool]:
