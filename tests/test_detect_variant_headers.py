@@ -249,3 +249,17 @@ def test_a_footnote_mark_under_a_year_over_indented_rows_is_header_text(
     assert table.pages == tuple(range(1, 13))
     assert table.column_headers == (("jan.-jun. 2017 1)",),)
     assert all(row.label for row in table.rows)
+
+
+def test_a_year_in_an_outer_stub_column_over_a_group_label_is_a_group_row(
+    tmp_path: Path,
+) -> None:
+    """An annual report's unruled table: "År | Lovområde" beside "Hele / landet / i / alt*¹"
+    set over four lines, then "2022 | Antal sager" in bold (a year out in the outer stub
+    column, a group's label in the inner one), then the rows: the year line is a group row
+    under the header, so the header heads the table, not a title over rows left without it."""
+    (table, *_) = variant_tables("454539", 26, tmp_path)
+    assert table.caption is not None and table.caption.startswith("TABEL 4.1")
+    assert table.column_headers == (("Hele landet i alt*¹",),)
+    assert table.pages == (2, 3, 4)
+    assert [row.label for row in table.rows[:2]] == ["2022 Antal sager", "Afgjorte sager i alt"]

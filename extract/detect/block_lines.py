@@ -89,13 +89,13 @@ def outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
     """True for a line of two labels and no value, the first out in an outer stub column
     left of the rows (``left``), the second where the row labels start (or out of them by
     GROUP_OUTDENT_EM at most: rows indented under it), both left of the values: a group's
-    heading in each stub column ("2023 H2 | Hele landet", "Hjemvisning | Lov om aktiv
-    socialpolitik" over "225 timers reglen - § 13 f")."""
+    heading in each stub column ("2023 H2 | Hele landet", "2022 | Antal sager", "Hjemvisning
+    | Lov om aktiv socialpolitik" over "225 timers reglen - § 13 f")."""
     if len(line.chunks) != 2 or len(line.words) > 8:
         return False
     outer, inner = line.chunks
     return (
-        not outer.is_value
+        (not outer.is_value or is_year(outer.text))  # ("2022 | Antal sager")
         and (not inner.is_value or is_year(inner.text))  # ("Hele landet | 2022")
         and outer.x1 < min(left, inner.x0)
         and left - GROUP_OUTDENT_EM * line.font_size <= inner.x0 <= left + 3
