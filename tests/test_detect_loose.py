@@ -24,3 +24,20 @@ def test_a_row_labelled_in_words_like_prose_is_loose_when_left_out() -> None:
 def test_a_number_inside_running_text_is_no_loose_line() -> None:
     words = words_at(60, 100, PROSE)
     assert read_page(word_page(words)).loose == ()
+
+
+def test_a_row_of_eight_two_digit_values_set_close_is_no_phone_number() -> None:
+    """A table's last row carried alone to the next page ("Fleksjob | 47 | 49 | 49 | 50 |
+    51 | 50 | 50 | 50", its columns narrow): eight pairs of digits are no Danish phone
+    number (four), so the line is loose (named in the report), not a letterhead's."""
+    words = words_at(74, 300, "Fleksjob")
+    for k, value in enumerate(["47", "49", "49", "50", "51", "50", "50", "50"]):
+        words += right_at(368 + 21.8 * k, 300, value)
+    loose = [line.text for line in read_page(word_page(words)).loose]
+    assert loose == ["Fleksjob 47 49 49 50 51 50 50 50"]
+
+
+def test_a_phone_number_in_pairs_is_no_loose_line() -> None:
+    words = words_at(60, 100, "Tlf.") + words_at(82, 100, "14") + words_at(96, 100, "49")
+    words += words_at(110, 100, "31") + words_at(124, 100, "78")
+    assert read_page(word_page(words)).loose == ()

@@ -82,3 +82,19 @@ def test_a_header_year_left_among_the_rows_is_no_count(rulebook: Rulebook) -> No
     result = read(rulebook, candidate)
     assert 2021.0 not in [k[5] for k in keys(result)]
     assert any("its own period's year ('2021')" in f.message for f in result.findings)
+
+
+def test_a_column_with_only_the_group_header_takes_no_measure_from_the_caption(
+    rulebook: Rulebook,
+) -> None:
+    # "Stadfæstelse" and "Ændringer" read as one header over the first column, the second
+    # left with only the entity spanning them all: its values are not the caption's measure
+    group = "Vesthimmerlands Kommune"
+    candidate = table(
+        [f"{group} / Stadfæstelse Ændringer", group, f"{group} / Sager i alt"],
+        [("Lov om aktiv socialpolitik", ["15", "2", "25"]), ("Serviceloven", ["51", "6", "85"])],
+        caption="Afgjorte sager efter udfald i 3. kvartal 2025",
+    )
+    result = read(rulebook, candidate)
+    assert {k[5] for k in keys(result)} <= {25.0, 85.0}
+    assert any("2 values not emitted" in f.message for f in result.findings)

@@ -115,13 +115,17 @@ def _in_label(lines: Sequence[TextLine], i: int) -> bool:
 
 
 def _grouped(line: TextLine) -> bool:
-    """True for a number written in groups of two digits a space or so apart ("Tlf. 14 49 31
-    78"): a phone number, not values in columns."""
+    """True for a number written in four groups of two digits a space or so apart ("Tlf. 14
+    49 31 78", "+45 14 49 31 78"): a phone number, not values in columns ("Fleksjob | 47 |
+    49 | 49 | 50 | 51 | …": eight two-digit values set close)."""
     values = value_chunks(line, line.x0)
     if not values or not all(_PAIR.match(c.text) for c in values):
         return False
-    if len(_PAIRS_IN_TEXT.findall(line.text)) < GROUPS:
+    pairs = len(_PAIRS_IN_TEXT.findall(line.text))
+    if pairs < GROUPS:
         return False  # (the first group may stand in the label's chunk: "Tlf. 34 | 54 | …")
+    if pairs > GROUPS and not (pairs == GROUPS + 1 and "+" in line.text):
+        return False  # more pairs than a number's ("+45" aside): a row of two-digit values
     gaps = [b.x0 - a.x1 for a, b in pairwise(values)]
     return all(gap < GROUP_GAP_EM * line.font_size for gap in gaps)
 

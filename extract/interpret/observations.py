@@ -199,10 +199,18 @@ def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Findi
 
 
 def _blank_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:
-    """Value columns without a header beside columns with one: their header was lost or read
-    into another's, so the caption's measure is not theirs."""
+    """Value columns without a header of their own beside columns with one: none, or only
+    the group headers over other columns too ("Vesthimmerlands Kommune" over "Stadfæstelse"
+    and a column whose own header was read into its neighbour's). Their header was lost, so
+    the caption's measure is not theirs."""
     values = [c.index for c in columns if c.kind != "label"]
-    blank = {i for i in values if not table.column_label(i).strip()}
+    paths = {i: tuple(h.strip() for h in table.column_headers[i] if h.strip()) for i in values}
+    blank = {
+        i
+        for i in values
+        if not paths[i]
+        or any(len(p) > len(paths[i]) and p[: len(paths[i])] == paths[i] for p in paths.values())
+    }
     return blank if len(blank) < len(values) else set()
 
 
