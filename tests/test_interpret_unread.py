@@ -98,3 +98,22 @@ def test_a_column_with_only_the_group_header_takes_no_measure_from_the_caption(
     result = read(rulebook, candidate)
     assert {k[5] for k in keys(result)} <= {25.0, 85.0}
     assert any("2 values not emitted" in f.message for f in result.findings)
+
+
+def test_a_measure_group_after_law_groups_is_not_inside_the_last_law(rulebook: Rulebook) -> None:
+    # a sheet's nested stub columns read as group rows: law, then "Antal", then the year,
+    # then months; after the law groups come the totals' and the lapsed cases' groups,
+    # siblings of the law groups, not parts of the last law's
+    def group(name: str, counts: tuple[str, str]) -> list[tuple[str, list[str] | None]]:
+        return [(name, None), ("Antal", None), ("2023", None)] + [
+            (month, [count]) for month, count in zip(("november", "december"), counts, strict=True)
+        ]
+
+    rows = group("Serviceloven", ("9272", "8669")) + group("Andre Love", ("362", "569"))
+    rows += group("Afgjorte sager i alt", ("20148", "21319"))
+    rows += group("Bortfaldne", ("1759", "2122"))
+    candidate = table(["Tal"], rows, title="Afgjorte sager efter lovområde Hele landet")
+    result = read(rulebook, candidate)
+    laws = {k[5]: k[2] for k in keys(result)}
+    assert laws[362.0] == "andre_love"
+    assert laws.get(1759.0) in (None, "alle")  # never the last law group's

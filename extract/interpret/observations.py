@@ -9,7 +9,7 @@ which dimension, and the cells that read as the same value.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from extract.interpret.cells import PART_OF_YEAR, YEARLESS_PART, Keyed, Missing, key_cell
@@ -205,13 +205,14 @@ def _blank_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[
     the caption's measure is not theirs."""
     values = [c.index for c in columns if c.kind != "label"]
     paths = {i: tuple(h.strip() for h in table.column_headers[i] if h.strip()) for i in values}
-    blank = {
-        i
-        for i in values
-        if not paths[i]
-        or any(len(p) > len(paths[i]) and p[: len(paths[i])] == paths[i] for p in paths.values())
-    }
+    blank = {i for i in values if not paths[i] or _group_only(paths[i], paths.values())}
     return blank if len(blank) < len(values) else set()
+
+
+def _group_only(path: tuple[str, ...], paths: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a header path is the group header over two other columns or more, and no
+    more ("SDP" over one "SDP / PL" is that column's header broken over lines)."""
+    return sum(1 for p in paths if len(p) > len(path) and p[: len(path)] == path) >= 2
 
 
 def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:

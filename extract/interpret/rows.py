@@ -297,6 +297,11 @@ def _outer_to_next(
         return list(levels)
     ending = set(following) - set(named)
     at = next((k for k, (d, _) in enumerate(levels) if _level_of(d) & ending), None)
+    if at is not None and at > 0 and not _level_of(levels[at - 1][0]) & set(named):
+        # the level over it ends too: the groups it headed ("Andre Love" over "Antal" /
+        # "2023") are repeated under the new header ("Afgjorte sager i alt" over "Antal" /
+        # "2023"), its sibling; a group nested in it would have started with one like it
+        at -= 1
     return list(levels[:at] if at is not None else levels)
 
 
