@@ -274,3 +274,21 @@ def test_a_bottom_rule_a_blank_band_over_the_next_tables_header_ends_the_table(
     ]
     assert second.pages == (2,)
     assert second.rows[0].label == "Børn - Efterværn og oprethold anbringelse - §§ 76 og 76a"
+
+
+def test_a_year_left_at_a_page_end_in_a_column_of_labels_heads_the_next_pages_rows(
+    tmp_path: Path,
+) -> None:
+    """An annual report's table of quarters grouped by year in a column of labels
+    ("Kvartal": "2024", "Q4", "2025", "Q1", "Q2") under outcome groups in the stub: the page
+    ends on "Hjemvisning | 2024 / Q4 | 3 506 / 2025", the quarters of 2025 on the next page
+    under the repeated header. The year left under the table heads them: they are 2025's."""
+    (table, *_) = variant_tables("181298", 118, tmp_path)
+    at = next(i for i, row in enumerate(table.rows) if row.label == "Hjemvisning")
+    rows = [(row.page, row.label, *(c.text if c else "" for c in row.cells)) for row in table.rows]
+    assert rows[at : at + 4] == [
+        (1, "Hjemvisning", "2024", ""),
+        (1, "", "Q4", "3 506"),
+        (1, "2025", "", ""),  # the year left at the page's end, a label row
+        (2, "", "Q1", "3 659"),
+    ]

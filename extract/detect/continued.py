@@ -24,7 +24,13 @@ from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop, without_going_on
 from extract.detect.continued_repeat import read_as_before, same_words
 from extract.detect.continued_stubs import first_column_at, stubs_within
-from extract.detect.continued_tail import SIDE_SLACK, last_block, over_columns, tail_grid
+from extract.detect.continued_tail import (
+    SIDE_SLACK,
+    last_block,
+    over_columns,
+    tail_grid,
+    year_in_label_column,
+)
 from extract.detect.grid import Grid
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
@@ -161,12 +167,14 @@ def _heading_line(line: TextLine, grid: Grid) -> bool:
 def _tail_headings(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
     """The group headings left under a table at its page's end ("LAB" after the last
     Boligstøtteloven row, its rows on the next page): short label lines in its stub column
-    (``_heading_line``), each within a table's gap of the line above it."""
+    (``_heading_line``), or a year alone in a column of labels ("2025" under "Kvartal",
+    over its quarters on the next page), each within a table's gap of the line above it."""
     heads: list[TextLine] = []
     bottom = grid.bbox[3]
     for line in below:
         near = line.top - bottom <= TABLE_GAP_EM * line.font_size
-        if not (_heading_line(line, grid) and near) or is_stop(line) or CONTINUED.search(line.text):
+        heading = _heading_line(line, grid) or year_in_label_column(line, grid)
+        if not (heading and near) or is_stop(line) or CONTINUED.search(line.text):
             break
         heads.append(line)
         bottom = line.bottom

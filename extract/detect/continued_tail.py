@@ -4,7 +4,8 @@ In: the text lines under the last table of a page (or the page's last lines) and
 the table the next page begins with. Out: the last block of lines set close together
 (``last_block``), whether it stands over that table's columns (``over_columns``), and the
 block as a grid over those columns (``tail_grid``): a header, or a table's start, printed at
-the bottom of a page.
+the bottom of a page; and whether a line left under a table is a year heading its column of
+labels (``year_in_label_column``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from extract.detect.header_groups import header_groups
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
+from extract.detect.value_text import is_value_text, is_year
 from extract.detect.whitespace import tile_of
 from extract.detect.whitespace_header import line_spans
 from extract.detect.whitespace_rows import (
@@ -148,3 +150,17 @@ def caption_over(
             return None
         return " ".join(x.text.strip() for x in rest), match.group("number")
     return None
+
+
+def year_in_label_column(line: TextLine, grid: Grid) -> bool:
+    """A year alone over a column of the grid whose cells hold no value but years: the
+    table's labels ("Kvartal" over "2025", "Q1", "Q2")."""
+    if len(line.chunks) != 1 or not is_year(line.chunks[0].text):
+        return False
+    for col in range(grid.n_cols):
+        x0, x1 = grid.col_edges[col], grid.col_edges[col + 1]
+        if not x0 - SIDE_SLACK <= line.x0 < x1:
+            continue
+        texts = [c.text for c in grid.cells if c.col0 == col and c.col1 == col and c.words]
+        return bool(texts) and all(is_year(t) or not is_value_text(t) for t in texts)
+    return False
