@@ -3,9 +3,16 @@ running text with a number in it is not."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pdf_factory import right_at, word_page, words_at
 
+from extract.detect import iter_tables
+from extract.detect.loose import Loose
 from extract.detect.regions import read_page
+from extract.readers import ReadOptions
+from extract.readers.pdf import read_pdf
+from samples.variants.generate import FORMATS, families, generate_one
 
 PROSE = "Antallet af klager er steget en del i forhold til sidste år og ligger nu på 64 sager"
 
@@ -41,3 +48,17 @@ def test_a_phone_number_in_pairs_is_no_loose_line() -> None:
     words = words_at(60, 100, "Tlf.") + words_at(82, 100, "14") + words_at(96, 100, "49")
     words += words_at(110, 100, "31") + words_at(124, 100, "78")
     assert read_page(word_page(words)).loose == ()
+
+
+def test_a_tables_last_row_carried_alone_into_the_next_page_top_margin_is_loose(
+    tmp_path: Path,
+) -> None:
+    """An annual report whose table's last row ("Andre love i øvrigt | 23") falls alone at
+    the top of the next page, in the margin where running headers stand: a label and one
+    whole number, like "Årsredegørelse 2024 | 23", but its label in the table's stub column,
+    its number in a value column, and no running header like it on the page before: the
+    report names it as a loose line, not passed over as a running header."""
+    doc = generate_one("84568", 257, tmp_path, FORMATS, families())
+    found: list[Loose] = []
+    list(iter_tables(read_pdf(doc, "x", ReadOptions()).pages, found.append))
+    assert [(x.page, x.lines) for x in found if x.page == 4] == [(4, ("Andre love i øvrigt 23",))]

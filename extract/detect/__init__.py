@@ -11,7 +11,7 @@ the caption of the table that ended the page before, when that one has none.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.detect.candidate import Layout, to_candidate
@@ -19,7 +19,7 @@ from extract.detect.captions import CONTINUED, caption_pushed_over
 from extract.detect.continued import RUNNING_MARGIN, DetectedTable, OpenTable, join_next
 from extract.detect.continued_tail import caption_over, title_over
 from extract.detect.layout import TextLine
-from extract.detect.loose import Loose, loose_numbers
+from extract.detect.loose import Loose, carried_rows, line_key, loose_numbers
 from extract.detect.regions import DETECTORS, PageRead, PageTable, read_page
 from extract.detect.sheet import sheet_tables
 from extract.detect.value_text import reads_as_number
@@ -85,6 +85,7 @@ def iter_table_grids(
                 _sheet_numbers(page, on_loose)
             continue
         read = read_page(page)
+        carried = _carried(waiting, before, read, page.number)
         if waiting is not None and before is not None:
             waiting = _caption_from_next_page(waiting, read, page.number)
         for index, page_table in enumerate(read.tables, start=1):
@@ -104,7 +105,7 @@ def iter_table_grids(
             table = DetectedTable(candidate, (page_table.grid,))
             waiting = OpenTable(table, layout, page_table.grid, page_table.below)
         _give_loose(loose, on_loose)
-        loose = _loose(read, page.number)
+        loose = _loose(read, page.number, carried)
         before = read
     if waiting is not None:
         yield _unique(waiting.table, seen)
@@ -120,10 +121,29 @@ class _Loose:
     boxes: tuple[BBox, ...]
 
 
-def _loose(read: PageRead, number: int) -> _Loose | None:
-    if not read.loose:
+def _loose(read: PageRead, number: int, carried: Sequence[TextLine] = ()) -> _Loose | None:
+    lines = tuple(sorted({*read.loose, *carried}, key=lambda line: line.top))
+    if not lines:
         return None
-    return _Loose(number, read.loose, tuple(t.grid.bbox for t in read.tables))
+    return _Loose(number, lines, tuple(t.grid.bbox for t in read.tables))
+
+
+def _carried(
+    waiting: OpenTable | None, before: PageRead | None, read: PageRead, number: int
+) -> list[TextLine]:
+    """The rows of the table the page before ended with, carried alone into this page's top
+    margin (``loose.carried_rows``): loose lines, though they look like a running header."""
+    if waiting is None or before is None or waiting.grid.page != number - 1:
+        return []
+    margin = RUNNING_MARGIN * before.height
+    running = {
+        line_key(line)
+        for line in before.lines
+        if line.bottom < margin or line.top > before.height - margin
+    }
+    boxes = [t.grid.bbox for t in read.tables]
+    stubs = max(1, min(waiting.layout.n_stub, waiting.grid.n_cols - 1))
+    return carried_rows(read.lines, read.height, waiting.grid.col_edges, stubs, running, boxes)
 
 
 def _held(loose: _Loose | None, table: DetectedTable) -> _Loose | None:

@@ -33,8 +33,9 @@ from extract.detect.continued_tail import (
 )
 from extract.detect.grid import Grid
 from extract.detect.layout import TextLine
+from extract.detect.loose import line_key
 from extract.detect.plausible import is_prose_line
-from extract.detect.regions import PageRead, PageTable, line_key
+from extract.detect.regions import PageRead, PageTable
 from extract.detect.whitespace_rows import is_data_line
 from extract.model import Cell, TableCandidate, TableRow
 

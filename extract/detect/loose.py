@@ -12,7 +12,7 @@ loose line (``Loose``), so that no number is lost without a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -23,7 +23,7 @@ from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import is_data_line, value_chunks
 from extract.model import BBox
 
-__all__ = ["Loose", "loose_lines", "loose_numbers"]
+__all__ = ["Loose", "carried_rows", "line_key", "loose_lines", "loose_numbers"]
 
 # A value stands in a table when its middle is inside the table's box, give or take this
 # much (points).
@@ -37,6 +37,7 @@ GROUP_GAP_EM = 1.5
 # Lines of one row's label stand less than this many font sizes apart.
 TIGHT_EM = 0.5
 _PAIR = re.compile(r"^\d{2}$")
+_DIGITS = re.compile(r"\d+")
 _PAIRS_IN_TEXT = re.compile(r"(?<!\S)\d{2}(?!\S)")
 
 
@@ -160,3 +161,39 @@ def _running(line: TextLine, height: float) -> bool:
 
 # A running header's or footer's number: digits alone, maybe between dashes ("- 2 -").
 _WHOLE = re.compile(r"^[-–]?\s*\d+\s*[-–]?$")
+
+
+def line_key(line: TextLine) -> str:
+    """A line's text with every number masked: the same for a running header or footer on
+    every page ("Side 3 af 10", "Side 4 af 10")."""
+    return _DIGITS.sub("#", line.text)
+
+
+def carried_rows(
+    lines: Sequence[TextLine],
+    height: float,
+    columns: Sequence[float],
+    stubs: int,
+    running: Collection[str],
+    boxes: Sequence[BBox],
+) -> list[TextLine]:
+    """The lines in a page's top margin that ``loose_lines`` passed over as a running header
+    (a label and one whole number) but that are a row of the table the page before ended
+    with, carried over alone ("Andre love i øvrigt | 23"): the label starts in that table's
+    stub columns (the first ``stubs``) and the number in one of its value columns (``columns``:
+    its grid's column edges), and no line of the page before's margins reads the same but for its
+    numbers (``running``: those lines' texts, numbers masked), as a running header would;
+    outside every table box of its own page (``boxes``)."""
+    out = []
+    for line in lines:
+        if line.bottom >= (1 - MARGIN_SHARE) * height or not _running(line, height):
+            continue
+        values = value_chunks(line, line.x0)
+        in_stub = columns[0] - 2 <= line.x0 < columns[stubs]
+        in_column = all(
+            any(a - 2 <= c.x0 and c.x1 <= b + 2 for a, b in pairwise(columns[stubs:]))
+            for c in values
+        )
+        if in_stub and in_column and line_key(line) not in running and loose_numbers(line, boxes):
+            out.append(line)
+    return out

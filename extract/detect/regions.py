@@ -69,15 +69,8 @@ class PageRead:
     loose: tuple[TextLine, ...] = ()
 
 
-_DIGITS = re.compile(r"\d+")
 # Lines kept as a page's tail (a table's header printed at the bottom of the page).
 TAIL_LINES = 12
-
-
-def line_key(line: TextLine) -> str:
-    """A line's text with every number masked: the same for a running header or footer on
-    every page ("Side 3 af 10", "Side 4 af 10")."""
-    return _DIGITS.sub("#", line.text)
 
 
 def _inside(line: TextLine, box: BBox, pad: float = 2.0) -> bool:
