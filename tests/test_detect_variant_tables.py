@@ -292,3 +292,15 @@ def test_a_year_left_at_a_page_end_in_a_column_of_labels_heads_the_next_pages_ro
         (1, "2025", "", ""),  # the year left at the page's end, a label row
         (2, "", "Q1", "3 659"),
     ]
+
+
+def test_a_title_between_one_tables_bottom_rule_and_the_next_tables_top_rule_is_the_nexts(
+    tmp_path: Path,
+) -> None:
+    """Minutes with two ruled tables on one page: the first's rules (top, under its header,
+    bottom), then the next one's title in bold ("Ankestyrelsens talportal" / "Hele landet"),
+    then its top rule over its header. The rules stand close enough to cluster as one; the
+    title cuts them: the first table ends at its bottom rule, the title is the second's."""
+    (first, second, *_) = variant_tables("951903", 45, tmp_path)
+    assert [row.label for row in first.rows] == ["aktivlov", "Sygedagpengelov"]
+    assert second.title == "Ankestyrelsens talportal Hele landet"

@@ -166,7 +166,8 @@ def _titles_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[T
     that hold text but no values (years aside), with a band of rows of values above and a
     band of text and no values under, text over the value columns among it (a header): a
     heading or title over the next table ("Økonomi" / "Budgetopfølgning 2022 (mio. kr.)"),
-    its rules stacked close under the last one's."""
+    its rules stacked close under the last one's; in the last band too, over the next
+    table's top rule and the header under it ("Ankestyrelsens talportal" / "Hele landet")."""
     if frames_rows(cluster) or cluster.has_inner_verticals:
         return []
     edges = row_edges(cluster)
@@ -185,15 +186,28 @@ def _titles_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[T
         (c.x0 for band in bands for line in band for c in value_chunks(line, left)),
         default=x1,
     )
+    bottom = edges[-1]  # under the last band: the next table's header, under its top rule
+    after = [line for line in lines if line.top >= bottom and line.x1 > x0 and line.x0 < x1]
+    under = [*bands[1:], _header_run(after, left)]
     return [
         bands[k][0]
-        for k in range(1, len(bands) - 1)
+        for k in range(1, len(bands))
         if bands[k]
         and data[k - 1]
         and not data[k]
-        and not data[k + 1]
-        and _over_values(bands[k + 1], values)
+        and (k + 1 == len(bands) or not data[k + 1])
+        and _over_values(under[k], values)
     ]
+
+
+def _header_run(lines: Sequence[TextLine], left: float) -> list[TextLine]:
+    """The lines from the top down to the first one holding values (a header's lines)."""
+    out: list[TextLine] = []
+    for line in lines:
+        if _holds_values(line, left):
+            break
+        out.append(line)
+    return out
 
 
 def _over_values(band: Sequence[TextLine], values: float) -> bool:
