@@ -304,3 +304,18 @@ def test_a_title_between_one_tables_bottom_rule_and_the_next_tables_top_rule_is_
     (first, second, *_) = variant_tables("951903", 45, tmp_path)
     assert [row.label for row in first.rows] == ["aktivlov", "Sygedagpengelov"]
     assert second.title == "Ankestyrelsens talportal Hele landet"
+
+
+def test_notes_and_a_source_under_a_bottom_rule_end_the_table_over_the_next_tables_bands(
+    tmp_path: Path,
+) -> None:
+    """A memo's booktabs table (top rule, rule under the header, bottom rule under its last
+    row "Andre love i øvrigt | 13"), its footnotes and source under it, then the next table's
+    shaded header and zebra stripes: the source cuts the stack of rules, so the last row is
+    the first table's and the second table's header heads its own rows."""
+    tables = variant_tables("143246", 96, tmp_path)
+    (first,) = [t for t in tables if t.rows and t.rows[-1].label == "Andre love i øvrigt"]
+    assert first.pages == (3,)
+    (second,) = [t for t in tables if t.caption and "bestemmelse" in t.caption]
+    assert second.rows[0].label == "Landsplan"
+    assert second.column_headers[0] == ("Stadfæste- lse 2024",)

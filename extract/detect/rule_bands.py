@@ -114,9 +114,10 @@ def _blank_space(lines: Sequence[TextLine]) -> bool:
 
 def _sources_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:
     """The source or note lines ("Kilde: Ankestyrelsen", "Note: …") standing between two
-    rules of the cluster, no rule crossing them, under a line of values inside it and over
-    two of its rules or more: a table's source under its last row, the next table's stripes
-    under it (zebra stripes of two tables, a caption between them)."""
+    rules of the cluster, no rule crossing them, under a line of values inside it (or right
+    over its first rule) and over two of its rules or more: a table's source under its last
+    row, the next table's stripes under it (zebra stripes of two tables, a caption between
+    them)."""
     x0, top, x1, _ = cluster.bbox
     sources = [
         line
@@ -130,10 +131,21 @@ def _sources_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[
     if not sources:
         return []
     left = stub_limit(lines)
+    # (the values of the table above: inside the cluster, or right over its first rule, the
+    # table's bottom rule, its notes and source under it, the next table's bands after them;
+    # a row there judged from its own left edge, the page's notes standing further out)
+    reach = top - BLANK_EM * sources[0].font_size
     return [
         line
         for line in sources
-        if any(x.bottom <= line.top and x.top > top and _holds_values(x, left) for x in lines)
+        if any(
+            x.bottom <= line.top
+            and (
+                (x.top > top and _holds_values(x, left))
+                or (reach < x.top <= top and _holds_values(x, x.x0))
+            )
+            for x in lines
+        )
     ]
 
 
