@@ -117,3 +117,16 @@ def test_a_measure_group_after_law_groups_is_not_inside_the_last_law(rulebook: R
     laws = {k[5]: k[2] for k in keys(result)}
     assert laws[362.0] == "andre_love"
     assert laws.get(1759.0) in (None, "alle")  # never the last law group's
+
+
+def test_a_half_year_word_without_its_number_is_no_year(rulebook: Rulebook) -> None:
+    # "Hjemviste sager 2. halvår 2025" over "Antal | Procent", narrow: its "2." read into
+    # the first column's header, "halvår" into the second's; the second names no year
+    candidate = table(
+        ["Hjemviste / sager 2. / 2025 / Antal", "Hjemviste / halvår / 2025 / Procent"],
+        [("Aktivlov", ["670", "13"]), ("Serviceloven", ["1.352", "41"])],
+        caption="Tabel 4.2 Realitetsbehandlede sager efter lovområde og udfald",
+    )
+    result = read(rulebook, candidate, REPORT)
+    assert [k for k in keys(result) if k[1] == "2025"] == []
+    assert any("a half of it (which one was not read)" in f.message for f in result.findings)

@@ -12,7 +12,7 @@ label naming two values of one dimension, make a conflict: nothing is guessed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from extract.interpret.periods import combine
@@ -355,3 +355,21 @@ class _Search:
                     found.append((end, meanings))
                 stack.append((end, longer))
         return found
+
+
+def with_lost_part(reading: Reading, grains: Mapping[str, str]) -> Reading:
+    """The reading of a column's header with a conflict when it names a bare year beside a
+    period axis word of a finer grain ("halvår 2025", the "2." of "2. halvår" read into the
+    next column's header): which half, quarter or month it is was lost, so not the year."""
+    period = reading.dims.get("period", "")
+    if len(period) != 4 or not period.isdigit():
+        return reading
+    lost = [
+        grains[part.text]
+        for part in reading.parts
+        if part.text in grains and any(m.dim == "axis" for m in part.meanings)
+    ]
+    if not lost:
+        return reading
+    conflict = f"period {period} or a {lost[0]} of it (which one was not read)"
+    return replace(reading, conflicts=(*reading.conflicts, conflict))

@@ -47,7 +47,7 @@ from extract.interpret.open_dims import (
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
 from extract.interpret.paths import read_path
 from extract.interpret.plans import RowPlan
-from extract.interpret.reading import Reader, Reading
+from extract.interpret.reading import Reader, Reading, with_lost_part
 from extract.interpret.rows import plan_rows
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
@@ -264,7 +264,9 @@ def _column(reader: Reader, rules: Sequence[Rule], levels: Sequence[str]) -> _La
     vocabulary's (``read_path``)."""
     text = " / ".join(level for level in levels if level)
     found = override(rules, text, rows=False, reader=reader) if rules else None
-    return (found.reading, found) if found is not None else (read_path(reader, levels), None)
+    if found is not None:
+        return found.reading, found
+    return with_lost_part(read_path(reader, levels), reader.vocabulary.words.grains), None
 
 
 def _without_header_lines(rows: Sequence[TableRow], reader: Reader) -> tuple[TableRow, ...]:
