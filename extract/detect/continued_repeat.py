@@ -7,12 +7,10 @@ carry the same words (a group span read on one page and not on the other).
 
 from __future__ import annotations
 
-import re
-
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.grid import Grid
 from extract.detect.regions import PageTable
-from extract.detect.value_text import FOOTNOTE_MARK
+from extract.detect.value_text import is_footnote_mark
 from extract.model import TableCandidate
 
 # A repeated header is read again with at most this many stub columns.
@@ -57,10 +55,9 @@ def _unmarked(headers: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ..
     """Header paths without footnote marks ("1. kvartal 2016 ²"): a mark set a little apart
     is read into the header on one page and left out on the next."""
     return tuple(
-        tuple(" ".join(w for w in text.split() if not _MARK.match(w)) for text in path)
+        tuple(" ".join(w for w in text.split() if not is_footnote_mark(w)) for text in path)
         for path in headers
     )
 
 
 # A footnote mark as a word of its own: "²", "*", "(1)", "1)".
-_MARK = re.compile("^" + FOOTNOTE_MARK + "$")

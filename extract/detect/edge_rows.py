@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from extract.detect.block_lines import label_only
 from extract.detect.layout import TextLine
-from extract.detect.rulings import SNAP, RulingCluster, crosses_rule, row_edges
+from extract.detect.rulings import SNAP, RulingCluster, band_lines, crosses_rule
 from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import (
     at_left,
@@ -110,12 +110,10 @@ def with_edge_rows(cluster: RulingCluster, lines: Sequence[TextLine]) -> RulingC
 
 
 def _blank_first_band(cluster: RulingCluster, inside: Sequence[TextLine]) -> bool:
-    """Whether no text stands between the cluster's first two rules (one table's bottom rule
-    a blank band over the next table's top rule)."""
-    edges = row_edges(cluster)
-    return len(edges) > 2 and not any(
-        edges[0] < (line.top + line.bottom) / 2 < edges[1] for line in inside
-    )
+    """Whether no text stands between the cluster's first two rules of three or more (one
+    table's bottom rule a blank band over the next table's top rule)."""
+    bands = band_lines(cluster, inside)
+    return len(bands) > 1 and not bands[0]
 
 
 def _group_row_over(line: TextLine, top: float, inside: Sequence[TextLine], left: float) -> bool:

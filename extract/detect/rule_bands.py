@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from extract.detect.block_lines import wrapped_round
 from extract.detect.captions import CAPTION, SOURCE, is_stop
 from extract.detect.layout import TextLine
-from extract.detect.rulings import RulingCluster, crosses_rule, row_edges, rule_count
+from extract.detect.rulings import (
+    RulingCluster,
+    band_lines,
+    crosses_rule,
+    row_edges,
+    rule_count,
+)
 from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import (
     at_left,
@@ -310,12 +316,7 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
 def _first_band_text(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:
     """The lines of a cluster's first band between rules that holds text (a table's bottom
     rule and the next table's top rule stand a blank band apart over that one's header)."""
-    edges = row_edges(cluster)
-    for top, bottom in itertools.pairwise(edges):
-        band = [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
-        if band:
-            return band
-    return []
+    return next((band for band in band_lines(cluster, lines) if band), [])
 
 
 def _value_rows(lines: Sequence[TextLine], left: float) -> list[bool]:

@@ -12,6 +12,7 @@ are joined in ``rule_bands``.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -188,6 +189,16 @@ def snap_positions(values: Sequence[float]) -> list[float]:
             continue
         out.append(v)
     return out
+
+
+def band_lines(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[list[TextLine]]:
+    """The lines standing in each band between two of the cluster's rows of rules (by their
+    middles), top to bottom: one list per band, empty for a blank band."""
+    edges = row_edges(cluster)
+    return [
+        [line for line in lines if top < (line.top + line.bottom) / 2 < bottom]
+        for top, bottom in itertools.pairwise(edges)
+    ]
 
 
 def row_edges(cluster: RulingCluster) -> list[float]:

@@ -11,13 +11,21 @@ from functools import lru_cache
 from extract.model import Status
 from extract.numbers import parse_number
 
-__all__ = ["FOOTNOTE_MARK", "GLITCH_WORDS", "is_value_text", "is_year", "reads_as_number"]
+__all__ = [
+    "FOOTNOTE_MARK",
+    "GLITCH_WORDS",
+    "is_footnote_mark",
+    "is_value_text",
+    "is_year",
+    "reads_as_number",
+]
 
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 # A year, with a footnote mark after it at most ("2024 ¹", "2023*", "2022 (1)").
 # A footnote mark after a header's or a value's text: "*", "²", "(1)", "1)".
 FOOTNOTE_MARK = r"(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\))"
 _YEAR = re.compile(r"^(19|20)\d\d,?(?:\s*" + FOOTNOTE_MARK + r")*$")
+_MARK_ALONE = re.compile(FOOTNOTE_MARK)
 # A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
 _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
 # A year in text that does not read as a number is a period label ("2. halvår 2024",
@@ -65,6 +73,11 @@ def reads_as_number(text: str) -> bool:
 def _has_word(text: str) -> bool:
     """True when a token of the text holds two letters or more."""
     return any(sum(ch.isalpha() for ch in token) >= 2 for token in text.split())
+
+
+def is_footnote_mark(text: str) -> bool:
+    """True for a footnote mark alone: "*", "¹", "(1)", "1)"."""
+    return _MARK_ALONE.fullmatch(text.strip()) is not None
 
 
 def is_year(text: str) -> bool:

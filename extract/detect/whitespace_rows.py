@@ -14,12 +14,10 @@ from collections.abc import Sequence
 from statistics import median
 
 from extract.detect.layout import Chunk, TextLine
-from extract.detect.value_text import FOOTNOTE_MARK, is_year, reads_as_number
+from extract.detect.value_text import is_footnote_mark, is_year, reads_as_number
 
 # A footnote mark: a number of one or two digits in brackets.
 _MARK = re.compile(r"^\(\d{1,2}\)$")
-# A footnote mark alone ("1)", "(1)", "*", "¹").
-_MARK_ALONE = re.compile(FOOTNOTE_MARK)
 # A label-only line joins a neighbouring row when its gap is below this share of the gap
 # between consecutive single-line rows.
 JOIN_SHARE = 0.6
@@ -139,7 +137,7 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
             c
             for line in lines[first + 1 :]
             for c in value_chunks(line, left)
-            if not _MARK_ALONE.fullmatch(c.text.strip())
+            if not is_footnote_mark(c.text)
         ]
         if under and not any(c.x0 < o.x1 and o.x0 < c.x1 for c in years for o in under):
             return [d and i != first for i, d in enumerate(data)]
@@ -239,7 +237,7 @@ def split_header(lines: Sequence[TextLine], left: float) -> int:
 
 def _marks_alone(line: TextLine) -> bool:
     """Whether a line holds footnote marks alone ("1)", "*", "(2)")."""
-    return all(_MARK_ALONE.fullmatch(c.text.strip()) for c in line.chunks)
+    return all(is_footnote_mark(c.text) for c in line.chunks)
 
 
 def _group_row_under_header(

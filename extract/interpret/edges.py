@@ -56,12 +56,10 @@ def _unread_beyond(label: str, parts: Sequence[Part]) -> bool:
     ("Hele Stadfæstelser landet" beside "Børn - KSB - Diverse")."""
     printed = tokens(label)
     cursor = 0
-    for part in parts:
+    for k, part in enumerate(parts):
         for word in part.text.split():
-            if word not in printed[cursor:]:
-                return not part.meanings or any(
-                    not p.meanings for p in parts[parts.index(part) + 1 :]
-                )
+            if word not in printed[cursor:]:  # this part and those after stand past the label
+                return any(not p.meanings for p in parts[k:])
             cursor = printed.index(word, cursor) + 1
     return False
 
