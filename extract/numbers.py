@@ -34,7 +34,10 @@ _THOUSANDS = (".", " ", "\u00a0", "\u202f", "")
 _WRAPPED = re.compile(r"\((.+)\)")
 _FOOTNOTE = re.compile(r" ?(?:\*+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\([0-9]{1,2}\))$")
 _PERCENT = re.compile(r" ?(?:%|pct\.?|procent)$", re.IGNORECASE)
-_UNIT = re.compile(r" (?:sager|sag|uger|personer|pers\.|kr\.?)$", re.IGNORECASE)
+# The words a count or a duration may carry after its number ("52 sager", "14,5 uger"), as
+# a regular expression's alternatives: read here and by the page geometry.
+UNIT_WORDS = r"sager|sag|uger|personer|pers\.|kr\.?"
+_UNIT = re.compile(rf" (?:{UNIT_WORDS})$", re.IGNORECASE)
 _SIGN = re.compile(r"([-‒–−+]) ?(?=[0-9])")
 _NUMBER = re.compile(
     r"(?P<int>[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?: [0-9]{3})+|[0-9]+)"

@@ -36,7 +36,7 @@ from extract.checks import (
     table_check_results,
 )
 from extract.classify import TYPE_PAGES, context_for, named_type, page_heading
-from extract.detect import Loose, iter_tables
+from extract.detect import LoneCaption, Loose, iter_tables
 from extract.interpret.table import Interpreter
 from extract.lexicon import repair_labels, repair_page
 from extract.model import (
@@ -53,7 +53,13 @@ from extract.readers import PageStream, Reader, ReadOptions, UnreadableInput, re
 from extract.records import RecordBuilder
 from extract.rulebook import Rulebook
 from extract.spool import MemorySink, RecordSink, SpoolSink
-from extract.stage_findings import check_finding, loose_finding, page_findings, unread_table
+from extract.stage_findings import (
+    check_finding,
+    lone_caption_finding,
+    loose_finding,
+    page_findings,
+    unread_table,
+)
 
 
 def file_sha256(path: Path) -> tuple[str, bytes]:
@@ -218,9 +224,13 @@ class _FileRun:
                     self._set_context()
             yield page
 
-    def _loose(self, loose: Loose) -> None:
-        """A page's numbers outside every table found: a warning naming the page."""
-        self.page_findings.append(loose_finding(loose))
+    def _loose(self, loose: Loose | LoneCaption) -> None:
+        """A page's numbers outside every table found, or a caption no table found carries:
+        a warning naming the page."""
+        if isinstance(loose, LoneCaption):
+            self.page_findings.append(lone_caption_finding(loose))
+        else:
+            self.page_findings.append(loose_finding(loose))
 
     def _set_context(self) -> None:
         stream = self.stream

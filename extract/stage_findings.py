@@ -1,7 +1,8 @@
 """Findings the pipeline builds from what the stages hand it.
 
-In: a page as read, a table no measure names, a page's loose numbers, a check's result. Out: a
-``Finding`` (code, one-line message, severity, page/table) for the file's report.
+In: a page as read, a table no measure names, a page's loose numbers, a caption no table
+carries, a check's result. Out: a ``Finding`` (code, one-line message, severity, page/table)
+for the file's report.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.checks import CheckResult
-from extract.detect import Loose
+from extract.detect import LoneCaption, Loose
 from extract.model import Finding, PageContent, Record, Status, TableCandidate
 from extract.numbers import parse_number
 from extract.readers.sheet_cells import column_letters
@@ -53,6 +54,19 @@ def loose_finding(loose: Loose) -> Finding:
         f"no table found and were not read (first: '{first}')",
         "warning",
         page=loose.page,
+    )
+
+
+def lone_caption_finding(lone: LoneCaption) -> Finding:
+    """A numbered caption no table found carries: the table under it was not read."""
+    caption = lone.caption if len(lone.caption) <= 80 else lone.caption[:77] + "..."
+    return Finding(
+        "caption_without_table",
+        f"page {lone.page}: no table was found for caption '{caption}'; "
+        "its values, if any, were not read",
+        "warning",
+        page=lone.page,
+        table_id=lone.number,
     )
 
 

@@ -141,6 +141,16 @@ def test_tight_numbers_are_two_values_but_thousands_groups_and_lists_stay_one() 
     assert chunks("§§ 15, 21, 24") == ["§§ 15, 21, 24"]
 
 
+def test_a_number_after_a_number_and_its_unit_is_the_next_cell() -> None:
+    # durations set a word space apart: "14,5 uger 17,5 uger 26,3 uger" is three cells
+    def chunks(text: str) -> list[str]:
+        return [c.text for c in split_chunks(_words(0.0, 0.0, text))]
+
+    assert chunks("14,5 uger 17,5 uger 26,3 uger") == ["14,5 uger", "17,5 uger", "26,3 uger"]
+    assert chunks("37,9 pct. 40,1 pct.") == ["37,9 pct.", "40,1 pct."]
+    assert chunks("52 sager i alt") == ["52 sager i alt"]
+
+
 def test_scaled_size_one_font_reads_like_its_box_height() -> None:
     # the text layer says size 1 (scaled by the text matrix); the box is 9 points high
     words = _words(0.0, 0.0, "15", size=1.0) + _words(11.3, 0.0, "455", size=1.0)

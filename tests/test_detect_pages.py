@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
 
-from extract.detect import Loose
+from extract.detect import LoneCaption, Loose
 from extract.model import PageContent, Ruling, Word
 
 RIGHTS = [330.0, 390.0, 450.0]
@@ -314,13 +314,30 @@ def test_a_caption_over_a_table_of_its_own_stays_with_it() -> None:
     assert [t.caption for t in tables] == [None, caption]
 
 
-def _loose(*pages: PageContent) -> list[Loose]:
-    """The loose lines detection reports for ``pages``."""
+def _reported(*pages: PageContent) -> list[Loose | LoneCaption]:
+    """What detection reports of ``pages`` outside every table: loose lines, lone captions."""
     from extract.detect import iter_tables
 
-    found: list[Loose] = []
+    found: list[Loose | LoneCaption] = []
     list(iter_tables(pages, found.append))
     return found
+
+
+def _loose(*pages: PageContent) -> list[Loose]:
+    """The loose lines detection reports for ``pages``."""
+    return [x for x in _reported(*pages) if isinstance(x, Loose)]
+
+
+def test_a_numbered_caption_no_table_carries_is_reported() -> None:
+    """A caption ("TABEL 3.2 …") whose table was not found (here: none printed, running
+    text under it) is named, once, with its page; a caption whose table was found (also on
+    the next page, "Tabel 4 (fortsat)") is not."""
+    lone = "TABEL 3.2 GENNEMSNITLIG SAGSBEHANDLINGSTID"
+    first = _page(1, words_at(60, 100, "Tabel 4 Omgørelser"), _table(120, FIRST))
+    second = _page(2, words_at(60, 80, "Tabel 4 (fortsat)"), _table(110, MORE))
+    third = _page(3, words_at(60, 100, lone), words_at(60, 130, PROSE))
+    found = [x for x in _reported(first, second, third) if isinstance(x, LoneCaption)]
+    assert found == [LoneCaption(3, "3.2", lone)]
 
 
 def test_numbers_outside_every_table_are_reported_per_page() -> None:

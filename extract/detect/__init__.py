@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.detect.candidate import Layout, to_candidate
-from extract.detect.captions import CONTINUED, caption_pushed_over
+from extract.detect.captions import (
+    CONTINUED,
+    LoneCaption,
+    caption_number,
+    caption_pushed_over,
+    numbered_captions,
+)
 from extract.detect.continued import RUNNING_MARGIN, DetectedTable, OpenTable, join_next
 from extract.detect.continued_tail import caption_over, title_over
 from extract.detect.layout import TextLine
@@ -28,6 +34,7 @@ from extract.model import BBox, Document, PageContent, TableCandidate
 __all__ = [
     "DETECTORS",
     "DetectedTable",
+    "LoneCaption",
     "Loose",
     "detect_table_grids",
     "detect_tables",
@@ -46,7 +53,8 @@ def detect_table_grids(document: Document) -> list[DetectedTable]:
     return list(iter_table_grids(document.pages))
 
 
-LooseSink = Callable[[Loose], None]
+# Told of what a page holds outside every table found: loose lines, a lone caption.
+LooseSink = Callable[[Loose | LoneCaption], None]
 
 
 def iter_tables(
@@ -65,12 +73,14 @@ def iter_table_grids(
     last waits for the next page, whose first table may continue it (joined); so at most one
     table and two pages' line keys are held, whatever the length of the document.
     ``on_loose`` is given each page's data lines that no table holds (``Loose``), once the
-    page is done (lines at its end may be the header and first rows of the next page's table).
+    page is done (lines at its end may be the header and first rows of the next page's table),
+    and, at the end, each numbered caption no table given out carries (``LoneCaption``).
     """
     waiting: OpenTable | None = None  # the last table so far: may continue on the next page
     before: PageRead | None = None  # the page before, read
     loose: _Loose | None = None  # the page before's loose lines
     seen = _Given()  # table ids (and first captions) given out so far, to keep them unique
+    printed: dict[str, LoneCaption] = {}  # numbered captions on the pages, first of each
     for page in pages:
         if page.sheet is not None:
             if waiting is not None:
@@ -85,6 +95,8 @@ def iter_table_grids(
                 _sheet_numbers(page, on_loose)
             continue
         read = read_page(page)
+        for lone in numbered_captions(read.lines, page.number):
+            printed.setdefault(lone.number, lone)
         carried = _carried(waiting, before, read, page.number)
         if waiting is not None and before is not None:
             waiting = _caption_from_next_page(waiting, read, page.number)
@@ -110,6 +122,10 @@ def iter_table_grids(
     if waiting is not None:
         yield _unique(waiting.table, seen)
     _give_loose(loose, on_loose)
+    if on_loose is not None:
+        for number, lone in printed.items():
+            if number not in seen.numbers:
+                on_loose(lone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,10 +248,12 @@ def _candidate(page_table: PageTable, page: int, index: int) -> tuple[TableCandi
 
 @dataclass(slots=True)
 class _Given:
-    """Table ids given out so far (how often) and the caption of each id's first table."""
+    """Table ids given out so far (how often), the caption of each id's first table and the
+    numbers of all their captions."""
 
     counts: dict[str, int] = field(default_factory=dict)
     captions: dict[str, str] = field(default_factory=dict)
+    numbers: set[str] = field(default_factory=set)  # table numbers of the captions given
 
 
 def _unique(table: DetectedTable, seen: _Given) -> DetectedTable:
@@ -245,6 +263,9 @@ def _unique(table: DetectedTable, seen: _Given) -> DetectedTable:
     continued: what the first caption says holds for it too."""
     candidate = table.candidate
     table_id = candidate.table_id
+    number = caption_number(candidate.caption)
+    if number is not None:
+        seen.numbers.add(number)
     count = seen.counts.get(table_id, 0)
     seen.counts[table_id] = count + 1
     if count == 0:

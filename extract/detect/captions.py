@@ -340,3 +340,29 @@ def _values_under(lines: Sequence[TextLine]) -> bool:
         if at and any(c.is_value for c in line.chunks[1:]):
             return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class LoneCaption:
+    """A numbered table caption printed on a page ("TABEL 3.2 …") that no table found
+    carries: the table under it was not found, its values not read."""
+
+    page: int
+    number: str
+    caption: str
+
+
+def numbered_captions(lines: Sequence[TextLine], page: int) -> list[LoneCaption]:
+    """The lines of a page that start as a numbered table caption, each with its number."""
+    found: list[LoneCaption] = []
+    for line in lines:
+        number = caption_number(line.text.strip())
+        if number is not None:
+            found.append(LoneCaption(page, number, line.text.strip()))
+    return found
+
+
+def caption_number(caption: str | None) -> str | None:
+    """The table number a caption gives ("Tabel 3.2 …" -> "3.2"), if any."""
+    match = CAPTION.match((caption or "").strip())
+    return match.group("number") if match is not None and match.group("number") else None

@@ -12,6 +12,7 @@ from statistics import median
 
 from extract.detect.value_text import is_value_text
 from extract.model import BBox, Word
+from extract.numbers import UNIT_WORDS
 
 # Words closer than this many font sizes belong to the same chunk (one space is ~0.3 em).
 CHUNK_GAP_EM = 0.5
@@ -60,7 +61,7 @@ _MONTH_WORD = re.compile(
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
 # A count's or share's word after its number, digits run into it allowed ("sager101").
-_UNIT_WORD = re.compile(r"^(?:sager|sag|personer|pers\.|pct\.?|procent)\d*$", re.IGNORECASE)
+_UNIT_WORD = re.compile(rf"^(?:{UNIT_WORDS}|pct\.?|procent)\d*$", re.IGNORECASE)
 
 
 def union_bbox(boxes: Iterable[BBox]) -> BBox:
@@ -255,7 +256,8 @@ def _chunks(
             em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
             gap = max(em * size, space)
             close = word.bbox[0] - prev.bbox[2] <= gap or _unit_after(prev, word, size)
-            if close and not _two_values(prev, word) and not _broken_before(prev, word):
+            apart = _two_values(prev, word) or _value_after_unit(chunks[-1], word)
+            if close and not apart and not _broken_before(prev, word):
                 chunks[-1].append(word)
                 prev, prev_size = word, word_at
                 continue
@@ -381,6 +383,17 @@ def _unit_after(left: Word, right: Word, size: float) -> bool:
     unit = _NUMBER_WORD.match(left.text) and _UNIT_WORD.match(right.text)
     dated = _MONTH_WORD.match(left.text) and _YEAR_WORD.match(right.text)
     return bool(unit or dated) and right.bbox[0] - left.bbox[2] <= UNIT_GAP_EM * size
+
+
+def _value_after_unit(chunk: Sequence[Word], right: Word) -> bool:
+    """True for a number set after a number and its unit ("14,5 uger | 17,5 uger", "37,9
+    pct. | 40,1 pct."): the next cell's value, however close it stands."""
+    return (
+        len(chunk) >= 2
+        and bool(_UNIT_WORD.match(chunk[-1].text))
+        and bool(_NUMBER_WORD.match(chunk[-2].text))
+        and bool(_NUMBER_WORD.match(right.text))
+    )
 
 
 def _two_values(left: Word, right: Word) -> bool:
