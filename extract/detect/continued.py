@@ -19,7 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.detect.block_lines import GROUP_OUTDENT_EM, TABLE_GAP_EM, is_section_label
+from extract.detect.block_lines import (
+    GROUP_OUTDENT_EM,
+    TABLE_GAP_EM,
+    is_section_label,
+    outer_group_line,
+)
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop, without_going_on
 from extract.detect.continued_repeat import read_as_before, same_words
@@ -165,16 +170,30 @@ def _heading_line(line: TextLine, grid: Grid) -> bool:
     return is_section_label(line) and grid.col_edges[0] - reach <= line.x0 < grid.col_edges[1]
 
 
+def _outer_heading_line(line: TextLine, grid: Grid) -> bool:
+    """A line of two labels and no value in the table's stub column, the second where its
+    last row's label starts (``outer_group_line``): a group's heading in an outer and an
+    inner stub column ("Ændret/ophævet i pct. | Boligstøtte")."""
+    stub = [c for c in grid.cells if c.col0 == 0 and c.row0 == grid.n_rows - 1 and c.words]
+    if not stub or not grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]:
+        return False
+    left = min(w.bbox[0] for w in stub[0].words)
+    return outer_group_line(line, left, grid.col_edges[1])
+
+
 def _tail_headings(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
     """The group headings left under a table at its page's end ("LAB" after the last
     Boligstøtteloven row, its rows on the next page): short label lines in its stub column
-    (``_heading_line``), or a year alone in a column of labels ("2025" under "Kvartal",
-    over its quarters on the next page), each within a table's gap of the line above it."""
+    (``_heading_line``), a heading in each of two stub columns (``_outer_heading_line``:
+    "Ændret/ophævet i pct. | Boligstøtte"), or a year alone in a column of labels ("2025"
+    under "Kvartal", over its quarters on the next page), each within a table's gap of the
+    line above it."""
     heads: list[TextLine] = []
     bottom = grid.bbox[3]
     for line in below:
         near = line.top - bottom <= TABLE_GAP_EM * line.font_size
         heading = _heading_line(line, grid) or year_in_label_column(line, grid)
+        heading = heading or _outer_heading_line(line, grid)
         if not (heading and near) or is_stop(line) or CONTINUED.search(line.text):
             break
         heads.append(line)

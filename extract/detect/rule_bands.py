@@ -309,8 +309,30 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
         return False  # a line of text across the value columns: running text between tables
     # a lower cluster whose first band holds text but no data is a new table's header (the
     # value columns known from the rows between: a label wrapped over the band's lines, its
-    # values on the last, is data)
-    return not first or any(_value_rows([*between, *first], left)[len(between) :])
+    # values on the last, is data), as is one whose years stand over values that are no
+    # years in the rows under it ("Myndighed | Bestemmelse | 2021" over "… | 4")
+    if not first:
+        return True
+    return any(_value_rows([*between, *first], left)[len(between) :]) and not _years_over_rows(
+        first, lines, left
+    )
+
+
+# Lines under a band looked at to tell its years a header (``_years_over_rows``).
+UNDER_LINES = 4
+
+
+def _years_over_rows(band: Sequence[TextLine], lines: Sequence[TextLine], left: float) -> bool:
+    """True when the band's data lines hold years alone as values, standing over values
+    that are no years on the lines right under the band (``data_lines``: a period header
+    beside stub headers, "Myndighed Udfald | Bestemmelse | 2021" over "Rudersdal Kommune |
+    … | 4"), not a row whose count reads like a year."""
+    under = [line for line in lines if line.top >= band[-1].bottom - 1][:UNDER_LINES]
+    if not under:
+        return False
+    was = [is_data_line(line, left) for line in band]
+    now = data_lines([*band, *under], left)[: len(band)]
+    return any(was) and not any(now)
 
 
 def _first_band_text(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[TextLine]:

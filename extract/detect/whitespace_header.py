@@ -205,11 +205,21 @@ def line_spans(
     left: float | None = None,
 ) -> list[tuple[int, int]]:
     """Grid columns (inclusive, stub = 0) each header chunk of one line stands over: as
-    ``header_span``, widened to the group it heads (``groups``, from ``header_groups``)."""
+    ``header_span``, widened to the group it heads (``groups``, from ``header_groups``).
+    Two chunks side by side share no column: one spanning several gives up those the one
+    beside it holds ("Antal | Procent" over narrow columns, "Procent" reaching into "Antal"'s)."""
     spans: list[tuple[int, int]] = []
     for chunk, group in zip(chunks, groups, strict=True):
         c0, c1 = header_span(chunk, extents, stub_edge, left)
         spans.append((c0, c1) if group is None else (min(c0, group[0]), max(c1, group[1])))
+    for k in range(1, len(spans)):
+        (a0, a1), (b0, b1) = spans[k - 1], spans[k]
+        if b0 > a1:
+            continue
+        if a1 < b1:
+            spans[k] = (a1 + 1, b1)  # the right one spans on past the left one's columns
+        elif a0 < b0:
+            spans[k - 1] = (a0, b0 - 1)  # the left one reaches into the right one's
     return spans
 
 
