@@ -54,3 +54,48 @@ def test_group_headings_in_two_stub_columns_at_a_page_end_head_the_next_pages_ro
     rows = body(table)
     k = rows.index(("Ændret/ophævet i pct. Boligstøtte", ""))
     assert rows[k + 1] == ("Indskudslån - § 54-71", "7")
+
+
+def test_a_header_in_a_shaded_band_over_rows_without_rules_heads_them(tmp_path: Path) -> None:
+    """A notat's table whose six header lines stand in a shaded band (a drawn box holding
+    years and "Antal1)" but no count), its rows set under it without rules: one table, the
+    band its header, not a table of the band alone and rows with no header."""
+    tables = variant_tables("771420", 53, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "2"]
+    assert labels(table)[:2] == ["Stadfæstet 2024 / Antal1)", "Stadfæstet 2024 / Proc ent *"]
+    assert body(table)[0][:3] == ("Sager i alt", "11.898", "69 %")
+
+
+def test_a_bold_group_heading_wrapped_over_two_lines_keeps_the_header_above_it(
+    tmp_path: Path,
+) -> None:
+    """A table starting at a page's foot: "Bestemmelse | 2024", "Landstotal | Stadfæstede",
+    then a law's name in bold wrapped over two lines over its first rows: the header is
+    the table's (its rows keyed to 2024), not a title of a table without one."""
+    tables = variant_tables("771420", 236, tmp_path)
+    (table,) = [t for t in tables if t.pages[0] == 2 and 3 in t.pages]
+    assert labels(table) == ["2024"]
+    assert body(table)[0] == ("Landstotal Stadfæstede", "")
+
+
+def test_headers_of_narrow_columns_run_together_are_one_per_column(tmp_path: Path) -> None:
+    """A notat's table in a monospaced font whose headers over three narrow columns stand a
+    word space apart ("Stadfæstelse Ændr./oph.² Hjemvist"), read as one text: cut into
+    one header per column, not one over the first and two columns without a header."""
+    tables = variant_tables("771420", 225, tmp_path)
+    assert labels(tables[1]) == [
+        "Realitetsbeh. sager alt", "Stadfæstelse", "Ændr./oph.²", "Hjemvist", "Afviste sager",
+    ]  # fmt: skip
+
+
+def test_a_header_set_down_between_two_groups_heads_its_own_column_only(
+    tmp_path: Path,
+) -> None:
+    """Minutes' table whose "ændret, pct." stands half-way down the header between
+    "stadfæstelse" (over "antal | andel i pct.") and "hjemvist" (over "antal | %"): it heads
+    its own column, not a group over all four (read as conflicting measures)."""
+    tables = variant_tables("771420", 123, tmp_path)
+    (table,) = [t for t in tables if t.caption and t.caption.startswith("Tabel 2.")]
+    assert labels(table)[:4] == [
+        "stadfæstelse / antal", "stadfæstelse / andel i pct.", "ændret, pct.", "hjemvist antal",
+    ]  # fmt: skip

@@ -14,12 +14,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from extract.detect.block_lines import TABLE_GAP_EM
 from extract.detect.captions import CAPTION, text_around
 from extract.detect.columns import column_streams
 from extract.detect.edge_rows import with_edge_rows
 from extract.detect.grid import Grid
 from extract.detect.header import has_body_values, header_row_count
 from extract.detect.header_band import with_header_band
+from extract.detect.header_split import split_run_headers
 from extract.detect.layout import TextLine, group_lines
 from extract.detect.line_context import dashes_in_labels, label_tails, month_parts
 from extract.detect.loose import loose_lines
@@ -29,8 +31,10 @@ from extract.detect.rule_bands import join_rule_bands
 from extract.detect.ruled import ruled_grid
 from extract.detect.rulings import RulingCluster, cluster_rulings, without_underlines
 from extract.detect.stacked import split_stacked
+from extract.detect.value_text import is_footnote_mark
 from extract.detect.whitespace import whitespace_grid
 from extract.detect.whitespace_blocks import whitespace_blocks
+from extract.detect.whitespace_rows import counts_value
 from extract.model import BBox, PageContent
 
 __all__ = ["CAPTION", "DETECTORS", "Detector", "PageRead", "PageTable", "find_tables", "read_page"]
@@ -112,13 +116,33 @@ Found = list[tuple[Grid, list[TextLine]]]
 def _ruled(page: PageContent, lines: Sequence[TextLine]) -> Found:
     rulings = without_underlines(page.rulings, lines)
     clusters = join_rule_bands(cluster_rulings(rulings, page.width, min_rules=1), lines)
-    return _ruled_tables(clusters, lines, page)
+    found = _ruled_tables(clusters, lines, page)
+    return [(grid, inside) for grid, inside in found if not _header_band(grid, inside, lines)]
+
+
+def _header_band(grid: Grid, inside: Sequence[TextLine], lines: Sequence[TextLine]) -> bool:
+    """True for a drawn grid holding no value but years and footnote marks, a row of values
+    standing right under it in its span: a header drawn in a shaded band over rows set
+    without rules (``header_band.with_header_band`` joins it to them), no table of its own."""
+    if any(counts_value(c) and not is_footnote_mark(c.text) for x in inside for c in x.chunks):
+        return False
+    x0, _, x1, bottom = grid.bbox
+    under = [x for x in lines if x.top >= bottom - 1 and x.x1 > x0 and x.x0 < x1]
+    if not under:
+        return False
+    first = min(under, key=lambda x: x.top)
+    near = first.top - bottom <= TABLE_GAP_EM * first.font_size
+    return near and any(counts_value(c) for c in first.chunks)
 
 
 def _whitespace(page: PageContent, lines: Sequence[TextLine]) -> Found:
+    parts = [part for run in whitespace_blocks(lines) for part in split_stacked(run)]
+    blocks = [with_header_band(part, lines, page.rulings) for part in parts]
+    keys = [{id(line) for line in block} for block in blocks]
     found: Found = []
-    for part in [part for run in whitespace_blocks(lines) for part in split_stacked(run)]:
-        block = with_header_band(part, lines, page.rulings)
+    for k, block in enumerate(blocks):
+        if any(j != k and keys[k] < keys[j] for j in range(len(blocks))):
+            continue  # the lines of a header band, taken whole by the block under it
         try:
             found.append((whitespace_grid(block, page.number), block))
         except ValueError:
@@ -184,6 +208,7 @@ def _stream_tables(page: PageContent, lines: Sequence[TextLine]) -> list[PageTab
         free = [line for line in lines if id(line) not in taken]
         for grid, inside in detector.find(page, free):
             header = header_row_count(grid)
+            grid = split_run_headers(grid, header)
             usable = grid.n_cols >= 2 and has_body_values(grid, header)
             if usable and is_table(grid, header):
                 found.append((grid, inside, header))

@@ -347,13 +347,26 @@ def _header_above(
         line = lines[j]
         if any(abs(x.font_size - size) > SAME_SIZE * size for x in (line, lines[j + 1])):
             return False
-        if _is_prose(line, value_left):
+        if _is_prose(line, value_left) and not _bold_wrapped(line, lines[j + 1]):
             return False  # a paragraph's line running across the page heads no columns
         if _header_over(line, lines[j + 1], value_left):
             return True
         if is_stop(line) or reaches_values(line, value_left):
             return False
     return False
+
+
+def _bold_wrapped(line: TextLine, below: TextLine) -> bool:
+    """True for a bold line going on tight under it, flush left, in bold (no value in
+    either): a group heading wrapped ("Lov om højeste, mellemste, forhøjet almindelig og
+    almindelig" / "førtidspension"), no paragraph of running text."""
+    return (
+        line.bold
+        and below.bold
+        and abs(line.x0 - below.x0) <= FLUSH_PT
+        and below.top - line.bottom < 0.5 * below.font_size
+        and not any(c.is_value for c in (*line.chunks, *below.chunks))
+    )
 
 
 def _flush_with(header: TextLine, row: TextLine) -> bool:

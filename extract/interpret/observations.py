@@ -118,6 +118,8 @@ def table_observations(
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
     by_columns = _named_by_columns(columns)
     percent_columns = _percent_columns(table, columns)
+    # (a column of nil marks alone, "-" all down, prints no number to tell a count by)
+    numberless = {c.index for c in columns if not _numbers_in(table, c.index)}
     blank = _blank_columns(table, columns)
     # a blank header beside one not understood: what sets the two columns apart is not known
     unsure = blank if any(c.kind == "unresolved" for c in columns) else set()
@@ -155,7 +157,8 @@ def table_observations(
                 cell, column, plan, row.label, keying.context, reference, known,
                 measure_from_context=not (along_columns or along_rows or column.index in blank),
                 by_columns=by_columns,
-                share_from_context=not percent_columns or column.index in percent_columns,
+                share_from_context=not percent_columns or column.index in percent_columns
+                or column.index in numberless,
                 percent_column=column.index in percent_columns,
             )  # fmt: skip
             if isinstance(found, Missing):
@@ -213,6 +216,14 @@ def _group_only(path: tuple[str, ...], paths: Iterable[tuple[str, ...]]) -> bool
     """Whether a header path is the group header over two other columns or more, and no
     more ("SDP" over one "SDP / PL" is that column's header broken over lines)."""
     return sum(1 for p in paths if len(p) > len(path) and p[: len(path)] == path) >= 2
+
+
+def _numbers_in(table: TableCandidate, index: int) -> bool:
+    """Whether the value column ``index`` prints a digit in any row."""
+    return any(
+        (c := row.cells[index]) is not None and any(ch.isdigit() for ch in c.text)
+        for row in table.rows
+    )
 
 
 def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:

@@ -37,9 +37,10 @@ def _ends_group(plans: Sequence[RowPlan], at: int, spread: set[str]) -> set[str]
     """The spread dimensions (see ``_spread``) in whose group the total row at ``at`` stands
     with another group after it, and another group with a total of its own: the total of
     its own group ("I alt" under "2023 H1", then "2023 H2"), not of the groups above (the
-    last group's total may be on the next page). A total after groups none of which has
-    one ("Hovedtotal" under the law areas of one outcome, the next outcome's after it) is
-    theirs."""
+    last group's total may be on the next page), or with only its own group's rows above it
+    ("Hovedtotal" under Struer's law areas, "Hele landet" after it). A total after groups
+    none of which has one ("Hovedtotal" under the law areas of one outcome, the next
+    outcome's after it) is theirs."""
     total = plans[at]
     out = set()
     for dim, name in _SPREAD:
@@ -52,7 +53,13 @@ def _ends_group(plans: Sequence[RowPlan], at: int, spread: set[str]) -> set[str]
             for k, p in enumerate(plans)
             if k != at
         )
-        if after and others:
+        # (only its own group's rows above it: it sums no groups before its own)
+        alone = all(
+            p.carried.get(dim, own) == own
+            for p in plans[:at]
+            if p.kind in ("member", "law", "provision")
+        )
+        if after and (others or alone):
             out.add(name)
     return out
 

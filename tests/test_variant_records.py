@@ -1,0 +1,53 @@
+"""Records from variant documents where a value's key depends on more than one table's
+layout: a column of nil marks in a table of shares, a total ending its own group, a table
+found only by its caption (fixed seeds; the documents are deterministic per seed and
+index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from extract.pipeline import process_file
+from extract.rulebook import Rulebook
+from extract.writers.jsonl import record_dict
+from samples.variants.generate import FORMATS, families, generate_one
+
+
+def _records(seed: str, index: int, out: Path, rulebook: Rulebook) -> list[dict[str, Any]]:
+    doc = generate_one(seed, index, out, FORMATS, families())
+    return [record_dict(r) for r in process_file(doc, rulebook).records]
+
+
+def test_a_column_of_nil_marks_in_a_table_of_shares_is_shares(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A talportal sheet titled "Afgjorte sager efter lovområde – procent", its columns
+    printing "6%", one printing "-" all down: the nil marks are shares too (no number there
+    says otherwise), not counts of decided cases."""
+    records = _records("46093", 221, tmp_path, rulebook)
+    nil = [r for r in records if r["law_area"] == "foertidspension"]
+    assert {(r["measure"], r["status"], r["value"]) for r in nil} == {("andel_procent", "nil", 0)}
+
+
+def test_a_total_under_one_entitys_rows_is_that_entitys(rulebook: Rulebook, tmp_path: Path) -> None:
+    """Minutes' table of "Struer" (its law rows, "Hovedtotal | 31%"), then "Hele landet i
+    alt" (its law rows, no total): the total sums Struer's law areas, the only rows above
+    it, not several entities (it was left out)."""
+    records = _records("46093", 82, tmp_path, rulebook)
+    totals = [r for r in records if r["row_label"] == "Hovedtotal"]
+    assert [(r["municipality_code"], r["law_area"], r["value"]) for r in totals] == [
+        (671, "alle", 31)
+    ]
+
+
+def test_durations_set_a_space_apart_are_read_one_per_column(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's last table, one row "Total | 14,5 uger 17,5 uger 26,3 uger" under
+    "2022 | 2023 | 2024": three values, one per year (it was one text, and no table)."""
+    records = _records("88214", 136, tmp_path, rulebook)
+    weeks = [r for r in records if r["unit"] == "weeks"]
+    assert sorted((r["period"], r["value"]) for r in weeks) == [
+        ("2022", 14.5), ("2023", 17.5), ("2024", 26.3),
+    ]  # fmt: skip
