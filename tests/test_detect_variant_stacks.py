@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pdf_factory import body, labels, variant_tables
 
+from extract.detect.header_nesting import nested
+
 
 def test_a_shaded_header_band_under_another_tables_rows_starts_a_new_table(
     tmp_path: Path,
@@ -99,3 +101,46 @@ def test_a_header_set_down_between_two_groups_heads_its_own_column_only(
     assert labels(table)[:4] == [
         "stadfæstelse / antal", "stadfæstelse / andel i pct.", "ændret, pct.", "hjemvist antal",
     ]  # fmt: skip
+
+
+def test_a_header_set_half_a_line_lower_gives_up_its_neighbours_column(
+    tmp_path: Path,
+) -> None:
+    """Minutes' table whose last header "Omgørelsesprocent" stands half a line lower than
+    "Realitetsbehandlede" beside it, reaching into its column: each heads its own column,
+    not both the second (read as two omgørelsesprocent values per row)."""
+    (_, table) = variant_tables("668301", 55, tmp_path)
+    assert labels(table)[4:] == [
+        "Landsplan / Realitetsbehandlede sager",
+        "Landsplan / Omgørelsesprocent",
+    ]
+
+
+def test_years_heading_rows_in_an_inner_label_column_keep_it_a_stub_column(
+    tmp_path: Path,
+) -> None:
+    """Minutes' table "MYNDIGHED | LOVOMRÅDE | ANTAL | PCT." whose law column holds a year
+    alone over each year's rows ("2022"): a column of labels (the stub's inner column),
+    not a value column whose law names were read as values."""
+    tables = variant_tables("668301", 117, tmp_path)
+    assert labels(tables[2]) == ["ANTAL (1)", "PCT."]
+    assert body(tables[2])[2] == ("Lov om aktiv beskæftigelsesindsats", "1.278", "6")
+
+
+def test_a_year_over_half_years_heads_the_columns_of_both(tmp_path: Path) -> None:
+    """A notat's table "Landstotal" / "2023 | 2024" / "H1 | H2 | H1" / "Antal | Andel" × 3,
+    the years centred over their half-years' sub-headers (not over the values, set wider):
+    2023 heads four columns, 2024 two."""
+    (table,) = variant_tables("668301", 116, tmp_path)
+    assert labels(table)[2:5] == [
+        "Landstotal / 2023 / H2 / Antal", "Landstotal / 2023 / H2 / Andel",
+        "Landstotal / 2024 H1 / Antal",
+    ]  # fmt: skip
+
+
+def test_a_group_straddled_by_one_under_it_is_dropped() -> None:
+    """Groups over columns 1-3 and 4-6 above groups over 1-2, 3-4 and 5-6: the upper ones
+    were misjudged (3-4 lies across them), so they head no group (their values then lack
+    the year, which is reported) rather than give column 4 the wrong one."""
+    groups: list[list[tuple[int, int] | None]] = [[(1, 3), (4, 6)], [(1, 2), (3, 4), (5, 6)]]
+    assert nested(groups) == [[None, None], [(1, 2), (3, 4), (5, 6)]]

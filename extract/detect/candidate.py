@@ -130,6 +130,17 @@ def _is_label(text: str) -> bool:
     return any(ch.isalpha() for ch in text) and not is_plain_value(text)
 
 
+def _year_row(slots: Slots, row: int, cell: GridCell, grid: Grid) -> bool:
+    """True for a year alone in its row from ``cell`` rightwards ("2023" over the law rows
+    of that year, in a column of labels): a group row, no value of a value column."""
+    if not is_year(cell.text):
+        return False
+    return not any(
+        (c := _own(slots, row, k)) is not None and c.text.strip()
+        for k in range(cell.col1 + 1, grid.n_cols)
+    )
+
+
 def stub_count(grid: Grid, header_rows: int) -> int:
     """Number of stub columns: column 0, and each next column whose body cells are all label
     text, when the column left of it groups the rows (blanks or repeats beside its labels)
@@ -138,7 +149,11 @@ def stub_count(grid: Grid, header_rows: int) -> int:
     body = range(header_rows, grid.n_rows)
 
     def labels_only(col: int) -> bool:
-        texts = [c.text for r in body if (c := _own(slots, r, col)) and c.col0 == col]
+        texts = [
+            c.text
+            for r in body
+            if (c := _own(slots, r, col)) and c.col0 == col and not _year_row(slots, r, c, grid)
+        ]
         if not any(ch.isalpha() for t in texts for ch in t):
             return False  # numbers only: a value column
         # a value among them: a column of values (label text may run into it)

@@ -77,7 +77,12 @@ def columns_of(subs: Sequence[Chunk], extents: Sequence[tuple[float, float]]) ->
     return sum(1 for a, b in extents if any(a <= m < b for m in middles))
 
 
-def split_between(values: Sequence[Chunk], j: int, extents: Sequence[tuple[float, float]]) -> float:
+def split_between(
+    values: Sequence[Chunk],
+    j: int,
+    extents: Sequence[tuple[float, float]],
+    below: Sequence[Chunk] = (),
+) -> float:
     """Where the columns of neighbouring header chunks ``values[j]`` and ``values[j + 1]``
     part: at the gap between two columns that centres each chunk best over its share of the
     columns between its other neighbour and the other chunk's (each share holding the
@@ -92,9 +97,16 @@ def split_between(values: Sequence[Chunk], j: int, extents: Sequence[tuple[float
         return {k for k in cols if extents[k][0] < chunk.x1 and chunk.x0 < extents[k][1]}
 
     def off(chunk: Chunk, part: Sequence[int]) -> float:
-        """How far off the middle of its part the chunk stands, in shares of the part."""
+        """How far off the middle of its part the chunk stands, in shares of the part: of
+        its columns, or of the sub-headers under them (``below``) if nearer (values set
+        wider than their headers pull a column's middle off)."""
         a, b = extents[part[0]][0], extents[part[-1]][1]
-        return abs((a + b - chunk.x0 - chunk.x1) / 2) / max(b - a, 0.1)
+        share = abs((a + b - chunk.x0 - chunk.x1) / 2) / max(b - a, 0.1)
+        subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and sub_header(c.text)]
+        if columns_of(subs, extents) < len(part):
+            return share
+        x0, x1 = min(c.x0 for c in subs), max(c.x1 for c in subs)
+        return min(share, abs((x0 + x1 - chunk.x0 - chunk.x1) / 2) / max(x1 - x0, 0.1))
 
     best: tuple[float, float] | None = None
     for t in range(len(cols) - 1):

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from extract.detect.group_parts import centred_part, columns_of, split_between, sub_header
 from extract.detect.header_align import aligned, flush_with_one, overlapping
+from extract.detect.header_nesting import nested, under_no_other
 from extract.detect.layout import Chunk, TextLine, make_chunk
 from extract.detect.value_text import is_year
 
@@ -65,48 +66,7 @@ def header_groups(
             spans = [g for c in stacks.get(id(chunk), []) if (g := found[id(c)]) is not None]
             if spans:
                 groups[r][k] = (min(g[0] for g in spans), max(g[1] for g in spans))
-    return _under_no_other(head, groups, extents)
-
-
-def _under_no_other(
-    head: Sequence[TextLine],
-    groups: list[list[tuple[int, int] | None]],
-    extents: Sequence[tuple[float, float]],
-) -> list[list[tuple[int, int] | None]]:
-    """``groups`` with each group cut back to the columns no header on a line above heads
-    beside it (a header standing over other columns than the chunk's, not over it: its
-    columns are its own): "ændret, pct." set down between "stadfæstelse" over "antal |
-    andel" and "hjemvist" over "antal | %" heads its own column only. A group left with one
-    column is none."""
-    for r in range(1, len(head)):
-        for k, chunk in enumerate(head[r].chunks):
-            group = groups[r][k]
-            if group is None:
-                continue
-            taken: set[int] = set()
-            for above, their in zip(head[:r], groups[:r], strict=True):
-                for other, span in zip(above.chunks, their, strict=True):
-                    if other.x0 < chunk.x1 and chunk.x0 < other.x1:
-                        continue  # over it (its group header, or its own wrapped text)
-                    taken |= {
-                        1 + i for i, (a, b) in enumerate(extents) if a < other.x1 and other.x0 < b
-                    }
-                    if span is not None:
-                        taken |= set(range(span[0], span[1] + 1))
-            if not taken & set(range(group[0], group[1] + 1)):
-                continue
-            middle = (chunk.x0 + chunk.x1) / 2
-            own = min(
-                range(group[0], group[1] + 1),
-                key=lambda c: abs((extents[c - 1][0] + extents[c - 1][1]) / 2 - middle),
-            )
-            lo, hi = own, own
-            while lo - 1 >= group[0] and lo - 1 not in taken:
-                lo -= 1
-            while hi + 1 <= group[1] and hi + 1 not in taken:
-                hi += 1
-            groups[r][k] = (lo, hi) if hi > lo and own not in taken else None
-    return groups
+    return under_no_other(head, nested(groups), extents)
 
 
 def _without_group_heads(
@@ -291,8 +251,8 @@ def group_spans(
             chunk,
         )
         i = values.index(chunk)
-        lo = split_between(values, i - 1, extents) if i > 0 else stub_edge
-        hi = split_between(values, i, extents) if i + 1 < len(values) else float("inf")
+        lo = split_between(values, i - 1, extents, below) if i > 0 else stub_edge
+        hi = split_between(values, i, extents, below) if i + 1 < len(values) else float("inf")
         inside = [k for k, (a, b) in enumerate(extents) if lo <= (a + b) / 2 <= hi]
         group = None
         if len(inside) >= 2 and (i == 0 or i + 1 == len(values)):

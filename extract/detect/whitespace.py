@@ -21,6 +21,7 @@ from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.stub_labels import body_label_ends, has_letter, stub_label_ends
 from extract.detect.whitespace_header import (
+    apart_beside,
     each_nearest_its_own,
     header_extents,
     line_spans,
@@ -340,10 +341,13 @@ def whitespace_grid(lines: Sequence[TextLine], page: int, detector: str = "white
     head = split_over_sub_headers(lines[:n_header], edges)
     extents = header_extents(head, bands, edges) if n_header else []
     groups = header_groups(head, lines, extents, edges[1])
+    spans = apart_beside(
+        head,
+        [line_spans(x.chunks, extents, edges[1], groups[r], edges[0]) for r, x in enumerate(head)],
+    )
     for r, line in enumerate(head):
         row_tops.append(line.top)
-        spans = line_spans(line.chunks, extents, edges[1], groups[r], edges[0])
-        for chunk, (c0, c1) in zip(line.chunks, spans, strict=True):
+        for chunk, (c0, c1) in zip(line.chunks, spans[r], strict=True):
             cells.append(GridCell(r, r, c0, c1, chunk.words))
     cells = join_wrapped_headers(merge_same_span(cells), lines[:n_header])
     for r, group in enumerate(body_row_groups(lines[n_header:], left), start=n_header):
