@@ -51,3 +51,29 @@ def test_durations_set_a_space_apart_are_read_one_per_column(
     assert sorted((r["period"], r["value"]) for r in weeks) == [
         ("2022", 14.5), ("2023", 17.5), ("2024", 26.3),
     ]  # fmt: skip
+
+
+def test_a_nil_mark_among_shares_under_a_law_row_is_a_share(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's "Tabel 2.3: Afgjorte sager efter lovområde", one column of "6%"
+    under year rows, "Barnets lov (BL) | -" among them: the nil mark is the law's share of
+    the decided cases, like the values round it, not a count of them."""
+    records = _records("715338", 263, tmp_path, rulebook)
+    nil = [r for r in records if r["table_id"] == "2.3" and r["law_area"] == "barnets_lov"]
+    assert {(r["measure"], r["status"]) for r in nil} == {("andel_procent", "not_applicable")}
+
+
+def test_a_total_under_each_measure_with_a_share_named_by_aspect_is_read(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A sheet of measure groups ("Stadf.", "Andel stadfæstet", … "Hjemv.", "Andel
+    hjemvist"), each with a "Total" row over its months: every month's value is read under
+    its measure, "Andel stadfæstet" (a share by aspect) like "Andel hjemvist" (a share
+    measure), none skipped as a total of several measures."""
+    records = _records("715338", 135, tmp_path, rulebook)
+    assert len(records) == 24
+    share = [r for r in records if r["measure"] == "stadfaestelsesprocent"]
+    assert sorted((r["period"], r["value"]) for r in share) == [
+        ("2018-03", 70), ("2018-04", 70), ("2018-05", 69),
+    ]  # fmt: skip

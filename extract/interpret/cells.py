@@ -105,8 +105,8 @@ def key_cell(
     Without ``share_from_context`` (other columns print "%", this one does not) a caption's
     share aspect does not make the column's values shares. With ``percent_column`` (most of
     the column's numbers are printed with "%") a cell printing no number ("–", ".") whose
-    measure only the caption or title gives is read as one of them: a percentage's, not a
-    count's."""
+    row names no measure and no aspect (nor its column an aspect) is read as one of them: a
+    percentage's, not a count's."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
     for dim in KEY_DIMS:
@@ -175,8 +175,9 @@ def key_cell(
     if "aspect" not in dims and context.value("aspect") == "share" and share_from_context:
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
     parsed = read_cell(cell)
-    if percent_column and measure_from_text and not any(ch.isdigit() for ch in cell.text):
-        parsed = replace(parsed, percent_sign=True)
+    named = "measure" in row.dims or "aspect" in row.dims or "aspect" in column.dims
+    if percent_column and not named and not any(ch.isdigit() for ch in cell.text):
+        parsed = replace(parsed, percent_sign=True)  # ("–" among "6%": a share's nil mark)
     if column.dims.get("aspect") == BOTH_ASPECTS and _either(dims, row, reference):
         why = "its column's header names both a count and a share, its row neither"
         return Missing("aspect", why)

@@ -48,7 +48,7 @@ def siblings_of(
         after = order[at]
     first_child = before is None or not any(rows[k].has_values for k in range(before + 1, i))
     if first_child and after is not None:
-        if set(headers[after]) in _parents(i, rows, headers, order[:at]):
+        if _kind(headers[after]) in _parents(i, rows, headers, order[:at]):
             # the next group is a sibling of its parent's, or of theirs ("2022", "Sager i
             # alt", … "2023"; "2022", "Hele landet", "Sager i alt", … "2023")
             return None
@@ -75,8 +75,14 @@ def _parents(
     for k in reversed(above):
         if any(rows[j].has_values for j in range(k + 1, i)):
             break
-        out.append(set(headers[k]))
+        out.append(_kind(headers[k]))
     return out
+
+
+def _kind(dims: Mapping[str, str]) -> set[str]:
+    """The dimensions a group header names, its aspect aside: "Andel stadfæstet" (a share
+    of a measure) heads the same kind of group as "Andel hjemvist" (a share measure)."""
+    return set(dims) - {"aspect"}
 
 
 def header_values(

@@ -63,7 +63,7 @@ def label_views(
         )
         values = _column_values(table, plan.index)
         what = f"column '{label}' ({values} values)"
-        finding = _finding(table, plan.kind, what, plan.note, near, table.first_page)
+        finding = _finding(table, plan.kind, what, plan.note, near, table.first_page, values > 0)
         if finding is not None:
             findings.append(finding)
     for row_plan, reading in rows:
@@ -74,7 +74,7 @@ def label_views(
         planned = _dims({**row_plan.carried, **row_plan.dims})
         views.append(LabelView(where, row.label, reading.describe(), kind, note, near, planned))
         what = f"row '{row.label}' ({_row_values(row)})"
-        finding = _finding(table, kind, what, note, near, row.page)
+        finding = _finding(table, kind, what, note, near, row.page, bool(_row_values(row)))
         if finding is None:
             finding = _numbers_in_label(table, row, reading)
         if finding is not None:
@@ -137,12 +137,15 @@ def _finding(
     note: str,
     near: Sequence[tuple[str, Meaning]],
     page: int | None,
+    valued: bool = True,
 ) -> Finding | None:
     if kind == "unresolved":
         code, message, severity = "unresolved_label", f"{what} not read: {note}", "error"
         message += did_you_mean(near)
     elif kind == "skip":
-        code, message, severity = "skipped_row", f"{what} not emitted: {note}", "info"
+        # (values left out are a warning; a row of none, a group's label, is said in passing)
+        severity = "warning" if valued else "info"
+        code, message = "skipped_row", f"{what} not emitted: {note}"
     else:
         return None
     return Finding(code, f"table {table.table_id}: {message}", severity, page, table.table_id)
