@@ -144,3 +144,17 @@ def test_a_group_straddled_by_one_under_it_is_dropped() -> None:
     the year, which is reported) rather than give column 4 the wrong one."""
     groups: list[list[tuple[int, int] | None]] = [[(1, 3), (4, 6)], [(1, 2), (3, 4), (5, 6)]]
     assert nested(groups) == [[None, None], [(1, 2), (3, 4), (5, 6)]]
+
+
+def test_a_blank_band_between_rows_and_a_header_parts_two_ruled_tables(tmp_path: Path) -> None:
+    """Two tables ruled under every row, the second right under the first: the first's
+    bottom rule and the second's top rule a blank band apart, the second's header under
+    it. Two tables (the second's caption under it), not the second's header and rows read
+    as rows of the first under its columns."""
+    tables = variant_tables("980352", 131, tmp_path)
+    first, second = [t for t in tables if t.pages == (3,)]
+    assert body(first)[-1][0] == "Andre Love"
+    assert labels(second) == [
+        "gennemsnitlig sagsbehandlingstid i uger", "gennemsnitlig liggetid i uger",
+        "antal realitetsbehandlede sager",
+    ]  # fmt: skip

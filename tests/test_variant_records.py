@@ -77,3 +77,15 @@ def test_a_total_under_each_measure_with_a_share_named_by_aspect_is_read(
     assert sorted((r["period"], r["value"]) for r in share) == [
         ("2018-03", 70), ("2018-04", 70), ("2018-05", 69),
     ]  # fmt: skip
+
+
+def test_a_suppressed_count_in_a_column_of_few_shares_stays_a_count(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """Minutes' table of group rows "Stadfæstet" / "2020" / "Servicelov | 51 | .", then
+    "Omg.-pct." rows: the whole country's column prints numbers only as "36,2 %", but the
+    suppressed "." under "Stadfæstet" is a count of upheld cases, not a share (its measure
+    is its group row's, not the caption's)."""
+    records = _records("264117", 135, tmp_path, rulebook)
+    dots = [r for r in records if r["status"] == "suppressed"]
+    assert {r["measure"] for r in dots} == {"stadfaestet", "hjemvist"}

@@ -105,7 +105,8 @@ def key_cell(
     Without ``share_from_context`` (other columns print "%", this one does not) a caption's
     share aspect does not make the column's values shares. With ``percent_column`` (most of
     the column's numbers are printed with "%") a cell printing no number ("–", ".") whose
-    row names no measure and no aspect (nor its column an aspect) is read as one of them: a
+    measure only the caption or title gives (itself, or carried to its row), its row naming
+    no measure and no aspect (nor its column an aspect), is read as one of them: a
     percentage's, not a count's."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
@@ -176,7 +177,10 @@ def key_cell(
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
     parsed = read_cell(cell)
     named = "measure" in row.dims or "aspect" in row.dims or "aspect" in column.dims
-    if percent_column and not named and not any(ch.isdigit() for ch in cell.text):
+    # (the caption's measure, given by it or carried to the row from it: not a group row's)
+    carried = row.carried.get("measure")
+    captions = measure_from_text or (carried is not None and carried == context.value("measure"))
+    if percent_column and captions and not named and not any(ch.isdigit() for ch in cell.text):
         parsed = replace(parsed, percent_sign=True)  # ("–" among "6%": a share's nil mark)
     if column.dims.get("aspect") == BOTH_ASPECTS and _either(dims, row, reference):
         why = "its column's header names both a count and a share, its row neither"
