@@ -89,3 +89,18 @@ def test_a_suppressed_count_in_a_column_of_few_shares_stays_a_count(
     records = _records("264117", 135, tmp_path, rulebook)
     dots = [r for r in records if r["status"] == "suppressed"]
     assert {r["measure"] for r in dots} == {"stadfaestet", "hjemvist"}
+
+
+def test_a_group_label_left_of_the_label_columns_is_the_outermost(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A sheet "Kommune | (blank) | Sagsemne | 2024" whose first row is "Landsplan |
+    Ændret/Ophævet | Andre Love": "Landsplan" (left of the label columns) heads both
+    outcome groups under it, not only the first (the second's rows were read as the
+    municipality the sheet is about)."""
+    records = _records("157733", 176, tmp_path, rulebook)
+    counted = [r for r in records if r["table_id"] == "s1-t2"]
+    assert {r["entity_scope"] for r in counted} == {"hele_landet"}
+    assert {r["measure"] for r in counted} == {
+        "aendret_ophaevet", "realitetsbehandlede", "omgoerelsesprocent",
+    }  # fmt: skip

@@ -111,13 +111,13 @@ def body_rows(
         )
         has_values = any(cells)
         label, spanning = _label(view, r, inner, outer_cols, has_values)
+        left = "" if has_values else _left_of(view, r, stub)
+        if left:  # a group label left of the label columns: the outermost, first
+            out.append(TableRow(left, empty, None))
         if spanning:
             outer = [""] * len(outer)  # a label over the outer columns ends the groups
         else:
             out.extend(TableRow(text, empty, None) for text in _groups(view, r, outer_cols, outer))
-        left = "" if has_values else _left_of(view, r, stub)
-        if left:
-            out.append(TableRow(left, empty, None))  # a group label left of the label columns
         if label or has_values:
             out.append(TableRow(label, cells, None))
     return out
