@@ -141,6 +141,19 @@ def test_tight_numbers_are_two_values_but_thousands_groups_and_lists_stay_one() 
     assert chunks("§§ 15, 21, 24") == ["§§ 15, 21, 24"]
 
 
+def test_a_digit_group_at_a_wider_gap_than_its_numbers_groups_is_the_next_cell() -> None:
+    # bold "21 319" and "100 %" set tight in two columns: the gap before "100" (5 points) is
+    # wider than the thousands space in "21 319" (2.7): two values; "1 234 567" stays one
+    def word(text: str, x0: float, x1: float) -> Word:
+        return Word(text, (x0, 0.0, x1, 10.0), font_size=10.0)
+
+    tight = [word("21", 458.8, 470.0), word("319", 472.7, 489.4), word("100", 494.4, 511.1)]
+    tight.append(word("%", 513.9, 522.8))
+    assert [c.text for c in split_chunks(tight)] == ["21 319", "100 %"]
+    even = [word("1", 0.0, 5.6), word("234", 8.3, 25.0), word("567", 27.7, 44.4)]
+    assert [c.text for c in split_chunks(even)] == ["1 234 567"]
+
+
 def test_a_number_after_a_number_and_its_unit_is_the_next_cell() -> None:
     # durations set a word space apart: "14,5 uger 17,5 uger 26,3 uger" is three cells
     def chunks(text: str) -> list[str]:

@@ -5,14 +5,13 @@ Pure functions over ``Word``s; nothing here knows about tables or rules.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
 from extract.detect.value_text import is_value_text
+from extract.detect.word_breaks import apart, unit_after
 from extract.model import BBox, Word
-from extract.numbers import UNIT_WORDS
 
 # Words closer than this many font sizes belong to the same chunk (one space is ~0.3 em).
 CHUNK_GAP_EM = 0.5
@@ -23,8 +22,6 @@ OCR_CHUNK_GAP_EM = 1.0
 # stand a character and a quarter apart); widths of letters within this share of each other
 # are one.
 MONO_SPACE_SHARE = 1.15
-# A count's word stands at most this far (in font sizes) after its number ("52 sager").
-UNIT_GAP_EM = 1.0
 MONO_TOLERANCE = 0.02
 SHORT_TOLERANCE = 0.05
 # ... and how exactly alike lone words' letters must be to tell one (``_lone_word_widths``).
@@ -38,8 +35,6 @@ MONO_EXACT_SHARE = 1.1
 MONO_LINES = 3
 # A line's one word of letters shows a monospaced face only when this long (``_exactly_mono``).
 MONO_LETTERS = 6
-# Words that carry a compound broken at a hyphen on along its line ("Ændrings- og ...").
-_COMPOUND_CONJUNCTIONS = frozenset({"og", "eller", "samt", "el.", "and", "or"})
 # Two words are on one line when their vertical overlap is at least this share of the smaller.
 LINE_OVERLAP = 0.5
 
@@ -47,21 +42,6 @@ LINE_OVERLAP = 0.5
 SCALED_SIZE_SHARE = 0.4
 # How far (in font sizes) a row label may start right of a region's left edge.
 LEFT_JITTER_EM = 0.4
-
-# One printed number as a word ("2,753,438", "45%"); a 3-digit word after a number is its
-# thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
-# is a list in running text.
-_NUMBER_WORD = re.compile(r"^[\-–−]?\d(?:[\d.,]*\d)?%?$")
-_THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
-# A month's name or abbreviation, its year after it ("NOV 2023").
-_MONTH_WORD = re.compile(
-    r"^(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|juni?|juli?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
-    re.IGNORECASE,
-)
-_YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
-# A count's or share's word after its number, digits run into it allowed ("sager101").
-_UNIT_WORD = re.compile(rf"^(?:{UNIT_WORDS}|pct\.?|procent)\d*$", re.IGNORECASE)
 
 
 def union_bbox(boxes: Iterable[BBox]) -> BBox:
@@ -255,9 +235,8 @@ def _chunks(
             size = max(prev_size, word_at, 4.0)
             em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
             gap = max(em * size, space)
-            close = word.bbox[0] - prev.bbox[2] <= gap or _unit_after(prev, word, size)
-            apart = _two_values(prev, word) or _value_after_unit(chunks[-1], word)
-            if close and not apart and not _broken_before(prev, word):
+            close = word.bbox[0] - prev.bbox[2] <= gap or unit_after(prev, word, size)
+            if close and not apart(chunks[-1], word):
                 chunks[-1].append(word)
                 prev, prev_size = word, word_at
                 continue
@@ -359,52 +338,6 @@ def _letter_widths(words: Sequence[Word]) -> list[float]:
 
 def _same_width(a: float, b: float) -> bool:
     return max(a, b) <= (1 + MONO_TOLERANCE) * min(a, b)
-
-
-def _broken_before(left: Word, right: Word) -> bool:
-    """True when ``left`` is a word broken at a hyphen ("STADFÆ-", "G/OPHÆ-") and a word
-    of letters follows it on its line: its rest stands on the next line, so ``right`` is
-    another cell's (headers of narrow columns one space apart, "HJEMV- ÆNDRIN-"), unless
-    a conjunction carries the compound on ("Ændrings- og ophævelsessager")."""
-    text = left.text
-    return (
-        len(text) >= 3
-        and text[-1] == "-"
-        and text[-2].isalpha()
-        and right.text[:1].isalpha()
-        and right.text.casefold() not in _COMPOUND_CONJUNCTIONS
-    )
-
-
-def _unit_after(left: Word, right: Word, size: float) -> bool:
-    """True for a number's unit word set a wide space after it ("52 sager", the glitched
-    "9301 sager101"), or a month's year ("NOV 2023"), within UNIT_GAP_EM: one cell's text,
-    not two columns."""
-    unit = _NUMBER_WORD.match(left.text) and _UNIT_WORD.match(right.text)
-    dated = _MONTH_WORD.match(left.text) and _YEAR_WORD.match(right.text)
-    return bool(unit or dated) and right.bbox[0] - left.bbox[2] <= UNIT_GAP_EM * size
-
-
-def _value_after_unit(chunk: Sequence[Word], right: Word) -> bool:
-    """True for a number set after a number and its unit ("14,5 uger | 17,5 uger", "37,9
-    pct. | 40,1 pct."): the next cell's value, however close it stands."""
-    return (
-        len(chunk) >= 2
-        and bool(_UNIT_WORD.match(chunk[-1].text))
-        and bool(_NUMBER_WORD.match(chunk[-2].text))
-        and bool(_NUMBER_WORD.match(right.text))
-    )
-
-
-def _two_values(left: Word, right: Word) -> bool:
-    """True for two numbers set close together that are two values, not one number."""
-    if left.source == "ocr" or right.source == "ocr":
-        return False
-    return bool(
-        _NUMBER_WORD.match(left.text)
-        and _NUMBER_WORD.match(right.text)
-        and not _THOUSANDS_GROUP.match(right.text)
-    )
 
 
 def make_chunk(words: Sequence[Word]) -> Chunk:
