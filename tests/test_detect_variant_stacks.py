@@ -158,3 +158,16 @@ def test_a_blank_band_between_rows_and_a_header_parts_two_ruled_tables(tmp_path:
         "gennemsnitlig sagsbehandlingstid i uger", "gennemsnitlig liggetid i uger",
         "antal realitetsbehandlede sager",
     ]  # fmt: skip
+
+
+def test_a_group_header_alone_on_its_line_heads_only_the_columns_under_it(
+    tmp_path: Path,
+) -> None:
+    """A notat's table whose "hjemvist" stands alone on the header's first line over
+    "antal sager | %", with "stadfæstelse" and "ændring/ophævelse" set a line lower on
+    either side (nothing of them on the sub-headers' line): "hjemvist" heads its two
+    columns, not all four (read as conflicting measures)."""
+    (table, *_) = variant_tables("487390", 117, tmp_path)
+    assert labels(table) == [
+        "stadfæstelse", "hjemvist / antal sager", "hjemvist / %", "ændring/ophævelse",
+    ]  # fmt: skip

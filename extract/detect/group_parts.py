@@ -69,6 +69,42 @@ def centred_part(
     return best if off(best) <= _CENTRED_PART else inside
 
 
+def on_sub_line(
+    chunk: Chunk, inside: list[int], extents: Sequence[tuple[float, float]], below: Sequence[Chunk]
+) -> list[int]:
+    """The columns ``inside`` a chunk's reach that have header text on the line of the
+    sub-headers under it (the lowest line holding a sub-header in the columns it stands
+    over), in one run with those: a header of its own set down beside the sub-headers,
+    nothing of it on their line ("stadfæstelse" beside "hjemvist" over "antal sager | %"),
+    is no column of its group. Unchanged unless the text under the chunk, in the columns it
+    stands over, is sub-headers on one line (no group header between, no wrapped one)."""
+
+    def column(c: Chunk) -> int | None:
+        middle = (c.x0 + c.x1) / 2
+        return next((k for k in inside if extents[k][0] <= middle < extents[k][1]), None)
+
+    reach = [k for k in inside if extents[k][0] < chunk.x1 and chunk.x0 < extents[k][1]]
+    if not reach:
+        return inside
+    a, b = extents[reach[0]][0], extents[reach[-1]][1]
+    under = [c for c in below if c.x0 < b and a < c.x1]  # (over those columns, in part)
+    if not under or not all(sub_header(c.text) for c in under):
+        return inside
+    line = max(c.bbox[1] for c in under)
+    if any(abs(c.bbox[1] - line) >= 1.0 for c in under):
+        return inside  # (a group or a wrapped header under it: not the last level's head)
+    held = {column(c) for c in below if abs(c.bbox[1] - line) < 1.0} - {None}
+    run = [k for k in reach if k in held]
+    if not run:
+        return inside
+    lo, hi = inside.index(run[0]), inside.index(run[-1])
+    while lo > 0 and inside[lo - 1] in held:
+        lo -= 1
+    while hi + 1 < len(inside) and inside[hi + 1] in held:
+        hi += 1
+    return inside[lo : hi + 1]
+
+
 def columns_of(subs: Sequence[Chunk], extents: Sequence[tuple[float, float]]) -> int:
     """In how many of the columns (``extents``) the middles of ``subs`` stand: sub-headers
     of a group stand in two or more (a header's own wrapped lines, "antal" / "borg-" /

@@ -11,7 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from extract.detect.group_parts import centred_part, columns_of, split_between, sub_header
+from extract.detect.group_parts import (
+    centred_part,
+    columns_of,
+    on_sub_line,
+    split_between,
+    sub_header,
+)
 from extract.detect.header_align import aligned, flush_with_one, overlapping
 from extract.detect.header_nesting import nested, under_no_other
 from extract.detect.layout import Chunk, TextLine, make_chunk
@@ -254,6 +260,7 @@ def group_spans(
         lo = split_between(values, i - 1, extents, below) if i > 0 else stub_edge
         hi = split_between(values, i, extents, below) if i + 1 < len(values) else float("inf")
         inside = [k for k, (a, b) in enumerate(extents) if lo <= (a + b) / 2 <= hi]
+        inside = on_sub_line(chunk, inside, extents, below)
         group = None
         if len(inside) >= 2 and (i == 0 or i + 1 == len(values)):
             inside = centred_part(chunk, inside, extents, below, i == 0, i + 1 == len(values))
