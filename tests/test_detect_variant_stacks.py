@@ -171,3 +171,37 @@ def test_a_group_header_alone_on_its_line_heads_only_the_columns_under_it(
     assert labels(table) == [
         "stadfæstelse", "hjemvist / antal sager", "hjemvist / %", "ændring/ophævelse",
     ]  # fmt: skip
+
+
+def test_a_year_over_a_whole_header_with_wrapped_headers_heads_every_column(
+    tmp_path: Path,
+) -> None:
+    """An annual report's "2024" centred over a header whose last two columns' headers are
+    wrapped round the line of the others ("Andel" / "hjemviste" beside "Realitetsbehandlet"):
+    the year heads all seven columns, not the four whose text stands on that line."""
+    tables = variant_tables("693307", 124, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "2.2"]
+    assert all(label.startswith("2024 / ") for label in labels(table))
+    assert len(labels(table)) == 7
+
+
+def test_headers_a_wide_space_apart_each_over_its_own_group_are_not_one_phrase(
+    tmp_path: Path,
+) -> None:
+    """A ruled table's first header line "Stadfæstet * | Ændret/ophævet | Hjemvisninger |
+    Realitetsbehandlede" set a wide word space apart: the first three head their pairs of
+    columns, so the last is no part of one phrase over them all (it heads its own column)."""
+    (table,) = variant_tables("693307", 15, tmp_path)
+    assert labels(table)[4:7] == [
+        "Hjemvisninger / Antal", "Hjemvisninger / Pct.", "Realitetsbehandlede sager i alt",
+    ]  # fmt: skip
+
+
+def test_group_headings_in_two_stub_columns_at_a_page_top_head_its_rows(tmp_path: Path) -> None:
+    """A bilag's striped table going on at the top of the next page with "Ændring/Ophævelse
+    | Andre Love" (a heading in each stub column) over its rows: they are the rows of that
+    outcome, not of the page before's last ("Hjemvisning")."""
+    (*_, table) = variant_tables("421596", 95, tmp_path)
+    rows = body(table)
+    k = rows.index(("Ændring/Ophævelse Andre Love", ""))
+    assert rows[k + 3] == ("Diverse - dagtilbudsloven", "12")

@@ -147,7 +147,8 @@ def _past_rows(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
 def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
     """The last of ``above`` that are group headings of the table's rows, set right above it
     ("Hjemvisning" over "Hele landet | Serviceloven | 1 352" under "Tabel 1 (fortsat)"):
-    short label lines in its stub column (``_heading_line``), no larger than its row labels,
+    short label lines in its stub column (``_heading_line``), or a heading in each of two
+    stub columns (``_outer_heading_line``), no larger than its row labels,
     each within a table's gap of the line under it."""
     sizes = sorted(w.font_size for c in grid.cells if c.col0 == 0 for w in c.words)
     size = sizes[len(sizes) // 2] if sizes else 0.0
@@ -155,7 +156,8 @@ def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
     top = grid.bbox[1]
     for line in reversed(above):
         near = top - line.bottom <= TABLE_GAP_EM * line.font_size
-        if not (_heading_line(line, grid) and near and line.font_size <= 1.1 * size):
+        heading = _heading_line(line, grid) or _outer_heading_line(line, grid)
+        if not (heading and near and line.font_size <= 1.1 * size):
             break
         heads.insert(0, line)
         top = line.top

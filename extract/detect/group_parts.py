@@ -74,10 +74,11 @@ def on_sub_line(
 ) -> list[int]:
     """The columns ``inside`` a chunk's reach that have header text on the line of the
     sub-headers under it (the lowest line holding a sub-header in the columns it stands
-    over), in one run with those: a header of its own set down beside the sub-headers,
-    nothing of it on their line ("stadfæstelse" beside "hjemvist" over "antal sager | %"),
-    is no column of its group. Unchanged unless the text under the chunk, in the columns it
-    stands over, is sub-headers on one line (no group header between, no wrapped one)."""
+    over), or lower, in one run with those: a header of its own set down beside the
+    sub-headers, nothing of it on their line ("stadfæstelse" beside "hjemvist" over "antal
+    sager | %"), is no column of its group; a header wrapped round that line is. Unchanged
+    unless the text under the chunk, in the columns it stands over, is sub-headers on one
+    line (no group header between, no wrapped one)."""
 
     def column(c: Chunk) -> int | None:
         middle = (c.x0 + c.x1) / 2
@@ -93,7 +94,7 @@ def on_sub_line(
     line = max(c.bbox[1] for c in under)
     if any(abs(c.bbox[1] - line) >= 1.0 for c in under):
         return inside  # (a group or a wrapped header under it: not the last level's head)
-    held = {column(c) for c in below if abs(c.bbox[1] - line) < 1.0} - {None}
+    held = {column(c) for c in below if c.bbox[1] > line - 1.0} - {None}  # (or lower)
     run = [k for k in reach if k in held]
     if not run:
         return inside

@@ -167,8 +167,14 @@ def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
     phrases = group_headers(lines, edges, edges[1:-1])  # group headers of several words
     placed: dict[tuple[int, int, int], list[Word]] = {}
     for r, (line, spans) in enumerate(zip(head, groups, strict=True)):
+        # (a phrase one of whose chunks heads a group of its own is no one header:
+        # "Ændret/ophævet  Hjemvisninger  Realitetsbehandlede" set a wide space apart)
+        split = {
+            phrases[id(c)] for c, g in zip(line.chunks, spans, strict=True)
+            if g is not None and id(c) in phrases
+        }  # fmt: skip
         for chunk, span in zip(line.chunks, spans, strict=True):
-            if span is None and id(chunk) in phrases:
+            if span is None and id(chunk) in phrases and phrases[id(chunk)] not in split:
                 x0, x1 = phrases[id(chunk)]
                 cols = [c for c in range(1, len(edges) - 1) if x0 < edges[c + 1] and x1 > edges[c]]
                 span = (cols[0], cols[-1]) if cols else None
