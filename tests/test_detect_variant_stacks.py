@@ -205,3 +205,18 @@ def test_group_headings_in_two_stub_columns_at_a_page_top_head_its_rows(tmp_path
     rows = body(table)
     k = rows.index(("Ændring/Ophævelse Andre Love", ""))
     assert rows[k + 3] == ("Diverse - dagtilbudsloven", "12")
+
+
+def test_a_bold_group_heading_under_a_one_column_header_is_the_first_group_row(
+    tmp_path: Path,
+) -> None:
+    """Minutes' table "SAGSEMNE | 2021" over "Antal realitetsbehandlede sager" (bold, at
+    the labels' edge, running a little into the value column), then its rows and
+    "Stadfæstede sager" (the same style) further down: the first line is a group row like
+    the later one, not header text, so the next page's "Tabel 2 (fortsat)" under "SAGSEMNE |
+    2021" goes on from it, its rows under "Stadfæstede sager"."""
+    tables = variant_tables("119884", 71, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "2"]
+    assert labels(table) == ["2021"]
+    assert table.pages == (1, 2)
+    assert body(table)[0] == ("Antal realitetsbehandlede sager", "")

@@ -16,6 +16,7 @@ from extract.detect.block_lines import TABLE_GAP_EM
 from extract.detect.captions import CAPTION, CONTINUED, SIZE_SHARE, is_stop
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
+from extract.detect.header_lines import split_header
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
@@ -26,7 +27,6 @@ from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,
     is_data_line,
-    split_header,
     stub_limit,
 )
 

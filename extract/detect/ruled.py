@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
+from extract.detect.header_lines import split_header
 from extract.detect.header_wrap import join_wrapped_headers
 from extract.detect.layout import TextLine
 from extract.detect.ruled_groups import group_headers, slot_index
@@ -31,7 +32,7 @@ from extract.detect.ruled_text import (
 from extract.detect.rulings import SNAP, RulingCluster, col_edges, row_edges
 from extract.detect.value_text import is_value_text
 from extract.detect.whitespace_header import split_over_sub_headers
-from extract.detect.whitespace_rows import at_left, is_data_line, split_header, stub_limit
+from extract.detect.whitespace_rows import at_left, is_data_line, stub_limit
 from extract.model import BBox, Word
 
 # A ruling separates two slots when it covers at least this share of the shared side.

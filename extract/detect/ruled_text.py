@@ -15,6 +15,7 @@ import itertools
 from collections.abc import Sequence
 
 from extract.detect.grid import Grid
+from extract.detect.header_lines import split_header
 from extract.detect.layout import TextLine
 from extract.detect.ruled_groups import group_headers, slot_index
 from extract.detect.whitespace import column_bands, column_edges, text_bands
@@ -23,7 +24,6 @@ from extract.detect.whitespace_rows import (
     body_row_groups,
     data_lines,
     is_data_line,
-    split_header,
     stub_limit,
     value_chunks,
     values_round,

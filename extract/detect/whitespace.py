@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from extract.detect.edge_fit import fitted_edges
 from extract.detect.grid import Grid, GridCell
 from extract.detect.header_groups import header_groups
+from extract.detect.header_lines import split_header
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import Chunk, TextLine
 from extract.detect.stub_labels import body_label_ends, has_letter, stub_label_ends
@@ -33,7 +34,6 @@ from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,
     data_lines,
-    split_header,
     stub_limit,
     value_chunks,
     values_round,
