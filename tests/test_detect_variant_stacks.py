@@ -220,3 +220,12 @@ def test_a_bold_group_heading_under_a_one_column_header_is_the_first_group_row(
     assert labels(table) == ["2021"]
     assert table.pages == (1, 2)
     assert body(table)[0] == ("Antal realitetsbehandlede sager", "")
+
+
+def test_a_header_running_past_the_rules_end_is_read_whole(tmp_path: Path) -> None:
+    """An annual report's ruled table whose value column's header "ÆNDRET, PCT." runs a
+    little past the end of its rules: the header is read whole, not "ÆNDRET," (a count) with
+    the word that makes it a share cut off."""
+    tables = variant_tables("547063", 3, tmp_path)
+    (table,) = [t for t in tables if t.table_id == "2.1"]
+    assert labels(table) == ["ÆNDRET, PCT."]

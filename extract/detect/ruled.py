@@ -212,15 +212,19 @@ def _label_columns(grid: Grid, header_rows: int) -> int:
     return n if any(is_value_text(t) for col in texts[n:] for t in col) else 1
 
 
-def _header_chunk_middles(lines: Sequence[TextLine], soft_xs: Sequence[float]) -> dict[int, float]:
-    """For the words of a header chunk reaching across a virtual column edge (by word id), the
-    chunk's middle: a header ("2. halvår 2024") goes whole to the column it stands over most,
-    not word by word (a row label at the left edge is left alone)."""
+def _header_chunk_middles(
+    lines: Sequence[TextLine], soft_xs: Sequence[float], sides: tuple[float, float]
+) -> dict[int, float]:
+    """For the words of a header chunk reaching across a virtual column edge or a side of
+    the frame (by word id), the chunk's middle: a header ("2. halvår 2024", "ÆNDRET, PCT."
+    running past the last rule's end) goes whole to the column it stands over most, not word
+    by word (a row label at the left edge is left alone)."""
     left = stub_limit(lines)
     out: dict[int, float] = {}
     for line in lines[: split_header(lines, left)]:
         for chunk in line.chunks:
-            if at_left(chunk, left) or not any(chunk.x0 < x < chunk.x1 for x in soft_xs):
+            across = any(chunk.x0 < x < chunk.x1 for x in (*soft_xs, *sides))
+            if at_left(chunk, left) or not across:
                 continue
             out.update((id(w), (chunk.x0 + chunk.x1) / 2) for w in chunk.words)
     return out
@@ -305,7 +309,7 @@ def lattice_grid(
     for slot in parent:
         members.setdefault(find(slot), []).append(slot)
     slot_words: dict[tuple[int, int], list[Word]] = {}
-    middles = _header_chunk_middles(lines, soft_xs)
+    middles = _header_chunk_middles(lines, soft_xs, (cols[0], cols[-1]))
     for word in (w for line in lines for w in line.words):
         cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
         cx = middles.get(id(word), cx)
