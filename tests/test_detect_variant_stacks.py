@@ -229,3 +229,16 @@ def test_a_header_running_past_the_rules_end_is_read_whole(tmp_path: Path) -> No
     tables = variant_tables("547063", 3, tmp_path)
     (table,) = [t for t in tables if t.table_id == "2.1"]
     assert labels(table) == ["ÆNDRET, PCT."]
+
+
+def test_a_header_over_its_own_next_line_is_not_cut_at_the_sub_headers(
+    tmp_path: Path,
+) -> None:
+    """An annual report's header "HJEMVIST JAN.-JUN." over "2025" (centred under it, across
+    the space between the two words), over "ANTAL SAGER | PROC- ENT": one group header over
+    both columns, not "HJEMVIST" over the first (read as the whole year's) and "JAN.-JUN."
+    over the second."""
+    (table,) = variant_tables("267143", 53, tmp_path)
+    assert labels(table)[1:3] == [
+        "HJEMVIST JAN.-JUN. 2025 / ANTAL SAGER", "HJEMVIST JAN.-JUN. 2025 / PROC- ENT",
+    ]  # fmt: skip

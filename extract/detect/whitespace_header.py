@@ -311,8 +311,21 @@ def _split_centred(chunk: Chunk, others: Sequence[TextLine], edges: Sequence[flo
             )
         return None
 
+    # the first line under it holding text under it: a chunk there across the gap between
+    # two parts is the header's own next line ("HJEMVIST JAN.-JUN." over "2025"), no split
+    under = next(
+        (
+            [c for c in line.chunks if c.x0 < chunk.x1 and chunk.x0 < c.x1]
+            for line in others
+            if line.top >= chunk.bbox[3] - 1.0
+            and any(c.x0 < chunk.x1 and chunk.x0 < c.x1 for c in line.chunks)
+        ),
+        [],
+    )
     for t in range(1, len(chunk.words)):
         left, right = make_chunk(chunk.words[:t]), make_chunk(chunk.words[t:])
+        if any(c.x0 < left.x1 and c.x1 > right.x0 for c in under):
+            continue
         a, b = column_under(left), column_under(right)
         if a is not None and b is not None and a != b:
             return [left, right]
