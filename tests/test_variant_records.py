@@ -104,3 +104,14 @@ def test_a_group_label_left_of_the_label_columns_is_the_outermost(
     assert {r["measure"] for r in counted} == {
         "aendret_ophaevet", "realitetsbehandlede", "omgoerelsesprocent",
     }  # fmt: skip
+
+
+def test_rows_under_a_second_header_of_years_run_together_are_not_keyed(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A small ruled table under "2024", then (read into it) the next table's header
+    "Område | 2019 | Fanø Kommune 2020 | 2021 | Hele 2019 | landet 2020 | 2021" and its rows:
+    those rows stand under another header, so none is keyed to 2024 (the last column's
+    "68,2 %" is Hele landet's 2021) — they are reported, not emitted."""
+    records = _records("708463", 280, tmp_path, rulebook)
+    assert [r["value"] for r in records] == [20, 13]

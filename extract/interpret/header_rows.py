@@ -78,7 +78,7 @@ def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]
         )
     if label.unknown or not (label.axes or label.dims):
         return False
-    if label.axes and _years_apart(texts):
+    if label.axes and (_years_apart(texts) or _years_with_words(texts)):
         return True  # "Afgørelse Område" (an axis word) over "2023 | 2024": a header
     if any(read_cell(Cell(t, row.page)).value is not None for t in texts):
         return False
@@ -94,6 +94,15 @@ def axis_header_row(reader: Reader, row: TableRow, columns: Sequence[ColumnPlan]
         return True
     worded = [t for t in texts if any(ch.isalpha() for ch in t)]
     return len(worded) == len(texts) and 2 * len(worded) >= len(columns)
+
+
+def _years_with_words(texts: Sequence[str]) -> bool:
+    """Whether every cell holds a year among its words, two years or more in all, and some
+    cell words besides: a header's cells run together ("2019 | Fanø Kommune 2020 | 2021 |
+    Hele 2019 | landet 2020"), under a label of axis words only no row of counts."""
+    years = [[w for w in t.split() if _YEAR.fullmatch(w)] for t in texts]
+    worded = any(any(ch.isalpha() for ch in t) for t in texts)
+    return worded and all(years) and len({y for ys in years for y in ys}) >= 2
 
 
 def _years_apart(texts: Sequence[str]) -> bool:
