@@ -359,6 +359,8 @@ def numbered_captions(lines: Sequence[TextLine], page: int) -> list[LoneCaption]
     """The lines of a page that start as a numbered table caption, each with its number."""
     found: list[LoneCaption] = []
     for line in lines:
+        if line.text.lstrip()[:1] not in ("T", "t"):
+            continue  # (every caption starts "Tabel" or "Table")
         number = caption_number(line.text.strip())
         if number is not None:
             found.append(LoneCaption(page, number, line.text.strip()))

@@ -80,6 +80,9 @@ def on_sub_line(
     unless the text under the chunk, in the columns it stands over, is sub-headers on one
     line (no group header between, no wrapped one)."""
 
+    if len(inside) < 2:
+        return inside
+
     def column(c: Chunk) -> int | None:
         middle = (c.x0 + c.x1) / 2
         return next((k for k in inside if extents[k][0] <= middle < extents[k][1]), None)
@@ -139,6 +142,8 @@ def split_between(
         wider than their headers pull a column's middle off)."""
         a, b = extents[part[0]][0], extents[part[-1]][1]
         share = abs((a + b - chunk.x0 - chunk.x1) / 2) / max(b - a, 0.1)
+        if not below:
+            return share
         subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and sub_header(c.text)]
         if columns_of(subs, extents) < len(part):
             return share

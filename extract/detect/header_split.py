@@ -27,6 +27,8 @@ def split_run_headers(grid: Grid, header_rows: int) -> Grid:
     header = [c for c in grid.cells if c.row0 < header_rows and c.words]
     cells = list(grid.cells)
     for cell in header:
+        if len(cell.words) < 2:
+            continue
         parts = _parts(cell, grid.col_edges)
         if len(parts) < 2:
             continue

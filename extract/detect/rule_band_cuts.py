@@ -177,6 +177,9 @@ def _blank_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[fl
         return []
     edges = row_edges(cluster)
     bands = band_lines(cluster, lines)
+    blank = [k for k in range(1, len(bands) - 1) if not bands[k] and bands[k + 1]]
+    if not blank:
+        return []  # (the common case: no blank band between rows)
     left = stub_limit([line for band in bands for line in band] or list(lines))
     data = [any(holds_values(line, left) for line in band) for band in bands]
     values = min(
@@ -185,8 +188,8 @@ def _blank_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[fl
     )
     return [
         (edges[k] + edges[k + 1]) / 2
-        for k in range(1, len(bands) - 1)
-        if not bands[k] and data[k - 1] and not data[k + 1] and _over_values(bands[k + 1], values)
+        for k in blank
+        if data[k - 1] and not data[k + 1] and _over_values(bands[k + 1], values)
     ]
 
 

@@ -40,6 +40,8 @@ _UNIT_WORD = re.compile(rf"^(?:{UNIT_WORDS}|pct\.?|procent)\d*$", re.IGNORECASE)
 def apart(chunk: Sequence[Word], right: Word) -> bool:
     """True when ``right`` starts a new chunk after the words of ``chunk`` (see the module)."""
     left = chunk[-1]
+    if not right.text[:1].isdigit() and right.text[:1] not in "-–−":
+        return _broken_before(left, right)  # (no number: the others need one)
     return (
         _two_values(left, right)
         or _value_after_unit(chunk, right)
@@ -81,7 +83,9 @@ def _wider_than_its_groups(chunk: Sequence[Word], right: Word) -> bool:
     """True for a group of three digits set after a number written in spaced groups ("21
     319") at a wider gap than the one between those groups: the next column's value ("100
     %"), not the number's next group (a thousands space is one and the same space)."""
-    if len(chunk) < 2 or not _THOUSANDS_GROUP.match(right.text) or right.source == "ocr":
+    if len(chunk) < 2 or not right.text[:1].isdigit() or right.source == "ocr":
+        return False
+    if not _THOUSANDS_GROUP.match(right.text):
         return False  # (OCR'd boxes hug the ink: their gaps tell no spaces apart)
     before, last = chunk[-2], chunk[-1]
     if not (_NUMBER_WORD.match(before.text) and _THOUSANDS_GROUP.match(last.text)):
@@ -95,6 +99,7 @@ def _value_after_unit(chunk: Sequence[Word], right: Word) -> bool:
     pct. | 40,1 pct."): the next cell's value, however close it stands."""
     return (
         len(chunk) >= 2
+        and right.text[:1].isdigit()
         and bool(_UNIT_WORD.match(chunk[-1].text))
         and bool(_NUMBER_WORD.match(chunk[-2].text))
         and bool(_NUMBER_WORD.match(right.text))
