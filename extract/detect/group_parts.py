@@ -136,16 +136,18 @@ def split_between(
     def reaches(chunk: Chunk) -> set[int]:
         return {k for k in cols if extents[k][0] < chunk.x1 and chunk.x0 < extents[k][1]}
 
+    heads = [c for c in below if sub_header(c.text)]  # (read once, not per part)
+
     def off(chunk: Chunk, part: Sequence[int]) -> float:
         """How far off the middle of its part the chunk stands, in shares of the part: of
         its columns, or of the sub-headers under them (``below``) if nearer (values set
         wider than their headers pull a column's middle off)."""
         a, b = extents[part[0]][0], extents[part[-1]][1]
         share = abs((a + b - chunk.x0 - chunk.x1) / 2) / max(b - a, 0.1)
-        if not below:
+        if not heads:
             return share
-        subs = [c for c in below if a <= (c.x0 + c.x1) / 2 <= b and sub_header(c.text)]
-        if columns_of(subs, extents) < len(part):
+        subs = [c for c in heads if a <= (c.x0 + c.x1) / 2 <= b]
+        if len(subs) < len(part) or columns_of(subs, extents) < len(part):
             return share
         x0, x1 = min(c.x0 for c in subs), max(c.x1 for c in subs)
         return min(share, abs((x0 + x1 - chunk.x0 - chunk.x1) / 2) / max(x1 - x0, 0.1))
