@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extract.detect.grid import Grid, GridCell
+from extract.detect.ruled_groups import slot_index
 from extract.model import Word
 
 __all__ = ["split_run_headers"]
@@ -54,8 +55,7 @@ def _parts(cell: GridCell, edges: tuple[float, ...]) -> list[tuple[int, list[Wor
     column left of the last or a run names nothing."""
     runs: list[tuple[int, list[Word]]] = []
     for word in sorted(cell.words, key=lambda w: w.bbox[0]):
-        middle = (word.bbox[0] + word.bbox[2]) / 2
-        k = next((k for k in range(len(edges) - 1) if edges[k] <= middle < edges[k + 1]), None)
+        k = slot_index(edges, (word.bbox[0] + word.bbox[2]) / 2)
         if k is None or k == 0:
             return []
         if runs and runs[-1][0] == k:

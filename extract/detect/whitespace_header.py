@@ -213,14 +213,26 @@ def line_spans(
         c0, c1 = header_span(chunk, extents, stub_edge, left)
         spans.append((c0, c1) if group is None else (min(c0, group[0]), max(c1, group[1])))
     for k in range(1, len(spans)):
-        (a0, a1), (b0, b1) = spans[k - 1], spans[k]
-        if b0 > a1:
-            continue
-        if a1 < b1:
-            spans[k] = (a1 + 1, b1)  # the right one spans on past the left one's columns
-        elif a0 < b0:
-            spans[k - 1] = (a0, b0 - 1)  # the left one reaches into the right one's
+        spans[k - 1], spans[k] = _unshared(spans[k - 1], spans[k])
     return spans
+
+
+Span = tuple[int, int]
+
+
+def _unshared(left: Span, right: Span, *, beside: bool = False) -> tuple[Span, Span]:
+    """The column spans of two header chunks side by side (``left`` the left one's) with no
+    column in both: the one spanning on past the other gives up the columns they share.
+    ``beside`` (chunks on two lines set beside each other): only a span starting no earlier
+    than the left one's gives up, or one lying within the left one's takes them all."""
+    (a0, a1), (b0, b1) = left, right
+    if b0 > a1:
+        return left, right
+    if a1 < b1 and (a0 <= b0 or not beside):
+        return left, (a1 + 1, b1)  # the right one spans on past the left one's columns
+    if a0 < b0 and (b1 <= a1 or not beside):
+        return (a0, b0 - 1), right  # the left one reaches into the right one's
+    return left, right
 
 
 def apart_beside(
@@ -241,14 +253,10 @@ def apart_beside(
                 for j, b in enumerate(other.chunks):
                     if a.x0 < b.x1 and b.x0 < a.x1:
                         continue  # (over one another: no neighbours)
-                    left, right = ((r, i), (r2, j)) if a.x0 < b.x0 else ((r2, j), (r, i))
-                    (a0, a1), (b0, b1) = spans[left[0]][left[1]], spans[right[0]][right[1]]
-                    if b0 > a1:
-                        continue
-                    if a1 < b1 and a0 <= b0:
-                        spans[right[0]][right[1]] = (a1 + 1, b1)
-                    elif a0 < b0 and b1 <= a1:
-                        spans[left[0]][left[1]] = (a0, b0 - 1)
+                    (lr, li), (rr, ri) = ((r, i), (r2, j)) if a.x0 < b.x0 else ((r2, j), (r, i))
+                    spans[lr][li], spans[rr][ri] = _unshared(
+                        spans[lr][li], spans[rr][ri], beside=True
+                    )
     return spans
 
 
