@@ -115,3 +115,33 @@ def test_rows_under_a_second_header_of_years_run_together_are_not_keyed(
     "68,2 %" is Hele landet's 2021) — they are reported, not emitted."""
     records = _records("708463", 280, tmp_path, rulebook)
     assert [r["value"] for r in records] == [20, 13]
+
+
+def test_a_group_heading_read_into_a_repeated_header_is_not_lost(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A report's table over two pages, its header "Lovområde | Landstotal" with the year
+    group heading under it read into the header ("2022" on the first page, "2024" on the
+    next): the page's rows are not the year before's (its heading was dropped as a
+    repeated header); they are 2024's or not emitted."""
+    records = _records("602847", 276, tmp_path, rulebook)
+    late = [r for r in records if r["page"] == 3]
+    assert all(r["period"] == "2024" for r in late)
+    counts = {(r["period"], r["value"]) for r in records if r["measure"] == "realitetsbehandlede"}
+    assert counts <= {
+        ("2022", 18389),
+        ("2023", 19197),
+        ("2024", 17305),
+    }
+
+
+def test_a_repeated_header_joined_by_another_mark_goes_on(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A table of court cases over two pages, its stub header "år | afgørelsestype" read as
+    "år afgørelsestype" on one page and "år / afgørelsestype" on the next: the same header
+    repeated, so the second page's rows go on in the same table."""
+    records = _records("602847", 55, tmp_path, rulebook)
+    late = [(r["period"], r["value"]) for r in records if r["page"] == 2]
+    assert late[:3] == [("2022-H1", 6), ("2022-H1", 54), ("2022-H2", 18)]
+    assert len(late) == 10

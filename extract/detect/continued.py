@@ -27,7 +27,12 @@ from extract.detect.block_lines import (
 )
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, is_stop, without_going_on
-from extract.detect.continued_repeat import read_as_before, same_words
+from extract.detect.continued_repeat import (
+    new_stub_words,
+    read_as_before,
+    same_words,
+    without_new_stub_words,
+)
 from extract.detect.continued_stubs import first_column_at, stubs_within
 from extract.detect.continued_tail import (
     SIDE_SLACK,
@@ -260,6 +265,14 @@ def _append(
         if again is not None:
             more, more_layout = again
             more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
+    if headed and new_stub_words(more.stub_header, first.stub_header):
+        # group headings under the repeated header read into it ("Lovområde | 2024" after
+        # "Lovområde | 2022"): they head this page's rows, or the page starts a table
+        fewer = without_new_stub_words(grid, more, more_layout, first.stub_header, page_table)
+        if fewer is None:
+            return None
+        more, more_layout = fewer
+        more_layout = replace(more_layout, groups=open_groups[:skip] + more_layout.groups)
     differ = more.column_headers != first.column_headers
     if not headed or differ:
         mapping = _same_columns(open_table.grid, open_table.layout, grid, more_layout)

@@ -2,10 +2,13 @@
 
 In: the continuing page's grid and candidate, and the column header paths of the table so
 far. Out: the page read again to give those paths, or whether two readings of a header
-carry the same words (a group span read on one page and not on the other).
+carry the same words (a group span read on one page and not on the other), and the
+page read without group headings that its header took in.
 """
 
 from __future__ import annotations
+
+import re
 
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.grid import Grid
@@ -32,6 +35,40 @@ def read_as_before(
             grid, candidate.table_id, None, page_table.title, page_table.notes, n_stub=n_stub
         )
         if _unmarked(found[0].column_headers) == _unmarked(headers):
+            return found
+    return None
+
+
+def new_stub_words(stub_header: str, before: str) -> bool:
+    """True when the stub header ``stub_header`` has a word the table's first one lacks."""
+    return bool(_text_words(stub_header) - _text_words(before))
+
+
+def _text_words(text: str) -> set[str]:
+    """The words of ``text``, case and the marks joining header parts ("/") aside."""
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def without_new_stub_words(
+    grid: Grid, candidate: TableCandidate, layout: Layout, before: str, page_table: PageTable
+) -> tuple[TableCandidate, Layout] | None:
+    """The page read with fewer header rows, the fewest dropped that leave its stub header
+    no word the first one (``before``) lacks and its column headers their words; None when
+    no count does."""
+    for header_rows in range(layout.header_rows - 1, 0, -1):
+        found = to_candidate(
+            grid,
+            candidate.table_id,
+            None,
+            page_table.title,
+            page_table.notes,
+            n_stub=layout.n_stub,
+            groups=layout.groups,
+            header_rows=header_rows,
+        )
+        if not new_stub_words(found[0].stub_header, before) and same_words(
+            found[0].column_headers, candidate.column_headers
+        ):
             return found
     return None
 
