@@ -145,3 +145,42 @@ def test_a_repeated_header_joined_by_another_mark_goes_on(
     late = [(r["period"], r["value"]) for r in records if r["page"] == 2]
     assert late[:3] == [("2022-H1", 6), ("2022-H1", 54), ("2022-H2", 18)]
     assert len(late) == 10
+
+
+def test_an_outcome_heading_over_a_law_heading_mid_table_goes_on(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A memo's long table of provisions, grouped by outcome ("Stadfæstede", "Hjemvist")
+    and law, each row's label wrapped round its value: the "Hjemvist" and "Barnets lov (BL)"
+    headings at the page's foot do not end the table; the rows under them, and the pages
+    after, are read."""
+    records = _records("726053", 107, tmp_path, rulebook)
+    late = [(r["measure"], r["law_area"], r["value"]) for r in records if r["page"] == 3]
+    assert late[-2:] == [("hjemvist", "barnets_lov", 3), ("hjemvist", "barnets_lov", 4)]
+    assert len(records) == 406
+
+
+def test_a_header_word_broken_right_before_its_full_stop_is_read(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A report's column header "Ændr./oph." printed "Ændr-" / "./oph." in a narrow column:
+    the hyphen is the line break's, the column is ændret/ophævet."""
+    records = _records("726053", 233, tmp_path, rulebook)
+    changed = [(r["row_label"], r["value"]) for r in records if r["measure"] == "aendret_ophaevet"]
+    assert changed[0] == ("Beskæftigelsesindsats (LAB)", 99)
+    assert len(changed) == 67
+
+
+def test_a_year_column_between_entity_and_measure_labels_is_a_stub_column(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """Minutes' table "Kommune | År | Afgørelsestype | Servicelov", the year printed once
+    per group: the years are a period stub column, not values; each row has its year."""
+    records = _records("726053", 278, tmp_path, rulebook)
+    keys = [(r["municipality_code"], r["period"], r["measure"], r["value"]) for r in records]
+    assert keys[3:6] == [
+        (621, "2020", "realitetsbehandlede", 74),
+        (621, "2020", "stadfaestelsesprocent", 68.9),
+        (621, "2020", "omgoerelsesprocent", 31.1),
+    ]
+    assert len(keys) == 18

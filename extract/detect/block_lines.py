@@ -138,7 +138,7 @@ def data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
     """True when a data line comes within two lines from ``start``, each close to the last
     (the first may be another group heading out at the margin, "Hjemvist" over "Lov om
     aktiv beskæftigelsesindsats", when a row label starts the data line), or within three
-    when the row's label is wrapped over the line before it."""
+    when the row's label is wrapped over the line before it or round its values."""
     last = lines[start - 1]
     stacked = wrapped = False
     for k, line in enumerate(lines[start : start + 3]):  # (a third: after both)
@@ -150,6 +150,8 @@ def data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
             stacked = True
         elif is_data_line(line, left):
             return not (stacked and line.chunks[0].is_value)
+        elif not wrapped and wrapped_round(lines, start + k):
+            return True  # a row's label wrapped round its values ("Børn - …" / "0" / "§ 20")
         elif wrapped or not _label_wrapped(lines, start + k):
             return False  # (one line of a wrapped label at most)
         else:

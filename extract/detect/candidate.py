@@ -154,6 +154,8 @@ def stub_count(grid: Grid, header_rows: int) -> int:
             for r in body
             if (c := _own(slots, r, col)) and c.col0 == col and not _year_row(slots, r, c, grid)
         ]
+        if texts and all(is_year(t) for t in texts):
+            return _years_by_labels(slots, body, col)  # "År": a period stub column
         if not any(ch.isalpha() for t in texts for ch in t):
             return False  # numbers only: a value column
         # a value among them: a column of values (label text may run into it)
@@ -173,6 +175,18 @@ def stub_count(grid: Grid, header_rows: int) -> int:
             break
         n += 1
     return n
+
+
+def _years_by_labels(slots: Slots, body: range, col: int) -> bool:
+    """True when each year in column ``col`` has label text beside it in the next column
+    ("2022 | Alle lovområder")."""
+    for row in body:
+        year = _own(slots, row, col)
+        if year is not None and year.col0 == col:
+            label = _own(slots, row, col + 1)
+            if label is None or label.col0 != col + 1 or not _is_label(label.text):
+                return False
+    return True
 
 
 def _groups_rows(slots: Slots, body: range, outer: int, inner: int) -> bool:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.detect.layout import Chunk, TextLine
+from extract.detect.value_text import is_year
 from extract.detect.whitespace_rows import at_left
 
-__all__ = ["body_label_ends", "has_letter", "stub_label_ends"]
+__all__ = ["body_label_ends", "has_letter", "stub_label_ends", "year_in_stub"]
 
 
 def has_letter(text: str) -> bool:
@@ -66,3 +67,13 @@ def _wrapped(lines: Sequence[TextLine], i: int) -> bool:
     above = i > 0 and line.top - lines[i - 1].bottom < 0.5 * line.font_size
     below = i + 1 < len(lines) and lines[i + 1].top - line.bottom < 0.5 * line.font_size
     return above or below
+
+
+def year_in_stub(chunk: Chunk, line: TextLine, values_from: float) -> bool:
+    """True for a year standing left of label text that ends before the line's values
+    (``values_from``): a period stub column's ("2019 | Realitetsbeh. sager | 66"), not a
+    value column."""
+    return is_year(chunk.text) and any(
+        has_letter(c.text) and not c.is_value and chunk.x1 < c.x0 and c.x1 < values_from
+        for c in line.chunks
+    )

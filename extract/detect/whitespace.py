@@ -20,7 +20,12 @@ from extract.detect.header_groups import header_groups
 from extract.detect.header_lines import split_header
 from extract.detect.header_wrap import join_wrapped_headers, merge_same_span
 from extract.detect.layout import Chunk, TextLine
-from extract.detect.stub_labels import body_label_ends, has_letter, stub_label_ends
+from extract.detect.stub_labels import (
+    body_label_ends,
+    has_letter,
+    stub_label_ends,
+    year_in_stub,
+)
 from extract.detect.whitespace_header import (
     apart_beside,
     each_nearest_its_own,
@@ -96,6 +101,7 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
         if at_left(c, left)
     ]
     bands = [b for b in bands if not _in_stub(b, label_ends)]
+    bands = [b for b in bands if not _years_in_stub(b, bands, lines, data)]
     first = bands[0][0] if bands else float("inf")
     lone = [
         (x0, x1)
@@ -109,6 +115,24 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
 
 
 Span = tuple[float, float]
+
+
+def _years_in_stub(
+    band: Span, bands: Sequence[Span], lines: Sequence[TextLine], data: Sequence[bool]
+) -> bool:
+    """True for a band of years each left of its row's label, a value band right of them
+    all: a period stub column ("År | Afgørelsestype": "2019 | Realitetsbeh. sager")."""
+    later = [b[0] for b in bands if b[0] > band[1]]
+    if not later:
+        return False
+    inside = [
+        (c, line)
+        for line, d in zip(lines, data, strict=True)
+        if d
+        for c in line.chunks
+        if c.is_value and c.x0 < band[1] and c.x1 > band[0]
+    ]
+    return bool(inside) and all(year_in_stub(c, line, later[0]) for c, line in inside)
 
 
 def _in_stub(band: Span, label_ends: Sequence[float]) -> bool:
@@ -168,7 +192,9 @@ def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) ->
             c.x1 for c in line.chunks if at_left(c, left) or (not c.is_value and has_letter(c.text))
         ]
         for c in line.chunks:
-            if at_left(c, left) or c.is_value or c.x1 >= first or not has_letter(c.text):
+            if at_left(c, left) or c.x1 >= first:
+                continue
+            if (c.is_value or not has_letter(c.text)) and not year_in_stub(c, line, first):
                 continue
             beside = any(x1 < c.x0 for x1 in labels)
             run = next((r for r in runs if abs(r[0][0] - c.x0) <= 2.0), None)

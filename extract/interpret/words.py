@@ -44,6 +44,9 @@ _FOOTNOTE_END = re.compile(r"(?:\s*(?:\d\)|\(\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹�
 _FOOTNOTE_INSIDE = re.compile(r"(?<=\S) ?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\(\d\)|\d\))[*¹²³⁴⁵⁶⁷⁸⁹⁰]*(?=\s|$)")
 # A join inside a word ("Pensions-love", "Omgørelses-%"): cut after the hyphen.
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[^\W\d_%])|(?<=[^\W\d_])-(?=%)")
+# A word broken with a hyphen at a line end right before its punctuation ("Ændr-" /
+# "./oph."): no word goes on with a mark, so the hyphen is the break's.
+_BREAK_BEFORE_MARK = re.compile(r"(?<=[^\W\d_])- (?=[./])")
 _PERCENT_GLUED = re.compile(r"(?<=[^\W\d_])%")
 # A year broken with a hyphen at a line end in a narrow column ("201-" / "9Q3", "20-" /
 # "24"): its pieces four digits together; not after "§" (a range of provisions, "§§ 20-").
@@ -63,6 +66,7 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=16384)  # labels repeat across a document's tables and readings
 def _tokens(text: str) -> tuple[str, ...]:
     key = label_key(text)
+    key = _BREAK_BEFORE_MARK.sub("", key)
     key = _FOOTNOTE_END.sub("", key)
     key = _FOOTNOTE_INSIDE.sub(" ", key)
     key = _SEPARATORS.sub(" ", key)
