@@ -184,3 +184,19 @@ def test_a_year_column_between_entity_and_measure_labels_is_a_stub_column(
         (621, "2020", "omgoerelsesprocent", 31.1),
     ]
     assert len(keys) == 18
+
+
+def test_a_group_heading_of_law_and_year_atop_a_continued_page_heads_its_rows(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A landscape table of quarterly rates grouped by law and year ("Barnets lov (BL) |
+    2023" over "Q3 | …"), continued on a page that starts with the group heading
+    "Sygedagpenge | 2023": that page's first rows are Sygedagpenge's 2023 quarters, not
+    Barnets lov's 2024 ones (the heading was taken as the page's title)."""
+    records = _records("893012", 209, tmp_path, rulebook)
+    first = [(r["law_area"], r["period"], r["value"]) for r in records if r["page"] == 4][:3]
+    assert first == [
+        ("sygedagpengeloven", "2023-Q3", 23),
+        ("sygedagpengeloven", "2023-Q4", 24),
+        ("sygedagpengeloven", "2024-Q1", 22),
+    ]

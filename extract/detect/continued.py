@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.detect.block_lines import (
-    GROUP_OUTDENT_EM,
-    TABLE_GAP_EM,
-    is_section_label,
-    outer_group_line,
-)
 from extract.detect.candidate import Layout, to_candidate
-from extract.detect.captions import CONTINUED, caption_above, is_stop, without_going_on
+from extract.detect.captions import CONTINUED, caption_above, without_going_on
+from extract.detect.continued_headings import (
+    group_headings,
+    own_lines,
+    past_rows,
+    tail_headings,
+)
 from extract.detect.continued_repeat import (
     new_stub_words,
     read_as_before,
@@ -35,18 +35,15 @@ from extract.detect.continued_repeat import (
 )
 from extract.detect.continued_stubs import first_column_at, stubs_within
 from extract.detect.continued_tail import (
-    SIDE_SLACK,
     last_block,
     over_columns,
     tail_grid,
-    year_in_label_column,
 )
 from extract.detect.grid import Grid
-from extract.detect.layout import TextLine
+from extract.detect.layout import TextLine, union_bbox
 from extract.detect.loose import line_key
-from extract.detect.plausible import is_prose_line
 from extract.detect.regions import PageRead, PageTable
-from extract.detect.whitespace_rows import is_data_line
+from extract.detect.value_text import is_period_piece
 from extract.model import Cell, TableCandidate, TableRow
 
 # Lines in this top share of a page are its running header (the first page may have none).
@@ -96,8 +93,8 @@ def join_next(
     if above_caption is not None and not CONTINUED.search(above_caption):
         return None
     margin = RUNNING_MARGIN * after.height  # a running header may start on this page
-    own = _own_lines(page_table.above, page_table.grid)
-    heads = _group_headings(own, page_table.grid)  # (in the top margin too, right over it)
+    own = own_lines(page_table.above, page_table.grid)
+    heads = group_headings(own, page_table.grid, layout.n_stub)  # (top margin too)
     above = [line for line in own[: len(own) - len(heads)] if line.top > margin]
     if not running(above, before):
         return None
@@ -105,9 +102,9 @@ def join_next(
     if (
         open_table is not None
         and open_table.grid.page == page - 1
-        and running(_past_rows(open_table.below, open_table.grid), after)
+        and running(past_rows(open_table.below, open_table.grid), after)
     ):
-        tail = _tail_headings(open_table.below, open_table.grid)
+        tail = tail_headings(open_table.below, open_table.grid)
         again = candidate.rows[0].label.strip() if candidate.rows else ""
         if tail and again.startswith(tail[0].text.strip()):
             tail = []  # printed again on this page (a heading, or a row broken at the end)
@@ -115,97 +112,6 @@ def join_next(
         if joined is not None:
             return _with_caption_below(joined, page_table)
     return _under_tail(before, after, page_table, candidate, layout, heads)
-
-
-def _own_lines(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
-    """The lines above a table but "(fortsat)", rows of values and the lines of a row label
-    wrapped under one (in the stub column, close under it, no caption, note or prose):
-    the end of a row the page's table left out."""
-    own: list[TextLine] = []
-    last: TextLine | None = None  # the row line just above
-    for line in above:
-        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
-        near = last is not None and line.top - last.bottom <= TABLE_GAP_EM * line.font_size
-        wrapped = near and in_stub and not is_stop(line) and not is_prose_line(line.words, 6)
-        last = line if is_data_line(line, line.x0) or wrapped else None
-        if last is None and not CONTINUED.search(line.text):
-            own.append(line)
-    return own
-
-
-def _past_rows(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
-    """The lines under a table past the first of its rows the page break cut (the row's
-    label lines in its stub column, or lines of values, set close under it): a row broken at
-    a page's end, printed whole on the next page, ends nothing. A caption, a note or prose
-    stops them."""
-    bottom = grid.bbox[3]
-    for index, line in enumerate(below):
-        in_stub = grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]
-        row = in_stub or is_data_line(line, line.x0)
-        near = line.top - bottom <= TABLE_GAP_EM * line.font_size
-        if not row or not near or is_stop(line) or is_prose_line(line.words, 6):
-            return list(below[index:])
-        bottom = line.bottom
-    return []
-
-
-def _group_headings(above: Sequence[TextLine], grid: Grid) -> list[TextLine]:
-    """The last of ``above`` that are group headings of the table's rows, set right above it
-    ("Hjemvisning" over "Hele landet | Serviceloven | 1 352" under "Tabel 1 (fortsat)"):
-    short label lines in its stub column (``_heading_line``), or a heading in each of two
-    stub columns (``_outer_heading_line``), no larger than its row labels,
-    each within a table's gap of the line under it."""
-    sizes = sorted(w.font_size for c in grid.cells if c.col0 == 0 for w in c.words)
-    size = sizes[len(sizes) // 2] if sizes else 0.0
-    heads: list[TextLine] = []
-    top = grid.bbox[1]
-    for line in reversed(above):
-        near = top - line.bottom <= TABLE_GAP_EM * line.font_size
-        heading = _heading_line(line, grid) or _outer_heading_line(line, grid)
-        if not (heading and near and line.font_size <= 1.1 * size):
-            break
-        heads.insert(0, line)
-        top = line.top
-    return heads
-
-
-def _heading_line(line: TextLine, grid: Grid) -> bool:
-    """A short label line in the table's stub column, or out left of it by GROUP_OUTDENT_EM
-    at most (its rows indented under it): one chunk, no value, five words at most (a group
-    heading, "Hjemvisning", "LAB", "Lov om aktiv beskæftigelsesindsats")."""
-    reach = max(SIDE_SLACK, GROUP_OUTDENT_EM * line.font_size)
-    return is_section_label(line) and grid.col_edges[0] - reach <= line.x0 < grid.col_edges[1]
-
-
-def _outer_heading_line(line: TextLine, grid: Grid) -> bool:
-    """A line of two labels and no value in the table's stub column, the second where its
-    last row's label starts (``outer_group_line``): a group's heading in an outer and an
-    inner stub column ("Ændret/ophævet i pct. | Boligstøtte")."""
-    stub = [c for c in grid.cells if c.col0 == 0 and c.row0 == grid.n_rows - 1 and c.words]
-    if not stub or not grid.col_edges[0] - SIDE_SLACK <= line.x0 < grid.col_edges[1]:
-        return False
-    left = min(w.bbox[0] for w in stub[0].words)
-    return outer_group_line(line, left, grid.col_edges[1])
-
-
-def _tail_headings(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
-    """The group headings left under a table at its page's end ("LAB" after the last
-    Boligstøtteloven row, its rows on the next page): short label lines in its stub column
-    (``_heading_line``), a heading in each of two stub columns (``_outer_heading_line``:
-    "Ændret/ophævet i pct. | Boligstøtte"), or a year alone in a column of labels ("2025"
-    under "Kvartal", over its quarters on the next page), each within a table's gap of the
-    line above it."""
-    heads: list[TextLine] = []
-    bottom = grid.bbox[3]
-    for line in below:
-        near = line.top - bottom <= TABLE_GAP_EM * line.font_size
-        heading = _heading_line(line, grid) or year_in_label_column(line, grid)
-        heading = heading or _outer_heading_line(line, grid)
-        if not (heading and near) or is_stop(line) or CONTINUED.search(line.text):
-            break
-        heads.append(line)
-        bottom = line.bottom
-    return heads
 
 
 def _with_caption_below(joined: OpenTable, page_table: PageTable) -> OpenTable:
@@ -326,8 +232,17 @@ def _same_columns(prev_grid: Grid, prev: Layout, grid: Grid, layout: Layout) -> 
 
 
 def _label_rows(lines: Sequence[TextLine], width: int, page: int) -> list[TableRow]:
-    """Rows of a label alone (group headings set outside the grid), ``width`` cells wide."""
-    return [TableRow(x.text, (None,) * width, page, x.bbox) for x in lines]
+    """Rows of a label alone (group headings set outside the grid), ``width`` cells wide; a
+    line of a label and a period ("Sygedagpenge | 2023") is a heading of each, in order."""
+    rows: list[TableRow] = []
+    for line in lines:
+        if len(line.chunks) > 1 and any(is_period_piece(c.text) for c in line.chunks):
+            for c in line.chunks:
+                box = union_bbox([w.bbox for w in c.words])
+                rows.append(TableRow(c.text, (None,) * width, page, box))
+        else:
+            rows.append(TableRow(line.text, (None,) * width, page, line.bbox))
+    return rows
 
 
 def _mapped(rows: Sequence[TableRow], mapping: Sequence[int], width: int) -> list[TableRow]:
