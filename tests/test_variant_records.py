@@ -200,3 +200,33 @@ def test_a_group_heading_of_law_and_year_atop_a_continued_page_heads_its_rows(
         ("sygedagpengeloven", "2023-Q4", 24),
         ("sygedagpengeloven", "2024-Q1", 22),
     ]
+
+
+def test_an_outcome_and_law_heading_over_indented_rows_at_a_page_foot_goes_on(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A landscape report table of provisions, indented under law headings, grouped by
+    outcome: "Hjemvisning | Barnets lov (BL)" (outcome and law, each in its stub column)
+    over one indented row at a page's foot does not end the table, so the next pages go on
+    under hjemvist (they were read as tables of their own, with no entity)."""
+    records = _records("209384", 179, tmp_path, rulebook)
+    late = [(r["measure"], r["law_area"], r["value"]) for r in records if r["page"] == 7]
+    assert late[:2] == [("hjemvist", "barnets_lov", 12), ("hjemvist", "barnets_lov", 3)]
+    assert len(records) == 292
+
+
+def test_a_stub_column_filled_once_on_a_page_is_found_by_its_header(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A table "udfald | måned | sagsemne | landstotal" starting at a page's foot with one
+    group ("Antal | November 2023 | Lov om en aktiv …"): "måned" over "November 2023" makes
+    the month a stub column of its own, so the December rows under "Andel" are shares."""
+    records = _records("209384", 5, tmp_path, rulebook)
+    first = [(r["period"], r["measure"], r["value"]) for r in records if r["page"] == 1]
+    assert ("2023-11", "afgjorte", 1278) in first
+    shares = [
+        (r["law_area"], r["value"])
+        for r in records
+        if r["period"] == "2023-12" and r["measure"] == "andel_procent"
+    ]
+    assert shares[:2] == [("lab", 6), ("aktivloven", 27)]

@@ -86,18 +86,18 @@ def is_section_label(line: TextLine) -> bool:
 
 
 def outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
-    """True for a line of two labels and no value, the first out in an outer stub column
-    left of the rows (``left``), the second where the row labels start (or out of them by
-    GROUP_OUTDENT_EM at most: rows indented under it), both left of the values: a group's
-    heading in each stub column ("2023 H2 | Hele landet", "2022 | Antal sager", "Hjemvisning
-    | Lov om aktiv socialpolitik" over "225 timers reglen - § 13 f")."""
-    if len(line.chunks) != 2 or len(line.words) > 8:
+    """True for a line of two or three labels and no value, the first ones out in outer stub
+    columns left of the rows (``left``), the last where the row labels start (or out of
+    them by GROUP_OUTDENT_EM at most: rows indented under it), all left of the values: a
+    group's heading in each stub column ("2023 H2 | Hele landet", "2022 | Antal sager",
+    "Hjemvisning | Lov om aktiv socialpolitik" over "225 timers reglen - § 13 f", "Andel |
+    November 2023 | Lov om en aktiv" over "beskæftigelsesindsats | 6 %")."""
+    if not 2 <= len(line.chunks) <= 3 or len(line.words) > 4 * len(line.chunks):
         return False
-    outer, inner = line.chunks
+    *outers, inner = line.chunks
     return (
-        (not outer.is_value or is_year(outer.text))  # ("2022 | Antal sager")
-        and (not inner.is_value or is_year(inner.text))  # ("Hele landet | 2022")
-        and outer.x1 < min(left, inner.x0)
+        all(not c.is_value or is_year(c.text) for c in line.chunks)  # ("2022 | Antal sager")
+        and outers[-1].x1 < min(left, inner.x0)
         and left - GROUP_OUTDENT_EM * line.font_size <= inner.x0 <= left + 3
         and inner.x1 < value_left
     )
@@ -134,11 +134,14 @@ def group_follows(
     return near and abs(line.x0 - heading.x0) <= 3 and outer_label(line, block, left)
 
 
-def data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
+def data_follows(
+    lines: Sequence[TextLine], start: int, left: float, value_left: float | None = None
+) -> bool:
     """True when a data line comes within two lines from ``start``, each close to the last
     (the first may be another group heading out at the margin, "Hjemvist" over "Lov om
     aktiv beskæftigelsesindsats", when a row label starts the data line), or within three
-    when the row's label is wrapped over the line before it or round its values."""
+    when the row's label is wrapped over the line before it or round its values. Given
+    ``value_left``, a row label indented under the heading ends left of it (a member)."""
     last = lines[start - 1]
     stacked = wrapped = False
     for k, line in enumerate(lines[start : start + 3]):  # (a third: after both)
@@ -148,7 +151,7 @@ def data_follows(lines: Sequence[TextLine], start: int, left: float) -> bool:
             if stacked or line is not lines[start] or not is_section_label(line):
                 return False
             stacked = True
-        elif is_data_line(line, left):
+        elif is_data_line(line, left, value_left):
             return not (stacked and line.chunks[0].is_value)
         elif not wrapped and wrapped_round(lines, start + k):
             return True  # a row's label wrapped round its values ("Børn - …" / "0" / "§ 20")

@@ -18,7 +18,8 @@ from extract.detect.grid import Grid
 from extract.detect.header_lines import split_header
 from extract.detect.layout import TextLine
 from extract.detect.ruled_groups import group_headers, slot_index
-from extract.detect.whitespace import column_bands, column_edges, text_bands
+from extract.detect.text_bands import text_bands
+from extract.detect.whitespace import column_bands, column_edges
 from extract.detect.whitespace_rows import (
     at_left,
     body_row_groups,

@@ -26,6 +26,7 @@ from extract.detect.stub_labels import (
     stub_label_ends,
     year_in_stub,
 )
+from extract.detect.text_bands import Span, merge_spans, text_bands
 from extract.detect.whitespace_header import (
     apart_beside,
     each_nearest_its_own,
@@ -41,7 +42,6 @@ from extract.detect.whitespace_rows import (
     data_lines,
     stub_limit,
     value_chunks,
-    values_round,
 )
 from extract.model import Word
 
@@ -50,17 +50,6 @@ _PUNCTUATION = re.compile(r"^[^\w§%]{1,3}$")
 _LEADER = re.compile(r"^[.·…]{4,}$")
 # A column edge stands this far (points) right of the label text left of it.
 EDGE_PAD = 2.0
-
-
-def _merge(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Overlapping x-intervals merged, left to right."""
-    merged: list[list[float]] = []
-    for x0, x1 in sorted(spans):
-        if merged and x0 <= merged[-1][1] + 0.5:
-            merged[-1][1] = max(merged[-1][1], x1)
-        else:
-            merged.append([x0, x1])
-    return [(a, b) for a, b in merged]
 
 
 def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, float]]:
@@ -78,10 +67,10 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
     support = 2 if len(rows) >= 4 else 1
     strong = [
         span
-        for span in _merge([x for row in spans for x in row])
+        for span in merge_spans([x for row in spans for x in row])
         if _rows_covering(spans, span) >= support
     ]
-    cores = _merge([core for span in strong for core in _cores(spans, span, support)])
+    cores = merge_spans([core for span in strong for core in _cores(spans, span, support)])
     bands: list[tuple[float, float]] = []
     for core in cores:
         inside = [
@@ -111,10 +100,7 @@ def column_bands(lines: Sequence[TextLine], left: float) -> list[tuple[float, fl
         and x0 > first  # digits left of every column belong to a row label
         and not any(x0 < b[1] and x1 > b[0] for b in bands)
     ]
-    return sorted([*bands, *_merge(lone)])
-
-
-Span = tuple[float, float]
+    return sorted([*bands, *merge_spans(lone)])
 
 
 def _years_in_stub(
@@ -171,82 +157,7 @@ def _cores(rows: Sequence[Sequence[Span]], span: Span, support: int) -> list[Spa
         covering += change[i]
         if b - a > 0 and covering >= support:
             cores.append((a, b))
-    return _merge(cores)
-
-
-def text_bands(lines: Sequence[TextLine], left: float, bands: Sequence[Span]) -> list[Span]:
-    """X-intervals of label columns between the row labels and the values (``bands``): words
-    that are no value, set flush left at one place on two data lines or more (or label
-    lines whose row's values stand under them: ``values_round``), and on one at least
-    beside a label left of them (an entity column, then a law-area column; the whole
-    row may be indented). Indented row labels (a heading's members) never share a line with
-    a label left of them."""
-    if not bands:
-        return []
-    first = bands[0][0]
-    runs: list[list[tuple[float, float, bool]]] = []  # flush-left groups of label chunks
-    for i, (line, data) in enumerate(zip(lines, data_lines(lines, left), strict=True)):
-        if not (data or values_round(lines, i, left)):
-            continue
-        labels = [
-            c.x1 for c in line.chunks if at_left(c, left) or (not c.is_value and has_letter(c.text))
-        ]
-        for c in line.chunks:
-            if at_left(c, left) or c.x1 >= first:
-                continue
-            if (c.is_value or not has_letter(c.text)) and not year_in_stub(c, line, first):
-                continue
-            beside = any(x1 < c.x0 for x1 in labels)
-            run = next((r for r in runs if abs(r[0][0] - c.x0) <= 2.0), None)
-            if run is None:
-                runs.append([(c.x0, c.x1, beside)])
-            else:
-                run.append((c.x0, c.x1, beside))
-    out = [
-        (min(x0 for x0, _, _ in run), max(x1 for _, x1, _ in run))
-        for run in runs
-        if len(run) >= 2 and any(b for _, _, b in run)
-    ] or _inner_column(runs)
-    label_ends = [
-        c.x1
-        for i, line in enumerate(lines)
-        if not _group_heading(lines, i, left)
-        for c in line.chunks
-        if at_left(c, left)
-    ]
-    return [
-        band
-        for band in _merge(out)
-        if not any(band[0] < end for end in label_ends if end < band[1])
-    ]
-
-
-def _inner_column(runs: Sequence[Sequence[tuple[float, float, bool]]]) -> list[Span]:
-    """The inner label column of rows whose labels start at two places or more (a law row,
-    provisions indented under it) when the first of them stands beside an outer label
-    ("Hele landet i alt | Almenboligloven" over "Almene boliger - § 54-61", a table's first
-    rows at a page's foot) and no label starts left of it: from there to the labels' end."""
-    chunks = [chunk for run in runs for chunk in run]
-    beside = [x0 for x0, _, b in chunks if b]
-    if len(chunks) < 2 or not beside:
-        return []
-    start = min(beside)
-    if any(x0 < start - 2.0 for x0, _, _ in chunks):
-        return []
-    return [(start, max(x1 for _, x1, _ in chunks))]
-
-
-def _group_heading(lines: Sequence[TextLine], i: int, left: float) -> bool:
-    """True for a line of one short label (no value, five words at most) at the left edge
-    over a data line starting there too, at row spacing (not tight, as a wrapped label's
-    lines stand): a group heading, whose text may run across the stub columns."""
-    line = lines[i]
-    if i + 1 >= len(lines) or len(line.chunks) != 1 or line.chunks[0].is_value:
-        return False
-    below = lines[i + 1]
-    spaced = below.top - line.bottom >= 0.5 * below.font_size
-    starts = at_left(line.chunks[0], left) and at_left(below.chunks[0], left)
-    return len(line.words) <= 5 and spaced and starts and bool(value_chunks(below, left))
+    return merge_spans(cores)
 
 
 def column_edges(

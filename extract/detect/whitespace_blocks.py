@@ -117,7 +117,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                     or (labels_only and group_follows(lines, j + 1, nxt, block, left))
                 ):  # (a group's heading out at the margin over its rows set out there too)
                     break
-                if not data_follows(lines, j + 1, left):
+                if not data_follows(lines, j + 1, left, value_left):
                     if not group_follows(lines, j + 1, nxt, block, left):
                         break
                     left = nxt.x0  # an outer group heading, its first row under it at its x
