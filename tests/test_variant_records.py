@@ -230,3 +230,47 @@ def test_a_stub_column_filled_once_on_a_page_is_found_by_its_header(
         if r["period"] == "2023-12" and r["measure"] == "andel_procent"
     ]
     assert shares[:2] == [("lab", 6), ("aktivloven", 27)]
+
+
+def test_a_title_under_a_striped_tables_last_row_starts_the_next_table(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A memo with a zebra-striped table of persons per month, then the title "Omg.-pct.
+    fordelt på sagsemne og år" and the next table's shaded header band: the title, inside
+    the last stripe gap, ends the first table, so the second table's rows (continued on the
+    next page) are its rates, not persons in July 2023."""
+    records = _records("394017", 41, tmp_path, rulebook)
+    late = [
+        (r["measure"], r["law_area"], r["period"], r["value"]) for r in records if r["page"] == 2
+    ]
+    assert late[:2] == [
+        ("omgoerelsesprocent", "aktivloven", "2022", 27),
+        ("omgoerelsesprocent", "aktivloven", "2023", 23),
+    ]
+    assert not [r for r in records if r["measure"] == "antal_personer" and r["page"] == 2]
+
+
+def test_group_headings_outdented_over_two_stub_columns_keep_the_header(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A report's table whose header is broken into narrow staggered lines, then "Landsplan
+    | SEL" set out left of the rows' two stub columns ("Landsplan | Almene tilbud …"): the
+    heading line belongs to the table, so the header over it is read and every row is."""
+    records = _records("851263", 140, tmp_path, rulebook)
+    first = [(r["measure"], r["value"]) for r in records if r["page"] == 2][:3]
+    assert first == [("stadfaestet", 2), ("hjemvist", 1), ("aendret_ophaevet", 0)]
+    assert len(records) == 228
+
+
+def test_a_row_wrapped_round_its_value_does_not_split_the_table(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A report's table "Paragraf | 2024" whose third row's label wraps round its value
+    ("Bevillingstidspunkt og satser - §§ 22-26" / "96" / "(undtaget §§ 25 b-e)"): no new
+    table starts there, so the rows under it keep the header's year."""
+    records = _records("620758", 255, tmp_path, rulebook)
+    rows = [(r["provision"], r["period"], r["value"]) for r in records if r["page"] == 2]
+    assert rows[2:4] == [
+        ("Bevillingstidspunkt og satser - §§ 22-26 (undtaget §§ 25 b-e)", "2024", 96),
+        ("Diverse - Aktivloven", "2024", 9),
+    ]

@@ -103,6 +103,23 @@ def outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
     )
 
 
+def headings_over_row(line: TextLine, row: TextLine, value_left: float) -> bool:
+    """True for a line of two or three labels and no value over a row whose labels start
+    one under each (or indented under each by GROUP_OUTDENT_EM at most), all left of the
+    values: a group's heading in each stub column, its rows indented under it ("Landsplan |
+    SEL" over "Landsplan | Almene tilbud og husvilde - § 80 | 2 | 1")."""
+    if not 2 <= len(line.chunks) <= 3 or len(line.words) > 4 * len(line.chunks):
+        return False
+    labels = [c for c in row.chunks if c.x1 < value_left and not c.is_value]
+    if len(labels) != len(line.chunks) or line.chunks[-1].x1 >= value_left:
+        return False
+    reach = GROUP_OUTDENT_EM * line.font_size
+    return all(
+        (not c.is_value or is_year(c.text)) and under.x0 - reach <= c.x0 <= under.x0 + 3
+        for c, under in zip(line.chunks, labels, strict=True)
+    )
+
+
 def right_aligned_stub(line: TextLine, first: TextLine) -> bool:
     """True when ``line`` is a data line whose row label ends where the label of the block's
     first line ends: a right-aligned stub, so the line starts further left."""

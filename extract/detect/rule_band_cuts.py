@@ -158,7 +158,7 @@ def _titles_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[T
     bottom = edges[-1]  # under the last band: the next table's header, under its top rule
     after = [line for line in lines if line.top >= bottom and line.x1 > x0 and line.x0 < x1]
     under = [*bands[1:], _header_run(after, left)]
-    return [
+    titles = [
         bands[k][0]
         for k in range(1, len(bands))
         if bands[k]
@@ -167,6 +167,24 @@ def _titles_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[T
         and (k + 1 == len(bands) or not data[k + 1])
         and _over_values(under[k], values)
     ]
+    for k in range(len(bands) - 1):  # a title under a band's last row, a header band next
+        tail = _text_under_rows(bands[k], left) if data[k] and not data[k + 1] else []
+        if tail and any(c.x1 > values for line in bands[k + 1] for c in line.chunks):
+            titles.append(tail[0])
+    return titles
+
+
+def _text_under_rows(band: Sequence[TextLine], left: float) -> list[TextLine]:
+    """The lines of a band after its last line of values, the first set a row's gap under
+    it (not a wrapped label's next line), none holding values: a title set under a table's
+    last row, inside the band its shading or rules leave open."""
+    last = max((k for k, line in enumerate(band) if holds_values(line, left)), default=None)
+    if last is None or last + 1 >= len(band):
+        return []
+    tail = list(band[last + 1 :])
+    if tail[0].top - band[last].bottom < 0.5 * tail[0].font_size:
+        return []
+    return tail
 
 
 def _blank_between(cluster: RulingCluster, lines: Sequence[TextLine]) -> list[float]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extract.detect.block_lines import wrapped_round
 from extract.detect.layout import TextLine
 from extract.detect.value_text import is_year
 from extract.detect.whitespace import column_bands
@@ -25,6 +26,8 @@ def split_stacked(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     data = data_lines(lines, left)
     whole = -1
     for cut in sorted({*_cuts(data), *_period_headers(lines, data, left)}):
+        if wrapped_round(lines, cut):
+            continue  # a row's label wrapped round its values, no new table's header
         top, bottom = lines[:cut], lines[cut:]
         if sum(data[:cut]) < 2 or sum(data[cut:]) < 2:
             continue

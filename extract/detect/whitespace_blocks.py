@@ -20,6 +20,7 @@ from extract.detect.block_lines import (
     data_follows,
     group_follows,
     headed_row,
+    headings_over_row,
     is_section_label,
     label_only,
     outer_group_line,
@@ -114,6 +115,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 if not (
                     is_section_label(nxt)
                     or outer_group_line(nxt, left, value_left)
+                    or (j + 1 < len(lines) and headings_over_row(nxt, lines[j + 1], value_left))
                     or (labels_only and group_follows(lines, j + 1, nxt, block, left))
                 ):  # (a group's heading out at the margin over its rows set out there too)
                     break
@@ -170,6 +172,7 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
                 for k0, x in enumerate(header)
             )
             heading = is_section_label(above) or outer_group_line(above, left, value_left)
+            heading = heading or headings_over_row(above, top, value_left)
             heading = heading and (is_data_line(top, left) or first_row)
             stub_row = _stub_header_row(above, left, header, value_left) or (
                 k > floor and _between_headers(above, lines[k - 1], header, value_left)
