@@ -274,3 +274,14 @@ def test_a_row_wrapped_round_its_value_does_not_split_the_table(
         ("Bevillingstidspunkt og satser - §§ 22-26 (undtaget §§ 25 b-e)", "2024", 96),
         ("Diverse - Aktivloven", "2024", 9),
     ]
+
+
+def test_a_sheets_outer_label_on_a_row_of_unreadable_values_is_kept(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A sheet "lovområde | udfald | 2019" whose first row ("SEL | Realitetsbehandlede
+    sager i alt | 9301 sager101") holds no readable value: that row still opens the SEL
+    group, so the rate under it is SEL's, not all law areas'."""
+    records = _records("136894", 53, tmp_path, rulebook)
+    rates = [(r["cell_ref"], r["law_area"], r["value"]) for r in records if r["value"] is not None]
+    assert rates == [("C6", "serviceloven", 40.9)]

@@ -217,6 +217,10 @@ def _table(view: SheetView, found: _Found, table_id: str) -> TableCandidate:
         stub = find_stub(view, found.body, dated)
         head = split_head(view, found.head, stub.n_labels, found.body[0])
     body = [*head.label_rows, *found.body]
+    if head.label_rows:  # rows of labels alone over the first values: their columns too
+        wider = find_stub(view, body, dated)
+        if wider.n_labels == stub.n_labels:
+            stub = wider
     header_rows = list(head.header_rows)
     if not head.label_rows and numeric_header(view, body, stub):
         header_rows.append(body.pop(0))
