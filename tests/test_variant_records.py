@@ -285,3 +285,23 @@ def test_a_sheets_outer_label_on_a_row_of_unreadable_values_is_kept(
     records = _records("136894", 53, tmp_path, rulebook)
     rates = [(r["cell_ref"], r["law_area"], r["value"]) for r in records if r["value"] is not None]
     assert rates == [("C6", "serviceloven", 40.9)]
+
+
+def test_a_law_heading_at_a_page_foot_over_a_row_starting_like_it_heads_that_row(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A zebra-striped report table of provisions under law headings: "Almene boliger" set
+    out left at a page's foot, the next page starting with the row "Almene boliger - § 54-61"
+    (a heading, not that row's start printed again), and a law heading alone in a stripe
+    further down (a group row, not a new table's header): each row keeps its law."""
+    records = _records("571839", 131, tmp_path, rulebook)
+    almene = [
+        (r["law_area"], r["measure"], r["value"])
+        for r in records
+        if r["provision"] == "Almene boliger - § 54-61"
+    ]
+    assert almene[:2] == [
+        ("almenboligloven", "stadfaestet", 133),
+        ("almenboligloven", "hjemvist", 70),
+    ]
+    assert len(records) == 1025

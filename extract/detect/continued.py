@@ -35,6 +35,7 @@ from extract.detect.continued_repeat import (
 )
 from extract.detect.continued_stubs import first_column_at, stubs_within
 from extract.detect.continued_tail import (
+    SIDE_SLACK,
     last_block,
     over_columns,
     tail_grid,
@@ -105,8 +106,13 @@ def join_next(
         and running(past_rows(open_table.below, open_table.grid), after)
     ):
         tail = tail_headings(open_table.below, open_table.grid)
-        again = candidate.rows[0].label.strip() if candidate.rows else ""
-        if tail and again.startswith(tail[0].text.strip()):
+        first = candidate.rows[0] if candidate.rows else None
+        again = first.label.strip() if first is not None else ""
+        box = first.label_bbox if first is not None else None
+        # set out left of the row starting like it: a group heading over it ("Almene boliger"
+        # over "Almene boliger - § 54-61"), not its start printed again
+        heading = bool(tail) and box is not None and tail[0].x0 < box[0] - SIDE_SLACK
+        if tail and again.startswith(tail[0].text.strip()) and not heading:
             tail = []  # printed again on this page (a heading, or a row broken at the end)
         joined = _append(open_table, page_table, candidate, layout, heads, tail)
         if joined is not None:

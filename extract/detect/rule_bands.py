@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from extract.detect.block_lines import wrapped_round
+from extract.detect.block_lines import is_section_label, wrapped_round
 from extract.detect.captions import is_stop
 from extract.detect.layout import TextLine
 from extract.detect.rule_band_cuts import BLANK_EM, frames_rows, holds_values, split_at_captions
@@ -133,11 +133,21 @@ def _same_band(upper: RulingCluster, lower: RulingCluster, lines: Sequence[TextL
     # value columns known from the rows between: a label wrapped over the band's lines, its
     # values on the last, is data), as is one whose years stand over values that are no
     # years in the rows under it ("Myndighed | Bestemmelse | 2021" over "… | 4")
-    if not first:
+    if not first or _heading_over_rows(first, lines, left):
         return True
     return any(_value_rows([*between, *first], left)[len(between) :]) and not _years_over_rows(
         first, lines, left
     )
+
+
+def _heading_over_rows(first: Sequence[TextLine], lines: Sequence[TextLine], left: float) -> bool:
+    """True when a band's text is one group heading at the stub's left edge (or out of it)
+    with a data line right under the band: a group's label ("Lov om højeste, mellemste
+    førtidspension m.fl." in a shaded stripe), not a new table's header."""
+    if len(first) != 1 or not is_section_label(first[0]) or first[0].x0 > left + 3:
+        return False
+    after = next((line for line in lines if line.top >= first[0].bottom), None)
+    return after is not None and holds_values(after, left)
 
 
 # Lines under a band looked at to tell its years a header (``_years_over_rows``).
