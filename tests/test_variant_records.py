@@ -305,3 +305,16 @@ def test_a_law_heading_at_a_page_foot_over_a_row_starting_like_it_heads_that_row
         ("almenboligloven", "hjemvist", 70),
     ]
     assert len(records) == 1025
+
+
+def test_a_grid_drawn_cell_by_cell_is_no_two_column_page(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A municipality's memo whose ruled table of national figures (its rules drawn cell by
+    cell) has a wide gap between the outcome column and the provisions: the gap is no
+    gutter between two text columns, so the caption under the table's last part ("… for
+    hele landet") is the table's and its values are the whole country's, not the memo's
+    municipality's."""
+    records = _records("905836", 39, tmp_path, rulebook)
+    assert {(r["entity_scope"], r["municipality_code"]) for r in records} == {("hele_landet", None)}
+    assert len(records) == 74

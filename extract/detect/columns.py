@@ -18,6 +18,7 @@ from itertools import compress, pairwise
 
 from extract.detect.layout import TextLine, make_line, word_size
 from extract.detect.plausible import is_prose_line
+from extract.detect.rulings import merge_segments
 from extract.detect.value_text import is_value_text
 from extract.model import Ruling, Word
 
@@ -62,11 +63,12 @@ def column_streams(
 
 def _ruled_across(rulings: Sequence[Ruling], gutter: float, lines: Sequence[TextLine]) -> bool:
     """True when RULED_ROWS horizontal rules or more, among ``lines``, reach across
-    ``gutter``."""
+    ``gutter`` (a rule drawn cell by cell, its segments meeting at a column rule, counts
+    whole)."""
     top, bottom = lines[0].top, lines[-1].bottom
     ys = {
         round((r.top + r.bottom) / 2)
-        for r in rulings
+        for r in merge_segments(rulings)
         if r.horizontal
         and r.x0 < gutter - GUTTER_REACH
         and r.x1 > gutter + GUTTER_REACH
