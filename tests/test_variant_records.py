@@ -318,3 +318,15 @@ def test_a_grid_drawn_cell_by_cell_is_no_two_column_page(
     records = _records("905836", 39, tmp_path, rulebook)
     assert {(r["entity_scope"], r["municipality_code"]) for r in records} == {("hele_landet", None)}
     assert len(records) == 74
+
+
+def test_running_text_naming_another_year_than_the_heading_leaves_the_period_open(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """Minutes headed "Orientering om Ankestyrelsens afgørelser i 2021" whose paragraph
+    over the table says "… afgjorte klagesager i 2020 …": which year the table holds is not
+    known, so no value is keyed to either, and the report says why."""
+    doc = generate_one("718540", 155, tmp_path, FORMATS, families())
+    result = process_file(doc, rulebook)
+    assert [record_dict(r) for r in result.records] == []
+    assert any("name different periods" in f.message for f in result.findings)

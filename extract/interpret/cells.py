@@ -227,6 +227,9 @@ def key_cell(
     if entity is None:
         return Missing("entity", "no entity (municipality or the whole country)")
     code = None if entity == NATIONAL else int(entity)
+    if period is None and "period" in context.disputed:
+        why = "the text over the table and the heading or caption name different periods"
+        return Missing("period", f"no period: {why}")
     if period is None and "period" in context.unclear:
         return Missing("period", f"no period: {_CONTINUED}")
     if period is None:

@@ -65,6 +65,9 @@ class Context:
     unclear: frozenset[str] = frozenset()
     # how fine the caption or title says the table's periods are ("fordelt på halvår": half)
     grain: str | None = None
+    # dimensions two texts name differently (the title and the caption, or running text
+    # over the table and the document heading): left open
+    disputed: frozenset[str] = frozenset()
 
     def value(self, dim: str) -> str | None:
         given = self.dims.get(dim)
@@ -80,7 +83,7 @@ class Context:
         (no "all law areas", no heading's value): what named them was not found."""
         kept = {d: g for d, g in self.dims.items() if d not in dims}
         opened = self.unclear | frozenset(dims) if unclear else self.unclear
-        return Context(kept, self.axes, opened, self.grain)
+        return Context(kept, self.axes, opened, self.grain, self.disputed)
 
 
 def table_context(
@@ -133,6 +136,18 @@ def table_context(
         if "law" not in found and any(m.dim == "law" for m in _meanings(reader, text)):
             unclear.add("law")
         for dim, value in found.items():
+            if (
+                source == "title"
+                and dim == "period"
+                and _is_prose(text)
+                and headed.get(dim, (value,))[0] != value
+            ):
+                # running text over the table ("… afgjorte klagesager i 2020 …") naming
+                # another year than the document's heading ("… afgørelser i 2021"): neither
+                # is sure
+                dims.pop(dim, None)
+                disputed.add(dim)
+                continue
             earlier = dims.get(dim)
             if (
                 earlier is not None
@@ -167,7 +182,7 @@ def table_context(
             dims.pop("entity")  # "Landstotal Lov om aktiv": another entity, not the heading's
     unclear = (unclear | (disputed & {"law"})) - set(dims)  # no "all law areas" by default
     grain = grains.pop() if len(grains) == 1 else None
-    return Context(dims, frozenset(axes), frozenset(unclear), grain)
+    return Context(dims, frozenset(axes), frozenset(unclear), grain, frozenset(disputed))
 
 
 def named(reader: Reader, text: str) -> tuple[dict[str, str], frozenset[str]]:
