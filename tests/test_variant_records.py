@@ -330,3 +330,16 @@ def test_running_text_naming_another_year_than_the_heading_leaves_the_period_ope
     result = process_file(doc, rulebook)
     assert [record_dict(r) for r in result.records] == []
     assert any("name different periods" in f.message for f in result.findings)
+
+
+def test_a_sheets_rows_of_another_table_are_not_the_next_tables_title(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A sheet with a small table ("Sagsemne | Realitetsbehandlede sager i alt" /
+    "Servicelov | 9301 sager101", no value read) under the heading of a Serviceloven table,
+    then "Landsplan" over monthly processing times: the rows of cells above are another
+    table's, not the second table's title, so its times take no law area from them."""
+    records = _records("450381", 50, tmp_path, rulebook)
+    laws = {(r["measure"], r["law_area"]) for r in records}
+    assert ("sagsbehandlingstid_uger", "alle") in laws
+    assert not [r for r in records if r["law_area"] == "serviceloven"]

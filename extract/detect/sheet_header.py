@@ -62,7 +62,7 @@ def split_head(
     last = _last_header(view, head, first, last, edge, first_body)
     while first < last and _title_line(view, head[first][0], edge):
         first += 1
-    title, notes = _title_and_notes(view, [r for r, _ in head[:first]])
+    title, notes = _title_and_notes(view, _after_other_rows(view, [r for r, _ in head[:first]]))
     header = tuple(r for r, _ in head[first : last + 1])
     below = [r for r, _ in head[last + 1 :]]
     notes += tuple(view.text(r) for r in below if is_note(view.text(r)))
@@ -144,6 +144,16 @@ def _title_line(view: SheetView, r: int, edge: int) -> bool:
         return False
     span = view.merge_at.get((r, cols[0]))
     return span is None or span[2] == span[0] or span[3] >= edge
+
+
+def _after_other_rows(view: SheetView, rows: Sequence[int]) -> list[int]:
+    """The rows above a header after the last one of several filled cells (a caption or
+    note aside): a row of cells there is another table's (its header or a row no value of
+    which was read), and it and the lines above it are not this table's title."""
+    cells = [
+        k for k, r in enumerate(rows) if len(view.filled(r)) > 1 and not _note_or_caption(view, r)
+    ]
+    return list(rows[cells[-1] + 1 :]) if cells else list(rows)
 
 
 def _title_and_notes(
