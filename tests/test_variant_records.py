@@ -343,3 +343,21 @@ def test_a_sheets_rows_of_another_table_are_not_the_next_tables_title(
     laws = {(r["measure"], r["law_area"]) for r in records}
     assert ("sagsbehandlingstid_uger", "alle") in laws
     assert not [r for r in records if r["law_area"] == "serviceloven"]
+
+
+def test_a_footnote_mark_set_apart_in_a_header_line_is_no_note(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A report's table whose header "Hjemvist *" is broken so the mark stands on the next
+    line beside other header words ("* | Ændret/Ophævet1) | i"): that line is header, not a
+    note ending the lines above, so "Hjemvist" heads its column and 47 is hjemvist, not the
+    caption's realitetsbehandlede."""
+    records = _records("618254", 115, tmp_path, rulebook)
+    first = [(r["measure"], r["value"]) for r in records if r["row_label"] == "Andre Love"]
+    assert first == [
+        ("hjemvist", 47),
+        ("andel_hjemvist", 13),
+        ("aendret_ophaevet", 39),
+        ("omgoerelsesprocent", 23),
+    ]
+    assert len(records) == 146

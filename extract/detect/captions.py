@@ -175,13 +175,16 @@ def is_stop(line: TextLine) -> bool:
     """True for a caption or note line: it ends a run of table lines. A footnote mark alone
     on its line ("²", "¹ (1)", set lower beside a header's last line) is no note: no text
     follows; nor is a mark before values alone ("* | 12.838 | 70 %": a row's values, its
-    label marked on the line above)."""
+    label marked on the line above), nor a mark in a chunk of its own before two chunks or
+    more (a header line, a mark of the word over it set apart)."""
     text = line.text.strip()
     if CAPTION.match(text):
         return True
     if not NOTE.match(text) or _MARKS.match(text):
         return False
     rest = [c for c in line.chunks if not _MARKS.match(c.text)]
+    if _MARKS.match(line.chunks[0].text) and len(rest) >= 2 and SOURCE.match(text) is None:
+        return False  # a mark set apart among a header's words ("* | Ændret/Ophævet1) | i")
     return SOURCE.match(text) is not None or not all(c.is_value for c in rest)
 
 
