@@ -92,12 +92,11 @@ def outer_group_line(line: TextLine, left: float, value_left: float) -> bool:
     group's heading in each stub column ("2023 H2 | Hele landet", "2022 | Antal sager",
     "Hjemvisning | Lov om aktiv socialpolitik" over "225 timers reglen - § 13 f", "Andel |
     November 2023 | Lov om en aktiv" over "beskæftigelsesindsats | 6 %")."""
-    if not 2 <= len(line.chunks) <= 3 or len(line.words) > 4 * len(line.chunks):
+    if not _stub_headings(line):
         return False
     *outers, inner = line.chunks
     return (
-        all(not c.is_value or is_year(c.text) for c in line.chunks)  # ("2022 | Antal sager")
-        and outers[-1].x1 < min(left, inner.x0)
+        outers[-1].x1 < min(left, inner.x0)
         and left - GROUP_OUTDENT_EM * line.font_size <= inner.x0 <= left + 3
         and inner.x1 < value_left
     )
@@ -108,15 +107,25 @@ def headings_over_row(line: TextLine, row: TextLine, value_left: float) -> bool:
     one under each (or indented under each by GROUP_OUTDENT_EM at most), all left of the
     values: a group's heading in each stub column, its rows indented under it ("Landsplan |
     SEL" over "Landsplan | Almene tilbud og husvilde - § 80 | 2 | 1")."""
-    if not 2 <= len(line.chunks) <= 3 or len(line.words) > 4 * len(line.chunks):
+    if not _stub_headings(line):
         return False
     labels = [c for c in row.chunks if c.x1 < value_left and not c.is_value]
     if len(labels) != len(line.chunks) or line.chunks[-1].x1 >= value_left:
         return False
     reach = GROUP_OUTDENT_EM * line.font_size
     return all(
-        (not c.is_value or is_year(c.text)) and under.x0 - reach <= c.x0 <= under.x0 + 3
+        under.x0 - reach <= c.x0 <= under.x0 + 3
         for c, under in zip(line.chunks, labels, strict=True)
+    )
+
+
+def _stub_headings(line: TextLine) -> bool:
+    """True for a line of two or three short chunks, each a label or a year ("2022 | Antal
+    sager"): group headings side by side, one per stub column."""
+    return (
+        2 <= len(line.chunks) <= 3
+        and len(line.words) <= 4 * len(line.chunks)
+        and all(not c.is_value or is_year(c.text) for c in line.chunks)
     )
 
 

@@ -41,7 +41,7 @@ from extract.detect.continued_tail import (
     tail_grid,
 )
 from extract.detect.grid import Grid
-from extract.detect.layout import TextLine, union_bbox
+from extract.detect.layout import TextLine
 from extract.detect.loose import line_key
 from extract.detect.regions import PageRead, PageTable
 from extract.detect.value_text import is_period_piece
@@ -244,8 +244,7 @@ def _label_rows(lines: Sequence[TextLine], width: int, page: int) -> list[TableR
     for line in lines:
         if len(line.chunks) > 1 and any(is_period_piece(c.text) for c in line.chunks):
             for c in line.chunks:
-                box = union_bbox([w.bbox for w in c.words])
-                rows.append(TableRow(c.text, (None,) * width, page, box))
+                rows.append(TableRow(c.text, (None,) * width, page, c.bbox))
         else:
             rows.append(TableRow(line.text, (None,) * width, page, line.bbox))
     return rows
