@@ -361,3 +361,16 @@ def test_a_footnote_mark_set_apart_in_a_header_line_is_no_note(
         ("omgoerelsesprocent", 23),
     ]
     assert len(records) == 146
+
+
+def test_a_number_whose_digit_groups_stand_a_figure_space_apart_is_one_value(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's "Tabel 4.1", its last column "Realitetsbehandlet" printing "18 389
+    sager" in a narrow cell, the groups a digit's width apart: one value, 18,389 (the layout
+    cut "18" into a column without a header, and 389 was read)."""
+    records = _records("372918", 120, tmp_path, rulebook)
+    decided = [r for r in records if r["measure"] == "realitetsbehandlede"]
+    assert sorted((r["period"], r["value"]) for r in decided) == [
+        ("2022", 18389), ("2023", 19197), ("2024", 17305),
+    ]  # fmt: skip

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from extract.detect.block_lines import TABLE_GAP_EM
 from extract.detect.captions import CAPTION, text_around
 from extract.detect.columns import column_streams
+from extract.detect.digit_groups import join_digit_groups
 from extract.detect.edge_rows import with_edge_rows
 from extract.detect.grid import Grid
 from extract.detect.header import has_body_values, header_row_count
@@ -208,7 +209,7 @@ def _stream_tables(page: PageContent, lines: Sequence[TextLine]) -> list[PageTab
         free = [line for line in lines if id(line) not in taken]
         for grid, inside in detector.find(page, free):
             header = header_row_count(grid)
-            grid = split_run_headers(grid, header)
+            grid = join_digit_groups(split_run_headers(grid, header), header)
             usable = grid.n_cols >= 2 and has_body_values(grid, header)
             if usable and is_table(grid, header):
                 found.append((grid, inside, header))
