@@ -374,3 +374,34 @@ def test_a_number_whose_digit_groups_stand_a_figure_space_apart_is_one_value(
     assert sorted((r["period"], r["value"]) for r in decided) == [
         ("2022", 18389), ("2023", 19197), ("2024", 17305),
     ]  # fmt: skip
+
+
+def test_a_group_heading_over_a_wrapped_row_at_a_page_foot_stays_in_the_table(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A memo's table over three pages, page 3 ending with the group heading "Afviste sager"
+    over one row whose label wraps round its value ("Boligindretning - §" / "0 sager" /
+    "116"): that row is the group's first, and the next page's first row keeps its own
+    label (it took "Boligindretning - §" in front of it, and the row was lost)."""
+    records = _records("746115", 138, tmp_path, rulebook)
+    refused = [r for r in records if r["measure"] == "afvist"]
+    assert [(r["provision"], r["value"]) for r in refused][:2] == [
+        ("Boligindretning - § 116", 0),
+        ("Børn - efterværn - §§ 68 og 76 (2013-2019)", 0),
+    ]
+    assert len(refused) == 6
+
+
+def test_rows_under_a_law_heading_not_read_as_one_are_no_law_areas_all(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's table of law groups ("Barnets lov" / "Antal" / "2022 | –"), one
+    heading wrapped so a word stands in the value column ("Førtidspension efter" / "gamle
+    regler"): the rows under it name no law area while the others do, so their values are
+    left out and said so, not keyed to all law areas ("alle")."""
+    doc = generate_one("905836", 118, tmp_path, FORMATS, families())
+    result = process_file(doc, rulebook)
+    laws = {(r.law_area, r.value) for r in result.records if r.measure == "afgjorte"}
+    assert ("alle", 67) not in laws and ("alle", 64) not in laws
+    assert ("barnets_lov", None) in {(r.law_area, r.value) for r in result.records}
+    assert any("rows above name their law area" in f.message for f in result.findings)

@@ -46,14 +46,20 @@ def wrapped_last_rows(lines: Sequence[TextLine], left: float, value_left: float)
     """True for lines left over under a block that are rows ending it (at a page's end),
     each a label at the left edge wrapped over lines set tight, with a line of values alone
     in the value columns among or under them ("Tilbagebetaling … -" / "5" / "§§ 81-85a");
-    the rows a row's spacing apart."""
+    the rows a row's spacing apart. A group heading alone on its line ("Afviste sager") may
+    stand over such rows."""
     rows: list[list[TextLine]] = []
     for line in lines:
         if rows and line.top - rows[-1][-1].bottom < 0.5 * line.font_size:
             rows[-1].append(line)
         else:
             rows.append([line])
-    return bool(rows) and all(_wrapped_row(row, left, value_left) for row in rows)
+    if not rows or not _wrapped_row(rows[-1], left, value_left):
+        return False
+    return all(
+        _wrapped_row(row, left, value_left) or (len(row) == 1 and is_section_label(row[0]))
+        for row in rows[:-1]
+    )
 
 
 def _wrapped_row(lines: Sequence[TextLine], left: float, value_left: float) -> bool:

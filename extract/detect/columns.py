@@ -13,7 +13,7 @@ lines is cut and the lines above and below stay streams of their own.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress, pairwise
 
 from extract.detect.layout import TextLine, make_line, word_size
@@ -149,7 +149,12 @@ def find_gutter(lines: Sequence[TextLine], at: float | None = None) -> float | N
 def _has_text_beside(lines: Sequence[TextLine], gutter: float) -> bool:
     """True when both sides of ``gutter`` hold SIDE_LINES lines, and PROSE_LINES lines hold
     running text on one side and something across a gutter's width on the other."""
-    return sum(_text_beside(lines, gutter)) >= PROSE_LINES
+    count = 0
+    for beside in _beside_flags(lines, gutter):
+        count += beside
+        if count >= PROSE_LINES:
+            return True
+    return False
 
 
 def _worded(side: Sequence[Sequence[Word]]) -> int:
@@ -190,22 +195,28 @@ def _text_beside(lines: Sequence[TextLine], gutter: float) -> list[bool]:
     """For each line: running text on one side of ``gutter`` and words across a gutter's
     width on the other (all False unless both sides hold SIDE_LINES lines). Values alone on
     the other side make no text beside: a long row label beside its row's values."""
+    return list(_beside_flags(lines, gutter))
+
+
+def _beside_flags(lines: Sequence[TextLine], gutter: float) -> Iterator[bool]:
+    """``_text_beside``, line by line as it is needed."""
     west = [[w for w in line.words if w.bbox[2] <= gutter] for line in lines]
     east = [[w for w in line.words if w.bbox[0] >= gutter] for line in lines]
     if not (_worded_lines(west, SIDE_LINES) and _worded_lines(east, SIDE_LINES)):
-        return [False] * len(lines)  # a side of values only is a table's value column
+        yield from [False] * len(lines)  # a side of values only is a table's value column
+        return
     # a side of table rows (labels, values apart at their ends) holds no running text: its
     # lines of words are wrapped row labels ("Tilbagebetaling af løbende månedlig hjælp")
     west_prose, east_prose = not _rows_side(west), not _rows_side(east)
-    return [
-        (
-            (west_prose and _running(a) and _worded([b]) > 0)
-            or (east_prose and _running(b) and _worded([a]) > 0)
+    for a, b, line in zip(west, east, lines, strict=True):
+        yield (
+            _apart(a, b)  # (the cheap tests first)
+            and not _crosses(line, gutter)
+            and (
+                (west_prose and _running(a) and _worded([b]) > 0)
+                or (east_prose and _running(b) and _worded([a]) > 0)
+            )
         )
-        and _apart(a, b)
-        and not _crosses(line, gutter)
-        for a, b, line in zip(west, east, lines, strict=True)
-    ]
 
 
 def _rows_side(side: Sequence[Sequence[Word]]) -> bool:

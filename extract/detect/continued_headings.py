@@ -123,15 +123,28 @@ def tail_headings(below: Sequence[TextLine], grid: Grid) -> list[TextLine]:
     (``_heading_line``), a heading in each of two stub columns (``_outer_heading_line``:
     "Ændret/ophævet i pct. | Boligstøtte"), or a year alone in a column of labels ("2025"
     under "Kvartal", over its quarters on the next page), each within a table's gap of the
-    line above it."""
+    line above it; not the first line of a row whose values stand tight under it."""
     heads: list[TextLine] = []
     bottom = grid.bbox[3]
-    for line in below:
+    for index, line in enumerate(below):
         near = line.top - bottom <= TABLE_GAP_EM * line.font_size
         heading = _heading_line(line, grid) or year_in_label_column(line, grid)
         heading = heading or _outer_heading_line(line, grid)
         if not (heading and near) or is_stop(line) or CONTINUED.search(line.text):
             break
+        if _starts_row(below, index):
+            break  # a row's label wrapped round its value, not a heading
         heads.append(line)
         bottom = line.bottom
     return heads
+
+
+def _starts_row(lines: Sequence[TextLine], index: int) -> bool:
+    """True when a line of values stands tight (within half a font size) under line
+    ``index``: that line is the start of a row's label ("Boligindretning - §" / "0 sager" /
+    "116"), not a heading."""
+    if index + 1 >= len(lines):
+        return False
+    line, after = lines[index], lines[index + 1]
+    tight = after.top - line.bottom < 0.5 * after.font_size
+    return tight and any(c.is_value and not is_period_piece(c.text) for c in after.chunks)

@@ -90,6 +90,7 @@ def key_cell(
     by_columns: Collection[str] = (),
     share_from_context: bool = True,
     percent_column: bool = False,
+    law_by_rows: bool = False,
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none. Without ``measure_from_context``
     (most of the table's columns, or rows, name measures) a cell whose row and column name none
@@ -107,7 +108,9 @@ def key_cell(
     the column's numbers are printed with "%") a cell printing no number ("–", ".") whose
     measure only the caption or title gives (itself, or carried to its row), its row naming
     no measure and no aspect (nor its column an aspect), is read as one of them: a
-    percentage's, not a count's."""
+    percentage's, not a count's. With ``law_by_rows`` (rows above carried a law area under
+    the same group headings as this one) a cell whose row (not a total), column and context
+    name none has none: its own law's heading was not read as one, it is not all laws."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
     for dim in KEY_DIMS:
@@ -219,6 +222,8 @@ def key_cell(
         )
     elif law is None and "law" in by_columns and column.kind != "total":
         return Missing("law", "other columns name their law area, this one none")
+    elif law is None and law_by_rows and row.kind != "total":
+        return Missing("law", "rows above name their law area by a group heading, this one none")
     elif law is None:
         law = reference.unprinted_law
     entity, period = dims.get("entity"), dims.get("period")

@@ -19,7 +19,7 @@ from extract.interpret.fragments import split_numbers
 from extract.interpret.header_rows import header_rows
 from extract.interpret.label_cuts import runs_on, wrapped_tail
 from extract.interpret.periods import period_type
-from extract.interpret.plans import RowPlan
+from extract.interpret.plans import ALL_LAWS, RowPlan
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.interpret.words import BOTH_ASPECTS
 from extract.model import Cell, Finding, Observation, Status, TableCandidate
@@ -103,6 +103,22 @@ def _named_by_columns(columns: Sequence[ColumnPlan]) -> frozenset[str]:
     return frozenset(named)
 
 
+def _lost_law_heading(rows: Sequence[RowPlan]) -> set[int]:
+    """Rows whose group headings name no law area where a row above had the same headings
+    under one naming a law area ("Barnets lov" / "Antal" / "2022", then a law's heading not
+    read as one and "Antal" / "2022" under it): their own law's heading was lost."""
+    seen: set[frozenset[str]] = set()  # the other headings' dimensions over a law's rows
+    lost: set[int] = set()
+    for plan in rows:
+        law = plan.carried.get("law")
+        others = frozenset(d for d in plan.carried if d != "law")
+        if law is not None and law != ALL_LAWS:
+            seen.add(others)
+        elif law is None and "law" not in plan.dims and others and others in seen:
+            lost.add(plan.index)
+    return lost
+
+
 def table_observations(
     table: TableCandidate,
     columns: Sequence[ColumnPlan],
@@ -117,6 +133,7 @@ def table_observations(
     keyed: list[tuple[Observation, tuple[str, ...]]] = []
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
     by_columns = _named_by_columns(columns)
+    lost_law = _lost_law_heading(rows)
     percent_columns = _percent_columns(table, columns)
     # (a column of nil marks alone, "-" all down, prints no number to tell a count by)
     numberless = {c.index for c in columns if not _numbers_in(table, c.index)}
@@ -159,7 +176,7 @@ def table_observations(
                 by_columns=by_columns,
                 share_from_context=not percent_columns or column.index in percent_columns
                 or column.index in numberless,
-                percent_column=column.index in percent_columns,
+                percent_column=column.index in percent_columns, law_by_rows=plan.index in lost_law,
             )  # fmt: skip
             if isinstance(found, Missing):
                 if cell.text.strip():  # a blank cell left out loses no value

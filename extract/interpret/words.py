@@ -34,6 +34,8 @@ GRAINS = ("half", "quarter", "month")
 MIN_TRUNCATED = 7
 # Compound parts shorter than this are not looked for ("s" + ...).
 MIN_PART = 3
+# The longest ending a law's name takes ("-lovens"), in letters.
+LAW_ENDING = 3
 
 # Separators between words: slashes, brackets, commas, colons, dashes set off by spaces.
 _SEPARATORS = re.compile(r"[/()\[\],;:|+&\"“”„«»]|\s[-–—]\s|\s[-–—]$|^[-–—]\s|[–—]")
@@ -96,6 +98,8 @@ MAX_PIECE = 12
 def _bare(token: str) -> str:
     """A token without a hyphen at its end and in the "-lov" form."""
     token = token.rstrip("-")
+    if "lov" not in token:
+        return token  # (no law's name: most tokens, read without the pattern)
     match = _LAW_FORM.match(token)
     return match.group(1) if match and len(token) > 3 else token
 
@@ -137,9 +141,13 @@ class WordBook:
     _joins: dict[tuple[str, ...], tuple[str, ...] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _longest: int = field(default=0, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sorted.extend(sorted(self.content or self.heads))
+        known = [*self.heads, *self.abbreviations]
+        longest = max(map(len, known), default=0) + LAW_ENDING
+        object.__setattr__(self, "_longest", longest)
 
     def with_words(self, words: Iterable[str], *, content: bool = True) -> WordBook:
         """A copy that also knows ``words`` (each its own head); ``content`` words may be
@@ -282,7 +290,9 @@ class WordBook:
     def _compound(self, token: str) -> tuple[str, ...] | None:
         """A word made of two known words (a linking "s" or "e" allowed): their heads."""
         found: set[tuple[str, ...]] = set()
-        for cut in range(MIN_PART, len(token) - MIN_PART + 1):
+        # (a right part longer than every known word and its "-lov" endings reads as none)
+        first_cut = max(MIN_PART, len(token) - self._longest)
+        for cut in range(first_cut, len(token) - MIN_PART + 1):
             left, right = token[:cut], token[cut:]
             right_head = self.head(right) or self.abbreviations.get(right)
             if right_head is None:
