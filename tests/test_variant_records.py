@@ -405,3 +405,18 @@ def test_rows_under_a_law_heading_not_read_as_one_are_no_law_areas_all(
     assert ("alle", 67) not in laws and ("alle", 64) not in laws
     assert ("barnets_lov", None) in {(r.law_area, r.value) for r in result.records}
     assert any("rows above name their law area" in f.message for f in result.findings)
+
+
+def test_a_header_whose_only_values_are_years_is_no_table_of_its_own(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's "Tabel 2", its header eleven staggered lines of 6-point bold with
+    "2024" under each column ("stadfæs- / tede / 2024"), then "Barnets Lov" over its
+    provisions: the header heads the rows (its lines were a block of their own, years their
+    only values, and the table had no column names: 434 values left out)."""
+    records = _records("306158", 188, tmp_path, rulebook)
+    first = [r for r in records if r["provision"] == "Børn - KSB - Samvær - § 104"]
+    assert sorted((r["measure"], r["value"]) for r in first)[:3] == [
+        ("aendret_ophaevet", 40), ("andel_aendret", 10), ("andel_hjemvist", 19),
+    ]  # fmt: skip
+    assert len(records) == 467

@@ -201,6 +201,8 @@ def whitespace_blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             top = above
             k -= 1
         rows = sum(1 for x in block if is_data_line(x, left, value_left))
+        if not any(c.is_value and not is_year(c.text) for x in block for c in x.chunks):
+            rows = 0  # years the only values: a header's lines ("stadfæs- | 2024"), no rows
         if rows >= 2 or (rows == 1 and headed_row(header, line, left)):
             blocks.append(header + block)
             floor = j
