@@ -100,7 +100,7 @@ def _find_band(lines: Sequence[TextLine]) -> tuple[int, int, float] | None:
     if best is None:
         return None
     start, end, gutter = best
-    beside = _text_beside(lines[start:end], gutter)
+    beside = list(_text_beside(lines[start:end], gutter))
     first = beside.index(True)  # the band runs from its first to its last line of text beside
     last = len(beside) - 1 - beside[::-1].index(True)
     return start + first, start + last + 1, gutter
@@ -150,7 +150,7 @@ def _has_text_beside(lines: Sequence[TextLine], gutter: float) -> bool:
     """True when both sides of ``gutter`` hold SIDE_LINES lines, and PROSE_LINES lines hold
     running text on one side and something across a gutter's width on the other."""
     count = 0
-    for beside in _beside_flags(lines, gutter):
+    for beside in _text_beside(lines, gutter):
         count += beside
         if count >= PROSE_LINES:
             return True
@@ -191,15 +191,11 @@ def _running(words: Sequence[Word]) -> bool:
     return all(b.bbox[0] - a.bbox[2] < gap for a, b in pairwise(ordered))
 
 
-def _text_beside(lines: Sequence[TextLine], gutter: float) -> list[bool]:
-    """For each line: running text on one side of ``gutter`` and words across a gutter's
-    width on the other (all False unless both sides hold SIDE_LINES lines). Values alone on
-    the other side make no text beside: a long row label beside its row's values."""
-    return list(_beside_flags(lines, gutter))
-
-
-def _beside_flags(lines: Sequence[TextLine], gutter: float) -> Iterator[bool]:
-    """``_text_beside``, line by line as it is needed."""
+def _text_beside(lines: Sequence[TextLine], gutter: float) -> Iterator[bool]:
+    """For each line, as it is needed: running text on one side of ``gutter`` and words
+    across a gutter's width on the other (all False unless both sides hold SIDE_LINES
+    lines). Values alone on the other side make no text beside: a long row label beside its
+    row's values."""
     west = [[w for w in line.words if w.bbox[2] <= gutter] for line in lines]
     east = [[w for w in line.words if w.bbox[0] >= gutter] for line in lines]
     if not (_worded_lines(west, SIDE_LINES) and _worded_lines(east, SIDE_LINES)):

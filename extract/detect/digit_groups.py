@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 
 from extract.detect.grid import Grid, GridCell
-from extract.detect.layout import word_size
+from extract.detect.layout import LINE_OVERLAP, word_size
+from extract.detect.word_breaks import THOUSANDS_GROUP
 from extract.model import Word
 
 __all__ = ["join_digit_groups"]
@@ -24,7 +25,6 @@ __all__ = ["join_digit_groups"]
 GROUP_GAP_EM = 1.0
 
 _LEAD_GROUP = re.compile(r"^\d{1,3}$")
-_NEXT_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
 
 
 def join_digit_groups(grid: Grid, header_rows: int) -> Grid:
@@ -65,12 +65,12 @@ def _leads(cell: GridCell, after: GridCell | None) -> bool:
         return False
     first = min(on_line, key=lambda w: w.bbox[0])
     gap = first.bbox[0] - lead.bbox[2]
-    return bool(_NEXT_GROUP.match(first.text)) and gap <= GROUP_GAP_EM * word_size(lead)
+    return bool(THOUSANDS_GROUP.match(first.text)) and gap <= GROUP_GAP_EM * word_size(lead)
 
 
 def _same_line(a: Word, b: Word) -> bool:
     overlap = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
-    return overlap > 0.5 * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
+    return overlap >= LINE_OVERLAP * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
 
 
 def _joined(grid: Grid, col: int) -> Grid:

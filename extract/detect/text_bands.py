@@ -16,9 +16,11 @@ from extract.detect.stub_labels import has_letter, year_in_stub
 from extract.detect.whitespace_rows import at_left, data_lines, value_chunks, values_round
 
 Span = tuple[float, float]
+# Label chunks starting within this many points of each other are set flush left at one place.
+FLUSH_LEFT_PT = 2.0
 
 
-def merge_spans(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+def merge_spans(spans: Sequence[Span]) -> list[Span]:
     """Overlapping x-intervals merged, left to right."""
     merged: list[list[float]] = []
     for x0, x1 in sorted(spans):
@@ -83,12 +85,12 @@ def _headed(run: Sequence[tuple[float, float, bool]], heads: Sequence[Span]) -> 
     """True when a header chunk not in the run (a header line read as a row is) starts
     where the run's chunks start."""
     inside = {(x0, x1) for x0, x1, _ in run}
-    return any(abs(x0 - run[0][0]) <= 2.0 and (x0, x1) not in inside for x0, x1 in heads)
+    return any(abs(x0 - run[0][0]) <= FLUSH_LEFT_PT and (x0, x1) not in inside for x0, x1 in heads)
 
 
 def _add_to_run(runs: list[list[tuple[float, float, bool]]], chunk: Chunk, beside: bool) -> None:
     """Add a label chunk to the run of chunks starting where it starts (or a new run)."""
-    run = next((r for r in runs if abs(r[0][0] - chunk.x0) <= 2.0), None)
+    run = next((r for r in runs if abs(r[0][0] - chunk.x0) <= FLUSH_LEFT_PT), None)
     if run is None:
         runs.append([(chunk.x0, chunk.x1, beside)])
     else:
@@ -105,7 +107,7 @@ def _inner_column(runs: Sequence[Sequence[tuple[float, float, bool]]]) -> list[S
     if len(chunks) < 2 or not beside:
         return []
     start = min(beside)
-    if any(x0 < start - 2.0 for x0, _, _ in chunks):
+    if any(x0 < start - FLUSH_LEFT_PT for x0, _, _ in chunks):
         return []
     return [(start, max(x1 for _, x1, _ in chunks))]
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from extract.model import Word
 from extract.numbers import UNIT_WORDS
 
-__all__ = ["apart", "unit_after"]
+__all__ = ["THOUSANDS_GROUP", "apart", "unit_after"]
 
 # A count's word stands at most this far (in font sizes) after its number ("52 sager").
 UNIT_GAP_EM = 1.0
@@ -25,7 +25,7 @@ _COMPOUND_CONJUNCTIONS = frozenset({"og", "eller", "samt", "el.", "and", "or"})
 # thousands group ("1 234"), and a bracketed one its note or share ("1269 (19.9%)"); "15, 21"
 # is a list in running text.
 _NUMBER_WORD = re.compile(r"^[\-–−]?\d(?:[\d.,]*\d)?%?$")
-_THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
+THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
 # A month's name or abbreviation, its year after it ("NOV 2023").
 _MONTH_WORD = re.compile(
     r"^(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|juni?|juli?|aug(?:ust)?"
@@ -85,10 +85,10 @@ def _wider_than_its_groups(chunk: Sequence[Word], right: Word) -> bool:
     %"), not the number's next group (a thousands space is one and the same space)."""
     if len(chunk) < 2 or not right.text[:1].isdigit() or right.source == "ocr":
         return False
-    if not _THOUSANDS_GROUP.match(right.text):
+    if not THOUSANDS_GROUP.match(right.text):
         return False  # (OCR'd boxes hug the ink: their gaps tell no spaces apart)
     before, last = chunk[-2], chunk[-1]
-    if not (_NUMBER_WORD.match(before.text) and _THOUSANDS_GROUP.match(last.text)):
+    if not (_NUMBER_WORD.match(before.text) and THOUSANDS_GROUP.match(last.text)):
         return False
     inner = last.bbox[0] - before.bbox[2]
     return right.bbox[0] - last.bbox[2] > GROUP_GAP_SHARE * inner + 1.0
@@ -113,5 +113,5 @@ def _two_values(left: Word, right: Word) -> bool:
     return bool(
         _NUMBER_WORD.match(left.text)
         and _NUMBER_WORD.match(right.text)
-        and not _THOUSANDS_GROUP.match(right.text)
+        and not THOUSANDS_GROUP.match(right.text)
     )
