@@ -94,8 +94,10 @@ class LawArea:
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """One measure: contract code, unit, printed labels, its share measure if any, and
-    whether its values have a law area (``has_law``)."""
+    """One measure: contract code, unit, printed labels, its share measure if any,
+    whether its values have a law area (``has_law``), and whether they are the whole
+    country's unless the table itself names a municipality (``national``: Ankestyrelsen's
+    own figures, its cases before the courts)."""
 
     code: str
     unit: str
@@ -103,6 +105,7 @@ class Measure:
     share: str | None = None
     has_law: bool = True
     counts: str | None = None
+    national: bool = False
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,7 @@ def _read_measures(path: Path) -> tuple[tuple[Measure, ...], str | None, Identit
     data = _load_yaml(path, "measures", ("unprinted_law", "identities"))
     measures = []
     for code, entry, body in _entries(path.name, "measure", data["measures"]):
-        entry.keys(body, ("unit", "labels"), ("share", "law", "counts"))
+        entry.keys(body, ("unit", "labels"), ("share", "law", "counts", "entity"))
         unit = body["unit"]
         if unit not in UNITS:
             raise entry.fail(f"unit {unit!r}", f"is not one of {', '.join(UNITS)}")
@@ -282,7 +285,12 @@ def _read_measures(path: Path) -> tuple[tuple[Measure, ...], str | None, Identit
         if law not in ("any", "none"):
             raise entry.fail(f"law {law!r}", "must be 'none' (no law area) or left out")
         counts = entry.text("counts", body["counts"]) if "counts" in body else None
-        measures.append(Measure(code, unit, labels, share, law != "none", counts))
+        entity = body.get("entity", "any")
+        if entity not in ("any", "national"):
+            raise entry.fail(f"entity {entity!r}", "must be 'national' or left out")
+        measures.append(
+            Measure(code, unit, labels, share, law != "none", counts, entity == "national")
+        )
     unprinted = data.get("unprinted_law")
     try:
         identities = parse_identities(data.get("identities"), {m.code for m in measures})

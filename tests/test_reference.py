@@ -159,7 +159,14 @@ BROKEN = [
         "    unit: persons",
         "    unit: persons\n    scale: 1",
         "measures.yaml: measure 'antal_personer': scale is not a known key (unit, labels, share, "
-        "law, counts)",
+        "law, counts, entity)",
+    ),
+    (
+        "measures.yaml",
+        "    unit: percent\n    entity: national\n",
+        "    unit: percent\n    entity: regional\n",
+        "measures.yaml: measure 'medholdsprocent': entity 'regional' must be 'national' or left"
+        " out",
     ),
     (
         "measures.yaml",

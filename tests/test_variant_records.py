@@ -420,3 +420,17 @@ def test_a_header_whose_only_values_are_years_is_no_table_of_its_own(
         ("aendret_ophaevet", 40), ("andel_aendret", 10), ("andel_hjemvist", 19),
     ]  # fmt: skip
     assert len(records) == 467
+
+
+def test_court_cases_in_a_municipalitys_memo_are_the_whole_countrys(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A Lyngby-Taarbæk memo quotes Ankestyrelsen's "Indbragt for domstolene |
+    Medholdsprocent" by half-year, no caption: Ankestyrelsen's own cases before the courts
+    are the whole country's, not the municipality's whose heading the memo carries."""
+    records = _records("274951", 130, tmp_path, rulebook)
+    court = [r for r in records if r["measure"] in ("indbragt_domstole", "medholdsprocent")]
+    assert sorted((r["entity_scope"], r["period"], r["value"]) for r in court) == [
+        ("hele_landet", "2018-H1", 18), ("hele_landet", "2018-H1", 78),
+        ("hele_landet", "2018-H2", 20), ("hele_landet", "2018-H2", 65),
+    ]  # fmt: skip

@@ -108,11 +108,14 @@ def key_cell(
     the column's numbers are printed with "%") a cell printing no number ("–", ".") whose
     measure only the caption or title gives (itself, or carried to its row), its row naming
     no measure and no aspect (nor its column an aspect), is read as one of them: a
-    percentage's, not a count's. With ``law_by_rows`` (rows above carried a law area under
-    the same group headings as this one) a cell whose row (not a total), column and context
-    name none has none: its own law's heading was not read as one, it is not all laws."""
+    percentage's, not a count's. A national measure (``Measure.national``) whose entity
+    only the document heading gives is the whole country's. With ``law_by_rows`` (rows
+    above carried a law area under the same group headings as this one) a cell whose row
+    (not a total), column and context name none has none: its own law's heading was not
+    read as one, it is not all laws."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
+    entity_from_heading = False  # the entity only the document heading gives
     for dim in KEY_DIMS:
         unknown = _marked(dim, row.dims.get(dim) or row.carried.get(dim))
         if unknown is not None:
@@ -166,6 +169,8 @@ def key_cell(
         found = from_row or from_column or from_context
         if found:
             dims[dim] = found
+        if dim == "entity" and given is not None and not (from_row or from_column):
+            entity_from_heading = bool(found) and given.source == "heading"
         if dim == "measure" and given is not None and not (from_row or from_column):
             measure_from_text = bool(found) and given.source in ("title", "caption")
     if (
@@ -202,6 +207,8 @@ def key_cell(
     if isinstance(measure, Missing):
         return measure
     info = reference.measure_by_code[measure]
+    if info.national and entity_from_heading:
+        dims["entity"] = NATIONAL  # Ankestyrelsen's own figures in a municipality's memo
     provision = (row.provision_label or row_label) if row.kind == "provision" else None
     law: str | None = dims.get("law")
     of_provisions = provision is not None or row.of_provisions
