@@ -30,9 +30,10 @@ def test_a_header_chunk_beside_another_gives_up_the_column_that_one_holds(
 ) -> None:
     """A notat's table whose sub-headers "Antal | Procent" stand over narrow columns
     ("Procent" reaching left into "Antal"'s): each heads its own column, not "Procent"
-    over both (which read the counts under "Antal" as shares)."""
+    over both (which read the counts under "Antal" as shares), and the group header over
+    them heads both, as "Hjemvist 2024*" heads its "Antal | Pct."."""
     (table, *_) = variant_tables("640187", 160, tmp_path)
-    assert labels(table)[3:5] == ["Ændret/Ophævet 2024 Antal", "Procent"]
+    assert labels(table)[3:5] == ["Ændret/Ophævet 2024 / Antal", "Ændret/Ophævet 2024 / Procent"]
 
 
 def test_a_heading_over_a_law_name_over_a_table_is_its_title(tmp_path: Path) -> None:

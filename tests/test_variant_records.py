@@ -434,3 +434,17 @@ def test_court_cases_in_a_municipalitys_memo_are_the_whole_countrys(
         ("hele_landet", "2018-H1", 18), ("hele_landet", "2018-H1", 78),
         ("hele_landet", "2018-H2", 20), ("hele_landet", "2018-H2", 65),
     ]  # fmt: skip
+
+
+def test_a_month_over_three_columns_does_not_take_its_middle_columns_header_space(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An FOI reply's table by month, "marts 2020" centred over "realitetsbehandlet |
+    ændret/ophævet | hjemviste sager", the middle column's values ".." narrow: "ændret/ophæ-
+    vet" heads the middle column (it was read with "realitetsbehandlet" into the first, and
+    74 realitetsbehandlede became ændret/ophævet)."""
+    records = _records("618403", 285, tmp_path, rulebook)
+    march = [r for r in records if r["period"] == "2020-03" and r["municipality_code"] == 210]
+    assert sorted((r["measure"], r["value"]) for r in march) == [
+        ("aendret_ophaevet", 6), ("hjemvist", 17), ("realitetsbehandlede", 74),
+    ]  # fmt: skip

@@ -115,14 +115,17 @@ def nearest_extents(
     ALIGN_PT, as the values are), else to the band nearest it (by their middles); chunks
     reaching over two bands' middles or over two chunks of another header line (group
     headers) are left out, and so is a chunk flush with no band that would run one band's
-    extent into its neighbour's (a group header set off centre)."""
+    extent into its neighbour's (a group header set off centre). The lowest lines' chunks
+    are placed first: they head one column each, a line above may head a group ("marts
+    2020" centred over three columns, nearer the first's middle than the second's header
+    "ændret/ophævet" under it)."""
     if not bands:
         return None
     middles = [(b[0] + b[1]) / 2 for b in bands]
     wide = [list(b) for b in bands]
-    chunks = [
+    chunks = [  # (the lowest lines' first)
         chunk
-        for line in lines
+        for line in reversed(lines)
         for chunk in line.chunks
         if over_values(chunk, stub_edge, bands, left)
         and sum(1 for m in middles if chunk.x0 <= m <= chunk.x1) < 2
