@@ -448,3 +448,16 @@ def test_a_month_over_three_columns_does_not_take_its_middle_columns_header_spac
     assert sorted((r["measure"], r["value"]) for r in march) == [
         ("aendret_ophaevet", 6), ("hjemvist", 17), ("realitetsbehandlede", 74),
     ]  # fmt: skip
+
+
+def test_digit_groups_after_a_footnote_mark_in_a_headerless_column_are_one_value(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's one-row table by quarter set stretched, every word apart ("Alle
+    lovområder¹ * 12 838 13 504 11 898"): "12" stands with the mark in a column without a
+    header, yet 12 838 is K1's value (838 was emitted)."""
+    records = _records("195862", 88, tmp_path, rulebook)
+    quarters = [r for r in records if r["measure"] == "stadfaestet" and "-Q" in r["period"]]
+    assert sorted((r["period"], r["value"]) for r in quarters if r["law_area"] == "alle") == [
+        ("2020-Q1", 12838), ("2020-Q2", 13504), ("2020-Q3", 11898),
+    ]  # fmt: skip

@@ -28,36 +28,61 @@ _LEAD_GROUP = re.compile(r"^\d{1,3}$")
 
 
 def join_digit_groups(grid: Grid, header_rows: int) -> Grid:
-    """The grid with each headerless column of leading digit groups joined to the column
-    after it (see the module); the grid itself when there is none."""
+    """The grid with the leading digit groups of each headerless column moved to the column
+    after it, and the column gone when that leaves it empty (see the module); the grid
+    itself when there are none."""
     col = 1
     while col < grid.n_cols - 1:
-        if _split_groups(grid, header_rows, col):
-            grid = _joined(grid, col)
+        moved = _moved_groups(grid, header_rows, col)
+        if moved is not grid:
+            grid = moved
+            if any(c.words for c in grid.cells if c.col0 == col == c.col1):
+                col += 1
+            else:
+                grid = _without_column(grid, col)
         else:
             col += 1
     return grid
 
 
-def _split_groups(grid: Grid, header_rows: int, col: int) -> bool:
-    """True when column ``col`` has no header text of its own and each of its body cells is
-    one leading group whose row's next cell starts with a group of three close after it."""
+def _moved_groups(grid: Grid, header_rows: int, col: int) -> Grid:
+    """The grid with the last word of each body cell of column ``col`` moved to its row's
+    next cell, when the column has no header text of its own and each such word is a
+    leading group with a group of three close after it (no other number in its cell: a
+    footnote mark may stand before it); else the grid itself."""
     lone = [c for c in grid.cells if c.col0 == col == c.col1]
     if any(c.row0 < header_rows and c.words for c in lone):
-        return False
+        return grid
     body = [c for c in lone if c.row0 >= header_rows and c.words]
     if not body:
-        return False
+        return grid
     slots = grid.slots()
-    return all(_leads(cell, slots.get((cell.row0, col + 1))) for cell in body)
+    pairs: list[tuple[GridCell, GridCell]] = []
+    for cell in body:
+        after = slots.get((cell.row0, col + 1))
+        if after is None or not _leads(cell, after):
+            return grid
+        pairs.append((cell, after))
+    if len({id(after) for _, after in pairs}) < len(pairs):
+        return grid  # (one cell after two: rows spanned, not a number's groups)
+    swap: dict[int, GridCell] = {}
+    for cell, after in pairs:
+        lead = max(cell.words, key=lambda w: w.bbox[0])
+        swap[id(cell)] = replace(cell, words=tuple(w for w in cell.words if w is not lead))
+        swap[id(after)] = replace(after, words=(lead, *after.words))
+    cells = (swap.get(id(c), c) for c in grid.cells)
+    return replace(grid, cells=tuple(c for c in cells if c.words or id(c) not in swap))
 
 
-def _leads(cell: GridCell, after: GridCell | None) -> bool:
-    """True for a cell of one leading digit group with a group of three right after it on
-    its line, within GROUP_GAP_EM."""
-    if after is None or after.col0 != after.col1 or len(cell.words) != 1:
+def _leads(cell: GridCell, after: GridCell) -> bool:
+    """True for a cell ending in one leading digit group (no other number before it) with
+    a group of three right after it on its line, within GROUP_GAP_EM."""
+    if after.col0 != after.col1:
         return False
-    lead = cell.words[0]
+    lead = max(cell.words, key=lambda w: w.bbox[0])
+    others = [w for w in cell.words if w is not lead]
+    if any(ch.isdigit() for w in others for ch in w.text):
+        return False
     if lead.source == "ocr" or not _LEAD_GROUP.match(lead.text):
         return False
     on_line = [w for w in after.words if _same_line(lead, w) and w.bbox[0] >= lead.bbox[2]]
@@ -73,20 +98,17 @@ def _same_line(a: Word, b: Word) -> bool:
     return overlap >= LINE_OVERLAP * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
 
 
-def _joined(grid: Grid, col: int) -> Grid:
-    """The grid with column ``col`` merged into the next: its cells' words joined to that
-    column's cells of the same rows, the edge between them gone."""
-    leads = {c.row0: c for c in grid.cells if c.col0 == col == c.col1 and c.words}
-    cells: list[GridCell] = []
-    for cell in grid.cells:
-        if cell.col0 == col == cell.col1:
-            continue
-        col0 = cell.col0 if cell.col0 <= col else cell.col0 - 1
-        col1 = cell.col1 if cell.col1 <= col else cell.col1 - 1
-        words = cell.words
-        lead = leads.get(cell.row0)
-        if lead is not None and cell.col0 == col + 1:
-            words = lead.words + words
-        cells.append(replace(cell, col0=col0, col1=col1, words=words))
+def _without_column(grid: Grid, col: int) -> Grid:
+    """The grid without column ``col`` (no cell holds words in it alone), merged into the
+    next: cells spanning it shrink, the edge between the two goes."""
+    cells = [
+        replace(
+            cell,
+            col0=cell.col0 if cell.col0 <= col else cell.col0 - 1,
+            col1=cell.col1 if cell.col1 <= col else cell.col1 - 1,
+        )
+        for cell in grid.cells
+        if not cell.col0 == col == cell.col1
+    ]
     edges = grid.col_edges[: col + 1] + grid.col_edges[col + 2 :]
     return replace(grid, col_edges=edges, cells=tuple(cells))
