@@ -461,3 +461,17 @@ def test_digit_groups_after_a_footnote_mark_in_a_headerless_column_are_one_value
     assert sorted((r["period"], r["value"]) for r in quarters if r["law_area"] == "alle") == [
         ("2020-Q1", 12838), ("2020-Q2", 13504), ("2020-Q3", 11898),
     ]  # fmt: skip
+
+
+def test_the_note_of_the_table_above_is_no_title_of_the_next(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's page: a table's notes ("Note: * "Andre Love" er en samlet
+    kategori …") right over the next table ("HELE LANDET | 2022 | 2023 | 2024" /
+    "Indbragt for domstolene"), which has no caption: the note is no title, so the court
+    cases are not those of "Andre Love" but of all law areas."""
+    records = _records("564209", 39, tmp_path, rulebook)
+    court = [r for r in records if r["measure"] == "indbragt_domstole"]
+    assert sorted((r["law_area"], r["period"], r["value"]) for r in court) == [
+        ("alle", "2022", 13), ("alle", "2023", 18), ("alle", "2024", 20),
+    ]  # fmt: skip

@@ -193,7 +193,7 @@ def caption_above(
 ) -> tuple[str | None, str | None, str | None]:
     """(caption, caption number, title) for a table whose first line starts at ``top``: a
     caption line ("Tabel 3 …") within a few lines above, else the paragraph right above it
-    as its title, unless that is an item of a bulleted list."""
+    as its title, unless that is an item of a bulleted list or a note (the table's above)."""
     above = [line for line in lines if floor < line.bottom <= top + 1]
     if not above:
         return None, None, None
@@ -228,6 +228,8 @@ def caption_above(
     title = " ".join(line.text.strip() for line in title_lines) or None
     if title is not None and BULLET.match(title):
         return None, None, None  # an item of a list of points (a proposal), prose
+    if title is not None and _note(title):
+        return None, None, None  # the note of what stands above ("Note: * "Andre Love" er …")
     return None, None, title
 
 
