@@ -7,6 +7,7 @@ Reading labels as dimensions (measures, law areas, entities, periods) is the int
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -59,32 +60,56 @@ def _join_broken_word(match: re.Match[str]) -> str:
 def find_municipality(ref: Reference, text: str) -> Entity | None:
     """First municipality named in free text (as printed or in capitals), or None.
 
-    Names match whole words (a genitive "s" allowed); at one position the longest name wins.
-    Lowercase words are not names ("odder", "greve"), so matching is case-sensitive.
+    Names match whole words (a genitive "s" allowed; a hyphen in a name may be printed as a
+    space, or the other way round); at one position the longest name wins. Lowercase words
+    are not names ("odder", "greve"), so matching is case-sensitive. The text's words are
+    looked up in an index of the names' words (``_names_index``), no pattern of all names.
     """
-    pattern = _names_pattern(tuple((m.name, m.code) for m in ref.municipalities))
-    if pattern is None:
+    index, longest = _names_index(tuple((m.name, m.code) for m in ref.municipalities))
+    if not index:
         return None
-    match = pattern.search(unicodedata.normalize("NFC", text))
-    if match is None or match.lastgroup is None:
-        return None
-    found = ref.municipality_by_code[int(match.lastgroup[1:])]
-    return Entity("kommune", found.code, found.name)
+    text = unicodedata.normalize("NFC", text)
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            code = _named(index, text, words[i : i + n])
+            if code is not None:
+                found = ref.municipality_by_code[code]
+                return Entity("kommune", found.code, found.name)
+    return None
+
+
+# A word of running text (names are words joined by hyphens: ``reference`` checks them).
+_WORD = re.compile(r"\w+")
+
+
+def _named(
+    index: dict[tuple[str, ...], int], text: str, words: list[tuple[str, int, int]]
+) -> int | None:
+    """The code of the name ``words`` spell, one hyphen or white space between each two,
+    the last perhaps with a genitive "s"; else None."""
+    for (_, _, end), (_, start, _) in itertools.pairwise(words):
+        if start - end != 1 or not (text[end] == "-" or text[end].isspace()):
+            return None
+    parts = tuple(word for word, _, _ in words)
+    code = index.get(parts)
+    if code is None and parts[-1].endswith("s"):
+        code = index.get((*parts[:-1], parts[-1][:-1]))
+    return code
 
 
 @lru_cache(maxsize=4)
-def _names_pattern(municipalities: tuple[tuple[str, int | None], ...]) -> re.Pattern[str] | None:
-    """One pattern for the (name, code) pairs: each name, its "-s"-less form, in capitals
-    too, longest first, as group ``m<code>``; None when there are none."""
-    alternatives = []
+def _names_index(
+    municipalities: tuple[tuple[str, int], ...],
+) -> tuple[dict[tuple[str, ...], int], int]:
+    """The words of each name (as printed, its "-s"-less form, in capitals too) -> its
+    code, the longer name's where two share a form; and the most words a name has."""
+    index: dict[tuple[str, ...], int] = {}
     for name, code in sorted(municipalities, key=lambda m: len(m[0]), reverse=True):
         names = {name, name[:-1]} if name.endswith("s") else {name}  # "Nordfyn(s)"
-        variants = sorted(names | {n.upper() for n in names})
-        forms = "|".join(r"[-\s]".join(map(re.escape, v.split("-"))) for v in variants)
-        alternatives.append(f"(?P<m{code}>{forms})")
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")s?(?!\w)")
+        for variant in names | {n.upper() for n in names}:
+            index.setdefault(tuple(variant.split("-")), code)
+    return index, max((len(parts) for parts in index), default=0)
 
 
 def cooperation(

@@ -9,6 +9,7 @@ raises ``ReferenceDataError`` naming the file, the entry and the key.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -373,10 +374,18 @@ def _municipality_index(municipalities: tuple[Municipality, ...]) -> dict[int, M
     return index
 
 
+# A municipality's name: words joined by hyphens ("Lyngby-Taarbæk"); running text is
+# searched for names word by word (``normalise.find_municipality``).
+_NAME = re.compile(r"^\w+(?:-\w+)*$")
+
+
 def _municipality_keys(municipalities: tuple[Municipality, ...]) -> dict[str, Municipality]:
     """Index of name keys: the name, and the name with hyphens as spaces ("Høje Taastrup")."""
     keys: dict[str, Municipality] = {}
     for m in municipalities:
+        if not _NAME.match(m.name):
+            entry = _Entry(MUNICIPALITIES_FILE, f"municipality {m.code}")
+            raise entry.fail(f"navn {m.name!r}", "must be words joined by hyphens")
         name_key = label_key(m.name)
         for key in (name_key, name_key.replace("-", " ")):
             other = keys.setdefault(key, m)

@@ -232,6 +232,13 @@ BROKEN = [
     ),
     (
         "kommuner.csv",
+        "187,Vallensbæk",
+        "187,Vallensbæk (Hovedstaden)",
+        "kommuner.csv: municipality 187: navn 'Vallensbæk (Hovedstaden)' must be words joined by"
+        " hyphens",
+    ),
+    (
+        "kommuner.csv",
         "kode,navn,region",
         "kode,name,region",
         "kommuner.csv: header: columns must be kode,navn,region",
