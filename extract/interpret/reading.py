@@ -246,6 +246,10 @@ class _Search:
         self.v = vocabulary
         self.toks = toks
         self.memo: dict[int, list[_Tiling]] = {}
+        # tokens starting with a letter from each position on (only they join into a word)
+        self.lettered = [0] * (len(toks) + 1)
+        for i in range(len(toks) - 1, -1, -1):
+            self.lettered[i] = self.lettered[i + 1] + 1 if toks[i][:1].isalpha() else 0
         self.edges = [self._word_edges(i) for i in range(len(toks))]
 
     def best(self) -> list[_Tiling]:
@@ -256,11 +260,10 @@ class _Search:
         words = self.v.words
         token = self.toks[i]
         out: list[tuple[int, tuple[str, ...]]] = []
-        for k in range(MAX_JOIN, 1, -1):
-            if i + k <= len(self.toks):
-                joined = words.join(self.toks[i : i + k])
-                if joined is not None:
-                    out.append((i + k, tuple(w for w in joined if w not in words.noise)))
+        for k in range(min(MAX_JOIN, self.lettered[i]), 1, -1):
+            joined = words.join(self.toks[i : i + k])
+            if joined is not None:
+                out.append((i + k, tuple(w for w in joined if w not in words.noise)))
         for reading in words.read(token):
             out.append((i + 1, tuple(w for w in reading if w not in words.noise)))
         return out
@@ -281,9 +284,8 @@ class _Search:
         for end, meanings in self._phrases(i):
             options.extend(self._then(i, end, meanings, (0, 1)))
         options.extend(self._then(i, i + 1, (), (1, 0), text=token))
-        options.sort(key=lambda tiling: tiling[0])
-        best_cost = options[0][0]
-        kept = [t for t in options if t[0] == best_cost][:MAX_TILINGS]
+        best_cost = min(tiling[0] for tiling in options)
+        kept = [t for t in options if t[0] == best_cost][:MAX_TILINGS]  # (in the order found)
         self.memo[i] = kept
         return kept
 
@@ -296,15 +298,11 @@ class _Search:
         text: str | None = None,
     ) -> list[_Tiling]:
         """Tilings that cover tokens i..end with this piece, then the best from ``end``."""
-        out = []
-        for (unread, used), rest in self._from(end):
-            total_cost = (unread + cost[0], used + cost[1])
-            if meanings is None:
-                out.append((total_cost, rest))
-                continue
-            part = Part(text or " ".join(self.toks[i:end]), meanings)
-            out.append((total_cost, (part, *rest)))
-        return out
+        part = None if meanings is None else Part(text or " ".join(self.toks[i:end]), meanings)
+        return [
+            ((unread + cost[0], used + cost[1]), rest if part is None else (part, *rest))
+            for (unread, used), rest in self._from(end)
+        ]
 
     def _periods(self, i: int) -> list[tuple[int, str]]:
         """(end, period) of each period starting at token i: whole ("2024-H1"), or a part
