@@ -475,3 +475,17 @@ def test_the_note_of_the_table_above_is_no_title_of_the_next(
     assert sorted((r["law_area"], r["period"], r["value"]) for r in court) == [
         ("alle", "2022", 13), ("alle", "2023", 18), ("alle", "2024", 20),
     ]  # fmt: skip
+
+
+def test_bold_group_headings_under_a_ruled_headers_last_rule_are_no_header_lines(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's booktabs table, its header ruled off, then "Landstotal" /
+    "Boligstøtteloven" in bold over one row wrapped round its values: those lines are not
+    header lines (read as such, they were also left in the row's label, and the row's
+    provision became "Boligstøtteloven Landstotal Indskudslån - § 54-71"). What the row
+    names is not told apart now: its values are left out, and the report says why."""
+    doc = generate_one("375021", 0, tmp_path, FORMATS, families())
+    result = process_file(doc, rulebook)
+    assert not [r for r in result.records if r.provision and "Landstotal" in r.provision]
+    assert any("values not emitted" in f.message for f in result.findings)

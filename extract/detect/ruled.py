@@ -160,6 +160,13 @@ def _header_by_lines(grid: Grid, lines: Sequence[TextLine]) -> Grid:
     extents = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1)]
     body_top = lines[n_header].top if n_header < len(lines) else grid.row_edges[-1]
     k = sum(1 for y in grid.row_edges[1:] if y <= body_top + 1.0)
+    if 0 < k < grid.n_rows and head[-1].top >= grid.row_edges[k]:
+        # label lines under the rule that ends the header ("Landstotal" / "Boligstøtteloven"
+        # in bold over a row): group headings of the body, not header lines
+        head = [line for line in head if line.top < grid.row_edges[k]]
+        n_header = len(head)
+        if n_header < 2:
+            return grid
     groups = header_groups(head, lines, extents, edges[_label_columns(grid, k)])
     if not any(any(line) for line in groups) or k == 0:
         return grid
