@@ -489,3 +489,18 @@ def test_bold_group_headings_under_a_ruled_headers_last_rule_are_no_header_lines
     result = process_file(doc, rulebook)
     assert not [r for r in result.records if r.provision and "Landstotal" in r.provision]
     assert any("values not emitted" in f.message for f in result.findings)
+
+
+def test_a_suppressed_count_under_a_group_row_naming_the_titles_measure_stays_a_count(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A long csv ("År;Udfald;Bestemmelse;Tal"), its "Tal" mostly "0%" under
+    "Hjemvisningsprocent", a ".." under the group row "Realitetsbehandlet" that names the
+    title's measure too: the suppressed value is a count of realitetsbehandlede, not a
+    share (the group row's measure was taken for the title's)."""
+    doc = generate_one("451873", 148, tmp_path, FORMATS, families()).with_suffix(".csv")
+    records = [record_dict(r) for r in process_file(doc, rulebook).records]
+    law = "Lov om anvendelse af tvang i psykiatrien m.v."
+    forced = [r for r in records if r["provision"] == law]
+    assert ("realitetsbehandlede", "suppressed") in {(r["measure"], r["status"]) for r in forced}
+    assert "andel_realitetsbehandlede" not in {r["measure"] for r in forced}

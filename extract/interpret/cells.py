@@ -91,6 +91,7 @@ def key_cell(
     share_from_context: bool = True,
     percent_column: bool = False,
     law_by_rows: bool = False,
+    measure_by_groups: bool = False,
 ) -> Keyed | Missing:
     """The key and value of one cell, or why it has none. Without ``measure_from_context``
     (most of the table's columns, or rows, name measures) a cell whose row and column name none
@@ -112,7 +113,8 @@ def key_cell(
     only the document heading gives is the whole country's. With ``law_by_rows`` (rows
     above carried a law area under the same group headings as this one) a cell whose row
     (not a total), column and context name none has none: its own law's heading was not
-    read as one, it is not all laws."""
+    read as one, it is not all laws. With ``measure_by_groups`` (group rows name measures) a
+    measure carried to the row is a group row's, never the caption's."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
     entity_from_heading = False  # the entity only the document heading gives
@@ -185,9 +187,11 @@ def key_cell(
         dims["aspect"] = "share"  # a caption about shares ("Udfald i procent")
     parsed = read_cell(cell)
     named = "measure" in row.dims or "aspect" in row.dims or "aspect" in column.dims
-    # (the caption's measure, given by it or carried to the row from it: not a group row's)
+    # (the caption's measure, given by it or carried to the row from it: not a group row's,
+    # where group rows name measures: "Realitetsbehandlet" over its provisions' counts)
     carried = row.carried.get("measure")
-    captions = measure_from_text or (carried is not None and carried == context.value("measure"))
+    from_caption = carried == context.value("measure") and not measure_by_groups
+    captions = measure_from_text or (carried is not None and from_caption)
     if percent_column and captions and not named and not any(ch.isdigit() for ch in cell.text):
         parsed = replace(parsed, percent_sign=True)  # ("–" among "6%": a share's nil mark)
     if column.dims.get("aspect") == BOTH_ASPECTS and _either(dims, row, reference):

@@ -134,6 +134,7 @@ def table_observations(
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
     by_columns = _named_by_columns(columns)
     lost_law = _lost_law_heading(rows)
+    measure_by_groups = any(p.kind == "header" and "measure" in p.dims for p in rows)
     percent_columns = _percent_columns(table, columns)
     # (a column of nil marks alone, "-" all down, prints no number to tell a count by)
     numberless = {c.index for c in columns if not _numbers_in(table, c.index)}
@@ -177,6 +178,7 @@ def table_observations(
                 share_from_context=not percent_columns or column.index in percent_columns
                 or column.index in numberless,
                 percent_column=column.index in percent_columns, law_by_rows=plan.index in lost_law,
+                measure_by_groups=measure_by_groups,
             )  # fmt: skip
             if isinstance(found, Missing):
                 if cell.text.strip():  # a blank cell left out loses no value
