@@ -504,3 +504,15 @@ def test_a_suppressed_count_under_a_group_row_naming_the_titles_measure_stays_a_
     forced = [r for r in records if r["provision"] == law]
     assert ("realitetsbehandlede", "suppressed") in {(r["measure"], r["status"]) for r in forced}
     assert "andel_realitetsbehandlede" not in {r["measure"] for r in forced}
+
+
+def test_a_repeated_header_with_a_marked_year_over_indented_rows_stays_header(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """Minutes' table over twelve pages, each headed "Nov" / "Område | Udfald | Paragraf |
+    2024*" / "(1)", the pages' rows set in the third stub column (the outer two blank but
+    at a group's start): the line with "2024*" is the header on every page, not a row, so
+    the pages join into one table (they did not, and 358 values were left out)."""
+    records = _records("683514", 268, tmp_path, rulebook)
+    assert len(records) == 390
+    assert len([r for r in records if r["period"] == "2024-11"]) == 384

@@ -99,7 +99,9 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
     beside the stub header: "Lovområde | 2020"; not under a line holding the stub's own
     header alone, set apart above it ("paragraf", then "Barnets Lov | 2010": a row's
     count), nor with the label of a row under it ("Stadfæstet | 2010" over the rows of the
-    next group, "Stadfæstet | 2526")."""
+    next group, "Stadfæstet | 2526"). When every line under it is indented past the stub's
+    edge (a continued page, its outer stub columns blank) those lines' values are the ones
+    under the years."""
     first = next((i for i, d in enumerate(data) if d), None)
     if first is None:
         return data
@@ -139,6 +141,8 @@ def _years_as_header(data: list[bool], lines: Sequence[TextLine], left: float) -
         ]
         if under and not any(c.x0 < o.x1 and o.x0 < c.x1 for c in years for o in under):
             return [d and i != first for i, d in enumerate(data)]
+        if not any(at_left(line.chunks[0], left) for line in lines[first + 1 :]):
+            below = under  # (values under the years, every row indented past the stub's edge)
     if below and all(not is_year(_nearest(c, below).text) for c in years):
         return [d and i != first for i, d in enumerate(data)]
     return data
