@@ -20,7 +20,7 @@ from pdf_factory import (
 
 from extract.detect.grid import Grid
 from extract.detect.layout import group_lines, split_chunks
-from extract.detect.line_context import month_parts
+from extract.detect.line_context import month_parts, year_parts
 from extract.detect.regions import find_tables
 from extract.detect.value_text import is_value_text
 from extract.model import PageContent, Word
@@ -564,3 +564,26 @@ def test_a_count_word_a_wide_space_after_its_number_stays_with_it() -> None:
         "12",
         "Aktivlov",
     ]
+
+
+def test_a_period_broken_inside_its_year_is_header_text() -> None:
+    """ "201" set tight over "7K3" (overlapping): both pieces of one period, no values;
+    "201" over "48" and "20" over "7K3" (three digits of year) stay values."""
+    top = [*_words(100, 100, "201"), *_words(160, 100, "201"), *_words(220, 100, "20")]
+    under = [*_words(100, 110, "7K3"), *_words(160, 110, "48"), *_words(220, 110, "7K3")]
+    lines = year_parts(group_lines([*top, *under]))
+    assert [[c.is_value for c in line.chunks] for line in lines] == [
+        [False, True, True],
+        [False, True, True],
+    ]
+
+
+def test_a_year_broken_at_its_hyphen_over_a_stub_header_is_header_text() -> None:
+    """ "202-" over "4*²", a stub header set half a line lower between them: both pieces of
+    the year; "4" under "2024" (no hyphen, no period after it) stays a value."""
+    top = [*_words(200, 100, "202-"), *_words(260, 100, "2024")]
+    stub = _words(40, 105, "Lovområde/bestemmelse")
+    under = [*_words(202, 110, "4*²"), *_words(262, 110, "4")]
+    lines = year_parts(group_lines([*top, *stub, *under]))
+    assert [(c.text, c.is_value) for c in lines[0].chunks] == [("202-", False), ("2024", True)]
+    assert [(c.text, c.is_value) for c in lines[2].chunks] == [("4*²", False), ("4", True)]

@@ -516,3 +516,39 @@ def test_a_repeated_header_with_a_marked_year_over_indented_rows_stays_header(
     records = _records("683514", 268, tmp_path, rulebook)
     assert len(records) == 390
     assert len([r for r in records if r["period"] == "2024-11"]) == 384
+
+
+def test_a_period_broken_inside_its_year_without_a_hyphen_is_header(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """Minutes' jobindsats table in narrow columns under "Dragør kommune", its periods
+    broken inside the year with no hyphen ("Ydelse | 201 | 201 …" over "7K3 | 7K4 | 8K1
+    …"): the two lines are the period header, not two rows, so each column is its quarter
+    (the columns took the document heading's year 2020, and one column's values were keyed
+    to it)."""
+    records = _records("907342", 8, tmp_path, rulebook)
+    page = [r for r in records if r["page"] == 2]
+    assert sorted({r["period"] for r in page}) == [
+        "2017-Q3", "2017-Q4", "2018-Q1", "2018-Q2", "2018-Q3", "2018-Q4",
+    ]  # fmt: skip
+    sick = [(r["period"], r["value"]) for r in page if r["row_label"] == "Sygedagpenge"]
+    assert sick == [
+        ("2017-Q3", 63), ("2017-Q4", 52), ("2018-Q1", 48),
+        ("2018-Q2", 70), ("2018-Q3", 68), ("2018-Q4", 66),
+    ]  # fmt: skip
+
+
+def test_a_year_broken_at_its_hyphen_over_a_stub_header_is_the_period_header(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """An annual report's table over nine pages in one narrow period column headed "202-"
+    over "4*²", the stub header "Lovområde/bestemmelse" set half a line lower between them:
+    "4*²" is the rest of the year, not a row's value, so the column is 2024 (it was read as
+    "202-" alone, and its 305 values were left out)."""
+    records = _records("240659", 180, tmp_path, rulebook)
+    column = [r for r in records if r["column_label"] == "202- 4*²"]
+    assert len(column) == 296 and {r["period"] for r in column} == {"2024"}
+    aids = {r["measure"]: r["value"] for r in column if r["row_label"] == "Hjælpemidler - §112"}
+    assert (aids["stadfaestet"], aids["realitetsbehandlede"], aids["omgoerelsesprocent"]) == (
+        408, 909, 55,
+    )  # fmt: skip

@@ -2,9 +2,10 @@
 
 In: a page's text lines, top to bottom. Out: the same lines with some chunks read otherwise:
 a month broken off its year in a header ("2023-" or "2019" over "-10") is header text, not
-a negative value (``month_parts``); the number that ends a wrapped row label is label text
-(``label_tails``); a dash between two words of a label ("Husvilde - §") is no nil value
-(``dashes_in_labels``).
+a negative value (``month_parts``); a period broken inside its year ("201" over "7K3",
+"202-" over "4*²") is header text, not two values (``year_parts``); the number that ends
+a wrapped row label is label text (``label_tails``); a dash between two words of a label
+("Husvilde - §") is no nil value (``dashes_in_labels``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 
 from extract.detect.layout import Chunk, TextLine, make_chunk
 
-__all__ = ["dashes_in_labels", "label_tails", "month_parts"]
+__all__ = ["dashes_in_labels", "label_tails", "month_parts", "year_parts"]
 
 # A year ending in the hyphen it was broken at ("2023-"), or broken before it ("2019" over
 # "-10").
@@ -51,6 +52,60 @@ def month_parts(lines: Sequence[TextLine]) -> list[TextLine]:
         )
         if chunks != line.chunks:
             out[i] = TextLine(line.words, chunks)
+    return out
+
+
+# A period broken inside its year in a narrow column: the year's head ("201", "20", or with
+# the hyphen it was broken at: "202-") over the rest of the year and the period ("7K3",
+# "17Q4", "7H1", "7M03"; after a hyphen the year's last digits alone too: "4", "4*²").
+_YEAR_HEAD = re.compile(r"^((?:19|20)\d?)(-?)$")
+_PERIOD_TAIL = re.compile(r"^(\d{1,2})([KQHM]\d{1,2})?(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)))*$", re.I)
+
+
+def year_parts(lines: Sequence[TextLine]) -> list[TextLine]:
+    """``lines`` with each pair of value chunks that together name a period, the year's head
+    over the rest ("201" set tight over "7K3", or "202-" over "4*²", overlapping it: four
+    digits of year, then a period or the year's hyphen between them), read as header text,
+    not as two values (a stub header set half a line lower may stand between them)."""
+    out = list(lines)
+    for i in range(1, len(lines)):
+        line = lines[i]
+        heads = [
+            (k, c, head)
+            for k in range(max(0, i - 3), i)
+            if line.top - out[k].bottom < 0.5 * line.font_size
+            for c in out[k].chunks
+            if c.is_value and (head := _YEAR_HEAD.match(c.text))
+        ]
+        if not heads:
+            continue
+        joined: set[tuple[int, int]] = set()
+        chunks = list(line.chunks)
+        for n, c in enumerate(chunks):
+            tail = _PERIOD_TAIL.match(c.text) if c.is_value else None
+            if tail is None:
+                continue
+            for k, above, head in heads:
+                if (
+                    c.x0 < above.x1
+                    and above.x0 < c.x1
+                    and len(head[1]) + len(tail[1]) == 4
+                    and bool(head[2] or tail[2])
+                ):
+                    chunks[n] = Chunk(c.words, c.text, False)
+                    joined.add((k, id(above)))
+        if not joined:
+            continue
+        out[i] = TextLine(line.words, tuple(chunks))
+        for k in {k for k, _ in joined}:
+            above_line = out[k]
+            out[k] = TextLine(
+                above_line.words,
+                tuple(
+                    Chunk(c.words, c.text, False) if (k, id(c)) in joined else c
+                    for c in above_line.chunks
+                ),
+            )
     return out
 
 

@@ -24,7 +24,7 @@ from extract.detect.header import has_body_values, header_row_count
 from extract.detect.header_band import with_header_band
 from extract.detect.header_split import split_run_headers
 from extract.detect.layout import TextLine, group_lines
-from extract.detect.line_context import dashes_in_labels, label_tails, month_parts
+from extract.detect.line_context import dashes_in_labels, label_tails, month_parts, year_parts
 from extract.detect.loose import loose_lines
 from extract.detect.plausible import is_rotated_glyph, is_table
 from extract.detect.rotated import upright_page
@@ -189,7 +189,7 @@ def read_page(page: PageContent) -> PageRead:
     upright = [w for w in page.words if not is_rotated_glyph(w)]
     grouped = group_lines(upright)
     lines = [line for line in grouped if not _is_footer(line, page, grouped)]
-    lines = label_tails(dashes_in_labels(month_parts(lines)))
+    lines = label_tails(dashes_in_labels(year_parts(month_parts(lines))))
     streams = column_streams(lines, page.rulings)
     tables = [table for stream in streams for table in _stream_tables(page, stream)]
     end = max((table.grid.bbox[3] for table in tables), default=-1.0)
