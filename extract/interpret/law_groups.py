@@ -167,7 +167,7 @@ def _adding_up(law: TableRow, members: Sequence[TableRow]) -> int:
         for column, cell in enumerate(law.cells)
         if (total := _number(cell)) is not None and total > 0
     ]
-    sums = {column: Fraction(0) for column, _ in columns}
+    sums: dict[int, Fraction | int] = {column: 0 for column, _ in columns}
     unusable: set[int] = set()  # columns where a member printed no count
     best, best_matches = 0, 0
     for n, row in enumerate(members, start=1):
@@ -190,16 +190,18 @@ def _zero(row: TableRow) -> bool:
     return all(_number(cell) in (None, 0) for cell in row.cells)
 
 
-def _number(cell: Cell | None) -> Fraction | None:
-    """A cell's count (a number without a percent sign; "-" is 0), or None."""
+def _number(cell: Cell | None) -> Fraction | int | None:
+    """A cell's count (a number without a percent sign; "-" is 0), or None: exact (a whole
+    number as an int, most of them, else a Fraction)."""
     if cell is None:
         return None
     parsed = read_cell(cell)
     if parsed.status is Status.NIL:
-        return Fraction(0)
-    if parsed.status is not Status.REPORTED or parsed.value is None or parsed.percent_sign:
+        return 0
+    value = parsed.value
+    if parsed.status is not Status.REPORTED or value is None or parsed.percent_sign:
         return None
-    return Fraction(repr(parsed.value))
+    return int(value) if value % 1 == 0 else Fraction(repr(value))
 
 
 def _lawish(label: str) -> bool:
