@@ -11,7 +11,6 @@ documented in docs/rules.md.
 from __future__ import annotations
 
 import gc
-
 import re
 import string
 from collections.abc import Sequence
