@@ -110,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         default=os.cpu_count() or 1,
-        help="files processed in parallel, and with --ocr pages of one file OCR'd at once "
+        help="files processed in parallel, and pages of one scanned file OCR'd at once "
         "(default: number of cores)",
     )
     ex.add_argument(
@@ -130,9 +130,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument(
         "--ocr",
-        action="store_true",
-        help="read scanned pages and images (PNG, JPEG, TIFF) with Tesseract (Danish), about "
-        "5 s a page; without it they are reported as needing OCR",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="read scanned pages and images (PNG, JPEG, TIFF) with Tesseract (Danish), a few "
+        "seconds a page (default: on); with --no-ocr they are reported as needing OCR and "
+        "give no records",
     )
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -151,7 +153,10 @@ def _parser() -> argparse.ArgumentParser:
         "--rules", type=Path, action="append", default=None, metavar="DIR",
         help="a folder of rules added to the shipped ones (repeatable)",
     )  # fmt: skip
-    rules.add_argument("--ocr", action="store_true", help="OCR scanned pages (suggest)")
+    rules.add_argument(
+        "--ocr", action=argparse.BooleanOptionalAction, default=True,
+        help="OCR scanned pages (suggest; default: on)",
+    )  # fmt: skip
 
     sub.add_parser("schema", help="print the record JSON Schema")
 
@@ -171,7 +176,10 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument(
         "--grid", action="store_true", help="add each table's cell grid per page (JSON or text)"
     )
-    tables.add_argument("--ocr", action="store_true", help="OCR scanned pages")
+    tables.add_argument(
+        "--ocr", action=argparse.BooleanOptionalAction, default=True,
+        help="OCR scanned pages (default: on)",
+    )  # fmt: skip
     view.add_argument(
         "--explain",
         action="store_true",

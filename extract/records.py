@@ -151,18 +151,22 @@ def _page(pages: Mapping[int | None, PageContent], obs: Observation) -> PageCont
 
 
 def _page_box(page: PageContent, box: BBox | None) -> list[float] | None:
-    """A cell box in page coordinates: undo the page's straightening rotation, if any."""
+    """A cell box in page coordinates: undo the page's straightening rotation, if any (a page
+    read turned a quarter, or three, was printed with its width and height the other way)."""
     if box is None:
         return None
     if not page.rotation or not page.width:
         return [round(v, 2) for v in box]
-    # the image was turned counter-clockwise by ``rotation`` (y down): turn the corners back
+    # the image was turned counter-clockwise by ``rotation`` (y down) about its centre: turn
+    # the corners back about the centre of the page as printed
     angle = math.radians(-page.rotation)
     cx, cy = page.width / 2, page.height / 2
+    quarter = round(page.rotation / 90) % 2 == 1
+    px, py = (cy, cx) if quarter else (cx, cy)
     cos, sin = math.cos(angle), math.sin(angle)
     xs, ys = [], []
     for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
         dx, dy = x - cx, y - cy
-        xs.append(cx + dx * cos + dy * sin)
-        ys.append(cy - dx * sin + dy * cos)
+        xs.append(px + dx * cos + dy * sin)
+        ys.append(py - dx * sin + dy * cos)
     return [round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2)]

@@ -87,7 +87,7 @@ def page_findings(page: PageContent) -> list[Finding]:
     if page.sheet is not None:
         return sheet_findings(page)
     if page.needs_ocr:
-        why = "; ".join(page.notes) or "run with --ocr to read it"
+        why = "; ".join(page.notes) or "OCR was turned off (--no-ocr); run without it to read it"
         return [
             Finding(
                 "needs_ocr",
@@ -102,8 +102,16 @@ def page_findings(page: PageContent) -> list[Finding]:
         for note in page.notes
     ]
     if page.source_kind and not page.words:
+        # a blank page (no ink) has no text to lose; a page with ink whose OCR gave none did
+        blank = "blank page" in page.notes
+        why = "" if blank else " though it has ink; its tables were not read"
         findings.append(
-            Finding("no_text", f"page {page.number}: OCR found no text", "info", page=page.number)
+            Finding(
+                "no_text",
+                f"page {page.number}: OCR found no text{why}",
+                "info" if blank else "error",
+                page=page.number,
+            )
         )
     return findings
 

@@ -11,6 +11,7 @@ import pytest
 from extract.cli import main
 from extract.model import FileStatus
 from extract.pipeline import process_file
+from extract.readers import ReadOptions
 from extract.rulebook import Rulebook
 from tests.conftest import SAMPLES
 from tests.pdf_factory import image_only_pdf, table_items, text_pdf
@@ -75,11 +76,13 @@ def test_suppressed_stays_empty_in_csv_and_null_in_jsonl(tmp_path: Path) -> None
     }
 
 
-def test_image_only_pdf_is_reported_as_needing_ocr(rulebook: Rulebook, tmp_path: Path) -> None:
+def test_image_only_pdf_read_without_ocr_is_reported_as_needing_it(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
     scan = image_only_pdf(
         SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf", tmp_path / "scan.pdf"
     )
-    result = process_file(scan, rulebook)
+    result = process_file(scan, rulebook, ReadOptions(ocr=False))
     assert result.status is FileStatus.PARTIAL
     assert result.pages_needing_ocr == (1,)
     assert [f.code for f in result.findings] == ["needs_ocr"]

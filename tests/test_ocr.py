@@ -42,11 +42,20 @@ def clean_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_without_ocr_a_scan_is_reported_as_needing_ocr(
     rulebook: Rulebook, clean_scan: Path
 ) -> None:
-    result = process_file(clean_scan, rulebook)
+    result = process_file(clean_scan, rulebook, ReadOptions(ocr=False))
     assert result.status is FileStatus.PARTIAL
     assert result.pages_needing_ocr == (1,)
     [finding] = result.findings
-    assert finding.code == "needs_ocr" and "run with --ocr" in finding.message
+    assert finding.code == "needs_ocr" and "OCR was turned off (--no-ocr)" in finding.message
+
+
+def test_a_scan_is_read_with_ocr_by_default(rulebook: Rulebook, clean_scan: Path) -> None:
+    """No option given (the Python API's default, as the command line's): the scan's pages
+    are OCR'd and give the same records as with OCR asked for."""
+    default = process_file(clean_scan, rulebook)
+    asked = process_file(clean_scan, rulebook, OCR)
+    assert default.pages_needing_ocr == () and len(default.records) >= 30
+    assert [record_dict(r) for r in default.records] == [record_dict(r) for r in asked.records]
 
 
 def test_a_clean_scan_gives_the_digital_values(rulebook: Rulebook, clean_scan: Path) -> None:
@@ -95,7 +104,7 @@ def test_blank_and_prose_pages_are_handled(rulebook: Rulebook, tmp_path: Path) -
 
 def test_multipage_tiff_without_ocr_needs_ocr(rulebook: Rulebook) -> None:
     tiff = SAMPLES / "scan-referat-ishoej-sundhedsudvalg-2021-03-08.tiff"
-    without = process_file(tiff, rulebook)
+    without = process_file(tiff, rulebook, ReadOptions(ocr=False))
     assert without.status is FileStatus.PARTIAL
     assert without.pages == 2 and without.pages_needing_ocr == (1, 2) and without.records == ()
 
@@ -131,11 +140,57 @@ def test_boxes_are_turned_back_to_the_scanned_page() -> None:
     assert _page_box(PageContent(1, 600.0, 800.0, ()), (1.0, 2.0, 3.0, 4.0)) == [1, 2, 3, 4]
 
 
-def test_cli_ocr_flag(tmp_path: Path, clean_scan: Path) -> None:
+def test_cli_reads_scans_unless_told_not_to(tmp_path: Path, clean_scan: Path) -> None:
+    """``ankestat extract`` OCRs a scan with no flag given; ``--no-ocr`` skips it (no records,
+    the page reported)."""
     out = tmp_path / "out"
-    assert (
-        main(["extract", str(clean_scan), "--out", str(out), "--ocr", "--quiet", "--jobs", "2"])
-        == 0
-    )
+    assert main(["extract", str(clean_scan), "--out", str(out), "--quiet", "--jobs", "2"]) == 0
     rows = [json.loads(line) for line in (out / "records.jsonl").open(encoding="utf-8")]
     assert rows and {r["source_kind"] for r in rows} == {"pdf_ocr"}
+    skipped = tmp_path / "skipped"
+    assert main(["extract", str(clean_scan), "--out", str(skipped), "--quiet", "--no-ocr"]) == 0
+    assert (skipped / "records.jsonl").read_text(encoding="utf-8") == ""
+    report = json.loads((skipped / "report.json").read_text(encoding="utf-8"))
+    assert [f["code"] for f in report["files"][0]["findings"]] == ["needs_ocr"]
+
+
+TIFF = SAMPLES / "scan-referat-ishoej-sundhedsudvalg-2021-03-08.tiff"
+
+
+def _read_key(record: Any) -> tuple[Any, ...]:
+    return tuple(
+        repr(getattr(record, k))
+        for k in (*TRUTH_KEYS, "row_label", "column_label", "status", "flags")
+    )
+
+
+@pytest.mark.parametrize("turn", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270])
+def test_page_images_turned_a_quarter_give_the_upright_records(
+    rulebook: Rulebook, tmp_path: Path, turn: Image.Transpose
+) -> None:
+    """The two-page committee scan with its page images turned a quarter either way (a
+    landscape stack fed in sideways): each page is read turned back, the file is ok, and the
+    records are the upright scan's, their boxes on the page as it lies (width and height the
+    other way round)."""
+    from PIL import ImageSequence
+
+    with Image.open(TIFF) as image:
+        frames = [frame.copy().transpose(turn) for frame in ImageSequence.Iterator(image)]
+        dpi = image.info["dpi"]
+    turned = tmp_path / "turned.tiff"
+    frames[0].save(turned, save_all=True, append_images=frames[1:], dpi=dpi, compression="group4")
+    upright = process_file(TIFF, rulebook, OCR)
+    result = process_file(turned, rulebook, OCR)
+    assert result.status is FileStatus.OK and len(result.records) == len(upright.records) == 42
+    assert sorted(map(_read_key, result.records)) == sorted(map(_read_key, upright.records))
+    notes = [f.message for f in result.findings if f.code == "page_note"]
+    assert sum("page lay on its side" in note for note in notes) == 2
+    height, width = (v * 72 / dpi[0] for v in frames[0].size)  # the upright page's
+    box = {_read_key(r): r.bbox for r in upright.records}
+    for record in result.records:
+        x0, top, x1, bottom = box[_read_key(record)]
+        if turn is Image.Transpose.ROTATE_90:  # counter-clockwise: x = y, y = width - x
+            expected = [top, width - x1, bottom, width - x0]
+        else:  # clockwise: x = height - y, y = x
+            expected = [height - bottom, x0, height - top, x1]
+        assert record.bbox == pytest.approx(expected, abs=0.5)

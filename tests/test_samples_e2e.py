@@ -227,8 +227,11 @@ def test_both_pdf_backends_give_the_same_values(pdf: Path, rulebook: Rulebook) -
 
 
 @pytest.mark.parametrize("scan", SCANS, ids=lambda p: p.stem)
-def test_scanned_samples_are_reported_as_needing_ocr(scan: Path, rulebook: Rulebook) -> None:
-    result = process_file(scan, rulebook)
+def test_scanned_samples_read_without_ocr_are_reported_as_needing_it(
+    scan: Path, rulebook: Rulebook
+) -> None:
+    """With OCR turned off (``--no-ocr``) a scan gives no records, each page reported."""
+    result = process_file(scan, rulebook, ReadOptions(ocr=False))
     assert result.status is FileStatus.PARTIAL
     assert result.pages_needing_ocr == tuple(range(1, result.pages + 1))
     assert {f.code for f in result.findings} == {"needs_ocr"}

@@ -24,13 +24,13 @@ class ReadOptions:
     """Reader settings.
 
     ``pdf_backend``: a key of ``extract.readers.pdf.PDF_BACKENDS``. ``ocr``: read pages
-    without a text layer (and images) with Tesseract; off by default (about 5 s a page), so
-    such pages are reported as ``needs_ocr``.
+    without a usable text layer (and images) with Tesseract; on by default (a few seconds a
+    page); off, such pages are reported as ``needs_ocr`` and give no records.
     ``ocr_threads``: pages OCR'd at the same time within one file.
     """
 
     pdf_backend: str = "pdfium"
-    ocr: bool = False
+    ocr: bool = True
     ocr_threads: int = 1
 
 

@@ -111,31 +111,76 @@ def ocr_pages(
 def ocr_page(
     image: Any, number: int, width: float, height: float, settings: OcrSettings
 ) -> PageContent:
-    """Read one page image (any PIL mode) of ``width`` x ``height`` points."""
+    """Read one page image (any PIL mode) of ``width`` x ``height`` points, in whichever of
+    the four orientations reads: first upright, or turned a quarter clockwise when its text
+    lines run down the page (it lay on its side); when that reading is poor (``_poor``), the
+    other turns in turn, keeping the surest. The PageContent's width and height are the
+    page's as read; ``rotation`` says how it was turned (records map boxes back)."""
     import numpy as np
 
-    from extract.readers.ocr_image import find_skew, ink_share, rotate
+    from extract.readers.ocr_image import ink_share, lines_run_down
 
     grey = np.asarray(image.convert("L"))
-    scale = grey.shape[1] / width  # pixels per point
     if ink_share(grey) < settings.blank_ink:
         return PageContent(number, width, height, (), notes=("blank page",))
+    first = 1 if lines_run_down(grey) else 0
+    best: _Reading | None = None
+    for turns in (first, first + 2, first + 1, first + 3):
+        reading = _read_turned(grey, turns % 4, (width, height), settings)
+        if best is None or _mean_confidence(reading.words) > _mean_confidence(best.words) + 10:
+            best = reading
+        if not _poor(best.words):
+            break
+    assert best is not None
+    notes = [_TURN_NOTES[best.turns]] if best.turns else []
+    if abs(best.skew) >= 0.05:
+        notes.append(f"straightened by {best.skew:+.2f}°")
+    return PageContent(
+        number,
+        *best.size,
+        tuple(best.words),
+        best.rulings,
+        rotation=best.skew - 90.0 * best.turns,
+        notes=tuple(notes),
+    )
+
+
+_TURN_NOTES = {
+    1: "page lay on its side; read turned a quarter clockwise",
+    2: "page was upside down; read turned 180°",
+    3: "page lay on its side; read turned a quarter counter-clockwise",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One orientation's reading: quarter turns clockwise, the skew then straightened, the
+    page size as turned (points), its words and rulings."""
+
+    turns: int
+    skew: float
+    size: tuple[float, float]
+    words: list[Word]
+    rulings: tuple[Ruling, ...]
+
+
+def _read_turned(
+    grey: Any, turns: int, size: tuple[float, float], settings: OcrSettings
+) -> _Reading:
+    """The page image read turned ``turns`` quarters clockwise, then straightened."""
+    import numpy as np
+
+    from extract.readers.ocr_image import find_skew, rotate
+
+    width, height = size
+    if turns:
+        grey = np.ascontiguousarray(np.rot90(grey, k=-turns))
+    if turns % 2:
+        width, height = height, width
     skew = find_skew(grey)
     straight = rotate(grey, skew) if abs(skew) >= 0.05 else grey
-    words, rulings = _read_page(straight, scale, settings)
-    notes: list[str] = []
-    angle = skew
-    if _looks_upside_down(words):
-        turned_words, turned_rulings = _read_page(straight[::-1, ::-1].copy(), scale, settings)
-        if _mean_confidence(turned_words) > _mean_confidence(words) + 10:
-            words, rulings = turned_words, turned_rulings
-            angle = skew + 180.0
-            notes.append("page was upside down; read turned 180°")
-    if abs(skew) >= 0.05:
-        notes.append(f"straightened by {skew:+.2f}°")
-    return PageContent(
-        number, width, height, tuple(words), rulings, rotation=angle, notes=tuple(notes)
-    )
+    words, rulings = _read_page(straight, grey.shape[1] / width, settings)
+    return _Reading(turns, skew, (width, height), words, rulings)
 
 
 def _read_page(
@@ -285,5 +330,6 @@ def _mean_confidence(words: Sequence[Word]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def _looks_upside_down(words: Sequence[Word]) -> bool:
+def _poor(words: Sequence[Word]) -> bool:
+    """A reading too poor to be the page's right way up: few words, or unsure ones."""
     return len(words) < 5 or _mean_confidence(words) < 55

@@ -56,6 +56,29 @@ def find_skew(grey: Any) -> float:
     return round(float(max(fine, key=sharpness)), 2)
 
 
+# Text lines run across the page: the ink's row profile is this many times sharper than its
+# column profile, or more, on a page set upright; a page whose column profile is as much
+# sharper was scanned sideways (a landscape table fed in turned a quarter).
+SIDEWAYS_SHARPER = 3.0
+
+
+def lines_run_down(grey: Any) -> bool:
+    """True when the page's text lines run down it, not across (the page lies on its side):
+    the ink's column profile is SIDEWAYS_SHARPER times sharper than its row profile, on a
+    quarter-size copy."""
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(_dark_mask(grey), None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+
+    def sharpness(profile: Any) -> float:
+        return float(np.sum(np.diff(profile.astype(np.float64)) ** 2))
+
+    across = sharpness(small.sum(axis=1, dtype=np.float64))
+    down = sharpness(small.sum(axis=0, dtype=np.float64))
+    return down > SIDEWAYS_SHARPER * across
+
+
 def rotate(grey: Any, angle: float) -> Any:
     """The image turned ``angle`` degrees counter-clockwise about its centre, white filled."""
     import cv2

@@ -139,12 +139,17 @@ def _ocr_scanned(
         with lock:
             return pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
 
+    def shown_size(number: int) -> tuple[float, float]:
+        """The page's width and height as shown (its /Rotate applied), as it renders."""
+        with lock:
+            width, height = pdf[number - 1].get_size()
+        return float(width), float(height)
+
     try:
         scanned = [
             PageImage(
                 page.number,
-                page.width,
-                page.height,
+                *shown_size(page.number),
                 partial(render, page.number, settings.dpi),
                 ink_share(np.asarray(render(page.number, COST_DPI)), COST_DARKER_THAN),
             )

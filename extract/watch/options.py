@@ -107,7 +107,13 @@ OPTIONS: dict[str, Option] = {
         "text-layer parser",
         metavar="{" + ",".join(PDF_BACKENDS) + "}",
     ),
-    "ocr": Option("ANKESTAT_OCR", parse_flag, False, "OCR scanned pages and images", True),
+    "ocr": Option(
+        "ANKESTAT_OCR",
+        parse_flag,
+        True,
+        "OCR scanned pages and images (default: on; --no-ocr or ANKESTAT_OCR=0: off)",
+        True,
+    ),
     "excel_csv": Option(
         "ANKESTAT_EXCEL_CSV", parse_flag, False, "per-document CSV for Danish Excel", True
     ),
@@ -163,7 +169,9 @@ def add_watch_parser(sub: Any) -> None:
         flag = "--" + name.replace("_", "-")
         if option.flag:
             text = f"{option.help} [env {option.env}]"
-            parser.add_argument(flag, dest=name, action="store_true", default=None, help=text)
+            # a flag on by default is turned off by its --no- form
+            action = argparse.BooleanOptionalAction if option.default else "store_true"
+            parser.add_argument(flag, dest=name, action=action, default=None, help=text)
             continue
         default = "" if option.default is None else f"; default {option.default}"
         parser.add_argument(
