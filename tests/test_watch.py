@@ -24,8 +24,10 @@ import pytest
 
 from extract.cli import main
 from extract.pipeline import file_sha256, process_file
+from extract.readers import ReadOptions
 from extract.rulebook import Rulebook
 from extract.watch.inbox import InboxLock, Settling, free_name, is_candidate_name, move_into
+from extract.watch.rereads import read_with
 from extract.watch.store import Store
 from extract.watch.watcher import Watcher, WatchSettings
 from tests.conftest import ROOT, RULES, SAMPLES
@@ -227,7 +229,7 @@ def test_restart_after_commit_only_moves_the_document(
     result = process_file(SUNDHED, rulebook)
     sha = file_sha256(SUNDHED)[0]
     with Store(out) as store:
-        store.commit_document(result, sha)
+        store.commit_document(result, sha, read_with((RULES,), ReadOptions()))
         before = store.known(sha)
     shutil.copyfile(SUNDHED, inbox / SUNDHED.name)
     assert _once(inbox, out) == 0

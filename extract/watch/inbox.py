@@ -16,7 +16,14 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extract import __version__
+
+if TYPE_CHECKING:
+    from extract.watch.store import KnownDocument
 
 DONE = "done"
 FAILED = "failed"
@@ -216,3 +223,15 @@ class InboxLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def error_text(
+    name: str, sha256: str, reason: str | None, known: KnownDocument | None = None
+) -> str:
+    """The text of ``<name>.error.txt`` beside a failed document: the reason, its sha256,
+    where it was first seen (for a known one), the engine and the time."""
+    lines = [f"{name}: {reason or 'unknown error'}", f"sha256: {sha256}"]
+    if known is not None:
+        lines.append(f"first seen as {known.name} on {known.processed_at}")
+    lines.append(f"ankestat {__version__}, {datetime.now(UTC).isoformat(timespec='seconds')}")
+    return "\n".join(lines) + "\n"

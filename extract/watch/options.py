@@ -114,6 +114,14 @@ OPTIONS: dict[str, Option] = {
         "OCR scanned pages and images (default: on; --no-ocr or ANKESTAT_OCR=0: off)",
         True,
     ),
+    "reprocess": Option(
+        "ANKESTAT_REPROCESS",
+        parse_flag,
+        False,
+        "read every stored document in INBOX/done/ again at the start (documents read with "
+        "less than now, an older engine, other rules or OCR off, are read again anyway)",
+        True,
+    ),
     "excel_csv": Option(
         "ANKESTAT_EXCEL_CSV", parse_flag, False, "per-document CSV for Danish Excel", True
     ),
@@ -224,5 +232,6 @@ def watch_settings(
         settle=value["settle"],
         read_options=ReadOptions(value["pdf_backend"], ocr=value["ocr"]),
         write_options=WriteOptions(excel_csv=value["excel_csv"]),
+        reprocess=value["reprocess"],
     )
     return settings, str(value["log_level"])

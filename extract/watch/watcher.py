@@ -1,13 +1,16 @@
 """The watch loop: settled inbox files -> worker pool -> store -> done/ or failed/.
 
 Per document, in this order (a kill between any two steps is safe):
-1. sha256 of the bytes; if the store knows it, the file is a duplicate: move it (step 5).
+1. sha256 of the bytes; if the store knows it, the file is a duplicate: move it (step 5),
+   unless it was read with less than the watcher reads with now (``rereads``).
 2. a pool worker runs the pipeline on it;
 3. its per-document files are written (whole files, renamed into place);
 4. its records and its ``documents`` row are committed in one SQLite transaction;
 5. it is moved atomically to ``done/`` (``failed/`` with ``<name>.error.txt`` if it failed).
 A kill before 4 leaves the document in the inbox, to be processed again; after 4 it is in the
 store and a restart only moves it (step 1). So each document ends up stored exactly once.
+At the start, stored documents read with less (an older engine, other rules, OCR off where it
+had pages that need it; every one with ``--reprocess``) are read again from ``done/``.
 
 Everything that wakes the loop (watchdog events, finished documents, signals) arrives through
 one ``SimpleQueue``, which is safe to put to from a signal handler.
@@ -44,12 +47,14 @@ from extract.watch.inbox import (
     InboxLock,
     Settling,
     check_folders,
+    error_text,
     is_candidate_name,
     list_inbox,
     move_into,
 )
 from extract.watch.outputs import write_document_files
 from extract.watch.pool import start_pool
+from extract.watch.rereads import files_by_sha256, read_with, why_read_again
 from extract.watch.store import KnownDocument, Store, StoreError
 from extract.writers import WriteOptions
 
@@ -79,6 +84,7 @@ class WatchSettings:
     settle: float = 1.0
     read_options: ReadOptions = field(default_factory=ReadOptions)
     write_options: WriteOptions = field(default_factory=WriteOptions)
+    reprocess: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,8 @@ class Watcher:
         self._started = datetime.now(UTC).isoformat(timespec="seconds")
         self._clock = time.perf_counter()
         self._observing = False
+        self.read_with = read_with(settings.rules, settings.read_options)
+        self._again: dict[str, str] = {}  # sha256 -> why it is read again in this run
 
     @property
     def abandoned(self) -> bool:
@@ -193,6 +201,7 @@ class Watcher:
     def _loop(self) -> int:
         s = self.settings
         interval = SAFETY_RESCAN if self._observing else s.poll_interval
+        self._queue_rereads()
         self._scan()
         next_scan = time.monotonic() + interval
         while True:
@@ -251,6 +260,17 @@ class Watcher:
         ):
             self.settling.add(item)
 
+    def _queue_rereads(self) -> None:
+        """Queue the stored documents in ``done/`` that are read again (``rereads``)."""
+        forced = "asked for (--reprocess)" if self.settings.reprocess else None
+        for known in self._store.documents():
+            why = forced or why_read_again(known.read_with, known.report, self.read_with)
+            if why is not None and known.status != str(FileStatus.FAILED):
+                self._again[known.sha256] = why
+        for sha256, path in files_by_sha256(self.inbox / DONE, self._again).items():
+            log.info("reading %s again: %s", path.relative_to(self.inbox), self._again[sha256])
+            self.settling.add(path)
+
     def _scan(self) -> None:
         busy = {t.path for t in self._in_flight.values()}
         for path in list_inbox(self.inbox):
@@ -266,7 +286,10 @@ class Watcher:
             log.warning("%s: cannot read (%s); skipped", path.name, exc.strerror or exc)
             return
         known = self._store.known(sha256)
-        if known is not None:
+        again = self._again.pop(sha256, None) or (
+            None if known is None else why_read_again(known.read_with, known.report, self.read_with)
+        )
+        if known is not None and again is None:
             self._finish_known(path, known)
             return
         if any(t.sha256 == sha256 for t in self._in_flight.values()):
@@ -316,9 +339,9 @@ class Watcher:
         failed = result.status is FileStatus.FAILED
         if not failed:
             write_document_files(self.out, result, task.sha256, self.settings.write_options)
-        self._store.commit_document(result, task.sha256)
+        self._store.commit_document(result, task.sha256, self.read_with)
         self.results.append(result)
-        error = _error_text(task.path.name, task.sha256, result.error) if failed else None
+        error = error_text(task.path.name, task.sha256, result.error) if failed else None
         target = self._move(task.path, FAILED if failed else DONE, error)
         if failed:
             log.warning("failed  %s: %s -> %s", task.path.name, result.error, target)
@@ -336,7 +359,7 @@ class Watcher:
 
     def _finish_known(self, path: Path, known: KnownDocument) -> None:
         failed = known.status == str(FileStatus.FAILED)
-        error = _error_text(path.name, known.sha256, known.error, known) if failed else None
+        error = error_text(path.name, known.sha256, known.error, known) if failed else None
         target = self._move(path, FAILED if failed else DONE, error)
         log.info(
             "duplicate %s: same bytes as %r, stored %s (%s); not processed again -> %s",
@@ -348,6 +371,8 @@ class Watcher:
         )
 
     def _move(self, path: Path, folder: str, error: str | None) -> str:
+        if path.parent == self.inbox / folder:  # read again where it lies (done/)
+            return str(path.relative_to(self.inbox))
         try:
             target = move_into(path, self.inbox / folder, error)
         except FileNotFoundError:
@@ -360,16 +385,6 @@ class Watcher:
 
     def _elapsed(self) -> float:
         return time.perf_counter() - self._clock
-
-
-def _error_text(
-    name: str, sha256: str, reason: str | None, known: KnownDocument | None = None
-) -> str:
-    lines = [f"{name}: {reason or 'unknown error'}", f"sha256: {sha256}"]
-    if known is not None:
-        lines.append(f"first seen as {known.name} on {known.processed_at}")
-    lines.append(f"ankestat {__version__}, {datetime.now(UTC).isoformat(timespec='seconds')}")
-    return "\n".join(lines) + "\n"
 
 
 def watch(settings: WatchSettings) -> int:
