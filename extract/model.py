@@ -136,6 +136,8 @@ class PageContent:
     "image_ocr"; None means the document's) and ``rotation``: the degrees (counter-clockwise)
     the page image was turned to straighten it. Word boxes are in the straightened page;
     records map them back. ``notes`` are reader remarks for the run report ("blank page").
+    ``behind_image``: the page's text layer lies over a full-page image (a scanner's OCR, a
+    "searchable PDF"): its text is judged before it is trusted (``scanner_text``).
     A spreadsheet reader gives one PageContent per sheet, with no words and ``sheet`` set.
     """
 
@@ -149,6 +151,7 @@ class PageContent:
     rotation: float = 0.0
     notes: tuple[str, ...] = ()
     sheet: SheetGrid | None = None
+    behind_image: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,8 @@ from tests.goldens import check_golden, read_jsonl, records_as_rows
 # Digital samples; the "scan-" ones are image-only (aktindsigt) copies for the OCR reader.
 PDFS = sorted(p for p in SAMPLES.glob("*.pdf") if not p.name.startswith("scan-"))
 SCANS = sorted(SAMPLES.glob("scan-*.pdf"))
+# scans with no text layer ("scan-soegbar-*" has a scanner's, read unless OCR judges it poor)
+IMAGE_ONLY = [p for p in SCANS if not p.name.startswith("scan-soegbar-")]
 TRUTH_KEYS = (
     "page",
     "entity_scope",
@@ -226,7 +228,7 @@ def test_both_pdf_backends_give_the_same_values(pdf: Path, rulebook: Rulebook) -
     assert view(plumber.records) == view(_result(pdf).records)
 
 
-@pytest.mark.parametrize("scan", SCANS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("scan", IMAGE_ONLY, ids=lambda p: p.stem)
 def test_scanned_samples_read_without_ocr_are_reported_as_needing_it(
     scan: Path, rulebook: Rulebook
 ) -> None:

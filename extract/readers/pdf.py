@@ -10,11 +10,9 @@ backend's in ``pdfium_layer``.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,7 +45,8 @@ def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
     """A PDF as a ``PageStream``: pages read from the text layer one at a time, as iterated.
 
     With ``options.ocr``, every page is looked at first (keeping only those without a usable
-    text layer) and those are OCR'd before the stream starts; the text pages are read again
+    text layer, and those whose text layer is a scanner's, judged first: ``scanner_text``)
+    and those are OCR'd before the stream starts; the text pages are read again
     when their turn comes. Raises UnreadableInput (encrypted, damaged, no pages) on opening.
     """
     try:
@@ -62,10 +61,14 @@ def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
             raise UnreadableInput("PDF has no pages")
         described = source.described()
         read: dict[int, PageContent] = {}
-        if options.ocr:
-            scanned = tuple(p for n in range(1, count + 1) if (p := source.page(n)).needs_ocr)
+        if options.ocr:  # pages without text, and pages whose text is a scanner's
+            scanned = tuple(
+                p for n in range(1, count + 1) if (p := source.page(n)).needs_ocr or p.behind_image
+            )
             if scanned:
-                read = {p.number: p for p in _ocr_scanned(path, scanned, options)}
+                from extract.readers.pdf_ocr import ocr_scanned
+
+                read = {p.number: p for p in ocr_scanned(path, scanned, options)}
     except BaseException:
         source.close()
         raise
@@ -100,66 +103,6 @@ class PdfPages(Protocol):
         ...
 
     def close(self) -> None: ...
-
-
-# A scanned page is first rendered this coarsely to guess from its ink how long OCR takes
-# (at 20 dpi text is grey, so pixels darker than 200 count as ink).
-COST_DPI = 20.0
-COST_DARKER_THAN = 200
-
-
-def _ocr_scanned(
-    path: Path, pages: tuple[PageContent, ...], options: ReadOptions
-) -> tuple[PageContent, ...]:
-    """The pages with those that need OCR replaced by their OCR reading.
-
-    Without Tesseract the pages stay ``needs_ocr`` with a note saying what to install.
-    """
-    import numpy as np
-    import pypdfium2
-
-    from extract.readers.ocr import (
-        OcrSettings,
-        OcrUnavailable,
-        PageImage,
-        check_tesseract,
-        ocr_pages,
-    )
-    from extract.readers.ocr_image import ink_share
-
-    settings = OcrSettings(threads=options.ocr_threads)
-    try:
-        check_tesseract(settings)
-    except OcrUnavailable as exc:
-        return tuple(replace(p, notes=(*p.notes, str(exc))) if p.needs_ocr else p for p in pages)
-    pdf = pypdfium2.PdfDocument(str(path))
-    lock = threading.Lock()  # PDFium is not thread-safe: one page renders at a time
-
-    def render(number: int, dpi: float) -> Any:
-        with lock:
-            return pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
-
-    def shown_size(number: int) -> tuple[float, float]:
-        """The page's width and height as shown (its /Rotate applied), as it renders."""
-        with lock:
-            width, height = pdf[number - 1].get_size()
-        return float(width), float(height)
-
-    try:
-        scanned = [
-            PageImage(
-                page.number,
-                *shown_size(page.number),
-                partial(render, page.number, settings.dpi),
-                ink_share(np.asarray(render(page.number, COST_DPI)), COST_DARKER_THAN),
-            )
-            for page in pages
-            if page.needs_ocr
-        ]
-        read = {page.number: page for page in ocr_pages(scanned, settings, "pdf_ocr")}
-    finally:
-        pdf.close()
-    return tuple(read.get(page.number, page) for page in pages)
 
 
 # PDFium keeps what it parsed for a page (fonts, images) for as long as the document is open,

@@ -51,15 +51,24 @@ def _read_page(page: Any, number: int) -> PageContent:
     finally:
         textpage.close()
     unusable = not words or unmapped > UNMAPPED_SHARE_FOR_OCR * max(glyphs, 1)
-    rulings, has_images = _graphics(raw, page, left, top)
+    area = float(right - left) * float(top - bottom)
+    rulings, image_area = _graphics(raw, page, left, top)
+    behind_image = not unusable and image_area >= FULL_PAGE_IMAGE * area
     return PageContent(
         number=number,
         width=float(right - left),
         height=float(top - bottom),
         words=() if unusable else tuple(words),
         rulings=tuple(rulings),
-        needs_ocr=unusable and (has_images or unmapped > 0),
+        needs_ocr=unusable and (image_area > 0 or unmapped > 0),
+        notes=(SCANNER_TEXT_UNCHECKED,) if behind_image else (),
+        behind_image=behind_image,
     )
+
+
+# An image covering this share of the page, text over it: a scan with a scanner's text layer.
+FULL_PAGE_IMAGE = 0.8
+SCANNER_TEXT_UNCHECKED = "a scanner's text layer behind the page image, used unchecked (OCR is off)"
 
 
 def _words(raw: Any, textpage: Any, left: float, top: float) -> tuple[list[Word], int, int]:
@@ -237,22 +246,23 @@ def _page_objects(raw: Any, page: Any) -> Iterator[tuple[Any, int, Matrix]]:
                 yield handle, kind, outer
 
 
-def _graphics(raw: Any, page: Any, left: float, top: float) -> tuple[list[Ruling], bool]:
-    """(rulings of drawn paths, whether the page has images): the horizontal and vertical
-    segments of stroked paths and of filled shapes, except filled rectangles without a stroke,
-    which go through ``fill_rulings`` (a thin one is one rule, nested shading is dropped)."""
+def _graphics(raw: Any, page: Any, left: float, top: float) -> tuple[list[Ruling], float]:
+    """(rulings of drawn paths, the area of the page's largest image in square points, 0
+    without one): the horizontal and vertical segments of stroked paths and of filled
+    shapes, except filled rectangles without a stroke, which go through ``fill_rulings`` (a
+    thin one is one rule, nested shading is dropped)."""
     from extract.readers.pdf import Fill, fill_rulings
 
     rulings: list[Ruling] = []
     fills: list[Fill] = []
-    has_images = False
+    image_area = 0.0
     x = ctypes.c_float()
     y = ctypes.c_float()
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
     for handle, kind, outer in _page_objects(raw, page):
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            has_images = True
+            image_area = max(image_area, _bounds_area(raw, handle), 1e-6)
         if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
         raw.FPDFPath_GetDrawMode(handle, ctypes.byref(fill_mode), ctypes.byref(stroke))
@@ -285,7 +295,16 @@ def _graphics(raw: Any, page: Any, left: float, top: float) -> tuple[list[Ruling
             rulings.extend(edges)
     rulings.extend(fill_rulings(fills))
     rulings.sort(key=lambda r: (r.top, r.x0))
-    return rulings, has_images
+    return rulings, image_area
+
+
+def _bounds_area(raw: Any, handle: Any) -> float:
+    """The area (square points) of a page object's bounding box on the page."""
+    box = [ctypes.c_float() for _ in range(4)]
+    if not raw.FPDFPageObj_GetBounds(handle, *(ctypes.byref(v) for v in box)):
+        return 0.0
+    x0, y0, x1, y1 = (v.value for v in box)
+    return max(0.0, x1 - x0) * max(0.0, y1 - y0)
 
 
 def _rectangle(points: list[tuple[float, float]]) -> tuple[float, float, float, float] | None:
