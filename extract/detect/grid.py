@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from extract.detect.layout import group_word_rows, union_bbox
 from extract.model import BBox, Word
 
+# The detector name of a table of text found from its header line and aligned columns
+# (``text_columns``): its first row is its header.
+TEXT_COLUMNS = "text_columns"
 # Words of the text layer whose boxes touch (gap at most this, in points) are one word.
 TOUCH = 0.05
 

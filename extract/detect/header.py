@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.detect.grid import Grid, GridCell
+from extract.detect.grid import TEXT_COLUMNS, Grid, GridCell
 from extract.detect.value_text import is_value_text, is_year
 from extract.model import Status, Word
 from extract.numbers import parse_number
@@ -75,8 +75,11 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
     header cell reaches down over (its text wrapped beside a stub header) are header rows
     too. Without any data row (values with text around them), the header is the leading
     rows set in bold, or else the rows above the first one with an amount; a table of text
-    alone is all header (no body).
+    alone is all header (no body), unless it was found from its header line
+    (``text_columns``): then that line is its header.
     """
+    if grid.detector == TEXT_COLUMNS:
+        return 1
     slots = grid.slots()
 
     def row_cells(row: int, top: bool = False) -> list[tuple[GridCell, str, bool]]:

@@ -69,7 +69,8 @@ def is_table(grid: Grid, header_rows: int | None = None) -> bool:
         return False
     if _is_contents(rows):
         return False
-    if grid.detector != "ruled":
+    if grid.detector == "whitespace":  # (found from its numbers: they must be quantities;
+        # a table of text, found from its header and aligned columns, need hold none)
         values = _body_values(grid, header_rows)
         if _no_quantities(values) or _staggered(values):
             return False

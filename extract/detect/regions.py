@@ -19,7 +19,7 @@ from extract.detect.captions import CAPTION, text_around
 from extract.detect.columns import column_streams
 from extract.detect.digit_groups import join_digit_groups
 from extract.detect.edge_rows import with_edge_rows
-from extract.detect.grid import Grid
+from extract.detect.grid import TEXT_COLUMNS, Grid
 from extract.detect.header import has_body_values, header_row_count
 from extract.detect.header_band import with_header_band
 from extract.detect.header_split import split_run_headers
@@ -32,6 +32,7 @@ from extract.detect.rule_bands import join_rule_bands
 from extract.detect.ruled import ruled_grid
 from extract.detect.rulings import RulingCluster, cluster_rulings, without_underlines
 from extract.detect.stacked import split_stacked
+from extract.detect.text_columns import text_column_tables
 from extract.detect.value_text import is_footnote_mark
 from extract.detect.whitespace import whitespace_grid
 from extract.detect.whitespace_blocks import whitespace_blocks
@@ -172,6 +173,12 @@ DETECTORS: tuple[Detector, ...] = (
         "unruled tables: value columns from aligned numbers, rows from "
         "line spacing, wrapped labels joined",
         _whitespace,
+    ),
+    Detector(
+        TEXT_COLUMNS,
+        "unruled tables of text (registers, listings): columns from the left edges the "
+        "lines' words start at, under a header line of text",
+        lambda page, lines: text_column_tables(page.number, lines),
     ),
 )
 
