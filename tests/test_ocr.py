@@ -194,3 +194,14 @@ def test_page_images_turned_a_quarter_give_the_upright_records(
         else:  # clockwise: x = height - y, y = x
             expected = [height - bottom, x0, height - top, x1]
         assert record.bbox == pytest.approx(expected, abs=0.5)
+
+
+def test_a_tiffs_resolution_sets_its_page_size(tmp_path: Path) -> None:
+    """A fax-like TIFF at 200 dpi (Pillow gives its resolution as a rational): the page is
+    1700 x 2200 pixels at 200 dpi, 612 x 792 points, not read as 300 dpi."""
+    from extract.readers.image import read_image
+
+    tiff = tmp_path / "fax.tiff"
+    Image.new("1", (1700, 2200), 1).save(tiff, compression="group4", dpi=(200, 200))
+    [page] = read_image(tiff, "x", ReadOptions(ocr=False)).pages
+    assert (page.width, page.height) == (612.0, 792.0)

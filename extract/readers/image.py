@@ -7,6 +7,7 @@ image frame; the page size in points comes from the image's resolution (300 dpi 
 from __future__ import annotations
 
 from functools import partial
+from numbers import Real
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,8 @@ def _same(image: Any) -> Any:
 
 
 def _dpi(value: object) -> float:
-    if isinstance(value, tuple) and value and isinstance(value[0], int | float) and value[0] > 0:
+    """The horizontal resolution of a frame's ``dpi`` info (an int, a float, or a TIFF's
+    ``IFDRational``: any real number), DEFAULT_DPI when none is given."""
+    if isinstance(value, tuple) and value and isinstance(value[0], Real) and value[0] > 0:
         return float(value[0])
     return DEFAULT_DPI
