@@ -7,8 +7,16 @@ location (see ``samples/variants/score.py``). Prints totals and breakdowns per f
 and axis value, and the worst documents; keeps the failing documents with their truth, the
 engine's records and its report. Exit code 0 always: this is a measurement.
 
+``--scan``: fresh PDF variants only, each scanned as an office scanner, phone or fax would
+(``samples/variants/scan.py``: 200/300 dpi, image-only JPEG PDF or 1-bit fax TIFF, skew,
+grain, blur, paper, light, stamps and pen marks, now and then a page upside down or on its
+side), read by the engine with OCR (one OCR thread per worker), and scored against the truth
+moved with the page. Formats read "scan-pdf"/"scan-tiff", axes ``scan.*``. OCR costs about
+3-5 s a page: 100 documents (the default count with ``--scan``) take some 10-20 minutes on
+2 cores.
+
     .venv/bin/python bench/variants.py [--seed S] [--count 300] [--formats pdf,xlsx,csv]
-                                       [--jobs J] [--keep DIR] [--json OUT]
+                                       [--scan] [--jobs J] [--keep DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Sequence
 from multiprocessing import get_context
 from pathlib import Path
@@ -30,15 +39,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import engine_stamp, machine_facts  # noqa: E402
+from extract.readers import ReadOptions  # noqa: E402
 from samples.variants import score as sc  # noqa: E402
 from samples.variants import truth as tr  # noqa: E402
 from samples.variants.generate import FORMATS, families, generate_one  # noqa: E402
+from samples.variants.scan import scan_document  # noqa: E402
 
 Row = dict[str, Any]
 _STATE: dict[str, Any] = {}
 
 
-def _init(out: str, seed: str, formats: list[str], names: list[str] | None) -> None:
+def _init(
+    out: str, seed: str, formats: list[str], names: list[str] | None, scan: bool = False
+) -> None:
     """Worker set-up: the rulebook and the family pool, once per process."""
     from extract.rulebook import load_rulebook
 
@@ -48,21 +61,31 @@ def _init(out: str, seed: str, formats: list[str], names: list[str] | None) -> N
         out=Path(out),
         seed=seed,
         formats=formats,
+        scan=scan,
     )
 
 
 def _work(index: int) -> Row:
-    """Generate document ``index`` and run the engine on it (an engine crash is a failed
-    file, not a crashed bench)."""
+    """Generate document ``index`` (with ``--scan``: and scan it) and run the engine on it (an
+    engine crash is a failed file, not a crashed bench)."""
     out: Path = _STATE["out"]
     t0 = time.perf_counter()
+    source, scan_s = None, 0.0
     try:
         path = generate_one(_STATE["seed"], index, out, _STATE["formats"], _STATE["pool"])
+        if _STATE["scan"]:
+            source, stem = path, path.name.rsplit(".", 1)[0]
+            t_scan = time.perf_counter()
+            truth, layout = out / f"{stem}.truth.jsonl", out / f"{stem}.layout.json"
+            path = scan_document(path, truth, layout, out, _STATE["seed"])
+            scan_s = time.perf_counter() - t_scan
     except Exception as exc:  # a generator bug must not hide the other documents
         return {"index": index, "error": f"{type(exc).__name__}: {exc}"}
     t1 = time.perf_counter()
     try:
-        records, findings, failed = sc.engine_rows(path, _STATE["rulebook"])
+        # scans: OCR asked for explicitly, one OCR thread (the workers run side by side)
+        options = ReadOptions(ocr=True, ocr_threads=1) if _STATE["scan"] else None
+        records, findings, failed = sc.engine_rows(path, _STATE["rulebook"], options)
     except Exception as exc:  # a measurement goes on
         message = f"engine raised {type(exc).__name__}: {exc}"
         records, findings, failed = (
@@ -84,12 +107,14 @@ def _work(index: int) -> Row:
     return {
         "index": index,
         "path": str(path),
+        "source": None if source is None else str(source),
         "stem": stem,
         "layout": layout,
         "records": records,
         "findings": findings,
         "failed": failed,
-        "gen_s": t1 - t0,
+        "gen_s": t1 - t0 - scan_s,
+        "scan_s": scan_s,
         "engine_s": t2 - t1,
     }
 
@@ -116,7 +141,8 @@ def _keep(keep: Path, run: Row, scored: sc.Scored, truth_path: Path) -> None:
     """Copy a failing document with its truth, layout, the engine's records and report."""
     keep.mkdir(parents=True, exist_ok=True)
     path = Path(run["path"])
-    for src in (path, truth_path, path.parent / f"{run['stem']}.layout.json"):
+    source = [Path(run["source"])] if run.get("source") else []  # the PDF that was scanned
+    for src in (path, truth_path, path.parent / f"{run['stem']}.layout.json", *source):
         shutil.copy2(src, keep / src.name)
     with (keep / f"{run['stem']}.records.jsonl").open("w", encoding="utf-8") as fh:
         for rec in run["records"]:
@@ -147,28 +173,50 @@ def _keep(keep: Path, run: Row, scored: sc.Scored, truth_path: Path) -> None:
     )
 
 
+def _parts(scored: Sequence[tuple[Row, sc.Scored, Path]]) -> dict[str, dict[str, sc.Counts]]:
+    """``score.breakdown`` with the format row named by each document's layout ("scan-pdf",
+    "scan-tiff"; the truth lines of a scan say "pdf": they are found by page and box)."""
+    out: dict[str, dict[str, sc.Counts]] = defaultdict(lambda: defaultdict(sc.Counts))
+    for run, s, _ in scored:
+        for axis, values in sc.breakdown([s]).items():
+            for value, c in values.items():
+                name = run["layout"]["format"] if axis == "format" and value == "pdf" else value
+                out[axis][name].add(c)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--seed", help="default: a fresh random seed (printed)")
-    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--count", type=int, help="default 300; 100 with --scan")
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--scan", action="store_true", help="scanned PDF variants, read by OCR")
     parser.add_argument("--families", default="", help="comma-separated family names")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--keep", type=Path, help="default bench/out/variants/<seed>/")
+    parser.add_argument(
+        "--keep", type=Path, help="default bench/out/variants/<seed>/ (scan-<seed>/ with --scan)"
+    )
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--worst", type=int, default=15)
     args = parser.parse_args(argv)
     seed = args.seed or str(random.SystemRandom().randrange(1, 10**6))
-    formats = [f for f in args.formats.split(",") if f]
+    formats = ["pdf"] if args.scan else [f for f in args.formats.split(",") if f]
     names = [f for f in args.families.split(",") if f] or None
-    keep = args.keep or ROOT / "bench" / "out" / "variants" / seed
-    print(f"seed {seed}: {args.count} documents, formats {','.join(formats)}, {args.jobs} jobs")
+    args.count = args.count or (100 if args.scan else 300)
+    keep = args.keep or ROOT / "bench" / "out" / "variants" / (
+        f"scan-{seed}" if args.scan else seed
+    )
+    scanned = ", scanned, read with OCR" if args.scan else ""
+    print(
+        f"seed {seed}: {args.count} documents, formats {','.join(formats)}{scanned}, "
+        f"{args.jobs} jobs"
+    )
     stamp = engine_stamp()
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix=f"variants-{seed}-"))
     try:
         ctx = get_context("fork")
-        with ctx.Pool(args.jobs, _init, (str(work), seed, formats, names)) as pool:
+        with ctx.Pool(args.jobs, _init, (str(work), seed, formats, names, args.scan)) as pool:
             results = list(pool.imap(_work, range(args.count), chunksize=1))
         errors = [r for r in results if "error" in r]
         runs = [r for r in results if "error" not in r]
@@ -192,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             total.add(s.counts)
             scored.append((run, s, truth_path))
-        parts = sc.breakdown([s for _, s, _ in scored])
+        parts = _parts(scored)
         score_s = time.perf_counter() - t0
         kept = 0
         if keep.exists():
@@ -205,6 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     gen_s = sum(r["gen_s"] for r in runs)
+    scan_s = sum(r["scan_s"] for r in runs)
     eng_s = sum(r["engine_s"] for r in runs)
     by_fmt: dict[str, int] = {}
     for r in runs:
@@ -214,9 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"truth cells expecting a record: {total.cells}, expecting none: "
         f"{n_none}"
     )
+    n_runs = max(1, len(runs))
+    scanning = f"scanning {scan_s:.1f} s ({scan_s / n_runs:.2f} s/doc), " if args.scan else ""
     print(
-        f"time: generation {gen_s:.1f} s ({gen_s / max(1, len(runs)):.3f} s/doc), engine "
-        f"{eng_s:.1f} s ({eng_s / max(1, len(runs)):.3f} s/doc), scoring {score_s:.1f} s, "
+        f"time: generation {gen_s:.1f} s ({gen_s / max(1, len(runs)):.3f} s/doc), {scanning}"
+        f"engine {eng_s:.1f} s ({eng_s / max(1, len(runs)):.3f} s/doc), scoring {score_s:.1f} s, "
         f"wall {wall + score_s:.1f} s with {args.jobs} jobs"
     )
     for e in errors:
@@ -253,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         c = s.counts
         fams = ",".join(t["family"] for t in run["layout"]["tables"])
         print(
-            f"{run['stem']:<14} {run['layout']['format']:<5} {fams:<28} exact {c.exact}/{c.cells}"
+            f"{run['stem']:<15} {run['layout']['format']:<9} {fams:<28} exact {c.exact}/{c.cells}"
             f" wrong {c.wrong_flagged + c.wrong_silent} missing {c.missing} extra {c.extra}"
             f"  (seed {seed}, index {run['index']})"
         )
@@ -262,18 +313,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             "seed": seed,
             "count": args.count,
             "formats": formats,
+            "scan": args.scan,
             "jobs": args.jobs,
-            "machine": machine_facts("reportlab", "openpyxl"),
+            "machine": machine_facts(
+                "reportlab", "openpyxl", *(("Pillow", "pypdfium2") if args.scan else ())
+            ),
             "seconds": {
                 "generation": gen_s,
+                "scanning": scan_s,
                 "engine": eng_s,
                 "scoring": score_s,
                 "wall": wall + score_s,
             },
             "totals": total.as_dict(),
             "breakdown": {
-                a: {v: c.as_dict() for v, c in vals.items()}
-                for a, vals in sc.breakdown([s for _, s, _ in scored]).items()
+                a: {v: c.as_dict() for v, c in vals.items()} for a, vals in _parts(scored).items()
             },
             "documents": [
                 {"stem": r["stem"], "index": r["index"], **s.counts.as_dict()} for r, s, _ in scored

@@ -57,6 +57,8 @@ def _same(image: Any) -> Any:
 def _dpi(value: object) -> float:
     """The horizontal resolution of a frame's ``dpi`` info (an int, a float, or a TIFF's
     ``IFDRational``: any real number), DEFAULT_DPI when none is given."""
-    if isinstance(value, tuple) and value and isinstance(value[0], Real) and value[0] > 0:
-        return float(value[0])
+    if isinstance(value, tuple) and value and isinstance(value[0], Real):
+        dpi = float(value[0])
+        if dpi > 0:
+            return dpi
     return DEFAULT_DPI

@@ -239,13 +239,14 @@ def breakdown(scored: Sequence[Scored]) -> dict[str, dict[str, Counts]]:
     return out
 
 
-def engine_rows(path: Any, rulebook: Any) -> tuple[list[Row], list[Row], bool]:
-    """Run the engine on one file: (records, findings, failed), all as plain dicts."""
+def engine_rows(path: Any, rulebook: Any, options: Any = None) -> tuple[list[Row], list[Row], bool]:
+    """Run the engine on one file (``options``: ``ReadOptions``, the default when None):
+    (records, findings, failed), all as plain dicts."""
     from dataclasses import asdict
 
     from extract.pipeline import process_file
 
-    result = process_file(path, rulebook)
+    result = process_file(path, rulebook, options)
     pages = {t.table_id: list(t.pages) for t in result.tables}
     findings = [
         {
