@@ -2,7 +2,8 @@
 
 In: the scanned samples (samples/scan-*.pdf). Out: printed seconds per page for plain Tesseract
 (two settings), ankestat's ``ocr_page`` and the full ``process_file``, their ratios, and wall
-seconds for one against two jobs / OCR threads; optionally a JSON dump. Times are wall-clock
+seconds for one against two jobs / OCR threads (on the 4-page scan, and on a 20-page scan
+made of it five times over); optionally a JSON dump. Times are wall-clock
 (``time.perf_counter``), best of ``--repeat``.
 """
 
@@ -162,6 +163,26 @@ def run_all(run: Callable[[str], int], scans: Sequence[str]) -> int:
     return sum(run(scan) for scan in scans)
 
 
+# The long scan of the one-against-two comparison: the 4-page scan this many times over.
+LONG_COPIES = 5
+
+
+def long_scan(path: Path, copies: int, target: Path) -> Path:
+    """A scan of ``copies`` times ``path``'s pages, one after another, written to ``target``."""
+    import pypdfium2
+
+    source = pypdfium2.PdfDocument(str(path))
+    long = pypdfium2.PdfDocument.new()
+    try:
+        for _ in range(copies):
+            long.import_pages(source)
+        long.save(str(target))
+    finally:
+        long.close()
+        source.close()
+    return target
+
+
 def cli(files: Sequence[Path], jobs: int, out: Path) -> int:
     """Run ``ankestat extract FILES --ocr --jobs N`` into a fresh folder; records written."""
     shutil.rmtree(out, ignore_errors=True)
@@ -226,8 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         def pipeline(threads: int) -> Callable[[str], int]:
             def run(scan: str) -> int:
+                """``scan``: a sample's name, or the path of a scan made here."""
                 options = ReadOptions(pdf_backend="pdfium", ocr=True, ocr_threads=threads)
-                result = process_file(ROOT / "samples" / scan, rulebook, options)
+                path = Path(scan) if Path(scan).is_absolute() else ROOT / "samples" / scan
+                result = process_file(path, rulebook, options)
                 if result.error:
                     raise RuntimeError(f"{scan}: {result.error}")
                 return len(result.tables)
@@ -266,13 +289,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(" other: most CPU cores busy with other processes during a best call)")
 
         out = tmp / "out"
+        long = long_scan(paths[0], LONG_COPIES, tmp / f"long-{paths[0].name}")
         sets = (
             (f"{SHORT[SCANS[0]]} ({counts[SCANS[0]]}p)", paths[:1]),
-            (f"all {len(paths)} scans ({total_pages}p)", paths),
+            (f"{SHORT[SCANS[0]]} x{LONG_COPIES} ({counts[SCANS[0]] * LONG_COPIES}p)", [long]),
         )
         jobs: list[JobRow] = []
         for what, files in sets:
-            names = [f.name for f in files]
+            names = [f.name if f.parent == ROOT / "samples" else str(f) for f in files]
             one, two = best(repeat, [partial(cli, files, n, out) for n in (1, 2)])
             jobs.append(JobRow(what, "ankestat extract --ocr --jobs N", one, two))
             one, two = best(repeat, [partial(run_all, pipeline(n), names) for n in (1, 2)])

@@ -177,8 +177,8 @@ def write_truth(source: Path, target: Path, pages: Sequence[int]) -> int:
     return len(records)
 
 
-def build_scan(spec: ScanSpec, src_dir: Path, out_dir: Path) -> Path:
-    """Build one scanned file and its truth file from ``src_dir``; return the scan's path."""
+def scan_images(spec: ScanSpec, src_dir: Path) -> tuple[list[tuple[float, float]], list[bytes]]:
+    """The page sizes (points) and the degraded page images (JPEG bytes) of one scan."""
     pdf = pdfium.PdfDocument(src_dir / f"{spec.source}.pdf")
     try:
         sizes = [pdf[p.page - 1].get_size() for p in spec.pages]
@@ -187,6 +187,12 @@ def build_scan(spec: ScanSpec, src_dir: Path, out_dir: Path) -> Path:
         ]
     finally:
         pdf.close()
+    return sizes, scans
+
+
+def build_scan(spec: ScanSpec, src_dir: Path, out_dir: Path) -> Path:
+    """Build one scanned file and its truth file from ``src_dir``; return the scan's path."""
+    sizes, scans = scan_images(spec, src_dir)
     path = out_dir / spec.name
     if path.suffix == ".pdf":
         write_pdf(path, scans, sizes)

@@ -19,13 +19,12 @@ from io import BytesIO
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2 as pdfium
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from samples.make_scans import HERE, SCANS, SUNDHED, ScanSpec, degrade, render
+from samples.make_scans import HERE, SCANS, SUNDHED, ScanSpec, scan_images
 
 NAME = f"scan-soegbar-{SUNDHED}.pdf"
 FONT = "Helvetica"
@@ -63,14 +62,7 @@ def build_searchable(out_dir: Path, src_dir: Path = HERE, *, poor: bool = True) 
     """Write the searchable scan (and its truth file) into ``out_dir``; return its path."""
     spec = _spec()
     out_dir.mkdir(parents=True, exist_ok=True)
-    pdf = pdfium.PdfDocument(src_dir / f"{spec.source}.pdf")
-    try:
-        sizes = [pdf[p.page - 1].get_size() for p in spec.pages]
-        scans = [
-            degrade(render(pdf, p.page, spec.dpi), p.angle, p.seed, spec.dpi) for p in spec.pages
-        ]
-    finally:
-        pdf.close()
+    sizes, scans = scan_images(spec, src_dir)
     with pdfplumber.open(src_dir / f"{spec.source}.pdf") as doc:
         words = [
             [
