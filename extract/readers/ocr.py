@@ -118,12 +118,12 @@ def ocr_page(
     page's as read; ``rotation`` says how it was turned (records map boxes back)."""
     import numpy as np
 
-    from extract.readers.ocr_image import ink_share, lines_run_down
+    from extract.readers.ocr_image import ink_share
 
     grey = np.asarray(image.convert("L"))
     if ink_share(grey) < settings.blank_ink:
         return PageContent(number, width, height, (), notes=("blank page",))
-    first = 1 if lines_run_down(grey) else 0
+    first = _first_turns(grey)
     best: _Reading | None = None
     for turns in (first, first + 2, first + 1, first + 3):
         reading = _read_turned(grey, turns % 4, (width, height), settings)
@@ -143,6 +143,21 @@ def ocr_page(
         rotation=best.skew - 90.0 * best.turns,
         notes=tuple(notes),
     )
+
+
+def _first_turns(grey: Any) -> int:
+    """Quarter turns clockwise to read the page with first: none when its text lines clearly
+    run across it (upright, or upside down: ``_poor`` finds that); else as Tesseract's
+    orientation detection says, or, when it cannot tell, a quarter when the lines run down."""
+    from extract.readers.ocr_image import lines_across, lines_run_down
+    from extract.readers.ocr_tesseract import orientation
+
+    if lines_across(grey):
+        return 0
+    turned = orientation(grey)
+    if turned is not None:
+        return (4 - turned // 90) % 4  # text turned 270° counter-clockwise: a quarter back
+    return 1 if lines_run_down(grey) else 0
 
 
 _TURN_NOTES = {

@@ -60,11 +60,28 @@ def find_skew(grey: Any) -> float:
 # column profile, or more, on a page set upright; a page whose column profile is as much
 # sharper was scanned sideways (a landscape table fed in turned a quarter).
 SIDEWAYS_SHARPER = 3.0
+# Lines run clearly across a page when its row profile is this many times sharper; below
+# that, Tesseract's orientation detection is asked which way the page lies.
+ACROSS_SHARPER = 2.0
 
 
 def lines_run_down(grey: Any) -> bool:
     """True when the page's text lines run down it, not across (the page lies on its side):
     the ink's column profile is SIDEWAYS_SHARPER times sharper than its row profile, on a
+    quarter-size copy."""
+    across, down = _profile_sharpness(grey)
+    return down > SIDEWAYS_SHARPER * across
+
+
+def lines_across(grey: Any) -> bool:
+    """True when the page's text lines clearly run across it (upright or upside down): the
+    ink's row profile is ACROSS_SHARPER times sharper than its column profile."""
+    across, down = _profile_sharpness(grey)
+    return across > ACROSS_SHARPER * down
+
+
+def _profile_sharpness(grey: Any) -> tuple[float, float]:
+    """How sharp the ink's row profile and column profile are (sums of squared steps), on a
     quarter-size copy."""
     import cv2
     import numpy as np
@@ -76,7 +93,7 @@ def lines_run_down(grey: Any) -> bool:
 
     across = sharpness(small.sum(axis=1, dtype=np.float64))
     down = sharpness(small.sum(axis=0, dtype=np.float64))
-    return down > SIDEWAYS_SHARPER * across
+    return across, down
 
 
 def rotate(grey: Any, angle: float) -> Any:

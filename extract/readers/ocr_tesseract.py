@@ -54,6 +54,52 @@ def read_data(pixels: Any, lang: str, config: str) -> dict[str, list[Any]]:
     return _read_by_command(pixels, lang, config)
 
 
+# Tesseract's orientation and script detection needs this many confidence points to be taken.
+MIN_ORIENTATION_CONFIDENCE = 2.0
+
+
+def orientation(pixels: Any) -> int | None:
+    """Degrees (0, 90, 180, 270) Tesseract's orientation detection (its ``osd`` data, at the
+    page's full resolution) says the page's text is turned, counter-clockwise; None when it
+    cannot tell surely, or its data is not installed."""
+    try:
+        if engine_name() == "tesserocr":
+            found = _orientation_in_process(pixels)
+        else:
+            found = _orientation_by_command(pixels)
+    except Exception:  # no osd data, too little text: Tesseract cannot tell
+        return None
+    if found is None or found[1] < MIN_ORIENTATION_CONFIDENCE:
+        return None
+    return found[0]
+
+
+def _orientation_in_process(pixels: Any) -> tuple[int, float] | None:
+    import numpy as np
+    import tesserocr
+
+    image = np.ascontiguousarray(pixels, dtype=np.uint8)
+    height, width = image.shape
+    with _engine("osd") as api:
+        api.SetPageSegMode(tesserocr.PSM.OSD_ONLY)
+        try:
+            api.SetImageBytes(image.tobytes(), width, height, 1, width)
+            found = api.DetectOrientationScript()
+        finally:
+            api.Clear()
+    return None if not found else (int(found["orient_deg"]), float(found["orient_conf"]))
+
+
+def _orientation_by_command(pixels: Any) -> tuple[int, float] | None:
+    import pytesseract
+    from PIL import Image
+
+    image = Image.fromarray(pixels)
+    image.format = HANDOVER_FORMAT
+    found = pytesseract.image_to_osd(image, output_type=pytesseract.Output.DICT)
+    return int(found["orientation"]), float(found["orientation_conf"])
+
+
 def engine_name() -> str:
     """ "tesserocr" when the in-process engine is usable (the same Tesseract as the command)
     and ``ANKESTAT_OCR_ENGINE`` is not "command", else "command"."""
