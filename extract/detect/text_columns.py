@@ -77,15 +77,17 @@ def _tables(run: Sequence[TextLine], page_number: int) -> list[tuple[Grid, list[
             i += 1
             continue
         starts = _merged([c.x0 for c in head.chunks], shared, tolerance)
-        end = i + 1
-        while end < len(run) and _assign(run[end], starts, tolerance) is not None:
-            end += 1
-        body = run[i + 1 : end]
+        rows: list[tuple[TextLine, list[int]]] = []  # each line with its chunks' columns
+        for line in run[i:]:
+            columns = _assign(line, starts, tolerance)
+            if columns is None:
+                break
+            rows.append((line, columns))
+        body = [line for line, _ in rows[1:]]
         firm = _starts(body, tolerance, START_SHARE * len(body)) if body else []
         if len(body) >= MIN_BODY and len(firm) >= MIN_FIRM:
-            inside = list(run[i:end])
-            tables.append((_grid(inside, starts, tolerance, page_number), inside))
-            i = end
+            tables.append((_grid(rows, starts, page_number), [line for line, _ in rows]))
+            i += len(rows)
         else:
             i += 1
     return tables
@@ -137,21 +139,20 @@ def _is_header(line: TextLine) -> bool:
     return len(line.chunks) >= MIN_COLUMNS and not any(c.is_value for c in line.chunks)
 
 
-def _grid(lines: Sequence[TextLine], starts: Sequence[float], tolerance: float, page: int) -> Grid:
-    """One row per line, one column per start (column 0 the first: the row labels); a
-    chunk running past the next columns' starts spans them."""
+def _grid(rows: Sequence[tuple[TextLine, list[int]]], starts: Sequence[float], page: int) -> Grid:
+    """One row per line (with its chunks' columns, ``_assign``), one column per start
+    (column 0 the first: the row labels); a chunk running past the next columns' starts
+    spans them."""
+    lines = [line for line, _ in rows]
     left = min(min(c.x0 for c in line.chunks) for line in lines)
-    right = max(line.x1 for line in lines)
-    col_edges = (left, *(x - 1.0 for x in starts[1:]), right)
+    col_edges = (left, *(x - 1.0 for x in starts[1:]), max(line.x1 for line in lines))
     row_edges = (*(line.top for line in lines), lines[-1].bottom)
     cells: list[GridCell] = []
-    for row, line in enumerate(lines):
-        columns = _assign(line, starts, tolerance)
-        assert columns is not None
+    for row, (line, columns) in enumerate(rows):
         for column in dict.fromkeys(columns):
             chunks = [c for c, k in zip(line.chunks, columns, strict=True) if k == column]
-            right = max(c.x1 for c in chunks)
-            last = max(column, max(k for k, x in enumerate(starts) if x < right - 1.0))
+            end = max(c.x1 for c in chunks)
+            last = max(column, max(k for k, x in enumerate(starts) if x < end - 1.0))
             words = tuple(w for c in chunks for w in c.words)
             cells.append(GridCell(row, row, column, last, words))
     return Grid(page, TEXT_COLUMNS, row_edges, col_edges, tuple(cells))

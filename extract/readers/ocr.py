@@ -112,10 +112,10 @@ def ocr_page(
     image: Any, number: int, width: float, height: float, settings: OcrSettings
 ) -> PageContent:
     """Read one page image (any PIL mode) of ``width`` x ``height`` points, in whichever of
-    the four orientations reads: first upright, or turned a quarter clockwise when its text
-    lines run down the page (it lay on its side); when that reading is poor (``_poor``), the
-    other turns in turn, keeping the surest. The PageContent's width and height are the
-    page's as read; ``rotation`` says how it was turned (records map boxes back)."""
+    the four orientations reads: first the one ``_first_turns`` gives; when that reading is
+    poor (``_poor``), the other turns in turn, keeping the surest. The PageContent's width
+    and height are the page's as read; ``rotation`` says how it was turned (records map boxes
+    back)."""
     import numpy as np
 
     from extract.readers.ocr_image import ink_share
@@ -149,15 +149,16 @@ def _first_turns(grey: Any) -> int:
     """Quarter turns clockwise to read the page with first: none when its text lines clearly
     run across it (upright, or upside down: ``_poor`` finds that); else as Tesseract's
     orientation detection says, or, when it cannot tell, a quarter when the lines run down."""
-    from extract.readers.ocr_image import lines_across, lines_run_down
+    from extract.readers.ocr_image import ACROSS_SHARPER, SIDEWAYS_SHARPER, profile_sharpness
     from extract.readers.ocr_tesseract import orientation
 
-    if lines_across(grey):
+    across, down = profile_sharpness(grey)
+    if across > ACROSS_SHARPER * down:
         return 0
     turned = orientation(grey)
     if turned is not None:
         return (4 - turned // 90) % 4  # text turned 270° counter-clockwise: a quarter back
-    return 1 if lines_run_down(grey) else 0
+    return 1 if down > SIDEWAYS_SHARPER * across else 0
 
 
 _TURN_NOTES = {

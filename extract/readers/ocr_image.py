@@ -65,24 +65,10 @@ SIDEWAYS_SHARPER = 3.0
 ACROSS_SHARPER = 2.0
 
 
-def lines_run_down(grey: Any) -> bool:
-    """True when the page's text lines run down it, not across (the page lies on its side):
-    the ink's column profile is SIDEWAYS_SHARPER times sharper than its row profile, on a
-    quarter-size copy."""
-    across, down = _profile_sharpness(grey)
-    return down > SIDEWAYS_SHARPER * across
-
-
-def lines_across(grey: Any) -> bool:
-    """True when the page's text lines clearly run across it (upright or upside down): the
-    ink's row profile is ACROSS_SHARPER times sharper than its column profile."""
-    across, down = _profile_sharpness(grey)
-    return across > ACROSS_SHARPER * down
-
-
-def _profile_sharpness(grey: Any) -> tuple[float, float]:
-    """How sharp the ink's row profile and column profile are (sums of squared steps), on a
-    quarter-size copy."""
+def profile_sharpness(grey: Any) -> tuple[float, float]:
+    """(across, down): how sharp the ink's row profile and column profile are (sums of
+    squared steps), on a quarter-size copy. Text lines running across a page make its row
+    profile sharp; a page lying on its side, its column profile."""
     import cv2
     import numpy as np
 
