@@ -33,7 +33,12 @@ from extract.checks_sums import (
     half_unit,
     place,
 )
-from extract.checks_values import LowOcrConfidence, OcrLabelCorrected, Plausible
+from extract.checks_values import (
+    LowOcrConfidence,
+    OcrLabelCorrected,
+    OcrLabelUnverified,
+    Plausible,
+)
 from extract.identities import Identities
 from extract.model import Observation, Record
 
@@ -203,6 +208,7 @@ REGISTRY: tuple[tuple[type, bool], ...] = (
     (CrossTable, False),
     (LowOcrConfidence, False),
     (OcrLabelCorrected, False),
+    (OcrLabelUnverified, False),
     (Plausible, False),
 )
 

@@ -12,6 +12,7 @@ from extract.model import Observation, Status
 
 LOW_OCR_CONFIDENCE = "low_ocr_confidence"
 OCR_LABEL_CORRECTED = "ocr_label_corrected"
+OCR_LABEL_UNVERIFIED = "ocr_label_unverified"
 IMPLAUSIBLE_VALUE = "implausible_value"
 # An OCR'd cell read with less confidence than this (0-100) is flagged.
 OCR_CONFIDENCE_THRESHOLD = 80.0
@@ -67,6 +68,29 @@ class OcrLabelCorrected:
             obs = observations[first]
             message = f"row label '{obs.row_label}' read as {'; '.join(obs.label_repairs)}"
             yield result(self.code, message, observations, first, others)
+
+
+class OcrLabelUnverified:
+    """A provision named by an OCR'd row label with words the vocabulary does not know: the
+    name is kept as read, and may be misread ("Hjzlpemidler - 112")."""
+
+    name = "ocr_label_unverified"
+    code = OCR_LABEL_UNVERIFIED
+    description = "OCR'd row labels naming a provision were known labels or known words"
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        for first, *others in _rows(observations, _unverified_provision):
+            obs = observations[first]
+            words = ", ".join(f"'{w}'" for w in obs.label_unknown)
+            message = (
+                f"row label '{obs.row_label}' read by OCR names a provision with words the "
+                f"vocabulary does not know ({words}): it may be misread"
+            )
+            yield result(self.code, message, observations, first, others)
+
+
+def _unverified_provision(obs: Observation) -> bool:
+    return obs.provision is not None and bool(obs.label_unknown)
 
 
 def _low_label_confidence(obs: Observation) -> bool:

@@ -28,6 +28,9 @@ VOCABULARY_FILE = "vocabulary.yaml"
 # Cost of one typical misreading, and of any other edit (insert, delete, substitute).
 MISREAD_COST = 0.25
 EDIT_COST = 1.0
+# Any other edit that puts in, takes out or changes a digit: a label is never read as a
+# phrase of other paragraphs or years ("§ 32" is not "§ 31").
+DIGIT_EDIT_COST = 10.0
 # A repair may cost at most this much; words of LONG_WORD letters or more may also carry one
 # plain edit.
 MAX_COST = 0.75
@@ -48,10 +51,16 @@ MISREADINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "l": ("i", "1", "|", "t", "!"),
         "i": ("l", "1", "|", "j", "f"),
         "m": ("rn", "in"),
+        "rn": ("m",),
+        "f": ("t",),
         "e": ("c", "o"),
         "c": ("e",),
         "h": ("b", "li"),
         "i ": ("h",),  # "I alt" read as "halt"
+        "g": ("9",),
+        "§": ("&", "8", "$", "S"),
+        "-": ("—", "–", "_", "~"),
+        "–": ("-", "—", "_", "~"),
     }
 )
 # The same, by the last printed letter: letter -> ((printed, misreadings), ...).
@@ -62,8 +71,13 @@ _BY_LAST_LETTER: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = Mapping
     }
 )
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+")
-_SKELETON_VOWELS = re.compile(r"[aeoøæåœ0âág]+")  # g: "ø" is read as "g" too
+# Marks a printed row label does not hold: OCR's reading of "§" ("&", "$"), of dirt ("£", "|").
+_ODD_MARK = re.compile(r"[&$£|{}\[\]<>~^@#_=+*!?\\]")
+# g: "ø" is read as "g" too; c: "e" as "c"; z: "æ" as "z"
+_SKELETON_VOWELS = re.compile(r"[aeoøæåœ0âágcz]+")
 _SKELETON_STROKES = re.compile(r"[li1|!ij]")
+# A label's letter pairs, to find the known phrases it is nearest when its words are misread.
+PAIR_CANDIDATES = 3
 
 
 class VocabularyError(ValueError):
@@ -79,6 +93,7 @@ class Lexicon:
     phrases: tuple[str, ...] = ()
     by_skeleton: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     phrase_tokens: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+    phrase_pairs: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -88,11 +103,27 @@ class Lexicon:
             self, "by_skeleton", MappingProxyType({k: tuple(v) for k, v in index.items()})
         )
         object.__setattr__(self, "phrase_tokens", tuple(_tokens(p) for p in self.phrases))
+        object.__setattr__(self, "phrase_pairs", tuple(_pairs(p) for p in self.phrases))
 
     def repair(self, text: str) -> str | None:
-        """The known word ``text`` is a misreading of, in ``text``'s case; None if none/unsure."""
-        core = text.strip(".,:;*()-–")
-        if len(core) < MIN_LETTERS or not core.isalpha() or core.lower() in self.words:
+        """The known word(s) ``text`` is a misreading of, in ``text``'s case, each run of
+        letters repaired on its own ("/Ophavet." -> "/Ophævet."); None if none or unsure.
+        Words with digits are left alone."""
+        if any(ch.isdigit() for ch in text):
+            return None
+        out, changed, end = [], False, 0
+        for run in _WORD.finditer(text):
+            repaired = self._repair_letters(run.group())
+            out.append(text[end : run.start()])
+            out.append(repaired or run.group())
+            changed = changed or repaired is not None
+            end = run.end()
+        return "".join(out) + text[end:] if changed else None
+
+    def _repair_letters(self, core: str) -> str | None:
+        """The known word the letters ``core`` misread, in ``core``'s case; None if none or
+        unsure."""
+        if len(core) < MIN_LETTERS or core.lower() in self.words:
             return None
         lower = core.lower()
         scored = sorted(
@@ -104,7 +135,21 @@ class Lexicon:
         limit = MAX_COST_LONG if len(best) >= LONG_WORD else MAX_COST
         if best_cost > limit or (len(scored) > 1 and scored[1][0] <= best_cost):
             return None
-        return text.replace(core, _same_case(best, core))
+        return _same_case(best, core)
+
+    def unknown_words(self, label: str) -> tuple[str, ...]:
+        """The words of ``label`` the vocabulary does not know (runs of MIN_LETTERS letters
+        or more, and words with marks no label prints, "&", "£"); none for a known phrase."""
+        text = " ".join(label.split())
+        if text in self.phrases:
+            return ()
+        unknown = [w for w in text.split() if _ODD_MARK.search(w)]
+        unknown += [
+            run
+            for run in _WORD.findall(text)
+            if len(run) >= MIN_LETTERS and run.lower() not in self.words
+        ]
+        return tuple(dict.fromkeys(unknown))
 
     def repair_label(self, label: str) -> str | None:
         """The known phrase an OCR'd row ``label`` is a misreading of; None if none or unsure."""
@@ -120,9 +165,19 @@ class Lexicon:
             overlap = len(mine & theirs) / len(mine | theirs)
             return (-overlap, abs(len(self.phrases[index]) - len(text)))
 
-        near = [self.phrases[i] for i in sorted(range(len(self.phrases)), key=nearness)]
+        pairs = _pairs(text)
+
+        def alike(index: int) -> float:
+            theirs = self.phrase_pairs[index]
+            return -2 * len(pairs & theirs) / (len(pairs) + len(theirs) or 1)
+
+        indices = range(len(self.phrases))
+        near = {
+            *sorted(indices, key=nearness)[:PHRASE_CANDIDATES],
+            *sorted(indices, key=alike)[:PAIR_CANDIDATES],
+        }
         scored = sorted(
-            (misread_cost(p.lower(), text.lower()), p) for p in near[:PHRASE_CANDIDATES]
+            (misread_cost(self.phrases[i].lower(), text.lower()), self.phrases[i]) for i in near
         )
         best_cost, best = scored[0]
         limit = max(MAX_COST, PHRASE_COST_PER_LETTER * len(best))
@@ -131,33 +186,42 @@ class Lexicon:
         return best
 
 
+def _pairs(text: str) -> frozenset[str]:
+    """The letter pairs of ``text`` (lower case, spaces kept: word starts and ends count)."""
+    folded = f" {' '.join(text.lower().split())} "
+    return frozenset(folded[i : i + 2] for i in range(len(folded) - 1))
+
+
 def _tokens(text: str) -> frozenset[str]:
     return frozenset(text.lower().replace("–", "-").split())
 
 
 def skeleton(word: str) -> str:
     """``word`` with the letters Tesseract confuses folded together ("børn", "bern" -> "b*rn")."""
-    folded = word.lower().replace("rn", "m").replace("ze", "æ")
+    folded = word.lower().replace("rn", "m").replace("ze", "æ").replace("f", "t").replace("b", "h")
     folded = _SKELETON_STROKES.sub("|", folded)
     return _SKELETON_VOWELS.sub("*", folded)
 
 
 def misread_cost(printed: str, read: str) -> float:
-    """Edit distance from ``printed`` to ``read`` where a typical misreading costs little."""
+    """Edit distance from ``printed`` to ``read`` where a typical misreading costs little and
+    an edit of a digit (not a misreading) DIGIT_EDIT_COST."""
     rows, cols = len(printed), len(read)
+    put = [DIGIT_EDIT_COST if ch.isdigit() else EDIT_COST for ch in read]
     cost = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for i in range(1, rows + 1):
-        cost[i][0] = i * EDIT_COST
+        cost[i][0] = cost[i - 1][0] + (DIGIT_EDIT_COST if printed[i - 1].isdigit() else EDIT_COST)
     for j in range(1, cols + 1):
-        cost[0][j] = j * EDIT_COST
+        cost[0][j] = cost[0][j - 1] + put[j - 1]
     for i in range(1, rows + 1):
         letter = printed[i - 1]
+        drop = DIGIT_EDIT_COST if letter.isdigit() else EDIT_COST
         for j in range(1, cols + 1):
-            same = read[j - 1] == letter
+            change = 0.0 if read[j - 1] == letter else max(drop, put[j - 1])
             best = min(
-                cost[i - 1][j] + EDIT_COST,
-                cost[i][j - 1] + EDIT_COST,
-                cost[i - 1][j - 1] + (0.0 if same else EDIT_COST),
+                cost[i - 1][j] + drop,
+                cost[i][j - 1] + put[j - 1],
+                cost[i - 1][j - 1] + change,
             )
             for shown, misreads in _BY_LAST_LETTER.get(letter, ()):
                 before = i - len(shown)
@@ -263,14 +327,17 @@ def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[Ta
         headers, header_repairs = _repair_headers(table.column_headers, lexicon)
         rows = []
         for row in table.rows:
-            phrase = lexicon.repair_label(row.label) if row.label_confidence is not None else None
+            if row.label_confidence is None:
+                rows.append(row)
+                continue
+            phrase = lexicon.repair_label(row.label)
             if phrase is not None:
                 row = replace(
                     row,
                     label=phrase,
                     label_repairs=(*row.label_repairs, f"{row.label} -> {phrase}"),
                 )
-            rows.append(row)
+            rows.append(replace(row, label_unknown=lexicon.unknown_words(row.label)))
         out.append(
             replace(table, rows=tuple(rows), column_headers=headers, header_repairs=header_repairs)
         )

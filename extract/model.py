@@ -197,8 +197,10 @@ class TableRow:
     """One logical table row: a row label (wrapped lines joined) and one cell per value column.
 
     ``cells[i]`` is None where the row has nothing under value column ``i``. For an OCR'd
-    row, ``label_confidence`` is the lowest confidence of the label's words and
-    ``label_repairs`` lists the label's repaired words as "read -> repaired".
+    row, ``label_confidence`` is the lowest confidence of the label's words,
+    ``label_repairs`` lists the label's repaired words as "read -> repaired" and
+    ``label_unknown`` the words of a label that is no known phrase and that the vocabulary
+    does not know (they may be misread).
     """
 
     label: str
@@ -207,6 +209,7 @@ class TableRow:
     label_bbox: BBox | None = None
     label_confidence: float | None = None
     label_repairs: tuple[str, ...] = ()
+    label_unknown: tuple[str, ...] = ()
 
     @property
     def has_values(self) -> bool:
@@ -283,7 +286,8 @@ class Observation:
     it; members point to it with ``group_row``), ``total`` (sum of the groups, or of the members
     when there are no groups) or ``extra`` (outside any sum). ``column_role`` is ``member`` or
     ``total`` in the same sense for columns. ``decimals`` is the number of decimals printed.
-    ``label_confidence`` and ``label_repairs`` come from the row (OCR'd rows only).
+    ``label_confidence``, ``label_repairs`` and ``label_unknown`` come from the row (OCR'd
+    rows only).
     """
 
     table_id: str
@@ -310,6 +314,7 @@ class Observation:
     decimals: int = 0
     label_confidence: float | None = None
     label_repairs: tuple[str, ...] = ()
+    label_unknown: tuple[str, ...] = ()
     entity_scope: str | None = None
     municipality_code: int | None = None
     municipality: str | None = None

@@ -371,6 +371,7 @@ def test_the_registry_lists_each_check_once_with_its_flag() -> None:
         ("cross_table", "conflict_other_source"),
         ("low_ocr_confidence", "low_ocr_confidence"),
         ("ocr_label_corrected", "ocr_label_corrected"),
+        ("ocr_label_unverified", "ocr_label_unverified"),
         ("plausible", "implausible_value"),
     ]
     assert all(check.description for check in CHECKS)

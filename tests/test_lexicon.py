@@ -21,6 +21,12 @@ from extract.rulebook import Rulebook
         ("Omgerelses-", "Omgørelses-"),
         ("Omggrelsesprocent", "Omgørelsesprocent"),
         ("STADFAESTEDE", "STADFÆSTEDE"),
+        ("Bamets", "Barnets"),
+        ("Almenc", "Almene"),
+        # runs of letters between marks are repaired each on its own
+        ("/Ophavet.", "/Ophævet."),
+        ("Omgerelses-%", "Omgørelses-%"),
+        ("atviste/henviste", "afviste/henviste"),
     ],
 )
 def test_typical_misreadings_are_read_as_the_known_word(
@@ -51,6 +57,9 @@ def test_a_word_near_two_known_words_is_left_alone() -> None:
         ("l alt", "I alt"),
         ("Børn - samvær - 71", "Børn - samvær - § 71"),
         ("Voksne - midlertidigt botilbud - § 107 i", "Voksne - midlertidigt botilbud - § 107"),
+        # a misread word leaves no word in common: the phrase is found by its letter pairs
+        ("Indskudslan - § 54-71", "Indskudslån - § 54-71"),
+        ("Indskudslan - 8 54-71", "Indskudslån - § 54-71"),
     ],
 )
 def test_row_labels_are_read_as_the_known_label(
@@ -59,7 +68,16 @@ def test_row_labels_are_read_as_the_known_label(
     assert rulebook.lexicon.repair_label(read) == printed
 
 
-@pytest.mark.parametrize("label", ["Serviceloven 2021", "Ishøj Kommune", "I alt"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Serviceloven 2021",
+        "Ishøj Kommune",
+        "I alt",
+        "Indskudslån - § 54-72",
+        "Børn - samvær - § 72",
+    ],
+)
 def test_other_labels_are_left_alone(rulebook: Rulebook, label: str) -> None:
     assert rulebook.lexicon.repair_label(label) is None
 

@@ -15,8 +15,9 @@ from extract.model import BBox, Word
 
 # Words closer than this many font sizes belong to the same chunk (one space is ~0.3 em).
 CHUNK_GAP_EM = 0.5
-# OCR word boxes hug the ink, so the gap between two words of a phrase looks wider.
-OCR_CHUNK_GAP_EM = 1.0
+# OCR word boxes hug the ink, so the gap between two words of a phrase looks wider (an OCR'd
+# word's size is its line's, ``extract.readers.ocr_font``).
+OCR_CHUNK_GAP_EM = 0.7
 # In a monospaced font words a space apart (one character, exactly: the text layer's) are
 # one chunk: the gap may be this many character widths (headers set tight in their cells
 # stand a character and a quarter apart); widths of letters within this share of each other

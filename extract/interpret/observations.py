@@ -313,6 +313,7 @@ def _observation(
         decimals=key.parsed.decimals,
         label_confidence=row.label_confidence,
         label_repairs=(*row.label_repairs, *header_repairs),
+        label_unknown=row.label_unknown,
         entity_scope=key.entity_scope,
         municipality_code=key.municipality_code,
         municipality=key.municipality,

@@ -245,15 +245,13 @@ SPECK_CONFIDENCE = 80.0
 # A lone letter read with less confidence than this is dirt too (dirt is often read as "i").
 LONE_LETTER_CONFIDENCE = 70.0
 _PUNCTUATION = re.compile(r"^[\W_]{1,3}$")
-# A text line's box is about this many times its font size (ascenders to descenders).
-FONT_PER_LINE = 0.8
 
 
 def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSettings) -> list[Word]:
     """Words from Tesseract's boxes (page pixels): specks dropped, doubtful ones read again."""
     kept = [b for b in read if not _speck(b, read)]
     boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in kept]
-    sizes = [b.line_height / scale * FONT_PER_LINE for b in kept]
+    sizes = [b.em / scale for b in kept]
     doubtful = [
         i
         for i, (text, conf, *_rest) in enumerate(boxes)

@@ -35,7 +35,8 @@ SHEET_GAP = 30
 
 @dataclass(frozen=True, slots=True)
 class TextBox:
-    """A word as Tesseract read it: text, confidence, box in page pixels, its line's height."""
+    """A word as Tesseract read it: text, confidence, box in page pixels, its line's font
+    size in pixels (``ocr_font.line_em``)."""
 
     text: str
     confidence: float
@@ -43,7 +44,7 @@ class TextBox:
     top: int
     width: int
     height: int
-    line_height: int
+    em: float
 
 
 def table_regions(lines: Sequence[tuple[float, float, float, float]], scale: float) -> list[Box]:
@@ -144,28 +145,36 @@ def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
 
 
 def text_boxes(data: dict[str, list[Any]]) -> list[TextBox]:
-    """Tesseract's ``image_to_data`` dict as words with their line's height."""
+    """Tesseract's ``image_to_data`` dict as words with their line's font size."""
+    from extract.readers.ocr_font import line_em
+
     line_height: dict[tuple[int, int, int], int] = {}
+    words: dict[tuple[int, int, int], list[int]] = {}
     for i, level in enumerate(data["level"]):
-        if level == 4:
-            line_height[(data["block_num"][i], data["par_num"][i], data["line_num"][i])] = data[
-                "height"
-            ][i]
-    boxes = []
-    for i, text in enumerate(data["text"]):
-        if not text.strip():
-            continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        boxes.append(
+        if level == 4:
+            line_height[key] = data["height"][i]
+        elif data["text"][i].strip():
+            words.setdefault(key, []).append(i)
+    boxes = []
+    for key, indices in words.items():
+        texts = [data["text"][i].strip() for i in indices]
+        em = line_em(
+            texts,
+            [float(data["height"][i]) for i in indices],
+            float(line_height.get(key, max(int(data["height"][i]) for i in indices))),
+        )
+        boxes.extend(
             TextBox(
-                text.strip(),
+                text,
                 float(data["conf"][i]),
                 int(data["left"][i]),
                 int(data["top"][i]),
                 int(data["width"][i]),
                 int(data["height"][i]),
-                line_height.get(key, int(data["height"][i])),
+                em,
             )
+            for text, i in zip(texts, indices, strict=True)
         )
     return boxes
 
@@ -188,5 +197,5 @@ def _to_page(box: TextBox, y: int, cell: Box) -> TextBox:
         box.top - y + top,
         box.width,
         box.height,
-        box.line_height,
+        box.em,
     )
