@@ -58,6 +58,8 @@ MISREADINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "h": ("b", "li"),
         "i ": ("h",),  # "I alt" read as "halt"
         "g": ("9",),
+        "o": ("0",),
+        "s": ("5",),
         "§": ("&", "8", "$", "S"),
         "-": ("—", "–", "_", "~"),
         "–": ("-", "—", "_", "~"),
@@ -75,7 +77,7 @@ _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+")
 _ODD_MARK = re.compile(r"[&$£|{}\[\]<>~^@#_=+*!?\\]")
 # g: "ø" is read as "g" too; c: "e" as "c"; z: "æ" as "z"
 _SKELETON_VOWELS = re.compile(r"[aeoøæåœ0âágcz]+")
-_SKELETON_STROKES = re.compile(r"[li1|!ij]")
+_SKELETON_STROKES = re.compile(r"[li1|!ijt]")  # t: "l" is read as "t"
 # A label's letter pairs, to find the known phrases it is nearest when its words are misread.
 PAIR_CANDIDATES = 3
 
@@ -198,7 +200,7 @@ def _tokens(text: str) -> frozenset[str]:
 
 def skeleton(word: str) -> str:
     """``word`` with the letters Tesseract confuses folded together ("børn", "bern" -> "b*rn")."""
-    folded = word.lower().replace("rn", "m").replace("ze", "æ").replace("f", "t").replace("b", "h")
+    folded = word.lower().replace("rn", "m").replace("ze", "æ").replace("f", "l").replace("b", "h")
     folded = _SKELETON_STROKES.sub("|", folded)
     return _SKELETON_VOWELS.sub("*", folded)
 

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from extract.lexicon import Lexicon, VocabularyError, misread_cost, read_vocabulary
+from extract.lexicon import (
+    DIGIT_EDIT_COST,
+    Lexicon,
+    VocabularyError,
+    misread_cost,
+    read_vocabulary,
+)
 from extract.rulebook import Rulebook
 
 
@@ -60,6 +66,11 @@ def test_a_word_near_two_known_words_is_left_alone() -> None:
         # a misread word leaves no word in common: the phrase is found by its letter pairs
         ("Indskudslan - § 54-71", "Indskudslån - § 54-71"),
         ("Indskudslan - 8 54-71", "Indskudslån - § 54-71"),
+        # a letter read as a look-alike digit is a misreading, not a number
+        (
+            "Børn - KSB - Forebyggende indsats - § 31 0g § 81",
+            "Børn - KSB - Forebyggende indsats - § 31 og § 81",
+        ),
     ],
 )
 def test_row_labels_are_read_as_the_known_label(
@@ -86,6 +97,10 @@ def test_misreadings_cost_less_than_other_edits() -> None:
     assert misread_cost("børn", "bern") == 0.25
     assert misread_cost("hjælp", "hjzelp") == 0.25
     assert misread_cost("børn", "bxrn") == 1.0
+    # a digit put in, taken out or changed costs far more than any repair may
+    assert misread_cost("§ 31", "§ 32") == DIGIT_EDIT_COST
+    assert misread_cost("§ 31", "§ 3") == DIGIT_EDIT_COST
+    assert misread_cost("§ 31 og", "§ 31 0g") == 0.25
 
 
 def test_a_bad_vocabulary_file_names_file_and_key(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ class OcrSettings:
     digits). ``psm`` 4 reads the page as one column of lines of varying size: table rows stay
     whole and multi-line header cells are read line by line. Numbers read with less than
     ``second_look_below`` confidence are read again from their own crop, digits only. Pages
-    with less than ``blank_ink`` dark pixels are blank.
+    with less than ``blank_ink`` dark pixels, and no few lines of text, are blank.
     """
 
     dpi: int = 300
@@ -118,10 +118,10 @@ def ocr_page(
     back)."""
     import numpy as np
 
-    from extract.readers.ocr_image import ink_share
+    from extract.readers.ocr_image import has_text_marks, ink_share
 
-    grey = np.asarray(image.convert("L"))
-    if ink_share(grey) < settings.blank_ink:
+    grey = _full_resolution(np.asarray(image.convert("L")), width, settings.dpi)
+    if ink_share(grey) < settings.blank_ink and not has_text_marks(grey, grey.shape[1] / width):
         return PageContent(number, width, height, (), notes=("blank page",))
     first = _first_turns(grey)
     best: _Reading | None = None
@@ -145,17 +145,35 @@ def ocr_page(
     )
 
 
+# An image scanned coarser than this share of the OCR resolution (a 200 dpi scan or fax) is
+# scaled up to it first: Tesseract reads small type far better at 300 dpi.
+UPSCALE_BELOW = 0.9
+
+
+def _full_resolution(grey: Any, width: float, dpi: int) -> Any:
+    """``grey`` (a page ``width`` points wide) scaled up to ``dpi`` when it is coarser than
+    UPSCALE_BELOW of it; else as it is."""
+    import cv2
+
+    wanted = width / 72 * dpi
+    if grey.shape[1] >= UPSCALE_BELOW * wanted:
+        return grey
+    factor = wanted / grey.shape[1]
+    return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
 def _first_turns(grey: Any) -> int:
-    """Quarter turns clockwise to read the page with first: none when its text lines clearly
-    run across it (upright, or upside down: ``_poor`` finds that); else as Tesseract's
-    orientation detection says, or, when it cannot tell, a quarter when the lines run down."""
+    """Quarter turns clockwise to read the page with first, as Tesseract's orientation
+    detection says: when the page's text lines clearly run across it, none or (said surely)
+    a half turn; else its answer, or, when it cannot tell, a quarter when the lines run down.
+    ``ocr_page`` tries the other turns when the first reading is poor."""
     from extract.readers.ocr_image import ACROSS_SHARPER, SIDEWAYS_SHARPER, profile_sharpness
     from extract.readers.ocr_tesseract import orientation
 
     across, down = profile_sharpness(grey)
-    if across > ACROSS_SHARPER * down:
-        return 0
     turned = orientation(grey)
+    if across > ACROSS_SHARPER * down:
+        return 2 if turned == 180 else 0
     if turned is not None:
         return (4 - turned // 90) % 4  # text turned 270° counter-clockwise: a quarter back
     return 1 if down > SIDEWAYS_SHARPER * across else 0

@@ -156,7 +156,7 @@ def text_boxes(data: dict[str, list[Any]]) -> list[TextBox]:
             line_height[key] = data["height"][i]
         elif data["text"][i].strip():
             words.setdefault(key, []).append(i)
-    boxes = []
+    boxes: list[TextBox] = []
     for key, indices in words.items():
         texts = [data["text"][i].strip() for i in indices]
         em = line_em(

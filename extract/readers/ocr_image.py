@@ -25,6 +25,25 @@ def ink_share(grey: Any, darker_than: int = 128) -> float:
     return dark / max(int(grey.size), 1)
 
 
+# A page with little ink still has text when it shows this many marks of letter size (at least
+# MARK_POINTS tall): a heading and a line or two; dust and noise are smaller.
+TEXT_MARKS = 12
+MARK_POINTS = 4.0
+
+
+def has_text_marks(grey: Any, scale: float) -> bool:
+    """True when the page image (``scale`` pixels a point) shows TEXT_MARKS dark marks or
+    more of letter height: what ``ink_share`` calls next to nothing may still be a few lines
+    of text."""
+    import cv2
+
+    dark = cv2.threshold(grey, 127, 255, cv2.THRESH_BINARY_INV)[1]
+    _count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark)
+    tall = MARK_POINTS * scale
+    marks = stats[1:, cv2.CC_STAT_HEIGHT]
+    return int(((marks >= tall) & (marks <= 10 * tall)).sum()) >= TEXT_MARKS
+
+
 def _dark_mask(grey: Any) -> Any:
     import cv2
 
