@@ -262,31 +262,45 @@ def test_csv_excel_mode(tmp_path: Path) -> None:
     assert json.loads(ocr[col("bbox")]) == [402.0, 211.33, 441.5, 224.0]
 
 
-def test_excel_csv_does_not_let_excel_run_cell_text_as_a_formula(tmp_path: Path) -> None:
-    """A label or cell text that Excel would take for a formula gets a leading "'" in the
-    Excel dialect only; "-" (nothing) and "-12" stay as printed."""
-    texts = ['=HYPERLINK("http://x","klik")', "+45 1234", "@SUM(A1)", "-A1", "-", "-12"]
-    records = [
-        _record(row_label=text, cell_text=text, record_id=f"r{i}") for i, text in enumerate(texts)
+def test_no_csv_lets_a_spreadsheet_run_text_as_a_formula(tmp_path: Path) -> None:
+    """Text a spreadsheet would take for a formula gets a leading "'" in both CSV dialects,
+    the file name included; "-" (nothing) and plain numbers ("-12", "-37,9 %") stay as
+    printed."""
+    texts = [
+        '=HYPERLINK("http://x","klik")',
+        "+45 1234",
+        "@SUM(A1)",
+        "-A1",
+        "-2+3+cmd|' /C calc'!A0",
+        "-1+1",
+        "\tTAB",
+        "-",
+        "-12",
+        "-37,9 %",
     ]
-    excel_path, plain_path = tmp_path / "excel.csv", tmp_path / "plain.csv"
-    get_writer("csv").write(records, excel_path, WriteOptions(excel_csv=True))
-    get_writer("csv").write(records, plain_path, WriteOptions())
-    header, *excel_rows = _read_csv(excel_path, excel=True)
-    _header, *plain_rows = _read_csv(plain_path, excel=False)
-    col = header.index
-    assert [row[col("row_label")] for row in excel_rows] == [
+    expected = [
         '\'=HYPERLINK("http://x","klik")',
         "'+45 1234",
         "'@SUM(A1)",
         "'-A1",
+        "'-2+3+cmd|' /C calc'!A0",
+        "'-1+1",
+        "'\tTAB",
         "-",
         "-12",
+        "-37,9 %",
     ]
-    assert [row[col("cell_text")] for row in excel_rows] == [
-        row[col("row_label")] for row in excel_rows
+    records = [
+        _record(row_label=text, cell_text=text, source_file=text, record_id=f"r{i}")
+        for i, text in enumerate(texts)
     ]
-    assert [row[col("row_label")] for row in plain_rows] == texts
+    for excel in (True, False):
+        path = tmp_path / f"records-{excel}.csv"
+        get_writer("csv").write(records, path, WriteOptions(excel_csv=excel))
+        header, *rows = _read_csv(path, excel=excel)
+        col = header.index
+        for field in ("row_label", "cell_text", "source_file"):
+            assert [row[col(field)] for row in rows] == expected, (excel, field)
 
 
 # --- schema -----------------------------------------------------------------------------

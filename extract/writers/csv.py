@@ -3,9 +3,10 @@
 List fields (``cooperation``, ``flags``, ``bbox``) are JSON text; None is the empty string.
 Plain mode: "," delimiter, decimal point, UTF-8, LF. Excel mode (``options.excel_csv``):
 ";" delimiter, decimal comma in ``value`` and ``ocr_confidence``, UTF-8 with BOM, CRLF,
-so a Danish Excel opens the file with numbers as numbers; a text cell Excel would run as a
-formula ("=…", "+…", "@…", "-A1") gets a leading "'" there (CSV injection), the JSONL and
-plain CSV keep the text as read.
+so a Danish Excel opens the file with numbers as numbers. In both, a text a spreadsheet
+would run as a formula ("=…", "+…", "@…", a tab or CR first, "-" before anything but a plain
+number: "-1+1", "-A1") gets a leading "'" (CSV injection), ``source_file`` included; plain
+numbers stay numbers. JSONL and SQLite keep the text as read.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ if TYPE_CHECKING:
 
 LIST_FIELDS = frozenset({"cooperation", "flags", "bbox"})
 DECIMAL_FIELDS = frozenset({"value", "ocr_confidence"})
-# Text Excel takes for a formula: "=", "+", "@", a tab or CR first, or "-" before a letter or
-# a bracket ("-" alone and "-12" are harmless and left as they are).
-FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?=[^\d\s.,]))")
+# Text a spreadsheet takes for a formula: "=", "+", "@", a tab or CR first, or "-" before
+# anything but a plain number ("-" alone, "-12", "-37,9 %" are harmless and left as they are).
+FORMULA_START = re.compile(r"[=+@\t\r]|-.")
+PLAIN_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*(?: ?%)?")
 
 
 def csv_cell(name: str, value: Any, excel: bool) -> str:
@@ -37,9 +39,14 @@ def csv_cell(name: str, value: Any, excel: bool) -> str:
     if name in LIST_FIELDS:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
     text = str(value)
-    if excel and name in DECIMAL_FIELDS:
-        return text.replace(".", ",")
-    if excel and FORMULA_START.match(text):
+    if name in DECIMAL_FIELDS:
+        return text.replace(".", ",") if excel else text
+    return neutralised(text)
+
+
+def neutralised(text: str) -> str:
+    """``text`` with a leading "'" when a spreadsheet would run it as a formula."""
+    if FORMULA_START.match(text) and not PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
 
