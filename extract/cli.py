@@ -50,8 +50,9 @@ def rule_dirs(added: Sequence[Path] | None) -> RuleDirs:
     return (shipped_rules_dir(), *env, *(added or ()))
 
 
-def collect_inputs(paths: Sequence[Path]) -> list[Path]:
-    """Files named directly, plus supported files found recursively in folders (sorted)."""
+def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]:
+    """Files named directly, plus supported files found recursively in folders (sorted),
+    but none found inside the output folder ``out`` (an earlier run's records)."""
     suffixes = accepted_suffixes()
     found: list[Path] = []
     for path in paths:
@@ -67,10 +68,30 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
             )
         else:
             found.append(path)
+    outputs = None if out is None else out.resolve()
     unique: dict[str, Path] = {}
     for path in found:
-        unique.setdefault(str(path.resolve()), path)
+        resolved = path.resolve()
+        if outputs is not None and path not in paths and resolved.is_relative_to(outputs):
+            continue
+        unique.setdefault(str(resolved), path)
     return list(unique.values())
+
+
+def output_problem(out: Path) -> str | None:
+    """Why records cannot be written to the folder ``out`` (created here when missing), or
+    None when they can: found before any input is read."""
+    if str(out) == "-":
+        return "--out -: records are written to a folder, not to standard output"
+    if out.exists() and not out.is_dir():
+        return f"--out {out}: is a file, not a folder"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        return f"--out {out}: cannot write there ({exc.strerror or exc})"
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -268,10 +289,12 @@ def _extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> i
     except ValueError as exc:
         print(f"ankestat: {exc}", file=sys.stderr)
         return ExitCode.USAGE
+    problem = output_problem(args.out)
+    if problem is not None:
+        print(f"ankestat: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     missing = [p for p in args.paths if not p.exists()]
-    for path in missing:
-        print(f"ankestat: {path}: no such file or folder", file=sys.stderr)
-    inputs = collect_inputs([p for p in args.paths if p.exists()])
+    inputs = collect_inputs([p for p in args.paths if p.exists()], args.out)
     if not inputs and not missing:
         print("ankestat: no supported files found", file=sys.stderr)
         return ExitCode.USAGE

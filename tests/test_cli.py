@@ -102,8 +102,47 @@ def test_missing_path_fails_but_others_run(
         ]
     )
     assert code == 1
-    assert "nope.pdf: no such file or folder" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.count("nope.pdf: no such file or folder") == 1  # said once, not twice
     assert len((tmp_path / "out" / "records.jsonl").read_text().splitlines()) == 42
+
+
+@pytest.mark.parametrize(
+    ("out", "reason"),
+    [
+        ("file.txt", "is a file, not a folder"),
+        ("file.txt/records", "cannot write there"),
+        ("-", "records are written to a folder, not to standard output"),
+    ],
+)
+def test_an_unusable_output_folder_is_found_before_any_input_is_read(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    out: str,
+    reason: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "file.txt").write_text("keep me")
+    read: list[Path] = []
+    monkeypatch.setattr("extract.cli._extract_files", lambda _a, inputs, *_r: read.extend(inputs))
+    assert main(["extract", str(SUNDHED), "--out", out, "--quiet"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and reason in err[0]
+    assert read == []
+    assert (tmp_path / "file.txt").read_text() == "keep me"
+    assert not (tmp_path / "-").exists()
+
+
+def test_an_earlier_runs_records_in_the_input_folder_are_not_read_again(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / SUNDHED.name).write_bytes(SUNDHED.read_bytes())
+    out = tmp_path / "in" / "out"
+    args = ["extract", str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--quiet"]
+    assert main([*args, "--format", "jsonl,csv"]) == 0
+    assert main([*args, "--format", "jsonl,csv"]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert [f["source_file"] for f in report["files"]] == [SUNDHED.name]
 
 
 def test_folders_are_searched_recursively_for_pdfs(tmp_path: Path) -> None:
