@@ -13,6 +13,7 @@ ankestat watch INBOX --out DIR       watched folder -> SQLite store (crash-safe,
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import tempfile
@@ -76,6 +77,22 @@ def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]
             continue
         unique.setdefault(str(resolved), path)
     return list(unique.values())
+
+
+def _missing(path: Path) -> str | None:
+    """Why ``path`` names nothing to read (None when it does): missing, or a symbolic link
+    that leads nowhere (to a missing target, or round in a loop)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that leads round in a loop"
+        if path.is_symlink():
+            return "a symbolic link to a missing file"
+        if exc.errno == errno.ENOENT:
+            return "no such file or folder"
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
 
 
 def output_problem(out: Path) -> str | None:
@@ -282,7 +299,7 @@ def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
 
 
 def _extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> int:
-    from extract.report import summary_lines, write_report
+    from extract.report import printable, summary_lines, write_report
 
     try:
         writers = [get_writer(name.strip()) for name in args.format.split(",") if name.strip()]
@@ -293,8 +310,8 @@ def _extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> i
     if problem is not None:
         print(f"ankestat: {problem}", file=sys.stderr)
         return ExitCode.USAGE
-    missing = [p for p in args.paths if not p.exists()]
-    inputs = collect_inputs([p for p in args.paths if p.exists()], args.out)
+    missing = {p: why for p in args.paths if (why := _missing(p)) is not None}
+    inputs = collect_inputs([p for p in args.paths if p not in missing], args.out)
     if not inputs and not missing:
         print("ankestat: no supported files found", file=sys.stderr)
         return ExitCode.USAGE
@@ -308,14 +325,14 @@ def _extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> i
             source_file=p.name,
             path=str(p),
             status=FileStatus.FAILED,
-            error="no such file or folder",
+            error=why,
         )
-        for p in missing
+        for p, why in missing.items()
     )
     write_report(results, args.out, started, time.perf_counter() - clock, __version__)
     for result in results:
         if result.status is FileStatus.FAILED:
-            print(f"ankestat: {result.path}: {result.error}", file=sys.stderr)
+            print(f"ankestat: {printable(result.path)}: {result.error}", file=sys.stderr)
     if not args.quiet:
         for line in summary_lines(results):
             print(line)

@@ -19,6 +19,8 @@ tables) keeps a compact index and adds its flags once every table has been seen.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -62,11 +64,33 @@ from extract.stage_findings import (
 )
 
 
+class NotRegularFile(OSError):
+    """The path is a named pipe, a device, a socket or a folder: never read (a pipe or a
+    device may never end)."""
+
+
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
 def file_sha256(path: Path) -> tuple[str, bytes]:
-    """(sha256 hex of the file's bytes, its first 8 KiB)."""
-    digest = hashlib.sha256()
-    head = b""
-    with path.open("rb") as handle:
+    """(sha256 hex of the file's bytes, its first 8 KiB). Opened without waiting (a named
+    pipe would block) and read only when it is a regular file (a link is followed to its
+    target): else NotRegularFile."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        for test, kind in _NOT_REGULAR:
+            if test(mode):
+                raise NotRegularFile(f"not a regular file but {kind}")
+        os.set_blocking(fd, True)
+        digest = hashlib.sha256()
+        head = b""
         while chunk := handle.read(1 << 20):
             if not head:
                 head = chunk[:8192]
@@ -91,6 +115,8 @@ def _identify(path: Path) -> tuple[Reader, str]:
     """The file's reader (by its first bytes) and its sha256."""
     try:
         sha256, head = file_sha256(path)
+    except NotRegularFile as exc:
+        raise UnreadableInput(str(exc)) from exc
     except OSError as exc:
         raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
     return reader_for(path, head), sha256

@@ -7,6 +7,8 @@ engine saw appears as mapped (with its rule) or unmapped, every finding appears 
 
 from __future__ import annotations
 
+import re
+
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -109,10 +111,21 @@ def report_json(
     }
 
 
+# Characters a terminal or a text report must not get raw from a file name: controls (a
+# newline would start a false line, an escape would drive the terminal) and line separators.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters and line separators written as escapes ("\\n")."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def file_line(result: FileResult, name_width: int = 0) -> str:
-    """One summary line: status, file name, records, tables, findings, error reason."""
+    """One summary line: status, file name (``printable``), records, tables, findings, error
+    reason."""
     line = (
-        f"{result.status!s:<7} {result.source_file:<{name_width}}  "
+        f"{result.status!s:<7} {printable(result.source_file):<{name_width}}  "
         f"{_plural(result.record_count, 'record')}, "
         f"tables {len(_mapped(result))} mapped / {len(_unmapped(result))} unmapped, "
         f"{_plural(len(result.findings), 'finding')}"
@@ -124,7 +137,7 @@ def file_line(result: FileResult, name_width: int = 0) -> str:
 
 def summary_lines(results: Sequence[FileResult]) -> list[str]:
     """The human summary: one line per file, then totals and the most frequent finding codes."""
-    width = max((len(r.source_file) for r in results), default=0)
+    width = max((len(printable(r.source_file)) for r in results), default=0)
     lines = [file_line(r, width) for r in results]
     t = totals(results)
     n_findings = sum(t["findings_by_code"].values())

@@ -163,3 +163,41 @@ def test_batch_goes_on_and_inputs_are_unchanged(
     assert before == after
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["totals"]["failed"] == 4 and report["totals"]["ok"] == 1
+
+
+def test_only_regular_files_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A named pipe, a link to a device (which would never end), a link loop and a broken
+    link each fail alone with their own one-line reason, at once; the good file is read."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe.csv")
+    (tmp_path / "zero.csv").symlink_to("/dev/zero")
+    (tmp_path / "loop.pdf").symlink_to(tmp_path / "loop.pdf")
+    (tmp_path / "gone.pdf").symlink_to(tmp_path / "deleted.pdf")
+    good = tmp_path / "good.pdf"
+    good.write_bytes((SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf").read_bytes())
+    names = ["pipe.csv", "zero.csv", "loop.pdf", "gone.pdf", "good.pdf"]
+    args = [str(tmp_path / n) for n in names]
+    assert main(["extract", *args, "--out", str(tmp_path / "out"), "--jobs", "1", "--quiet"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"ankestat: {tmp_path}/pipe.csv: not a regular file but a named pipe (FIFO)",
+        f"ankestat: {tmp_path}/zero.csv: not a regular file but a character device",
+        f"ankestat: {tmp_path}/loop.pdf: a symbolic link that leads round in a loop",
+        f"ankestat: {tmp_path}/gone.pdf: a symbolic link to a missing file",
+    ]
+    records = (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(records) == 42
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = tmp_path / "to\nlinjer\x1b[31m.pdf"
+    odd.write_bytes(b"")
+    assert main(["extract", str(odd), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 1
+    captured = capsys.readouterr()
+    assert "to\\nlinjer\\x1b[31m.pdf" in captured.err and "\x1b" not in captured.err
+    assert "to\\nlinjer\\x1b[31m.pdf" in captured.out and "\x1b" not in captured.out
+    report = (tmp_path / "out" / "report.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in report and "to\\nlinjer" in report

@@ -102,6 +102,38 @@ def test_blank_and_prose_pages_are_handled(rulebook: Rulebook, tmp_path: Path) -
     assert result.records == () and result.status is not FileStatus.FAILED
 
 
+def test_a_page_with_little_ink_but_a_few_lines_of_text_is_not_blank(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A 200 dpi page holding a heading and two short lines (far less ink than the blank
+    threshold) is read, not called blank; dust alone still is blank."""
+    import numpy as np
+    from PIL import ImageDraw, ImageFont
+
+    from extract.readers.ocr_image import ink_share
+
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=30)
+    for y, text in (
+        (150, "Indstilling"),
+        (200, "Orienteringen tages til efterretning"),
+        (250, "Tiltrådt."),
+    ):
+        draw.text((150, y), text, fill=0, font=font)
+    assert ink_share(np.asarray(page)) < 0.002
+    few_lines = tmp_path / "few-lines.png"
+    page.save(few_lines, dpi=(200, 200))
+    result = process_file(few_lines, rulebook, OCR)
+    assert "page 1: blank page" not in [f.message for f in result.findings]
+    dust = Image.new("L", (1654, 2339), 255)
+    for x, y in ((300, 400), (900, 1200), (1200, 2000)):
+        ImageDraw.Draw(dust).ellipse((x, y, x + 6, y + 6), fill=0)
+    dusty = tmp_path / "dust.png"
+    dust.save(dusty, dpi=(200, 200))
+    assert "page 1: blank page" in [f.message for f in process_file(dusty, rulebook, OCR).findings]
+
+
 def test_multipage_tiff_without_ocr_needs_ocr(rulebook: Rulebook) -> None:
     tiff = SAMPLES / "scan-referat-ishoej-sundhedsudvalg-2021-03-08.tiff"
     without = process_file(tiff, rulebook, ReadOptions(ocr=False))
