@@ -7,9 +7,8 @@ engine saw appears as mapped (with its rule) or unmapped, every finding appears 
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
