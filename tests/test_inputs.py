@@ -201,3 +201,23 @@ def test_a_file_name_with_control_characters_is_printed_escaped(
     assert "to\\nlinjer\\x1b[31m.pdf" in captured.out and "\x1b" not in captured.out
     report = (tmp_path / "out" / "report.txt").read_text(encoding="utf-8")
     assert "\x1b" not in report and "to\\nlinjer" in report
+
+
+def test_a_csv_whose_header_and_rows_are_delimited_differently_is_not_silent(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("Kommune;2019;2020\nIshøj,36,5,38\nAlbertslund,40,41\n", encoding="utf-8")
+    result = process_file(mixed, rulebook)
+    assert result.status is FileStatus.FAILED
+    assert result.error == (
+        "its header line is delimited by ';' but its rows by ',': "
+        "no column can be matched to its header"
+    )
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("Kommune;2019;2020\nIshøj;36,5;38;9\nAlbertslund;40;41\n", encoding="utf-8")
+    notes = [f.message for f in process_file(ragged, rulebook).findings]
+    assert (
+        "csv: 1 rows do not split into the 3 fields of the others (first: row 2); "
+        "their values may stand under the wrong headers"
+    ) in notes

@@ -133,11 +133,41 @@ def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
             rows.append(tuple(cells))
     except csv.Error as exc:
         raise UnreadableInput(f"malformed csv at line {len(rows) + 1} ({exc})") from exc
+    unlike = _rows_unlike_header(rows, text, delimiter)
     if delimiter == "," and any(_DOT_DECIMAL.match(field) for field in values):
         rows = _with_decimal_points(rows)
     page = sheet_page(1, None, rows)
     if page.sheet is None or not page.sheet.rows:
         raise UnreadableInput("no cells: the csv holds only empty lines")
     name = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
-    note = f"csv read as {encoding}, delimiter {name}"
-    return Document(path, sha256, "csv", (replace(page, notes=(*page.notes, note)),))
+    notes = (*page.notes, f"csv read as {encoding}, delimiter {name}", *unlike)
+    return Document(path, sha256, "csv", (replace(page, notes=notes),))
+
+
+def _rows_unlike_header(
+    rows: list[tuple[SheetValue | None, ...]], text: str, delimiter: str
+) -> tuple[str, ...]:
+    """A note on the rows of two fields or more that do not split into as many fields as
+    most (a field with an unquoted delimiter in it); UnreadableInput when the first line is
+    delimited by another mark than the rows (a header with ";", rows with ","): no column
+    could be matched to its header. One-field lines (titles, notes) are left alone."""
+    widths = Counter(len(row) for row in rows if len(row) >= 2)
+    if not widths:
+        return ()
+    width = widths.most_common(1)[0][0]
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if len(next(csv.reader([first], delimiter=delimiter), [])) == 1:
+        for other in DELIMITERS:
+            fields = next(csv.reader([first], delimiter=other), []) if other != delimiter else []
+            if len(fields) >= 2 and abs(len(fields) - width) <= 1:
+                raise UnreadableInput(
+                    f"its header line is delimited by {_DELIMITER_NAMES[other]} but its rows by "
+                    f"{_DELIMITER_NAMES[delimiter]}: no column can be matched to its header"
+                )
+    unlike = [n for n, row in enumerate(rows, 1) if len(row) >= 2 and len(row) != width]
+    if not unlike:
+        return ()
+    return (
+        f"{len(unlike)} rows do not split into the {width} fields of the others (first: row "
+        f"{unlike[0]}); their values may stand under the wrong headers",
+    )
