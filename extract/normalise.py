@@ -50,6 +50,24 @@ def label_key(text: str) -> str:
     return text.rstrip(_TAIL)
 
 
+# The widest one mark a ``strip_end_marks`` pattern takes ("(12)" and the spaces before it).
+MARK_WINDOW = 8
+
+
+def strip_end_marks(text: str, mark: re.Pattern[str]) -> str:
+    """``text`` without the footnote marks at its end, each a match of ``mark`` (anchored
+    at the end with "$", at most MARK_WINDOW characters with the spaces before it), taken off
+    one at a time: linear in the text, where one pattern repeating marks up to "$" is
+    retried at every mark of a long run ("2024 ¹ (1)" -> "2024")."""
+    end = len(text)
+    while end:
+        found = mark.search(text, max(0, end - MARK_WINDOW), end)
+        if found is None or found.start() == end:
+            break
+        end = found.start()
+    return text[:end] if end == len(text) else text[:end].rstrip()
+
+
 def _join_broken_word(match: re.Match[str]) -> str:
     """Join a word broken before a lowercase letter; before a capital keep the hyphen."""
     following = match.group(1)

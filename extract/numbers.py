@@ -32,7 +32,8 @@ _MAX_DIGITS = 15  # beyond this a float no longer holds every printed digit
 _THOUSANDS = (".", " ", "\u00a0", "\u202f", "")
 
 _WRAPPED = re.compile(r"\((.+)\)")
-_FOOTNOTE = re.compile(r" ?(?:\*+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\([0-9]{1,2}\))$")
+# (a run of marks is matched from its start only, possessively: linear in the text)
+_FOOTNOTE = re.compile(r" ?(?<![*⁰¹²³⁴⁵⁶⁷⁸⁹])(?:\*++|[⁰¹²³⁴⁵⁶⁷⁸⁹]++|\([0-9]{1,2}\))$")
 _PERCENT = re.compile(r" ?(?:%|pct\.?|procent)$", re.IGNORECASE)
 # The words a count or a duration may carry after its number ("52 sager", "14,5 uger"), as
 # a regular expression's alternatives: read here and by the page geometry.

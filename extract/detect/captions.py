@@ -55,7 +55,7 @@ BULLET = re.compile(r"^\s*(?:[•◦▪‣●○■□➢➤\uf0b7\uf0a7]|\(cid:
 # word or a year, the next begins with a capital and a small letter ("… i 2024. Det …"; not
 # an abbreviation before an acronym: "vedr. SEL").
 NOT_PLAIN = re.compile(
-    r"[.:;]$|(?:[^\W\d_]{5,}|\d{4})\.\s+[A-ZÆØÅ][a-zæøå]|^(?:Side|Page)\s+\d|^\d+$"
+    r"[.:;]$|(?:(?<![^\W\d_])[^\W\d_]{5,}+|(?<!\d)\d{4})\.\s+[A-ZÆØÅ][a-zæøå]|^(?:Side|Page)\s+\d|^\d+$"
     r"|\b(?:[Hh]ilsen|HILSEN)\b|^(?:[Mm]vh|MVH)\b"
 )
 

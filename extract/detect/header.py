@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from extract.detect.grid import TEXT_COLUMNS, Grid, GridCell
 from extract.detect.value_text import is_value_text, is_year
 from extract.model import Status, Word
+from extract.normalise import strip_end_marks
 from extract.numbers import parse_number
 
 _PLAIN = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
@@ -27,7 +28,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # An amount in words has at most this many words around it.
 AMOUNT_WORDS = 8
 # Footnote marks after a header's text ("2024 ¹ (1)").
-_MARKS = re.compile(r"(?:\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)))+$")
+_MARK_AT_END = re.compile(r"\s*(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]++|\(\d{1,2}\))$")
 _NUMERIC = re.compile(r"^[(\-–−+]?\d[\d.,]*%?\)?$")
 _AMOUNT = re.compile(
     r"^-?(?:\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+,\d+|(?!(?:19|20)\d\d\b)[1-9]\d{3,})[.,]?$"
@@ -149,7 +150,7 @@ def header_row_count(grid: Grid, first_value: int = 1) -> int:
 
 def _year_first(text: str) -> bool:
     """True for a year alone ("2024", "2024 ¹") or followed by a word ("2016 Personer")."""
-    bare = _MARKS.sub("", text).split()
+    bare = strip_end_marks(text, _MARK_AT_END).split()
     return bool(bare) and is_year(bare[0]) and (len(bare) == 1 or bare[1].isalpha())
 
 
@@ -157,13 +158,15 @@ def _group_years(grid: Grid, row: int, cells: Sequence[GridCell]) -> bool:
     """True when the row's cells are years alone, and the column of each holds years further
     down on rows of no other value: the table's group rows, this one a group row too (a
     page of a table going on under a year)."""
-    if not cells or not all(is_year(_MARKS.sub("", c.text)) for c in cells):
+    if not cells or not all(is_year(strip_end_marks(c.text, _MARK_AT_END)) for c in cells):
         return False
     later: dict[int, list[GridCell]] = {}
     for cell in grid.cells:
         if cell.words and cell.row0 > row:
             later.setdefault(cell.row0, []).append(cell)
-    group_rows = [r for r in later.values() if all(is_year(_MARKS.sub("", c.text)) for c in r)]
+    group_rows = [
+        r for r in later.values() if all(is_year(strip_end_marks(c.text, _MARK_AT_END)) for c in r)
+    ]
     return all(any(c.col0 == cell.col0 for r in group_rows for c in r) for cell in cells)
 
 

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from extract.model import Status
+from extract.normalise import strip_end_marks
 from extract.numbers import parse_number
 
 __all__ = [
@@ -23,8 +24,8 @@ __all__ = [
 _VALUE_STATUSES = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 # A year, with a footnote mark after it at most ("2024 ¹", "2023*", "2022 (1)").
 # A footnote mark after a header's or a value's text: "*", "²", "(1)", "1)".
-FOOTNOTE_MARK = r"(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d\))"
-_YEAR = re.compile(r"^(19|20)\d\d,?(?:\s*" + FOOTNOTE_MARK + r")*$")
+FOOTNOTE_MARK = r"(?:[*¹²³⁴⁵⁶⁷⁸⁹⁰]++|\(?\d\))"
+_YEAR = re.compile(r"^(19|20)\d\d,?(?:\s*+" + FOOTNOTE_MARK + r")*+$")
 _MARK_ALONE = re.compile(FOOTNOTE_MARK)
 # A glitched value still starts like a number ("62, %", "9301 sager101", "31/8 %").
 _NUMBER_START = re.compile(r"^[(\-–−]?\s?\d")
@@ -36,7 +37,7 @@ GLITCH_WORDS = 2
 # ("4." over "kvartal", a header broken over lines): a header, no value.
 _PERIOD_ORDINAL = re.compile(r"^\d{1,2}\.(?:\s*(?:kvt|kvartal|halvår|halvåret|hlv|kv)\.?)?$", re.I)
 # Footnote marks after a header's text ("1. halvår¹ 1)", "2. kvt. *").
-_MARKED = re.compile(r"(?:\s*" + FOOTNOTE_MARK + r")+$")
+_MARK_AT_END = re.compile(r"\s*" + FOOTNOTE_MARK + r"$")
 _PERIOD_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 
 # A month's number broken off its year with its hyphen ("2020" / "-04", "-05 ²"): no value
@@ -60,7 +61,10 @@ def is_value_text(text: str) -> bool:
     words = sum(1 for token in text.split() if sum(ch.isalpha() for ch in token) >= 2)
     if words > GLITCH_WORDS:
         return False
-    return not (_PERIOD_YEAR.search(text) or _PERIOD_ORDINAL.match(_MARKED.sub("", text.strip())))
+    return not (
+        _PERIOD_YEAR.search(text)
+        or _PERIOD_ORDINAL.match(strip_end_marks(text.strip(), _MARK_AT_END))
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -93,5 +97,5 @@ _PERIOD_WORD = re.compile(r"^(?:halvår|halvåret|kvartal|kvt|hlv|kv)\.?$", re.I
 def is_period_piece(text: str) -> bool:
     """True for a year or a piece of a period's name broken off it ("1. halvår", "halvår",
     "4.", "2021*"): header text over period columns, no value."""
-    bare = _MARKED.sub("", text.strip())
+    bare = strip_end_marks(text.strip(), _MARK_AT_END)
     return is_year(text) or bool(_PERIOD_ORDINAL.match(bare) or _PERIOD_WORD.match(bare))

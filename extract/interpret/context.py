@@ -17,12 +17,11 @@ from functools import lru_cache
 
 from extract.interpret.reading import Reader
 from extract.interpret.titles import (
-    ROW_OF_VALUES,
     SENTENCE,
     SENTENCE_BREAK,
     TITLE_WORDS,
-    YEARS,
     after_running_text,
+    ends_in_values,
     points_elsewhere,
     row_of_values,
     title_said,
@@ -34,7 +33,8 @@ from extract.normalise import find_municipality
 # Dimensions the text around a table may give, and from which text (later wins).
 SOURCES = ("rule", "heading", "title", "caption", "stub")
 # A number printed with a percent sign or word ("28,6 %", "31%", "på 78 procent", "12 pct.").
-_PRINTED_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|(?:procent|pct)\b\.?)", re.IGNORECASE)
+# (a number is matched from its first digit on only, possessively: linear in the text)
+_PRINTED_PERCENT = re.compile(r"(?<![\d.,])\d[\d.,]*+\s?(?:%|(?:procent|pct)\b\.?)", re.IGNORECASE)
 # Words of numbers, years and ranges of years ("2019-2021").
 _NUMBERS = re.compile(r"[\d.,/-]+")
 # Marks that begin the items of a list.
@@ -371,7 +371,7 @@ def _is_aside(reader: Reader, line: str) -> bool:
     word = next((w for w in line.split() if any(ch.isalpha() for ch in w)), "")
     return bool(
         (first and first[0] in reader.vocabulary.words.pointers)
-        or (ROW_OF_VALUES.search(line) and not YEARS.search(line))
+        or ends_in_values(line)
         or line[:1] in _BULLETS
         or not word.lstrip("(\"'„“").lstrip("0123456789.")[:1].isupper()
     )

@@ -24,6 +24,17 @@ SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-
 # years ("Aktivloven (LAS) 35 32 29").
 ROW_OF_VALUES = re.compile(r"(?:\s(\d[\d.,]*\s?%?))(?:\s\d[\d.,]*\s?%?)+$")
 YEARS = re.compile(r"(?:\s(?:19|20)\d\d)+$")
+# A line's last LINE_TAIL characters tell whether it ends in a row of values (the patterns
+# above retry at every space of a line: bounded, a pathological line costs no more).
+LINE_TAIL = 300
+
+
+def ends_in_values(line: str) -> bool:
+    """True for a line ending in a row of values that are not years ("Aktivloven 35 32 29")."""
+    tail = line[-LINE_TAIL:]
+    return bool(ROW_OF_VALUES.search(tail)) and not YEARS.search(tail)
+
+
 # The most words of a title line in a document's heading; a longer line is running text.
 TITLE_WORDS = 12
 # A share stated as a figure: "48,4 %", "31 procent".
@@ -42,7 +53,7 @@ def title_text(
     landsgennemsnittet.") and for a row of values of a table above ("Aktivloven (LAS) 35 32
     29")."""
     last = " ".join(text.splitlines()[-1].split()) if text.strip() else ""
-    if ROW_OF_VALUES.search(last) and not YEARS.search(last):
+    if ends_in_values(last):
         return None
     flat = " ".join(text.split())
     last_word = _last_word(flat)

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from extract.normalise import label_key
+from extract.normalise import label_key, strip_end_marks
 
 WORDS_FILE = "words.yaml"
 ASPECTS = ("count", "share")
@@ -40,10 +40,12 @@ LAW_ENDING = 3
 # Separators between words: slashes, brackets, commas, colons, dashes set off by spaces.
 _SEPARATORS = re.compile(r"[/()\[\],;:|+&\"“”„«»]|\s[-–—]\s|\s[-–—]$|^[-–—]\s|[–—]")
 # A footnote mark at the end: "1)", "(2)", "*", superscripts.
-_FOOTNOTE_END = re.compile(r"(?:\s*(?:\d\)|\(\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+$")
+_FOOTNOTE_END = re.compile(r"\s*(?:\d\)|\(\d\)|\*++|[¹²³⁴⁵⁶⁷⁸⁹⁰]++)$")
 # A footnote mark after a word inside a label ("2023 1) / antal", "Realitetsbehandlede (1)",
 # "sep 2024 (1)* / Hele landet": marks of two kinds together).
-_FOOTNOTE_INSIDE = re.compile(r"(?<=\S) ?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\(\d\)|\d\))[*¹²³⁴⁵⁶⁷⁸⁹⁰]*(?=\s|$)")
+_FOOTNOTE_INSIDE = re.compile(
+    r"(?<=\S) ?(?<![*¹²³⁴⁵⁶⁷⁸⁹⁰])[*¹²³⁴⁵⁶⁷⁸⁹⁰]*+(?:\(\d\)|\d\))[*¹²³⁴⁵⁶⁷⁸⁹⁰]*+(?=\s|$)"
+)
 # A join inside a word ("Pensions-love", "Omgørelses-%"): cut after the hyphen.
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[^\W\d_%])|(?<=[^\W\d_])-(?=%)")
 # A word broken with a hyphen at a line end right before its punctuation ("Ændr-" /
@@ -69,7 +71,7 @@ def tokens(text: str) -> list[str]:
 def _tokens(text: str) -> tuple[str, ...]:
     key = label_key(text)
     key = _BREAK_BEFORE_MARK.sub("", key)
-    key = _FOOTNOTE_END.sub("", key)
+    key = strip_end_marks(key, _FOOTNOTE_END)
     key = _FOOTNOTE_INSIDE.sub(" ", key)
     key = _SEPARATORS.sub(" ", key)
     key = _BROKEN_YEAR.sub(_year_whole, key)

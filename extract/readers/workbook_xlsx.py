@@ -32,14 +32,16 @@ from extract.readers.sheet_cells import (
 )
 
 _CHUNK = 1 << 20
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z0-9:$]+)"')
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)/?>")
+# Tags are matched within themselves ("[^<>]"), possessively, an attribute found by a
+# lookahead: every pattern is linear in the XML, however a crafted file nests or repeats.
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b(?=[^<>]*?\bref="([A-Z0-9:$]+)")[^<>]*+>')
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^<>]*+)>")
+_COL = re.compile(rb"<(?:\w+:)?col\b([^<>]*+)>")
 _ATTR = re.compile(rb'\b(r|hidden|min|max)="([^"]*)"')
 # a cell whose content is a formula and no (or an empty) cached value
 _FORMULA_ONLY = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*(?<!/)>\s*'
-    rb"<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>([^<]*)</(?:\w+:)?f>)\s*"
+    rb'<(?:\w+:)?c\b(?=[^<>]*?\br="([A-Z]+[0-9]+)")[^<>]*+(?<!/)>\s*+'
+    rb"<(?:\w+:)?f\b(?:[^<>]*+(?<=/)>|[^<>]*+>([^<]*+)</(?:\w+:)?f>)\s*+"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
 )
 
@@ -73,6 +75,8 @@ def read_xlsx(path: Path, sha256: str, options: ReadOptions) -> Document:
             ]
         except (KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
             raise UnreadableInput(f"corrupt xlsx workbook ({type(exc).__name__}: {exc})") from exc
+        except SyntaxError as exc:  # ElementTree's ParseError: a sheet's XML is not well-formed
+            raise UnreadableInput(f"corrupt xlsx workbook (a sheet's XML: {exc})") from exc
         finally:
             workbook.close()
     require_cells(path, pages)
