@@ -221,3 +221,80 @@ def test_a_csv_whose_header_and_rows_are_delimited_differently_is_not_silent(
         "csv: 1 rows do not split into the 3 fields of the others (first: row 2); "
         "their values may stand under the wrong headers"
     ) in notes
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that declares a ``width`` x ``height`` canvas (grey) and holds no real image."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_an_image_declaring_a_huge_canvas_is_refused_before_decoding(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(_png_header(20_000, 19_000))
+    result = process_file(bomb, rulebook)
+    assert result.status is FileStatus.FAILED
+    assert result.error == (
+        "image frame 1 is 20000 x 19000 pixels, 380 million: past the limit of 60 million "
+        "(a decompression bomb?)"
+    )
+
+
+def test_a_photo_stored_sideways_has_the_page_size_its_exif_orientation_shows(
+    tmp_path: Path,
+) -> None:
+    """A phone photo stored 2000 x 1000 with EXIF orientation 6 (shown turned a quarter
+    clockwise) is a page 1000 x 2000 pixels, upright, as the phone showed it."""
+    from PIL import Image
+
+    from extract.readers.image import _frame, _frame_sizes
+
+    photo = tmp_path / "photo.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("L", (2000, 1000), 255).save(photo, exif=exif, dpi=(200, 200))
+    [(number, width, height, _cost)] = _frame_sizes(photo)
+    assert (number, width, height) == (1, 360.0, 720.0)
+    assert _frame(photo, 1).size == (1000, 2000)
+
+
+def test_a_poster_sized_scanned_page_is_read_at_a_lower_resolution(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A 200 x 200 inch image-only page would be 60,000 pixels square at 300 dpi: it is
+    rendered within the pixel budget, and the report says at what resolution."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from extract.readers.ocr import MAX_PAGE_PIXELS, page_dpi
+
+    side = 200 * 72
+    dpi = page_dpi(side, side, 300)
+    assert (side / 72 * dpi) ** 2 <= MAX_PAGE_PIXELS * 1.0001 and dpi < 300
+    assert page_dpi(595, 842, 300) == 300  # A4 as asked
+    image = tmp_path / "scan.png"
+    Image.new("L", (400, 400), 255).save(image)
+    poster = tmp_path / "poster.pdf"
+    drawing = canvas.Canvas(str(poster), pagesize=(side, side))
+    drawing.drawImage(str(image), 0, 0, side, side)
+    drawing.save()
+    result = process_file(poster, rulebook)
+    assert result.status is not FileStatus.FAILED
+    assert f"page 1: read at {dpi:.0f} dpi, not 300: the page is 200 x 200 inches" in [
+        f.message for f in result.findings
+    ]

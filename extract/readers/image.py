@@ -15,43 +15,70 @@ from extract.model import Document, PageContent
 from extract.readers import ReadOptions, UnreadableInput
 
 DEFAULT_DPI = 300.0
-MAX_PIXELS = 200_000_000  # a page image larger than this is refused (decompression bomb)
+# A frame of more pixels than this is refused before it is decoded (a decompression bomb: a
+# few KB declaring a huge canvas); an A4 page scanned at 600 dpi has 35 million.
+MAX_PIXELS = 60_000_000
+# A file of more frames than this is refused (each frame is a page to OCR).
+MAX_FRAMES = 2_000
+# The EXIF orientation tag, and its values for an image stored a quarter turned.
+_ORIENTATION = 0x0112
+_SIDEWAYS = frozenset({5, 6, 7, 8})
 
 
 def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
-    """OCR every frame of an image file; raises UnreadableInput with a one-line reason."""
-    import numpy as np
-    from PIL import Image, ImageSequence, UnidentifiedImageError
-
+    """OCR every frame of an image file; raises UnreadableInput with a one-line reason.
+    Every frame's size is checked first, from its header; each is decoded only when its turn
+    to be read comes, so a long TIFF is never held in memory whole."""
     from extract.readers.ocr import OcrSettings, PageImage, ocr_pages
-    from extract.readers.ocr_image import ink_share
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    try:
-        with Image.open(path) as image:
-            frames = []
-            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                dpi = _dpi(frame.info.get("dpi"))
-                grey = frame.convert("L")
-                frames.append((number, grey, grey.width * 72 / dpi, grey.height * 72 / dpi))
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise UnreadableInput(f"unreadable image ({exc})") from exc
-    if not frames:
-        raise UnreadableInput("image has no frames")
+    sizes = _frame_sizes(path)
     if not options.ocr:  # like a scanned PDF page: reported as needing OCR, not dropped
-        pages = [PageContent(n, w, h, (), needs_ocr=True) for n, _image, w, h in frames]
+        pages = [PageContent(n, w, h, (), needs_ocr=True) for n, w, h, _cost in sizes]
         return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
-    scanned = [
-        PageImage(n, w, h, partial(_same, image), ink_share(np.asarray(image)))
-        for n, image, w, h in frames
-    ]
+    scanned = [PageImage(n, w, h, partial(_frame, path, n), cost) for n, w, h, cost in sizes]
     pages = ocr_pages(scanned, OcrSettings(threads=options.ocr_threads), "image_ocr")
     return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
 
 
-def _same(image: Any) -> Any:
-    """The frame as it was read (image files are loaded whole: one frame each)."""
-    return image
+def _frame_sizes(path: Path) -> list[tuple[int, float, float, float]]:
+    """Per frame (number, width and height in points, pixel count), read from the headers
+    only; UnreadableInput for an unreadable image, too many frames or too many pixels."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = None  # MAX_PIXELS is checked here instead, with a clear reason
+    sizes = []
+    try:
+        with Image.open(path) as image:
+            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+                if number > MAX_FRAMES:
+                    raise UnreadableInput(f"image has more than {MAX_FRAMES} frames (pages)")
+                width, height = frame.size
+                if width * height > MAX_PIXELS:
+                    raise UnreadableInput(
+                        f"image frame {number} is {width} x {height} pixels, "
+                        f"{width * height / 1e6:.0f} million: past the limit of "
+                        f"{MAX_PIXELS / 1e6:.0f} million (a decompression bomb?)"
+                    )
+                dpi = _dpi(frame.info.get("dpi"))
+                if frame.getexif().get(_ORIENTATION) in _SIDEWAYS:  # shown turned a quarter
+                    width, height = height, width
+                sizes.append((number, width * 72 / dpi, height * 72 / dpi, float(width * height)))
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise UnreadableInput(f"unreadable image ({exc})") from exc
+    if not sizes:
+        raise UnreadableInput("image has no frames")
+    return sizes
+
+
+def _frame(path: Path, number: int) -> Any:
+    """Frame ``number`` (from 1) of the image file, decoded, in grey, EXIF orientation
+    applied (a phone photo taken sideways is stored sideways with a tag saying so)."""
+    from PIL import Image, ImageOps
+
+    Image.MAX_IMAGE_PIXELS = None  # (its size was checked by _frame_sizes)
+    with Image.open(path) as image:
+        image.seek(number - 1)
+        return ImageOps.exif_transpose(image).convert("L")
 
 
 def _dpi(value: object) -> float:

@@ -120,7 +120,7 @@ def ocr_page(
 
     from extract.readers.ocr_image import has_text_marks, ink_share
 
-    grey = _full_resolution(np.asarray(image.convert("L")), width, settings.dpi)
+    grey = _full_resolution(np.asarray(image.convert("L")), width, height, settings.dpi)
     if ink_share(grey) < settings.blank_ink and not has_text_marks(grey, grey.shape[1] / width):
         return PageContent(number, width, height, (), notes=("blank page",))
     first = _first_turns(grey)
@@ -148,14 +148,24 @@ def ocr_page(
 # An image scanned coarser than this share of the OCR resolution (a 200 dpi scan or fax) is
 # scaled up to it first: Tesseract reads small type far better at 300 dpi.
 UPSCALE_BELOW = 0.9
+# A page is rendered (or scaled up) to at most this many pixels: a poster-sized page is read
+# at a lower resolution than ``OcrSettings.dpi`` (with a note) rather than filling memory.
+MAX_PAGE_PIXELS = 60_000_000
 
 
-def _full_resolution(grey: Any, width: float, dpi: int) -> Any:
-    """``grey`` (a page ``width`` points wide) scaled up to ``dpi`` when it is coarser than
-    UPSCALE_BELOW of it; else as it is."""
+def page_dpi(width: float, height: float, dpi: float) -> float:
+    """The resolution to read a ``width`` x ``height`` points page at: ``dpi``, or less when
+    that would make more than MAX_PAGE_PIXELS."""
+    inches = max(width / 72 * height / 72, 1e-6)
+    return min(float(dpi), float((MAX_PAGE_PIXELS / inches) ** 0.5))
+
+
+def _full_resolution(grey: Any, width: float, height: float, dpi: int) -> Any:
+    """``grey`` (a page ``width`` x ``height`` points) scaled up to ``dpi`` (``page_dpi``)
+    when it is coarser than UPSCALE_BELOW of it; else as it is."""
     import cv2
 
-    wanted = width / 72 * dpi
+    wanted = width / 72 * page_dpi(width, height, dpi)
     if grey.shape[1] >= UPSCALE_BELOW * wanted:
         return grey
     factor = wanted / grey.shape[1]

@@ -40,6 +40,7 @@ def ocr_scanned(
         PageImage,
         check_tesseract,
         ocr_pages,
+        page_dpi,
     )
     from extract.readers.ocr_image import ink_share
     from extract.readers.pdfium_layer import SCANNER_TEXT_UNCHECKED
@@ -54,8 +55,12 @@ def ocr_scanned(
     lock = threading.Lock()  # PDFium is not thread-safe: one page renders at a time
 
     def render(number: int, dpi: float) -> Any:
+        """The page rendered at ``dpi``, or less for a page too large for it (``page_dpi``)."""
         with lock:
-            return pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+            page = pdf[number - 1]
+            width, height = page.get_size()
+            scale = page_dpi(width, height, dpi) / 72
+            return page.render(scale=scale, grayscale=True).to_pil()
 
     def shown_size(number: int) -> tuple[float, float]:
         """The page's width and height as shown (its /Rotate applied), as it renders."""
@@ -89,4 +94,10 @@ def ocr_scanned(
         pdf.close()
     for number, note in why.items():
         read[number] = replace(read[number], notes=(note, *read[number].notes))
+    for number, page in read.items():
+        dpi = page_dpi(page.width, page.height, settings.dpi)
+        if dpi < settings.dpi:
+            inches = f"{page.width / 72:.0f} x {page.height / 72:.0f} inches"
+            note = f"read at {dpi:.0f} dpi, not {settings.dpi}: the page is {inches}"
+            read[number] = replace(page, notes=(*page.notes, note))
     return tuple(kept.get(p.number) or read.get(p.number, p) for p in pages)
