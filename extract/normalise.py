@@ -24,8 +24,6 @@ _SUSPENDED_BEFORE = frozenset({"og", "eller", "samt"})
 # Trailing footnote marks, colons and spaces: "Andre Love*", "I alt¹", "Stadfæstet:" (stripped
 # with str.rstrip: a pattern "[...]+$" retries at every mark of a long run, quadratic).
 _TAIL = " *:¹²³⁴⁵⁶⁷⁸⁹⁰"
-# "Ishøj Kommune", "Ishøj kommunes", "Ishøj Kommmune", "Bornholms Regionskommune".
-_KOMMUNE_SUFFIX = re.compile(r"\s+(?:regions)?kom+unes?$")
 
 
 @dataclass(frozen=True)

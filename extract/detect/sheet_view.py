@@ -30,7 +30,8 @@ _VALUE_STATUSES = frozenset({Status.REPORTED, Status.NIL, Status.SUPPRESSED})
 _DOUBTFUL = frozenset({AMBIGUOUS, TRUNCATED, FOOTNOTE_MARK})
 _YEAR = r"(?:19|20)\d\d"
 # footnote marks after a year: "*", "¹", "(1)", "1)", several with spaces between ("2021 ² ¹")
-_MARKS = r"(?:\s?(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\d{1,2}\)))*"
+# (possessive: a long run of marks is never retried)
+_MARKS = r"(?:\s?(?:\*++|[¹²³⁴⁵⁶⁷⁸⁹]++|\(\d{1,2}\)|\d{1,2}\)))*+"
 # a period written as text: a year ("2023", "2023*"), a date ("2023-01", "15.01.2023",
 # "01.2023") or a Statistikbanken period code ("2023K1", "2023M01", "2023H1")
 _PERIOD = re.compile(
