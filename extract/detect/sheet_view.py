@@ -15,6 +15,7 @@ header or a label, never a value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.detect.regions import CAPTION
@@ -80,26 +81,53 @@ def cell_kind(value: SheetValue) -> int:
     return VALUE if doubtful else TEXT
 
 
+class MergeIndex:
+    """The merged ranges of a sheet by cell: ``get((r, c))`` is the span covering the cell
+    (None when none), ``(r, c) in index`` whether one does. Held per row as column intervals,
+    never per cell: a range over a whole sheet's width (A1:XFD1000, 16 million cells) costs
+    one entry per row."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, spans: Iterable[Span], n_rows: int, n_cols: int) -> None:
+        rows: dict[int, list[tuple[int, int, Span]]] = {}
+        for span in spans:
+            r0, c0, r1, c1 = span
+            c1 = min(c1, n_cols - 1)
+            if c0 > c1:
+                continue
+            for r in range(r0, min(r1, n_rows - 1) + 1):
+                rows.setdefault(r, []).insert(0, (c0, c1, span))  # a later range wins
+        self._rows = rows
+
+    def get(self, key: tuple[int, int]) -> Span | None:
+        """The span covering cell ``key`` (row, column), or None."""
+        r, c = key
+        for c0, c1, span in self._rows.get(r, ()):
+            if c0 <= c <= c1:
+                return span
+        return None
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and self.get(key) is not None
+
+    def __bool__(self) -> bool:
+        return bool(self._rows)
+
+
 @dataclass(frozen=True, slots=True)
 class SheetView:
     """A SheetGrid with its merges indexed by cell and memos of cell kinds and row facts."""
 
     grid: SheetGrid
-    merge_at: dict[tuple[int, int], Span]
+    merge_at: MergeIndex
     kinds: dict[int, int] = field(default_factory=dict)  # by id: readers share equal cells
     first_values: dict[int, int | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, grid: SheetGrid) -> SheetView:
-        """The view of one grid (merges indexed once: one entry per covered cell)."""
-        index: dict[tuple[int, int], Span] = {}
-        n_rows = len(grid.rows)
-        for span in grid.merges:
-            r0, c0, r1, c1 = span
-            for r in range(r0, min(r1, n_rows - 1) + 1):
-                for c in range(c0, min(c1, grid.n_cols - 1) + 1):
-                    index[(r, c)] = span
-        return cls(grid, index)
+        """The view of one grid (its merges indexed once, by row)."""
+        return cls(grid, MergeIndex(grid.merges, len(grid.rows), grid.n_cols))
 
     @property
     def n_rows(self) -> int:

@@ -42,6 +42,9 @@ _DATE_PARTS = {f"{{{_NUMBER}}}{part}": letter for part, letter in
                (("day", "d"), ("month", "m"), ("year", "y"), ("hours", "h"))}  # fmt: skip
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _MAX_REPEAT = 10_000  # repeats beyond this are padding, kept only when empty
+# A sheet that would hold more cells than this once its repeats are laid out is refused: a
+# few KB of XML may declare billions ("repeat this row 10,000 times, each 10,000 cells").
+MAX_SHEET_CELLS = 5_000_000
 _NUMERIC = ("float", "percentage", "currency")
 
 
@@ -110,25 +113,32 @@ def _read_tables(handle: IO[bytes], styles: _Styles) -> list[PageContent]:
     merges: list[tuple[int, int, int, int]] = []
     hidden_rows: list[int] = []
     hidden_cols: list[int] = []
-    col_index = 0
+    col_index = laid_out = 0
     for event, element in ET.iterparse(handle, events=("start", "end")):
         tag = element.tag
         if event == "start":
             if tag == _t("table"):
                 rows, merges, hidden_rows, hidden_cols, col_index = [], [], [], [], 0
-                column_styles = []
+                column_styles, laid_out = [], 0
             continue
         if tag in (f"{{{_NUMBER}}}date-style", f"{{{_STYLE}}}style"):
             styles.take(element)
         elif tag == _t("table-column"):
-            repeat = int(element.get(_t("number-columns-repeated"), "1"))
+            repeat = _count(element, "number-columns-repeated")
             style = element.get(_t("default-cell-style-name"))
             column_styles.extend([style] * min(repeat, _MAX_REPEAT))
             if element.get(_t("visibility"), "visible") != "visible":
                 hidden_cols.extend(range(col_index, col_index + min(repeat, _MAX_REPEAT)))
             col_index += repeat
         elif tag == _t("table-row"):
-            _add_row(element, rows, merges, hidden_rows, _CellStyles(styles, column_styles))
+            laid_out += _add_row(
+                element,
+                rows,
+                merges,
+                hidden_rows,
+                _CellStyles(styles, column_styles),
+                MAX_SHEET_CELLS - laid_out,
+            )
             element.clear()
         elif tag == _t("table"):
             name = element.get(_t("name"), f"Sheet{len(pages) + 1}")
@@ -157,29 +167,48 @@ def _add_row(
     merges: list[tuple[int, int, int, int]],
     hidden_rows: list[int],
     styles: _CellStyles,
-) -> None:
+    budget: int,
+) -> int:
+    """Lay out one table row (and its repeats) in ``rows``; the number of cells laid out.
+    UnreadableInput when that is more than ``budget``."""
     cells: list[SheetValue | None] = []
     for cell in element:
         if cell.tag not in (_t("table-cell"), _t("covered-table-cell")):
             continue
-        repeat = int(cell.get(_t("number-columns-repeated"), "1"))
+        repeat = _count(cell, "number-columns-repeated")
         value = _value(cell, styles, len(cells)) if cell.tag == _t("table-cell") else None
         if value is None and repeat > _MAX_REPEAT:
             repeat = 1  # padding to the sheet's edge
-        span_cols = int(cell.get(_t("number-columns-spanned"), "1"))
-        span_rows = int(cell.get(_t("number-rows-spanned"), "1"))
+        span_cols = _count(cell, "number-columns-spanned")
+        span_rows = _count(cell, "number-rows-spanned")
         if span_cols > 1 or span_rows > 1:
             r, c = len(rows), len(cells)
             merges.append((r, c, r + span_rows - 1, c + span_cols - 1))
         cells.extend([value] * min(repeat, _MAX_REPEAT))
-    repeat = int(element.get(_t("number-rows-repeated"), "1"))
+    repeat = _count(element, "number-rows-repeated")
     if not any(cells):
         repeat = min(repeat, 1)  # empty padding rows: one is enough to keep the gap
+    repeat = min(repeat, _MAX_REPEAT)
+    if len(cells) * repeat > budget:
+        raise UnreadableInput(
+            f"refused: a sheet that lays out more than {MAX_SHEET_CELLS:,} cells "
+            "(rows and columns repeated), too large to be a table"
+        )
     hidden = element.get(_t("visibility"), "visible") != "visible"
-    for _ in range(min(repeat, _MAX_REPEAT)):
+    for _ in range(repeat):
         if hidden:
             hidden_rows.append(len(rows))
         rows.append(list(cells))
+    return len(cells) * repeat
+
+
+def _count(element: ET.Element, attribute: str) -> int:
+    """The whole number ``attribute`` (a repeat or span count, 1 when absent) of ``element``;
+    UnreadableInput naming it when it is no positive whole number."""
+    raw = element.get(_t(attribute), "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise UnreadableInput(f"corrupt ods: table:{attribute}={raw[:20]!r} is not a count")
+    return int(raw)
 
 
 def _value(cell: ET.Element, styles: _CellStyles, col: int) -> SheetValue | None:

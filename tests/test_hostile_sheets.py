@@ -1,0 +1,122 @@
+"""Spreadsheets built small to be huge once laid out: a merged range over a whole sheet's
+width, an ods whose rows and cells repeat by the million, counts that are no numbers. Each
+ends in seconds with the right result or a one-line reason, well under 1 GiB (measured in a
+child process, whose peak is its own)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from extract.model import FileStatus
+from extract.pipeline import process_file
+from extract.rulebook import Rulebook
+
+GIB_KB = 1 << 20
+_ODS_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def _peak(path: Path) -> dict[str, object]:
+    """Run the engine on ``path`` in a child process: its status, error and peak memory (KB)."""
+    script = (
+        "import json, resource, sys\n"
+        "from pathlib import Path\n"
+        "from extract.pipeline import process_file\n"
+        "from extract.rulebook import load_rulebook\n"
+        "r = process_file(Path(sys.argv[1]), load_rulebook(Path('rules')))\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(json.dumps({'status': str(r.status), 'error': r.error, 'records': "
+        "len(r.records), 'peak_kb': peak}))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_a_merge_across_the_whole_sheet_width_is_not_laid_out_cell_by_cell(
+    tmp_path: Path,
+) -> None:
+    """A1:XFD1000 merged with a value in its far corner: 16 million covered cells, held as
+    one range per row (it took 2.2 GB when every covered cell was indexed)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Kommune", "2021"])
+    sheet.append(["Ishøj", 5])
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    crafted = tmp_path / "merged.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(crafted, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                corner = b'<row r="1000"><c r="XFD1000" t="n"><v>1</v></c></row>'
+                merge = b'<mergeCells count="1"><mergeCell ref="A1:XFD1000"/></mergeCells>'
+                data = data.replace(b"</sheetData>", corner + b"</sheetData>" + merge)
+            target.writestr(item, data)
+    found = _peak(crafted)
+    assert found["status"] != "failed", found
+    assert isinstance(found["peak_kb"], int) and found["peak_kb"] < GIB_KB
+
+
+def _ods(path: Path, table: str) -> None:
+    """An ods file whose only table is the XML ``table`` (table:table-row elements)."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMESPACES}>'
+        f'<office:body><office:spreadsheet><table:table table:name="Ark1">{table}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def test_an_ods_repeating_rows_and_cells_by_the_million_is_refused(tmp_path: Path) -> None:
+    cell = (
+        '<table:table-cell table:number-columns-repeated="10000" office:value-type="float" '
+        'office:value="1"><text:p>1</text:p></table:table-cell>'
+    )
+    row = f'<table:table-row table:number-rows-repeated="10000">{cell}</table:table-row>'
+    path = tmp_path / "repeated.ods"
+    _ods(path, row * 3)
+    assert path.stat().st_size < 4096
+    found = _peak(path)
+    assert found["status"] == "failed"
+    assert found["error"] == (
+        "refused: a sheet that lays out more than 5,000,000 cells (rows and columns repeated), "
+        "too large to be a table"
+    )
+    assert isinstance(found["peak_kb"], int) and found["peak_kb"] < GIB_KB
+
+
+@pytest.mark.parametrize("count", ["abc", "-3", "0"])
+def test_an_ods_count_that_is_no_number_names_itself(
+    tmp_path: Path, rulebook: Rulebook, count: str
+) -> None:
+    row = (
+        f'<table:table-row><table:table-cell table:number-columns-repeated="{count}">'
+        "<text:p>Ishøj</text:p></table:table-cell></table:table-row>"
+    )
+    path = tmp_path / "counts.ods"
+    _ods(path, row)
+    result = process_file(path, rulebook)
+    assert result.status is FileStatus.FAILED
+    assert result.error == f"corrupt ods: table:number-columns-repeated='{count}' is not a count"
