@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -23,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import __version__
+from extract.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.pdf import PDF_BACKENDS
@@ -174,6 +176,23 @@ def _parser() -> argparse.ArgumentParser:
         "seconds a page (default: on); with --no-ocr they are reported as needing OCR and "
         "give no records",
     )
+    ex.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"stop reading a file after this many seconds, plus {SECONDS_PER_MB:g} "
+        f"for each MB of it; it fails with the reason and the batch goes on (default: "
+        f"{DEFAULT_SECONDS:g}; 0: no limit)",
+    )
+    ex.add_argument(
+        "--memory-limit",
+        type=float,
+        default=DEFAULT_MEMORY / GIB,
+        metavar="GIB",
+        help="memory one file may take while it is read; past it the file fails with the "
+        f"reason and the batch goes on (default: {DEFAULT_MEMORY / GIB:g}; 0: no limit)",
+    )
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
@@ -233,7 +252,26 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``ankestat`` command; returns the exit code."""
+    """Entry point of the ``ankestat`` command; returns the exit code. Ctrl-C stops it at
+    once (temporary files removed, documents' processes killed) with one line, not a
+    traceback; a closed output pipe (``ankestat tables ... | head``) ends it quietly."""
+    signal.signal(signal.SIGTERM, _terminated)  # stopped like Ctrl-C: temporary files removed
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("ankestat: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # the reader of our output has gone: nothing more to say, and nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.INTERRUPTED
+
+
+def _terminated(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
         from extract.schema import schema_text
@@ -361,6 +399,11 @@ def _extract_files(
         ReadOptions(args.pdf_backend, ocr=args.ocr),
         spool_dir=spool_dir,
         rulebook=rulebook,
+        limits=Limits(
+            memory=int(max(args.memory_limit, 0) * GIB),
+            seconds=max(args.timeout, 0.0),
+            seconds_per_mb=SECONDS_PER_MB if args.timeout > 0 else 0.0,
+        ),
     )
 
 

@@ -60,6 +60,7 @@ class ExitCode:
     OK = 0
     SOME_FAILED = 1
     USAGE = 2
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), or the output pipe closed
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,11 @@
 
 In: input paths, the rules folders, the number of jobs. Out: one ``FileResult`` per input, in
 input order. A crash inside one file's processing becomes that file's failed result; the
-other files go on. With a ``spool_dir`` each file's records are spooled there as its tables
-finish (``FileResult.spool``) instead of being held and sent back from the worker.
+other files go on. With ``limits`` (the command line's way) each file is read in a process of
+its own under a memory ceiling and a time limit (``extract.isolation``): one that runs out of
+either, or whose process dies, fails alone. With a ``spool_dir`` each file's records are
+spooled there as its tables finish (``FileResult.spool``) instead of being held and sent back
+from the worker.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
+from extract.isolation import Limits, run_isolated
 from extract.model import FileResult, FileStatus
 from extract.pipeline import process_file, process_file_spooled
 from extract.readers import ReadOptions
@@ -44,6 +48,8 @@ def _safe_process(
         if spool_dir is not None:
             return process_file_spooled(path, rulebook, options, spool_dir)
         return process_file(path, rulebook, options)
+    except MemoryError:
+        raise  # (the isolated process reports its memory limit)
     except Exception as exc:  # a bug must not stop the batch: report it on this file
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return FileResult(
@@ -76,10 +82,12 @@ def run_files(
     options: ReadOptions | None = None,
     spool_dir: Path | None = None,
     rulebook: Rulebook | None = None,
+    limits: Limits | None = None,
 ) -> list[FileResult]:
     """Process ``paths``; results in the same order (records spooled to ``spool_dir`` if
     given: read them with ``extract.spool.file_records``). ``rulebook``: ``rules`` already
-    loaded, used when the files are read in this process (worker processes load their own)."""
+    loaded, used when the files are read in this process (worker processes load their own).
+    ``limits``: each file in a process of its own under them (``extract.isolation``)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     bar = (
@@ -102,7 +110,20 @@ def run_files(
     results: dict[int, FileResult] = {}
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
-        if jobs <= 1 or len(paths) <= 1:
+        if limits is not None:
+            if rulebook is None:
+                rulebook = load_rulebook(rules[0], rules[1:])
+            loaded = rulebook
+
+            def work(path: Path) -> FileResult:
+                return _safe_process(path, loaded, read_options, spool_dir)
+
+            order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+            for index, result in run_isolated(paths, order, work, max(1, jobs), limits):
+                results[index] = result
+                if bar is not None and task is not None:
+                    bar.update(task, advance=1, description=paths[index].name[:40])
+        elif jobs <= 1 or len(paths) <= 1:
             if rulebook is None:
                 rulebook = load_rulebook(rules[0], rules[1:])
             for index, path in enumerate(paths):
