@@ -298,3 +298,42 @@ def test_a_poster_sized_scanned_page_is_read_at_a_lower_resolution(
     assert f"page 1: read at {dpi:.0f} dpi, not 300: the page is 200 x 200 inches" in [
         f.message for f in result.findings
     ]
+
+
+def test_formats_are_judged_by_content_the_name_only_a_hint(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    """A real workbook named .pdf is read as the workbook it is; a csv whose title line
+    mentions "%PDF-1.4" is a csv, not a damaged PDF; a field longer than Python's csv limit
+    is read."""
+    workbook = tmp_path / "eksport.pdf"
+    workbook.write_bytes((SAMPLES / "talportal-ishoej-serviceloven-2019-2021.xlsx").read_bytes())
+    assert len(process_file(workbook, rulebook).records) == 36
+    mentions = tmp_path / "titel.csv"
+    mentions.write_text("Eksport af %PDF-1.4 filer\nKommune;2019;2020\nIshøj;36;38\n", "utf-8")
+    assert process_file(mentions, rulebook).status is not FileStatus.FAILED
+    long_field = tmp_path / "langt.csv"
+    long_field.write_text("Kommune;2021\nIshøj;" + "x" * 300_000 + "\nAlbertslund;5\n", "utf-8")
+    assert process_file(long_field, rulebook).status is not FileStatus.FAILED
+
+
+def test_a_workbook_declaring_entities_is_refused_in_one_line(
+    rulebook: Rulebook, tmp_path: Path
+) -> None:
+    import zipfile
+
+    source = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.xlsx"
+    laughs = tmp_path / "laughs.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(laughs, "w") as crafted:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                at = data.find(b"<worksheet")
+                dtd = b'<!DOCTYPE x [<!ENTITY a "a"><!ENTITY b "&a;&a;&a;&a;">]>'
+                data = data[:at] + dtd + data[at:]
+            crafted.writestr(item, data)
+    result = process_file(laughs, rulebook)
+    assert result.status is FileStatus.FAILED
+    assert result.error == (
+        "refused: its XML declares a DTD or entities (an XML attack, or a broken file)"
+    )

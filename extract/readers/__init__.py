@@ -90,7 +90,7 @@ def _each(pages: tuple[PageContent, ...]) -> Generator[PageContent, None, None]:
 
 
 def _sniff_pdf(head: bytes) -> bool:
-    return b"%PDF-" in head[:1024]
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n\0").startswith(b"%PDF-")
 
 
 def _read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
@@ -218,7 +218,8 @@ def accepted_suffixes() -> tuple[str, ...]:
 
 
 def reader_for(path: Path, head: bytes) -> Reader:
-    """The reader for a file, judged by its first bytes; raises UnreadableInput if none fits."""
+    """The reader for a file, judged by its first bytes (its name only where they cannot
+    tell: a csv, a PDF after junk); raises UnreadableInput if none fits."""
     if not head:
         raise UnreadableInput("empty file (0 bytes)")
     suffix = path.suffix.lower()
@@ -227,5 +228,7 @@ def reader_for(path: Path, head: bytes) -> Reader:
             continue
         if reader.sniff(head):
             return reader
+    if suffix == ".pdf" and b"%PDF-" in head[:1024]:  # a PDF after some junk, as readers allow
+        return next(r for r in READERS if r.name == "pdf")
     kinds = ", ".join(r.name for r in READERS)
     raise UnreadableInput(f"not a supported document (expected one of: {kinds})")

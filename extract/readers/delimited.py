@@ -115,6 +115,7 @@ def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read a csv/tsv file as one sheet of text cells; raises UnreadableInput with the reason."""
     data = read_bounded(path, "csv")
     text, encoding = decode(data)
+    csv.field_size_limit(max(csv.field_size_limit(), len(data)))  # one field may be the file
     named = _SEP_LINE.match(text)
     if named is not None:
         delimiter, text = named.group(1), text[named.end() :]

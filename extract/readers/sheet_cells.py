@@ -185,6 +185,23 @@ def require_cells(path: Path, pages: Sequence[PageContent]) -> None:
         )
 
 
+def workbook_error(exc: BaseException, kind: str) -> str:
+    """One line on why a workbook library failed: an XML attack named as such (a DTD or
+    entity declarations, refused by defusedxml), else the error's first line."""
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(chain) < 10:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    if any(
+        type(e).__name__ in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden")
+        for e in chain
+    ):
+        return "refused: its XML declares a DTD or entities (an XML attack, or a broken file)"
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return f"corrupt {kind} workbook ({type(exc).__name__}: {first})"
+
+
 # A csv or .xls file larger than this is refused before it is read into memory.
 MAX_FILE_BYTES = 1 << 30
 

@@ -29,6 +29,7 @@ from extract.readers.sheet_cells import (
     require_cells,
     sheet_page,
     text_value,
+    workbook_error,
 )
 
 _CHUNK = 1 << 20
@@ -64,21 +65,24 @@ def read_xlsx(path: Path, sha256: str, options: ReadOptions) -> Document:
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names:
             raise UnreadableInput("a zip archive, but not an xlsx workbook (no xl/workbook.xml)")
+        handle = path.open("rb")  # (a file object: openpyxl judges a path by its name)
         try:
-            workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            workbook = load_workbook(handle, read_only=True, data_only=True, keep_links=False)
         except Exception as exc:  # openpyxl raises many types on broken parts
-            raise UnreadableInput(f"corrupt xlsx workbook ({type(exc).__name__}: {exc})") from exc
+            handle.close()
+            raise UnreadableInput(workbook_error(exc, "xlsx")) from exc
         try:
             pages = [
                 _read_sheet(number, sheet, archive)
                 for number, sheet in enumerate(workbook.worksheets, start=1)
             ]
         except (KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-            raise UnreadableInput(f"corrupt xlsx workbook ({type(exc).__name__}: {exc})") from exc
+            raise UnreadableInput(workbook_error(exc, "xlsx")) from exc
         except SyntaxError as exc:  # ElementTree's ParseError: a sheet's XML is not well-formed
             raise UnreadableInput(f"corrupt xlsx workbook (a sheet's XML: {exc})") from exc
         finally:
             workbook.close()
+            handle.close()
     require_cells(path, pages)
     return Document(path, sha256, "xlsx", tuple(pages))
 
