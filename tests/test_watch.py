@@ -284,6 +284,32 @@ def test_corrupt_file_fails_and_the_next_good_file_is_processed(
     log.wait_for("stopped; 2 document(s) processed in this run")
 
 
+def test_a_name_of_255_bytes_and_a_fifo_do_not_stop_the_inbox(
+    inbox: Path, tmp_path: Path, log: LogWaiter
+) -> None:
+    """A document whose name takes a file name's 255 bytes (in "ø", two bytes each) is read
+    and moved under a shortened name; a named pipe dropped in is skipped with a log line; the
+    next document is read."""
+    out = tmp_path / "out"
+    settings = WatchSettings(inbox, out, (RULES,), polling=True, poll_interval=0.1, settle=0.1)
+    long_name = "ø" * 125 + ".pdf"
+    assert len(long_name.encode("utf-8")) == 254
+    with running(settings):
+        log.wait_for("watching")
+        os.mkfifo(inbox / "pipe.pdf")
+        log.wait_for("pipe.pdf: skipped, not a regular file but a named pipe (FIFO)")
+        shutil.copyfile(SUNDHED, inbox / long_name)
+        log.wait_for("42 records")
+        (inbox / "broken.pdf").write_bytes(SUNDHED.read_bytes()[:3000])
+        log.wait_for("failed  broken.pdf")
+        shutil.copyfile(BYRAAD, inbox / "referat.pdf")
+        log.wait_for("ok      referat.pdf: 303 records")
+    [referat, moved] = _files(inbox / "done")
+    assert referat == "referat.pdf"
+    assert moved.endswith("~.pdf") and len(moved.encode("utf-8")) <= 255
+    assert _count(out / "ankestat.sqlite", "records") == 42 + 303
+
+
 # --- refusing to start; options from the environment -------------------------------------
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,6 +69,24 @@ def list_inbox(inbox: Path) -> list[Path]:
             for entry in entries
             if is_candidate_name(entry.name) and entry.is_file(follow_symlinks=False)
         )
+
+
+def special_files(inbox: Path) -> list[tuple[Path, str]]:
+    """Entries directly in ``inbox`` that are neither files nor folders (named pipes, devices,
+    sockets: never read, they may never end), with what they are."""
+    found = []
+    with os.scandir(inbox) as entries:
+        for entry in entries:
+            if not is_candidate_name(entry.name):
+                continue
+            mode = entry.stat(follow_symlinks=False).st_mode
+            if stat.S_ISFIFO(mode):
+                found.append((Path(entry.path), "a named pipe (FIFO)"))
+            elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+                found.append((Path(entry.path), "a device"))
+            elif stat.S_ISSOCK(mode):
+                found.append((Path(entry.path), "a socket"))
+    return sorted(found)
 
 
 @dataclass(slots=True)
@@ -133,8 +152,28 @@ class Settling:
         return out
 
 
+# A file name may be 255 bytes; a moved document's name leaves room for what is added to it
+# (" (12)", ".error.txt", ".partial").
+NAME_BYTES = 255
+MOVED_NAME_BYTES = NAME_BYTES - len(" (9999)") - len(".error.txt") - len(".partial")
+
+
+def shortened(name: str, most_bytes: int) -> str:
+    """``name`` cut to at most ``most_bytes`` bytes (UTF-8) in its stem, its suffix kept and a
+    "~" where it was cut; unchanged when it fits."""
+    if len(name.encode("utf-8")) <= most_bytes:
+        return name
+    suffix = Path(name).suffix if len(Path(name).suffix) <= 16 else ""
+    stem = name[: len(name) - len(suffix)]
+    room = most_bytes - len(suffix.encode("utf-8")) - 1
+    cut = stem.encode("utf-8")[: max(room, 1)].decode("utf-8", "ignore")
+    return f"{cut}~{suffix}"
+
+
 def free_name(folder: Path, name: str) -> Path:
-    """``folder/name``, or ``folder/stem (2).suffix``, ``(3)``, ... whichever does not exist."""
+    """``folder/name``, or ``folder/stem (2).suffix``, ``(3)``, ... whichever does not exist
+    (a name too long to take what is added to it is ``shortened`` first)."""
+    name = shortened(name, MOVED_NAME_BYTES)
     target = folder / name
     stem, suffix = Path(name).stem, Path(name).suffix
     number = 2

@@ -13,16 +13,22 @@ from pathlib import Path
 
 from extract.model import FileResult
 from extract.report import file_json
-from extract.watch.inbox import write_atomic
+from extract.watch.inbox import shortened, write_atomic
 from extract.writers import WriteOptions, get_writer
 
 DOCUMENTS_DIR = "documents"
 DOCUMENT_FORMATS = ("jsonl", "csv")
 
 
+# A document's output names add "-c01810e0.report.json.partial" to its stem: the stem is cut
+# to leave room for it within a file name's 255 bytes.
+STEM_BYTES = 200
+
+
 def document_stem(name: str, sha256: str) -> str:
-    """``referat.pdf`` with sha256 ``c01810e0…`` -> ``referat-c01810e0`` (unique per bytes)."""
-    return f"{Path(name).stem}-{sha256[:8]}"
+    """``referat.pdf`` with sha256 ``c01810e0…`` -> ``referat-c01810e0`` (unique per bytes; a
+    very long name's stem cut to STEM_BYTES)."""
+    return f"{shortened(Path(name).stem, STEM_BYTES)}-{sha256[:8]}"
 
 
 def write_document_files(

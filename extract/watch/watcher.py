@@ -51,6 +51,7 @@ from extract.watch.inbox import (
     is_candidate_name,
     list_inbox,
     move_into,
+    special_files,
 )
 from extract.watch.outputs import write_document_files
 from extract.watch.pool import start_pool
@@ -113,6 +114,7 @@ class Watcher:
         self._observing = False
         self.read_with = read_with(settings.rules, settings.read_options)
         self._again: dict[str, str] = {}  # sha256 -> why it is read again in this run
+        self._skipped: set[Path] = set()  # named pipes, devices, sockets: logged once
 
     @property
     def abandoned(self) -> bool:
@@ -276,6 +278,10 @@ class Watcher:
         for path in list_inbox(self.inbox):
             if path not in busy:
                 self.settling.add(path)
+        for path, kind in special_files(self.inbox):
+            if path not in self._skipped:
+                self._skipped.add(path)
+                log.warning("%s: skipped, not a regular file but %s", path.name, kind)
 
     # --- one document -------------------------------------------------------------------
 
