@@ -13,7 +13,6 @@ ankestat watch INBOX --out DIR       watched folder -> SQLite store (crash-safe,
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import signal
 import sys
@@ -84,16 +83,12 @@ def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]
 def _missing(path: Path) -> str | None:
     """Why ``path`` names nothing to read (None when it does): missing, or a symbolic link
     that leads nowhere (to a missing target, or round in a loop)."""
+    from extract.pipeline import unreadable_reason
+
     try:
         path.stat()
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "a symbolic link that leads round in a loop"
-        if path.is_symlink():
-            return "a symbolic link to a missing file"
-        if exc.errno == errno.ENOENT:
-            return "no such file or folder"
-        return f"cannot be read ({exc.strerror or exc})"
+        return unreadable_reason(path, exc)
     return None
 
 

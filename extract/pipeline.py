@@ -18,6 +18,7 @@ tables) keeps a compact index and adds its flags once every table has been seen.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -98,6 +99,17 @@ def file_sha256(path: Path) -> tuple[str, bytes]:
     return digest.hexdigest(), head
 
 
+def unreadable_reason(path: Path, exc: OSError) -> str:
+    """Why ``path`` could not be opened, in one line: a link that leads nowhere named so."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that leads round in a loop"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return "a symbolic link to a missing file"
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder"
+    return f"cannot read file ({exc.strerror or exc})"
+
+
 def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     """Read any supported file; raises UnreadableInput with a one-line reason."""
     reader, sha256 = _identify(path)
@@ -118,7 +130,7 @@ def _identify(path: Path) -> tuple[Reader, str]:
     except NotRegularFile as exc:
         raise UnreadableInput(str(exc)) from exc
     except OSError as exc:
-        raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
+        raise UnreadableInput(unreadable_reason(path, exc)) from exc
     return reader_for(path, head), sha256
 
 
