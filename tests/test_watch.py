@@ -23,6 +23,7 @@ from typing import IO
 import pytest
 
 from extract.cli import main
+from extract.isolation import Limits
 from extract.pipeline import file_sha256, process_file
 from extract.readers import ReadOptions
 from extract.rulebook import Rulebook
@@ -308,6 +309,27 @@ def test_a_name_of_255_bytes_and_a_fifo_do_not_stop_the_inbox(
     assert referat == "referat.pdf"
     assert moved.endswith("~.pdf") and len(moved.encode("utf-8")) <= 255
     assert _count(out / "ankestat.sqlite", "records") == 42 + 303
+
+
+def test_a_document_past_its_time_goes_to_failed_and_the_next_is_read(
+    inbox: Path, tmp_path: Path, log: LogWaiter
+) -> None:
+    """A scan that takes longer than --timeout to OCR is stopped (its worker with it), moved
+    to failed/ with the reason; the csv dropped in after it is read by a new worker."""
+    out = tmp_path / "out"
+    limits = Limits(seconds=0.5, seconds_per_mb=0.0)
+    settings = WatchSettings(
+        inbox, out, (RULES,), polling=True, poll_interval=0.1, settle=0.1, limits=limits
+    )
+    with running(settings):
+        log.wait_for("watching")
+        shutil.copyfile(SAMPLES / "scan-referat-ishoej-byraad-2022-10-31.pdf", inbox / "scan.pdf")
+        log.wait_for("failed  scan.pdf: stopped after 0.5 s (--timeout)")
+        csv = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv"
+        shutil.copyfile(csv, inbox / "talportal.csv")
+        log.wait_for("ok      talportal.csv: 36 records")
+    reason = (inbox / "failed" / "scan.pdf.error.txt").read_text(encoding="utf-8")
+    assert reason.startswith("scan.pdf: stopped after 0.5 s (--timeout)")
 
 
 # --- refusing to start; options from the environment -------------------------------------

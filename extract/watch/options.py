@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from extract.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
 from extract.readers import ReadOptions
 from extract.readers.pdf import PDF_BACKENDS
 from extract.rulebook import RuleDirs
@@ -100,6 +101,22 @@ OPTIONS: dict[str, Option] = {
         metavar="SECONDS",
     ),
     "jobs": Option("ANKESTAT_JOBS", _jobs, 1, "documents read in parallel", metavar="N"),
+    "timeout": Option(
+        "ANKESTAT_TIMEOUT",
+        _seconds,
+        DEFAULT_SECONDS,
+        f"stop reading a document after this many seconds plus {SECONDS_PER_MB:g} for each "
+        "MB of it: it goes to failed/ with the reason (0: no limit)",
+        metavar="SECONDS",
+    ),
+    "memory_limit": Option(
+        "ANKESTAT_MEMORY_LIMIT",
+        _seconds,
+        DEFAULT_MEMORY / GIB,
+        "memory in GiB one document may take while it is read: past it, it goes to failed/ "
+        "with the reason (0: no limit)",
+        metavar="GIB",
+    ),
     "pdf_backend": Option(
         "ANKESTAT_PDF_BACKEND",
         _choice(tuple(PDF_BACKENDS)),
@@ -233,5 +250,10 @@ def watch_settings(
         read_options=ReadOptions(value["pdf_backend"], ocr=value["ocr"]),
         write_options=WriteOptions(excel_csv=value["excel_csv"]),
         reprocess=value["reprocess"],
+        limits=Limits(
+            memory=int(value["memory_limit"] * GIB),
+            seconds=value["timeout"],
+            seconds_per_mb=SECONDS_PER_MB if value["timeout"] > 0 else 0.0,
+        ),
     )
     return settings, str(value["log_level"])

@@ -35,6 +35,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from extract import __version__
+from extract.isolation import GIB, Limits
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.pipeline import file_sha256
 from extract.readers import ReadOptions
@@ -54,7 +55,7 @@ from extract.watch.inbox import (
     special_files,
 )
 from extract.watch.outputs import write_document_files
-from extract.watch.pool import start_pool
+from extract.watch.pool import start_pool, stop_workers
 from extract.watch.rereads import files_by_sha256, read_with, why_read_again
 from extract.watch.store import KnownDocument, Store, StoreError
 from extract.writers import WriteOptions
@@ -67,6 +68,9 @@ log = logging.getLogger("ankestat.watch")
 SAFETY_RESCAN = 60.0  # watchdog mode: list the inbox now and then in case an event was lost
 MIN_WAIT = 0.01  # seconds; the shortest wait for a file to settle
 WORKER_DEATHS = 2  # a document in flight when a worker died this often is failed
+# After a stop request the documents being read may finish for this long; then they are
+# abandoned (left in the inbox, read again next time): a stop never waits on a long scan.
+STOP_GRACE = 5.0
 _STOP = "stop"
 _WAKE = "wake"
 
@@ -86,6 +90,7 @@ class WatchSettings:
     read_options: ReadOptions = field(default_factory=ReadOptions)
     write_options: WriteOptions = field(default_factory=WriteOptions)
     reprocess: bool = False
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,7 @@ class _Task:
     path: Path
     sha256: str
     pool: ProcessPoolExecutor
+    due: float | None = None  # (monotonic) when it has run over its time
 
 
 class Watcher:
@@ -115,6 +121,7 @@ class Watcher:
         self.read_with = read_with(settings.rules, settings.read_options)
         self._again: dict[str, str] = {}  # sha256 -> why it is read again in this run
         self._skipped: set[Path] = set()  # named pipes, devices, sockets: logged once
+        self._stop_asked = 0.0  # (monotonic) when a stop was asked for
 
     @property
     def abandoned(self) -> bool:
@@ -158,7 +165,7 @@ class Watcher:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         s = self.settings
-        return start_pool(s.rules, max(1, s.jobs), s.read_options)
+        return start_pool(s.rules, max(1, s.jobs), s.read_options, s.limits.memory)
 
     def _start_observer(self) -> BaseObserver | None:
         s = self.settings
@@ -208,7 +215,10 @@ class Watcher:
         next_scan = time.monotonic() + interval
         while True:
             self._collect()
+            self._stop_overdue()
             if self._stopping:
+                if not self._abandon and time.monotonic() - self._stop_asked > STOP_GRACE:
+                    self._abandon = True
                 if self._abandon or not self._in_flight:
                     break
             else:
@@ -225,6 +235,11 @@ class Watcher:
             due = self.settling.next_due()
             if due is not None and len(self._in_flight) < max(1, s.jobs):
                 timeout = min(timeout, max(due - time.monotonic(), MIN_WAIT))
+            if self._stopping:
+                timeout = min(timeout, STOP_GRACE)
+            overdue = [t.due for t in self._in_flight.values() if t.due is not None]
+            if overdue:
+                timeout = min(timeout, max(min(overdue) - time.monotonic(), MIN_WAIT))
             self._wait(timeout)
         if self._abandon and self._in_flight:
             names = ", ".join(t.path.name for t in self._in_flight.values())
@@ -251,8 +266,11 @@ class Watcher:
                 log.info("second stop request: abandoning the documents being read")
             else:
                 self._stopping = True
+                self._stop_asked = time.monotonic()
                 log.info(
-                    "stop requested: finishing %d document(s) being read", len(self._in_flight)
+                    "stop requested: finishing %d document(s) being read (for %g s at most)",
+                    len(self._in_flight),
+                    STOP_GRACE,
                 )
         elif (
             isinstance(item, Path)
@@ -306,7 +324,9 @@ class Watcher:
         except BrokenProcessPool:
             self._pool = self._new_pool()
             future = self._pool.submit(work_in_pool, path)
-        self._in_flight[future] = _Task(path, sha256, self._pool)
+        budget = self.settings.limits.deadline(path)
+        due = None if budget is None else time.monotonic() + budget
+        self._in_flight[future] = _Task(path, sha256, self._pool, due)
         future.add_done_callback(lambda _: self._wake.put(_WAKE))
 
     def _collect(self) -> None:
@@ -317,10 +337,36 @@ class Watcher:
             error = future.exception()
             if isinstance(error, BrokenProcessPool):
                 self._worker_died(task)
+            elif isinstance(error, MemoryError):
+                limit = f"{self.settings.limits.memory / GIB:g} GiB"
+                reason = f"stopped at the {limit} memory limit (--memory-limit)"
+                self._settle(
+                    task, FileResult(task.path.name, str(task.path), FileStatus.FAILED, reason)
+                )
             elif error is not None:  # work_in_pool never raises; a bug must not stop the watch
                 log.error("%s: %s: %s", task.path.name, type(error).__name__, error)
             else:
                 self._settle(task, future.result())
+
+    def _stop_overdue(self) -> None:
+        """Fail each document past its time; its worker is stopped by starting new workers
+        (the others being read are read again, not counted as deaths)."""
+        now = time.monotonic()
+        overdue = [f for f, t in self._in_flight.items() if t.due is not None and now >= t.due]
+        if not overdue:
+            return
+        for future in overdue:
+            task = self._in_flight.pop(future)
+            seconds = self.settings.limits.deadline(task.path) or 0.0
+            reason = f"stopped after {seconds:g} s (--timeout)"
+            self._settle(
+                task, FileResult(task.path.name, str(task.path), FileStatus.FAILED, reason)
+            )
+        for future, task in list(self._in_flight.items()):  # their worker is stopped too
+            del self._in_flight[future]
+            self.settling.add(task.path)
+        stop_workers(self._pool)
+        self._pool = self._new_pool()
 
     def _worker_died(self, task: _Task) -> None:
         if task.pool is self._pool:
