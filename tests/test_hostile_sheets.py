@@ -8,22 +8,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from extract.model import FileStatus
 from extract.pipeline import process_file
 from extract.rulebook import Rulebook
+from tests.hostile import ods_file, rewrite_zip, small_workbook
 
 GIB_KB = 1 << 20
-_ODS_NAMESPACES = (
-    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
-)
 
 
 def _peak(path: Path) -> dict[str, object]:
@@ -56,37 +50,18 @@ def test_a_merge_across_the_whole_sheet_width_is_not_laid_out_cell_by_cell(
 ) -> None:
     """A1:XFD1000 merged with a value in its far corner: 16 million covered cells, held as
     one range per row (it took 2.2 GB when every covered cell was indexed)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["Kommune", "2021"])
-    sheet.append(["Ishøj", 5])
-    plain = tmp_path / "plain.xlsx"
-    book.save(plain)
-    crafted = tmp_path / "merged.xlsx"
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(crafted, "w") as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                corner = b'<row r="1000"><c r="XFD1000" t="n"><v>1</v></c></row>'
-                merge = b'<mergeCells count="1"><mergeCell ref="A1:XFD1000"/></mergeCells>'
-                data = data.replace(b"</sheetData>", corner + b"</sheetData>" + merge)
-            target.writestr(item, data)
+    plain, crafted = tmp_path / "plain.xlsx", tmp_path / "merged.xlsx"
+    small_workbook(plain)
+
+    def merged(data: bytes) -> bytes:
+        corner = b'<row r="1000"><c r="XFD1000" t="n"><v>1</v></c></row>'
+        merge = b'<mergeCells count="1"><mergeCell ref="A1:XFD1000"/></mergeCells>'
+        return data.replace(b"</sheetData>", corner + b"</sheetData>" + merge)
+
+    rewrite_zip(plain, crafted, "xl/worksheets/sheet1.xml", merged)
     found = _peak(crafted)
     assert found["status"] != "failed", found
     assert isinstance(found["peak_kb"], int) and found["peak_kb"] < GIB_KB
-
-
-def _ods(path: Path, table: str) -> None:
-    """An ods file whose only table is the XML ``table`` (table:table-row elements)."""
-    content = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMESPACES}>'
-        f'<office:body><office:spreadsheet><table:table table:name="Ark1">{table}'
-        "</table:table></office:spreadsheet></office:body></office:document-content>"
-    )
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
 
 
 def test_an_ods_repeating_rows_and_cells_by_the_million_is_refused(tmp_path: Path) -> None:
@@ -96,7 +71,7 @@ def test_an_ods_repeating_rows_and_cells_by_the_million_is_refused(tmp_path: Pat
     )
     row = f'<table:table-row table:number-rows-repeated="10000">{cell}</table:table-row>'
     path = tmp_path / "repeated.ods"
-    _ods(path, row * 3)
+    ods_file(path, row * 3)
     assert path.stat().st_size < 4096
     found = _peak(path)
     assert found["status"] == "failed"
@@ -116,7 +91,7 @@ def test_an_ods_count_that_is_no_number_names_itself(
         "<text:p>Ishøj</text:p></table:table-cell></table:table-row>"
     )
     path = tmp_path / "counts.ods"
-    _ods(path, row)
+    ods_file(path, row)
     result = process_file(path, rulebook)
     assert result.status is FileStatus.FAILED
     assert result.error == f"corrupt ods: table:number-columns-repeated='{count}' is not a count"

@@ -55,18 +55,32 @@ def _png(width: int, height: int, pixels: bytes = b"\0") -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + idat + chunk(b"IEND", b"")
 
 
-def _rewrite_zip(source: Path, target: Path, member: str, change: Callable[[bytes], bytes]) -> None:
+def rewrite_zip(source: Path, target: Path, member: str, change: Callable[[bytes], bytes]) -> None:
+    """``source`` copied to ``target`` with ``member``'s bytes passed through ``change``."""
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as crafted:
         for item in original.infolist():
             data = original.read(item)
             crafted.writestr(item, change(data) if item.filename == member else data)
 
 
+def small_workbook(target: Path) -> None:
+    """A workbook of two rows: "Kommune 2021", "Ishøj 5"."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Kommune", "2021"])
+    sheet.append(["Ishøj", 5])
+    book.save(target)
+
+
 def _sheet(target: Path, change: Callable[[bytes], bytes]) -> None:
-    _rewrite_zip(TALPORTAL_XLSX, target, "xl/worksheets/sheet1.xml", change)
+    rewrite_zip(TALPORTAL_XLSX, target, "xl/worksheets/sheet1.xml", change)
 
 
-def _ods(target: Path, rows: str) -> None:
+def ods_file(target: Path, rows: str) -> None:
+    """An ods file whose only table holds the XML ``rows`` (table:table-row elements)."""
     spaces = (
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -253,7 +267,7 @@ INPUTS: dict[str, tuple[Builder, Expectation]] = {
     ),
     # --- ods ---------------------------------------------------------------------------
     "repeated-rows.ods": (
-        lambda p: _ods(
+        lambda p: ods_file(
             p,
             f'<table:table-row table:number-rows-repeated="10000">{_REPEAT_CELL}'
             "</table:table-row>" * 3,
@@ -261,7 +275,7 @@ INPUTS: dict[str, tuple[Builder, Expectation]] = {
         Fails("more than 5,000,000 cells"),
     ),
     "count-abc.ods": (
-        lambda p: _ods(
+        lambda p: ods_file(
             p,
             '<table:table-row><table:table-cell table:number-columns-repeated="abc">'
             "<text:p>x</text:p></table:table-cell></table:table-row>",
@@ -269,14 +283,14 @@ INPUTS: dict[str, tuple[Builder, Expectation]] = {
         Fails("is not a count"),
     ),
     "count-negative.ods": (
-        lambda p: _ods(
+        lambda p: ods_file(
             p,
             '<table:table-row table:number-rows-repeated="-5"><table:table-cell>'
             "<text:p>x</text:p></table:table-cell></table:table-row>",
         ),
         Fails("is not a count"),
     ),
-    "plain.ods": (lambda p: _ods(p, _ODS_TABLE), Reads()),
+    "plain.ods": (lambda p: ods_file(p, _ODS_TABLE), Reads()),
     "no-content.ods": (
         lambda p: zipfile.ZipFile(p, "w").writestr(
             "mimetype", "application/vnd.oasis.opendocument.spreadsheet"
@@ -284,11 +298,11 @@ INPUTS: dict[str, tuple[Builder, Expectation]] = {
         Fails("ods"),
     ),
     "entities.ods": (
-        lambda p: _ods(p, "&lt;&amp;" + _ODS_TABLE),
+        lambda p: ods_file(p, "&lt;&amp;" + _ODS_TABLE),
         Reads(),
     ),
     "huge-span.ods": (
-        lambda p: _ods(
+        lambda p: ods_file(
             p,
             _ODS_TABLE.replace(
                 "<table:table-cell>", '<table:table-cell table:number-columns-spanned="1000000">', 1
