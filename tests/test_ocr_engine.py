@@ -67,3 +67,21 @@ def test_a_whitelist_is_dropped_after_its_call(table_crop: Any) -> None:
     assert all(ch in "0123456789.,%-" for text in digits["text"] for ch in text)
     again = read_data(table_crop, "dan+eng", "--psm 4")
     assert any(text == "Ankestyrelsen" for text in again["text"])
+
+
+def test_crops_too_many_for_one_sheet_are_read_in_several() -> None:
+    """Crops stacked taller than Tesseract takes (32,767 pixels) are read in several sheets,
+    not refused ("No image set?"): 300 crops of a number 120 pixels tall."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extract.readers.ocr_second_look import second_look
+    from extract.readers.ocr_tesseract import MAX_SHEET_PIXELS
+
+    page = Image.new("L", (400, 200), 255)
+    ImageDraw.Draw(page).text((40, 40), "1278", fill=0, font=ImageFont.load_default(size=90))
+    clean = np.asarray(page)
+    boxes = [("1278", 50.0, 30, 30, 260, 120)] * 300
+    assert sum(120 + 2 * 8 + 24 for _ in boxes) > MAX_SHEET_PIXELS
+    found = second_look(clean, boxes, list(range(300)), "eng", "")
+    assert len(found) == 300 and {text for text, *_rest in found.values()} == {"1278"}

@@ -70,3 +70,21 @@ def test_a_register_scanned_sideways_is_read_as_a_table_of_text(tmp_path: Path) 
     assert table.detector == "text_columns"
     assert [r.label for r in table.rows] == [r[0] for r in ROWS]
     assert table.rows[2].cells[1] is not None and table.rows[2].cells[1].text == ROWS[2][2]
+
+
+def test_a_speck_left_of_the_first_column_spans_nothing() -> None:
+    """A chunk that ends before the first column starts (a speck an OCR'd page left at the
+    margin) stays in its column; it used to fail the whole file (max() of nothing)."""
+    from extract.detect.layout import make_line
+    from extract.detect.text_columns import _grid
+    from tests.pdf_factory import words_at
+
+    header = make_line(words_at(50, 100, "Navn") + words_at(150, 100, "Adresse"))
+    speck = make_line(words_at(20, 115, ".") + words_at(150, 115, "Hovedgaden"))
+    grid = _grid([(header, [0, 1]), (speck, [0, 1])], [50.0, 150.0], 1)
+    assert [(c.row0, c.col0, c.col1) for c in grid.cells] == [
+        (0, 0, 0),
+        (0, 1, 1),
+        (1, 0, 0),
+        (1, 1, 1),
+    ]

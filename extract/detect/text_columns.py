@@ -152,7 +152,9 @@ def _grid(rows: Sequence[tuple[TextLine, list[int]]], starts: Sequence[float], p
         for column in dict.fromkeys(columns):
             chunks = [c for c, k in zip(line.chunks, columns, strict=True) if k == column]
             end = max(c.x1 for c in chunks)
-            last = max(column, max(k for k, x in enumerate(starts) if x < end - 1.0))
+            # (a chunk ending before every start, a speck left of the first, spans nothing)
+            reached = (k for k, x in enumerate(starts) if x < end - 1.0)
+            last = max(column, max(reached, default=column))
             words = tuple(w for c in chunks for w in c.words)
             cells.append(GridCell(row, row, column, last, words))
     return Grid(page, TEXT_COLUMNS, row_edges, col_edges, tuple(cells))

@@ -116,7 +116,7 @@ def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
     """Read every inked cell of ``clean`` as its own block, in one Tesseract call."""
     import numpy as np
 
-    from extract.readers.ocr_tesseract import read_data
+    from extract.readers.ocr_tesseract import MAX_SHEET_PIXELS, read_data
 
     crops: list[tuple[Box, Any]] = []
     for cell in cells:
@@ -128,6 +128,10 @@ def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
         return []
     sheet_width = max(c.shape[1] for _cell, c in crops) + 2 * SHEET_PAD
     sheet_height = sum(c.shape[0] + SHEET_GAP for _cell, c in crops) + SHEET_GAP
+    if sheet_height > MAX_SHEET_PIXELS and len(crops) > 1:  # too tall for one sheet
+        inked = [cell for cell, _crop in crops]
+        half = len(inked) // 2
+        return read_cells(clean, inked[:half], lang) + read_cells(clean, inked[half:], lang)
     sheet = np.full((sheet_height, sheet_width), 255, np.uint8)
     placed: list[tuple[int, Box]] = []
     y = SHEET_GAP

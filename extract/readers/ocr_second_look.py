@@ -31,7 +31,7 @@ def second_look(
     """
     import numpy as np
 
-    from extract.readers.ocr_tesseract import read_data
+    from extract.readers.ocr_tesseract import MAX_SHEET_PIXELS, read_data
 
     if not indices:
         return {}
@@ -42,6 +42,10 @@ def second_look(
         crops.append((left, top, clean[top : y + h + CROP_PAD, left : x + w + CROP_PAD]))
     sheet_width = max(c.shape[1] for _l, _t, c in crops) + 4 * SHEET_GAP
     sheet_height = sum(c.shape[0] + SHEET_GAP for _l, _t, c in crops) + SHEET_GAP
+    if sheet_height > MAX_SHEET_PIXELS and len(indices) > 1:  # too tall for one sheet
+        half = len(indices) // 2
+        first = second_look(clean, boxes, indices[:half], lang, config)
+        return {**first, **second_look(clean, boxes, indices[half:], lang, config)}
     sheet = np.full((sheet_height, sheet_width), 255, np.uint8)
     spans: list[tuple[int, int]] = []
     y = SHEET_GAP

@@ -54,6 +54,9 @@ def read_data(pixels: Any, lang: str, config: str) -> dict[str, list[Any]]:
     return _read_by_command(pixels, lang, config)
 
 
+# Tesseract refuses an image taller or wider than 32,767 pixels ("No image set?"): crops
+# stacked on one sheet are read in several sheets of at most this height.
+MAX_SHEET_PIXELS = 30_000
 # Tesseract's orientation and script detection needs this many confidence points to be taken.
 MIN_ORIENTATION_CONFIDENCE = 2.0
 
