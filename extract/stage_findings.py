@@ -13,6 +13,7 @@ from extract.checks import CheckResult
 from extract.detect import LoneCaption, Loose
 from extract.model import Finding, PageContent, Record, Status, TableCandidate
 from extract.numbers import parse_number
+from extract.readers.ocr import TEXT_LOST
 from extract.readers.sheet_cells import column_letters
 
 # A table not read that holds this many values is worth a warning.
@@ -100,6 +101,17 @@ def page_findings(page: PageContent) -> list[Finding]:
     findings = [
         Finding("page_note", f"page {page.number}: {note}", "info", page=page.number)
         for note in page.notes
+        if not note.startswith(TEXT_LOST)
+    ]
+    findings += [
+        Finding(
+            "ocr_text_lost",
+            f"page {page.number}: {note}; its tables may be missing values",
+            "warning",
+            page=page.number,
+        )
+        for note in page.notes
+        if note.startswith(TEXT_LOST)
     ]
     if page.source_kind and not page.words:
         # a blank page (no ink) has no text to lose; a page with ink whose OCR gave none did

@@ -237,3 +237,30 @@ def test_a_tiffs_resolution_sets_its_page_size(tmp_path: Path) -> None:
     Image.new("1", (1700, 2200), 1).save(tiff, compression="group4", dpi=(200, 200))
     [page] = read_image(tiff, "x", ReadOptions(ocr=False)).pages
     assert (page.width, page.height) == (612.0, 792.0)
+
+
+def test_a_page_whose_ocr_lost_most_of_its_text_says_so() -> None:
+    """A page image showing hundreds of letters of which OCR read a handful (a shaded band
+    made Otsu's threshold swallow the lines) gets a warning, not silence."""
+    import numpy as np
+    from PIL import ImageDraw, ImageFont
+
+    from extract.model import Word
+    from extract.readers.ocr import _text_lost
+    from extract.stage_findings import page_findings
+
+    page = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=40)
+    for row in range(30):
+        draw.text((200, 200 + 90 * row), "Sygedagpenge Kontanthjælp 1.278", fill=0, font=font)
+    grey = np.asarray(page)
+    scale = 2480 / 595
+    read = [Word("47", (0, 0, 1, 1), "ocr", 95.0)]
+    note = _text_lost(grey, read, scale)
+    assert note is not None and note.startswith("text lost: OCR read 2 letters of about")
+    everything = [Word("Sygedagpenge Kontanthjælp 1.278", (0, 0, 1, 1), "ocr", 95.0)] * 30
+    assert _text_lost(grey, everything, scale) is None
+    content = PageContent(4, 595, 842, tuple(read), notes=(note,), source_kind="pdf_ocr")
+    [finding] = page_findings(content)
+    assert (finding.code, finding.severity) == ("ocr_text_lost", "warning")

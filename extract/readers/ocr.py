@@ -51,6 +51,10 @@ class OcrSettings:
     threads: int = 1
 
 
+# The start of the note on a page whose OCR lost text (``_text_lost``): a warning.
+TEXT_LOST = "text lost"
+
+
 class OcrUnavailable(UnreadableInput):
     """Tesseract (or its Danish data) is not installed; the message says what to install."""
 
@@ -135,6 +139,9 @@ def ocr_page(
     notes = [_TURN_NOTES[best.turns]] if best.turns else []
     if abs(best.skew) >= 0.05:
         notes.append(f"straightened by {best.skew:+.2f}°")
+    lost = _text_lost(grey, best.words, grey.shape[1] / width)
+    if lost:
+        notes.append(lost)
     return PageContent(
         number,
         *best.size,
@@ -187,6 +194,24 @@ def _first_turns(grey: Any) -> int:
     if turned is not None:
         return (4 - turned // 90) % 4  # text turned 270° counter-clockwise: a quarter back
     return 1 if down > SIDEWAYS_SHARPER * across else 0
+
+
+# A page whose OCR gave fewer letters than this share of the letter-sized marks its image
+# shows (and MANY_MARKS marks or more) lost text: said, not left silent.
+READ_SHARE = 0.3
+MANY_MARKS = 150
+
+
+def _text_lost(grey: Any, words: Sequence[Word], scale: float) -> str | None:
+    """A note when OCR read far fewer letters than the page shows (a shaded band or dirt that
+    made its lines unreadable), else None."""
+    from extract.readers.ocr_image import text_marks
+
+    marks = text_marks(grey, scale)
+    letters = sum(sum(ch.isalnum() for ch in w.text) for w in words)
+    if marks >= MANY_MARKS and letters < READ_SHARE * marks:
+        return f"{TEXT_LOST}: OCR read {letters} letters of about {marks} the page shows"
+    return None
 
 
 _TURN_NOTES = {

@@ -35,13 +35,23 @@ def has_text_marks(grey: Any, scale: float) -> bool:
     """True when the page image (``scale`` pixels a point) shows TEXT_MARKS dark marks or
     more of letter height: what ``ink_share`` calls next to nothing may still be a few lines
     of text."""
+    return text_marks(grey, scale, MARK_POINTS) >= TEXT_MARKS
+
+
+# A letter of small print is at least this tall (points): an x-height of 7 pt type.
+LETTER_POINTS = 2.5
+
+
+def text_marks(grey: Any, scale: float, tallest_below: float = LETTER_POINTS) -> int:
+    """How many dark marks (connected ink) at least ``tallest_below`` points tall and at most
+    ten times that the page image (``scale`` pixels a point) shows: about its letters."""
     import cv2
 
     dark = cv2.threshold(grey, 127, 255, cv2.THRESH_BINARY_INV)[1]
     _count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark)
-    tall = MARK_POINTS * scale
+    tall = tallest_below * scale
     marks = stats[1:, cv2.CC_STAT_HEIGHT]
-    return int(((marks >= tall) & (marks <= 10 * tall)).sum()) >= TEXT_MARKS
+    return int(((marks >= tall) & (marks <= 10 * tall)).sum())
 
 
 def _dark_mask(grey: Any) -> Any:
