@@ -54,6 +54,16 @@ def failed(path: Path, reason: str) -> FileResult:
     return FileResult(source_file=path.name, path=str(path), status=FileStatus.FAILED, error=reason)
 
 
+def over_memory(path: Path, memory: int) -> FileResult:
+    """The result of a document that took more than ``memory`` bytes."""
+    return failed(path, f"stopped at the {memory / GIB:g} GiB memory limit (--memory-limit)")
+
+
+def over_time(path: Path, limits: Limits) -> FileResult:
+    """The result of a document still being read at its deadline."""
+    return failed(path, f"stopped after {limits.deadline(path) or 0.0:g} s (--timeout)")
+
+
 @dataclass(slots=True)
 class _Running:
     index: int
@@ -111,11 +121,11 @@ def _child(writer: Connection, path: Path, work: Callable[[Path], FileResult], m
     try:
         result = work(path)
     except MemoryError:
-        result = failed(path, f"stopped at the {_size(memory)} memory limit (--memory-limit)")
+        result = over_memory(path, memory)
     try:
         writer.send(result)
     except MemoryError:
-        writer.send(failed(path, f"stopped at the {_size(memory)} memory limit (--memory-limit)"))
+        writer.send(over_memory(path, memory))
     writer.close()
     os._exit(0)  # no atexit handlers, no flushing of the parent's inherited buffers
 
@@ -137,8 +147,7 @@ def _collect(running: dict[int, _Running], limits: Limits) -> Iterator[tuple[int
                 result = failed(task.path, _death(task.process.exitcode))
         elif task.due is not None and now >= task.due:
             task.process.kill()
-            seconds = limits.deadline(task.path) or 0.0
-            result = failed(task.path, f"stopped after {seconds:g} s (--timeout)")
+            result = over_time(task.path, limits)
         if result is not None:
             task.process.join()
             task.reader.close()
@@ -152,7 +161,3 @@ def _death(exitcode: int | None) -> str:
         why = " (out of memory?)" if -exitcode == signal.SIGKILL else ""
         return f"the process reading it was killed by {name}{why}"
     return f"the process reading it ended without a result (exit code {exitcode})"
-
-
-def _size(memory: int) -> str:
-    return f"{memory / GIB:g} GiB"

@@ -12,6 +12,7 @@ page with OCR'd words repaired; a repaired ``Word`` keeps what was read in ``rea
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -175,8 +176,8 @@ class Lexicon:
 
         indices = range(len(self.phrases))
         near = {
-            *sorted(indices, key=nearness)[:PHRASE_CANDIDATES],
-            *sorted(indices, key=alike)[:PAIR_CANDIDATES],
+            *heapq.nsmallest(PHRASE_CANDIDATES, indices, key=nearness),
+            *heapq.nsmallest(PAIR_CANDIDATES, indices, key=alike),
         }
         scored = sorted(
             (misread_cost(self.phrases[i].lower(), text.lower()), self.phrases[i]) for i in near

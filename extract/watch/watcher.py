@@ -35,7 +35,8 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from extract import __version__
-from extract.isolation import GIB, Limits
+from extract.isolation import Limits, over_memory, over_time
+from extract.isolation import failed as failed_result
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.pipeline import file_sha256
 from extract.readers import ReadOptions
@@ -338,11 +339,7 @@ class Watcher:
             if isinstance(error, BrokenProcessPool):
                 self._worker_died(task)
             elif isinstance(error, MemoryError):
-                limit = f"{self.settings.limits.memory / GIB:g} GiB"
-                reason = f"stopped at the {limit} memory limit (--memory-limit)"
-                self._settle(
-                    task, FileResult(task.path.name, str(task.path), FileStatus.FAILED, reason)
-                )
+                self._settle(task, over_memory(task.path, self.settings.limits.memory))
             elif error is not None:  # work_in_pool never raises; a bug must not stop the watch
                 log.error("%s: %s: %s", task.path.name, type(error).__name__, error)
             else:
@@ -357,11 +354,7 @@ class Watcher:
             return
         for future in overdue:
             task = self._in_flight.pop(future)
-            seconds = self.settings.limits.deadline(task.path) or 0.0
-            reason = f"stopped after {seconds:g} s (--timeout)"
-            self._settle(
-                task, FileResult(task.path.name, str(task.path), FileStatus.FAILED, reason)
-            )
+            self._settle(task, over_time(task.path, self.settings.limits))
         for future, task in list(self._in_flight.items()):  # their worker is stopped too
             del self._in_flight[future]
             self.settling.add(task.path)
@@ -379,8 +372,10 @@ class Watcher:
         if self._deaths[task.sha256] < WORKER_DEATHS:
             self.settling.add(task.path)
             return
-        reason = "the engine's worker process died while reading this file"
-        self._settle(task, FileResult(task.path.name, str(task.path), FileStatus.FAILED, reason))
+        self._settle(
+            task,
+            failed_result(task.path, "the engine's worker process died while reading this file"),
+        )
 
     def _settle(self, task: _Task, result: FileResult) -> None:
         """Steps 3-5 for a processed document."""
