@@ -26,6 +26,7 @@ from extract import __version__
 from extract.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.readers import ReadOptions, accepted_suffixes
+from extract.readers.budgets import Budgets, budget_options, option_flag, positive_budget
 from extract.readers.pdf import PDF_BACKENDS
 from extract.rulebook import Rulebook, RuleDirs, RuleError, load_rulebook
 from extract.watch.options import add_watch_parser
@@ -108,6 +109,13 @@ def output_problem(out: Path) -> str | None:
     return None
 
 
+def _budget(text: str) -> float:
+    try:
+        return positive_budget(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ankestat",
@@ -188,6 +196,15 @@ def _parser() -> argparse.ArgumentParser:
         help="memory one file may take while it is read; past it the file fails with the "
         f"reason and the batch goes on (default: {DEFAULT_MEMORY / GIB:g}; 0: no limit)",
     )
+    for name, _unit, default, text in budget_options():
+        ex.add_argument(
+            option_flag(name),
+            dest=name,
+            type=_budget,
+            default=default,
+            metavar="N",
+            help=f"{text}; a file past it fails with the reason (default: {default:g})",
+        )
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
@@ -391,7 +408,11 @@ def _extract_files(
         rules,
         max(1, args.jobs),
         show_progress,
-        ReadOptions(args.pdf_backend, ocr=args.ocr),
+        ReadOptions(
+            args.pdf_backend,
+            ocr=args.ocr,
+            budgets=Budgets(**{name: getattr(args, name) for name, *_ in budget_options()}),
+        ),
         spool_dir=spool_dir,
         rulebook=rulebook,
         limits=Limits(

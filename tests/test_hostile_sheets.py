@@ -76,8 +76,8 @@ def test_an_ods_repeating_rows_and_cells_by_the_million_is_refused(tmp_path: Pat
     found = _peak(path)
     assert found["status"] == "failed"
     assert found["error"] == (
-        "refused: a sheet that lays out more than 5,000,000 cells (rows and columns repeated), "
-        "too large to be a table"
+        "refused: a sheet that lays out more cells (rows and columns repeated): past the limit "
+        "of 5 million cells (--max-cells raises it)"
     )
     assert isinstance(found["peak_kb"], int) and found["peak_kb"] < GIB_KB
 

@@ -12,6 +12,7 @@ from extract.cli import main
 from extract.model import FileStatus
 from extract.pipeline import process_file
 from extract.readers import ReadOptions
+from extract.readers.budgets import Budgets
 from extract.rulebook import Rulebook
 from tests.conftest import SAMPLES
 from tests.pdf_factory import image_only_pdf, table_items, text_pdf
@@ -250,8 +251,27 @@ def test_an_image_declaring_a_huge_canvas_is_refused_before_decoding(
     result = process_file(bomb, rulebook)
     assert result.status is FileStatus.FAILED
     assert result.error == (
-        "image frame 1 is 20000 x 19000 pixels, 380 million: past the limit of 60 million "
-        "(a decompression bomb?)"
+        "refused: image frame 1 is 20000 x 19000 pixels, 380 million (a decompression bomb?): "
+        "past the limit of 60 million pixels (--max-pixels raises it)"
+    )
+
+
+def test_a_budget_is_an_option_and_its_refusal_names_it(tmp_path: Path) -> None:
+    """Three frames (pages) in one TIFF: read with the default budget; refused with
+    --max-frames 2, the message naming the limit and the option that raises it."""
+    from PIL import Image
+
+    tiff = tmp_path / "three.tif"
+    frames = [Image.new("L", (200, 200), 255) for _ in range(3)]
+    frames[0].save(tiff, save_all=True, append_images=frames[1:])
+    out = tmp_path / "out"
+    base = ["extract", str(tiff), "--out", str(out), "--no-progress", "--no-ocr"]
+    assert main(base) == 0
+    assert main([*base, "--max-frames", "2"]) == 1
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["files"][0]["error"] == (
+        "refused: the image has more frames (pages): past the limit of 2 frames "
+        "(--max-frames raises it)"
     )
 
 
@@ -268,7 +288,7 @@ def test_a_photo_stored_sideways_has_the_page_size_its_exif_orientation_shows(
     exif = Image.Exif()
     exif[0x0112] = 6
     Image.new("L", (2000, 1000), 255).save(photo, exif=exif, dpi=(200, 200))
-    [(number, width, height, _cost)] = _frame_sizes(photo)
+    [(number, width, height, _cost)] = _frame_sizes(photo, Budgets())
     assert (number, width, height) == (1, 360.0, 720.0)
     assert _frame(photo, 1).size == (1000, 2000)
 
@@ -281,12 +301,14 @@ def test_a_poster_sized_scanned_page_is_read_at_a_lower_resolution(
     from PIL import Image
     from reportlab.pdfgen import canvas
 
-    from extract.readers.ocr import MAX_PAGE_PIXELS, page_dpi
+    from extract.readers.ocr import page_dpi
+
+    most = 60e6
 
     side = 200 * 72
-    dpi = page_dpi(side, side, 300)
-    assert (side / 72 * dpi) ** 2 <= MAX_PAGE_PIXELS * 1.0001 and dpi < 300
-    assert page_dpi(595, 842, 300) == 300  # A4 as asked
+    dpi = page_dpi(side, side, 300, most)
+    assert (side / 72 * dpi) ** 2 <= most * 1.0001 and dpi < 300
+    assert page_dpi(595, 842, 300, most) == 300  # A4 as asked
     image = tmp_path / "scan.png"
     Image.new("L", (400, 400), 255).save(image)
     poster = tmp_path / "poster.pdf"
@@ -295,9 +317,10 @@ def test_a_poster_sized_scanned_page_is_read_at_a_lower_resolution(
     drawing.save()
     result = process_file(poster, rulebook)
     assert result.status is not FileStatus.FAILED
-    assert f"page 1: read at {dpi:.0f} dpi, not 300: the page is 200 x 200 inches" in [
-        f.message for f in result.findings
-    ]
+    assert (
+        f"page 1: read at {dpi:.0f} dpi, not 300: the page is 200 x 200 inches "
+        "(--max-pixels raises the limit)"
+    ) in [f.message for f in result.findings]
 
 
 def test_formats_are_judged_by_content_the_name_only_a_hint(

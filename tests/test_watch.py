@@ -386,6 +386,21 @@ def test_every_option_comes_from_the_environment(
     assert "give --out DIR (or set ANKESTAT_OUT)" in capsys.readouterr().err
 
 
+def test_a_document_past_a_budget_goes_to_failed_naming_the_option(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ANKESTAT_MAX_FRAMES=2: a three-page TIFF goes to failed/, its reason naming the limit
+    and the option that raises it."""
+    from PIL import Image
+
+    frames = [Image.new("L", (100, 100), 255) for _ in range(3)]
+    frames[0].save(inbox / "three.tif", save_all=True, append_images=frames[1:])
+    monkeypatch.setenv("ANKESTAT_MAX_FRAMES", "2")
+    assert _once(inbox, tmp_path / "out") == 1  # a document failed
+    reason = (inbox / "failed" / "three.tif.error.txt").read_text(encoding="utf-8")
+    assert "past the limit of 2 frames (--max-frames raises it)" in reason
+
+
 # --- a real process: signals ---------------------------------------------------------------
 
 

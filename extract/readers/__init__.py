@@ -9,10 +9,11 @@ pipeline hold one page at a time; ``open_pages`` gives every format as a ``PageS
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.model import Document, PageContent
+from extract.readers.budgets import Budgets
 
 
 class UnreadableInput(Exception):
@@ -26,12 +27,14 @@ class ReadOptions:
     ``pdf_backend``: a key of ``extract.readers.pdf.PDF_BACKENDS``. ``ocr``: read pages
     without a usable text layer (and images) with Tesseract; on by default (a few seconds a
     page); off, such pages are reported as ``needs_ocr`` and give no records.
-    ``ocr_threads``: pages OCR'd at the same time within one file.
+    ``ocr_threads``: pages OCR'd at the same time within one file. ``budgets``: the limits a
+    document is checked against before it is read (``extract.readers.budgets``).
     """
 
     pdf_backend: str = "pdfium"
     ocr: bool = True
     ocr_threads: int = 1
+    budgets: Budgets = field(default_factory=Budgets)
 
 
 @dataclass(frozen=True, slots=True)

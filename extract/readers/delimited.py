@@ -113,7 +113,7 @@ def _with_decimal_points(
 
 def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read a csv/tsv file as one sheet of text cells; raises UnreadableInput with the reason."""
-    data = read_bounded(path, "csv")
+    data = read_bounded(path, "csv", options.budgets)
     text, encoding = decode(data)
     csv.field_size_limit(max(csv.field_size_limit(), len(data)))  # one field may be the file
     named = _SEP_LINE.match(text)

@@ -13,13 +13,9 @@ from typing import Any
 
 from extract.model import Document, PageContent
 from extract.readers import ReadOptions, UnreadableInput
+from extract.readers.budgets import Budgets
 
 DEFAULT_DPI = 300.0
-# A frame of more pixels than this is refused before it is decoded (a decompression bomb: a
-# few KB declaring a huge canvas); an A4 page scanned at 600 dpi has 35 million.
-MAX_PIXELS = 60_000_000
-# A file of more frames than this is refused (each frame is a page to OCR).
-MAX_FRAMES = 2_000
 # The EXIF orientation tag, and its values for an image stored a quarter turned.
 _ORIENTATION = 0x0112
 _SIDEWAYS = frozenset({5, 6, 7, 8})
@@ -31,33 +27,43 @@ def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
     to be read comes, so a long TIFF is never held in memory whole."""
     from extract.readers.ocr import OcrSettings, PageImage, ocr_pages
 
-    sizes = _frame_sizes(path)
+    sizes = _frame_sizes(path, options.budgets)
     if not options.ocr:  # like a scanned PDF page: reported as needing OCR, not dropped
         pages = [PageContent(n, w, h, (), needs_ocr=True) for n, w, h, _cost in sizes]
         return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
     scanned = [PageImage(n, w, h, partial(_frame, path, n), cost) for n, w, h, cost in sizes]
-    pages = ocr_pages(scanned, OcrSettings(threads=options.ocr_threads), "image_ocr")
+    pages = ocr_pages(
+        scanned,
+        OcrSettings(threads=options.ocr_threads, max_pixels=options.budgets.pixels),
+        "image_ocr",
+    )
     return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
 
 
-def _frame_sizes(path: Path) -> list[tuple[int, float, float, float]]:
+def _frame_sizes(path: Path, budgets: Budgets) -> list[tuple[int, float, float, float]]:
     """Per frame (number, width and height in points, pixel count), read from the headers
-    only; UnreadableInput for an unreadable image, too many frames or too many pixels."""
+    only; UnreadableInput for an unreadable image, or frames or pixels past ``budgets`` (a
+    decompression bomb is a few KB declaring a huge canvas; an A4 page scanned at 600 dpi
+    has 35 million pixels)."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = None  # MAX_PIXELS is checked here instead, with a clear reason
+    Image.MAX_IMAGE_PIXELS = None  # the budget is checked here instead, with a clear reason
     sizes = []
     try:
         with Image.open(path) as image:
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                if number > MAX_FRAMES:
-                    raise UnreadableInput(f"image has more than {MAX_FRAMES} frames (pages)")
-                width, height = frame.size
-                if width * height > MAX_PIXELS:
+                if number > budgets.max_frames:
                     raise UnreadableInput(
-                        f"image frame {number} is {width} x {height} pixels, "
-                        f"{width * height / 1e6:.0f} million: past the limit of "
-                        f"{MAX_PIXELS / 1e6:.0f} million (a decompression bomb?)"
+                        budgets.refusal("max_frames", "the image has more frames (pages)")
+                    )
+                width, height = frame.size
+                if width * height > budgets.pixels:
+                    raise UnreadableInput(
+                        budgets.refusal(
+                            "max_pixels",
+                            f"image frame {number} is {width} x {height} pixels, "
+                            f"{width * height / 1e6:.0f} million (a decompression bomb?)",
+                        )
                     )
                 dpi = _dpi(frame.info.get("dpi"))
                 if frame.getexif().get(_ORIENTATION) in _SIDEWAYS:  # shown turned a quarter

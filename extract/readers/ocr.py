@@ -40,7 +40,9 @@ class OcrSettings:
     digits). ``psm`` 4 reads the page as one column of lines of varying size: table rows stay
     whole and multi-line header cells are read line by line. Numbers read with less than
     ``second_look_below`` confidence are read again from their own crop, digits only. Pages
-    with less than ``blank_ink`` dark pixels, and no few lines of text, are blank.
+    with less than ``blank_ink`` dark pixels, and no few lines of text, are blank. A page is
+    rendered (or scaled up) to at most ``max_pixels``: a poster-sized page is read at a lower
+    resolution than ``dpi`` (with a note) rather than filling memory (``page_dpi``).
     """
 
     dpi: int = 300
@@ -49,6 +51,7 @@ class OcrSettings:
     second_look_below: float = 92.0
     blank_ink: float = 0.002
     threads: int = 1
+    max_pixels: float = 60e6
 
 
 # The start of the note on a page whose OCR lost text (``_text_lost``): a warning.
@@ -124,7 +127,7 @@ def ocr_page(
 
     from extract.readers.ocr_image import has_text_marks, ink_share
 
-    grey = _full_resolution(np.asarray(image.convert("L")), width, height, settings.dpi)
+    grey = _full_resolution(np.asarray(image.convert("L")), width, height, settings)
     if ink_share(grey) < settings.blank_ink and not has_text_marks(grey, grey.shape[1] / width):
         return PageContent(number, width, height, (), notes=("blank page",))
     first = _first_turns(grey)
@@ -155,24 +158,21 @@ def ocr_page(
 # An image scanned coarser than this share of the OCR resolution (a 200 dpi scan or fax) is
 # scaled up to it first: Tesseract reads small type far better at 300 dpi.
 UPSCALE_BELOW = 0.9
-# A page is rendered (or scaled up) to at most this many pixels: a poster-sized page is read
-# at a lower resolution than ``OcrSettings.dpi`` (with a note) rather than filling memory.
-MAX_PAGE_PIXELS = 60_000_000
 
 
-def page_dpi(width: float, height: float, dpi: float) -> float:
+def page_dpi(width: float, height: float, dpi: float, max_pixels: float) -> float:
     """The resolution to read a ``width`` x ``height`` points page at: ``dpi``, or less when
-    that would make more than MAX_PAGE_PIXELS."""
+    that would make more than ``max_pixels``."""
     inches = max(width / 72 * height / 72, 1e-6)
-    return min(float(dpi), float((MAX_PAGE_PIXELS / inches) ** 0.5))
+    return min(float(dpi), float((max_pixels / inches) ** 0.5))
 
 
-def _full_resolution(grey: Any, width: float, height: float, dpi: int) -> Any:
-    """``grey`` (a page ``width`` x ``height`` points) scaled up to ``dpi`` (``page_dpi``)
-    when it is coarser than UPSCALE_BELOW of it; else as it is."""
+def _full_resolution(grey: Any, width: float, height: float, settings: OcrSettings) -> Any:
+    """``grey`` (a page ``width`` x ``height`` points) scaled up to ``page_dpi`` when it is
+    coarser than UPSCALE_BELOW of it; else as it is."""
     import cv2
 
-    wanted = width / 72 * page_dpi(width, height, dpi)
+    wanted = width / 72 * page_dpi(width, height, settings.dpi, settings.max_pixels)
     if grey.shape[1] >= UPSCALE_BELOW * wanted:
         return grey
     factor = wanted / grey.shape[1]

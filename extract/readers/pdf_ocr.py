@@ -34,6 +34,7 @@ def ocr_scanned(
     import numpy as np
     import pypdfium2
 
+    from extract.readers.budgets import option_flag
     from extract.readers.ocr import (
         OcrSettings,
         OcrUnavailable,
@@ -46,7 +47,7 @@ def ocr_scanned(
     from extract.readers.pdfium_layer import SCANNER_TEXT_UNCHECKED
     from extract.readers.scanner_text import judge
 
-    settings = OcrSettings(threads=options.ocr_threads)
+    settings = OcrSettings(threads=options.ocr_threads, max_pixels=options.budgets.pixels)
     try:
         check_tesseract(settings)
     except OcrUnavailable as exc:
@@ -59,7 +60,7 @@ def ocr_scanned(
         with lock:
             page = pdf[number - 1]
             width, height = page.get_size()
-            scale = page_dpi(width, height, dpi) / 72
+            scale = page_dpi(width, height, dpi, settings.max_pixels) / 72
             return page.render(scale=scale, grayscale=True).to_pil()
 
     def shown_size(number: int) -> tuple[float, float]:
@@ -95,9 +96,12 @@ def ocr_scanned(
     for number, note in why.items():
         read[number] = replace(read[number], notes=(note, *read[number].notes))
     for number, page in read.items():
-        dpi = page_dpi(page.width, page.height, settings.dpi)
+        dpi = page_dpi(page.width, page.height, settings.dpi, settings.max_pixels)
         if dpi < settings.dpi:
             inches = f"{page.width / 72:.0f} x {page.height / 72:.0f} inches"
-            note = f"read at {dpi:.0f} dpi, not {settings.dpi}: the page is {inches}"
+            note = (
+                f"read at {dpi:.0f} dpi, not {settings.dpi}: the page is {inches} "
+                f"({option_flag('max_pixels')} raises the limit)"
+            )
             read[number] = replace(page, notes=(*page.notes, note))
     return tuple(kept.get(p.number) or read.get(p.number, p) for p in pages)

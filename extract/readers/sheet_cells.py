@@ -17,10 +17,10 @@ from pathlib import Path
 from extract.model import PageContent, SheetGrid, SheetValue
 from extract.numbers import FORMULA_WITHOUT_VALUE
 from extract.readers import UnreadableInput
+from extract.readers.budgets import Budgets
 
-# Zip-based workbooks: refuse archives that would unpack to more than this, or that compress
-# better than any real workbook does (a zip bomb), before a library opens them.
-MAX_UNPACKED_BYTES = 1 << 30
+# Zip-based workbooks: refuse archives that compress better than any real workbook does (a zip
+# bomb), or of too many members, before a library opens them (their unpacked size has a budget).
 MAX_RATIO = 200
 MAX_MEMBERS = 10_000
 # More decimals than a float holds are float noise, not printed decimals.
@@ -202,23 +202,23 @@ def workbook_error(exc: BaseException, kind: str) -> str:
     return f"corrupt {kind} workbook ({type(exc).__name__}: {first})"
 
 
-# A csv or .xls file larger than this is refused before it is read into memory.
-MAX_FILE_BYTES = 1 << 30
-
-
-def read_bounded(path: Path, kind: str) -> bytes:
-    """The bytes of ``path``; UnreadableInput if it cannot be read or is over MAX_FILE_BYTES
-    (``kind`` names the file in the message: "csv", "workbook")."""
+def read_bounded(path: Path, kind: str, budgets: Budgets) -> bytes:
+    """The bytes of ``path``; UnreadableInput if it cannot be read or is larger than
+    ``budgets.max_unpacked`` (``kind`` names the file in the message: "csv", "workbook")."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise UnreadableInput(f"refused: {kind} larger than {MAX_FILE_BYTES:,} bytes")
+        size = path.stat().st_size
+        if size > budgets.unpacked_bytes:
+            raise UnreadableInput(
+                budgets.refusal("max_unpacked", f"a {kind} of {size / (1 << 20):,.0f} MB")
+            )
         return path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"cannot read file ({exc.strerror or exc})") from exc
 
 
-def check_zip(path: Path) -> zipfile.ZipFile:
-    """Open a zip-based workbook after checking the members' declared sizes (zip bombs)."""
+def check_zip(path: Path, budgets: Budgets) -> zipfile.ZipFile:
+    """Open a zip-based workbook after checking the members' declared sizes (zip bombs)
+    against ``budgets.max_unpacked`` and MAX_RATIO."""
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
@@ -228,11 +228,14 @@ def check_zip(path: Path) -> zipfile.ZipFile:
     members = archive.infolist()
     unpacked = sum(info.file_size for info in members)
     packed = sum(info.compress_size for info in members) or 1
-    if (
-        len(members) > MAX_MEMBERS
-        or unpacked > MAX_UNPACKED_BYTES
-        or unpacked > MAX_RATIO * max(packed, 1 << 20)
-    ):
+    if unpacked > budgets.unpacked_bytes and unpacked <= MAX_RATIO * max(packed, 1 << 20):
+        archive.close()
+        raise UnreadableInput(
+            budgets.refusal(
+                "max_unpacked", f"a workbook of {unpacked / (1 << 20):,.0f} MB unpacked"
+            )
+        )
+    if len(members) > MAX_MEMBERS or unpacked > MAX_RATIO * max(packed, 1 << 20):
         archive.close()
         raise UnreadableInput(
             f"refused: the zip archive declares {unpacked:,} bytes unpacked from {packed:,} "

@@ -21,6 +21,7 @@ from typing import IO
 
 from extract.model import Document, PageContent, SheetValue
 from extract.readers import ReadOptions, UnreadableInput
+from extract.readers.budgets import Budgets
 from extract.readers.sheet_cells import (
     MAX_DECIMALS,
     check_zip,
@@ -42,9 +43,6 @@ _DATE_PARTS = {f"{{{_NUMBER}}}{part}": letter for part, letter in
                (("day", "d"), ("month", "m"), ("year", "y"), ("hours", "h"))}  # fmt: skip
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _MAX_REPEAT = 10_000  # repeats beyond this are padding, kept only when empty
-# A sheet that would hold more cells than this once its repeats are laid out is refused: a
-# few KB of XML may declare billions ("repeat this row 10,000 times, each 10,000 cells").
-MAX_SHEET_CELLS = 5_000_000
 _NUMERIC = ("float", "percentage", "currency")
 
 
@@ -83,7 +81,8 @@ class _Styles:
 
 def read_ods(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read every table of an ods file; raises UnreadableInput with the reason."""
-    with check_zip(path) as archive:
+    budgets = options.budgets
+    with check_zip(path, budgets) as archive:
         names = set(archive.namelist())
         if "content.xml" not in names:
             raise UnreadableInput("a zip archive, but not an ods spreadsheet (no content.xml)")
@@ -99,14 +98,17 @@ def read_ods(path: Path, sha256: str, options: ReadOptions) -> Document:
                     for _, element in ET.iterparse(handle):
                         styles.take(element)
             with archive.open("content.xml") as handle:
-                pages = _read_tables(handle, styles)
+                pages = _read_tables(handle, styles, budgets)
         except ET.ParseError as exc:
             raise UnreadableInput(f"corrupt ods spreadsheet (content.xml: {exc})") from exc
     require_cells(path, pages)
     return Document(path, sha256, "ods", tuple(pages))
 
 
-def _read_tables(handle: IO[bytes], styles: _Styles) -> list[PageContent]:
+def _read_tables(handle: IO[bytes], styles: _Styles, budgets: Budgets) -> list[PageContent]:
+    """Every table of content.xml as a page. A sheet that would hold more cells than
+    ``budgets.max_cells`` once its repeats are laid out is refused: a few KB of XML may
+    declare billions ("repeat this row 10,000 times, each 10,000 cells")."""
     pages: list[PageContent] = []
     column_styles: list[str | None] = []
     rows: list[list[SheetValue | None]] = []
@@ -137,7 +139,7 @@ def _read_tables(handle: IO[bytes], styles: _Styles) -> list[PageContent]:
                 merges,
                 hidden_rows,
                 _CellStyles(styles, column_styles),
-                MAX_SHEET_CELLS - laid_out,
+                (budgets, budgets.cells - laid_out),
             )
             element.clear()
         elif tag == _t("table"):
@@ -167,10 +169,11 @@ def _add_row(
     merges: list[tuple[int, int, int, int]],
     hidden_rows: list[int],
     styles: _CellStyles,
-    budget: int,
+    budget: tuple[Budgets, int],
 ) -> int:
     """Lay out one table row (and its repeats) in ``rows``; the number of cells laid out.
-    UnreadableInput when that is more than ``budget``."""
+    UnreadableInput when that is more than the cells left (``budget``: the budgets, cells
+    left)."""
     cells: list[SheetValue | None] = []
     for cell in element:
         if cell.tag not in (_t("table-cell"), _t("covered-table-cell")):
@@ -189,10 +192,12 @@ def _add_row(
     if not any(cells):
         repeat = min(repeat, 1)  # empty padding rows: one is enough to keep the gap
     repeat = min(repeat, _MAX_REPEAT)
-    if len(cells) * repeat > budget:
+    budgets, left = budget
+    if len(cells) * repeat > left:
         raise UnreadableInput(
-            f"refused: a sheet that lays out more than {MAX_SHEET_CELLS:,} cells "
-            "(rows and columns repeated), too large to be a table"
+            budgets.refusal(
+                "max_cells", "a sheet that lays out more cells (rows and columns repeated)"
+            )
         )
     hidden = element.get(_t("visibility"), "visible") != "visible"
     for _ in range(repeat):

@@ -28,7 +28,7 @@ def read_xls(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read every sheet of an .xls workbook; raises UnreadableInput with the reason."""
     import xlrd
 
-    data = read_bounded(path, "workbook")
+    data = read_bounded(path, "workbook", options.budgets)
     if _ENCRYPTED_PACKAGE in data:
         raise UnreadableInput("password-protected (encrypted) workbook; save it without a password")
     try:

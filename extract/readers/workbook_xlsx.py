@@ -61,7 +61,7 @@ def read_xlsx(path: Path, sha256: str, options: ReadOptions) -> Document:
     """Read every sheet of an xlsx/xlsm workbook; raises UnreadableInput with the reason."""
     from openpyxl import load_workbook
 
-    with check_zip(path) as archive:
+    with check_zip(path, options.budgets) as archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names:
             raise UnreadableInput("a zip archive, but not an xlsx workbook (no xl/workbook.xml)")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from extract.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
 from extract.readers import ReadOptions
+from extract.readers.budgets import Budgets, budget_options, positive_budget
 from extract.readers.pdf import PDF_BACKENDS
 from extract.rulebook import RuleDirs
 from extract.writers import WriteOptions
@@ -142,6 +143,16 @@ OPTIONS: dict[str, Option] = {
     "excel_csv": Option(
         "ANKESTAT_EXCEL_CSV", parse_flag, False, "per-document CSV for Danish Excel", True
     ),
+    **{
+        name: Option(
+            "ANKESTAT_" + name.upper(),
+            positive_budget,
+            default,
+            f"{text}; a document past it goes to failed/ with the reason",
+            metavar="N",
+        )
+        for name, _unit, default, text in budget_options()
+    },
     "log_level": Option(
         "ANKESTAT_LOG_LEVEL",
         _choice(LOG_LEVELS),
@@ -198,7 +209,13 @@ def add_watch_parser(sub: Any) -> None:
             action = argparse.BooleanOptionalAction if option.default else "store_true"
             parser.add_argument(flag, dest=name, action=action, default=None, help=text)
             continue
-        default = "" if option.default is None else f"; default {option.default}"
+        default = (
+            ""
+            if option.default is None
+            else f"; default {option.default:g}"
+            if isinstance(option.default, float)
+            else f"; default {option.default}"
+        )
         parser.add_argument(
             flag,
             dest=name,
@@ -247,7 +264,11 @@ def watch_settings(
         polling=value["polling"],
         poll_interval=value["poll_interval"],
         settle=value["settle"],
-        read_options=ReadOptions(value["pdf_backend"], ocr=value["ocr"]),
+        read_options=ReadOptions(
+            value["pdf_backend"],
+            ocr=value["ocr"],
+            budgets=Budgets(**{name: value[name] for name, *_ in budget_options()}),
+        ),
         write_options=WriteOptions(excel_csv=value["excel_csv"]),
         reprocess=value["reprocess"],
         limits=Limits(

@@ -181,11 +181,20 @@ INPUTS: dict[str, tuple[Builder, Expectation]] = {
     "poster-page.pdf": (_poster, Reads(0)),
     "nul-bytes.pdf": (lambda p: p.write_bytes(bytes(5000)), Fails("not a supported document")),
     # --- images ------------------------------------------------------------------------
-    "canvas-bomb.png": (lambda p: p.write_bytes(_png(20_000, 19_000)), Fails("decompression")),
-    "wide-bomb.png": (lambda p: p.write_bytes(_png(1_000_000, 100)), Fails("decompression")),
+    "canvas-bomb.png": (
+        lambda p: p.write_bytes(_png(20_000, 19_000)),
+        Fails("(a decompression bomb?): past the limit of 60 million pixels (--max-pixels"),
+    ),
+    "wide-bomb.png": (
+        lambda p: p.write_bytes(_png(1_000_000, 100)),
+        Fails("(a decompression bomb?): past the limit of 60 million pixels (--max-pixels"),
+    ),
     "truncated.png": (lambda p: p.write_bytes(_png(100, 100)[:40]), Fails("image")),
     "header-only.jpg": (lambda p: p.write_bytes(b"\xff\xd8\xff\xe0" + bytes(20)), Fails("image")),
-    "frames-2001.tiff": (lambda p: _tiff_frames(p, 2001), Fails("more than 2000 frames")),
+    "frames-2001.tiff": (
+        lambda p: _tiff_frames(p, 2001),
+        Fails("limit of 2,000 frames (--max-frames raises it)"),
+    ),
     "blank.png": (lambda p: p.write_bytes(_png(10, 10, bytes([0]) + bytes([255]) * 10)), Reads()),
     "tiff-named.png": (lambda p: p.write_bytes(TIFF.read_bytes()), Reads(40)),
     # --- csv ---------------------------------------------------------------------------
@@ -272,7 +281,7 @@ INPUTS: dict[str, tuple[Builder, Expectation]] = {
             f'<table:table-row table:number-rows-repeated="10000">{_REPEAT_CELL}'
             "</table:table-row>" * 3,
         ),
-        Fails("more than 5,000,000 cells"),
+        Fails("limit of 5 million cells (--max-cells raises it)"),
     ),
     "count-abc.ods": (
         lambda p: ods_file(
