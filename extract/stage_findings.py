@@ -13,6 +13,7 @@ from extract.checks import CheckResult
 from extract.detect import LoneCaption, Loose
 from extract.model import Finding, PageContent, Record, Status, TableCandidate
 from extract.numbers import parse_number
+from extract.readers import PAGES_LOST
 from extract.readers.ocr import TEXT_LOST
 from extract.readers.sheet_cells import column_letters
 
@@ -101,7 +102,17 @@ def page_findings(page: PageContent) -> list[Finding]:
     findings = [
         Finding("page_note", f"page {page.number}: {note}", "info", page=page.number)
         for note in page.notes
-        if not note.startswith(TEXT_LOST)
+        if not note.startswith((TEXT_LOST, PAGES_LOST))
+    ]
+    findings += [
+        Finding(
+            "pages_lost",
+            f"page {page.number}: {note.removeprefix(PAGES_LOST)}",
+            "error",
+            page=page.number,
+        )
+        for note in page.notes
+        if note.startswith(PAGES_LOST)
     ]
     findings += [
         Finding(

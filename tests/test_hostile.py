@@ -28,7 +28,8 @@ for name in sys.argv[2:]:
     started = time.perf_counter()
     r = process_file(Path(sys.argv[1]) / name, rulebook)
     out.append({"name": name, "status": str(r.status), "error": r.error,
-                "records": len(r.records), "seconds": time.perf_counter() - started})
+                "records": len(r.records), "seconds": time.perf_counter() - started,
+                "findings": [f.code for f in r.findings]})
 print(json.dumps({"files": out, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
@@ -69,9 +70,14 @@ def test_each_hostile_input_ends_in_a_reason_or_the_right_result(
             error = result["error"] or ""
             if result["status"] != "failed" or expectation.reason not in error or "\n" in error:
                 wrong.append(f"{name}: {result['status']}, {error!r}: expected {expectation}")
-        elif result["status"] == "failed" or result["records"] < expectation.records:
+        elif (
+            result["status"] == "failed"
+            or result["records"] < expectation.records
+            or (expectation.finding and expectation.finding not in result["findings"])
+        ):
             wrong.append(
-                f"{name}: {result['status']}, {result['records']} records, {result['error']!r}"
+                f"{name}: {result['status']}, {result['records']} records, {result['error']!r}, "
+                f"findings {result['findings']}: expected {expectation}"
             )
     assert wrong == []
 

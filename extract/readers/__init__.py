@@ -20,6 +20,11 @@ class UnreadableInput(Exception):
     """The file cannot be read as any supported format; the message says why (one line)."""
 
 
+# A page note starting so says pages of the file could not be read (a damaged page tree, a
+# missing page object): an error in the report, the file ``partial``.
+PAGES_LOST = "pages lost: "
+
+
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     """Reader settings.

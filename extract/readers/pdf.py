@@ -3,31 +3,23 @@
 In: a PDF path and its sha256. Out: a ``Document`` whose pages carry text-layer ``Word``s and
 ``Ruling``s. A page with no usable text layer (image-only scan, or glyphs without a Unicode
 mapping) is marked ``needs_ocr`` instead of being skipped. Both backends draw rulings from
-filled rectangles the same way (``fill_rulings``: a thin bar is one rule, shading inside
-shading of its colour none). The pdfplumber backend's page code lives here; the PDFium
-backend's in ``pdfium_layer``.
+filled rectangles the same way (``pdf_parts.fill_rulings``). The PDFium backend's page code
+lives in ``pdfium_layer``, the pdfplumber backend in ``pdfplumber_layer``. A PDF one backend
+cannot open, or finds no pages in, is read with the other when that one can (noted); pages
+that cannot be read are reported (``PAGES_LOST``), not dropped in silence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Generator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from extract.model import BBox, Document, PageContent, Ruling, Word
-from extract.readers import PageStream, ReadOptions, UnreadableInput
-
-# A page whose words are mostly "(cid:NN)" glyphs has no usable text layer.
-_CID_SHARE_FOR_OCR = 0.3
-# Edges shorter than this (points) are glyph decorations, not rulings.
-_MIN_RULING_LENGTH = 4.0
-# A filled rectangle at most this thick (points) is a rule drawn as a bar (Word draws table
-# borders so); a thicker one is shading.
-THIN_FILL = 3.0
-# Fills of one colour beyond this many on a page are not checked for nesting (chart tiles).
-NESTED_CHECK_LIMIT = 2000
+from extract.model import Document, PageContent
+from extract.readers import PAGES_LOST, PageStream, ReadOptions, UnreadableInput
+from extract.readers.pdf_parts import described_text
+from extract.readers.pdfplumber_layer import PdfplumberPages
 
 
 def read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
@@ -49,16 +41,9 @@ def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
     and those are OCR'd before the stream starts; the text pages are read again
     when their turn comes. Raises UnreadableInput (encrypted, damaged, no pages) on opening.
     """
-    try:
-        opener = PDF_BACKENDS[options.pdf_backend]
-    except KeyError:
-        known = ", ".join(PDF_BACKENDS)
-        raise ValueError(f"unknown PDF backend '{options.pdf_backend}' (known: {known})") from None
-    source = opener(path)
+    source, notes = _open_pages(path, options.pdf_backend)
     try:
         count = len(source)
-        if not count:
-            raise UnreadableInput("PDF has no pages")
         described = source.described()
         read: dict[int, PageContent] = {}
         if options.ocr:  # pages without text, and pages whose text is a scanner's
@@ -73,18 +58,58 @@ def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
         source.close()
         raise
     scanned_kind = any(page.source_kind for page in read.values())
-    pages = _pages(source, count, read)
+    pages = _pages(source, count, read, notes)
     return PageStream(path, sha256, "pdf_text", pages, scanned=scanned_kind, described=described)
 
 
+def _open_pages(path: Path, backend: str) -> tuple[PdfPages, tuple[str, ...]]:
+    """The PDF opened with ``backend``, and notes for its first page. When that backend
+    finds it damaged or without pages and another reads pages from it (PDFium repairs a
+    broken cross-reference table), the other, noted; pages the file declares but the backend
+    could not find are noted as lost. UnreadableInput when no backend reads a page."""
+    try:
+        opener = PDF_BACKENDS[backend]
+    except KeyError:
+        known = ", ".join(PDF_BACKENDS)
+        raise ValueError(f"unknown PDF backend '{backend}' (known: {known})") from None
+    reason = "PDF has no pages"
+    others = [(name, other) for name, other in PDF_BACKENDS.items() if name != backend]
+    for name, open_with in [(backend, opener), *others]:
+        try:
+            source = open_with(path)
+        except UnreadableInput as exc:
+            if name == backend:
+                if str(exc).startswith("encrypted"):
+                    raise
+                reason = str(exc)
+            continue
+        count = len(source)
+        if not count:
+            source.close()
+            continue
+        notes = [] if name == backend else [f"read with {name}: {backend} could not ({reason})"]
+        declared = source.declared()
+        if declared is not None and declared > count:
+            notes.append(
+                f"{PAGES_LOST}the file declares {declared} pages, {count} could be read "
+                "(a damaged page tree?); the others' tables were not read"
+            )
+        return source, tuple(notes)
+    raise UnreadableInput(reason)
+
+
 def _pages(
-    source: PdfPages, count: int, read: dict[int, PageContent]
+    source: PdfPages, count: int, read: dict[int, PageContent], notes: tuple[str, ...]
 ) -> Generator[PageContent, None, None]:
-    """Pages 1..count: those already read (OCR'd) as they are, the others from ``source``."""
+    """Pages 1..count: those already read (OCR'd) as they are, the others from ``source``;
+    ``notes`` added to the first."""
     try:
         for number in range(1, count + 1):
             done = read.pop(number, None)
-            yield done if done is not None else source.page(number)
+            page = done if done is not None else source.page(number)
+            if notes and number == 1:
+                page = replace(page, notes=(*notes, *page.notes))
+            yield page
     finally:
         source.close()
 
@@ -100,6 +125,10 @@ class PdfPages(Protocol):
 
     def described(self) -> str:
         """The PDF's metadata title and subject, one per line ("" when it has none)."""
+        ...
+
+    def declared(self) -> int | None:
+        """The page count the page tree's root declares, when the backend tells it apart."""
         ...
 
     def close(self) -> None: ...
@@ -139,232 +168,33 @@ class _PdfiumPages:
             self._pdf = self._open()
             self._read = 0
         self._read += 1
-        return read_page(self._pdf, number)
+        import pypdfium2
+
+        try:
+            return read_page(self._pdf, number)
+        except pypdfium2.PdfiumError as exc:  # a page tree in a loop, a page object missing
+            lost = (
+                f"{PAGES_LOST}this page could not be read (PDFium: {exc}); its tables were not read"
+            )
+            return PageContent(number, 0.0, 0.0, (), notes=(lost,))
+
+    def declared(self) -> None:
+        return None  # PDFium counts the pages it finds in the tree, a loop's included
 
     def described(self) -> str:
         try:
             metadata = self._pdf.get_metadata_dict(skip_empty=True)
         except Exception:  # a broken info dictionary describes nothing
             return ""
-        return _described(metadata)
+        return described_text(metadata)
 
     def close(self) -> None:
         self._pdf.close()
-
-
-class _PdfplumberPages:
-    """``PdfPages`` through pdfplumber; each page's parsed objects are dropped once read."""
-
-    def __init__(self, path: Path) -> None:
-        import pdfplumber
-
-        with _plumber_errors():
-            self._pdf = pdfplumber.open(path)
-            try:
-                self._pages = self._pdf.pages
-            except BaseException:
-                self._pdf.close()
-                raise
-
-    def __len__(self) -> int:
-        return len(self._pages)
-
-    def page(self, number: int) -> PageContent:
-        page = self._pages[number - 1]
-        try:
-            with _plumber_errors():
-                return _read_page(page)
-        finally:
-            page.close()  # drop the page's parsed objects: one page held at a time
-
-    def described(self) -> str:
-        metadata = self._pdf.metadata
-        return _described(metadata if isinstance(metadata, dict) else {})
-
-    def close(self) -> None:
-        self._pdf.close()
-
-
-def _described(metadata: Mapping[str, Any]) -> str:
-    """A PDF's metadata title and subject as text lines (values that are not text skipped)."""
-    values = (metadata.get(key) for key in ("Title", "Subject"))
-    return "\n".join(v.strip() for v in values if isinstance(v, str) and v.strip())
-
-
-@contextmanager
-def _plumber_errors() -> Iterator[None]:
-    """pdfplumber's and pdfminer's many exception types as UnreadableInput with the reason."""
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psexceptions import PSEOF
-
-    try:
-        yield
-    except Exception as exc:  # pdfplumber wraps pdfminer's many ad-hoc exception types
-        cause = _root_cause(exc)
-        if (
-            isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError)
-            or "Password" in type(cause).__name__
-        ):
-            raise UnreadableInput("encrypted PDF (a password is needed to open it)") from exc
-        if isinstance(cause, PDFSyntaxError | PSEOF):
-            raise UnreadableInput(
-                f"damaged or truncated PDF ({cause or type(cause).__name__})"
-            ) from exc
-        raise UnreadableInput(f"damaged PDF ({type(cause).__name__}: {cause})") from exc
 
 
 # Text-layer backends: PDFium (fast, the default) and pdfplumber/pdfminer (pure Python).
 # Both give the same PageContent; the tests run the samples through both.
 PDF_BACKENDS: dict[str, Callable[[Path], PdfPages]] = {
     "pdfium": _PdfiumPages,
-    "pdfplumber": _PdfplumberPages,
+    "pdfplumber": PdfplumberPages,
 }
-
-
-def _root_cause(exc: BaseException) -> BaseException:
-    """The innermost exception: pdfplumber wraps pdfminer's in PdfminerException(args[0])."""
-    seen = 0
-    while seen < 10:
-        seen += 1
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        inner = inner or exc.__cause__ or exc.__context__
-        if inner is None:
-            return exc
-        exc = inner
-    return exc
-
-
-@dataclass(frozen=True, slots=True)
-class Fill:
-    """A filled rectangle drawn without a stroke: its box (top-left coordinates, points) and
-    its fill colour (components rounded, as the backend gives them)."""
-
-    box: BBox
-    colour: tuple[float, ...]
-
-
-def fill_rulings(fills: Sequence[Fill]) -> list[Ruling]:
-    """The rulings filled rectangles draw, in top-left coordinates.
-
-    A thin one (THIN_FILL) is one ruling along its middle: a border drawn as a bar. A thicker
-    one is shading and gives its four edges (a shaded band's edges separate rows), unless it
-    lies inside a larger fill of the same colour, where it cannot be seen (a paragraph's
-    shading inside its shaded cell).
-    """
-    out: list[Ruling] = []
-    shading: dict[tuple[float, ...], list[BBox]] = {}
-    for fill in fills:
-        x0, top, x1, bottom = fill.box
-        if min(x1 - x0, bottom - top) <= THIN_FILL:
-            if max(x1 - x0, bottom - top) >= _MIN_RULING_LENGTH:
-                out.append(_middle(fill.box))
-        else:
-            shading.setdefault(fill.colour, []).append(fill.box)
-    for boxes in shading.values():
-        boxes.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
-        check = len(boxes) <= NESTED_CHECK_LIMIT
-        for i, box in enumerate(boxes):
-            if check and any(_contains(outer, box) for outer in boxes[:i]):
-                continue
-            x0, top, x1, bottom = box
-            out.extend(
-                Ruling(*edge)
-                for edge in (
-                    (x0, top, x1, top),
-                    (x0, bottom, x1, bottom),
-                    (x0, top, x0, bottom),
-                    (x1, top, x1, bottom),
-                )
-            )
-    return out
-
-
-def _middle(box: BBox) -> Ruling:
-    x0, top, x1, bottom = box
-    if x1 - x0 >= bottom - top:
-        y = (top + bottom) / 2
-        return Ruling(x0, y, x1, y)
-    x = (x0 + x1) / 2
-    return Ruling(x, top, x, bottom)
-
-
-def _contains(outer: BBox, inner: BBox, slack: float = 0.5) -> bool:
-    return (
-        outer[0] - slack <= inner[0]
-        and outer[1] - slack <= inner[1]
-        and inner[2] <= outer[2] + slack
-        and inner[3] <= outer[3] + slack
-    )
-
-
-def _read_page(page: Any) -> PageContent:
-    raw_words = page.extract_words(
-        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "fontname"]
-    )
-    words = tuple(
-        Word(
-            text=w["text"],
-            bbox=(float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
-            source="text",
-            font_size=round(float(w["size"]), 2),
-            bold="bold" in str(w["fontname"]).lower(),
-        )
-        for w in raw_words
-        if w["text"].strip()
-    )
-    cid_words = sum(1 for w in words if "(cid:" in w.text)
-    unusable = not words or cid_words > _CID_SHARE_FOR_OCR * len(words)
-    needs_ocr = unusable and bool(page.images)
-    if unusable and not needs_ocr and cid_words:
-        needs_ocr = True
-    return PageContent(
-        number=int(page.page_number),
-        width=float(page.width),
-        height=float(page.height),
-        words=() if unusable else words,
-        rulings=_rulings(page),
-        needs_ocr=needs_ocr,
-    )
-
-
-def _rulings(page: Any) -> tuple[Ruling, ...]:
-    """Horizontal and vertical edges of drawn lines, curves and stroked rectangles, and the
-    rulings of filled rectangles (``fill_rulings``), in top-left coordinates."""
-    from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
-
-    fills: list[Fill] = []
-    edges = [line_to_edge(line) for line in page.lines]
-    edges.extend(edge for curve in page.curves for edge in curve_to_edges(curve))
-    for rect in page.rects:
-        if rect["stroke"]:
-            edges.extend(rect_to_edges(rect))
-        elif rect["fill"] and not _white(rect.get("non_stroking_color")):
-            box = (float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]))
-            fills.append(Fill(box, _colour(rect.get("non_stroking_color"))))
-    out = fill_rulings(fills)
-    for edge in edges:
-        x0, x1 = float(edge["x0"]), float(edge["x1"])
-        top, bottom = float(edge["top"]), float(edge["bottom"])
-        if max(x1 - x0, bottom - top) < _MIN_RULING_LENGTH:
-            continue
-        out.append(Ruling(x0=x0, top=top, x1=x1, bottom=bottom))
-    out.sort(key=lambda r: (r.top, r.x0))
-    return tuple(out)
-
-
-def _colour(value: Any) -> tuple[float, ...]:
-    """A pdfplumber colour (a number, a tuple of components, or a pattern name) as a tuple."""
-    if isinstance(value, int | float):
-        return (round(float(value), 3),)
-    if isinstance(value, tuple | list):
-        return tuple(round(float(v), 3) for v in value if isinstance(v, int | float))
-    return ()
-
-
-def _white(value: Any) -> bool:
-    """True for a fill colour that is white (grey 1, RGB all 1, CMYK all 0)."""
-    parts = _colour(value)
-    if len(parts) == 4:
-        return all(v <= 0.02 for v in parts)
-    return bool(parts) and all(v >= 0.98 for v in parts)

@@ -251,7 +251,7 @@ def _graphics(raw: Any, page: Any, left: float, top: float) -> tuple[list[Ruling
     without one): the horizontal and vertical segments of stroked paths and of filled
     shapes, except filled rectangles without a stroke, which go through ``fill_rulings`` (a
     thin one is one rule, nested shading is dropped)."""
-    from extract.readers.pdf import Fill, fill_rulings
+    from extract.readers.pdf_parts import Fill, fill_rulings
 
     rulings: list[Ruling] = []
     fills: list[Fill] = []

@@ -2,7 +2,8 @@
 
 ``build_all(folder)`` writes every input into ``folder`` and returns, per file name, what the
 engine must do with it: ``Fails(reason)`` (failed, one line holding ``reason``) or
-``Reads(records)`` (read, at least ``records`` records, not failed). Bombs are declared, not
+``Reads(records, finding)`` (read, at least ``records`` records, not failed, and a finding
+of that code when one is named). Bombs are declared, not
 materialised: a PNG header announcing a huge canvas, an ods repeating rows by the million,
 a zip whose directory claims gigabytes. See ``tests/test_hostile.py``.
 """
@@ -36,13 +37,90 @@ class Fails:
 
 @dataclass(frozen=True, slots=True)
 class Reads:
-    """The file is read (not failed) and gives at least ``records`` records."""
+    """The file is read (not failed) and gives at least ``records`` records, and a finding
+    of code ``finding`` when it is named."""
 
     records: int = 0
+    finding: str | None = None
 
 
 Expectation = Fails | Reads
 Builder = Callable[[Path], None]
+
+
+def pdf_objects(*bodies: bytes) -> bytes:
+    """A PDF of these objects (numbered from 1; object 1 the catalog) with a correct
+    cross-reference table: damage is in the objects, not in finding them."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(bodies, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(bodies) + 1,
+        xref,
+    )
+    return out
+
+
+_CONTENT = b"BT /F1 12 Tf 72 720 Td (Kommune 2021 2022) Tj ET"
+_PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+    b"/Resources << /Font << /F1 5 0 R >> >> >>"
+)
+_STREAM = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_CONTENT), _CONTENT)
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+_CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+# PDFs whose objects lead round in loops: name -> (catalog, page tree, page, object 6)
+PDF_LOOPS = {
+    "kids-refer-to-themselves.pdf": (b"<< /Type /Pages /Kids 6 0 R /Count 1 >>", _PAGE, b"6 0 R"),
+    "count-refers-to-itself.pdf": (
+        b"<< /Type /Pages /Kids [3 0 R] /Count 6 0 R >>",
+        _PAGE,
+        b"6 0 R",
+    ),
+    "contents-refer-to-themselves.pdf": (
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        _PAGE.replace(b"/Contents 4 0 R", b"/Contents 6 0 R"),
+        b"6 0 R",
+    ),
+    "page-trees-in-a-circle.pdf": (
+        b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+        _PAGE,
+        b"<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>",
+    ),
+}
+
+
+def pdf_loop(name: str) -> Builder:
+    """The builder of PDF_LOOPS[name]."""
+    pages, page, sixth = PDF_LOOPS[name]
+    return lambda p: p.write_bytes(pdf_objects(_CATALOG, pages, page, _STREAM, _FONT, sixth))
+
+
+def _sundhed_kids(kids: bytes) -> Builder:
+    """The sundhedsudvalg sample with its page tree's kids replaced (offsets unchanged)."""
+
+    def build(target: Path) -> None:
+        data = SUNDHED.read_bytes()
+        assert data.count(b"/Kids [ 3 0 R 4 0 R ]") == 1
+        target.write_bytes(data.replace(b"/Kids [ 3 0 R 4 0 R ]", kids))
+
+    return build
+
+
+def _sundhed_xref_shifted(target: Path) -> None:
+    """The sundhedsudvalg sample with every cross-reference offset 7 bytes off (PDFium
+    repairs it; pdfminer finds no pages)."""
+    data = SUNDHED.read_bytes()
+    at = data.rindex(b"\nxref")
+    table = re.sub(
+        rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7), data[at:]
+    )
+    target.write_bytes(data[:at] + table)
 
 
 def _png(width: int, height: int, pixels: bytes = b"\0") -> bytes:
@@ -179,6 +257,10 @@ INPUTS: dict[str, tuple[Builder, Expectation]] = {
         Reads(42),
     ),
     "poster-page.pdf": (_poster, Reads(0)),
+    "page-object-missing.pdf": (_sundhed_kids(b"/Kids [ 3 0 R 99 0 R ]"), Reads(42, "pages_lost")),
+    "page-tree-loop.pdf": (_sundhed_kids(b"/Kids [ 15 0 R 4 0 R ]"), Reads(0, "pages_lost")),
+    "xref-offsets-wrong.pdf": (_sundhed_xref_shifted, Reads(42)),
+    **{name: (pdf_loop(name), Reads()) for name in PDF_LOOPS},
     "nul-bytes.pdf": (lambda p: p.write_bytes(bytes(5000)), Fails("not a supported document")),
     # --- images ------------------------------------------------------------------------
     "canvas-bomb.png": (
