@@ -51,14 +51,23 @@ def _safe_process(
     except MemoryError:
         raise  # (the isolated process reports its memory limit)
     except Exception as exc:  # a bug must not stop the batch: report it on this file
+        if _out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
         where = traceback.extract_tb(exc.__traceback__)[-1]
+        first = (str(exc).strip().splitlines() or [""])[0]
         return FileResult(
             source_file=path.name,
             path=str(path),
             status=FileStatus.FAILED,
-            error=f"internal error {type(exc).__name__}: {exc} "
+            error=f"internal error {type(exc).__name__}: {first} "
             f"(at {Path(where.filename).name}:{where.lineno})",
         )
+
+
+def _out_of_memory(exc: Exception) -> bool:
+    """An allocation refused inside a C library that reports it its own way (OpenCV's
+    ``cv2.error`` "Insufficient memory"): the memory limit, not a bug."""
+    return type(exc).__name__ == "error" and "Insufficient memory" in str(exc)
 
 
 def work_in_pool(path: Path) -> FileResult:

@@ -23,7 +23,7 @@ from typing import IO
 import pytest
 
 from extract.cli import main
-from extract.isolation import Limits
+from extract.isolation import GIB, Limits
 from extract.pipeline import file_sha256, process_file
 from extract.readers import ReadOptions
 from extract.rulebook import Rulebook
@@ -330,6 +330,29 @@ def test_a_document_past_its_time_goes_to_failed_and_the_next_is_read(
         log.wait_for("ok      talportal.csv: 36 records")
     reason = (inbox / "failed" / "scan.pdf.error.txt").read_text(encoding="utf-8")
     assert reason.startswith("scan.pdf: stopped after 0.5 s (--timeout)")
+
+
+def test_a_document_past_its_memory_goes_to_failed_and_the_next_is_read(
+    inbox: Path, tmp_path: Path, log: LogWaiter
+) -> None:
+    """A poster-sized scanned page needs more than --memory-limit 0.4 GiB to render and OCR:
+    it goes to failed/ with the reason (OpenCV's own "Insufficient memory" included), and the
+    csv dropped in after it is read."""
+    from tests.hostile import INPUTS
+
+    out = tmp_path / "out"
+    limits = Limits(memory=int(0.4 * GIB), seconds=0.0, seconds_per_mb=0.0)
+    settings = WatchSettings(
+        inbox, out, (RULES,), polling=True, poll_interval=0.1, settle=0.1, limits=limits
+    )
+    with running(settings):
+        log.wait_for("watching")
+        INPUTS["poster-page.pdf"][0](inbox / "poster.pdf")
+        log.wait_for("failed  poster.pdf: stopped at the 0.4 GiB memory limit (--memory-limit)")
+        csv = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv"
+        shutil.copyfile(csv, inbox / "talportal.csv")
+        log.wait_for("ok      talportal.csv: 36 records")
+    assert _files(inbox / "failed") == ["poster.pdf", "poster.pdf.error.txt"]
 
 
 # --- refusing to start; options from the environment -------------------------------------
