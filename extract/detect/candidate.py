@@ -345,6 +345,19 @@ def _text(words: Sequence[Word]) -> str:
     return words_text(words) if words else ""
 
 
+# Section signs as OCR reads them: read unsurely more often than not, and telling nothing of
+# which row a label is (its paragraph number is a word of its own).
+_SECTION_SIGNS = frozenset("§$&")
+
+
 def _confidence(words: Sequence[Word]) -> float | None:
-    values = [w.confidence for w in words if w.confidence is not None]
-    return min(values) if values else None
+    """The lowest OCR confidence of a label's words, section signs left out (None: not
+    OCR'd)."""
+    values = [
+        w.confidence
+        for w in words
+        if w.confidence is not None and not set(w.text) <= _SECTION_SIGNS
+    ]
+    if values:
+        return min(values)
+    return min((w.confidence for w in words if w.confidence is not None), default=None)

@@ -24,6 +24,7 @@ from extract.readers import UnreadableInput
 from extract.readers.ocr_image import trim_specks
 from extract.readers.ocr_second_look import DIGITS_ONLY, second_look
 from extract.readers.ocr_tesseract import read_data
+from extract.readers.ocr_words import is_speck, more_lines, tall_words
 
 if TYPE_CHECKING:
     from extract.readers.ocr_cells import TextBox
@@ -293,18 +294,16 @@ GARBLED_LENGTH = 4
 # own crop with the Danish model alone, which knows æ, ø and å better than dan+eng.
 TEXT_SECOND_LOOK_BELOW = 85.0
 TEXT_LANG = "dan"
-# Lone punctuation read with less confidence than this is dirt on the scan, not text.
-SPECK_CONFIDENCE = 80.0
-# A lone letter read with less confidence than this is dirt too (dirt is often read as "i").
-LONE_LETTER_CONFIDENCE = 70.0
-_PUNCTUATION = re.compile(r"^[\W_]{1,3}$")
 
 
 def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSettings) -> list[Word]:
     """Words from Tesseract's boxes (page pixels): specks dropped, doubtful ones read again."""
-    kept = [b for b in read if not _speck(b, read)]
+    kept = [b for b in read if not is_speck(b, read)]
     boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in kept]
     sizes = [b.em / scale for b in kept]
+    for i, again in second_look(clean, boxes, tall_words(kept), settings.lang, "").items():
+        if more_lines((again[0], again[1]), boxes[i][0]):
+            boxes[i] = (again[0], again[1], *boxes[i][2:])
     doubtful = [
         i
         for i, (text, conf, *_rest) in enumerate(boxes)
@@ -367,29 +366,6 @@ def _start(work: Callable[[], T], parallel: bool) -> Callable[[], T]:
     future = pool.submit(work)
     pool.shutdown(wait=False)
     return future.result
-
-
-def _speck(box: TextBox, read: Sequence[TextBox]) -> bool:
-    """True for scanner dirt read as text: lone punctuation, or a lone letter standing apart
-    from other words, read with low confidence.
-
-    A printed "." or "-" in a table cell is read with high confidence and kept; one lost
-    leaves an empty OCR'd cell, which the checks flag. A lone letter next to a word ("I" of
-    "I alt") is kept.
-    """
-    if _PUNCTUATION.match(box.text):
-        return box.confidence < SPECK_CONFIDENCE
-    if len(box.text) != 1 or not box.text.isalpha() or box.confidence >= LONE_LETTER_CONFIDENCE:
-        return False
-    reach = 2 * box.height
-    return not any(
-        other is not box
-        and other.top < box.top + box.height
-        and box.top < other.top + other.height
-        and other.left - reach < box.left + box.width
-        and box.left - reach < other.left + other.width
-        for other in read
-    )
 
 
 def _mean_confidence(words: Sequence[Word]) -> float:
