@@ -33,3 +33,28 @@ def test_a_word_box_two_lines_tall_is_read_again_as_a_block() -> None:
     assert not more_lines(("2O23 K2", 93.0), "2023")
     assert not more_lines(("persone. r", 90.0), "personer")
     assert not more_lines(("2024 kj", 33.0), "2024")
+
+
+def test_ink_no_word_covers_is_found_as_a_region() -> None:
+    """A column of numbers far right of its labels that the first reading skipped is found
+    as one region; once words cover it, nothing is left unread; dust is never a region."""
+    import cv2
+    import numpy as np
+
+    from extract.readers.ocr_image import unread_ink
+
+    scale = 300 / 72
+    page = np.full((int(400 * scale), int(800 * scale)), 255, np.uint8)
+    column = []
+    for row in range(10):
+        y = int((100 + 16 * row) * scale)
+        cv2.putText(
+            page, str(100 + 7 * row), (int(700 * scale), y), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 3
+        )
+        column.append((int(695 * scale), y - int(10 * scale), int(40 * scale), int(14 * scale)))
+    for x, y in ((50, 50), (300, 350), (600, 30)):  # dust: specks far smaller than a letter
+        page[int(y * scale) : int(y * scale) + 3, int(x * scale) : int(x * scale) + 3] = 0
+    [(x0, top, x1, bottom)] = unread_ink(page, [], scale)
+    assert 690 * scale <= x0 and x1 <= 760 * scale
+    assert top <= 96 * scale and bottom >= 240 * scale
+    assert unread_ink(page, column, scale) == []

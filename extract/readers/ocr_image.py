@@ -198,3 +198,52 @@ def trim_specks(clean: Any, box: tuple[int, int, int, int]) -> tuple[int, int, i
     x1 = max(b[0] + b[2] for b in kept)
     y1 = max(b[1] + b[3] for b in kept)
     return (left + x0, top + y0, x1 - x0, y1 - y0)
+
+
+# Ink Tesseract left unread: letter-sized marks (UNREAD_MIN_POINTS to UNREAD_MAX_POINTS tall)
+# outside every word box, gathered into regions of at least UNREAD_MARKS marks (a column of
+# values standing far right of its labels, skipped by the line-by-line reading).
+UNREAD_MIN_POINTS = 2.5
+UNREAD_MAX_POINTS = 20.0
+UNREAD_MARKS = 3
+UNREAD_JOIN_POINTS = 12.0
+UNREAD_REGIONS = 20
+
+
+def unread_ink(
+    clean: Any, words: list[tuple[int, int, int, int]], scale: float
+) -> list[tuple[int, int, int, int]]:
+    """Regions (x0, top, x1, bottom in pixels) of the binarised page ``clean`` holding
+    UNREAD_MARKS letter-sized marks or more that no word box (x, y, width, height) covers,
+    marks within UNREAD_JOIN_POINTS of each other joined; at most UNREAD_REGIONS, largest
+    first."""
+    import cv2
+    import numpy as np
+
+    dark = (clean < 128).astype(np.uint8)
+    count, _labels, stats, centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    covered = np.zeros(clean.shape, np.uint8)
+    for x, y, w, h in words:
+        covered[max(y - 2, 0) : y + h + 2, max(x - 2, 0) : x + w + 2] = 1
+    low, high = UNREAD_MIN_POINTS * scale, UNREAD_MAX_POINTS * scale
+    marks = np.zeros(clean.shape, np.uint8)
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        cx, cy = int(centres[i][0]), int(centres[i][1])
+        if low <= h <= high and w <= high and not covered[cy, cx]:
+            marks[y : y + h, x : x + w] = 1
+    if not marks.any():
+        return []
+    join = max(int(UNREAD_JOIN_POINTS * scale), 1)
+    grown = cv2.dilate(marks, np.ones((join, join), np.uint8))
+    found, labels, boxes, _c = cv2.connectedComponentsWithStats(grown, connectivity=8)
+    regions = []
+    for k in range(1, found):
+        x, y, w, h = (int(v) for v in boxes[k][:4])
+        inside = marks[y : y + h, x : x + w] & (labels[y : y + h, x : x + w] == k)
+        pieces = cv2.connectedComponents(inside.astype(np.uint8))[0] - 1
+        if pieces >= UNREAD_MARKS:
+            pad = join // 2  # (the dilation's growth, taken off again)
+            regions.append((x + pad, y + pad, x + w - pad, y + h - pad, pieces))
+    regions.sort(key=lambda r: -r[4])
+    return [(x0, y0, x1, y1) for x0, y0, x1, y1, _n in regions[:UNREAD_REGIONS]]
