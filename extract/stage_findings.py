@@ -7,7 +7,7 @@ for the file's report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from extract.checks import CheckResult
 from extract.detect import LoneCaption, Loose
@@ -84,6 +84,19 @@ def check_finding(found: CheckResult, records: Sequence[Record] | dict[int, Reco
     )
 
 
+# Reader notes that are findings of their own: (prefix, code, severity, the message's text);
+# every other note is an info "page_note".
+_NOTE_FINDINGS: tuple[tuple[str, str, str, Callable[[str], str]], ...] = (
+    (PAGES_LOST, "pages_lost", "error", lambda note: note.removeprefix(PAGES_LOST)),
+    (
+        TEXT_LOST,
+        "ocr_text_lost",
+        "warning",
+        lambda note: f"{note}; its tables may be missing values",
+    ),
+)
+
+
 def page_findings(page: PageContent) -> list[Finding]:
     """Findings about a page: not read (no text layer, no OCR), and the reader's notes."""
     if page.sheet is not None:
@@ -99,31 +112,17 @@ def page_findings(page: PageContent) -> list[Finding]:
                 page=page.number,
             )
         ]
-    findings = [
-        Finding("page_note", f"page {page.number}: {note}", "info", page=page.number)
-        for note in page.notes
-        if not note.startswith((TEXT_LOST, PAGES_LOST))
-    ]
-    findings += [
-        Finding(
-            "pages_lost",
-            f"page {page.number}: {note.removeprefix(PAGES_LOST)}",
-            "error",
-            page=page.number,
+    findings = []
+    for note in page.notes:
+        code, severity, text = next(
+            (
+                (c, sev, told(note))
+                for prefix, c, sev, told in _NOTE_FINDINGS
+                if note.startswith(prefix)
+            ),
+            ("page_note", "info", note),
         )
-        for note in page.notes
-        if note.startswith(PAGES_LOST)
-    ]
-    findings += [
-        Finding(
-            "ocr_text_lost",
-            f"page {page.number}: {note}; its tables may be missing values",
-            "warning",
-            page=page.number,
-        )
-        for note in page.notes
-        if note.startswith(TEXT_LOST)
-    ]
+        findings.append(Finding(code, f"page {page.number}: {text}", severity, page=page.number))
     if page.source_kind and not page.words:
         # a blank page (no ink) has no text to lose; a page with ink whose OCR gave none did
         blank = "blank page" in page.notes
