@@ -29,7 +29,7 @@ from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.budgets import Budgets, budget_options, option_flag, positive_budget
 from extract.readers.pdf import PDF_BACKENDS
 from extract.rulebook import Rulebook, RuleDirs, RuleError, load_rulebook
-from extract.watch.options import add_watch_parser
+from extract.watch.options import add_watch_parser, argument_type
 from extract.writers import (
     DEFAULT_FORMATS,
     WriteOptions,
@@ -107,13 +107,6 @@ def output_problem(out: Path) -> str | None:
     except OSError as exc:
         return f"--out {out}: cannot write there ({exc.strerror or exc})"
     return None
-
-
-def _budget(text: str) -> float:
-    try:
-        return positive_budget(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -200,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
         ex.add_argument(
             option_flag(name),
             dest=name,
-            type=_budget,
+            type=argument_type(positive_budget),
             default=default,
             metavar="N",
             help=f"{text}; a file past it fails with the reason (default: {default:g})",

@@ -28,11 +28,11 @@ def test_a_word_box_two_lines_tall_is_read_again_as_a_block() -> None:
     words = [*words, TextBox("Stadfæstede", 96.0, 0, 200, 120, 30, 30.0)]
     words.append(TextBox("2023", 82.0, 400, 100, 40, 75, 30.0))
     assert tall_words(words) == [len(words) - 1]
-    assert more_lines(("2023 K2", 93.0), "2023")
-    assert not more_lines(("2023", 96.0), "2023")
-    assert not more_lines(("2O23 K2", 93.0), "2023")
-    assert not more_lines(("persone. r", 90.0), "personer")
-    assert not more_lines(("2024 kj", 33.0), "2024")
+    assert more_lines("2023 K2", 93.0, "2023")
+    assert not more_lines("2023", 96.0, "2023")
+    assert not more_lines("2O23 K2", 93.0, "2023")
+    assert not more_lines("persone. r", 90.0, "personer")
+    assert not more_lines("2024 kj", 33.0, "2024")
 
 
 def test_ink_no_word_covers_is_found_as_a_region() -> None:

@@ -35,6 +35,7 @@ from extract.detect.header import (
 from extract.detect.layout import union_bbox
 from extract.detect.value_text import is_value_text, is_year
 from extract.model import Cell, TableCandidate, TableRow, Word
+from extract.readers.ocr_words import only_section_signs
 
 Slots = dict[tuple[int, int], GridCell]
 
@@ -345,18 +346,12 @@ def _text(words: Sequence[Word]) -> str:
     return words_text(words) if words else ""
 
 
-# Section signs as OCR reads them: read unsurely more often than not, and telling nothing of
-# which row a label is (its paragraph number is a word of its own).
-_SECTION_SIGNS = frozenset("§$&")
-
-
 def _confidence(words: Sequence[Word]) -> float | None:
-    """The lowest OCR confidence of a label's words, section signs left out (None: not
-    OCR'd)."""
+    """The lowest OCR confidence of a label's words, None when not OCR'd. Section signs are
+    left out: read unsurely more often than not, they tell nothing of which row a label is
+    (its paragraph number is a word of its own)."""
     values = [
-        w.confidence
-        for w in words
-        if w.confidence is not None and not set(w.text) <= _SECTION_SIGNS
+        w.confidence for w in words if w.confidence is not None and not only_section_signs(w.text)
     ]
     if values:
         return min(values)

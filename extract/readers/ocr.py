@@ -267,7 +267,7 @@ def _read_page(
         table_regions,
         text_boxes,
     )
-    from extract.readers.ocr_image import binarise, remove_lines, ruling_boxes
+    from extract.readers.ocr_image import binarise, remove_lines, ruling_boxes, unread_ink
 
     lines = ruling_boxes(straight, scale)
     clean = binarise(remove_lines(straight, lines))
@@ -276,41 +276,14 @@ def _read_page(
     cell_boxes = _start(lambda: read_cells(clean, cells, settings.lang), settings.threads > 1)
     data = read_data(blank_out(clean, regions), settings.lang, f"--psm {settings.psm}")
     boxes = text_boxes(data) + cell_boxes()
-    boxes += _read_unread(clean, boxes, scale, settings)
+    # ink the first reading left out, read again region by region
+    covered = [(b.left, b.top, b.width, b.height) for b in boxes]
+    boxes += read_cells(clean, unread_ink(clean, covered, scale), settings.lang)
     words = _words(clean, boxes, scale, settings)
     rulings = tuple(
         Ruling(x0 / scale, top / scale, x1 / scale, bottom / scale) for x0, top, x1, bottom in lines
     )
     return words, rulings
-
-
-# Around an unread region read again, this much white (pixels): Tesseract wants a margin.
-UNREAD_MARGIN = 20
-
-
-def _read_unread(
-    clean: Any, boxes: Sequence[TextBox], scale: float, settings: OcrSettings
-) -> list[TextBox]:
-    """Words of the ink the first reading left out (``ocr_image.unread_ink``), each region
-    read again as a block of its own."""
-    import numpy as np
-
-    from extract.readers.ocr_cells import text_boxes
-    from extract.readers.ocr_image import unread_ink
-
-    found: list[TextBox] = []
-    covered = [(b.left, b.top, b.width, b.height) for b in boxes]
-    for x0, top, x1, bottom in unread_ink(clean, covered, scale):
-        crop = np.full(
-            (bottom - top + 2 * UNREAD_MARGIN, x1 - x0 + 2 * UNREAD_MARGIN), 255, np.uint8
-        )
-        crop[UNREAD_MARGIN:-UNREAD_MARGIN, UNREAD_MARGIN:-UNREAD_MARGIN] = clean[top:bottom, x0:x1]
-        data = read_data(crop, settings.lang, "--psm 6")
-        found.extend(
-            replace(b, left=b.left - UNREAD_MARGIN + x0, top=b.top - UNREAD_MARGIN + top)
-            for b in text_boxes(data)
-        )
-    return found
 
 
 # A token that is (or should be) a number: digits with separators, or digits misread as
@@ -332,7 +305,7 @@ def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSetti
     boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in kept]
     sizes = [b.em / scale for b in kept]
     for i, again in second_look(clean, boxes, tall_words(kept), settings.lang, "").items():
-        if more_lines((again[0], again[1]), boxes[i][0]):
+        if more_lines(again[0], again[1], boxes[i][0]):
             boxes[i] = (again[0], again[1], *boxes[i][2:])
     doubtful = [
         i

@@ -18,10 +18,15 @@ SPECK_CONFIDENCE = 80.0
 # A lone letter read with less confidence than this is dirt too (dirt is often read as "i").
 LONE_LETTER_CONFIDENCE = 70.0
 _PUNCTUATION = re.compile(r"^[\W_]{1,3}$")
-# A section sign, or two, as OCR reads them ("§", "§§", "$§", "&"): printed text in a
-# provision's label, never dirt, however unsure the reading (dropping one left a gap that
-# split "Fleksløntilskud - §§ 123-125" into a label and a value column).
-_SECTION_SIGNS = re.compile(r"^[§$&]{1,2}$")
+# Section signs as OCR reads them ("§", "§§", "$§", "&"): printed text in a provision's label,
+# never dirt, however unsure the reading (dropping one left a gap that split "Fleksløntilskud
+# - §§ 123-125" into a label and a value column).
+SECTION_SIGNS = frozenset("§$&")
+
+
+def only_section_signs(text: str) -> bool:
+    """True for a word of section signs alone, as OCR reads them ("§§", "$§")."""
+    return bool(text) and set(text) <= SECTION_SIGNS
 
 
 # A word box this many times as tall as the page's middle word height holds two lines read as
@@ -56,13 +61,15 @@ def tall_words(kept: Sequence[TextBox]) -> list[int]:
     ]
 
 
-def more_lines(again: tuple[str, float], first: str) -> bool:
-    """True when a tall word read again as a block (text, confidence) gave, surely, its first
+def more_lines(again: str, confidence: float, first: str) -> bool:
+    """True when a tall word read again as a block gave, surely (``confidence``), its first
     reading and more words after it (the line Tesseract had merged into it): "2023" -> "2023
     K2", not "personer" -> "persone. r" nor "2024" -> "2024 kj" (read with confidence 33)."""
-    before, after = first.split(), again[0].split()
+    before, after = first.split(), again.split()
     return (
-        len(after) > len(before) and after[: len(before)] == before and again[1] >= TALL_CONFIDENCE
+        len(after) > len(before)
+        and after[: len(before)] == before
+        and confidence >= TALL_CONFIDENCE
     )
 
 
@@ -75,7 +82,7 @@ def is_speck(box: TextBox, read: Sequence[TextBox]) -> bool:
     letter next to a word ("I" of "I alt") is kept.
     """
     if _PUNCTUATION.match(box.text):
-        return box.confidence < SPECK_CONFIDENCE and not _SECTION_SIGNS.match(box.text)
+        return box.confidence < SPECK_CONFIDENCE and not only_section_signs(box.text)
     if len(box.text) != 1 or not box.text.isalpha() or box.confidence >= LONE_LETTER_CONFIDENCE:
         return False
     reach = 2 * box.height

@@ -228,14 +228,15 @@ def check_zip(path: Path, budgets: Budgets) -> zipfile.ZipFile:
     members = archive.infolist()
     unpacked = sum(info.file_size for info in members)
     packed = sum(info.compress_size for info in members) or 1
-    if unpacked > budgets.unpacked_bytes and unpacked <= MAX_RATIO * max(packed, 1 << 20):
+    bomb = len(members) > MAX_MEMBERS or unpacked > MAX_RATIO * max(packed, 1 << 20)
+    if unpacked > budgets.unpacked_bytes and not bomb:
         archive.close()
         raise UnreadableInput(
             budgets.refusal(
                 "max_unpacked", f"a workbook of {unpacked / (1 << 20):,.0f} MB unpacked"
             )
         )
-    if len(members) > MAX_MEMBERS or unpacked > MAX_RATIO * max(packed, 1 << 20):
+    if bomb:
         archive.close()
         raise UnreadableInput(
             f"refused: the zip archive declares {unpacked:,} bytes unpacked from {packed:,} "

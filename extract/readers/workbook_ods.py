@@ -139,7 +139,8 @@ def _read_tables(handle: IO[bytes], styles: _Styles, budgets: Budgets) -> list[P
                 merges,
                 hidden_rows,
                 _CellStyles(styles, column_styles),
-                (budgets, budgets.cells - laid_out),
+                budgets,
+                laid_out,
             )
             element.clear()
         elif tag == _t("table"):
@@ -169,11 +170,12 @@ def _add_row(
     merges: list[tuple[int, int, int, int]],
     hidden_rows: list[int],
     styles: _CellStyles,
-    budget: tuple[Budgets, int],
+    budgets: Budgets,
+    laid_out: int,
 ) -> int:
     """Lay out one table row (and its repeats) in ``rows``; the number of cells laid out.
-    UnreadableInput when that is more than the cells left (``budget``: the budgets, cells
-    left)."""
+    UnreadableInput when the sheet's cells (``laid_out`` so far) would pass
+    ``budgets.max_cells``."""
     cells: list[SheetValue | None] = []
     for cell in element:
         if cell.tag not in (_t("table-cell"), _t("covered-table-cell")):
@@ -192,8 +194,7 @@ def _add_row(
     if not any(cells):
         repeat = min(repeat, 1)  # empty padding rows: one is enough to keep the gap
     repeat = min(repeat, _MAX_REPEAT)
-    budgets, left = budget
-    if len(cells) * repeat > left:
+    if laid_out + len(cells) * repeat > budgets.cells:
         raise UnreadableInput(
             budgets.refusal(
                 "max_cells", "a sheet that lays out more cells (rows and columns repeated)"

@@ -163,14 +163,17 @@ OPTIONS: dict[str, Option] = {
 }
 
 
-def _cli_type(option: Option) -> Callable[[str], Any]:
-    def parse(text: str) -> Any:
+def argument_type(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``parse`` as an argparse ``type``: its ValueError becomes a usage error naming the
+    text given."""
+
+    def checked(text: str) -> Any:
         try:
-            return option.parse(text)
+            return parse(text)
         except ValueError as exc:
             raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
 
-    return parse
+    return checked
 
 
 def add_watch_parser(sub: Any) -> None:
@@ -219,7 +222,7 @@ def add_watch_parser(sub: Any) -> None:
         parser.add_argument(
             flag,
             dest=name,
-            type=_cli_type(option),
+            type=argument_type(option.parse),
             default=None,
             metavar=option.metavar,
             help=f"{option.help} [env {option.env}{default}]",
