@@ -1,15 +1,18 @@
 """Throughput and peak memory on a large talportal-like export: ankestat against pandas.
 
-In: nothing (``--rows`` N, default 50,000). The script builds, in a temporary folder, one
-talportal-like export (Instans, Sagsemne, then 6 measures x 2 years under a two-row header,
-";" and decimal commas, Windows-1252) as csv and as xlsx (openpyxl, measures merged over their
-years). Out: a printed table of seconds, cells/s and peak RSS per tool and file, and ankestat's
-speed as a fraction of a plain pandas read of the same file, plus an optional JSON dump.
+In: nothing (``--rows`` N, default 50,000; ``--measures`` M, default 6; ``--years`` Y,
+default 2). The script builds, in a temporary folder, one talportal-like export (Instans,
+Sagsemne, then M measures x Y years under a two-row header, ";" and decimal commas,
+Windows-1252) as csv and as xlsx (openpyxl, measures merged over their years). ``--rows
+300000 --measures 4 --years 1`` is the export of 1.2 million values whose peak memory
+issue 13 bounds. Out: a printed table of seconds, cells/s and peak RSS per tool and file, and
+ankestat's speed as a fraction of a plain pandas read of the same file, plus an optional JSON
+dump.
 
 Tools, each run in a fresh process (this script with ``--worker``), best of ``--repeat``:
 - ``ankestat-read``: the reader only (``read_document``: file -> sheet cells);
-- ``ankestat-pipeline``: everything (``process_file``: read, detect, rules, normalise, checks,
-  records);
+- ``ankestat-extract``: everything, as ``ankestat extract FILE --out DIR`` runs it (read,
+  detect, rules, normalise, checks, records spooled, records.jsonl/csv and report written);
 - ``pandas``: ``pd.read_csv(sep=";", decimal=",", encoding="cp1252", header=[0, 1])`` and
   ``pd.read_excel(engine="openpyxl", header=[0, 1])``.
 Cells are the file's cells (rows x columns, header included), the same figure for every tool.
@@ -39,10 +42,12 @@ MEASURES = (
     "Omgørelsesprocent",
 )
 YEARS = (2023, 2024)
-TOOLS = ("ankestat-read", "ankestat-pipeline", "pandas")
+TOOLS = ("ankestat-read", "ankestat-extract", "pandas")
 
 
-def _rows(n_rows: int) -> list[list[Any]]:
+def _rows(
+    n_rows: int, n_measures: int = len(MEASURES), n_years: int = len(YEARS)
+) -> list[list[Any]]:
     """Header rows and ``n_rows`` data rows; counts add up, percentages match them."""
     sys.path.insert(0, str(ROOT))
     from extract.reference import load_reference
@@ -51,22 +56,26 @@ def _rows(n_rows: int) -> list[list[Any]]:
     instanser = [*names, "Hele landet"]
     per_instans = -(-n_rows // len(instanser))
     rng = random.Random(2024)
+    measures, years = MEASURES[:n_measures], YEARS[:n_years]
     header1: list[Any] = ["Instans", "Sagsemne"]
     header2: list[Any] = [None, None]
-    for measure in MEASURES:
-        header1 += [measure] + [None] * (len(YEARS) - 1)
-        header2 += list(YEARS)
+    for measure in measures:
+        header1 += [measure] + [None] * (len(years) - 1)
+        header2 += list(years)
     # the title names the law area of the sagsemner (their provisions)
     rows: list[list[Any]] = [["Ankestyrelsens talportal – Serviceloven"], header1, header2]
     for i in range(n_rows):
-        row: list[Any] = [instanser[i // per_instans], f"Sagsemne {i % per_instans + 1} - § {i}"]
+        k = (
+            i % per_instans + 1
+        )  # (a paragraph number as long as the row number would read as a value)
+        row: list[Any] = [instanser[i // per_instans], f"Sagsemne {k} - § {k}"]
         by_year = []
-        for _ in YEARS:
+        for _ in years:
             kept, changed, sent_back = rng.randint(0, 60), rng.randint(0, 9), rng.randint(0, 20)
             total = kept + changed + sent_back
             rate = round(100 * (changed + sent_back) / total, 1) if total else None
             by_year.append((total, kept, changed, sent_back, rng.randint(0, 9), rate))
-        for m in range(len(MEASURES)):
+        for m in range(len(measures)):
             row += [year[m] if year[m] is not None else "." for year in by_year]
         rows.append(row)
     return rows
@@ -82,7 +91,7 @@ def build_csv(rows: list[list[Any]], path: Path) -> None:
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
 
 
-def build_xlsx(rows: list[list[Any]], path: Path) -> None:
+def build_xlsx(rows: list[list[Any]], path: Path, n_years: int) -> None:
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -91,8 +100,7 @@ def build_xlsx(rows: list[list[Any]], path: Path) -> None:
         sheet.append(row)
     sheet.merge_cells("A2:A3")  # under the title row
     sheet.merge_cells("B2:B3")
-    for m in range(len(MEASURES)):
-        first = 3 + m * len(YEARS)
+    for first in range(3, len(rows[1]) + 1, n_years) if n_years > 1 else ():
         sheet.merge_cells(start_row=2, start_column=first, end_row=2, end_column=first + 1)
     workbook.save(path)
 
@@ -102,20 +110,22 @@ def worker(tool: str, path: Path) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     import pandas as pd
 
-    from extract.pipeline import process_file, read_document
-    from extract.rulebook import load_rulebook
+    from extract.cli import main as ankestat
+    from extract.pipeline import read_document
 
     if path.suffix == ".xlsx":
         import openpyxl  # noqa: F401  (imported before timing, like the csv module)
-    rulebook = load_rulebook(ROOT / "rules")
     started = time.perf_counter()
     if tool == "ankestat-read":
         document = read_document(path)
         count = sum(len(row) for page in document.pages if page.sheet for row in page.sheet.rows)
-    elif tool == "ankestat-pipeline":
-        result = process_file(path, rulebook)
-        assert result.status.value == "ok", (result.status, result.error, result.findings[:3])
-        count = len(result.records)
+    elif tool == "ankestat-extract":
+        with tempfile.TemporaryDirectory() as out:
+            code = ankestat(["extract", str(path), "--out", out, "--quiet"])
+            report = json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
+        (file,) = report["files"]
+        assert code == 0 and file["status"] == "ok", (code, file["status"], file["error"])
+        count = file["records"]
     elif path.suffix == ".csv":
         frame = pd.read_csv(
             path, sep=";", decimal=",", encoding="cp1252", header=[0, 1], skiprows=1
@@ -125,7 +135,15 @@ def worker(tool: str, path: Path) -> dict[str, Any]:
         frame = pd.read_excel(path, engine="openpyxl", header=[0, 1], skiprows=1)
         count = frame.size
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # ``extract`` reads each file in a child process (its memory and time limits): the
+    # peak is the larger of this process and its largest child
+    peak = (
+        max(
+            resource.getrusage(who).ru_maxrss
+            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        )
+        / 1024
+    )
     return {"seconds": seconds, "peak_rss_mib": peak, "count": count}
 
 
@@ -143,6 +161,8 @@ def _run(tool: str, path: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--measures", type=int, default=len(MEASURES), choices=range(1, 7))
+    parser.add_argument("--years", type=int, default=len(YEARS), choices=(1, 2))
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--formats", nargs="+", default=["csv", "xlsx"])
     parser.add_argument("--json", type=Path)
@@ -151,14 +171,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         print(json.dumps(worker(args.worker[0], Path(args.worker[1]))))
         return 0
-    rows = _rows(args.rows)
+    rows = _rows(args.rows, args.measures, args.years)
     cells = sum(len(rows[1]) for _ in rows[1:])
     figures: list[dict[str, Any]] = []
     print(f"python {platform.python_version()}, {args.rows:,} data rows, {cells:,} cells per file")
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in args.formats:
             path = Path(tmp) / f"talportal-bench.{fmt}"
-            (build_csv if fmt == "csv" else build_xlsx)(rows, path)
+            if fmt == "csv":
+                build_csv(rows, path)
+            else:
+                build_xlsx(rows, path, args.years)
             size = path.stat().st_size
             for tool in TOOLS:
                 runs = [_run(tool, path) for _ in range(args.repeat)]

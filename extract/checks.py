@@ -14,7 +14,7 @@ distinct values per key; its conflicts are known once every table has been seen.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Protocol, runtime_checkable
@@ -30,6 +30,7 @@ from extract.checks_sums import (
     exact_number,
     exact_value,
     fmt,
+    forget_groups,
     half_unit,
     place,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "CrossTable",
     "CrossTableIndex",
     "checks_for",
+    "cross_key",
     "flags_by_index",
     "observation_copy",
     "record_copy",
@@ -86,9 +88,9 @@ class _Copies:
 
     def __init__(self) -> None:
         self.positions = array("q")
-        self.tables: dict[Signature, str | None] = {}
+        self.tables: dict[Signature, int | None] = {}
 
-    def add(self, position: int, signature: Signature, table_id: str) -> None:
+    def add(self, position: int, signature: Signature, table_id: int) -> None:
         self.positions.append(position)
         if signature not in self.tables:
             self.tables[signature] = table_id
@@ -110,36 +112,96 @@ class _Copies:
 
 class CrossTableIndex:
     """Values by what they measure, kept compactly while a file's tables stream past; then
-    the positions of each value printed differently in two tables (``conflicts``)."""
+    the positions of each value printed differently in two tables (``conflicts``).
+
+    Per value it keeps a hash of its key, its position, table, value and printed decimals in
+    flat arrays (about 30 bytes a value, so a file of millions of values fits): copies are
+    found by their hash, and the caller's ``key_of`` (the key of the value at a position, read
+    back from a record or an observation) tells copies of one key from a hash collision."""
 
     def __init__(self) -> None:
-        self._copies: dict[CrossKey, _Copies] = {}
-        self._names: dict[str, str] = {}  # one string object per distinct key part
+        self._hashes = array("q")
+        self._positions = array("q")
+        self._tables = array("q")  # numbers into _table_ids
+        self._values = array("d")
+        self._decimals = array("h")  # printed decimals; negative: a count (unit in COUNT_UNITS)
+        self._table_ids: dict[str, int] = {}
 
     def add(self, observations: Sequence[Observation], offset: int = 0) -> None:
         """Index observations at positions ``offset``, ``offset`` + 1, ..."""
-        names = self._names
         for i, obs in enumerate(observations):
-            value = exact_value(obs)
+            value = _indexed_value(obs)
             if value is None or obs.entity_scope is None or obs.period is None:
                 continue
-            key: CrossKey = (
-                names.setdefault(obs.entity_scope, obs.entity_scope),
-                obs.municipality_code,
-                names.setdefault(obs.period, obs.period),
-                None if obs.law_area is None else names.setdefault(obs.law_area, obs.law_area),
-                None if obs.provision is None else names.setdefault(obs.provision, obs.provision),
-                names.setdefault(obs.measure, obs.measure),
-            )
-            copies = self._copies.get(key)
-            if copies is None:
-                copies = self._copies[key] = _Copies()
-            signature = (value, obs.unit in COUNT_UNITS, obs.decimals)
-            copies.add(offset + i, signature, names.setdefault(obs.table_id, obs.table_id))
+            self._hashes.append(hash(cross_key(obs)))
+            self._positions.append(offset + i)
+            self._tables.append(self._table_ids.setdefault(obs.table_id, len(self._table_ids)))
+            self._values.append(value)
+            counted = obs.unit in COUNT_UNITS
+            self._decimals.append(-1 - obs.decimals if counted else obs.decimals)
 
-    def conflicts(self) -> list[tuple[int, ...]]:
-        """Positions of every copy of each conflicting value, values in first-seen order."""
-        return [tuple(c.positions) for c in self._copies.values() if c.conflict()]
+    def candidates(self) -> set[int]:
+        """Positions of the values whose key hash was seen in two tables or more: the only
+        ones ``conflicts`` asks ``key_of`` about."""
+        return {self._positions[k] for group in self._shared_hashes() for k in group}
+
+    def conflicts(self, key_of: Callable[[int], CrossKey]) -> list[tuple[int, ...]]:
+        """Positions of every copy of each conflicting value, values in first-seen order;
+        ``key_of(position)``: the key of the value at a position among ``candidates``."""
+        found: list[tuple[int, ...]] = []
+        for group in self._shared_hashes():
+            by_key: dict[CrossKey, _Copies] = {}
+            for k in group:
+                position = self._positions[k]
+                copies = by_key.setdefault(key_of(position), _Copies())
+                copies.add(position, self._signature(k), self._tables[k])
+            found += [tuple(c.positions) for c in by_key.values() if c.conflict()]
+        return sorted(found)
+
+    def _signature(self, k: int) -> Signature:
+        value = exact_number(self._values[k])
+        assert value is not None
+        decimals = self._decimals[k]
+        return (value, decimals < 0, -1 - decimals if decimals < 0 else decimals)
+
+    def _shared_hashes(self) -> list[list[int]]:
+        """Indices into the arrays of the values sharing a key hash with a value of another
+        table, one list per hash, in the order they were added."""
+        if len(self._table_ids) < 2:
+            return []  # copies in one table never conflict
+        import numpy as np
+
+        hashes = np.frombuffer(self._hashes, dtype=np.int64)
+        order = np.argsort(hashes, kind="stable")
+        ordered = hashes[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        ends = np.r_[starts[1:], len(ordered)]
+        tables = np.frombuffer(self._tables, dtype=np.int64)
+        groups = []
+        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+            members = order[start:end]
+            if len(set(tables[members].tolist())) > 1:
+                groups.append(sorted(members.tolist()))
+        return groups
+
+
+def cross_key(item: Observation | Record) -> CrossKey:
+    """What a value measures, across tables: entity, municipality, period, law area,
+    provision and measure (an observation's or the record made from it)."""
+    return (
+        item.entity_scope or "",
+        item.municipality_code,
+        item.period or "",
+        item.law_area,
+        item.provision,
+        item.measure,
+    )
+
+
+def _indexed_value(obs: Observation) -> float | None:
+    """The value ``exact_value`` reads (nil: 0), as the float it is made from; None if it is
+    unusable."""
+    return None if exact_value(obs) is None else (obs.value or 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +240,7 @@ class CrossTable:
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         index = CrossTableIndex()
         index.add(observations)
-        for positions in index.conflicts():
+        for positions in index.conflicts(lambda i: cross_key(observations[i])):
             yield self.describe(
                 positions, {i: observation_copy(observations[i]) for i in positions}
             )
@@ -255,6 +317,7 @@ def table_check_results(
         )
         for phase, results in enumerate(phases):
             found.extend(((number, phase), r) for r in results)
+    forget_groups()
     return found
 
 

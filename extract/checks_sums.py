@@ -10,6 +10,7 @@ no float noise decides a mismatch.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -187,37 +188,63 @@ class CellGroup:
         return usable if len(usable) == len(operands) else None
 
 
-# The groups of the observations grouped last: the checks of one table ask for the same ones
-# in turn, and share the values worked out in them (another or a longer sequence misses).
-_LAST: list[tuple[Sequence[Observation], int, list[CellGroup]]] = []
+class _Grouping:
+    """Which observations share a cell group, kept compactly (a group number per position,
+    the positions ordered by group): the groups themselves are made as they are asked for,
+    so a table of a million values never holds them all."""
+
+    def __init__(self, observations: Sequence[Observation]) -> None:
+        import numpy as np
+
+        numbers: dict[GroupKey, int] = {}
+        groups = array(
+            "q", (numbers.setdefault(_group_key(obs), len(numbers)) for obs in observations)
+        )
+        self.keys = list(numbers)
+        by_group = np.frombuffer(groups, dtype=np.int64) if groups else np.zeros(0, np.int64)
+        self.order = np.argsort(by_group, kind="stable")
+        self.starts = np.r_[0, np.cumsum(np.bincount(by_group, minlength=len(self.keys)))]
+
+    def groups(self, observations: Sequence[Observation]) -> Iterator[CellGroup]:
+        """The cell groups in the order their first observation comes."""
+        for number, key in enumerate(self.keys):
+            by_measure: dict[str, list[int]] = {}
+            members = self.order[self.starts[number] : self.starts[number + 1]].tolist()
+            for i in members:
+                by_measure.setdefault(observations[i].measure, []).append(i)
+            yield CellGroup(key, observations, {m: tuple(ix) for m, ix in by_measure.items()})
 
 
-def cell_groups(observations: Sequence[Observation]) -> list[CellGroup]:
-    """Observations grouped by (table, entity, municipality, period, law area, provision)."""
+# How the observations checked last are grouped: the checks of one table ask in turn
+# (another or a longer sequence misses).
+_LAST: list[tuple[Sequence[Observation], int, _Grouping]] = []
+
+
+def cell_groups(observations: Sequence[Observation]) -> Iterator[CellGroup]:
+    """Observations grouped by (table, entity, municipality, period, law area, provision),
+    groups in the order their first observation comes."""
     last = _LAST[0] if _LAST else None
     if last is not None and last[0] is observations and last[1] == len(observations):
-        return last[2]
-    groups = _grouped(observations)
-    _LAST[:] = [(observations, len(observations), groups)]
-    return groups
+        return last[2].groups(observations)
+    grouping = _Grouping(observations)
+    _LAST[:] = [(observations, len(observations), grouping)]
+    return grouping.groups(observations)
 
 
-def _grouped(observations: Sequence[Observation]) -> list[CellGroup]:
-    grouped: dict[GroupKey, dict[str, list[int]]] = {}
-    for i, obs in enumerate(observations):
-        key: GroupKey = (
-            obs.table_id,
-            obs.entity_scope,
-            obs.municipality_code,
-            obs.period,
-            obs.law_area,
-            obs.provision,
-        )
-        grouped.setdefault(key, {}).setdefault(obs.measure, []).append(i)
-    return [
-        CellGroup(key, observations, {m: tuple(ix) for m, ix in by_measure.items()})
-        for key, by_measure in grouped.items()
-    ]
+def forget_groups() -> None:
+    """Drop the grouping kept for the checks of the last table."""
+    _LAST.clear()
+
+
+def _group_key(obs: Observation) -> GroupKey:
+    return (
+        obs.table_id,
+        obs.entity_scope,
+        obs.municipality_code,
+        obs.period,
+        obs.law_area,
+        obs.provision,
+    )
 
 
 def total(operands: Iterable[Operand]) -> Fraction:
@@ -248,22 +275,38 @@ class SumIdentities:
         self.wholes: dict[str, list[tuple[str, ...]]] = {}
         for form in identities.sums:
             self.wholes.setdefault(form.whole, []).append(form.parts)
+        # every measure of a whole's forms: one unusable, and the whole cannot be verified
+        self.measures = {w: {m for form in forms for m in form} for w, forms in self.wholes.items()}
 
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
-        groups = cell_groups(observations)
-        for whole, forms in self.wholes.items():
-            measures = {m for form in forms for m in form}
-            for group in groups:
-                printed = group.get(whole)
-                if printed is None or group.blocked(measures):
-                    continue
-                found = [(form, ops) for form in forms if (ops := group.take(form))]
-                if not found or any(total(ops) == printed.value for _, ops in found):
-                    continue
-                sums = "; ".join(f"{' + '.join(form)} = {fmt(total(ops))}" for form, ops in found)
-                message = f"{place(group.first)}: {whole} printed {fmt(printed.value)}, {sums}"
-                involved = {i for _, ops in found for i in indices_of(ops)}
-                yield result(self.code, message, observations, printed.indices[0], involved)
+        """Results whole by whole (in measures.yaml's order), group by group within one."""
+        found: dict[str, list[CheckResult]] = {whole: [] for whole in self.wholes}
+        for group in cell_groups(observations):  # the groups once, made as they come
+            for whole, forms in self.wholes.items():
+                mismatch = self._mismatch(observations, group, whole, forms)
+                if mismatch is not None:
+                    found[whole].append(mismatch)
+        for results in found.values():
+            yield from results
+
+    def _mismatch(
+        self,
+        observations: Sequence[Observation],
+        group: CellGroup,
+        whole: str,
+        forms: Sequence[tuple[str, ...]],
+    ) -> CheckResult | None:
+        """The result for a whole printed in the group that no form's parts add up to."""
+        printed = group.get(whole)
+        if printed is None or group.blocked(self.measures[whole]):
+            return None
+        found = [(form, ops) for form in forms if (ops := group.take(form))]
+        if not found or any(total(ops) == printed.value for _, ops in found):
+            return None
+        sums = "; ".join(f"{' + '.join(form)} = {fmt(total(ops))}" for form, ops in found)
+        message = f"{place(group.first)}: {whole} printed {fmt(printed.value)}, {sums}"
+        involved = {i for _, ops in found for i in indices_of(ops)}
+        return result(self.code, message, observations, printed.indices[0], involved)
 
 
 class RowTotals:
@@ -298,24 +341,29 @@ class RowTotals:
         observations: Sequence[Observation], by_row: bool
     ) -> dict[tuple[object, ...], list[int]]:
         """Count positions by column slice (table, entity, period, measure, column) or by row
-        (table, row, period, measure)."""
-        slices: dict[tuple[object, ...], list[int]] = {}
-        for i, obs in enumerate(observations):
-            if obs.unit not in COUNT_UNITS:
-                continue
-            key: tuple[object, ...] = (
-                (obs.table_id, obs.row_index, obs.period, obs.measure)
-                if by_row
-                else (
-                    obs.table_id,
-                    obs.entity_scope,
-                    obs.municipality_code,
-                    obs.period,
-                    obs.measure,
-                    obs.column_key,
-                )
+        (table, row, period, measure), of the slices that hold a whole to check (a group or
+        total row down a column, a total column across a row): the others check nothing."""
+
+        def key(obs: Observation) -> tuple[object, ...]:
+            if by_row:
+                return (obs.table_id, obs.row_index, obs.period, obs.measure)
+            return (
+                obs.table_id,
+                obs.entity_scope,
+                obs.municipality_code,
+                obs.period,
+                obs.measure,
+                obs.column_key,
             )
-            slices.setdefault(key, []).append(i)
+
+        def whole(obs: Observation) -> bool:
+            return obs.column_role == "total" if by_row else obs.row_role in ("group", "total")
+
+        wanted = {key(obs) for obs in observations if obs.unit in COUNT_UNITS and whole(obs)}
+        slices: dict[tuple[object, ...], list[int]] = {}
+        for i, obs in enumerate(observations if wanted else ()):
+            if obs.unit in COUNT_UNITS and (found := key(obs)) in wanted:
+                slices.setdefault(found, []).append(i)
         return slices
 
     def _down(self, observations: Sequence[Observation], cells: list[int]) -> Iterator[CheckResult]:

@@ -34,6 +34,7 @@ from extract.checks import (
     CrossTableIndex,
     Order,
     checks_for,
+    cross_key,
     flags_by_index,
     record_copy,
     table_check_results,
@@ -63,6 +64,10 @@ from extract.stage_findings import (
     page_findings,
     unread_table,
 )
+
+# records made and handed to the sink at once: a table of a million values is never all
+# records in memory
+_RECORDS_AT_ONCE = 10_000
 
 
 class NotRegularFile(OSError):
@@ -260,7 +265,9 @@ class _FileRun:
                     or named_type(self.headings, self.rulebook) is not None
                 ):
                     self._set_context()
-            yield page
+            handed = [page]
+            del page  # nothing here holds the page while its tables are read (a large grid)
+            yield handed.pop()
 
     def _loose(self, loose: Loose | LoneCaption) -> None:
         """A page's numbers outside every table found, or a caption no table found carries:
@@ -305,8 +312,9 @@ class _FileRun:
         context = replace(context, tables_before=len(self.summaries))
         if self.last is not None:
             context = context.after(*self.last)
-        read = self.interpreter.interpret(table, context)
-        self.last = (table, read.context.named_entity())
+        read = self.interpreter.interpret(table, context, keep_labels=False)
+        # what the next table's context needs of this one: its headers, not its rows
+        self.last = (replace(table, rows=()), read.context.named_entity())
         findings.extend(read.findings)
         if not read.statistics:
             self.summaries.append(
@@ -328,23 +336,28 @@ class _FileRun:
             )
         )
         results = table_check_results(kept, self.checks)
-        records = self.builder.build(kept, flags_by_index([r for _, r in results]), self.pages)
-        self.check_findings.extend((order, check_finding(r, records)) for order, r in results)
+        ids = {i: self.builder.record_id(kept[i]) for _, r in results for i in r.indices}
+        self.check_findings.extend((order, check_finding(r, ids)) for order, r in results)
         self.index.add(kept, self.count)
-        self.sink.add(records)
-        self.count += len(records)
+        flags = flags_by_index([r for _, r in results])
+        for start in range(0, len(kept), _RECORDS_AT_ONCE):  # a huge table's in parts
+            part = kept[start : start + _RECORDS_AT_ONCE]
+            self.sink.add(self.builder.build(part, flags, self.pages, first=start))
+        self.count += len(kept)
 
     def finish(self) -> dict[int, tuple[str, ...]]:
         """The cross-table check over everything seen; its flags by record position."""
-        conflicts = self.index.conflicts()
-        if not conflicts:
+        candidates = self.index.candidates()
+        if not candidates:
             return {}
-        records = self.sink.records_at({i for positions in conflicts for i in positions})
+        records = self.sink.records_at(candidates)
+        conflicts = self.index.conflicts(lambda i: cross_key(records[i]))
         copies = {i: record_copy(record) for i, record in records.items()}
+        ids = {i: record.record_id for i, record in records.items()}
         late: dict[int, tuple[str, ...]] = {}
         for positions in conflicts:
             found = CrossTable().describe(positions, copies)
-            self.check_findings.append((CROSS_TABLE_ORDER, check_finding(found, records)))
+            self.check_findings.append((CROSS_TABLE_ORDER, check_finding(found, ids)))
             for i in positions:
                 late[i] = (*late.get(i, ()), found.code)
         return late

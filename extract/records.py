@@ -86,10 +86,18 @@ class RecordBuilder:
         observations: Sequence[Observation],
         flags: Mapping[int, tuple[str, ...]],
         pages: Mapping[int | None, PageContent],
+        first: int = 0,
     ) -> list[Record]:
-        """One Record per observation (normalised); ``flags`` by position in ``observations``,
-        ``pages`` by number (only size, rotation and source kind are read)."""
-        return [self._record(obs, flags.get(i, ()), pages) for i, obs in enumerate(observations)]
+        """One Record per observation (normalised); ``flags`` by position, ``observations[0]``
+        being at position ``first``; ``pages`` by number (only size, rotation and source kind
+        are read)."""
+        return [
+            self._record(obs, flags.get(first + i, ()), pages) for i, obs in enumerate(observations)
+        ]
+
+    def record_id(self, obs: Observation) -> str:
+        """The id of the record an observation becomes."""
+        return record_id(self.source_sha256, obs.table_id, obs.row_key, obs.column_key)
 
     def _record(
         self, obs: Observation, flags: tuple[str, ...], pages: Mapping[int | None, PageContent]
@@ -99,7 +107,7 @@ class RecordBuilder:
         page = _page(pages, obs)
         return Record(
             schema_version=SCHEMA_VERSION,
-            record_id=record_id(self.source_sha256, obs.table_id, obs.row_key, obs.column_key),
+            record_id=self.record_id(obs),
             source_file=self.source_file,
             source_sha256=self.source_sha256,
             source_kind=page.source_kind or self.source_kind,

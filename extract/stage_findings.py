@@ -7,11 +7,11 @@ for the file's report.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from extract.checks import CheckResult
 from extract.detect import LoneCaption, Loose
-from extract.model import Finding, PageContent, Record, Status, TableCandidate
+from extract.model import Finding, PageContent, Status, TableCandidate
 from extract.numbers import parse_number
 from extract.readers import PAGES_LOST
 from extract.readers.ocr import TEXT_LOST
@@ -72,15 +72,15 @@ def lone_caption_finding(lone: LoneCaption) -> Finding:
     )
 
 
-def check_finding(found: CheckResult, records: Sequence[Record] | dict[int, Record]) -> Finding:
-    """A check result as a warning naming its records."""
+def check_finding(found: CheckResult, record_ids: Mapping[int, str]) -> Finding:
+    """A check result as a warning naming its records (their ids by position)."""
     return Finding(
         found.code,
         found.message,
         "warning",
         found.page,
         found.table_id,
-        tuple(records[i].record_id for i in found.indices),
+        tuple(record_ids[i] for i in found.indices),
     )
 
 

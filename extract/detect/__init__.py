@@ -89,10 +89,12 @@ def iter_table_grids(
             _give_loose(loose, on_loose)
             loose = None
             found = sheet_tables(page)
-            for sheet_table in found:
-                yield _unique(DetectedTable(sheet_table, ()), seen)
             if not found and on_loose is not None:
                 _sheet_numbers(page, on_loose)
+            del page  # the grid is let go before its tables are read (it can be large)
+            found.reverse()
+            while found:
+                yield _unique(DetectedTable(found.pop(), ()), seen)
             continue
         read = read_page(page)
         for lone in numbered_captions(read.lines, page.number):

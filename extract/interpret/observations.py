@@ -8,6 +8,7 @@ which dimension, and the cells that read as the same value.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -45,6 +46,10 @@ _UNDER_SECOND = (
 _TAIL_CHARS = 40
 # Texts of illegible cells quoted in the report, at most.
 _SHOWN_TEXTS = 3
+
+
+# (entity scope, municipality code, period, law area, provision key, measure)
+_Key = tuple[str | None, int | None, str | None, str | None, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +135,8 @@ def table_observations(
     reference = keying.vocabulary.reference
     missing: Counter[str] = Counter()
     lacking: dict[str, None] = {}
-    keyed: list[tuple[Observation, tuple[str, ...]]] = []
+    keyed: list[Observation] = []
+    hashes = array("q")  # each observation's key's hash, to find the duplicates by
     along_columns, along_rows = _measure_columns_and_rows(columns, rows)
     by_columns = _named_by_columns(columns)
     lost_law = _lost_law_heading(rows)
@@ -143,6 +149,7 @@ def table_observations(
     unsure = blank if any(c.kind == "unresolved" for c in columns) else set()
     pieces = split_numbers(table.rows)
     second, repeated = header_rows(table, columns, keying.vocabulary)
+    texts = _SharedTexts(table.caption or _short(table.title))
     for plan in rows:
         if plan.kind not in _KEYED_ROWS or plan.index in repeated:
             continue
@@ -189,15 +196,16 @@ def table_observations(
                 missing[_OWN_YEAR.replace("{year}", cell.text.strip())] += 1
                 lacking["value"] = None
                 continue
-            observation = _observation(table, plan, column, cell, found, keying.rule_id)
+            observation = _observation(table, plan, column, cell, found, keying.rule_id, texts)
             if keying.overrides:
                 observation = _overridden(observation, keying.overrides)
-            keyed.append((observation, _key(observation)))
+            keyed.append(observation)
+            hashes.append(hash(_key(observation, texts)))
     findings = [
         _finding(table, "missing_dimension", f"{count} values not emitted: {why}")
         for why, count in sorted(missing.items())
     ]
-    kept, duplicates = _without_duplicates(table, keyed)
+    kept, duplicates = _without_duplicates(table, keyed, hashes, texts)
     return TableValues(kept, findings + duplicates + _illegible(table, kept), tuple(lacking))
 
 
@@ -250,13 +258,16 @@ def _percent_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> se
     "–", "-", print no sign either way and do not count)."""
     out = set()
     for column in columns:
-        read = [
-            read_cell(c)
-            for row in table.rows
-            if (c := row.cells[column.index]) is not None and any(ch.isdigit() for ch in c.text)
-        ]
-        numbers = [r for r in read if r.value is not None]
-        if numbers and 2 * sum(1 for r in numbers if r.percent_sign) > len(numbers):
+        numbers = signed = 0
+        for row in table.rows:
+            cell = row.cells[column.index]
+            if cell is None or not any(ch.isdigit() for ch in cell.text):
+                continue
+            read = read_cell(cell)
+            if read.value is not None:
+                numbers += 1
+                signed += read.percent_sign
+        if numbers and 2 * signed > numbers:
             out.add(column.index)
     return out
 
@@ -278,6 +289,29 @@ def _provision_list(
     return known[0]
 
 
+class _SharedTexts:
+    """One string object per distinct text of a table's observations (a row's key, a column's
+    label, a period, a measure...): the observations of a table of a million values then
+    hold one copy of each text, not a million. ``title``: the table's title, worked out once."""
+
+    __slots__ = ("codes", "one", "title")
+
+    def __init__(self, title: str | None) -> None:
+        self.title = title
+        self.one: dict[str, str] = {}
+        self.codes: dict[int, int] = {}
+
+    def __call__(self, text: str | None) -> str | None:
+        return None if text is None else self.one.setdefault(text, text)
+
+    def text(self, text: str) -> str:
+        return self.one.setdefault(text, text)
+
+    def code(self, code: int | None) -> int | None:
+        """One int object per municipality code (a code above 256 is made anew each time)."""
+        return None if code is None else self.codes.setdefault(code, code)
+
+
 def _observation(
     table: TableCandidate,
     plan: RowPlan,
@@ -285,25 +319,27 @@ def _observation(
     cell: Cell,
     key: Keyed,
     rule_id: str,
+    texts: _SharedTexts,
 ) -> Observation:
     row = table.rows[plan.index]
     header_repairs = table.header_repairs[column.index] if table.header_repairs else ()
+    one, text = texts, texts.text
     return Observation(
         table_id=table.table_id,
-        table_title=table.caption or _short(table.title),
+        table_title=texts.title,
         rule_id=rule_id,
         row_index=plan.index,
-        row_key=" > ".join((*plan.carried_labels, row.label)),
-        column_key=" / ".join(table.column_headers[column.index]),
+        row_key=text(" > ".join((*plan.carried_labels, row.label))),
+        column_key=text(" / ".join(table.column_headers[column.index])),
         row_label=row.label,
-        column_label=table.column_label(column.index),
+        column_label=text(table.column_label(column.index)),
         cell=cell,
         entity=None,
-        period=key.period,
-        law_label=_law_label(plan, column, table) if key.law_area else None,
-        provision=key.provision,
-        measure=key.measure,
-        unit=key.unit,
+        period=one(key.period),
+        law_label=one(_law_label(plan, column, table)) if key.law_area else None,
+        provision=one(key.provision),
+        measure=text(key.measure),
+        unit=text(key.unit),
         value=key.value,
         status=key.status,
         flags=key.parsed.flags,
@@ -312,13 +348,15 @@ def _observation(
         group_row=plan.group_row,
         decimals=key.parsed.decimals,
         label_confidence=row.label_confidence,
-        label_repairs=(*row.label_repairs, *header_repairs),
+        label_repairs=(*row.label_repairs, *header_repairs)
+        if header_repairs
+        else row.label_repairs,
         label_unknown=row.label_unknown,
-        entity_scope=key.entity_scope,
-        municipality_code=key.municipality_code,
-        municipality=key.municipality,
-        period_type=key.period_type,
-        law_area=key.law_area,
+        entity_scope=one(key.entity_scope),
+        municipality_code=texts.code(key.municipality_code),
+        municipality=one(key.municipality),
+        period_type=one(key.period_type),
+        law_area=one(key.law_area),
     )
 
 
@@ -348,15 +386,22 @@ def _overridden(obs: Observation, overrides: Sequence[CellOverride]) -> Observat
 
 
 def _without_duplicates(
-    table: TableCandidate, keyed: list[tuple[Observation, tuple[str, ...]]]
+    table: TableCandidate, keyed: Sequence[Observation], hashes: array[int], texts: _SharedTexts
 ) -> tuple[list[Observation], list[Finding]]:
     """Observations whose key no other cell of the table has, and a finding per key that
-    several cells share (none of them is emitted: which one is meant cannot be known)."""
-    counts = Counter(key for _, key in keyed)
-    shared: dict[tuple[str, ...], list[Observation]] = {}
-    for observation, key in keyed:
+    several cells share (none of them is emitted: which one is meant cannot be known).
+    ``hashes``: each observation's key's hash; only observations whose hash repeats have
+    their keys compared (a million keys are never held at once)."""
+    import numpy as np
+
+    ordered = np.sort(np.frombuffer(hashes, dtype=np.int64)) if hashes else np.zeros(0, np.int64)
+    repeated = set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
+    keys = {i: _key(keyed[i], texts) for i, h in enumerate(hashes) if h in repeated}
+    counts = Counter(keys.values())
+    shared: dict[_Key, list[Observation]] = {}
+    for i, key in keys.items():
         if counts[key] > 1:
-            shared.setdefault(key, []).append(observation)
+            shared.setdefault(key, []).append(keyed[i])
     findings = []
     for key, cells in shared.items():
         where = "; ".join(f"row '{o.row_label}', column '{o.column_label}'" for o in cells[:3])
@@ -364,7 +409,8 @@ def _without_duplicates(
             f"{len(cells)} cells read as the same value ({_describe(key)}): {where}; none emitted"
         )
         findings.append(_finding(table, "ambiguous_key", message, cells[0].cell.page))
-    return [o for o, k in keyed if counts[k] == 1], findings
+    kept = [o for i, o in enumerate(keyed) if i not in keys or counts[keys[i]] == 1]
+    return kept, findings
 
 
 def _finding(
@@ -383,21 +429,24 @@ def _finding(
     )
 
 
-def _key(obs: Observation) -> tuple[str, ...]:
+def _key(obs: Observation, texts: _SharedTexts) -> _Key:
+    """What an observation is a value of: its entity, period, law area, provision (as the
+    vocabulary keys it) and measure."""
+    provision = texts.text(label_key(obs.provision)) if obs.provision else ""
     return (
-        str(obs.entity_scope),
-        str(obs.municipality_code),
-        str(obs.period),
-        str(obs.law_area),
-        label_key(obs.provision) if obs.provision else "",
+        obs.entity_scope,
+        obs.municipality_code,
+        obs.period,
+        obs.law_area,
+        provision,
         obs.measure,
     )
 
 
-def _describe(key: tuple[str, ...]) -> str:
+def _describe(key: _Key) -> str:
     scope, code, period, law, provision, measure = key
     where = "hele landet" if scope == "hele_landet" else f"kommune {code}"
-    return " ".join(p for p in (where, period, law, provision, measure) if p and p != "None")
+    return " ".join(p for p in (where, period, law, provision, measure) if p)
 
 
 def _law_label(plan: RowPlan, column: ColumnPlan, table: TableCandidate) -> str | None:

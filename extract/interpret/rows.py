@@ -127,6 +127,10 @@ def _first_pass(
     headers = group_headers(rows, readings)
     order = sorted(headers)
     plans: list[RowPlan] = []
+    # one mapping and one tuple per distinct value: rows under the same group headers share
+    # them (a table of a million rows would otherwise hold a million copies)
+    mappings: dict[tuple[tuple[str, str], ...], Mapping[str, str]] = {}
+    label_runs: dict[tuple[str, ...], tuple[str, ...]] = {}
     for i, (row, reading) in enumerate(zip(rows, readings, strict=True)):
         if not row.has_values:
             named = {d: v for d, v in reading.dims.items() if d in GROUP_DIMS}
@@ -193,13 +197,26 @@ def _first_pass(
         if kind in ("member", "total"):
             levels = _contradicted_out(levels, dims)
         labels = tuple(label for _, label in levels)
+        labels = label_runs.setdefault(labels, labels)
+        dims = _shared(mappings, dims)
         plans.append(
             RowPlan(
-                i, kind, dims, MappingProxyType(carried), labels, None, note, law_label,
+                i, kind, dims, _shared(mappings, carried), labels, None, note, law_label,
                 provision_label=printed,
             )
         )  # fmt: skip
     return plans
+
+
+def _shared(
+    mappings: dict[tuple[tuple[str, str], ...], Mapping[str, str]], items: Mapping[str, str]
+) -> Mapping[str, str]:
+    """A read-only mapping equal to ``items``, the one ``mappings`` holds for it if any."""
+    key = tuple(items.items())
+    found = mappings.get(key)
+    if found is None:
+        found = mappings[key] = MappingProxyType(dict(items))
+    return found
 
 
 def _contradicted_out(

@@ -84,8 +84,11 @@ class Interpreter:
         self.rulebook = rulebook
         self.reader = Reader(rulebook.vocabulary)
 
-    def interpret(self, table: TableCandidate, context: DocumentContext) -> Interpretation:
-        """The interpretation of one table."""
+    def interpret(
+        self, table: TableCandidate, context: DocumentContext, *, keep_labels: bool = True
+    ) -> Interpretation:
+        """The interpretation of one table; its ``labels`` (what each label was read as) are
+        left empty unless ``keep_labels`` (a table of a million rows has a million)."""
         book, reader = self.rulebook, self.reader
         rows_read = _without_header_lines(connectives_out_of_cells(table.rows), reader)
         rows_read = rejoined_split_labels(rejoined_period_labels(rows_read, reader), reader)
@@ -196,6 +199,7 @@ class Interpreter:
             [(plan, columns[plan.index][0]) for plan in column_plans],
             [(plan, rows[plan.index][0]) for plan in row_plans],
             book.vocabulary,
+            keep_views=keep_labels,
         )
         overrides = tuple(override for rule in rules for override in rule.cells)
         keying = Keying(around, book.vocabulary, rule_id, overrides)

@@ -41,9 +41,11 @@ def label_views(
     columns: Sequence[tuple[ColumnPlan, Reading]],
     rows: Sequence[tuple[RowPlan, Reading]],
     vocabulary: Vocabulary,
+    *,
+    keep_views: bool = True,
 ) -> tuple[list[LabelView], list[Finding]]:
-    """The views of every column and row, and the findings for those not resolved or
-    skipped."""
+    """The views of every column and row (none unless ``keep_views``), and the findings for
+    those not resolved or skipped."""
     views: list[LabelView] = []
     findings: list[Finding] = []
     for plan, reading in columns:
@@ -71,8 +73,9 @@ def label_views(
         kind, note = row_plan.kind, row_plan.note
         near = vocabulary.nearest(row.label) if kind == "unresolved" else ()
         where = f"row {row_plan.index + 1}"
-        planned = _dims({**row_plan.carried, **row_plan.dims})
-        views.append(LabelView(where, row.label, reading.describe(), kind, note, near, planned))
+        if keep_views:
+            planned = _dims({**row_plan.carried, **row_plan.dims})
+            views.append(LabelView(where, row.label, reading.describe(), kind, note, near, planned))
         what = f"row '{row.label}' ({_row_values(row)})"
         finding = _finding(table, kind, what, note, near, row.page, bool(_row_values(row)))
         if finding is None:

@@ -94,7 +94,11 @@ class Reader:
 
 
 def _each(pages: tuple[PageContent, ...]) -> Generator[PageContent, None, None]:
-    yield from pages
+    """The pages one by one, each let go once given out (a sheet's grid can be large)."""
+    waiting = list(reversed(pages))
+    del pages
+    while waiting:
+        yield waiting.pop()
 
 
 def _sniff_pdf(head: bytes) -> bool:
