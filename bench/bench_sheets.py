@@ -167,21 +167,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", nargs="+", default=["csv", "xlsx"])
     parser.add_argument("--json", type=Path)
     parser.add_argument("--worker", nargs=2, metavar=("TOOL", "FILE"), help=argparse.SUPPRESS)
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(args.worker[0], Path(args.worker[1]))))
         return 0
-    rows = _rows(args.rows, args.measures, args.years)
-    cells = sum(len(rows[1]) for _ in rows[1:])
+    if args.build:
+        rows = _rows(args.rows, args.measures, args.years)
+        if args.build.suffix == ".csv":
+            build_csv(rows, args.build)
+        else:
+            build_xlsx(rows, args.build, args.years)
+        return 0
+    cells = (args.rows + 2) * (2 + args.measures * args.years)
     figures: list[dict[str, Any]] = []
     print(f"python {platform.python_version()}, {args.rows:,} data rows, {cells:,} cells per file")
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in args.formats:
             path = Path(tmp) / f"talportal-bench.{fmt}"
-            if fmt == "csv":
-                build_csv(rows, path)
-            else:
-                build_xlsx(rows, path, args.years)
+            # built in a process of its own: a worker started from a process that held the
+            # rows would inherit its peak memory (Linux keeps it across fork and exec)
+            sizes = ["--rows", str(args.rows), "--measures", str(args.measures)]
+            sizes += ["--years", str(args.years)]
+            subprocess.run([sys.executable, __file__, "--build", str(path), *sizes], check=True)
             size = path.stat().st_size
             for tool in TOOLS:
                 runs = [_run(tool, path) for _ in range(args.repeat)]

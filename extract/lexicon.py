@@ -22,7 +22,9 @@ from typing import Any
 
 import yaml
 
+from extract.interpret.periods import load_periods
 from extract.model import PageContent, TableCandidate, Word
+from extract.period_misreads import PeriodLetters, has_year, period_numbers
 from extract.reference import Reference
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -94,6 +96,7 @@ class Lexicon:
 
     words: frozenset[str]
     phrases: tuple[str, ...] = ()
+    period_letters: PeriodLetters = field(default_factory=PeriodLetters)
     by_skeleton: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     phrase_tokens: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
     phrase_pairs: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
@@ -316,7 +319,8 @@ def build_lexicon(rules_dir: Path, reference: Reference, rule_texts: Iterable[st
         texts.extend(measure.labels)
     texts.extend(reference.national_labels)
     texts.extend(m.name for m in reference.municipalities)
-    return Lexicon(frozenset(words_of(texts)), tuple(" ".join(p.split()) for p in phrases))
+    letters = PeriodLetters.of(load_periods(rules_dir / "reference"))
+    return Lexicon(frozenset(words_of(texts)), tuple(" ".join(p.split()) for p in phrases), letters)
 
 
 def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[TableCandidate]:
@@ -334,6 +338,8 @@ def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[Ta
                 rows.append(row)
                 continue
             phrase = lexicon.repair_label(row.label)
+            if phrase is None:  # "KI 2019": the quarter's number read as a letter
+                phrase = period_numbers(row.label, lexicon.period_letters, has_year(row.label))
             if phrase is not None:
                 row = replace(
                     row,
@@ -355,8 +361,11 @@ def _repair_headers(
     new_paths, repairs = [], []
     for path in paths:
         levels, notes = [], []
+        dated = has_year(*path)  # a year in the header: "KI" under "2019" is its quarter
         for level in path:
             phrase = lexicon.repair_label(level)
+            if phrase is None:
+                phrase = period_numbers(level, lexicon.period_letters, dated)
             levels.append(phrase or level)
             if phrase is not None:
                 notes.append(f"{level} -> {phrase}")

@@ -12,7 +12,10 @@ from extract.lexicon import (
     VocabularyError,
     misread_cost,
     read_vocabulary,
+    repair_labels,
 )
+from extract.model import Cell, TableCandidate, TableRow
+from extract.period_misreads import PeriodLetters, has_year, period_numbers
 from extract.rulebook import Rulebook
 
 
@@ -111,3 +114,51 @@ def test_a_bad_vocabulary_file_names_file_and_key(tmp_path: Path) -> None:
     path.write_text("sagsemner: []\nlabels: [1]\nwords: []\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"vocabulary\.yaml: labels: expected a list"):
         read_vocabulary(path)
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("KI 2019", "K1 2019"),
+        ("2022 KA", "2022 K4"),
+        ("Hl 2020", "H1 2020"),
+        ("Qz 2021", "Q2 2021"),
+        ("K| 2019", "K1 2019"),
+        ("KI/K2 2019", "K1/K2 2019"),
+    ],
+)
+def test_a_period_number_read_as_a_letter_beside_a_year_is_read_as_the_number(
+    read: str, printed: str
+) -> None:
+    letters = PeriodLetters(frozenset({"k", "q"}), frozenset({"h"}))
+    assert period_numbers(read, letters, has_year(read)) == printed
+
+
+@pytest.mark.parametrize("text", ["KA", "HA 2020", "KIA 2019", "SKI 2019", "I alt 2019"])
+def test_other_period_like_tokens_are_left_alone(text: str) -> None:
+    """No year beside it, no quarter or half it could be (H4), or more than two letters."""
+    letters = PeriodLetters(frozenset({"k", "q"}), frozenset({"h"}))
+    assert period_numbers(text, letters, has_year(text)) is None
+
+
+def test_ocr_period_headers_and_labels_are_repaired_and_say_so(rulebook: Rulebook) -> None:
+    """ "KI" under "2019" (a two-level header) and "KA 2022" as a row label, both OCR'd: read
+    as their quarters, each repair named, so their values carry ocr_label_corrected."""
+    cell = Cell("12", page=1, ocr_confidence=91.0)
+    table = TableCandidate(
+        table_id="p1-t1",
+        detector="test",
+        pages=(1,),
+        bbox=None,
+        caption=None,
+        title=None,
+        notes=(),
+        stub_header="",
+        column_headers=(("2019", "KI"), ("2019", "K2")),
+        rows=(TableRow("KA 2022", (cell, cell), 1, label_confidence=90.0),),
+    )
+    (repaired,) = repair_labels([table], rulebook.lexicon)
+    assert repaired.column_headers == (("2019", "K1"), ("2019", "K2"))
+    assert repaired.header_repairs == (("KI -> K1",), ())
+    assert repaired.rows[0].label == "KA 2022".replace("KA", "K4")
+    assert repaired.rows[0].label_repairs == ("KA 2022 -> K4 2022",)

@@ -58,6 +58,9 @@ class PeriodGrammar:
     range_: re.Pattern[str]
     part: re.Pattern[str]
     period_words: frozenset[str] = frozenset()
+    # the one-letter quarter and half-year words ("k", "q"; "h")
+    quarter_letters: frozenset[str] = frozenset()
+    half_letters: frozenset[str] = frozenset()
     # parse and parse_part results by text (labels repeat their words and numbers)
     _parsed: dict[str, tuple[str, str] | None] = field(
         default_factory=dict, compare=False, repr=False
@@ -264,5 +267,6 @@ def compile_grammar(
     )  # fmt: skip
     words = frozenset([*quarters, *halves])
     return PeriodGrammar(
-        dict(months), forms, month_form, month_span, in_text, date, range_, part, words
-    )
+        dict(months), forms, month_form, month_span, in_text, date, range_, part, words,
+        frozenset(letters_q), frozenset(letters_h),
+    )  # fmt: skip
