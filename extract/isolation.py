@@ -5,8 +5,9 @@ out-of-memory killer, a crash in a C library) fails alone with the reason; the b
 on with a fresh process for the next document. Processes are forked from the caller, which
 has the rulebook loaded, so a document starts at once.
 
-In: documents (paths), a ``work`` function run in the child (path -> FileResult) and the
-``Limits``. Out: ``(index, FileResult)`` pairs as documents finish.
+In: documents (paths), a ``work`` function run in the child (path and a progress callback ->
+FileResult) and the ``Limits``. Out: ``(index, FileResult)`` pairs as documents finish; on the
+way, ``on_pages`` is told (index, pages done, pages) as the child reports OCR'd pages.
 """
 
 from __future__ import annotations
@@ -64,6 +65,18 @@ def over_time(path: Path, limits: Limits) -> FileResult:
     return failed(path, f"stopped after {limits.deadline(path) or 0.0:g} s (--timeout)")
 
 
+# What a document's process reports: its pages done so far, and how many there are
+PageReport = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pages:
+    """A progress message from a document's process (any other message is its result)."""
+
+    done: int
+    total: int
+
+
 @dataclass(slots=True)
 class _Running:
     index: int
@@ -76,13 +89,15 @@ class _Running:
 def run_isolated(
     paths: Sequence[Path],
     order: Sequence[int],
-    work: Callable[[Path], FileResult],
+    work: Callable[[Path, PageReport], FileResult],
     jobs: int,
     limits: Limits,
+    on_pages: Callable[[int, int, int], None] | None = None,
 ) -> Iterator[tuple[int, FileResult]]:
     """Run ``work`` on each of ``paths`` (in ``order``), ``jobs`` processes at a time;
     yield ``(index, result)`` as each finishes, a failed result for a process that died, ran
-    out of memory or over its time."""
+    out of memory or over its time; ``on_pages(index, done, total)`` as a process reports
+    progress."""
     context = get_context("fork")
     waiting = list(order)
     running: dict[int, _Running] = {}
@@ -91,7 +106,7 @@ def run_isolated(
             while waiting and len(running) < jobs:
                 index = waiting.pop(0)
                 running[index] = _start(context, index, paths[index], work, limits)
-            yield from _collect(running, limits)
+            yield from _collect(running, limits, on_pages)
     finally:
         for task in running.values():  # stopped early (Ctrl-C, an error): no orphans
             task.process.kill()
@@ -99,7 +114,11 @@ def run_isolated(
 
 
 def _start(
-    context: Any, index: int, path: Path, work: Callable[[Path], FileResult], limits: Limits
+    context: Any,
+    index: int,
+    path: Path,
+    work: Callable[[Path, PageReport], FileResult],
+    limits: Limits,
 ) -> _Running:
     reader, writer = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(writer, path, work, limits.memory))
@@ -109,17 +128,23 @@ def _start(
     return _Running(index, path, process, reader, None if budget is None else monotonic() + budget)
 
 
-def _child(writer: Connection, path: Path, work: Callable[[Path], FileResult], memory: int) -> None:
+def _child(
+    writer: Connection, path: Path, work: Callable[[Path, PageReport], FileResult], memory: int
+) -> None:
     """In the document's process: the ceiling set, Ctrl-C left to the parent, the work done
-    and its result sent."""
+    (its progress sent as it goes) and its result sent."""
     import resource
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the batch (and kills us)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if memory > 0:
         resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+
+    def report(done: int, total: int) -> None:
+        writer.send(_Pages(done, total))
+
     try:
-        result = work(path)
+        result = work(path, report)
     except MemoryError:
         result = over_memory(path, memory)
     try:
@@ -130,8 +155,13 @@ def _child(writer: Connection, path: Path, work: Callable[[Path], FileResult], m
     os._exit(0)  # no atexit handlers, no flushing of the parent's inherited buffers
 
 
-def _collect(running: dict[int, _Running], limits: Limits) -> Iterator[tuple[int, FileResult]]:
-    """Wait for a document to finish or a deadline to pass; yield what is done."""
+def _collect(
+    running: dict[int, _Running],
+    limits: Limits,
+    on_pages: Callable[[int, int, int], None] | None,
+) -> Iterator[tuple[int, FileResult]]:
+    """Wait for a document to finish (or report progress) or a deadline to pass; yield what
+    is done."""
     now = monotonic()
     dues = [t.due for t in running.values() if t.due is not None]
     timeout = max(0.0, min(dues) - now) if dues else None
@@ -141,7 +171,12 @@ def _collect(running: dict[int, _Running], limits: Limits) -> Iterator[tuple[int
         result = None
         if task.reader in ready:
             try:
-                result = task.reader.recv()
+                message = task.reader.recv()
+                if isinstance(message, _Pages):
+                    if on_pages is not None:
+                        on_pages(index, message.done, message.total)
+                    continue
+                result = message
             except (EOFError, OSError):  # died before sending
                 task.process.join()
                 result = failed(task.path, _death(task.process.exitcode))

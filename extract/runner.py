@@ -11,6 +11,7 @@ from the worker.
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -18,7 +19,7 @@ from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
-from extract.isolation import Limits, run_isolated
+from extract.isolation import Limits, PageReport, run_isolated
 from extract.model import FileResult, FileStatus
 from extract.pipeline import process_file, process_file_spooled
 from extract.readers import ReadOptions
@@ -76,6 +77,33 @@ def work_in_pool(path: Path) -> FileResult:
     return _safe_process(path, _Worker.rulebook, _Worker.options, _Worker.spool_dir)
 
 
+class _PageProgress:
+    """What the progress bar says of a file being OCR'd: its pages, the page done last and
+    about how long the rest will take at the pace so far."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, tuple[float, int]] = {}  # file name -> (when, pages done) first told
+
+    def describe(self, name: str, done: int, total: int) -> str:
+        now = time.monotonic()
+        since, at = self.first.setdefault(name, (now, done))
+        if done == 0:
+            return f"{name[:40]}: OCR of {total} pages"
+        text = f"{name[:40]}: OCR page {done} of {total}"
+        if at < done < total:
+            left = (now - since) / (done - at) * (total - done)
+            text += f", about {_duration(left)} left"
+        return text
+
+
+def _duration(seconds: float) -> str:
+    """ "40 s", "3 min", "1 h 5 min"."""
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    minutes = round(seconds / 60)
+    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60} min"
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -124,11 +152,17 @@ def run_files(
                 rulebook = load_rulebook(rules[0], rules[1:])
             loaded = rulebook
 
-            def work(path: Path) -> FileResult:
-                return _safe_process(path, loaded, read_options, spool_dir)
+            def work(path: Path, report: PageReport) -> FileResult:
+                return _safe_process(path, loaded, replace(read_options, on_page=report), spool_dir)
+
+            pages = _PageProgress()
+
+            def on_pages(index: int, done: int, total: int) -> None:
+                if bar is not None and task is not None:
+                    bar.update(task, description=pages.describe(paths[index].name, done, total))
 
             order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
-            for index, result in run_isolated(paths, order, work, max(1, jobs), limits):
+            for index, result in run_isolated(paths, order, work, max(1, jobs), limits, on_pages):
                 results[index] = result
                 if bar is not None and task is not None:
                     bar.update(task, advance=1, description=paths[index].name[:40])

@@ -7,12 +7,15 @@ import signal
 import time
 from pathlib import Path
 
-from extract.isolation import GIB, Limits, failed, run_isolated
+from extract.isolation import GIB, Limits, PageReport, failed, run_isolated
 from extract.model import FileResult, FileStatus
 
 
-def _work(path: Path) -> FileResult:
+def _work(path: Path, report: PageReport) -> FileResult:
     """Stand-in for reading a document, misbehaving as its name says."""
+    if path.name == "scan.pdf":  # three pages OCR'd, each told
+        for done in (1, 2, 3):
+            report(done, 3)
     if path.name == "greedy.pdf":
         hoard = [bytearray(64 << 20) for _ in range(64)]  # 4 GiB, 64 MiB at a time
         del hoard
@@ -60,3 +63,15 @@ def test_a_failed_result_names_the_file_and_the_reason() -> None:
         FileStatus.FAILED,
         "why",
     )
+
+
+def test_a_documents_page_progress_reaches_the_batch_before_its_result() -> None:
+    paths = [Path("a.pdf"), Path("scan.pdf")]
+    told: list[tuple[int, int, int]] = []
+
+    def on_pages(index: int, done: int, total: int) -> None:
+        told.append((index, done, total))
+
+    results = list(run_isolated(paths, [1, 0], _work, 1, Limits(), on_pages))
+    assert told == [(1, 1, 3), (1, 2, 3), (1, 3, 3)]
+    assert [(i, r.status) for i, r in results] == [(1, FileStatus.OK), (0, FileStatus.OK)]

@@ -34,12 +34,15 @@ class ReadOptions:
     page); off, such pages are reported as ``needs_ocr`` and give no records.
     ``ocr_threads``: pages OCR'd at the same time within one file. ``budgets``: the limits a
     document is checked against before it is read (``extract.readers.budgets``).
+    ``on_page``: told (pages OCR'd so far, pages to OCR) as each OCR'd page is done (progress
+    on a long scan); never part of what a document was read with.
     """
 
     pdf_backend: str = "pdfium"
     ocr: bool = True
     ocr_threads: int = 1
     budgets: Budgets = field(default_factory=Budgets)
+    on_page: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

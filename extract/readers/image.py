@@ -36,6 +36,7 @@ def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
         scanned,
         OcrSettings(threads=options.ocr_threads, max_pixels=options.budgets.pixels),
         "image_ocr",
+        options.on_page,
     )
     return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
 

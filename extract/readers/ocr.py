@@ -12,8 +12,10 @@ run in parallel threads instead.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -93,9 +95,13 @@ class PageImage:
 
 
 def ocr_pages(
-    pages: Sequence[PageImage], settings: OcrSettings, source_kind: str
+    pages: Sequence[PageImage],
+    settings: OcrSettings,
+    source_kind: str,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> list[PageContent]:
-    """OCR the pages, ``settings.threads`` at a time; results in page order.
+    """OCR the pages, ``settings.threads`` at a time; results in page order. ``on_page`` is
+    told (pages done, pages): (0, pages) as OCR starts, then as each page is done.
 
     With fewer pages than threads, a page's cell read and word re-read run beside its main
     pass; with as many pages as threads or more, the threads are busy with pages already (two
@@ -104,8 +110,16 @@ def ocr_pages(
     check_tesseract(settings)
     page_settings = settings if len(pages) < settings.threads else replace(settings, threads=1)
 
+    done = itertools.count(1)
+    lock = threading.Lock()
+    if on_page is not None:
+        on_page(0, len(pages))
+
     def one(page: PageImage) -> PageContent:
         content = ocr_page(page.load(), page.number, page.width, page.height, page_settings)
+        if on_page is not None:
+            with lock:
+                on_page(next(done), len(pages))
         return replace(content, source_kind=source_kind)
 
     if settings.threads <= 1 or len(pages) <= 1:

@@ -90,7 +90,7 @@ def ocr_scanned(
             for page in pages
             if page.number not in kept
         ]
-        read = {page.number: page for page in ocr_pages(scanned, settings, "pdf_ocr")}
+        read = {p.number: p for p in ocr_pages(scanned, settings, "pdf_ocr", options.on_page)}
     finally:
         pdf.close()
     for number, note in why.items():
