@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,9 @@ from extract.lexicon import (
     read_vocabulary,
     repair_labels,
 )
-from extract.model import Cell, TableCandidate, TableRow
 from extract.period_misreads import PeriodLetters, has_year, period_numbers
 from extract.rulebook import Rulebook
+from tests.test_interpret_table import table
 
 
 @pytest.mark.parametrize(
@@ -142,23 +143,12 @@ def test_other_period_like_tokens_are_left_alone(text: str) -> None:
 
 
 def test_ocr_period_headers_and_labels_are_repaired_and_say_so(rulebook: Rulebook) -> None:
-    """ "KI" under "2019" (a two-level header) and "KA 2022" as a row label, both OCR'd: read
-    as their quarters, each repair named, so their values carry ocr_label_corrected."""
-    cell = Cell("12", page=1, ocr_confidence=91.0)
-    table = TableCandidate(
-        table_id="p1-t1",
-        detector="test",
-        pages=(1,),
-        bbox=None,
-        caption=None,
-        title=None,
-        notes=(),
-        stub_header="",
-        column_headers=(("2019", "KI"), ("2019", "K2")),
-        rows=(TableRow("KA 2022", (cell, cell), 1, label_confidence=90.0),),
-    )
-    (repaired,) = repair_labels([table], rulebook.lexicon)
+    """An OCR'd "KI" under "2019" (a two-level header) and row label "KA 2022": read as their
+    quarters, each repair named, so their values carry ocr_label_corrected."""
+    printed = table(["2019 / KI", "2019 / K2"], [("KA 2022", ["12", "12"])])
+    ocr_row = replace(printed.rows[0], label_confidence=90.0)  # an OCR'd row
+    (repaired,) = repair_labels([replace(printed, rows=(ocr_row,))], rulebook.lexicon)
     assert repaired.column_headers == (("2019", "K1"), ("2019", "K2"))
     assert repaired.header_repairs == (("KI -> K1",), ())
-    assert repaired.rows[0].label == "KA 2022".replace("KA", "K4")
+    assert repaired.rows[0].label == "K4 2022"
     assert repaired.rows[0].label_repairs == ("KA 2022 -> K4 2022",)
