@@ -63,6 +63,7 @@ MISREADINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "g": ("9",),
         "o": ("0",),
         "s": ("5",),
+        "1": ("i", "l", "|", "!"),  # "§ 69, stk. I": a known phrase's digit read as a letter
         "§": ("&", "8", "$", "S"),
         "-": ("—", "–", "_", "~"),
         "–": ("-", "—", "_", "~"),

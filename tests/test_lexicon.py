@@ -152,3 +152,21 @@ def test_ocr_period_headers_and_labels_are_repaired_and_say_so(rulebook: Ruleboo
     assert repaired.header_repairs == (("KI -> K1",), ())
     assert repaired.rows[0].label == "K4 2022"
     assert repaired.rows[0].label_repairs == ("KA 2022 -> K4 2022",)
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "Børn - Forhold under anbringelsen - § 69, stk. I",
+        "Barn - Forhold under anbringelsen - § 69, stk. l",
+    ],
+)
+def test_a_known_provisions_digit_read_as_a_letter_is_read_as_the_provision(
+    rulebook: Rulebook, read: str
+) -> None:
+    assert rulebook.lexicon.repair_label(read) == "Børn - Forhold under anbringelsen - § 69, stk. 1"
+
+
+def test_a_known_provision_with_another_digit_is_not_read_as_it(rulebook: Rulebook) -> None:
+    """A digit is never changed into another: "stk. 2" is no misreading of "stk. 1"."""
+    assert rulebook.lexicon.repair_label("Børn - Forhold under anbringelsen - § 69, stk. 2") is None
