@@ -348,10 +348,34 @@ def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[Ta
                     label_repairs=(*row.label_repairs, f"{row.label} -> {phrase}"),
                 )
             rows.append(replace(row, label_unknown=lexicon.unknown_words(row.label)))
+        texts, repairs = _repair_period_texts((table.caption, table.title), lexicon)
+        header_repairs = tuple((*notes, *repairs) for notes in header_repairs)
         out.append(
-            replace(table, rows=tuple(rows), column_headers=headers, header_repairs=header_repairs)
+            replace(
+                table,
+                rows=tuple(rows),
+                column_headers=headers,
+                header_repairs=header_repairs,
+                caption=texts[0],
+                title=texts[1],
+            )
         )
     return out
+
+
+def _repair_period_texts(
+    texts: tuple[str | None, ...], lexicon: Lexicon
+) -> tuple[tuple[str | None, ...], tuple[str, ...]]:
+    """An OCR'd table's caption and title with each period number read as a letter ("2019
+    Hi") read as the number, and the repairs made (every value of the table shows them)."""
+    out: list[str | None] = []
+    repairs: list[str] = []
+    for text in texts:
+        repaired = period_numbers(text, lexicon.period_letters, has_year(text)) if text else None
+        out.append(repaired or text)
+        if repaired is not None:
+            repairs.append(f"{text} -> {repaired}")
+    return tuple(out), tuple(repairs)
 
 
 def _repair_headers(

@@ -254,8 +254,8 @@ class TableCandidate:
 class DocumentContext:
     """Document-level text a rule may read dimensions from (title lines, detected type), how
     many tables of the document came before the one being read, the column and stub headers
-    of the one right before it, and the entity that one's caption or title named (None:
-    none)."""
+    of the one right before it, and the entity and period that one's caption or title named
+    (None: none)."""
 
     document_type: str
     heading: str
@@ -263,15 +263,19 @@ class DocumentContext:
     headers_before: tuple[tuple[str, ...], ...] = ()
     entity_before: str | None = None
     stub_before: str = ""
+    period_before: str | None = None
 
-    def after(self, table: TableCandidate, entity: str | None) -> DocumentContext:
+    def after(
+        self, table: TableCandidate, entity: str | None, period: str | None = None
+    ) -> DocumentContext:
         """This context for the table that follows ``table``: its column and stub headers,
-        and ``entity``, the one its caption or title named."""
+        and ``entity`` and ``period``, the ones its caption or title named."""
         return replace(
             self,
             headers_before=table.column_headers,
             stub_before=table.stub_header,
             entity_before=entity,
+            period_before=period,
         )
 
 

@@ -226,8 +226,8 @@ class _FileRun:
         self.table_findings: list[Finding] = []
         self.check_findings: list[tuple[Order, Finding]] = []
         self.summaries: list[TableSummary] = []
-        # the last table read, and the entity its caption or title named
-        self.last: tuple[TableCandidate, str | None] | None = None
+        # the last table read (its headers), and the entity and period its caption or title named
+        self.last: tuple[TableCandidate, str | None, str | None] | None = None
         self.context: DocumentContext | None = None
         self.builder: RecordBuilder | None = None
         self.waiting: list[TableCandidate] = []  # complete, but the type is not known yet
@@ -314,7 +314,8 @@ class _FileRun:
             context = context.after(*self.last)
         read = self.interpreter.interpret(table, context, keep_labels=False)
         # what the next table's context needs of this one: its headers, not its rows
-        self.last = (replace(table, rows=()), read.context.named_entity())
+        named = read.context.named("entity"), read.context.named("period")
+        self.last = (replace(table, rows=()), *named)
         findings.extend(read.findings)
         if not read.statistics:
             self.summaries.append(

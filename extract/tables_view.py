@@ -122,7 +122,7 @@ def _explained(document: Document, rulebook: Rulebook) -> list[str]:
         (table,) = repair_labels([detected.candidate], rulebook.lexicon)
         lines += table_text(table)
         read = interpreter.interpret(table, replace(here, tables_before=before))
-        here = here.after(table, read.context.named_entity())
+        here = here.after(table, read.context.named("entity"), read.context.named("period"))
         lines += explain_lines(read, rulebook.reference)
     return lines
 

@@ -170,3 +170,18 @@ def test_a_known_provisions_digit_read_as_a_letter_is_read_as_the_provision(
 def test_a_known_provision_with_another_digit_is_not_read_as_it(rulebook: Rulebook) -> None:
     """A digit is never changed into another: "stk. 2" is no misreading of "stk. 1"."""
     assert rulebook.lexicon.repair_label("Børn - Forhold under anbringelsen - § 69, stk. 2") is None
+
+
+def test_an_ocr_caption_period_is_repaired_and_every_value_says_so(rulebook: Rulebook) -> None:
+    """An OCR'd table's caption reading "2019 Hi" is read as "2019 H1"; the repair is named on
+    every column, so every value of the table carries ocr_label_corrected."""
+    printed = table(
+        ["Stadfæstet", "Hjemvist"],
+        [("Biler - § 114", ["4", "2"])],
+        caption="Tabel 1. Afgørelser 2019 Hi",
+    )
+    ocr_row = replace(printed.rows[0], label_confidence=90.0)
+    (repaired,) = repair_labels([replace(printed, rows=(ocr_row,))], rulebook.lexicon)
+    assert repaired.caption == "Tabel 1. Afgørelser 2019 H1"
+    note = "Tabel 1. Afgørelser 2019 Hi -> Tabel 1. Afgørelser 2019 H1"
+    assert repaired.header_repairs == ((note,), (note,))

@@ -73,9 +73,10 @@ class Context:
         given = self.dims.get(dim)
         return given.value if given else None
 
-    def named_entity(self) -> str | None:
-        """The entity the table's caption or title gives, else None."""
-        given = self.dims.get("entity")
+    def named(self, dim: str) -> str | None:
+        """The value of ``dim`` (entity, period) the table's caption or title gives, else
+        None."""
+        given = self.dims.get(dim)
         return given.value if given is not None and given.source in ("caption", "title") else None
 
     def leaving_open(self, dims: Collection[str], *, unclear: bool = True) -> Context:

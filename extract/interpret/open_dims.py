@@ -51,8 +51,15 @@ def goes_on_from_before(
     after = context.tables_before > 0 and table.sheet is None
     if after and not headers:
         return True
-    given = around.dims.get("entity")  # (the heading's, unless this table names its own)
-    others = context.entity_before not in (None, given.value if given else None)
+    # the table before named another entity or period than this one has (the heading's,
+    # unless it names its own): a page of it, its header misread, would take the heading's
+    others = any(
+        before not in (None, given.value if given else None)
+        for before, given in (
+            (context.entity_before, around.dims.get("entity")),
+            (context.period_before, around.dims.get("period")),
+        )
+    )
     if after and not others and _other_stub(table.stub_header, context.stub_before):
         # a stub header sharing no word with the table before's: its own table (unless that
         # one named another entity than the heading's: a page of it, its header misread,
