@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -23,8 +23,8 @@ from typing import Any
 import yaml
 
 from extract.interpret.periods import load_periods
-from extract.model import PageContent, TableCandidate, Word
-from extract.period_misreads import PeriodLetters, has_year, period_numbers
+from extract.model import PageContent, Word
+from extract.period_misreads import PeriodLetters
 from extract.reference import Reference
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -322,78 +322,3 @@ def build_lexicon(rules_dir: Path, reference: Reference, rule_texts: Iterable[st
     texts.extend(m.name for m in reference.municipalities)
     letters = PeriodLetters.of(load_periods(rules_dir / "reference"))
     return Lexicon(frozenset(words_of(texts)), tuple(" ".join(p.split()) for p in phrases), letters)
-
-
-def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[TableCandidate]:
-    """``tables`` with each OCR'd row label (and column header level) that misreads a known
-    phrase read as that phrase; tables without OCR'd rows are returned as they are."""
-    out = []
-    for table in tables:
-        if all(row.label_confidence is None for row in table.rows):
-            out.append(table)
-            continue
-        headers, header_repairs = _repair_headers(table.column_headers, lexicon)
-        rows = []
-        for row in table.rows:
-            if row.label_confidence is None:
-                rows.append(row)
-                continue
-            phrase = lexicon.repair_label(row.label)
-            if phrase is None:  # "KI 2019": the quarter's number read as a letter
-                phrase = period_numbers(row.label, lexicon.period_letters, has_year(row.label))
-            if phrase is not None:
-                row = replace(
-                    row,
-                    label=phrase,
-                    label_repairs=(*row.label_repairs, f"{row.label} -> {phrase}"),
-                )
-            rows.append(replace(row, label_unknown=lexicon.unknown_words(row.label)))
-        texts, repairs = _repair_period_texts((table.caption, table.title), lexicon)
-        header_repairs = tuple((*notes, *repairs) for notes in header_repairs)
-        out.append(
-            replace(
-                table,
-                rows=tuple(rows),
-                column_headers=headers,
-                header_repairs=header_repairs,
-                caption=texts[0],
-                title=texts[1],
-            )
-        )
-    return out
-
-
-def _repair_period_texts(
-    texts: tuple[str | None, ...], lexicon: Lexicon
-) -> tuple[tuple[str | None, ...], tuple[str, ...]]:
-    """An OCR'd table's caption and title with each period number read as a letter ("2019
-    Hi") read as the number, and the repairs made (every value of the table shows them)."""
-    out: list[str | None] = []
-    repairs: list[str] = []
-    for text in texts:
-        repaired = period_numbers(text, lexicon.period_letters, has_year(text)) if text else None
-        out.append(repaired or text)
-        if repaired is not None:
-            repairs.append(f"{text} -> {repaired}")
-    return tuple(out), tuple(repairs)
-
-
-def _repair_headers(
-    paths: tuple[tuple[str, ...], ...], lexicon: Lexicon
-) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    """Header paths with each level that misreads a known phrase read as it, and per column
-    the repairs made."""
-    new_paths, repairs = [], []
-    for path in paths:
-        levels, notes = [], []
-        dated = has_year(*path)  # a year in the header: "KI" under "2019" is its quarter
-        for level in path:
-            phrase = lexicon.repair_label(level)
-            if phrase is None:
-                phrase = period_numbers(level, lexicon.period_letters, dated)
-            levels.append(phrase or level)
-            if phrase is not None:
-                notes.append(f"{level} -> {phrase}")
-        new_paths.append(tuple(levels))
-        repairs.append(tuple(notes))
-    return tuple(new_paths), tuple(repairs)

@@ -42,7 +42,8 @@ from extract.checks import (
 from extract.classify import TYPE_PAGES, context_for, named_type, page_heading
 from extract.detect import LoneCaption, Loose, iter_tables
 from extract.interpret.table import Interpreter
-from extract.lexicon import repair_labels, repair_page
+from extract.label_repair import repair_labels
+from extract.lexicon import repair_page
 from extract.model import (
     Document,
     DocumentContext,

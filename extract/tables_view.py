@@ -22,7 +22,8 @@ from extract.detect import DetectedTable, detect_table_grids
 from extract.detect.export import CSV_FIELDS, grid_csv_rows, grid_data
 from extract.interpret.explain import explain_lines, suggest_rule
 from extract.interpret.table import Interpreter
-from extract.lexicon import repair_labels, repair_page
+from extract.label_repair import repair_labels
+from extract.lexicon import repair_page
 from extract.model import Document, ExitCode, TableCandidate
 from extract.pipeline import read_document
 from extract.readers import ReadOptions, UnreadableInput

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from extract.label_repair import repair_labels
 from extract.lexicon import (
     DIGIT_EDIT_COST,
     Lexicon,
     VocabularyError,
     misread_cost,
     read_vocabulary,
-    repair_labels,
 )
 from extract.period_misreads import PeriodLetters, has_year, period_numbers
 from extract.rulebook import Rulebook
@@ -185,3 +185,15 @@ def test_an_ocr_caption_period_is_repaired_and_every_value_says_so(rulebook: Rul
     assert repaired.caption == "Tabel 1. Afgørelser 2019 H1"
     note = "Tabel 1. Afgørelser 2019 Hi -> Tabel 1. Afgørelser 2019 H1"
     assert repaired.header_repairs == ((note,), (note,))
+
+
+def test_an_ocr_label_cell_is_repaired_and_its_row_says_so(rulebook: Rulebook) -> None:
+    """A label column's cell ("Børn - samvær & 71" beside the municipality), read with OCR,
+    is read as the known provision; the repair goes with the row's. A value is not touched."""
+    printed = table(["Sagsemne", "Stadfæstet"], [("Ishøj", ["Børn - samvær & 71", "12"])])
+    cells = tuple(replace(c, ocr_confidence=91.0) for c in printed.rows[0].cells if c)
+    (repaired,) = repair_labels(
+        [replace(printed, rows=(replace(printed.rows[0], cells=cells),))], rulebook.lexicon
+    )
+    assert [c.text for c in repaired.rows[0].cells if c] == ["Børn - samvær - § 71", "12"]
+    assert repaired.rows[0].label_repairs == ("Børn - samvær & 71 -> Børn - samvær - § 71",)

@@ -1,0 +1,122 @@
+"""Repair of OCR'd tables' labels against the vocabulary: row labels, label cells, header
+levels, and the period numbers of captions and titles.
+
+In: detected tables and the ``Lexicon``. Out: the same tables, each OCR'd label that misreads
+exactly one known label read as it, and each period number read as a letter beside a year
+read as the number (``extract.period_misreads``); every repair is named in the row's
+``label_repairs`` or the columns' ``header_repairs``, so the values carry
+``ocr_label_corrected``. Tables without OCR'd rows are returned as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extract.lexicon import MIN_LETTERS, Lexicon
+from extract.model import Cell, TableCandidate, TableRow
+from extract.period_misreads import has_year, period_numbers
+
+
+def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[TableCandidate]:
+    """``tables`` with each OCR'd row label (and column header level) that misreads a known
+    phrase read as that phrase; tables without OCR'd rows are returned as they are."""
+    out = []
+    for table in tables:
+        if not any(_ocr_row(row) for row in table.rows):
+            out.append(table)
+            continue
+        headers, header_repairs = _repair_headers(table.column_headers, lexicon)
+        rows = []
+        for row in table.rows:
+            row = _label_cells_repaired(row, lexicon)
+            if row.label_confidence is None:
+                rows.append(row)
+                continue
+            phrase = lexicon.repair_label(row.label)
+            if phrase is None:  # "KI 2019": the quarter's number read as a letter
+                phrase = period_numbers(row.label, lexicon.period_letters, has_year(row.label))
+            if phrase is not None:
+                row = replace(
+                    row,
+                    label=phrase,
+                    label_repairs=(*row.label_repairs, f"{row.label} -> {phrase}"),
+                )
+            rows.append(replace(row, label_unknown=lexicon.unknown_words(row.label)))
+        texts, repairs = _repair_period_texts((table.caption, table.title), lexicon)
+        header_repairs = tuple((*notes, *repairs) for notes in header_repairs)
+        out.append(
+            replace(
+                table,
+                rows=tuple(rows),
+                column_headers=headers,
+                header_repairs=header_repairs,
+                caption=texts[0],
+                title=texts[1],
+            )
+        )
+    return out
+
+
+def _ocr_row(row: TableRow) -> bool:
+    """Whether a row's label or any of its cells was read with OCR."""
+    return row.label_confidence is not None or any(
+        cell is not None and cell.ocr_confidence is not None for cell in row.cells
+    )
+
+
+def _label_cells_repaired(row: TableRow, lexicon: Lexicon) -> TableRow:
+    """The row with each OCR'd cell that misreads a known label read as it: a cell of a
+    label column ("Børn - samvær & 71" beside "Ishøj"), which interpretation joins to the
+    row's label; the repairs go with the row's (its values carry ocr_label_corrected).
+    Cells of digits and marks are never touched: no known label is that close to them."""
+    cells: list[Cell | None] = []
+    notes: list[str] = []
+    for cell in row.cells:
+        letters = sum(ch.isalpha() for ch in cell.text) if cell is not None else 0
+        phrase = None
+        if cell is not None and cell.ocr_confidence is not None and letters >= MIN_LETTERS:
+            phrase = lexicon.repair_label(cell.text)
+        if cell is not None and phrase is not None:
+            notes.append(f"{cell.text} -> {phrase}")
+            cell = replace(cell, text=phrase)
+        cells.append(cell)
+    if not notes:
+        return row
+    return replace(row, cells=tuple(cells), label_repairs=(*row.label_repairs, *notes))
+
+
+def _repair_period_texts(
+    texts: tuple[str | None, ...], lexicon: Lexicon
+) -> tuple[tuple[str | None, ...], tuple[str, ...]]:
+    """An OCR'd table's caption and title with each period number read as a letter ("2019
+    Hi") read as the number, and the repairs made (every value of the table shows them)."""
+    out: list[str | None] = []
+    repairs: list[str] = []
+    for text in texts:
+        repaired = period_numbers(text, lexicon.period_letters, has_year(text)) if text else None
+        out.append(repaired or text)
+        if repaired is not None:
+            repairs.append(f"{text} -> {repaired}")
+    return tuple(out), tuple(repairs)
+
+
+def _repair_headers(
+    paths: tuple[tuple[str, ...], ...], lexicon: Lexicon
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """Header paths with each level that misreads a known phrase read as it, and per column
+    the repairs made."""
+    new_paths, repairs = [], []
+    for path in paths:
+        levels, notes = [], []
+        dated = has_year(*path)  # a year in the header: "KI" under "2019" is its quarter
+        for level in path:
+            phrase = lexicon.repair_label(level)
+            if phrase is None:
+                phrase = period_numbers(level, lexicon.period_letters, dated)
+            levels.append(phrase or level)
+            if phrase is not None:
+                notes.append(f"{level} -> {phrase}")
+        new_paths.append(tuple(levels))
+        repairs.append(tuple(notes))
+    return tuple(new_paths), tuple(repairs)
