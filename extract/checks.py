@@ -40,6 +40,7 @@ from extract.checks_values import (
     OcrLabelUnverified,
     Plausible,
 )
+from extract.hash_groups import same_hash_groups
 from extract.identities import Identities
 from extract.model import Observation, Record
 
@@ -126,6 +127,7 @@ class CrossTableIndex:
         self._values = array("d")
         self._decimals = array("h")  # printed decimals; negative: a count (unit in COUNT_UNITS)
         self._table_ids: dict[str, int] = {}
+        self._shared: list[list[int]] | None = None  # _shared_hashes, until the next add
 
     def add(self, observations: Sequence[Observation], offset: int = 0) -> None:
         """Index observations at positions ``offset``, ``offset`` + 1, ..."""
@@ -139,6 +141,7 @@ class CrossTableIndex:
             self._values.append(value)
             counted = obs.unit in COUNT_UNITS
             self._decimals.append(-1 - obs.decimals if counted else obs.decimals)
+        self._shared = None
 
     def candidates(self) -> set[int]:
         """Positions of the values whose key hash was seen in two tables or more: the only
@@ -166,23 +169,15 @@ class CrossTableIndex:
 
     def _shared_hashes(self) -> list[list[int]]:
         """Indices into the arrays of the values sharing a key hash with a value of another
-        table, one list per hash, in the order they were added."""
-        if len(self._table_ids) < 2:
-            return []  # copies in one table never conflict
-        import numpy as np
-
-        hashes = np.frombuffer(self._hashes, dtype=np.int64)
-        order = np.argsort(hashes, kind="stable")
-        ordered = hashes[order]
-        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-        ends = np.r_[starts[1:], len(ordered)]
-        tables = np.frombuffer(self._tables, dtype=np.int64)
-        groups = []
-        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            members = order[start:end]
-            if len(set(tables[members].tolist())) > 1:
-                groups.append(sorted(members.tolist()))
-        return groups
+        table, one list per hash (worked out once for ``candidates`` and ``conflicts``)."""
+        if self._shared is None:
+            tables = self._tables
+            self._shared = [
+                group
+                for group in (same_hash_groups(self._hashes) if len(self._table_ids) > 1 else [])
+                if len({tables[k] for k in group}) > 1  # copies in one table never conflict
+            ]
+        return self._shared
 
 
 def cross_key(item: Observation | Record) -> CrossKey:

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from extract.interpret.periods import load_periods
+from extract.interpret.periods import PeriodGrammar
 from extract.model import PageContent, Word
 from extract.period_misreads import PeriodLetters
 from extract.reference import Reference
@@ -309,8 +309,11 @@ def repair_page(page: PageContent, lexicon: Lexicon) -> PageContent:
     return replace(page, words=tuple(words))
 
 
-def build_lexicon(rules_dir: Path, reference: Reference, rule_texts: Iterable[str]) -> Lexicon:
-    """The known words: the vocabulary file, the reference labels and the rules' texts."""
+def build_lexicon(
+    rules_dir: Path, reference: Reference, rule_texts: Iterable[str], periods: PeriodGrammar
+) -> Lexicon:
+    """The known words: the vocabulary file, the reference labels and the rules' texts; the
+    period letters of ``periods`` (periods.yaml, as the vocabulary read it)."""
     lists = read_vocabulary(rules_dir / "reference" / VOCABULARY_FILE)
     phrases = (*lists["sagsemner"], *lists["ydelser"], *lists["provisions"], *lists["labels"])
     texts = [*phrases, *lists["words"], *rule_texts]
@@ -320,5 +323,5 @@ def build_lexicon(rules_dir: Path, reference: Reference, rule_texts: Iterable[st
         texts.extend(measure.labels)
     texts.extend(reference.national_labels)
     texts.extend(m.name for m in reference.municipalities)
-    letters = PeriodLetters.of(load_periods(rules_dir / "reference"))
+    letters = PeriodLetters.of(periods)
     return Lexicon(frozenset(words_of(texts)), tuple(" ".join(p.split()) for p in phrases), letters)

@@ -193,7 +193,7 @@ def load_rulebook(directory: Path, extra: Sequence[Path] = ()) -> Rulebook:
         texts = [text for rule in rules for text in rule_texts(rule)]
         texts += [p.pattern for kind in document_types for p in kind.patterns]
         texts += list(vocabulary.words.heads)
-        lexicon = build_lexicon(directory, reference, texts)
+        lexicon = build_lexicon(directory, reference, texts, vocabulary.periods)
     except (VocabularyError, WordsError, PeriodsError) as exc:
         raise RuleError(f"reference/{exc}") from exc
     rulebook = Rulebook(directory, tuple(rules), document_types, reference, vocabulary, lexicon)

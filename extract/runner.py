@@ -82,11 +82,12 @@ class _PageProgress:
     about how long the rest will take at the pace so far."""
 
     def __init__(self) -> None:
-        self.first: dict[str, tuple[float, int]] = {}  # file name -> (when, pages done) first told
+        self.first: dict[int, tuple[float, int]] = {}  # file -> (when, pages done) first told
 
-    def describe(self, name: str, done: int, total: int) -> str:
+    def describe(self, index: int, name: str, done: int, total: int) -> str:
+        """The bar's text for file ``index`` (named ``name``) with ``done`` of ``total``."""
         now = time.monotonic()
-        since, at = self.first.setdefault(name, (now, done))
+        since, at = self.first.setdefault(index, (now, done))
         if done == 0:
             return f"{name[:40]}: OCR of {total} pages"
         text = f"{name[:40]}: OCR page {done} of {total}"
@@ -159,7 +160,9 @@ def run_files(
 
             def on_pages(index: int, done: int, total: int) -> None:
                 if bar is not None and task is not None:
-                    bar.update(task, description=pages.describe(paths[index].name, done, total))
+                    bar.update(
+                        task, description=pages.describe(index, paths[index].name, done, total)
+                    )
 
             order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
             for index, result in run_isolated(paths, order, work, max(1, jobs), limits, on_pages):

@@ -28,7 +28,9 @@ def test_the_bar_names_the_page_and_estimates_the_rest_at_the_pace_so_far(
     clock = iter([100.0, 130.0, 160.0, 1000.0])
     monkeypatch.setattr(extract.runner.time, "monotonic", lambda: next(clock))
     progress = _PageProgress()
-    assert progress.describe("scan.pdf", 0, 20) == "scan.pdf: OCR of 20 pages"
-    assert progress.describe("scan.pdf", 1, 20) == "scan.pdf: OCR page 1 of 20, about 10 min left"
-    assert progress.describe("scan.pdf", 2, 20) == "scan.pdf: OCR page 2 of 20, about 9 min left"
-    assert progress.describe("scan.pdf", 20, 20) == "scan.pdf: OCR page 20 of 20"
+    assert progress.describe(0, "scan.pdf", 0, 20) == "scan.pdf: OCR of 20 pages"
+    assert (
+        progress.describe(0, "scan.pdf", 1, 20) == "scan.pdf: OCR page 1 of 20, about 10 min left"
+    )
+    assert progress.describe(0, "scan.pdf", 2, 20) == "scan.pdf: OCR page 2 of 20, about 9 min left"
+    assert progress.describe(0, "scan.pdf", 20, 20) == "scan.pdf: OCR page 20 of 20"

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from extract.hash_groups import same_hash_groups
 from extract.interpret.cells import PART_OF_YEAR, YEARLESS_PART, Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
@@ -392,11 +393,8 @@ def _without_duplicates(
     several cells share (none of them is emitted: which one is meant cannot be known).
     ``hashes``: each observation's key's hash; only observations whose hash repeats have
     their keys compared (a million keys are never held at once)."""
-    import numpy as np
-
-    ordered = np.sort(np.frombuffer(hashes, dtype=np.int64)) if hashes else np.zeros(0, np.int64)
-    repeated = set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
-    keys = {i: _key(keyed[i], texts) for i, h in enumerate(hashes) if h in repeated}
+    repeated = sorted(i for group in same_hash_groups(hashes) for i in group)
+    keys = {i: _key(keyed[i], texts) for i in repeated}
     counts = Counter(keys.values())
     shared: dict[_Key, list[Observation]] = {}
     for i, key in keys.items():
