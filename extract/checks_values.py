@@ -71,20 +71,23 @@ class OcrLabelCorrected:
 
 
 class OcrLabelUnverified:
-    """A provision named by an OCR'd row label with words the vocabulary does not know: the
-    name is kept as read, and may be misread ("Hjzlpemidler - 112")."""
+    """A provision named by an OCR'd row label that is no known label, with words the
+    vocabulary does not know or numbers: the name is kept as read, and may be misread
+    ("Hjzlpemidler - 112", "Børn - forældrebetaling 8159" for "§159")."""
 
     name = "ocr_label_unverified"
     code = OCR_LABEL_UNVERIFIED
-    description = "OCR'd row labels naming a provision were known labels or known words"
+    description = (
+        "OCR'd row labels naming a provision were known labels, or known words without numbers"
+    )
 
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         for first, *others in _rows(observations, _unverified_provision):
             obs = observations[first]
             words = ", ".join(f"'{w}'" for w in obs.label_unknown)
             message = (
-                f"row label '{obs.row_label}' read by OCR names a provision with words the "
-                f"vocabulary does not know ({words}): it may be misread"
+                f"row label '{obs.row_label}' read by OCR names a provision with words or "
+                f"numbers no known label holds ({words}): it may be misread"
             )
             yield result(self.code, message, observations, first, others)
 

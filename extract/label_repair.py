@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from extract.lexicon import MIN_LETTERS, Lexicon
 from extract.model import Cell, TableCandidate, TableRow
+from extract.normalise import join_broken_words
 from extract.period_misreads import has_year, period_numbers
 
 
@@ -33,7 +34,7 @@ def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[Ta
             if row.label_confidence is None:
                 rows.append(row)
                 continue
-            phrase = lexicon.repair_label(row.label)
+            phrase = _known_text(row.label, lexicon)
             if phrase is None:  # "KI 2019": the quarter's number read as a letter
                 phrase = period_numbers(row.label, lexicon.period_letters, has_year(row.label))
             if phrase is not None:
@@ -58,6 +59,23 @@ def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[Ta
     return out
 
 
+def _known_text(text: str, lexicon: Lexicon) -> str | None:
+    """The known phrase an OCR'd label misreads; else, where it holds words broken at line
+    ends, the label with those words joined and each joined word that misreads a known word
+    read as it ("Omger- elsespr- ocent" -> "Omgørelsesprocent": the page's words were
+    repaired one by one, and "Omger-" is no word); None if neither."""
+    phrase = lexicon.repair_label(text)
+    if phrase is not None:
+        return phrase
+    spaced = " ".join(text.split())
+    joined = join_broken_words(spaced)
+    if joined == spaced:
+        return None
+    words = joined.split(" ")
+    repaired = [lexicon.repair(word) or word for word in words]
+    return " ".join(repaired) if repaired != words else None
+
+
 def _ocr_row(row: TableRow) -> bool:
     """Whether a row's label or any of its cells was read with OCR."""
     return row.label_confidence is not None or any(
@@ -76,7 +94,7 @@ def _label_cells_repaired(row: TableRow, lexicon: Lexicon) -> TableRow:
         letters = sum(ch.isalpha() for ch in cell.text) if cell is not None else 0
         phrase = None
         if cell is not None and cell.ocr_confidence is not None and letters >= MIN_LETTERS:
-            phrase = lexicon.repair_label(cell.text)
+            phrase = _known_text(cell.text, lexicon)
         if cell is not None and phrase is not None:
             notes.append(f"{cell.text} -> {phrase}")
             cell = replace(cell, text=phrase)
@@ -111,7 +129,7 @@ def _repair_headers(
         levels, notes = [], []
         dated = has_year(*path)  # a year in the header: "KI" under "2019" is its quarter
         for level in path:
-            phrase = lexicon.repair_label(level)
+            phrase = _known_text(level, lexicon)
             if phrase is None:
                 phrase = period_numbers(level, lexicon.period_letters, dated)
             levels.append(phrase or level)

@@ -77,6 +77,7 @@ _BY_LAST_LETTER: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = Mapping
     }
 )
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+")
+_DIGIT = re.compile(r"\d")
 # Marks a printed row label does not hold: OCR's reading of "§" ("&", "$"), of dirt ("£", "|").
 _ODD_MARK = re.compile(r"[&$£|{}\[\]<>~^@#_=+*!?\\]")
 # g: "ø" is read as "g" too; c: "e" as "c"; z: "æ" as "z"
@@ -146,11 +147,12 @@ class Lexicon:
 
     def unknown_words(self, label: str) -> tuple[str, ...]:
         """The words of ``label`` the vocabulary does not know (runs of MIN_LETTERS letters
-        or more, and words with marks no label prints, "&", "£"); none for a known phrase."""
+        or more, words with marks no label prints, "&", "£", and its numbers: "§ 159" read
+        as "8159" is a number no known phrase checks); none for a known phrase."""
         text = " ".join(label.split())
         if text in self.phrases:
             return ()
-        unknown = [w for w in text.split() if _ODD_MARK.search(w)]
+        unknown = [w for w in text.split() if _ODD_MARK.search(w) or _DIGIT.search(w)]
         unknown += [
             run
             for run in _WORD.findall(text)

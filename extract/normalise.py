@@ -42,10 +42,15 @@ NATIONAL = Entity("hele_landet", None, None)
 def label_key(text: str) -> str:
     """The matching form of a printed label: casefolded, NFC, single spaces, line-end
     hyphenation joined, trailing footnote marks and colons dropped."""
-    text = " ".join(unicodedata.normalize("NFC", text).split())
-    text = _BROKEN_WORD.sub(_join_broken_word, text).replace("\u00ad", "")
+    text = join_broken_words(" ".join(unicodedata.normalize("NFC", text).split()))
     text = unicodedata.normalize("NFC", text.casefold())
     return text.rstrip(_TAIL)
+
+
+def join_broken_words(text: str) -> str:
+    """``text`` with each word broken at a line end joined ("Omgør- elses- procent" ->
+    "Omgørelsesprocent"; "Social- og Sundhed" keeps its hyphen), soft hyphens dropped."""
+    return _BROKEN_WORD.sub(_join_broken_word, text).replace("\u00ad", "")
 
 
 # The widest one mark a ``strip_end_marks`` pattern takes ("(12)" and the spaces before it).

@@ -5,6 +5,7 @@ a page, and what does not continue (a table under text of its own, tables on one
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pdf_factory import body, detect, hrule, labels, right_at, vrule, word_page, words_at
 
@@ -438,3 +439,26 @@ def test_the_end_of_a_row_left_out_at_the_top_of_the_next_page_does_not_stop_it(
     tables = detect(first, second)
     assert [t.pages for t in tables] == [(1, 2)]
     assert body(tables[0])[-3:] == MORE
+
+
+def _scanned(number: int, footer: str, *parts: list[Word]) -> PageContent:
+    """A page read by OCR, its running footer as OCR read it on this page."""
+    words = [*words_at(60, 810, footer), *(w for part in parts for w in part)]
+    return word_page([replace(w, source="ocr") for w in words], number=number)
+
+
+def test_a_scans_running_footer_read_differently_on_each_page_does_not_stop_it() -> None:
+    """OCR reads the footer under the table another way on the next page ("politik" as
+    "poliuk", "1" as "|"): it is still the running footer, and the table goes on."""
+    first = _scanned(1, "roedovre.dk politik dagsordener Side |", _table(700, FIRST))
+    second = _scanned(2, "roedovre.dk poliuk dagsordener Side 2", _table(80, MORE, False))
+    (table,) = detect(first, second)
+    assert table.pages == (1, 2)
+    assert body(table) == FIRST + MORE
+
+
+def test_a_scans_line_under_the_table_unlike_the_next_pages_ends_it() -> None:
+    """An OCR'd note under the table that no line of the next page reads like ends it."""
+    first = _scanned(1, "Kilde: Ankestyrelsens talportal", _table(700, FIRST))
+    second = _scanned(2, "roedovre.dk politik dagsordener Side 2", _table(80, MORE, False))
+    assert [t.pages for t in detect(first, second)] == [(1,), (2,)]

@@ -193,3 +193,40 @@ def test_a_whole_row_indented_keeps_its_two_stub_columns() -> None:
     (table,) = detect(word_page(words))
     assert labels(table) == ["Antal"]
     assert [r.label for r in table.rows if r.has_values] == [r[1] for r in rows]
+
+
+def test_a_label_misread_as_numbers_under_a_sparse_outer_column_makes_no_column() -> None:
+    """Rules between the rows; the outer stub column names its group on the first row only;
+    one inner label's end is misread as numbers set apart ("Børn - samvær 8 71", OCR's "8"
+    for "§"): the value columns still start where the first row's value does, so the long
+    labels stay whole and "8 71" stays in its row's label."""
+    rows = [
+        ("Realitetsbeh. sager", "Biler - §§ 114 og 115", "4"),
+        ("", "Boligindretning - § 116", "2"),
+        ("", "Børn - andre bestemmelser", "-"),
+        ("", "Børn - Børnefaglig undersøgelse - § 50", "1"),
+        ("", "Børn - samvær", "2"),
+        ("", "Børn - Forebyggende indsats - § 11", "-"),
+        ("", "Hjemmehjælp - § 83", "4"),
+    ]
+    top = 100.0
+    words = words_at(60, top, "Afgørelsestype") + words_at(160, top, "Bestemmelse")
+    words += right_at(420, top, "2021")
+    for i, (outer, inner, value) in enumerate(rows, start=1):
+        y = top + 14 * i
+        words += (words_at(60, y, outer) if outer else []) + words_at(160, y, inner)
+        words += words_at(225, y, "8 71") if inner == "Børn - samvær" else []
+        words += right_at(420, y, value)
+    rules = [hrule(top - 3 + 14 * i, 55, 430) for i in range(len(rows) + 2)]
+    (table,) = detect(word_page(words, rules))
+    assert labels(table) == ["2021"]
+    assert [row.label for row in table.rows] == [
+        "Realitetsbeh. sager",
+        "Biler - §§ 114 og 115",
+        "Boligindretning - § 116",
+        "Børn - andre bestemmelser",
+        "Børn - Børnefaglig undersøgelse - § 50",
+        "Børn - samvær 8 71",
+        "Børn - Forebyggende indsats - § 11",
+        "Hjemmehjælp - § 83",
+    ]

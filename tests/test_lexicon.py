@@ -197,3 +197,35 @@ def test_an_ocr_label_cell_is_repaired_and_its_row_says_so(rulebook: Rulebook) -
     )
     assert [c.text for c in repaired.rows[0].cells if c] == ["Børn - samvær - § 71", "12"]
     assert repaired.rows[0].label_repairs == ("Børn - samvær & 71 -> Børn - samvær - § 71",)
+
+
+def test_an_ocr_header_broken_at_line_ends_is_repaired_as_joined(rulebook: Rulebook) -> None:
+    """A narrow column's header broken over three lines and misread ("Omger- elsespr- ocent"):
+    no piece is a word, the joined word misreads "Omgørelsesprocent"; the repair is named.
+    A suspended compound ("Social- og sundhed") is no broken word and stays."""
+    printed = table(
+        ["Stadf- æste- ise", "Omger- elsespr- ocent", "Social- og sundhed"],
+        [("Biler - § 114", ["4", "2", "1"])],
+    )
+    ocr_row = replace(printed.rows[0], label_confidence=90.0)
+    (repaired,) = repair_labels([replace(printed, rows=(ocr_row,))], rulebook.lexicon)
+    assert repaired.column_headers == (
+        ("Stadfæstelse",),
+        ("Omgørelsesprocent",),
+        ("Social- og sundhed",),
+    )
+    assert repaired.header_repairs == (
+        ("Stadf- æste- ise -> Stadfæstelse",),
+        ("Omger- elsespr- ocent -> Omgørelsesprocent",),
+        (),
+    )
+
+
+def test_an_unknown_ocr_provision_labels_numbers_are_unverified(rulebook: Rulebook) -> None:
+    """A provision label that is no known phrase has its numbers listed as unverified ("§159"
+    read as "8159" holds no unknown word, but its number no phrase checks); a known phrase
+    has none."""
+    lexicon = rulebook.lexicon
+    assert lexicon.unknown_words("Børn - forældrebetaling 8159") == ("8159",)
+    assert lexicon.unknown_words("Biler 114 og 115") == ("114", "115")
+    assert lexicon.unknown_words("Børn - samvær - § 71") == ()

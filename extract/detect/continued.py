@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from extract.detect.candidate import Layout, to_candidate
 from extract.detect.captions import CONTINUED, caption_above, without_going_on
@@ -54,6 +55,12 @@ RUNNING_MARGIN = 0.07
 RUNNING_SLACK = 6.0
 # Two columns are the same when they overlap by this share of the narrower one.
 SAME_COLUMN = 0.5
+# An OCR'd running line reads a little differently on each page ("politik" / "poliuk",
+# "Side 1" / "Side |"): it is found on the other page when a line there, at about the same
+# height (within OCR_RUNNING_PLACE points: a scanned page sits a little higher or lower),
+# reads alike to this share (difflib's ratio).
+OCR_RUNNING_ALIKE = 0.85
+OCR_RUNNING_PLACE = 3 * RUNNING_SLACK
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,4 +352,17 @@ def running(lines: Sequence[TextLine], page: PageRead) -> bool:
     if not lines:
         return True
     keys = {line_key(line) for line in page.lines}
-    return all(line_key(line) in keys for line in lines)
+    return all(line_key(line) in keys or _read_alike(line, page) for line in lines)
+
+
+def _read_alike(line: TextLine, page: PageRead) -> bool:
+    """True when an OCR'd ``line`` reads alike (OCR_RUNNING_ALIKE) a line at about its
+    height on ``page`` (a running line read with other misreadings there)."""
+    if not any(word.source == "ocr" for word in line.words):
+        return False
+    key = line_key(line)
+    return any(
+        abs(other.top - line.top) <= OCR_RUNNING_PLACE
+        and SequenceMatcher(None, key, line_key(other)).ratio() >= OCR_RUNNING_ALIKE
+        for other in page.lines
+    )

@@ -172,7 +172,14 @@ def data_lines(lines: Sequence[TextLine], left: float) -> list[bool]:
     first = [is_data_line(line, left) for line in lines]
     plain = _years_as_header(first, lines, left)
     years = [f and not p for f, p in zip(first, plain, strict=True)]  # a row of years: header
-    value_left = _values_left(lines, plain, left, years_too=False)
+    labelled = [  # (a line of two "values" with no label at the left edge may be a label
+        # misread: "Børn - samvær 8 71 | 2" under an outer stub column's "Realitetsbeh. sager")
+        p and any(at_left(c, left) for c in line.chunks)
+        for line, p in zip(lines, plain, strict=True)
+    ]
+    value_left = _values_left(lines, labelled, left, years_too=False)
+    if value_left is None:
+        value_left = _values_left(lines, plain, left, years_too=False)
     if value_left is None:
         # every row indented under group labels; or the only data lines hold years alone,
         # group rows in an inner stub column ("Dragør Kommune | 2017" over "A-dagpenge 47")
