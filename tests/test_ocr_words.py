@@ -3,6 +3,8 @@ word box two lines tall read again."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from extract.readers.ocr_cells import TextBox
@@ -58,3 +60,49 @@ def test_ink_no_word_covers_is_found_as_a_region() -> None:
     assert 690 * scale <= x0 and x1 <= 760 * scale
     assert top <= 96 * scale and bottom >= 240 * scale
     assert unread_ink(page, column, scale) == []
+
+
+SCALE = 300 / 72  # pixels per point at 300 dpi
+
+
+def _cell_with(*marks: tuple[int, int, int, int]) -> Any:
+    """A white 60 x 18 pt cell (pixels at 300 dpi) with black boxes (x, y, width, height)."""
+    import numpy as np
+
+    crop = np.full((int(18 * SCALE), int(60 * SCALE)), 255, np.uint8)
+    for x, y, w, h in marks:
+        crop[y : y + h, x : x + w] = 0
+    return crop
+
+
+def test_a_cell_holding_one_dash_reads_as_a_dash() -> None:
+    """A lone en dash (5 pt by 0.7 pt) in a cell, a speck beside it: read as "-" where
+    Tesseract reads nothing; the nil mark of Danish tables is not lost."""
+    import numpy as np
+
+    from extract.readers.ocr_cells import DASH_CONFIDENCE, read_cells
+
+    crop = _cell_with((200, 36, 21, 3), (40, 10, 2, 2))
+    page = np.full((400, 600), 255, np.uint8)
+    page[100 : 100 + crop.shape[0], 300 : 300 + crop.shape[1]] = crop
+    cell = (300, 100, 300 + crop.shape[1], 100 + crop.shape[0])
+    (dash,) = read_cells(page, [cell], "dan", SCALE)
+    assert (dash.text, dash.confidence) == ("-", DASH_CONFIDENCE)
+    assert (dash.left, dash.top, dash.width, dash.height) == (500, 136, 21, 3)
+    assert read_cells(page, [cell], "dan") == []  # without the page's scale: as before
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        [(0, 36, 21, 3)],  # touching the cell's side: a rule's remains
+        [(200, 36, 21, 3), (120, 30, 12, 12)],  # another mark beside it
+        [(200, 30, 21, 12)],  # a block, not a bar
+        [(200, 36, 6, 3)],  # too short: a speck
+        [(10, 36, 230, 3)],  # as wide as the cell: a rule
+    ],
+)
+def test_other_ink_in_a_cell_is_no_dash(marks: list[tuple[int, int, int, int]]) -> None:
+    from extract.readers.ocr_cells import lone_dash
+
+    assert lone_dash(_cell_with(*marks), SCALE) is None

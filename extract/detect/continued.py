@@ -59,7 +59,7 @@ SAME_COLUMN = 0.5
 # "Side 1" / "Side |"): it is found on the other page when a line there, at about the same
 # height (within OCR_RUNNING_PLACE points: a scanned page sits a little higher or lower),
 # reads alike to this share (difflib's ratio).
-OCR_RUNNING_ALIKE = 0.85
+OCR_RUNNING_ALIKE = 0.75
 OCR_RUNNING_PLACE = 3 * RUNNING_SLACK
 
 

@@ -5,6 +5,7 @@ Pure functions over ``Word``s; nothing here knows about tables or rules.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
@@ -18,6 +19,13 @@ CHUNK_GAP_EM = 0.5
 # OCR word boxes hug the ink, so the gap between two words of a phrase looks wider (an OCR'd
 # word's size is its line's, ``extract.readers.ocr_font``).
 OCR_CHUNK_GAP_EM = 0.7
+# ... and in a monospaced face (a typewriter's, a case system's print-out) a whole character
+# and the glyphs' side bearings: ~0.8 em, against ~0.3 in a proportional one. The gap
+# between two OCR'd words of letters, its median over the page (OCR_SPACE_SAMPLES gaps under
+# OCR_SPACE_MAX_EM at least), times OCR_SPACE_SHARE, is the least column gap there.
+OCR_SPACE_SHARE = 1.5
+OCR_SPACE_SAMPLES = 8
+OCR_SPACE_MAX_EM = 2.0
 # In a monospaced font words a space apart (one character, exactly: the text layer's) are
 # one chunk: the gap may be this many character widths (headers set tight in their cells
 # stand a character and a quarter apart); widths of letters within this share of each other
@@ -137,12 +145,35 @@ def group_lines(words: Sequence[Word]) -> list[TextLine]:
     found = [width for width in widths if width is not None]
     known = [w for w in found if sum(1 for v in found if _same_width(v, w)) >= MONO_LINES]
     known += _lone_word_widths(rows, letters)
+    ocr_em = max(OCR_CHUNK_GAP_EM, OCR_SPACE_SHARE * _ocr_word_space(rows))
     lines = [
-        TextLine(words=row, chunks=tuple(_chunks(row, known, width, widths_of)))
+        TextLine(words=row, chunks=tuple(_chunks(row, known, width, widths_of, ocr_em)))
         for row, width, widths_of in zip(rows, widths, letters, strict=True)
     ]
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
+
+
+def _ocr_word_space(rows: Sequence[Sequence[Word]]) -> float:
+    """The median gap (in font sizes) between two OCR'd words of letters on a line of
+    ``rows`` (each left to right), gaps of OCR_SPACE_MAX_EM or more aside (columns); 0.0
+    with fewer than OCR_SPACE_SAMPLES such gaps or no OCR'd words."""
+    gaps = []
+    for row in rows:
+        for left, right in itertools.pairwise(row):
+            if left.source != "ocr" or right.source != "ocr":
+                continue
+            if not (_lettered(left.text) and _lettered(right.text)):
+                continue
+            gap = (right.bbox[0] - left.bbox[2]) / max(word_size(left), word_size(right), 4.0)
+            if 0 <= gap < OCR_SPACE_MAX_EM:
+                gaps.append(gap)
+    return median(gaps) if len(gaps) >= OCR_SPACE_SAMPLES else 0.0
+
+
+def _lettered(text: str) -> bool:
+    """True for a word of two letters or more."""
+    return sum(ch.isalpha() for ch in text) >= 2
 
 
 def _lone_word_widths(
@@ -217,10 +248,14 @@ def split_chunks(words: Sequence[Word], mono: Sequence[float] = ()) -> list[Chun
 
 
 def _chunks(
-    words: Sequence[Word], mono: Sequence[float], width: float | None, letters: list[float]
+    words: Sequence[Word],
+    mono: Sequence[float],
+    width: float | None,
+    letters: list[float],
+    ocr_em: float = OCR_CHUNK_GAP_EM,
 ) -> list[Chunk]:
-    """``split_chunks`` given the line's monospaced width (``_mono_of``) and its
-    ``_letter_widths``."""
+    """``split_chunks`` given the line's monospaced width (``_mono_of``), its
+    ``_letter_widths`` and the least column gap between OCR'd words (in font sizes)."""
     width = width or _known_of(letters, mono)
     space = MONO_SPACE_SHARE * (width or 0.0)
     if width is None and not letters:
@@ -234,7 +269,7 @@ def _chunks(
         word_at = word_size(word)
         if prev is not None:
             size = max(prev_size, word_at, 4.0)
-            em = OCR_CHUNK_GAP_EM if word.source == "ocr" else CHUNK_GAP_EM
+            em = ocr_em if word.source == "ocr" else CHUNK_GAP_EM
             gap = max(em * size, space)
             close = word.bbox[0] - prev.bbox[2] <= gap or unit_after(prev, word, size)
             if close and not apart(chunks[-1], word):

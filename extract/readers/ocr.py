@@ -287,7 +287,9 @@ def _read_page(
     clean = binarise(remove_lines(straight, lines))
     regions = table_regions(lines, scale)
     cells = [cell for region in regions for cell in table_cells(region, lines, scale)]
-    cell_boxes = _start(lambda: read_cells(clean, cells, settings.lang), settings.threads > 1)
+    cell_boxes = _start(
+        lambda: read_cells(clean, cells, settings.lang, scale), settings.threads > 1
+    )
     data = read_data(blank_out(clean, regions), settings.lang, f"--psm {settings.psm}")
     boxes = text_boxes(data) + cell_boxes()
     # ink the first reading left out, read again region by region

@@ -31,6 +31,19 @@ MIN_CELL_INK = 12
 # Crops on the sheet: white margin around each and gap between them (pixels).
 SHEET_PAD = 8
 SHEET_GAP = 30
+# A cell Tesseract read nothing in whose ink is one horizontal bar (sizes in points: at most
+# DASH_MAX_HEIGHT high, DASH_WIDTH wide, DASH_ASPECT times as wide as high, DASH_CLEAR clear
+# of the cell's edges, so no rule's remains; dirt under DASH_SPECK both ways beside it) holds
+# a dash, the nil mark of Danish tables ("–"), which Tesseract often leaves unread alone in a
+# cell. It is read as "-" with DASH_CONFIDENCE (what a lone mark is kept with, not doubted).
+DASH_MAX_HEIGHT = 1.5
+DASH_WIDTH = (2.0, 12.0)
+DASH_ASPECT = 3.0
+DASH_CLEAR = 1.0
+DASH_SPECK = 1.0
+DASH_CONFIDENCE = 80.0
+# An en dash is half its font size wide: its font size (``TextBox.em``) is twice its width.
+DASH_EMS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +125,12 @@ def blank_out(clean: Any, regions: Sequence[Box]) -> Any:
     return page
 
 
-def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
-    """Read every inked cell of ``clean`` as its own block, in one Tesseract call."""
+def read_cells(
+    clean: Any, cells: Sequence[Box], lang: str, scale: float | None = None
+) -> list[TextBox]:
+    """Read every inked cell of ``clean`` as its own block, in one Tesseract call; given the
+    page's ``scale`` (pixels per point), a cell read as nothing holding one dash (``lone_dash``)
+    reads "-"."""
     import numpy as np
 
     from extract.readers.ocr_tesseract import MAX_SHEET_PIXELS, read_data
@@ -131,7 +148,9 @@ def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
     if sheet_height > MAX_SHEET_PIXELS and len(crops) > 1:  # too tall for one sheet
         inked = [cell for cell, _crop in crops]
         half = len(inked) // 2
-        return read_cells(clean, inked[:half], lang) + read_cells(clean, inked[half:], lang)
+        return read_cells(clean, inked[:half], lang, scale) + read_cells(
+            clean, inked[half:], lang, scale
+        )
     sheet = np.full((sheet_height, sheet_width), 255, np.uint8)
     placed: list[tuple[int, Box]] = []
     y = SHEET_GAP
@@ -141,11 +160,51 @@ def read_cells(clean: Any, cells: Sequence[Box], lang: str) -> list[TextBox]:
         y += crop.shape[0] + SHEET_GAP
     data = read_data(sheet, lang, "--psm 6")
     out = []
+    read: set[Box] = set()
     for box in text_boxes(data):
         found = _placement(box, placed)
         if found is not None:
             out.append(_to_page(box, *found))
+            read.add(found[1])
+    if scale is not None:
+        for cell, crop in crops:
+            dash = None if cell in read else lone_dash(crop, scale)
+            if dash is not None:
+                x, y, w, h = dash
+                out.append(
+                    TextBox("-", DASH_CONFIDENCE, cell[0] + x, cell[1] + y, w, h, DASH_EMS * w)
+                )
     return out
+
+
+def lone_dash(crop: Any, scale: float) -> tuple[int, int, int, int] | None:
+    """The box (x, y, width, height; pixels in ``crop``) of the one horizontal bar that is
+    a cell's ink (see DASH_MAX_HEIGHT), or None."""
+    import cv2
+    import numpy as np
+
+    dark = (crop < 128).astype(np.uint8)
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    speck = DASH_SPECK * scale
+    marks = [
+        tuple(int(v) for v in stats[i][:4])
+        for i in range(1, count)
+        if stats[i][2] > speck or stats[i][3] > speck
+    ]
+    if len(marks) != 1:
+        return None
+    x, y, w, h = marks[0]
+    clear = DASH_CLEAR * scale
+    return (
+        (x, y, w, h)
+        if h <= DASH_MAX_HEIGHT * scale
+        and DASH_WIDTH[0] * scale <= w <= DASH_WIDTH[1] * scale
+        and w >= DASH_ASPECT * h
+        and min(x, y) >= clear
+        and x + w <= crop.shape[1] - clear
+        and y + h <= crop.shape[0] - clear
+        else None
+    )
 
 
 def text_boxes(data: dict[str, list[Any]]) -> list[TextBox]:
