@@ -345,3 +345,26 @@ def test_a_benefit_row_beginning_with_another_year_is_that_years(rulebook: Ruleb
     assert (390, "2021", None, "A-dagpenge", "antal_personer", 39.0, "reported") in got
     assert (390, "2022", None, "A-dagpenge", "antal_personer", 40.0, "reported") in got
     assert not [g for g in got if g[3] == "2022 A-dagpenge"]
+
+
+def test_provisions_whose_outcome_row_was_lost_take_no_measure_from_the_corner(
+    rulebook: Rulebook,
+) -> None:
+    """ "Afgørelse / Bestemmelse" in the corner over outcome rows, each over law groups and
+    their provisions; the page starts under an outcome printed on the page before (lost to
+    the reading): the corner names the column of outcomes, not the measure of those first
+    provisions, so they give no value (the report says so); the rows under "Omgørelsesprocent"
+    are its."""
+    rows: list[Row] = [
+        ("Lov om aktiv socialpolitik", None),
+        ("Formue - §§ 14 og 15", ["14%"]),
+        ("Sanktioner § 40a", ["29%"]),
+        ("Omgørelsesprocent", None),
+        ("Lov om aktiv socialpolitik", None),
+        ("Formue - §§ 14 og 15", ["12%"]),
+    ]
+    result = read(rulebook, table(["2024"], rows, stub="Afgørelse Bestemmelse"))
+    assert [(g[2], g[3], g[4], g[5]) for g in keys(result)] == [
+        ("aktivloven", "Formue - §§ 14 og 15", "omgoerelsesprocent", 12.0)
+    ]
+    assert any("no measure" in f.message for f in result.findings)

@@ -9,7 +9,6 @@ as. Orientation is declared nowhere: it follows from what the labels resolve to.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -112,17 +111,12 @@ class Interpreter:
         used += [found.rule_id for _, found in (*columns, *rows) if found is not None]
         rule_id = used[-1] if used else VOCABULARY_RULE
         stub_measure = around.dims.get("measure")
-        heads_provisions = any(  # (an outcome's row, no provision naming one: "Bortfald af …")
-            "measure" in above.dims
-            and not above.unknown
-            and below.unknown
-            and "measure" not in below.dims
-            for (above, _), (below, _) in itertools.pairwise(rows)
-        )
+        heads_provisions = _heads_provisions([reading for reading, _ in rows])
         if (
             stub_measure is not None and stub_measure.source == "stub" and heads_provisions
         ):  # "Afgørelse" over outcomes heading their provisions ("Realitetsbeh. i alt",
-            # "Børn - samvær - § 71"): it names the column of outcomes, no measure
+            # "Børn - samvær - § 71"; law groups between them): it names the column of
+            # outcomes, no measure (provisions whose outcome was lost have none)
             around = around.leaving_open({"measure"}, unclear=False)
         titled = (given := around.dims.get("measure")) is not None and given.source == "title"
         labels_read = [reading for reading, _ in (*columns, *rows)]
@@ -363,3 +357,16 @@ def _listed_by_unread_columns(
     if lost := listed & set(around.dims) - given:
         return around.leaving_open(lost)
     return around
+
+
+def _heads_provisions(readings: Sequence[Reading]) -> bool:
+    """True when a row naming an outcome (a known measure) has a provision's row under it,
+    law groups between them allowed: the rows list outcomes, each over its provisions (an
+    outcome's row, no provision naming one: "Bortfald af …")."""
+    under = False
+    for reading in readings:
+        if "measure" in reading.dims and not reading.unknown:
+            under = True
+        elif under and reading.unknown and "measure" not in reading.dims:
+            return True
+    return False

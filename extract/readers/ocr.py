@@ -272,8 +272,10 @@ def _read_page(
 ) -> tuple[list[Word], tuple[Ruling, ...]]:
     """Words and rulings of a straightened page image.
 
-    Ruled tables are read cell by cell (``ocr_cells``), the rest of the page line by line.
+    Ruled tables are read cell by cell (``ocr_cells``), tall bands between rules across
+    stack by stack (``ocr_bands``), the rest of the page line by line.
     """
+    from extract.readers.ocr_bands import centred_in, meets_any, stacked_bands
     from extract.readers.ocr_cells import (
         blank_out,
         read_cells,
@@ -287,11 +289,16 @@ def _read_page(
     clean = binarise(remove_lines(straight, lines))
     regions = table_regions(lines, scale)
     cells = [cell for region in regions for cell in table_cells(region, lines, scale)]
+    # a tall band between rules across (a header broken over lines): read stack by stack
+    stacks = [s for s in stacked_bands(clean, lines, scale) if not meets_any(s, regions)]
+    cells += stacks
     cell_boxes = _start(
         lambda: read_cells(clean, cells, settings.lang, scale), settings.threads > 1
     )
     data = read_data(blank_out(clean, regions), settings.lang, f"--psm {settings.psm}")
-    boxes = text_boxes(data) + cell_boxes()
+    # (the stacks are not blanked for the page reading: its layout of the rest stays as it
+    # was, and what it read inside them gives way to their own reading)
+    boxes = [b for b in text_boxes(data) if not centred_in(b, stacks)] + cell_boxes()
     # ink the first reading left out, read again region by region
     covered = [(b.left, b.top, b.width, b.height) for b in boxes]
     boxes += read_cells(clean, unread_ink(clean, covered, scale), settings.lang)
