@@ -4,6 +4,7 @@ table continued over pages, and a caption above the next table that stays with i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pdf_factory import body, detect, labels, right_at, word_page, words_at
 
@@ -113,6 +114,38 @@ def test_a_bold_heading_of_two_lines_set_apart_is_the_title() -> None:
     (table,) = detect(_page(1, words + _table(112, ROWS)))
     assert table.title == "Realitetsbehandlede sager (hele landet) 2024"
     assert body(table) == ROWS
+
+
+def test_a_scanned_heading_of_two_lines_set_apart_is_the_title() -> None:
+    """The same heading read by OCR, which tells no bold type: its two lines, as far apart as
+    the heading from the table, are the title (its period line is not lost); the section
+    heading further up is not."""
+    words = words_at(60, 60, "Bilag: Ankestatistik")
+    words += words_at(60, 80, "Omgørelsesprocent fordelt efter lovgivning 2017M04")
+    words += words_at(60, 96, "Hele landet i alt")
+    ocr = [replace(w, source="ocr") for w in words + _table(112, ROWS)]
+    (table,) = detect(_page(1, ocr))
+    assert table.title == "Omgørelsesprocent fordelt efter lovgivning 2017M04 Hele landet i alt"
+
+
+def test_a_scanned_paragraph_over_a_heading_line_is_no_part_of_the_title() -> None:
+    """OCR'd prose, its lines set tight, then a heading line set apart right over the table:
+    the paragraph's last line is no line of the heading."""
+    words = words_at(60, 56, "Ishøj Kommune havde dermed en lavere omgørelsesprocent end")
+    words += words_at(60, 66, "landsgennemsnittet i 2019 og 2020, hvorimod den var højere.")
+    words += words_at(60, 84, "Ankestatistik")
+    ocr = [replace(w, source="ocr") for w in words + _table(106, ROWS)]
+    (table,) = detect(_page(1, ocr))
+    assert table.title == "Ankestatistik"
+
+
+def test_a_line_in_regular_type_set_apart_over_the_title_is_not_part_of_it() -> None:
+    """Digital text in regular type: the line set apart above the one right over the table
+    is no part of the title (only a bold heading's lines stand so far apart)."""
+    words = words_at(60, 80, "Omgørelsesprocent fordelt efter lovgivning 2017M04")
+    words += words_at(60, 96, "Hele landet i alt")
+    (table,) = detect(_page(1, words + _table(112, ROWS)))
+    assert table.title == "Hele landet i alt"
 
 
 def test_a_caption_without_tabel_under_the_table_with_a_footnote_under_it() -> None:

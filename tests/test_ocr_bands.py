@@ -95,10 +95,16 @@ ONE_LINE = [(x, 145, x + 8, 157) for x in (100, 112, 124, 400, 412)]
 
 def test_a_tall_band_of_stacks_is_cut_into_them() -> None:
     stacks = stacked_bands(_page(*THREE_LINES, *OTHER_STACK), RULES_ACROSS, 1.0)
-    assert stacks == [(100, 104, 132, 199), (400, 104, 420, 199)]
+    assert stacks == [(86, 104, 146, 199), (386, 104, 434, 199)]  # with the white beside
+
+
+# A body row: its label wrapped over three lines, one-line values beside it.
+WRAPPED_ROW = [*THREE_LINES, *((x, 145, x + 8, 157) for x in (300, 400, 500, 600))]
 
 
 def test_a_band_of_one_line_or_crossed_by_a_rule_down_is_no_stacks() -> None:
+    """One line of text; a row whose label alone wraps; a band with its cells drawn."""
     assert stacked_bands(_page(*ONE_LINE), RULES_ACROSS, 1.0) == []
+    assert stacked_bands(_page(*WRAPPED_ROW), RULES_ACROSS, 1.0) == []
     down = [*RULES_ACROSS, (300.0, 100.0, 302.0, 202.0)]
     assert stacked_bands(_page(*THREE_LINES, *OTHER_STACK), down, 1.0) == []

@@ -210,12 +210,19 @@ def caption_above(
     bold = above[-1].bold
     if bold:  # a bold heading right above the table is its title
         above = [line for line in above if line.bold and line.top >= above[-1].top - 40]
-    for line in reversed(above):
+    # OCR tells no bold type: a scanned heading's lines may be a bold heading's, each a line
+    # of its own (not the last line of a paragraph over it)
+    scanned = not bold and any(word.source == "ocr" for word in above[-1].words)
+    for index in range(len(above) - 1, -1, -1):
+        line = above[index]
         # the paragraph right above the table: one gap to it, then tight line spacing; the
         # lines of a bold heading may stand as far apart as the heading from the table
-        limit = (2.0 if not title_lines else 0.6) * line.font_size
-        if bold and title_lines:
+        limit = tight = (2.0 if not title_lines else 0.6) * line.font_size
+        if (bold or scanned) and title_lines:
             limit = max(limit, SAME_GAP * (top - title_lines[-1].bottom))
+        if scanned and edge - line.bottom > tight and index > 0:
+            over = above[index - 1]
+            limit = tight if line.top - over.bottom <= 0.6 * line.font_size else limit
         if edge - line.bottom > limit or len(title_lines) == 3:
             break
         title_lines.insert(0, line)

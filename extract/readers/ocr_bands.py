@@ -7,8 +7,9 @@ short lines side by side (narrow columns' headers broken over lines, each stack 
 on its own), which Tesseract, reading the page line by line, merges into tall garbled
 words ("tlsespre-" for three lines of "Stadfæstelsesprocent"). Here each band between two
 horizontal rules that overlap across most of their width, with no vertical rule inside, that
-is taller than BAND_LINES letters, is cut into its stacks of ink at the white gaps running
-down the whole band; each stack is then read as a cell.
+is BAND_LINES to BAND_MAX_LINES letters tall and mostly stacks of two lines or more, is cut
+into its stacks of ink at the white gaps running down the whole band; each stack is then
+read as a cell.
 
 In: the binarised, line-free page image, the ruling boxes and the scale (pixels per point).
 Out: stack boxes (x0, top, x1, bottom; pixels); which boxes meet others, which words stand
@@ -17,6 +18,7 @@ in them.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from statistics import median
 from typing import Any
@@ -29,11 +31,17 @@ BAND_OVERLAP = 0.8
 # A band is read stack by stack when it is this many letters tall (the middle height of its
 # marks): two lines of text and more, a header broken over lines.
 BAND_LINES = 2.6
+# ... and at most this many: a header of up to five lines; a table's body between two rules
+# (booktabs) is read with the page.
+BAND_MAX_LINES = 10.0
 # Marks under this height (points) are dirt, not letters, when the letter height is taken.
 BAND_SPECK_POINTS = 2.0
 # Stacks stand apart by a white gap down the whole band this many letters wide at least
 # (word spaces inside one stack are narrower).
 BAND_GAP_LETTERS = 1.2
+# A band is a header's when this share of its stacks hold two lines or more (a body row
+# whose label wraps beside one-line values is not).
+BAND_STACKED = 0.5
 # Bands read at most per page (a page ruled like a form is left to the page reading).
 MAX_BANDS = 6
 
@@ -74,8 +82,10 @@ def _overlap(upper: tuple[float, ...], lower: tuple[float, ...]) -> bool:
 
 
 def _stacks(band: Any, scale: float) -> list[tuple[int, int]]:
-    """The x-extents (pixels in ``band``) of its stacks of ink when the band is BAND_LINES
-    letters tall and holds two stacks or more, one of two lines or more; else none."""
+    """The x-extents (pixels in ``band``) of its stacks of ink when the band is BAND_LINES to
+    BAND_MAX_LINES letters tall and holds two stacks or more, BAND_STACKED of them of two
+    lines or more; else none. Each stack reaches into the white beside it (BAND_GAP_LETTERS
+    at most, half-way to the next stack)."""
     import cv2
     import numpy as np
 
@@ -87,8 +97,8 @@ def _stacks(band: Any, scale: float) -> list[tuple[int, int]]:
     if len(heights) < 3:
         return []
     letter = median(heights)
-    if band.shape[0] < BAND_LINES * letter:
-        return []
+    if not BAND_LINES * letter <= band.shape[0] <= BAND_MAX_LINES * letter:
+        return []  # a row, or a table's body between two rules (booktabs)
     inked = dark.any(axis=0)
     gap = max(int(BAND_GAP_LETTERS * letter), 1)
     runs: list[list[int]] = []
@@ -101,9 +111,15 @@ def _stacks(band: Any, scale: float) -> list[tuple[int, int]]:
             white = 0
         else:
             white += 1
-    if len(runs) < 2 or max(_lines(dark[:, a:b]) for a, b in runs) < 2:
-        return []  # one line of text (a row with room around it): read with the page
-    return [(a, b) for a, b in runs]
+    stacked = sum(1 for a, b in runs if _lines(dark[:, a:b]) >= 2)
+    if len(runs) < 2 or stacked < BAND_STACKED * len(runs):
+        # one line of text (a row with room around it), or a row whose label alone wraps
+        # beside one-line values: read with the page
+        return []
+    # each stack with the white beside it, half-way to the next (Tesseract reads a crop
+    # with a margin; a lone dash needs room from the crop's edges to be told)
+    edges = [0, *((b + a2) // 2 for (_a, b), (a2, _b) in itertools.pairwise(runs)), len(inked)]
+    return [(max(edges[k], a - gap), min(edges[k + 1], b + gap)) for k, (a, b) in enumerate(runs)]
 
 
 def _lines(stack: Any) -> int:
