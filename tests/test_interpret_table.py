@@ -1492,6 +1492,21 @@ def test_a_provision_label_ending_where_no_name_ends_is_cut(rulebook: Rulebook) 
     )
 
 
+def test_a_provision_label_ending_in_a_dash_is_cut_unless_known(rulebook: Rulebook) -> None:
+    """ "Hjælp til visse persongrupper -": its paragraph, after the dash, went elsewhere (a
+    line lost to OCR); a sagsemne printed with a dash at its end is read as it is."""
+    known = "Magtanvendelse, voksne, indgreb i selvbestemmelsesretten, anbragte i boform"
+    rows: list[Row] = [
+        ("Hjælp til visse persongrupper -", ["6"]),
+        (f"{known} v/strafferetlig afg.. -", ["1"]),
+    ]
+    result = read(rulebook, table(["Realitetsbehandlede sager"], rows, title="Serviceloven 2021"))
+    assert [o.provision for o in result.observations] == [f"{known} v/strafferetlig afg.. -"]
+    assert "row 'Hjælp til visse persongrupper -' ends where" in " ".join(
+        f.message for f in result.findings
+    )
+
+
 def test_a_caption_by_half_years_over_columns_naming_only_years(rulebook: Rulebook) -> None:
     """ "… fordelt på sagsemne og halvår" over columns "2023" and "2024": the halves under
     the years were lost, so the values are not the years'; "1. halvår 2025" in a caption is a

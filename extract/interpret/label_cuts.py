@@ -9,11 +9,12 @@ wrapped over lines (``wrapped_tail``), or a label that ran on into the value cel
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.plans import RowPlan
 from extract.model import Status, TableRow
+from extract.normalise import label_key
 from extract.numbers import read_cell
 
 _TAIL = (
@@ -22,23 +23,27 @@ _TAIL = (
 )
 _RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): what it names is not known"
 _ENDS_CUT = "row '{label}' ends where a provision's name cannot end: its end was lost"
-# A provision's name does not end in a paragraph sign, "og", "stk." or a comma.
+# A provision's name does not end in a paragraph sign, "og", "stk." or a comma; nor, unless
+# it is a known one (a sagsemne printed so: "… v/strafferetlig afg.. -"), in a dash set
+# apart, the separator before its paragraph ("Hjælp til visse persongrupper -").
 _CUT_END = re.compile(r"(?:\s§{1,2}|\sog|\sstk\.|,)$", re.IGNORECASE)
+_DASH_END = re.compile(r"\s[-–—]$")
 # The end of a provision's name wrapped over lines: a paragraph's number and what follows
 # it ("205 (4 ugers frist)", "104, stk. 4", "90 - 97, 69i"); not a name starting with a
 # number and a word ("225 timers reglen - § 13").
 _NUMBER_TAIL = re.compile(r"^\d+[a-z]?\s*(?:[,(\-–]|og\b|$)")
 
 
-def wrapped_tail(plan: RowPlan, row: TableRow) -> str:
+def wrapped_tail(plan: RowPlan, row: TableRow, known: Container[str] = ()) -> str:
     """Why a provision row's printed label (on a page, not in a sheet's cell) names no known
     provision: it starts in lower case, the end of a label wrapped over lines ("anbragte i
     boform ... § 137g-j") whose first line was not found, or ends where no name ends ("… §§
-    16 stk. 1 og", "… - §"), its end gone elsewhere; else ""."""
+    16 stk. 1 og", "… - §", a dash ending no provision of ``known``: label keys), its end
+    gone elsewhere; else ""."""
     if plan.kind != "provision" or any(c is not None and c.cell_ref for c in row.cells):
         return ""
     label = (plan.provision_label or row.label).strip()
-    if _CUT_END.search(label):
+    if _CUT_END.search(label) or (_DASH_END.search(label) and label_key(label) not in known):
         return _ENDS_CUT  # "… §§ 16 stk. 1 og", "… - §": the rest went elsewhere
     return _TAIL if label[:1].islower() or _NUMBER_TAIL.match(label) else ""
 

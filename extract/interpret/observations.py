@@ -155,7 +155,7 @@ def table_observations(
         if plan.kind not in _KEYED_ROWS or plan.index in repeated:
             continue
         row = table.rows[plan.index]
-        cut = wrapped_tail(plan, row) or runs_on(row, columns)
+        cut = wrapped_tail(plan, row, keying.vocabulary.provisions) or runs_on(row, columns)
         if second is not None and plan.index >= second:
             cut = _UNDER_SECOND.replace("{second}", table.rows[second].label[:_TAIL_CHARS])
         if cut:
