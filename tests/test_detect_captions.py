@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import pytest
 from pdf_factory import body, detect, labels, right_at, word_page, words_at
 
 from extract.model import PageContent, Word
@@ -116,16 +117,30 @@ def test_a_bold_heading_of_two_lines_set_apart_is_the_title() -> None:
     assert body(table) == ROWS
 
 
-def test_a_scanned_heading_of_two_lines_set_apart_is_the_title() -> None:
-    """The same heading read by OCR, which tells no bold type: its two lines, as far apart as
-    the heading from the table, are the title (its period line is not lost); the section
-    heading further up is not."""
+PERIOD_LINE = "Omgørelsesprocent fordelt efter lovgivning 2017M04"
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        ("ocr", f"{PERIOD_LINE} Hele landet i alt"),
+        ("text", "Hele landet i alt"),
+    ],
+)
+def test_a_heading_line_set_apart_over_the_title_counts_only_when_scanned(
+    source: str, title: str
+) -> None:
+    """A line set apart above the one right over the table, as far apart as that line from
+    the table (the table's period over its entity), the section heading further up: read by
+    OCR, which tells no bold type, both lines are the title (the period line is not lost);
+    in a text layer's regular type only the nearest is (only a bold heading's lines stand so
+    far apart)."""
     words = words_at(60, 60, "Bilag: Ankestatistik")
-    words += words_at(60, 80, "Omgørelsesprocent fordelt efter lovgivning 2017M04")
+    words += words_at(60, 80, PERIOD_LINE)
     words += words_at(60, 96, "Hele landet i alt")
-    ocr = [replace(w, source="ocr") for w in words + _table(112, ROWS)]
-    (table,) = detect(_page(1, ocr))
-    assert table.title == "Omgørelsesprocent fordelt efter lovgivning 2017M04 Hele landet i alt"
+    page = [replace(w, source=source) for w in words + _table(112, ROWS)]
+    (table,) = detect(_page(1, page))
+    assert table.title == title
 
 
 def test_a_scanned_paragraph_over_a_heading_line_is_no_part_of_the_title() -> None:
@@ -137,15 +152,6 @@ def test_a_scanned_paragraph_over_a_heading_line_is_no_part_of_the_title() -> No
     ocr = [replace(w, source="ocr") for w in words + _table(106, ROWS)]
     (table,) = detect(_page(1, ocr))
     assert table.title == "Ankestatistik"
-
-
-def test_a_line_in_regular_type_set_apart_over_the_title_is_not_part_of_it() -> None:
-    """Digital text in regular type: the line set apart above the one right over the table
-    is no part of the title (only a bold heading's lines stand so far apart)."""
-    words = words_at(60, 80, "Omgørelsesprocent fordelt efter lovgivning 2017M04")
-    words += words_at(60, 96, "Hele landet i alt")
-    (table,) = detect(_page(1, words + _table(112, ROWS)))
-    assert table.title == "Hele landet i alt"
 
 
 def test_a_caption_without_tabel_under_the_table_with_a_footnote_under_it() -> None:

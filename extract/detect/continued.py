@@ -351,18 +351,20 @@ def running(lines: Sequence[TextLine], page: PageRead) -> bool:
     headers and footers."""
     if not lines:
         return True
-    keys = {line_key(line) for line in page.lines}
-    return all(line_key(line) in keys or _read_alike(line, page) for line in lines)
+    keyed = [(line.top, line_key(line)) for line in page.lines]
+    keys = {key for _top, key in keyed}
+    return all(line_key(line) in keys or _read_alike(line, keyed) for line in lines)
 
 
-def _read_alike(line: TextLine, page: PageRead) -> bool:
+def _read_alike(line: TextLine, keyed: Sequence[tuple[float, str]]) -> bool:
     """True when an OCR'd ``line`` reads alike (OCR_RUNNING_ALIKE) a line at about its
-    height on ``page`` (a running line read with other misreadings there)."""
+    height on the other page (``keyed``: its lines' tops and keys; a running line read with
+    other misreadings there)."""
     if not any(word.source == "ocr" for word in line.words):
         return False
     key = line_key(line)
     return any(
-        abs(other.top - line.top) <= OCR_RUNNING_PLACE
-        and SequenceMatcher(None, key, line_key(other)).ratio() >= OCR_RUNNING_ALIKE
-        for other in page.lines
+        abs(top - line.top) <= OCR_RUNNING_PLACE
+        and SequenceMatcher(None, key, other).ratio() >= OCR_RUNNING_ALIKE
+        for top, other in keyed
     )

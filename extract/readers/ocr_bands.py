@@ -101,17 +101,8 @@ def _stacks(band: Any, scale: float) -> list[tuple[int, int]]:
         return []  # a row, or a table's body between two rules (booktabs)
     inked = dark.any(axis=0)
     gap = max(int(BAND_GAP_LETTERS * letter), 1)
-    runs: list[list[int]] = []
-    white = gap
-    for x, ink in enumerate(inked):
-        if ink:
-            if white >= gap or not runs:
-                runs.append([x, x + 1])
-            runs[-1][1] = x + 1
-            white = 0
-        else:
-            white += 1
-    stacked = sum(1 for a, b in runs if _lines(dark[:, a:b]) >= 2)
+    runs = _runs(inked, gap)
+    stacked = sum(1 for a, b in runs if len(_runs(dark[:, a:b].any(axis=1), 1)) >= 2)
     if len(runs) < 2 or stacked < BAND_STACKED * len(runs):
         # one line of text (a row with room around it), or a row whose label alone wraps
         # beside one-line values: read with the page
@@ -122,10 +113,20 @@ def _stacks(band: Any, scale: float) -> list[tuple[int, int]]:
     return [(max(edges[k], a - gap), min(edges[k + 1], b + gap)) for k, (a, b) in enumerate(runs)]
 
 
-def _lines(stack: Any) -> int:
-    """How many lines of ink a stack holds: runs of inked pixel rows."""
-    inked = stack.any(axis=1)
-    return sum(1 for y in range(len(inked)) if inked[y] and (y == 0 or not inked[y - 1]))
+def _runs(inked: Any, gap: int) -> list[tuple[int, int]]:
+    """The runs (start, end) of True in the 1-d array ``inked``, runs less than ``gap``
+    apart joined: the stacks across a band (gap: a column gap), the lines down a stack (1)."""
+    runs: list[list[int]] = []
+    white = gap
+    for x, ink in enumerate(inked):
+        if ink:
+            if white >= gap or not runs:
+                runs.append([x, x + 1])
+            runs[-1][1] = x + 1
+            white = 0
+        else:
+            white += 1
+    return [(a, b) for a, b in runs]
 
 
 def meets_any(box: Box, regions: Sequence[Box]) -> bool:
