@@ -50,6 +50,7 @@ Order = tuple[int, int]
 
 __all__ = [
     "CONFLICT_OTHER_SOURCE",
+    "CORRECTIONS_ORDER",
     "RATE_MISMATCH",
     "REGISTRY",
     "SUM_MISMATCH",
@@ -292,6 +293,9 @@ CROSS_TABLE_ORDER: Order = (
     next(i for i, (kind, _) in enumerate(REGISTRY) if kind is CrossTable),
     0,
 )
+
+# Where the corrections of OCR'd values (``ocr_corrections``) go: after every check's results.
+CORRECTIONS_ORDER: Order = (len(REGISTRY), 0)
 
 
 def table_check_results(

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from extract import __version__
 from extract.checks import (
+    CORRECTIONS_ORDER,
     CROSS_TABLE_ORDER,
     CrossTable,
     CrossTableIndex,
@@ -54,6 +55,7 @@ from extract.model import (
     TableCandidate,
     TableSummary,
 )
+from extract.ocr_corrections import correct_by_identities
 from extract.readers import PageStream, Reader, ReadOptions, UnreadableInput, reader_for
 from extract.records import RecordBuilder
 from extract.rulebook import Rulebook
@@ -338,6 +340,11 @@ class _FileRun:
             )
         )
         results = table_check_results(kept, self.checks)
+        # OCR'd values whose separators or marks the identities decide
+        kept, corrected = correct_by_identities(kept, [r for _, r in results], self.checks)
+        if corrected:
+            results = table_check_results(kept, self.checks)
+            results += [(CORRECTIONS_ORDER, r) for r in corrected]
         ids = {i: self.builder.record_id(kept[i]) for _, r in results for i in r.indices}
         self.check_findings.extend((order, check_finding(r, ids)) for order, r in results)
         self.index.add(kept, self.count)
