@@ -100,6 +100,9 @@ class Lexicon:
     phrases: tuple[str, ...] = ()
     period_letters: PeriodLetters = field(default_factory=PeriodLetters)
     by_skeleton: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    # the beginnings of known words a word cut short with a full stop may print ("stadf."),
+    # by skeleton
+    prefixes: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     phrase_tokens: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
     phrase_pairs: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
 
@@ -109,6 +112,13 @@ class Lexicon:
             index.setdefault(skeleton(word), []).append(word)
         object.__setattr__(
             self, "by_skeleton", MappingProxyType({k: tuple(v) for k, v in index.items()})
+        )
+        starts: dict[str, set[str]] = {}
+        for word in self.words:
+            for end in range(MIN_LETTERS, len(word)):
+                starts.setdefault(skeleton(word[:end]), set()).add(word[:end])
+        object.__setattr__(
+            self, "prefixes", MappingProxyType({k: tuple(sorted(v)) for k, v in starts.items()})
         )
         object.__setattr__(self, "phrase_tokens", tuple(_tokens(p) for p in self.phrases))
         object.__setattr__(self, "phrase_pairs", tuple(_pairs(p) for p in self.phrases))
@@ -121,22 +131,28 @@ class Lexicon:
             return None
         out, changed, end = [], False, 0
         for run in _WORD.finditer(text):
-            repaired = self._repair_letters(run.group())
+            cut_short = text[run.end() : run.end() + 1] == "."
+            repaired = self._repair_letters(run.group(), cut_short)
             out.append(text[end : run.start()])
             out.append(repaired or run.group())
             changed = changed or repaired is not None
             end = run.end()
         return "".join(out) + text[end:] if changed else None
 
-    def _repair_letters(self, core: str) -> str | None:
+    def _repair_letters(self, core: str, cut_short: bool = False) -> str | None:
         """The known word the letters ``core`` misread, in ``core``'s case; None if none or
-        unsure."""
-        if len(core) < MIN_LETTERS or core.lower() in self.words:
-            return None
+        unsure. ``cut_short``: a full stop follows (an abbreviation, "Stadt." for "Stadf."),
+        so the beginning of a known word is read as well."""
         lower = core.lower()
-        scored = sorted(
-            (misread_cost(word, lower), word) for word in self.by_skeleton.get(skeleton(lower), ())
-        )
+        if len(core) < MIN_LETTERS or lower in self.words:
+            return None
+        key = skeleton(lower)
+        known = set(self.by_skeleton.get(key, ()))
+        if cut_short:
+            if lower in self.prefixes.get(key, ()):
+                return None
+            known.update(self.prefixes.get(key, ()))
+        scored = sorted((misread_cost(word, lower), word) for word in known)
         if not scored:
             return None
         best_cost, best = scored[0]

@@ -37,6 +37,10 @@ from tests.test_interpret_table import table
         ("/Ophavet.", "/Ophævet."),
         ("Omgerelses-%", "Omgørelses-%"),
         ("atviste/henviste", "afviste/henviste"),
+        # a word cut short with a full stop is read as the beginning of a known word
+        ("Stadt.", "Stadf."),
+        ("Realitetsbch.", "Realitetsbeh."),
+        ("Hjernv.", "Hjemv."),
     ],
 )
 def test_typical_misreadings_are_read_as_the_known_word(
@@ -45,7 +49,11 @@ def test_typical_misreadings_are_read_as_the_known_word(
     assert rulebook.lexicon.repair(read) == printed
 
 
-@pytest.mark.parametrize("word", ["Børn", "Serviceloven", "1O2", "§159", "og", "Bogstav"])
+@pytest.mark.parametrize(
+    "word",
+    # "Stadf." and "Realitetsbeh." begin known words; "Stadt" without a stop is no short form
+    ["Børn", "Serviceloven", "1O2", "§159", "og", "Bogstav", "Stadf.", "Realitetsbeh.", "Stadt"],
+)
 def test_known_words_numbers_short_and_far_words_are_left_alone(
     rulebook: Rulebook, word: str
 ) -> None:

@@ -29,12 +29,34 @@ def test_a_word_box_two_lines_tall_is_read_again_as_a_block() -> None:
     ]
     words = [*words, TextBox("Stadfæstede", 96.0, 0, 200, 120, 30, 30.0)]
     words.append(TextBox("2023", 82.0, 400, 100, 40, 75, 30.0))
-    assert tall_words(words) == [len(words) - 1]
+    assert tall_words(words) == [(len(words) - 1,)]
     assert more_lines("2023 K2", 93.0, "2023")
+    assert more_lines("ANTAL PERSONER", 91.0, "PERSONER")  # the line above lost
     assert not more_lines("2023", 96.0, "2023")
     assert not more_lines("2O23 K2", 93.0, "2023")
     assert not more_lines("persone. r", 90.0, "personer")
     assert not more_lines("2024 kj", 33.0, "2024")
+
+
+def test_a_cells_two_lines_read_as_one_are_read_again_with_the_words_beside_them() -> None:
+    """ "Lov om social" over "service" in a stub cell: Tesseract gives "Lov" and "om" boxes
+    two lines tall beside "social" one line tall, and no "service"; the three are read again
+    together. A tall word with another line's word just above it is not read again."""
+    words = [
+        TextBox(text, 96.0, 60 * k, 100, 40, 30, 30.0)
+        for k, text in enumerate(["Realitetsbehandlet", "og", "af"])
+    ]
+    words.append(TextBox("Stadfæstede", 96.0, 0, 300, 120, 30, 30.0))
+    run = [
+        TextBox("Lov", 56.0, 400, 200, 40, 68, 30.0),
+        TextBox("om", 91.0, 450, 205, 25, 60, 30.0),
+        TextBox("social", 96.0, 485, 200, 70, 32, 30.0),
+    ]
+    first = len(words)
+    assert tall_words([*words, *run]) == [(first, first + 1, first + 2)]
+    assert more_lines("Lov om social service", 94.0, "Lov om social")
+    header = TextBox("Sagsemne", 91.0, 400, 165, 90, 30, 30.0)  # 5 pixels above the run
+    assert tall_words([*words, *run, header]) == []
 
 
 def test_ink_no_word_covers_is_found_as_a_region() -> None:

@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from extract.model import PageContent, Ruling, Word
 from extract.readers import UnreadableInput
 from extract.readers.ocr_image import trim_specks
-from extract.readers.ocr_second_look import DIGITS_ONLY, second_look
+from extract.readers.ocr_marks import lone_marks
+from extract.readers.ocr_second_look import DIGITS_ONLY, second_look, tall_read_again
 from extract.readers.ocr_tesseract import read_data
-from extract.readers.ocr_words import is_speck, more_lines, tall_words
+from extract.readers.ocr_words import is_speck, sizes_beside_tall
 
 if TYPE_CHECKING:
     from extract.readers.ocr_cells import TextBox
@@ -324,12 +325,10 @@ TEXT_LANG = "dan"
 
 def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSettings) -> list[Word]:
     """Words from Tesseract's boxes (page pixels): specks dropped, doubtful ones read again."""
-    kept = [b for b in read if not is_speck(b, read)]
+    kept = tall_read_again(clean, [b for b in read if not is_speck(b, read)], settings.lang)
+    kept += lone_marks(clean, kept)
     boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in kept]
-    sizes = [b.em / scale for b in kept]
-    for i, again in second_look(clean, boxes, tall_words(kept), settings.lang, "").items():
-        if more_lines(again[0], again[1], boxes[i][0]):
-            boxes[i] = (again[0], again[1], *boxes[i][2:])
+    sizes = [em / scale for em in sizes_beside_tall(kept)]
     doubtful = [
         i
         for i, (text, conf, *_rest) in enumerate(boxes)

@@ -3,13 +3,18 @@
 In: the binarised page image, the words read so far as (text, confidence, left, top, width,
 height) in page pixels, which of them to read again, the language and extra Tesseract
 settings. Out: per word index, what was read again: text, lowest confidence, and the box of
-the ink read (page pixels).
+the ink read (page pixels). ``tall_read_again``: the same for runs of word boxes two lines
+tall, whose reading as a block replaces them when it gives the line they had merged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
+
+from extract.readers.ocr_cells import TextBox
+from extract.readers.ocr_words import more_lines, tall_words
 
 # text, confidence, left, top, width, height (page pixels)
 Read = tuple[str, float, int, int, int, int]
@@ -83,3 +88,39 @@ def _joined(parts: Sequence[Read], joiner: str) -> Read:
     y1 = max(p[3] + p[5] for p in parts)
     text = joiner.join(p[0] for p in parts)
     return (text, min(p[1] for p in parts), x0, y0, x1 - x0, y1 - y0)
+
+
+def tall_read_again(clean: Any, kept: list[TextBox], lang: str) -> list[TextBox]:
+    """``kept`` with each run of words two lines tall (``tall_words``) read again from its
+    crop as a block: a reading that gives the run's words and the line merged into them
+    replaces the run by one word of the lines read, over the run's box."""
+    runs = tall_words(kept)
+    spans = []
+    for run in runs:
+        left, top = min(kept[i].left for i in run), min(kept[i].top for i in run)
+        right = max(kept[i].left + kept[i].width for i in run)
+        bottom = max(kept[i].top + kept[i].height for i in run)
+        spans.append(("", 0.0, left, top, right - left, bottom - top))
+    again = second_look(clean, spans, range(len(spans)), lang, "")
+    replaced: dict[int, TextBox | None] = {}
+    for number, (text, confidence, *_box) in again.items():
+        run = runs[number]
+        if more_lines(text, confidence, " ".join(kept[i].text for i in run)):
+            _t, _c, left, top, width, height = spans[number]
+            first = kept[run[0]]
+            replaced.update(dict.fromkeys(run[1:]))
+            replaced[run[0]] = replace(
+                first,
+                text=text,
+                confidence=confidence,
+                left=left,
+                top=top,
+                width=width,
+                height=height,
+            )
+    out = []
+    for i, box in enumerate(kept):
+        taken = replaced.get(i, box)
+        if taken is not None:
+            out.append(taken)
+    return out

@@ -38,37 +38,106 @@ TALL_WORD = 1.8
 TALL_CONFIDENCE = 60.0
 
 
-def tall_words(kept: Sequence[TextBox]) -> list[int]:
-    """Positions of the words of ``kept`` whose boxes are TALL_WORD times the middle height
-    with no other word on them or within a middle height around them (a line read on its
-    own, or cut by the box, is not read again into it)."""
+def tall_words(kept: Sequence[TextBox]) -> list[tuple[int, ...]]:
+    """The runs of words of ``kept`` holding a word box TALL_WORD times the middle height,
+    with the words side by side with it on its line (a cell's two lines read as one: "Lov"
+    and "om" two lines tall beside "social", over "service"), each as the positions of its
+    words from left to right, with no other word on the run or within a middle height
+    around it (a line read on its own, or cut by the box, is not read again into it)."""
     heights = sorted(b.height for b in kept if len(b.text) >= 2)
     if not heights:
         return []
     middle = heights[len(heights) // 2]
-    return [
-        i
-        for i, b in enumerate(kept)
-        if b.height > TALL_WORD * middle
-        and not any(
-            other is not b
-            and other.left < b.left + b.width + middle
-            and b.left - middle < other.left + other.width
-            and other.top < b.top + b.height + middle
-            and b.top - middle < other.top + other.height
-            for other in kept
+    runs: dict[tuple[int, ...], None] = {}
+    for seed, box in enumerate(kept):
+        if box.height <= TALL_WORD * middle:
+            continue
+        line = sorted(
+            (k for k, other in enumerate(kept) if _overlap(box, other) > 0),
+            key=lambda k: kept[k].left,
         )
-    ]
+        at = line.index(seed)
+        first, last = at, at
+        while first > 0 and _next_on_line(kept[line[first - 1]], kept[line[first]], middle):
+            first -= 1
+        while last + 1 < len(line) and _next_on_line(
+            kept[line[last]], kept[line[last + 1]], middle
+        ):
+            last += 1
+        runs[tuple(line[first : last + 1])] = None
+    return [run for run in runs if _alone(kept, run, middle)]
+
+
+def _overlap(a: TextBox, b: TextBox) -> int:
+    """How far two boxes overlap down the page (pixels; negative: apart)."""
+    return min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+
+
+def _next_on_line(before: TextBox, box: TextBox, middle: int) -> bool:
+    """Whether ``box`` follows ``before`` on its line: within a middle height to its right,
+    the two overlapping over half the shorter's height."""
+    gap = box.left - (before.left + before.width)
+    return _overlap(before, box) > min(before.height, box.height) / 2 and -middle < gap < middle
+
+
+def _alone(kept: Sequence[TextBox], run: Sequence[int], middle: int) -> bool:
+    """Whether no word but the run's lies on the run's box, within ``middle`` of it across
+    or a third of it up and down (the crop read again holds none of another word's ink)."""
+    left = min(kept[i].left for i in run)
+    top = min(kept[i].top for i in run) - middle // 3
+    right = max(kept[i].left + kept[i].width for i in run)
+    bottom = max(kept[i].top + kept[i].height for i in run) + middle // 3
+    members = set(run)
+    return not any(
+        k not in members
+        and other.left < right + middle
+        and left - middle < other.left + other.width
+        and other.top < bottom
+        and top < other.top + other.height
+        for k, other in enumerate(kept)
+    )
+
+
+def sizes_beside_tall(kept: Sequence[TextBox]) -> list[float]:
+    """Each word's font size (pixels): its line's (``TextBox.em``), except on a line holding
+    a word box TALL_WORD times the middle height (two lines read as one, which makes the line
+    look twice its size): there, the median size the line's other words' own boxes show
+    (``ocr_font.word_em``), when any shows one."""
+    from extract.readers.ocr_font import word_em
+
+    sizes = [b.em for b in kept]
+    heights = sorted(b.height for b in kept if len(b.text) >= 2)
+    if not heights:
+        return sizes
+    middle = heights[len(heights) // 2]
+    for tall in (b for b in kept if b.height > TALL_WORD * middle):
+        line = [
+            k
+            for k, b in enumerate(kept)
+            if b.em == tall.em and _overlap(b, tall) > min(b.height, tall.height) / 2
+        ]
+        shown = [
+            em
+            for k in line
+            if kept[k].height <= TALL_WORD * middle
+            and (em := word_em(kept[k].text, kept[k].height)) is not None
+        ]
+        if shown:
+            size = sorted(shown)[len(shown) // 2]
+            for k in line:
+                sizes[k] = min(sizes[k], size)
+    return sizes
 
 
 def more_lines(again: str, confidence: float, first: str) -> bool:
-    """True when a tall word read again as a block gave, surely (``confidence``), its first
-    reading and more words after it (the line Tesseract had merged into it): "2023" -> "2023
-    K2", not "personer" -> "persone. r" nor "2024" -> "2024 kj" (read with confidence 33)."""
+    """True when a run of tall words read again as a block gave, surely (``confidence``), its
+    first reading and more words before or after it (the line Tesseract had merged into it):
+    "2023" -> "2023 K2", "PERSONER" -> "ANTAL PERSONER"; not "personer" -> "persone. r" nor
+    "2024" -> "2024 kj" (read with confidence 33)."""
     before, after = first.split(), again.split()
     return (
         len(after) > len(before)
-        and after[: len(before)] == before
+        and (after[: len(before)] == before or after[-len(before) :] == before)
         and confidence >= TALL_CONFIDENCE
     )
 

@@ -1,0 +1,155 @@
+"""Suppression marks OCR passed over: a printed "." or ".." in a column of numbers.
+
+Tesseract often reads nothing for a lone full stop, or reads it unsurely and it is dropped as
+dirt; the row then looks like a group heading and the table's rows fall apart. A dot of ink
+is taken as a printed mark only where a printed mark stands: on a text line's baseline,
+beside the row's own words, between numbers of one column above and below it (their right
+edges or centres line up with it), with no word of that line on it. Dirt rarely meets all of that.
+
+In: the binarised page (black text on white, pixels) and the words kept so far (``TextBox``).
+Out: a ``TextBox`` for each such mark ("." or ".." or "..."), read with MARK_CONFIDENCE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from extract.readers.ocr_cells import TextBox
+
+# A mark found so is less sure than a word Tesseract read surely: its value says so.
+MARK_CONFIDENCE = 70.0
+# A dot's size against the page's middle digit height: at most DOT_MOST, at least DOT_LEAST,
+# about as wide as tall (DOT_ASPECT), mostly filled (DOT_FILL).
+DOT_MOST = 0.4
+DOT_LEAST = 0.1
+DOT_ASPECT = 2.0
+DOT_FILL = 0.5
+# Dots this close (in middle digit heights) are one mark ("..").
+DOT_GAP = 0.6
+# A mark's bottom lies within this share of a digit height of its line's baseline.
+BASELINE_SLACK = 0.3
+# It lines up with a column when its right edge or centre is within this share of a digit
+# height of those of at least COLUMN_NUMBERS numbers on other lines.
+COLUMN_SLACK = 0.6
+COLUMN_NUMBERS = 2
+_NUMBER = re.compile(r"^[-–]?\d[\d.,]*\s*%?$")
+Dot = tuple[int, int, int, int]  # left, top, width, height (pixels)
+
+
+def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
+    """Printed suppression marks no word of ``words`` holds, on the page ``clean``."""
+    import cv2
+    import numpy as np
+
+    numbers = [w for w in words if _NUMBER.match(w.text)]
+    if len(numbers) < COLUMN_NUMBERS:
+        return []
+    digit = float(np.median([w.height for w in numbers]))
+    dark = (clean < 128).astype(np.uint8)
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    dots = []
+    for i in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[i][:5])
+        if (
+            DOT_LEAST * digit <= min(w, h)
+            and max(w, h) <= DOT_MOST * digit
+            and max(w, h) <= DOT_ASPECT * min(w, h)
+            and area >= DOT_FILL * w * h
+            and not _covered(x, y, w, h, words)
+        ):
+            dots.append((x, y, w, h))
+    marks = []
+    for run in _runs(sorted(dots), digit):
+        left, top = min(d[0] for d in run), min(d[1] for d in run)
+        right = max(d[0] + d[2] for d in run)
+        bottom = max(d[1] + d[3] for d in run)
+        line = _line_of(words, left, right, bottom, digit)
+        if line is not None and _in_column(numbers, left, right, top, bottom, digit):
+            width, height = right - left, bottom - top
+            marks.append(
+                TextBox("." * len(run), MARK_CONFIDENCE, left, top, width, height, line.em)
+            )
+    return [m for m in marks if _row_of_values(m, [*numbers, *marks], digit)]
+
+
+def _row_of_values(mark: TextBox, values: Sequence[TextBox], digit: float) -> bool:
+    """Whether the mark's line holds other values (numbers or marks), or its column is the
+    only one of values: the nearest values above and below it are alone on their lines. (A
+    speck in a column on a label's second line, its row's values on the line above, is no
+    mark.)"""
+
+    def same_line(a: TextBox, b: TextBox) -> bool:
+        return abs((a.top + a.height) - (b.top + b.height)) <= BASELINE_SLACK * digit
+
+    if any(v is not mark and same_line(v, mark) for v in values):
+        return True
+    slack = COLUMN_SLACK * digit
+    column = [
+        v
+        for v in values
+        if v is not mark and abs((v.left + v.width) - (mark.left + mark.width)) <= slack
+    ]
+    above = [v for v in column if v.top + v.height < mark.top]
+    below = [v for v in column if v.top > mark.top + mark.height]
+    if not above or not below:
+        return False
+    nearest = (max(above, key=lambda v: v.top), min(below, key=lambda v: v.top))
+    return all(not any(o is not v and same_line(o, v) for o in values) for v in nearest)
+
+
+def _covered(x: int, y: int, w: int, h: int, words: Sequence[TextBox]) -> bool:
+    """Whether the dot's centre lies in a word's box (two pixels around it)."""
+    cx, cy = x + w / 2, y + h / 2
+    return any(
+        b.left - 2 <= cx <= b.left + b.width + 2 and b.top - 2 <= cy <= b.top + b.height + 2
+        for b in words
+    )
+
+
+def _runs(dots: list[Dot], digit: float) -> list[list[Dot]]:
+    """Dots (sorted by left edge) side by side within DOT_GAP digit heights, on one line;
+    at most three to a mark."""
+    runs: list[list[Dot]] = []
+    for dot in dots:
+        for run in runs:
+            last = run[-1]
+            beside = 0 <= dot[0] - (last[0] + last[2]) <= DOT_GAP * digit
+            level = abs((dot[1] + dot[3]) - (last[1] + last[3])) <= DOT_LEAST * digit * 2
+            if beside and level and len(run) < 3:
+                run.append(dot)
+                break
+        else:
+            runs.append([dot])
+    return runs
+
+
+def _line_of(
+    words: Sequence[TextBox], left: int, right: int, bottom: int, digit: float
+) -> TextBox | None:
+    """A word to the left of the mark on its line (the mark's bottom on its baseline), none
+    over it; None if there is none, or a word of the line covers the mark."""
+    slack = BASELINE_SLACK * digit
+    line = [w for w in words if abs(w.top + w.height - bottom) <= slack]
+    if any(w.left < right and left < w.left + w.width for w in line):
+        return None
+    before = [w for w in line if w.left + w.width <= left]
+    return max(before, key=lambda w: w.left) if before else None
+
+
+def _in_column(
+    numbers: Sequence[TextBox], left: int, right: int, top: int, bottom: int, digit: float
+) -> bool:
+    """Whether COLUMN_NUMBERS numbers on other lines, some above the mark and some below it
+    (a row inside the column, not a heading over it), end or are centred where it is."""
+    slack = COLUMN_SLACK * digit
+    centre = (left + right) / 2
+    aligned = [
+        n
+        for n in numbers
+        if abs(n.left + n.width - right) <= slack or abs(n.left + n.width / 2 - centre) <= slack
+    ]
+    above = sum(1 for n in aligned if n.top + n.height < top)
+    below = sum(1 for n in aligned if n.top > bottom)
+    return above >= 1 and below >= 1 and above + below >= COLUMN_NUMBERS
