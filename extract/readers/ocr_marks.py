@@ -12,6 +12,7 @@ Out: a ``TextBox`` for each such mark ("." or ".." or "..."), read with MARK_CON
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -28,12 +29,18 @@ DOT_ASPECT = 2.0
 DOT_FILL = 0.5
 # Dots this close (in middle digit heights) are one mark ("..").
 DOT_GAP = 0.6
-# A mark's bottom lies within this share of a digit height of its line's baseline.
-BASELINE_SLACK = 0.3
+# A mark's bottom lies within this share of a digit height of its line's baseline (a wide
+# row of a page straightened to a tenth of a degree still slopes a point or two).
+BASELINE_SLACK = 0.5
 # It lines up with a column when its right edge or centre is within this share of a digit
 # height of those of at least COLUMN_NUMBERS numbers on other lines.
 COLUMN_SLACK = 0.6
 COLUMN_NUMBERS = 2
+# A mark with numbers above it and none below is the column's last row when at least
+# LAST_ROW_NUMBERS numbers stand above and it lies within LAST_ROW_PITCHES of their
+# spacing under the last.
+LAST_ROW_NUMBERS = 3
+LAST_ROW_PITCHES = 1.6
 _NUMBER = re.compile(r"^[-–]?\d[\d.,]*\s*%?$")
 Dot = tuple[int, int, int, int]  # left, top, width, height (pixels)
 
@@ -76,7 +83,8 @@ def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
 
 def _row_of_values(mark: TextBox, values: Sequence[TextBox], digit: float) -> bool:
     """Whether the mark's line holds other values (numbers or marks), or its column is the
-    only one of values: the nearest values above and below it are alone on their lines. (A
+    only one of values: the nearest values above and below it (above it, in the last row)
+    are alone on their lines. (A
     speck in a column on a label's second line, its row's values on the line above, is no
     mark.)"""
 
@@ -93,9 +101,10 @@ def _row_of_values(mark: TextBox, values: Sequence[TextBox], digit: float) -> bo
     ]
     above = [v for v in column if v.top + v.height < mark.top]
     below = [v for v in column if v.top > mark.top + mark.height]
-    if not above or not below:
+    if not above:
         return False
-    nearest = (max(above, key=lambda v: v.top), min(below, key=lambda v: v.top))
+    nearest = [max(above, key=lambda v: v.top)]
+    nearest += [min(below, key=lambda v: v.top)] if below else []
     return all(not any(o is not v and same_line(o, v) for o in values) for v in nearest)
 
 
@@ -142,7 +151,8 @@ def _in_column(
     numbers: Sequence[TextBox], left: int, right: int, top: int, bottom: int, digit: float
 ) -> bool:
     """Whether COLUMN_NUMBERS numbers on other lines, some above the mark and some below it
-    (a row inside the column, not a heading over it), end or are centred where it is."""
+    (a row inside the column, not a heading over it), end or are centred where it is; or
+    LAST_ROW_NUMBERS numbers above it, the mark a row's spacing under them (the last row)."""
     slack = COLUMN_SLACK * digit
     centre = (left + right) / 2
     aligned = [
@@ -150,6 +160,13 @@ def _in_column(
         for n in numbers
         if abs(n.left + n.width - right) <= slack or abs(n.left + n.width / 2 - centre) <= slack
     ]
-    above = sum(1 for n in aligned if n.top + n.height < top)
+    above = sorted(n.top + n.height for n in aligned if n.top + n.height < top)
     below = sum(1 for n in aligned if n.top > bottom)
-    return above >= 1 and below >= 1 and above + below >= COLUMN_NUMBERS
+    if above and below:
+        return len(above) + below >= COLUMN_NUMBERS
+    if len(above) < LAST_ROW_NUMBERS:  # (numbers only below: a heading's dirt, not a row)
+        return False
+    # the column's last row: right under the numbers, a row's pitch below the last of them
+    last = above[-LAST_ROW_NUMBERS:]
+    steps = sorted(b - a for a, b in itertools.pairwise(last))
+    return bottom - above[-1] <= LAST_ROW_PITCHES * steps[len(steps) // 2]
