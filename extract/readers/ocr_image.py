@@ -153,11 +153,13 @@ def remove_lines(grey: Any, boxes: list[tuple[float, float, float, float]]) -> A
 
 
 def binarise(grey: Any) -> Any:
-    """Black text on white: median filter against speckle noise, then Otsu's threshold."""
+    """Black text on white: median filter against speckle noise, then Otsu's threshold (a
+    shaded band's own inside it: ``ocr_shading``)."""
     import cv2
 
-    smooth = cv2.medianBlur(grey, 3)
-    return cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    from extract.readers.ocr_shading import binarised
+
+    return binarised(cv2.medianBlur(grey, 3))
 
 
 # Ink inside a word's box smaller than this share of the word's largest blob, and standing

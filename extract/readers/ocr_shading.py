@@ -1,0 +1,61 @@
+"""Shaded bands of a page (a table's grey or dark header row), binarised on their own.
+
+One threshold for the whole page (Otsu's) sits between paper and ink; on a grey band the
+blurred edges of letters fall below it, so the letters swell into blobs ("Hele landet" read
+as nothing, "2022" as "2e22"), and on a dark band all is ink. A band is found as a wide
+area whose background (the page with its text closed over) is darker than the paper; it
+gets a threshold of its own, and light letters on a dark band are turned dark on light.
+
+In: the page (8-bit grey, white = 255), median-filtered. Out: band boxes (x0, top, x1,
+bottom, pixels), and the page binarised with each band thresholded on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The background is the page closed over with a square this share of the page's width
+# (wider than a letter's strokes, narrower than a band's height).
+CLOSE_SHARE = 0.01
+# A band's background is this much darker than the paper's.
+BAND_DARKER = 30
+# A band is at least this many times as wide as the closing square and as tall as it, and
+# fills most of its box (a shaded rectangle, not a shadow's gradient).
+BAND_WIDTH = 8
+BAND_FILL = 0.8
+# Dark bands: most of a band thresholded on its own is ink (light letters on it).
+DARK_SHARE = 0.5
+
+
+def shaded_bands(smooth: Any) -> list[tuple[int, int, int, int]]:
+    """The shaded bands of the median-filtered page ``smooth``."""
+    import cv2
+    import numpy as np
+
+    size = max(int(smooth.shape[1] * CLOSE_SHARE) | 1, 3)
+    background = cv2.morphologyEx(smooth, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
+    paper = float(np.percentile(background, 90))
+    mask = (background < paper - BAND_DARKER).astype(np.uint8)
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    bands = []
+    for i in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[i][:5])
+        if w >= BAND_WIDTH * size and h >= size and area >= BAND_FILL * w * h:
+            bands.append((x, y, x + w, y + h))
+    return bands
+
+
+def binarised(smooth: Any) -> Any:
+    """The median-filtered page ``smooth`` black on white: Otsu's threshold over the page,
+    and each shaded band's own inside it."""
+    import cv2
+
+    out = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    for x0, top, x1, bottom in shaded_bands(smooth):
+        part = cv2.threshold(
+            smooth[top:bottom, x0:x1], 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU
+        )[1]
+        if (part == 0).mean() > DARK_SHARE:
+            part = 255 - part
+        out[top:bottom, x0:x1] = part
+    return out
