@@ -17,14 +17,19 @@ from typing import Any
 # The background is the page closed over with a square this share of the page's width
 # (wider than a letter's strokes, narrower than a band's height).
 CLOSE_SHARE = 0.01
-# A band's background is this much darker than the paper's.
+# A band's background is this much darker than the paper's, and this much darker than just
+# above or below it.
 BAND_DARKER = 30
+BAND_APART = 12
 # A band is at least this many times as wide as the closing square and as tall as it, and
 # fills most of its box (a shaded rectangle, not a shadow's gradient).
 BAND_WIDTH = 8
 BAND_FILL = 0.8
 # Dark bands: most of a band thresholded on its own is ink (light letters on it).
 DARK_SHARE = 0.5
+# A band thresholded on its own whose ink covers more than this share holds no letters the
+# threshold found: the page's threshold stands there.
+MOST_INK = 0.35
 
 
 def shaded_bands(smooth: Any) -> list[tuple[int, int, int, int]]:
@@ -40,9 +45,30 @@ def shaded_bands(smooth: Any) -> list[tuple[int, int, int, int]]:
     bands = []
     for i in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[i][:5])
-        if w >= BAND_WIDTH * size and h >= size and area >= BAND_FILL * w * h:
+        if (
+            w >= BAND_WIDTH * size
+            and h >= size
+            and area >= BAND_FILL * w * h
+            and _set_apart(background, (x, y, x + w, y + h), size)
+        ):
             bands.append((x, y, x + w, y + h))
     return bands
+
+
+def _set_apart(background: Any, box: tuple[int, int, int, int], size: int) -> bool:
+    """Whether the band's background is BAND_APART darker than just above or below it (a
+    shaded row has paper beside it; light falling off across a page, or a dim page's cells
+    between removed rules, has the same grey on both sides)."""
+    import numpy as np
+
+    x0, top, x1, bottom = box
+    level = float(np.median(background[top:bottom, x0:x1]))
+    beside = [
+        background[max(top - 2 * size, 0) : max(top - size // 2, 0), x0:x1],
+        background[bottom + size // 2 : bottom + 2 * size, x0:x1],
+    ]
+    around = [float(np.median(part)) for part in beside if part.size]
+    return bool(around) and max(around) - level >= BAND_APART
 
 
 def binarised(smooth: Any) -> Any:
@@ -57,5 +83,6 @@ def binarised(smooth: Any) -> Any:
         )[1]
         if (part == 0).mean() > DARK_SHARE:
             part = 255 - part
-        out[top:bottom, x0:x1] = part
+        if (part == 0).mean() <= MOST_INK:  # (more is noise split in two, not letters)
+            out[top:bottom, x0:x1] = part
     return out
