@@ -1,6 +1,6 @@
 """Shaded header bands binarised on their own (``extract.readers.ocr_shading``): letters on a
-grey band keep their strokes, light letters on a dark band come out dark on white, and a page
-without bands is thresholded as before."""
+grey band keep their strokes; a dark band, and a page without bands, are thresholded as
+before."""
 
 from __future__ import annotations
 
@@ -47,9 +47,15 @@ def test_a_grey_band_is_found_and_its_letters_keep_their_strokes() -> None:
     assert strokes > 0.9 and around < 0.05
 
 
-def test_light_letters_on_a_dark_band_come_out_dark_on_white() -> None:
-    strokes, around = ink_in_strokes(binarised(page(band=50, ink=235)) == 0)
-    assert strokes > 0.9 and around < 0.05
+def test_a_dark_band_is_left_as_the_pages_threshold_leaves_it() -> None:
+    """Light letters on a dark band: turned dark on white they were read worse than not at
+    all (fresh draw 529661: dark header bands 12.9 % -> 4.9 % exact), so they are not."""
+    import cv2
+
+    smooth = page(band=50, ink=235)
+    assert shaded_bands(smooth)
+    whole = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    assert (binarised(smooth) == whole).all()
 
 
 def test_a_page_without_a_band_is_thresholded_as_a_whole() -> None:

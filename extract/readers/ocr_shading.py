@@ -1,10 +1,12 @@
-"""Shaded bands of a page (a table's grey or dark header row), binarised on their own.
+"""Shaded bands of a page (a table's grey header row), binarised on their own.
 
 One threshold for the whole page (Otsu's) sits between paper and ink; on a grey band the
 blurred edges of letters fall below it, so the letters swell into blobs ("Hele landet" read
-as nothing, "2022" as "2e22"), and on a dark band all is ink. A band is found as a wide
-area whose background (the page with its text closed over) is darker than the paper; it
-gets a threshold of its own, and light letters on a dark band are turned dark on light.
+as nothing, "2022" as "2e22"). A band is found as a wide area whose background (the page
+with its text closed over) is darker than the paper and than just above or below it; it
+gets a threshold of its own where that finds dark letters. A dark band (light letters on
+it) is left as the page's threshold leaves it: turned dark on light, its letters were read
+worse than not at all.
 
 In: the page (8-bit grey, white = 255), median-filtered. Out: band boxes (x0, top, x1,
 bottom, pixels), and the page binarised with each band thresholded on its own.
@@ -25,7 +27,8 @@ BAND_APART = 12
 # fills most of its box (a shaded rectangle, not a shadow's gradient).
 BAND_WIDTH = 8
 BAND_FILL = 0.8
-# Dark bands: most of a band thresholded on its own is ink (light letters on it).
+# Dark bands: most of a band thresholded on its own is ink (light letters on it); such a
+# band keeps the page's threshold.
 DARK_SHARE = 0.5
 # A band thresholded on its own whose ink covers more than this share holds no letters the
 # threshold found: the page's threshold stands there.
@@ -73,7 +76,7 @@ def _set_apart(background: Any, box: tuple[int, int, int, int], size: int) -> bo
 
 def binarised(smooth: Any) -> Any:
     """The median-filtered page ``smooth`` black on white: Otsu's threshold over the page,
-    and each shaded band's own inside it."""
+    and each grey band's own inside it."""
     import cv2
 
     out = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
@@ -82,7 +85,7 @@ def binarised(smooth: Any) -> Any:
             smooth[top:bottom, x0:x1], 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU
         )[1]
         if (part == 0).mean() > DARK_SHARE:
-            part = 255 - part
+            continue  # light letters on a dark band: read as the page's threshold leaves them
         if (part == 0).mean() <= MOST_INK:  # (more is noise split in two, not letters)
             out[top:bottom, x0:x1] = part
     return out
