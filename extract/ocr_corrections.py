@@ -21,7 +21,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extract.checks_rates import RATE_MISMATCH
-from extract.checks_sums import COUNT_UNITS, SUM_MISMATCH, Check, CheckResult, fmt, place, result
+from extract.checks_sums import (
+    COUNT_UNITS,
+    SUM_MISMATCH,
+    Check,
+    CheckResult,
+    exact_number,
+    fmt,
+    forget_groups,
+    place,
+    result,
+)
 from extract.model import Observation, Status
 
 OCR_CORRECTED = "ocr_corrected"
@@ -144,8 +154,6 @@ def _with(observations: list[Observation], i: int, new: Observation) -> list[Obs
 
 def _failing(observations: Sequence[Observation], checks: Sequence[Check]) -> set[int]:
     """Positions taking part in an identity that does not hold."""
-    from extract.checks_sums import forget_groups
-
     failing = {i for check in checks for r in check.run(observations) for i in r.indices}
     forget_groups()
     return failing
@@ -163,8 +171,6 @@ def _correction(observations: Sequence[Observation], i: int, new: Observation) -
 
 def fmt_value(obs: Observation) -> str:
     """An observation's value as a report line prints it."""
-    from extract.checks_sums import exact_number
-
     assert obs.value is not None
     exact = exact_number(obs.value)
     return fmt(exact) if exact is not None else str(obs.value)
