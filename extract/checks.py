@@ -39,6 +39,7 @@ from extract.checks_values import (
     OcrLabelCorrected,
     OcrLabelUnverified,
     Plausible,
+    SharesAsCounts,
 )
 from extract.hash_groups import same_hash_groups
 from extract.identities import Identities
@@ -268,6 +269,7 @@ REGISTRY: tuple[tuple[type, bool], ...] = (
     (OcrLabelCorrected, False),
     (OcrLabelUnverified, False),
     (Plausible, False),
+    (SharesAsCounts, False),
 )
 
 

@@ -14,6 +14,7 @@ LOW_OCR_CONFIDENCE = "low_ocr_confidence"
 OCR_LABEL_CORRECTED = "ocr_label_corrected"
 OCR_LABEL_UNVERIFIED = "ocr_label_unverified"
 IMPLAUSIBLE_VALUE = "implausible_value"
+SHARES_AS_COUNTS = "shares_as_counts"
 # An OCR'd cell read with less confidence than this (0-100) is flagged.
 OCR_CONFIDENCE_THRESHOLD = 80.0
 # Units whose values are shares of a whole.
@@ -132,3 +133,40 @@ class Plausible:
             if wrong:
                 message = f"{place(obs)} {obs.measure}: {value:g} is not a possible {obs.unit}"
                 yield result(self.code, message, observations, i, ())
+
+
+# Counts whose total row prints exactly this, and whose rows add up to it within
+# HUNDRED_SLACK (shares rounded to whole per cents), are shares read as counts.
+HUNDRED = 100.0
+HUNDRED_SLACK = 2.0
+
+
+class SharesAsCounts:
+    """A column of counts whose total row is 100 and whose rows add up to 100: the per cents
+    of a share column whose header naming the share was lost ("Andel i pct." set over three
+    quarters, read over one), keyed as counts of the caption's measure."""
+
+    name = "shares_as_counts"
+    code = SHARES_AS_COUNTS
+    description = "no column of counts has a total of 100 that its rows add up to (shares)"
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        columns: dict[tuple[object, ...], list[int]] = {}
+        for i, obs in enumerate(observations):
+            if obs.unit in _COUNT_UNITS and obs.status is Status.REPORTED:
+                key = (obs.table_id, obs.column_key, obs.measure, obs.period, obs.entity)
+                columns.setdefault(key, []).append(i)
+        for cells in columns.values():
+            totals = [i for i in cells if observations[i].row_role == "total"]
+            members = [i for i in cells if observations[i].row_role == "member"]
+            if len(members) < 2 or not any(observations[i].value == HUNDRED for i in totals):
+                continue
+            summed = sum(observations[i].value or 0.0 for i in members)
+            if abs(summed - HUNDRED) <= HUNDRED_SLACK:
+                first = totals[0]
+                obs = observations[first]
+                message = (
+                    f"{place(obs)} column '{obs.column_label}': its rows add up to "
+                    f"{summed:g} and its total is 100: per cents read as counts of {obs.measure}?"
+                )
+                yield result(self.code, message, observations, first, members + totals[1:])

@@ -10,6 +10,7 @@ read as the number (``extract.period_misreads``); every repair is named in the r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -60,20 +61,54 @@ def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[Ta
 
 
 def _known_text(text: str, lexicon: Lexicon) -> str | None:
-    """The known phrase an OCR'd label misreads; else, where it holds words broken at line
-    ends, the label with those words joined and each joined word that misreads a known word
-    read as it ("Omger- elsespr- ocent" -> "Omgørelsesprocent": the page's words were
-    repaired one by one, and "Omger-" is no word); None if neither."""
+    """The known phrase an OCR'd label misreads; else the label without dirt read at its
+    end (``_without_specks``) when every word left is known; else, where it holds words
+    broken at line ends, the label (without that dirt) with those words joined and each
+    joined word that misreads a known word read as it ("Omger- elsespr- ocent" ->
+    "Omgørelsesprocent": the page's words were repaired one by one, and "Omger-" is no
+    word); None if none of these."""
     phrase = lexicon.repair_label(text)
     if phrase is not None:
         return phrase
-    spaced = " ".join(text.split())
+    bare = _without_specks(text, lexicon)
+    if bare is not None and not lexicon.unknown_words(join_broken_words(bare)):
+        return bare  # every word known once the dirt is gone (broken ones joined)
+    spaced = bare or " ".join(text.split())
     joined = join_broken_words(spaced)
     if joined == spaced:
         return None
     words = joined.split(" ")
     repaired = [lexicon.repair(word) or word for word in words]
     return " ".join(repaired) if repaired != words else None
+
+
+# A word of at most this many letters that no known word is, with no digit, is dirt read as
+# letters at a label's end ("Antal personer te"); a footnote mark read as "?" or "!" ends a
+# word ("landsplan!", "Andel?").
+SPECK_LETTERS = 2
+_MARK_END = re.compile(r"[?!]+$")
+# Danish words that short, which end a label cut short ("Stadfæstede og", "Sager i"): kept.
+_SHORT_WORDS = frozenset({"i", "og", "af", "på", "om", "pr", "mv", "el", "en", "et", "at", "jf"})
+
+
+def _without_specks(text: str, lexicon: Lexicon) -> str | None:
+    """``text`` without the dirt read as short words at its end and footnote marks read as
+    "?" or "!" (SPECK_LETTERS); None when there is none, or nothing else."""
+    words = [_MARK_END.sub("", word) for word in text.split()]
+
+    def speck(word: str) -> bool:
+        letters = sum(ch.isalpha() for ch in word)
+        return (
+            0 < letters <= SPECK_LETTERS  # (a dash or a "§" ending a label is printed)
+            and not any(ch.isdigit() for ch in word)
+            and (bare := word.casefold().strip(".,:;()")) not in lexicon.words
+            and bare not in _SHORT_WORDS
+        )
+
+    while words and speck(words[-1]):
+        words.pop()  # (only at the end: a label's first word may be short, "I alt")
+    bare = " ".join(w for w in words if w)
+    return bare if bare and bare != " ".join(text.split()) else None
 
 
 def _ocr_row(row: TableRow) -> bool:

@@ -373,6 +373,7 @@ def test_the_registry_lists_each_check_once_with_its_flag() -> None:
         ("ocr_label_corrected", "ocr_label_corrected"),
         ("ocr_label_unverified", "ocr_label_unverified"),
         ("plausible", "implausible_value"),
+        ("shares_as_counts", "shares_as_counts"),
     ]
     assert all(check.description for check in CHECKS)
 
@@ -713,3 +714,39 @@ def test_single_value_checks_flag_ocr_doubt_and_impossible_values() -> None:
         if r.code in ("low_ocr_confidence", "implausible_value")
     }
     assert codes == {("low_ocr_confidence", (0,)), ("implausible_value", (1,))}
+
+
+# Table 2.1 of the annual report 2024, "Andel i pct." of the decided cases by law and quarter,
+# read with the header naming the share lost: per cents keyed as counts of the caption's
+# measure (afgjorte).
+QUARTERS = [
+    col("Q3 2023", period="2023-Q3"),
+    col("Q4 2023", period="2023-Q4"),
+    col("Q1 2024", period="2024-Q1"),
+]
+ROWS_2_1 = [
+    row("LAB", "6 6 5", law_area="lab"),
+    row("Aktivloven", "23 27 30", law_area="aktivloven"),
+    row("PL", "3 3 3", law_area="pensionsloven"),
+    row("Serviceloven", "46 41 20", law_area="serviceloven"),
+    row("Barnets Lov", "- - 20", law_area="barnets_lov"),
+    row("Sygedagpenge", "17 19 18", law_area="sygedagpengeloven"),
+    row("Almenboligloven", "1 1 1", law_area="almenboligloven"),
+    row("Andre love", "2 3 2", law_area="andre_love"),
+    row("Sager i alt", "100 100 100", law_area="alle", row_role="total"),
+]
+
+
+def test_counts_adding_up_to_a_total_of_100_are_flagged_as_shares() -> None:
+    observations = table("2.1", QUARTERS, ROWS_2_1, measure="afgjorte", **HELE_LANDET)
+    found = by_code(run_checks(observations), "shares_as_counts")
+    assert len(found) == 3  # one per quarter
+    flagged = flags_by_index(found)
+    reported = [i for i, obs in enumerate(observations) if obs.status is Status.REPORTED]
+    assert all("shares_as_counts" in flagged[i] for i in reported)
+
+
+def test_counts_with_another_total_and_shares_as_shares_are_not() -> None:
+    assert by_code(run_checks(ishoej_2020()), "shares_as_counts") == []
+    shares = table("2.1", QUARTERS, ROWS_2_1, measure="andel_procent", **HELE_LANDET)
+    assert by_code(run_checks(shares), "shares_as_counts") == []

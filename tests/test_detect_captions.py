@@ -38,6 +38,22 @@ def test_a_caption_under_the_table_is_its_caption() -> None:
     assert body(table) == ROWS
 
 
+def test_a_caption_under_a_scanned_table_past_a_pens_circle_read_as_a_word() -> None:
+    """The bottom of a pen's circle round the last value, read by OCR as "“eee" (confidence
+    47) between the table and its caption: dirt, no line the caption must come first of."""
+    from extract.detect.captions import caption_below
+    from extract.detect.layout import group_lines
+
+    dirt = [replace(w, source="ocr", confidence=47.0) for w in words_at(340, 150, "“eee")]
+    caption = [replace(w, source="ocr", confidence=92.0) for w in words_at(60, 156, CAPTION)]
+    lines = group_lines([*dirt, *caption])
+    assert len(lines) == 2
+    found = caption_below(lines, 146.0, 800.0)
+    assert found is not None and found[0] == CAPTION
+    sure = [replace(w, confidence=80.0) for w in dirt]
+    assert caption_below(group_lines([*sure, *caption]), 146.0, 800.0) is None
+
+
 def test_a_caption_under_the_last_part_of_a_continued_table() -> None:
     first = _page(1, words_at(60, 100, "Afgjorte sager") + _table(700, ROWS))
     second = _page(2, _table(80, ROWS[:2]) + words_at(60, 80 + 12 * 2 + 14, CAPTION))

@@ -229,6 +229,27 @@ def test_an_ocr_header_broken_at_line_ends_is_repaired_as_joined(rulebook: Ruleb
     )
 
 
+def test_dirt_read_as_a_short_word_or_a_mark_at_a_headers_end_is_dropped(
+    rulebook: Rulebook,
+) -> None:
+    """ "Antal personer te" (a speck read as letters), "Landsplan!" (a footnote mark read as
+    "!"): read as the known words before them, and the repair named; a label cut short at a
+    word of its own ("Stadfæstede og", "Sager i") is left as printed, and so is an unknown
+    last word of letters ("Hele landet før")."""
+    headers = ["Antal personer te", "Landsplan!", "Stadfæstede og", "Sager i", "Hele landet før"]
+    printed = table(headers, [("Biler - § 114", ["4", "2", "1", "3", "5"])])
+    ocr_row = replace(printed.rows[0], label_confidence=90.0)
+    (repaired,) = repair_labels([replace(printed, rows=(ocr_row,))], rulebook.lexicon)
+    assert repaired.column_headers == (
+        ("Antal personer",),
+        ("Landsplan",),
+        ("Stadfæstede og",),
+        ("Sager i",),
+        ("Hele landet før",),
+    )
+    assert repaired.header_repairs[0] == ("Antal personer te -> Antal personer",)
+
+
 def test_an_unknown_ocr_provision_labels_numbers_are_unverified(rulebook: Rulebook) -> None:
     """A provision label that is no known phrase has its numbers listed as unverified ("§159"
     read as "8159" holds no unknown word, but its number no phrase checks); a known phrase

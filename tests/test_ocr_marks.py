@@ -6,7 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from extract.readers.ocr_cells import TextBox
-from extract.readers.ocr_marks import MARK_CONFIDENCE, lone_marks
+from extract.readers.ocr_marks import (
+    MARK_CONFIDENCE,
+    STRAY_CONFIDENCE,
+    lone_marks,
+    with_stray_dots_unsure,
+)
 from extract.readers.ocr_words import sizes_beside_tall
 
 # A one-column table of persons by ydelse (the Fanø export's layout), at 300 dpi: labels at
@@ -106,3 +111,16 @@ def test_a_line_with_a_box_two_lines_tall_takes_its_size_from_its_other_words() 
     sizes = sizes_beside_tall([*line, *others])
     assert [round(s, 1) for s in sizes[:2]] == [41.7, 41.7]
     assert sizes[2:] == [42.0] * 5
+
+
+def test_a_dot_tesseract_read_off_the_column_is_made_unsure_one_in_it_is_not() -> None:
+    """ "Andre Love" of table 4.2: its number crossed out by a pen's line and unread, a speck
+    read as "." (confidence 81) in its cell, far left of where the column's numbers end: it
+    would make the value look suppressed, so it is kept unsure (flagged); a "." read where
+    the column's numbers end is a mark, and stays as sure as read."""
+    rows = words()
+    speck = TextBox(".", 81.0, 380, 174, 6, 6, 40.0)  # row 2, 120 pixels left of the column
+    mark = TextBox(".", 81.0, 494, 224, 6, 6, 40.0)  # row 3, where the numbers end
+    found = with_stray_dots_unsure([*rows, speck, mark])
+    assert found[:-2] == rows
+    assert found[-2].confidence == STRAY_CONFIDENCE and found[-1] == mark

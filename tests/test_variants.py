@@ -209,6 +209,17 @@ def test_score_missing_reported_extra_and_none() -> None:
     assert score_doc("d.pdf", [none], [_record()]).counts == Counts(extra_silent=1)
 
 
+def test_a_record_in_two_overlapping_truth_boxes_goes_to_the_nearest() -> None:
+    """Cells of a page turned and skewed: their truth boxes are the turned cells' bounding
+    boxes, and neighbours overlap (table 3.2 of a 180° page straightened by 1.45°: "352" at
+    190.3-219.7 over "230" at 212.0-241.4). A value in the overlap is the nearer cell's."""
+    upper = _truth(bbox=[64.45, 190.25, 368.36, 219.66], value=352)
+    lower = _truth(bbox=[65.0, 211.99, 368.91, 241.4], value=230)
+    first = _record(bbox=[70.43, 209.71, 83.78, 216.28], value=352)
+    second = _record(bbox=[70.74, 231.31, 84.09, 237.88], value=230)
+    assert score_doc("d.pdf", [lower, upper], [first, second]).counts == Counts(exact=2)
+
+
 def test_score_by_cell_ref_and_label_normal_form() -> None:
     t = _truth(
         format="xlsx",

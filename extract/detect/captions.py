@@ -115,7 +115,7 @@ def caption_below(
     and to the next text that is no note and may be a table's (cells, values, or text set
     apart from where the caption starts: not a line of prose or a greeting starting where
     it starts, "Med venlig hilsen"); else None."""
-    under = [line for line in lines if line.top >= bottom - 1]
+    under = [line for line in lines if line.top >= bottom - 1 and not is_dirt(line)]
     if not under:
         return None
     first = under[0]
@@ -147,6 +147,18 @@ def caption_below(
     if match is None and (len(text.split()) > PLAIN_WORDS or NOT_PLAIN.search(text)):
         return None  # prose under the table, not its caption
     return text, match.group("number") if match else None, last.bottom
+
+
+# A line whose every word OCR read with less confidence than this is dirt (a pen's circle
+# under a table's last row read as "“eee"), no text that could be a caption.
+DIRT_CONFIDENCE = 50.0
+
+
+def is_dirt(line: TextLine) -> bool:
+    """Whether every word of ``line`` was read by OCR, unsurely (DIRT_CONFIDENCE)."""
+    return all(
+        word.confidence is not None and word.confidence < DIRT_CONFIDENCE for word in line.words
+    )
 
 
 def _note(text: str) -> bool:

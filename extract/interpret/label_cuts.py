@@ -57,9 +57,23 @@ def runs_on(row: TableRow, columns: Sequence[ColumnPlan]) -> str:
         if column.kind == "label" or cell is None or read_cell(cell).status is not Status.ILLEGIBLE:
             continue  # a value, "52 sager" too
         words = cell.text.split()
-        if any(_word(w) or w.startswith("§") for w in words):
+        scanned = cell.ocr_confidence is not None
+        if any((_word(w) and not (scanned and _smudge(w))) or w.startswith("§") for w in words):
             return _RUNS_ON.replace("{cell}", cell.text.strip())
     return ""
+
+
+# An OCR'd cell's word of this many letters at most, none of the short words a label runs on
+# with ("om", "og", "til"), is a pen stroke or stamp read as letters ("Ve" beside "34", "ll",
+# "VA 25%"), or the label's own abbreviation set apart ("(SEL)"): no part of a label that
+# ran on. The cell itself stays unread (illegible).
+SMUDGE_LETTERS = 3
+_RUNNING_ON = frozenset({"om", "og", "af", "i", "til", "for", "på", "med", "mv", "m.v", "stk"})
+
+
+def _smudge(token: str) -> bool:
+    letters = sum(ch.isalpha() for ch in token)
+    return letters <= SMUDGE_LETTERS and token.casefold().strip(".,()") not in _RUNNING_ON
 
 
 def _word(token: str) -> bool:

@@ -31,6 +31,7 @@ from extract.interpret.fragments import (
     rejoined_period_labels,
     rejoined_split_labels,
 )
+from extract.interpret.header_pieces import cut_shared_levels
 from extract.interpret.label_columns import label_columns, nested_label_rows, row_text
 from extract.interpret.nesting import named_above
 from extract.interpret.observations import Keying, table_observations
@@ -99,6 +100,7 @@ class Interpreter:
             stub=table.stub_header, defaults=defaults, sheet=table.sheet is not None,
         )  # fmt: skip
         used = [rule for _, _, rule in defaults]
+        table = replace(table, column_headers=cut_shared_levels(table.column_headers, reader))
         width = len(table.column_headers)
         columns = [_column(reader, rules, table.column_headers[i]) for i in range(width)]
         labelling = label_columns(table, reader)

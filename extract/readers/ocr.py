@@ -13,26 +13,19 @@ run in parallel threads instead.
 from __future__ import annotations
 
 import itertools
-import re
 import shutil
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from extract.model import PageContent, Ruling, Word
 from extract.readers import UnreadableInput
-from extract.readers.ocr_image import trim_specks
-from extract.readers.ocr_marks import lone_marks
-from extract.readers.ocr_second_look import DIGITS_ONLY, second_look, tall_read_again
+from extract.readers.ocr_page_words import page_words, started
+from extract.readers.ocr_scaled import surer_per_box
 from extract.readers.ocr_tesseract import read_data
-from extract.readers.ocr_words import is_speck, sizes_beside_tall
 
-if TYPE_CHECKING:
-    from extract.readers.ocr_cells import TextBox
-
-T = TypeVar("T")
 INSTALL_HINT = "install the Debian packages tesseract-ocr and tesseract-ocr-dan"
 
 
@@ -287,110 +280,38 @@ def _read_page(
     from extract.readers.ocr_image import binarise, remove_lines, ruling_boxes, unread_ink
 
     lines = ruling_boxes(straight, scale)
-    clean = binarise(remove_lines(straight, lines))
+    unruled = remove_lines(straight, lines)
+    clean = binarise(unruled)
     regions = table_regions(lines, scale)
     cells = [cell for region in regions for cell in table_cells(region, lines, scale)]
     # a tall band between rules across (a header broken over lines): read stack by stack
     stacks = [s for s in stacked_bands(clean, lines, scale) if not meets_any(s, regions)]
     cells += stacks
-    cell_boxes = _start(
+    cell_boxes = started(
         lambda: read_cells(clean, cells, settings.lang, scale), settings.threads > 1
     )
     data = read_data(blank_out(clean, regions), settings.lang, f"--psm {settings.psm}")
     # (the stacks are not blanked for the page reading: its layout of the rest stays as it
     # was, and what it read inside them gives way to their own reading)
     boxes = [b for b in text_boxes(data) if not centred_in(b, stacks)] + cell_boxes()
-    # ink the first reading left out, read again region by region
+    # ink the first reading left out, read again region by region (from the grey image
+    # scaled up too: small type the binarising ran together)
     covered = [(b.left, b.top, b.width, b.height) for b in boxes]
-    boxes += read_cells(clean, unread_ink(clean, covered, scale), settings.lang)
-    words = _words(clean, boxes, scale, settings)
+    unread = unread_ink(clean, covered, scale)
+    boxes += surer_per_box(read_cells(clean, unread, settings.lang), unruled, unread, settings.lang)
+    words = page_words(
+        clean,
+        unruled,
+        boxes,
+        scale,
+        settings.lang,
+        settings.second_look_below,
+        settings.threads > 1,
+    )
     rulings = tuple(
         Ruling(x0 / scale, top / scale, x1 / scale, bottom / scale) for x0, top, x1, bottom in lines
     )
     return words, rulings
-
-
-# A token that is (or should be) a number: digits with separators, or digits misread as
-# look-alike letters and brackets ("(9)" for "0", "l" for "1", "O" for "0").
-_NUMBERISH = re.compile(r"^[(\[]?[-–−]?[\dOolI|$&§S]{1,9}(?:[.,]\d{1,3})*[)\]]?[.,]?\s*%?$")
-# A short token read with less confidence than this may be a number blurred by dirt ("an)"
-# for "0" next to a speck): it is read again digits-only, and a surer number replaces it.
-GARBLED_BELOW = 50.0
-GARBLED_LENGTH = 4
-# Words (three letters or more) read with less confidence than this are read again from their
-# own crop with the Danish model alone, which knows æ, ø and å better than dan+eng.
-TEXT_SECOND_LOOK_BELOW = 85.0
-TEXT_LANG = "dan"
-
-
-def _words(clean: Any, read: Sequence[TextBox], scale: float, settings: OcrSettings) -> list[Word]:
-    """Words from Tesseract's boxes (page pixels): specks dropped, doubtful ones read again."""
-    kept = tall_read_again(clean, [b for b in read if not is_speck(b, read)], settings.lang)
-    kept += lone_marks(clean, kept)
-    boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in kept]
-    sizes = [em / scale for em in sizes_beside_tall(kept)]
-    doubtful = [
-        i
-        for i, (text, conf, *_rest) in enumerate(boxes)
-        if (
-            conf < settings.second_look_below
-            and _NUMBERISH.match(text)
-            and (any(ch.isdigit() for ch in text) or "(" in text)
-        )
-        or (conf < GARBLED_BELOW and len(text) <= GARBLED_LENGTH)
-    ]
-    wordy = [
-        i
-        for i, (text, conf, *_rest) in enumerate(boxes)
-        if conf < TEXT_SECOND_LOOK_BELOW and sum(ch.isalpha() for ch in text) >= 3
-    ]
-    words_again = _start(
-        lambda: second_look(clean, boxes, wordy, TEXT_LANG, ""), settings.threads > 1
-    )
-    first_reading = list(boxes)
-    reread = second_look(clean, boxes, doubtful, "eng", DIGITS_ONLY)
-    # The English model is surer of digits, but now and then reads a lone "0" as "9" with
-    # confidence 0; what it is unsure of is read once more with the Danish model.
-    unsure = [i for i in doubtful if i not in reread or reread[i][1] < GARBLED_BELOW]
-    for i, again in second_look(clean, boxes, unsure, "dan", DIGITS_ONLY).items():
-        if i not in reread or again[1] > reread[i][1]:
-            reread[i] = again
-    for i, (text, conf, *box) in reread.items():
-        old_text, old_conf = boxes[i][:2]
-        if _NUMBERISH.match(old_text):
-            if conf > old_conf:
-                boxes[i] = (text, conf, *boxes[i][2:])
-        elif conf > old_conf and _NUMBERISH.match(text) and text[:1].isdigit():
-            # garbled, and a surer number: it takes the number's own box (without the dirt)
-            boxes[i] = (text, conf, box[0], box[1], box[2], box[3])
-    for i, (text, conf, *box) in enumerate(boxes):
-        if _NUMBERISH.match(text):
-            boxes[i] = (text, conf, *trim_specks(clean, (box[0], box[1], box[2], box[3])))
-    for i, (text, conf, *_box) in words_again().items():
-        # (a word the digits-only look made a number is a number now)
-        if boxes[i][0] == first_reading[i][0] and conf > boxes[i][1] and " " not in text:
-            boxes[i] = (text, conf, *boxes[i][2:])
-    return [
-        Word(
-            text,
-            (x / scale, y / scale, (x + w) / scale, (y + h) / scale),
-            "ocr",
-            max(conf, 0.0),
-            round(size, 2),
-        )
-        for (text, conf, x, y, w, h), size in zip(boxes, sizes, strict=True)
-    ]
-
-
-def _start(work: Callable[[], T], parallel: bool) -> Callable[[], T]:
-    """``work`` started in its own thread when ``parallel`` (its Tesseract call then runs beside
-    the caller's), else run when asked for; returns what gives its result."""
-    if not parallel:
-        return work
-    pool = ThreadPoolExecutor(max_workers=1)
-    future = pool.submit(work)
-    pool.shutdown(wait=False)
-    return future.result
 
 
 def _mean_confidence(words: Sequence[Word]) -> float:

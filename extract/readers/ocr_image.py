@@ -139,9 +139,33 @@ def ruling_boxes(grey: Any, scale: float) -> list[tuple[float, float, float, flo
         for i in range(1, count):
             x, y, w, h = (int(v) for v in stats[i][:4])
             x, y = x + left, y + top
-            if min(w, h) <= MAX_LINE_POINTS * scale * 2:
+            if min(w, h) <= MAX_LINE_POINTS * scale * 2 and not (
+                w > h and _text_core(dark, (x, y, x + w, y + h), scale)
+            ):
                 boxes.append((float(x), float(y), float(x + w), float(y + h)))
     return boxes
+
+
+# A horizontal run with ink above and below it (between TEXT_CORE_POINTS away, past a rule's
+# own ragged edge) along more than TEXT_CORE_SHARE of its length is the middle of a line of
+# small bold type whose letters blur ran together, not a rule: its letters stand out of it
+# both ways. (A rule has white both sides; one beside a shaded band, on one side only.)
+TEXT_CORE_POINTS = (0.5, 1.5)
+TEXT_CORE_SHARE = 0.4
+
+
+def _text_core(dark: Any, box: tuple[int, int, int, int], scale: float) -> bool:
+    """Whether the horizontal run ``box`` (x0, top, x1, bottom; pixels) of the ``dark`` mask
+    is the run-together middle of a line of text (see TEXT_CORE_SHARE)."""
+    x0, top, x1, bottom = box
+    near, far = (max(int(points * scale), 1) for points in TEXT_CORE_POINTS)
+    above = dark[max(top - far, 0) : max(top - near, 0), x0:x1]
+    below = dark[bottom + near : bottom + far, x0:x1]
+    if above.size == 0 or below.size == 0:
+        return False
+    return bool(
+        above.any(axis=0).mean() > TEXT_CORE_SHARE and below.any(axis=0).mean() > TEXT_CORE_SHARE
+    )
 
 
 def remove_lines(grey: Any, boxes: list[tuple[float, float, float, float]]) -> Any:

@@ -7,7 +7,9 @@ beside the row's own words, between numbers of one column above and below it (th
 edges or centres line up with it), with no word of that line on it. Dirt rarely meets all of that.
 
 In: the binarised page (black text on white, pixels) and the words kept so far (``TextBox``).
-Out: a ``TextBox`` for each such mark ("." or ".." or "..."), read with MARK_CONFIDENCE.
+Out: a ``TextBox`` for each such mark ("." or ".." or "..."), read with MARK_CONFIDENCE; and
+(``with_stray_dots_unsure``) the words with the dots Tesseract read that stand in no column
+made unsure.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from extract.readers.ocr_cells import TextBox
@@ -79,6 +82,34 @@ def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
                 TextBox("." * len(run), MARK_CONFIDENCE, left, top, width, height, line.em)
             )
     return [m for m in marks if _row_of_values(m, [*numbers, *marks], digit)]
+
+
+_DOTS = re.compile(r"^\.{1,3}$")
+
+
+# A dot read where no column's mark can stand is kept (its row keeps a cell, not turning
+# into a group heading), but at most this sure, so its value is flagged.
+STRAY_CONFIDENCE = 40.0
+
+
+def with_stray_dots_unsure(words: Sequence[TextBox]) -> list[TextBox]:
+    """``words`` with each dot Tesseract read ("." or "..") that stands in no column of
+    numbers (``_in_column``) made unsure (STRAY_CONFIDENCE): a speck of dirt in a cell whose
+    number went unread (crossed by a pen's line) reads as a suppressed value, and must be
+    flagged. Pages with too few numbers to tell a column by keep theirs as read."""
+    import numpy as np
+
+    numbers = [w for w in words if _NUMBER.match(w.text)]
+    if len(numbers) < COLUMN_NUMBERS:
+        return list(words)
+    digit = float(np.median([w.height for w in numbers]))
+    return [
+        replace(w, confidence=min(w.confidence, STRAY_CONFIDENCE))
+        if _DOTS.match(w.text)
+        and not _in_column(numbers, w.left, w.left + w.width, w.top, w.top + w.height, digit)
+        else w
+        for w in words
+    ]
 
 
 def _row_of_values(mark: TextBox, values: Sequence[TextBox], digit: float) -> bool:

@@ -44,7 +44,7 @@ def tall_words(kept: Sequence[TextBox]) -> list[tuple[int, ...]]:
     and "om" two lines tall beside "social", over "service"), each as the positions of its
     words from left to right, with no other word on the run or within a middle height
     around it (a line read on its own, or cut by the box, is not read again into it)."""
-    middle = _middle_height(kept)
+    middle = middle_height(kept)
     if middle is None:
         return []
     runs: dict[tuple[int, ...], None] = {}
@@ -67,7 +67,7 @@ def tall_words(kept: Sequence[TextBox]) -> list[tuple[int, ...]]:
     return [run for run in runs if _alone(kept, run, middle)]
 
 
-def _middle_height(kept: Sequence[TextBox]) -> int | None:
+def middle_height(kept: Sequence[TextBox]) -> int | None:
     """The middle box height of the words of two characters or more; None if there are none."""
     heights = sorted(b.height for b in kept if len(b.text) >= 2)
     return heights[len(heights) // 2] if heights else None
@@ -111,7 +111,7 @@ def sizes_beside_tall(kept: Sequence[TextBox]) -> list[float]:
     from extract.readers.ocr_font import word_em
 
     sizes = [b.em for b in kept]
-    middle = _middle_height(kept)
+    middle = middle_height(kept)
     if middle is None:
         return sizes
     for tall in (b for b in kept if b.height > TALL_WORD * middle):

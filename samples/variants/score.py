@@ -104,6 +104,12 @@ def _inside(rec: Row, t: Row) -> bool:
     return bool(x0 <= cx <= x1 and top <= cy <= bottom)
 
 
+def _distance(rec: Row, t: Row) -> float:
+    """The distance between the centres of a record's box and a truth cell's box."""
+    b, c = rec["bbox"], t["bbox"]
+    return float(((b[0] + b[2] - c[0] - c[2]) ** 2 + (b[1] + b[3] - c[1] - c[3]) ** 2) ** 0.5 / 2)
+
+
 @dataclass
 class Scored:
     """One document's outcome: per truth line its category (or ``extra_*``/``none_ok``),
@@ -171,7 +177,10 @@ def score_doc(
             hit = by_ref.get((rec.get("sheet"), rec.get("cell_ref")))
         else:
             page = by_page.get(rec.get("page") or 0, [])
-            hit = next((n for n in page if _inside(rec, truth[n])), None)
+            hits = [n for n in page if _inside(rec, truth[n])]
+            # (the boxes of a page turned and skewed are the turned cells' bounding boxes,
+            # and those of neighbouring cells overlap: the nearest one's)
+            hit = min(hits, key=lambda n: _distance(rec, truth[n])) if hits else None
         if hit is None:
             out.unlocated.append(rec)
             _extra(out.counts, rec)
