@@ -27,8 +27,11 @@ T = TypeVar("T")
 # A token that is (or should be) a number: digits with separators, or digits misread as
 # look-alike letters and brackets ("(9)" for "0", "l" for "1", "O" for "0").
 _NUMBERISH = re.compile(r"^[(\[]?[-–−]?[\dOolI|$&§S]{1,9}(?:[.,]\d{1,3})*[)\]]?[.,]?\s*%?$")
-# A section sign and a paragraph's number read as one word ("§41", "$41"): label text.
+# A section sign and a paragraph's number read as one word ("§41", "$41") a word space after a
+# word of letters: label text ("Merudgiftydelse §41"); alone in a value column, a number whose
+# first digit was read as the sign ("§2" for "52").
 _PARAGRAPH = re.compile(r"^[§$]{1,2}\d+[a-z]?$")
+WORD_SPACE = 0.6
 # A short token read with less confidence than this may be a number blurred by dirt ("an)"
 # for "0" next to a speck): it is read again digits-only, and a surer number replaces it.
 GARBLED_BELOW = 50.0
@@ -82,7 +85,7 @@ def page_words(
             reread[i] = again
     for i, (text, conf, *box) in reread.items():
         old_text, old_conf = boxes[i][:2]
-        if _PARAGRAPH.match(old_text):
+        if _PARAGRAPH.match(old_text) and after_a_word(boxes, i):
             continue  # a provision's "§41", its sign read as a digit only when read digits only
         if _NUMBERISH.match(old_text):
             if conf > old_conf:
@@ -120,3 +123,16 @@ def started(work: Callable[[], T], parallel: bool) -> Callable[[], T]:
     future = pool.submit(work)
     pool.shutdown(wait=False)
     return future.result
+
+
+def after_a_word(boxes: Sequence[tuple[str, float, int, int, int, int]], i: int) -> bool:
+    """Whether a word of letters ends within WORD_SPACE of box ``i``'s height left of it, on
+    its line."""
+    _text, _conf, left, top, _width, height = boxes[i]
+    return any(
+        sum(ch.isalpha() for ch in text) >= 2
+        and 0 <= left - (x + w) <= WORD_SPACE * height
+        and y < top + height
+        and top < y + h
+        for text, _c, x, y, w, h in boxes
+    )
