@@ -98,10 +98,12 @@ def _without_specks(text: str, lexicon: Lexicon) -> str | None:
 
     def speck(word: str) -> bool:
         letters = sum(ch.isalpha() for ch in word)
+        bare = word.casefold().strip(".,:;()")
         return (
             0 < letters <= SPECK_LETTERS  # (a dash or a "§" ending a label is printed)
             and not any(ch.isdigit() for ch in word)
-            and (bare := word.casefold().strip(".,:;()")) not in lexicon.words
+            and "." not in word  # an abbreviation ("m.v.", "m. fl."), printed
+            and bare not in lexicon.words
             and bare not in _SHORT_WORDS
         )
 

@@ -234,10 +234,11 @@ def test_dirt_read_as_a_short_word_or_a_mark_at_a_headers_end_is_dropped(
 ) -> None:
     """ "Antal personer te" (a speck read as letters), "Landsplan!" (a footnote mark read as
     "!"): read as the known words before them, and the repair named; a label cut short at a
-    word of its own ("Stadfæstede og", "Sager i") is left as printed, and so is an unknown
-    last word of letters ("Hele landet før")."""
+    word of its own ("Stadfæstede og", "Sager i") or at an abbreviation ("m. fl.") is left
+    as printed, and so is an unknown last word of letters ("Hele landet før")."""
     headers = ["Antal personer te", "Landsplan!", "Stadfæstede og", "Sager i", "Hele landet før"]
-    printed = table(headers, [("Biler - § 114", ["4", "2", "1", "3", "5"])])
+    headers.append("Lov om højeste, mellemste førtidspension m. fl.")  # an abbreviation
+    printed = table(headers, [("Biler - § 114", ["4", "2", "1", "3", "5", "6"])])
     ocr_row = replace(printed.rows[0], label_confidence=90.0)
     (repaired,) = repair_labels([replace(printed, rows=(ocr_row,))], rulebook.lexicon)
     assert repaired.column_headers == (
@@ -246,6 +247,7 @@ def test_dirt_read_as_a_short_word_or_a_mark_at_a_headers_end_is_dropped(
         ("Stadfæstede og",),
         ("Sager i",),
         ("Hele landet før",),
+        ("Lov om højeste, mellemste førtidspension m. fl.",),
     )
     assert repaired.header_repairs[0] == ("Antal personer te -> Antal personer",)
 
