@@ -20,7 +20,7 @@ from typing import Any
 
 from extract.readers.ocr_cells import Box, TextBox
 from extract.readers.ocr_scaled import inside, mean_confidence, read_scaled, surer
-from extract.readers.ocr_words import TALL_WORD, middle_height
+from extract.readers.ocr_words import TALL_WORD, middle_height, same_line
 
 # A word box TALL_WORD times the middle height read with less confidence than this is garbled.
 GARBLED_TALL_BELOW = 50.0
@@ -78,7 +78,7 @@ def garbled_bands(kept: Sequence[TextBox], middle: int, width: int) -> list[Box]
     for seed in kept:
         if not _garbled(seed, middle):
             continue
-        line = [box for box in kept if _garbled(box, middle) and _overlaps(box, seed)]
+        line = [box for box in kept if _garbled(box, middle) and same_line(box, seed)]
         top = min(box.top for box in line)
         bottom = max(box.top + box.height for box in line)
         pad = max(middle // 4, 1)
@@ -127,9 +127,3 @@ def _smudge(box: TextBox, middle: int) -> bool:
     """Whether ``box`` is a flat smudge read as a word ("msg" over a rule's remains)."""
     flat = box.height < SMUDGE_HEIGHT * middle
     return flat and (box.confidence < SMUDGE_BELOW or box.height < FLAT_LETTERS * middle)
-
-
-def _overlaps(a: TextBox, b: TextBox) -> bool:
-    """Whether two boxes overlap down the page by over half the shorter's height."""
-    shared = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
-    return shared > min(a.height, b.height) / 2

@@ -78,11 +78,16 @@ def _overlap(a: TextBox, b: TextBox) -> int:
     return min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
 
 
+def same_line(a: TextBox, b: TextBox) -> bool:
+    """Whether two boxes overlap down the page by over half the shorter's height."""
+    return _overlap(a, b) > min(a.height, b.height) / 2
+
+
 def _next_on_line(before: TextBox, box: TextBox, middle: int) -> bool:
     """Whether ``box`` follows ``before`` on its line: within a middle height to its right,
     the two overlapping over half the shorter's height."""
     gap = box.left - (before.left + before.width)
-    return _overlap(before, box) > min(before.height, box.height) / 2 and -middle < gap < middle
+    return same_line(before, box) and -middle < gap < middle
 
 
 def _alone(kept: Sequence[TextBox], run: Sequence[int], middle: int) -> bool:
@@ -115,11 +120,7 @@ def sizes_beside_tall(kept: Sequence[TextBox]) -> list[float]:
     if middle is None:
         return sizes
     for tall in (b for b in kept if b.height > TALL_WORD * middle):
-        line = [
-            k
-            for k, b in enumerate(kept)
-            if b.em == tall.em and _overlap(b, tall) > min(b.height, tall.height) / 2
-        ]
+        line = [k for k, b in enumerate(kept) if b.em == tall.em and same_line(b, tall)]
         shown = [
             em
             for k in line
