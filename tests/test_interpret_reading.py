@@ -152,6 +152,8 @@ PRINTED_MEASURE_LABELS = [
     ("Medholdsprocent", "medholdsprocent"),
     ("Medholds-%", "medholdsprocent"),
     ("Antal personer", "antal_personer"),
+    ("Stadf.?", "stadfaestet"),  # a superscript footnote mark ("Stadf.²") as OCR reads it
+    ("Hjemviste? sager", "hjemvist"),
 ]
 
 

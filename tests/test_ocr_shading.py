@@ -1,6 +1,6 @@
-"""Shaded header bands binarised on their own (``extract.readers.ocr_shading``): letters on a
-grey band keep their strokes; a dark band, and a page without bands, are thresholded as
-before."""
+"""Shaded header bands (``extract.readers.ocr_shading``): letters on a grey band keep their
+strokes when binarised; a dark band's light letters are turned dark on the paper's shade,
+its top and bottom drawn as rulings; a page without bands is left as it is."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from extract.readers.ocr_shading import binarised, shaded_bands
+from extract.readers.ocr_shading import binarised, light_on_dark_turned, shaded_bands
 
 WIDTH, HEIGHT = 1200, 600
 BAND = (150, 230)  # the header band's top and bottom (pixels)
@@ -47,15 +47,34 @@ def test_a_grey_band_is_found_and_its_letters_keep_their_strokes() -> None:
     assert strokes > 0.9 and around < 0.05
 
 
-def test_a_dark_band_is_left_as_the_pages_threshold_leaves_it() -> None:
-    """Light letters on a dark band: turned dark on white they were read worse than not at
-    all (fresh draw 529661: dark header bands 12.9 % -> 4.9 % exact), so they are not."""
-    import cv2
+def test_a_dark_bands_light_letters_are_turned_dark_on_paper() -> None:
+    """White on black, the page's threshold made the band one black block (its letters lost,
+    the gaps between them taken for rulings)."""
+    image = page(band=50, ink=235)
+    turned = light_on_dark_turned(image)
+    strokes, _ = ink_in_strokes(turned < 128)
+    inside = turned[BAND[0] + 5 : BAND[1] - 5, 120:1080]
+    assert strokes > 0.9 and (inside < 128).mean() < 0.1  # (the strokes' share of it: 0.04)
+    assert np.median(inside) > 230
+    # the band's edges stand as rulings (as a PDF draws them), its blurred edge is paper
+    for y in BAND:
+        assert (turned[y - 3 : y + 3, 150:1050] < 128).any(axis=0).mean() > 0.95
+    for x in (100, 1100):
+        assert (turned[BAND[0] + 5 : BAND[1] - 5, x - 3 : x + 3] < 128).any(axis=1).all()
+    assert (turned[BAND[0] + 5 : BAND[1] - 5, 80:96] > 200).all()
+    assert (turned[300:] == image[300:]).all()  # the body text below as it was
 
-    smooth = page(band=50, ink=235)
-    assert shaded_bands(smooth)
-    whole = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
-    assert (binarised(smooth) == whole).all()
+
+def test_grey_bands_text_and_pages_without_bands_are_not_turned() -> None:
+    for band, ink in ((190, 40), (None, 40)):
+        image = page(band=band, ink=ink)
+        assert light_on_dark_turned(image) is image
+    # a paragraph: lines of dark text close together are no dark band
+    text = np.full((HEIGHT, WIDTH), 245, np.uint8)
+    for top in range(100, 500, 24):
+        for left in range(100, 1100, 14):
+            text[top : top + 14, left : left + 4] = 30
+    assert light_on_dark_turned(text) is text
 
 
 def test_a_page_without_a_band_is_thresholded_as_a_whole() -> None:
@@ -65,3 +84,17 @@ def test_a_page_without_a_band_is_thresholded_as_a_whole() -> None:
     assert shaded_bands(smooth) == []
     whole = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
     assert (binarised(smooth) == whole).all()
+
+
+def test_rulings_across_a_dark_band_stay_rulings() -> None:
+    """A table's grid drawn through its dark header band (lines darker than the band): still
+    lines once the band is turned, not white gaps, so the header's cells keep their edges."""
+    import cv2
+
+    image = np.full((HEIGHT, WIDTH), 245, np.uint8)
+    image[BAND[0] : BAND[1], 100:1100] = 60
+    image[BAND[0] : BAND[1] + 150, 650:653] = 10  # a column rule, on through the rows below
+    for x0, y0, x1, y1 in STROKES:
+        image[y0:y1, x0:x1] = 235
+    turned = light_on_dark_turned(cv2.GaussianBlur(image, (3, 3), 0.8))
+    assert (turned[BAND[0] + 5 : BAND[1] + 150, 650:653] < 128).any(axis=1).all()

@@ -37,7 +37,7 @@ def split_run_headers(grid: Grid, header_rows: int) -> Grid:
         others = [
             c for c in header if c is not cell and c.col0 <= max(columns) and c.col1 >= min(columns)
         ]
-        if others:
+        if others and not _wraps_of_parts(others, cell, parts):
             continue  # (another header's text over those columns: sub-headers, or theirs)
         at = cells.index(cell)
         cells[at : at + 1] = [replace(cell, col0=k, col1=k, words=tuple(ws)) for k, ws in parts]
@@ -47,6 +47,28 @@ def split_run_headers(grid: Grid, header_rows: int) -> Grid:
             if c.words or not (c.row0 <= cell.row1 and c.row1 >= cell.row0 and c.col0 in columns)
         ]
     return replace(grid, cells=tuple(cells)) if cells != list(grid.cells) else grid
+
+
+def _wraps_of_parts(
+    others: list[GridCell], cell: GridCell, parts: list[tuple[int, list[Word]]]
+) -> bool:
+    """True when the header text ``others`` near ``cell``'s columns is the wrapped rest of
+    some of its parts, not sub-headers of the cell: each piece lies below the cell, in one
+    part's column, under that part's words; and some part has nothing under it (sub-headers
+    stand under every column of their group). "Stadf. Hjemviste Ændret/Ophævet" read as one
+    line over three narrow columns, "sager" under "Hjemviste" only."""
+    words = dict(parts)
+    if len({c.col0 for c in others}) >= len(parts):
+        return False
+    for other in others:
+        own = words.get(other.col0)
+        if other.row0 <= cell.row1 or other.col1 != other.col0 or own is None:
+            return False
+        left, right = min(w.bbox[0] for w in own), max(w.bbox[2] for w in own)
+        box = other.bbox
+        if box is None or box[0] >= right or box[2] <= left:
+            return False
+    return True
 
 
 def _parts(cell: GridCell, edges: tuple[float, ...]) -> list[tuple[int, list[Word]]]:

@@ -79,7 +79,8 @@ def _tokens(text: str) -> tuple[str, ...]:
     key = _PERCENT_GLUED.sub(" %", key)
     out = []
     for token in key.split():
-        token = token.strip("'’`*¹²³")
+        # (a "?" glued to a word is OCR's reading of a superscript footnote mark: "Stadf.²")
+        token = token.strip("'’`*¹²³?")
         if token and any(ch.isalnum() or ch in "%§" for ch in token):
             out.append(token)
     return tuple(out)

@@ -278,7 +278,9 @@ def _read_page(
         text_boxes,
     )
     from extract.readers.ocr_image import binarise, remove_lines, ruling_boxes, unread_ink
+    from extract.readers.ocr_shading import light_on_dark_turned
 
+    straight = light_on_dark_turned(straight)
     lines = ruling_boxes(straight, scale)
     unruled = remove_lines(straight, lines)
     clean = binarise(unruled)

@@ -143,7 +143,45 @@ def ruling_boxes(grey: Any, scale: float) -> list[tuple[float, float, float, flo
                 w > h and _text_core(dark, (x, y, x + w, y + h), scale)
             ):
                 boxes.append((float(x), float(y), float(x + w), float(y + h)))
-    return boxes
+    across = [b for b in boxes if b[2] - b[0] > b[3] - b[1]]
+    return boxes + _cell_edges(dark, scale, across)
+
+
+# A vertical run shorter than MIN_LINE_POINTS, down to CELL_EDGE_POINTS, is a ruling when both
+# its ends meet a ruling across (within EDGE_MEET_POINTS): a cell's edge between two row
+# rules. A table whose group rows span its columns has its column rules cut into such pieces.
+CELL_EDGE_POINTS = 10.0
+EDGE_MEET_POINTS = 1.5
+
+
+def _cell_edges(
+    dark: Any, scale: float, across: list[tuple[float, float, float, float]]
+) -> list[tuple[float, float, float, float]]:
+    """Boxes of the short vertical runs of ``dark`` that meet a ruling of ``across`` at
+    both ends (see CELL_EDGE_POINTS); the long ones ``ruling_boxes`` finds are not here."""
+    import cv2
+
+    if len(across) < 2:
+        return []
+    element = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(int(CELL_EDGE_POINTS * scale), 5)))
+    found = cv2.morphologyEx(dark, cv2.MORPH_OPEN, element)
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(found)
+    reach = EDGE_MEET_POINTS * scale
+
+    def meets(x: float, y: float) -> bool:
+        return any(
+            b[0] - reach <= x <= b[2] + reach and b[1] - reach <= y <= b[3] + reach for b in across
+        )
+
+    edges = []
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        if h >= MIN_LINE_POINTS * scale or w > MAX_LINE_POINTS * scale * 2:
+            continue  # (found already, or no line)
+        middle = x + w / 2
+        if meets(middle, y) and meets(middle, y + h):
+            edges.append((float(x), float(y), float(x + w), float(y + h)))
+    return edges
 
 
 # A horizontal run with ink above and below it (between TEXT_CORE_POINTS away, past a rule's

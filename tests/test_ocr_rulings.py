@@ -1,0 +1,51 @@
+"""Rulings found in a page image (``extract.readers.ocr_image.ruling_boxes``): a column rule
+cut into short pieces where group rows span the columns is still a ruling, piece by piece;
+the stems of letters between two row rules are not."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from extract.readers.ocr_image import ruling_boxes
+
+SCALE = 300 / 72
+ROW = 50  # pixels between row rules: 12 points, a row of 10 pt monospaced type
+
+
+def _table() -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """A ruled table at 300 dpi of a period's rows "Antal | %" under each group row that
+    spans the value columns; its inner column rule runs only beside the two rows of a
+    group (24 points, shorter than a full ruling), the outer ones top to bottom. Returns
+    the page and the inner rule's pieces (top, bottom; pixels)."""
+    page = np.full((1400, 1200), 240, np.uint8)
+    top, bottom = 100, 100 + 24 * ROW
+    for y in range(top, bottom + 1, ROW):
+        page[y : y + 3, 100:1100] = 30
+    page[top:bottom, 100:103] = 30
+    page[top:bottom, 1097:1100] = 30
+    pieces = []
+    for group in range(top, bottom, 3 * ROW):  # a group row, then its two rows
+        first = group + ROW
+        page[first : first + 2 * ROW + 3, 700:703] = 30
+        pieces.append((first, first + 2 * ROW))
+        for row in (first, first + ROW):  # letters' stems (7 pt: 10 pt "l"s) in the rows
+            for x in range(150, 600, 40):
+                page[row + 11 : row + 11 + 29, x : x + 5] = 30
+    return page, pieces
+
+
+def test_a_column_rule_cut_at_group_rows_is_found_piece_by_piece() -> None:
+    page, pieces = _table()
+    found = ruling_boxes(page, SCALE)
+    inner = [b for b in found if 695 <= b[0] <= 705 and b[3] - b[1] > b[2] - b[0]]
+    assert len(inner) == len(pieces)
+    assert all(
+        any(abs(b[1] - top) <= 4 and abs(b[3] - bottom) <= 6 for b in inner)
+        for top, bottom in pieces
+    )
+
+
+def test_letters_stems_between_row_rules_are_no_rulings() -> None:
+    page, _ = _table()
+    found = ruling_boxes(page, SCALE)
+    assert not any(b[2] < 650 and b[0] > 110 and b[3] - b[1] > b[2] - b[0] for b in found)
