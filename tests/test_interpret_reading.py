@@ -154,6 +154,7 @@ PRINTED_MEASURE_LABELS = [
     ("Antal personer", "antal_personer"),
     ("Stadf.?", "stadfaestet"),  # a superscript footnote mark ("Stadf.²") as OCR reads it
     ("Hjemviste? sager", "hjemvist"),
+    ("Stadfæstede sager!", "stadfaestet"),
 ]
 
 

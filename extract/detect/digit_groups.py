@@ -14,8 +14,9 @@ import re
 from dataclasses import replace
 
 from extract.detect.grid import Grid, GridCell
-from extract.detect.layout import LINE_OVERLAP, word_size
+from extract.detect.layout import word_size
 from extract.detect.word_breaks import THOUSANDS_GROUP
+from extract.detect.word_rows import LINE_OVERLAP
 from extract.model import Word
 
 __all__ = ["join_digit_groups"]

@@ -11,7 +11,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.detect.layout import group_word_rows, union_bbox
+from extract.detect.layout import union_bbox
+from extract.detect.word_rows import group_word_rows
 from extract.model import BBox, Word
 
 # The detector name of a table of text found from its header line and aligned columns
@@ -87,7 +88,7 @@ def words_text(words: Sequence[Word]) -> str:
     tops = [w.bbox[1] for w in words]
     if max(tops) - min(tops) < 1.0:  # one line: the common case, no grouping needed
         return _line_text(words)
-    rows = sorted(group_word_rows(words), key=lambda row: min(w.bbox[1] for w in row))
+    rows = sorted(group_word_rows(words, split_tall=True), key=lambda r: min(w.bbox[1] for w in r))
     return " ".join(_line_text(row) for row in rows)
 
 

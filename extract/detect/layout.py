@@ -12,6 +12,7 @@ from statistics import median
 
 from extract.detect.value_text import is_value_text
 from extract.detect.word_breaks import apart, unit_after
+from extract.detect.word_rows import group_word_rows
 from extract.model import BBox, Word
 
 # Words closer than this many font sizes belong to the same chunk (one space is ~0.3 em).
@@ -44,8 +45,6 @@ MONO_EXACT_SHARE = 1.1
 MONO_LINES = 3
 # A line's one word of letters shows a monospaced face only when this long (``_exactly_mono``).
 MONO_LETTERS = 6
-# Two words are on one line when their vertical overlap is at least this share of the smaller.
-LINE_OVERLAP = 0.5
 
 # A text-layer font size below this share of the word's box height is a scaled size-1 font.
 SCALED_SIZE_SHARE = 0.4
@@ -200,35 +199,6 @@ def _lone_word_widths(
 
 def _left(word: Word) -> float:
     return word.bbox[0]
-
-
-def _top_left(word: Word) -> tuple[float, float]:
-    return word.bbox[1], word.bbox[0]
-
-
-def group_word_rows(words: Sequence[Word]) -> list[list[Word]]:
-    """Words grouped by line (vertical overlap), in order of each line's first word."""
-    rows: list[list[Word]] = []
-    spans: list[tuple[float, float]] = []
-    for word in sorted(words, key=_top_left):
-        top, bottom = word.bbox[1], word.bbox[3]
-        height = bottom - top
-        height = 0.1 if height < 0.1 else height  # max(height, 0.1) written out: hot loop
-        count = len(rows)
-        for index in range(count - 1, max(count - 4, -1), -1):
-            above, below = spans[index]
-            span_height = below - above
-            span_height = 0.1 if span_height < 0.1 else span_height
-            smaller = span_height if span_height < height else height
-            overlap = (below if below < bottom else bottom) - (above if above > top else top)
-            if overlap >= LINE_OVERLAP * smaller:
-                rows[index].append(word)
-                spans[index] = (top if top < above else above, bottom if bottom > below else below)
-                break
-        else:
-            rows.append([word])
-            spans.append((top, bottom))
-    return rows
 
 
 def make_line(words: Sequence[Word], mono: Sequence[float] = ()) -> TextLine:

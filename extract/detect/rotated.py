@@ -11,7 +11,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from extract.detect.layout import group_word_rows, union_bbox
+from extract.detect.layout import union_bbox
+from extract.detect.word_rows import group_word_rows
 from extract.model import BBox, PageContent, Ruling, Word
 
 # Sideways glyphs a page needs (and their share of its words) to be read turned.

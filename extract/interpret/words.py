@@ -79,8 +79,9 @@ def _tokens(text: str) -> tuple[str, ...]:
     key = _PERCENT_GLUED.sub(" %", key)
     out = []
     for token in key.split():
-        # (a "?" glued to a word is OCR's reading of a superscript footnote mark: "Stadf.²")
-        token = token.strip("'’`*¹²³?")
+        # (a "?", "!" or "~" glued to a word is OCR's reading of a superscript footnote
+        # mark: "Stadf.²", "2024¹")
+        token = token.strip("'’`*¹²³?!~")
         if token and any(ch.isalnum() or ch in "%§" for ch in token):
             out.append(token)
     return tuple(out)
