@@ -50,20 +50,6 @@ LETTERS_APART = 60
 MOST_INK = 0.35
 
 
-def shaded_bands(smooth: Any) -> list[tuple[int, int, int, int]]:
-    """The shaded bands of the median-filtered page ``smooth``."""
-    return _bands(smooth, _background(smooth))
-
-
-def _background(smooth: Any) -> Any:
-    """The page with its text closed over (CLOSE_SHARE)."""
-    import cv2
-    import numpy as np
-
-    size = _close_size(smooth)
-    return cv2.morphologyEx(smooth, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
-
-
 def _close_size(smooth: Any) -> int:
     return max(int(smooth.shape[1] * CLOSE_SHARE) | 1, 3)
 
@@ -138,12 +124,13 @@ def _turned(region: Any, smooth: Any, dark: Any, band: Any, paper: float, size: 
     return out.astype(np.uint8)
 
 
-def _bands(smooth: Any, background: Any) -> list[tuple[int, int, int, int]]:
-    """The shaded bands of ``smooth``, given its ``background``."""
+def shaded_bands(smooth: Any) -> list[tuple[int, int, int, int]]:
+    """The shaded bands of the median-filtered page ``smooth``."""
     import cv2
     import numpy as np
 
     size = _close_size(smooth)
+    background = cv2.morphologyEx(smooth, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
     paper = float(np.percentile(background, 90))
     mask = (background < paper - BAND_DARKER).astype(np.uint8)
     count, _labels, stats, _centres = cv2.connectedComponentsWithStats(mask, connectivity=8)
