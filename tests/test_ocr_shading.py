@@ -1,6 +1,7 @@
 """Shaded header bands (``extract.readers.ocr_shading``): letters on a grey band keep their
 strokes when binarised; a dark band's light letters are turned dark on the paper's shade,
-its top and bottom drawn as rulings; a page without bands is left as it is."""
+its top and bottom drawn as rulings; a page without bands is left as it is; a blank page of
+grainy grey paper is not cut in two."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from extract.readers.ocr_shading import binarised, light_on_dark_turned, shaded_bands
+from extract.readers.ocr_shading import binarised, ink_cut, light_on_dark_turned, shaded_bands
 
 WIDTH, HEIGHT = 1200, 600
 BAND = (150, 230)  # the header band's top and bottom (pixels)
@@ -98,3 +99,33 @@ def test_rulings_across_a_dark_band_stay_rulings() -> None:
         image[y0:y1, x0:x1] = 235
     turned = light_on_dark_turned(cv2.GaussianBlur(image, (3, 3), 0.8))
     assert (turned[BAND[0] + 5 : BAND[1] + 150, 650:653] < 128).any(axis=1).all()
+
+
+def grainy_blank_page(seed: int) -> Any:
+    """Grey paper (200) with grain (sigma 6), light falling off to one side, a few specks of
+    dust: a scanned blank page, median-filtered as ``binarise`` filters it."""
+    import cv2
+
+    rng = np.random.default_rng(seed)
+    light = np.linspace(12, -12, WIDTH)[None, :]
+    paper = 200 + light + rng.normal(0, 6, (HEIGHT, WIDTH))
+    image = np.clip(paper, 0, 255).astype(np.uint8)
+    for x, y in rng.integers(20, 580, (12, 2)):
+        image[y : y + 3, x : x + 3] = 40
+    return cv2.medianBlur(image, 3)
+
+
+def test_a_blank_grainy_page_is_not_cut_in_two() -> None:
+    """Otsu's threshold on a page with no ink splits the paper's grain: half the page came
+    out black, read as thousands of "words" for minutes. Only the dust is ink."""
+    for seed in range(3):
+        black = binarised(grainy_blank_page(seed)) == 0
+        assert black.mean() < 0.001
+
+
+def test_a_page_with_text_keeps_otsus_threshold() -> None:
+    import cv2
+
+    smooth = page(band=None, ink=40)
+    otsu = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0]
+    assert ink_cut(smooth) == otsu

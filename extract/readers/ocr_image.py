@@ -57,7 +57,9 @@ def text_marks(grey: Any, scale: float, tallest_below: float = LETTER_POINTS) ->
 def _dark_mask(grey: Any) -> Any:
     import cv2
 
-    return cv2.threshold(255 - grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    from extract.readers.ocr_shading import ink_cut
+
+    return cv2.threshold(grey, ink_cut(grey), 255, cv2.THRESH_BINARY_INV)[1]
 
 
 def find_skew(grey: Any) -> float:

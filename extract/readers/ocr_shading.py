@@ -48,6 +48,10 @@ LETTERS_APART = 60
 # A band thresholded on its own whose ink covers more than this share holds no letters the
 # threshold found: the page's threshold stands there.
 MOST_INK = 0.35
+# Ink is at least this much darker than the paper (grey levels). Where Otsu's two classes
+# lie closer together, there is no ink to split off (a blank page's grain and uneven light):
+# Otsu's threshold would cut the paper itself in two, and half the page would pass for ink.
+MIN_INK_CONTRAST = 40
 
 
 def _close_size(smooth: Any) -> int:
@@ -168,13 +172,33 @@ def binarised(smooth: Any) -> Any:
     and each grey band's own inside it."""
     import cv2
 
-    out = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    out = cv2.threshold(smooth, ink_cut(smooth), 255, cv2.THRESH_BINARY)[1]
     for x0, top, x1, bottom in shaded_bands(smooth):
-        part = cv2.threshold(
-            smooth[top:bottom, x0:x1], 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU
-        )[1]
+        band = smooth[top:bottom, x0:x1]
+        part = cv2.threshold(band, ink_cut(band), 255, cv2.THRESH_BINARY)[1]
         if (part == 0).mean() > DARK_SHARE:
             continue  # a dark band ``light_on_dark_turned`` did not turn: no letters found
         if (part == 0).mean() <= MOST_INK:  # (more is noise split in two, not letters)
             out[top:bottom, x0:x1] = part
     return out
+
+
+def ink_cut(grey: Any) -> float:
+    """The grey level at or below which pixels of ``grey`` (8-bit) are ink: Otsu's threshold,
+    or, where its two classes are less than MIN_INK_CONTRAST apart, that far below the
+    median (only the darkest specks are ink then)."""
+    import cv2
+    import numpy as np
+
+    cut = float(cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0])
+    counts = np.bincount(grey.ravel(), minlength=256).astype(np.float64)
+    levels = np.arange(256, dtype=np.float64)
+    split = int(cut) + 1
+    dark, light = counts[:split].sum(), counts[split:].sum()
+    if dark == 0 or light == 0:
+        return cut
+    apart = (counts[split:] @ levels[split:]) / light - (counts[:split] @ levels[:split]) / dark
+    if apart >= MIN_INK_CONTRAST:
+        return cut
+    median = int(np.searchsorted(np.cumsum(counts), counts.sum() / 2))
+    return float(max(median - MIN_INK_CONTRAST, 0))
