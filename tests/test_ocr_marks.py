@@ -1,5 +1,6 @@
-"""Suppression marks OCR passed over (``extract.readers.ocr_marks``): a printed "." in a
-column of numbers is found from the page's ink; dirt elsewhere is not taken for one."""
+"""Marks OCR passed over (``extract.readers.ocr_marks``): a printed "." or a lone dash "–"
+in a column of numbers is found from the page's ink; dirt elsewhere, and a label's hyphen,
+are not taken for one."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from extract.readers.ocr_cells import TextBox
 from extract.readers.ocr_marks import (
     MARK_CONFIDENCE,
     STRAY_CONFIDENCE,
+    lone_dashes,
     lone_marks,
     with_stray_dots_unsure,
 )
@@ -124,3 +126,31 @@ def test_a_dot_tesseract_read_off_the_column_is_made_unsure_one_in_it_is_not() -
     found = with_stray_dots_unsure([*rows, speck, mark])
     assert found[:-2] == rows
     assert found[-2].confidence == STRAY_CONFIDENCE and found[-1] == mark
+
+
+def dashes_page(bars: list[tuple[int, int, int]]) -> Any:
+    """A white page with a bar 3 pixels thick from x0 to x1 at each (x0, x1, middle)."""
+    import numpy as np
+
+    image = np.full((400, 700), 255, np.uint8)
+    for x0, x1, middle in bars:
+        image[middle - 1 : middle + 2, x0:x1] = 0
+    return image
+
+
+def test_a_lone_dash_in_the_column_is_a_nil_mark() -> None:
+    """Rows 2 and 3 print "–" (nil) where the column's numbers end: Tesseract read nothing."""
+    found = lone_dashes(dashes_page([(482, 500, 165), (480, 500, 215)]), words())
+    assert [(m.text, m.confidence, m.left, m.left + m.width) for m in found] == [
+        ("-", MARK_CONFIDENCE, 482, 500),
+        ("-", MARK_CONFIDENCE, 480, 500),
+    ]
+
+
+def test_a_hyphen_a_bar_off_the_column_or_between_lines_is_no_dash() -> None:
+    rows = [*words(), TextBox("andre", 95.0, 330, 150, 80, 30, 40.0)]
+    assert lone_dashes(dashes_page([(308, 322, 165)]), rows) == []  # "Forrevalidering - andre"
+    assert lone_dashes(dashes_page([(380, 396, 165)]), words()) == []  # off the column
+    assert lone_dashes(dashes_page([(482, 500, 190)]), words()) == []  # between two rows
+    tight = [*words(), TextBox("9", 95.0, 505, 150, 18, 30, 40.0)]
+    assert lone_dashes(dashes_page([(482, 500, 165)]), tight) == []  # a number right beside it

@@ -12,6 +12,7 @@ run in parallel threads instead.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import shutil
 import threading
@@ -63,13 +64,24 @@ def check_tesseract(settings: OcrSettings) -> None:
     """Raise OcrUnavailable unless the tesseract command and the languages are there."""
     import pytesseract
 
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+    command = pytesseract.pytesseract.tesseract_cmd
+    if shutil.which(command) is None:
         raise OcrUnavailable(f"Tesseract OCR is not installed ({INSTALL_HINT})")
-    missing = set(settings.lang.split("+")) - set(pytesseract.get_languages(config=""))
+    missing = set(settings.lang.split("+")) - _languages(command)
     if missing:
+        _languages.cache_clear()  # (asked again next time: the data may be installed by then)
         raise OcrUnavailable(
             f"Tesseract has no data for {', '.join(sorted(missing))} ({INSTALL_HINT})"
         )
+
+
+@functools.cache
+def _languages(command: str) -> frozenset[str]:
+    """The languages the Tesseract ``command`` has data for (asked once per process: each
+    ask starts Tesseract, about 0.1 s)."""
+    import pytesseract
+
+    return frozenset(pytesseract.get_languages(config=""))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Suppression marks OCR passed over: a printed "." or ".." in a column of numbers.
+"""Marks OCR passed over in a column of numbers: a printed "." or ".." (suppressed) and a
+lone dash "–" (nil).
 
 Tesseract often reads nothing for a lone full stop, or reads it unsurely and it is dropped as
 dirt; the row then looks like a group heading and the table's rows fall apart. A dot of ink
@@ -6,8 +7,14 @@ is taken as a printed mark only where a printed mark stands: on a text line's ba
 beside the row's own words, between numbers of one column above and below it (their right
 edges or centres line up with it), with no word of that line on it. Dirt rarely meets all of that.
 
+A lone dash is lost the same way (a short thin bar, to Tesseract's line finder no text): it
+is taken where a nil mark stands: a flat bar no word covers, within a text line beside that
+line's words, well clear of them (no hyphen of a label), lined up with a column of numbers
+or other such dashes (``lone_dashes``).
+
 In: the binarised page (black text on white, pixels) and the words kept so far (``TextBox``).
-Out: a ``TextBox`` for each such mark ("." or ".." or "..."), read with MARK_CONFIDENCE; and
+Out: a ``TextBox`` for each such mark ("." or ".." or "..."; "-"), read with MARK_CONFIDENCE;
+and
 (``with_stray_dots_unsure``) the words with the dots Tesseract read that stand in no column
 made unsure.
 """
@@ -44,7 +51,15 @@ COLUMN_NUMBERS = 2
 # spacing under the last.
 LAST_ROW_NUMBERS = 3
 LAST_ROW_PITCHES = 1.6
+# A dash: a bar at most DASH_THICK digit heights thick, DASH_LONG wide, DASH_FLAT times as
+# wide as thick; its middle within its line's words' height; the nearest ink of its line
+# (words, other marks) DASH_CLEAR digit heights away at least on each side.
+DASH_THICK = 0.3
+DASH_LONG = (0.35, 1.6)
+DASH_FLAT = 2.5
+DASH_CLEAR = 1.0
 _NUMBER = re.compile(r"^[-–]?\d[\d.,]*\s*%?$")
+_DASH = re.compile(r"^[-–—]$")
 Dot = tuple[int, int, int, int]  # left, top, width, height (pixels)
 
 
@@ -201,3 +216,71 @@ def _in_column(
     last = above[-LAST_ROW_NUMBERS:]
     steps = sorted(b - a for a, b in itertools.pairwise(last))
     return bottom - above[-1] <= LAST_ROW_PITCHES * steps[len(steps) // 2]
+
+
+def lone_dashes(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
+    """Lone dashes (nil marks) no word of ``words`` holds on the page ``clean``, each as a
+    "-" read with MARK_CONFIDENCE (see the module doc)."""
+    import cv2
+    import numpy as np
+
+    numbers = [w for w in words if _NUMBER.match(w.text)]
+    if len(numbers) < COLUMN_NUMBERS:
+        return []
+    digit = float(np.median([w.height for w in numbers]))
+    dark = (clean < 128).astype(np.uint8)
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    bars, ink = [], []
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        if max(w, h) >= DOT_LEAST * digit:
+            ink.append((x, y, w, h))
+        if (
+            h <= DASH_THICK * digit
+            and DASH_LONG[0] * digit <= w <= DASH_LONG[1] * digit
+            and w >= DASH_FLAT * h
+            and not _covered(x, y, w, h, words)
+        ):
+            bars.append((x, y, w, h))
+    found = [
+        TextBox("-", MARK_CONFIDENCE, x, y, w, h, DASH_EMS_OF_WIDTH * w)
+        for x, y, w, h in bars
+        if _alone_on_its_line((x, y, w, h), words, ink, digit)
+    ]
+    values = [*numbers, *found, *(w for w in words if _DASH.match(w.text))]
+    return [
+        d
+        for d in found
+        if _in_column(
+            [v for v in values if v is not d],
+            d.left,
+            d.left + d.width,
+            d.top,
+            d.top + d.height,
+            digit,
+        )
+    ]
+
+
+# An en dash is half its font size wide: its font size (``TextBox.em``) is twice its width.
+DASH_EMS_OF_WIDTH = 2.0
+
+
+def _alone_on_its_line(
+    bar: Dot, words: Sequence[TextBox], ink: Sequence[Dot], digit: float
+) -> bool:
+    """Whether the bar lies within a text line (its middle inside the height of a word to
+    its left, no word over it) with no ink of that line within DASH_CLEAR digit heights of
+    either end."""
+    x, y, w, h = bar
+    middle = y + h / 2
+    line = [b for b in words if b.top <= middle <= b.top + b.height]
+    if not any(b.left + b.width <= x for b in line):
+        return False
+    clear = DASH_CLEAR * digit
+    near = [(b.left, b.top, b.width, b.height) for b in line] + [
+        d for d in ink if d != bar and d[1] <= middle <= d[1] + d[3]
+    ]
+    return not any(
+        left < x + w + clear and x - clear < left + width for left, _t, width, _h in near
+    )
