@@ -52,7 +52,7 @@ MISREADINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "æ": ("ze", "ae", "z", "e", "a", "œ", "zz"),
         "å": ("a", "â", "á"),
         "l": ("i", "1", "|", "t", "!"),
-        "i": ("l", "1", "|", "j", "f"),
+        "i": ("l", "1", "|", "j", "f", "il"),  # "il": "I alt" read as "Il alt"
         "m": ("rn", "in"),
         "rn": ("m",),
         "f": ("t",),

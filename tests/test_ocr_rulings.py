@@ -49,3 +49,18 @@ def test_letters_stems_between_row_rules_are_no_rulings() -> None:
     page, _ = _table()
     found = ruling_boxes(page, SCALE)
     assert not any(b[2] < 650 and b[0] > 110 and b[3] - b[1] > b[2] - b[0] for b in found)
+
+
+def test_a_hairline_keeps_its_ink_and_a_removed_rules_edge_does_not() -> None:
+    """Binarising: a serif's hairline one pixel wide (the bar of an "æ") stays ink; the one-
+    pixel edge a removed ruling leaves beside its box is filtered away."""
+    from extract.readers.ocr_image import binarise, remove_lines
+
+    grey = np.full((200, 400), 245, np.uint8)
+    grey[101:102, 20:380] = 90  # a ruling's blurred edge, two pixels under its box
+    grey[96:100, 20:380] = 30  # the ruling (its box)
+    grey[20:60, 200:201] = 40  # a hairline, far from the ruling
+    rule = (20.0, 96.0, 379.0, 99.0)
+    black = binarise(remove_lines(grey, [rule]), [rule]) == 0
+    assert black[20:60, 200].all()
+    assert not black[101, 30:370].any()

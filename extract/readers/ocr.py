@@ -295,7 +295,7 @@ def _read_page(
     straight = light_on_dark_turned(straight)
     lines = ruling_boxes(straight, scale)
     unruled = remove_lines(straight, lines)
-    clean = binarise(unruled)
+    clean = binarise(unruled, lines)
     regions = table_regions(lines, scale)
     cells = [cell for region in regions for cell in table_cells(region, lines, scale)]
     # a tall band between rules across (a header broken over lines): read stack by stack

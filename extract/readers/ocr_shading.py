@@ -12,7 +12,7 @@ shade and its letters black, so that rulings, binarising and every reading see i
 other header. Left dark, the page's threshold makes it one black block, its letters are lost
 and the gaps between them pass for rulings.
 
-In: the page (8-bit grey, white = 255), median-filtered for the bands. Out: band boxes
+In: the page (8-bit grey, white = 255). Out: band boxes
 (x0, top, x1, bottom, pixels); the page with its dark bands turned; the page binarised with
 each band thresholded on its own.
 """
@@ -167,14 +167,14 @@ def _set_apart(background: Any, box: tuple[int, int, int, int], size: int) -> bo
     return bool(around) and max(around) - level >= BAND_APART
 
 
-def binarised(smooth: Any) -> Any:
-    """The median-filtered page ``smooth`` black on white: Otsu's threshold over the page,
-    and each grey band's own inside it."""
+def binarised(grey: Any) -> Any:
+    """The page ``grey`` black on white: Otsu's threshold over the page (``ink_cut``), and
+    each grey band's own inside it."""
     import cv2
 
-    out = cv2.threshold(smooth, ink_cut(smooth), 255, cv2.THRESH_BINARY)[1]
-    for x0, top, x1, bottom in shaded_bands(smooth):
-        band = smooth[top:bottom, x0:x1]
+    out = cv2.threshold(grey, ink_cut(grey), 255, cv2.THRESH_BINARY)[1]
+    for x0, top, x1, bottom in shaded_bands(grey):
+        band = grey[top:bottom, x0:x1]
         part = cv2.threshold(band, ink_cut(band), 255, cv2.THRESH_BINARY)[1]
         if (part == 0).mean() > DARK_SHARE:
             continue  # a dark band ``light_on_dark_turned`` did not turn: no letters found
