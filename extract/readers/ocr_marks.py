@@ -229,19 +229,25 @@ def lone_dashes(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
         return []
     digit = float(np.median([w.height for w in numbers]))
     dark = (clean < 128).astype(np.uint8)
-    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
-    bars, ink = [], []
-    for i in range(1, count):
-        x, y, w, h = (int(v) for v in stats[i][:4])
-        if max(w, h) >= DOT_LEAST * digit:
-            ink.append((x, y, w, h))
-        if (
-            h <= DASH_THICK * digit
-            and DASH_LONG[0] * digit <= w <= DASH_LONG[1] * digit
-            and w >= DASH_FLAT * h
-            and not _covered(x, y, w, h, words)
-        ):
-            bars.append((x, y, w, h))
+    _count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
+    flat = (
+        (h <= DASH_THICK * digit)
+        & (w >= DASH_LONG[0] * digit)
+        & (w <= DASH_LONG[1] * digit)
+        & (w >= DASH_FLAT * h)
+    )
+    bars: list[Dot] = []
+    for i in np.flatnonzero(flat):
+        x, y, width, height = (int(v) for v in stats[1 + i, :4])
+        if not _covered(x, y, width, height, words):
+            bars.append((x, y, width, height))
+    if not bars:
+        return []
+    ink: list[Dot] = []
+    for i in np.flatnonzero(np.maximum(w, h) >= DOT_LEAST * digit):
+        x, y, width, height = (int(v) for v in stats[1 + i, :4])
+        ink.append((x, y, width, height))
     found = [
         TextBox("-", MARK_CONFIDENCE, x, y, w, h, DASH_EMS_OF_WIDTH * w)
         for x, y, w, h in bars
