@@ -65,17 +65,12 @@ Dot = tuple[int, int, int, int]  # left, top, width, height (pixels)
 
 def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
     """Printed suppression marks no word of ``words`` holds, on the page ``clean``."""
-    import cv2
-    import numpy as np
-
-    numbers = [w for w in words if _NUMBER.match(w.text)]
-    if len(numbers) < COLUMN_NUMBERS:
+    found = _ink_beside_numbers(clean, words)
+    if found is None:
         return []
-    digit = float(np.median([w.height for w in numbers]))
-    dark = (clean < 128).astype(np.uint8)
-    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    numbers, digit, stats = found
     dots = []
-    for i in range(1, count):
+    for i in range(1, len(stats)):
         x, y, w, h, area = (int(v) for v in stats[i][:5])
         if (
             DOT_LEAST * digit <= min(w, h)
@@ -97,6 +92,24 @@ def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
                 TextBox("." * len(run), MARK_CONFIDENCE, left, top, width, height, line.em)
             )
     return [m for m in marks if _row_of_values(m, [*numbers, *marks], digit)]
+
+
+def _ink_beside_numbers(
+    clean: Any, words: Sequence[TextBox]
+) -> tuple[list[TextBox], float, Any] | None:
+    """The numbers among ``words``, their middle height (a digit's) and the page's ink (the
+    connected components' stats of ``clean``, row 0 the background); None with fewer than
+    COLUMN_NUMBERS numbers (no column to tell a mark by)."""
+    import cv2
+    import numpy as np
+
+    numbers = [w for w in words if _NUMBER.match(w.text)]
+    if len(numbers) < COLUMN_NUMBERS:
+        return None
+    digit = float(np.median([w.height for w in numbers]))
+    dark = (clean < 128).astype(np.uint8)
+    _count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    return numbers, digit, stats
 
 
 _DOTS = re.compile(r"^\.{1,3}$")
@@ -224,12 +237,10 @@ def lone_dashes(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
     import cv2
     import numpy as np
 
-    numbers = [w for w in words if _NUMBER.match(w.text)]
-    if len(numbers) < COLUMN_NUMBERS:
+    page = _ink_beside_numbers(clean, words)
+    if page is None:
         return []
-    digit = float(np.median([w.height for w in numbers]))
-    dark = (clean < 128).astype(np.uint8)
-    _count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    numbers, digit, stats = page
     w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
     flat = (
         (h <= DASH_THICK * digit)
