@@ -4,8 +4,8 @@ In: a table, its context and its row plans. Out: which dimensions the caption, t
 document heading must not give it (a page of a table not joined to its start; rows starting
 inside a group whose header is on the page before; rows under a stub that lists outcomes,
 starting blank), the rows whose cell in a label column listing a dimension names none, the
-rows a group header naming a measure no longer covers, and rows printed again under the same
-group headers.
+rows a group header naming a measure no longer covers, rows printed again under the same
+group headers, and rows under an OCR'd group header that was misread.
 """
 
 from __future__ import annotations
@@ -255,6 +255,36 @@ def repeated_runs(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[Ro
 
 
 _TWICE = "the row below has the same label and group headers: what sets them apart is not known"
+
+
+def after_unread_rows(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
+    """The plans with the value rows marked unresolved from the first one, after an OCR'd
+    row without values that says nothing understood ("202394" for "2023Q4"), whose label
+    already stood under the same group header, up to the next group header: that row was
+    the next group's header, misread, and the rows under it would take the group above's."""
+    out = list(plans)
+    note = "a row not understood stands where a group header would, and the rows under it"
+    note += " repeat rows above: what sets them apart is not known"
+    seen: set[str] = set()
+    unread_before = lost = False
+    for at, plan in enumerate(plans):
+        row = rows[plan.index]
+        if plan.kind == "header":
+            seen, unread_before, lost = set(), False, False
+            continue
+        if plan.kind == "ignored":
+            unread_before = unread_before or (
+                row.label_confidence is not None and any(ch.isalnum() for ch in row.label)
+            )
+            continue
+        if plan.kind not in (*_VALUE_ROWS, "total"):
+            continue
+        label = " ".join(row.label.split()).casefold()
+        lost = lost or (unread_before and label in seen)
+        seen.add(label)
+        if lost:
+            out[at] = replace(plan, kind="unresolved", note=note)
+    return out
 
 
 def cut_group_headers(

@@ -36,6 +36,7 @@ from extract.interpret.label_columns import label_columns, nested_label_rows, ro
 from extract.interpret.nesting import named_above
 from extract.interpret.observations import Keying, table_observations
 from extract.interpret.open_dims import (
+    after_unread_rows,
     cut_group_headers,
     goes_on_from_before,
     listed_above,
@@ -175,6 +176,7 @@ class Interpreter:
         column_dims = {d for p in column_plans for d in p.dims}
         row_plans = repeated_runs(lost_by_groups(row_plans, column_dims), table.rows)
         row_plans = cut_group_headers(row_plans, table.rows, reader)
+        row_plans = after_unread_rows(row_plans, table.rows)
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         inside = starts_inside(row_plans, column_dims)
         continued = goes_on_from_before(table, reader, around, context)
