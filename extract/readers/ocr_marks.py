@@ -63,12 +63,29 @@ _DASH = re.compile(r"^[-–—]$")
 Dot = tuple[int, int, int, int]  # left, top, width, height (pixels)
 
 
+# The numbers among a page's words, a digit's height, and the page's ink (connected
+# components' stats, row 0 the background): what both mark finders look at.
+PageInk = tuple[list[TextBox], float, Any]
+
+
+def printed_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
+    """The suppression marks (``lone_marks``) and then the nil dashes (``lone_dashes``) no
+    word of ``words`` holds on the page ``clean``, its ink looked at once."""
+    page = _ink_beside_numbers(clean, words)
+    if page is None:
+        return []
+    dots = _dots(page, words)
+    return dots + _dashes(page, [*words, *dots])
+
+
 def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
     """Printed suppression marks no word of ``words`` holds, on the page ``clean``."""
-    found = _ink_beside_numbers(clean, words)
-    if found is None:
-        return []
-    numbers, digit, stats = found
+    page = _ink_beside_numbers(clean, words)
+    return [] if page is None else _dots(page, words)
+
+
+def _dots(page: PageInk, words: Sequence[TextBox]) -> list[TextBox]:
+    numbers, digit, stats = page
     dots = []
     for i in range(1, len(stats)):
         x, y, w, h, area = (int(v) for v in stats[i][:5])
@@ -94,9 +111,7 @@ def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
     return [m for m in marks if _row_of_values(m, [*numbers, *marks], digit)]
 
 
-def _ink_beside_numbers(
-    clean: Any, words: Sequence[TextBox]
-) -> tuple[list[TextBox], float, Any] | None:
+def _ink_beside_numbers(clean: Any, words: Sequence[TextBox]) -> PageInk | None:
     """The numbers among ``words``, their middle height (a digit's) and the page's ink (the
     connected components' stats of ``clean``, row 0 the background); None with fewer than
     COLUMN_NUMBERS numbers (no column to tell a mark by)."""
@@ -234,12 +249,14 @@ def _in_column(
 def lone_dashes(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
     """Lone dashes (nil marks) no word of ``words`` holds on the page ``clean``, each as a
     "-" read with MARK_CONFIDENCE (see the module doc)."""
+    page = _ink_beside_numbers(clean, words)
+    return [] if page is None else _dashes(page, words)
+
+
+def _dashes(page: PageInk, words: Sequence[TextBox]) -> list[TextBox]:
     import cv2
     import numpy as np
 
-    page = _ink_beside_numbers(clean, words)
-    if page is None:
-        return []
     numbers, digit, stats = page
     w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
     flat = (

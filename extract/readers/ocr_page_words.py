@@ -18,7 +18,7 @@ from extract.readers.ocr_cells import TextBox
 from extract.readers.ocr_digits import with_lost_digits
 from extract.readers.ocr_garbled import garbled_read_again, without_pen_strokes
 from extract.readers.ocr_image import trim_specks
-from extract.readers.ocr_marks import lone_dashes, lone_marks, with_stray_dots_unsure
+from extract.readers.ocr_marks import printed_marks, with_stray_dots_unsure
 from extract.readers.ocr_second_look import DIGITS_ONLY, second_look, tall_read_again
 from extract.readers.ocr_words import is_speck, sizes_beside_tall
 
@@ -56,8 +56,7 @@ def page_words(
     read = garbled_read_again(clean, grey, without_pen_strokes(list(read)), lang)
     kept = tall_read_again(clean, [b for b in read if not is_speck(b, read)], lang)
     kept = with_stray_dots_unsure(kept)
-    kept += lone_marks(clean, kept)
-    kept += lone_dashes(clean, kept)
+    kept += printed_marks(clean, kept)
     boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in kept]
     sizes = [em / scale for em in sizes_beside_tall(kept)]
     doubtful = [
