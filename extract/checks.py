@@ -38,6 +38,7 @@ from extract.checks_values import (
     LowOcrConfidence,
     OcrLabelCorrected,
     OcrLabelUnverified,
+    OddOcrPeriod,
     Plausible,
     SharesAsCounts,
 )
@@ -268,6 +269,7 @@ REGISTRY: tuple[tuple[type, bool], ...] = (
     (LowOcrConfidence, False),
     (OcrLabelCorrected, False),
     (OcrLabelUnverified, False),
+    (OddOcrPeriod, False),
     (Plausible, False),
     (SharesAsCounts, False),
 )

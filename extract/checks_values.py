@@ -5,14 +5,17 @@ Observations in, ``CheckResult``s out, like every check in the registry (``extra
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from extract.checks_sums import CheckResult, place, result
+from extract.lexicon import CUT_SHORT
 from extract.model import Observation, Status
 
 LOW_OCR_CONFIDENCE = "low_ocr_confidence"
 OCR_LABEL_CORRECTED = "ocr_label_corrected"
 OCR_LABEL_UNVERIFIED = "ocr_label_unverified"
+OCR_PERIOD_ODD = "ocr_period_odd"
 IMPLAUSIBLE_VALUE = "implausible_value"
 SHARES_AS_COUNTS = "shares_as_counts"
 # An OCR'd cell read with less confidence than this (0-100) is flagged.
@@ -85,11 +88,16 @@ class OcrLabelUnverified:
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         for first, *others in _rows(observations, _unverified_provision):
             obs = observations[first]
-            words = ", ".join(f"'{w}'" for w in obs.label_unknown)
+            words = ", ".join(f"'{w}'" for w in obs.label_unknown if w != CUT_SHORT)
             message = (
                 f"row label '{obs.row_label}' read by OCR names a provision with words or "
                 f"numbers no known label holds ({words}): it may be misread"
             )
+            if not words:
+                message = (
+                    f"row label '{obs.row_label}' read by OCR is the start of a known label, "
+                    "not the whole: its end may be lost"
+                )
             yield result(self.code, message, observations, first, others)
 
 
@@ -110,6 +118,62 @@ def _rows(
         if wanted(obs):
             rows.setdefault((obs.table_id, obs.row_index), []).append(i)
     return list(rows.values())
+
+
+# A column's period is odd one out when at least this many other columns share another.
+ODD_PERIOD_OTHERS = 3
+
+
+class OddOcrPeriod:
+    """One column of an OCR'd table whose period is one character off the period every
+    other column (ODD_PERIOD_OTHERS or more) shares: a misread digit in its header ("4. kvt.
+    2025" over one of seven columns of "1. kvt. 2025"). Its values are flagged, not dropped:
+    a table may print one column of another period."""
+
+    name = "ocr_period_odd"
+    code = OCR_PERIOD_ODD
+    description = (
+        "no column of an OCR'd table had a period one character off the one all others share"
+    )
+
+    def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
+        tables: dict[str, dict[str, set[str | None]]] = {}
+        for obs in observations:
+            if obs.cell.ocr_confidence is not None:
+                columns = tables.setdefault(obs.table_id, {})
+                columns.setdefault(obs.column_key, set()).add(obs.period)
+        for table_id, columns in tables.items():
+            odd = _odd_period(columns)
+            if odd is None:
+                continue
+            found = [
+                i
+                for i, obs in enumerate(observations)
+                if obs.table_id == table_id
+                and obs.period == odd
+                and obs.cell.ocr_confidence is not None
+            ]
+            obs = observations[found[0]]
+            message = (
+                f"column '{obs.column_label}': period {odd} where every other column has "
+                "another one character apart; its header may be misread"
+            )
+            yield result(self.code, message, observations, found[0], found[1:])
+
+
+def _odd_period(columns: dict[str, set[str | None]]) -> str | None:
+    """The period of the one column whose period is one character off the one all the other
+    columns (ODD_PERIOD_OTHERS or more, each of one period) share; None if there is none."""
+    if any(len(periods) != 1 for periods in columns.values()):
+        return None
+    counts = Counter(next(iter(periods)) for periods in columns.values())
+    if len(counts) != 2:
+        return None
+    (common, many), (odd, once) = counts.most_common()
+    if once != 1 or many < ODD_PERIOD_OTHERS or common is None or odd is None:
+        return None
+    apart = len(common) == len(odd) and sum(a != b for a, b in zip(common, odd, strict=True)) == 1
+    return odd if apart else None
 
 
 class Plausible:

@@ -20,6 +20,8 @@ from extract.normalise import label_key
 from extract.rulebook import Rulebook
 
 HEADING_LINES = 15
+# OCR'd words read with less confidence than this are no part of a heading.
+HEADING_CONFIDENCE = 50.0
 # How many pages with words are looked at for the document's type, and how many first lines
 # of each page after the first (its running head) may say it.
 TYPE_PAGES = 3
@@ -42,9 +44,12 @@ def document_context(document: Document, rulebook: Rulebook) -> DocumentContext:
 
 def page_heading(page: PageContent) -> str | None:
     """The first lines of a page with words or of a sheet with rows (the document's heading
-    is its first such page's); None for a page with neither."""
-    if page.words:
-        return "\n".join(line.text for line in group_lines(page.words)[:HEADING_LINES])
+    is its first such page's); None for a page with neither. OCR'd words read with less
+    than HEADING_CONFIDENCE are left out: a dotted leader read as "LEE L ÆRØ E EEK" names
+    no municipality."""
+    words = [w for w in page.words if w.confidence is None or w.confidence >= HEADING_CONFIDENCE]
+    if words:
+        return "\n".join(line.text for line in group_lines(words)[:HEADING_LINES])
     if page.sheet is not None and page.sheet.rows:
         return _sheet_heading(page)
     return None

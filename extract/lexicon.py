@@ -12,6 +12,7 @@ page with OCR'd words repaired; a repaired ``Word`` keeps what was read in ``rea
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections.abc import Iterable, Mapping
@@ -91,6 +92,10 @@ class VocabularyError(ValueError):
     """The vocabulary file is missing or invalid; the message names the file and key."""
 
 
+# What ``unknown_words`` gives for a label that is the start of a known one.
+CUT_SHORT = "(cut short)"
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Known words (lower case), indexed by skeleton (misreadable letters folded together),
@@ -105,6 +110,8 @@ class Lexicon:
     prefixes: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     phrase_tokens: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
     phrase_pairs: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+    # the known labels casefolded, sorted: a label's longer known forms found by bisection
+    folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -122,6 +129,7 @@ class Lexicon:
         )
         object.__setattr__(self, "phrase_tokens", tuple(_tokens(p) for p in self.phrases))
         object.__setattr__(self, "phrase_pairs", tuple(_pairs(p) for p in self.phrases))
+        object.__setattr__(self, "folded", tuple(sorted({p.casefold() for p in self.phrases})))
 
     def repair(self, text: str) -> str | None:
         """The known word(s) ``text`` is a misreading of, in ``text``'s case, each run of
@@ -174,7 +182,16 @@ class Lexicon:
             for run in _WORD.findall(text)
             if len(run) >= MIN_LETTERS and run.lower() not in self.words
         ]
+        if self.cut_short(text):
+            unknown.append(CUT_SHORT)
         return tuple(dict.fromkeys(unknown))
+
+    def cut_short(self, label: str) -> bool:
+        """Whether ``label`` is no known label but the first words of one ("Kompensationsloven
+        - personlig assistance" of "… -, kap. 3-4"): its end lost to a line of its own."""
+        start = " ".join(label.split()).casefold() + " "
+        at = bisect.bisect_left(self.folded, start)
+        return at < len(self.folded) and self.folded[at].startswith(start)
 
     def repair_label(self, label: str) -> str | None:
         """The known phrase an OCR'd row ``label`` is a misreading of; None if none or unsure."""

@@ -372,6 +372,7 @@ def test_the_registry_lists_each_check_once_with_its_flag() -> None:
         ("low_ocr_confidence", "low_ocr_confidence"),
         ("ocr_label_corrected", "ocr_label_corrected"),
         ("ocr_label_unverified", "ocr_label_unverified"),
+        ("ocr_period_odd", "ocr_period_odd"),
         ("plausible", "implausible_value"),
         ("shares_as_counts", "shares_as_counts"),
     ]

@@ -51,3 +51,18 @@ def test_a_page_naming_a_type_wins_over_the_files_title(rulebook: Rulebook) -> N
         ["Fanø Kommune\nReferat"], rulebook, sheets=False, scanned=False, described="Årsredegørelse"
     )
     assert got.document_type == "referat"
+
+
+def test_ocr_words_read_unsurely_are_no_part_of_a_heading() -> None:
+    """A table of contents' dotted leader read by OCR as "LEE ÆRØ EEK" (confidence 0-33)
+    beside "Kapitel 3: Ankestyrelsens afgørelser": the heading holds the sure words only,
+    so it names no municipality (Ærø)."""
+    from extract.classify import page_heading
+    from extract.model import PageContent, Word
+
+    sure = [("Kapitel", 51), ("3:", 90), ("Ankestyrelsens", 103), ("afgørelser", 187)]
+    unsure = [("LEE", 383, 9.0), ("ÆRØ", 399, 33.0), ("EEK", 412, 0.0), ("18", 533, 96.0)]
+    words = [Word(t, (x, 100, x + 30, 110), "ocr", 96.0) for t, x in sure]
+    words += [Word(t, (x, 99, x + 10, 112), "ocr", c) for t, x, c in unsure]
+    heading = page_heading(PageContent(1, 595.0, 842.0, tuple(words)))
+    assert heading == "Kapitel 3: Ankestyrelsens afgørelser 18"

@@ -326,3 +326,32 @@ def test_a_caption_stranded_at_a_pages_end_captions_the_table_on_the_next_page()
         ("2", CAPTION),
     ]
     assert body(tables[1]) == ROWS
+
+
+def test_a_scanned_part_under_fortsat_with_dirt_read_into_its_header_goes_on() -> None:
+    """OCR read dirt in the repeated header's fill as a word ("En 2020" for "2020") on the
+    page under "Tabel 2 (fortsat)": the part goes on with the table's own header, and takes
+    the caption under it. The same header printed so on a digital page starts a table."""
+
+    def scanned(words: list[Word]) -> list[Word]:
+        return [replace(w, source="ocr", confidence=90.0) for w in words]
+
+    rows = [("Sygedagpenge", "5", "6"), ("Andre love", "1", "2")]
+    part = right_at(330, 80, "2019") + right_at(390, 80, "En 2020")
+    for i, (label, *values) in enumerate(rows, start=1):
+        part += words_at(60, 80 + 12 * i, label)
+        part += [
+            w for x, v in zip(RIGHTS, values, strict=True) for w in right_at(x, 80 + 12 * i, v)
+        ]
+    part += words_at(60, 80 + 12 * 2 + 14, CAPTION)
+    heading = words_at(60, 60, "Tabel 2 (fortsat)")
+    first = _page(1, scanned(words_at(60, 100, PROSE_LINE) + _table(700, ROWS)))
+    (table,) = detect(first, _page(2, scanned(heading + part)))
+    assert table.pages == (1, 2)
+    assert table.caption == CAPTION
+    assert labels(table) == ["2019", "2020"]
+    assert body(table) == [*ROWS, *rows]
+    digital = detect(
+        _page(1, words_at(60, 100, PROSE_LINE) + _table(700, ROWS)), _page(2, heading + part)
+    )
+    assert len(digital) == 2

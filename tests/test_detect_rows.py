@@ -285,3 +285,20 @@ def test_a_percent_sign_in_an_outer_label_column_is_label_text() -> None:
         ("Serviceloven", "46"),
         ("Barnets lov", "20"),
     ]
+
+
+def test_every_label_wrapped_with_its_year_under_it_stays_one_row() -> None:
+    """No two data lines follow each other: every label ("Pensionsloven" / "2022") wraps,
+    its values on its first line, set as OCR sets word boxes (a gap of nearly half the type
+    size inside a row, more than twice that between rows). The year line goes with the row above,
+    not as a group heading over the next row."""
+    words = right_at(330, 80, "Antal") + right_at(390, 80, "Pct.")
+    top = 100.0
+    rows = [("Pensionsloven", "2022", "673", "3 %"), ("Pensionsloven", "2023", "743", "3 %")]
+    rows += [("Barnets Lov", "2022", "-", "-"), ("Barnets Lov", "2023", "3 996", "20 %")]
+    for label, year, count, share in rows:
+        words += words_at(60, top, label) + right_at(330, top, count) + right_at(390, top, share)
+        words += words_at(60, top + SIZE + 4.0, year)
+        top += 2 * SIZE + 4.0 + 10.0
+    (table,) = detect(word_page(words))
+    assert body(table) == [(f"{label} {year}", c, s) for label, year, c, s in rows]

@@ -155,3 +155,17 @@ def test_a_small_word_alone_in_a_value_cell_is_no_value() -> None:
     )
     out = connectives_out_of_cells(rows)
     assert [row.has_values for row in out] == [False, True, True]
+
+
+def test_ocr_pieces_of_a_number_whose_thousands_dot_was_lost_are_pieces() -> None:
+    """ "9.301" read by OCR as "9" and "301" a dot's width and its spaces apart (7.7 points,
+    more than a digit's height): pieces of one number when OCR'd, as apart as two values
+    of a digital table are not."""
+
+    def scanned(text: str, x0: float, x1: float) -> Cell:
+        return replace(_cell(text, x0, x1), ocr_confidence=93.0)
+
+    ocr = TableRow("Servicelov", (scanned("9", 176.3, 180.4), scanned("301", 188.1, 204.2)), 2)
+    digital = TableRow("Servicelov", (_cell("9", 176.3, 180.4), _cell("301", 188.1, 204.2)), 2)
+    assert split_numbers([ocr]) == {(0, 0), (0, 1)}
+    assert split_numbers([digital]) == set()

@@ -62,3 +62,34 @@ def test_words_a_label_runs_on_with_still_stop_the_row(rulebook: Rulebook) -> No
 def test_in_a_digital_table_any_word_in_a_value_cell_stops_the_row(rulebook: Rulebook) -> None:
     result = read(rulebook, table(HEADERS, _rows("2526", "1785", "ll"), title="Hele landet 2024"))
     assert {o.law_area for o in result.observations} == {"serviceloven"}
+
+
+PROVISIONS = [
+    ("Serviceloven", []),
+    ("Biler - §§ 114 og 115", ["68", "324"]),
+    ("Voksne - borgerstyret personlig", ["74", "158"]),
+    ("assistance - § 96", []),
+    ("Hjemmehjælp § 83", ["178", "435"]),
+    ("", ["8", "9"]),
+]
+
+
+def test_a_provision_cut_short_and_a_row_without_its_label_are_not_emitted(
+    rulebook: Rulebook,
+) -> None:
+    """A provision's name wrapped onto a row of its own ("Voksne - borgerstyret personlig" |
+    "assistance - § 96") and a value row whose label OCR did not read: neither gives records
+    (the first would name the provision cut short, the second the law area's total); the
+    other rows do."""
+    candidate = _scanned(table(["Hjemvist", "Realitetsbehandlet"], PROVISIONS, title="2024"))
+    result = read(rulebook, candidate)
+    got = {(o.provision, o.measure, o.value) for o in result.observations}
+    assert got == {
+        ("Biler - §§ 114 og 115", "hjemvist", 68.0),
+        ("Biler - §§ 114 og 115", "realitetsbehandlede", 324.0),
+        ("Hjemmehjælp § 83", "hjemvist", 178.0),
+        ("Hjemmehjælp § 83", "realitetsbehandlede", 435.0),
+    }
+    said = " ".join(f.message for f in result.findings)
+    assert "Voksne - borgerstyret personlig" in said
+    assert "its row label was not read" in said

@@ -1213,6 +1213,35 @@ def test_a_later_table_without_caption_or_title_takes_nothing_from_the_heading(
     assert keys(first) == [(840, "2024", "pensionsloven", None, "stadfaestet", 15.0, "reported")]
 
 
+def test_a_header_read_as_the_first_row_heads_the_columns(rulebook: Rulebook) -> None:
+    """No column header, and a first row of the stub's axis word over text, no number
+    ("Bestemmelse" | "2. halvår 2023"): the header read as a row. Its half-year is the
+    column's period, not the year the minutes' heading names; the row gives no values."""
+    heading = DocumentContext("referat", "Punkt 48 Ankestyrelsens statistik 2023 - Ishøj")
+    rows: list[Row] = [("Bestemmelse", ["2. halvår 2023"]), ("Hjemmehjælp - § 83", ["4"])]
+    title = "Stadfæstede sager efter bestemmelse i serviceloven"
+    got = keys(read(rulebook, table([""], rows, title=title), heading))
+    assert got == [
+        (183, "2023-H2", "serviceloven", "Hjemmehjælp - § 83", "stadfaestet", 4.0, "reported")
+    ]
+
+
+def test_a_row_label_taken_for_a_caption_does_not_make_a_later_table_its_own(
+    rulebook: Rulebook,
+) -> None:
+    """A page of a national table not joined to its start, the end of its last row read
+    under it as its "caption" ("Midlertidige forbrugsgoder - §113b", as OCR finds it on a
+    scan): a provision's name heads no table, so the minutes' municipality is still not
+    taken. A caption naming what the table holds makes it a table of its own."""
+    heading = DocumentContext("referat", "Rebild Kommune\nReferat")
+    rows = [("Lov om social pension", ["15"])]
+    cut = table(["Stadfæstet / 2024"], rows, caption="Midlertidige forbrugsgoder - §113b")
+    assert read(rulebook, cut, replace(heading, tables_before=1)).observations == ()
+    caption = "Tabel 3 Stadfæstede sager efter lovområde"
+    own = read(rulebook, table(["2024"], rows, caption=caption), replace(heading, tables_before=1))
+    assert keys(own) == [(840, "2024", "pensionsloven", None, "stadfaestet", 15.0, "reported")]
+
+
 def test_a_table_starting_inside_a_group_takes_no_entity_from_the_heading(
     rulebook: Rulebook,
 ) -> None:

@@ -260,3 +260,16 @@ def test_an_unknown_ocr_provision_labels_numbers_are_unverified(rulebook: Rulebo
     assert lexicon.unknown_words("Børn - forældrebetaling 8159") == ("8159",)
     assert lexicon.unknown_words("Biler 114 og 115") == ("114", "115")
     assert lexicon.unknown_words("Børn - samvær - § 71") == ()
+
+
+def test_the_first_words_of_a_known_label_are_said_to_be_cut_short(rulebook: Rulebook) -> None:
+    """ "Kompensationsloven - personlig assistance", its "-, kap. 3-4" lost to a line of its
+    own: the start of a known label, flagged as not verified; the whole label, or a word of
+    a label alone ("Hjælpemidler"), is not."""
+    lexicon = rulebook.lexicon
+    cut = "Kompensationsloven - personlig assistance"
+    assert lexicon.cut_short(cut)
+    assert "(cut short)" in lexicon.unknown_words(cut)
+    assert not lexicon.cut_short(f"{cut} -, kap. 3-4")
+    assert lexicon.unknown_words(f"{cut} -, kap. 3-4") == ()
+    assert not lexicon.cut_short("Kompensationsloven - personlig assist")  # no whole word

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from extract.readers.ocr_cells import TextBox
-from extract.readers.ocr_words import is_speck, more_lines, tall_words
+from extract.readers.ocr_words import is_speck, more_lines, on_a_ruling, tall_words
 
 
 @pytest.mark.parametrize("text", ["§", "§§", "$§", "&"])
@@ -128,3 +128,29 @@ def test_other_ink_in_a_cell_is_no_dash(marks: list[tuple[int, int, int, int]]) 
     from extract.readers.ocr_cells import lone_dash
 
     assert lone_dash(_cell_with(*marks), SCALE) is None
+
+
+def test_a_flat_box_read_with_very_low_confidence_is_dirt() -> None:
+    """A box a quarter of the page's word height read as "EH" with confidence 0: the edge of
+    a fill left after straightening. A flat box read surely ("-"), or a word of full height
+    read unsurely, is no such dirt."""
+    assert is_speck(TextBox("EH", 0.0, 100, 100, 14, 6, 30.0), [], middle=24)
+    assert not is_speck(TextBox("EH", 0.0, 100, 100, 14, 6, 30.0), [])  # (height unknown)
+    assert not is_speck(TextBox("2024", 0.0, 100, 100, 60, 24, 30.0), [], middle=24)
+    assert not is_speck(TextBox("—", 92.0, 100, 100, 14, 4, 30.0), [], middle=24)
+
+
+def test_a_box_read_unsurely_on_a_ruling_is_the_ruling_read_as_text() -> None:
+    across = (100.0, 110.0, 900.0, 113.0)  # x0, top, x1, bottom (pixels)
+    assert on_a_ruling(TextBox("En", 7.0, 400, 100, 30, 20, 30.0), [across])
+    assert not on_a_ruling(TextBox("En", 90.0, 400, 100, 30, 20, 30.0), [across])  # sure
+    assert not on_a_ruling(TextBox("En", 7.0, 400, 116, 30, 20, 30.0), [across])  # under it
+    down = (410.0, 0.0, 413.0, 900.0)
+    assert not on_a_ruling(TextBox("En", 7.0, 400, 100, 30, 20, 30.0), [down])
+
+
+def test_a_lone_letter_as_flat_as_a_ruling_is_dirt_however_sure() -> None:
+    """ "i" read with confidence 71 from a box a fiftieth of the word height: a ruling's
+    remains at a cell's corner, not a letter. A lone letter of full height is kept."""
+    assert is_speck(TextBox("i", 71.0, 100, 100, 2, 2, 30.0), [], middle=24)
+    assert not is_speck(TextBox("i", 71.0, 100, 100, 4, 20, 30.0), [], middle=24)

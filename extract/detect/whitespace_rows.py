@@ -230,7 +230,7 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
     row_gaps = [g for i, g in enumerate(gaps) if anchors[i] and anchors[i + 1]]
     size = median(line.font_size for line in lines) if lines else 9.0
-    limit = JOIN_SHARE * median(row_gaps) if row_gaps else 0.35 * size
+    limit = JOIN_SHARE * median(row_gaps) if row_gaps else _split_gaps(gaps, anchors, size)
     owner: list[int] = list(range(len(lines)))
 
     def steps(i: int, d: int) -> int:
@@ -275,6 +275,32 @@ def body_row_groups(lines: Sequence[TextLine], left: float) -> list[list[TextLin
             rows.append(groups[key])
     flags = {id(line): flag for line, flag in zip(lines, anchors, strict=True)}
     return _split_multi_anchor(rows, left, flags)
+
+
+# Without two data lines in a row, a label line's tighter and looser gaps (to the lines
+# above and below) tell the lines of a row from the rows apart, when the looser are this many
+# times the tighter (a table where every label wraps: "Pensionsloven" / "2022").
+LOOSER_GAPS = 1.5
+
+
+def _split_gaps(gaps: Sequence[float], anchors: Sequence[bool], size: float) -> float:
+    """The largest gap joining a label line to a row when no two data lines follow each
+    other (``gaps`` between the lines, ``anchors`` the data lines; ``size`` their font size):
+    halfway between the middle tighter and the middle looser gap of the label lines set
+    between two others, when those are far apart (LOOSER_GAPS); else 0.35 of ``size``."""
+    tight, loose = [], []
+    for i in range(1, len(gaps)):
+        if not anchors[i]:
+            pair = sorted((gaps[i - 1], gaps[i]))
+            tight.append(pair[0])
+            loose.append(pair[1])
+    fallback = 0.35 * size
+    if not tight:
+        return fallback
+    low, high = median(tight), median(loose)
+    if high < LOOSER_GAPS * max(low, 0.1):
+        return fallback
+    return max(fallback, (low + high) / 2)
 
 
 def _split_multi_anchor(

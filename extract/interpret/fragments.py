@@ -22,8 +22,11 @@ from extract.model import Cell, TableRow
 _HEAD = re.compile(r"^[-−]?\d{1,3}$")
 _TAIL = re.compile(r"^\d{3}(?:[,.]\d+)?\s?%?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-# Pieces closer than this share of the text height belong to one number.
+# Pieces closer than this share of the text height belong to one number; OCR'd pieces
+# closer than _OCR_GAP: the thousands dot between them may be lost ("9" | "301" for "9.301",
+# the dot's width left as space).
 _GAP = 0.8
+_OCR_GAP = 1.6
 
 
 def split_numbers(rows: Sequence[TableRow]) -> set[tuple[int, int]]:
@@ -46,7 +49,8 @@ def _pieces(left: Cell | None, right: Cell | None) -> bool:
         return False
     height = left.bbox[3] - left.bbox[1]
     gap = right.bbox[0] - left.bbox[2]
-    return 0 <= gap < _GAP * height
+    scanned = left.ocr_confidence is not None and right.ocr_confidence is not None
+    return 0 <= gap < (_OCR_GAP if scanned else _GAP) * height
 
 
 def rejoined_period_labels(rows: Sequence[TableRow], reader: Reader) -> tuple[TableRow, ...]:

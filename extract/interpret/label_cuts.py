@@ -34,18 +34,35 @@ _DASH_END = re.compile(r"\s[-–—]$")
 _NUMBER_TAIL = re.compile(r"^\d+[a-z]?\s*(?:[,(\-–]|og\b|$)")
 
 
-def wrapped_tail(plan: RowPlan, row: TableRow, known: Container[str] = ()) -> str:
+def wrapped_tail(
+    plan: RowPlan, row: TableRow, known: Container[str] = (), under: TableRow | None = None
+) -> str:
     """Why a provision row's printed label (on a page, not in a sheet's cell) names no known
     provision: it starts in lower case, the end of a label wrapped over lines ("anbragte i
     boform ... § 137g-j") whose first line was not found, or ends where no name ends ("… §§
     16 stk. 1 og", "… - §", a dash ending no provision of ``known``: label keys), its end
-    gone elsewhere; else ""."""
+    gone elsewhere, or, with no paragraph in it, the row ``under`` it is the rest: no values,
+    in lower case ("Voksne - borgerstyret personlig" over "assistance - § 96"); else ""."""
     if plan.kind != "provision" or any(c is not None and c.cell_ref for c in row.cells):
         return ""
     label = (plan.provision_label or row.label).strip()
     if _CUT_END.search(label) or (_DASH_END.search(label) and label_key(label) not in known):
         return _ENDS_CUT  # "… §§ 16 stk. 1 og", "… - §": the rest went elsewhere
+    if under is not None and _rest_of(label, under):
+        return _ENDS_CUT
     return _TAIL if label[:1].islower() or _NUMBER_TAIL.match(label) else ""
+
+
+def _rest_of(label: str, under: TableRow) -> bool:
+    """Whether ``under`` is the rest of a provision's ``label`` wrapped onto a row of its
+    own: no values, its label starting in lower case ("selvstændig erhvervsdrivende -"
+    under "Støtte i form af tilskud til"), and ``label`` no paragraph sign yet."""
+    rest = under.label.strip()
+    return (
+        all(c is None or not c.text.strip() for c in under.cells)
+        and rest[:1].islower()
+        and "§" not in label
+    )
 
 
 def runs_on(row: TableRow, columns: Sequence[ColumnPlan]) -> str:

@@ -151,11 +151,16 @@ def table_observations(
     pieces = split_numbers(table.rows)
     second, repeated = header_rows(table, columns, keying.vocabulary)
     texts = _SharedTexts(table.caption or _short(table.title))
+    kinds = {plan.index: plan.kind for plan in rows}
     for plan in rows:
         if plan.kind not in _KEYED_ROWS or plan.index in repeated:
             continue
         row = table.rows[plan.index]
-        cut = wrapped_tail(plan, row, keying.vocabulary.provisions) or runs_on(row, columns)
+        # the row under it, unless a group header ("mar 2023"): perhaps the rest of its label
+        below = plan.index + 1
+        under = table.rows[below] if below < len(table.rows) else None
+        under = None if kinds.get(below) == "header" else under
+        cut = wrapped_tail(plan, row, keying.vocabulary.provisions, under) or runs_on(row, columns)
         if second is not None and plan.index >= second:
             cut = _UNDER_SECOND.replace("{second}", table.rows[second].label[:_TAIL_CHARS])
         if cut:

@@ -70,7 +70,18 @@ def goes_on_from_before(
         # before named another entity than the heading's, a page of it not joined would
         # take the heading's: then only a header sharing no word with it but numbers)
         after = False
-    return not (table.caption or named) and (not headers or after)
+    return not (_captioning(table.caption, reader) or named) and (not headers or after)
+
+
+def _captioning(caption: str | None, reader: Reader) -> bool:
+    """Whether a caption heads a table: it names a measure, entity or period, or what the
+    table lists, or starts "Tabel"; not a row's label taken for one ("Midlertidige
+    forbrugsgoder - §113b", the end of a page's rows read under the table)."""
+    if not caption:
+        return False
+    reading = reader.read(caption)
+    named = reading.axes or reading.dims.keys() & {"measure", "entity", "period"}
+    return bool(named) or caption.casefold().startswith(("tabel", "table"))
 
 
 def _other_stub(stub: str, before: str) -> bool:
@@ -285,6 +296,31 @@ def after_unread_rows(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> lis
         if lost:
             out[at] = replace(plan, kind="unresolved", note=note)
     return out
+
+
+def unlabelled_ocr_rows(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> list[RowPlan]:
+    """The plans with each OCR'd value row whose label was not read (no letter or digit in
+    it) marked unresolved, in a table whose other value rows have labels: its label was
+    lost ("3)" of "(undtaget § 11, stk. 3)" ending the row above), and the row would take
+    its group header's law area as a total of it."""
+    valued = [p.kind in (*_VALUE_ROWS, "total") for p in plans]
+    if not any(v and _read(rows[p.index].label) for p, v in zip(plans, valued, strict=True)):
+        return list(plans)
+    note = "its row label was not read"
+    return [
+        replace(plan, kind="unresolved", note=note)
+        if value and not _read(rows[plan.index].label) and _ocr_row(rows[plan.index])
+        else plan
+        for plan, value in zip(plans, valued, strict=True)
+    ]
+
+
+def _read(label: str) -> bool:
+    return any(ch.isalnum() for ch in label)
+
+
+def _ocr_row(row: TableRow) -> bool:
+    return any(cell is not None and cell.ocr_confidence is not None for cell in row.cells)
 
 
 def cut_group_headers(

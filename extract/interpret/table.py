@@ -43,6 +43,7 @@ from extract.interpret.open_dims import (
     lost_by_groups,
     repeated_runs,
     starts_inside,
+    unlabelled_ocr_rows,
     unnamed_in_label_columns,
 )
 from extract.interpret.overrides import Override, applicable_rules, override, rule_defaults
@@ -53,6 +54,7 @@ from extract.interpret.rows import plan_rows
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
 from extract.model import DocumentContext, Finding, Observation, TableCandidate, TableRow
+from extract.numbers import read_cell
 from extract.rulebook import Rule, Rulebook
 
 VOCABULARY_RULE = "vocabulary"
@@ -91,6 +93,7 @@ class Interpreter:
         """The interpretation of one table; its ``labels`` (what each label was read as) are
         left empty unless ``keep_labels`` (a table of a million rows has a million)."""
         book, reader = self.rulebook, self.reader
+        table = _header_printed_as_row(table, reader)
         rows_read = _without_header_lines(connectives_out_of_cells(table.rows), reader)
         rows_read = rejoined_split_labels(rejoined_period_labels(rows_read, reader), reader)
         table, cut = _before_inner_caption(replace(table, rows=rows_read))
@@ -177,6 +180,7 @@ class Interpreter:
         row_plans = repeated_runs(lost_by_groups(row_plans, column_dims), table.rows)
         row_plans = cut_group_headers(row_plans, table.rows, reader)
         row_plans = after_unread_rows(row_plans, table.rows)
+        row_plans = unlabelled_ocr_rows(row_plans, table.rows)
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         inside = starts_inside(row_plans, column_dims)
         continued = goes_on_from_before(table, reader, around, context)
@@ -286,6 +290,25 @@ def _without_header_lines(rows: Sequence[TableRow], reader: Reader) -> tuple[Tab
     if last is None:
         return tuple(rows)
     return tuple(replace(row, label="") if i <= last else row for i, row in enumerate(rows))
+
+
+def _header_printed_as_row(table: TableCandidate, reader: Reader) -> TableCandidate:
+    """A table without column headers whose first row is its header, read by detection as a
+    row: a stub header's axis word for a label ("Bestemmelse") and text, no number, in its
+    cells ("202 3H2 (1) *"). Those texts become the column headers (a period misread there
+    is then the column's, not lost to the heading's) and the row is left out."""
+    if not table.rows or any(" ".join(h).strip() for h in table.column_headers):
+        return table
+    first = table.rows[0]
+    texts = [c.text.strip() if c is not None else "" for c in first.cells]
+    reading = reader.read(first.label)
+    if not (any(texts) and reading.axes and not reading.dims and not reading.unknown):
+        return table
+    if any(read_cell(c).value is not None for c in first.cells if c is not None and c.text.strip()):
+        return table
+    headers = tuple((text,) if text else () for text in texts)
+    stub = table.stub_header or first.label
+    return replace(table, column_headers=headers, stub_header=stub, rows=table.rows[1:])
 
 
 def _of_which(table: TableCandidate, words: WordBook) -> set[int]:

@@ -290,9 +290,10 @@ def _read_page(
         text_boxes,
     )
     from extract.readers.ocr_image import binarise, remove_lines, ruling_boxes, unread_ink
-    from extract.readers.ocr_shading import light_on_dark_turned
+    from extract.readers.ocr_shading import dark_bands_turned
+    from extract.readers.ocr_words import on_a_ruling
 
-    straight = light_on_dark_turned(straight)
+    straight, dark = dark_bands_turned(straight)
     lines = ruling_boxes(straight, scale)
     unruled = remove_lines(straight, lines)
     clean = binarise(unruled, lines)
@@ -308,11 +309,17 @@ def _read_page(
     # (the stacks are not blanked for the page reading: its layout of the rest stays as it
     # was, and what it read inside them gives way to their own reading)
     boxes = [b for b in text_boxes(data) if not centred_in(b, stacks)] + cell_boxes()
+    # letters of a dark band turned lose their blurred strokes to the threshold ("2824" for
+    # "2024"): its cells are read again from the grey image, scaled up, and the surer kept
+    in_dark = [cell for cell in cells if any(_middle_in(cell, band) for band in dark)]
+    if in_dark:
+        boxes = surer_per_box(boxes, unruled, in_dark, settings.lang, same_kept=True)
     # ink the first reading left out, read again region by region (from the grey image
     # scaled up too: small type the binarising ran together)
     covered = [(b.left, b.top, b.width, b.height) for b in boxes]
     unread = unread_ink(clean, covered, scale)
     boxes += surer_per_box(read_cells(clean, unread, settings.lang), unruled, unread, settings.lang)
+    boxes = [b for b in boxes if not on_a_ruling(b, lines)]
     words = page_words(
         clean,
         unruled,
@@ -326,6 +333,12 @@ def _read_page(
         Ruling(x0 / scale, top / scale, x1 / scale, bottom / scale) for x0, top, x1, bottom in lines
     )
     return words, rulings
+
+
+def _middle_in(box: tuple[int, int, int, int], band: tuple[int, int, int, int]) -> bool:
+    """Whether the middle of ``box`` lies in ``band`` (both x0, top, x1, bottom)."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return band[0] <= x <= band[2] and band[1] <= y <= band[3]
 
 
 def _mean_confidence(words: Sequence[Word]) -> float:

@@ -20,7 +20,7 @@ from extract.readers.ocr_garbled import garbled_read_again, without_pen_strokes
 from extract.readers.ocr_image import trim_specks
 from extract.readers.ocr_marks import printed_marks, with_stray_dots_unsure
 from extract.readers.ocr_second_look import DIGITS_ONLY, second_look, tall_read_again
-from extract.readers.ocr_words import is_speck, sizes_beside_tall
+from extract.readers.ocr_words import is_speck, middle_height, sizes_beside_tall
 
 T = TypeVar("T")
 
@@ -54,7 +54,8 @@ def page_words(
     """Words from Tesseract's boxes (page pixels) on the binarised page ``clean`` (its
     ``grey`` before binarising): pen strokes and specks dropped, doubtful ones read again."""
     read = garbled_read_again(clean, grey, without_pen_strokes(list(read)), lang)
-    kept = tall_read_again(clean, [b for b in read if not is_speck(b, read)], lang)
+    middle = middle_height(read)
+    kept = tall_read_again(clean, [b for b in read if not is_speck(b, read, middle)], lang)
     kept = with_stray_dots_unsure(kept)
     kept += printed_marks(clean, kept)
     boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in kept]

@@ -88,18 +88,42 @@ def surer(first: Sequence[TextBox], again: Sequence[TextBox]) -> bool:
 
 
 def surer_per_box(
-    first: Sequence[TextBox], grey: Any, boxes: Sequence[Box], lang: str
+    first: Sequence[TextBox],
+    grey: Any,
+    boxes: Sequence[Box],
+    lang: str,
+    *,
+    same_kept: bool = False,
 ) -> list[TextBox]:
     """``first`` (words read in ``boxes``) with the words of each box replaced by its
-    reading from ``grey`` scaled up, where that one is surer."""
+    reading from ``grey`` scaled up, where that one is surer; with ``same_kept``, not where
+    it reads the same words (the first reading's boxes are the page's own, not scaled
+    back)."""
     again = read_scaled([(grey, box) for box in boxes], lang)
-    out: list[TextBox] = []
+    # each box's new words stand where its first word stood (words keep their order)
+    instead: dict[int, list[TextBox]] = {}
+    dropped: set[int] = set()
+    added: list[TextBox] = []
     taken: set[int] = set()
     for box, words in zip(boxes, again, strict=True):
         mine = [i for i, word in enumerate(first) if i not in taken and inside(word, box)]
         taken.update(mine)
-        out += words if surer([first[i] for i in mine], words) else [first[i] for i in mine]
-    return out + [word for i, word in enumerate(first) if i not in taken]
+        before = [first[i] for i in mine]
+        same = same_kept and [w.text for w in words] == [w.text for w in before]
+        if not surer(before, words) or same:
+            continue
+        if mine:
+            instead[mine[0]] = words
+            dropped.update(mine)
+        else:
+            added += words
+    out: list[TextBox] = []
+    for i, word in enumerate(first):
+        if i in instead:
+            out += instead[i]
+        elif i not in dropped:
+            out.append(word)
+    return out + added
 
 
 def inside(word: TextBox, box: Box) -> bool:

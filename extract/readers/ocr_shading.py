@@ -13,8 +13,8 @@ other header. Left dark, the page's threshold makes it one black block, its lett
 and the gaps between them pass for rulings.
 
 In: the page (8-bit grey, white = 255). Out: band boxes
-(x0, top, x1, bottom, pixels); the page with its dark bands turned; the page binarised with
-each band thresholded on its own.
+(x0, top, x1, bottom, pixels); the page with its dark bands turned (and their boxes); the
+page binarised with each band thresholded on its own.
 """
 
 from __future__ import annotations
@@ -61,6 +61,13 @@ def _close_size(smooth: Any) -> int:
 def light_on_dark_turned(grey: Any) -> Any:
     """``grey`` (8-bit, white = 255) with each dark band turned (``_turned``); the same
     array when there is none."""
+    return dark_bands_turned(grey)[0]
+
+
+def dark_bands_turned(grey: Any) -> tuple[Any, list[tuple[int, int, int, int]]]:
+    """``grey`` (8-bit, white = 255) with each dark band turned (``_turned``; the same
+    array when there is none), and the boxes (x0, top, x1, bottom, pixels) of the bands
+    turned."""
     import cv2
     import numpy as np
 
@@ -73,6 +80,7 @@ def light_on_dark_turned(grey: Any) -> Any:
     solid = (cv2.blur(dark.astype(np.float32), (size, size)) > DARK_DENSITY).astype(np.uint8)
     count, labels, stats, _centres = cv2.connectedComponentsWithStats(solid, connectivity=8)
     out = grey
+    boxes: list[tuple[int, int, int, int]] = []
     pad = 3 * max(size // EDGE_SHARE, 1)  # room for the band's blurred edge around it
     for i in range(1, count):
         left, top, w, h, area = (int(v) for v in stats[i][:5])
@@ -85,7 +93,8 @@ def light_on_dark_turned(grey: Any) -> Any:
         if turned is not None:
             out = grey.copy() if out is grey else out
             out[box] = turned
-    return out
+            boxes.append((left, top, right, bottom))
+    return out, boxes
 
 
 def _turned(region: Any, smooth: Any, dark: Any, band: Any, paper: float, size: int) -> Any | None:

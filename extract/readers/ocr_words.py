@@ -147,14 +147,44 @@ def more_lines(again: str, confidence: float, first: str) -> bool:
     )
 
 
-def is_speck(box: TextBox, read: Sequence[TextBox]) -> bool:
+# A box read with less confidence than this and less than FLAT_DIRT_HEIGHT of the page's
+# middle word height is dirt too: the edge of a ruling or a fill left after straightening,
+# read as "EH" or "En" over a repeated header (no printed word is that flat).
+FLAT_DIRT_CONFIDENCE = 30.0
+FLAT_DIRT_HEIGHT = 0.4
+
+
+def on_a_ruling(box: TextBox, rulings: Sequence[tuple[float, float, float, float]]) -> bool:
+    """True for a box read with less than FLAT_DIRT_CONFIDENCE that a ruling across
+    (``rulings``: x0, top, x1, bottom in pixels) runs through the middle half of: the
+    remains of the ruling read as text ("En" over a repeated header). Printed words stand
+    between rulings, never on one."""
+    if box.confidence >= FLAT_DIRT_CONFIDENCE or only_section_signs(box.text):
+        return False
+    low, high = box.top + box.height / 4, box.top + 3 * box.height / 4
+    for x0, top, x1, bottom in rulings:
+        across = x1 - x0 > bottom - top
+        overlap = min(x1, box.left + box.width) - max(x0, box.left)
+        if across and overlap >= box.width / 2 and low <= (top + bottom) / 2 <= high:
+            return True
+    return False
+
+
+def is_speck(box: TextBox, read: Sequence[TextBox], middle: int | None = None) -> bool:
     """True for scanner dirt read as text: lone punctuation, or a lone letter standing apart
-    from other words, read with low confidence.
+    from other words, read with low confidence, or a flat box read with very low confidence
+    or holding one letter or digit (``middle``: the page's middle word height,
+    ``middle_height``).
 
     A printed "." or "-" in a table cell is read with high confidence and kept; one lost
     leaves an empty OCR'd cell, which the checks flag. Section signs are always kept. A lone
     letter next to a word ("I" of "I alt") is kept.
     """
+    flat = middle is not None and box.height < FLAT_DIRT_HEIGHT * middle
+    if flat and box.confidence < FLAT_DIRT_CONFIDENCE and not only_section_signs(box.text):
+        return True
+    if flat and len(box.text) == 1 and box.text.isalnum():
+        return True  # a lone letter or digit is never that flat, however sure ("i" on a rule)
     if _PUNCTUATION.match(box.text):
         return box.confidence < SPECK_CONFIDENCE and not only_section_signs(box.text)
     if len(box.text) != 1 or not box.text.isalpha() or box.confidence >= LONE_LETTER_CONFIDENCE:
