@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from extract.checks_sums import CheckResult, place, result
 from extract.lexicon import CUT_SHORT
@@ -127,38 +128,71 @@ ODD_PERIOD_OTHERS = 3
 class OddOcrPeriod:
     """One column of an OCR'd table whose period is one character off the period every
     other column (ODD_PERIOD_OTHERS or more) shares: a misread digit in its header ("4. kvt.
-    2025" over one of seven columns of "1. kvt. 2025"). Its values are flagged, not dropped:
-    a table may print one column of another period."""
+    2025" over one of seven columns of "1. kvt. 2025"); or a bare year between two columns
+    of months or quarters ("2023" between "dec 2022" and "feb 2023": the month's name lost).
+    Its values are flagged, not dropped: a table may print one column of another period."""
 
     name = "ocr_period_odd"
     code = OCR_PERIOD_ODD
     description = (
-        "no column of an OCR'd table had a period one character off the one all others share"
+        "no column of an OCR'd table had a period one character off the one all others "
+        "share, or a bare year between columns of months or quarters"
     )
 
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
-        tables: dict[str, dict[str, set[str | None]]] = {}
-        for obs in observations:
+        tables: dict[str, dict[str, _Column]] = {}
+        for i, obs in enumerate(observations):
             if obs.cell.ocr_confidence is not None:
                 columns = tables.setdefault(obs.table_id, {})
-                columns.setdefault(obs.column_key, set()).add(obs.period)
-        for table_id, columns in tables.items():
-            odd = _odd_period(columns)
-            if odd is None:
-                continue
-            found = [
-                i
-                for i, obs in enumerate(observations)
-                if obs.table_id == table_id
-                and obs.period == odd
-                and obs.cell.ocr_confidence is not None
-            ]
-            obs = observations[found[0]]
-            message = (
-                f"column '{obs.column_label}': period {odd} where every other column has "
-                "another one character apart; its header may be misread"
-            )
-            yield result(self.code, message, observations, found[0], found[1:])
+                column = columns.setdefault(obs.column_key, _Column())
+                column.periods.add(obs.period)
+                column.rows.append(i)
+                if obs.cell.bbox is not None:
+                    column.places.append((obs.cell.page or 0, obs.cell.bbox[0]))
+        for columns in tables.values():
+            odd = _odd_period({key: column.periods for key, column in columns.items()})
+            for column in columns.values():
+                why = ""
+                if odd is not None and odd in column.periods:
+                    why = "every other column has another one character apart"
+                elif column in _years_among_finer(list(columns.values())):
+                    why = "the columns beside it have months or quarters"
+                if why:
+                    obs = observations[column.rows[0]]
+                    message = (
+                        f"column '{obs.column_label}': period {obs.period} where {why}; "
+                        "its header may be misread"
+                    )
+                    yield result(self.code, message, observations, column.rows[0], column.rows)
+
+
+@dataclass(eq=False)
+class _Column:
+    """One column of a table: its periods, its observations and where its cells stand."""
+
+    periods: set[str | None] = field(default_factory=set)
+    rows: list[int] = field(default_factory=list)
+    places: list[tuple[int, float]] = field(default_factory=list)
+
+
+def _years_among_finer(columns: list[_Column]) -> list[_Column]:
+    """The columns of one bare year (no month, quarter or half) whose neighbours left and
+    right (by where their cells stand) each have one period finer than a year."""
+    placed = sorted((c for c in columns if c.places), key=lambda c: min(c.places))
+    periods = [next(iter(c.periods)) if len(c.periods) == 1 else None for c in placed]
+    return [
+        column
+        for k, column in enumerate(placed[1:-1], start=1)
+        if _bare_year(periods[k]) and _finer(periods[k - 1]) and _finer(periods[k + 1])
+    ]
+
+
+def _bare_year(period: str | None) -> bool:
+    return period is not None and len(period) == 4 and period.isdigit()
+
+
+def _finer(period: str | None) -> bool:
+    return period is not None and len(period) > 4 and period[:4].isdigit()
 
 
 def _odd_period(columns: dict[str, set[str | None]]) -> str | None:

@@ -112,6 +112,8 @@ class Lexicon:
     phrase_pairs: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
     # the known labels casefolded, sorted: a label's longer known forms found by bisection
     folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # the words of two letters the known labels print ("og", "om", "KH"), lower case
+    short_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -130,6 +132,8 @@ class Lexicon:
         object.__setattr__(self, "phrase_tokens", tuple(_tokens(p) for p in self.phrases))
         object.__setattr__(self, "phrase_pairs", tuple(_pairs(p) for p in self.phrases))
         object.__setattr__(self, "folded", tuple(sorted({p.casefold() for p in self.phrases})))
+        shorts = {w.lower() for p in self.phrases for w in _WORD.findall(p) if len(w) == 2}
+        object.__setattr__(self, "short_words", frozenset(shorts))
 
     def repair(self, text: str) -> str | None:
         """The known word(s) ``text`` is a misreading of, in ``text``'s case, each run of
@@ -171,8 +175,9 @@ class Lexicon:
 
     def unknown_words(self, label: str) -> tuple[str, ...]:
         """The words of ``label`` the vocabulary does not know (runs of MIN_LETTERS letters
-        or more, words with marks no label prints, "&", "£", and its numbers: "§ 159" read
-        as "8159" is a number no known phrase checks); none for a known phrase."""
+        or more, or of two that no known label prints, words with marks no label prints, "&",
+        "£", and its numbers: "§ 159" read as "8159" is a number no known phrase checks);
+        none for a known phrase."""
         text = " ".join(label.split())
         if text in self.phrases:
             return ()
@@ -180,7 +185,8 @@ class Lexicon:
         unknown += [
             run
             for run in _WORD.findall(text)
-            if len(run) >= MIN_LETTERS and run.lower() not in self.words
+            if (len(run) >= MIN_LETTERS and run.lower() not in self.words)
+            or (len(run) == 2 and run.lower() not in self.short_words)  # "ak" in "aktiv ak"
         ]
         if self.cut_short(text):
             unknown.append(CUT_SHORT)

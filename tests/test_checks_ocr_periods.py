@@ -48,3 +48,21 @@ def test_a_digital_table_period_columns_or_a_column_further_off_are_left_alone()
     assert flagged(observations(["2021", "2022", "2023", "2024", "2025"])) == set()
     assert flagged(observations(["2025-Q1", "2024-Q4", "2025-Q1", "2025-Q1"])) == set()
     assert flagged(observations(["2025-Q1", "2025-Q4", "2025-Q1"])) == set()  # two others
+
+
+def test_a_bare_year_between_columns_of_months_is_flagged() -> None:
+    """ "2023" between "dec 2022" and "feb 2023" in an OCR'd table: the month's name was
+    lost. A year after the months (a year's total) is not flagged, nor a digital table."""
+    from dataclasses import replace
+
+    def placed(periods: Sequence[str], confidence: float | None = 95.0) -> list[Observation]:
+        found = observations(periods, confidence)
+        return [
+            replace(o, cell=replace(o.cell, bbox=(100.0 * int(o.column_key[1:]), 0.0, 1.0, 1.0)))
+            for o in found
+        ]
+
+    months = ["2022-11", "2022-12", "2023", "2023-02", "2023-03"]
+    assert flagged(placed(months)) == {("lab", "2023"), ("serviceloven", "2023")}
+    assert flagged(placed(["2022-10", "2022-11", "2022-12", "2022"])) == set()
+    assert flagged(placed(months, confidence=None)) == set()

@@ -355,3 +355,23 @@ def test_a_scanned_part_under_fortsat_with_dirt_read_into_its_header_goes_on() -
         _page(1, words_at(60, 100, PROSE_LINE) + _table(700, ROWS)), _page(2, heading + part)
     )
     assert len(digital) == 2
+
+
+def test_a_scanned_caption_stops_at_a_line_holding_a_number() -> None:
+    """On a scan every line between a caption and its table goes with the caption (OCR'd
+    sizes tell no paragraph apart), but not a row of the table detection left out ("2022
+    Lov om aktiv beskæftigelsesindsats 25"): its year and law area are no caption's."""
+    from extract.detect.captions import caption_above
+    from extract.detect.layout import group_lines
+
+    texts = [
+        (200, "Tabel 3.3: Omgørelsesprocent efter lovområde på landsplan"),
+        (212, "År Lovområde Omgørelsesprocent"),
+        (224, "2022 Lov om aktiv beskæftigelsesindsats"),
+    ]
+    printed = [w for top, text in texts for w in words_at(60, top, text)]
+    printed += right_at(330, 224, "25")
+    words = [replace(w, source="ocr", confidence=92.0) for w in printed]
+    caption, number, _title = caption_above(group_lines(words), 240.0, 0.0)
+    assert number == "3.3"
+    assert caption == f"{texts[0][1]} {texts[1][1]}"

@@ -273,3 +273,12 @@ def test_the_first_words_of_a_known_label_are_said_to_be_cut_short(rulebook: Rul
     assert not lexicon.cut_short(f"{cut} -, kap. 3-4")
     assert lexicon.unknown_words(f"{cut} -, kap. 3-4") == ()
     assert not lexicon.cut_short("Kompensationsloven - personlig assist")  # no whole word
+
+
+def test_a_word_of_two_letters_no_known_label_prints_is_unknown(rulebook: Rulebook) -> None:
+    """ "Lov om aktiv ak socialpolitik": "ak" is no word of any known label (OCR dirt read
+    into the label), so the label is not verified; "og", "om" and "KH" are."""
+    lexicon = rulebook.lexicon
+    assert lexicon.unknown_words("Lov om aktiv ak socialpolitik") == ("ak",)
+    assert "og" in lexicon.short_words and "kh" in lexicon.short_words
+    assert lexicon.unknown_words("Forbrugsgoder og boligindretning") == ()

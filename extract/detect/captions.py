@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from extract.detect.layout import TextLine
 from extract.detect.plausible import is_prose_line
+from extract.detect.value_text import is_year
 
 # A comma right after the number makes it a sentence naming the table ("Tabel 4.4, der viser
 # omgørelsesprocenten …"), not its caption.
@@ -272,11 +273,14 @@ def _caption_lines(lines: Sequence[TextLine]) -> list[TextLine]:
     """A caption's first line and the lines under it that go on with it: set close under it
     (CAPTION_BELOW_EM) in its type's size, not a paragraph in another size between the
     caption and its table ("TABEL 2.1 Afgjorte sager …" in 8 pt over "Liggetiden for de
-    verserende sager …" in 10 pt). OCR'd sizes are box heights, uneven: all lines go on."""
+    verserende sager …" in 10 pt). OCR'd sizes are box heights, uneven: all lines go on, up
+    to a line holding a number (no year): a row of the table."""
     first = lines[0]
     out = [first]
     for line in lines[1:]:
         if any(w.source == "ocr" for w in (*line.words, *first.words)):
+            if any(_number(c.text) for c in line.chunks if c.is_value):
+                break  # a row of the table ("2022 Lov om aktiv beskæftigelsesindsats 25")
             out.append(line)
             continue
         size = max(line.font_size, first.font_size)
@@ -286,6 +290,11 @@ def _caption_lines(lines: Sequence[TextLine]) -> list[TextLine]:
             break
         out.append(line)
     return out
+
+
+def _number(text: str) -> bool:
+    """Whether a value's text is a number (digits), no year and no mark ("." ending a line)."""
+    return any(ch.isdigit() for ch in text) and not is_year(text)
 
 
 def _heading_over(above: Sequence[TextLine], name: TextLine) -> list[TextLine]:

@@ -31,6 +31,7 @@ from extract.detect.continued_headings import (
 from extract.detect.continued_repeat import (
     new_stub_words,
     read_as_before,
+    read_as_repeated,
     same_words,
     without_new_stub_words,
 )
@@ -205,7 +206,7 @@ def _append(
             not same_words(more.column_headers, first.column_headers)
             or mapping != list(range(len(first.column_headers)))
         )
-        and not _read_with_dirt(first, more, mapping, page_table)
+        and not read_as_repeated(first.column_headers, more.column_headers, mapping, page_table)
     ):
         return None
     if mapping is None and len(more.column_headers) == len(first.column_headers):
@@ -224,33 +225,6 @@ def _append(
     table = DetectedTable(joined, (*open_table.table.grids, grid))
     stubs = (grid, n_stub) if skip == 0 and n_stub == full else (stub_grid, full)
     return OpenTable(table, more_layout, grid, page_table.below, stubs, tuple(mapping))
-
-
-def _read_with_dirt(
-    first: TableCandidate,
-    more: TableCandidate,
-    mapping: Sequence[int] | None,
-    page_table: PageTable,
-) -> bool:
-    """True when an OCR'd page said to continue a table ("Tabel 1 (fortsat)") repeats its
-    header over the same columns with every word of it and more: dirt in a filled header
-    read as words ("En 2024" for "2024"). The table's own header is kept."""
-    said = page_table.caption is not None and CONTINUED.search(page_table.caption)
-    ocr = any(w.source == "ocr" for cell in page_table.grid.cells for w in cell.words)
-    return bool(
-        said
-        and ocr
-        and mapping == list(range(len(first.column_headers)))
-        and len(more.column_headers) == len(first.column_headers)
-        and all(
-            _header_words(path) <= _header_words(again)
-            for path, again in zip(first.column_headers, more.column_headers, strict=True)
-        )
-    )
-
-
-def _header_words(path: Sequence[str]) -> set[str]:
-    return {word.casefold() for text in path for word in text.split()}
 
 
 def _same_columns(prev_grid: Grid, prev: Layout, grid: Grid, layout: Layout) -> list[int] | None:
