@@ -1213,6 +1213,20 @@ def test_a_later_table_without_caption_or_title_takes_nothing_from_the_heading(
     assert keys(first) == [(840, "2024", "pensionsloven", None, "stadfaestet", 15.0, "reported")]
 
 
+def test_a_row_naming_nothing_among_law_rows_is_not_all_law_areas(rulebook: Rulebook) -> None:
+    """ "efter" (the middle of a wrapped label "Førtidspension / efter / gamle regler", read
+    as a row of its own) among rows naming law areas: not keyed as all law areas, the
+    table's default; it is said not to be read."""
+    rows: list[Row] = [("Serviceloven", ["5"]), ("efter", ["67"]), ("Sygedagpengeloven", ["3"])]
+    caption = "Tabel 4.1: Afgjorte sager efter lovområde"
+    result = read(rulebook, table(["2022"], rows, caption=caption))
+    assert [(o.law_area, o.value) for o in result.observations] == [
+        ("serviceloven", 5.0),
+        ("sygedagpengeloven", 3.0),
+    ]
+    assert any("its label names nothing" in f.message for f in result.findings)
+
+
 def test_a_header_read_as_the_first_row_heads_the_columns(rulebook: Rulebook) -> None:
     """No column header, and a first row of the stub's axis word over text, no number
     ("Bestemmelse" | "2. halvår 2023"): the header read as a row. Its half-year is the

@@ -315,6 +315,22 @@ def unlabelled_ocr_rows(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> l
     ]
 
 
+def nameless_law_rows(plans: Sequence[RowPlan]) -> list[RowPlan]:
+    """The plans with each member row that names nothing itself and carries no law area
+    from a group header marked unresolved, in a table whose other value rows name law
+    areas: its label was not understood ("efter", the middle of a wrapped label), and the
+    table's default, all law areas, is not its."""
+    if not any(p.kind in _VALUE_ROWS and "law" in p.dims for p in plans):
+        return list(plans)
+    note = "its label names nothing, where the other rows name law areas"
+    return [
+        replace(plan, kind="unresolved", note=note)
+        if plan.kind == "member" and not plan.dims and "law" not in plan.carried
+        else plan
+        for plan in plans
+    ]
+
+
 def _read(label: str) -> bool:
     return any(ch.isalnum() for ch in label)
 

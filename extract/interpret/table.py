@@ -41,6 +41,7 @@ from extract.interpret.open_dims import (
     goes_on_from_before,
     listed_above,
     lost_by_groups,
+    nameless_law_rows,
     repeated_runs,
     starts_inside,
     unlabelled_ocr_rows,
@@ -180,7 +181,7 @@ class Interpreter:
         row_plans = repeated_runs(lost_by_groups(row_plans, column_dims), table.rows)
         row_plans = cut_group_headers(row_plans, table.rows, reader)
         row_plans = after_unread_rows(row_plans, table.rows)
-        row_plans = unlabelled_ocr_rows(row_plans, table.rows)
+        row_plans = nameless_law_rows(unlabelled_ocr_rows(row_plans, table.rows))
         from_heading = {d for d, g in around.dims.items() if g.source == "heading"}
         inside = starts_inside(row_plans, column_dims)
         continued = goes_on_from_before(table, reader, around, context)
