@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extract.checks_sums import CheckResult, place, result
-from extract.lexicon import CUT_SHORT
+from extract.lexicon import CUT_SHORT, TWO_LABELS
 from extract.model import Observation, Status
 
 LOW_OCR_CONFIDENCE = "low_ocr_confidence"
@@ -89,12 +89,18 @@ class OcrLabelUnverified:
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         for first, *others in _rows(observations, _unverified_provision):
             obs = observations[first]
-            words = ", ".join(f"'{w}'" for w in obs.label_unknown if w != CUT_SHORT)
+            marks = (CUT_SHORT, TWO_LABELS)
+            words = ", ".join(f"'{w}'" for w in obs.label_unknown if w not in marks)
             message = (
                 f"row label '{obs.row_label}' read by OCR names a provision with words or "
                 f"numbers no known label holds ({words}): it may be misread"
             )
-            if not words:
+            if not words and TWO_LABELS in obs.label_unknown:
+                message = (
+                    f"row label '{obs.row_label}' read by OCR is two known labels in one: "
+                    "two rows may have been read as one"
+                )
+            elif not words:
                 message = (
                     f"row label '{obs.row_label}' read by OCR is the start of a known label, "
                     "not the whole: its end may be lost"

@@ -92,8 +92,9 @@ class VocabularyError(ValueError):
     """The vocabulary file is missing or invalid; the message names the file and key."""
 
 
-# What ``unknown_words`` gives for a label that is the start of a known one.
+# What ``unknown_words`` gives for a label that is the start of a known one, or two in one.
 CUT_SHORT = "(cut short)"
+TWO_LABELS = "(two labels)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ class Lexicon:
     phrase_pairs: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
     # the known labels casefolded, sorted: a label's longer known forms found by bisection
     folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _folded_set: frozenset[str] = field(init=False, repr=False, compare=False)
     # the words of two letters the known labels print ("og", "om", "KH"), lower case
     short_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -132,6 +134,7 @@ class Lexicon:
         object.__setattr__(self, "phrase_tokens", tuple(_tokens(p) for p in self.phrases))
         object.__setattr__(self, "phrase_pairs", tuple(_pairs(p) for p in self.phrases))
         object.__setattr__(self, "folded", tuple(sorted({p.casefold() for p in self.phrases})))
+        object.__setattr__(self, "_folded_set", frozenset(self.folded))
         shorts = {w.lower() for p in self.phrases for w in _WORD.findall(p) if len(w) == 2}
         object.__setattr__(self, "short_words", frozenset(shorts))
 
@@ -190,7 +193,19 @@ class Lexicon:
         ]
         if self.cut_short(text):
             unknown.append(CUT_SHORT)
+        if self.two_labels(text):
+            unknown.append(TWO_LABELS)
         return tuple(dict.fromkeys(unknown))
+
+    def two_labels(self, label: str) -> bool:
+        """Whether ``label`` is two known labels run together ("A-dagpenge Kontanthjælp": two
+        rows read as one)."""
+        words = " ".join(label.split()).casefold().split(" ")
+        known = self._folded_set
+        return any(
+            " ".join(words[:k]) in known and " ".join(words[k:]) in known
+            for k in range(1, len(words))
+        )
 
     def cut_short(self, label: str) -> bool:
         """Whether ``label`` is no known label but the first words of one ("Kompensationsloven

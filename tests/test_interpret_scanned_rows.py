@@ -71,6 +71,7 @@ PROVISIONS = [
     ("assistance - § 96", []),
     ("Hjemmehjælp § 83", ["178", "435"]),
     ("", ["8", "9"]),
+    ("- Diverse - Barnets lov", ["28", "40"]),
 ]
 
 
@@ -78,9 +79,10 @@ def test_a_provision_cut_short_and_a_row_without_its_label_are_not_emitted(
     rulebook: Rulebook,
 ) -> None:
     """A provision's name wrapped onto a row of its own ("Voksne - borgerstyret personlig" |
-    "assistance - § 96") and a value row whose label OCR did not read: neither gives records
-    (the first would name the provision cut short, the second the law area's total); the
-    other rows do."""
+    "assistance - § 96"), a value row whose label OCR did not read, and a row whose label
+    starts with a dash (the end of one wrapped over lines, its start lost): none gives
+    records (the first would name the provision cut short, the second the law area's total,
+    the third a provision's tail); the other rows do."""
     candidate = _scanned(table(["Hjemvist", "Realitetsbehandlet"], PROVISIONS, title="2024"))
     result = read(rulebook, candidate)
     got = {(o.provision, o.measure, o.value) for o in result.observations}
@@ -93,3 +95,4 @@ def test_a_provision_cut_short_and_a_row_without_its_label_are_not_emitted(
     said = " ".join(f.message for f in result.findings)
     assert "Voksne - borgerstyret personlig" in said
     assert "its row label was not read" in said
+    assert "'- Diverse - Barnets lov' starts in lower case or with a paragraph's" in said

@@ -282,3 +282,13 @@ def test_a_word_of_two_letters_no_known_label_prints_is_unknown(rulebook: Rulebo
     assert lexicon.unknown_words("Lov om aktiv ak socialpolitik") == ("ak",)
     assert "og" in lexicon.short_words and "kh" in lexicon.short_words
     assert lexicon.unknown_words("Forbrugsgoder og boligindretning") == ()
+
+
+def test_two_known_labels_run_together_are_said_to_be_two(rulebook: Rulebook) -> None:
+    """ "A-dagpenge Kontanthjælp": two rows of benefits read by OCR as one label; each alone
+    is known, together they are flagged as not verified."""
+    lexicon = rulebook.lexicon
+    assert lexicon.two_labels("A-dagpenge Kontanthjælp")
+    assert "(two labels)" in lexicon.unknown_words("A-dagpenge Kontanthjælp")
+    assert not lexicon.two_labels("A-dagpenge")
+    assert lexicon.unknown_words("Kontanthjælp") == ()

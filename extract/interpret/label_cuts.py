@@ -18,8 +18,8 @@ from extract.normalise import label_key
 from extract.numbers import read_cell
 
 _TAIL = (
-    "row '{label}' starts in lower case or with a paragraph's number, the rest of a label"
-    " wrapped over lines: not read"
+    "row '{label}' starts in lower case or with a paragraph's number (or, scanned, a dash),"
+    " the rest of a label wrapped over lines: not read"
 )
 _RUNS_ON = "row '{label}' runs on into its cells ('{cell}'): what it names is not known"
 _ENDS_CUT = "row '{label}' ends where a provision's name cannot end: its end was lost"
@@ -50,6 +50,9 @@ def wrapped_tail(
         return _ENDS_CUT  # "… §§ 16 stk. 1 og", "… - §": the rest went elsewhere
     if under is not None and _rest_of(label, under):
         return _ENDS_CUT
+    scanned = any(c is not None and c.ocr_confidence is not None for c in row.cells)
+    if scanned and label[:1] in "-–—":
+        return _TAIL  # "- Diverse - Barnets lov" under "Børn - KSB": the rest of a label
     return _TAIL if label[:1].islower() or _NUMBER_TAIL.match(label) else ""
 
 
