@@ -157,11 +157,12 @@ class OddOcrPeriod:
                     column.places.append((obs.cell.page or 0, obs.cell.bbox[0]))
         for columns in tables.values():
             odd = _odd_period({key: column.periods for key, column in columns.items()})
+            among_finer = _years_among_finer(list(columns.values()))
             for column in columns.values():
                 why = ""
                 if odd is not None and odd in column.periods:
                     why = "every other column has another one character apart"
-                elif column in _years_among_finer(list(columns.values())):
+                elif column in among_finer:
                     why = "the columns beside it have months or quarters"
                 if why:
                     obs = observations[column.rows[0]]

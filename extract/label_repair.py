@@ -115,9 +115,7 @@ def _without_specks(text: str, lexicon: Lexicon) -> str | None:
 
 def _ocr_row(row: TableRow) -> bool:
     """Whether a row's label or any of its cells was read with OCR."""
-    return row.label_confidence is not None or any(
-        cell is not None and cell.ocr_confidence is not None for cell in row.cells
-    )
+    return row.label_confidence is not None or row.ocr_cells
 
 
 def _label_cells_repaired(row: TableRow, lexicon: Lexicon) -> TableRow:

@@ -216,6 +216,11 @@ class TableRow:
     def has_values(self) -> bool:
         return any(c is not None and c.text.strip() for c in self.cells)
 
+    @property
+    def ocr_cells(self) -> bool:
+        """Whether any of its cells was read with OCR."""
+        return any(c is not None and c.ocr_confidence is not None for c in self.cells)
+
 
 @dataclass(frozen=True, slots=True)
 class TableCandidate:

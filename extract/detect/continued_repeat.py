@@ -99,9 +99,6 @@ def _unmarked(headers: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ..
     )
 
 
-# A footnote mark as a word of its own: "²", "*", "(1)", "1)".
-
-
 def read_as_repeated(
     headers: tuple[tuple[str, ...], ...],
     again: tuple[tuple[str, ...], ...],
@@ -113,9 +110,10 @@ def read_as_repeated(
     besides ("En 2024" for "2024"). The table's own header is kept. (Headers read alike
     letter by letter were tried too: the first page's misreadings then stood over every
     page, "Hele lande?" over 50 rows; more lost than won on kept documents.)"""
-    ocr = any(w.source == "ocr" for cell in page_table.grid.cells for w in cell.words)
     said = page_table.caption is not None and CONTINUED.search(page_table.caption)
-    if not (ocr and said) or len(again) != len(headers) or mapping != list(range(len(headers))):
+    if not said or len(again) != len(headers) or mapping != list(range(len(headers))):
+        return False
+    if not any(w.source == "ocr" for cell in page_table.grid.cells for w in cell.words):
         return False
     return all(
         _path_words(path) <= _path_words(other) for path, other in zip(headers, again, strict=True)

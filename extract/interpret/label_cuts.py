@@ -50,8 +50,7 @@ def wrapped_tail(
         return _ENDS_CUT  # "… §§ 16 stk. 1 og", "… - §": the rest went elsewhere
     if under is not None and _rest_of(label, under):
         return _ENDS_CUT
-    scanned = any(c is not None and c.ocr_confidence is not None for c in row.cells)
-    if scanned and label[:1] in "-–—":
+    if row.ocr_cells and label[:1] in "-–—":
         return _TAIL  # "- Diverse - Barnets lov" under "Børn - KSB": the rest of a label
     return _TAIL if label[:1].islower() or _NUMBER_TAIL.match(label) else ""
 

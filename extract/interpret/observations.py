@@ -182,7 +182,7 @@ def table_observations(
                 lacking["value"] = None
                 continue
             if cell is None:  # on an OCR'd row, an empty cell is OCR's doubt
-                scanned = any(c is not None and c.ocr_confidence is not None for c in row.cells)
+                scanned = row.ocr_cells
                 cell = Cell(text="", page=row.page, ocr_confidence=0.0 if scanned else None)
             found = key_cell(
                 cell, column, plan, row.label, keying.context, reference, known,

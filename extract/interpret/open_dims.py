@@ -309,7 +309,7 @@ def unlabelled_ocr_rows(plans: Sequence[RowPlan], rows: Sequence[TableRow]) -> l
     note = "its row label was not read"
     return [
         replace(plan, kind="unresolved", note=note)
-        if value and not _read(rows[plan.index].label) and _ocr_row(rows[plan.index])
+        if value and not _read(rows[plan.index].label) and rows[plan.index].ocr_cells
         else plan
         for plan, value in zip(plans, valued, strict=True)
     ]
@@ -333,10 +333,6 @@ def nameless_law_rows(plans: Sequence[RowPlan]) -> list[RowPlan]:
 
 def _read(label: str) -> bool:
     return any(ch.isalnum() for ch in label)
-
-
-def _ocr_row(row: TableRow) -> bool:
-    return any(cell is not None and cell.ocr_confidence is not None for cell in row.cells)
 
 
 def cut_group_headers(
