@@ -2903,3 +2903,27 @@ def test_a_bare_share_beside_a_header_naming_two_measures_is_not_read(rulebook: 
     )
     assert keys(result) == []
     assert any("share column" in f.message for f in result.findings)
+
+
+def test_a_number_without_a_percent_sign_in_a_column_of_percentages_under_a_count(
+    rulebook: Rulebook,
+) -> None:
+    """Tabel 3.1 scanned: the header "Andel stadfæstet" read "stadfæstet" (a count), its
+    column printing "78 %", "86 %" ... and one "65" whose sign OCR lost. The signed ones are
+    the count's share; the bare one is neither surely: not emitted, and said why."""
+    rows = [
+        ("Aktivloven", ["78 %", "476"]),
+        ("Pensionsloven", ["86 %", "15"]),
+        ("Almene boliger", ["65", "2"]),
+        ("Andre love", ["77 %", "39"]),
+    ]
+    result = read(
+        rulebook,
+        table(["stadfæstet", "Ændrede/ophævede"], rows, caption="Tabel 3.1 Landstotal 2024"),
+    )
+    got = keys(result)
+    shares = [k for k in got if k[4] == "stadfaestelsesprocent"]
+    assert [k[5] for k in shares] == [78.0, 86.0, 77.0]
+    assert not any(k[2] == "almenboligloven" and k[4] == "stadfaestet" for k in got)
+    assert (None, "2024", "almenboligloven", None, "aendret_ophaevet", 2.0, "reported") in got
+    assert any("sign was lost" in f.message for f in result.findings)

@@ -264,3 +264,43 @@ def test_a_page_whose_ocr_lost_most_of_its_text_says_so() -> None:
     content = PageContent(4, 595, 842, tuple(read), notes=(note,), source_kind="pdf_ocr")
     [finding] = page_findings(content)
     assert (finding.code, finding.severity) == ("ocr_text_lost", "warning")
+
+
+def _readings_by_turn(
+    monkeypatch: pytest.MonkeyPatch, said: tuple[int | None, int | None], sureness: dict[int, float]
+) -> list[int]:
+    """``ocr_page`` on a page of ink, its orientation detection saying ``said`` (surely,
+    at all) and each quarter turn read with the mean confidence ``sureness`` gives; returns
+    the turns read, in order, and (last) the turns kept."""
+    import numpy as np
+
+    from extract.model import Word
+    from extract.readers import ocr
+
+    tried: list[int] = []
+
+    def read_turned(grey: Any, turns: int, size: Any, settings: Any) -> Any:
+        tried.append(turns)
+        words = [Word("ord", (0, 0, 1, 1), "ocr", sureness[turns])] * 20
+        return ocr._Reading(turns, 0.0, size, words, ())
+
+    monkeypatch.setattr(ocr, "_read_turned", read_turned)
+    monkeypatch.setattr("extract.readers.ocr_tesseract.orientation", lambda _grey: said)
+    page = np.full((1100, 850), 255, np.uint8)
+    page[100:1000:20, 100:750] = 0  # lines of "text" across the page
+    content = ocr.ocr_page(Image.fromarray(page), 1, 612.0, 792.0, ocr.OcrSettings())
+    return [*tried, round(-content.rotation / 90) % 4]
+
+
+def test_a_doubtful_reading_is_tried_the_way_orientation_detection_guessed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An upside-down page read upright with confidence 55 (just not poor): orientation
+    detection said 180°, unsurely; the half turn is read too, and kept (surer). Said surely
+    the same way, only the half turn is read; with no guess, a doubtful reading stays."""
+    sureness = {0: 56.0, 1: 20.0, 2: 92.0, 3: 20.0}
+    assert _readings_by_turn(monkeypatch, (None, 180), sureness) == [0, 2, 2]
+    assert _readings_by_turn(monkeypatch, (180, 180), sureness) == [2, 2]
+    assert _readings_by_turn(monkeypatch, (None, None), sureness) == [0, 0]
+    # a sure reading is not read again, whatever the guess
+    assert _readings_by_turn(monkeypatch, (None, 180), {**sureness, 0: 90.0}) == [0, 0]

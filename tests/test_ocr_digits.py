@@ -102,3 +102,16 @@ def test_a_letter_a_word_space_before_a_year_is_no_lost_digit() -> None:
         x1 = left + year_ink[2]
         year = _box("2024", left + int(cols.min()), int(rows.min()), x1, int(rows.max()) + 1)
         assert (0 in lost_ink(page, [year])) is lost
+
+
+def test_a_lone_digit_as_narrow_as_a_one_is_kept_unsure() -> None:
+    """A "1" read as "4" (its ink box 2.6 points wide, 6.9 tall: no "4" is that narrow) is kept
+    at most UNSURE; a "4" as wide as one prints, and a narrow "1", stay as read."""
+    from extract.readers.ocr_digits import with_narrow_digits_unsure
+
+    narrow_four = TextBox("4", 95.0, 2205, 1857, 11, 29, 29.0)
+    four = TextBox("4", 95.0, 2205, 1957, 20, 29, 29.0)
+    one = TextBox("1", 95.0, 2205, 2057, 11, 29, 29.0)
+    out = with_narrow_digits_unsure([narrow_four, four, one])
+    assert out[0].confidence == UNSURE
+    assert out[1] == four and out[2] == one

@@ -5,6 +5,7 @@ read again as a block, its words come out line by line."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 import reportlab
@@ -116,3 +117,35 @@ def test_the_run_together_middle_of_small_bold_type_is_no_rule() -> None:
     found = sorted(round(top / scale) for _x0, top, x1, bottom in ruling_boxes(page, scale))
     assert 24 in found and 72 in found
     assert not any(138 <= top <= 148 for top in found)
+
+
+def test_one_garbled_cell_among_sure_header_words_is_read_again_alone(
+    tmp_path: Path,
+) -> None:
+    """A scanned layout variant (seed 705219, document 9, page 1: JPEG at 300 dpi, grey
+    paper, a grey header fill): its header line "Instans Udfald Lovområde" and the period
+    cell "dec" over "2024", first read as one unsure word ("Sa"). Read again, the band as a
+    whole is no surer (its other words were sure already); the cell alone is, and gives
+    both its words: the month is not lost (a bare "2024" would make the month's values the
+    year's)."""
+    import pypdfium2
+
+    from extract.readers.ocr import OcrSettings, ocr_page
+    from samples.variants.generate import families, generate_one
+    from samples.variants.scan import scan_document
+
+    source = generate_one("705219", 9, tmp_path, ["pdf"], families())
+    stem = source.name.rsplit(".", 1)[0]
+    scan = scan_document(
+        source,
+        tmp_path / f"{stem}.truth.jsonl",
+        tmp_path / f"{stem}.layout.json",
+        tmp_path / "scan",
+        "705219",
+    )
+    page = pypdfium2.PdfDocument(scan)[0]
+    width, height = page.get_size()
+    image = page.render(scale=300 / 72, grayscale=True).to_pil()
+    content = ocr_page(image, 1, width, height, OcrSettings())
+    words = [w.text for w in content.words if 290 < w.bbox[1] < 330]
+    assert {"Instans", "Udfald", "Lovområde", "dec", "2024"} <= set(words)

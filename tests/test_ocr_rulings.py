@@ -64,3 +64,27 @@ def test_a_hairline_keeps_its_ink_and_a_removed_rules_edge_does_not() -> None:
     black = binarise(remove_lines(grey, [rule]), [rule]) == 0
     assert black[20:60, 200].all()
     assert not black[101, 30:370].any()
+
+
+def test_a_thin_rule_with_pixels_lost_and_a_step_aside_is_one_ruling() -> None:
+    """A fax's box edge: one pixel wide, a pixel missing every 60, stepping a pixel aside
+    halfway down (the page straightened): one ruling over its whole length, a few pixels
+    wide; before, it broke into pieces and the table's last rows fell out of its box. A pen
+    circle's flat top, as long as a short rule, is none."""
+    page = np.full((1400, 600), 245, np.uint8)
+    page[100:700, 300] = 20
+    page[700:1300, 301] = 20
+    page[130:1300:60, 300:302] = 245
+    found = [b for b in ruling_boxes(page, SCALE) if b[3] - b[1] > b[2] - b[0]]
+    assert len(found) == 1
+    x0, top, x1, bottom = found[0]
+    assert top <= 101 and bottom >= 1299 and x1 - x0 <= 5
+
+
+def test_a_short_stretch_stepping_aside_is_no_ruling() -> None:
+    """The flat top of a pen's circle round a value: 60 points long, stepping a pixel down
+    every 50 pixels: not a ruling (only a long rule is looked for with steps and gaps)."""
+    page = np.full((600, 1400), 245, np.uint8)
+    for k, x in enumerate(range(300, 550, 50)):
+        page[300 + k : 303 + k, x : x + 50] = 20
+    assert ruling_boxes(page, SCALE) == []

@@ -109,12 +109,14 @@ def key_cell(
     the column's numbers are printed with "%") a cell printing no number ("–", ".") whose
     measure only the caption or title gives (itself, or carried to its row), its row naming
     no measure and no aspect (nor its column an aspect), is read as one of them: a
-    percentage's, not a count's. A national measure (``Measure.national``) whose entity
-    only the document heading gives is the whole country's. With ``law_by_rows`` (rows
-    above carried a law area under the same group headings as this one) a cell whose row
-    (not a total), column and context name none has none: its own law's heading was not
-    read as one, it is not all laws. With ``measure_by_groups`` (group rows name measures) a
-    measure carried to the row is a group row's, never the caption's."""
+    percentage's, not a count's; a number printed without "%" there, under a count measure
+    its row does not name, and no aspect, has none (its sign lost?). A national measure
+    (``Measure.national``) whose entity only the document heading gives is the whole
+    country's. With ``law_by_rows`` (rows above carried a law area under the same group
+    headings as this one) a cell whose row (not a total), column and context name none has
+    none: its own law's heading was not read as one, it is not all laws. With
+    ``measure_by_groups`` (group rows name measures) a measure carried to the row is a group
+    row's, never the caption's."""
     dims: dict[str, str] = {}
     measure_from_text = False  # the measure only the caption or title gives
     entity_from_heading = False  # the entity only the document heading gives
@@ -211,6 +213,17 @@ def key_cell(
     if isinstance(measure, Missing):
         return measure
     info = reference.measure_by_code[measure]
+    if (
+        percent_column
+        and info.unit != "percent"
+        and "aspect" not in dims
+        and not named
+        and "measure" not in row.carried
+        and not parsed.percent_sign
+        and any(ch.isdigit() for ch in cell.text)
+    ):
+        why = "most of its column's numbers print '%', this one none, under a count"
+        return Missing("measure", f"{why}: a share whose sign was lost, or a count?")
     if info.national and entity_from_heading:
         dims["entity"] = NATIONAL  # Ankestyrelsen's own figures in a municipality's memo
     provision = (row.provision_label or row_label) if row.kind == "provision" else None

@@ -151,13 +151,16 @@ def ocr_page(
     grey = _full_resolution(np.asarray(image.convert("L")), width, height, settings)
     if ink_share(grey) < settings.blank_ink and not has_text_marks(grey, grey.shape[1] / width):
         return PageContent(number, width, height, (), notes=("blank page",))
-    first = _first_turns(grey)
+    first, hunch = _first_turns(grey)
+    order = [first % 4] if hunch is None else [first % 4, hunch]
+    order += [t % 4 for t in (first + 2, first + 1, first + 3) if t % 4 not in order]
     best: _Reading | None = None
-    for turns in (first, first + 2, first + 1, first + 3):
-        reading = _read_turned(grey, turns % 4, (width, height), settings)
+    for at, turns in enumerate(order):
+        reading = _read_turned(grey, turns, (width, height), settings)
         if best is None or _mean_confidence(reading.words) > _mean_confidence(best.words) + 10:
             best = reading
-        if not _poor(best.words):
+        # (a doubtful reading first is tried the way orientation detection, unsure, said)
+        if not _poor(best.words) and not (at == 0 and hunch is not None and _doubtful(best.words)):
             break
     assert best is not None
     notes = [_TURN_NOTES[best.turns]] if best.turns else []
@@ -200,21 +203,26 @@ def _full_resolution(grey: Any, width: float, height: float, settings: OcrSettin
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
 
 
-def _first_turns(grey: Any) -> int:
+def _first_turns(grey: Any) -> tuple[int, int | None]:
     """Quarter turns clockwise to read the page with first, as Tesseract's orientation
     detection says: when the page's text lines clearly run across it, none or (said surely)
     a half turn; else its answer, or, when it cannot tell, a quarter when the lines run down.
-    ``ocr_page`` tries the other turns when the first reading is poor."""
+    Second, the turns it said unsurely, when another (else None). ``ocr_page`` tries the
+    other turns when the first reading is poor, that one first when it is doubtful."""
     from extract.readers.ocr_image import ACROSS_SHARPER, SIDEWAYS_SHARPER, profile_sharpness
     from extract.readers.ocr_tesseract import orientation
 
     across, down = profile_sharpness(grey)
-    turned = orientation(grey)
+    turned, said = orientation(grey)
     if across > ACROSS_SHARPER * down:
-        return 2 if turned == 180 else 0
-    if turned is not None:
-        return (4 - turned // 90) % 4  # text turned 270° counter-clockwise: a quarter back
-    return 1 if down > SIDEWAYS_SHARPER * across else 0
+        first = 2 if turned == 180 else 0
+        hunch = 2 if said == 180 else None
+    elif turned is not None:
+        first, hunch = (4 - turned // 90) % 4, None  # text turned 270° ccw: a quarter back
+    else:
+        first = 1 if down > SIDEWAYS_SHARPER * across else 0
+        hunch = None if said is None else (4 - said // 90) % 4
+    return first, None if hunch == first else hunch
 
 
 # A page whose OCR gave fewer letters than this share of the letter-sized marks its image
@@ -344,6 +352,16 @@ def _middle_in(box: tuple[int, int, int, int], band: tuple[int, int, int, int]) 
 def _mean_confidence(words: Sequence[Word]) -> float:
     values = [w.confidence for w in words if w.confidence is not None]
     return sum(values) / len(values) if values else 0.0
+
+
+# A reading this unsure (mean confidence) is doubtful: the way orientation detection said
+# unsurely is tried too.
+DOUBTFUL_BELOW = 70.0
+
+
+def _doubtful(words: Sequence[Word]) -> bool:
+    """A reading unsure enough to try the page the way orientation detection guessed."""
+    return _mean_confidence(words) < DOUBTFUL_BELOW
 
 
 def _poor(words: Sequence[Word]) -> bool:

@@ -43,7 +43,8 @@ def garbled_read_again(clean: Any, grey: Any, kept: list[TextBox], lang: str) ->
     """``kept`` with each band of garbled tall words (``garbled_bands``) read again as a
     block, scaled up, from the binarised image ``clean`` and from the ``grey`` one: the
     surer of the two, when surer than the first reading (``ocr_scaled.surer``) and no longer
-    two lines in one, replaces the words whose middles lie in the band."""
+    two lines in one, replaces the words whose middles lie in the band; when the band as a
+    whole is no surer, each garbled word is replaced by the surer words read under it."""
     middle = middle_height(kept)
     if middle is None:
         return kept
@@ -65,9 +66,38 @@ def garbled_read_again(clean: Any, grey: Any, kept: list[TextBox], lang: str) ->
         if surer([kept[i] for i in old], new):
             dropped.update(old)
             added += new
+            continue
+        # the band as a whole no surer (its other words were well read): each garbled word
+        # alone, by the words read again under it ("Sa" for a cell's "dec" over "2024")
+        for i in old:
+            if not _garbled(kept[i], middle):
+                continue
+            under = _read_under(kept[i], new, [kept[j] for j in old if j != i])
+            if surer([kept[i]], under):
+                dropped.add(i)
+                added += under
     if not added:
         return kept
     return [box for i, box in enumerate(kept) if i not in dropped] + added
+
+
+def _read_under(
+    garbled: TextBox, new: Sequence[TextBox], others: Sequence[TextBox]
+) -> list[TextBox]:
+    """The words of ``new`` whose middles lie across ``garbled``'s width, and that overlap
+    none of the ``others`` kept beside it."""
+
+    def across(box: TextBox, span: TextBox) -> bool:
+        return span.left <= box.left + box.width / 2 <= span.left + span.width
+
+    def overlaps(box: TextBox, other: TextBox) -> bool:
+        return box.left < other.left + other.width and other.left < box.left + box.width
+
+    return [
+        box
+        for box in new
+        if across(box, garbled) and not any(overlaps(box, other) for other in others)
+    ]
 
 
 def garbled_bands(kept: Sequence[TextBox], middle: int, width: int) -> list[Box]:

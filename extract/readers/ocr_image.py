@@ -15,6 +15,10 @@ FINE_STEP = 0.05
 # A ruling is a dark run at least this long (points) and at most this thick (points).
 MIN_LINE_POINTS = 40.0
 MAX_LINE_POINTS = 2.5
+# A rule at least this long (points) is also found with gaps up to LINE_GAP_POINTS long in
+# it (pixels a fax or coarse scan lost) and a pixel's step aside.
+BRIDGED_LINE_POINTS = 120.0
+LINE_GAP_POINTS = 1.0
 
 
 def ink_share(grey: Any, darker_than: int = 128) -> float:
@@ -130,24 +134,88 @@ def ruling_boxes(grey: Any, scale: float) -> list[tuple[float, float, float, flo
     dark = _dark_mask(grey)
     length = max(int(MIN_LINE_POINTS * scale), 10)
     boxes: list[tuple[float, float, float, float]] = []
+    gap = max(int(LINE_GAP_POINTS * scale), 1) | 1  # (odd: the closing shifts nothing)
+    bridged_length = max(int(BRIDGED_LINE_POINTS * scale), 10)
     for kernel in ((length, 1), (1, length)):
         element = cv2.getStructuringElement(cv2.MORPH_RECT, kernel)
-        found = cv2.morphologyEx(dark, cv2.MORPH_OPEN, element)
-        # only the part of the page with lines is searched for them (most pages have few)
-        left, top, width, height = cv2.boundingRect(found)
-        if width == 0 or height == 0:
-            continue
-        part = found[top : top + height, left : left + width]
-        count, _labels, stats, _centres = cv2.connectedComponentsWithStats(part)
-        for i in range(1, count):
-            x, y, w, h = (int(v) for v in stats[i][:4])
-            x, y = x + left, y + top
-            if min(w, h) <= MAX_LINE_POINTS * scale * 2 and not (
-                w > h and _text_core(dark, (x, y, x + w, y + h), scale)
-            ):
-                boxes.append((float(x), float(y), float(x + w), float(y + h)))
+        plain = _line_boxes(cv2.morphologyEx(dark, cv2.MORPH_OPEN, element), dark, scale)
+        boxes += plain
+        # a long thin rule of a coarse or fax scan, straightened, steps a pixel aside now and
+        # then and has pixels missing: it is found thickened by a pixel either side, its gaps
+        # closed (only a long one: a pen's circle has stretches as flat as a short rule), and
+        # its box made as thin as its ink again
+        sideways = kernel[0] > 1
+        along = (gap, 1) if sideways else (1, gap)
+        aside = (1, 3) if sideways else (3, 1)
+        bridged = cv2.morphologyEx(
+            cv2.dilate(dark, cv2.getStructuringElement(cv2.MORPH_RECT, aside)),
+            cv2.MORPH_CLOSE,
+            cv2.getStructuringElement(cv2.MORPH_RECT, along),
+        )
+        long_rule = (bridged_length, 1) if sideways else (1, bridged_length)
+        found = cv2.morphologyEx(
+            bridged, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, long_rule)
+        )
+        for box in _line_boxes(found, dark, scale):
+            if not any(_covers(other, box, sideways) for other in plain):
+                boxes.append(_tightened(dark, box, sideways))
     across = [b for b in boxes if b[2] - b[0] > b[3] - b[1]]
     return boxes + _cell_edges(dark, scale, across)
+
+
+def _line_boxes(found: Any, dark: Any, scale: float) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom; pixels) of the lines in the mask ``found`` thin enough to be
+    rules (MAX_LINE_POINTS) and, across, not the middle of a line of type (``_text_core``)."""
+    import cv2
+
+    boxes: list[tuple[float, float, float, float]] = []
+    # only the part of the page with lines is searched for them (most pages have few)
+    left, top, width, height = cv2.boundingRect(found)
+    if width == 0 or height == 0:
+        return boxes
+    part = found[top : top + height, left : left + width]
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(part)
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        x, y = x + left, y + top
+        if min(w, h) <= MAX_LINE_POINTS * scale * 2 and not (
+            w > h and _text_core(dark, (x, y, x + w, y + h), scale)
+        ):
+            boxes.append((float(x), float(y), float(x + w), float(y + h)))
+    return boxes
+
+
+def _covers(
+    box: tuple[float, float, float, float], other: tuple[float, float, float, float], across: bool
+) -> bool:
+    """Whether ``box`` runs along nearly all (COVERED) of ``other``'s length."""
+    a0, a1 = (box[0], box[2]) if across else (box[1], box[3])
+    b0, b1 = (other[0], other[2]) if across else (other[1], other[3])
+    return min(a1, b1) - max(a0, b0) >= COVERED * (b1 - b0)
+
+
+# A rule found bridged is new unless a rule found as it is runs along this share of it.
+COVERED = 0.95
+# A row (or column) of a rule's box is the rule's when this share of it is ink.
+RULE_ROW_INK = 0.3
+
+
+def _tightened(
+    dark: Any, box: tuple[float, float, float, float], across: bool
+) -> tuple[float, float, float, float]:
+    """A rule's box (x0, top, x1, bottom; pixels) cut to its rows (a rule across) or columns
+    (a rule down) that are mostly ink (RULE_ROW_INK): a rule found thickened by a pixel
+    either side is as thin again, and no more of the letters beside it is painted out."""
+    x0, top, x1, bottom = (int(v) for v in box)
+    part = dark[top:bottom, x0:x1] > 0
+    inked = part.mean(axis=1 if across else 0) >= RULE_ROW_INK
+    if not inked.any():
+        return box
+    first = int(inked.argmax())
+    last = len(inked) - 1 - int(inked[::-1].argmax())
+    if across:
+        return float(x0), float(top + first), float(x1), float(top + last + 1)
+    return float(x0 + first), float(top), float(x0 + last + 1), float(bottom)
 
 
 # A vertical run shorter than MIN_LINE_POINTS, down to CELL_EDGE_POINTS, is a ruling when both

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from extract.model import Word
 from extract.readers.ocr_cells import TextBox
-from extract.readers.ocr_digits import with_lost_digits
+from extract.readers.ocr_digits import with_lost_digits, with_narrow_digits_unsure
 from extract.readers.ocr_garbled import garbled_read_again, without_pen_strokes
 from extract.readers.ocr_image import trim_specks
 from extract.readers.ocr_marks import printed_marks, with_stray_dots_unsure
@@ -101,7 +101,9 @@ def page_words(
         # (a word the digits-only look made a number is a number now)
         if boxes[i][0] == first_reading[i][0] and conf > boxes[i][1] and " " not in text:
             boxes[i] = (text, conf, *boxes[i][2:])
-    checked = with_lost_digits(clean, [TextBox(*b, 0.0) for b in boxes], lang)
+    checked = with_narrow_digits_unsure(
+        with_lost_digits(clean, [TextBox(*b, 0.0) for b in boxes], lang)
+    )
     boxes = [(b.text, b.confidence, b.left, b.top, b.width, b.height) for b in checked]
     return [
         Word(

@@ -61,20 +61,22 @@ MAX_SHEET_PIXELS = 30_000
 MIN_ORIENTATION_CONFIDENCE = 2.0
 
 
-def orientation(pixels: Any) -> int | None:
+def orientation(pixels: Any) -> tuple[int | None, int | None]:
     """Degrees (0, 90, 180, 270) Tesseract's orientation detection (its ``osd`` data, at the
-    page's full resolution) says the page's text is turned, counter-clockwise; None when it
-    cannot tell surely, or its data is not installed."""
+    page's full resolution) says the page's text is turned, counter-clockwise: (said surely,
+    said at all). None when it cannot tell (surely), or its data is not installed."""
     try:
         if engine_name() == "tesserocr":
             found = _orientation_in_process(pixels)
         else:
             found = _orientation_by_command(pixels)
     except Exception:  # no osd data, too little text: Tesseract cannot tell
-        return None
-    if found is None or found[1] < MIN_ORIENTATION_CONFIDENCE:
-        return None
-    return found[0]
+        return None, None
+    if found is None:
+        return None, None
+    if found[1] < MIN_ORIENTATION_CONFIDENCE:
+        return None, found[0]
+    return found[0], found[0]
 
 
 def _orientation_in_process(pixels: Any) -> tuple[int, float] | None:
