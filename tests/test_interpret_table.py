@@ -2927,3 +2927,31 @@ def test_a_number_without_a_percent_sign_in_a_column_of_percentages_under_a_coun
     assert not any(k[2] == "almenboligloven" and k[4] == "stadfaestet" for k in got)
     assert (None, "2024", "almenboligloven", None, "aendret_ophaevet", 2.0, "reported") in got
     assert any("sign was lost" in f.message for f in result.findings)
+
+
+def test_a_header_naming_only_a_total_beside_lost_headers_is_no_surer(
+    rulebook: Rulebook,
+) -> None:
+    """A scanned table of provisions whose header row OCR lost but for "alt" (of
+    "Realitetsbeh. i alt"): beside the two blank headers, the "alt" column does not take the
+    caption's measure (omgørelsesprocent) either; nothing is emitted, and said why."""
+    rows = [
+        ("Tabt arbejdsfortjeneste §§ 42,43 + tilbagebetaling", ["7", "2", "1"]),
+        ("Voksne - ledsageordning - § 97", ["0", "0", "0"]),
+    ]
+    caption = "Tabel 3 Omgørelsesprocenter fordelt på paragraffer for Lejre Kommune i 2021"
+    result = read(rulebook, table(["alt", "", ""], rows, caption=caption))
+    assert keys(result) == []
+    assert any("no measure" in f.message for f in result.findings)
+
+
+def test_a_level_of_noise_words_under_a_group_header_names_nothing(rulebook: Rulebook) -> None:
+    """Headers "MORSØ / ÆNDRINGER HJEMVISTE" and "MORSØ / SAGER": OCR set "HJEMVISTE" of the
+    second column into the first's. The second names nothing of its own ("sager" is a noise
+    word): it does not take the title's measure (afgjorte); its values are not emitted."""
+    rows = [("2020", ["6", "17"]), ("2021", ["4", "15"])]
+    title = "Afgørelser efter instans og sagsemne vedr. SEL i perioden 2019-2021"
+    result = read(
+        rulebook, table(["MORSØ / ÆNDRINGER HJEMVISTE", "MORSØ / SAGER"], rows, title=title)
+    )
+    assert not any(k[4] == "afgjorte" for k in keys(result))

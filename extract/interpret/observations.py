@@ -22,6 +22,7 @@ from extract.interpret.header_rows import header_rows
 from extract.interpret.label_cuts import runs_on, wrapped_tail
 from extract.interpret.periods import period_type
 from extract.interpret.plans import ALL_LAWS, RowPlan
+from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.interpret.words import BOTH_ASPECTS
 from extract.model import Cell, Finding, Observation, Status, TableCandidate
@@ -145,7 +146,7 @@ def table_observations(
     percent_columns = _percent_columns(table, columns)
     # (a column of nil marks alone, "-" all down, prints no number to tell a count by)
     numberless = {c.index for c in columns if not _numbers_in(table, c.index)}
-    blank = _blank_columns(table, columns)
+    blank = _blank_columns(table, columns, keying.vocabulary)
     # a blank header beside one not understood: what sets the two columns apart is not known
     unsure = blank if any(c.kind == "unresolved" for c in columns) else set()
     pieces = split_numbers(table.rows)
@@ -234,15 +235,37 @@ def _illegible(table: TableCandidate, kept: Sequence[Observation]) -> list[Findi
     return [_finding(table, "illegible_value", message, severity="warning")]
 
 
-def _blank_columns(table: TableCandidate, columns: Sequence[ColumnPlan]) -> set[int]:
+def _blank_columns(
+    table: TableCandidate, columns: Sequence[ColumnPlan], vocabulary: Vocabulary
+) -> set[int]:
     """Value columns without a header of their own beside columns with one: none, or only
     the group headers over other columns too ("Vesthimmerlands Kommune" over "Stadfæstelse"
     and a column whose own header was read into its neighbour's). Their header was lost, so
-    the caption's measure is not theirs."""
+    the caption's measure is not theirs; nor is it, beside them, a column's whose header
+    names only a total ("alt": "Realitetsbeh. i alt", its start lost). A last header level
+    of noise words only ("MORSØ / SAGER", "HJEMVISTE" read into the neighbour's) adds
+    nothing to its group header."""
     values = [c.index for c in columns if c.kind != "label"]
     paths = {i: tuple(h.strip() for h in table.column_headers[i] if h.strip()) for i in values}
-    blank = {i for i in values if not paths[i] or _group_only(paths[i], paths.values())}
-    return blank if len(blank) < len(values) else set()
+    reader = Reader(vocabulary)
+    # (a level of noise words alone under a group header, "MORSØ / SAGER", names nothing)
+    own = {i: _without_empty_tail(paths[i], reader) for i in values}
+    blank = {i for i in values if not own[i] or _group_only(own[i], paths.values())}
+    if not blank or len(blank) == len(values):
+        return set()
+    # a header naming only a total ("alt") beside lost ones: the rest of it may be lost too
+    return blank | {
+        i
+        for i in values
+        if paths[i] and (reading := reader.read(" ".join(paths[i]))).total and not reading.dims
+    }
+
+
+def _without_empty_tail(path: tuple[str, ...], reader: Reader) -> tuple[str, ...]:
+    """A header path without its last levels that read as nothing (noise words: "SAGER")."""
+    while len(path) > 1 and reader.read(path[-1]).empty:
+        path = path[:-1]
+    return path
 
 
 def _group_only(path: tuple[str, ...], paths: Iterable[tuple[str, ...]]) -> bool:
