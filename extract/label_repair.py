@@ -44,7 +44,8 @@ def repair_labels(tables: Sequence[TableCandidate], lexicon: Lexicon) -> list[Ta
                     label=phrase,
                     label_repairs=(*row.label_repairs, f"{row.label} -> {phrase}"),
                 )
-            rows.append(replace(row, label_unknown=lexicon.unknown_words(row.label)))
+            unknown = (*lexicon.unknown_words(row.label), *row.label_unknown)
+            rows.append(replace(row, label_unknown=tuple(dict.fromkeys(unknown))))
         texts, repairs = _repair_period_texts((table.caption, table.title), lexicon)
         header_repairs = tuple((*notes, *repairs) for notes in header_repairs)
         out.append(
@@ -121,22 +122,31 @@ def _ocr_row(row: TableRow) -> bool:
 def _label_cells_repaired(row: TableRow, lexicon: Lexicon) -> TableRow:
     """The row with each OCR'd cell that misreads a known label read as it: a cell of a
     label column ("Børn - samvær & 71" beside "Ishøj"), which interpretation joins to the
-    row's label; the repairs go with the row's (its values carry ocr_label_corrected).
-    Cells of digits and marks are never touched: no known label is that close to them."""
+    row's label; the repairs go with the row's (its values carry ocr_label_corrected), and
+    the words of such cells no known label holds with its unknown words (a provision named
+    by one is flagged ``ocr_label_unverified``). Cells of digits and marks are never
+    touched: no known label is that close to them."""
     cells: list[Cell | None] = []
     notes: list[str] = []
+    unknown: list[str] = []
     for cell in row.cells:
         letters = sum(ch.isalpha() for ch in cell.text) if cell is not None else 0
         phrase = None
         if cell is not None and cell.ocr_confidence is not None and letters >= MIN_LETTERS:
             phrase = _known_text(cell.text, lexicon)
+            unknown += lexicon.unknown_words(phrase or cell.text)
         if cell is not None and phrase is not None:
             notes.append(f"{cell.text} -> {phrase}")
             cell = replace(cell, text=phrase)
         cells.append(cell)
-    if not notes:
+    if not notes and not unknown:
         return row
-    return replace(row, cells=tuple(cells), label_repairs=(*row.label_repairs, *notes))
+    return replace(
+        row,
+        cells=tuple(cells),
+        label_repairs=(*row.label_repairs, *notes),
+        label_unknown=tuple(dict.fromkeys((*row.label_unknown, *unknown))),
+    )
 
 
 def _repair_period_texts(

@@ -79,8 +79,9 @@ _BY_LAST_LETTER: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = Mapping
 )
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+")
 _DIGIT = re.compile(r"\d")
-# Marks a printed row label does not hold: OCR's reading of "§" ("&", "$"), of dirt ("£", "|").
-_ODD_MARK = re.compile(r"[&$£|{}\[\]<>~^@#_=+*!?\\]")
+# Marks a printed row label does not hold: OCR's reading of "§" ("&", "$"), of dirt ("£", "|",
+# a stray quote: "Fleksjob '").
+_ODD_MARK = re.compile(r"[&$£|{}\[\]<>~^@#_=+*!?\\'`´‘’\"“”]")
 # g: "ø" is read as "g" too; c: "e" as "c"; z: "æ" as "z"
 _SKELETON_VOWELS = re.compile(r"[aeoøæåœ0âágcz]+")
 _SKELETON_STROKES = re.compile(r"[li1|!ijt]")  # t: "l" is read as "t"

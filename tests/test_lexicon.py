@@ -292,3 +292,24 @@ def test_two_known_labels_run_together_are_said_to_be_two(rulebook: Rulebook) ->
     assert "(two labels)" in lexicon.unknown_words("A-dagpenge Kontanthjælp")
     assert not lexicon.two_labels("A-dagpenge")
     assert lexicon.unknown_words("Kontanthjælp") == ()
+
+
+def test_an_ocr_label_cells_unknown_words_go_with_its_row(rulebook: Rulebook) -> None:
+    """A label column's cell read "Børn - samvær - 571" ("§ 71" misread), no known label and
+    not one misreading away: its number goes with the row's unknown words (its values are
+    then flagged ``ocr_label_unverified``), as do a stray quote ("Fleksjob '") and a cell
+    that is a known label after repair (none)."""
+    printed = table(
+        ["Sagsemne", "Stadfæstet"],
+        [
+            ("Ishøj", ["Børn - samvær - 571", "12"]),
+            ("Ishøj", ["Fleksjob '", "3"]),
+            ("Ishøj", ["Børn - samvær & 71", "4"]),
+        ],
+    )
+    rows = tuple(
+        replace(row, cells=tuple(replace(c, ocr_confidence=91.0) for c in row.cells if c))
+        for row in printed.rows
+    )
+    (repaired,) = repair_labels([replace(printed, rows=rows)], rulebook.lexicon)
+    assert [row.label_unknown for row in repaired.rows] == [("571",), ("'",), ()]
