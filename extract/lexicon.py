@@ -52,7 +52,7 @@ MISREADINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "ø": ("e", "o", "a", "0", "g"),
         "æ": ("ze", "ae", "z", "e", "a", "œ", "zz"),
         "å": ("a", "â", "á"),
-        "l": ("i", "1", "|", "t", "!"),
+        "l": ("i", "1", "|", "t", "!", "j"),  # "j": "hele jandet"
         "i": ("l", "1", "|", "j", "f", "il"),  # "il": "I alt" read as "Il alt"
         "m": ("rn", "in"),
         "rn": ("m",),

@@ -33,6 +33,7 @@ from tests.test_interpret_table import table
         ("STADFAESTEDE", "STADFÆSTEDE"),
         ("Bamets", "Barnets"),
         ("Almenc", "Almene"),
+        ("jandet", "landet"),  # "hele jandet": a national caption read as the minutes' own
         # runs of letters between marks are repaired each on its own
         ("/Ophavet.", "/Ophævet."),
         ("Omgerelses-%", "Omgørelses-%"),
