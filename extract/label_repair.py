@@ -134,7 +134,8 @@ def _label_cells_repaired(row: TableRow, lexicon: Lexicon) -> TableRow:
         phrase = None
         if cell is not None and cell.ocr_confidence is not None and letters >= MIN_LETTERS:
             phrase = _known_text(cell.text, lexicon)
-            unknown += lexicon.unknown_words(phrase or cell.text)
+            if phrase is None:  # (a known phrase holds no unknown word)
+                unknown += lexicon.unknown_words(cell.text)
         if cell is not None and phrase is not None:
             notes.append(f"{cell.text} -> {phrase}")
             cell = replace(cell, text=phrase)

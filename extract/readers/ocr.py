@@ -152,8 +152,10 @@ def ocr_page(
     if ink_share(grey) < settings.blank_ink and not has_text_marks(grey, grey.shape[1] / width):
         return PageContent(number, width, height, (), notes=("blank page",))
     first, hunch = _first_turns(grey)
-    order = [first % 4] if hunch is None else [first % 4, hunch]
-    order += [t % 4 for t in (first + 2, first + 1, first + 3) if t % 4 not in order]
+    guessed = () if hunch is None else (hunch,)
+    order = list(
+        dict.fromkeys((first, *guessed, (first + 2) % 4, (first + 1) % 4, (first + 3) % 4))
+    )
     best: _Reading | None = None
     for at, turns in enumerate(order):
         reading = _read_turned(grey, turns, (width, height), settings)
