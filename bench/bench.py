@@ -37,13 +37,17 @@ def _ankestat(detect_only: bool, pdf_backend: str = "pdfium") -> Prepare:
     from importlib import import_module
 
     from extract.detect import detect_tables
+    from extract.interpret.rulebook import load_rulebook
     from extract.pipeline import process_file, read_document
     from extract.readers import ReadOptions
-    from extract.rulebook import load_rulebook
 
     # The PDF reader imports its backend lazily; import it here so that is not timed as work.
     backend_module = {"pdfium": "pypdfium2.raw"}.get(pdf_backend, pdf_backend)
-    for module in ("extract.readers.pdf", "extract.readers.pdfium_layer", backend_module):
+    for module in (
+        "extract.readers.pdf.reader",
+        "extract.readers.pdf.pdfium_layer",
+        backend_module,
+    ):
         import_module(module)
     options = ReadOptions(pdf_backend=pdf_backend)
 

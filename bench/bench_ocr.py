@@ -206,15 +206,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PIL import Image
 
+    from extract.interpret.rulebook import load_rulebook
     from extract.pipeline import process_file
     from extract.readers import ReadOptions
-    from extract.readers.ocr import OcrSettings, ocr_page
-    from extract.readers.ocr_tesseract import ENGINE_VARIABLE, engine_name
-    from extract.rulebook import load_rulebook
+    from extract.readers.ocr.pages import OcrSettings, ocr_page
+    from extract.readers.ocr.tesseract import ENGINE_VARIABLE, engine_name
 
-    for module in ("numpy", "pytesseract", "extract.readers.ocr_image", "extract.readers.pdf"):
+    for module in (
+        "numpy",
+        "pytesseract",
+        "extract.readers.ocr.image",
+        "extract.readers.pdf.reader",
+    ):
         import_module(module)  # up front, so that no import is timed as work
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # what extract.readers.ocr_tesseract sets for Tesseract
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # what extract.readers.ocr.tesseract sets for Tesseract
     stamp = engine_stamp()
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True)
     facts = {

@@ -43,7 +43,11 @@ def _ankestat() -> Runner:
     from extract.detect import detect_table_grids
     from extract.pipeline import read_document
 
-    for module in ("extract.readers.pdf", "extract.readers.pdfium_layer", "pypdfium2.raw"):
+    for module in (
+        "extract.readers.pdf.reader",
+        "extract.readers.pdf.pdfium_layer",
+        "pypdfium2.raw",
+    ):
         import_module(module)  # imported lazily by the reader: keep it out of the timing
 
     def run(path: Path) -> list[Unit]:

@@ -53,7 +53,7 @@ def _init(
     out: str, seed: str, formats: list[str], names: list[str] | None, scan: bool = False
 ) -> None:
     """Worker set-up: the rulebook and the family pool, once per process."""
-    from extract.rulebook import load_rulebook
+    from extract.interpret.rulebook import load_rulebook
 
     _STATE.update(
         rulebook=load_rulebook(ROOT / "rules"),

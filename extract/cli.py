@@ -23,12 +23,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import __version__
-from extract.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
+from extract.interpret.rulebook import Rulebook, RuleDirs, RuleError, load_rulebook
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.budgets import Budgets, budget_options, option_flag, positive_budget
-from extract.readers.pdf import PDF_BACKENDS
-from extract.rulebook import Rulebook, RuleDirs, RuleError, load_rulebook
+from extract.readers.pdf.reader import PDF_BACKENDS
+from extract.run.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
 from extract.watch.options import add_watch_parser, argument_type
 from extract.writers import (
     DEFAULT_FORMATS,
@@ -284,7 +284,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(schema_text())
         return ExitCode.OK
     if args.command == "tables" and not args.explain:
-        from extract.tables_view import View, show_tables
+        from extract.run.tables_view import View, show_tables
 
         view: View = "text" if args.text else "csv" if args.csv else "json"
         return show_tables(args.files, view, grid=args.grid, options=ReadOptions(ocr=args.ocr))
@@ -295,13 +295,13 @@ def _main(argv: Sequence[str] | None = None) -> int:
         print(f"ankestat: invalid rules: {exc}", file=sys.stderr)
         return ExitCode.USAGE
     if args.command == "tables":
-        from extract.tables_view import show_tables
+        from extract.run.tables_view import show_tables
 
         options = ReadOptions(ocr=args.ocr)
         return show_tables(args.files, "text", options=options, explain=rulebook)
     if args.command == "rules":
         if args.action == "suggest":
-            from extract.tables_view import suggest_rules
+            from extract.run.tables_view import suggest_rules
 
             if not args.files:
                 print("ankestat: rules suggest needs FILE arguments", file=sys.stderr)
@@ -342,7 +342,7 @@ def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
 
 
 def _extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> int:
-    from extract.report import printable, summary_lines, write_report
+    from extract.writers.report import printable, summary_lines, write_report
 
     try:
         writers = [get_writer(name.strip()) for name in args.format.split(",") if name.strip()]
@@ -393,7 +393,7 @@ def _extract_files(
 ) -> list[FileResult]:
     """Every input through the pipeline (``rulebook``: ``rules`` loaded), records spooled to
     ``spool_dir``."""
-    from extract.runner import run_files
+    from extract.run.batch import run_files
 
     show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
     return run_files(
@@ -421,7 +421,7 @@ def _write_records(
 ) -> None:
     """Each format's file in ``--out``: every file's records in input order, read back from
     the spools one at a time (never all in memory)."""
-    from extract.spool import file_records
+    from extract.writers.spool import file_records
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

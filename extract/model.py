@@ -68,7 +68,7 @@ class Word:
     """One word on a page, from the text layer (source "text") or from OCR (source "ocr").
 
     ``read_as`` is what OCR read when the word was repaired against the vocabulary
-    (``extract.lexicon``); None when ``text`` is what was read.
+    (``extract.interpret.ocr_lexicon``); None when ``text`` is what was read.
     """
 
     text: str
@@ -401,7 +401,7 @@ class TableSummary:
 
 @dataclass(frozen=True, slots=True)
 class RecordSpool:
-    """A file's records spooled to disk instead of held in memory (``extract.spool``).
+    """A file's records spooled to disk instead of held in memory (``extract.writers.spool``).
 
     ``path``: the spool file (pickled batches of ``Record``s, in record order); ``count``: the
     number of records; ``extra_flags``: flag codes to add to the records at these positions

@@ -28,7 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from extract import __version__
-from extract.checks import (
+from extract.checks.ocr_corrections import correct_by_identities
+from extract.checks.registry import (
     CORRECTIONS_ORDER,
     CROSS_TABLE_ORDER,
     CrossTable,
@@ -40,11 +41,19 @@ from extract.checks import (
     record_copy,
     table_check_results,
 )
-from extract.classify import TYPE_PAGES, context_for, named_type, page_heading
+from extract.checks.stage_findings import (
+    check_finding,
+    lone_caption_finding,
+    loose_finding,
+    page_findings,
+    unread_table,
+)
 from extract.detect import LoneCaption, Loose, iter_tables
+from extract.interpret.classify import TYPE_PAGES, context_for, named_type, page_heading
+from extract.interpret.ocr_labels import repair_labels
+from extract.interpret.ocr_lexicon import repair_page
+from extract.interpret.rulebook import Rulebook
 from extract.interpret.table import Interpreter
-from extract.label_repair import repair_labels
-from extract.lexicon import repair_page
 from extract.model import (
     Document,
     DocumentContext,
@@ -55,18 +64,9 @@ from extract.model import (
     TableCandidate,
     TableSummary,
 )
-from extract.ocr_corrections import correct_by_identities
+from extract.normalise.records import RecordBuilder
 from extract.readers import PageStream, Reader, ReadOptions, UnreadableInput, reader_for
-from extract.records import RecordBuilder
-from extract.rulebook import Rulebook
-from extract.spool import MemorySink, RecordSink, SpoolSink
-from extract.stage_findings import (
-    check_finding,
-    lone_caption_finding,
-    loose_finding,
-    page_findings,
-    unread_table,
-)
+from extract.writers.spool import MemorySink, RecordSink, SpoolSink
 
 # records made and handed to the sink at once: a table of a million values is never all
 # records in memory
@@ -159,7 +159,7 @@ def process_file_spooled(
 ) -> FileResult:
     """Run every stage on one file, spooling the records to a temporary file in ``spool_dir``
     as its tables finish: ``result.spool`` names it, ``result.records`` is empty. Read them
-    with ``extract.spool.file_records``; the caller deletes the file (or ``spool_dir``)."""
+    with ``extract.writers.spool.file_records``; the caller deletes the file (or ``spool_dir``)."""
     sink = SpoolSink(spool_dir)
     try:
         result, late_flags = _run(path, rulebook, options, sink)

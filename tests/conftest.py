@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.rulebook import Rulebook, load_rulebook
+from extract.interpret.rulebook import Rulebook, load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -237,7 +237,7 @@ def variant_tables(seed: str, index: int, out: Path) -> list[TableCandidate]:
     (written to ``out``; deterministic per seed and index)."""
     from extract.detect import iter_tables
     from extract.readers import ReadOptions
-    from extract.readers.pdf import read_pdf
+    from extract.readers.pdf.reader import read_pdf
     from samples.variants.generate import FORMATS, families, generate_one
 
     doc = generate_one(seed, index, out, FORMATS, families())

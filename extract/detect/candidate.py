@@ -35,7 +35,7 @@ from extract.detect.header import (
 from extract.detect.layout import union_bbox
 from extract.detect.value_text import is_value_text, is_year
 from extract.model import Cell, TableCandidate, TableRow, Word
-from extract.readers.ocr_words import only_section_signs
+from extract.readers.ocr.words import only_section_signs
 
 Slots = dict[tuple[int, int], GridCell]
 

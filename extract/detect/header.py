@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from extract.detect.grid import TEXT_COLUMNS, Grid, GridCell
 from extract.detect.value_text import is_value_text, is_year
 from extract.model import Status, Word
-from extract.normalise import strip_end_marks
-from extract.numbers import parse_number
+from extract.normalise.labels import strip_end_marks
+from extract.normalise.numbers import parse_number
 
 _PLAIN = {Status.REPORTED, Status.NIL, Status.SUPPRESSED}
 _WORD = re.compile(r"[^\W\d_]{2,}")

@@ -18,7 +18,7 @@ from extract.model import BBox, Word
 # Words closer than this many font sizes belong to the same chunk (one space is ~0.3 em).
 CHUNK_GAP_EM = 0.5
 # OCR word boxes hug the ink, so the gap between two words of a phrase looks wider (an OCR'd
-# word's size is its line's, ``extract.readers.ocr_font``).
+# word's size is its line's, ``extract.readers.ocr.font``).
 OCR_CHUNK_GAP_EM = 0.7
 # ... and in a monospaced face (a typewriter's, a case system's print-out) a whole character
 # and the glyphs' side bearings: ~0.8 em, against ~0.3 in a proportional one. The gap

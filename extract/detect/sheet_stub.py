@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extract.detect.sheet_view import TEXT, VALUE, SheetView
 from extract.model import Cell, SheetValue, TableRow
-from extract.readers.sheet_cells import column_letters
+from extract.readers.sheets.cells import column_letters
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from extract.detect.regions import CAPTION
 from extract.model import SheetGrid, SheetValue, Status
-from extract.numbers import AMBIGUOUS, FOOTNOTE_MARK, TRUNCATED, parse_number
+from extract.normalise.numbers import AMBIGUOUS, FOOTNOTE_MARK, TRUNCATED, parse_number
 
 Span = tuple[int, int, int, int]
 

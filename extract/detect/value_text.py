@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 
 from extract.model import Status
-from extract.normalise import strip_end_marks
-from extract.numbers import parse_number
+from extract.normalise.labels import strip_end_marks
+from extract.normalise.numbers import parse_number
 
 __all__ = [
     "FOOTNOTE_MARK",

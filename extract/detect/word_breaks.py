@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from extract.model import Word
-from extract.numbers import UNIT_WORDS
+from extract.normalise.numbers import UNIT_WORDS
 
 __all__ = ["THOUSANDS_GROUP", "apart", "unit_after"]
 

@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
-from extract.identities import Identities
 from extract.interpret.plans import ALL_LAWS, AS_ABOVE, RowPlan
 from extract.model import TableRow
-from extract.numbers import read_cell
+from extract.normalise.identities import Identities
+from extract.normalise.numbers import read_cell
 
 # Counts are exact; a sum off by this much or more is another measure's breakdown.
 TOLERANCE = 0.5

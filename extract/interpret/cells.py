@@ -20,8 +20,8 @@ from extract.interpret.plans import AS_ABOVE, UNNAMED, UNREAD, RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.interpret.words import BOTH_ASPECTS
 from extract.model import Cell, Status
-from extract.numbers import ParsedNumber, read_cell
-from extract.reference import Reference
+from extract.normalise.numbers import ParsedNumber, read_cell
+from extract.normalise.reference import Reference
 
 KEY_DIMS = ("entity", "period", "law", "measure", "aspect")
 # In ``by_columns``: some value columns name a part of a year (a quarter, a month).

@@ -15,12 +15,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from extract.identities import Identities
 from extract.interpret.periods import PeriodGrammar
 from extract.interpret.plans import ALL_LAWS
 from extract.interpret.reading import Reading
 from extract.model import TableRow
-from extract.numbers import read_cell
+from extract.normalise.identities import Identities
+from extract.normalise.numbers import read_cell
 
 AXIS_DIMS = ("measure", "law", "entity", "period")
 # An ordinal as printed in a period ("1." of "1. halvår").

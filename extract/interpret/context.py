@@ -28,7 +28,7 @@ from extract.interpret.titles import (
 )
 from extract.interpret.vocabulary import NATIONAL, Meaning
 from extract.interpret.words import WordBook, tokens
-from extract.normalise import find_municipality
+from extract.normalise.labels import find_municipality
 
 # Dimensions the text around a table may give, and from which text (later wins).
 SOURCES = ("rule", "heading", "title", "caption", "stub")

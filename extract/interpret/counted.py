@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from extract.interpret.periods import PeriodGrammar
 from extract.interpret.reading import Reader, Reading
+from extract.interpret.rulebook import Rulebook
 from extract.interpret.titles import title_said
 from extract.model import TableCandidate
-from extract.normalise import label_key
-from extract.rulebook import Rulebook
+from extract.normalise.labels import label_key
 
 
 def counted_measure(

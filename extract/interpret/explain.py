@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from extract.interpret.table import Interpretation
 from extract.interpret.views import LabelView, did_you_mean
 from extract.model import TableCandidate
-from extract.normalise import label_key
-from extract.reference import Reference
+from extract.normalise.labels import label_key
+from extract.normalise.reference import Reference
 
 _SOURCE = {
     "rule": "rule",

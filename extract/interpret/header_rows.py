@@ -15,7 +15,7 @@ from extract.interpret.columns import ColumnPlan
 from extract.interpret.reading import Reader
 from extract.interpret.vocabulary import Vocabulary
 from extract.model import Cell, TableCandidate, TableRow
-from extract.numbers import read_cell
+from extract.normalise.numbers import read_cell
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 

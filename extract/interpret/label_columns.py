@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from extract.interpret.reading import Reader
 from extract.model import BBox, Cell, Status, TableCandidate, TableRow
-from extract.numbers import read_cell
+from extract.normalise.numbers import read_cell
 
 # The parts of a row's label: (text, bbox) of the row label and of each label column's cell.
 _Parts = list[tuple[str, BBox | None]]

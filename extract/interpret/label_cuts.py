@@ -14,8 +14,8 @@ from collections.abc import Container, Sequence
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.plans import RowPlan
 from extract.model import Status, TableRow
-from extract.normalise import label_key
-from extract.numbers import read_cell
+from extract.normalise.labels import label_key
+from extract.normalise.numbers import read_cell
 
 _TAIL = (
     "row '{label}' starts in lower case or with a paragraph's number (or, scanned, a dash),"

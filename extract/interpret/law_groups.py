@@ -29,8 +29,8 @@ from fractions import Fraction
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision
 from extract.model import Cell, Status, TableRow
-from extract.normalise import label_key
-from extract.numbers import read_cell
+from extract.normalise.labels import label_key
+from extract.normalise.numbers import read_cell
 
 # The name of a law: "Lov om ...", or one word ending in -lov, -loven, -love.
 _LAW_NAME = re.compile(r"^(?:lov(?:en)? om\b|[^\W\d_]+lov(?:en|e|ene)?$)")

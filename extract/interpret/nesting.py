@@ -27,8 +27,8 @@ from types import MappingProxyType
 from extract.interpret.by_sums import TOLERANCE
 from extract.interpret.plans import AS_ABOVE, RowPlan
 from extract.model import TableRow
-from extract.normalise import label_key
-from extract.numbers import read_cell
+from extract.normalise.labels import label_key
+from extract.normalise.numbers import read_cell
 
 # Dimensions a value row's label may name for the rows under it too.
 _NAMED_ABOVE = ("entity", "law", "period")

@@ -13,22 +13,22 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from extract.hash_groups import same_hash_groups
 from extract.interpret.cells import PART_OF_YEAR, YEARLESS_PART, Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers
+from extract.interpret.hash_groups import same_hash_groups
 from extract.interpret.header_rows import header_rows
 from extract.interpret.label_cuts import runs_on, wrapped_tail
 from extract.interpret.periods import period_type
 from extract.interpret.plans import ALL_LAWS, RowPlan
 from extract.interpret.reading import Reader
+from extract.interpret.rulebook import CellOverride
 from extract.interpret.vocabulary import KnownProvision, Vocabulary
 from extract.interpret.words import BOTH_ASPECTS
 from extract.model import Cell, Finding, Observation, Status, TableCandidate
-from extract.normalise import label_key
-from extract.numbers import read_cell
-from extract.rulebook import CellOverride
+from extract.normalise.labels import label_key
+from extract.normalise.numbers import read_cell
 
 _BLANK_BESIDE_UNREAD = (
     "its column's header is blank, another's was not understood (what sets them apart, a"

@@ -19,7 +19,7 @@ from extract.interpret.plans import ALL_LAWS, AS_ABOVE, UNNAMED, UNREAD, RowPlan
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.words import tokens
 from extract.model import DocumentContext, TableCandidate, TableRow
-from extract.numbers import read_cell
+from extract.normalise.numbers import read_cell
 
 # Dimensions whose group headers a continued table may have lost.
 _GROUPED = frozenset({"period", "entity", "law"})

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from extract.interpret.reading import Part, Reader, Reading
+from extract.interpret.rulebook import Matcher, Rule
 from extract.interpret.vocabulary import Meaning
 from extract.model import DocumentContext, TableCandidate
-from extract.normalise import find_municipality, label_key
-from extract.rulebook import Matcher, Rule
+from extract.normalise.labels import find_municipality, label_key
 
 # A rule's dimension values that are codes as written; the others are printed text, read.
 _CODED = ("measure", "aspect")

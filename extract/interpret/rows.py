@@ -20,7 +20,6 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
-from extract.identities import Identities
 from extract.interpret.by_sums import (
     measure_from_total_groups,
     measure_from_totals,
@@ -37,7 +36,8 @@ from extract.interpret.totals import plan_totals
 from extract.interpret.vocabulary import KnownProvision
 from extract.interpret.words import WordBook
 from extract.model import TableRow
-from extract.normalise import label_key
+from extract.normalise.identities import Identities
+from extract.normalise.labels import label_key
 
 # The order of the levels one group header naming several dimensions opens, outer first.
 _LEVEL_ORDER = ("entity", "period", "law", "measure", "aspect", "skip")

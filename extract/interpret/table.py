@@ -52,11 +52,11 @@ from extract.interpret.paths import read_path
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading, with_lost_part
 from extract.interpret.rows import plan_rows
+from extract.interpret.rulebook import Rule, Rulebook
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
 from extract.model import DocumentContext, Finding, Observation, TableCandidate, TableRow
-from extract.numbers import read_cell
-from extract.rulebook import Rule, Rulebook
+from extract.normalise.numbers import read_cell
 
 VOCABULARY_RULE = "vocabulary"
 # A label's reading, and the rule line that gave it (None: the vocabulary's).

@@ -13,10 +13,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 
-from extract.identities import Identities
 from extract.interpret.plans import ALL_LAWS, GROUP_DIMS
 from extract.interpret.reading import Reading
 from extract.model import TableRow
+from extract.normalise.identities import Identities
 
 
 def group_headers(

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
-from extract.identities import Identities
 from extract.interpret.plans import ALL_LAWS, GROUP_DIMS, RowPlan
+from extract.normalise.identities import Identities
 
 
 def plan_totals(plans: list[RowPlan], identities: Identities) -> list[RowPlan]:

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from extract.interpret.ocr_lexicon import VocabularyError
 from extract.interpret.periods import PeriodGrammar, load_periods
 from extract.interpret.words import WordBook, load_words, tokens
-from extract.lexicon import VocabularyError
-from extract.normalise import label_key
-from extract.reference import Reference
+from extract.normalise.labels import label_key
+from extract.normalise.reference import Reference
 
 if TYPE_CHECKING:
     from extract.interpret.reading import Reading

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from extract.normalise import label_key, strip_end_marks
+from extract.normalise.labels import label_key, strip_end_marks
 
 WORDS_FILE = "words.yaml"
 ASPECTS = ("count", "share")

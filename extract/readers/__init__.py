@@ -29,7 +29,7 @@ PAGES_LOST = "pages lost: "
 class ReadOptions:
     """Reader settings.
 
-    ``pdf_backend``: a key of ``extract.readers.pdf.PDF_BACKENDS``. ``ocr``: read pages
+    ``pdf_backend``: a key of ``extract.readers.pdf.reader.PDF_BACKENDS``. ``ocr``: read pages
     without a usable text layer (and images) with Tesseract; on by default (a few seconds a
     page); off, such pages are reported as ``needs_ocr`` and give no records.
     ``ocr_threads``: pages OCR'd at the same time within one file. ``budgets``: the limits a
@@ -109,13 +109,13 @@ def _sniff_pdf(head: bytes) -> bool:
 
 
 def _read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
-    from extract.readers.pdf import read_pdf
+    from extract.readers.pdf.reader import read_pdf
 
     return read_pdf(path, sha256, options)
 
 
 def _stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
-    from extract.readers.pdf import stream_pdf
+    from extract.readers.pdf.reader import stream_pdf
 
     return stream_pdf(path, sha256, options)
 
@@ -125,7 +125,7 @@ def _sniff_image(head: bytes) -> bool:
 
 
 def _read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
-    from extract.readers.image import read_image
+    from extract.readers.ocr.image_files import read_image
 
     return read_image(path, sha256, options)
 
@@ -141,7 +141,7 @@ def _sniff_ods(head: bytes) -> bool:
 
 
 def _read_ods(path: Path, sha256: str, options: ReadOptions) -> Document:
-    from extract.readers.workbook_ods import read_ods
+    from extract.readers.sheets.ods import read_ods
 
     return read_ods(path, sha256, options)
 
@@ -152,7 +152,7 @@ def _sniff_xlsx(head: bytes) -> bool:
 
 
 def _read_xlsx(path: Path, sha256: str, options: ReadOptions) -> Document:
-    from extract.readers.workbook_xlsx import read_xlsx
+    from extract.readers.sheets.xlsx import read_xlsx
 
     return read_xlsx(path, sha256, options)
 
@@ -163,7 +163,7 @@ def _sniff_ole2(head: bytes) -> bool:
 
 
 def _read_xls(path: Path, sha256: str, options: ReadOptions) -> Document:
-    from extract.readers.workbook_xls import read_xls
+    from extract.readers.sheets.xls import read_xls
 
     return read_xls(path, sha256, options)
 
@@ -174,7 +174,7 @@ def _sniff_text(head: bytes) -> bool:
 
 
 def _read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
-    from extract.readers.delimited import read_csv
+    from extract.readers.sheets.delimited import read_csv
 
     return read_csv(path, sha256, options)
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extract.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
+from extract.interpret.rulebook import RuleDirs
 from extract.readers import ReadOptions
 from extract.readers.budgets import Budgets, budget_options, positive_budget
-from extract.readers.pdf import PDF_BACKENDS
-from extract.rulebook import RuleDirs
+from extract.readers.pdf.reader import PDF_BACKENDS
+from extract.run.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
 from extract.writers import WriteOptions
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 
 from extract.model import FileResult
-from extract.report import file_json
 from extract.watch.inbox import shortened, write_atomic
 from extract.writers import WriteOptions, get_writer
+from extract.writers.report import file_json
 
 DOCUMENTS_DIR = "documents"
 DOCUMENT_FORMATS = ("jsonl", "csv")

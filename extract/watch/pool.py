@@ -1,4 +1,4 @@
-"""The watcher's worker pool: ``extract.runner``'s workers, made fit for a long-running daemon.
+"""The watcher's worker pool: ``extract.run.batch``'s workers, made fit for a long-running daemon.
 
 - Workers are started by a fork server, so they inherit none of the watcher's open files
   (above all not the inbox lock: a stray worker must never keep a restarted watcher out).
@@ -17,11 +17,11 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import wait
 
+from extract.interpret.rulebook import RuleDirs
 from extract.readers import ReadOptions
-from extract.rulebook import RuleDirs
-from extract.runner import init_worker
+from extract.run.batch import init_worker
 
-_PRELOAD = ["extract.runner"]
+_PRELOAD = ["extract.run.batch"]
 
 
 def _exit_with_parent(sentinel: int) -> None:

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from extract import __version__
+from extract.interpret.rulebook import RuleDirs
 from extract.pipeline import file_sha256
 from extract.readers import ReadOptions
-from extract.rulebook import RuleDirs
 
 log = logging.getLogger("ankestat.watch")
 

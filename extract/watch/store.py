@@ -19,7 +19,7 @@ from typing import Any
 
 from extract import __version__
 from extract.model import FileResult
-from extract.report import file_json
+from extract.writers.report import file_json
 from extract.writers.sqlite import RECORDS_TABLE, create_records_table, upsert_records
 
 STORE_NAME = "ankestat.sqlite"

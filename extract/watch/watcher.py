@@ -35,14 +35,13 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from extract import __version__
-from extract.isolation import Limits, over_memory, over_time
-from extract.isolation import failed as failed_result
+from extract.interpret.rulebook import RuleDirs
 from extract.model import ExitCode, FileResult, FileStatus
 from extract.pipeline import file_sha256
 from extract.readers import ReadOptions
-from extract.report import write_report
-from extract.rulebook import RuleDirs
-from extract.runner import work_in_pool
+from extract.run.batch import work_in_pool
+from extract.run.isolation import Limits, over_memory, over_time
+from extract.run.isolation import failed as failed_result
 from extract.watch.inbox import (
     DONE,
     FAILED,
@@ -60,6 +59,7 @@ from extract.watch.pool import start_pool, stop_workers
 from extract.watch.rereads import files_by_sha256, read_with, why_read_again
 from extract.watch.store import KnownDocument, Store, StoreError
 from extract.writers import WriteOptions
+from extract.writers.report import write_report
 
 if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver

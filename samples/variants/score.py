@@ -294,7 +294,7 @@ def score_seed(
     import json
     from pathlib import Path
 
-    from extract.rulebook import load_rulebook
+    from extract.interpret.rulebook import load_rulebook
     from samples.variants import truth as tr
     from samples.variants.generate import generate
 

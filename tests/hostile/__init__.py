@@ -5,7 +5,7 @@ engine must do with it: ``Fails(reason)`` (failed, one line holding ``reason``) 
 ``Reads(records, finding)`` (read, at least ``records`` records, not failed, and a finding
 of that code when one is named). Bombs are declared, not
 materialised: a PNG header announcing a huge canvas, an ods repeating rows by the million,
-a zip whose directory claims gigabytes. See ``tests/test_hostile.py``.
+a zip whose directory claims gigabytes. See ``tests/e2e/test_hostile.py``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,6 @@
+"""OCR of page images with Tesseract.
+
+``pages``: one page image -> a page of words (straighten, find rulings, read, look twice);
+``tesseract``: one Tesseract call; ``image``: image operations before reading; the other modules
+each repair one kind of misreading. ``image_files``: the reader for PNG, JPEG and TIFF files.
+"""

@@ -1,0 +1,3 @@
+"""Spreadsheet readers: xlsx, xls, ods and delimited text, each sheet a grid of cells
+(``cells``: what they share).
+"""
