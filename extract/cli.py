@@ -23,8 +23,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import __version__
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook, RuleDirs, RuleError, load_rulebook
-from extract.model import ExitCode, FileResult, FileStatus
+from extract.model import ExitCode, FileResult
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.budgets import Budgets, budget_options, option_flag, positive_budget
 from extract.readers.pdf.reader import PDF_BACKENDS

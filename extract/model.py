@@ -14,44 +14,15 @@ No stage mutates what it receives; each returns new values.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+from extract.codes import FINDING_CODES, FileStatus, Severity, SourceKind, Status
 
 SCHEMA_VERSION = "1"
 
 # (x0, top, x1, bottom) in PDF points, origin top-left of the page.
 BBox = tuple[float, float, float, float]
-
-
-class Status(StrEnum):
-    """Status of one value, as in the record contract."""
-
-    REPORTED = "reported"
-    SUPPRESSED = "suppressed"
-    NIL = "nil"
-    NOT_APPLICABLE = "not_applicable"
-    MISSING = "missing"
-    ILLEGIBLE = "illegible"
-
-
-# SDMX CL_OBS_STATUS code for each status.
-OBS_STATUS: dict[Status, str] = {
-    Status.REPORTED: "A",
-    Status.NIL: "A",
-    Status.SUPPRESSED: "Q",
-    Status.NOT_APPLICABLE: "M",
-    Status.MISSING: "O",
-    Status.ILLEGIBLE: "O",
-}
-
-
-class FileStatus(StrEnum):
-    """Outcome of one input file."""
-
-    OK = "ok"
-    PARTIAL = "partial"
-    FAILED = "failed"
 
 
 class ExitCode:
@@ -148,7 +119,7 @@ class PageContent:
     words: tuple[Word, ...]
     rulings: tuple[Ruling, ...] = ()
     needs_ocr: bool = False
-    source_kind: str | None = None
+    source_kind: SourceKind | None = None
     rotation: float = 0.0
     notes: tuple[str, ...] = ()
     sheet: SheetGrid | None = None
@@ -165,7 +136,7 @@ class Document:
 
     path: Path
     sha256: str
-    source_kind: str
+    source_kind: SourceKind
     pages: tuple[PageContent, ...]
     described: str = ""
 
@@ -340,7 +311,7 @@ class Record:
     record_id: str
     source_file: str
     source_sha256: str
-    source_kind: str
+    source_kind: SourceKind
     document_type: str
     page: int | None
     sheet: str | None
@@ -381,10 +352,15 @@ class Finding:
 
     code: str
     message: str
-    severity: str = "warning"
+    severity: Severity = Severity.WARNING
     page: int | None = None
     table_id: str | None = None
     record_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.code not in FINDING_CODES:
+            raise ValueError(f"finding code {self.code!r} is not in extract.codes")
+        Severity(self.severity)  # ValueError if it is none
 
 
 @dataclass(frozen=True, slots=True)

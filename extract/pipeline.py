@@ -25,6 +25,7 @@ import stat
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from os import PathLike
 from pathlib import Path
 
 from extract import __version__
@@ -48,6 +49,7 @@ from extract.checks.stage_findings import (
     page_findings,
     unread_table,
 )
+from extract.codes import FileStatus
 from extract.detect import LoneCaption, Loose, iter_tables
 from extract.interpret.classify import TYPE_PAGES, context_for, named_type, page_heading
 from extract.interpret.ocr_labels import repair_labels
@@ -58,7 +60,6 @@ from extract.model import (
     Document,
     DocumentContext,
     FileResult,
-    FileStatus,
     Finding,
     PageContent,
     TableCandidate,
@@ -118,15 +119,17 @@ def unreadable_reason(path: Path, exc: OSError) -> str:
     return f"cannot read file ({exc.strerror or exc})"
 
 
-def read_document(path: Path, options: ReadOptions | None = None) -> Document:
+def read_document(path: str | PathLike[str], options: ReadOptions | None = None) -> Document:
     """Read any supported file; raises UnreadableInput with a one-line reason."""
+    path = Path(path)
     reader, sha256 = _identify(path)
     return reader.read(path, sha256, options or ReadOptions())
 
 
-def open_document(path: Path, options: ReadOptions | None = None) -> PageStream:
+def open_document(path: str | PathLike[str], options: ReadOptions | None = None) -> PageStream:
     """Open any supported file to read page by page; raises UnreadableInput with a one-line
     reason (a page that turns out unreadable later raises it from the iteration)."""
+    path = Path(path)
     reader, sha256 = _identify(path)
     return reader.open(path, sha256, options or ReadOptions())
 
@@ -142,17 +145,19 @@ def _identify(path: Path) -> tuple[Reader, str]:
     return reader_for(path, head), sha256
 
 
-def process_file(path: Path, rulebook: Rulebook, options: ReadOptions | None = None) -> FileResult:
-    """Run every stage on one file; the result holds the records."""
+def process_file(
+    path: str | PathLike[str], rulebook: Rulebook, options: ReadOptions | None = None
+) -> FileResult:
+    """Run every stage on one file (a ``str`` or path-like); the result holds the records."""
     sink = MemorySink()
-    result, late_flags = _run(path, rulebook, options, sink)
+    result, late_flags = _run(Path(path), rulebook, options, sink)
     if result.status is FileStatus.FAILED:
         return result
     return replace(result, records=sink.finish(late_flags))
 
 
 def process_file_spooled(
-    path: Path,
+    path: str | PathLike[str],
     rulebook: Rulebook,
     options: ReadOptions | None = None,
     spool_dir: Path | None = None,
@@ -162,7 +167,7 @@ def process_file_spooled(
     with ``extract.writers.spool.file_records``; the caller deletes the file (or ``spool_dir``)."""
     sink = SpoolSink(spool_dir)
     try:
-        result, late_flags = _run(path, rulebook, options, sink)
+        result, late_flags = _run(Path(path), rulebook, options, sink)
     except BaseException:
         sink.discard()
         raise

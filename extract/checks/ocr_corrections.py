@@ -32,7 +32,8 @@ from extract.checks.sums import (
     place,
     result,
 )
-from extract.model import Observation, Status
+from extract.codes import Status
+from extract.model import Observation
 
 OCR_CORRECTED = "ocr_corrected"
 # The codes of the checks that verify a value against others (identities).

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from extract.checks.registry import CheckResult
+from extract.codes import FindingCode, Severity, Status
 from extract.detect import LoneCaption, Loose
-from extract.model import Finding, PageContent, Status, TableCandidate
+from extract.model import Finding, PageContent, TableCandidate
 from extract.normalise.numbers import parse_number
 from extract.readers import PAGES_LOST
 from extract.readers.ocr.pages import TEXT_LOST
@@ -35,10 +36,10 @@ def unread_table(table: TableCandidate, named: Sequence[str]) -> Finding:
         if cell is not None and parse_number(cell.text).status in _VALUES
     )
     return Finding(
-        "unmapped_table",
+        FindingCode.UNMAPPED_TABLE,
         f"table {table.table_id} ({len(table.rows)} rows, {values} values) not read: {what}"
         "no header, label, caption or title names a measure",
-        "warning" if named or values >= MANY_VALUES else "info",
+        Severity.WARNING if named or values >= MANY_VALUES else Severity.INFO,
         page=table.first_page,
         table_id=table.table_id,
     )
@@ -51,10 +52,10 @@ def loose_finding(loose: Loose) -> Finding:
     lines = "line" if len(loose.lines) == 1 else "lines"
     where = f"sheet '{loose.sheet}'" if loose.sheet is not None else f"page {loose.page}"
     return Finding(
-        "values_outside_tables",
+        FindingCode.VALUES_OUTSIDE_TABLES,
         f"{where}: {loose.numbers} {numbers} on {len(loose.lines)} {lines} stand in "
         f"no table found and were not read (first: '{first}')",
-        "warning",
+        Severity.WARNING,
         page=loose.page,
     )
 
@@ -63,10 +64,10 @@ def lone_caption_finding(lone: LoneCaption) -> Finding:
     """A numbered caption no table found carries: the table under it was not read."""
     caption = lone.caption if len(lone.caption) <= 80 else lone.caption[:77] + "..."
     return Finding(
-        "caption_without_table",
+        FindingCode.CAPTION_WITHOUT_TABLE,
         f"page {lone.page}: no table was found for caption '{caption}'; "
         "its values, if any, were not read",
-        "warning",
+        Severity.WARNING,
         page=lone.page,
         table_id=lone.number,
     )
@@ -77,7 +78,7 @@ def check_finding(found: CheckResult, record_ids: Mapping[int, str]) -> Finding:
     return Finding(
         found.code,
         found.message,
-        "warning",
+        Severity.WARNING,
         found.page,
         found.table_id,
         tuple(record_ids[i] for i in found.indices),
@@ -86,12 +87,17 @@ def check_finding(found: CheckResult, record_ids: Mapping[int, str]) -> Finding:
 
 # Reader notes that are findings of their own: (prefix, code, severity, the message's text);
 # every other note is an info "page_note".
-_NOTE_FINDINGS: tuple[tuple[str, str, str, Callable[[str], str]], ...] = (
-    (PAGES_LOST, "pages_lost", "error", lambda note: note.removeprefix(PAGES_LOST)),
+_NOTE_FINDINGS: tuple[tuple[str, FindingCode, Severity, Callable[[str], str]], ...] = (
+    (
+        PAGES_LOST,
+        FindingCode.PAGES_LOST,
+        Severity.ERROR,
+        lambda note: note.removeprefix(PAGES_LOST),
+    ),
     (
         TEXT_LOST,
-        "ocr_text_lost",
-        "warning",
+        FindingCode.OCR_TEXT_LOST,
+        Severity.WARNING,
         lambda note: f"{note}; its tables may be missing values",
     ),
 )
@@ -105,10 +111,10 @@ def page_findings(page: PageContent) -> list[Finding]:
         why = "; ".join(page.notes) or "OCR was turned off (--no-ocr); run without it to read it"
         return [
             Finding(
-                "needs_ocr",
+                FindingCode.NEEDS_OCR,
                 f"page {page.number} has no usable text layer "
                 f"and was not OCR'd ({why}); its tables were not read",
-                "error",
+                Severity.ERROR,
                 page=page.number,
             )
         ]
@@ -120,7 +126,7 @@ def page_findings(page: PageContent) -> list[Finding]:
                 for prefix, c, sev, told in _NOTE_FINDINGS
                 if note.startswith(prefix)
             ),
-            ("page_note", "info", note),
+            (FindingCode.PAGE_NOTE, Severity.INFO, note),
         )
         findings.append(Finding(code, f"page {page.number}: {text}", severity, page=page.number))
     if page.source_kind and not page.words:
@@ -129,9 +135,9 @@ def page_findings(page: PageContent) -> list[Finding]:
         why = "" if blank else " though it has ink; its tables were not read"
         findings.append(
             Finding(
-                "no_text",
+                FindingCode.NO_TEXT,
                 f"page {page.number}: OCR found no text{why}",
-                "info" if blank else "error",
+                Severity.INFO if blank else Severity.ERROR,
                 page=page.number,
             )
         )
@@ -142,7 +148,9 @@ def sheet_findings(page: PageContent) -> list[Finding]:
     """A sheet's reader notes, and its hidden rows and columns (their values are read)."""
     assert page.sheet is not None
     where = f"sheet '{page.sheet.name}'" if page.sheet.name is not None else "csv"
-    findings = [Finding("page_note", f"{where}: {note}", "info") for note in page.notes]
+    findings = [
+        Finding(FindingCode.PAGE_NOTE, f"{where}: {note}", Severity.INFO) for note in page.notes
+    ]
     hidden = []
     if page.sheet.hidden_rows:
         hidden.append("rows " + ", ".join(str(r + 1) for r in page.sheet.hidden_rows))
@@ -151,9 +159,9 @@ def sheet_findings(page: PageContent) -> list[Finding]:
     if hidden:
         findings.append(
             Finding(
-                "hidden_cells",
+                FindingCode.HIDDEN_CELLS,
                 f"{where}: hidden {' and '.join(hidden)}; their values are read like the others",
-                "warning",
+                Severity.WARNING,
             )
         )
     return findings

@@ -17,7 +17,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
-from extract.model import Observation, Status
+from extract.codes import Status
+from extract.model import Observation
 from extract.normalise.identities import Identities
 
 SUM_MISMATCH = "sum_mismatch"

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extract.checks.sums import CheckResult, place, result
+from extract.codes import Status
 from extract.interpret.ocr_lexicon import CUT_SHORT, TWO_LABELS
-from extract.model import Observation, Status
+from extract.model import Observation
 
 LOW_OCR_CONFIDENCE = "low_ocr_confidence"
 OCR_LABEL_CORRECTED = "ocr_label_corrected"

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extract.codes import Status
 from extract.detect.grid import TEXT_COLUMNS, Grid, GridCell
 from extract.detect.value_text import is_value_text, is_year
-from extract.model import Status, Word
+from extract.model import Word
 from extract.normalise.labels import strip_end_marks
 from extract.normalise.numbers import parse_number
 

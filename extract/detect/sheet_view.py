@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from extract.codes import Status
 from extract.detect.regions import CAPTION
-from extract.model import SheetGrid, SheetValue, Status
+from extract.model import SheetGrid, SheetValue
 from extract.normalise.numbers import AMBIGUOUS, FOOTNOTE_MARK, TRUNCATED, parse_number
 
 Span = tuple[int, int, int, int]

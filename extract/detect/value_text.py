@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.model import Status
+from extract.codes import Status
 from extract.normalise.labels import strip_end_marks
 from extract.normalise.numbers import parse_number
 

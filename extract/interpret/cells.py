@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
+from extract.codes import Status
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.periods import combine, period_type
 from extract.interpret.plans import AS_ABOVE, UNNAMED, UNREAD, RowPlan
 from extract.interpret.vocabulary import NATIONAL, KnownProvision
 from extract.interpret.words import BOTH_ASPECTS
-from extract.model import Cell, Status
+from extract.model import Cell
 from extract.normalise.numbers import ParsedNumber, read_cell
 from extract.normalise.reference import Reference
 

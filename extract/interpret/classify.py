@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extract.codes import DocumentTypeCode
 from extract.detect.layout import group_lines
 from extract.interpret.rulebook import Rulebook
 from extract.model import Document, DocumentContext, PageContent
@@ -83,9 +84,10 @@ def context_for(
     if code is not None:
         return DocumentContext(code, heading)
     if sheets:
-        return DocumentContext("regneark", heading)  # a spreadsheet of no known kind
+        return DocumentContext(DocumentTypeCode.REGNEARK, heading)  # a spreadsheet of no known kind
     # pages that came back as scans are what an aktindsigt (FOI reply) looks like
-    return DocumentContext("aktindsigt" if scanned else "ukendt", heading)
+    kind = DocumentTypeCode.AKTINDSIGT if scanned else DocumentTypeCode.UKENDT
+    return DocumentContext(kind, heading)
 
 
 def _sheet_heading(page: PageContent) -> str:

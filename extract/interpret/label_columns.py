@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extract.codes import Status
 from extract.interpret.reading import Reader
-from extract.model import BBox, Cell, Status, TableCandidate, TableRow
+from extract.model import BBox, Cell, TableCandidate, TableRow
 from extract.normalise.numbers import read_cell
 
 # The parts of a row's label: (text, bbox) of the row label and of each label column's cell.

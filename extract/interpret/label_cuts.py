@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 
+from extract.codes import Status
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.plans import RowPlan
-from extract.model import Status, TableRow
+from extract.model import TableRow
 from extract.normalise.labels import label_key
 from extract.normalise.numbers import read_cell
 

@@ -26,9 +26,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
+from extract.codes import Status
 from extract.interpret.plans import RowPlan
 from extract.interpret.vocabulary import KnownProvision
-from extract.model import Cell, Status, TableRow
+from extract.model import Cell, TableRow
 from extract.normalise.labels import label_key
 from extract.normalise.numbers import read_cell
 

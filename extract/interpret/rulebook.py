@@ -15,16 +15,17 @@ import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from extract.codes import DocumentTypeCode, Status
 from extract.interpret.ocr_lexicon import Lexicon, VocabularyError, build_lexicon
 from extract.interpret.periods import PeriodsError
 from extract.interpret.vocabulary import Vocabulary, build_vocabulary
 from extract.interpret.words import WordsError
-from extract.model import Status
 from extract.normalise.reference import Reference, load_reference
 
 DIMENSIONS = ("entity", "period", "law", "provision", "measure", "aspect")
@@ -158,19 +159,22 @@ class _Where:
 RuleDirs = tuple[Path, ...]
 
 
-def load_rulebook(directory: Path, extra: Sequence[Path] = ()) -> Rulebook:
+def load_rulebook(
+    directory: str | PathLike[str], extra: Sequence[str | PathLike[str]] = ()
+) -> Rulebook:
     """Load and validate every rule file in ``directory`` (plus its reference/ and document
     types), then the rule files of the ``extra`` folders, which add to them (their rules only:
     reference data and document types come from ``directory``). The rulebook lives as long as
     the run, so its objects (and the modules imported by then) are moved out of the garbage
     collector's reach (``gc.freeze``): the collections a run makes do not walk them again."""
-    reference = load_reference(directory / "reference")
-    document_types = _load_document_types(directory / "document_types.yaml")
-    known_types = {t.code for t in document_types} | {"ukendt"}
+    root, folders = Path(directory), [Path(folder) for folder in extra]
+    reference = load_reference(root / "reference")
+    document_types = _load_document_types(root / "document_types.yaml")
+    known_types = {t.code for t in document_types} | {DocumentTypeCode.UKENDT}
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    files = sorted(p for p in directory.glob("*.yaml") if p.name != "document_types.yaml")
-    for folder in extra:
+    files = sorted(p for p in root.glob("*.yaml") if p.name != "document_types.yaml")
+    for folder in folders:
         if not folder.is_dir():
             raise RuleError(f"{folder}: not a folder of rules")
         for unread in ("reference", "document_types.yaml"):
@@ -183,20 +187,20 @@ def load_rulebook(directory: Path, extra: Sequence[Path] = ()) -> Rulebook:
         files += sorted(folder.glob("*.yaml"))
     for path in files:
         rule = load_rule(path, reference, known_types)
-        shown = path.name if path.parent == directory else str(path)
+        shown = path.name if path.parent == root else str(path)
         if rule.id in seen:
             raise RuleError(f"{shown}: rule '{rule.id}': id: already used in {seen[rule.id]}")
         seen[rule.id] = shown
         rules.append(rule)
     try:
-        vocabulary = build_vocabulary(directory / "reference", reference)
+        vocabulary = build_vocabulary(root / "reference", reference)
         texts = [text for rule in rules for text in rule_texts(rule)]
         texts += [p.pattern for kind in document_types for p in kind.patterns]
         texts += list(vocabulary.words.heads)
-        lexicon = build_lexicon(directory, reference, texts, vocabulary.periods)
+        lexicon = build_lexicon(root, reference, texts, vocabulary.periods)
     except (VocabularyError, WordsError, PeriodsError) as exc:
         raise RuleError(f"reference/{exc}") from exc
-    rulebook = Rulebook(directory, tuple(rules), document_types, reference, vocabulary, lexicon)
+    rulebook = Rulebook(root, tuple(rules), document_types, reference, vocabulary, lexicon)
     gc.freeze()
     return rulebook
 
@@ -221,6 +225,12 @@ def _load_document_types(path: Path) -> tuple[DocumentType, ...]:
     body = where.mapping("(top)", data, {"document_types"}).get("document_types")
     if not isinstance(body, dict) or not body:
         raise where.fail("document_types", "expected a mapping of type -> patterns")
+    for code in body:
+        if str(code) not in frozenset(DocumentTypeCode):
+            contract = ", ".join(DocumentTypeCode)
+            raise where.fail(
+                f"document_types.{code}", f"not a document type of the record contract ({contract})"
+            )
     return tuple(
         DocumentType(
             str(code),

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from extract.codes import FindingCode, Severity
 from extract.interpret.by_sums import laws_by_sums
 from extract.interpret.columns import (
     ColumnPlan,
@@ -248,7 +249,9 @@ def _before_inner_caption(table: TableCandidate) -> tuple[TableCandidate, list[F
     label = table.rows[at].label
     why = f"the rows from '{label}' on follow a caption inside the table: another table's"
     message = f"table {table.table_id}: {count} values not emitted: {why}"
-    finding = Finding("missing_dimension", message, "error", rest[0].page, table.table_id)
+    finding = Finding(
+        FindingCode.MISSING_DIMENSION, message, Severity.ERROR, rest[0].page, table.table_id
+    )
     return replace(table, rows=table.rows[:at]), [finding]
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from extract.codes import FindingCode, Severity
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reading
@@ -109,7 +110,9 @@ def _numbers_in_label(table: TableCandidate, row: TableRow, reading: Reading) ->
         f"table {table.table_id}: row '{row.label}' shows no value, but its label holds "
         f"{', '.join(repr(w) for w in numbers)}, not read as a value"
     )
-    return Finding("numbers_in_label", message, "warning", row.page, table.table_id)
+    return Finding(
+        FindingCode.NUMBERS_IN_LABEL, message, Severity.WARNING, row.page, table.table_id
+    )
 
 
 def _in_paragraph(printed: Sequence[str], word: str) -> bool:
@@ -143,12 +146,16 @@ def _finding(
     valued: bool = True,
 ) -> Finding | None:
     if kind == "unresolved":
-        code, message, severity = "unresolved_label", f"{what} not read: {note}", "error"
+        code, message, severity = (
+            FindingCode.UNRESOLVED_LABEL,
+            f"{what} not read: {note}",
+            Severity.ERROR,
+        )
         message += did_you_mean(near)
     elif kind == "skip":
         # (values left out are a warning; a row of none, a group's label, is said in passing)
-        severity = "warning" if valued else "info"
-        code, message = "skipped_row", f"{what} not emitted: {note}"
+        severity = Severity.WARNING if valued else Severity.INFO
+        code, message = FindingCode.SKIPPED_ROW, f"{what} not emitted: {note}"
     else:
         return None
     return Finding(code, f"table {table.table_id}: {message}", severity, page, table.table_id)

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.model import Cell, Status
+from extract.codes import Status
+from extract.model import Cell
 
 # Flags this module puts on a value.
 FOOTNOTE_MARK = "footnote_mark"

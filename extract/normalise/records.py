@@ -12,16 +12,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from extract.model import (
-    OBS_STATUS,
-    SCHEMA_VERSION,
-    BBox,
-    Document,
-    Observation,
-    PageContent,
-    Record,
-    Status,
-)
+from extract.codes import OBS_STATUS, SourceKind, Status
+from extract.model import SCHEMA_VERSION, BBox, Document, Observation, PageContent, Record
 from extract.normalise.labels import cooperation
 from extract.normalise.reference import Reference
 
@@ -68,7 +60,7 @@ class RecordBuilder:
         *,
         source_file: str,
         source_sha256: str,
-        source_kind: str,
+        source_kind: SourceKind,
         document_type: str,
         reference: Reference,
         engine_version: str,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.codes import SourceKind
 from extract.model import Document, PageContent
 from extract.readers.budgets import Budgets
 
@@ -57,7 +58,7 @@ class PageStream:
 
     path: Path
     sha256: str
-    source_kind: str
+    source_kind: SourceKind
     pages: Generator[PageContent, None, None]
     scanned: bool = False
     sheets: bool = False

@@ -19,8 +19,9 @@ from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook, RuleDirs, load_rulebook
-from extract.model import FileResult, FileStatus
+from extract.model import FileResult
 from extract.pipeline import process_file, process_file_spooled
 from extract.readers import ReadOptions
 from extract.run.isolation import Limits, PageReport, run_isolated

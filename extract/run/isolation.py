@@ -22,7 +22,8 @@ from pathlib import Path
 from time import monotonic
 from typing import Any
 
-from extract.model import FileResult, FileStatus
+from extract.codes import FileStatus
+from extract.model import FileResult
 
 GIB = 1 << 30
 DEFAULT_MEMORY = 4 * GIB

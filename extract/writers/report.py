@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from extract.model import FileResult, FileStatus, Finding, TableSummary
+from extract.codes import FileStatus
+from extract.model import FileResult, Finding, TableSummary
 
 REPORT_JSON = "report.json"
 REPORT_TXT = "report.txt"

@@ -11,7 +11,8 @@ import pytest
 
 from extract.checks.registry import CheckResult, checks_for, flags_by_index
 from extract.checks.registry import run_checks as run_registered
-from extract.model import Cell, Observation, Status
+from extract.codes import Status
+from extract.model import Cell, Observation
 from extract.normalise.reference import load_reference
 from tests.conftest import RULES
 

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from extract.checks.registry import flags_by_index
 from extract.checks.values import OddOcrPeriod
-from extract.model import Cell, Observation, Status
+from extract.codes import Status
+from extract.model import Cell, Observation
 
 MEASURES = ("stadfaestet", "stadfaestelsesprocent", "aendret", "hjemvist", "afvist")
 

@@ -10,7 +10,8 @@ from dataclasses import replace
 import pytest
 
 from extract.checks.ocr_corrections import OCR_CORRECTED, correct_by_identities, readings
-from extract.model import Observation, Status
+from extract.codes import Status
+from extract.model import Observation
 from extract.normalise.numbers import parse_number
 from tests.checks.test_checks import CHECKS, ISHOEJ, LAB, col, row, table, table_4_4
 

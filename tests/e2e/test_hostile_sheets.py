@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
-from extract.model import FileStatus
 from extract.pipeline import process_file
 from tests.conftest import ROOT
 from tests.hostile import ods_file, rewrite_zip, small_workbook

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
-from extract.model import FileStatus
 from extract.pipeline import process_file
 from extract.readers import ReadOptions
 from extract.readers.budgets import Budgets

@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
+from extract.codes import FileStatus
 from extract.interpret.rulebook import load_rulebook
-from extract.model import FileResult, FileStatus
+from extract.model import FileResult
 from extract.pipeline import process_file
 from extract.readers import ReadOptions
 from tests.conftest import RULES, SAMPLES

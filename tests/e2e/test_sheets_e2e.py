@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
+from extract.codes import FileStatus
 from extract.interpret.rulebook import load_rulebook
-from extract.model import FileResult, FileStatus
+from extract.model import FileResult
 from extract.pipeline import process_file
 from extract.writers import WriteOptions
 from extract.writers.csv import CsvWriter

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.model import Status
+from extract.codes import Status
 from extract.normalise.numbers import ParsedNumber, format_number, parse_number
 
 R, S, N, M, X = (

@@ -15,8 +15,9 @@ import pytest
 from PIL import Image
 
 from extract.cli import main
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
-from extract.model import FileStatus, PageContent
+from extract.model import PageContent
 from extract.normalise.records import _page_box
 from extract.pipeline import process_file
 from extract.readers import ReadOptions

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
-from extract.model import FileStatus, Word
+from extract.model import Word
 from extract.pipeline import process_file
 from extract.readers import ReadOptions
 from extract.readers.pdf.scanner_text import SAMPLE_WORDS, _same, sample_words

@@ -17,8 +17,9 @@ import pytest
 from openpyxl import Workbook
 
 from extract.cli import collect_inputs
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
-from extract.model import FileResult, FileStatus
+from extract.model import FileResult
 from extract.pipeline import process_file, read_document
 from extract.readers import UnreadableInput, accepted_suffixes
 from extract.readers.sheets.cells import (

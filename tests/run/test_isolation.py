@@ -7,7 +7,8 @@ import signal
 import time
 from pathlib import Path
 
-from extract.model import FileResult, FileStatus
+from extract.codes import FileStatus
+from extract.model import FileResult
 from extract.run.isolation import GIB, Limits, PageReport, failed, run_isolated
 
 

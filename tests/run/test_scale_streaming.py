@@ -23,8 +23,9 @@ from extract.checks.registry import (
     table_check_results,
 )
 from extract.cli import main
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook, load_rulebook
-from extract.model import FileResult, FileStatus, Observation, PageContent, Record
+from extract.model import FileResult, Observation, PageContent, Record
 from extract.pipeline import open_document, process_file, process_file_spooled
 from extract.readers import PageStream, ReadOptions, UnreadableInput
 from extract.readers.pdf.reader import read_pdf

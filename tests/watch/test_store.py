@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from extract.cli import main
+from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
-from extract.model import FileResult, FileStatus, Record
+from extract.model import FileResult, Record
 from extract.pipeline import process_file
 from extract.watch.store import Store, StoreError
 from extract.writers.jsonl import record_dict

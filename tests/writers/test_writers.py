@@ -15,7 +15,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from extract.model import OBS_STATUS, FileResult, FileStatus, Finding, Record, Status, TableSummary
+from extract.codes import OBS_STATUS, FileStatus, Status
+from extract.model import FileResult, Finding, Record, TableSummary
 from extract.schema import record_schema, schema_text
 from extract.writers import WRITERS, WriteOptions, get_writer, writer_names, writers_help
 from extract.writers.jsonl import record_dict
@@ -406,7 +407,7 @@ def _results() -> list[FileResult]:
         path="/in/broken.pdf",
         status=FileStatus.FAILED,
         error="cannot read PDF: no /Root object",
-        findings=(Finding("unreadable_file", "no /Root object", severity="error"),),
+        findings=(Finding("pages_lost", "no /Root object", severity="error"),),
     )
     return [ok, partial, failed]
 
@@ -430,7 +431,7 @@ def test_report_json_totals_and_entries(tmp_path: Path) -> None:
             "low_ocr_confidence": 2,
             "sum_mismatch": 1,
             "unmapped_table": 1,
-            "unreadable_file": 1,
+            "pages_lost": 1,
         },
     }
     ok, partial, failed = data["files"]
@@ -482,8 +483,8 @@ def test_report_txt_and_summary_lines(tmp_path: Path) -> None:
         "tables 3 mapped / 1 unmapped, 5 findings"
     )
     assert lines[5] == (
-        "Most frequent findings: low_ocr_confidence 2, sum_mismatch 1, unmapped_table 1, "
-        "unreadable_file 1"
+        "Most frequent findings: low_ocr_confidence 2, pages_lost 1, sum_mismatch 1, "
+        "unmapped_table 1"
     )
 
 

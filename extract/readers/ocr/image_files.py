@@ -11,6 +11,7 @@ from numbers import Real
 from pathlib import Path
 from typing import Any
 
+from extract.codes import SourceKind
 from extract.model import Document, PageContent
 from extract.readers import ReadOptions, UnreadableInput
 from extract.readers.budgets import Budgets
@@ -30,15 +31,17 @@ def read_image(path: Path, sha256: str, options: ReadOptions) -> Document:
     sizes = _frame_sizes(path, options.budgets)
     if not options.ocr:  # like a scanned PDF page: reported as needing OCR, not dropped
         pages = [PageContent(n, w, h, (), needs_ocr=True) for n, w, h, _cost in sizes]
-        return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
+        return Document(
+            path=path, sha256=sha256, source_kind=SourceKind.IMAGE_OCR, pages=tuple(pages)
+        )
     scanned = [PageImage(n, w, h, partial(_frame, path, n), cost) for n, w, h, cost in sizes]
     pages = ocr_pages(
         scanned,
         OcrSettings(threads=options.ocr_threads, max_pixels=options.budgets.pixels),
-        "image_ocr",
+        SourceKind.IMAGE_OCR,
         options.on_page,
     )
-    return Document(path=path, sha256=sha256, source_kind="image_ocr", pages=tuple(pages))
+    return Document(path=path, sha256=sha256, source_kind=SourceKind.IMAGE_OCR, pages=tuple(pages))
 
 
 def _frame_sizes(path: Path, budgets: Budgets) -> list[tuple[int, float, float, float]]:

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
+from extract.codes import SourceKind
 from extract.model import PageContent, Ruling, Word
 from extract.readers import UnreadableInput
 from extract.readers.ocr.page_words import page_words, started
@@ -103,7 +104,7 @@ class PageImage:
 def ocr_pages(
     pages: Sequence[PageImage],
     settings: OcrSettings,
-    source_kind: str,
+    source_kind: SourceKind,
     on_page: Callable[[int, int], None] | None = None,
 ) -> list[PageContent]:
     """OCR the pages, ``settings.threads`` at a time; results in page order. ``on_page`` is

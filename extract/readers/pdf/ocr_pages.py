@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extract.codes import SourceKind
 from extract.model import PageContent
 from extract.readers import ReadOptions
 
@@ -90,7 +91,9 @@ def ocr_scanned(
             for page in pages
             if page.number not in kept
         ]
-        read = {p.number: p for p in ocr_pages(scanned, settings, "pdf_ocr", options.on_page)}
+        read = {
+            p.number: p for p in ocr_pages(scanned, settings, SourceKind.PDF_OCR, options.on_page)
+        }
     finally:
         pdf.close()
     for number, note in why.items():

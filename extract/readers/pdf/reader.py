@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from extract.codes import SourceKind
 from extract.model import Document, PageContent
 from extract.readers import PAGES_LOST, PageStream, ReadOptions, UnreadableInput
 from extract.readers.pdf.parts import described_text
@@ -30,7 +31,7 @@ def read_pdf(path: Path, sha256: str, options: ReadOptions) -> Document:
     """
     stream = stream_pdf(path, sha256, options)
     pages = tuple(stream.pages)
-    return Document(path, sha256, "pdf_text", pages, described=stream.described)
+    return Document(path, sha256, SourceKind.PDF_TEXT, pages, described=stream.described)
 
 
 def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
@@ -59,7 +60,9 @@ def stream_pdf(path: Path, sha256: str, options: ReadOptions) -> PageStream:
         raise
     scanned_kind = any(page.source_kind for page in read.values())
     pages = _pages(source, count, read, notes)
-    return PageStream(path, sha256, "pdf_text", pages, scanned=scanned_kind, described=described)
+    return PageStream(
+        path, sha256, SourceKind.PDF_TEXT, pages, scanned=scanned_kind, described=described
+    )
 
 
 def _open_pages(path: Path, backend: str) -> tuple[PdfPages, tuple[str, ...]]:

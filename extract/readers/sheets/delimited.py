@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from extract.codes import SourceKind
 from extract.model import Document, SheetValue
 from extract.normalise.numbers import AMBIGUOUS
 from extract.readers import ReadOptions, UnreadableInput
@@ -142,7 +143,7 @@ def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
         raise UnreadableInput("no cells: the csv holds only empty lines")
     name = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
     notes = (*page.notes, f"csv read as {encoding}, delimiter {name}", *unlike)
-    return Document(path, sha256, "csv", (replace(page, notes=notes),))
+    return Document(path, sha256, SourceKind.CSV, (replace(page, notes=notes),))
 
 
 def _rows_unlike_header(

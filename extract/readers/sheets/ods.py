@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from extract.codes import SourceKind
 from extract.model import Document, PageContent, SheetValue
 from extract.readers import ReadOptions, UnreadableInput
 from extract.readers.budgets import Budgets
@@ -102,7 +103,7 @@ def read_ods(path: Path, sha256: str, options: ReadOptions) -> Document:
         except ET.ParseError as exc:
             raise UnreadableInput(f"corrupt ods spreadsheet (content.xml: {exc})") from exc
     require_cells(path, pages)
-    return Document(path, sha256, "ods", tuple(pages))
+    return Document(path, sha256, SourceKind.ODS, tuple(pages))
 
 
 def _read_tables(handle: IO[bytes], styles: _Styles, budgets: Budgets) -> list[PageContent]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from extract.codes import SourceKind
 from extract.model import Document, PageContent, SheetValue
 from extract.readers import ReadOptions, UnreadableInput
 from extract.readers.sheets.cells import (
@@ -50,7 +51,7 @@ def read_xls(path: Path, sha256: str, options: ReadOptions) -> Document:
     finally:
         book.release_resources()
     require_cells(path, pages)
-    return Document(path, sha256, "xls", tuple(pages))
+    return Document(path, sha256, SourceKind.XLS, tuple(pages))
 
 
 def _read_sheet(book: Any, number: int, sheet: Any) -> PageContent:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.codes import SourceKind
 from extract.model import Document, PageContent, SheetValue
 from extract.readers import ReadOptions, UnreadableInput
 from extract.readers.sheets.cells import (
@@ -84,7 +85,7 @@ def read_xlsx(path: Path, sha256: str, options: ReadOptions) -> Document:
             workbook.close()
             handle.close()
     require_cells(path, pages)
-    return Document(path, sha256, "xlsx", tuple(pages))
+    return Document(path, sha256, SourceKind.XLSX, tuple(pages))
 
 
 def _read_sheet(number: int, sheet: Any, archive: zipfile.ZipFile) -> PageContent:

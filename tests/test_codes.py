@@ -1,0 +1,125 @@
+"""The catalogue of codes (extract.codes): the shipped JSON Schema is the one built from it,
+every golden record validates against it, and a code outside it cannot be written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from extract import __version__
+from extract.checks.registry import checks_for
+from extract.codes import (
+    FINDING_MEANINGS,
+    FLAG_MEANINGS,
+    DocumentTypeCode,
+    FindingCode,
+    Flag,
+    LawAreaCode,
+    SourceKind,
+)
+from extract.interpret.rulebook import Rulebook, RuleError, load_rulebook
+from extract.model import Finding
+from extract.pipeline import process_file
+from extract.schema import record_schema, schema_text
+from extract.schema.build import schema_file_text
+from extract.schema.codes_doc import codes_markdown
+from extract.writers.jsonl import record_dict
+from tests.conftest import ROOT, RULES, SAMPLES
+from tests.hostile import ods_file
+
+GOLDENS = sorted(SAMPLES.glob("*.records.jsonl"))
+
+
+def test_the_shipped_schema_is_the_one_built_from_the_codes() -> None:
+    assert schema_text() == schema_file_text(), "run: python -m extract.schema.build"
+
+
+def test_the_codes_page_is_the_one_built_from_the_codes() -> None:
+    page = (ROOT / "docs" / "codes.md").read_text(encoding="utf-8")
+    assert page == codes_markdown(), "run: python -m extract.schema.codes_doc"
+
+
+def test_every_code_has_its_meaning() -> None:
+    assert set(FLAG_MEANINGS) == set(Flag)
+    assert set(FINDING_MEANINGS) == set(FindingCode)
+    assert not {str(c) for c in Flag} & {str(c) for c in FindingCode}
+
+
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.name)
+def test_every_golden_record_validates_against_the_schema(golden: Path) -> None:
+    validator = jsonschema.Draft202012Validator(record_schema())
+    rows = [json.loads(line) for line in golden.read_text(encoding="utf-8").splitlines()]
+    assert rows
+    for row in rows:
+        errors = [e.message for e in validator.iter_errors({**row, "engine_version": "0"})]
+        assert errors == [], (golden.name, row["record_id"])
+
+
+def test_the_goldens_cover_text_ocr_image_and_sheet_kinds() -> None:
+    kinds = {
+        json.loads(line)["source_kind"]
+        for golden in GOLDENS
+        for line in golden.read_text(encoding="utf-8").splitlines()
+    }
+    assert kinds == {"pdf_text", "pdf_ocr", "image_ocr", "xlsx", "csv"}
+
+
+def test_records_of_an_ods_file_validate(tmp_path: Path, rulebook: Rulebook) -> None:
+    rows = "".join(
+        "<table:table-row>"
+        + "".join(
+            f'<table:table-cell office:value-type="{kind}" office:value="{text}">'
+            f"<text:p>{text}</text:p></table:table-cell>"
+            if kind == "float"
+            else f'<table:table-cell office:value-type="string"><text:p>{text}</text:p>'
+            "</table:table-cell>"
+            for kind, text in cells
+        )
+        + "</table:table-row>"
+        for cells in (
+            [("string", "Kommune"), ("string", "Stadfæstet 2021"), ("string", "Ændret 2021")],
+            [("string", "Ishøj"), ("float", "12"), ("float", "5")],
+            [("string", "Fanø"), ("float", "7"), ("float", "2")],
+        )
+    )
+    path = tmp_path / "ankestatistik.ods"
+    ods_file(path, rows)
+    result = process_file(path, rulebook)
+    assert result.records, result.findings
+    validator = jsonschema.Draft202012Validator(record_schema())
+    for record in result.records:
+        assert record.source_kind == SourceKind.ODS
+        row = record_dict(record)
+        assert row["engine_version"] == __version__
+        assert [e.message for e in validator.iter_errors(row)] == []
+
+
+def test_every_check_reports_a_flag_of_the_catalogue(rulebook: Rulebook) -> None:
+    assert {check.code for check in checks_for(rulebook.reference.identities)} <= set(Flag)
+
+
+def test_a_finding_code_outside_the_catalogue_cannot_be_made() -> None:
+    with pytest.raises(ValueError, match="no_such_code"):
+        Finding("no_such_code", "message")
+    with pytest.raises(ValueError):
+        Finding(FindingCode.PAGE_NOTE, "message", "loud")  # type: ignore[arg-type]
+
+
+def test_rules_and_reference_name_only_contract_codes(rulebook: Rulebook) -> None:
+    assert {area.code for area in rulebook.reference.law_areas} <= set(LawAreaCode)
+    assert {t.code for t in rulebook.document_types} <= set(DocumentTypeCode)
+
+
+def test_a_document_type_outside_the_contract_is_refused(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "reference").symlink_to(RULES / "reference")
+    text = (RULES / "document_types.yaml").read_text(encoding="utf-8")
+    (rules / "document_types.yaml").write_text(
+        text + "  nyhedsbrev:\n    - '(?i)nyhedsbrev'\n", encoding="utf-8"
+    )
+    with pytest.raises(RuleError, match=r"document_types.yaml.*nyhedsbrev.*record contract"):
+        load_rulebook(rules)
