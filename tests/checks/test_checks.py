@@ -12,7 +12,7 @@ import pytest
 from extract.checks.registry import CheckResult, checks_for, flags_by_index
 from extract.checks.registry import run_checks as run_registered
 from extract.model import Cell, Observation, Status
-from extract.normalise.reference import load_reference
+from extract.normalise.reference_files import load_reference
 from tests.conftest import RULES
 
 # the identities the checks verify are those of the shipped measures.yaml
