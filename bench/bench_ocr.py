@@ -216,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "numpy",
         "pytesseract",
         "extract.readers.ocr.image",
+        "extract.readers.ocr.image_rulings",
         "extract.readers.pdf.reader",
     ):
         import_module(module)  # up front, so that no import is timed as work

@@ -50,7 +50,7 @@ def _rows(
 ) -> list[list[Any]]:
     """Header rows and ``n_rows`` data rows; counts add up, percentages match them."""
     sys.path.insert(0, str(ROOT))
-    from extract.normalise.reference import load_reference
+    from extract.normalise.reference_files import load_reference
 
     names = [m.name for m in load_reference(ROOT / "rules" / "reference").municipalities]
     instanser = [*names, "Hele landet"]

@@ -32,10 +32,10 @@ from extract.checks.sums import (
     place,
     result,
 )
-from extract.codes import Status
+from extract.codes import Flag, Status
 from extract.model import Observation
 
-OCR_CORRECTED = "ocr_corrected"
+OCR_CORRECTED = Flag.OCR_CORRECTED
 # The codes of the checks that verify a value against others (identities).
 IDENTITY_CODES = frozenset({SUM_MISMATCH, RATE_MISMATCH})
 # Decimals a value that is not a count may be read with.

@@ -23,10 +23,11 @@ from extract.checks.sums import (
     result,
     total,
 )
+from extract.codes import Flag
 from extract.model import Observation
 from extract.normalise.identities import Identities, RateForm
 
-RATE_MISMATCH = "rate_mismatch"
+RATE_MISMATCH = Flag.RATE_MISMATCH
 
 
 @dataclass(frozen=True, slots=True)

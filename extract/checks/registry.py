@@ -42,11 +42,12 @@ from extract.checks.values import (
     Plausible,
     SharesAsCounts,
 )
+from extract.codes import Flag
 from extract.interpret.hash_groups import same_hash_groups
 from extract.model import Observation, Record
 from extract.normalise.identities import Identities
 
-CONFLICT_OTHER_SOURCE = "conflict_other_source"
+CONFLICT_OTHER_SOURCE = Flag.CONFLICT_OTHER_SOURCE
 # (registry position, phase): where a check's results go among all results of a file
 Order = tuple[int, int]
 

@@ -17,11 +17,11 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
-from extract.codes import Status
+from extract.codes import Flag, Status
 from extract.model import Observation
 from extract.normalise.identities import Identities
 
-SUM_MISMATCH = "sum_mismatch"
+SUM_MISMATCH = Flag.SUM_MISMATCH
 COUNT_UNITS = frozenset({"count", "persons"})
 
 # (table_id, entity_scope, municipality_code, period, law_area, provision)

@@ -11,16 +11,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extract.checks.sums import CheckResult, place, result
-from extract.codes import Status
+from extract.codes import Flag, Status
 from extract.interpret.ocr_lexicon import CUT_SHORT, TWO_LABELS
 from extract.model import Observation
 
-LOW_OCR_CONFIDENCE = "low_ocr_confidence"
-OCR_LABEL_CORRECTED = "ocr_label_corrected"
-OCR_LABEL_UNVERIFIED = "ocr_label_unverified"
-OCR_PERIOD_ODD = "ocr_period_odd"
-IMPLAUSIBLE_VALUE = "implausible_value"
-SHARES_AS_COUNTS = "shares_as_counts"
+LOW_OCR_CONFIDENCE = Flag.LOW_OCR_CONFIDENCE
+OCR_LABEL_CORRECTED = Flag.OCR_LABEL_CORRECTED
+OCR_LABEL_UNVERIFIED = Flag.OCR_LABEL_UNVERIFIED
+OCR_PERIOD_ODD = Flag.OCR_PERIOD_ODD
+IMPLAUSIBLE_VALUE = Flag.IMPLAUSIBLE_VALUE
+SHARES_AS_COUNTS = Flag.SHARES_AS_COUNTS
 # An OCR'd cell read with less confidence than this (0-100) is flagged.
 OCR_CONFIDENCE_THRESHOLD = 80.0
 # Units whose values are shares of a whole.

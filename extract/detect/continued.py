@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from extract.detect.candidate import Layout, to_candidate
-from extract.detect.captions import CONTINUED, caption_above, without_going_on
+from extract.detect.captions import CONTINUED
 from extract.detect.continued_headings import (
     group_headings,
     own_lines,
@@ -46,6 +46,7 @@ from extract.detect.grid import Grid
 from extract.detect.layout import TextLine
 from extract.detect.loose import line_key
 from extract.detect.regions import PageRead, PageTable
+from extract.detect.text_around import caption_above, without_going_on
 from extract.detect.value_text import is_period_piece
 from extract.model import Cell, TableCandidate, TableRow
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract.detect.block_lines import TABLE_GAP_EM
-from extract.detect.captions import CAPTION, text_around
+from extract.detect.captions import CAPTION
 from extract.detect.columns import column_streams
 from extract.detect.digit_groups import join_digit_groups
 from extract.detect.edge_rows import with_edge_rows
@@ -32,6 +32,7 @@ from extract.detect.rule_bands import join_rule_bands
 from extract.detect.ruled import ruled_grid
 from extract.detect.rulings import RulingCluster, cluster_rulings, without_underlines
 from extract.detect.stacked import split_stacked
+from extract.detect.text_around import text_around
 from extract.detect.text_columns import text_column_tables
 from extract.detect.value_text import is_footnote_mark
 from extract.detect.whitespace import whitespace_grid

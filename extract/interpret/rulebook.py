@@ -26,7 +26,8 @@ from extract.interpret.ocr_lexicon import Lexicon, VocabularyError, build_lexico
 from extract.interpret.periods import PeriodsError
 from extract.interpret.vocabulary import Vocabulary, build_vocabulary
 from extract.interpret.words import WordsError
-from extract.normalise.reference import Reference, load_reference
+from extract.normalise.reference import Reference
+from extract.normalise.reference_files import load_reference
 
 DIMENSIONS = ("entity", "period", "law", "provision", "measure", "aspect")
 ROLES = ("member", "total")

@@ -13,16 +13,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.codes import Status
+from extract.codes import Flag, Status
 from extract.model import Cell
 
 # Flags this module puts on a value.
-FOOTNOTE_MARK = "footnote_mark"
-TRUNCATED = "truncated_number"
-GARBLED = "garbled_number"
-MERGED = "merged_text"
-AMBIGUOUS = "ambiguous_number"
-NOT_A_NUMBER = "not_a_number"
+FOOTNOTE_MARK = Flag.FOOTNOTE_MARK
+TRUNCATED = Flag.TRUNCATED_NUMBER
+GARBLED = Flag.GARBLED_NUMBER
+MERGED = Flag.MERGED_TEXT
+AMBIGUOUS = Flag.AMBIGUOUS_NUMBER
+NOT_A_NUMBER = Flag.NOT_A_NUMBER
 FORMULA_WITHOUT_VALUE = "formula_without_value"  # set by spreadsheet readers
 
 # Invisible characters (soft hyphen, zero-width spaces and joiners, BOM) deleted before reading.

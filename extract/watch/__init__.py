@@ -1,6 +1,8 @@
 """The watched inbox (``ankestat watch``): documents dropped in a folder become records.
 
-``inbox`` (which files, when settled, atomic moves, the lock), ``store`` (SQLite, one
-transaction per document), ``outputs`` (per-document files), ``pool`` (daemon-safe workers),
-``sources`` (watchdog events) and ``watcher`` (the loop that wires them).
+``options`` (every option also an environment variable; ``WatchSettings``), ``inbox`` (which
+files, when settled, atomic moves, the lock), ``store`` (SQLite, one transaction per
+document), ``outputs`` (per-document files), ``filing`` (a document done: files, store, move,
+report), ``rereads`` (stored documents read again), ``pool`` (daemon-safe workers),
+``sources`` (watchdog events, stop signals) and ``watcher`` (the loop that wires them).
 """

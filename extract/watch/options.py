@@ -3,6 +3,7 @@
 ``OPTIONS`` is the one table: option name -> (environment variable, parser, default, help). The
 argparse sub-command and the resolution (command line, else environment, else default) are
 both built from it. A bad environment value is an error naming the variable and the value.
+``watch_settings`` resolves them into ``WatchSettings``, everything the watcher is told.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from extract.interpret.rulebook import RuleDirs
 from extract.readers import ReadOptions
@@ -20,9 +21,6 @@ from extract.readers.budgets import Budgets, budget_options, positive_budget
 from extract.readers.pdf.reader import PDF_BACKENDS
 from extract.run.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
 from extract.writers import WriteOptions
-
-if TYPE_CHECKING:
-    from extract.watch.watcher import WatchSettings
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
 
@@ -244,12 +242,28 @@ def resolve(args: argparse.Namespace, name: str, environ: dict[str, str]) -> Any
         raise ValueError(f"{option.env}={raw!r}: {exc}") from None
 
 
+@dataclass(frozen=True, slots=True)
+class WatchSettings:
+    """Everything ``ankestat watch`` is told (see its --help)."""
+
+    inbox: Path
+    out: Path
+    rules: RuleDirs
+    jobs: int = 1
+    once: bool = False
+    polling: bool = False
+    poll_interval: float = 2.0
+    settle: float = 1.0
+    read_options: ReadOptions = field(default_factory=ReadOptions)
+    write_options: WriteOptions = field(default_factory=WriteOptions)
+    reprocess: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+
 def watch_settings(
     args: argparse.Namespace, rules: RuleDirs, environ: dict[str, str] | None = None
 ) -> tuple[WatchSettings, str]:
     """The watcher's settings and log level; ValueError naming what is missing or bad."""
-    from extract.watch.watcher import WatchSettings
-
     env = dict(os.environ) if environ is None else environ
     inbox = args.inbox or (Path(env["ANKESTAT_INBOX"]) if env.get("ANKESTAT_INBOX") else None)
     if inbox is None:

@@ -5,7 +5,8 @@ the reader options (OCR on or off, the PDF backend). When the watcher starts wit
 stored document was read with (a newer engine, changed rules, OCR on where that document had
 pages it could not read without it), or with ``--reprocess``, the document is read again from
 ``INBOX/done/``. In: the watcher's rules and reader options, stored documents. Out: the
-settings to store, the reason to read a document again (or None), the files to read again.
+settings to store, the reason to read a document again (or None), the stored documents read
+again at the start, and the files to read again.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from extract import __version__
+from extract.codes import FileStatus
 from extract.interpret.rulebook import RuleDirs
 from extract.pipeline import file_sha256
 from extract.readers import ReadOptions
+from extract.watch.store import KnownDocument
 
 log = logging.getLogger("ankestat.watch")
 
@@ -61,6 +64,20 @@ def why_read_again(stored: str | None, report: str, now: Mapping[str, Any]) -> s
     if now["ocr"] and not before.get("ocr") and json.loads(report).get("pages_needing_ocr"):
         return "read with OCR off, and it has pages that need it"
     return None
+
+
+def stored_to_read_again(
+    documents: Iterable[KnownDocument], now: Mapping[str, Any], reprocess: bool
+) -> dict[str, str]:
+    """sha256 -> why, for the stored documents read again at the start: every one with
+    ``reprocess``, else each read with less than ``now`` (``why_read_again``); no failed one."""
+    forced = "asked for (--reprocess)" if reprocess else None
+    again: dict[str, str] = {}
+    for known in documents:
+        why = forced or why_read_again(known.read_with, known.report, now)
+        if why is not None and known.status != str(FileStatus.FAILED):
+            again[known.sha256] = why
+    return again
 
 
 def files_by_sha256(folder: Path, wanted: Iterable[str]) -> dict[str, Path]:

@@ -7,6 +7,7 @@ Per document, in this order (a kill between any two steps is safe):
 3. its per-document files are written (whole files, renamed into place);
 4. its records and its ``documents`` row are committed in one SQLite transaction;
 5. it is moved atomically to ``done/`` (``failed/`` with ``<name>.error.txt`` if it failed).
+Steps 3-5 are ``filing``'s; the settings come from ``options``.
 A kill before 4 leaves the document in the inbox, to be processed again; after 4 it is in the
 store and a restart only moves it (step 1). So each document ends up stored exactly once.
 At the start, stored documents read with less (an older engine, other rules, OCR off where it
@@ -21,45 +22,35 @@ from __future__ import annotations
 import logging
 import os
 import queue
-import signal
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING
 
-from extract import __version__
-from extract.interpret.rulebook import RuleDirs
-from extract.model import ExitCode, FileResult, FileStatus
+from extract.codes import FileStatus
+from extract.model import ExitCode, FileResult
 from extract.pipeline import file_sha256
-from extract.readers import ReadOptions
 from extract.run.batch import work_in_pool
-from extract.run.isolation import Limits, over_memory, over_time
 from extract.run.isolation import failed as failed_result
+from extract.run.isolation import over_memory, over_time
+from extract.watch.filing import Filing
 from extract.watch.inbox import (
     DONE,
-    FAILED,
     InboxLock,
     Settling,
     check_folders,
-    error_text,
     is_candidate_name,
     list_inbox,
-    move_into,
     special_files,
 )
-from extract.watch.outputs import write_document_files
+from extract.watch.options import WatchSettings
 from extract.watch.pool import start_pool, stop_workers
-from extract.watch.rereads import files_by_sha256, read_with, why_read_again
-from extract.watch.store import KnownDocument, Store, StoreError
-from extract.writers import WriteOptions
-from extract.writers.report import write_report
+from extract.watch.rereads import files_by_sha256, read_with, stored_to_read_again, why_read_again
+from extract.watch.sources import observe_or_poll, stop_on_signals
+from extract.watch.store import Store, StoreError
 
 if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver
@@ -74,24 +65,6 @@ WORKER_DEATHS = 2  # a document in flight when a worker died this often is faile
 STOP_GRACE = 5.0
 _STOP = "stop"
 _WAKE = "wake"
-
-
-@dataclass(frozen=True, slots=True)
-class WatchSettings:
-    """Everything ``ankestat watch`` is told (see its --help)."""
-
-    inbox: Path
-    out: Path
-    rules: RuleDirs
-    jobs: int = 1
-    once: bool = False
-    polling: bool = False
-    poll_interval: float = 2.0
-    settle: float = 1.0
-    read_options: ReadOptions = field(default_factory=ReadOptions)
-    write_options: WriteOptions = field(default_factory=WriteOptions)
-    reprocess: bool = False
-    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +83,13 @@ class Watcher:
         self.inbox = settings.inbox.resolve()
         self.out = settings.out.resolve()
         self.settling = Settling(settings.settle)
-        self.results: list[FileResult] = []
         self._wake: queue.SimpleQueue[Path | str] = queue.SimpleQueue()
         self._in_flight: dict[Future[FileResult], _Task] = {}
         self._deaths: Counter[str] = Counter()
         self._stopping = False
         self._abandon = False
-        self._started = datetime.now(UTC).isoformat(timespec="seconds")
-        self._clock = time.perf_counter()
+        self._filing = Filing(self.inbox, self.out, settings.write_options)
+        self.results = self._filing.results
         self._observing = False
         self.read_with = read_with(settings.rules, settings.read_options)
         self._again: dict[str, str] = {}  # sha256 -> why it is read again in this run
@@ -147,7 +119,7 @@ class Watcher:
         try:
             with Store(self.out) as store:
                 self._store = store
-                restore = self._install_signals()
+                restore = stop_on_signals(self.stop)
                 self._pool = self._new_pool()
                 observer = self._start_observer()
                 try:
@@ -170,16 +142,9 @@ class Watcher:
 
     def _start_observer(self) -> BaseObserver | None:
         s = self.settings
-        mode = "once" if s.once else f"polling every {s.poll_interval:g} s"
-        observer = None
-        if not (s.once or s.polling):
-            from extract.watch.sources import start_observer
-
-            try:
-                observer = start_observer(self.inbox, self._wake.put)
-                mode = "watchdog events"
-            except OSError as exc:
-                log.warning("cannot watch for events (%s); polling instead", exc)
+        observer, mode = observe_or_poll(
+            self.inbox, self._wake.put, s.once, s.polling, s.poll_interval
+        )
         self._observing = observer is not None
         log.info(
             "watching %s (%s), store %s, %d job(s), settle %g s",
@@ -190,21 +155,6 @@ class Watcher:
             s.settle,
         )
         return observer
-
-    def _install_signals(self) -> Callable[[], None]:
-        if threading.current_thread() is not threading.main_thread():
-            return lambda: None
-
-        def handler(signum: int, frame: FrameType | None) -> None:
-            self.stop()
-
-        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
-
-        def restore() -> None:
-            for sig, old in previous.items():
-                signal.signal(sig, old)
-
-        return restore
 
     # --- the loop -----------------------------------------------------------------------
 
@@ -283,11 +233,8 @@ class Watcher:
 
     def _queue_rereads(self) -> None:
         """Queue the stored documents in ``done/`` that are read again (``rereads``)."""
-        forced = "asked for (--reprocess)" if self.settings.reprocess else None
-        for known in self._store.documents():
-            why = forced or why_read_again(known.read_with, known.report, self.read_with)
-            if why is not None and known.status != str(FileStatus.FAILED):
-                self._again[known.sha256] = why
+        documents, reprocess = self._store.documents(), self.settings.reprocess
+        self._again.update(stored_to_read_again(documents, self.read_with, reprocess))
         for sha256, path in files_by_sha256(self.inbox / DONE, self._again).items():
             log.info("reading %s again: %s", path.relative_to(self.inbox), self._again[sha256])
             self.settling.add(path)
@@ -315,7 +262,7 @@ class Watcher:
             None if known is None else why_read_again(known.read_with, known.report, self.read_with)
         )
         if known is not None and again is None:
-            self._finish_known(path, known)
+            self._filing.duplicate(path, known)
             return
         if any(t.sha256 == sha256 for t in self._in_flight.values()):
             self.settling.add(path)  # the same bytes are being read: a duplicate once stored
@@ -383,55 +330,7 @@ class Watcher:
             log.info("%s changed while being read; reading it again", task.path.name)
             self.settling.add(task.path)
             return
-        failed = result.status is FileStatus.FAILED
-        if not failed:
-            write_document_files(self.out, result, task.sha256, self.settings.write_options)
-        self._store.commit_document(result, task.sha256, self.read_with)
-        self.results.append(result)
-        error = error_text(task.path.name, task.sha256, result.error) if failed else None
-        target = self._move(task.path, FAILED if failed else DONE, error)
-        if failed:
-            log.warning("failed  %s: %s -> %s", task.path.name, result.error, target)
-        else:
-            log.info(
-                "%-7s %s: %d records, %d findings (%.2f s) -> %s",
-                result.status,
-                task.path.name,
-                len(result.records),
-                len(result.findings),
-                result.seconds,
-                target,
-            )
-        write_report(self.results, self.out, self._started, self._elapsed(), __version__)
-
-    def _finish_known(self, path: Path, known: KnownDocument) -> None:
-        failed = known.status == str(FileStatus.FAILED)
-        error = error_text(path.name, known.sha256, known.error, known) if failed else None
-        target = self._move(path, FAILED if failed else DONE, error)
-        log.info(
-            "duplicate %s: same bytes as %r, stored %s (%s); not processed again -> %s",
-            path.name,
-            known.name,
-            known.processed_at,
-            known.status,
-            target,
-        )
-
-    def _move(self, path: Path, folder: str, error: str | None) -> str:
-        if path.parent == self.inbox / folder:  # read again where it lies (done/)
-            return str(path.relative_to(self.inbox))
-        try:
-            target = move_into(path, self.inbox / folder, error)
-        except FileNotFoundError:
-            log.warning("%s: left the inbox before it could be moved to %s/", path.name, folder)
-            return "(gone)"
-        except OSError as exc:
-            log.error("%s: cannot move it to %s/ (%s)", path.name, folder, exc.strerror or exc)
-            return "(not moved)"
-        return str(target.relative_to(self.inbox))
-
-    def _elapsed(self) -> float:
-        return time.perf_counter() - self._clock
+        self._filing.file(task.path, task.sha256, result, self._store, self.read_with)
 
 
 def watch(settings: WatchSettings) -> int:

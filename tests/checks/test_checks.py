@@ -13,7 +13,7 @@ from extract.checks.registry import CheckResult, checks_for, flags_by_index
 from extract.checks.registry import run_checks as run_registered
 from extract.codes import Status
 from extract.model import Cell, Observation
-from extract.normalise.reference import load_reference
+from extract.normalise.reference_files import load_reference
 from tests.conftest import RULES
 
 # the identities the checks verify are those of the shipped measures.yaml

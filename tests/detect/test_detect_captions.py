@@ -41,8 +41,8 @@ def test_a_caption_under_the_table_is_its_caption() -> None:
 def test_a_caption_under_a_scanned_table_past_a_pens_circle_read_as_a_word() -> None:
     """The bottom of a pen's circle round the last value, read by OCR as "“eee" (confidence
     47) between the table and its caption: dirt, no line the caption must come first of."""
-    from extract.detect.captions import caption_below
     from extract.detect.layout import group_lines
+    from extract.detect.text_around import caption_below
 
     dirt = [replace(w, source="ocr", confidence=47.0) for w in words_at(340, 150, "“eee")]
     caption = [replace(w, source="ocr", confidence=92.0) for w in words_at(60, 156, CAPTION)]
@@ -361,8 +361,8 @@ def test_a_scanned_caption_stops_at_a_line_holding_a_number() -> None:
     """On a scan every line between a caption and its table goes with the caption (OCR'd
     sizes tell no paragraph apart), but not a row of the table detection left out ("2022
     Lov om aktiv beskæftigelsesindsats 25"): its year and law area are no caption's."""
-    from extract.detect.captions import caption_above
     from extract.detect.layout import group_lines
+    from extract.detect.text_around import caption_above
 
     texts = [
         (200, "Tabel 3.3: Omgørelsesprocent efter lovområde på landsplan"),

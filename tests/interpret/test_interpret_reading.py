@@ -8,7 +8,7 @@ import pytest
 from extract.interpret.paths import read_path
 from extract.interpret.reading import Reader, Reading
 from extract.interpret.vocabulary import build_vocabulary
-from extract.normalise.reference import load_reference
+from extract.normalise.reference_files import load_reference
 from tests.conftest import RULES
 
 REFERENCE_DIR = RULES / "reference"

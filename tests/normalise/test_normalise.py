@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.normalise.labels import Entity, cooperation, find_municipality, label_key
-from extract.normalise.reference import Cooperation, Municipality, Reference, load_reference
+from extract.normalise.reference import Cooperation, Municipality, Reference
+from extract.normalise.reference_files import load_reference
 from tests.conftest import RULES
 
 REFERENCE_DIR = RULES / "reference"

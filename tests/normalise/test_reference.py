@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.normalise.reference import Reference, ReferenceDataError, load_reference
+from extract.normalise.reference import Reference, ReferenceDataError
+from extract.normalise.reference_files import load_reference
 from tests.conftest import RULES
 
 REFERENCE_DIR = RULES / "reference"

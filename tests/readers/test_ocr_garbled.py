@@ -104,7 +104,7 @@ def test_the_run_together_middle_of_small_bold_type_is_no_rule() -> None:
     rules are found, the smear is not (painted white as a rule, the header was lost)."""
     import numpy as np
 
-    from extract.readers.ocr.image import ruling_boxes
+    from extract.readers.ocr.image_rulings import ruling_boxes
 
     scale = 300 / 72
     page = np.full((900, 1600), 235, np.uint8)

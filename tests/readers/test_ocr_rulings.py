@@ -1,12 +1,12 @@
-"""Rulings found in a page image (``extract.readers.ocr.image.ruling_boxes``): a column rule
-cut into short pieces where group rows span the columns is still a ruling, piece by piece;
+"""Rulings found in a page image (``extract.readers.ocr.image_rulings.ruling_boxes``): a column
+rule cut into short pieces where group rows span the columns is still a ruling, piece by piece;
 the stems of letters between two row rules are not."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from extract.readers.ocr.image import ruling_boxes
+from extract.readers.ocr.image_rulings import ruling_boxes
 
 SCALE = 300 / 72
 ROW = 50  # pixels between row rules: 12 points, a row of 10 pt monospaced type
@@ -54,7 +54,8 @@ def test_letters_stems_between_row_rules_are_no_rulings() -> None:
 def test_a_hairline_keeps_its_ink_and_a_removed_rules_edge_does_not() -> None:
     """Binarising: a serif's hairline one pixel wide (the bar of an "æ") stays ink; the one-
     pixel edge a removed ruling leaves beside its box is filtered away."""
-    from extract.readers.ocr.image import binarise, remove_lines
+    from extract.readers.ocr.image import binarise
+    from extract.readers.ocr.image_rulings import remove_lines
 
     grey = np.full((200, 400), 245, np.uint8)
     grey[101:102, 20:380] = 90  # a ruling's blurred edge, two pixels under its box

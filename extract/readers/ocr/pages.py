@@ -300,7 +300,8 @@ def _read_page(
         table_regions,
         text_boxes,
     )
-    from extract.readers.ocr.image import binarise, remove_lines, ruling_boxes, unread_ink
+    from extract.readers.ocr.image import binarise, unread_ink
+    from extract.readers.ocr.image_rulings import remove_lines, ruling_boxes
     from extract.readers.ocr.shading import dark_bands_turned
     from extract.readers.ocr.words import on_a_ruling
 
