@@ -16,26 +16,20 @@ import argparse
 import os
 import signal
 import sys
-import tempfile
-import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import __version__
-from extract.codes import FileStatus
-from extract.interpret.rulebook import Rulebook, RuleDirs, RuleError, load_rulebook
-from extract.model import ExitCode, FileResult
+from extract.errors import EXIT_MEANINGS, CannotRun, ExitCode
+from extract.interpret.rulebook import RuleDirs, RuleError, load_rulebook
 from extract.readers import ReadOptions, accepted_suffixes
-from extract.readers.budgets import Budgets, budget_options, option_flag, positive_budget
+from extract.readers.budgets import budget_options, option_flag, positive_budget
 from extract.readers.pdf.reader import PDF_BACKENDS
-from extract.run.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB, Limits
+from extract.run.extract_command import run_extract
+from extract.run.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB
 from extract.watch.options import add_watch_parser, argument_type
 from extract.writers import (
     DEFAULT_FORMATS,
-    WriteOptions,
-    Writer,
-    get_writer,
     writer_names,
     writers_help,
 )
@@ -54,62 +48,6 @@ def rule_dirs(added: Sequence[Path] | None) -> RuleDirs:
     return (shipped_rules_dir(), *env, *(added or ()))
 
 
-def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]:
-    """Files named directly, plus supported files found recursively in folders (sorted),
-    but none found inside the output folder ``out`` (an earlier run's records)."""
-    suffixes = accepted_suffixes()
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in suffixes
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            found.append(path)
-    outputs = None if out is None else out.resolve()
-    unique: dict[str, Path] = {}
-    for path in found:
-        resolved = path.resolve()
-        if outputs is not None and path not in paths and resolved.is_relative_to(outputs):
-            continue
-        unique.setdefault(str(resolved), path)
-    return list(unique.values())
-
-
-def _missing(path: Path) -> str | None:
-    """Why ``path`` names nothing to read (None when it does): missing, or a symbolic link
-    that leads nowhere (to a missing target, or round in a loop)."""
-    from extract.pipeline import unreadable_reason
-
-    try:
-        path.stat()
-    except OSError as exc:
-        return unreadable_reason(path, exc)
-    return None
-
-
-def output_problem(out: Path) -> str | None:
-    """Why records cannot be written to the folder ``out`` (created here when missing), or
-    None when they can: found before any input is read."""
-    if str(out) == "-":
-        return "--out -: records are written to a folder, not to standard output"
-    if out.exists() and not out.is_dir():
-        return f"--out {out}: is a file, not a folder"
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=out):
-            pass
-    except OSError as exc:
-        return f"--out {out}: cannot write there ({exc.strerror or exc})"
-    return None
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ankestat",
@@ -124,10 +62,13 @@ def _parser() -> argparse.ArgumentParser:
         help="extract records from files and folders",
         description="Read documents (folders are searched recursively for "
         f"{', '.join(accepted_suffixes())} files), write records and a run report "
-        "to --out. Exit code 0 when every file was read, 1 when any failed "
-        "(the other files are still processed).",
+        "to --out. A file that fails is named in the report; the other files are "
+        "still processed.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="output formats:\n" + writers_help(),
+        epilog="output formats:\n"
+        + writers_help()
+        + "\n\nexit codes (the worst that applies):\n"
+        + "\n".join(f"  {code.value:<4} {meaning}" for code, meaning in EXIT_MEANINGS.items()),
     )
     ex.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     ex.add_argument("--out", type=Path, required=True, help="output folder (created)")
@@ -267,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ankestat: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
+    except CannotRun as exc:
+        print(f"ankestat: cannot run: {exc}", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
     except BrokenPipeError:
         # the reader of our output has gone: nothing more to say, and nothing to flush
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -316,7 +260,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.OK
     if args.command == "watch":
         return _watch(args, rules)
-    return _extract(args, rules, rulebook)
+    return run_extract(args, rules, rulebook)
 
 
 def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
@@ -340,95 +284,6 @@ def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
     except WatchError as exc:
         print(f"ankestat: {exc}", file=sys.stderr)
         return ExitCode.USAGE
-
-
-def _extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> int:
-    from extract.writers.report import printable, summary_lines, write_report
-
-    try:
-        writers = [get_writer(name.strip()) for name in args.format.split(",") if name.strip()]
-    except ValueError as exc:
-        print(f"ankestat: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
-    problem = output_problem(args.out)
-    if problem is not None:
-        print(f"ankestat: {problem}", file=sys.stderr)
-        return ExitCode.USAGE
-    missing = {p: why for p in args.paths if (why := _missing(p)) is not None}
-    inputs = collect_inputs([p for p in args.paths if p not in missing], args.out)
-    if not inputs and not missing:
-        print("ankestat: no supported files found", file=sys.stderr)
-        return ExitCode.USAGE
-    started = datetime.now(UTC).isoformat(timespec="seconds")
-    clock = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
-        results = _extract_files(args, inputs, rules, rulebook, Path(spool_dir))
-        _write_records(args, writers, results)
-    results.extend(
-        FileResult(
-            source_file=p.name,
-            path=str(p),
-            status=FileStatus.FAILED,
-            error=why,
-        )
-        for p, why in missing.items()
-    )
-    write_report(results, args.out, started, time.perf_counter() - clock, __version__)
-    for result in results:
-        if result.status is FileStatus.FAILED:
-            print(f"ankestat: {printable(result.path)}: {result.error}", file=sys.stderr)
-    if not args.quiet:
-        for line in summary_lines(results):
-            print(line)
-        print(f"records and report written to {args.out}/")
-    failed = any(r.status is FileStatus.FAILED for r in results)
-    return ExitCode.SOME_FAILED if failed else ExitCode.OK
-
-
-def _extract_files(
-    args: argparse.Namespace,
-    inputs: list[Path],
-    rules: RuleDirs,
-    rulebook: Rulebook,
-    spool_dir: Path,
-) -> list[FileResult]:
-    """Every input through the pipeline (``rulebook``: ``rules`` loaded), records spooled to
-    ``spool_dir``."""
-    from extract.run.batch import run_files
-
-    show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
-    return run_files(
-        inputs,
-        rules,
-        max(1, args.jobs),
-        show_progress,
-        ReadOptions(
-            args.pdf_backend,
-            ocr=args.ocr,
-            budgets=Budgets(**{name: getattr(args, name) for name, *_ in budget_options()}),
-        ),
-        spool_dir=spool_dir,
-        rulebook=rulebook,
-        limits=Limits(
-            memory=int(max(args.memory_limit, 0) * GIB),
-            seconds=max(args.timeout, 0.0),
-            seconds_per_mb=SECONDS_PER_MB if args.timeout > 0 else 0.0,
-        ),
-    )
-
-
-def _write_records(
-    args: argparse.Namespace, writers: list[Writer], results: list[FileResult]
-) -> None:
-    """Each format's file in ``--out``: every file's records in input order, read back from
-    the spools one at a time (never all in memory)."""
-    from extract.writers.spool import file_records
-
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    options = WriteOptions(excel_csv=args.excel_csv)
-    for writer in writers:
-        writer.write(file_records(results), out / f"records{writer.suffix}", options)
 
 
 if __name__ == "__main__":

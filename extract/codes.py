@@ -108,6 +108,15 @@ class FileStatus(StrEnum):
     FAILED = "failed"
 
 
+class FailureKind(StrEnum):
+    """Why a file failed: its bytes (``input``), something not installed (``cannot_run``), or
+    a bug in ankestat (``internal``, with a traceback in the report)."""
+
+    INPUT = "input"
+    CANNOT_RUN = "cannot_run"
+    INTERNAL = "internal"
+
+
 class Severity(StrEnum):
     """How much a finding matters: the file or a table could not be processed (``error``), a
     value is doubtful (``warning``), or worth knowing (``info``)."""

@@ -7,31 +7,22 @@ Data flows one way through these types:
       -> Observation (one mapped value with raw dimensions, before normalisation)
       -> Record (the published contract, see ``record-schema.md``)
 
-plus ``Finding`` (anything worth reporting) and ``FileResult`` (one input file's outcome).
+plus ``Finding`` (anything worth reporting); a file's outcome is ``extract.results.FileResult``.
 No stage mutates what it receives; each returns new values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from extract.codes import FINDING_CODES, FileStatus, Severity, SourceKind, Status
+from extract.codes import FINDING_CODES, Severity, SourceKind, Status
 
 SCHEMA_VERSION = "1"
 
 # (x0, top, x1, bottom) in PDF points, origin top-left of the page.
 BBox = tuple[float, float, float, float]
-
-
-class ExitCode:
-    """Process exit codes of the CLI."""
-
-    OK = 0
-    SOME_FAILED = 1
-    USAGE = 2
-    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), or the output pipe closed
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,57 +352,3 @@ class Finding:
         if self.code not in FINDING_CODES:
             raise ValueError(f"finding code {self.code!r} is not in extract.codes")
         Severity(self.severity)  # ValueError if it is none
-
-
-@dataclass(frozen=True, slots=True)
-class TableSummary:
-    """One table seen in a file, mapped by a rule or not."""
-
-    table_id: str
-    page: int | None
-    caption: str | None
-    rule_id: str | None
-    values: int = 0
-    pages: tuple[int, ...] = ()  # every page it is on (a table continued over pages)
-
-
-@dataclass(frozen=True, slots=True)
-class RecordSpool:
-    """A file's records spooled to disk instead of held in memory (``extract.writers.spool``).
-
-    ``path``: the spool file (pickled batches of ``Record``s, in record order); ``count``: the
-    number of records; ``extra_flags``: flag codes to add to the records at these positions
-    (document-wide checks that ended after the records were spooled).
-    """
-
-    path: str
-    count: int
-    extra_flags: tuple[tuple[int, tuple[str, ...]], ...] = ()
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """The outcome of processing one input file.
-
-    The records are either held (``records``) or spooled to a file (``spool``, records empty);
-    ``record_count`` counts them either way.
-    """
-
-    source_file: str
-    path: str
-    status: FileStatus
-    error: str | None = None
-    source_sha256: str | None = None
-    document_type: str | None = None
-    pages: int = 0
-    pages_needing_ocr: tuple[int, ...] = ()
-    tables: tuple[TableSummary, ...] = ()
-    findings: tuple[Finding, ...] = ()
-    records: tuple[Record, ...] = field(default=(), repr=False)
-    seconds: float = 0.0
-    spool: RecordSpool | None = None
-
-    @property
-    def record_count(self) -> int:
-        """The number of records, held or spooled."""
-        return self.spool.count if self.spool is not None else len(self.records)

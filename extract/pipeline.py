@@ -49,24 +49,18 @@ from extract.checks.stage_findings import (
     page_findings,
     unread_table,
 )
-from extract.codes import FileStatus
+from extract.codes import FailureKind, FileStatus
 from extract.detect import LoneCaption, Loose, iter_tables
+from extract.errors import CannotRun
 from extract.interpret.classify import TYPE_PAGES, context_for, named_type, page_heading
 from extract.interpret.ocr_labels import repair_labels
 from extract.interpret.ocr_lexicon import repair_page
 from extract.interpret.rulebook import Rulebook
 from extract.interpret.table import Interpreter
-from extract.model import (
-    Document,
-    DocumentContext,
-    FileResult,
-    Finding,
-    PageContent,
-    TableCandidate,
-    TableSummary,
-)
+from extract.model import Document, DocumentContext, Finding, PageContent, TableCandidate
 from extract.normalise.records import RecordBuilder
 from extract.readers import PageStream, Reader, ReadOptions, UnreadableInput, reader_for
+from extract.results import FileResult, TableSummary
 from extract.writers.spool import MemorySink, RecordSink, SpoolSink
 
 # records made and handed to the sink at once: a table of a million values is never all
@@ -190,13 +184,14 @@ def _run(
             run.read()
         finally:
             stream.pages.close()
-    except UnreadableInput as exc:
+    except (UnreadableInput, CannotRun) as exc:
         failed = FileResult(
             source_file=path.name,
             path=str(path),
             status=FileStatus.FAILED,
             error=str(exc),
             seconds=time.perf_counter() - started,
+            failure=FailureKind.CANNOT_RUN if isinstance(exc, CannotRun) else FailureKind.INPUT,
         )
         return failed, {}
     late_flags = run.finish()

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from extract.model import FileResult
+from extract.results import FileResult
 from extract.writers.jsonl import record_dict
 
 # engine_version changes with every release; everything else must stay identical.

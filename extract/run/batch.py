@@ -19,11 +19,11 @@ from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
-from extract.codes import FileStatus
+from extract.codes import FailureKind, FileStatus
 from extract.interpret.rulebook import Rulebook, RuleDirs, load_rulebook
-from extract.model import FileResult
 from extract.pipeline import process_file, process_file_spooled
 from extract.readers import ReadOptions
+from extract.results import FileResult
 from extract.run.isolation import Limits, PageReport, run_isolated
 
 
@@ -62,7 +62,9 @@ def _safe_process(
             path=str(path),
             status=FileStatus.FAILED,
             error=f"internal error {type(exc).__name__}: {first} "
-            f"(at {Path(where.filename).name}:{where.lineno})",
+            f"(at {Path(where.filename).name}:{where.lineno}); please report it",
+            failure=FailureKind.INTERNAL,
+            traceback=traceback.format_exc(),
         )
 
 

@@ -22,8 +22,8 @@ from pathlib import Path
 from time import monotonic
 from typing import Any
 
-from extract.codes import FileStatus
-from extract.model import FileResult
+from extract.codes import FailureKind, FileStatus
+from extract.results import FileResult
 
 GIB = 1 << 30
 DEFAULT_MEMORY = 4 * GIB
@@ -53,7 +53,13 @@ class Limits:
 
 def failed(path: Path, reason: str) -> FileResult:
     """The result of a document that could not be read, with its one-line reason."""
-    return FileResult(source_file=path.name, path=str(path), status=FileStatus.FAILED, error=reason)
+    return FileResult(
+        source_file=path.name,
+        path=str(path),
+        status=FileStatus.FAILED,
+        error=reason,
+        failure=FailureKind.INPUT,
+    )
 
 
 def over_memory(path: Path, memory: int) -> FileResult:

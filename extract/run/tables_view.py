@@ -19,13 +19,14 @@ from typing import Literal
 
 from extract.detect import DetectedTable, detect_table_grids
 from extract.detect.export import CSV_FIELDS, grid_csv_rows, grid_data
+from extract.errors import ExitCode
 from extract.interpret.classify import document_context
 from extract.interpret.explain import explain_lines, suggest_rule
 from extract.interpret.ocr_labels import repair_labels
 from extract.interpret.ocr_lexicon import repair_page
 from extract.interpret.rulebook import Rulebook
 from extract.interpret.table import Interpreter
-from extract.model import Document, ExitCode, TableCandidate
+from extract.model import Document, TableCandidate
 from extract.pipeline import read_document
 from extract.readers import ReadOptions, UnreadableInput
 

@@ -23,6 +23,7 @@ from extract.codes import (
     Status,
     Unit,
 )
+from extract.errors import EXIT_MEANINGS
 
 _HEAD = """# Codes
 
@@ -58,6 +59,8 @@ def codes_markdown() -> str:
             _listing("Kinds of document", "`document_type`", DocumentTypeCode),
             _listing("Law areas", "`law_area`", LawAreaCode),
             _listing("Units", "`unit`", Unit),
+            "\n## Exit codes of `ankestat extract`\n\n| code | meaning |\n|---|---|\n",
+            "".join(f"| {code.value} | {meaning} |\n" for code, meaning in EXIT_MEANINGS.items()),
         ]
     )
 

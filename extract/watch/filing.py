@@ -18,7 +18,7 @@ from typing import Any
 
 from extract import __version__
 from extract.codes import FileStatus
-from extract.model import FileResult
+from extract.results import FileResult
 from extract.watch.inbox import DONE, FAILED, error_text, move_into
 from extract.watch.outputs import write_document_files
 from extract.watch.store import KnownDocument, Store

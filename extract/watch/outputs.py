@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from extract.model import FileResult
+from extract.results import FileResult
 from extract.watch.inbox import shortened, write_atomic
 from extract.writers import WriteOptions, get_writer
 from extract.writers.report import file_json

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from extract import __version__
-from extract.model import FileResult
+from extract.results import FileResult
 from extract.writers.report import file_json
 from extract.writers.sqlite import RECORDS_TABLE, create_records_table, upsert_records
 

@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.codes import FileStatus
-from extract.model import ExitCode, FileResult
+from extract.errors import ExitCode
 from extract.pipeline import file_sha256
+from extract.results import FileResult
 from extract.run.batch import work_in_pool
 from extract.run.isolation import failed as failed_result
 from extract.run.isolation import over_memory, over_time

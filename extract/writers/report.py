@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from extract.codes import FileStatus
-from extract.model import FileResult, Finding, TableSummary
+from extract.model import Finding
+from extract.results import FileResult, TableSummary
 
 REPORT_JSON = "report.json"
 REPORT_TXT = "report.txt"
@@ -73,6 +74,8 @@ def file_json(result: FileResult) -> dict[str, Any]:
         "path": result.path,
         "status": str(result.status),
         "error": result.error,
+        "failure": None if result.failure is None else str(result.failure),
+        "traceback": result.traceback,
         "source_sha256": result.source_sha256,
         "document_type": result.document_type,
         "pages": result.pages,

@@ -16,7 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from extract.model import FileResult, Record, RecordSpool
+from extract.model import Record
+from extract.results import FileResult, RecordSpool
 
 
 class RecordSink(Protocol):

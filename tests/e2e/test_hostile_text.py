@@ -20,10 +20,10 @@ from extract.detect.value_text import is_period_piece, is_value_text, is_year
 from extract.interpret.rulebook import Rulebook
 from extract.interpret.titles import ends_in_values
 from extract.interpret.words import tokens
-from extract.model import FileResult
 from extract.normalise.labels import label_key
 from extract.normalise.numbers import parse_number
 from extract.pipeline import process_file
+from extract.results import FileResult
 from tests.hostile import rewrite_zip, small_workbook
 
 LENGTH = 100_000

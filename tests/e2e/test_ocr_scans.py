@@ -20,9 +20,9 @@ import pytest
 
 from extract.codes import FileStatus
 from extract.interpret.rulebook import load_rulebook
-from extract.model import FileResult
 from extract.pipeline import process_file
 from extract.readers import ReadOptions
+from extract.results import FileResult
 from tests.conftest import RULES, SAMPLES
 from tests.goldens import check_golden, read_jsonl, records_as_rows
 

@@ -17,9 +17,9 @@ import pytest
 
 from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook, load_rulebook
-from extract.model import FileResult
 from extract.pipeline import process_file
 from extract.readers import ReadOptions
+from extract.results import FileResult
 from extract.writers.jsonl import record_dict
 from tests.conftest import RULES, SAMPLES
 from tests.goldens import check_golden, read_jsonl, records_as_rows

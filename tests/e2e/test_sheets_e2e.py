@@ -21,8 +21,8 @@ import pytest
 
 from extract.codes import FileStatus
 from extract.interpret.rulebook import load_rulebook
-from extract.model import FileResult
 from extract.pipeline import process_file
+from extract.results import FileResult
 from extract.writers import WriteOptions
 from extract.writers.csv import CsvWriter
 from extract.writers.jsonl import JsonlWriter

@@ -16,10 +16,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from extract.cli import collect_inputs
 from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
-from extract.model import FileResult
 from extract.pipeline import process_file, read_document
 from extract.readers import UnreadableInput, accepted_suffixes
 from extract.readers.sheets.cells import (
@@ -30,6 +28,8 @@ from extract.readers.sheets.cells import (
     parse_range,
     parse_ref,
 )
+from extract.results import FileResult
+from extract.run.extract_command import collect_inputs
 
 TALPORTAL_CSV = (
     "Instans;Sagsemne;Realitetsbehandlede sager i alt;;Omgørelsesprocent;\n"

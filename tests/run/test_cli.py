@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.cli import collect_inputs, main
+from extract.cli import main
 from extract.model import Record
+from extract.run.extract_command import collect_inputs
 from tests.conftest import SAMPLES
 
 SUNDHED = SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf"
@@ -125,7 +126,9 @@ def test_an_unusable_output_folder_is_found_before_any_input_is_read(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "file.txt").write_text("keep me")
     read: list[Path] = []
-    monkeypatch.setattr("extract.cli._extract_files", lambda _a, inputs, *_r: read.extend(inputs))
+    monkeypatch.setattr(
+        "extract.run.extract_command._extract_files", lambda _a, inputs, *_r: read.extend(inputs)
+    )
     assert main(["extract", str(SUNDHED), "--out", out, "--quiet"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and reason in err[0]

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from extract.codes import FileStatus
-from extract.model import FileResult
+from extract.results import FileResult
 from extract.run.isolation import GIB, Limits, PageReport, failed, run_isolated
 
 

@@ -25,10 +25,11 @@ from extract.checks.registry import (
 from extract.cli import main
 from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook, load_rulebook
-from extract.model import FileResult, Observation, PageContent, Record
+from extract.model import Observation, PageContent, Record
 from extract.pipeline import open_document, process_file, process_file_spooled
 from extract.readers import PageStream, ReadOptions, UnreadableInput
 from extract.readers.pdf.reader import read_pdf
+from extract.results import FileResult
 from extract.writers.spool import MemorySink, file_records
 from tests.checks.test_checks import CHECKS, ISHOEJ, col, row, run_checks, table
 from tests.conftest import RULES, SAMPLES

@@ -14,8 +14,9 @@ import pytest
 from extract.cli import main
 from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
-from extract.model import FileResult, Record
+from extract.model import Record
 from extract.pipeline import process_file
+from extract.results import FileResult
 from extract.watch.store import Store, StoreError
 from extract.writers.jsonl import record_dict
 from extract.writers.sqlite import RECORDS_DDL

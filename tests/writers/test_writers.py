@@ -16,7 +16,8 @@ import jsonschema
 import pytest
 
 from extract.codes import OBS_STATUS, FileStatus, Status
-from extract.model import FileResult, Finding, Record, TableSummary
+from extract.model import Finding, Record
+from extract.results import FileResult, TableSummary
 from extract.schema import record_schema, schema_text
 from extract.writers import WRITERS, WriteOptions, get_writer, writer_names, writers_help
 from extract.writers.jsonl import record_dict

@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from extract.codes import SourceKind
+from extract.errors import CannotRun
 from extract.model import PageContent, Ruling, Word
-from extract.readers import UnreadableInput
 from extract.readers.ocr.page_words import page_words, started
 from extract.readers.ocr.scaled import surer_per_box
 from extract.readers.ocr.tesseract import read_data
@@ -57,7 +57,7 @@ class OcrSettings:
 TEXT_LOST = "text lost"
 
 
-class OcrUnavailable(UnreadableInput):
+class OcrUnavailable(CannotRun):
     """Tesseract (or its Danish data) is not installed; the message says what to install."""
 
 

@@ -1,0 +1,189 @@
+"""The ``ankestat extract`` command: inputs found, read in the batch runner, records and the run
+report written to the output folder.
+
+In: the parsed command line (``argparse.Namespace``), the rule folders and their rulebook.
+Out: files in ``--out`` and the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extract import __version__
+from extract.codes import FailureKind, FileStatus
+from extract.errors import ExitCode
+from extract.interpret.rulebook import Rulebook, RuleDirs
+from extract.readers import ReadOptions, accepted_suffixes
+from extract.readers.budgets import Budgets, budget_options
+from extract.results import FileResult
+from extract.run.isolation import GIB, SECONDS_PER_MB, Limits
+from extract.writers import WriteOptions, Writer, get_writer
+
+
+def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]:
+    """Files named directly, plus supported files found recursively in folders (sorted),
+    but none found inside the output folder ``out`` (an earlier run's records)."""
+    suffixes = accepted_suffixes()
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in suffixes
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            found.append(path)
+    outputs = None if out is None else out.resolve()
+    unique: dict[str, Path] = {}
+    for path in found:
+        resolved = path.resolve()
+        if outputs is not None and path not in paths and resolved.is_relative_to(outputs):
+            continue
+        unique.setdefault(str(resolved), path)
+    return list(unique.values())
+
+
+def missing_reason(path: Path) -> str | None:
+    """Why ``path`` names nothing to read (None when it does): missing, or a symbolic link
+    that leads nowhere (to a missing target, or round in a loop)."""
+    from extract.pipeline import unreadable_reason
+
+    try:
+        path.stat()
+    except OSError as exc:
+        return unreadable_reason(path, exc)
+    return None
+
+
+def output_problem(out: Path) -> str | None:
+    """Why records cannot be written to the folder ``out`` (created here when missing), or
+    None when they can: found before any input is read."""
+    if str(out) == "-":
+        return "--out -: records are written to a folder, not to standard output"
+    if out.exists() and not out.is_dir():
+        return f"--out {out}: is a file, not a folder"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        return f"--out {out}: cannot write there ({exc.strerror or exc})"
+    return None
+
+
+def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> int:
+    """``ankestat extract``: every input (``args.paths``) through the pipeline, the records in
+    each ``args.format`` and the run report in ``args.out``; returns the exit code (the worst
+    failure's: ``exit_code``)."""
+    from extract.writers.report import printable, summary_lines, write_report
+
+    try:
+        writers = [get_writer(name.strip()) for name in args.format.split(",") if name.strip()]
+    except ValueError as exc:
+        print(f"ankestat: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    problem = output_problem(args.out)
+    if problem is not None:
+        print(f"ankestat: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
+    missing = {p: why for p in args.paths if (why := missing_reason(p)) is not None}
+    inputs = collect_inputs([p for p in args.paths if p not in missing], args.out)
+    if not inputs and not missing:
+        print("ankestat: no supported files found", file=sys.stderr)
+        return ExitCode.USAGE
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    clock = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
+        results = _extract_files(args, inputs, rules, rulebook, Path(spool_dir))
+        _write_records(args, writers, results)
+    results.extend(
+        FileResult(
+            source_file=p.name,
+            path=str(p),
+            status=FileStatus.FAILED,
+            error=why,
+            failure=FailureKind.INPUT,
+        )
+        for p, why in missing.items()
+    )
+    write_report(results, args.out, started, time.perf_counter() - clock, __version__)
+    if args.quiet:  # (else the summary names each failed file and why, once)
+        for result in results:
+            if result.status is FileStatus.FAILED:
+                print(f"ankestat: {printable(result.path)}: {result.error}", file=sys.stderr)
+    else:
+        for line in summary_lines(results):
+            print(line)
+        print(f"records and report written to {args.out}/")
+    return exit_code(results)
+
+
+def exit_code(results: Sequence[FileResult]) -> ExitCode:
+    """The run's exit code: its worst failure's (a bug, then a missing tool, then an input
+    that cannot be read), or OK."""
+    kinds = {r.failure or FailureKind.INPUT for r in results if r.status is FileStatus.FAILED}
+    for kind, code in (
+        (FailureKind.INTERNAL, ExitCode.INTERNAL),
+        (FailureKind.CANNOT_RUN, ExitCode.CANNOT_RUN),
+        (FailureKind.INPUT, ExitCode.SOME_FAILED),
+    ):
+        if kind in kinds:
+            return code
+    return ExitCode.OK
+
+
+def _extract_files(
+    args: argparse.Namespace,
+    inputs: list[Path],
+    rules: RuleDirs,
+    rulebook: Rulebook,
+    spool_dir: Path,
+) -> list[FileResult]:
+    """Every input through the pipeline (``rulebook``: ``rules`` loaded), records spooled to
+    ``spool_dir``."""
+    from extract.run.batch import run_files
+
+    show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
+    return run_files(
+        inputs,
+        rules,
+        max(1, args.jobs),
+        show_progress,
+        ReadOptions(
+            args.pdf_backend,
+            ocr=args.ocr,
+            budgets=Budgets(**{name: getattr(args, name) for name, *_ in budget_options()}),
+        ),
+        spool_dir=spool_dir,
+        rulebook=rulebook,
+        limits=Limits(
+            memory=int(max(args.memory_limit, 0) * GIB),
+            seconds=max(args.timeout, 0.0),
+            seconds_per_mb=SECONDS_PER_MB if args.timeout > 0 else 0.0,
+        ),
+    )
+
+
+def _write_records(
+    args: argparse.Namespace, writers: list[Writer], results: list[FileResult]
+) -> None:
+    """Each format's file in ``--out``: every file's records in input order, read back from
+    the spools one at a time (never all in memory)."""
+    from extract.writers.spool import file_records
+
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    options = WriteOptions(excel_csv=args.excel_csv)
+    for writer in writers:
+        writer.write(file_records(results), out / f"records{writer.suffix}", options)

@@ -1,0 +1,66 @@
+"""The error model (extract.errors): a bug is an internal failure with its traceback and its own
+exit code, never dressed as bad input; a missing Tesseract says what to install and exits as
+"cannot run"; a failed file is named once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extract.cli import main
+from extract.errors import ExitCode
+from tests.conftest import SAMPLES
+
+SHEET = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv"
+TIFF = SAMPLES / "scan-referat-ishoej-sundhedsudvalg-2021-03-08.tiff"
+IN_PROCESS = ["--jobs", "1", "--memory-limit", "0", "--timeout", "0", "--no-progress"]
+
+
+def _report(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return {entry["source_file"]: entry for entry in data["files"]}
+
+
+def test_a_bug_is_an_internal_failure_with_its_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("a bug in the engine")
+
+    monkeypatch.setattr("extract.run.batch.process_file_spooled", broken)
+    out = tmp_path / "out"
+    code = main(["extract", str(SHEET), "--out", str(out), *IN_PROCESS])
+    assert code == ExitCode.INTERNAL == 4
+    entry = _report(out)[SHEET.name]
+    assert entry["status"] == "failed" and entry["failure"] == "internal"
+    assert "RuntimeError: a bug in the engine" in entry["traceback"]
+    assert entry["error"].startswith("internal error RuntimeError: a bug in the engine")
+    assert capsys.readouterr().out.count("internal error RuntimeError") == 1
+
+
+def test_a_missing_tesseract_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pytesseract
+
+    monkeypatch.setenv("ANKESTAT_OCR_ENGINE", "command")
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "no-such-tesseract")
+    out = tmp_path / "out"
+    code = main(["extract", str(TIFF), str(SHEET), "--out", str(out), *IN_PROCESS])
+    assert code == ExitCode.CANNOT_RUN == 3
+    report = _report(out)
+    assert report[TIFF.name]["failure"] == "cannot_run"
+    assert "tesseract-ocr-dan" in report[TIFF.name]["error"]
+    assert report[SHEET.name]["status"] == "ok"  # the rest of the batch goes on
+    assert report[SHEET.name]["failure"] is None
+
+
+def test_a_missing_file_is_named_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["extract", str(tmp_path / "nope.pdf"), str(SHEET), "--out", str(tmp_path / "o")])
+    said = capsys.readouterr()
+    assert code == ExitCode.SOME_FAILED == 1
+    assert (said.out + said.err).count("nope.pdf") == 1
+    assert _report(tmp_path / "o")["nope.pdf"]["failure"] == "input"
