@@ -63,10 +63,6 @@ class Grid:
     def bbox(self) -> BBox:
         return (self.col_edges[0], self.row_edges[0], self.col_edges[-1], self.row_edges[-1])
 
-    def cell_at(self, row: int, col: int) -> GridCell | None:
-        """The cell covering slot (row, col), or None."""
-        return self.slots().get((row, col))
-
     def slots(self) -> dict[tuple[int, int], GridCell]:
         """Every covered slot and its cell (built on each call; callers keep it)."""
         return {

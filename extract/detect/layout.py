@@ -251,16 +251,11 @@ def _chunks(
     return [make_chunk(c) for c in chunks]
 
 
-def _mono_width(words: Sequence[Word]) -> float | None:
-    """The character width of a monospaced font, when the line's words of letters (two
-    letters or more, of two lengths at least) all have it, within MONO_TOLERANCE; else
-    None (one word repeated, "SAGER I PCT. SAGER", or words of one length, "ANTAL ANDEL",
-    are as wide per letter in any font)."""
-    return _mono_of(words, _letter_widths(words))
-
-
 def _mono_of(words: Sequence[Word], widths: list[float]) -> float | None:
-    """``_mono_width`` given the line's ``_letter_widths``: all alike within MONO_TOLERANCE,
+    """The character width of a monospaced font, when the line's words of letters (two
+    letters or more, of two lengths at least) all have it (``widths``: the line's
+    ``_letter_widths``), else None (one word repeated, "SAGER I PCT. SAGER", or words of one
+    length, "ANTAL ANDEL", are as wide per letter in any font): all alike within MONO_TOLERANCE,
     or (three different words or more) each within it of their median, a short word's
     (three letters at most: a glyph a little wider weighs more) within SHORT_TOLERANCE."""
     if not widths or min(widths) <= 0:

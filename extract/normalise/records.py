@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from extract.codes import OBS_STATUS, SourceKind, Status
-from extract.model import SCHEMA_VERSION, BBox, Document, Observation, PageContent, Record
+from extract.model import SCHEMA_VERSION, BBox, Observation, PageContent, Record
 from extract.normalise.labels import cooperation
 from extract.normalise.reference import Reference
 
@@ -22,30 +22,6 @@ def record_id(source_sha256: str, table_id: str, row_key: str, column_key: str) 
     """Deterministic id: sha256 over the source hash, table, row key and column key."""
     text = "\x1f".join((source_sha256, table_id, row_key, column_key))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-
-
-def build_records(
-    *,
-    source_file: str,
-    source_sha256: str,
-    document: Document,
-    document_type: str,
-    observations: Sequence[Observation],
-    flags: Mapping[int, tuple[str, ...]],
-    reference: Reference,
-    engine_version: str,
-) -> list[Record]:
-    """One Record per observation of a whole document (see ``RecordBuilder``)."""
-    builder = RecordBuilder(
-        source_file=source_file,
-        source_sha256=source_sha256,
-        source_kind=document.source_kind,
-        document_type=document_type,
-        reference=reference,
-        engine_version=engine_version,
-    )
-    pages: dict[int | None, PageContent] = {page.number: page for page in document.pages}
-    return builder.build(observations, flags, pages)
 
 
 class RecordBuilder:

@@ -118,11 +118,10 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
         for p, why in missing.items()
     )
     write_report(results, args.out, started, time.perf_counter() - clock, __version__)
-    if args.quiet:  # (else the summary names each failed file and why, once)
-        for result in results:
-            if result.status is FileStatus.FAILED:
-                print(f"ankestat: {printable(result.path)}: {result.error}", file=sys.stderr)
-    else:
+    for result in results:
+        if result.status is FileStatus.FAILED:
+            print(f"ankestat: {printable(result.path)}: {result.error}", file=sys.stderr)
+    if not args.quiet:
         for line in summary_lines(results):
             print(line)
         print(f"records and report written to {args.out}/")

@@ -26,11 +26,6 @@ MIN_RULING_LENGTH = 4.0
 UNMAPPED_SHARE_FOR_OCR = 0.3
 
 
-def read_pages(pdf: Any) -> tuple[PageContent, ...]:
-    """Every page of an open pypdfium2 document."""
-    return tuple(read_page(pdf, number) for number in range(1, len(pdf) + 1))
-
-
 def read_page(pdf: Any, number: int) -> PageContent:
     """Page ``number`` (1-based) of an open pypdfium2 document; PDFium's copy of the page is
     released before returning, so reading page after page holds one page at a time."""
