@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pdf_factory import body, labels, variant_tables
 
 from extract.detect.regions import read_page
@@ -13,6 +14,8 @@ from extract.readers import ReadOptions
 from extract.readers.pdf.reader import read_pdf
 from samples.variants.generate import FORMATS, families, generate_one
 from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow  # each test draws a multi-page variant document and reads it
 
 
 def test_a_number_glued_to_a_word_stays_one_cell(tmp_path: Path) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pdf_factory import variant_tables
+
+pytestmark = pytest.mark.slow  # each test draws a multi-page variant document and reads it
 
 
 def test_a_lone_word_over_half_years_heads_them_all_though_centred_on_one(

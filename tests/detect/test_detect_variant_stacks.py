@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pdf_factory import body, labels, variant_tables
 
 from extract.detect.header_nesting import nested
+
+pytestmark = pytest.mark.slow  # each test draws a multi-page variant document and reads it
 
 
 def test_a_shaded_header_band_under_another_tables_rows_starts_a_new_table(

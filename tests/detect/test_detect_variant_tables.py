@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pdf_factory import variant_tables
+
+pytestmark = pytest.mark.slow  # each test draws a multi-page variant document and reads it
 
 
 def test_a_caption_pushed_to_the_next_page_over_a_note_and_prose_is_the_tables_caption(

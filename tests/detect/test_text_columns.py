@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from extract.detect import detect_tables
@@ -57,6 +58,7 @@ def test_lines_of_two_or_three_columns_without_a_header_are_no_table(tmp_path: P
     )
 
 
+@pytest.mark.slow  # OCR of a page, turned
 def test_a_register_scanned_sideways_is_read_as_a_table_of_text(tmp_path: Path) -> None:
     """The register printed, scanned at 200 dpi and fed in turned a quarter: read turned back
     with OCR, it is a table of text with the register's rows."""

@@ -15,6 +15,8 @@ import pytest
 
 from samples.variants.score import Counts, score_seed
 
+pytestmark = pytest.mark.slow  # two hundred generated documents read and scored
+
 # (seed, documents, formats, lowest exact share in percent)
 SEEDS = [
     ("acc-s1", 100, ("xlsx", "csv"), 97.0),

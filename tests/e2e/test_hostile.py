@@ -15,6 +15,8 @@ from extract.cli import main
 from tests.conftest import ROOT, SAMPLES
 from tests.hostile import Fails, Reads, build_all
 
+pytestmark = pytest.mark.slow  # every hostile input in a process of its own; a minute
+
 SECONDS = 30
 GIB_KB = 1 << 20
 _CHILD = """

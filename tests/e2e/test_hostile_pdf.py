@@ -15,6 +15,8 @@ import pytest
 from tests.conftest import ROOT
 from tests.hostile import INPUTS, PDF_LOOPS, pdf_loop
 
+pytestmark = pytest.mark.slow  # damaged PDFs, each in a process of its own
+
 SECONDS = 30
 _CHILD = """
 import json, sys

@@ -18,6 +18,8 @@ from extract.pipeline import process_file
 from tests.conftest import ROOT
 from tests.hostile import ods_file, rewrite_zip, small_workbook
 
+pytestmark = pytest.mark.slow  # sheets built to blow up, peaks measured in child processes
+
 GIB_KB = 1 << 20
 
 

@@ -26,6 +26,8 @@ from extract.pipeline import process_file
 from extract.results import FileResult
 from tests.hostile import rewrite_zip, small_workbook
 
+pytestmark = pytest.mark.slow  # 100,000-character runs through every text path
+
 LENGTH = 100_000
 PIECES = ("*", "¹", "1", "1 ", " ", "a", "(1)", "1)", "1.", "1,", "-", "§ ", "æ", "2024 ", "=")
 TAILS = ("", "x", "!", "a1-")

@@ -293,6 +293,7 @@ def test_a_photo_stored_sideways_has_the_page_size_its_exif_orientation_shows(
     assert _frame(photo, 1).size == (1000, 2000)
 
 
+@pytest.mark.slow  # a 60-megapixel page rendered
 def test_a_poster_sized_scanned_page_is_read_at_a_lower_resolution(
     rulebook: Rulebook, tmp_path: Path
 ) -> None:

@@ -26,6 +26,8 @@ from extract.results import FileResult
 from tests.conftest import RULES, SAMPLES
 from tests.goldens import check_golden, read_jsonl, records_as_rows
 
+pytestmark = pytest.mark.slow  # OCR of every scanned sample
+
 SCANS = sorted(p for p in SAMPLES.glob("scan-*") if p.suffix in {".pdf", ".tiff"})
 KEY = ("page", "entity_scope", "municipality_code", "period", "law_area", "provision", "measure")
 MIN_EQUAL_SHARE = 0.98

@@ -358,6 +358,7 @@ def test_counts_of_a_subject_only_a_caption_names_always_get_the_caption() -> No
         assert g.caption and "afgjorte" in g.caption.casefold(), g.caption
 
 
+@pytest.mark.slow  # 54 variant documents drawn and audited
 def test_reader_finds_every_key_printed(tmp_path: Path) -> None:
     """The audit's reader finds every truth key where the document prints it, and no
     truth line breaks a domain rule (units, Barnets lov's years)."""

@@ -21,6 +21,8 @@ from samples.variants import truth as tr
 from samples.variants.generate import families, generate_one
 from samples.variants.scan import Force, scan_document
 
+pytestmark = pytest.mark.slow  # scanned variants drawn, rendered and OCR'd
+
 SEED = "ts"
 # Documents of seed "ts" drawn as PDF (found by trying): 0 one page, JPEG PDF at 200 dpi;
 # 2 three pages, JPEG PDF, page 2 upside down, a pen mark on page 3; 4 two pages, fax TIFF,

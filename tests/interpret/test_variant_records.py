@@ -8,10 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from extract.interpret.rulebook import Rulebook
 from extract.pipeline import process_file
 from extract.writers.jsonl import record_dict
 from samples.variants.generate import FORMATS, families, generate_one
+
+pytestmark = pytest.mark.slow  # each test draws a variant document and reads it end to end
 
 
 def _records(seed: str, index: int, out: Path, rulebook: Rulebook) -> list[dict[str, Any]]:

@@ -50,6 +50,7 @@ def test_without_ocr_a_scan_is_reported_as_needing_ocr(
     assert finding.code == "needs_ocr" and "OCR was turned off (--no-ocr)" in finding.message
 
 
+@pytest.mark.slow  # OCR of a page, twice
 def test_a_scan_is_read_with_ocr_by_default(rulebook: Rulebook, clean_scan: Path) -> None:
     """No option given (the Python API's default, as the command line's): the scan's pages
     are OCR'd and give the same records as with OCR asked for."""
@@ -59,6 +60,7 @@ def test_a_scan_is_read_with_ocr_by_default(rulebook: Rulebook, clean_scan: Path
     assert [record_dict(r) for r in default.records] == [record_dict(r) for r in asked.records]
 
 
+@pytest.mark.slow  # OCR of a page
 def test_a_clean_scan_gives_the_digital_values(rulebook: Rulebook, clean_scan: Path) -> None:
     result = process_file(clean_scan, rulebook, OCR)
     records = [record_dict(r) for r in result.records]
@@ -72,6 +74,7 @@ def test_a_clean_scan_gives_the_digital_values(rulebook: Rulebook, clean_scan: P
     assert result.document_type == "referat"
 
 
+@pytest.mark.slow  # OCR of a page, turned
 def test_an_upside_down_page_is_turned(
     rulebook: Rulebook, clean_scan: Path, tmp_path: Path
 ) -> None:
@@ -89,6 +92,7 @@ def test_an_upside_down_page_is_turned(
     assert {r.source_kind for r in result.records} == {"image_ocr"}
 
 
+@pytest.mark.slow  # OCR of a page
 def test_blank_and_prose_pages_are_handled(rulebook: Rulebook, tmp_path: Path) -> None:
     blank = tmp_path / "blank.png"
     Image.new("L", (1654, 2339), 255).save(blank, dpi=(200, 200))
@@ -103,6 +107,7 @@ def test_blank_and_prose_pages_are_handled(rulebook: Rulebook, tmp_path: Path) -
     assert result.records == () and result.status is not FileStatus.FAILED
 
 
+@pytest.mark.slow  # OCR of a page
 def test_a_page_with_little_ink_but_a_few_lines_of_text_is_not_blank(
     rulebook: Rulebook, tmp_path: Path
 ) -> None:
@@ -173,6 +178,7 @@ def test_boxes_are_turned_back_to_the_scanned_page() -> None:
     assert _page_box(PageContent(1, 600.0, 800.0, ()), (1.0, 2.0, 3.0, 4.0)) == [1, 2, 3, 4]
 
 
+@pytest.mark.slow  # OCR of a page in worker processes
 def test_cli_reads_scans_unless_told_not_to(tmp_path: Path, clean_scan: Path) -> None:
     """``ankestat extract`` OCRs a scan with no flag given; ``--no-ocr`` skips it (no records,
     the page reported)."""
@@ -197,6 +203,7 @@ def _read_key(record: Any) -> tuple[Any, ...]:
     )
 
 
+@pytest.mark.slow  # OCR of a two-page scan, twice
 @pytest.mark.parametrize("turn", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270])
 def test_page_images_turned_a_quarter_give_the_upright_records(
     rulebook: Rulebook, tmp_path: Path, turn: Image.Transpose

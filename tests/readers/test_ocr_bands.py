@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from pdf_factory import _font, image_only_pdf
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -58,6 +59,7 @@ def _band_table_pdf(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # OCR of a page
 def test_a_scanned_header_broken_over_lines_between_rules_is_read(
     rulebook: Rulebook, tmp_path: Path
 ) -> None:

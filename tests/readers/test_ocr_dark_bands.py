@@ -12,6 +12,8 @@ from extract.readers.ocr.pages import OcrSettings, ocr_page
 from samples.variants.generate import families, generate_one
 from samples.variants.scan import scan_document
 
+pytestmark = pytest.mark.slow  # a scanned variant page drawn and OCR'd
+
 SEED, INDEX = "481789", 47
 
 

@@ -46,6 +46,7 @@ def test_tsv_rows_become_the_command_s_columns_with_whole_confidences() -> None:
     assert data["left"] == [0, 36] and data["height"] == [480, 18]
 
 
+@pytest.mark.slow  # Tesseract in process and as a command
 def test_in_process_and_command_read_the_same_words(
     table_crop: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -61,6 +62,7 @@ def test_in_process_and_command_read_the_same_words(
     assert words == _words(by_command)
 
 
+@pytest.mark.slow  # Tesseract on half a page, twice
 def test_a_whitelist_is_dropped_after_its_call(table_crop: Any) -> None:
     """The next call on the same (reused) engine reads letters again."""
     digits = read_data(table_crop, "dan+eng", "--psm 4 " + DIGITS_ONLY)
@@ -69,6 +71,7 @@ def test_a_whitelist_is_dropped_after_its_call(table_crop: Any) -> None:
     assert any(text == "Ankestyrelsen" for text in again["text"])
 
 
+@pytest.mark.slow  # Tesseract on 300 crops
 def test_crops_too_many_for_one_sheet_are_read_in_several() -> None:
     """Crops stacked taller than Tesseract takes (32,767 pixels) are read in several sheets,
     not refused ("No image set?"): 300 crops of a number 120 pixels tall."""

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 import reportlab
 
 from extract.readers.ocr.cells import TextBox
@@ -119,6 +120,7 @@ def test_the_run_together_middle_of_small_bold_type_is_no_rule() -> None:
     assert not any(138 <= top <= 148 for top in found)
 
 
+@pytest.mark.slow  # a variant drawn, scanned and OCR'd
 def test_one_garbled_cell_among_sure_header_words_is_read_again_alone(
     tmp_path: Path,
 ) -> None:

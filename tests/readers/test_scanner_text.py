@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook
 from extract.model import Word
@@ -29,6 +31,7 @@ def _notes(result: Any) -> list[str]:
     return [f.message for f in result.findings if f.code == "page_note"]
 
 
+@pytest.mark.slow  # OCR of two scans
 def test_a_poor_scanner_layer_gives_the_records_of_the_image_only_scan(
     rulebook: Rulebook,
 ) -> None:
@@ -54,6 +57,7 @@ def test_with_ocr_off_a_scanner_layer_is_read_and_said_to_be_unchecked(
     ]
 
 
+@pytest.mark.slow  # OCR of a page
 def test_a_faithful_scanner_layer_is_kept(rulebook: Rulebook, tmp_path: Path) -> None:
     """The same scan with the digital original's words behind it: page 1's sample all agrees
     with OCR and its layer is kept (its records are the text layer's)."""

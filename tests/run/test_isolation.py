@@ -7,6 +7,8 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from extract.codes import FileStatus
 from extract.results import FileResult
 from extract.run.isolation import GIB, Limits, PageReport, failed, run_isolated
@@ -33,6 +35,7 @@ def _run(names: list[str], jobs: int, limits: Limits) -> dict[str, FileResult]:
     return {paths[i].name: result for i, result in done.items()}
 
 
+@pytest.mark.slow  # worker processes hoarding memory, timing out, killed
 def test_a_document_past_its_limits_or_killed_fails_alone_and_the_rest_go_on() -> None:
     limits = Limits(memory=GIB // 2, seconds=1.0, seconds_per_mb=0.0)
     for jobs in (1, 2):

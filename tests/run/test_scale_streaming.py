@@ -53,6 +53,7 @@ def _without_records(result: FileResult) -> FileResult:
     return replace(result, records=(), spool=None, seconds=0.0)
 
 
+@pytest.mark.slow  # every sample read held and streamed
 @pytest.mark.parametrize("name", STREAMED)
 def test_spooled_records_and_findings_equal_the_held_ones(
     name: str, rulebook: Rulebook, tmp_path: Path
@@ -76,6 +77,7 @@ def _mismatched_talportal(folder: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # every sample read whole and in parts
 @pytest.mark.parametrize("name", [*STREAMED, "mismatch"])
 def test_a_table_is_handed_to_the_sink_in_parts_with_the_same_records_and_findings(
     name: str, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -113,6 +115,7 @@ def test_late_cross_table_flags_reach_spooled_records(rulebook: Rulebook, tmp_pa
     assert all(r.flags == sorted(set(r.flags)) for r in flagged)
 
 
+@pytest.mark.slow  # every sample read
 @pytest.mark.parametrize("name", STREAMED)
 def test_checks_table_by_table_give_the_whole_file_results_in_order(
     name: str, rulebook: Rulebook, monkeypatch: pytest.MonkeyPatch
@@ -284,6 +287,7 @@ def test_pdfium_document_reopened_every_few_pages_reads_the_same(
     assert read_pdf(pdf, "x", ReadOptions()) == once
 
 
+@pytest.mark.slow  # worker processes
 def test_cli_writes_spooled_records_in_input_order_and_removes_the_spool(
     rulebook: Rulebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

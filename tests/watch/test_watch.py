@@ -261,6 +261,7 @@ def test_a_known_failed_document_goes_back_to_failed_with_its_reason(
 # --- live: watchdog events and polling ---------------------------------------------------
 
 
+@pytest.mark.slow  # a live watcher
 @pytest.mark.parametrize("polling", [False, True], ids=["watchdog", "polling"])
 def test_corrupt_file_fails_and_the_next_good_file_is_processed(
     inbox: Path, tmp_path: Path, log: LogWaiter, polling: bool
@@ -286,6 +287,7 @@ def test_corrupt_file_fails_and_the_next_good_file_is_processed(
     log.wait_for("stopped; 2 document(s) processed in this run")
 
 
+@pytest.mark.slow  # a live watcher
 def test_a_name_of_255_bytes_and_a_fifo_do_not_stop_the_inbox(
     inbox: Path, tmp_path: Path, log: LogWaiter
 ) -> None:
@@ -312,6 +314,7 @@ def test_a_name_of_255_bytes_and_a_fifo_do_not_stop_the_inbox(
     assert _count(out / "ankestat.sqlite", "records") == 42 + 303
 
 
+@pytest.mark.slow  # a live watcher, a worker stopped
 def test_a_document_past_its_time_goes_to_failed_and_the_next_is_read(
     inbox: Path, tmp_path: Path, log: LogWaiter
 ) -> None:
@@ -333,6 +336,7 @@ def test_a_document_past_its_time_goes_to_failed_and_the_next_is_read(
     assert reason.startswith("scan.pdf: stopped after 0.5 s (--timeout)")
 
 
+@pytest.mark.slow  # a live watcher, a worker stopped
 def test_a_document_past_its_memory_goes_to_failed_and_the_next_is_read(
     inbox: Path, tmp_path: Path, log: LogWaiter
 ) -> None:
@@ -454,6 +458,7 @@ def watch_command(inbox: Path, out: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "extract.cli", "watch", str(inbox), "--out", str(out), *extra]
 
 
+@pytest.mark.slow  # a watcher process, signalled
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
 def test_a_signal_stops_the_watcher_cleanly(inbox: Path, tmp_path: Path, signum: int) -> None:
     out = tmp_path / "out"

@@ -28,6 +28,8 @@ from extract.pipeline import file_sha256
 from tests.conftest import ROOT, SAMPLES
 from tests.watch.test_watch import watch_command
 
+pytestmark = pytest.mark.slow  # a watcher process killed and restarted over fifty documents
+
 RUNS = int(os.environ.get("ANKESTAT_CRASH_RUNS", "1"))
 MAX_KILLS = 10
 KILL_AFTER = (0.3, 2.5)  # seconds after a start: a random moment in this range

@@ -51,6 +51,7 @@ def _stored(out: Path) -> list[tuple[str, str, int]]:
     return [tuple(row) for row in documents]
 
 
+@pytest.mark.slow  # OCR of a scan, twice
 def test_a_scan_stored_while_ocr_was_off_is_read_again_once_it_is_on(
     tmp_path: Path, messages: list[str]
 ) -> None:
