@@ -9,11 +9,9 @@ as. Orientation is declared nowhere: it follows from what the labels resolve to.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from extract.codes import FindingCode, Severity
 from extract.interpret.by_sums import laws_by_sums
 from extract.interpret.columns import (
     ColumnPlan,
@@ -54,10 +52,14 @@ from extract.interpret.plans import RowPlan
 from extract.interpret.reading import Reader, Reading, with_lost_part
 from extract.interpret.rows import plan_rows
 from extract.interpret.rulebook import Rule, Rulebook
+from extract.interpret.table_shape import (
+    before_inner_caption,
+    header_printed_as_row,
+    without_header_lines,
+)
 from extract.interpret.views import LabelView, label_views
 from extract.interpret.words import WordBook, tokens
-from extract.model import DocumentContext, Finding, Observation, TableCandidate, TableRow
-from extract.normalise.numbers import read_cell
+from extract.model import DocumentContext, Finding, Observation, TableCandidate
 
 VOCABULARY_RULE = "vocabulary"
 # A label's reading, and the rule line that gave it (None: the vocabulary's).
@@ -95,10 +97,10 @@ class Interpreter:
         """The interpretation of one table; its ``labels`` (what each label was read as) are
         left empty unless ``keep_labels`` (a table of a million rows has a million)."""
         book, reader = self.rulebook, self.reader
-        table = _header_printed_as_row(table, reader)
-        rows_read = _without_header_lines(connectives_out_of_cells(table.rows), reader)
+        table = header_printed_as_row(table, reader)
+        rows_read = without_header_lines(connectives_out_of_cells(table.rows), reader)
         rows_read = rejoined_split_labels(rejoined_period_labels(rows_read, reader), reader)
-        table, cut = _before_inner_caption(replace(table, rows=rows_read))
+        table, cut = before_inner_caption(replace(table, rows=rows_read))
         rules = applicable_rules(book.rules, table, context.document_type)
         defaults = rule_defaults(rules, table, context, reader)
         around = table_context(
@@ -220,10 +222,6 @@ class Interpreter:
         )
 
 
-# A caption printed inside a table's rows ("Tabel 2 Antal personer …"): another table begins.
-_INNER_CAPTION = re.compile(r"\btabel\s+\d", re.IGNORECASE)
-
-
 def _own_title(table: TableCandidate, reader: Reader) -> str | None:
     """The table's title, unless the table has no column header and the title is set like
     one: every word capitalised, no running words, naming what columns list ("MYNDIGHED
@@ -235,32 +233,6 @@ def _own_title(table: TableCandidate, reader: Reader) -> str | None:
     words = [w for w in table.title.split() if any(ch.isalpha() for ch in w)]
     header_like = all(w[:1].isupper() for w in words)
     return None if header_like and reader.read(table.title).axes else table.title
-
-
-def _before_inner_caption(table: TableCandidate) -> tuple[TableCandidate, list[Finding]]:
-    """The table cut before a row that holds a caption (``_caption_row``):
-    the rows from there on are another table's, taken into this one by detection; a finding
-    says how many values are left out."""
-    at = next((i for i, r in enumerate(table.rows) if _caption_row(r)), None)
-    if at is None or at == 0:
-        return table, []
-    rest = table.rows[at:]
-    count = sum(1 for r in rest for c in r.cells if c is not None and c.text.strip())
-    label = table.rows[at].label
-    why = f"the rows from '{label}' on follow a caption inside the table: another table's"
-    message = f"table {table.table_id}: {count} values not emitted: {why}"
-    finding = Finding(
-        FindingCode.MISSING_DIMENSION, message, Severity.ERROR, rest[0].page, table.table_id
-    )
-    return replace(table, rows=table.rows[:at]), [finding]
-
-
-def _caption_row(row: TableRow) -> bool:
-    """Whether a row holds another table's caption: in its label ("Tiltrådt. Tabel 2
-    Antal"), or spread over its cells ("fordelt på i året" | … | "TABEL 5.2
-    Realitetsbehandlede sager …")."""
-    texts = (row.label, *(c.text for c in row.cells if c is not None))
-    return any(_INNER_CAPTION.search(text) for text in texts)
 
 
 def _label(reader: Reader, rules: Sequence[Rule], text: str, *, rows: bool) -> _Label:
@@ -277,42 +249,6 @@ def _column(reader: Reader, rules: Sequence[Rule], levels: Sequence[str]) -> _La
     if found is not None:
         return found.reading, found
     return with_lost_part(read_path(reader, levels), reader.vocabulary.words.grains), None
-
-
-def _without_header_lines(rows: Sequence[TableRow], reader: Reader) -> tuple[TableRow, ...]:
-    """The rows with the table's stub header lines, read by detection as its first rows,
-    left blank: the label-only rows at the top down to the last that names only axes
-    ("Afgørelse", then "Paragraf": the stub headers, not a group "Afgørelser" over the
-    provisions)."""
-    last = None
-    for i, row in enumerate(rows):
-        if row.has_values:
-            break
-        reading = reader.read(row.label)
-        if reading.axes and not reading.dims and not reading.unknown:
-            last = i
-    if last is None:
-        return tuple(rows)
-    return tuple(replace(row, label="") if i <= last else row for i, row in enumerate(rows))
-
-
-def _header_printed_as_row(table: TableCandidate, reader: Reader) -> TableCandidate:
-    """A table without column headers whose first row is its header, read by detection as a
-    row: a stub header's axis word for a label ("Bestemmelse") and text, no number, in its
-    cells ("202 3H2 (1) *"). Those texts become the column headers (a period misread there
-    is then the column's, not lost to the heading's) and the row is left out."""
-    if not table.rows or any(" ".join(h).strip() for h in table.column_headers):
-        return table
-    first = table.rows[0]
-    texts = [c.text.strip() if c is not None else "" for c in first.cells]
-    reading = reader.read(first.label)
-    if not (any(texts) and reading.axes and not reading.dims and not reading.unknown):
-        return table
-    if any(read_cell(c).value is not None for c in first.cells if c is not None and c.text.strip()):
-        return table
-    headers = tuple((text,) if text else () for text in texts)
-    stub = table.stub_header or first.label
-    return replace(table, column_headers=headers, stub_header=stub, rows=table.rows[1:])
 
 
 def _of_which(table: TableCandidate, words: WordBook) -> set[int]:
