@@ -22,6 +22,7 @@ from extract.codes import (
 )
 from extract.interpret.rulebook import Rulebook, RuleError, load_rulebook
 from extract.model import Finding
+from extract.normalise.reference_files import load_reference
 from extract.pipeline import process_file
 from extract.schema import record_schema, schema_text
 from extract.schema.build import schema_file_text
@@ -123,3 +124,18 @@ def test_a_document_type_outside_the_contract_is_refused(tmp_path: Path) -> None
     )
     with pytest.raises(RuleError, match=r"document_types.yaml.*nyhedsbrev.*record contract"):
         load_rulebook(rules)
+
+
+def test_a_law_area_outside_the_contract_is_refused(tmp_path: Path) -> None:
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    for path in (RULES / "reference").iterdir():
+        (reference / path.name).symlink_to(path)
+    (reference / "law_areas.yaml").unlink()
+    text = (RULES / "reference" / "law_areas.yaml").read_text(encoding="utf-8")
+    (reference / "law_areas.yaml").write_text(
+        text + '  skatteloven:\n    name: "Skatteloven"\n    labels:\n      - "Skatteloven"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=r"law area 'skatteloven': not a law area of the"):
+        load_reference(reference)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from extract.codes import LawAreaCode, Unit
 from extract.normalise.identities import Identities, IdentityError, parse_identities
 from extract.normalise.reference import (
     COOPERATIONS_FILE,
@@ -30,7 +31,6 @@ from extract.normalise.reference import (
     Reference,
 )
 
-UNITS = ("count", "percent", "weeks", "persons")
 FIRST_YEAR, LAST_YEAR = 1990, 2099
 
 _MUNICIPALITY_HEADER = "kode,navn,region"
@@ -96,6 +96,9 @@ def _read_law_areas(path: Path) -> tuple[LawArea, ...]:
     data = _load_yaml(path, "law_areas")["law_areas"]
     for code, entry, body in _entries(path.name, "law area", data):
         entry.keys(body, ("name", "labels"), ("from_year",))
+        if code not in frozenset(LawAreaCode):
+            contract = ", ".join(LawAreaCode)
+            raise entry.fail(None, f"not a law area of the record contract ({contract})")
         name = entry.text("name", body["name"])
         first = body.get("from_year")
         if first is not None:
@@ -111,8 +114,8 @@ def _read_measures(path: Path) -> tuple[tuple[Measure, ...], str | None, Identit
     for code, entry, body in _entries(path.name, "measure", data["measures"]):
         entry.keys(body, ("unit", "labels"), ("share", "law", "counts", "entity"))
         unit = body["unit"]
-        if unit not in UNITS:
-            raise entry.fail(f"unit {unit!r}", f"is not one of {', '.join(UNITS)}")
+        if unit not in frozenset(Unit):
+            raise entry.fail(f"unit {unit!r}", f"is not one of {', '.join(Unit)}")
         labels = entry.labels("labels", body["labels"])
         share = entry.text("share", body["share"]) if "share" in body else None
         law = body.get("law", "any")

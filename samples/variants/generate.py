@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extract.codes import PeriodType
 from samples.variants import docs_pdf, fonts, grid, kommuner, layout, pdf_doc, printing, select
 from samples.variants import sheets as sh
 from samples.variants import truth as tr
@@ -24,7 +25,7 @@ from samples.variants.model import Family, Grid
 from samples.variants.pdf_table import draw_look
 
 FORMATS = ("pdf", "xlsx", "csv")
-PERIOD_KINDS = ("year", "half", "quarter", "month")
+PERIOD_KINDS = tuple(PeriodType)
 
 
 def families(names: Sequence[str] | None = None) -> list[Family]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-TYPES = ("year", "half", "quarter", "month")
+from extract.codes import PeriodType
+
+TYPES = tuple(PeriodType)
 PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 MONTHS = (

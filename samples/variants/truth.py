@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from extract.codes import Status, Unit
 from samples.variants import periods
 from samples.variants.model import Truth
 
@@ -37,8 +38,8 @@ KEYS = (
     "expect",
     "axes",
 )
-STATUSES = ("reported", "suppressed", "nil", "not_applicable", "missing", "illegible")
-UNITS = ("count", "percent", "weeks", "persons")
+STATUSES = tuple(Status)
+UNITS = tuple(Unit)
 
 
 def line(
