@@ -5,6 +5,11 @@ exit code, never dressed as bad input; a missing Tesseract says what to install 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +17,7 @@ import pytest
 
 from extract.cli import main
 from extract.errors import ExitCode
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 SHEET = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv"
 TIFF = SAMPLES / "scan-referat-ishoej-sundhedsudvalg-2021-03-08.tiff"
@@ -66,3 +71,49 @@ def test_a_missing_file_gets_one_line_on_stderr(
     assert code == ExitCode.SOME_FAILED == 1
     assert said.err.count("nope.pdf") == 1  # one line on stderr (the summary lists it too)
     assert _report(tmp_path / "o")["nope.pdf"]["failure"] == "input"
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "extract", *args]
+
+
+@pytest.mark.slow
+def test_a_closed_output_pipe_ends_quietly() -> None:
+    """``ankestat tables FILE | head -1``: the reader goes, ankestat ends without a trace."""
+    report = SAMPLES / "aarsredegoerelse-2024.pdf"
+    with subprocess.Popen(
+        _command("tables", str(report), "--text"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # as head does after its line
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert code == ExitCode.INTERRUPTED
+    assert err == ""
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_extract_says_one_line_and_leaves_no_spool(tmp_path: Path) -> None:
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
+    out = tmp_path / "out"
+    with subprocess.Popen(
+        _command("extract", str(TIFF), "--out", str(out), "--jobs", "1", "--no-progress"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    ) as proc:
+        deadline = time.monotonic() + 60
+        while not any((tmp_path / "tmp").iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.1)  # until the run has started (its spool folder is there)
+        time.sleep(1)  # reading the scan now (OCR takes some seconds a page)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == ExitCode.INTERRUPTED
+    assert err.decode().splitlines() == ["ankestat: interrupted"]
+    assert list((tmp_path / "tmp").iterdir()) == []  # the spool went with it
