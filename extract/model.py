@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from extract.codes import FINDING_CODES, Severity, SourceKind, Status
+from extract.codes import FINDING_CODES, FindingCode, Flag, Severity, SourceKind, Status
 
 SCHEMA_VERSION = "1"
 
@@ -341,7 +341,7 @@ class Finding:
     (a value is doubtful) or ``info``.
     """
 
-    code: str
+    code: FindingCode | Flag
     message: str
     severity: Severity = Severity.WARNING
     page: int | None = None

@@ -32,7 +32,7 @@ GroupKey = tuple[str, str | None, int | None, str | None, str | None, str | None
 class CheckResult:
     """One failed identity: the flag code, a report line, and the observation positions."""
 
-    code: str
+    code: Flag
     message: str
     indices: tuple[int, ...]
     table_id: str
@@ -43,7 +43,7 @@ class Check(Protocol):
     """A validation check: observations in, results out (never raises)."""
 
     name: str
-    code: str
+    code: Flag
     description: str
 
     def run(self, observations: Sequence[Observation]) -> Iterable[CheckResult]: ...
@@ -116,7 +116,7 @@ def place(obs: Placed) -> str:
 
 
 def result(
-    code: str, message: str, observations: Sequence[Observation], main: int, others: Iterable[int]
+    code: Flag, message: str, observations: Sequence[Observation], main: int, others: Iterable[int]
 ) -> CheckResult:
     """A result located at observation ``main``, flagging it and ``others``."""
     obs = observations[main]
