@@ -4,14 +4,14 @@ are not taken for one."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from extract.readers.ocr.cells import TextBox
 from extract.readers.ocr.marks import (
     MARK_CONFIDENCE,
     STRAY_CONFIDENCE,
-    lone_dashes,
-    lone_marks,
+    printed_marks,
     with_stray_dots_unsure,
 )
 from extract.readers.ocr.words import sizes_beside_tall
@@ -154,3 +154,13 @@ def test_a_hyphen_a_bar_off_the_column_or_between_lines_is_no_dash() -> None:
     assert lone_dashes(dashes_page([(482, 500, 190)]), words()) == []  # between two rows
     tight = [*words(), TextBox("9", 95.0, 505, 150, 18, 30, 40.0)]
     assert lone_dashes(dashes_page([(482, 500, 165)]), tight) == []  # a number right beside it
+
+
+def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
+    """The suppression marks ``printed_marks`` finds."""
+    return [m for m in printed_marks(clean, words) if m.text != "-"]
+
+
+def lone_dashes(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
+    """The nil dashes ``printed_marks`` finds."""
+    return [m for m in printed_marks(clean, words) if m.text == "-"]

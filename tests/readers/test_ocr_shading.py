@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from extract.readers.ocr.shading import binarised, ink_cut, light_on_dark_turned, shaded_bands
+from extract.readers.ocr.shading import binarised, dark_bands_turned, ink_cut, shaded_bands
 
 WIDTH, HEIGHT = 1200, 600
 BAND = (150, 230)  # the header band's top and bottom (pixels)
@@ -129,3 +129,8 @@ def test_a_page_with_text_keeps_otsus_threshold() -> None:
     smooth = page(band=None, ink=40)
     otsu = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0]
     assert ink_cut(smooth) == otsu
+
+
+def light_on_dark_turned(grey: Any) -> Any:
+    """``grey`` with each dark band turned (``dark_bands_turned``)."""
+    return dark_bands_turned(grey)[0]

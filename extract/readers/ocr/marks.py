@@ -69,19 +69,14 @@ PageInk = tuple[list[TextBox], float, Any]
 
 
 def printed_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
-    """The suppression marks (``lone_marks``) and then the nil dashes (``lone_dashes``) no
-    word of ``words`` holds on the page ``clean``, its ink looked at once."""
+    """The suppression marks ("." and "..") and then the nil dashes ("-", each read with
+    MARK_CONFIDENCE: see the module doc) no word of ``words`` holds on the page ``clean``, its
+    ink looked at once."""
     page = _ink_beside_numbers(clean, words)
     if page is None:
         return []
     dots = _dots(page, words)
     return dots + _dashes(page, [*words, *dots])
-
-
-def lone_marks(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
-    """Printed suppression marks no word of ``words`` holds, on the page ``clean``."""
-    page = _ink_beside_numbers(clean, words)
-    return [] if page is None else _dots(page, words)
 
 
 def _dots(page: PageInk, words: Sequence[TextBox]) -> list[TextBox]:
@@ -244,13 +239,6 @@ def _in_column(
     last = above[-LAST_ROW_NUMBERS:]
     steps = sorted(b - a for a, b in itertools.pairwise(last))
     return bottom - above[-1] <= LAST_ROW_PITCHES * steps[len(steps) // 2]
-
-
-def lone_dashes(clean: Any, words: Sequence[TextBox]) -> list[TextBox]:
-    """Lone dashes (nil marks) no word of ``words`` holds on the page ``clean``, each as a
-    "-" read with MARK_CONFIDENCE (see the module doc)."""
-    page = _ink_beside_numbers(clean, words)
-    return [] if page is None else _dashes(page, words)
 
 
 def _dashes(page: PageInk, words: Sequence[TextBox]) -> list[TextBox]:

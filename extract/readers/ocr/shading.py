@@ -58,12 +58,6 @@ def _close_size(smooth: Any) -> int:
     return max(int(smooth.shape[1] * CLOSE_SHARE) | 1, 3)
 
 
-def light_on_dark_turned(grey: Any) -> Any:
-    """``grey`` (8-bit, white = 255) with each dark band turned (``_turned``); the same
-    array when there is none."""
-    return dark_bands_turned(grey)[0]
-
-
 def dark_bands_turned(grey: Any) -> tuple[Any, list[tuple[int, int, int, int]]]:
     """``grey`` (8-bit, white = 255) with each dark band turned (``_turned``; the same
     array when there is none), and the boxes (x0, top, x1, bottom, pixels) of the bands
