@@ -10,7 +10,7 @@ edges or centres line up with it), with no word of that line on it. Dirt rarely 
 A lone dash is lost the same way (a short thin bar, to Tesseract's line finder no text): it
 is taken where a nil mark stands: a flat bar no word covers, within a text line beside that
 line's words, well clear of them (no hyphen of a label), lined up with a column of numbers
-or other such dashes (``lone_dashes``).
+or other such dashes (``printed_marks``).
 
 In: the binarised page (black text on white, pixels) and the words kept so far (``TextBox``).
 Out: a ``TextBox`` for each such mark ("." or ".." or "..."; "-"), read with MARK_CONFIDENCE;

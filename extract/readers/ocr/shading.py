@@ -7,7 +7,7 @@ with its text closed over) is darker than the paper and than just above or below
 gets a threshold of its own where that finds dark letters.
 
 A dark band (light letters on it: a table's header printed white on black) is turned, before
-anything else looks at the page (``light_on_dark_turned``): its background made the paper's
+anything else looks at the page (``dark_bands_turned``): its background made the paper's
 shade and its letters black, so that rulings, binarising and every reading see it as any
 other header. Left dark, the page's threshold makes it one black block, its letters are lost
 and the gaps between them pass for rulings.
@@ -33,7 +33,7 @@ BAND_APART = 12
 BAND_WIDTH = 8
 BAND_FILL = 0.8
 # Dark bands: most of a band thresholded on its own is ink (light letters on it); one
-# ``light_on_dark_turned`` left as it was keeps the page's threshold.
+# ``dark_bands_turned`` left as it was keeps the page's threshold.
 DARK_SHARE = 0.5
 # A dark band's pixels are darker than this share of the paper's shade.
 DARK_LEVEL = 0.5
@@ -180,7 +180,7 @@ def binarised(grey: Any) -> Any:
         band = grey[top:bottom, x0:x1]
         part = cv2.threshold(band, ink_cut(band), 255, cv2.THRESH_BINARY)[1]
         if (part == 0).mean() > DARK_SHARE:
-            continue  # a dark band ``light_on_dark_turned`` did not turn: no letters found
+            continue  # a dark band ``dark_bands_turned`` did not turn: no letters found
         if (part == 0).mean() <= MOST_INK:  # (more is noise split in two, not letters)
             out[top:bottom, x0:x1] = part
     return out
