@@ -67,7 +67,6 @@ __all__ = [
     "flags_by_index",
     "observation_copy",
     "record_copy",
-    "run_checks",
     "table_check_results",
 ]
 
@@ -281,11 +280,6 @@ def checks_for(identities: Identities) -> tuple[Check, ...]:
     return tuple(kind(identities) if data else kind() for kind, data in REGISTRY)
 
 
-def run_checks(observations: Sequence[Observation], identities: Identities) -> list[CheckResult]:
-    """Every registered check over the observations, results in registry order."""
-    return [found for check in checks_for(identities) for found in check.run(observations)]
-
-
 @runtime_checkable
 class PhasedCheck(Protocol):
     """A check whose results come in phases (each over all observations, one after another)."""
@@ -308,8 +302,9 @@ def table_check_results(
 ) -> list[tuple[Order, CheckResult]]:
     """Every check of ``checks`` (a registry from ``checks_for``) but the cross-table one
     (each looks within one table) over one table's observations, each result with its
-    ``Order``: sorting the results of all tables of a file by it (stably) gives
-    ``run_checks``' order over the whole file."""
+    ``Order``: sorting the results of all tables of a file by it (stably) gives the registry's
+    order over the whole file (every check over every table, check by check), the order the
+    report lists them in."""
     found: list[tuple[Order, CheckResult]] = []
     for number, check in enumerate(checks):
         if isinstance(check, CrossTable):
