@@ -4,6 +4,7 @@ every golden record validates against it, and a code outside it cannot be writte
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -68,31 +69,55 @@ def test_the_goldens_cover_text_ocr_image_and_sheet_kinds() -> None:
     assert kinds == {"pdf_text", "pdf_ocr", "image_ocr", "xlsx", "csv"}
 
 
-def test_records_of_an_ods_file_validate(tmp_path: Path, rulebook: Rulebook) -> None:
+TABLE = (
+    ("Kommune", "Stadfæstet 2021", "Ændret 2021"),
+    ("Ishøj", 12, 5),
+    ("Fanø", 7, 2),
+)
+
+
+def _ods(path: Path) -> None:
+    def cell(value: str | int) -> str:
+        if isinstance(value, int):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        return (
+            '<table:table-cell office:value-type="string">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+
     rows = "".join(
-        "<table:table-row>"
-        + "".join(
-            f'<table:table-cell office:value-type="{kind}" office:value="{text}">'
-            f"<text:p>{text}</text:p></table:table-cell>"
-            if kind == "float"
-            else f'<table:table-cell office:value-type="string"><text:p>{text}</text:p>'
-            "</table:table-cell>"
-            for kind, text in cells
-        )
-        + "</table:table-row>"
-        for cells in (
-            [("string", "Kommune"), ("string", "Stadfæstet 2021"), ("string", "Ændret 2021")],
-            [("string", "Ishøj"), ("float", "12"), ("float", "5")],
-            [("string", "Fanø"), ("float", "7"), ("float", "2")],
-        )
+        "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in TABLE
     )
-    path = tmp_path / "ankestatistik.ods"
     ods_file(path, rows)
+
+
+def _xls(path: Path) -> None:
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Ark1")
+    for r, row in enumerate(TABLE):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    book.save(str(path))
+
+
+@pytest.mark.parametrize(
+    ("kind", "write"), [(SourceKind.ODS, _ods), (SourceKind.XLS, _xls)], ids=["ods", "xls"]
+)
+def test_records_of_ods_and_xls_files_validate(
+    tmp_path: Path, rulebook: Rulebook, kind: SourceKind, write: Callable[[Path], None]
+) -> None:
+    path = tmp_path / f"ankestatistik.{kind}"
+    write(path)
     result = process_file(path, rulebook)
-    assert result.records, result.findings
+    assert len(result.records) == 4, result.findings
     validator = jsonschema.Draft202012Validator(record_schema())
     for record in result.records:
-        assert record.source_kind == SourceKind.ODS
+        assert record.source_kind == kind
         row = record_dict(record)
         assert row["engine_version"] == __version__
         assert [e.message for e in validator.iter_errors(row)] == []
