@@ -1,14 +1,16 @@
 """A file's outcome: its status, tables, findings and records (held or spooled).
 
 In: what the pipeline made of one input file. Out: the ``FileResult`` the runner, the writers,
-the report and the watch store share.
+the report and the watch store share; ``exit_code`` of a run's results.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.codes import FailureKind, FileStatus
+from extract.errors import ExitCode
 from extract.model import Finding, Record
 
 
@@ -67,3 +69,17 @@ class FileResult:
     def record_count(self) -> int:
         """The number of records, held or spooled."""
         return self.spool.count if self.spool is not None else len(self.records)
+
+
+def exit_code(results: Sequence[FileResult]) -> ExitCode:
+    """The run's exit code: its worst failure's (a bug, then a missing tool, then an input
+    that cannot be read), or OK."""
+    kinds = {r.failure or FailureKind.INPUT for r in results if r.status is FileStatus.FAILED}
+    for kind, code in (
+        (FailureKind.INTERNAL, ExitCode.INTERNAL),
+        (FailureKind.CANNOT_RUN, ExitCode.CANNOT_RUN),
+        (FailureKind.INPUT, ExitCode.SOME_FAILED),
+    ):
+        if kind in kinds:
+            return code
+    return ExitCode.OK

@@ -21,7 +21,7 @@ from extract.errors import ExitCode
 from extract.interpret.rulebook import Rulebook, RuleDirs
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.budgets import Budgets, budget_options
-from extract.results import FileResult
+from extract.results import FileResult, exit_code
 from extract.run.isolation import GIB, SECONDS_PER_MB, Limits
 from extract.writers import WriteOptions, Writer, get_writer
 
@@ -126,20 +126,6 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
             print(line)
         print(f"records and report written to {args.out}/")
     return exit_code(results)
-
-
-def exit_code(results: Sequence[FileResult]) -> ExitCode:
-    """The run's exit code: its worst failure's (a bug, then a missing tool, then an input
-    that cannot be read), or OK."""
-    kinds = {r.failure or FailureKind.INPUT for r in results if r.status is FileStatus.FAILED}
-    for kind, code in (
-        (FailureKind.INTERNAL, ExitCode.INTERNAL),
-        (FailureKind.CANNOT_RUN, ExitCode.CANNOT_RUN),
-        (FailureKind.INPUT, ExitCode.SOME_FAILED),
-    ):
-        if kind in kinds:
-            return code
-    return ExitCode.OK
 
 
 def _extract_files(

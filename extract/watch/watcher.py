@@ -30,10 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.codes import FileStatus
 from extract.errors import ExitCode
 from extract.pipeline import file_sha256
-from extract.results import FileResult
+from extract.results import FileResult, exit_code
 from extract.run.batch import work_in_pool
 from extract.run.isolation import failed as failed_result
 from extract.run.isolation import over_memory, over_time
@@ -197,8 +196,7 @@ class Watcher:
             names = ", ".join(t.path.name for t in self._in_flight.values())
             log.warning("abandoned (left in the inbox, read again next time): %s", names)
         log.info("stopped; %d document(s) processed in this run", len(self.results))
-        failed = any(r.status is FileStatus.FAILED for r in self.results)
-        return ExitCode.SOME_FAILED if s.once and failed else ExitCode.OK
+        return exit_code(self.results) if s.once else ExitCode.OK
 
     def _wait(self, timeout: float) -> None:
         try:
