@@ -37,9 +37,7 @@ from extract.checks.registry import (
     CrossTableIndex,
     Order,
     checks_for,
-    cross_key,
     flags_by_index,
-    record_copy,
     table_check_results,
 )
 from extract.checks.stage_findings import (
@@ -347,7 +345,7 @@ class _FileRun:
             results += [(CORRECTIONS_ORDER, r) for r in corrected]
         ids = {i: self.builder.record_id(kept[i]) for _, r in results for i in r.indices}
         self.check_findings.extend((order, check_finding(r, ids)) for order, r in results)
-        self.index.add(kept, self.count)
+        self.index.add(kept, self.count, self.builder.record_id)
         flags = flags_by_index([r for _, r in results])
         for start in range(0, len(kept), _RECORDS_AT_ONCE):  # a huge table's in parts
             part = kept[start : start + _RECORDS_AT_ONCE]
@@ -356,18 +354,12 @@ class _FileRun:
 
     def finish(self) -> dict[int, tuple[str, ...]]:
         """The cross-table check over everything seen; its flags by record position."""
-        candidates = self.index.candidates()
-        if not candidates:
-            return {}
-        records = self.sink.records_at(candidates)
-        conflicts = self.index.conflicts(lambda i: cross_key(records[i]))
-        copies = {i: record_copy(record) for i, record in records.items()}
-        ids = {i: record.record_id for i, record in records.items()}
         late: dict[int, tuple[str, ...]] = {}
-        for positions in conflicts:
-            found = CrossTable().describe(positions, copies)
+        for conflict in self.index.conflicts():
+            found = CrossTable().describe(conflict)
+            ids = dict(zip(conflict.positions, conflict.record_ids, strict=True))
             self.check_findings.append((CROSS_TABLE_ORDER, check_finding(found, ids)))
-            for i in positions:
+            for i in conflict.positions:
                 late[i] = (*late.get(i, ()), found.code)
         return late
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -25,10 +25,6 @@ class RecordSink(Protocol):
 
     def add(self, records: Sequence[Record]) -> None:
         """Take the next records (record order)."""
-        ...
-
-    def records_at(self, positions: Collection[int]) -> dict[int, Record]:
-        """The records already taken at these positions (0-based, in record order)."""
         ...
 
 
@@ -45,9 +41,6 @@ class MemorySink:
 
     def add(self, records: Sequence[Record]) -> None:
         self.records.extend(records)
-
-    def records_at(self, positions: Collection[int]) -> dict[int, Record]:
-        return {i: self.records[i] for i in positions}
 
     def finish(self, extra_flags: Mapping[int, tuple[str, ...]]) -> tuple[Record, ...]:
         """Every record, late flags added."""
@@ -70,11 +63,6 @@ class SpoolSink:
         if records:
             pickle.dump(list(records), self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self.count += len(records)
-
-    def records_at(self, positions: Collection[int]) -> dict[int, Record]:
-        self._file.flush()
-        wanted = set(positions)
-        return {i: r for i, r in enumerate(_batches(self.path)) if i in wanted}
 
     def finish(self, extra_flags: Mapping[int, tuple[str, ...]]) -> RecordSpool:
         """Close the file; the spool that reads it back with the late flags."""

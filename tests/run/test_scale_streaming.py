@@ -8,20 +8,23 @@ import json
 import tempfile
 from collections.abc import Generator, Sequence
 from dataclasses import replace
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
+import extract.checks.cross_table
 import extract.checks.registry
 import extract.pipeline
 from extract.checks.registry import (
     CheckResult,
+    Copy,
     CrossTable,
     CrossTableIndex,
     Order,
-    cross_key,
     table_check_results,
 )
+from extract.checks.sums import place
 from extract.cli import main
 from extract.codes import FileStatus
 from extract.interpret.rulebook import Rulebook, load_rulebook
@@ -186,38 +189,55 @@ def test_cross_table_index_flags_only_copies_in_two_tables_that_disagree() -> No
     index = CrossTableIndex()
     copies = _copies([("t1", "31", 0), ("t1", "32", 0), ("t2", "31.5", 1), ("t3", "32.6", 1)])
     index.add(copies[:3])
-    assert index.candidates() == {0, 1, 2}
-    key_of = lambda i: cross_key(copies[i])  # noqa: E731
-    assert index.conflicts(key_of) == []  # 31 and 32 are in one table; 31.5 is 31 and 32 rounded
+    assert index.conflicts() == []  # 31 and 32 are in one table; 31.5 is 31 and 32 rounded
     index.add(copies[3:], offset=3)
-    assert index.conflicts(key_of) == [(0, 1, 2, 3)]  # 31 (t1) vs 32.6 (t3)
+    assert [c.positions for c in index.conflicts()] == [(0, 1, 2, 3)]  # 31 (t1) vs 32.6 (t3)
 
 
-def test_cross_table_index_tells_a_hash_collision_from_a_copy() -> None:
-    """Two values of different keys whose hashes meet are not copies of one value."""
+def test_cross_table_index_groups_copies_by_their_exact_key() -> None:
+    """Values of different keys are not copies of one value, however alike the rest."""
     copies = _copies([("t1", "31", 0), ("t2", "40", 0)])
     index = CrossTableIndex()
+    index.add([copies[0], replace(copies[1], period="2021")])
+    assert index.conflicts() == []
+    index = CrossTableIndex()
     index.add(copies)
-    assert index.candidates() == {0, 1}  # the same key so far
-    other = replace(copies[1], period="2021")
-    assert index.conflicts(lambda i: cross_key((copies[0], other)[i])) == []
-    assert index.conflicts(lambda i: cross_key(copies[i])) == [(0, 1)]
+    assert [c.positions for c in index.conflicts()] == [(0, 1)]
+
+
+def test_cross_table_index_keeps_what_a_report_line_needs() -> None:
+    """Each copy's value, table, page, measure and place, and its record's id, as the record
+    made from it would give them: nothing is read back."""
+    copies = _copies([("t1", "31", 0), ("t2", "40", 0)])
+    cell = replace(copies[1].cell, page=7)
+    copies[1] = replace(copies[1], cell=cell, municipality="Ishøj", law_label="Lov X")
+    index = CrossTableIndex()
+    ids = {"t1": "0123456789abcdef01234567", "t2": "fedcba9876543210fedcba98"}
+    index.add(copies, offset=5, record_id=lambda obs: ids[obs.table_id])
+    (conflict,) = index.conflicts()
+    assert conflict.positions == (5, 6)
+    assert conflict.record_ids == (ids["t1"], ids["t2"])
+    assert [c.place for c in conflict.copies] == ["2020", "Ishøj Lov X 2020"]
+    assert conflict.copies == tuple(
+        Copy(Fraction(v), obs.table_id, obs.cell.page, obs.measure, place(obs))
+        for v, obs in zip((31, 40), copies, strict=True)
+    )
 
 
 def test_cross_table_check_compares_distinct_values_not_every_pair(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls = 0
-    disagree = extract.checks.registry._disagree
+    disagree = extract.checks.cross_table._disagree
 
     def counting(
-        a: extract.checks.registry.Signature, b: extract.checks.registry.Signature
+        a: extract.checks.cross_table.Signature, b: extract.checks.cross_table.Signature
     ) -> bool:
         nonlocal calls
         calls += 1
         return disagree(a, b)
 
-    monkeypatch.setattr(extract.checks.registry, "_disagree", counting)
+    monkeypatch.setattr(extract.checks.cross_table, "_disagree", counting)
     agreeing = _copies([(f"t{i}", "31", 0) for i in range(5000)])
     assert list(CrossTable().run(agreeing)) == []
     assert calls == 0
