@@ -5,7 +5,7 @@ Danish text cannot tell from a thousands point) or picks up specks beside the di
 "J 31,8%"). Such a value is flagged by the number reader or fails an identity. Here, each
 doubtful OCR'd value of a table is read again from its digits as printed, in the order
 printed: with the decimal comma in each place the unit allows, or none. A reading is taken
-only when the table's identities (sums and rates, ``checks_sums``, ``checks_rates``) hold
+only when the table's identities (sums and rates, ``checks.sums``, ``checks.rates``) hold
 with it and with no other reading, and constrain the value at all; the value then carries
 ``ocr_corrected`` and its record keeps the text as read. A value whose digits were misread
 is never changed: only its separators and marks are read again.
