@@ -17,12 +17,12 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
-from extract.codes import Flag, Status
+from extract.codes import EntityScope, Flag, Status, Unit
 from extract.model import Observation
 from extract.normalise.identities import Identities
 
 SUM_MISMATCH = Flag.SUM_MISMATCH
-COUNT_UNITS = frozenset({"count", "persons"})
+COUNT_UNITS = frozenset({Unit.COUNT, Unit.PERSONS})
 
 # (table_id, entity_scope, municipality_code, period, law_area, provision)
 GroupKey = tuple[str, str | None, int | None, str | None, str | None, str | None]
@@ -110,9 +110,9 @@ class Placed(Protocol):
 
 def place(obs: Placed) -> str:
     """Where a value belongs, for report lines: municipality, provision or law, period."""
-    entity = obs.municipality or ("Hele landet" if obs.entity_scope == "hele_landet" else None)
+    national = "Hele landet" if obs.entity_scope == EntityScope.NATIONAL else None
     what = obs.provision or obs.law_label or obs.law_area
-    return " ".join(part for part in (entity, what, obs.period) if part)
+    return " ".join(part for part in (obs.municipality or national, what, obs.period) if part)
 
 
 def result(

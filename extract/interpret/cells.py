@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
-from extract.codes import Status
+from extract.codes import EntityScope, Status
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.periods import combine, period_type
@@ -268,7 +268,7 @@ def key_cell(
     if status is Status.NIL and law is not None and _before(reference, law, period):
         status, value = Status.NOT_APPLICABLE, None
     return Keyed(
-        entity_scope="hele_landet" if code is None else "kommune",
+        entity_scope=EntityScope.NATIONAL if code is None else EntityScope.MUNICIPALITY,
         municipality_code=code,
         municipality=None if code is None else reference.municipality_by_code[code].name,
         period=period,

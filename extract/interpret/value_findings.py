@@ -12,7 +12,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 
-from extract.codes import FindingCode, Severity, Status
+from extract.codes import EntityScope, FindingCode, Severity, Status
 from extract.interpret.cell_observation import SharedTexts
 from extract.interpret.hash_groups import same_hash_groups
 from extract.model import Finding, Observation, TableCandidate
@@ -98,5 +98,5 @@ def observation_key(obs: Observation, texts: SharedTexts) -> _Key:
 
 def _describe(key: _Key) -> str:
     scope, code, period, law, provision, measure = key
-    where = "hele landet" if scope == "hele_landet" else f"kommune {code}"
+    where = "hele landet" if scope == EntityScope.NATIONAL else f"kommune {code}"
     return " ".join(p for p in (where, period, law, provision, measure) if p)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from extract.codes import EntityScope
 from extract.interpret.ocr_lexicon import VocabularyError
 from extract.interpret.periods import PeriodGrammar, load_periods
 from extract.interpret.words import WordBook, load_words, tokens
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from extract.interpret.reading import Reading
 
 VOCABULARY_FILE = "vocabulary.yaml"
-NATIONAL = "hele_landet"
+NATIONAL = EntityScope.NATIONAL
 # "Lov om (en) ..." at the start of a law's name.
 _LAW_OF = re.compile(r"^lov om (?:en )?", re.IGNORECASE)
 

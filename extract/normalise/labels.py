@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from extract.codes import EntityScope
+
 if TYPE_CHECKING:
     from extract.normalise.reference import Reference
 
@@ -35,7 +37,7 @@ class Entity:
     name: str | None
 
 
-NATIONAL = Entity("hele_landet", None, None)
+NATIONAL = Entity(EntityScope.NATIONAL, None, None)
 
 
 @lru_cache(maxsize=16384)  # a document's labels repeat (per row, per cell's key)
@@ -97,7 +99,7 @@ def find_municipality(ref: Reference, text: str) -> Entity | None:
             code = _named(index, text, words[i : i + n])
             if code is not None:
                 found = ref.municipality_by_code[code]
-                return Entity("kommune", found.code, found.name)
+                return Entity(EntityScope.MUNICIPALITY, found.code, found.name)
     return None
 
 

@@ -23,7 +23,7 @@ GARBLED = Flag.GARBLED_NUMBER
 MERGED = Flag.MERGED_TEXT
 AMBIGUOUS = Flag.AMBIGUOUS_NUMBER
 NOT_A_NUMBER = Flag.NOT_A_NUMBER
-FORMULA_WITHOUT_VALUE = "formula_without_value"  # set by spreadsheet readers
+FORMULA_WITHOUT_VALUE = Flag.FORMULA_WITHOUT_VALUE  # set by spreadsheet readers
 
 # Invisible characters (soft hyphen, zero-width spaces and joiners, BOM) deleted before reading.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
