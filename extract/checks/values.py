@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from extract.checks.sums import CheckResult, place, result
-from extract.codes import Flag, Status
+from extract.checks.sums import COUNT_UNITS, CheckResult, place, result
+from extract.codes import Flag, Status, Unit
 from extract.interpret.ocr_lexicon import CUT_SHORT, TWO_LABELS
 from extract.model import Observation
 
@@ -23,9 +23,6 @@ IMPLAUSIBLE_VALUE = Flag.IMPLAUSIBLE_VALUE
 SHARES_AS_COUNTS = Flag.SHARES_AS_COUNTS
 # An OCR'd cell read with less confidence than this (0-100) is flagged.
 OCR_CONFIDENCE_THRESHOLD = 80.0
-# Units whose values are shares of a whole.
-_SHARE_UNITS = {"percent"}
-_COUNT_UNITS = {"count", "persons"}
 
 
 class LowOcrConfidence:
@@ -234,9 +231,9 @@ class Plausible:
                 continue
             value = obs.value
             wrong = (
-                (obs.unit in _SHARE_UNITS and not 0 <= value <= 100)
-                or (obs.unit in _COUNT_UNITS and (value < 0 or not float(value).is_integer()))
-                or (obs.unit == "weeks" and value < 0)
+                (obs.unit == Unit.PERCENT and not 0 <= value <= 100)
+                or (obs.unit in COUNT_UNITS and (value < 0 or not float(value).is_integer()))
+                or (obs.unit == Unit.WEEKS and value < 0)
             )
             if wrong:
                 message = f"{place(obs)} {obs.measure}: {value:g} is not a possible {obs.unit}"
@@ -261,7 +258,7 @@ class SharesAsCounts:
     def run(self, observations: Sequence[Observation]) -> Iterator[CheckResult]:
         columns: dict[tuple[object, ...], list[int]] = {}
         for i, obs in enumerate(observations):
-            if obs.unit in _COUNT_UNITS and obs.status is Status.REPORTED:
+            if obs.unit in COUNT_UNITS and obs.status is Status.REPORTED:
                 key = (obs.table_id, obs.column_key, obs.measure, obs.period, obs.entity)
                 columns.setdefault(key, []).append(i)
         for cells in columns.values():

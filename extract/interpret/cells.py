@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
-from extract.codes import EntityScope, Status
+from extract.codes import EntityScope, Status, Unit
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.periods import combine, period_type
@@ -216,7 +216,7 @@ def key_cell(
     info = reference.measure_by_code[measure]
     if (
         percent_column
-        and info.unit != "percent"
+        and info.unit != Unit.PERCENT
         and "aspect" not in dims
         and not named
         and "measure" not in row.carried
@@ -349,16 +349,16 @@ def _measure(
         return Missing("measure", "no measure")
     aspect = dims.get("aspect")
     info = reference.measure_by_code[measure]
-    if aspect is None and parsed.percent_sign and info.unit != "percent" and not share_by_sign:
+    if aspect is None and parsed.percent_sign and info.unit != Unit.PERCENT and not share_by_sign:
         why = f"the caption's or title's {measure} is a count, the value a percentage"
         return Missing("measure", why)
-    if aspect is None and parsed.percent_sign and info.unit != "percent" and info.share:
+    if aspect is None and parsed.percent_sign and info.unit != Unit.PERCENT and info.share:
         aspect = "share"  # "38 %" printed under a count measure is its share
-    if aspect == "share" and info.unit != "percent":
+    if aspect == "share" and info.unit != Unit.PERCENT:
         if info.share is None:
             return Missing("measure", f"{measure} has no share (percent) measure")
         return info.share
-    if aspect == "count" and info.unit == "percent":
+    if aspect == "count" and info.unit == Unit.PERCENT:
         return Missing("measure", f"{measure} is a percentage, the header says a count")
     return measure
 
@@ -370,7 +370,7 @@ def _either(dims: Mapping[str, str], row: RowPlan, reference: Reference) -> bool
     if "aspect" in dims or "measure" in {*row.dims, *row.carried} or "measure" not in dims:
         return False
     info = reference.measure_by_code[dims["measure"]]
-    return info.unit != "percent" and info.share is not None
+    return info.unit != Unit.PERCENT and info.share is not None
 
 
 def _provision_law(known: KnownProvision | None, period: str | None) -> str | None:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.codes import FindingCode
+from extract.codes import FindingCode, Unit
 from extract.interpret.cell_observation import SharedTexts, cell_observation, overridden
 from extract.interpret.cells import Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
@@ -174,7 +174,7 @@ def _own_year(cell: Cell, key: Keyed) -> bool:
     """Whether a count's cell prints the year its own period is in, as a bare year ("2021"
     keyed to 2021 or 2021-H1): the period header's text, not a number of cases."""
     text = cell.text.strip()
-    return key.unit == "count" and len(text) == 4 and text.isdigit() and key.period[:4] == text
+    return key.unit == Unit.COUNT and len(text) == 4 and text.isdigit() and key.period[:4] == text
 
 
 def _short(title: str | None) -> str | None:

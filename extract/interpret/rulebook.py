@@ -25,13 +25,12 @@ from extract.codes import DocumentTypeCode, Status
 from extract.interpret.ocr_lexicon import Lexicon, VocabularyError, build_lexicon
 from extract.interpret.periods import PeriodsError
 from extract.interpret.vocabulary import Vocabulary, build_vocabulary
-from extract.interpret.words import WordsError
+from extract.interpret.words import ASPECTS, WordsError
 from extract.normalise.reference import Reference
 from extract.normalise.reference_files import load_reference
 
 DIMENSIONS = ("entity", "period", "law", "provision", "measure", "aspect")
 ROLES = ("member", "total")
-ASPECTS = ("count", "share")
 TEXT_SOURCES = ("caption", "title", "heading", "notes")
 TEMPLATE_FIELDS = ("label", "header")
 

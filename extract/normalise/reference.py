@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from extract.codes import Unit
 from extract.normalise.identities import Identities
 from extract.normalise.labels import label_key
 
@@ -259,9 +260,9 @@ def _measure_index(measures: tuple[Measure, ...]) -> dict[str, Measure]:
         target = index.get(m.share)
         if target is None:
             raise entry.fail(key, "is not a known measure")
-        if target.unit != "percent":
+        if target.unit != Unit.PERCENT:
             raise entry.fail(key, f"is not a percent measure (unit {target.unit!r})")
-        if m.unit == "percent":
+        if m.unit == Unit.PERCENT:
             raise entry.fail(key, "is set on a percent measure")
     return index
 
