@@ -17,13 +17,13 @@ from pathlib import Path
 
 from extract import __version__
 from extract.codes import FailureKind, FileStatus
-from extract.errors import ExitCode
+from extract.errors import CannotRun, ExitCode
 from extract.interpret.rulebook import Rulebook, RuleDirs
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.budgets import Budgets, budget_options
 from extract.results import FileResult, exit_code
 from extract.run.isolation import GIB, SECONDS_PER_MB, Limits
-from extract.writers import WriteOptions, Writer, get_writer
+from extract.writers import WriteOptions, Writer, get_writer, missing_package
 
 
 def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]:
@@ -93,6 +93,9 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     except ValueError as exc:
         print(f"ankestat: {exc}", file=sys.stderr)
         return ExitCode.USAGE
+    for writer in writers:  # found before any input is read
+        if (needs := missing_package(writer)) is not None:
+            raise CannotRun(needs)
     problem = output_problem(args.out)
     if problem is not None:
         print(f"ankestat: {problem}", file=sys.stderr)

@@ -15,6 +15,7 @@ from typing import Protocol
 from extract.model import Record
 from extract.writers.csv import CsvWriter
 from extract.writers.jsonl import JsonlWriter
+from extract.writers.parquet import ParquetWriter
 from extract.writers.sqlite import SqliteWriter
 
 
@@ -29,7 +30,8 @@ class WriteOptions:
 
 
 class Writer(Protocol):
-    """One output format: a name for the CLI, a file suffix, a one-line description."""
+    """One output format: a name for the CLI, a file suffix, a one-line description, and the
+    Python packages it needs beyond the core ones (``requires``: the extra named like it)."""
 
     @property
     def name(self) -> str: ...
@@ -39,6 +41,9 @@ class Writer(Protocol):
 
     @property
     def description(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
 
     def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:
         """Write ``records`` (in the given order) to the file ``path``, replacing it. Records
@@ -50,6 +55,7 @@ _ALL: tuple[Writer, ...] = (
     JsonlWriter(),
     CsvWriter(),
     SqliteWriter(),
+    ParquetWriter(),
 )
 
 WRITERS: Mapping[str, Writer] = MappingProxyType({w.name: w for w in _ALL})
@@ -66,6 +72,19 @@ def writer_names() -> tuple[str, ...]:
 def writers_help() -> str:
     """One help line per writer, e.g. ``"jsonl (.jsonl): JSON Lines, one record per line"``."""
     return "\n".join(f"{w.name} ({w.suffix}): {w.description}" for w in WRITERS.values())
+
+
+def missing_package(writer: Writer) -> str | None:
+    """Why ``writer`` cannot run here (a package it needs is not installed), or None."""
+    from importlib.util import find_spec
+
+    for module in writer.requires:
+        if find_spec(module) is None:
+            return (
+                f"--format {writer.name} needs the Python package {module} "
+                f'(pip install "ankestat[{writer.name}]")'
+            )
+    return None
 
 
 def get_writer(name: str) -> Writer:

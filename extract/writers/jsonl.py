@@ -53,6 +53,7 @@ class JsonlWriter:
 
     name = "jsonl"
     suffix = ".jsonl"
+    requires: tuple[str, ...] = ()
     description = "JSON Lines, UTF-8, one record per line (the default)"
 
     def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:

@@ -80,6 +80,7 @@ class SqliteWriter:
 
     name = "sqlite"
     suffix = ".sqlite"
+    requires: tuple[str, ...] = ()
     description = "SQLite database, table 'records' (record_id primary key, lists as JSON text)"
 
     def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:

@@ -170,11 +170,11 @@ def _read_csv(path: Path, excel: bool) -> list[list[str]]:
 
 
 def test_registry_names_suffixes_and_unknown_format() -> None:
-    assert writer_names() == ("jsonl", "csv", "sqlite")
-    assert [w.suffix for w in WRITERS.values()] == [".jsonl", ".csv", ".sqlite"]
+    assert writer_names() == ("jsonl", "csv", "sqlite", "parquet")
+    assert [w.suffix for w in WRITERS.values()] == [".jsonl", ".csv", ".sqlite", ".parquet"]
     assert get_writer("csv").name == "csv"
     assert writers_help().splitlines()[0].startswith("jsonl (.jsonl): ")
-    known = "jsonl, csv, sqlite"
+    known = "jsonl, csv, sqlite, parquet"
     with pytest.raises(ValueError, match=rf"unknown output format 'xml'; known formats: {known}"):
         get_writer("xml")
 
@@ -195,6 +195,12 @@ def test_every_writer_writes_all_records_with_the_contract_fields(
             cursor = conn.execute("SELECT * FROM records ORDER BY rowid")
             assert [d[0] for d in cursor.description] == FIELD_ORDER
             assert [row[1] for row in cursor] == [r.record_id for r in RECORDS]
+    elif name == "parquet":
+        import pyarrow.parquet as pq
+
+        read = pq.read_table(path)
+        assert read.schema.names == FIELD_ORDER
+        assert read.column("record_id").to_pylist() == [r.record_id for r in RECORDS]
     else:
         table = _read_csv(path, excel=False)
         assert table[0] == FIELD_ORDER
