@@ -27,25 +27,13 @@ from extract.readers.budgets import budget_options, option_flag, positive_budget
 from extract.readers.pdf.reader import PDF_BACKENDS
 from extract.run.extract_command import run_extract
 from extract.run.isolation import DEFAULT_MEMORY, DEFAULT_SECONDS, GIB, SECONDS_PER_MB
+from extract.run.rule_folders import rule_dirs
 from extract.watch.options import add_watch_parser, argument_type
 from extract.writers import (
     DEFAULT_FORMATS,
     writer_names,
     writers_help,
 )
-
-
-def shipped_rules_dir() -> Path:
-    """The rules shipped in the package, else the source tree's rules/."""
-    packaged = Path(__file__).parent / "_rules"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
-
-
-def rule_dirs(added: Sequence[Path] | None) -> RuleDirs:
-    """The shipped rules, then the folders of $ANKESTAT_RULES (separated by ':'), then
-    ``added`` (--rules): their rules are added to the shipped ones."""
-    env = [Path(p) for p in os.environ.get("ANKESTAT_RULES", "").split(os.pathsep) if p]
-    return (shipped_rules_dir(), *env, *(added or ()))
 
 
 def _parser() -> argparse.ArgumentParser:
