@@ -17,6 +17,7 @@ from extract.writers.csv import CsvWriter
 from extract.writers.jsonl import JsonlWriter
 from extract.writers.parquet import ParquetWriter
 from extract.writers.sqlite import SqliteWriter
+from extract.writers.xlsx import XlsxWriter
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ _ALL: tuple[Writer, ...] = (
     CsvWriter(),
     SqliteWriter(),
     ParquetWriter(),
+    XlsxWriter(),
 )
 
 WRITERS: Mapping[str, Writer] = MappingProxyType({w.name: w for w in _ALL})

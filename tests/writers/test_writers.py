@@ -170,11 +170,12 @@ def _read_csv(path: Path, excel: bool) -> list[list[str]]:
 
 
 def test_registry_names_suffixes_and_unknown_format() -> None:
-    assert writer_names() == ("jsonl", "csv", "sqlite", "parquet")
-    assert [w.suffix for w in WRITERS.values()] == [".jsonl", ".csv", ".sqlite", ".parquet"]
+    assert writer_names() == ("jsonl", "csv", "sqlite", "parquet", "xlsx")
+    suffixes = [".jsonl", ".csv", ".sqlite", ".parquet", ".xlsx"]
+    assert [w.suffix for w in WRITERS.values()] == suffixes
     assert get_writer("csv").name == "csv"
     assert writers_help().splitlines()[0].startswith("jsonl (.jsonl): ")
-    known = "jsonl, csv, sqlite, parquet"
+    known = "jsonl, csv, sqlite, parquet, xlsx"
     with pytest.raises(ValueError, match=rf"unknown output format 'xml'; known formats: {known}"):
         get_writer("xml")
 
@@ -195,6 +196,13 @@ def test_every_writer_writes_all_records_with_the_contract_fields(
             cursor = conn.execute("SELECT * FROM records ORDER BY rowid")
             assert [d[0] for d in cursor.description] == FIELD_ORDER
             assert [row[1] for row in cursor] == [r.record_id for r in RECORDS]
+    elif name == "xlsx":
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(path, read_only=True)["records"]
+        rows = list(sheet.iter_rows(values_only=True))
+        assert list(rows[0]) == FIELD_ORDER
+        assert [row[1] for row in rows[1:]] == [r.record_id for r in RECORDS]
     elif name == "parquet":
         import pyarrow.parquet as pq
 

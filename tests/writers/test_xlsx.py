@@ -1,0 +1,81 @@
+"""The XLSX writer: every sample's records come back from the workbook with typed cells, a
+text that looks like a formula is never one, and the header is frozen and filtered."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from extract.model import Record
+from extract.writers import WriteOptions, get_writer
+from extract.writers.jsonl import record_dict
+from tests.conftest import SAMPLES
+
+GOLDENS = sorted(SAMPLES.glob("*.records.jsonl"))
+
+
+def _records(golden: Path) -> list[Record]:
+    rows = [json.loads(line) for line in golden.read_text(encoding="utf-8").splitlines()]
+    return [Record(**{**row, "engine_version": "0.test"}) for row in rows]
+
+
+def _write(records: list[Record], tmp_path: Path) -> Path:
+    path = tmp_path / "records.xlsx"
+    get_writer("xlsx").write(iter(records), path, WriteOptions())
+    return path
+
+
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.name.removesuffix(".records.jsonl"))
+def test_every_samples_records_come_back_typed(golden: Path, tmp_path: Path) -> None:
+    records = _records(golden)
+    sheet = openpyxl.load_workbook(_write(records, tmp_path))["records"]
+    header = [c.value for c in sheet[1]]
+    for cells, record in zip(sheet.iter_rows(min_row=2), records, strict=True):
+        got = dict(zip(header, cells, strict=True))
+        want = record_dict(record)
+        assert got["record_id"].value == want["record_id"]
+        assert got["period"].data_type == "s" and got["period"].value == want["period"]
+        assert got["table_id"].data_type == "s"
+        if want["value"] is None:
+            assert got["value"].value is None
+        else:
+            assert got["value"].data_type == "n"
+            assert got["value"].value == pytest.approx(want["value"])
+        if want["page"] is not None:
+            assert got["page"].value == want["page"] and got["page"].data_type == "n"
+        assert json.loads(got["flags"].value) == want["flags"]
+    assert sheet.max_row == len(records) + 1
+
+
+def test_numbers_are_formatted_the_header_frozen_and_filtered(tmp_path: Path) -> None:
+    records = _records(SAMPLES / "aarsredegoerelse-2024.records.jsonl")
+    book = openpyxl.load_workbook(_write(records, tmp_path))
+    sheet = book["records"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:AG{len(records) + 1}"
+    header = [c.value for c in sheet[1]]
+    column = header.index("value") + 1
+    formats = {
+        sheet.cell(row, column).number_format: sheet.cell(row, column).value
+        for row in range(2, sheet.max_row + 1)
+        if sheet.cell(row, column).value is not None
+    }
+    assert "#,##0" in formats and "#,##0.0" in formats  # counts (1.278) and rates (37,9)
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1+1", "@SUM(A1)", "-1+1", '=HYPERLINK("x")'])
+def test_a_text_that_looks_like_a_formula_is_never_one(text: str, tmp_path: Path) -> None:
+    record = _records(SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.records.jsonl")[0]
+    odd = dataclasses.replace(record, row_label=text, cell_text=text, table_title=text)
+    sheet = openpyxl.load_workbook(_write([odd], tmp_path))["records"]
+    header = [c.value for c in sheet[1]]
+    for name in ("row_label", "cell_text", "table_title"):
+        cell = sheet.cell(2, header.index(name) + 1)
+        assert cell.data_type == "s" and cell.value == "'" + text
+    plain = dataclasses.replace(record, cell_text="-12")
+    sheet = openpyxl.load_workbook(_write([plain], tmp_path))["records"]
+    assert sheet.cell(2, header.index("cell_text") + 1).value == "-12"  # a number stays
