@@ -167,11 +167,16 @@ def _write_records(
     args: argparse.Namespace, writers: list[Writer], results: list[FileResult]
 ) -> None:
     """Each format's file in ``--out``: every file's records in input order, read back from
-    the spools one at a time (never all in memory)."""
+    the spools one at a time (never all in memory); beside ``records.csv`` its Frictionless
+    ``datapackage.json``."""
+    from extract.writers.datapackage import write_data_package
     from extract.writers.spool import file_records
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     options = WriteOptions(excel_csv=args.excel_csv)
     for writer in writers:
-        writer.write(file_records(results), out / f"records{writer.suffix}", options)
+        target = out / f"records{writer.suffix}"
+        writer.write(file_records(results), target, options)
+        if writer.name == "csv":
+            write_data_package(target, options.excel_csv)
