@@ -24,6 +24,7 @@ from extract.readers.budgets import Budgets, budget_options
 from extract.results import FileResult, exit_code
 from extract.run.isolation import GIB, SECONDS_PER_MB, Limits
 from extract.writers import WriteOptions, Writer, get_writer, missing_package
+from extract.writers.spool import file_records
 
 
 def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]:
@@ -110,17 +111,18 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
         results = _extract_files(args, inputs, rules, rulebook, Path(spool_dir))
         _write_records(args, writers, results)
-    results.extend(
-        FileResult(
-            source_file=p.name,
-            path=str(p),
-            status=FileStatus.FAILED,
-            error=why,
-            failure=FailureKind.INPUT,
+        results.extend(
+            FileResult(
+                source_file=p.name,
+                path=str(p),
+                status=FileStatus.FAILED,
+                error=why,
+                failure=FailureKind.INPUT,
+            )
+            for p, why in missing.items()
         )
-        for p, why in missing.items()
-    )
-    write_report(results, args.out, started, time.perf_counter() - clock, __version__)
+        seconds = time.perf_counter() - clock
+        write_report(results, args.out, started, seconds, __version__, records_of=file_records)
     for result in results:
         if result.status is FileStatus.FAILED:
             print(f"ankestat: {printable(result.path)}: {result.error}", file=sys.stderr)
@@ -170,7 +172,6 @@ def _write_records(
     the spools one at a time (never all in memory); beside ``records.csv`` its Frictionless
     ``datapackage.json``."""
     from extract.writers.datapackage import write_data_package
-    from extract.writers.spool import file_records
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

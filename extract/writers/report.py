@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from extract.codes import FileStatus
-from extract.model import Finding
+from extract.model import Finding, Record
 from extract.results import FileResult, TableSummary
+from extract.writers.report_details import detail_lines
 
 REPORT_JSON = "report.json"
 REPORT_TXT = "report.txt"
@@ -162,8 +163,12 @@ def write_report(
     started: str,
     seconds: float,
     engine_version: str,
+    records_of: Callable[[Sequence[FileResult]], Iterable[Record]] | None = None,
 ) -> tuple[Path, Path]:
-    """Write ``report.json`` and ``report.txt`` into ``out_dir``; return their paths."""
+    """Write ``report.json`` and ``report.txt`` into ``out_dir``; return their paths.
+    With ``records_of`` (a file's records, held or read back), report.txt also lists per file
+    its status in words, its flagged and illegible values and what was not read
+    (``extract.writers.report_details``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / REPORT_JSON
     txt_path = out_dir / REPORT_TXT
@@ -172,5 +177,9 @@ def write_report(
         json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
     )
     header = f"ankestat {engine_version}, run started {started}, {seconds:.1f} s"
-    txt_path.write_text("\n".join([header, *summary_lines(results)]) + "\n", encoding="utf-8")
+    lines = [header, *summary_lines(results)]
+    if records_of is not None:
+        for result in results:
+            lines += ["", *(printable(line) for line in detail_lines(result, records_of([result])))]
+    txt_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return json_path, txt_path

@@ -1,0 +1,75 @@
+"""The part of ``report.txt`` a person checks before using a figure: per file, its status in
+words, every flagged or illegible value, every table not read and every label not understood.
+
+In: a file's result and its records (held or read back from the spool). Out: text lines.
+A value line says where the value is (page or sheet and cell, table, row, column), what was
+printed, its status and each flag with its meaning (``extract.codes.FLAG_MEANINGS``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from extract.codes import FLAG_MEANINGS, FileStatus, FindingCode, Flag, Severity, Status
+from extract.model import Record
+from extract.results import FileResult
+
+# Findings listed under a file besides its values: what was not read, and why.
+_LISTED = frozenset(
+    {
+        FindingCode.UNMAPPED_TABLE,
+        FindingCode.UNRESOLVED_LABEL,
+        FindingCode.MISSING_DIMENSION,
+        FindingCode.AMBIGUOUS_KEY,
+        FindingCode.NEEDS_OCR,
+        FindingCode.NO_TEXT,
+        FindingCode.PAGES_LOST,
+        FindingCode.OCR_TEXT_LOST,
+        FindingCode.VALUES_OUTSIDE_TABLES,
+        FindingCode.CAPTION_WITHOUT_TABLE,
+    }
+)
+
+
+def _where(record: Record) -> str:
+    place = f"page {record.page}" if record.page is not None else f"sheet '{record.sheet}'"
+    if record.cell_ref:
+        place += f" cell {record.cell_ref}"
+    return (
+        f"{place}, table {record.table_id}, row '{record.row_label}', "
+        f"column '{record.column_label}'"
+    )
+
+
+def _flag(code: str) -> str:
+    meaning = FLAG_MEANINGS.get(Flag(code)) if code in frozenset(Flag) else None
+    return f"{code} ({meaning})" if meaning else code
+
+
+def value_line(record: Record) -> str:
+    """One flagged or illegible value: where, what was printed, status, flags with meanings."""
+    flags = "; ".join(_flag(code) for code in record.flags) or "no flag"
+    return f"  {_where(record)}: printed '{record.cell_text}', {record.status}: {flags}"
+
+
+def status_words(result: FileResult, flagged: int) -> str:
+    """The file's status as a person reads it: "ok", "ok, 3 values flagged", "partial: why",
+    "failed: why", or "ok, no statistics tables" for a file with none."""
+    if result.status is FileStatus.FAILED:
+        return f"failed: {result.error}"
+    if result.status is FileStatus.PARTIAL:
+        errors = [f.message for f in result.findings if f.severity == Severity.ERROR]
+        return "partial: " + (errors[0] if errors else "some pages or tables were not read")
+    if not result.tables or not any(t.rule_id for t in result.tables):
+        return "ok, no statistics tables"
+    return f"ok, {flagged} value{'s' if flagged != 1 else ''} flagged" if flagged else "ok"
+
+
+def detail_lines(result: FileResult, records: Iterable[Record]) -> list[str]:
+    """The file's heading with its status, then its flagged or illegible values and the
+    findings that say what was not read."""
+    values = [value_line(r) for r in records if r.flags or r.status == Status.ILLEGIBLE.value]
+    lines = [f"== {result.source_file}: {status_words(result, len(values))}"]
+    lines += values
+    lines += [f"  {f.code}: {f.message}" for f in result.findings if f.code in _LISTED]
+    return lines
