@@ -25,7 +25,12 @@ from extract.model import Finding, Record
 from extract.readers import ReadOptions
 from extract.results import FileResult
 from extract.run.batch import run_files
-from extract.run.extract_command import collect_inputs, missing_reason
+from extract.run.extract_command import (
+    collect_inputs,
+    distinct_inputs,
+    missing_reason,
+    with_copies,
+)
 from extract.run.rule_folders import rule_dirs
 from extract.writers.jsonl import record_dict
 from extract.writers.report import report_json
@@ -102,7 +107,9 @@ def read(
     missing = {p: why for p in inputs if (why := missing_reason(p)) is not None}
     found = collect_inputs([p for p in inputs if p not in missing])
     workers = max(1, jobs if jobs is not None else os.cpu_count() or 1)
-    results = run_files(found, folders, workers, False, ReadOptions(ocr=ocr))
+    unique, copies = distinct_inputs(found)
+    read_once = run_files(unique, folders, workers, False, ReadOptions(ocr=ocr))
+    results = with_copies(found, dict(zip(unique, read_once, strict=True)), copies)
     results += [
         FileResult(p.name, str(p), FileStatus.FAILED, why, failure=FailureKind.INPUT)
         for p, why in missing.items()

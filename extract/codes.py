@@ -226,6 +226,8 @@ class FindingCode(StrEnum):
     AMBIGUOUS_KEY = "ambiguous_key"
     ILLEGIBLE_VALUE = "illegible_value"
     NUMBERS_IN_LABEL = "numbers_in_label"
+    # inputs (extract.run.extract_command)
+    DUPLICATE_INPUT = "duplicate_input"
 
 
 FINDING_MEANINGS: dict[FindingCode, str] = {
@@ -246,6 +248,9 @@ FINDING_MEANINGS: dict[FindingCode, str] = {
     FindingCode.AMBIGUOUS_KEY: "values not emitted: two values of a table share one key",
     FindingCode.ILLEGIBLE_VALUE: "a value cell that could not be read as a number",
     FindingCode.NUMBERS_IN_LABEL: "a row label that holds numbers (values read into the label)",
+    FindingCode.DUPLICATE_INPUT: (
+        "the same bytes as another input of the run: read once, its records are the other's"
+    ),
 }
 
 # Every code a finding may carry: the finding codes and the flags the checks report.

@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import __version__
-from extract.codes import FailureKind, FileStatus
+from extract.codes import FailureKind, FileStatus, FindingCode, Severity
 from extract.errors import CannotRun, ExitCode
 from extract.interpret.rulebook import Rulebook, RuleDirs
+from extract.model import Finding
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.budgets import Budgets, budget_options
 from extract.results import FileResult, exit_code
@@ -53,6 +54,57 @@ def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]
             continue
         unique.setdefault(str(resolved), path)
     return list(unique.values())
+
+
+def distinct_inputs(paths: Sequence[Path]) -> tuple[list[Path], dict[Path, Path]]:
+    """The inputs to read (the first of each set of identical files, by their bytes) and each
+    copy with the input it copies; a file that cannot be hashed is read (and fails there)."""
+    from extract.pipeline import file_sha256
+
+    first: dict[str, Path] = {}
+    unique: list[Path] = []
+    copies: dict[Path, Path] = {}
+    for path in paths:
+        try:
+            digest, _ = file_sha256(path)
+        except OSError:
+            unique.append(path)
+            continue
+        if digest in first:
+            copies[path] = first[digest]
+        else:
+            first[digest] = path
+            unique.append(path)
+    return unique, copies
+
+
+def with_copies(
+    inputs: Sequence[Path], read: dict[Path, FileResult], copies: dict[Path, Path]
+) -> list[FileResult]:
+    """Every input's result in input order: a copy's is ``ok`` with no records of its own and
+    an info finding naming the file read instead (its records are that file's)."""
+    results = []
+    for path in inputs:
+        if path not in copies:
+            results.append(read[path])
+            continue
+        original = read[copies[path]]
+        note = Finding(
+            FindingCode.DUPLICATE_INPUT,
+            f"{path.name}: the same bytes as {original.path}, read once; its records are there",
+            Severity.INFO,
+        )
+        results.append(
+            FileResult(
+                path.name,
+                str(path),
+                FileStatus.OK,
+                source_sha256=original.source_sha256,
+                document_type=original.document_type,
+                findings=(note,),
+            )
+        )
+    return results
 
 
 def missing_reason(path: Path) -> str | None:
@@ -108,9 +160,11 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
         return ExitCode.USAGE
     started = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
+    unique, copies = distinct_inputs(inputs)
     with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
-        results = _extract_files(args, inputs, rules, rulebook, Path(spool_dir))
-        _write_records(args, writers, results)
+        read = _extract_files(args, unique, rules, rulebook, Path(spool_dir))
+        _write_records(args, writers, read)
+        results = with_copies(inputs, dict(zip(unique, read, strict=True)), copies)
         results.extend(
             FileResult(
                 source_file=p.name,
