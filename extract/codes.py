@@ -21,6 +21,7 @@ class SourceKind(StrEnum):
     XLS = "xls"
     ODS = "ods"
     CSV = "csv"
+    HTML = "html"
 
 
 class Unit(StrEnum):

@@ -174,6 +174,18 @@ def _sniff_text(head: bytes) -> bool:
     return not head.startswith((_ZIP_MAGIC, _OLE2_MAGIC, b"%PDF-"))
 
 
+def _sniff_html(head: bytes) -> bool:
+    from extract.readers.sheets.html_tables import is_html
+
+    return is_html(head)
+
+
+def _read_html(path: Path, sha256: str, options: ReadOptions) -> Document:
+    from extract.readers.sheets.html_tables import read_html_tables
+
+    return read_html_tables(path, sha256, options)
+
+
 def _read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
     from extract.readers.sheets.delimited import read_csv
 
@@ -218,9 +230,17 @@ READERS: tuple[Reader, ...] = (
         _read_xls,
     ),
     Reader(
+        "html",
+        "HTML tables (a web page saved as .xls, as public-data sites hand them out)",
+        (),
+        _sniff_html,
+        _read_html,
+    ),
+    Reader(
         "csv",
-        "delimited text (.csv, .tsv): UTF-8 or Windows-1252, ';' ',' or tab",
-        (".csv", ".tsv"),
+        "delimited text (.csv, .tsv, or tab-separated text named .xls): UTF-8 or "
+        "Windows-1252, ';' ',' or tab",
+        (".csv", ".tsv", ".xls"),
         _sniff_text,
         _read_csv,
         suffix_required=True,
@@ -230,7 +250,7 @@ READERS: tuple[Reader, ...] = (
 
 def accepted_suffixes() -> tuple[str, ...]:
     """File name suffixes the folder walker picks up."""
-    return tuple(s for reader in READERS for s in reader.suffixes)
+    return tuple(dict.fromkeys(s for reader in READERS for s in reader.suffixes))
 
 
 def reader_for(path: Path, head: bytes) -> Reader:

@@ -88,3 +88,16 @@ def test_crops_too_many_for_one_sheet_are_read_in_several() -> None:
     assert sum(120 + 2 * 8 + 24 for _ in boxes) > MAX_SHEET_PIXELS
     found = second_look(clean, boxes, list(range(300)), "eng", "")
     assert len(found) == 300 and {text for text, *_rest in found.values()} == {"1278"}
+
+
+def test_pytesseract_is_imported_without_pandas() -> None:
+    """pytesseract imports pandas when it is installed; an OCR worker must not pay for it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from extract.readers.ocr.tesseract import pytesseract_module; "
+        "pytesseract_module(); print('pandas' in sys.modules); import pandas"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -26,7 +26,7 @@ from extract.errors import CannotRun
 from extract.model import PageContent, Ruling, Word
 from extract.readers.ocr.page_words import page_words, started
 from extract.readers.ocr.scaled import surer_per_box
-from extract.readers.ocr.tesseract import read_data
+from extract.readers.ocr.tesseract import pytesseract_module, read_data
 
 INSTALL_HINT = "install the Debian packages tesseract-ocr and tesseract-ocr-dan"
 
@@ -63,7 +63,7 @@ class OcrUnavailable(CannotRun):
 
 def check_tesseract(settings: OcrSettings) -> None:
     """Raise OcrUnavailable unless the tesseract command and the languages are there."""
-    import pytesseract
+    pytesseract = pytesseract_module()
 
     command = pytesseract.pytesseract.tesseract_cmd
     if shutil.which(command) is None:
@@ -80,7 +80,7 @@ def check_tesseract(settings: OcrSettings) -> None:
 def _languages(command: str) -> frozenset[str]:
     """The languages the Tesseract ``command`` has data for (asked once per process: each
     ask starts Tesseract, about 0.1 s)."""
-    import pytesseract
+    pytesseract = pytesseract_module()
 
     return frozenset(pytesseract.get_languages(config=""))
 

@@ -28,6 +28,26 @@ from typing import Any
 # pytesseract writes the image in this format (PIL's name; P5 for a grey image).
 HANDOVER_FORMAT = "PPM"
 ENGINE_VARIABLE = "ANKESTAT_OCR_ENGINE"  # "command" forces the tesseract command
+
+
+def pytesseract_module() -> Any:
+    """pytesseract, imported without pandas: pytesseract imports pandas whenever it is
+    installed (for an output we never ask for), which costs every OCR worker half a second
+    and tens of MiB, enough to break a tight --memory-limit."""
+    import sys
+
+    if "pytesseract" in sys.modules or "pandas" in sys.modules:
+        import pytesseract
+
+        return pytesseract
+    sys.modules["pandas"] = None  # type: ignore[assignment]  # (import pandas: ImportError)
+    try:
+        import pytesseract
+    finally:
+        del sys.modules["pandas"]
+    return pytesseract
+
+
 COLUMNS = (
     "level",
     "page_num",
@@ -96,8 +116,9 @@ def _orientation_in_process(pixels: Any) -> tuple[int, float] | None:
 
 
 def _orientation_by_command(pixels: Any) -> tuple[int, float] | None:
-    import pytesseract
     from PIL import Image
+
+    pytesseract = pytesseract_module()
 
     image = Image.fromarray(pixels)
     image.format = HANDOVER_FORMAT
@@ -119,17 +140,18 @@ def engine_name() -> str:
 @cache
 def _in_process_usable() -> bool:
     try:
-        import pytesseract
         import tesserocr
     except ImportError:
         return False
+    pytesseract = pytesseract_module()
     library = tesserocr.tesseract_version().split()[1]
     return bool(library == str(pytesseract.get_tesseract_version()))
 
 
 def _read_by_command(pixels: Any, lang: str, config: str) -> dict[str, list[Any]]:
-    import pytesseract
     from PIL import Image
+
+    pytesseract = pytesseract_module()
 
     image = Image.fromarray(pixels)
     image.format = HANDOVER_FORMAT

@@ -142,7 +142,8 @@ def read_csv(path: Path, sha256: str, options: ReadOptions) -> Document:
     if page.sheet is None or not page.sheet.rows:
         raise UnreadableInput("no cells: the csv holds only empty lines")
     name = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
-    notes = (*page.notes, f"csv read as {encoding}, delimiter {name}", *unlike)
+    kind = "text named .xls (not a workbook)" if path.suffix.lower() == ".xls" else "csv"
+    notes = (*page.notes, f"{kind} read as {encoding}, delimiter {name}", *unlike)
     return Document(path, sha256, SourceKind.CSV, (replace(page, notes=notes),))
 
 
