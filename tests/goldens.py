@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from extract.model import Record
 from extract.results import FileResult
 from extract.writers.jsonl import record_dict
 
@@ -45,3 +46,8 @@ def check_golden(rows: list[dict[str, Any]], golden: Path, update: bool) -> None
     assert len(rows) == len(expected)
     for got, want in zip(rows, expected, strict=True):
         assert got == want
+
+
+def golden_records(golden: Path) -> list[Record]:
+    """The records of a golden file (its ``engine_version`` set to "0.test")."""
+    return [Record(**{**row, "engine_version": "0.test"}) for row in read_jsonl(golden)]

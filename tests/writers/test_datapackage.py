@@ -13,17 +13,13 @@ from extract.model import Record
 from extract.writers import WriteOptions, get_writer
 from extract.writers.datapackage import write_data_package
 from tests.conftest import SAMPLES
+from tests.goldens import golden_records
 
 GOLDENS = sorted(SAMPLES.glob("*.records.jsonl"))
 
 
 def _records() -> list[Record]:
-    rows = [
-        json.loads(line)
-        for golden in GOLDENS
-        for line in golden.read_text(encoding="utf-8").splitlines()
-    ]
-    return [Record(**{**row, "engine_version": "0.test"}) for row in rows]
+    return [record for golden in GOLDENS for record in golden_records(golden)]
 
 
 def _package(tmp_path: Path, excel: bool) -> tuple[Path, int]:

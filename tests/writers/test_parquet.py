@@ -3,7 +3,6 @@ schema version in the metadata, and a clear reason when pyarrow is missing."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +16,9 @@ from extract.model import Record
 from extract.writers import WriteOptions, get_writer
 from extract.writers.jsonl import record_dict
 from tests.conftest import SAMPLES
+from tests.goldens import golden_records
 
 GOLDENS = sorted(SAMPLES.glob("*.records.jsonl"))
-
-
-def _records(golden: Path) -> list[Record]:
-    rows = [json.loads(line) for line in golden.read_text(encoding="utf-8").splitlines()]
-    return [Record(**{**row, "engine_version": "0.test"}) for row in rows]
 
 
 def _same(row: dict[str, Any], record: Record) -> None:
@@ -38,7 +33,7 @@ def _same(row: dict[str, Any], record: Record) -> None:
 
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.name.removesuffix(".records.jsonl"))
 def test_every_samples_records_round_trip(golden: Path, tmp_path: Path) -> None:
-    records = _records(golden)
+    records = golden_records(golden)
     path = tmp_path / "records.parquet"
     get_writer("parquet").write(iter(records), path, WriteOptions())
     table = pq.read_table(path)
@@ -49,7 +44,7 @@ def test_every_samples_records_round_trip(golden: Path, tmp_path: Path) -> None:
 
 def test_columns_are_typed_and_carry_the_schema_version(tmp_path: Path) -> None:
     path = tmp_path / "records.parquet"
-    records = _records(SAMPLES / "referat-ishoej-byraad-2022-10-31.records.jsonl")
+    records = golden_records(SAMPLES / "referat-ishoej-byraad-2022-10-31.records.jsonl")
     get_writer("parquet").write(records, path, WriteOptions())
     schema = pq.read_schema(path)
     assert schema.metadata[b"ankestat.schema_version"] == b"1"

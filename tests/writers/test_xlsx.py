@@ -14,13 +14,9 @@ from extract.model import Record
 from extract.writers import WriteOptions, get_writer
 from extract.writers.jsonl import record_dict
 from tests.conftest import SAMPLES
+from tests.goldens import golden_records
 
 GOLDENS = sorted(SAMPLES.glob("*.records.jsonl"))
-
-
-def _records(golden: Path) -> list[Record]:
-    rows = [json.loads(line) for line in golden.read_text(encoding="utf-8").splitlines()]
-    return [Record(**{**row, "engine_version": "0.test"}) for row in rows]
 
 
 def _write(records: list[Record], tmp_path: Path) -> Path:
@@ -31,7 +27,7 @@ def _write(records: list[Record], tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.name.removesuffix(".records.jsonl"))
 def test_every_samples_records_come_back_typed(golden: Path, tmp_path: Path) -> None:
-    records = _records(golden)
+    records = golden_records(golden)
     sheet = openpyxl.load_workbook(_write(records, tmp_path))["records"]
     header = [c.value for c in sheet[1]]
     for cells, record in zip(sheet.iter_rows(min_row=2), records, strict=True):
@@ -52,7 +48,7 @@ def test_every_samples_records_come_back_typed(golden: Path, tmp_path: Path) -> 
 
 
 def test_numbers_are_formatted_the_header_frozen_and_filtered(tmp_path: Path) -> None:
-    records = _records(SAMPLES / "aarsredegoerelse-2024.records.jsonl")
+    records = golden_records(SAMPLES / "aarsredegoerelse-2024.records.jsonl")
     book = openpyxl.load_workbook(_write(records, tmp_path))
     sheet = book["records"]
     assert sheet.freeze_panes == "A2"
@@ -69,7 +65,7 @@ def test_numbers_are_formatted_the_header_frozen_and_filtered(tmp_path: Path) ->
 
 @pytest.mark.parametrize("text", ["=1+1", "+1+1", "@SUM(A1)", "-1+1", '=HYPERLINK("x")'])
 def test_a_text_that_looks_like_a_formula_is_never_one(text: str, tmp_path: Path) -> None:
-    record = _records(SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.records.jsonl")[0]
+    record = golden_records(SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.records.jsonl")[0]
     odd = dataclasses.replace(record, row_label=text, cell_text=text, table_title=text)
     sheet = openpyxl.load_workbook(_write([odd], tmp_path))["records"]
     header = [c.value for c in sheet[1]]
