@@ -20,17 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from extract import __version__
-from extract.codes import FailureKind, FileStatus
 from extract.model import Finding, Record
 from extract.readers import ReadOptions
 from extract.results import FileResult
 from extract.run.batch import run_files
-from extract.run.extract_command import (
-    collect_inputs,
-    distinct_inputs,
-    missing_reason,
-    with_copies,
-)
+from extract.run.inputs import plan_inputs
 from extract.run.rule_folders import rule_dirs
 from extract.writers.jsonl import record_dict
 from extract.writers.report import report_json
@@ -104,14 +98,7 @@ def read(
     folders = rule_dirs([Path(r) for r in rules or ()])
     started = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
-    missing = {p: why for p in inputs if (why := missing_reason(p)) is not None}
-    found = collect_inputs([p for p in inputs if p not in missing])
+    planned = plan_inputs(inputs)
     workers = max(1, jobs if jobs is not None else os.cpu_count() or 1)
-    unique, copies = distinct_inputs(found)
-    read_once = run_files(unique, folders, workers, False, ReadOptions(ocr=ocr))
-    results = with_copies(found, dict(zip(unique, read_once, strict=True)), copies)
-    results += [
-        FileResult(p.name, str(p), FileStatus.FAILED, why, failure=FailureKind.INPUT)
-        for p, why in missing.items()
-    ]
-    return Results(tuple(results), started, time.perf_counter() - clock)
+    read_once = run_files(planned.unique, folders, workers, False, ReadOptions(ocr=ocr))
+    return Results(tuple(planned.results(read_once)), started, time.perf_counter() - clock)

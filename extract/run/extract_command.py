@@ -11,112 +11,20 @@ import argparse
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import __version__
-from extract.codes import FailureKind, FileStatus, FindingCode, Severity
+from extract.codes import FileStatus
 from extract.errors import CannotRun, ExitCode
 from extract.interpret.rulebook import Rulebook, RuleDirs
-from extract.model import Finding
-from extract.readers import ReadOptions, accepted_suffixes
+from extract.readers import ReadOptions
 from extract.readers.budgets import Budgets, budget_options
 from extract.results import FileResult, exit_code
+from extract.run.inputs import plan_inputs
 from extract.run.isolation import GIB, SECONDS_PER_MB, Limits
 from extract.writers import WriteOptions, Writer, get_writer, missing_package
 from extract.writers.spool import file_records
-
-
-def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]:
-    """Files named directly, plus supported files found recursively in folders (sorted),
-    but none found inside the output folder ``out`` (an earlier run's records)."""
-    suffixes = accepted_suffixes()
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in suffixes
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            found.append(path)
-    outputs = None if out is None else out.resolve()
-    unique: dict[str, Path] = {}
-    for path in found:
-        resolved = path.resolve()
-        if outputs is not None and path not in paths and resolved.is_relative_to(outputs):
-            continue
-        unique.setdefault(str(resolved), path)
-    return list(unique.values())
-
-
-def distinct_inputs(paths: Sequence[Path]) -> tuple[list[Path], dict[Path, Path]]:
-    """The inputs to read (the first of each set of identical files, by their bytes) and each
-    copy with the input it copies; a file that cannot be hashed is read (and fails there)."""
-    from extract.pipeline import file_sha256
-
-    first: dict[str, Path] = {}
-    unique: list[Path] = []
-    copies: dict[Path, Path] = {}
-    for path in paths:
-        try:
-            digest, _ = file_sha256(path)
-        except OSError:
-            unique.append(path)
-            continue
-        if digest in first:
-            copies[path] = first[digest]
-        else:
-            first[digest] = path
-            unique.append(path)
-    return unique, copies
-
-
-def with_copies(
-    inputs: Sequence[Path], read: dict[Path, FileResult], copies: dict[Path, Path]
-) -> list[FileResult]:
-    """Every input's result in input order: a copy's is ``ok`` with no records of its own and
-    an info finding naming the file read instead (its records are that file's)."""
-    results = []
-    for path in inputs:
-        if path not in copies:
-            results.append(read[path])
-            continue
-        original = read[copies[path]]
-        note = Finding(
-            FindingCode.DUPLICATE_INPUT,
-            f"{path.name}: the same bytes as {original.path}, read once; its records are there",
-            Severity.INFO,
-        )
-        results.append(
-            FileResult(
-                path.name,
-                str(path),
-                FileStatus.OK,
-                source_sha256=original.source_sha256,
-                document_type=original.document_type,
-                findings=(note,),
-            )
-        )
-    return results
-
-
-def missing_reason(path: Path) -> str | None:
-    """Why ``path`` names nothing to read (None when it does): missing, or a symbolic link
-    that leads nowhere (to a missing target, or round in a loop)."""
-    from extract.pipeline import unreadable_reason
-
-    try:
-        path.stat()
-    except OSError as exc:
-        return unreadable_reason(path, exc)
-    return None
 
 
 def output_problem(out: Path) -> str | None:
@@ -153,28 +61,16 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     if problem is not None:
         print(f"ankestat: {problem}", file=sys.stderr)
         return ExitCode.USAGE
-    missing = {p: why for p in args.paths if (why := missing_reason(p)) is not None}
-    inputs = collect_inputs([p for p in args.paths if p not in missing], args.out)
-    if not inputs and not missing:
+    inputs = plan_inputs(args.paths, args.out)
+    if not inputs.found and not inputs.missing:
         print("ankestat: no supported files found", file=sys.stderr)
         return ExitCode.USAGE
     started = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
-    unique, copies = distinct_inputs(inputs)
     with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
-        read = _extract_files(args, unique, rules, rulebook, Path(spool_dir))
+        read = _extract_files(args, inputs.unique, rules, rulebook, Path(spool_dir))
         _write_records(args, writers, read)
-        results = with_copies(inputs, dict(zip(unique, read, strict=True)), copies)
-        results.extend(
-            FileResult(
-                source_file=p.name,
-                path=str(p),
-                status=FileStatus.FAILED,
-                error=why,
-                failure=FailureKind.INPUT,
-            )
-            for p, why in missing.items()
-        )
+        results = inputs.results(read)
         seconds = time.perf_counter() - clock
         write_report(results, args.out, started, seconds, __version__, records_of=file_records)
     for result in results:

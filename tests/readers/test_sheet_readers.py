@@ -29,7 +29,7 @@ from extract.readers.sheets.cells import (
     parse_ref,
 )
 from extract.results import FileResult
-from extract.run.extract_command import collect_inputs
+from extract.run.inputs import collect_inputs
 
 TALPORTAL_CSV = (
     "Instans;Sagsemne;Realitetsbehandlede sager i alt;;Omgørelsesprocent;\n"

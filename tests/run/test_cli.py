@@ -9,7 +9,7 @@ import pytest
 
 from extract.cli import main
 from extract.model import Record
-from extract.run.extract_command import collect_inputs
+from extract.run.inputs import collect_inputs
 from tests.conftest import SAMPLES
 
 SUNDHED = SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf"
