@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.model import SCHEMA_VERSION
-from extract.schema import record_schema
+from extract.schema import field_kind, record_schema
 from extract.writers.jsonl import FIELD_NAMES
 
 FILE_NAME = "datapackage.json"
@@ -24,9 +24,7 @@ FILE_NAME = "datapackage.json"
 
 def _field(name: str, spec: dict[str, Any], excel: bool) -> dict[str, Any]:
     """One Table Schema field from the JSON Schema property ``spec``."""
-    kinds = spec.get("type", "string")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
-    kind = next((k for k in kinds if k != "null"), "string")
+    kind, nullable, codes = field_kind(spec)
     field: dict[str, Any] = {
         "name": name,
         "type": {"integer": "integer", "number": "number", "array": "array"}.get(kind, "string"),
@@ -35,12 +33,8 @@ def _field(name: str, spec: dict[str, Any], excel: bool) -> dict[str, Any]:
     if field["type"] == "number" and excel:
         field["decimalChar"] = ","
     constraints: dict[str, Any] = {}
-    nullable = "null" in kinds or None in spec.get("enum", ())
     if not nullable:
         constraints["required"] = True
-    codes = [c for c in spec.get("enum", ()) if c is not None]
-    if "const" in spec:
-        codes = [spec["const"]]
     if codes:
         constraints["enum"] = codes
     if constraints:

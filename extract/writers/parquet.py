@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.model import SCHEMA_VERSION, Record
-from extract.schema import record_schema
+from extract.schema import field_kind, record_schema
 from extract.writers.jsonl import FIELD_NAMES, record_dict
 
 if TYPE_CHECKING:
@@ -31,10 +31,8 @@ def _arrow_type(spec: dict[str, Any], column: bool = True) -> Any:
     column of codes is dictionary-encoded, codes inside a list are plain strings."""
     import pyarrow as pa
 
-    kinds = spec.get("type", "string")
-    kinds = [k for k in (kinds if isinstance(kinds, list) else [kinds]) if k != "null"]
-    kind = kinds[0] if kinds else "string"
-    if column and ("enum" in spec or "const" in spec):
+    kind, _, codes = field_kind(spec)
+    if column and codes:
         return pa.dictionary(pa.int8(), pa.string())
     if kind == "integer":
         return pa.int32()
@@ -48,11 +46,6 @@ def _arrow_type(spec: dict[str, Any], column: bool = True) -> Any:
     return pa.string()
 
 
-def _nullable(spec: dict[str, Any]) -> bool:
-    kinds = spec.get("type")
-    return (isinstance(kinds, list) and "null" in kinds) or None in spec.get("enum", ())
-
-
 def arrow_schema() -> Any:
     """The Arrow schema of a record, from its JSON Schema; the schema version in the metadata."""
     import pyarrow as pa
@@ -60,7 +53,7 @@ def arrow_schema() -> Any:
     properties = record_schema()["properties"]
     return pa.schema(
         [
-            pa.field(name, _arrow_type(properties[name]), _nullable(properties[name]))
+            pa.field(name, _arrow_type(properties[name]), field_kind(properties[name])[1])
             for name in FIELD_NAMES
         ],
         metadata={SCHEMA_VERSION_KEY: SCHEMA_VERSION.encode()},

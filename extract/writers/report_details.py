@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extract.codes import FLAG_MEANINGS, FileStatus, FindingCode, Flag, Severity, Status
+from extract.codes import FLAG_MEANINGS, FileStatus, FindingCode, Severity, Status
 from extract.model import Record
 from extract.results import FileResult
 
@@ -42,7 +42,7 @@ def _where(record: Record) -> str:
 
 
 def _flag(code: str) -> str:
-    meaning = FLAG_MEANINGS.get(Flag(code)) if code in frozenset(Flag) else None
+    meaning = FLAG_MEANINGS.get(code)  # type: ignore[call-overload]  # (a Flag is its str)
     return f"{code} ({meaning})" if meaning else code
 
 
