@@ -10,7 +10,7 @@ file of millions of values fits and no record is read back.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -176,10 +176,10 @@ class CrossTableIndex:
         self,
         observations: Sequence[Observation],
         offset: int = 0,
-        record_id: Callable[[Observation], str] | None = None,
+        record_ids: Sequence[str] | None = None,
     ) -> None:
-        """Index observations at positions ``offset``, ``offset`` + 1, ...; ``record_id``:
-        the id of the record an observation becomes (none: ids of zeros)."""
+        """Index observations at positions ``offset``, ``offset`` + 1, ...; ``record_ids``:
+        the ids of the records they become, in the same order (none: ids of zeros)."""
         parts = self._parts
         for i, obs in enumerate(observations):
             value = _indexed_value(obs)
@@ -189,7 +189,7 @@ class CrossTableIndex:
             self._values.append(value)
             counted = obs.unit in COUNT_UNITS
             self._decimals.append(-1 - obs.decimals if counted else obs.decimals)
-            self._record_ids += bytes.fromhex(record_id(obs)) if record_id else bytes(_ID_BYTES)
+            self._record_ids += bytes.fromhex(record_ids[i]) if record_ids else bytes(_ID_BYTES)
             for name in _KEY:
                 parts[name].append(getattr(obs, name))
             parts["table_id"].append(obs.table_id)

@@ -55,12 +55,19 @@ class RecordBuilder:
         flags: Mapping[int, tuple[str, ...]],
         pages: Mapping[int | None, PageContent],
         first: int = 0,
+        ids: Sequence[str] | None = None,
     ) -> list[Record]:
         """One Record per observation (normalised); ``flags`` by position, ``observations[0]``
         being at position ``first``; ``pages`` by number (only size, rotation and source kind
-        are read)."""
+        are read); ``ids``: the records' ids when already worked out (``record_id``)."""
         return [
-            self._record(obs, flags.get(first + i, ()), pages) for i, obs in enumerate(observations)
+            self._record(
+                obs,
+                flags.get(first + i, ()),
+                pages,
+                ids[i] if ids is not None else self.record_id(obs),
+            )
+            for i, obs in enumerate(observations)
         ]
 
     def record_id(self, obs: Observation) -> str:
@@ -68,14 +75,18 @@ class RecordBuilder:
         return record_id(self.source_sha256, obs.table_id, obs.row_key, obs.column_key)
 
     def _record(
-        self, obs: Observation, flags: tuple[str, ...], pages: Mapping[int | None, PageContent]
+        self,
+        obs: Observation,
+        flags: tuple[str, ...],
+        pages: Mapping[int | None, PageContent],
+        record_id: str,
     ) -> Record:
         assert obs.entity_scope is not None and obs.period is not None
         code = obs.municipality_code
         page = _page(pages, obs)
         return Record(
             schema_version=SCHEMA_VERSION,
-            record_id=self.record_id(obs),
+            record_id=record_id,
             source_file=self.source_file,
             source_sha256=self.source_sha256,
             source_kind=page.source_kind or self.source_kind,

@@ -213,7 +213,7 @@ def test_cross_table_index_keeps_what_a_report_line_needs() -> None:
     copies[1] = replace(copies[1], cell=cell, municipality="Ishøj", law_label="Lov X")
     index = CrossTableIndex()
     ids = {"t1": "0123456789abcdef01234567", "t2": "fedcba9876543210fedcba98"}
-    index.add(copies, offset=5, record_id=lambda obs: ids[obs.table_id])
+    index.add(copies, offset=5, record_ids=[ids[obs.table_id] for obs in copies])
     (conflict,) = index.conflicts()
     assert conflict.positions == (5, 6)
     assert conflict.record_ids == (ids["t1"], ids["t2"])
