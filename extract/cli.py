@@ -22,6 +22,7 @@ from pathlib import Path
 from extract import __version__
 from extract.errors import EXIT_MEANINGS, CannotRun, ExitCode
 from extract.interpret.rulebook import RuleDirs, RuleError, load_rulebook
+from extract.normalise.reference import Reference
 from extract.readers import ReadOptions, accepted_suffixes
 from extract.readers.budgets import budget_options, option_flag, positive_budget
 from extract.readers.pdf.reader import PDF_BACKENDS
@@ -247,11 +248,11 @@ def _main(argv: Sequence[str] | None = None) -> int:
             print(f"{len(rulebook.rules)} rules OK in {', '.join(map(str, rules))}")
         return ExitCode.OK
     if args.command == "watch":
-        return _watch(args, rules)
+        return _watch(args, rules, rulebook.reference)
     return run_extract(args, rules, rulebook)
 
 
-def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
+def _watch(args: argparse.Namespace, rules: RuleDirs, reference: Reference) -> int:
     """``ankestat watch``: logging set up here (timestamps, stderr), then the watch loop."""
     import logging
 
@@ -260,7 +261,7 @@ def _watch(args: argparse.Namespace, rules: RuleDirs) -> int:
     from extract.watch.watcher import watch
 
     try:
-        settings, level = watch_settings(args, rules)
+        settings, level = watch_settings(args, rules, reference=reference)
     except ValueError as exc:
         print(f"ankestat: {exc}", file=sys.stderr)
         return ExitCode.USAGE

@@ -256,3 +256,12 @@ FINDING_MEANINGS: dict[FindingCode, str] = {
 
 # Every code a finding may carry: the finding codes and the flags the checks report.
 FINDING_CODES: frozenset[str] = frozenset(FindingCode) | frozenset(Flag)
+
+
+def code_meaning(code: str) -> str:
+    """The meaning of a flag or finding code ("" for a code outside the catalogue)."""
+    if code in Flag.__members__.values():
+        return FLAG_MEANINGS[Flag(code)]
+    if code in FindingCode.__members__.values():
+        return FINDING_MEANINGS[FindingCode(code)]
+    return ""

@@ -46,7 +46,8 @@ class FileResult:
 
     The records are either held (``records``) or spooled to a file (``spool``, records empty);
     ``record_count`` counts them either way. A failed file says why in ``error`` (one line) and
-    ``failure``; an internal failure also keeps its ``traceback``.
+    ``failure``; an internal failure also keeps its ``traceback``. A file with the same bytes
+    as another input of the run is not read again: ``copy_of`` names that input.
     """
 
     source_file: str
@@ -64,6 +65,7 @@ class FileResult:
     spool: RecordSpool | None = None
     failure: FailureKind | None = None
     traceback: str | None = None
+    copy_of: str | None = None  # the path of an input with the same bytes, read instead
 
     @property
     def record_count(self) -> int:

@@ -69,8 +69,8 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     clock = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
         read = _extract_files(args, inputs.unique, rules, rulebook, Path(spool_dir))
-        _write_records(args, writers, read)
         results = inputs.results(read)
+        _write_records(args, writers, results, rulebook, started)
         seconds = time.perf_counter() - clock
         write_report(results, args.out, started, seconds, __version__, records_of=file_records)
     for result in results:
@@ -116,18 +116,28 @@ def _extract_files(
 
 
 def _write_records(
-    args: argparse.Namespace, writers: list[Writer], results: list[FileResult]
+    args: argparse.Namespace,
+    writers: list[Writer],
+    results: list[FileResult],
+    rulebook: Rulebook,
+    started: str,
 ) -> None:
     """Each format's file in ``--out``: every file's records in input order, read back from
     the spools one at a time (never all in memory); beside ``records.csv`` its Frictionless
-    ``datapackage.json``."""
+    ``datapackage.json``. Writers that describe the files too get ``results``."""
     from extract.writers.datapackage import write_data_package
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    options = WriteOptions(excel_csv=args.excel_csv)
+    options = WriteOptions(
+        excel_csv=args.excel_csv,
+        results=tuple(results),
+        reference=rulebook.reference,
+        engine_version=__version__,
+        started=started,
+    )
     for writer in writers:
-        target = out / f"records{writer.suffix}"
+        target = out / writer.file_name
         writer.write(file_records(results), target, options)
         if writer.name == "csv":
             write_data_package(target, options.excel_csv)

@@ -136,6 +136,7 @@ def with_copies(
                 source_sha256=original.source_sha256,
                 document_type=original.document_type,
                 findings=(note,),
+                copy_of=original.path,
             )
         )
     return results

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract import __version__
 from extract.interpret.rulebook import RuleDirs
+from extract.normalise.reference import Reference
 from extract.readers import ReadOptions
 from extract.readers.budgets import Budgets, budget_options, positive_budget
 from extract.readers.pdf.reader import PDF_BACKENDS
@@ -261,9 +263,13 @@ class WatchSettings:
 
 
 def watch_settings(
-    args: argparse.Namespace, rules: RuleDirs, environ: dict[str, str] | None = None
+    args: argparse.Namespace,
+    rules: RuleDirs,
+    environ: dict[str, str] | None = None,
+    reference: Reference | None = None,
 ) -> tuple[WatchSettings, str]:
-    """The watcher's settings and log level; ValueError naming what is missing or bad."""
+    """The watcher's settings and log level (``reference``: the rules' reference data, for
+    the store's reference tables); ValueError naming what is missing or bad."""
     env = dict(os.environ) if environ is None else environ
     inbox = args.inbox or (Path(env["ANKESTAT_INBOX"]) if env.get("ANKESTAT_INBOX") else None)
     if inbox is None:
@@ -286,7 +292,9 @@ def watch_settings(
             ocr=value["ocr"],
             budgets=Budgets(**{name: value[name] for name, *_ in budget_options()}),
         ),
-        write_options=WriteOptions(excel_csv=value["excel_csv"]),
+        write_options=WriteOptions(
+            excel_csv=value["excel_csv"], reference=reference, engine_version=__version__
+        ),
         reprocess=value["reprocess"],
         limits=Limits(
             memory=int(value["memory_limit"] * GIB),

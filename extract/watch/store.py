@@ -1,9 +1,11 @@
 """The watch store: ``DIR/ankestat.sqlite``, one transaction per document.
 
-Two tables: ``records`` (the record contract, shared with the ``sqlite`` writer, upserted by
-``record_id``) and ``documents`` (one row per document, keyed by the sha256 of its bytes). A
-document's records and its ``documents`` row are committed together, so the store holds a
-document completely or not at all. In: ``FileResult``s. Out: ``KnownDocument`` look-ups.
+The tables of the ``sqlite`` writer: ``records`` (the record contract, upserted by
+``record_id``), ``documents`` (one row per document, keyed by the sha256 of its bytes),
+``findings`` and the reference tables (``extract.writers.sqlite_tables``); Datasette's
+``metadata.json`` beside it. A document's records, findings and ``documents`` row are
+committed together, so the store holds a document completely or not at all. In:
+``FileResult``s. Out: ``KnownDocument`` look-ups.
 """
 
 from __future__ import annotations
@@ -11,34 +13,33 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from extract import __version__
+from extract.normalise.reference import Reference
 from extract.results import FileResult
+from extract.writers.datasette import write_metadata
 from extract.writers.report import file_json
-from extract.writers.sqlite import RECORDS_TABLE, create_records_table, upsert_records
+from extract.writers.sqlite import (
+    RECORDS_TABLE,
+    SqliteWriter,
+    create_records_table,
+    upsert_records,
+)
+from extract.writers.sqlite_tables import (
+    create_tables,
+    document_row,
+    fill_reference,
+    insert_findings,
+    upsert_document,
+)
 
-STORE_NAME = "ankestat.sqlite"
+STORE_NAME = SqliteWriter.file_name
 
-DOCUMENTS_DDL = """CREATE TABLE IF NOT EXISTS documents (
-  sha256 TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  status TEXT NOT NULL,
-  error TEXT,
-  records INTEGER NOT NULL,
-  report TEXT NOT NULL,
-  engine_version TEXT NOT NULL,
-  processed_at TEXT NOT NULL,
-  read_with TEXT
-)"""
-# Columns added since the first stores; an older store gets them when opened.
-_ADDED_COLUMNS = {"read_with": "TEXT"}
-
-_DELETE_RECORDS = f"DELETE FROM {RECORDS_TABLE} WHERE source_sha256 = ?"
 _KNOWN = "SELECT sha256, name, status, error, processed_at, report, read_with FROM documents"
 # The run report's entry for a file, minus what differs between two runs on the same bytes.
 _VOLATILE_REPORT_KEYS = ("path", "seconds")
@@ -65,7 +66,7 @@ class StoreError(Exception):
 class Store:
     """The SQLite store in an output folder; use as a context manager."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, reference: Reference | None = None) -> None:
         self.path = out_dir / STORE_NAME
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -73,12 +74,12 @@ class Store:
             self._conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=FULL")  # committed = on disk, then the move
-            self._conn.execute(DOCUMENTS_DDL)
-            columns = {row[1] for row in self._conn.execute("PRAGMA table_info(documents)")}
-            for name, kind in _ADDED_COLUMNS.items():
-                if name not in columns:
-                    self._conn.execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
             create_records_table(self._conn)
+            create_tables(self._conn)
+            with self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                fill_reference(self._conn, reference)
+            write_metadata(self.path)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
 
@@ -113,16 +114,12 @@ class Store:
         was read with (``rereads.read_with``); the records of an earlier reading of the same
         bytes are replaced, none left behind."""
         report = {k: v for k, v in file_json(result).items() if k not in _VOLATILE_REPORT_KEYS}
-        row = (
-            sha256,
-            result.source_file,
-            str(result.status),
-            result.error,
-            len(result.records),
-            json.dumps(report, ensure_ascii=False, allow_nan=False),
+        row = document_row(
+            replace(result, source_sha256=sha256),
+            report,
             __version__,
             datetime.now(UTC).isoformat(timespec="seconds"),
-            None if read_with is None else json.dumps(dict(read_with), sort_keys=True),
+            read_with=None if read_with is None else json.dumps(dict(read_with), sort_keys=True),
         )
         try:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -130,13 +127,10 @@ class Store:
                 self._conn.execute(
                     f"DELETE FROM {RECORDS_TABLE} WHERE source_sha256 = ?", (sha256,)
                 )
+                self._conn.execute("DELETE FROM findings WHERE sha256 = ?", (sha256,))
                 upsert_records(self._conn, result.records)
-                self._conn.execute(
-                    "INSERT OR REPLACE INTO documents (sha256, name, status, error, records, "
-                    "report, engine_version, processed_at, read_with) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row,
-                )
+                insert_findings(self._conn, replace(result, source_sha256=sha256))
+                upsert_document(self._conn, row)
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")

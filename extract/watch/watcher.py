@@ -117,7 +117,7 @@ class Watcher:
         lock = InboxLock(self.inbox)
         lock.acquire()
         try:
-            with Store(self.out) as store:
+            with Store(self.out, self.settings.write_options.reference) as store:
                 self._store = store
                 restore = stop_on_signals(self.stop)
                 self._pool = self._new_pool()

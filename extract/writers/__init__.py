@@ -13,6 +13,8 @@ from types import MappingProxyType
 from typing import Protocol
 
 from extract.model import Record
+from extract.normalise.reference import Reference
+from extract.results import FileResult
 from extract.writers.csv import CsvWriter
 from extract.writers.jsonl import JsonlWriter
 from extract.writers.parquet import ParquetWriter
@@ -25,9 +27,17 @@ class WriteOptions:
     """Options every writer receives; a writer ignores the ones that do not concern it.
 
     ``excel_csv``: CSV for a Danish Excel (";" delimiter, decimal comma, BOM, CRLF).
+    ``results``: the outcome of every file the records came from, in input order (the SQLite
+    ``documents`` and ``findings`` tables, the XLSX ``findings`` and ``report`` sheets);
+    ``reference``: the rules' reference data (the SQLite reference tables); ``engine_version``
+    and ``started``: what read them, and when (ISO 8601).
     """
 
     excel_csv: bool = False
+    results: tuple[FileResult, ...] = ()
+    reference: Reference | None = None
+    engine_version: str = ""
+    started: str = ""
 
 
 class Writer(Protocol):
@@ -39,6 +49,11 @@ class Writer(Protocol):
 
     @property
     def suffix(self) -> str: ...
+
+    @property
+    def file_name(self) -> str:
+        """The file's name in an ``extract`` output folder (``records.jsonl``, ...)."""
+        ...
 
     @property
     def description(self) -> str: ...
@@ -72,8 +87,9 @@ def writer_names() -> tuple[str, ...]:
 
 
 def writers_help() -> str:
-    """One help line per writer, e.g. ``"jsonl (.jsonl): JSON Lines, one record per line"``."""
-    return "\n".join(f"{w.name} ({w.suffix}): {w.description}" for w in WRITERS.values())
+    """One help line per writer: its name, the file it writes, what it is, e.g.
+    ``"jsonl (records.jsonl): JSON Lines, one record per line"``."""
+    return "\n".join(f"{w.name} ({w.file_name}): {w.description}" for w in WRITERS.values())
 
 
 def missing_package(writer: Writer) -> str | None:

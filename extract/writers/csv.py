@@ -62,6 +62,7 @@ class CsvWriter:
 
     name = "csv"
     suffix = ".csv"
+    file_name = "records.csv"
     requires: tuple[str, ...] = ()
     description = 'CSV, one row per record, list fields as JSON text ("excel" mode: ";" and 37,9)'
 

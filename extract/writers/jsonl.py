@@ -53,6 +53,7 @@ class JsonlWriter:
 
     name = "jsonl"
     suffix = ".jsonl"
+    file_name = "records.jsonl"
     requires: tuple[str, ...] = ()
     description = "JSON Lines, UTF-8, one record per line (the default)"
 

@@ -71,6 +71,7 @@ class ParquetWriter:
 
     name = "parquet"
     suffix = ".parquet"
+    file_name = "records.parquet"
     description = "Parquet, typed and nullable columns, lists for flags and cooperation (pyarrow)"
     requires = ("pyarrow",)
 

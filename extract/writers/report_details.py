@@ -3,14 +3,14 @@ words, every flagged or illegible value, every table not read and every label no
 
 In: a file's result and its records (held or read back from the spool). Out: text lines.
 A value line says where the value is (page or sheet and cell, table, row, column), what was
-printed, its status and each flag with its meaning (``extract.codes.FLAG_MEANINGS``).
+printed, its status and each flag with its meaning (``extract.codes.code_meaning``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extract.codes import FLAG_MEANINGS, FileStatus, FindingCode, Severity, Status
+from extract.codes import FileStatus, FindingCode, Severity, Status, code_meaning
 from extract.model import Record
 from extract.results import FileResult
 
@@ -42,7 +42,7 @@ def _where(record: Record) -> str:
 
 
 def _flag(code: str) -> str:
-    meaning = FLAG_MEANINGS.get(code)  # type: ignore[call-overload]  # (a Flag is its str)
+    meaning = code_meaning(code)
     return f"{code} ({meaning})" if meaning else code
 
 
@@ -52,9 +52,16 @@ def value_line(record: Record) -> str:
     return f"  {_where(record)}: printed '{record.cell_text}', {record.status}: {flags}"
 
 
+def needs_check(record: Record) -> bool:
+    """True for a value a person must check before use: flagged, or printed illegibly."""
+    return bool(record.flags) or record.status == Status.ILLEGIBLE.value
+
+
 def status_words(result: FileResult, flagged: int) -> str:
     """The file's status as a person reads it: "ok", "ok, 3 values flagged", "partial: why",
-    "failed: why", or "ok, no statistics tables" for a file with none."""
+    "failed: why", "ok, no statistics tables" for a file with none, or "ok, a copy of X"."""
+    if result.copy_of is not None:
+        return f"ok, the same bytes as {result.copy_of} (read once, records there)"
     if result.status is FileStatus.FAILED:
         return f"failed: {result.error}"
     if result.status is FileStatus.PARTIAL:
@@ -68,7 +75,7 @@ def status_words(result: FileResult, flagged: int) -> str:
 def detail_lines(result: FileResult, records: Iterable[Record]) -> list[str]:
     """The file's heading with its status, then its flagged or illegible values and the
     findings that say what was not read."""
-    values = [value_line(r) for r in records if r.flags or r.status == Status.ILLEGIBLE.value]
+    values = [value_line(r) for r in records if needs_check(r)]
     lines = [f"== {result.source_file}: {status_words(result, len(values))}"]
     lines += values
     lines += [f"  {f.code}: {f.message}" for f in result.findings if f.code in _LISTED]

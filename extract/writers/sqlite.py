@@ -1,4 +1,5 @@
-"""SQLite writer, and the ``records`` table that the watch store shares with it.
+"""SQLite writer, and the ``records`` table that the watch store shares with it (the other
+tables: ``extract.writers.sqlite_tables``).
 
 The table has exactly the contract fields, in contract order. Column types come from the
 ``Record`` annotations: ``int`` -> INTEGER, ``float`` -> REAL, everything else TEXT; NOT NULL
@@ -18,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from extract.model import Record
 from extract.writers.csv import LIST_FIELDS
+from extract.writers.datasette import write_metadata
 from extract.writers.jsonl import FIELD_NAMES, record_dict
+from extract.writers.sqlite_tables import (
+    create_tables,
+    document_row,
+    fill_reference,
+    insert_findings,
+    upsert_document,
+)
 
 if TYPE_CHECKING:
     from extract.writers import WriteOptions
@@ -63,11 +72,8 @@ def record_row(record: Record) -> tuple[Any, ...]:
 
 
 def create_records_table(conn: sqlite3.Connection) -> None:
-    """Create the ``records`` table (and its lookup indexes) if it does not exist."""
+    """Create the ``records`` table if it does not exist (its indexes: ``create_tables``)."""
     conn.execute(RECORDS_DDL)
-    conn.execute(
-        f"CREATE INDEX IF NOT EXISTS {RECORDS_TABLE}_source ON {RECORDS_TABLE} (source_sha256)"
-    )
 
 
 def upsert_records(conn: sqlite3.Connection, records: Iterable[Record]) -> None:
@@ -76,15 +82,22 @@ def upsert_records(conn: sqlite3.Connection, records: Iterable[Record]) -> None:
 
 
 class SqliteWriter:
-    """SQLite database with one ``records`` table (datasette and pandas read it directly)."""
+    """SQLite database ``ankestat.sqlite``: ``records``, ``documents``, ``findings`` and the
+    reference tables (``extract.writers.sqlite_tables``), and Datasette's ``metadata.json``
+    beside it."""
 
     name = "sqlite"
     suffix = ".sqlite"
+    file_name = "ankestat.sqlite"
     requires: tuple[str, ...] = ()
-    description = "SQLite database, table 'records' (record_id primary key, lists as JSON text)"
+    description = (
+        "SQLite database: records, documents, findings and reference tables, with "
+        "Datasette's metadata.json beside it"
+    )
 
     def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:
-        """Write ``records`` to a new database at ``path``, replacing it as a whole."""
+        """Write ``records``, and the documents and findings of ``options.results``, to a new
+        database at ``path`` (replacing it as a whole), then ``metadata.json`` beside it."""
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
         partial.unlink(missing_ok=True)
@@ -92,7 +105,32 @@ class SqliteWriter:
         try:
             with conn:
                 create_records_table(conn)
+                create_tables(conn)
                 upsert_records(conn, records)
+                _write_documents(conn, options)
+                fill_reference(conn, options.reference)
         finally:
             conn.close()
         os.replace(partial, path)
+        write_metadata(path)
+
+
+def _write_documents(conn: sqlite3.Connection, options: WriteOptions) -> None:
+    """One ``documents`` row per distinct document of ``options.results`` (a copy of one
+    already read is named in that one's ``copies``), and every file's findings."""
+    from extract.writers.report import file_json
+
+    copies: dict[str | None, list[str]] = {}
+    for result in options.results:
+        if result.copy_of is not None:
+            copies.setdefault(result.source_sha256, []).append(result.path)
+    for result in options.results:
+        insert_findings(conn, result)
+        if result.copy_of is None:
+            copies_of = copies.get(result.source_sha256, []) if result.source_sha256 else []
+            upsert_document(
+                conn,
+                document_row(
+                    result, file_json(result), options.engine_version, options.started, copies_of
+                ),
+            )

@@ -142,8 +142,9 @@ def test_an_earlier_runs_records_in_the_input_folder_are_not_read_again(tmp_path
     (tmp_path / "in" / SUNDHED.name).write_bytes(SUNDHED.read_bytes())
     out = tmp_path / "in" / "out"
     args = ["extract", str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--quiet"]
-    assert main([*args, "--format", "jsonl,csv"]) == 0
-    assert main([*args, "--format", "jsonl,csv"]) == 0
+    outputs = "jsonl,csv,xlsx,sqlite"  # records.csv and records.xlsx are readable inputs
+    assert main([*args, "--format", outputs]) == 0
+    assert main([*args, "--format", outputs]) == 0
     report = json.loads((out / "report.json").read_text())
     assert [f["source_file"] for f in report["files"]] == [SUNDHED.name]
 

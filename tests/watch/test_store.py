@@ -23,6 +23,7 @@ from extract.writers.sqlite import RECORDS_DDL
 from tests.conftest import SAMPLES
 
 SUNDHED = SAMPLES / "referat-ishoej-sundhedsudvalg-2021-03-08.pdf"
+BYRAAD = SAMPLES / "referat-ishoej-byraad-2022-10-31.pdf"
 FIELD_ORDER = [f.name for f in fields(Record)]
 JSON_FIELDS = ("bbox", "cooperation", "flags")
 
@@ -64,12 +65,13 @@ def test_extract_format_sqlite_holds_what_jsonl_holds(tmp_path: Path) -> None:
     args = ["extract", str(SUNDHED), "--out", str(out), "--format", "sqlite,jsonl", "--jobs", "1"]
     assert main([*args, "--quiet"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        "ankestat.sqlite",
+        "metadata.json",
         "records.jsonl",
-        "records.sqlite",
         "report.json",
         "report.txt",
     ]
-    rows = _rows(out / "records.sqlite")
+    rows = _rows(out / "ankestat.sqlite")
     assert len(rows) == 42
     assert [_as_json(r) for r in rows] == _jsonl(out / "records.jsonl")
     first = rows[0]
@@ -82,12 +84,12 @@ def test_extract_format_sqlite_holds_what_jsonl_holds(tmp_path: Path) -> None:
     assert json.loads(first["cooperation"])[0]["delegating"] == "Vallensbæk"  # JSON text
     # written again: replaced, not appended
     assert main([*args, "--quiet"]) == 0
-    assert len(_rows(out / "records.sqlite")) == 42
+    assert len(_rows(out / "ankestat.sqlite")) == 42
 
 
 def test_default_extract_formats_stay_jsonl_and_csv(tmp_path: Path) -> None:
     assert main(["extract", str(SUNDHED), "--out", str(tmp_path), "--jobs", "1", "--quiet"]) == 0
-    assert not (tmp_path / "records.sqlite").exists()
+    assert not (tmp_path / "ankestat.sqlite").exists()
     assert (tmp_path / "records.jsonl").exists() and (tmp_path / "records.csv").exists()
 
 
@@ -112,6 +114,28 @@ def test_store_commit_is_an_upsert_and_records_the_document(
     report = json.loads(documents[0]["report"])
     assert "path" not in report and "seconds" not in report
     assert (report["source_file"], report["status"], report["records"]) == (SUNDHED.name, "ok", 42)
+
+
+def test_the_store_keeps_findings_per_document_and_the_reference_tables(
+    tmp_path: Path, rulebook: Rulebook
+) -> None:
+    """Findings are stored with their document and replaced when it is stored again; the
+    reference tables hold the rules' reference data and the codes' meanings."""
+    result = process_file(BYRAAD, rulebook)
+    sha = result.source_sha256
+    assert sha is not None and result.findings
+    with Store(tmp_path, rulebook.reference) as store:
+        store.commit_document(result, sha)
+        store.commit_document(result, sha)
+    db = tmp_path / "ankestat.sqlite"
+    findings = _rows(db, "SELECT * FROM findings")
+    assert [(f["sha256"], f["code"], f["message"]) for f in findings] == [
+        (sha, str(f.code), f.message) for f in result.findings
+    ]
+    [document] = _rows(db, "SELECT * FROM documents")
+    assert (document["findings"], document["document_type"]) == (len(findings), "referat")
+    assert len(_rows(db, "SELECT * FROM municipalities")) == 98
+    assert (tmp_path / "metadata.json").is_file()
 
 
 def test_a_failed_commit_stores_nothing(tmp_path: Path, rulebook: Rulebook) -> None:

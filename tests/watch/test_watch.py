@@ -220,7 +220,13 @@ def test_once_duplicate_under_another_name_is_stored_once(
     ]
     assert len((out / "documents" / f"a-{sha8}.jsonl").read_text().splitlines()) == 42
     # the WAL files go when the store is closed
-    assert _files(out) == ["ankestat.sqlite", "documents", "report.json", "report.txt"]
+    assert _files(out) == [
+        "ankestat.sqlite",
+        "documents",
+        "metadata.json",
+        "report.json",
+        "report.txt",
+    ]
 
 
 def test_restart_after_commit_only_moves_the_document(

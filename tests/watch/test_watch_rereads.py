@@ -102,8 +102,8 @@ def test_why_a_stored_document_is_read_again() -> None:
 def test_a_store_from_before_read_with_is_opened_and_its_documents_read_again(
     tmp_path: Path,
 ) -> None:
-    """A store whose documents table has no read_with column gets it when opened; its
-    documents then count as read with unknown settings."""
+    """A store whose documents table lacks columns (read_with, ...) gets them when opened;
+    its documents then count as read with unknown settings."""
     out = tmp_path / "out"
     out.mkdir()
     with closing(sqlite3.connect(out / "ankestat.sqlite")) as conn:
@@ -117,3 +117,7 @@ def test_a_store_from_before_read_with_is_opened_and_its_documents_read_again(
     with Store(out) as store:
         [known] = store.documents()
     assert (known.name, known.read_with) == ("x.pdf", None)
+    with closing(sqlite3.connect(out / "ankestat.sqlite")) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(documents)")]
+    added = {"read_with", "copies", "tables_mapped", "path", "failure", "document_type"}
+    assert added <= set(columns)

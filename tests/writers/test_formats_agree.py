@@ -44,7 +44,7 @@ def _rows(out: Path) -> dict[str, list[tuple[Any, ...]]]:
     sheet = openpyxl.load_workbook(out / "records.xlsx", read_only=True)["records"]
     header, *cells = list(sheet.iter_rows(values_only=True))
     read["xlsx"] = [pick(dict(zip(header, row, strict=True))) for row in cells]
-    with closing(sqlite3.connect(out / "records.sqlite")) as conn:
+    with closing(sqlite3.connect(out / "ankestat.sqlite")) as conn:
         conn.row_factory = sqlite3.Row
         rows = conn.execute("SELECT * FROM records ORDER BY rowid")
         read["sqlite"] = [pick(dict(row)) for row in rows]

@@ -174,7 +174,7 @@ def test_registry_names_suffixes_and_unknown_format() -> None:
     suffixes = [".jsonl", ".csv", ".sqlite", ".parquet", ".xlsx"]
     assert [w.suffix for w in WRITERS.values()] == suffixes
     assert get_writer("csv").name == "csv"
-    assert writers_help().splitlines()[0].startswith("jsonl (.jsonl): ")
+    assert writers_help().splitlines()[0].startswith("jsonl (records.jsonl): ")
     known = "jsonl, csv, sqlite, parquet, xlsx"
     with pytest.raises(ValueError, match=rf"unknown output format 'xml'; known formats: {known}"):
         get_writer("xml")

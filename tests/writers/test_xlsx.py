@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from extract.codes import code_meaning
 from extract.model import Record
 from extract.writers import WriteOptions, get_writer
 from extract.writers.jsonl import record_dict
@@ -75,3 +77,40 @@ def test_a_text_that_looks_like_a_formula_is_never_one(text: str, tmp_path: Path
     plain = dataclasses.replace(record, cell_text="-12")
     sheet = openpyxl.load_workbook(_write([plain], tmp_path))["records"]
     assert sheet.cell(2, header.index("cell_text") + 1).value == "-12"  # a number stays
+
+
+def test_findings_and_report_sheets_say_what_report_txt_says(tmp_path: Path) -> None:
+    """The findings sheet has every finding with its code's meaning; the report sheet a row per
+    input with its status in words (a copy named as one); a file name that looks like a
+    formula stays text."""
+    from extract.cli import main
+
+    minutes = SAMPLES / "referat-ishoej-byraad-2022-10-31.pdf"
+    odd = tmp_path / "in" / "=SUM(A1).pdf"
+    odd.parent.mkdir()
+    shutil.copyfile(minutes, odd)
+    out = tmp_path / "out"
+    args = ["extract", str(minutes), str(odd), "--out", str(out), "--format", "xlsx"]
+    assert main([*args, "--quiet", "--jobs", "1"]) == 0
+    book = openpyxl.load_workbook(out / "records.xlsx")
+    assert book.sheetnames == ["records", "findings", "report"]
+    header, *findings = [[c.value for c in row] for row in book["findings"].iter_rows()]
+    rows = [dict(zip(header, row, strict=True)) for row in findings]
+    illegible = next(r for r in rows if r["code"] == "illegible_value")
+    assert illegible["meaning"] == code_meaning("illegible_value")
+    assert (illegible["page"], illegible["table_id"]) == (1, "p1-t1")
+    assert "'62, %'" in illegible["message"] and "'9301 sager101'" in illegible["message"]
+    assert rows[-1]["code"] == "duplicate_input" and rows[-1]["source_file"] == "'=SUM(A1).pdf"
+    report = list(book["report"].iter_rows(values_only=True))
+    assert report[0][:5] == (
+        "source_file",
+        "status",
+        "status_in_words",
+        "records",
+        "values_to_check",
+    )
+    assert report[1][:5] == (minutes.name, "ok", "ok, 5 values flagged", 303, 5)
+    assert report[2][0] == "'=SUM(A1).pdf" and report[2][3] == 0
+    assert report[2][2] == f"ok, the same bytes as {minutes} (read once, records there)"
+    for sheet in ("findings", "report"):
+        assert all(c.data_type != "f" for row in book[sheet].iter_rows() for c in row)
