@@ -4,12 +4,14 @@ The Arrow schema is derived from the record's JSON Schema (``extract.schema``), 
 cannot drift: integers stay integers, ``value`` and ``ocr_confidence`` are doubles, a field
 that may be null is nullable, the fields with a list of codes (``source_kind``, ``status``,
 ``unit``, ...) are dictionary-encoded strings, ``bbox`` and ``flags`` (plain strings) are lists, and
-``cooperation`` a list of structs. The file's metadata carries ``ankestat.schema_version``.
+``cooperation`` a list of structs. The file's metadata carries ``ankestat.schema_version``,
+and pandas' metadata so that ``pandas.read_parquet`` reads integers as nullable ``Int32``.
 Records are written 10,000 at a time, so memory stays flat however many there are.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -46,8 +48,34 @@ def _arrow_type(spec: dict[str, Any], column: bool = True) -> Any:
     return pa.string()
 
 
+def _pandas_metadata(properties: dict[str, Any]) -> bytes:
+    """pandas' own Parquet metadata naming the integer columns nullable ``Int32``, so
+    ``pandas.read_parquet`` keeps a page or municipality code an integer (not a float with
+    NaN) where some are null."""
+    integers = [
+        name
+        for name in FIELD_NAMES
+        if field_kind(properties[name])[0] == "integer" and not field_kind(properties[name])[2]
+    ]
+    columns = [
+        {
+            "name": n,
+            "field_name": n,
+            "pandas_type": "int32",
+            "numpy_type": "Int32",
+            "metadata": None,
+        }
+        for n in integers
+    ]
+    meta = {"index_columns": [], "column_indexes": [], "columns": columns}
+    return json.dumps(
+        {**meta, "creator": {"library": "ankestat", "version": SCHEMA_VERSION}}
+    ).encode()
+
+
 def arrow_schema() -> Any:
-    """The Arrow schema of a record, from its JSON Schema; the schema version in the metadata."""
+    """The Arrow schema of a record, from its JSON Schema; the schema version (and pandas'
+    dtypes for the integer columns) in the metadata."""
     import pyarrow as pa
 
     properties = record_schema()["properties"]
@@ -56,7 +84,10 @@ def arrow_schema() -> Any:
             pa.field(name, _arrow_type(properties[name]), field_kind(properties[name])[1])
             for name in FIELD_NAMES
         ],
-        metadata={SCHEMA_VERSION_KEY: SCHEMA_VERSION.encode()},
+        metadata={
+            SCHEMA_VERSION_KEY: SCHEMA_VERSION.encode(),
+            b"pandas": _pandas_metadata(properties),
+        },
     )
 
 
