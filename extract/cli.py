@@ -129,6 +129,15 @@ def _parser() -> argparse.ArgumentParser:
             metavar="N",
             help=f"{text}; a file past it fails with the reason (default: {default:g})",
         )
+    ex.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=os.environ.get("ANKESTAT_DASK") or None,
+        help="read the documents as tasks on a dask.distributed cluster whose scheduler is "
+        "at ADDRESS (tcp://host:8786; also $ANKESTAT_DASK); the inputs must be on a filesystem "
+        "the workers see; --jobs, --timeout and --memory-limit are then the workers' own "
+        "(needs the dask extra; docs/cluster.md)",
+    )
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
 

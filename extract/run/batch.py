@@ -43,9 +43,11 @@ def init_worker(rules: RuleDirs, options: ReadOptions, spool_dir: str | None = N
     _Worker.spool_dir = None if spool_dir is None else Path(spool_dir)
 
 
-def _safe_process(
+def safe_process(
     path: Path, rulebook: Rulebook, options: ReadOptions, spool_dir: Path | None = None
 ) -> FileResult:
+    """One file through the pipeline; a bug in the engine is the file's failed result (with
+    its traceback), never an error raised into the batch."""
     try:
         if spool_dir is not None:
             return process_file_spooled(path, rulebook, options, spool_dir)
@@ -77,7 +79,7 @@ def _out_of_memory(exc: Exception) -> bool:
 def work_in_pool(path: Path) -> FileResult:
     """Process one file in a pool worker set up by ``init_worker``; never raises."""
     assert _Worker.rulebook is not None
-    return _safe_process(path, _Worker.rulebook, _Worker.options, _Worker.spool_dir)
+    return safe_process(path, _Worker.rulebook, _Worker.options, _Worker.spool_dir)
 
 
 class _PageProgress:
@@ -124,11 +126,14 @@ def run_files(
     spool_dir: Path | None = None,
     rulebook: Rulebook | None = None,
     limits: Limits | None = None,
+    dask: str | None = None,
 ) -> list[FileResult]:
     """Process ``paths``; results in the same order (records spooled to ``spool_dir`` if
     given: read them with ``extract.writers.spool.file_records``). ``rulebook``: ``rules`` already
     loaded, used when the files are read in this process (worker processes load their own).
-    ``limits``: each file in a process of its own under them (``extract.run.isolation``)."""
+    ``limits``: each file in a process of its own under them (``extract.run.isolation``).
+    ``dask``: a scheduler's address; the files are read as tasks on its cluster instead
+    (``extract.run.dask_executor``; ``jobs`` and ``limits`` are then the workers')."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     bar = (
@@ -151,13 +156,24 @@ def run_files(
     results: dict[int, FileResult] = {}
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
-        if limits is not None:
+        if dask is not None:
+            from extract.run.dask_executor import run_on_dask
+
+            book = rulebook or load_rulebook(rules[0], rules[1:])
+            order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+            for index, result in run_on_dask(
+                paths, order, dask, book, options or ReadOptions(), spool_dir
+            ):
+                results[index] = replace(result, path=str(paths[index]))
+                if bar is not None and task is not None:
+                    bar.update(task, advance=1, description=paths[index].name[:40])
+        elif limits is not None:
             if rulebook is None:
                 rulebook = load_rulebook(rules[0], rules[1:])
             loaded = rulebook
 
             def work(path: Path, report: PageReport) -> FileResult:
-                return _safe_process(path, loaded, replace(read_options, on_page=report), spool_dir)
+                return safe_process(path, loaded, replace(read_options, on_page=report), spool_dir)
 
             pages = _PageProgress()
 
@@ -176,7 +192,7 @@ def run_files(
             if rulebook is None:
                 rulebook = load_rulebook(rules[0], rules[1:])
             for index, path in enumerate(paths):
-                results[index] = _safe_process(path, rulebook, read_options, spool_dir)
+                results[index] = safe_process(path, rulebook, read_options, spool_dir)
                 if bar is not None and task is not None:
                     bar.update(task, advance=1, description=path.name[:40])
         else:

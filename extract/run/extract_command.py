@@ -112,6 +112,7 @@ def _extract_files(
             seconds=max(args.timeout, 0.0),
             seconds_per_mb=SECONDS_PER_MB if args.timeout > 0 else 0.0,
         ),
+        dask=args.dask,
     )
 
 

@@ -1,0 +1,148 @@
+"""``ankestat extract --dask``: a scheduler and two single-threaded workers on 127.0.0.1 read
+the samples and give exactly the records of a local run; a worker killed mid-run loses
+nothing and doubles nothing; an unreachable scheduler is one clear line, exit 3."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from extract.cli import main
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+
+DASK = Path(sys.executable).with_name("dask")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class Cluster:
+    """A scheduler and named workers, each a process of its own (no nanny: killing a worker's
+    process kills the worker)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.address = f"tcp://127.0.0.1:{_free_port()}"
+        self.folder = folder
+        self.workers: dict[str, subprocess.Popen[bytes]] = {}
+        port = self.address.rsplit(":", 1)[1]
+        self.scheduler = self._start(
+            "scheduler",
+            [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
+        )
+
+    def _start(self, name: str, command: list[str]) -> subprocess.Popen[bytes]:
+        log = (self.folder / f"{name}.log").open("wb")
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=self.folder)
+
+    def add_worker(self, name: str) -> None:
+        command = [str(DASK), "worker", self.address, "--nthreads", "1", "--no-nanny"]
+        command += ["--name", name, "--no-dashboard", "--memory-limit", "0"]
+        self.workers[name] = self._start(name, command)
+
+    def client(self) -> object:
+        from distributed import Client
+
+        return Client(self.address, timeout=30, set_as_default=False)
+
+    def stop(self) -> None:
+        for process in [*self.workers.values(), self.scheduler]:
+            process.kill()
+            process.wait(timeout=30)
+
+
+@pytest.fixture()
+def cluster(tmp_path: Path) -> Iterator[Cluster]:
+    running = Cluster(tmp_path)
+    try:
+        running.add_worker("w1")
+        running.add_worker("w2")
+        client = running.client()
+        client.wait_for_workers(2, timeout=60)  # type: ignore[attr-defined]
+        client.close()  # type: ignore[attr-defined]
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def local_records(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    out = tmp_path_factory.mktemp("local") / "out"
+    assert main(["extract", str(SAMPLES), "--out", str(out), "--quiet", "--jobs", "2"]) == 0
+    return (out / "records.jsonl").read_text("utf-8").splitlines()
+
+
+def _files(out: Path) -> list[str]:
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    return [f["source_file"] for f in report["files"]]
+
+
+def test_a_dask_run_gives_the_records_of_a_local_run(
+    cluster: Cluster, local_records: list[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    args = ["extract", str(SAMPLES), "--out", str(out), "--dask", cluster.address, "--quiet"]
+    assert main(args) == 0
+    assert (out / "records.jsonl").read_text("utf-8").splitlines() == local_records
+    assert len(_files(out)) == len(set(_files(out))) == 12
+
+
+def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
+    cluster: Cluster, local_records: list[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "extract", "extract", str(SAMPLES), "--out", str(out)]
+    run = subprocess.Popen(
+        [*command, "--dask", cluster.address, "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).parents[2],
+    )
+    client = cluster.client()
+    try:
+        killed = None
+        deadline = time.monotonic() + 120
+        while killed is None and time.monotonic() < deadline:  # a worker with a document
+            busy = client.processing()  # type: ignore[attr-defined]
+            names = {
+                address: info["name"]
+                for address, info in client.scheduler_info()["workers"].items()  # type: ignore[attr-defined]
+            }
+            for address, keys in busy.items():
+                if keys and names.get(address) == "w2":
+                    os.kill(cluster.workers["w2"].pid, signal.SIGKILL)
+                    killed = keys
+            time.sleep(0.2)
+        assert killed, "no task ever ran on w2"
+    finally:
+        client.close()  # type: ignore[attr-defined]
+    _, stderr = run.communicate(timeout=600)
+    assert run.returncode == 0, stderr.decode()[-2000:]
+    assert (out / "records.jsonl").read_text("utf-8").splitlines() == local_records
+    assert len(_files(out)) == len(set(_files(out))) == 12
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("extract.run.dask_executor.CONNECT_SECONDS", 2)
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    one = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv"
+    args = ["extract", str(one), "--out", str(tmp_path / "out"), "--dask", address, "--quiet"]
+    assert main(args) == 3
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"ankestat: cannot run: --dask {address}: cannot reach the scheduler")
