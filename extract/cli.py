@@ -59,7 +59,15 @@ def _parser() -> argparse.ArgumentParser:
         + "\n\nexit codes (the worst that applies):\n"
         + "\n".join(f"  {code.value:<4} {meaning}" for code, meaning in EXIT_MEANINGS.items()),
     )
-    ex.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    ex.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders")
+    ex.add_argument(
+        "--files-from",
+        type=Path,
+        metavar="LIST",
+        help="also read the paths listed in the file LIST, one per line (blank lines "
+        "skipped; - reads the list from standard input): for inputs too many for a command "
+        "line",
+    )
     ex.add_argument("--out", type=Path, required=True, help="output folder (created)")
     ex.add_argument(
         "--format",

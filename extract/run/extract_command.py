@@ -43,8 +43,18 @@ def output_problem(out: Path) -> str | None:
     return None
 
 
+def listed_paths(listing: Path | None) -> list[Path]:
+    """The paths listed in the file ``listing`` (one per line, blank lines skipped; "-":
+    standard input); [] without one. OSError when it cannot be read."""
+    if listing is None:
+        return []
+    text = sys.stdin.read() if str(listing) == "-" else listing.read_text(encoding="utf-8")
+    return [Path(line) for line in text.splitlines() if line.strip()]
+
+
 def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> int:
-    """``ankestat extract``: every input (``args.paths``) through the pipeline, the records in
+    """``ankestat extract``: every input (``args.paths`` and those listed in
+    ``args.files_from``) through the pipeline, the records in
     each ``args.format`` and the run report in ``args.out``; returns the exit code (the worst
     failure's: ``exit_code``)."""
     from extract.writers.report import printable, summary_lines, write_report
@@ -61,7 +71,16 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     if problem is not None:
         print(f"ankestat: {problem}", file=sys.stderr)
         return ExitCode.USAGE
-    inputs = plan_inputs(args.paths, args.out)
+    try:
+        named = [*args.paths, *listed_paths(args.files_from)]
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        print(f"ankestat: --files-from {args.files_from}: {why or exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    if not named:
+        print("ankestat: give PATHs to read, or --files-from LIST", file=sys.stderr)
+        return ExitCode.USAGE
+    inputs = plan_inputs(named, args.out)
     if not inputs.found and not inputs.missing:
         print("ankestat: no supported files found", file=sys.stderr)
         return ExitCode.USAGE

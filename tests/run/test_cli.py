@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -156,3 +157,31 @@ def test_folders_are_searched_recursively_for_pdfs(tmp_path: Path) -> None:
     (tmp_path / "a" / ".hidden").mkdir()
     (tmp_path / "a" / ".hidden" / "y.pdf").write_bytes(b"%PDF-1.4")
     assert collect_inputs([tmp_path / "a"]) == [tmp_path / "a" / "b" / "x.PDF"]
+
+
+def test_files_from_reads_the_listed_paths_with_those_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--files-from LIST adds the paths it lists (blank lines skipped, "-" for standard input)
+    to those named; a list that cannot be read, or no paths at all, is a usage error."""
+    listing = tmp_path / "list.txt"
+    talportal = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv"
+    listing.write_text(f"\n{talportal}\n\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["extract", str(SUNDHED), "--files-from", str(listing), "--out", str(out)]
+    assert main([*args, "--jobs", "1", "--quiet"]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert [f["source_file"] for f in report["files"]] == [SUNDHED.name, talportal.name]
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{talportal}\n"))
+    args = ["extract", "--files-from", "-", "--out", str(out), "--jobs", "1", "--quiet"]
+    assert main(args) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert [f["source_file"] for f in report["files"]] == [talportal.name]
+    capsys.readouterr()
+    missing = tmp_path / "nope.txt"
+    assert main(["extract", "--files-from", str(missing), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"ankestat: --files-from {missing}: No such file or directory"
+    )
+    assert main(["extract", "--out", str(out)]) == 2
+    assert "give PATHs to read, or --files-from LIST" in capsys.readouterr().err
