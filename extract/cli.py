@@ -138,6 +138,15 @@ def _parser() -> argparse.ArgumentParser:
             help=f"{text}; a file past it fails with the reason (default: {default:g})",
         )
     ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on where an earlier run into the same --out was stopped (killed, Ctrl-C, "
+        "the machine lost): the files it finished (same bytes, same name, read with the same "
+        "engine, rules and options) are not read again. Every run saves each file's results "
+        "in OUT/.ankestat-parts as the file finishes, and removes them once it has written "
+        "its outputs",
+    )
+    ex.add_argument(
         "--dask",
         metavar="ADDRESS",
         default=os.environ.get("ANKESTAT_DASK") or None,

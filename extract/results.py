@@ -66,6 +66,7 @@ class FileResult:
     failure: FailureKind | None = None
     traceback: str | None = None
     copy_of: str | None = None  # the path of an input with the same bytes, read instead
+    resumed: bool = False  # taken from an earlier run's saved results (``extract --resume``)
 
     @property
     def record_count(self) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
 from dataclasses import replace
@@ -127,13 +127,16 @@ def run_files(
     rulebook: Rulebook | None = None,
     limits: Limits | None = None,
     dask: str | None = None,
+    on_result: Callable[[FileResult], FileResult] | None = None,
 ) -> list[FileResult]:
     """Process ``paths``; results in the same order (records spooled to ``spool_dir`` if
     given: read them with ``extract.writers.spool.file_records``). ``rulebook``: ``rules`` already
     loaded, used when the files are read in this process (worker processes load their own).
     ``limits``: each file in a process of its own under them (``extract.run.isolation``).
     ``dask``: a scheduler's address; the files are read as tasks on its cluster instead
-    (``extract.run.dask_executor``; ``jobs`` and ``limits`` are then the workers')."""
+    (``extract.run.dask_executor``; ``jobs`` and ``limits`` are then the workers').
+    ``on_result``: applied to each file's result as it finishes, in this process (saving it:
+    ``extract.run.parts``); the results returned are what it returns."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     bar = (
@@ -154,6 +157,10 @@ def run_files(
         # still keeps every core busy, instead of one core idling until it ends.
         read_options = replace(read_options, ocr_threads=jobs)
     results: dict[int, FileResult] = {}
+
+    def finish(result: FileResult) -> FileResult:
+        return result if on_result is None else on_result(result)
+
     with bar if bar is not None else nullcontext():
         task = bar.add_task("extracting", total=len(paths)) if bar is not None else None
         if dask is not None:
@@ -164,7 +171,7 @@ def run_files(
             for index, result in run_on_dask(
                 paths, order, dask, book, options or ReadOptions(), spool_dir
             ):
-                results[index] = replace(result, path=str(paths[index]))
+                results[index] = finish(replace(result, path=str(paths[index])))
                 if bar is not None and task is not None:
                     bar.update(task, advance=1, description=paths[index].name[:40])
         elif limits is not None:
@@ -185,14 +192,14 @@ def run_files(
 
             order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
             for index, result in run_isolated(paths, order, work, max(1, jobs), limits, on_pages):
-                results[index] = result
+                results[index] = finish(result)
                 if bar is not None and task is not None:
                     bar.update(task, advance=1, description=paths[index].name[:40])
         elif jobs <= 1 or len(paths) <= 1:
             if rulebook is None:
                 rulebook = load_rulebook(rules[0], rules[1:])
             for index, path in enumerate(paths):
-                results[index] = safe_process(path, rulebook, read_options, spool_dir)
+                results[index] = finish(safe_process(path, rulebook, read_options, spool_dir))
                 if bar is not None and task is not None:
                     bar.update(task, advance=1, description=path.name[:40])
         else:
@@ -210,7 +217,7 @@ def run_files(
                 futures = {pool.submit(work_in_pool, paths[i]): i for i in order}
                 for future in as_completed(futures):
                     index = futures[future]
-                    results[index] = future.result()
+                    results[index] = finish(future.result())
                     if bar is not None and task is not None:
                         bar.update(task, advance=1, description=paths[index].name[:40])
     return [results[i] for i in range(len(paths))]

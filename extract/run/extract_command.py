@@ -23,6 +23,7 @@ from extract.readers.budgets import Budgets, budget_options
 from extract.results import FileResult, exit_code
 from extract.run.inputs import plan_inputs
 from extract.run.isolation import GIB, SECONDS_PER_MB, Limits
+from extract.run.parts import Parts, resume_key
 from extract.writers import WriteOptions, Writer, get_writer, missing_package
 from extract.writers.spool import file_records
 
@@ -86,12 +87,26 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
         return ExitCode.USAGE
     started = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
-        read = _extract_files(args, inputs.unique, rules, rulebook, Path(spool_dir))
-        results = inputs.results(read)
+    options = _read_options(args)
+    parts = Parts(args.out, resume_key(rules, options))
+    if not args.resume:
+        parts.clear()
+    finished = False
+    try:
+        done = parts.resumed(inputs.unique, inputs.digests) if args.resume else {}
+        to_read = [path for path in inputs.unique if path not in done]
+        read = dict(
+            zip(
+                to_read, _extract_files(args, to_read, rules, rulebook, options, parts), strict=True
+            )
+        )
+        results = inputs.results([done.get(path) or read[path] for path in inputs.unique])
         _write_records(args, writers, results, rulebook, started)
         seconds = time.perf_counter() - clock
         write_report(results, args.out, started, seconds, __version__, records_of=file_records)
+        finished = True
+    finally:
+        parts.close(finished)
     for result in results:
         if result.status is FileStatus.FAILED:
             print(f"ankestat: {printable(result.path)}: {result.error}", file=sys.stderr)
@@ -102,15 +117,25 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     return exit_code(results)
 
 
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    """The reader options of the command line."""
+    return ReadOptions(
+        args.pdf_backend,
+        ocr=args.ocr,
+        budgets=Budgets(**{name: getattr(args, name) for name, *_ in budget_options()}),
+    )
+
+
 def _extract_files(
     args: argparse.Namespace,
     inputs: list[Path],
     rules: RuleDirs,
     rulebook: Rulebook,
-    spool_dir: Path,
+    options: ReadOptions,
+    parts: Parts,
 ) -> list[FileResult]:
-    """Every input through the pipeline (``rulebook``: ``rules`` loaded), records spooled to
-    ``spool_dir``."""
+    """Every input through the pipeline (``rulebook``: ``rules`` loaded), records spooled
+    into ``parts``, each file's result saved there as it finishes."""
     from extract.run.batch import run_files
 
     show_progress = not (args.no_progress or args.quiet) and sys.stderr.isatty()
@@ -119,12 +144,8 @@ def _extract_files(
         rules,
         max(1, args.jobs),
         show_progress,
-        ReadOptions(
-            args.pdf_backend,
-            ocr=args.ocr,
-            budgets=Budgets(**{name: getattr(args, name) for name, *_ in budget_options()}),
-        ),
-        spool_dir=spool_dir,
+        options,
+        spool_dir=parts.spool_dir,
         rulebook=rulebook,
         limits=Limits(
             memory=int(max(args.memory_limit, 0) * GIB),
@@ -132,6 +153,7 @@ def _extract_files(
             seconds_per_mb=SECONDS_PER_MB if args.timeout > 0 else 0.0,
         ),
         dask=args.dask,
+        on_result=parts.save,
     )
 
 

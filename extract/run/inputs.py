@@ -10,7 +10,7 @@ path (failed, its reason). ``ankestat extract`` and ``extract.read`` share it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.codes import FailureKind, FileStatus, FindingCode, Severity
@@ -22,12 +22,14 @@ from extract.results import FileResult
 @dataclass(frozen=True)
 class Inputs:
     """``found``: every file to account for, in input order; ``unique``: those to read;
-    ``copies``: each copy and the file it copies; ``missing``: named paths and why nothing."""
+    ``copies``: each copy and the file it copies; ``missing``: named paths and why nothing;
+    ``digests``: the sha256 of each file's bytes (none for a file that could not be read)."""
 
     found: list[Path]
     unique: list[Path]
     copies: dict[Path, Path]
     missing: dict[Path, str]
+    digests: dict[Path, str] = field(default_factory=dict)
 
     def results(self, read: Sequence[FileResult]) -> list[FileResult]:
         """Every input's result in input order (``read``: those of ``unique``, in order),
@@ -46,8 +48,9 @@ def plan_inputs(paths: Sequence[Path], out: Path | None = None) -> Inputs:
     """The inputs of a run over ``paths`` (never a file inside the output folder ``out``)."""
     missing = {p: why for p in paths if (why := missing_reason(p)) is not None}
     found = collect_inputs([p for p in paths if p not in missing], out)
-    unique, copies = distinct_inputs(found)
-    return Inputs(found, unique, copies, missing)
+    digests = file_digests(found)
+    unique, copies = distinct_inputs(found, digests)
+    return Inputs(found, unique, copies, missing, digests)
 
 
 def collect_inputs(paths: Sequence[Path], out: Path | None = None) -> list[Path]:
@@ -90,21 +93,32 @@ def missing_reason(path: Path) -> str | None:
     return None
 
 
-def distinct_inputs(paths: Sequence[Path]) -> tuple[list[Path], dict[Path, Path]]:
-    """The inputs to read (the first of each set of identical files, by their bytes) and each
-    copy with the input it copies; a file that cannot be hashed is read (and fails there)."""
+def file_digests(paths: Sequence[Path]) -> dict[Path, str]:
+    """The sha256 of each file's bytes; a file that cannot be read has none."""
     from extract.pipeline import file_sha256
 
+    digests: dict[Path, str] = {}
+    for path in paths:
+        try:
+            digests[path] = file_sha256(path)[0]
+        except OSError:
+            continue
+    return digests
+
+
+def distinct_inputs(
+    paths: Sequence[Path], digests: dict[Path, str]
+) -> tuple[list[Path], dict[Path, Path]]:
+    """The inputs to read (the first of each set of identical files, by their ``digests``)
+    and each copy with the input it copies; a file without a digest is read (and fails)."""
     first: dict[str, Path] = {}
     unique: list[Path] = []
     copies: dict[Path, Path] = {}
     for path in paths:
-        try:
-            digest, _ = file_sha256(path)
-        except OSError:
+        digest = digests.get(path)
+        if digest is None:
             unique.append(path)
-            continue
-        if digest in first:
+        elif digest in first:
             copies[path] = first[digest]
         else:
             first[digest] = path

@@ -1,52 +1,27 @@
 """Reading a stored document again: what it was read with, against what the watcher reads with.
 
-A document is stored with ``read_with``: the engine version, a fingerprint of the rules, and
-the reader options (OCR on or off, the PDF backend). When the watcher starts with more than a
-stored document was read with (a newer engine, changed rules, OCR on where that document had
-pages it could not read without it), or with ``--reprocess``, the document is read again from
-``INBOX/done/``. In: the watcher's rules and reader options, stored documents. Out: the
-settings to store, the reason to read a document again (or None), the stored documents read
-again at the start, and the files to read again.
+A document is stored with ``read_with`` (``extract.run.read_with``): the engine version, a
+fingerprint of the rules, and the reader options (OCR on or off, the PDF backend). When the
+watcher starts with more than a stored document was read with (a newer engine, changed rules,
+OCR on where that document had pages it could not read without it), or with ``--reprocess``,
+the document is read again from ``INBOX/done/``. In: what the watcher reads with, stored
+documents. Out: the reason to read a document again (or None), the stored documents read again
+at the start, and the files to read again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from extract import __version__
 from extract.codes import FileStatus
-from extract.interpret.rulebook import RuleDirs
 from extract.pipeline import file_sha256
-from extract.readers import ReadOptions
 from extract.watch.store import KnownDocument
 
 log = logging.getLogger("ankestat.watch")
-
-
-def read_with(rules: RuleDirs, options: ReadOptions) -> dict[str, Any]:
-    """What documents are read with now: engine version, rules fingerprint, reader options."""
-    return {
-        "engine": __version__,
-        "rules": rules_fingerprint(rules),
-        "ocr": options.ocr,
-        "pdf_backend": options.pdf_backend,
-    }
-
-
-def rules_fingerprint(rules: RuleDirs) -> str:
-    """A short hash over every file of the rule folders (names and bytes): it changes when a
-    rule or a vocabulary entry does."""
-    digest = hashlib.sha256()
-    for folder in rules:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 def why_read_again(stored: str | None, report: str, now: Mapping[str, Any]) -> str | None:

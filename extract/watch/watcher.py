@@ -36,6 +36,7 @@ from extract.results import FileResult, exit_code
 from extract.run.batch import work_in_pool
 from extract.run.isolation import failed as failed_result
 from extract.run.isolation import over_memory, over_time
+from extract.run.read_with import read_with
 from extract.watch.filing import Filing
 from extract.watch.inbox import (
     DONE,
@@ -48,7 +49,7 @@ from extract.watch.inbox import (
 )
 from extract.watch.options import WatchSettings
 from extract.watch.pool import start_pool, stop_workers
-from extract.watch.rereads import files_by_sha256, read_with, stored_to_read_again, why_read_again
+from extract.watch.rereads import files_by_sha256, stored_to_read_again, why_read_again
 from extract.watch.sources import observe_or_poll, stop_on_signals
 from extract.watch.store import Store, StoreError
 

@@ -54,6 +54,7 @@ def totals(results: Sequence[FileResult]) -> dict[str, Any]:
         "tables_mapped": sum(len(_mapped(r)) for r in results),
         "tables_unmapped": sum(len(_unmapped(r)) for r in results),
         "findings_by_code": finding_counts(results),
+        "resumed": sum(1 for r in results if r.resumed),
     }
 
 
@@ -99,6 +100,7 @@ def file_json(result: FileResult) -> dict[str, Any]:
         "findings": [_finding_json(f) for f in result.findings],
         "records": result.record_count,
         "seconds": round(result.seconds, 3),
+        "resumed": result.resumed,
     }
 
 
@@ -151,6 +153,8 @@ def summary_lines(results: Sequence[FileResult]) -> list[str]:
         f"tables {t['tables_mapped']} mapped / {t['tables_unmapped']} unmapped, "
         f"{_plural(n_findings, 'finding')}"
     )
+    if t["resumed"]:
+        lines.append(f"{_plural(t['resumed'], 'file')} taken from an earlier run (--resume)")
     if t["findings_by_code"]:
         top = list(t["findings_by_code"].items())[:TOP_FINDINGS]
         lines.append("Most frequent findings: " + ", ".join(f"{c} {n}" for c, n in top))

@@ -27,9 +27,9 @@ from extract.interpret.rulebook import Rulebook
 from extract.pipeline import file_sha256, process_file
 from extract.readers import ReadOptions
 from extract.run.isolation import GIB, Limits
+from extract.run.read_with import read_with
 from extract.watch.inbox import InboxLock, Settling, free_name, is_candidate_name, move_into
 from extract.watch.options import WatchSettings
-from extract.watch.rereads import read_with
 from extract.watch.store import Store
 from extract.watch.watcher import Watcher
 from tests.conftest import ROOT, RULES, SAMPLES

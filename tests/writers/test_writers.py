@@ -448,8 +448,10 @@ def test_report_json_totals_and_entries(tmp_path: Path) -> None:
             "unmapped_table": 1,
             "pages_lost": 1,
         },
+        "resumed": 0,
     }
     ok, partial, failed = data["files"]
+    assert ok["resumed"] is False
     assert ok["status"] == "ok" and ok["records"] == 1 and ok["seconds"] == 2.346
     assert ok["tables_mapped"][0] == {
         "table_id": "4.2",
