@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from samples.variants.generate import families, generate_one  # noqa: E402
 
 DASK = Path(sys.executable).with_name("dask")
+QUIET = ("--no-dashboard", "--memory-limit", "0")
 
 
 def _port() -> int:
@@ -64,8 +65,7 @@ def _on_cluster(inputs: Path, out: Path, workers: int, logs: Path) -> float:
         for _ in range(workers):
             started.append(
                 subprocess.Popen(
-                    [str(DASK), "worker", address, "--nthreads", "1", "--no-nanny"]
-                    + ["--no-dashboard", "--memory-limit", "0"],
+                    [str(DASK), "worker", address, "--nthreads", "1", "--no-nanny", *QUIET],
                     stdout=log,
                     stderr=subprocess.STDOUT,
                 )
