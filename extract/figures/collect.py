@@ -1,15 +1,19 @@
-"""A run's figures, from one pass over its records.
+"""A run's figures, from two passes over its records, memory kept small.
 
-In: records in input order (read back from the spools one at a time) and the ``Ranking``.
-Out: ``Figures``: every figure (in the order of its first record), and the map record id ->
-the flags the figures add to it (``conflict_other_document``), small, for the writers'
-second pass (``flagged``). Per record only its ``Source`` is kept, its texts shared.
+In: a way to read the records again in input order (from the spools, one at a time) and the
+``Ranking``. Out: ``collect_figures`` yields each figure once its last record has been seen (a
+figure of one record at once): the first pass keeps only a hash of each record's key
+(8 bytes a record) to count the records per key; the second keeps a ``Source`` only for a
+figure whose records are still arriving. ``Figures`` sums up what was written: counts by
+agreement, the conflicting figures, and the small map record id -> the flags figures add
+(``conflict_other_document``) for the records' writing (``flagged``).
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -24,21 +28,25 @@ from extract.writers.spool import with_flags
 CONFLICT_OTHER_DOCUMENT = Flag.CONFLICT_OTHER_DOCUMENT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Figures:
-    """A run's figures and the flags they add to records (record id -> flags)."""
+    """What a run's figures came to: how many by agreement, the conflicting ones (in the order
+    written), and the flags they add to records (record id -> flags)."""
 
-    figures: tuple[Figure, ...] = ()
-    extra_flags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    by_agreement: Counter[str] = field(default_factory=Counter)
+    conflicts: list[Figure] = field(default_factory=list)
+    extra_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def add(self, figure: Figure) -> None:
+        """Count ``figure``; keep it, and its records' flags, when it is a conflict."""
+        self.by_agreement[figure.agreement] += 1
+        if figure.agreement is Agreement.CONFLICT:
+            self.conflicts.append(figure)
+            self.extra_flags.update(extra_flags([figure]))
 
     def counts(self) -> dict[str, int]:
         """Figures by agreement, every agreement named (0 when none)."""
-        counted = Counter(f.agreement for f in self.figures)
-        return {str(a): counted[a] for a in Agreement}
-
-    def conflicts(self) -> list[Figure]:
-        """The conflicting figures, in order."""
-        return [f for f in self.figures if f.agreement is Agreement.CONFLICT]
+        return {str(a): self.by_agreement[a] for a in Agreement}
 
 
 def extra_flags(figures: Iterable[Figure]) -> dict[str, tuple[str, ...]]:
@@ -52,15 +60,44 @@ def extra_flags(figures: Iterable[Figure]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def collect(records: Iterable[Record], ranking: Ranking) -> Figures:
-    """Every figure of ``records`` (one per key with a record) and the flags they add."""
-    groups: dict[FigureKey, list[Source]] = {}
+def _key(record: Record) -> FigureKey:
+    return figure_key(partial(getattr, record))
+
+
+def _records_per_key(records: Iterable[Record]) -> array[int]:
+    """For each record in order, how many records share the hash of its key (two keys of one
+    hash only make a figure wait until the end)."""
+    import numpy as np
+
+    hashes = array("q", (hash(_key(record)) for record in records))
+    if not hashes:
+        return array("q")
+    _unique, inverse, counts = np.unique(
+        np.frombuffer(hashes, dtype=np.int64), return_inverse=True, return_counts=True
+    )
+    return array("q", counts[inverse].astype(np.int64).tobytes())
+
+
+def collect_figures(read: Callable[[], Iterable[Record]], ranking: Ranking) -> Iterator[Figure]:
+    """Every figure of the records ``read()`` gives (called twice: both times the same records
+    in the same order), each as soon as its last record is seen; figures still open at the
+    end (keys sharing a hash) last."""
+    expected = _records_per_key(read())
+    open_figures: dict[FigureKey, list[Source]] = {}
     texts: dict[str, str] = {}
-    for order, record in enumerate(records):
-        get = partial(getattr, record)
-        groups.setdefault(figure_key(get), []).append(source_of(get, order, texts))
-    figures = tuple(reconcile(key, sources, ranking) for key, sources in groups.items())
-    return Figures(figures, extra_flags(figures))
+    for order, record in enumerate(read()):
+        key = _key(record)
+        source = source_of(partial(getattr, record), order, texts)
+        if expected[order] == 1:
+            yield reconcile(key, [source], ranking)
+            continue
+        sources = open_figures.setdefault(key, [])
+        sources.append(source)
+        if len(sources) == expected[order]:
+            del open_figures[key]
+            yield reconcile(key, sources, ranking)
+    for key, sources in open_figures.items():
+        yield reconcile(key, sources, ranking)
 
 
 def flagged(records: Iterable[Record], extra: Mapping[str, tuple[str, ...]]) -> Iterator[Record]:

@@ -16,12 +16,7 @@ from typing import Any
 from extract.figures.collect import Figures
 from extract.figures.reconcile import Figure
 from extract.figures.sources import Source
-from extract.writers.figure_rows import (
-    FIGURES_CSV,
-    FIGURES_JSONL,
-    write_figures_csv,
-    write_figures_jsonl,
-)
+from extract.writers.figure_rows import FigureFiles
 from extract.writers.jsonl import clean_number
 from extract.writers.report import ReportSection
 
@@ -89,12 +84,15 @@ def figure_row(figure: Figure) -> dict[str, Any]:
     }
 
 
-def write_figures(figures: Figures, out: Path) -> tuple[Path, Path]:
-    """``figures.jsonl`` and ``figures.csv`` in ``out``, one row per figure; their paths."""
-    jsonl, csv_path = out / FIGURES_JSONL, out / FIGURES_CSV
-    write_figures_jsonl((figure_row(f) for f in figures.figures), jsonl)
-    write_figures_csv((figure_row(f) for f in figures.figures), csv_path)
-    return jsonl, csv_path
+def write_figures(figures: Iterable[Figure], out: Path) -> Figures:
+    """``figures.jsonl`` and ``figures.csv`` in ``out``, one row per figure as it comes;
+    what they came to (counts, conflicts, the flags they add to records)."""
+    summary = Figures()
+    with FigureFiles(out) as files:
+        for figure in figures:
+            files.write(figure_row(figure))
+            summary.add(figure)
+    return summary
 
 
 def _where(source: Source) -> str:
@@ -130,7 +128,7 @@ def conflict_lines(figure: Figure) -> list[str]:
 def report_section(figures: Figures) -> ReportSection:
     """The run report's section on figures: counts by agreement (report.json ``totals``),
     the conflicting figures (report.json ``figure_conflicts``), and report.txt's lines."""
-    conflicts = figures.conflicts()
+    conflicts = figures.conflicts
     lines = [f"== Figures: {', '.join(f'{n} {a}' for a, n in figures.counts().items())}"]
     if conflicts:
         lines.append("Figures whose sources disagree beyond their printed rounding:")

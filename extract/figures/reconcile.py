@@ -69,7 +69,7 @@ def _printed(source: Source) -> Printed:
 def reconcile(key: FigureKey, sources: Sequence[Source], ranking: Ranking) -> Figure:
     """The figure of ``key`` given by ``sources`` (input order)."""
     reported = [s for s in sources if s.reported and exact_number(s.value or 0.0) is not None]
-    reported_ids = {s.record_id for s in reported}
+    reported_at = {id(s) for s in reported}
     counted = bool(sources) and sources[0].unit in COUNT_UNITS
     distinct = list(dict.fromkeys(_printed(s) for s in reported))
     clashing = {
@@ -86,7 +86,7 @@ def reconcile(key: FigureKey, sources: Sequence[Source], ranking: Ranking) -> Fi
             if (_printed(s), other) in clashing
             for rid in by_printed[other]
         )
-        if s.record_id in reported_ids
+        if id(s) in reported_at
         else ()
         for s in sources
     )

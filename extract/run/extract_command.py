@@ -18,7 +18,7 @@ from pathlib import Path
 from extract import __version__
 from extract.codes import FileStatus
 from extract.errors import CannotRun, ExitCode
-from extract.figures.collect import Figures, collect, flagged
+from extract.figures.collect import Figures, collect_figures, flagged
 from extract.figures.ranking import load_ranking
 from extract.interpret.rulebook import Rulebook, RuleDirs, RuleError
 from extract.model import Record
@@ -80,8 +80,7 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     with tempfile.TemporaryDirectory(prefix="ankestat-spool-") as spool_dir:  # then deleted
         read = _extract_files(args, inputs.unique, rules, rulebook, Path(spool_dir))
         results = inputs.results(read)
-        figures = collect(file_records(results), ranking)  # the first pass: only sources kept
-        write_figures(figures, args.out)
+        figures = write_figures(collect_figures(lambda: file_records(results), ranking), args.out)
         _write_records(args, writers, results, rulebook, started, figures)
         seconds = time.perf_counter() - clock
 
@@ -151,8 +150,8 @@ def _write_records(
     the spools one at a time (never all in memory), with the flags the ``figures`` add;
     beside ``records.csv`` its Frictionless ``datapackage.json``. Writers that describe the
     files too get ``results``, the SQLite writer the figure rows."""
-    from extract.figures.output import figure_row
     from extract.writers.datapackage import write_data_package
+    from extract.writers.figure_rows import FIGURES_JSONL, read_figures_jsonl
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -162,7 +161,7 @@ def _write_records(
         reference=rulebook.reference,
         engine_version=__version__,
         started=started,
-        figure_rows=lambda: (figure_row(f) for f in figures.figures),
+        figure_rows=lambda: read_figures_jsonl(out / FIGURES_JSONL),  # as written
     )
     for writer in writers:
         target = out / writer.file_name

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -56,11 +56,9 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
-def write_figures_jsonl(rows: Iterable[Mapping[str, Any]], path: Path) -> None:
-    """One figure row a line, keys in ``FIGURE_FIELDS`` order."""
-    with path.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(_json({name: row[name] for name in FIGURE_FIELDS}) + "\n")
+def figure_json(row: Mapping[str, Any]) -> str:
+    """One figure row as a line of JSON, keys in ``FIGURE_FIELDS`` order."""
+    return _json({name: row[name] for name in FIGURE_FIELDS})
 
 
 def _csv_cell(name: str, value: Any) -> str:
@@ -71,12 +69,40 @@ def _csv_cell(name: str, value: Any) -> str:
     return value if not isinstance(value, str) else neutralised(value)
 
 
-def write_figures_csv(rows: Iterable[Mapping[str, Any]], path: Path) -> None:
-    """A header row, then one row per figure; lists as JSON text, formulas neutralised."""
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(FIGURE_FIELDS)
-        writer.writerows([_csv_cell(name, row[name]) for name in FIGURE_FIELDS] for row in rows)
+def figure_csv_row(row: Mapping[str, Any]) -> list[str]:
+    """One figure row's CSV cells: lists as JSON text, None as "", formulas neutralised."""
+    return [_csv_cell(name, row[name]) for name in FIGURE_FIELDS]
+
+
+class FigureFiles:
+    """``figures.jsonl`` and ``figures.csv`` in a folder, written a row at a time (a header
+    row first in the CSV); use as a context manager."""
+
+    def __init__(self, out: Path) -> None:
+        self.jsonl_path, self.csv_path = out / FIGURES_JSONL, out / FIGURES_CSV
+        self._jsonl = self.jsonl_path.open("w", encoding="utf-8")
+        self._csv_file = self.csv_path.open("w", encoding="utf-8", newline="")
+        self._csv = csv.writer(self._csv_file, lineterminator="\n")
+        self._csv.writerow(FIGURE_FIELDS)
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        """Add one figure row to both files."""
+        self._jsonl.write(figure_json(row) + "\n")
+        self._csv.writerow(figure_csv_row(row))
+
+    def __enter__(self) -> FigureFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._jsonl.close()
+        self._csv_file.close()
+
+
+def read_figures_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The figure rows of a ``figures.jsonl``, one at a time."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
 
 
 def create_figures_table(conn: sqlite3.Connection) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from extract.cli import main
-from extract.writers.figure_rows import FIGURE_FIELDS, write_figures_csv
+from extract.writers.figure_rows import FIGURE_FIELDS, FigureFiles
 from tests.conftest import SAMPLES
 
 DIGITAL = (
@@ -209,7 +209,8 @@ def test_figures_csv_neutralises_formulas(tmp_path: Path) -> None:
     row = dict.fromkeys(FIGURE_FIELDS)
     row |= {"figure_id": "=1+1", "municipality": "@SUM(A1)", "period": "-1+1", "spread": -12.0}
     row |= {"cooperation": [], "sources": [{"source_file": "=cmd"}]}
-    write_figures_csv([row], tmp_path / "figures.csv")
+    with FigureFiles(tmp_path) as files:
+        files.write(row)
     with (tmp_path / "figures.csv").open(encoding="utf-8", newline="") as fh:
         (got,) = list(csv.DictReader(fh))
     assert (got["figure_id"], got["municipality"], got["period"]) == ("'=1+1", "'@SUM(A1)", "'-1+1")
