@@ -21,6 +21,7 @@ from pathlib import Path
 
 from extract import __version__
 from extract.errors import EXIT_MEANINGS, CannotRun, ExitCode
+from extract.figures.ranking import load_ranking
 from extract.interpret.rulebook import RuleDirs, RuleError, load_rulebook
 from extract.normalise.reference import Reference
 from extract.readers import ReadOptions, accepted_suffixes
@@ -251,6 +252,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     rules = rule_dirs(args.rules)
     try:
         rulebook = load_rulebook(rules[0], rules[1:])
+        load_ranking(rules)  # rules/figures.yaml, checked with the rules
     except (RuleError, ValueError) as exc:
         print(f"ankestat: invalid rules: {exc}", file=sys.stderr)
         return ExitCode.USAGE

@@ -143,6 +143,7 @@ class Flag(StrEnum):
     SUM_MISMATCH = "sum_mismatch"
     RATE_MISMATCH = "rate_mismatch"
     CONFLICT_OTHER_SOURCE = "conflict_other_source"
+    CONFLICT_OTHER_DOCUMENT = "conflict_other_document"  # set at write time (extract.figures)
     IMPLAUSIBLE_VALUE = "implausible_value"
     SHARES_AS_COUNTS = "shares_as_counts"
     LOW_OCR_CONFIDENCE = "low_ocr_confidence"
@@ -204,7 +205,22 @@ FLAG_MEANINGS: dict[Flag, str] = {
     Flag.CONFLICT_OTHER_SOURCE: (
         "another table of the same document gives a different value for the same key"
     ),
+    Flag.CONFLICT_OTHER_DOCUMENT: (
+        "another document gives the same figure (entity, municipality, period, law area, "
+        "provision, measure) a value that disagrees beyond both printed roundings "
+        "(figures.jsonl lists every source)"
+    ),
 }
+
+
+class Agreement(StrEnum):
+    """How a figure's sources agree (a figure row's ``agreement``): ``single``: one source;
+    ``agree``: every pair of reported values compatible to their printed rounding;
+    ``conflict``: some pair is not."""
+
+    SINGLE = "single"
+    AGREE = "agree"
+    CONFLICT = "conflict"
 
 
 class FindingCode(StrEnum):

@@ -39,6 +39,9 @@ _MATCH_KEYS = {"caption", "title", "notes", "stub", "headers", "rows"}
 _MATCHER_KEYS = {"match", "set", "role", "skip"}
 _CONTEXT_KEYS = {"value", "from", "pattern", "find"}
 _CELL_KEYS = {"when", "text", "status"}
+# A rules folder's file that is no rule: which source of a figure is preferred
+# (read by ``extract.figures.ranking``; a later folder's replaces an earlier one's).
+FIGURES_FILE = "figures.yaml"
 
 
 class RuleError(ValueError):
@@ -173,7 +176,8 @@ def load_rulebook(
     known_types = {t.code for t in document_types} | {DocumentTypeCode.UKENDT}
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    files = sorted(p for p in root.glob("*.yaml") if p.name != "document_types.yaml")
+    not_rules = {"document_types.yaml", FIGURES_FILE}
+    files = sorted(p for p in root.glob("*.yaml") if p.name not in not_rules)
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(f"{folder}: not a folder of rules")
@@ -184,7 +188,7 @@ def load_rulebook(
                     "data and document types are read from the shipped rules (a rule can read "
                     "any label another way: see docs/rules.md)"
                 )
-        files += sorted(folder.glob("*.yaml"))
+        files += sorted(p for p in folder.glob("*.yaml") if p.name != FIGURES_FILE)
     for path in files:
         rule = load_rule(path, reference, known_types)
         shown = path.name if path.parent == root else str(path)

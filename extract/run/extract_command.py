@@ -11,13 +11,17 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import __version__
 from extract.codes import FileStatus
 from extract.errors import CannotRun, ExitCode
-from extract.interpret.rulebook import Rulebook, RuleDirs
+from extract.figures.collect import Figures, collect_figures, flagged
+from extract.figures.ranking import load_ranking
+from extract.interpret.rulebook import Rulebook, RuleDirs, RuleError
+from extract.model import Record
 from extract.readers import ReadOptions
 from extract.readers.budgets import Budgets, budget_options
 from extract.results import FileResult, exit_code
@@ -55,9 +59,10 @@ def listed_paths(listing: Path | None) -> list[Path]:
 
 def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -> int:
     """``ankestat extract``: every input (``args.paths`` and those listed in
-    ``args.files_from``) through the pipeline, the records in
-    each ``args.format`` and the run report in ``args.out``; returns the exit code (the worst
-    failure's: ``exit_code``)."""
+    ``args.files_from``) through the pipeline, the records in each ``args.format``, the
+    figures (``figures.jsonl``, ``figures.csv``) and the run report in ``args.out``; returns
+    the exit code (the worst failure's: ``exit_code``)."""
+    from extract.figures.output import report_section, write_figures
     from extract.writers.report import printable, summary_lines, write_report
 
     try:
@@ -68,6 +73,11 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     for writer in writers:  # found before any input is read
         if (needs := missing_package(writer)) is not None:
             raise CannotRun(needs)
+    try:
+        ranking = load_ranking(rules)
+    except RuleError as exc:
+        print(f"ankestat: invalid rules: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
     problem = output_problem(args.out)
     if problem is not None:
         print(f"ankestat: {problem}", file=sys.stderr)
@@ -95,15 +105,25 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
     try:
         done = parts.resumed(inputs.unique, inputs.digests) if args.resume else {}
         to_read = [path for path in inputs.unique if path not in done]
-        read = dict(
-            zip(
-                to_read, _extract_files(args, to_read, rules, rulebook, options, parts), strict=True
-            )
-        )
+        fresh = _extract_files(args, to_read, rules, rulebook, options, parts)
+        read = dict(zip(to_read, fresh, strict=True))
         results = inputs.results([done.get(path) or read[path] for path in inputs.unique])
-        _write_records(args, writers, results, rulebook, started)
+        figures = write_figures(collect_figures(lambda: file_records(results), ranking), args.out)
+        _write_records(args, writers, results, rulebook, started, figures)
         seconds = time.perf_counter() - clock
-        write_report(results, args.out, started, seconds, __version__, records_of=file_records)
+
+        def records_of(files: Sequence[FileResult]) -> Iterator[Record]:
+            return flagged(file_records(files), figures.extra_flags)
+
+        write_report(
+            results,
+            args.out,
+            started,
+            seconds,
+            __version__,
+            records_of=records_of,
+            sections=[report_section(figures)],
+        )
         finished = True
     finally:
         parts.close(finished)
@@ -163,11 +183,14 @@ def _write_records(
     results: list[FileResult],
     rulebook: Rulebook,
     started: str,
+    figures: Figures,
 ) -> None:
     """Each format's file in ``--out``: every file's records in input order, read back from
-    the spools one at a time (never all in memory); beside ``records.csv`` its Frictionless
-    ``datapackage.json``. Writers that describe the files too get ``results``."""
+    the spools one at a time (never all in memory), with the flags the ``figures`` add;
+    beside ``records.csv`` its Frictionless ``datapackage.json``. Writers that describe the
+    files too get ``results``, the SQLite writer the figure rows."""
     from extract.writers.datapackage import write_data_package
+    from extract.writers.figure_rows import FIGURES_JSONL, read_figures_jsonl
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -177,9 +200,10 @@ def _write_records(
         reference=rulebook.reference,
         engine_version=__version__,
         started=started,
+        figure_rows=lambda: read_figures_jsonl(out / FIGURES_JSONL),  # as written
     )
     for writer in writers:
         target = out / writer.file_name
-        writer.write(file_records(results), target, options)
+        writer.write(flagged(file_records(results), figures.extra_flags), target, options)
         if writer.name == "csv":
             write_data_package(target, options.excel_csv)

@@ -13,6 +13,7 @@ from pathlib import Path
 from extract.codes import (
     FINDING_MEANINGS,
     FLAG_MEANINGS,
+    Agreement,
     DocumentTypeCode,
     FileStatus,
     FindingCode,
@@ -58,6 +59,7 @@ def codes_markdown() -> str:
             _listing("How values were read", "`source_kind`", SourceKind),
             _listing("Kinds of document", "`document_type`", DocumentTypeCode),
             _listing("Law areas", "`law_area`", LawAreaCode),
+            _listing("Agreement of a figure's sources", "`agreement` in figures.jsonl", Agreement),
             _listing("Units", "`unit`", Unit),
             "\n## Exit codes of `ankestat extract`\n\n| code | meaning |\n|---|---|\n",
             "".join(f"| {code.value} | {meaning} |\n" for code, meaning in EXIT_MEANINGS.items()),

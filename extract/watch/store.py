@@ -4,7 +4,9 @@ The tables of the ``sqlite`` writer: ``records`` (the record contract, upserted 
 ``record_id``), ``documents`` (one row per document, keyed by the sha256 of its bytes),
 ``findings`` and the reference tables (``extract.writers.sqlite_tables``); Datasette's
 ``metadata.json`` beside it. A document's records, findings and ``documents`` row are
-committed together, so the store holds a document completely or not at all. In:
+committed together, so the store holds a document completely or not at all; in the same
+transaction the ``figures`` of every key the document touches are recomputed, and the flag
+``conflict_other_document`` set or cleared on their records (``extract.figures.store``). In:
 ``FileResult``s. Out: ``KnownDocument`` look-ups.
 """
 
@@ -20,9 +22,12 @@ from types import TracebackType
 from typing import Any
 
 from extract import __version__
+from extract.figures.ranking import Ranking
+from extract.figures.store import record_keys, refresh_figures, stored_keys
 from extract.normalise.reference import Reference
 from extract.results import FileResult
 from extract.writers.datasette import write_metadata
+from extract.writers.figure_rows import create_figures_table
 from extract.writers.report import file_json
 from extract.writers.sqlite import (
     RECORDS_TABLE,
@@ -64,10 +69,17 @@ class StoreError(Exception):
 
 
 class Store:
-    """The SQLite store in an output folder; use as a context manager."""
+    """The SQLite store in an output folder; use as a context manager. ``ranking`` names a
+    figure's preferred source (none: the first in the order stored)."""
 
-    def __init__(self, out_dir: Path, reference: Reference | None = None) -> None:
+    def __init__(
+        self,
+        out_dir: Path,
+        reference: Reference | None = None,
+        ranking: Ranking | None = None,
+    ) -> None:
         self.path = out_dir / STORE_NAME
+        self.ranking = ranking or Ranking()
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
             # autocommit mode: transactions are opened explicitly in ``commit_document``
@@ -76,6 +88,7 @@ class Store:
             self._conn.execute("PRAGMA synchronous=FULL")  # committed = on disk, then the move
             create_records_table(self._conn)
             create_tables(self._conn)
+            create_figures_table(self._conn)
             with self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")
                 fill_reference(self._conn, reference)
@@ -112,7 +125,8 @@ class Store:
     ) -> None:
         """Store ``result``'s records and its ``documents`` row in one transaction, with what it
         was read with (``rereads.read_with``); the records of an earlier reading of the same
-        bytes are replaced, none left behind."""
+        bytes are replaced, none left behind. The figures of the keys of both readings are
+        recomputed in the same transaction."""
         report = {k: v for k, v in file_json(result).items() if k not in _VOLATILE_REPORT_KEYS}
         row = document_row(
             replace(result, source_sha256=sha256),
@@ -124,6 +138,7 @@ class Store:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
+                keys = stored_keys(self._conn, sha256) | record_keys(result.records)
                 self._conn.execute(
                     f"DELETE FROM {RECORDS_TABLE} WHERE source_sha256 = ?", (sha256,)
                 )
@@ -131,6 +146,7 @@ class Store:
                 upsert_records(self._conn, result.records)
                 insert_findings(self._conn, replace(result, source_sha256=sha256))
                 upsert_document(self._conn, row)
+                refresh_figures(self._conn, keys, self.ranking)
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")

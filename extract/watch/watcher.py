@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.errors import ExitCode
+from extract.figures.ranking import load_ranking
 from extract.pipeline import file_sha256
 from extract.results import FileResult, exit_code
 from extract.run.batch import work_in_pool
@@ -118,7 +119,8 @@ class Watcher:
         lock = InboxLock(self.inbox)
         lock.acquire()
         try:
-            with Store(self.out, self.settings.write_options.reference) as store:
+            ranking = load_ranking(self.settings.rules)
+            with Store(self.out, self.settings.write_options.reference, ranking) as store:
                 self._store = store
                 restore = stop_on_signals(self.stop)
                 self._pool = self._new_pool()

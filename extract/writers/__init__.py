@@ -6,11 +6,11 @@ one module with a class that satisfies ``Writer`` plus one line in ``_ALL`` belo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Protocol
+from typing import Any, Protocol
 
 from extract.model import Record
 from extract.normalise.reference import Reference
@@ -30,7 +30,9 @@ class WriteOptions:
     ``results``: the outcome of every file the records came from, in input order (the SQLite
     ``documents`` and ``findings`` tables, the XLSX ``findings`` and ``report`` sheets);
     ``reference``: the rules' reference data (the SQLite reference tables); ``engine_version``
-    and ``started``: what read them, and when (ISO 8601).
+    and ``started``: what read them, and when (ISO 8601). ``figure_rows``: the run's figure
+    rows (``extract.writers.figure_rows``), asked for by the writers that hold them (the SQLite
+    ``figures`` table).
     """
 
     excel_csv: bool = False
@@ -38,6 +40,7 @@ class WriteOptions:
     reference: Reference | None = None
     engine_version: str = ""
     started: str = ""
+    figure_rows: Callable[[], Iterable[Mapping[str, Any]]] | None = None
 
 
 class Writer(Protocol):

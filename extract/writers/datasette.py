@@ -28,6 +28,11 @@ TABLES: dict[str, str] = {
     "cooperations": "Binding cooperations: who decides cases for whom, in which area.",
     "law_areas": "Law areas: contract code, official name, printed labels.",
     "measures": "Measures: contract code, unit, printed labels, share measure.",
+    "figures": (
+        "One row per figure (entity, municipality, period, law area, provision, measure) "
+        "with every document's value for it: agreement (single, agree, conflict) to the "
+        "printed rounding, spread, the preferred source by rules/figures.yaml, sources as JSON."
+    ),
     "flags": "Flag codes on records, with their meanings.",
     "finding_codes": "Finding codes, with their meanings.",
 }
@@ -35,6 +40,7 @@ FACETS: dict[str, list[str]] = {
     "records": ["measure", "law_area", "period", "status"],
     "documents": ["status", "document_type"],
     "findings": ["code", "severity"],
+    "figures": ["agreement", "measure", "period"],
 }
 MEASURE_OVER_YEARS = f"""SELECT period, entity_scope, municipality, value, status, cell_text,
   source_file, page

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,19 @@ from extract.codes import FileStatus
 from extract.model import Finding, Record
 from extract.results import FileResult, TableSummary
 from extract.writers.report_details import detail_lines
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """A part of the report built beyond the files (the run's figures): what it adds to
+    report.json's ``totals``, its own entry there (``name``: ``data``), and report.txt's
+    ``lines`` after the files."""
+
+    totals: Mapping[str, Any]
+    name: str
+    data: Any
+    lines: Sequence[str]
+
 
 REPORT_JSON = "report.json"
 REPORT_TXT = "report.txt"
@@ -168,15 +182,20 @@ def write_report(
     seconds: float,
     engine_version: str,
     records_of: Callable[[Sequence[FileResult]], Iterable[Record]] | None = None,
+    sections: Sequence[ReportSection] = (),
 ) -> tuple[Path, Path]:
     """Write ``report.json`` and ``report.txt`` into ``out_dir``; return their paths.
     With ``records_of`` (a file's records, held or read back), report.txt also lists per file
     its status in words, its flagged and illegible values and what was not read
-    (``extract.writers.report_details``)."""
+    (``extract.writers.report_details``). Each of ``sections`` adds its totals, its entry in
+    report.json and its lines at the end of report.txt."""
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / REPORT_JSON
     txt_path = out_dir / REPORT_TXT
     data = report_json(results, started, seconds, engine_version)
+    for section in sections:
+        data["totals"].update(section.totals)
+        data[section.name] = section.data
     json_path.write_text(
         json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
     )
@@ -185,5 +204,7 @@ def write_report(
     if records_of is not None:
         for result in results:
             lines += ["", *(printable(line) for line in detail_lines(result, records_of([result])))]
+    for section in sections:
+        lines += ["", *(printable(line) for line in section.lines)]
     txt_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return json_path, txt_path

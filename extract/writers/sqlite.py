@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from extract.model import Record
 from extract.writers.csv import LIST_FIELDS
 from extract.writers.datasette import write_metadata
+from extract.writers.figure_rows import create_figures_table, upsert_figures
 from extract.writers.jsonl import FIELD_NAMES, record_dict
 from extract.writers.sqlite_tables import (
     create_tables,
@@ -82,16 +83,16 @@ def upsert_records(conn: sqlite3.Connection, records: Iterable[Record]) -> None:
 
 
 class SqliteWriter:
-    """SQLite database ``ankestat.sqlite``: ``records``, ``documents``, ``findings`` and the
-    reference tables (``extract.writers.sqlite_tables``), and Datasette's ``metadata.json``
-    beside it."""
+    """SQLite database ``ankestat.sqlite``: ``records``, ``documents``, ``findings``, the
+    reference tables (``extract.writers.sqlite_tables``) and ``figures``
+    (``extract.writers.figure_rows``), and Datasette's ``metadata.json`` beside it."""
 
     name = "sqlite"
     suffix = ".sqlite"
     file_name = "ankestat.sqlite"
     requires: tuple[str, ...] = ()
     description = (
-        "SQLite database: records, documents, findings and reference tables, with "
+        "SQLite database: records, documents, findings, figures and reference tables, with "
         "Datasette's metadata.json beside it"
     )
 
@@ -109,6 +110,9 @@ class SqliteWriter:
                 upsert_records(conn, records)
                 _write_documents(conn, options)
                 fill_reference(conn, options.reference)
+                create_figures_table(conn)
+                if options.figure_rows is not None:
+                    upsert_figures(conn, options.figure_rows())
         finally:
             conn.close()
         os.replace(partial, path)

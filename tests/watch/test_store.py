@@ -66,6 +66,8 @@ def test_extract_format_sqlite_holds_what_jsonl_holds(tmp_path: Path) -> None:
     assert main([*args, "--quiet"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
         "ankestat.sqlite",
+        "figures.csv",  # every run writes its figures
+        "figures.jsonl",
         "metadata.json",
         "records.jsonl",
         "report.json",

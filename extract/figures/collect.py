@@ -1,0 +1,107 @@
+"""A run's figures, from two passes over its records, memory kept small.
+
+In: a way to read the records again in input order (from the spools, one at a time) and the
+``Ranking``. Out: ``collect_figures`` yields each figure once its last record has been seen (a
+figure of one record at once): the first pass keeps only a hash of each record's key
+(8 bytes a record) to count the records per key; the second keeps a ``Source`` only for a
+figure whose records are still arriving. ``Figures`` sums up what was written: counts by
+agreement, the conflicting figures, and the small map record id -> the flags figures add
+(``conflict_other_document``) for the records' writing (``flagged``).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+
+from extract.codes import Agreement, Flag
+from extract.figures.key import FigureKey, figure_key
+from extract.figures.ranking import Ranking
+from extract.figures.reconcile import Figure, reconcile
+from extract.figures.sources import Source, source_of
+from extract.model import Record
+from extract.writers.spool import with_flags
+
+CONFLICT_OTHER_DOCUMENT = Flag.CONFLICT_OTHER_DOCUMENT
+
+
+@dataclass(slots=True)
+class Figures:
+    """What a run's figures came to: how many by agreement, the conflicting ones (in the order
+    written), and the flags they add to records (record id -> flags)."""
+
+    by_agreement: Counter[str] = field(default_factory=Counter)
+    conflicts: list[Figure] = field(default_factory=list)
+    extra_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def add(self, figure: Figure) -> None:
+        """Count ``figure``; keep it, and its records' flags, when it is a conflict."""
+        self.by_agreement[figure.agreement] += 1
+        if figure.agreement is Agreement.CONFLICT:
+            self.conflicts.append(figure)
+            self.extra_flags.update(extra_flags([figure]))
+
+    def counts(self) -> dict[str, int]:
+        """Figures by agreement, every agreement named (0 when none)."""
+        return {str(a): self.by_agreement[a] for a in Agreement}
+
+
+def extra_flags(figures: Iterable[Figure]) -> dict[str, tuple[str, ...]]:
+    """Record id -> the flags its figure adds: ``conflict_other_document`` for a record that
+    disagrees with a record of another document."""
+    return {
+        record_id: (CONFLICT_OTHER_DOCUMENT,)
+        for figure in figures
+        if figure.agreement is Agreement.CONFLICT
+        for record_id in figure.other_document_conflicts()
+    }
+
+
+def _key(record: Record) -> FigureKey:
+    return figure_key(partial(getattr, record))
+
+
+def _records_per_key(records: Iterable[Record]) -> array[int]:
+    """For each record in order, how many records share the hash of its key (two keys of one
+    hash only make a figure wait until the end)."""
+    import numpy as np
+
+    hashes = array("q", (hash(_key(record)) for record in records))
+    if not hashes:
+        return array("q")
+    _unique, inverse, counts = np.unique(
+        np.frombuffer(hashes, dtype=np.int64), return_inverse=True, return_counts=True
+    )
+    return array("q", counts[inverse].astype(np.int64).tobytes())
+
+
+def collect_figures(read: Callable[[], Iterable[Record]], ranking: Ranking) -> Iterator[Figure]:
+    """Every figure of the records ``read()`` gives (called twice: both times the same records
+    in the same order), each as soon as its last record is seen; figures still open at the
+    end (keys sharing a hash) last."""
+    expected = _records_per_key(read())
+    open_figures: dict[FigureKey, list[Source]] = {}
+    texts: dict[str, str] = {}
+    for order, record in enumerate(read()):
+        key = _key(record)
+        source = source_of(partial(getattr, record), order, texts)
+        if expected[order] == 1:
+            yield reconcile(key, [source], ranking)
+            continue
+        sources = open_figures.setdefault(key, [])
+        sources.append(source)
+        if len(sources) == expected[order]:
+            del open_figures[key]
+            yield reconcile(key, sources, ranking)
+    for key, sources in open_figures.items():
+        yield reconcile(key, sources, ranking)
+
+
+def flagged(records: Iterable[Record], extra: Mapping[str, tuple[str, ...]]) -> Iterator[Record]:
+    """``records`` with the flags ``extra`` adds to them (by record id)."""
+    for record in records:
+        flags = extra.get(record.record_id)
+        yield record if flags is None else with_flags(record, flags)
