@@ -73,6 +73,11 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
         _write_records(args, writers, results, rulebook, started)
         seconds = time.perf_counter() - clock
         write_report(results, args.out, started, seconds, __version__, records_of=file_records)
+        if args.review:  # the records handed over: the run may have written no jsonl
+            from extract.review import build_site
+            from extract.writers.jsonl import record_dict
+
+            build_site(args.out, (record_dict(r) for r in file_records(results)))
     for result in results:
         if result.status is FileStatus.FAILED:
             print(f"ankestat: {printable(result.path)}: {result.error}", file=sys.stderr)
@@ -80,6 +85,8 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
         for line in summary_lines(results):
             print(line)
         print(f"records and report written to {args.out}/")
+        if args.review:
+            print(f"review site written to {args.out}/review/index.html")
     return exit_code(results)
 
 
