@@ -77,7 +77,7 @@ def document_html(
 ) -> str:
     """The review page of ``source``: page images with boxes (``views``), sheet ``grids``,
     findings and unmapped tables aside; ``links`` maps a source file name to its page."""
-    records = {str(r["record_id"]): r for r in source.records}
+    records = {str(r["record_id"]): _shown(r) for r in source.records}
     header = (
         '<a href="index.html">&larr; all documents</a>'
         f"<h1>{escape(source.name)}</h1>"
@@ -103,6 +103,19 @@ def document_html(
         "docs": links,
     }
     return page_shell(source.name, header, main, _aside(source), data)
+
+
+# The record fields the side panel shows (the page carries only these, to stay light).
+PANEL_FIELDS = (
+    "record_id", "page", "sheet", "cell_ref", "table_id", "table_title", "row_label",
+    "column_label", "cell_text", "ocr_confidence", "entity_scope", "municipality_code",
+    "municipality", "period", "law_area", "law_label", "provision", "measure", "unit",
+    "value", "status", "flags",
+)  # fmt: skip
+
+
+def _shown(record: JsonDict) -> JsonDict:
+    return {name: record.get(name) for name in PANEL_FIELDS}
 
 
 def _aside(source: Source) -> str:
