@@ -113,7 +113,8 @@ SCRIPT = r"""
       return;
     }
     add(panel, "p", "Sources " + (fig.agreement === "conflict" ? "disagree" : "agree") +
-        (fig.spread ? " (spread " + fig.spread + ")" : "") + ":", "agreement " + fig.agreement);
+        (fig.spread ? " (spread " + fig.spread + ")" : "") + ":",
+        "agreement agreement-" + fig.agreement);
     var ul = add(panel, "ul", null, "sources");
     fig.sources.forEach(function (s) {
       var li = add(ul, "li");
