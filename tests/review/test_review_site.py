@@ -14,7 +14,7 @@ from extract.cli import main
 from extract.review import build_site
 from extract.review.pages import render_pages
 from tests.conftest import SAMPLES
-from tests.review.conftest import ANNUAL, BYRAAD, page_of, records_of
+from tests.review.conftest import ANNUAL, BYRAAD, WORKBOOK, page_of, records_of
 
 
 def _copy_run(out: Path, target: Path) -> Path:
@@ -134,3 +134,14 @@ def test_a_scans_pages_are_as_large_in_points_as_its_reader_says(tmp_path: Path)
             view.width_px / view.height_px, rel=0.01
         )
     assert max(b[2] for b in boxes) < views[0].width and max(b[3] for b in boxes) < views[0].height
+
+
+def test_extract_review_needs_no_jsonl(tmp_path: Path) -> None:
+    """``extract --review`` hands the records over: a run writing only CSV has its site."""
+    out = tmp_path / "out"
+    args = ["extract", str(WORKBOOK), "--out", str(out), "--format", "csv", "--review"]
+    assert main([*args, "--quiet"]) == 0
+    assert not (out / "records.jsonl").exists()
+    html = page_of(out, WORKBOOK).read_text(encoding="utf-8")
+    assert html.count("data-rid=") == 24
+    assert "Omgørelsesprocent" in html  # the sheet's own labels, read again
