@@ -36,18 +36,24 @@ class PageView:
 
 
 def render_pages(
-    path: Path | None, pages: int, folder: Path, stem: str
+    path: Path | None,
+    pages: int,
+    folder: Path,
+    stem: str,
+    text_pages: frozenset[int] = frozenset(),
 ) -> tuple[list[PageView], str | None]:
     """Every page of the document at ``path`` written to ``folder`` as ``stem-pN.jpg``;
     returns the pages and a one-line note when they could not be shown (blank pages of
-    ``pages`` instead)."""
+    ``pages`` instead). ``text_pages``: pages read from their text layer, whose boxes are on
+    the page as stored (a page's /Rotate not applied, as PDFium gives its text), so they are
+    shown as stored; an OCR'd page's boxes are on the page as shown."""
     if path is None:
         return _blank(pages), "the document was not found where the run read it"
     try:
         if path.suffix.lower() in IMAGE_SUFFIXES:
             views = _image_pages(path, folder, stem)
         else:
-            views = _pdf_pages(path, folder, stem)
+            views = _pdf_pages(path, folder, stem, text_pages)
     except Exception as exc:  # any unreadable file: blank pages
         return _blank(pages), f"the document could not be shown ({type(exc).__name__})"
     return views, None
@@ -64,7 +70,7 @@ def _blank(pages: int) -> list[PageView]:
     return [PageView(n, *A4) for n in range(1, max(pages, 0) + 1)]
 
 
-def _pdf_pages(path: Path, folder: Path, stem: str) -> list[PageView]:
+def _pdf_pages(path: Path, folder: Path, stem: str, text_pages: frozenset[int]) -> list[PageView]:
     import pypdfium2
 
     views = []
@@ -74,7 +80,12 @@ def _pdf_pages(path: Path, folder: Path, stem: str) -> list[PageView]:
             page = pdf[index]
             try:
                 width, height = (float(v) for v in page.get_size())
-                image = page.render(scale=WIDTH_PX / max(width, 1.0)).to_pil()
+                turned = page.get_rotation() if index + 1 in text_pages else 0
+                if turned in (90, 270):
+                    width, height = height, width
+                image = page.render(
+                    scale=WIDTH_PX / max(width, 1.0), rotation=(360 - turned) % 360
+                ).to_pil()
             finally:
                 page.close()
             views.append(_save(image, index + 1, width, height, folder, stem))

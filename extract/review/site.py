@@ -40,8 +40,15 @@ def build_site(out: Path, records: Iterable[JsonDict] | None = None) -> Path:
         views: list[PageView] = []
         note: str | None = None
         if _has_pages(source):
+            text_pages = frozenset(
+                r["page"] for r in source.records if r.get("source_kind") == "pdf_text"
+            )
             views, note = render_pages(
-                source.path, int(source.entry.get("pages") or 0), images, f"doc-{number}"
+                source.path,
+                int(source.entry.get("pages") or 0),
+                images,
+                f"doc-{number}",
+                text_pages,
             )
         page = document_html(
             source,

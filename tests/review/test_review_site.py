@@ -145,3 +145,20 @@ def test_extract_review_needs_no_jsonl(tmp_path: Path) -> None:
     html = page_of(out, WORKBOOK).read_text(encoding="utf-8")
     assert html.count("data-rid=") == 24
     assert "Omgørelsesprocent" in html  # the sheet's own labels, read again
+
+
+def test_a_text_page_with_rotate_is_shown_as_its_boxes_are_measured(tmp_path: Path) -> None:
+    """PDFium gives a text layer's words on the page as stored, its /Rotate not applied; an
+    OCR'd page's boxes are on the page as shown."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(BYRAAD)
+    pdf[0].set_rotation(90)
+    turned = tmp_path / "turned.pdf"
+    pdf.save(turned)
+    pdf.close()
+    as_stored, _ = render_pages(turned, 4, tmp_path / "a", "a", frozenset({1}))
+    as_shown, _ = render_pages(turned, 4, tmp_path / "b", "b")
+    assert as_stored[0].width < as_stored[0].height
+    assert as_stored[0].height_px > as_stored[0].width_px
+    assert as_shown[0].width > as_shown[0].height and as_shown[0].width_px > as_shown[0].height_px
