@@ -178,7 +178,8 @@ SCRIPT = r"""
     box.addEventListener("click", function () { pin(rid); });
   });
   function fromAddress() {
-    var hash = decodeURIComponent(location.hash || "");
+    var hash = location.hash || "";
+    try { hash = decodeURIComponent(hash); } catch (e) { return; }
     if (hash.indexOf("#r-") !== 0) return;
     var box = document.getElementById(hash.slice(1));
     if (!box) return;

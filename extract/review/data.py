@@ -40,6 +40,7 @@ class Source:
     entry: JsonDict
     records: list[JsonDict]
     path: Path | None  # None: the document has moved or is gone
+    copy_of: str | None = None  # a copy of another input (its records are there)
 
     @property
     def name(self) -> str:
@@ -53,10 +54,6 @@ class Source:
     def status_words(self) -> str:
         """The file's status in words, as report.txt says it (``status_words``)."""
         return status_words(_file_result(self.entry, self.copy_of), self.flagged)
-
-    @property
-    def copy_of(self) -> str | None:
-        return self.entry.get("_copy_of")
 
 
 @dataclass(frozen=True)
@@ -104,14 +101,15 @@ def load_review_input(out: Path, records: Iterable[JsonDict] | None = None) -> R
     by_file: dict[tuple[str, str], list[JsonDict]] = defaultdict(list)
     for record in records:
         by_file[(record.get("source_file") or "", record.get("source_sha256") or "")].append(record)
-    entries = _with_copies(list(report.get("files", [])))
+    entries = list(report.get("files", []))
     sources = [
         Source(
             entry,
             by_file.get((entry.get("source_file") or "", entry.get("source_sha256") or ""), []),
             _find(entry.get("path"), out),
+            copy_of,
         )
-        for entry in entries
+        for entry, copy_of in zip(entries, _copies(entries), strict=True)
     ]
     figures_path = out / FIGURES
     figures: dict[str, JsonDict] = {}
@@ -142,21 +140,18 @@ def _find(path: object, out: Path) -> Path | None:
     return None
 
 
-def _with_copies(entries: list[JsonDict]) -> list[JsonDict]:
-    """The entries, a copy (a ``duplicate_input`` finding) marked with the path it is a copy
-    of (the entry with the same bytes that is not itself a copy)."""
+def _copies(entries: list[JsonDict]) -> list[str | None]:
+    """Per entry, the path it is a copy of (it has a ``duplicate_input`` finding: the entry
+    with the same bytes that is not itself a copy), or None."""
     dup = FindingCode.DUPLICATE_INPUT.value
+    copies = [any(f.get("code") == dup for f in e.get("findings") or []) for e in entries]
     read = {
-        e.get("source_sha256"): e.get("path")
-        for e in entries
-        if not any(f.get("code") == dup for f in e.get("findings") or [])
+        e.get("source_sha256"): e.get("path") for e, c in zip(entries, copies, strict=True) if not c
     }
-    marked = []
-    for entry in entries:
-        if any(f.get("code") == dup for f in entry.get("findings") or []):
-            entry = {**entry, "_copy_of": read.get(entry.get("source_sha256"))}
-        marked.append(entry)
-    return marked
+    return [
+        str(read.get(e.get("source_sha256")) or "another input") if c else None
+        for e, c in zip(entries, copies, strict=True)
+    ]
 
 
 def _finding(data: JsonDict) -> Finding | None:

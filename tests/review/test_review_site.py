@@ -162,3 +162,29 @@ def test_a_text_page_with_rotate_is_shown_as_its_boxes_are_measured(tmp_path: Pa
     assert as_stored[0].width < as_stored[0].height
     assert as_stored[0].height_px > as_stored[0].width_px
     assert as_shown[0].width > as_shown[0].height and as_shown[0].width_px > as_shown[0].height_px
+
+
+def test_a_copy_of_another_input_is_named_not_shown_twice(tmp_path: Path) -> None:
+    shutil.copy(WORKBOOK, tmp_path / "a.xlsx")
+    shutil.copy(WORKBOOK, tmp_path / "b.xlsx")
+    out = tmp_path / "out"
+    assert (
+        main(
+            [
+                "extract",
+                str(tmp_path / "a.xlsx"),
+                str(tmp_path / "b.xlsx"),
+                "--out",
+                str(out),
+                "--review",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    index = (out / "review" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="doc-1.html">a.xlsx</a>' in index and "doc-2.html" not in index
+    assert (
+        f"<td>ok, the same bytes as {tmp_path / 'a.xlsx'} (read once, records there)</td>" in index
+    )
+    assert sorted(p.name for p in (out / "review").glob("doc-*.html")) == ["doc-1.html"]
