@@ -30,9 +30,10 @@ def index_html(review: ReviewInput, links: list[str | None]) -> str:
     )
     docs = {s.name: link for s, link in zip(review.sources, links, strict=True) if link}
     main = "<h2>Documents</h2>" + table + _conflicts(review, docs)
+    documents, values = len(review.sources), sum(len(s.records) for s in review.sources)
     header = (
-        f"<h1>Review: {len(review.sources)} documents, "
-        f"{sum(len(s.records) for s in review.sources)} values</h1>"
+        f"<h1>Review: {documents} document{'s' if documents != 1 else ''}, "
+        f"{values} value{'s' if values != 1 else ''}</h1>"
         "<p>Open a document to see every value on the page it came from.</p>" + legend()
     )
     aside = (
