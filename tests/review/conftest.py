@@ -71,9 +71,11 @@ def page_of(out: Path, source: Path) -> Path:
     return out / "review" / index[start : index.index('"', start)]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, driven by Playwright (no downloaded browsers)."""
+    """Debian's Chromium, headless, driven by Playwright (no downloaded browsers). Closed
+    after the module: Playwright's sync API runs an event loop while it is open, and tests
+    after it call ``asyncio.run``."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed (./dev test installs it)")
     from playwright.sync_api import sync_playwright
