@@ -8,6 +8,7 @@ ankestat schema                      print the record JSON Schema
 ankestat tables FILE...              what table detection sees, without rules
 ankestat tables --explain FILE...    ... and what each header and label was read as
 ankestat watch INBOX --out DIR       watched folder -> SQLite store (crash-safe, exactly once)
+ankestat review OUT                  a run's folder -> OUT/review/, every value on its page (HTML)
 """
 
 from __future__ import annotations
@@ -156,6 +157,11 @@ def _parser() -> argparse.ArgumentParser:
         "the workers see; --jobs, --timeout and --memory-limit are then the workers' own "
         "(needs the dask extra; docs/cluster.md)",
     )
+    ex.add_argument(
+        "--review",
+        action="store_true",
+        help="also write the review site to OUT/review/ (see 'ankestat review --help')",
+    )
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
     ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
@@ -210,6 +216,20 @@ def _parser() -> argparse.ArgumentParser:
         "--rules", type=Path, action="append", default=None, metavar="DIR",
         help="a folder of rules added to the shipped ones, for --explain (repeatable)",
     )  # fmt: skip
+    review = sub.add_parser(
+        "review",
+        help="write a static HTML site showing every value on the page it came from",
+        description="Build OUT/review/ from the run in OUT (written by 'ankestat extract ... "
+        "--out OUT'): index.html lists every document with its status, and a page per "
+        "document shows its page images (or its sheets' cells) with a box over every value "
+        "read, coloured by outcome (clean, flagged, suppressed/nil/missing/not applicable, "
+        "illegible; figures in conflict marked). Hovering or clicking a box shows its record, "
+        "its flags with their meanings and, when OUT/figures.jsonl is there, the other "
+        "sources of the same figure. Reads OUT/report.json and OUT/records.jsonl (and the "
+        "source documents where the run found them); needs no server and no network: open "
+        "OUT/review/index.html in a browser.",
+    )
+    review.add_argument("out", type=Path, metavar="OUT", help="the output folder of a run")
     add_watch_parser(sub)
     return parser
 
@@ -244,6 +264,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(schema_text())
         return ExitCode.OK
+    if args.command == "review":
+        return _review(args.out)
     if args.command == "tables" and not args.explain:
         from extract.run.tables_view import View, show_tables
 
@@ -278,6 +300,19 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if args.command == "watch":
         return _watch(args, rules, rulebook.reference)
     return run_extract(args, rules, rulebook)
+
+
+def _review(out: Path) -> int:
+    """``ankestat review OUT``: the review site of the run in OUT."""
+    from extract.review import ReviewInputMissing, build_site
+
+    try:
+        index = build_site(out)
+    except ReviewInputMissing as exc:
+        print(f"ankestat: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    print(f"review site written to {index}")
+    return ExitCode.OK
 
 
 def _watch(args: argparse.Namespace, rules: RuleDirs, reference: Reference) -> int:

@@ -124,6 +124,11 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
             records_of=records_of,
             sections=[report_section(figures)],
         )
+        if args.review:  # the records handed over: the run may have written no jsonl
+            from extract.review import build_site
+            from extract.writers.jsonl import record_dict
+
+            build_site(args.out, (record_dict(r) for r in records_of(results)))
         finished = True
     finally:
         parts.close(finished)
@@ -134,6 +139,8 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
         for line in summary_lines(results):
             print(line)
         print(f"records and report written to {args.out}/")
+        if args.review:
+            print(f"review site written to {args.out}/review/index.html")
     return exit_code(results)
 
 

@@ -69,7 +69,7 @@ def _frame_sizes(path: Path, budgets: Budgets) -> list[tuple[int, float, float, 
                             f"{width * height / 1e6:.0f} million (a decompression bomb?)",
                         )
                     )
-                dpi = _dpi(frame.info.get("dpi"))
+                dpi = frame_dpi(frame.info.get("dpi"))
                 if frame.getexif().get(_ORIENTATION) in _SIDEWAYS:  # shown turned a quarter
                     width, height = height, width
                 sizes.append((number, width * 72 / dpi, height * 72 / dpi, float(width * height)))
@@ -91,7 +91,7 @@ def _frame(path: Path, number: int) -> Any:
         return ImageOps.exif_transpose(image).convert("L")
 
 
-def _dpi(value: object) -> float:
+def frame_dpi(value: object) -> float:
     """The horizontal resolution of a frame's ``dpi`` info (an int, a float, or a TIFF's
     ``IFDRational``: any real number), DEFAULT_DPI when none is given."""
     if isinstance(value, tuple) and value and isinstance(value[0], Real):
