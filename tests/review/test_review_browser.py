@@ -13,7 +13,7 @@ import pytest
 
 from extract.codes import code_meaning
 from extract.review import build_site
-from tests.review.conftest import BYRAAD, WORKBOOK, page_of, record_id, records_of
+from tests.review.conftest import BYRAAD, TALPORTAL, WORKBOOK, page_of, record_id, records_of
 
 pytestmark = pytest.mark.slow  # a browser per session, pages opened one by one
 
@@ -51,7 +51,14 @@ def test_a_value_in_conflict_with_the_appendix_says_so(page: Any, review_out: Pa
     assert _panel(page, "printed") == "'52'" and _panel(page, "value") == "52"
     flags = _panel(page, "flags")
     assert "conflict_other_source" in flags and code_meaning("conflict_other_source") in flags
-    assert "No other sources are known" in _panel(page, "no-sources")
+    # the run's own figures.jsonl: the appendix's 50 and the talportal export's 52
+    assert "disagree" in _panel(page, "agreement")
+    listed = page.locator("#panel ul.sources li")
+    texts = [listed.nth(i).inner_text() for i in range(listed.count())]
+    assert len(texts) == 3
+    assert any("page 4" in t and "'50'" in t and "conflicts" in t for t in texts)
+    assert any(TALPORTAL.name in t and "'52'" in t for t in texts)
+    assert any("(this value)" in t for t in texts)
 
 
 def test_hovering_shows_a_record_and_leaving_returns_to_the_pinned_one(

@@ -59,8 +59,9 @@ def test_review_command_builds_the_site_of_a_run(
     assert "review site written to" in capsys.readouterr().out
     index = (run / "review" / "index.html").read_text(encoding="utf-8")
     assert f">{BYRAAD.name}</a>" in index
-    # report.txt's words: three illegible values, two in conflict with the appendix
-    assert "<td>ok, 5 values flagged</td>" in index
+    # report.txt's words: three illegible values, the 52 and 50 in conflict with each other
+    # (the appendix), and the 50, 31 and 36,2 % with the talportal export and the workbook
+    assert "<td>ok, 7 values flagged</td>" in index
     assert "no figures.jsonl" in index
 
 
