@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.model import Record
-from extract.writers.jsonl import FIELD_NAMES, record_dict
+from extract.writers.jsonl import (
+    BBOX_DECIMALS,
+    FIELD_NAMES,
+    clean_number,
+    field_values,
+)
 
 if TYPE_CHECKING:
     from extract.writers import WriteOptions
@@ -51,10 +56,40 @@ def neutralised(text: str) -> str:
     return text
 
 
+# What ``csv_cell`` does with each field's ``record_dict`` value, decided once by field:
+# 0 text, 1 list as JSON, 2 decimal (``ocr_confidence``), 3 ``value`` (clean_number first),
+# 4 ``bbox`` (rounded first)
+_KINDS = tuple(
+    4 if name == "bbox"
+    else 3 if name == "value"
+    else 1 if name in LIST_FIELDS
+    else 2 if name in DECIMAL_FIELDS
+    else 0
+    for name in FIELD_NAMES
+)  # fmt: skip
+_FORMULA_FIRST = frozenset("=+@\t\r-")  # (the first characters ``FORMULA_START`` matches)
+_LIST_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
+
 def csv_row(record: Record, excel: bool) -> list[str]:
-    """Return the CSV cells of ``record`` in contract field order."""
-    data = record_dict(record)
-    return [csv_cell(name, data[name], excel) for name in FIELD_NAMES]
+    """Return the CSV cells of ``record`` in contract field order: each field as ``csv_cell``
+    writes its ``record_dict`` value, without building the dict (millions of records)."""
+    out: list[str] = []
+    append = out.append
+    for kind, value in zip(_KINDS, field_values(record), strict=True):
+        if value is None:
+            append("")
+        elif kind == 0:
+            text = str(value)
+            append(neutralised(text) if text and text[0] in _FORMULA_FIRST else text)
+        elif kind == 1:
+            append(_LIST_JSON(value))
+        elif kind == 4:
+            append(_LIST_JSON([round(float(x), BBOX_DECIMALS) for x in value]))
+        else:
+            text = str(clean_number(value) if kind == 3 else value)
+            append(text.replace(".", ",") if excel else text)
+    return out
 
 
 class CsvWriter:
