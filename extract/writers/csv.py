@@ -56,40 +56,39 @@ def neutralised(text: str) -> str:
     return text
 
 
-# What ``csv_cell`` does with each field's ``record_dict`` value, decided once by field:
-# 0 text, 1 list as JSON, 2 decimal (``ocr_confidence``), 3 ``value`` (clean_number first),
-# 4 ``bbox`` (rounded first)
-_KINDS = tuple(
-    4 if name == "bbox"
-    else 3 if name == "value"
-    else 1 if name in LIST_FIELDS
-    else 2 if name in DECIMAL_FIELDS
-    else 0
-    for name in FIELD_NAMES
-)  # fmt: skip
+# Where ``csv_cell`` does something ``csv.writer`` would not do by itself (None as "", any
+# other value as its str()): the list fields as JSON, ``value`` clean (1278.0 as 1278), the
+# decimals with a comma in Excel mode, and the text a spreadsheet would run neutralised
+_LISTS = tuple(i for i, name in enumerate(FIELD_NAMES) if name in ("cooperation", "flags"))
+_BBOX = FIELD_NAMES.index("bbox")
+_VALUE = FIELD_NAMES.index("value")
+_DECIMALS = tuple(i for i, name in enumerate(FIELD_NAMES) if name in DECIMAL_FIELDS)
+_TEXTS = tuple(i for i, name in enumerate(FIELD_NAMES) if name not in LIST_FIELDS | DECIMAL_FIELDS)
 _FORMULA_FIRST = frozenset("=+@\t\r-")  # (the first characters ``FORMULA_START`` matches)
-_LIST_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 
 
-def csv_row(record: Record, excel: bool) -> list[str]:
-    """Return the CSV cells of ``record`` in contract field order: each field as ``csv_cell``
-    writes its ``record_dict`` value, without building the dict (millions of records)."""
-    out: list[str] = []
-    append = out.append
-    for kind, value in zip(_KINDS, field_values(record), strict=True):
-        if value is None:
-            append("")
-        elif kind == 0:
-            text = str(value)
-            append(neutralised(text) if text and text[0] in _FORMULA_FIRST else text)
-        elif kind == 1:
-            append(_LIST_JSON(value))
-        elif kind == 4:
-            append(_LIST_JSON([round(float(x), BBOX_DECIMALS) for x in value]))
-        else:
-            text = str(clean_number(value) if kind == 3 else value)
-            append(text.replace(".", ",") if excel else text)
-    return out
+def csv_row(record: Record, excel: bool) -> list[Any]:
+    """Return the CSV cells of ``record`` in contract field order, as ``csv.writer`` writes
+    them the text of each field's ``csv_cell`` (the values left as they are where the writer
+    gives the same text: millions of records)."""
+    row: list[Any] = list(field_values(record))
+    for i in _TEXTS:
+        text = row[i]
+        if text and isinstance(text, str) and text[0] in _FORMULA_FIRST:
+            row[i] = neutralised(text)
+    for i in _LISTS:
+        if row[i] is not None:
+            row[i] = _JSON(row[i])
+    box = row[_BBOX]
+    if box is not None:
+        row[_BBOX] = _JSON([round(float(x), BBOX_DECIMALS) for x in box])
+    row[_VALUE] = clean_number(row[_VALUE])
+    if excel:
+        for i in _DECIMALS:
+            if row[i] is not None:
+                row[i] = str(row[i]).replace(".", ",")
+    return row
 
 
 class CsvWriter:

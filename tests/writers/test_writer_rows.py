@@ -1,12 +1,15 @@
-"""The writers' per-record fast forms against their definitions: ``csv_row`` is each field's
-``csv_cell`` of the ``record_dict`` value, ``record_json`` is ``json.dumps`` of
+"""The writers' per-record fast forms against their definitions: ``csv_row`` writes as each
+field's ``csv_cell`` of the ``record_dict`` value, ``record_json`` is ``json.dumps`` of
 ``record_dict``, and a pickled record (the spool) comes back equal."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import pickle
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -56,14 +59,23 @@ VARIANTS = [
     replace(BASE, value=-12.0, cell_text="-12", row_label="\tx", sheet="Ark 1", cell_ref="C7"),
     replace(BASE, value=0.125, ocr_confidence=88.25, bbox=[1, 2.0049, 3.333, 4]),
     replace(BASE, row_label="", table_title=None, provision=None, municipality_code=None),
+    replace(BASE, value=1e-07, ocr_confidence=1e16, cell_text="+1", provision="@x", sheet="-"),
+    replace(BASE, value=12345678.9, source_kind="xlsx", cell_ref="\rA1", table_id="-1+1"),
 ]
 
 
 @pytest.mark.parametrize("excel", [False, True])
 @pytest.mark.parametrize("record", VARIANTS)
-def test_csv_row_is_csv_cell_of_each_record_dict_value(record: Record, excel: bool) -> None:
+def test_csv_row_writes_csv_cell_of_each_record_dict_value(record: Record, excel: bool) -> None:
     data = record_dict(record)
-    assert csv_row(record, excel) == [csv_cell(name, data[name], excel) for name in FIELD_NAMES]
+    expected = [csv_cell(name, data[name], excel) for name in FIELD_NAMES]
+    assert _written(csv_row(record, excel)) == _written(expected)
+
+
+def _written(row: list[Any]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow(row)
+    return out.getvalue()
 
 
 @pytest.mark.parametrize("record", VARIANTS)
