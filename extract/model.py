@@ -14,6 +14,7 @@ No stage mutates what it receives; each returns new values.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -331,6 +332,14 @@ class Record:
     flags: list[str]
     rule_id: str
     engine_version: str
+
+    def __reduce__(self) -> tuple[type[Record], tuple[Any, ...]]:
+        """Pickled as its field values in contract order (the record spool writes and reads
+        millions; the slotted dataclass default walks ``fields()`` for every record)."""
+        return (Record, _record_values(self))
+
+
+_record_values = attrgetter(*Record.__dataclass_fields__)
 
 
 @dataclass(frozen=True, slots=True)

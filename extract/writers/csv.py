@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.model import Record
-from extract.writers.jsonl import FIELD_NAMES, record_dict
+from extract.writers.jsonl import (
+    BBOX_DECIMALS,
+    FIELD_NAMES,
+    clean_number,
+    field_values,
+)
 
 if TYPE_CHECKING:
     from extract.writers import WriteOptions
@@ -51,10 +56,39 @@ def neutralised(text: str) -> str:
     return text
 
 
-def csv_row(record: Record, excel: bool) -> list[str]:
-    """Return the CSV cells of ``record`` in contract field order."""
-    data = record_dict(record)
-    return [csv_cell(name, data[name], excel) for name in FIELD_NAMES]
+# Where ``csv_cell`` does something ``csv.writer`` would not do by itself (None as "", any
+# other value as its str()): the list fields as JSON, ``value`` clean (1278.0 as 1278), the
+# decimals with a comma in Excel mode, and the text a spreadsheet would run neutralised
+_LISTS = tuple(i for i, name in enumerate(FIELD_NAMES) if name in ("cooperation", "flags"))
+_BBOX = FIELD_NAMES.index("bbox")
+_VALUE = FIELD_NAMES.index("value")
+_DECIMALS = tuple(i for i, name in enumerate(FIELD_NAMES) if name in DECIMAL_FIELDS)
+_TEXTS = tuple(i for i, name in enumerate(FIELD_NAMES) if name not in LIST_FIELDS | DECIMAL_FIELDS)
+_FORMULA_FIRST = frozenset("=+@\t\r-")  # (the first characters ``FORMULA_START`` matches)
+_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
+
+def csv_row(record: Record, excel: bool) -> list[Any]:
+    """Return the CSV cells of ``record`` in contract field order, as ``csv.writer`` writes
+    them the text of each field's ``csv_cell`` (the values left as they are where the writer
+    gives the same text: millions of records)."""
+    row: list[Any] = list(field_values(record))
+    for i in _TEXTS:
+        text = row[i]
+        if text and isinstance(text, str) and text[0] in _FORMULA_FIRST:
+            row[i] = neutralised(text)
+    for i in _LISTS:
+        if row[i] is not None:
+            row[i] = _JSON(row[i])
+    box = row[_BBOX]
+    if box is not None:
+        row[_BBOX] = _JSON([round(float(x), BBOX_DECIMALS) for x in box])
+    row[_VALUE] = clean_number(row[_VALUE])
+    if excel:
+        for i in _DECIMALS:
+            if row[i] is not None:
+                row[i] = str(row[i]).replace(".", ",")
+    return row
 
 
 class CsvWriter:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Record))
 
 BBOX_DECIMALS = 2
+# every field's value in contract order, in one call
+field_values = attrgetter(*FIELD_NAMES)
+# ``json.dumps(..., ensure_ascii=False, allow_nan=False)`` builds this encoder on every call
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 
 
 def clean_number(value: float | None) -> int | float | None:
@@ -31,9 +36,7 @@ def clean_number(value: float | None) -> int | float | None:
 
 def record_dict(record: Record) -> dict[str, Any]:
     """Return ``record`` as a JSON-ready dict: contract field order, clean numbers, new lists."""
-    out: dict[str, Any] = {}
-    for name in FIELD_NAMES:
-        out[name] = getattr(record, name)
+    out: dict[str, Any] = dict(zip(FIELD_NAMES, field_values(record), strict=True))
     out["value"] = clean_number(record.value)
     out["bbox"] = (
         None if record.bbox is None else [round(float(x), BBOX_DECIMALS) for x in record.bbox]
@@ -45,7 +48,11 @@ def record_dict(record: Record) -> dict[str, Any]:
 
 def record_json(record: Record) -> str:
     """Return ``record`` as one line of JSON (UTF-8 text, no ASCII escaping, no NaN)."""
-    return json.dumps(record_dict(record), ensure_ascii=False, allow_nan=False)
+    out: dict[str, Any] = dict(zip(FIELD_NAMES, field_values(record), strict=True))
+    out["value"] = clean_number(record.value)
+    if record.bbox is not None:
+        out["bbox"] = [round(float(x), BBOX_DECIMALS) for x in record.bbox]
+    return _ENCODE(out)  # (the lists as they are: the same text as ``record_dict``'s copies)
 
 
 class JsonlWriter:
@@ -61,5 +68,4 @@ class JsonlWriter:
         """Write ``records`` to ``path`` (replacing it), one JSON object per line, LF endings."""
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8", newline="\n") as fh:
-            for record in records:
-                fh.write(record_json(record) + "\n")
+            fh.writelines(record_json(record) + "\n" for record in records)

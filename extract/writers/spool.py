@@ -8,13 +8,14 @@ document's records never need to be in memory all at once.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from extract.model import Record
 from extract.results import FileResult, RecordSpool
@@ -79,10 +80,24 @@ def _batches(path: str) -> Iterator[Record]:
     with open(path, "rb") as handle:
         while True:
             try:
-                batch: list[Record] = pickle.load(handle)  # our own temporary file
+                batch = _load(handle)
             except EOFError:
                 return
             yield from batch
+
+
+def _load(handle: BinaryIO) -> list[Record]:
+    """The next batch, read with the cyclic garbage collector paused: a batch is thousands of
+    new objects at once, none of them garbage, and the collections their allocation sets off
+    (scanning every young object, again and again) took half the time of reading it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        batch: list[Record] = pickle.load(handle)  # our own temporary file
+    finally:
+        if enabled:
+            gc.enable()
+    return batch
 
 
 def spooled_records(spool: RecordSpool) -> Iterator[Record]:
