@@ -69,4 +69,17 @@ def _conflict_item(figure: JsonDict, docs: dict[str, str]) -> str:
         link = docs.get(name)
         rid = escape(str(source.get("record_id")))
         sources.append(f'<a href="{escape(link)}#r-{rid}">{label}</a>' if link else label)
-    return f"<li>{escape(str(figure.get('figure_id')))}: {' vs '.join(sources)}</li>"
+    return f"<li>{escape(figure_label(figure))}: {' vs '.join(sources)}</li>"
+
+
+def figure_label(figure: JsonDict) -> str:
+    """What a figure is, in words: "Hele landet, 2020, serviceloven, omgoerelsesprocent"
+    (the municipality by name, the provision when there is one); its id if it has no key."""
+    who = (
+        "Hele landet"
+        if figure.get("entity_scope") == "hele_landet"
+        else figure.get("municipality") or figure.get("municipality_code")
+    )
+    parts = [who, figure.get("period"), figure.get("law_area"), figure.get("provision")]
+    words = [str(p) for p in (*parts, figure.get("measure")) if p not in (None, "")]
+    return ", ".join(words) if len(words) > 1 else str(figure.get("figure_id"))

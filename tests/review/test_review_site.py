@@ -189,3 +189,15 @@ def test_a_copy_of_another_input_is_named_not_shown_twice(tmp_path: Path) -> Non
         f"<td>ok, the same bytes as {tmp_path / 'a.xlsx'} (read once, records there)</td>" in index
     )
     assert sorted(p.name for p in (out / "review").glob("doc-*.html")) == ["doc-1.html"]
+
+
+def test_the_index_names_each_figure_in_conflict_by_its_key(review_out: Path) -> None:
+    """The run's figures in conflict, each named by what it is and linked to its sources."""
+    index = (review_out / "review" / "index.html").read_text(encoding="utf-8")
+    section = index.split('<ul class="conflicts">')[1].split("</ul>")[0]
+    items = section.split("<li>")[1:]
+    named = sorted(item.split(":")[0] for item in items)
+    assert "Hele landet, 2020, serviceloven, omgoerelsesprocent" in named
+    assert "Ishøj, 2021, serviceloven, realitetsbehandlede" in named
+    national = next(i for i in items if i.startswith("Hele landet, 2020"))
+    assert "&#x27;0.363&#x27;" in national and "&#x27;36,2 %&#x27;" in national
