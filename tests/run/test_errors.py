@@ -17,6 +17,7 @@ import pytest
 
 from extract.cli import main
 from extract.errors import ExitCode
+from extract.run.parts import PARTS_DIR
 from tests.conftest import ROOT, SAMPLES
 
 SHEET = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv"
@@ -108,12 +109,15 @@ def test_ctrl_c_during_extract_says_one_line_and_leaves_no_spool(tmp_path: Path)
         cwd=ROOT,
         env=env,
     ) as proc:
+        spools = out / PARTS_DIR / "tmp"
         deadline = time.monotonic() + 60
-        while not any((tmp_path / "tmp").iterdir()) and time.monotonic() < deadline:
+        while not spools.is_dir() and time.monotonic() < deadline:
             time.sleep(0.1)  # until the run has started (its spool folder is there)
         time.sleep(1)  # reading the scan now (OCR takes some seconds a page)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=120)
     assert proc.returncode == ExitCode.INTERRUPTED
     assert err.decode().splitlines() == ["ankestat: interrupted"]
-    assert list((tmp_path / "tmp").iterdir()) == []  # the spool went with it
+    assert not spools.exists()  # the unfinished file's spool went with it
+    assert list((out / PARTS_DIR).iterdir()) == []  # and nothing was saved for it
+    assert list((tmp_path / "tmp").iterdir()) == []  # nothing left in the system's tmp
