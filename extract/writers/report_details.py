@@ -32,7 +32,12 @@ _LISTED = frozenset(
 
 
 def _where(record: Record) -> str:
-    place = f"page {record.page}" if record.page is not None else f"sheet '{record.sheet}'"
+    if record.page is not None:
+        place = f"page {record.page}"
+    elif record.sheet is not None:
+        place = f"sheet '{record.sheet}'"
+    else:  # a csv file: no pages, no sheets
+        place = "the file"
     if record.cell_ref:
         place += f" cell {record.cell_ref}"
     return (

@@ -52,3 +52,20 @@ def test_status_in_words() -> None:
     assert status_words(partial, 0) == "partial: page 2: OCR found no text"
     failed = _result(FileStatus.FAILED, error="not a PDF")
     assert status_words(failed, 0) == "failed: not a PDF"
+
+
+def test_a_csv_value_is_placed_by_its_cell_and_a_workbook_value_by_its_sheet(
+    tmp_path: Path,
+) -> None:
+    """A csv has neither pages nor sheets: its flagged values are placed by cell alone."""
+    talportal = SAMPLES / "talportal-ishoej-serviceloven-2019-2021"
+    workbook = SAMPLES / "regneark-ishoej-omgoerelsesprocent-2018-2020.xlsx"
+    out = tmp_path / "out"
+    inputs = [str(BYRAAD), f"{talportal}.csv", str(workbook)]
+    assert main(["extract", *inputs, "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    text = (out / "report.txt").read_text(encoding="utf-8")
+    csv_part = text.split(f"== {talportal.name}.csv: ")[1].split("\n\n")[0]
+    flagged = [line for line in csv_part.splitlines()[1:] if "printed '" in line]
+    assert flagged and all(line.startswith("  the file cell ") for line in flagged)
+    assert "sheet 'None'" not in text
+    assert "  sheet 'Omgørelsesprocent' cell D4, " in text  # 0.363 against 36,2 %
