@@ -3,10 +3,12 @@
 In: the input paths (on a filesystem every worker sees, as on a university cluster's shared
 home or a Kubernetes volume), the loaded rulebook (sent to every worker once, so the rules
 need not be on the workers), the read options and the scheduler's address. Out: each file's
-``FileResult`` as its task finishes, with its index; its records spooled on this machine when
-a spool folder is given. A document whose task fails fails alone; a worker that dies has its
-documents run again elsewhere by the scheduler (each result is taken once, so nothing is
-lost or doubled); one that kills workers again and again fails with the reason.
+``FileResult`` as its task finishes, with its index; with a spool folder, its records spooled
+there: by the worker itself when it sees that folder (a shared filesystem, told by a token
+file in it), else sent back and spooled by the client. A document whose task fails fails
+alone; a worker that dies has its documents run again elsewhere by the scheduler (each result
+is taken once, so nothing is lost or doubled); one that kills workers again and again fails
+with the reason.
 """
 
 from __future__ import annotations
@@ -26,14 +28,33 @@ CONNECT_SECONDS = 30
 # How often a document may be on a worker that dies before it is failed (dask's own default
 # is 3; a document that kills its worker should not take three more down with it).
 ALLOWED_FAILURES = 2
+# A file in the client's spool folder whose token tells a worker it sees that very folder.
+SHARED_MARK = ".ankestat-shared"
 
 
-def read_on_worker(path: str, rulebook: Rulebook, options: ReadOptions) -> FileResult:
-    """The task: one document through the pipeline on a worker; records held in the result
-    (sent back to the client); a bug is the document's failed result, never a raised error."""
+def read_on_worker(
+    path: str,
+    rulebook: Rulebook,
+    options: ReadOptions,
+    spool_dir: str | None = None,
+    token: str | None = None,
+) -> FileResult:
+    """The task: one document through the pipeline on a worker. Its records are spooled
+    into ``spool_dir`` when this worker sees the client's folder there (the mark in it holds
+    ``token``: a shared filesystem), else held in the result and sent back. A bug is the
+    document's failed result, never a raised error."""
     from extract.run.batch import safe_process
 
-    return safe_process(Path(path), rulebook, options)
+    folder = None if spool_dir is None else Path(spool_dir)
+    shared = folder is not None and token is not None and _marked(folder, token)
+    return safe_process(Path(path), rulebook, options, folder if shared else None)
+
+
+def _marked(folder: Path, token: str) -> bool:
+    try:
+        return (folder / SHARED_MARK).read_text(encoding="ascii") == token
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _client(address: str) -> Any:
@@ -94,12 +115,20 @@ def _run(
     from distributed import as_completed
 
     book = client.scatter(rulebook, broadcast=True)
+    folder, token = None, None
+    if spool_dir is not None:
+        import secrets
+
+        folder, token = str(spool_dir.resolve()), secrets.token_hex(16)
+        (spool_dir / SHARED_MARK).write_text(token, encoding="ascii")
     futures = {
         client.submit(
             read_on_worker,
             str(paths[i].resolve()),
             book,
             options,
+            folder,
+            token,
             key=f"ankestat-read-{i}-{paths[i].name}",
             pure=False,
         ): i
@@ -111,6 +140,8 @@ def _run(
             result: FileResult = future.result()
         except Exception as exc:  # the task itself failed: this document only
             result = _failed(paths[index], exc)
+        if result.spool is not None and not Path(result.spool.path).is_file():
+            result = _failed(paths[index], OSError("its records were spooled out of reach"))
         yield index, _spooled(result, spool_dir)
         future.release()
 

@@ -146,3 +146,22 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_3(
     assert main(args) == 3
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith(f"ankestat: cannot run: --dask {address}: cannot reach the scheduler")
+
+
+def test_a_worker_spools_only_into_the_folder_the_client_marked(tmp_path: Path) -> None:
+    """Records are spooled by the worker only where the client's token is found (a shared
+    folder); elsewhere they are held in the result and sent back."""
+    from extract.interpret.rulebook import load_rulebook
+    from extract.readers import ReadOptions
+    from extract.run.dask_executor import SHARED_MARK, read_on_worker
+
+    rulebook = load_rulebook(Path(__file__).parents[2] / "rules")
+    talportal = str(SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv")
+    (tmp_path / SHARED_MARK).write_text("a1b2", encoding="ascii")
+    shared = read_on_worker(talportal, rulebook, ReadOptions(), str(tmp_path), "a1b2")
+    assert shared.spool is not None and shared.records == () and shared.record_count == 36
+    assert Path(shared.spool.path).parent == tmp_path
+    elsewhere = read_on_worker(talportal, rulebook, ReadOptions(), str(tmp_path), "other")
+    assert elsewhere.spool is None and len(elsewhere.records) == 36
+    missing = read_on_worker(talportal, rulebook, ReadOptions(), str(tmp_path / "no"), "a1b2")
+    assert missing.spool is None and len(missing.records) == 36
