@@ -107,7 +107,7 @@ SCRIPT = r"""
           "no-sources");
       return;
     }
-    var fig = data.figures[rid];
+    var fig = data.figures[data.figure_of[rid]];
     if (!fig || !fig.sources || fig.sources.length < 2) {
       add(panel, "p", "No other source of this figure was found.", "no-sources");
       return;

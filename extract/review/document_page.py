@@ -91,14 +91,17 @@ def document_html(
     if not main:
         main = "<p>No values were read from this document.</p>"
     meanings = {c: code_meaning(c) for r in source.records for c in r.get("flags") or []}
-    mine = {rid: figures[rid] for rid in records if rid in figures}
-    for figure in list(mine.values()):
-        for other in figure.get("sources") or []:
-            mine.setdefault(str(other.get("record_id")), figure)
+    # only figures with other sources to show, each once, with what the panel shows of them
+    mine = {
+        rid: figures[rid]
+        for rid in records
+        if rid in figures and len(figures[rid].get("sources") or []) > 1
+    }
     data = {
         "records": records,
         "meanings": meanings,
-        "figures": mine,
+        "figures": {str(f.get("figure_id")): _panel_figure(f) for f in mine.values()},
+        "figure_of": {rid: str(f.get("figure_id")) for rid, f in mine.items()},
         "figures_known": figures_known,
         "docs": links,
     }
@@ -116,6 +119,19 @@ PANEL_FIELDS = (
 
 def _shown(record: JsonDict) -> JsonDict:
     return {name: record.get(name) for name in PANEL_FIELDS}
+
+
+# What the panel shows of a figure and of each of its sources.
+FIGURE_FIELDS = ("agreement", "spread", "preferred_record_id")
+SOURCE_FIELDS = (
+    "record_id", "source_file", "page", "sheet", "cell_ref", "value", "status", "cell_text",
+    "conflicts_with",
+)  # fmt: skip
+
+
+def _panel_figure(figure: JsonDict) -> JsonDict:
+    sources = [{n: s.get(n) for n in SOURCE_FIELDS} for s in figure.get("sources") or []]
+    return {**{n: figure.get(n) for n in FIGURE_FIELDS}, "sources": sources}
 
 
 def _aside(source: Source) -> str:

@@ -201,3 +201,26 @@ def test_the_index_names_each_figure_in_conflict_by_its_key(review_out: Path) ->
     assert "Ishøj, 2021, serviceloven, realitetsbehandlede" in named
     national = next(i for i in items if i.startswith("Hele landet, 2020"))
     assert "&#x27;0.363&#x27;" in national and "&#x27;36,2 %&#x27;" in national
+
+
+def test_a_page_carries_each_figure_with_other_sources_once(review_out: Path) -> None:
+    """The page's data holds only figures with two sources or more, each once under its id
+    with the fields the panel shows; every record of such a figure points to it."""
+    html = page_of(review_out, BYRAAD).read_text(encoding="utf-8")
+    text = html.split('id="review-data">')[1].split("</script>")[0]
+    data = json.loads(text.replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&"))
+    figures, figure_of = data["figures"], data["figure_of"]
+    assert figures and all(len(f["sources"]) > 1 for f in figures.values())
+    assert set(figure_of.values()) == set(figures)
+    assert all(rid in data["records"] for rid in figure_of)
+    source = next(iter(figures.values()))["sources"][0]
+    assert set(source) == {
+        "record_id", "source_file", "page", "sheet", "cell_ref", "value", "status",
+        "cell_text", "conflicts_with",
+    }  # fmt: skip
+    # the byråd 52 (p1-t1): its figure, with the appendix's 50 and the talportal's 52
+    ids = {r["record_id"] for r in records_of(review_out) if r["source_file"] == BYRAAD.name}
+    in_conflict = [f for f in figures.values() if f["agreement"] == "conflict"]
+    assert in_conflict and all(
+        any(s["record_id"] in ids for s in f["sources"]) for f in in_conflict
+    )
