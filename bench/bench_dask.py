@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import random
 import socket
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from samples.variants.generate import families, generate_one  # noqa: E402
+from generated import fresh_seed, generate_documents  # noqa: E402
 
 DASK = Path(sys.executable).with_name("dask")
 QUIET = ("--no-dashboard", "--memory-limit", "0")
@@ -92,16 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", help="default: a fresh random seed (printed)")
     parser.add_argument("--formats", default="pdf")
     args = parser.parse_args(argv)
-    seed = args.seed or str(random.SystemRandom().randrange(10**6))
+    seed = fresh_seed(args.seed)
     with tempfile.TemporaryDirectory(prefix="bench-dask-") as tmp:
         work = Path(tmp)
         inputs = work / "inputs"
-        inputs.mkdir()
-        pool = families()
-        for index in range(args.count):
-            generate_one(seed, index, inputs, args.formats.split(","), pool)
-        for extra in inputs.glob("*.json*"):
-            extra.unlink()  # truth and layout files: not documents
+        generate_documents(inputs, seed, args.count, args.formats.split(","))
         print(f"seed {seed}: {args.count} documents ({args.formats})")
         single = work / "single"
         single.mkdir()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import signal
 import subprocess
 import sys
@@ -26,8 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generated import fresh_seed, generate_documents  # noqa: E402
+
 from extract.run.parts import PARTS_DIR  # noqa: E402
-from samples.variants.generate import FORMATS, families, generate_one  # noqa: E402
+from samples.variants.generate import FORMATS  # noqa: E402
 
 
 def _command(inputs: Path, out: Path, jobs: int) -> list[str]:
@@ -58,16 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", help="default: a fresh random seed (printed)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    seed = args.seed or str(random.SystemRandom().randrange(10**6))
+    seed = fresh_seed(args.seed)
     with tempfile.TemporaryDirectory(prefix="bench-resume-") as tmp:
         work = Path(tmp)
         inputs = work / "inputs"
-        inputs.mkdir()
-        pool = families()
-        for index in range(args.count):
-            generate_one(seed, index, inputs, list(FORMATS), pool)
-        for extra in inputs.glob("*.json*"):
-            extra.unlink()  # truth and layout files: not documents
+        generate_documents(inputs, seed, args.count, FORMATS)
         files = len(list(inputs.iterdir()))
         print(f"seed {seed}: {files} documents, --jobs {args.jobs}")
         whole = _timed(_command(inputs, work / "whole", args.jobs))

@@ -16,41 +16,24 @@ import pytest
 from extract.model import Record
 from extract.writers.csv import csv_cell, csv_row
 from extract.writers.jsonl import FIELD_NAMES, record_dict, record_json
+from tests.writers.test_writers import _record
 
-BASE = Record(
-    schema_version="1",
+# the writers' test record, with every field made awkward: a formula-like label and file
+# name, OCR confidence, a cooperation with quotes, a provision, flags
+BASE = replace(
+    _record(),
     record_id="ab12",
     source_file="-x.pdf",
     source_sha256="0" * 64,
     source_kind="pdf_ocr",
-    document_type="referat",
-    page=2,
-    sheet=None,
-    cell_ref=None,
-    table_id="p2-t1",
-    table_title="Ankestatistik Ishøj",
     row_label="=SUM(A1)",
-    column_label="Omgørelsesprocent / 2021",
     cell_text="-37,9 %",
-    bbox=[471.204, 318.5, 503.9, 329.75],
     ocr_confidence=71.0,
-    entity_scope="kommune",
-    municipality_code=183,
-    municipality="Ishøj",
     cooperation=[{"delegating_code": 187, "delegating": "Vallensbæk", "area": 'æ "q"'}],
-    period="2021",
-    period_type="year",
-    law_area="serviceloven",
-    law_label="Serviceloven",
     provision="§ 1",
-    measure="omgoerelsesprocent",
-    unit="percent",
     value=37.9,
-    status="reported",
-    obs_status="A",
     flags=["low_ocr_confidence", "sum_mismatch"],
     rule_id="r",
-    engine_version="0.1.0",
 )
 VARIANTS = [
     BASE,
