@@ -22,20 +22,38 @@ from extract.normalise.labels import label_key
 class SharedTexts:
     """One string object per distinct text of a table's observations (a row's key, a column's
     label, a period, a measure...): the observations of a table of a million values then
-    hold one copy of each text, not a million. ``title``: the table's title, worked out once."""
+    hold one copy of each text, not a million. ``title``: the table's title, worked out once;
+    each column's key and label and each row's key are worked out once too."""
 
-    __slots__ = ("codes", "one", "title")
+    __slots__ = ("codes", "columns", "one", "row_keys", "title")
 
     def __init__(self, title: str | None) -> None:
         self.title = title
         self.one: dict[str, str] = {}
         self.codes: dict[int, int] = {}
+        self.columns: dict[int, tuple[str, str]] = {}  # index: (key, label)
+        self.row_keys: dict[int, str] = {}  # row index: key
 
     def __call__(self, text: str | None) -> str | None:
         return None if text is None else self.one.setdefault(text, text)
 
     def text(self, text: str) -> str:
         return self.one.setdefault(text, text)
+
+    def column(self, table: TableCandidate, index: int) -> tuple[str, str]:
+        """Value column ``index``'s key (its header path) and printed label."""
+        texts = self.columns.get(index)
+        if texts is None:
+            key = self.text(" / ".join(table.column_headers[index]))
+            texts = self.columns[index] = (key, self.text(table.column_label(index)))
+        return texts
+
+    def row_key(self, plan: RowPlan, label: str) -> str:
+        """The key of the row ``plan`` plans (its groups' labels, then its own)."""
+        key = self.row_keys.get(plan.index)
+        if key is None:
+            key = self.row_keys[plan.index] = self.text(" > ".join((*plan.carried_labels, label)))
+        return key
 
     def code(self, code: int | None) -> int | None:
         """One int object per municipality code (a code above 256 is made anew each time)."""
@@ -55,19 +73,20 @@ def cell_observation(
     row = table.rows[plan.index]
     header_repairs = table.header_repairs[column.index] if table.header_repairs else ()
     one, text = texts, texts.text
+    column_key, column_label = texts.column(table, column.index)
     return Observation(
         table_id=table.table_id,
         table_title=texts.title,
         rule_id=rule_id,
         row_index=plan.index,
-        row_key=text(" > ".join((*plan.carried_labels, row.label))),
-        column_key=text(" / ".join(table.column_headers[column.index])),
+        row_key=texts.row_key(plan, row.label),
+        column_key=column_key,
         row_label=row.label,
-        column_label=text(table.column_label(column.index)),
+        column_label=column_label,
         cell=cell,
         entity=None,
         period=one(key.period),
-        law_label=one(_law_label(plan, column, table)) if key.law_area else None,
+        law_label=one(_law_label(plan, column, table, column_label)) if key.law_area else None,
         provision=one(key.provision),
         measure=text(key.measure),
         unit=text(key.unit),
@@ -116,11 +135,13 @@ def overridden(obs: Observation, overrides: Sequence[CellOverride]) -> Observati
     return obs
 
 
-def _law_label(plan: RowPlan, column: ColumnPlan, table: TableCandidate) -> str | None:
+def _law_label(
+    plan: RowPlan, column: ColumnPlan, table: TableCandidate, column_label: str
+) -> str | None:
     """The printed label the law area came from: the column's, the row's (or its law row's or
     group header's), or none (the law area was not printed in the table)."""
     if "law" in column.dims:
-        return table.column_label(column.index)
+        return column_label
     if plan.kind == "total" and "law" in plan.dims and plan.law_label is None:
         return table.rows[plan.index].label  # "I alt" read as all law areas
     return plan.law_label

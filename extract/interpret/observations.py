@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extract.codes import FindingCode, Unit
 from extract.interpret.cell_observation import SharedTexts, cell_observation, overridden
-from extract.interpret.cells import Keyed, Missing, key_cell
+from extract.interpret.cells import CellKeys, Keyed, Missing
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers
@@ -107,6 +107,10 @@ def table_observations(
     second, repeated = header_rows(table, columns, keying.vocabulary)
     texts = SharedTexts(table.caption or _short(table.title))
     kinds = {plan.index: plan.kind for plan in rows}
+    keys = CellKeys(
+        keying.context, reference, known, by_columns=by_columns,
+        measure_by_groups=measure_by_groups,
+    )  # fmt: skip
     for plan in rows:
         if plan.kind not in KEYED_ROWS or plan.index in repeated:
             continue
@@ -124,6 +128,7 @@ def table_observations(
                 missing[cut.replace("{label}", row.label[:_TAIL_CHARS].rstrip())] += values
                 lacking["provision"] = None
             continue
+        keys.row(plan, row.label)
         for column in columns:
             if column.kind not in KEYED_COLUMNS:
                 continue
@@ -139,14 +144,12 @@ def table_observations(
             if cell is None:  # on an OCR'd row, an empty cell is OCR's doubt
                 scanned = row.ocr_cells
                 cell = Cell(text="", page=row.page, ocr_confidence=0.0 if scanned else None)
-            found = key_cell(
-                cell, column, plan, row.label, keying.context, reference, known,
+            found = keys.key(
+                cell, column,
                 measure_from_context=not (along_columns or along_rows or column.index in blank),
-                by_columns=by_columns,
                 share_from_context=not percent_columns or column.index in percent_columns
                 or column.index in numberless,
                 percent_column=column.index in percent_columns, law_by_rows=plan.index in lost_law,
-                measure_by_groups=measure_by_groups,
             )  # fmt: skip
             if isinstance(found, Missing):
                 if cell.text.strip():  # a blank cell left out loses no value
