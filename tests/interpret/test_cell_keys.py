@@ -42,7 +42,7 @@ def _cell_by_cell(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         assert isinstance(plan, RowPlan) and isinstance(label, str)
         assert isinstance(by_columns, Collection) and isinstance(by_groups, bool)
         return key_cell(
-            cell, column, plan, label, context, reference, known,  # type: ignore[arg-type]
+            cell, column, plan, label, context, reference, known,
             by_columns=by_columns, measure_by_groups=by_groups, **options,
         )  # fmt: skip
 
