@@ -343,17 +343,16 @@ class _FileRun:
         if corrected:
             results = table_check_results(kept, self.checks)
             results += [(CORRECTIONS_ORDER, r) for r in corrected]
-        record_ids = [self.builder.record_id(obs) for obs in kept]  # (a sha256 each: once)
-        ids = {i: record_ids[i] for _, r in results for i in r.indices}
+        record_id = self.builder.record_id
+        ids = {i: record_id(kept[i]) for _, r in results for i in r.indices}
         self.check_findings.extend((order, check_finding(r, ids)) for order, r in results)
-        self.index.add(kept, self.count, record_ids)
         flags = flags_by_index([r for _, r in results])
         for start in range(0, len(kept), _RECORDS_AT_ONCE):  # a huge table's in parts
-            end = start + _RECORDS_AT_ONCE
-            part = self.builder.build(
-                kept[start:end], flags, self.pages, start, record_ids[start:end]
-            )
-            self.sink.add(part)
+            part = kept[start : start + _RECORDS_AT_ONCE]
+            # (a sha256 each, worked out once a part: a million ids are never all held)
+            part_ids = [ids.get(start + k) or record_id(obs) for k, obs in enumerate(part)]
+            self.index.add(part, self.count + start, part_ids)
+            self.sink.add(self.builder.build(part, flags, self.pages, start, part_ids))
         self.count += len(kept)
 
     def finish(self) -> dict[int, tuple[str, ...]]:

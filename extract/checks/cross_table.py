@@ -10,7 +10,7 @@ file of millions of values fits and no record is read back.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -51,11 +51,12 @@ class _Small:
         self.numbers = array("B")
         self.limit = _LIMIT["B"]
 
-    def append(self, number: int) -> None:
-        while number >= self.limit:
+    def extend(self, numbers: list[int]) -> None:
+        top = max(numbers, default=0)
+        while top >= self.limit:
             self.numbers = array(_WIDER[self.numbers.typecode], self.numbers)
             self.limit = _LIMIT[self.numbers.typecode]
-        self.numbers.append(number)
+        self.numbers.extend(numbers)
 
     def __getitem__(self, k: int) -> int:
         return self.numbers[k]
@@ -72,12 +73,15 @@ class _Interned:
         self.numbers: dict[Hashable, int] = {}
         self.things: list[Hashable] = []
 
-    def append(self, thing: Hashable) -> None:
-        number = self.numbers.get(thing)
-        if number is None:
-            number = self.numbers[thing] = len(self.things)
-            self.things.append(thing)
-        self.column.append(number)
+    def extend(self, things: Iterable[Hashable]) -> None:
+        known, numbers = self.numbers, []
+        for thing in things:
+            number = known.get(thing)
+            if number is None:
+                number = known[thing] = len(self.things)
+                self.things.append(thing)
+            numbers.append(number)
+        self.column.extend(numbers)
 
     def __getitem__(self, k: int) -> Hashable:
         return self.things[self.column[k]]
@@ -180,22 +184,28 @@ class CrossTableIndex:
     ) -> None:
         """Index observations at positions ``offset``, ``offset`` + 1, ...; ``record_ids``:
         the ids of the records they become, in the same order (none: ids of zeros)."""
-        parts = self._parts
-        for i, obs in enumerate(observations):
-            value = _indexed_value(obs)
-            if value is None or obs.entity_scope is None or obs.period is None:
-                continue
-            self._positions.append(offset + i)
-            self._values.append(value)
-            counted = obs.unit in COUNT_UNITS
-            self._decimals.append(-1 - obs.decimals if counted else obs.decimals)
-            self._record_ids += bytes.fromhex(record_ids[i]) if record_ids else bytes(_ID_BYTES)
-            for name in _KEY:
-                parts[name].append(getattr(obs, name))
-            parts["table_id"].append(obs.table_id)
-            parts["page"].append(obs.cell.page)
-            parts["municipality"].append(obs.municipality)
-            parts["law_label"].append(obs.law_label)
+        kept = [
+            (i, obs, value)
+            for i, obs in enumerate(observations)
+            if (value := _indexed_value(obs)) is not None
+            and obs.entity_scope is not None
+            and obs.period is not None
+        ]
+        self._positions.extend([offset + i for i, _, _ in kept])
+        self._values.extend([value for _, _, value in kept])
+        self._decimals.extend(
+            [-1 - obs.decimals if obs.unit in COUNT_UNITS else obs.decimals for _, obs, _ in kept]
+        )
+        if record_ids:
+            self._record_ids += bytes.fromhex("".join(record_ids[i] for i, _, _ in kept))
+        else:
+            self._record_ids += bytes(_ID_BYTES * len(kept))
+        for name in _KEY:
+            self._parts[name].extend(getattr(obs, name) for _, obs, _ in kept)
+        self._parts["table_id"].extend(obs.table_id for _, obs, _ in kept)
+        self._parts["page"].extend(obs.cell.page for _, obs, _ in kept)
+        self._parts["municipality"].extend(obs.municipality for _, obs, _ in kept)
+        self._parts["law_label"].extend(obs.law_label for _, obs, _ in kept)
         assert len(self._record_ids) == _ID_BYTES * len(self._values), "a record id not 24 hex"
 
     def conflicts(self) -> list[Conflict]:
