@@ -7,9 +7,10 @@ scheduler and single-threaded workers on 127.0.0.1 (no nanny), and times the sam
 with ``--jobs 1`` and ``--jobs 2``; each also over one of the documents alone, the run's fixed
 cost (start-up, connecting, writing), so that throughput is also given past it. Prints
 documents per second and the ratios; checks that every run wrote the same records. Exit code
-0 always: this is a measurement.
+0 always: this is a measurement. ``--pages K`` binds K generated one-page documents into each
+document (K x N drawn): long minutes, whose cost per document dwarfs the cost per task.
 
-    .venv/bin/python bench/bench_dask.py [--count 200] [--seed S] [--formats pdf]
+    .venv/bin/python bench/bench_dask.py [--count 200] [--seed S] [--formats pdf] [--pages K]
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generated import fresh_seed, generate_documents  # noqa: E402
+from generated import bind_documents, fresh_seed, generate_documents  # noqa: E402
 
 DASK = Path(sys.executable).with_name("dask")
 QUIET = ("--no-dashboard", "--memory-limit", "0")
@@ -90,13 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--seed", help="default: a fresh random seed (printed)")
     parser.add_argument("--formats", default="pdf")
+    parser.add_argument("--pages", type=int, default=1, help="documents bound into one")
     args = parser.parse_args(argv)
     seed = fresh_seed(args.seed)
     with tempfile.TemporaryDirectory(prefix="bench-dask-") as tmp:
         work = Path(tmp)
         inputs = work / "inputs"
-        generate_documents(inputs, seed, args.count, args.formats.split(","))
-        print(f"seed {seed}: {args.count} documents ({args.formats})")
+        generate_documents(inputs, seed, args.count * args.pages, args.formats.split(","))
+        if args.pages > 1:
+            bind_documents(inputs, args.pages)
+        print(f"seed {seed}: {args.count} documents ({args.formats}, {args.pages} bound in each)")
         single = work / "single"
         single.mkdir()
         first = sorted(inputs.iterdir())[0]

@@ -30,3 +30,22 @@ def generate_documents(folder: Path, seed: str, count: int, formats: Sequence[st
         generate_one(seed, index, folder, list(formats), pool)
     for extra in folder.glob("*.json*"):
         extra.unlink()  # truth and layout files: not documents
+
+
+def bind_documents(folder: Path, pages: int) -> None:
+    """Bind the PDFs of ``folder`` into documents of ``pages`` documents each (in name
+    order; the last may be shorter), replacing them: long minutes rather than one-page
+    notes, so that the cost per document dwarfs the cost per task."""
+    import pypdfium2 as pdfium
+
+    singles = sorted(folder.glob("*.pdf"))
+    for number, start in enumerate(range(0, len(singles), pages)):
+        bound = pdfium.PdfDocument.new()
+        for single in singles[start : start + pages]:
+            source = pdfium.PdfDocument(single)
+            bound.import_pages(source)
+            source.close()
+        bound.save(folder / f"bound-{number:04d}.pdf")
+        bound.close()
+    for single in singles:
+        single.unlink()
