@@ -25,12 +25,11 @@ class SharedTexts:
     hold one copy of each text, not a million. ``title``: the table's title, worked out once;
     each column's key and label and each row's key are worked out once too."""
 
-    __slots__ = ("codes", "columns", "one", "row_keys", "title")
+    __slots__ = ("columns", "one", "row_keys", "title")
 
     def __init__(self, title: str | None) -> None:
         self.title = title
         self.one: dict[str, str] = {}
-        self.codes: dict[int, int] = {}
         self.columns: dict[int, tuple[str, str]] = {}  # index: (key, label)
         self.row_keys: dict[int, str] = {}  # row index: key
 
@@ -55,10 +54,6 @@ class SharedTexts:
             key = self.row_keys[plan.index] = self.text(" > ".join((*plan.carried_labels, label)))
         return key
 
-    def code(self, code: int | None) -> int | None:
-        """One int object per municipality code (a code above 256 is made anew each time)."""
-        return None if code is None else self.codes.setdefault(code, code)
-
 
 def cell_observation(
     table: TableCandidate,
@@ -72,7 +67,6 @@ def cell_observation(
     """The observation of ``cell`` (in row ``plan``, column ``column``) keyed as ``key``."""
     row = table.rows[plan.index]
     header_repairs = table.header_repairs[column.index] if table.header_repairs else ()
-    one, text = texts, texts.text
     column_key, column_label = texts.column(table, column.index)
     return Observation(
         table_id=table.table_id,
@@ -85,11 +79,11 @@ def cell_observation(
         column_label=column_label,
         cell=cell,
         entity=None,
-        period=one(key.period),
-        law_label=one(_law_label(plan, column, table, column_label)) if key.law_area else None,
-        provision=one(key.provision),
-        measure=text(key.measure),
-        unit=text(key.unit),
+        period=key.period,
+        law_label=texts(_law_label(plan, column, table, column_label)) if key.law_area else None,
+        provision=key.provision,
+        measure=key.measure,
+        unit=key.unit,
         value=key.value,
         status=key.status,
         flags=key.parsed.flags,
@@ -102,11 +96,11 @@ def cell_observation(
         if header_repairs
         else row.label_repairs,
         label_unknown=row.label_unknown,
-        entity_scope=one(key.entity_scope),
-        municipality_code=texts.code(key.municipality_code),
-        municipality=one(key.municipality),
-        period_type=one(key.period_type),
-        law_area=one(key.law_area),
+        entity_scope=key.entity_scope,
+        municipality_code=key.municipality_code,
+        municipality=key.municipality,
+        period_type=key.period_type,
+        law_area=key.law_area,
     )
 
 

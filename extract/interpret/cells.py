@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
+from typing import overload
 
 from extract.codes import EntityScope, Status, Unit
 from extract.interpret.columns import ColumnPlan
@@ -94,7 +95,7 @@ class CellKeys:
     every cell of the table (as ``key_cell`` takes it); call ``row`` for each row before its
     cells, then ``key``."""
 
-    __slots__ = ("_known", "_label", "_provision", "_row", "_shape", "_table")
+    __slots__ = ("_codes", "_known", "_label", "_provision", "_row", "_shape", "_table", "_texts")
 
     def __init__(
         self,
@@ -107,6 +108,8 @@ class CellKeys:
     ) -> None:
         self._table = (context, reference, provision_law, by_columns, measure_by_groups)
         self._known: dict[tuple[object, ...], Keyed | Missing] = {}
+        self._texts: dict[str, str] = {}  # one object per distinct text
+        self._codes: dict[int, int] = {}  # and per municipality code (above 256: new ones)
         self._shape: tuple[object, ...] = ()
         self._row: RowPlan | None = None
         self._label = ""
@@ -159,6 +162,8 @@ class CellKeys:
                 share_from_context=share_from_context, percent_column=percent_column,
                 law_by_rows=law_by_rows, measure_by_groups=by_groups,
             )  # fmt: skip
+            if isinstance(found, Keyed):
+                found = self._one_copy(found)
             self._known[memo] = found
         if isinstance(found, Keyed) and found.provision in (_ROW_LABEL, _PROVISION_LABEL):
             provision = self._label if found.provision == _ROW_LABEL else self._provision
@@ -168,6 +173,26 @@ class CellKeys:
                 k.law_area, provision, k.measure, k.unit, k.parsed, k.status, k.value,
             )  # fmt: skip
         return found
+
+    def _one_copy(self, k: Keyed) -> Keyed:
+        """``k`` holding the table's one copy of each text and code (a table of a million
+        values then holds each once, not a million times)."""
+        text, code = self._text, self._code
+        return Keyed(
+            text(k.entity_scope), code(k.municipality_code), text(k.municipality),
+            text(k.period), text(k.period_type), text(k.law_area), text(k.provision),
+            text(k.measure), text(k.unit), k.parsed, k.status, k.value,
+        )  # fmt: skip
+
+    @overload
+    def _text(self, text: str) -> str: ...
+    @overload
+    def _text(self, text: None) -> None: ...
+    def _text(self, text: str | None) -> str | None:
+        return None if text is None else self._texts.setdefault(text, text)
+
+    def _code(self, code: int | None) -> int | None:
+        return None if code is None else self._codes.setdefault(code, code)
 
 
 def key_cell(
