@@ -14,7 +14,12 @@ Tools, each run in a fresh process (this script with ``--worker``), best of ``--
 - ``ankestat-extract``: everything, as ``ankestat extract FILE --out DIR`` runs it (read,
   detect, rules, normalise, checks, records spooled, records.jsonl/csv and report written);
 - ``pandas``: ``pd.read_csv(sep=";", decimal=",", encoding="cp1252", header=[0, 1])`` and
-  ``pd.read_excel(engine="openpyxl", header=[0, 1])``.
+  ``pd.read_excel(engine="openpyxl", header=[0, 1])``;
+- ``write-floor``: as many bytes as ``ankestat-extract`` wrote (records, figures, report),
+  written from memory in 1 MiB pieces to a file in the temporary folder: the least time any
+  tool writing those outputs needs on this machine, so its cells/s bounds extract's.
+CPU seconds of the timed part (user + system, the process and its children) are printed
+beside wall seconds.
 Cells are the file's cells (rows x columns, header included), the same figure for every tool.
 """
 
@@ -43,6 +48,7 @@ MEASURES = (
 )
 YEARS = (2023, 2024)
 TOOLS = ("ankestat-read", "ankestat-extract", "pandas")
+CHUNK = b"x" * (1 << 20)
 
 
 def _rows(
@@ -115,7 +121,14 @@ def worker(tool: str, path: Path) -> dict[str, Any]:
 
     if path.suffix == ".xlsx":
         import openpyxl  # noqa: F401  (imported before timing, like the csv module)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu()
+    if tool == "write-floor":
+        with tempfile.NamedTemporaryFile() as sink:
+            for _ in range(int(path.name) // len(CHUNK)):
+                sink.write(CHUNK)
+            sink.flush()
+        return {"seconds": time.perf_counter() - started, "peak_rss_mib": 0, "count": 0}
+    written = 0
     if tool == "ankestat-read":
         document = read_document(path)
         count = sum(len(row) for page in document.pages if page.sheet for row in page.sheet.rows)
@@ -123,6 +136,7 @@ def worker(tool: str, path: Path) -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as out:
             code = ankestat(["extract", str(path), "--out", out, "--quiet"])
             report = json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
+            written = sum(f.stat().st_size for f in Path(out).iterdir() if f.is_file())
         (file,) = report["files"]
         assert code == 0 and file["status"] == "ok", (code, file["status"], file["error"])
         count = file["records"]
@@ -144,7 +158,15 @@ def worker(tool: str, path: Path) -> dict[str, Any]:
         )
         / 1024
     )
-    return {"seconds": seconds, "peak_rss_mib": peak, "count": count}
+    cpu = _cpu() - cpu_started
+    return {"seconds": seconds, "cpu": cpu, "peak_rss_mib": peak, "count": count,
+            "written": written}  # fmt: skip
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children so far."""
+    usages = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(usage.ru_utime + usage.ru_stime for usage in usages)
 
 
 def _run(tool: str, path: Path) -> dict[str, Any]:
@@ -191,8 +213,11 @@ def main(argv: list[str] | None = None) -> int:
             sizes += ["--years", str(args.years)]
             subprocess.run([sys.executable, __file__, "--build", str(path), *sizes], check=True)
             size = path.stat().st_size
-            for tool in TOOLS:
-                runs = [_run(tool, path) for _ in range(args.repeat)]
+            written = 0
+            for tool in (*TOOLS, "write-floor"):
+                target = Path(str(written)) if tool == "write-floor" else path
+                runs = [_run(tool, target) for _ in range(args.repeat)]
+                written = max(written, *(r.get("written", 0) for r in runs))
                 best = min(r["seconds"] for r in runs)
                 figures.append(
                     {
@@ -200,21 +225,23 @@ def main(argv: list[str] | None = None) -> int:
                         "bytes": size,
                         "tool": tool,
                         "seconds": best,
+                        "cpu": min(r.get("cpu", 0.0) for r in runs),
+                        "written": runs[0].get("written", 0),
                         "cells_per_s": cells / best,
                         "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
                         "count": runs[0]["count"],
                     }
                 )
-    print(f"{'file':6} {'tool':18} {'seconds':>8} {'cells/s':>11} {'peak MiB':>9} "
-          f"{'vs pandas':>9} {'count':>9}")  # fmt: skip
+    print(f"{'file':6} {'tool':18} {'seconds':>8} {'cpu s':>7} {'cells/s':>11} {'peak MiB':>9} "
+          f"{'vs pandas':>9} {'count':>9} {'MB out':>7}")  # fmt: skip
     for fig in figures:
         pandas = next(f for f in figures if f["format"] == fig["format"] and f["tool"] == "pandas")
         ratio = pandas["seconds"] / fig["seconds"]
         fig["speed_vs_pandas"] = ratio
         print(
-            f"{fig['format']:6} {fig['tool']:18} {fig['seconds']:8.2f} "
+            f"{fig['format']:6} {fig['tool']:18} {fig['seconds']:8.2f} {fig['cpu']:7.2f} "
             f"{fig['cells_per_s']:11,.0f} {fig['peak_rss_mib']:9.0f} {ratio:9.2f} "
-            f"{fig['count']:9,}"
+            f"{fig['count']:9,} {fig['written'] / 1e6:7.0f}"
         )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
