@@ -1,19 +1,20 @@
-"""Documents as tasks on a ``dask.distributed`` cluster: ``ankestat extract --dask ADDRESS``.
+"""Documents as tasks on a ``dask.distributed`` cluster: ``extract --dask`` and ``watch --dask``.
 
 In: the input paths (on a filesystem every worker sees, as on a university cluster's shared
 home or a Kubernetes volume), the loaded rulebook (sent to every worker once, so the rules
 need not be on the workers), the read options and the scheduler's address. Out: each file's
-``FileResult`` as its task finishes, with its index; with a spool folder, its records spooled
-there: by the worker itself when it sees that folder (a shared filesystem, told by a token
-file in it), else sent back and spooled by the client. A document whose task fails fails
-alone; a worker that dies has its documents run again elsewhere by the scheduler (each result
-is taken once, so nothing is lost or doubled); one that kills workers again and again fails
-with the reason.
+``FileResult`` as its task finishes; with a spool folder, its records spooled there: by the
+worker itself when it sees that folder (a shared filesystem, told by a token file in it),
+else sent back and spooled by the client. A document whose task fails fails alone; a worker
+that dies has its documents run again elsewhere by the scheduler (each result is taken once,
+so nothing is lost or doubled); one that kills workers again and again fails with the
+reason. ``DaskReader`` submits documents one at a time (the watcher); ``run_on_dask`` runs a
+batch with it (``extract``). A lost scheduler is ``ClusterLost``, never a document's failure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,20 @@ def read_on_worker(
     options: ReadOptions,
     spool_dir: str | None = None,
     token: str | None = None,
+    started: str | None = None,
 ) -> FileResult:
     """The task: one document through the pipeline on a worker. Its records are spooled
     into ``spool_dir`` when this worker sees the client's folder there (the mark in it holds
-    ``token``: a shared filesystem), else held in the result and sent back. A bug is the
-    document's failed result, never a raised error."""
+    ``token``: a shared filesystem), else held in the result and sent back. With ``started``,
+    the task's key is logged under that event topic as it starts (the watcher's clock). A
+    bug is the document's failed result, never a raised error."""
     from extract.run.batch import safe_process
 
+    if started is not None:
+        from distributed import get_worker
+
+        worker = get_worker()
+        worker.log_event(started, worker.get_current_task())
     folder = None if spool_dir is None else Path(spool_dir)
     shared = folder is not None and token is not None and _marked(folder, token)
     return safe_process(Path(path), rulebook, options, folder if shared else None)
@@ -57,9 +65,9 @@ def _marked(folder: Path, token: str) -> bool:
         return False
 
 
-def _client(address: str) -> Any:
+def _client(address: str, timeout: float) -> Any:
     """A client of the scheduler at ``address``; CannotRun naming it when it cannot be
-    reached, or when dask.distributed is not installed."""
+    reached within ``timeout`` seconds, or when dask.distributed is not installed."""
     try:
         import dask
         from distributed import Client
@@ -69,9 +77,13 @@ def _client(address: str) -> Any:
         ) from exc
     dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES})
     try:
-        return Client(address, timeout=CONNECT_SECONDS, set_as_default=False)  # type: ignore[no-untyped-call]
+        return Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
         raise CannotRun(f"--dask {address}: cannot reach the scheduler ({exc})") from exc
+
+
+class ClusterLost(CannotRun):
+    """The connection to the scheduler was lost: the documents in flight have no result."""
 
 
 def _failed(path: Path, exc: BaseException) -> FileResult:
@@ -86,6 +98,91 @@ def _failed(path: Path, exc: BaseException) -> FileResult:
     )
 
 
+class DaskReader:
+    """A client of the cluster at ``address`` that reads documents there, each one task.
+
+    In: the rulebook (scattered to every worker once, at the first ``submit``, and again when
+    the cluster lost it), the read options, a spool folder (records spooled there: by the
+    worker on a shared filesystem, else here) and ``on_start`` (told each task's key as it
+    starts on a worker). ``submit`` a path: its future; ``result`` of a finished one: its
+    ``FileResult``. CannotRun when the scheduler cannot be reached within ``timeout`` s.
+    """
+
+    def __init__(
+        self,
+        address: str,
+        rulebook: Rulebook,
+        options: ReadOptions,
+        spool_dir: Path | None = None,
+        timeout: float | None = None,
+        on_start: Callable[[str], None] | None = None,
+    ) -> None:
+        import secrets
+
+        self.address = address
+        self.client = _client(address, CONNECT_SECONDS if timeout is None else timeout)
+        self._rulebook, self._options, self._spool_dir = rulebook, options, spool_dir
+        self._book: Any = None
+        self._run = secrets.token_hex(4)  # keys of this client's tasks are its own
+        self._submitted = 0
+        self._folder, self._token = None, None
+        if spool_dir is not None:
+            self._folder, self._token = str(spool_dir.resolve()), secrets.token_hex(16)
+            (spool_dir / SHARED_MARK).write_text(self._token, encoding="ascii")
+        self._topic = None
+        if on_start is not None:
+            self._topic = f"ankestat-started-{self._run}"
+            self.client.subscribe_topic(self._topic, lambda event: on_start(event[1]))
+
+    @property
+    def connected(self) -> bool:
+        """Whether the client is connected to the scheduler."""
+        return bool(self.client.status == "running")
+
+    def threads(self) -> int:
+        """The worker threads on the cluster now (asks the scheduler)."""
+        info = self.client.scheduler_info(n_workers=0)
+        return int(info.get("total_threads", 0))
+
+    def submit(self, path: Path) -> Any:
+        """Start reading ``path`` (on a filesystem the workers see) on the cluster; its future."""
+        if self._book is None or self._book.status != "finished":
+            self._book = self.client.scatter(self._rulebook, broadcast=True)
+        self._submitted += 1
+        return self.client.submit(
+            read_on_worker,
+            str(path.resolve()),
+            self._book,
+            self._options,
+            self._folder,
+            self._token,
+            self._topic,
+            key=f"ankestat-read-{self._run}-{self._submitted}-{path.name}",
+            pure=False,
+        )
+
+    def result(self, future: Any, path: Path) -> FileResult:
+        """The result of ``path``'s finished ``future`` (records spooled when a spool folder
+        was given); a failed task is the document's failed result. ClusterLost when the
+        connection to the scheduler was lost before the result came back."""
+        try:
+            result: FileResult = future.result()
+        except Exception as exc:
+            if future.cancelled() or not self.connected:  # not the task's error
+                why = "lost the connection to the scheduler"
+                raise ClusterLost(f"--dask {self.address}: {why}") from exc
+            result = _failed(path, exc)
+        finally:
+            future.release()
+        if result.spool is not None and not Path(result.spool.path).is_file():
+            result = _failed(path, OSError("its records were spooled out of reach"))
+        return _spooled(result, self._spool_dir)
+
+    def close(self) -> None:
+        """Close the client (the tasks still on the cluster are given up)."""
+        self.client.close()
+
+
 def run_on_dask(
     paths: Sequence[Path],
     order: Sequence[int],
@@ -95,55 +192,19 @@ def run_on_dask(
     spool_dir: Path | None = None,
 ) -> Iterator[tuple[int, FileResult]]:
     """Run every document of ``paths`` (submitted in ``order``) on the cluster at
-    ``address``; yield (index, result) as each finishes, records spooled to ``spool_dir``."""
-    client = _client(address)
-    with client.as_current():
-        try:
-            yield from _run(client, paths, order, rulebook, options, spool_dir)
-        finally:
-            client.close()
-
-
-def _run(
-    client: Any,
-    paths: Sequence[Path],
-    order: Sequence[int],
-    rulebook: Rulebook,
-    options: ReadOptions,
-    spool_dir: Path | None,
-) -> Iterator[tuple[int, FileResult]]:
+    ``address``; yield (index, result) as each finishes, records spooled to ``spool_dir``.
+    ClusterLost (a CannotRun) when the connection to the scheduler is lost."""
     from distributed import as_completed
 
-    book = client.scatter(rulebook, broadcast=True)
-    folder, token = None, None
-    if spool_dir is not None:
-        import secrets
-
-        folder, token = str(spool_dir.resolve()), secrets.token_hex(16)
-        (spool_dir / SHARED_MARK).write_text(token, encoding="ascii")
-    futures = {
-        client.submit(
-            read_on_worker,
-            str(paths[i].resolve()),
-            book,
-            options,
-            folder,
-            token,
-            key=f"ankestat-read-{i}-{paths[i].name}",
-            pure=False,
-        ): i
-        for i in order
-    }
-    for future in as_completed(futures):  # type: ignore[no-untyped-call]
-        index = futures[future]
+    reader = DaskReader(address, rulebook, options, spool_dir)
+    with reader.client.as_current():
         try:
-            result: FileResult = future.result()
-        except Exception as exc:  # the task itself failed: this document only
-            result = _failed(paths[index], exc)
-        if result.spool is not None and not Path(result.spool.path).is_file():
-            result = _failed(paths[index], OSError("its records were spooled out of reach"))
-        yield index, _spooled(result, spool_dir)
-        future.release()
+            futures = {reader.submit(paths[i]): i for i in order}
+            for future in as_completed(futures):  # type: ignore[no-untyped-call]
+                index = futures[future]
+                yield index, reader.result(future, paths[index])
+        finally:
+            reader.close()
 
 
 def _spooled(result: FileResult, spool_dir: Path | None) -> FileResult:

@@ -51,6 +51,11 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _address(text: str) -> str | None:
+    """A scheduler's address (``tcp://host:8786``); empty: None (no cluster)."""
+    return text.strip() or None
+
+
 def _choice(choices: tuple[str, ...]) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if text not in choices:
@@ -102,6 +107,17 @@ OPTIONS: dict[str, Option] = {
         metavar="SECONDS",
     ),
     "jobs": Option("ANKESTAT_JOBS", _jobs, 1, "documents read in parallel", metavar="N"),
+    "dask": Option(
+        "ANKESTAT_DASK",
+        _address,
+        None,
+        "read the documents as tasks on the dask.distributed cluster whose scheduler is at "
+        "ADDRESS (tcp://host:8786) instead of in local worker processes, as many at once as "
+        "it has worker threads; the inbox must be on a filesystem the workers see at the same "
+        "path; --jobs and --memory-limit are then the workers' own; a lost scheduler leaves "
+        "the documents in the inbox until it is back (needs the dask extra; docs/cluster.md)",
+        metavar="ADDRESS",
+    ),
     "timeout": Option(
         "ANKESTAT_TIMEOUT",
         _seconds,
@@ -260,6 +276,7 @@ class WatchSettings:
     write_options: WriteOptions = field(default_factory=WriteOptions)
     reprocess: bool = False
     limits: Limits = field(default_factory=Limits)
+    dask: str | None = None  # a scheduler's address: documents read on its cluster
 
 
 def watch_settings(
@@ -296,6 +313,7 @@ def watch_settings(
             excel_csv=value["excel_csv"], reference=reference, engine_version=__version__
         ),
         reprocess=value["reprocess"],
+        dask=value["dask"],
         limits=Limits(
             memory=int(value["memory_limit"] * GIB),
             seconds=value["timeout"],

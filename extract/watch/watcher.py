@@ -7,7 +7,7 @@ Per document, in this order (a kill between any two steps is safe):
 3. its per-document files are written (whole files, renamed into place);
 4. its records and its ``documents`` row are committed in one SQLite transaction;
 5. it is moved atomically to ``done/`` (``failed/`` with ``<name>.error.txt`` if it failed).
-Steps 3-5 are ``filing``'s; the settings come from ``options``.
+Steps 3-5 are ``filing``'s; the settings come from ``options``; ``--dask``: step 2 on ``cluster``.
 A kill before 4 leaves the document in the inbox, to be processed again; after 4 it is in the
 store and a restart only moves it (step 1). So each document ends up stored exactly once.
 At the start, stored documents read with less (an older engine, other rules, OCR off where it
@@ -24,11 +24,12 @@ import os
 import queue
 import time
 from collections import Counter
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from extract.errors import ExitCode
 from extract.figures.ranking import load_ranking
@@ -38,6 +39,7 @@ from extract.run.batch import work_in_pool
 from extract.run.isolation import failed as failed_result
 from extract.run.isolation import over_memory, over_time
 from extract.run.read_with import read_with
+from extract.watch.cluster import CHECK_SECONDS, WatchCluster
 from extract.watch.filing import Filing
 from extract.watch.inbox import (
     DONE,
@@ -73,8 +75,9 @@ _WAKE = "wake"
 class _Task:
     path: Path
     sha256: str
-    pool: ProcessPoolExecutor
-    due: float | None = None  # (monotonic) when it has run over its time
+    pool: ProcessPoolExecutor | None  # None: a task on the cluster
+    budget: float | None = None  # seconds it may run (None: no limit)
+    submitted: float = 0.0  # (monotonic) when it was handed to the pool
 
 
 class Watcher:
@@ -86,7 +89,7 @@ class Watcher:
         self.out = settings.out.resolve()
         self.settling = Settling(settings.settle)
         self._wake: queue.SimpleQueue[Path | str] = queue.SimpleQueue()
-        self._in_flight: dict[Future[FileResult], _Task] = {}
+        self._in_flight: dict[Any, _Task] = {}  # local or dask futures
         self._deaths: Counter[str] = Counter()
         self._stopping = False
         self._abandon = False
@@ -97,6 +100,8 @@ class Watcher:
         self._again: dict[str, str] = {}  # sha256 -> why it is read again in this run
         self._skipped: set[Path] = set()  # named pipes, devices, sockets: logged once
         self._stop_asked = 0.0  # (monotonic) when a stop was asked for
+        self._cluster: WatchCluster | None = None
+        self._pool: ProcessPoolExecutor | None = None  # the local pool (none on a cluster)
 
     @property
     def abandoned(self) -> bool:
@@ -122,8 +127,13 @@ class Watcher:
             ranking = load_ranking(self.settings.rules)
             with Store(self.out, self.settings.write_options.reference, ranking) as store:
                 self._store = store
+                s = self.settings
+                if s.dask is not None:  # CannotRun when it cannot be reached
+                    wake = partial(self._wake.put, _WAKE)
+                    self._cluster = WatchCluster(s.dask, s.rules, s.read_options, wake, s.once)
                 restore = stop_on_signals(self.stop)
-                self._pool = self._new_pool()
+                if self._cluster is None:
+                    self._pool = self._new_pool()
                 observer = self._start_observer()
                 try:
                     return self._loop()
@@ -132,7 +142,10 @@ class Watcher:
                         from extract.watch.sources import stop_observer
 
                         stop_observer(observer)
-                    self._pool.shutdown(wait=not self._abandon, cancel_futures=True)
+                    if self._pool is not None:
+                        self._pool.shutdown(wait=not self._abandon, cancel_futures=True)
+                    if self._cluster is not None:
+                        self._cluster.close()
                     restore()
         finally:
             lock.release()
@@ -150,11 +163,11 @@ class Watcher:
         )
         self._observing = observer is not None
         log.info(
-            "watching %s (%s), store %s, %d job(s), settle %g s",
+            "watching %s (%s), store %s, %s, settle %g s",
             self.inbox,
             mode,
             self._store.path,
-            s.jobs,
+            f"{s.jobs} job(s)" if s.dask is None else f"the Dask cluster at {s.dask}",
             s.settle,
         )
         return observer
@@ -170,13 +183,14 @@ class Watcher:
         while True:
             self._collect()
             self._stop_overdue()
+            capacity = max(1, s.jobs) if self._cluster is None else self._cluster.capacity()
             if self._stopping:
                 if not self._abandon and time.monotonic() - self._stop_asked > STOP_GRACE:
                     self._abandon = True
                 if self._abandon or not self._in_flight:
                     break
             else:
-                free = max(1, s.jobs) - len(self._in_flight)
+                free = capacity - len(self._in_flight)
                 if free > 0:
                     for path in self.settling.ready(free):
                         self._start(path)
@@ -187,19 +201,28 @@ class Watcher:
                     next_scan = time.monotonic() + interval
             timeout = max(0.0, next_scan - time.monotonic())
             due = self.settling.next_due()
-            if due is not None and len(self._in_flight) < max(1, s.jobs):
+            if due is not None and len(self._in_flight) < capacity:
                 timeout = min(timeout, max(due - time.monotonic(), MIN_WAIT))
             if self._stopping:
                 timeout = min(timeout, STOP_GRACE)
-            overdue = [t.due for t in self._in_flight.values() if t.due is not None]
-            if overdue:
-                timeout = min(timeout, max(min(overdue) - time.monotonic(), MIN_WAIT))
+            if self._cluster is not None:  # workers come and go, a lost scheduler comes back
+                timeout = min(timeout, CHECK_SECONDS)
+            dues = [d for f, t in self._in_flight.items() if (d := self._due(f, t)) is not None]
+            if dues:
+                timeout = min(timeout, max(min(dues) - time.monotonic(), MIN_WAIT))
             self._wait(timeout)
         if self._abandon and self._in_flight:
             names = ", ".join(t.path.name for t in self._in_flight.values())
             log.warning("abandoned (left in the inbox, read again next time): %s", names)
         log.info("stopped; %d document(s) processed in this run", len(self.results))
         return exit_code(self.results) if s.once else ExitCode.OK
+
+    def _due(self, future: Any, task: _Task) -> float | None:
+        """(monotonic) when ``task`` has run over its time; None: no limit, or not started."""
+        if task.budget is None:
+            return None
+        start = task.submitted if self._cluster is None else self._cluster.started(future)
+        return None if start is None else start + task.budget
 
     def _wait(self, timeout: float) -> None:
         try:
@@ -269,19 +292,32 @@ class Watcher:
         if any(t.sha256 == sha256 for t in self._in_flight.values()):
             self.settling.add(path)  # the same bytes are being read: a duplicate once stored
             return
-        try:
-            future = self._pool.submit(work_in_pool, path)
-        except BrokenProcessPool:
-            self._pool = self._new_pool()
-            future = self._pool.submit(work_in_pool, path)
+        if self._cluster is not None:
+            future = self._cluster.submit(path)
+            if future is None:  # the scheduler is lost: it waits in the inbox
+                self.settling.add(path)
+                return
+        else:
+            try:
+                assert self._pool is not None  # (the local pool)
+                future = self._pool.submit(work_in_pool, path)
+            except BrokenProcessPool:
+                self._pool = self._new_pool()
+                future = self._pool.submit(work_in_pool, path)
         budget = self.settings.limits.deadline(path)
-        due = None if budget is None else time.monotonic() + budget
-        self._in_flight[future] = _Task(path, sha256, self._pool, due)
+        self._in_flight[future] = _Task(path, sha256, self._pool, budget, time.monotonic())
         future.add_done_callback(lambda _: self._wake.put(_WAKE))
 
     def _collect(self) -> None:
         for future in [f for f in self._in_flight if f.done()]:
             task = self._in_flight.pop(future)
+            if self._cluster is not None:
+                result = self._cluster.outcome(future, task.path)
+                if result is None:  # lost with the scheduler: read again once it is back
+                    self.settling.add(task.path)
+                else:
+                    self._settle(task, result)
+                continue
             if future.cancelled():
                 continue
             error = future.exception()
@@ -296,22 +332,30 @@ class Watcher:
 
     def _stop_overdue(self) -> None:
         """Fail each document past its time; its worker is stopped by starting new workers
-        (the others being read are read again, not counted as deaths)."""
+        (the others being read are read again, not counted as deaths). On a cluster its task
+        is cancelled instead and the others go on (``WatchCluster.cancel``)."""
         now = time.monotonic()
-        overdue = [f for f, t in self._in_flight.items() if t.due is not None and now >= t.due]
+        overdue = [
+            f for f, t in self._in_flight.items() if (d := self._due(f, t)) is not None and now >= d
+        ]
         if not overdue:
             return
         for future in overdue:
             task = self._in_flight.pop(future)
+            if self._cluster is not None:
+                self._cluster.cancel(future)
             self._settle(task, over_time(task.path, self.settings.limits))
+        if self._cluster is not None:
+            return
         for future, task in list(self._in_flight.items()):  # their worker is stopped too
             del self._in_flight[future]
             self.settling.add(task.path)
+        assert self._pool is not None  # (the local pool)
         stop_workers(self._pool)
         self._pool = self._new_pool()
 
     def _worker_died(self, task: _Task) -> None:
-        if task.pool is self._pool:
+        if task.pool is self._pool and self._pool is not None:
             log.error("a worker process died; starting new workers")
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._new_pool()

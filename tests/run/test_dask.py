@@ -7,76 +7,18 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from extract.cli import main
 from tests.conftest import SAMPLES
+from tests.dask_cluster import Cluster, free_port
 
 pytestmark = pytest.mark.slow
-
-DASK = Path(sys.executable).with_name("dask")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-class Cluster:
-    """A scheduler and named workers, each a process of its own (no nanny: killing a worker's
-    process kills the worker)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.address = f"tcp://127.0.0.1:{_free_port()}"
-        self.folder = folder
-        self.workers: dict[str, subprocess.Popen[bytes]] = {}
-        port = self.address.rsplit(":", 1)[1]
-        self.scheduler = self._start(
-            "scheduler",
-            [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
-        )
-
-    def _start(self, name: str, command: list[str]) -> subprocess.Popen[bytes]:
-        log = (self.folder / f"{name}.log").open("wb")
-        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=self.folder)
-
-    def add_worker(self, name: str) -> None:
-        command = [str(DASK), "worker", self.address, "--nthreads", "1", "--no-nanny"]
-        command += ["--name", name, "--no-dashboard", "--memory-limit", "0"]
-        self.workers[name] = self._start(name, command)
-
-    def client(self) -> object:
-        from distributed import Client
-
-        return Client(self.address, timeout=30, set_as_default=False)
-
-    def stop(self) -> None:
-        for process in [*self.workers.values(), self.scheduler]:
-            process.kill()
-            process.wait(timeout=30)
-
-
-@pytest.fixture()
-def cluster(tmp_path: Path) -> Iterator[Cluster]:
-    running = Cluster(tmp_path)
-    try:
-        running.add_worker("w1")
-        running.add_worker("w2")
-        client = running.client()
-        client.wait_for_workers(2, timeout=60)  # type: ignore[attr-defined]
-        client.close()  # type: ignore[attr-defined]
-        yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +82,7 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_3(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("extract.run.dask_executor.CONNECT_SECONDS", 2)
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     one = SAMPLES / "talportal-ishoej-serviceloven-2019-2021.csv"
     args = ["extract", str(one), "--out", str(tmp_path / "out"), "--dask", address, "--quiet"]
     assert main(args) == 3
