@@ -26,9 +26,6 @@ from extract.results import FileResult
 from extract.writers.spool import SpoolSink
 
 CONNECT_SECONDS = 30
-# How often a document may be on a worker that dies before it is failed (dask's own default
-# is 3; a document that kills its worker should not take three more down with it).
-ALLOWED_FAILURES = 2
 # A file in the client's spool folder whose token tells a worker it sees that very folder.
 SHARED_MARK = ".ankestat-shared"
 
@@ -69,13 +66,11 @@ def _client(address: str, timeout: float) -> Any:
     """A client of the scheduler at ``address``; CannotRun naming it when it cannot be
     reached within ``timeout`` seconds, or when dask.distributed is not installed."""
     try:
-        import dask
         from distributed import Client
     except ImportError as exc:
         raise CannotRun(
             f'--dask needs the Python package distributed (pip install "ankestat[dask]"): {exc}'
         ) from exc
-    dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES})
     try:
         return Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
