@@ -1,6 +1,8 @@
-"""The writers' per-record fast forms against their definitions: ``csv_row`` writes as each
-field's ``csv_cell`` of the ``record_dict`` value, ``record_json`` is ``json.dumps`` of
-``record_dict``, and a pickled record (the spool) comes back equal."""
+"""The writers' per-record fast forms against their definitions: ``CsvLine`` is what
+``csv.writer`` writes for each field's ``csv_cell`` of the ``record_dict`` value, ``JsonLine``
+is ``json.dumps`` of ``record_dict``, ``CsvText`` is ``csv.writer``'s text of one cell, and a
+pickled record comes back equal. (Over every sample and generated document:
+``tests/writers/test_fast_lines.py``.)"""
 
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from typing import Any
 import pytest
 
 from extract.model import Record
-from extract.writers.csv import csv_cell, csv_row
-from extract.writers.jsonl import FIELD_NAMES, record_dict, record_json
+from extract.writers.csv import CsvText, csv_cell, dialect
+from extract.writers.jsonl import FIELD_NAMES, field_values, record_dict
+from extract.writers.record_lines import CsvLine, JsonLine
 from tests.writers.test_writers import _record
 
 # the writers' test record, with every field made awkward: a formula-like label and file
@@ -44,27 +47,53 @@ VARIANTS = [
     replace(BASE, row_label="", table_title=None, provision=None, municipality_code=None),
     replace(BASE, value=1e-07, ocr_confidence=1e16, cell_text="+1", provision="@x", sheet="-"),
     replace(BASE, value=12345678.9, source_kind="xlsx", cell_ref="\rA1", table_id="-1+1"),
+    replace(BASE, record_id="a-b", cell_ref=None, cell_text='1;2 "x"\n', row_label="a\rb"),
+    replace(BASE, value=-0.0, page=3, municipality_code=None, municipality=None, flags=[]),
+    replace(BASE, value=0.0, sheet="a,b", table_title='say "hi"', law_label="=1", bbox=None),
+    replace(BASE, value=1.0, cell_text="1,0", provision="; ,", period="2024-H1", page=None),
 ]
+# the same records written one after another: what is kept from one to the next must not leak
+RUN = [*VARIANTS, *VARIANTS[::-1], *VARIANTS]
 
 
-@pytest.mark.parametrize("excel", [False, True])
-@pytest.mark.parametrize("record", VARIANTS)
-def test_csv_row_writes_csv_cell_of_each_record_dict_value(record: Record, excel: bool) -> None:
-    data = record_dict(record)
-    expected = [csv_cell(name, data[name], excel) for name in FIELD_NAMES]
-    assert _written(csv_row(record, excel)) == _written(expected)
-
-
-def _written(row: list[Any]) -> str:
+def _written(rows: list[list[Any]], excel: bool) -> str:
     out = io.StringIO()
-    csv.writer(out).writerow(row)
+    delimiter, end = dialect(excel)
+    csv.writer(out, delimiter=delimiter, lineterminator=end).writerows(rows)
     return out.getvalue()
 
 
-@pytest.mark.parametrize("record", VARIANTS)
-def test_record_json_is_json_dumps_of_record_dict(record: Record) -> None:
-    expected = json.dumps(record_dict(record), ensure_ascii=False, allow_nan=False)
-    assert record_json(record) == expected
+@pytest.mark.parametrize("excel", [False, True])
+def test_csv_line_writes_csv_cell_of_each_record_dict_value(excel: bool) -> None:
+    line = CsvLine(excel)
+    for record in RUN:
+        data = record_dict(record)
+        expected = _written([[csv_cell(name, data[name], excel) for name in FIELD_NAMES]], excel)
+        assert line(field_values(record)) == expected
+
+
+def test_json_line_is_json_dumps_of_record_dict() -> None:
+    line = JsonLine()
+    for record in RUN:
+        expected = json.dumps(record_dict(record), ensure_ascii=False, allow_nan=False) + "\n"
+        assert line(field_values(record)) == expected
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_a_value_json_cannot_hold_fails_the_fast_line_too(value: float) -> None:
+    with pytest.raises(ValueError):
+        JsonLine()(field_values(replace(BASE, value=value)))
+
+
+CELLS = ["", "a", "a,b", "a;b", 'a"b', "a\rb", "a\nb", "\r\n", " a ", "'=1", "æ\u2028", '"']
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_csv_text_is_the_text_csv_writer_writes_for_a_cell(excel: bool) -> None:
+    delimiter, end = dialect(excel)
+    text = CsvText(delimiter, end)
+    for cell in CELLS:
+        assert f"{text(cell)}{delimiter}x{end}" == _written([[cell, "x"]], excel)
 
 
 @pytest.mark.parametrize("record", VARIANTS)
