@@ -16,7 +16,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.codes import Agreement, Flag
 from extract.figures.key import FigureKey, values_key
@@ -73,8 +73,7 @@ def _getter(values: RecordValues) -> Callable[[str], Any]:
     return lambda name: values[_POSITIONS[name]]
 
 
-@dataclass(frozen=True, slots=True)
-class Single:
+class Single(NamedTuple):
     """A figure that one record alone gives: its key, the record's values and its place in the
     input (``order``), not reconciled (``figure`` does it)."""
 

@@ -60,9 +60,10 @@ _csv_text = CsvText(",", FIGURES_CSV_END)
 def _fields_text(names: Sequence[str], values: Sequence[Any]) -> tuple[str, str]:
     """Fields of a figure row in its JSON line (each after ", ") and in its CSV line (each
     after ",")."""
+    pairs = list(zip(names, values, strict=True))
     return (
-        "".join(f", {json_text(n)}: {json_text(v)}" for n, v in zip(names, values, strict=True)),
-        "".join(f",{_csv_text(_cell(n, v))}" for n, v in zip(names, values, strict=True)),
+        "".join([f", {json_text(n)}: {json_text(v)}" for n, v in pairs]),
+        "".join([f",{_csv_text(_cell(n, v))}" for n, v in pairs]),
     )
 
 
@@ -98,15 +99,15 @@ class _Kept:
         return made
 
 
-def _row(
-    scope: str, code: int | None, municipality: str | None, law: str | None, provision: str | None
-) -> tuple[str, str, str, str]:
-    """Who and what: the JSON and CSV of entity_scope, municipality_code and municipality, then
-    of law_area and provision."""
-    who = _fields_text(
-        ("entity_scope", "municipality_code", "municipality"), (scope, code, municipality or None)
-    )
-    return (*who, *_fields_text(("law_area", "provision"), (law, provision)))
+def _who(scope: str, code: int | None, municipality: str | None) -> tuple[str, str]:
+    """The JSON and CSV of entity_scope, municipality_code and municipality."""
+    names = ("entity_scope", "municipality_code", "municipality")
+    return _fields_text(names, (scope, code, municipality or None))
+
+
+def _what(law: str | None, provision: str | None) -> tuple[str, str]:
+    """The JSON and CSV of law_area and provision (a row's, often)."""
+    return _fields_text(("law_area", "provision"), (law, provision))
 
 
 def _column(period: str, period_type: str, measure: str, unit: str) -> tuple[str, str, str, str]:
@@ -158,8 +159,12 @@ class SingleLines:
     """The lines of figures of one record each, parts kept from one figure to the next."""
 
     def __init__(self) -> None:
-        self._row, self._column, self._file = _Kept(_row), _Kept(_column), _Kept(_file)
-        self._cooperation, self._value = _Kept(_cooperation), _Kept(_value)
+        self._who, self._what, self._column = _Kept(_who), _Kept(_what), _Kept(_column)
+        self._file, self._cooperation, self._value = (
+            _Kept(_file),
+            _Kept(_cooperation),
+            _Kept(_value),
+        )
 
     def lines(self, values: RecordValues, key: FigureKey) -> tuple[str, str] | None:
         """The JSON and CSV lines of the figure of ``key`` that the record of ``values`` alone
@@ -174,9 +179,12 @@ class SingleLines:
         ):
             return None
         scope, code, period, law, provision, measure = key
-        parts = self._row.parts
-        k: Any = (scope, code, municipality, law, provision)
-        who_json, who_csv, what_json, what_csv = parts.get(k) or self._row.made(k)
+        parts = self._who.parts
+        k: Any = (scope, code, municipality)
+        who_json, who_csv = parts.get(k) or self._who.made(k)
+        parts = self._what.parts
+        k = (law, provision)
+        what_json, what_csv = parts.get(k) or self._what.made(k)
         parts = self._column.parts
         k = (period, str(period_type), measure, str(unit))
         when_json, when_csv, measure_json, measure_csv = parts.get(k) or self._column.made(k)

@@ -1,8 +1,8 @@
 """The writers' per-record fast forms against their definitions: ``CsvLine`` is what
 ``csv.writer`` writes for each field's ``csv_cell`` of the ``record_dict`` value, ``JsonLine``
-is ``json.dumps`` of ``record_dict``, ``CsvText`` is ``csv.writer``'s text of one cell, and a
-pickled record comes back equal. (Over every sample and generated document:
-``tests/writers/test_fast_lines.py``.)"""
+is ``json.dumps`` of ``record_dict``, ``CsvText`` is ``csv.writer``'s text of one cell, a
+pickled record comes back equal, and a spool reads back as the records' values. (Over every
+sample and drawn document: ``tests/figures/test_fast_lines.py``.)"""
 
 from __future__ import annotations
 
@@ -11,14 +11,18 @@ import io
 import json
 import pickle
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from extract.codes import FileStatus
 from extract.model import Record
+from extract.results import FileResult, RecordSpool
 from extract.writers.csv import CsvText, csv_cell, dialect
 from extract.writers.jsonl import FIELD_NAMES, field_values, record_dict
 from extract.writers.record_lines import CsvLine, JsonLine
+from extract.writers.spool import SpoolSink, file_records, file_values, with_flags
 from tests.writers.test_writers import _record
 
 # the writers' test record, with every field made awkward: a formula-like label and file
@@ -100,3 +104,28 @@ def test_csv_text_is_the_text_csv_writer_writes_for_a_cell(excel: bool) -> None:
 def test_a_pickled_record_comes_back_equal(record: Record) -> None:
     again = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == record and type(again) is Record
+
+
+def test_a_spool_reads_back_as_values_and_as_records_with_its_late_flags(tmp_path: Path) -> None:
+    sink = SpoolSink(tmp_path)
+    sink.add(VARIANTS[:3])
+    sink.add(VARIANTS[3:])
+    spool = sink.finish({1: ("sum_mismatch", "ambiguous_number"), 4: ("rate_mismatch",)})
+    result = FileResult("x.pdf", "x.pdf", FileStatus.OK, spool=spool)
+    expected = list(VARIANTS)
+    expected[1] = with_flags(expected[1], ["sum_mismatch", "ambiguous_number"])
+    expected[4] = with_flags(expected[4], ["rate_mismatch"])
+    assert list(file_records([result])) == expected
+    assert list(file_values([result])) == [field_values(r) for r in expected]
+    held = FileResult("x.pdf", "x.pdf", FileStatus.OK, records=tuple(expected))
+    assert list(file_values([held, result])) == [field_values(r) for r in expected * 2]
+
+
+def test_a_spool_of_records_an_earlier_version_wrote_reads_back(tmp_path: Path) -> None:
+    path = tmp_path / "old.records"
+    with path.open("wb") as handle:  # batches of pickled Records, as spooled before
+        pickle.dump(list(VARIANTS[:3]), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(list(VARIANTS[3:]), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    spool = RecordSpool(str(path), len(VARIANTS))
+    result = FileResult("x.pdf", "x.pdf", FileStatus.OK, spool=spool)
+    assert list(file_values([result])) == [field_values(r) for r in VARIANTS]
