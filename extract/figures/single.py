@@ -15,7 +15,7 @@ cover (a field of an unexpected type): its figure goes the long way.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
@@ -25,7 +25,15 @@ from extract.figures.key import FigureKey, figure_id
 from extract.figures.sources import cooperation_text, merged_cooperation, printed_decimals
 from extract.writers.csv import CsvText, neutralised
 from extract.writers.figure_rows import FIGURES_CSV_END, figure_csv_cell
-from extract.writers.jsonl import FIELD_NAMES, RecordValues, clean_number, json_text
+from extract.writers.jsonl import (
+    FIELD_NAMES,
+    RecordValues,
+    clean_number,
+    json_int,
+    json_string,
+    json_text,
+)
+from extract.writers.record_lines import Kept
 
 _fields = itemgetter(
     *(
@@ -51,7 +59,6 @@ _fields = itemgetter(
         )
     )
 )
-_LIMIT = 4096  # parts kept of one kind: past it, they start afresh
 _REPORTED = str(Status.REPORTED)
 _SINGLE = str(Agreement.SINGLE)
 _csv_text = CsvText(",", FIGURES_CSV_END)
@@ -73,46 +80,22 @@ def _cell(name: str, value: Any) -> str:
     return cell if isinstance(cell, str) else str(cell)
 
 
-def _json_text(value: Any) -> str:
-    if value is None:
-        return "null"
-    return encode_basestring(value) if value.__class__ is str else json_text(value)
-
-
-def _json_int(value: Any) -> str:
-    if value is None:
-        return "null"
-    return int.__repr__(value) if value.__class__ is int else json_text(value)
-
-
-class _Kept:
-    """Parts made by ``make`` from a key, kept by the key (``_LIMIT`` at most)."""
-
-    def __init__(self, make: Callable[..., Any]) -> None:
-        self.parts: dict[Any, Any] = {}
-        self._make = make
-
-    def made(self, key: Any) -> Any:
-        if len(self.parts) >= _LIMIT:
-            self.parts.clear()
-        made = self.parts[key] = self._make(*key) if isinstance(key, tuple) else self._make(key)
-        return made
-
-
-def _who(scope: str, code: int | None, municipality: str | None) -> tuple[str, str]:
+def _who(key: tuple[str, int | None, str | None]) -> tuple[str, str]:
     """The JSON and CSV of entity_scope, municipality_code and municipality."""
+    scope, code, municipality = key
     names = ("entity_scope", "municipality_code", "municipality")
     return _fields_text(names, (scope, code, municipality or None))
 
 
-def _what(law: str | None, provision: str | None) -> tuple[str, str]:
+def _what(key: tuple[str | None, str | None]) -> tuple[str, str]:
     """The JSON and CSV of law_area and provision (a row's, often)."""
-    return _fields_text(("law_area", "provision"), (law, provision))
+    return _fields_text(("law_area", "provision"), key)
 
 
-def _column(period: str, period_type: str, measure: str, unit: str) -> tuple[str, str, str, str]:
+def _column(key: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
     """When and which measure: the JSON and CSV of period and period_type, then of measure,
     unit, agreement and spread (and the JSON's name of preferred_record_id)."""
+    period, period_type, measure, unit = key
     when = _fields_text(("period", "period_type"), (period, period_type))
     json_part, csv_part = _fields_text(
         ("measure", "unit", "agreement", "spread"), (measure, unit, _SINGLE, None)
@@ -120,15 +103,14 @@ def _column(period: str, period_type: str, measure: str, unit: str) -> tuple[str
     return (*when, json_part + ', "preferred_record_id": ', csv_part)
 
 
-def _file(
-    file: str, sha256: str, document_type: str, kind: str, sheet: str | None, table: str
-) -> tuple[str, str, str]:
+def _file(key: tuple[str, str, str, str, str | None, str]) -> tuple[str, str, str]:
     """A source's file, kind and type (JSON, each after ", "); its sheet and table (JSON)."""
+    file, sha256, document_type, kind, sheet, table = key
     names = ("source_file", "source_sha256", "document_type", "source_kind")
     return (
         _fields_text(names, (file, sha256, document_type, kind))[0],
-        _json_text(sheet),
-        _json_text(table),
+        json_string(sheet),
+        json_string(table),
     )
 
 
@@ -137,9 +119,10 @@ def _cooperation(text: str) -> tuple[str, str]:
     return _fields_text(("cooperation",), (merged_cooperation([text]),))
 
 
-def _value(value: float | None, status: str, printed: str) -> tuple[str, bool, str, str]:
+def _value(key: tuple[float | None, str, str]) -> tuple[str, bool, str, str]:
     """The JSON of a source's value, status, printed text and decimals; whether the value is
     preferred (reported and finite), and the preferred value as JSON and as a CSV cell."""
+    value, status, printed = key
     number = clean_number(value)
     text = (
         f'"value": {json_text(number)}, "status": {json_text(status)}, '
@@ -159,12 +142,12 @@ class SingleLines:
     """The lines of figures of one record each, parts kept from one figure to the next."""
 
     def __init__(self) -> None:
-        self._who, self._what, self._column = _Kept(_who), _Kept(_what), _Kept(_column)
-        self._file, self._cooperation, self._value = (
-            _Kept(_file),
-            _Kept(_cooperation),
-            _Kept(_value),
-        )
+        self._who = Kept(_who)
+        self._what = Kept(_what)
+        self._column = Kept(_column)
+        self._file = Kept(_file)
+        self._cooperation = Kept(_cooperation)
+        self._value = Kept(_value)
 
     def lines(self, values: RecordValues, key: FigureKey) -> tuple[str, str] | None:
         """The JSON and CSV lines of the figure of ``key`` that the record of ``values`` alone
@@ -179,32 +162,26 @@ class SingleLines:
         ):
             return None
         scope, code, period, law, provision, measure = key
-        parts = self._who.parts
-        k: Any = (scope, code, municipality)
-        who_json, who_csv = parts.get(k) or self._who.made(k)
-        parts = self._what.parts
-        k = (law, provision)
-        what_json, what_csv = parts.get(k) or self._what.made(k)
-        parts = self._column.parts
-        k = (period, str(period_type), measure, str(unit))
-        when_json, when_csv, measure_json, measure_csv = parts.get(k) or self._column.made(k)
-        parts = self._file.parts
-        k = (file, sha256, str(document_type), str(kind), sheet, table)
-        file_json, sheet_json, table_json = parts.get(k) or self._file.made(k)
-        parts = self._value.parts
-        k = (value, str(status), str(printed))
-        value_json, preferred, preferred_json, preferred_csv = parts.get(k) or self._value.made(k)
+        who, what, column, at, kept = self._who, self._what, self._column, self._file, self._value
+        who_json, who_csv = who.parts.get(k1 := (scope, code, municipality)) or who.made(k1)
+        what_json, what_csv = what.parts.get(k2 := (law, provision)) or what.made(k2)
+        k3 = (period, str(period_type), measure, str(unit))
+        when_json, when_csv, measure_json, measure_csv = column.parts.get(k3) or column.made(k3)
+        k4 = (file, sha256, str(document_type), str(kind), sheet, table)
+        file_json, sheet_json, table_json = at.parts.get(k4) or at.made(k4)
+        k5 = (value, str(status), str(printed))
+        value_json, preferred, preferred_json, preferred_csv = kept.parts.get(k5) or kept.made(k5)
         if cooperation == []:
             cooperation_json, cooperation_csv = _NO_COOPERATION
         else:
-            k = cooperation_text(cooperation)
-            parts = self._cooperation.parts
-            cooperation_json, cooperation_csv = parts.get(k) or self._cooperation.made(k)
+            together = self._cooperation
+            k6 = cooperation_text(cooperation)
+            cooperation_json, cooperation_csv = together.parts.get(k6) or together.made(k6)
         rid_json = encode_basestring(rid)
         box_json = "null" if box is None else json_text([float(x) for x in box])
         sources = (
-            f'[{{"record_id": {rid_json}{file_json}, "page": {_json_int(page)}, '
-            f'"sheet": {sheet_json}, "cell_ref": {_json_text(ref)}, "table_id": {table_json}, '
+            f'[{{"record_id": {rid_json}{file_json}, "page": {json_int(page)}, '
+            f'"sheet": {sheet_json}, "cell_ref": {json_string(ref)}, "table_id": {table_json}, '
             f'"bbox": {box_json}, {value_json}, "conflicts_with": []}}]'
         )
         fid = figure_id(key)

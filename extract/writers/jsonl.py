@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
+from json.encoder import encode_basestring
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,20 @@ field_values: Callable[[Record], RecordValues] = attrgetter(*FIELD_NAMES)
 # the JSON text of a value, as ``json.dumps(value, ensure_ascii=False, allow_nan=False)``
 # (which builds this encoder on every call)
 json_text: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
+
+def json_string(value: Any) -> str:
+    """``json_text`` of ``value``, the short way for text and None."""
+    if value is None:
+        return "null"
+    return encode_basestring(value) if value.__class__ is str else json_text(value)
+
+
+def json_int(value: Any) -> str:
+    """``json_text`` of ``value``, the short way for an int and None."""
+    if value is None:
+        return "null"
+    return int.__repr__(value) if value.__class__ is int else json_text(value)
 
 
 def clean_number(value: float | None) -> int | float | None:

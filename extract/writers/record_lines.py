@@ -8,18 +8,26 @@ per row, per column): their text is made once by the definitions (``json_text``;
 as ``csv.writer`` writes it) and kept by those fields' values (``_Kept``), fields that hold
 text or None only, so equal values have equal text. The fields that change with each value
 (record id, page, cell, printed text, box, value, flags...) are written per record: a short
-way where it gives the same text (an int, a plain text), the definition otherwise.
+way where it gives the same text (an int, a plain text), the definition otherwise. ``Kept``
+(what is made once and kept by what it is made of) serves ``extract.figures.single`` too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from json.encoder import encode_basestring
+from collections.abc import Callable, Hashable, Sequence
 from operator import itemgetter
-from typing import Any, TextIO
+from typing import Any, Generic, TextIO, TypeVar
 
 from extract.writers.csv import CsvText, csv_cell, dialect
-from extract.writers.jsonl import FIELD_NAMES, RecordValues, clean_number, json_text, rounded_bbox
+from extract.writers.jsonl import (
+    FIELD_NAMES,
+    RecordValues,
+    clean_number,
+    json_int,
+    json_string,
+    json_text,
+    rounded_bbox,
+)
 
 # the fields kept by value, by what they change with: the file and table, the row, the column
 _CONST = (
@@ -57,10 +65,28 @@ _DIRECT = (
     "flags",
 )
 _direct = itemgetter(*(FIELD_NAMES.index(name) for name in _DIRECT))
-_LIMIT = 4096  # texts kept by a group or a field: past it, it starts afresh
+_LIMIT = 4096  # the most kept by one ``Kept``: past it, it starts afresh
 _CHUNK = 1024  # lines written to the file at once
 
 FieldText = Callable[[int, Any], str]
+Key = TypeVar("Key", bound=Hashable)
+Made = TypeVar("Made")
+
+
+class Kept(Generic[Key, Made]):
+    """What ``make`` makes of a key, kept by the key (at most ``_LIMIT``: past it, afresh).
+    Ask ``parts.get(key) or made(key)`` (what is empty is made again each time)."""
+
+    def __init__(self, make: Callable[[Key], Made]) -> None:
+        self.parts: dict[Key, Made] = {}
+        self._make = make
+
+    def made(self, key: Key) -> Made:
+        """Make the part of ``key`` and keep it."""
+        if len(self.parts) >= _LIMIT:
+            self.parts.clear()
+        made = self.parts[key] = self._make(key)
+        return made
 
 
 def _runs(positions: Sequence[int]) -> list[list[int]]:
@@ -74,28 +100,24 @@ def _runs(positions: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-class _Kept:
-    """The texts of a group of fields, kept by their values: per run of consecutive fields,
-    the ``text`` of each field (its separator before it, but at the line's start) joined."""
+class _Group(Kept[tuple[Any, ...], tuple[str, ...]]):
+    """The texts of a group of fields, kept by their values (``key`` picks them from a record's
+    values): per run of consecutive fields, the ``text`` of each field (its separator before
+    it, but at the line's start) joined."""
 
     def __init__(self, names: Sequence[str], text: FieldText) -> None:
         positions = sorted(FIELD_NAMES.index(name) for name in names)
+        runs = [[positions.index(p) for p in run] for run in _runs(positions)]
+
+        def make(key: tuple[Any, ...]) -> tuple[str, ...]:
+            return tuple("".join(text(positions[i], key[i]) for i in run) for run in runs)
+
+        super().__init__(make)
         self.key: Callable[[RecordValues], tuple[Any, ...]] = itemgetter(*positions)
-        self.texts: dict[tuple[Any, ...], tuple[str, ...]] = {}
-        self._runs = _runs(positions)
-        self._text = text
-
-    def made(self, key: tuple[Any, ...], values: RecordValues) -> tuple[str, ...]:
-        """The texts of ``values`` (whose key is ``key``), made and kept."""
-        if len(self.texts) >= _LIMIT:
-            self.texts.clear()
-        texts = tuple("".join(self._text(i, values[i]) for i in run) for run in self._runs)
-        self.texts[key] = texts
-        return texts
 
 
-def _kept(text: FieldText) -> tuple[_Kept, _Kept, _Kept]:
-    return _Kept(_CONST, text), _Kept(_ROW, text), _Kept(_COLUMN, text)
+def _groups(text: FieldText) -> tuple[_Group, _Group, _Group]:
+    return _Group(_CONST, text), _Group(_ROW, text), _Group(_COLUMN, text)
 
 
 def _json_field(position: int, value: Any) -> str:
@@ -104,54 +126,36 @@ def _json_field(position: int, value: Any) -> str:
     return f", {text}" if position else text
 
 
-def _json_string(value: Any) -> str:
-    if value is None:
-        return "null"
-    if value.__class__ is str:
-        return encode_basestring(value)
-    return json_text(value)
-
-
-def _json_int(value: Any) -> str:
-    if value is None:
-        return "null"
-    return int.__repr__(value) if value.__class__ is int else json_text(value)
-
-
 class JsonLine:
     """A record's line in the JSON Lines file: its ``record_dict`` as JSON (``json_text``), a
     newline."""
 
     def __init__(self) -> None:
-        self._const, self._row, self._column = _kept(_json_field)
-        self._numbers: dict[float, str] = {}
+        self._const, self._row, self._column = _groups(_json_field)
+        # a float value's text (-0.0 and 0.0 share one: both are written 0)
+        self._numbers: Kept[float, str] = Kept(lambda value: json_text(clean_number(value)))
 
     def _value(self, value: Any) -> str:
         if value.__class__ is not float:
             return json_text(clean_number(value))
-        text = self._numbers.get(value)
-        if text is None:  # (-0.0 and 0.0 share a text: both are written 0)
-            if len(self._numbers) >= _LIMIT:
-                self._numbers.clear()
-            text = self._numbers[value] = json_text(clean_number(value))
-        return text
+        return self._numbers.parts.get(value) or self._numbers.made(value)
 
     def __call__(self, values: RecordValues) -> str:
         const, row, column = self._const, self._row, self._column
-        c = const.texts.get(key := const.key(values)) or const.made(key, values)
-        r = row.texts.get(key := row.key(values)) or row.made(key, values)
-        k = column.texts.get(key := column.key(values)) or column.made(key, values)
+        c = const.parts.get(key := const.key(values)) or const.made(key)
+        r = row.parts.get(key := row.key(values)) or row.made(key)
+        k = column.parts.get(key := column.key(values)) or column.made(key)
         c0, c1, c2, c3, c4, c5, c6, c7, c8 = c
         r0, r1, r2 = r
         k0, k1, k2 = k
         rid, page, ref, printed, box, confidence, code, cooperation, value, flags = _direct(values)
         return (
-            f'{{{c0}, "record_id": {_json_string(rid)}{c1}, '
-            f'"page": {_json_int(page)}{c2}, "cell_ref": {_json_string(ref)}{c3}{r0}{k0}, '
-            f'"cell_text": {_json_string(printed)}, '
+            f'{{{c0}, "record_id": {json_string(rid)}{c1}, '
+            f'"page": {json_int(page)}{c2}, "cell_ref": {json_string(ref)}{c3}{r0}{k0}, '
+            f'"cell_text": {json_string(printed)}, '
             f'"bbox": {"null" if box is None else json_text(rounded_bbox(box))}, '
             f'"ocr_confidence": {"null" if confidence is None else json_text(confidence)}{c4}, '
-            f'"municipality_code": {_json_int(code)}{r1}, '
+            f'"municipality_code": {json_int(code)}{r1}, '
             f'"cooperation": {"[]" if cooperation == [] else json_text(cooperation)}{k1}{c5}{r2}'
             f'{k2}{c6}, "value": {self._value(value)}{c7}, '
             f'"flags": {"[]" if flags == [] else json_text(flags)}{c8}}}\n'
@@ -170,10 +174,15 @@ class CsvLine:
             text = quoted(csv_cell(FIELD_NAMES[position], value, excel))
             return delimiter + text if position else text
 
+        def cell(name: str) -> Callable[[Any], str]:
+            return lambda value: quoted(csv_cell(name, value, excel))
+
         self._excel, self._delimiter, self._quoted = excel, delimiter, quoted
-        self._const, self._row, self._column = _kept(field)
-        self._printed: dict[str, str] = {}
-        self._numbers: dict[float, str] = {}
+        self._const, self._row, self._column = _groups(field)
+        self._printed: Kept[str, str] = Kept(cell("cell_text"))
+        # a float value's text (-0.0 and 0.0 share one: both are written 0)
+        value_cell = cell("value")
+        self._numbers: Kept[float, str] = Kept(lambda value: value_cell(clean_number(value)))
 
     def _cell(self, name: str, value: Any) -> str:
         """The definition: the text ``csv.writer`` writes for the field's ``csv_cell``."""
@@ -192,28 +201,18 @@ class CsvLine:
     def _text(self, value: Any) -> str:
         if value.__class__ is not str:
             return self._cell("cell_text", value)
-        text = self._printed.get(value)
-        if text is None:
-            if len(self._printed) >= _LIMIT:
-                self._printed.clear()
-            text = self._printed[value] = self._cell("cell_text", value)
-        return text
+        return self._printed.parts.get(value) or self._printed.made(value)
 
     def _value(self, value: Any) -> str:
         if value.__class__ is not float:
             return self._cell("value", clean_number(value))
-        text = self._numbers.get(value)
-        if text is None:
-            if len(self._numbers) >= _LIMIT:
-                self._numbers.clear()
-            text = self._numbers[value] = self._cell("value", clean_number(value))
-        return text
+        return self._numbers.parts.get(value) or self._numbers.made(value)
 
     def __call__(self, values: RecordValues) -> str:
         const, row, column, d = self._const, self._row, self._column, self._delimiter
-        c = const.texts.get(key := const.key(values)) or const.made(key, values)
-        r = row.texts.get(key := row.key(values)) or row.made(key, values)
-        k = column.texts.get(key := column.key(values)) or column.made(key, values)
+        c = const.parts.get(key := const.key(values)) or const.made(key)
+        r = row.parts.get(key := row.key(values)) or row.made(key)
+        k = column.parts.get(key := column.key(values)) or column.made(key)
         c0, c1, c2, c3, c4, c5, c6, c7, c8 = c
         r0, r1, r2 = r
         k0, k1, k2 = k

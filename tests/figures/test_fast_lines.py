@@ -122,14 +122,15 @@ def test_a_figure_of_one_record_is_the_figure_reconciled(records: list[Record]) 
 def test_parts_kept_past_their_limit_start_afresh(
     records: list[Record], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(single, "_LIMIT", 2)
     monkeypatch.setattr(record_lines, "_LIMIT", 2)
     ranking = Ranking()
-    lines, json_line = single.SingleLines(), JsonLine()
+    lines, json_line, csv_line = single.SingleLines(), JsonLine(), CsvLine(excel=True)
     for order, record in enumerate(records[::7]):
-        values = field_values(record)
+        values, data = field_values(record), record_dict(record)
         assert lines.lines(values, values_key(values)) == _definition(record, order, ranking)
-        assert json_line(values) == json_text(record_dict(record)) + "\n"
+        assert json_line(values) == json_text(data) + "\n"
+        cells = [csv_cell(name, data[name], True) for name in FIELD_NAMES]
+        assert csv_line(values) == _csv_written([cells], True)
 
 
 def _figure_files(records: list[Record], out: Path) -> tuple[str, str]:
