@@ -1,12 +1,13 @@
 """A run's figures, from two passes over its records, memory kept small.
 
-In: a way to read the records again in input order (from the spools, one at a time) and the
-``Ranking``. Out: ``collect_figures`` yields each figure once its last record has been seen (a
-figure of one record at once): the first pass keeps only a hash of each record's key
-(8 bytes a record) to count the records per key; the second keeps a ``Source`` only for a
-figure whose records are still arriving. ``Figures`` sums up what was written: counts by
+In: a way to read the records' values again in input order (from the spools, one at a time)
+and the ``Ranking``. Out: ``collect_figures`` yields each figure once its last record has been
+seen: the first pass keeps only a hash of each record's key (8 bytes a record) to count the
+records per key; the second keeps a ``Source`` only for a figure whose records are still
+arriving. A figure of one record comes at once as a ``Single`` (its row is a function of that
+record alone: ``extract.figures.single``). ``Figures`` sums up what was written: counts by
 agreement, the conflicting figures, and the small map record id -> the flags figures add
-(``conflict_other_document``) for the records' writing (``flagged``).
+(``conflict_other_document``) for the records' writing (``flagged_values``).
 """
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from typing import Any, NamedTuple
 
 from extract.codes import Agreement, Flag
-from extract.figures.key import FigureKey, figure_key
+from extract.figures.key import FigureKey, values_key
 from extract.figures.ranking import Ranking
 from extract.figures.reconcile import Figure, reconcile
 from extract.figures.sources import Source, source_of
-from extract.model import Record
-from extract.writers.spool import with_flags
+from extract.writers.jsonl import FIELD_NAMES, RECORD_ID, RecordValues
+from extract.writers.spool import values_with_flags
 
 CONFLICT_OTHER_DOCUMENT = Flag.CONFLICT_OTHER_DOCUMENT
 
@@ -36,6 +37,10 @@ class Figures:
     by_agreement: Counter[str] = field(default_factory=Counter)
     conflicts: list[Figure] = field(default_factory=list)
     extra_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def add_single(self) -> None:
+        """Count a figure of one record (``Single``)."""
+        self.by_agreement[Agreement.SINGLE] += 1
 
     def add(self, figure: Figure) -> None:
         """Count ``figure``; keep it, and its records' flags, when it is a conflict."""
@@ -60,16 +65,33 @@ def extra_flags(figures: Iterable[Figure]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _key(record: Record) -> FigureKey:
-    return figure_key(partial(getattr, record))
+_POSITIONS = {name: i for i, name in enumerate(FIELD_NAMES)}
 
 
-def _records_per_key(records: Iterable[Record]) -> array[int]:
+def _getter(values: RecordValues) -> Callable[[str], Any]:
+    """A record's fields by name, from its values."""
+    return lambda name: values[_POSITIONS[name]]
+
+
+class Single(NamedTuple):
+    """A figure that one record alone gives: its key, the record's values and its place in the
+    input (``order``), not reconciled (``figure`` does it)."""
+
+    key: FigureKey
+    values: RecordValues
+    order: int
+
+    def figure(self, ranking: Ranking) -> Figure:
+        """The figure, reconciled like any other (``reconcile``)."""
+        return reconcile(self.key, [source_of(_getter(self.values), self.order, {})], ranking)
+
+
+def _records_per_key(records: Iterable[RecordValues]) -> array[int]:
     """For each record in order, how many records share the hash of its key (two keys of one
     hash only make a figure wait until the end)."""
     import numpy as np
 
-    hashes = array("q", (hash(_key(record)) for record in records))
+    hashes = array("q", (hash(values_key(values)) for values in records))
     if not hashes:
         return array("q")
     _unique, inverse, counts = np.unique(
@@ -78,21 +100,22 @@ def _records_per_key(records: Iterable[Record]) -> array[int]:
     return array("q", counts[inverse].astype(np.int64).tobytes())
 
 
-def collect_figures(read: Callable[[], Iterable[Record]], ranking: Ranking) -> Iterator[Figure]:
-    """Every figure of the records ``read()`` gives (called twice: both times the same records
-    in the same order), each as soon as its last record is seen; figures still open at the
-    end (keys sharing a hash) last."""
+def collect_figures(
+    read: Callable[[], Iterable[RecordValues]], ranking: Ranking
+) -> Iterator[Figure | Single]:
+    """Every figure of the records whose values ``read()`` gives (called twice: both times
+    the same records in the same order), each as soon as its last record is seen (a figure of
+    one record as a ``Single``); figures still open at the end (keys sharing a hash) last."""
     expected = _records_per_key(read())
     open_figures: dict[FigureKey, list[Source]] = {}
     texts: dict[str, str] = {}
-    for order, record in enumerate(read()):
-        key = _key(record)
-        source = source_of(partial(getattr, record), order, texts)
+    for order, values in enumerate(read()):
+        key = values_key(values)
         if expected[order] == 1:
-            yield reconcile(key, [source], ranking)
+            yield Single(key, values, order)
             continue
         sources = open_figures.setdefault(key, [])
-        sources.append(source)
+        sources.append(source_of(_getter(values), order, texts))
         if len(sources) == expected[order]:
             del open_figures[key]
             yield reconcile(key, sources, ranking)
@@ -100,8 +123,15 @@ def collect_figures(read: Callable[[], Iterable[Record]], ranking: Ranking) -> I
         yield reconcile(key, sources, ranking)
 
 
-def flagged(records: Iterable[Record], extra: Mapping[str, tuple[str, ...]]) -> Iterator[Record]:
-    """``records`` with the flags ``extra`` adds to them (by record id)."""
-    for record in records:
-        flags = extra.get(record.record_id)
-        yield record if flags is None else with_flags(record, flags)
+def flagged_values(
+    records: Iterable[RecordValues], extra: Mapping[str, tuple[str, ...]]
+) -> Iterator[RecordValues]:
+    """The values of ``records`` with the flags ``extra`` adds to them (by record id)."""
+    if not extra:
+        return iter(records)
+    return (
+        values
+        if (flags := extra.get(values[RECORD_ID])) is None
+        else values_with_flags(values, flags)
+        for values in records
+    )

@@ -1,21 +1,24 @@
 """Figures out: the row of one figure, the files of a run, and the run report's section.
 
-In: ``Figure``s. Out: ``figure_row`` (the JSON-ready row of ``figures.jsonl``, the contract
-the review site reads), ``write_figures`` (``figures.jsonl`` and ``figures.csv`` in the
-output folder), ``report_section`` (report.json's count of figures by agreement and its
-conflicting figures, report.txt's lines naming each conflicting figure's sources).
+In: ``Figure``s (and ``Single``s, figures of one record). Out: ``figure_row`` (the JSON-ready
+row of ``figures.jsonl``, the contract the review site reads), ``write_figures``
+(``figures.jsonl`` and ``figures.csv`` in the output folder; a ``Single`` straight to its
+lines by ``extract.figures.single``), ``report_section`` (report.json's count of figures by
+agreement and its conflicting figures, report.txt's lines naming each conflicting figure's
+sources).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from extract.figures.collect import Figures
+from extract.figures.collect import Figures, Single
+from extract.figures.ranking import Ranking
 from extract.figures.reconcile import Figure
-from extract.figures.sources import Source
+from extract.figures.single import SingleLines
+from extract.figures.sources import Source, merged_cooperation
 from extract.writers.figure_rows import FigureFiles
 from extract.writers.jsonl import clean_number
 from extract.writers.report import ReportSection
@@ -47,15 +50,6 @@ def source_row(source: Source, conflicts_with: Sequence[str]) -> dict[str, Any]:
     return row
 
 
-def _cooperation(sources: Iterable[Source]) -> list[Any]:
-    """The union of the sources' cooperation entries, each once, in order of appearance."""
-    seen: dict[str, Any] = {}
-    for source in sources:
-        for entry in json.loads(source.cooperation):
-            seen.setdefault(json.dumps(entry, sort_keys=True, ensure_ascii=False), entry)
-    return list(seen.values())
-
-
 def figure_row(figure: Figure) -> dict[str, Any]:
     """The row of ``figure`` (``extract.writers.figure_rows.FIGURE_FIELDS``)."""
     scope, code, period, law, provision, measure = figure.key
@@ -76,7 +70,7 @@ def figure_row(figure: Figure) -> dict[str, Any]:
         "spread": None if figure.spread is None else round(figure.spread, 10),
         "preferred_record_id": None if preferred is None else preferred.record_id,
         "preferred_value": None if preferred is None else clean_number(preferred.value),
-        "cooperation": _cooperation(figure.sources),
+        "cooperation": merged_cooperation(s.cooperation for s in figure.sources),
         "sources": [
             source_row(s, others)
             for s, others in zip(figure.sources, figure.conflicts_with, strict=True)
@@ -84,12 +78,21 @@ def figure_row(figure: Figure) -> dict[str, Any]:
     }
 
 
-def write_figures(figures: Iterable[Figure], out: Path) -> Figures:
-    """``figures.jsonl`` and ``figures.csv`` in ``out``, one row per figure as it comes;
-    what they came to (counts, conflicts, the flags they add to records)."""
+def write_figures(figures: Iterable[Figure | Single], ranking: Ranking, out: Path) -> Figures:
+    """``figures.jsonl`` and ``figures.csv`` in ``out``, one row per figure as it comes (a
+    ``Single`` the short way when it can, else reconciled with ``ranking``); what they came
+    to (counts, conflicts, the flags they add to records)."""
     summary = Figures()
+    single = SingleLines()
     with FigureFiles(out) as files:
         for figure in figures:
+            if isinstance(figure, Single):
+                lines = single.lines(figure.values, figure.key)
+                if lines is not None:
+                    files.write_lines(*lines)
+                    summary.add_single()
+                    continue
+                figure = figure.figure(ranking)
             files.write(figure_row(figure))
             summary.add(figure)
     return summary

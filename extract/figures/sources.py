@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,6 +88,22 @@ def _listed(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
+def cooperation_text(cooperation: Any) -> str:
+    """A record's cooperation (its list, or JSON text of it) as a ``Source`` keeps it: JSON
+    text, keys sorted."""
+    return json.dumps(_listed(cooperation) or [], ensure_ascii=False, sort_keys=True)
+
+
+def merged_cooperation(texts: Iterable[str]) -> list[Any]:
+    """The union of the cooperation entries of sources (their ``cooperation`` texts), each
+    once, in order of appearance."""
+    seen: dict[str, Any] = {}
+    for text in texts:
+        for entry in json.loads(text):
+            seen.setdefault(json.dumps(entry, sort_keys=True, ensure_ascii=False), entry)
+    return list(seen.values())
+
+
 def source_of(get: Callable[[str], Any], order: int, texts: dict[str, str]) -> Source:
     """The source of the record whose fields ``get`` reads by name, ``order``-th in the input;
     repeated texts (file names, codes) are kept once through ``texts``."""
@@ -98,7 +114,6 @@ def source_of(get: Callable[[str], Any], order: int, texts: dict[str, str]) -> S
     value = get("value")
     value = None if value is None else float(value)
     bbox = _listed(get("bbox"))
-    cooperation = _listed(get("cooperation")) or []
     cell_text = str(get("cell_text"))
     return Source(
         record_id=str(get("record_id")),
@@ -119,5 +134,5 @@ def source_of(get: Callable[[str], Any], order: int, texts: dict[str, str]) -> S
         municipality=kept(get("municipality")),
         period_type=kept(str(get("period_type"))),
         unit=kept(str(get("unit"))),
-        cooperation=kept(json.dumps(cooperation, ensure_ascii=False, sort_keys=True)),
+        cooperation=kept(cooperation_text(get("cooperation"))),
     )

@@ -11,14 +11,13 @@ import argparse
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import __version__
 from extract.codes import FileStatus
 from extract.errors import CannotRun, ExitCode
-from extract.figures.collect import Figures, collect_figures, flagged
+from extract.figures.collect import Figures, collect_figures, flagged_values
 from extract.figures.ranking import load_ranking
 from extract.interpret.rulebook import Rulebook, RuleDirs, RuleError
 from extract.model import Record
@@ -28,8 +27,8 @@ from extract.results import FileResult, exit_code
 from extract.run.inputs import plan_inputs
 from extract.run.isolation import GIB, SECONDS_PER_MB, Limits
 from extract.run.parts import Parts, resume_key
-from extract.writers import WriteOptions, Writer, get_writer, missing_package
-from extract.writers.spool import file_records
+from extract.writers import LineWriter, WriteOptions, Writer, get_writer, missing_package
+from extract.writers.spool import file_values
 
 
 def output_problem(out: Path) -> str | None:
@@ -108,27 +107,26 @@ def run_extract(args: argparse.Namespace, rules: RuleDirs, rulebook: Rulebook) -
         fresh = _extract_files(args, to_read, rules, rulebook, options, parts)
         read = dict(zip(to_read, fresh, strict=True))
         results = inputs.results([done.get(path) or read[path] for path in inputs.unique])
-        figures = write_figures(collect_figures(lambda: file_records(results), ranking), args.out)
-        _write_records(args, writers, results, rulebook, started, figures)
+        figures = write_figures(
+            collect_figures(lambda: file_values(results), ranking), ranking, args.out
+        )
+        checked = _write_records(args, writers, results, rulebook, started, figures)
         seconds = time.perf_counter() - clock
-
-        def records_of(files: Sequence[FileResult]) -> Iterator[Record]:
-            return flagged(file_records(files), figures.extra_flags)
-
         write_report(
             results,
             args.out,
             started,
             seconds,
             __version__,
-            records_of=records_of,
+            checked=checked,
             sections=[report_section(figures)],
         )
         if args.review:  # the records handed over: the run may have written no jsonl
             from extract.review import build_site
             from extract.writers.jsonl import record_dict
 
-            build_site(args.out, (record_dict(r) for r in records_of(results)))
+            values = flagged_values(file_values(results), figures.extra_flags)
+            build_site(args.out, (record_dict(Record(*v)) for v in values))
         finished = True
     finally:
         parts.close(finished)
@@ -191,13 +189,17 @@ def _write_records(
     rulebook: Rulebook,
     started: str,
     figures: Figures,
-) -> None:
+) -> list[list[str]]:
     """Each format's file in ``--out``: every file's records in input order, read back from
     the spools one at a time (never all in memory), with the flags the ``figures`` add;
-    beside ``records.csv`` its Frictionless ``datapackage.json``. Writers that describe the
-    files too get ``results``, the SQLite writer the figure rows."""
+    beside ``records.csv`` its Frictionless ``datapackage.json``. The line formats
+    (``LineWriter``: JSON Lines, CSV) are written together in one reading of the records,
+    which also gathers each file's values to check (the report's, returned per file); every
+    other format reads them again. Writers that describe the files too get ``results``, the
+    SQLite writer the figure rows."""
     from extract.writers.datapackage import write_data_package
     from extract.writers.figure_rows import FIGURES_JSONL, read_figures_jsonl
+    from extract.writers.report_details import CheckedValues
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -209,8 +211,25 @@ def _write_records(
         started=started,
         figure_rows=lambda: read_figures_jsonl(out / FIGURES_JSONL),  # as written
     )
+    extra = figures.extra_flags
+    sinks = [w.open_lines(out / w.file_name, options) for w in writers if isinstance(w, LineWriter)]
+    checked: list[list[str]] = []
+    try:
+        for result in results:
+            check = CheckedValues()
+            adds = [*(sink.add for sink in sinks), check.add]
+            for values in flagged_values(file_values([result]), extra):
+                for add in adds:
+                    add(values)
+            checked.append(check.lines)
+    finally:
+        for sink in sinks:
+            sink.close()
     for writer in writers:
         target = out / writer.file_name
-        writer.write(flagged(file_records(results), figures.extra_flags), target, options)
+        if not isinstance(writer, LineWriter):
+            flagged = flagged_values(file_values(results), extra)
+            writer.write((Record(*values) for values in flagged), target, options)
         if writer.name == "csv":
             write_data_package(target, options.excel_csv)
+    return checked

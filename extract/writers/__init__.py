@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from extract.model import Record
 from extract.normalise.reference import Reference
@@ -20,6 +20,9 @@ from extract.writers.jsonl import JsonlWriter
 from extract.writers.parquet import ParquetWriter
 from extract.writers.sqlite import SqliteWriter
 from extract.writers.xlsx import XlsxWriter
+
+if TYPE_CHECKING:
+    from extract.writers.record_lines import LineSink
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,15 @@ class Writer(Protocol):
         """Write ``records`` (in the given order) to the file ``path``, replacing it. Records
         are taken one at a time as written: an iterator of any length is fine."""
         ...
+
+
+@runtime_checkable
+class LineWriter(Protocol):
+    """A writer of one line per record that also takes the records' values one at a time
+    (``open_lines``: the sink's ``add``, then ``close``), so that a run feeds several such
+    files from one reading of its records."""
+
+    def open_lines(self, path: Path, options: WriteOptions) -> LineSink: ...
 
 
 _ALL: tuple[Writer, ...] = (

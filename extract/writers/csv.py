@@ -12,22 +12,18 @@ numbers stay numbers. JSONL and SQLite keep the text as read.
 from __future__ import annotations
 
 import csv
-import json
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.model import Record
-from extract.writers.jsonl import (
-    BBOX_DECIMALS,
-    FIELD_NAMES,
-    clean_number,
-    field_values,
-)
+from extract.writers.jsonl import FIELD_NAMES, field_values, json_text
 
 if TYPE_CHECKING:
     from extract.writers import WriteOptions
+    from extract.writers.record_lines import LineSink
 
 LIST_FIELDS = frozenset({"cooperation", "flags", "bbox"})
 DECIMAL_FIELDS = frozenset({"value", "ocr_confidence"})
@@ -42,7 +38,7 @@ def csv_cell(name: str, value: Any, excel: bool) -> str:
     if value is None:
         return ""
     if name in LIST_FIELDS:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+        return json_text(value)
     text = str(value)
     if name in DECIMAL_FIELDS:
         return text.replace(".", ",") if excel else text
@@ -56,39 +52,33 @@ def neutralised(text: str) -> str:
     return text
 
 
-# Where ``csv_cell`` does something ``csv.writer`` would not do by itself (None as "", any
-# other value as its str()): the list fields as JSON, ``value`` clean (1278.0 as 1278), the
-# decimals with a comma in Excel mode, and the text a spreadsheet would run neutralised
-_LISTS = tuple(i for i, name in enumerate(FIELD_NAMES) if name in ("cooperation", "flags"))
-_BBOX = FIELD_NAMES.index("bbox")
-_VALUE = FIELD_NAMES.index("value")
-_DECIMALS = tuple(i for i, name in enumerate(FIELD_NAMES) if name in DECIMAL_FIELDS)
-_TEXTS = tuple(i for i, name in enumerate(FIELD_NAMES) if name not in LIST_FIELDS | DECIMAL_FIELDS)
-_FORMULA_FIRST = frozenset("=+@\t\r-")  # (the first characters ``FORMULA_START`` matches)
-_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+def dialect(excel: bool) -> tuple[str, str]:
+    """The delimiter and the line end of the plain or the Excel CSV."""
+    return (";", "\r\n") if excel else (",", "\n")
 
 
-def csv_row(record: Record, excel: bool) -> list[Any]:
-    """Return the CSV cells of ``record`` in contract field order, as ``csv.writer`` writes
-    them the text of each field's ``csv_cell`` (the values left as they are where the writer
-    gives the same text: millions of records)."""
-    row: list[Any] = list(field_values(record))
-    for i in _TEXTS:
-        text = row[i]
-        if text and isinstance(text, str) and text[0] in _FORMULA_FIRST:
-            row[i] = neutralised(text)
-    for i in _LISTS:
-        if row[i] is not None:
-            row[i] = _JSON(row[i])
-    box = row[_BBOX]
-    if box is not None:
-        row[_BBOX] = _JSON([round(float(x), BBOX_DECIMALS) for x in box])
-    row[_VALUE] = clean_number(row[_VALUE])
-    if excel:
-        for i in _DECIMALS:
-            if row[i] is not None:
-                row[i] = str(row[i]).replace(".", ",")
-    return row
+class CsvText:
+    """The text ``csv.writer`` (quoting as needed, its default) writes for one cell of a row
+    of several, in the dialect of ``delimiter`` and ``lineterminator``: the cell in quotes,
+    quotes doubled, when it holds the delimiter or a quote, as it is when it holds neither
+    nor a line break; a cell with a line break is written by ``csv.writer`` itself (whether
+    a lone CR is quoted depends on the line end and the Python version)."""
+
+    def __init__(self, delimiter: str, lineterminator: str) -> None:
+        self._special = re.compile(f'[{re.escape(delimiter)}"\r\n]')
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator=lineterminator)
+        self._end = len(delimiter + lineterminator)
+
+    def __call__(self, cell: str) -> str:
+        if self._special.search(cell) is None:
+            return cell
+        if "\r" in cell or "\n" in cell:
+            self._buffer.seek(0)
+            self._buffer.truncate()
+            self._writer.writerow((cell, ""))
+            return self._buffer.getvalue()[: -self._end]
+        return '"' + cell.replace('"', '""') + '"'
 
 
 class CsvWriter:
@@ -100,17 +90,21 @@ class CsvWriter:
     requires: tuple[str, ...] = ()
     description = 'CSV, one row per record, list fields as JSON text ("excel" mode: ";" and 37,9)'
 
-    def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:
-        """Write a header row and one row per record to ``path``, replacing it."""
+    def open_lines(self, path: Path, options: WriteOptions) -> LineSink:
+        """``path`` opened (replaced) with its header row written, taking records' values one
+        at a time: one row per record (each field's ``csv_cell``), in the dialect of
+        ``options.excel_csv``."""
+        from extract.writers.record_lines import CsvLine, LineSink
+
         excel = options.excel_csv
-        rows = (csv_row(r, excel) for r in records)
+        delimiter, end = dialect(excel)
         path.parent.mkdir(parents=True, exist_ok=True)
-        encoding = "utf-8-sig" if excel else "utf-8"
-        with path.open("w", encoding=encoding, newline="") as fh:
-            writer = csv.writer(
-                fh,
-                delimiter=";" if excel else ",",
-                lineterminator="\r\n" if excel else "\n",
-            )
-            writer.writerow(FIELD_NAMES)
-            writer.writerows(rows)
+        handle = path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="")
+        csv.writer(handle, delimiter=delimiter, lineterminator=end).writerow(FIELD_NAMES)
+        return LineSink(handle, CsvLine(excel))
+
+    def write(self, records: Iterable[Record], path: Path, options: WriteOptions) -> None:
+        """Write a header row and one row per record to ``path`` (``open_lines``)."""
+        with self.open_lines(path, options) as lines:
+            for record in records:
+                lines.add(field_values(record))

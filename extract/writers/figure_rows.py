@@ -5,11 +5,14 @@ one per figure. Out: JSON Lines (one row a line, keys in that order); CSV (a hea
 as JSON text, None as "", text a spreadsheet would run as a formula neutralised as in the
 records CSV); SQLite rows of the ``figures`` table (lists as JSON text), upserted by
 ``figure_id``. The field names are the contract another tool (the review site) reads.
+``FigureFiles`` also takes a figure's two lines made beforehand (``write_lines``: the fast
+way of ``extract.figures.single``, held to the same bytes by the tests).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.writers.csv import neutralised
+from extract.writers.jsonl import json_text
 
 # (field, SQLite declaration), in row order
 FIGURE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -52,26 +56,28 @@ FIGURE_INDEXES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
-
-
 def figure_json(row: Mapping[str, Any]) -> str:
     """One figure row as a line of JSON, keys in ``FIGURE_FIELDS`` order."""
-    return _json({name: row[name] for name in FIGURE_FIELDS})
+    return json_text({name: row[name] for name in FIGURE_FIELDS})
 
 
-def _csv_cell(name: str, value: Any) -> str:
+def figure_csv_cell(name: str, value: Any) -> Any:
+    """The CSV cell of field ``name`` holding ``value``: lists as JSON text, None as "",
+    text neutralised, numbers as they are (``csv.writer`` writes their ``str``)."""
     if value is None:
         return ""
     if name in FIGURE_LIST_FIELDS:
-        return neutralised(_json(value))
+        return neutralised(json_text(value))
     return value if not isinstance(value, str) else neutralised(value)
 
 
-def figure_csv_row(row: Mapping[str, Any]) -> list[str]:
-    """One figure row's CSV cells: lists as JSON text, None as "", formulas neutralised."""
-    return [_csv_cell(name, row[name]) for name in FIGURE_FIELDS]
+def figure_csv_row(row: Mapping[str, Any]) -> list[Any]:
+    """One figure row's CSV cells (``figure_csv_cell``)."""
+    return [figure_csv_cell(name, row[name]) for name in FIGURE_FIELDS]
+
+
+FIGURES_CSV_END = "\n"  # figures.csv's line end (its delimiter: csv's ",")
+_CHUNK = 512  # rows written to the files at once
 
 
 class FigureFiles:
@@ -82,20 +88,43 @@ class FigureFiles:
         self.jsonl_path, self.csv_path = out / FIGURES_JSONL, out / FIGURES_CSV
         self._jsonl = self.jsonl_path.open("w", encoding="utf-8")
         self._csv_file = self.csv_path.open("w", encoding="utf-8", newline="")
-        self._csv = csv.writer(self._csv_file, lineterminator="\n")
-        self._csv.writerow(FIGURE_FIELDS)
+        self._buffer = io.StringIO()
+        self._csv = csv.writer(self._buffer, lineterminator=FIGURES_CSV_END)
+        self._json_lines: list[str] = []
+        self._csv_lines = [self._csv_line(FIGURE_FIELDS)]
+
+    def _csv_line(self, cells: Iterable[Any]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._csv.writerow(cells)
+        return self._buffer.getvalue()
 
     def write(self, row: Mapping[str, Any]) -> None:
         """Add one figure row to both files."""
-        self._jsonl.write(figure_json(row) + "\n")
-        self._csv.writerow(figure_csv_row(row))
+        self.write_lines(figure_json(row) + "\n", self._csv_line(figure_csv_row(row)))
+
+    def write_lines(self, json_line: str, csv_line: str) -> None:
+        """Add one figure's lines, made beforehand (line ends included), to both files."""
+        self._json_lines.append(json_line)
+        self._csv_lines.append(csv_line)
+        if len(self._json_lines) >= _CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._jsonl.write("".join(self._json_lines))
+        self._csv_file.write("".join(self._csv_lines))
+        self._json_lines.clear()
+        self._csv_lines.clear()
 
     def __enter__(self) -> FigureFiles:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._jsonl.close()
-        self._csv_file.close()
+        try:
+            self._flush()
+        finally:
+            self._jsonl.close()
+            self._csv_file.close()
 
 
 def read_figures_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -119,7 +148,7 @@ def upsert_figures(conn: sqlite3.Connection, rows: Iterable[Mapping[str, Any]]) 
         f"VALUES ({', '.join('?' for _ in FIGURE_FIELDS)})",
         (
             tuple(
-                _json(row[name]) if name in FIGURE_LIST_FIELDS else row[name]
+                json_text(row[name]) if name in FIGURE_LIST_FIELDS else row[name]
                 for name in FIGURE_FIELDS
             )
             for row in rows

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extract.codes import FileStatus
-from extract.model import Finding, Record
+from extract.model import Finding
 from extract.results import FileResult, TableSummary
 from extract.writers.report_details import detail_lines
 
@@ -181,14 +181,15 @@ def write_report(
     started: str,
     seconds: float,
     engine_version: str,
-    records_of: Callable[[Sequence[FileResult]], Iterable[Record]] | None = None,
+    checked: Sequence[Sequence[str]] | None = None,
     sections: Sequence[ReportSection] = (),
 ) -> tuple[Path, Path]:
     """Write ``report.json`` and ``report.txt`` into ``out_dir``; return their paths.
-    With ``records_of`` (a file's records, held or read back), report.txt also lists per file
-    its status in words, its flagged and illegible values and what was not read
-    (``extract.writers.report_details``). Each of ``sections`` adds its totals, its entry in
-    report.json and its lines at the end of report.txt."""
+    With ``checked`` (per file of ``results``, the lines of its values to check:
+    ``report_details.CheckedValues``), report.txt also lists per file its status in words,
+    its flagged and illegible values and what was not read (``extract.writers.report_details``).
+    Each of ``sections`` adds its totals, its entry in report.json and its lines at the end of
+    report.txt."""
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / REPORT_JSON
     txt_path = out_dir / REPORT_TXT
@@ -201,9 +202,9 @@ def write_report(
     )
     header = f"ankestat {engine_version}, run started {started}, {seconds:.1f} s"
     lines = [header, *summary_lines(results)]
-    if records_of is not None:
-        for result in results:
-            lines += ["", *(printable(line) for line in detail_lines(result, records_of([result])))]
+    if checked is not None:
+        for result, values in zip(results, checked, strict=True):
+            lines += ["", *(printable(line) for line in detail_lines(result, values))]
     for section in sections:
         lines += ["", *(printable(line) for line in section.lines)]
     txt_path.write_text("\n".join(lines) + "\n", encoding="utf-8")

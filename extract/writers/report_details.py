@@ -1,18 +1,20 @@
 """The part of ``report.txt`` a person checks before using a figure: per file, its status in
 words, every flagged or illegible value, every table not read and every label not understood.
 
-In: a file's result and its records (held or read back from the spool). Out: text lines.
+In: a file's result and its records' values (held or read back from the spool), one at a time
+(``CheckedValues``). Out: text lines.
 A value line says where the value is (page or sheet and cell, table, row, column), what was
 printed, its status and each flag with its meaning (``extract.codes.code_meaning``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from extract.codes import FileStatus, FindingCode, Severity, Status, code_meaning
 from extract.model import Record
 from extract.results import FileResult
+from extract.writers.jsonl import FIELD_NAMES, FLAGS, RecordValues
 
 # Findings listed under a file besides its values: what was not read, and why.
 _LISTED = frozenset(
@@ -59,7 +61,26 @@ def value_line(record: Record) -> str:
 
 def needs_check(record: Record) -> bool:
     """True for a value a person must check before use: flagged, or printed illegibly."""
-    return bool(record.flags) or record.status == Status.ILLEGIBLE.value
+    return _needs_check(record.flags, record.status)
+
+
+def _needs_check(flags: Sequence[str], status: str) -> bool:
+    return bool(flags) or status == Status.ILLEGIBLE.value
+
+
+_STATUS = FIELD_NAMES.index("status")
+
+
+class CheckedValues:
+    """A file's values a person must check (``needs_check``), as ``value_line``s, gathered
+    from the records' values one at a time (``add``)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, values: RecordValues) -> None:
+        if _needs_check(values[FLAGS], values[_STATUS]):
+            self.lines.append(value_line(Record(*values)))
 
 
 def status_words(result: FileResult, flagged: int) -> str:
@@ -77,10 +98,9 @@ def status_words(result: FileResult, flagged: int) -> str:
     return f"ok, {flagged} value{'s' if flagged != 1 else ''} flagged" if flagged else "ok"
 
 
-def detail_lines(result: FileResult, records: Iterable[Record]) -> list[str]:
-    """The file's heading with its status, then its flagged or illegible values and the
-    findings that say what was not read."""
-    values = [value_line(r) for r in records if needs_check(r)]
+def detail_lines(result: FileResult, values: Sequence[str]) -> list[str]:
+    """The file's heading with its status, then its flagged or illegible values (``values``:
+    their ``value_line``s, ``CheckedValues``) and the findings that say what was not read."""
     lines = [f"== {result.source_file}: {status_words(result, len(values))}"]
     lines += values
     lines += [f"  {f.code}: {f.message}" for f in result.findings if f.code in _LISTED]

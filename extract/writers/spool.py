@@ -2,8 +2,10 @@
 
 In: batches of ``Record``s (one batch per table, in record order). Out: the same records again,
 in order, with late flags added (``with_flags``): from the list (``MemorySink``) or from a
-temporary file of pickled batches (``SpoolSink``, read back by ``spooled_records``), so a long
-document's records never need to be in memory all at once.
+temporary file of pickled batches (``SpoolSink``), so a long document's records never need to
+be in memory all at once. A spool keeps each record's values (``RecordValues``): read back as
+values (``file_values``, what the run's writers take: unpickled without making a ``Record``,
+several times faster) or as records (``file_records``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from extract.model import Record
 from extract.results import FileResult, RecordSpool
+from extract.writers.jsonl import FLAGS, RecordValues, field_values
 
 
 class RecordSink(Protocol):
@@ -29,9 +33,19 @@ class RecordSink(Protocol):
         ...
 
 
+def merged_flags(flags: Iterable[str], more: Iterable[str]) -> list[str]:
+    """A record's flag codes with ``more``: sorted, each once, like every record's flags."""
+    return sorted({*flags, *more})
+
+
 def with_flags(record: Record, flags: Iterable[str]) -> Record:
-    """``record`` with more flag codes (sorted, unique, like every record's flags)."""
-    return replace(record, flags=sorted({*record.flags, *flags}))
+    """``record`` with more flag codes (``merged_flags``)."""
+    return replace(record, flags=merged_flags(record.flags, flags))
+
+
+def values_with_flags(values: RecordValues, flags: Iterable[str]) -> RecordValues:
+    """A record's values with more flag codes (``merged_flags``)."""
+    return (*values[:FLAGS], merged_flags(values[FLAGS], flags), *values[FLAGS + 1 :])
 
 
 class MemorySink:
@@ -52,7 +66,8 @@ class MemorySink:
 
 
 class SpoolSink:
-    """Records pickled batch by batch into a new temporary file in ``directory``."""
+    """Records pickled batch by batch into a new temporary file in ``directory``, as lists
+    of their values."""
 
     def __init__(self, directory: Path | None) -> None:
         handle, name = tempfile.mkstemp(prefix="ankestat-", suffix=".records", dir=directory)
@@ -62,7 +77,8 @@ class SpoolSink:
 
     def add(self, records: Sequence[Record]) -> None:
         if records:
-            pickle.dump(list(records), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            batch = [field_values(record) for record in records]
+            pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self.count += len(records)
 
     def finish(self, extra_flags: Mapping[int, tuple[str, ...]]) -> RecordSpool:
@@ -76,42 +92,59 @@ class SpoolSink:
         Path(self.path).unlink(missing_ok=True)
 
 
-def _batches(path: str) -> Iterator[Record]:
+def _batches(path: str) -> Iterator[list[RecordValues]]:
     with open(path, "rb") as handle:
         while True:
             try:
                 batch = _load(handle)
             except EOFError:
                 return
-            yield from batch
+            if batch and isinstance(batch[0], Record):  # spooled by an earlier version
+                batch = [field_values(record) for record in batch]
+            yield batch
 
 
-def _load(handle: BinaryIO) -> list[Record]:
+def _load(handle: BinaryIO) -> list[RecordValues]:
     """The next batch, read with the cyclic garbage collector paused: a batch is thousands of
     new objects at once, none of them garbage, and the collections their allocation sets off
     (scanning every young object, again and again) took half the time of reading it."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        batch: list[Record] = pickle.load(handle)  # our own temporary file
+        batch: list[RecordValues] = pickle.load(handle)  # our own temporary file
     finally:
         if enabled:
             gc.enable()
     return batch
 
 
-def spooled_records(spool: RecordSpool) -> Iterator[Record]:
-    """The spool's records in order, late flags added."""
+def spooled_values(spool: RecordSpool) -> Iterator[RecordValues]:
+    """The values of the spool's records in order, late flags added."""
+    values = chain.from_iterable(_batches(spool.path))  # (record by record without Python)
     extra = dict(spool.extra_flags)
-    for i, record in enumerate(_batches(spool.path)):
-        flags = extra.get(i)
-        yield record if flags is None else with_flags(record, flags)
+    if not extra:
+        return values
+    return (
+        v if (flags := extra.get(i)) is None else values_with_flags(v, flags)
+        for i, v in enumerate(values)
+    )
+
+
+def _values(result: FileResult) -> Iterator[RecordValues]:
+    if result.spool is not None:
+        return spooled_values(result.spool)
+    return map(field_values, result.records)
+
+
+def file_values(results: Iterable[FileResult]) -> Iterator[RecordValues]:
+    """The values of every record of the results, in order: of held ones and spooled ones."""
+    return chain.from_iterable(map(_values, results))
 
 
 def file_records(results: Iterable[FileResult]) -> Iterator[Record]:
     """Every record of the results, in order: held ones as they are, spooled ones read back."""
     for result in results:
         if result.spool is not None:
-            yield from spooled_records(result.spool)
+            yield from (Record(*values) for values in spooled_values(result.spool))
         else:
             yield from result.records
