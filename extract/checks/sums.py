@@ -154,12 +154,9 @@ class CellGroup:
     def _value(self, measure: str) -> Fraction | None:
         """The measure's value; None if any copy is unusable or the copies disagree."""
         if measure not in self._values:
-            indices = self.by_measure[measure]
-            if len(indices) == 1:  # most measures: one copy, nothing to compare
-                self._values[measure] = exact_value(self.observations[indices[0]])
-                return self._values[measure]
-            values = {exact_value(self.observations[i]) for i in indices}
-            self._values[measure] = values.pop() if len(values) == 1 else None
+            first, *more = (exact_value(self.observations[i]) for i in self.by_measure[measure])
+            # (most measures have one copy: no set of Fractions to hash)
+            self._values[measure] = first if not more or set(more) == {first} else None
         return self._values[measure]
 
     def get(self, measure: str) -> Operand | None:

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.codes import FindingCode, Unit
+from extract.interpret.cell_keys import CellKeys
 from extract.interpret.cell_observation import SharedTexts, cell_observation, overridden
-from extract.interpret.cells import CellKeys, Keyed, Missing
+from extract.interpret.cells import Keyed, Missing
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.context import Context
 from extract.interpret.fragments import split_numbers

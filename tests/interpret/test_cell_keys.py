@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from extract.interpret import cells
-from extract.interpret.cells import CellKeys, Keyed, Missing, key_cell
+from extract.interpret import cell_keys
+from extract.interpret.cell_keys import CellKeys
+from extract.interpret.cells import Keyed, Missing, key_cell
 from extract.interpret.columns import ColumnPlan
 from extract.interpret.plans import RowPlan
 from extract.interpret.rulebook import Rulebook
 from extract.model import Cell
 from extract.pipeline import process_file
-from extract.writers.jsonl import record_json
+from extract.writers.jsonl import record_dict
 from samples.variants.generate import families, generate_one
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -46,14 +47,14 @@ def _cell_by_cell(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             by_columns=by_columns, measure_by_groups=by_groups, **options,
         )  # fmt: skip
 
-    monkeypatch.setattr(cells.CellKeys, "row", remember_row)
-    monkeypatch.setattr(cells.CellKeys, "key", each_cell)
+    monkeypatch.setattr(cell_keys.CellKeys, "row", remember_row)
+    monkeypatch.setattr(cell_keys.CellKeys, "key", each_cell)
     return calls
 
 
-def _records(path: Path, rulebook: Rulebook) -> list[str]:
+def _records(path: Path, rulebook: Rulebook) -> list[dict[str, object]]:
     result = process_file(path, rulebook)
-    return [record_json(record) for record in result.records]
+    return [record_dict(record) for record in result.records]
 
 
 def test_remembered_keys_equal_keys_cell_by_cell(
