@@ -127,7 +127,8 @@ def worker(tool: str, path: Path) -> dict[str, Any]:
             for _ in range(int(path.name) // len(CHUNK)):
                 sink.write(CHUNK)
             sink.flush()
-        return {"seconds": time.perf_counter() - started, "peak_rss_mib": 0, "count": 0}
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "cpu": _cpu() - cpu_started, "peak_rss_mib": 0, "count": 0}
     written = 0
     if tool == "ankestat-read":
         document = read_document(path)
