@@ -115,6 +115,10 @@ class _Group(Kept[tuple[Any, ...], tuple[str, ...]]):
         super().__init__(make)
         self.key: Callable[[RecordValues], tuple[Any, ...]] = itemgetter(*positions)
 
+    def texts(self, values: RecordValues) -> tuple[str, ...]:
+        """The group's texts for a record's values (made once per distinct values)."""
+        return self.parts.get(key := self.key(values)) or self.made(key)
+
 
 def _groups(text: FieldText) -> tuple[_Group, _Group, _Group]:
     return _Group(_CONST, text), _Group(_ROW, text), _Group(_COLUMN, text)
@@ -141,10 +145,7 @@ class JsonLine:
         return self._numbers.parts.get(value) or self._numbers.made(value)
 
     def __call__(self, values: RecordValues) -> str:
-        const, row, column = self._const, self._row, self._column
-        c = const.parts.get(key := const.key(values)) or const.made(key)
-        r = row.parts.get(key := row.key(values)) or row.made(key)
-        k = column.parts.get(key := column.key(values)) or column.made(key)
+        c, r, k = self._const.texts(values), self._row.texts(values), self._column.texts(values)
         c0, c1, c2, c3, c4, c5, c6, c7, c8 = c
         r0, r1, r2 = r
         k0, k1, k2 = k
@@ -209,10 +210,8 @@ class CsvLine:
         return self._numbers.parts.get(value) or self._numbers.made(value)
 
     def __call__(self, values: RecordValues) -> str:
-        const, row, column, d = self._const, self._row, self._column, self._delimiter
-        c = const.parts.get(key := const.key(values)) or const.made(key)
-        r = row.parts.get(key := row.key(values)) or row.made(key)
-        k = column.parts.get(key := column.key(values)) or column.made(key)
+        d = self._delimiter
+        c, r, k = self._const.texts(values), self._row.texts(values), self._column.texts(values)
         c0, c1, c2, c3, c4, c5, c6, c7, c8 = c
         r0, r1, r2 = r
         k0, k1, k2 = k
